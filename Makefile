@@ -1,0 +1,93 @@
+# ccrepo build. `make` builds ./ccrepo, `make run` installs what is missing, builds and
+# serves, `make test` runs the whole suite, `make test SANITIZE=1` the same under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+
+PKGS    := libmicrohttpd jansson sqlite3 zlib
+CC      ?= cc
+OPT     ?= -O2
+CFLAGS  ?= -g
+CFLAGS  += $(OPT) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
+           -Wstrict-prototypes -Wmissing-prototypes -Isrc -I$(B)/gen \
+           $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread
+
+ifeq ($(SANITIZE),1)
+B       := build/san
+CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+else
+B       := build/rel
+endif
+
+SRC      := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
+LIBSRC   := $(filter-out src/main.c,$(SRC))
+LIBOBJ   := $(LIBSRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/assets.o
+ASSETS   := $(sort $(wildcard static/* data/*.tsv data/*.json))
+
+UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/unit/%,$(wildcard tests/unit/test_*.c))
+INTEG    := $(patsubst tests/integration/%.c,$(B)/tests/integration/%,$(wildcard tests/integration/test_*.c))
+FUZZ     := $(patsubst tests/fuzz/%.c,$(B)/tests/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+TESTLIBS := $(shell pkg-config --libs cmocka)
+
+.PHONY: all run test deps clean fuzz bench
+all: $(B)/ccrepo
+ifneq ($(SANITIZE),1)
+all: ccrepo
+ccrepo: $(B)/ccrepo
+	cp $< $@
+endif
+
+deps:
+	@scripts/install-deps.sh build
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./ccrepo serve
+
+$(B)/ccrepo: $(B)/obj/src/main.o $(LIBOBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/%.o: %.c $(B)/gen/assets.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/obj/gen/assets.o: $(B)/gen/assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# static files and reference data are embedded into the binary
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS)
+	@mkdir -p $(B)/gen
+	$(B)/tools/embed $(B)/gen/assets $(ASSETS)
+
+$(B)/tests/unit/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
+
+$(B)/tests/integration/%: tests/integration/%.c tests/integration/harness.c tests/integration/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< tests/integration/harness.c $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
+
+# fuzz targets: in `make test` each runs its seed corpus and random mutations through a
+# plain driver; `make fuzz` builds them for libFuzzer with clang.
+$(B)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+test: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ)
+	@scripts/run-tests.sh $(B)
+
+fuzz:
+	@scripts/fuzz.sh
+
+bench: all
+	@bench/run.sh
+
+clean:
+	rm -rf build ccrepo
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,143 @@
+#include "domain/country.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store/store.h"
+
+static const char *const level_names[] = {
+	[REGION_WORLD] = "world",
+	[REGION_REGION] = "region",
+	[REGION_SUBREGION] = "subregion",
+	[REGION_INTERMEDIATE] = "intermediate",
+};
+
+const char *region_level_name(enum region_level level)
+{
+	return (unsigned)level <= REGION_INTERMEDIATE ? level_names[level] : "region";
+}
+
+int region_level_parse(const char *s)
+{
+	for (int i = 0; i <= REGION_INTERMEDIATE; i++)
+		if (!strcmp(s, level_names[i]))
+			return i;
+	return -1;
+}
+
+int country_code_normalize(const char *code, char buf[4], struct err *e)
+{
+	size_t n = strlen(code), digits = 0, alpha = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		digits += isdigit((unsigned char)code[i]) != 0;
+		alpha += isalpha((unsigned char)code[i]) != 0;
+	}
+	if (!((n == 2 || n == 3) && alpha == n) && !(n >= 1 && n <= 3 && digits == n))
+		return err_set(e, ERR_INVALID, "'%.16s' is not a country code: use ISO 3166-1 "
+			       "alpha-2 (KE), alpha-3 (KEN) or numeric (404)", code);
+	if (digits == n) { /* numeric codes have three digits: 4 -> 004 */
+		memset(buf, '0', 3);
+		memcpy(buf + 3 - n, code, n);
+		buf[3] = '\0';
+		return ERR_OK;
+	}
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)toupper((unsigned char)code[i]);
+	buf[n] = '\0';
+	return ERR_OK;
+}
+
+int country_list(struct store *s, pool *p, struct country **out, size_t *n, struct err *e)
+{
+	return store_country_list(s, p, out, n, e);
+}
+
+int country_get(struct store *s, pool *p, const char *code, struct country **out,
+		struct err *e)
+{
+	char norm[4];
+	int rc = country_code_normalize(code, norm, e);
+
+	return rc ? rc : store_country_get(s, p, norm, out, e);
+}
+
+int country_resolve(struct store *s, pool *p, const char *text, struct country **out,
+		    struct err *e)
+{
+	struct country *all;
+	size_t n;
+	char norm[4];
+	int rc;
+
+	if (!country_code_normalize(text, norm, NULL) &&
+	    (rc = store_country_get(s, p, norm, out, NULL)) != ERR_NOTFOUND)
+		return rc ? err_set(e, rc, "cannot look up %.40s", text) : ERR_OK;
+	if ((rc = store_country_list(s, p, &all, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		for (int l = 0; l < LANG_COUNT; l++) {
+			if (all[i].names[l] && !strcasecmp(all[i].names[l], text)) {
+				*out = &all[i];
+				return ERR_OK;
+			}
+		}
+	}
+	return err_set(e, ERR_NOTFOUND, "no country is called or coded '%.80s'", text);
+}
+
+int region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e)
+{
+	return store_region_list(s, p, out, n, e);
+}
+
+int region_get(struct store *s, pool *p, const char *code, struct region **out,
+	       struct err *e)
+{
+	struct region *all;
+	size_t n, len = strlen(code);
+	char norm[4];
+	int rc;
+
+	if (len < 1 || len > 3 || strspn(code, "0123456789") != len)
+		return err_set(e, ERR_INVALID, "'%.16s' is not a UN M49 region code (three "
+			       "digits, such as 014)", code);
+	memset(norm, '0', 3);
+	memcpy(norm + 3 - len, code, len);
+	norm[3] = '\0';
+	if ((rc = store_region_list(s, p, &all, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(all[i].code, norm)) {
+			*out = &all[i];
+			return ERR_OK;
+		}
+	}
+	return err_set(e, ERR_NOTFOUND, "no region with code %s", norm);
+}
+
+const struct region *region_find(const struct region *list, size_t n, const char *code)
+{
+	if (!code || !code[0])
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i].code, code))
+			return &list[i];
+	return NULL;
+}
+
+const char *country_name(const struct country *c, enum lang lang)
+{
+	const char *s = (unsigned)lang < LANG_COUNT ? c->names[lang] : NULL;
+
+	return s && *s ? s : c->names[LANG_EN];
+}
+
+const char *region_name(const struct region *r, enum lang lang)
+{
+	const char *s = (unsigned)lang < LANG_COUNT ? r->names[lang] : NULL;
+
+	return s && *s ? s : r->names[LANG_EN];
+}

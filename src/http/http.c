@@ -1,0 +1,158 @@
+#include "http/http.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/utf8.h"
+
+static const struct {
+	int status;
+	const char *reason;
+} reasons[] = {
+	{ 200, "OK" }, { 201, "Created" }, { 204, "No Content" },
+	{ 301, "Moved Permanently" }, { 302, "Found" }, { 303, "See Other" },
+	{ 304, "Not Modified" }, { 400, "Bad Request" }, { 401, "Unauthorized" },
+	{ 403, "Forbidden" }, { 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 406, "Not Acceptable" }, { 408, "Request Timeout" }, { 409, "Conflict" },
+	{ 411, "Length Required" }, { 413, "Content Too Large" }, { 414, "URI Too Long" },
+	{ 415, "Unsupported Media Type" }, { 422, "Unprocessable Content" },
+	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
+	{ 500, "Internal Server Error" }, { 501, "Not Implemented" },
+	{ 503, "Service Unavailable" },
+};
+
+const char *http_reason(int status)
+{
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].status == status)
+			return reasons[i].reason;
+	return "";
+}
+
+int http_status_of(int code)
+{
+	static const int map[] = {
+		[ERR_OK] = 200, [ERR_NOTFOUND] = 404, [ERR_INVALID] = 400, [ERR_IO] = 500,
+		[ERR_DB] = 500, [ERR_CONFLICT] = 409, [ERR_TOOLARGE] = 413,
+		[ERR_INTERNAL] = 500,
+	};
+
+	return (unsigned)code < sizeof(map) / sizeof(map[0]) ? map[code] : 500;
+}
+
+const char *req_arg(const struct req *r, const char *name)
+{
+	for (int i = 0; i < r->nargs; i++)
+		if (!strcmp(r->args[i].name, name))
+			return r->args[i].value;
+	return NULL;
+}
+
+static http_error_page_fn error_page;
+
+void http_set_error_page(http_error_page_fn fn)
+{
+	error_page = fn;
+}
+
+/* JSON string escaping for the problem document (no dependency on a JSON library
+ * here: the http layer stays small). */
+static void json_str(struct sbuf *sb, const char *s)
+{
+	sbuf_addc(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			sbuf_addc(sb, '\\'), sbuf_addc(sb, (char)c);
+		else if (c < 0x20)
+			sbuf_addf(sb, "\\u%04x", c);
+		else
+			sbuf_addc(sb, (char)c);
+	}
+	sbuf_addc(sb, '"');
+}
+
+int http_error(struct req *r, struct resp *out, int status, const char *detail)
+{
+	const char *title = http_reason(status);
+
+	out->status = status;
+	sbuf_reset(&out->body);
+	out->cache_control = "no-store";
+	if (r->api || !error_page) {
+		out->content_type = "application/problem+json";
+		sbuf_adds(&out->body, "{\"type\":\"about:blank\",\"title\":");
+		json_str(&out->body, title);
+		sbuf_addf(&out->body, ",\"status\":%d", status);
+		if (detail) {
+			sbuf_adds(&out->body, ",\"detail\":");
+			json_str(&out->body, detail);
+		}
+		if (r->path) {
+			sbuf_adds(&out->body, ",\"instance\":");
+			json_str(&out->body, r->path);
+		}
+		sbuf_adds(&out->body, "}\n");
+	} else {
+		error_page(r, out, status, title, detail);
+	}
+	return status;
+}
+
+enum lang http_negotiate_lang(const char *al)
+{
+	int best = LANG_EN;
+	double bestq = 0;
+	const char *p = al;
+
+	while (p && *p) {
+		size_t n;
+		double q = 1;
+		const char *semi, *end;
+		int l;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = strcspn(p, ";, ");
+		semi = memchr(p, ';', (size_t)(end - p));
+		if (semi) {
+			const char *qs = strstr(semi, "q=");
+
+			if (qs && qs < end)
+				q = strtod(qs + 2, NULL);
+		}
+		l = lang_parse(p, (int)n);
+		if (l >= 0 && q > bestq) {
+			best = l;
+			bestq = q;
+		}
+		p = end;
+	}
+	return (enum lang)best;
+}
+
+const char *http_path_problem(const char *path)
+{
+	const unsigned char *s = (const unsigned char *)path;
+	size_t len = strlen(path);
+
+	if (*s != '/')
+		return "the path must start with '/'";
+	if (len > 2048)
+		return "the path is longer than 2048 bytes";
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 0x20 || s[i] == 0x7f)
+			return "the path contains a control character";
+	for (const char *seg = path; seg; seg = strchr(seg + 1, '/')) {
+		size_t n = strcspn(seg + 1, "/");
+
+		if ((n == 1 && seg[1] == '.') || (n == 2 && seg[1] == '.' && seg[2] == '.'))
+			return "the path contains a '.' or '..' segment";
+	}
+	if (!utf8_valid(path, len))
+		return "the path is not valid UTF-8";
+	return NULL;
+}

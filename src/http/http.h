@@ -1,0 +1,85 @@
+/* http: what handlers see of a request and build of a response. Handlers (src/api,
+ * src/web) know these structs and nothing of the HTTP library underneath. */
+#ifndef HTTP_HTTP_H
+#define HTTP_HTTP_H
+#include <stddef.h>
+
+#include "core/lang.h"
+#include "core/pool.h"
+#include "core/sbuf.h"
+
+struct store;
+
+enum http_method {
+	HTTP_GET = 1 << 0,
+	HTTP_HEAD = 1 << 1,
+	HTTP_POST = 1 << 2,
+	HTTP_PUT = 1 << 3,
+	HTTP_PATCH = 1 << 4,
+	HTTP_DELETE = 1 << 5,
+	HTTP_OPTIONS = 1 << 6,
+	HTTP_OTHER = 1 << 7,
+};
+
+#define REQ_MAX_PARAMS 4
+#define REQ_MAX_ARGS 32
+
+struct req_arg {
+	const char *name, *value;
+};
+
+struct req {
+	pool *pool;			/* freed when the request ends */
+	enum http_method method;
+	const char *path;		/* decoded, validated UTF-8, no dot segments */
+	const char *params[REQ_MAX_PARAMS];	/* route captures (":code", "*") */
+	int nparams;
+	struct req_arg args[REQ_MAX_ARGS];	/* query-string arguments, decoded */
+	int nargs;
+	const char *body;		/* request body, NUL-terminated; NULL when none */
+	size_t body_len;
+	const char *content_type;	/* of the body, NULL when not given */
+	enum lang lang;			/* interface language */
+	int lang_explicit;		/* chosen by ?lang= rather than negotiated */
+	int api;			/* under /api/: errors are problem+json */
+	struct store *store;		/* this thread's connection */
+};
+
+struct resp {
+	int status;
+	const char *content_type;	/* static string or pool string */
+	struct sbuf body;
+	const char *location;		/* for redirects */
+	const char *allow;		/* for 405 */
+	const char *cache_control;	/* NULL: the server's default for the route */
+};
+
+/* A handler fills out and returns the HTTP status it set. */
+typedef int (*http_handler)(struct req *r, struct resp *out);
+
+/* The value of query argument name, or NULL. */
+const char *req_arg(const struct req *r, const char *name);
+
+/* Set status and a problem (RFC 9457) or an HTML error page, by r->api; detail says
+ * what is wrong in words for the user. Returns status. */
+int http_error(struct req *r, struct resp *out, int status, const char *detail);
+/* The reason phrase of a status ("Not Found"); "" when unknown. */
+const char *http_reason(int status);
+/* Map an err code to an HTTP status (ERR_NOTFOUND -> 404, ERR_INVALID -> 400 ...). */
+int http_status_of(int err_code);
+
+/* The web layer renders HTML error pages; it registers itself here. */
+typedef void (*http_error_page_fn)(struct req *r, struct resp *out, int status,
+				   const char *title, const char *detail);
+void http_set_error_page(http_error_page_fn fn);
+
+
+/* The best of the six languages for an Accept-Language value (q-values honoured);
+ * LANG_EN when none matches or the header is NULL. */
+enum lang http_negotiate_lang(const char *accept_language);
+/* Whether a decoded request path is acceptable: starts with '/', valid UTF-8, no
+ * control characters, no "." or ".." segments, at most 2048 bytes. NULL when fine,
+ * else a message saying what is wrong (static string). */
+const char *http_path_problem(const char *path);
+
+#endif

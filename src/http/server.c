@@ -1,0 +1,584 @@
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "core/embed.h"
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "http/cache.h"
+#include "http/gzip.h"
+#include "store/store.h"
+
+struct server {
+	struct MHD_Daemon *d;
+	const struct route *routes;
+	int nroutes;
+	size_t max_body;
+	struct cache *cache;
+	struct static_file *statics;
+	size_t nstatics;
+};
+
+/* An embedded file under static/, ready to send. */
+struct static_file {
+	const char *name;	/* without "static/" */
+	struct MHD_Response *plain, *gz, *not_modified;
+	size_t plain_len, gz_len;
+	char etag[40];
+};
+
+/* Per-connection state between the calls of one request. */
+struct conn_state {
+	struct timespec start;
+	struct sbuf body;
+	int too_large;
+	int status;
+	size_t bytes;
+	char method[8];
+	char *path;
+};
+
+/* The one place where every response gets its security headers. */
+static void security_headers(struct MHD_Response *r)
+{
+	static const char *const h[][2] = {
+		{ "Content-Security-Policy",
+		  "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+		  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'" },
+		{ "X-Content-Type-Options", "nosniff" },
+		{ "Referrer-Policy", "same-origin" },
+		{ "X-Frame-Options", "DENY" },
+		{ "Cross-Origin-Opener-Policy", "same-origin" },
+		{ "Permissions-Policy", "camera=(), microphone=(), geolocation=()" },
+	};
+
+	for (size_t i = 0; i < sizeof(h) / sizeof(h[0]); i++)
+		MHD_add_response_header(r, h[i][0], h[i][1]);
+}
+
+static void etag_of(const void *data, size_t len, char out[40])
+{
+	const unsigned char *p = data;
+	unsigned long long h = 0xcbf29ce484222325ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ull;
+	snprintf(out, 40, "\"%016llx\"", h);
+}
+
+/* Build the MHD response(s) for a body: plain, and gzip when worth it and wanted. */
+static struct MHD_Response *make_response(const void *data, size_t len, int copy,
+					  const char *ctype, const char *etag,
+					  const char *cache_control, const char *lang, int gz)
+{
+	struct MHD_Response *r;
+	char tag[48];
+
+	r = MHD_create_response_from_buffer(len, (void *)data,
+					    copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_MUST_FREE);
+	if (!r)
+		return NULL;
+	security_headers(r);
+	if (ctype)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	if (gz)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (ctype && gzip_worth(ctype, 1 << 20))
+		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (etag && *etag) {
+		/* the gzip form is another representation: another tag */
+		if (gz)
+			snprintf(tag, sizeof(tag), "%.*s-gz\"", (int)strlen(etag) - 1, etag);
+		else
+			snprintf(tag, sizeof(tag), "%s", etag);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, tag);
+	}
+	if (cache_control)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
+	if (lang)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_LANGUAGE, lang);
+	return r;
+}
+
+static struct MHD_Response *make_not_modified(const char *etag, const char *cache_control)
+{
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+
+	if (!r)
+		return NULL;
+	security_headers(r);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (cache_control)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
+	return r;
+}
+
+static const struct {
+	const char *ext, *type;
+} mime[] = {
+	{ ".css", "text/css; charset=utf-8" }, { ".svg", "image/svg+xml" },
+	{ ".ico", "image/x-icon" },		{ ".png", "image/png" },
+	{ ".js", "application/javascript" },	{ ".txt", "text/plain; charset=utf-8" },
+	{ ".json", "application/json" },
+};
+
+static const char *mime_of(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	for (size_t i = 0; dot && i < sizeof(mime) / sizeof(mime[0]); i++)
+		if (!strcmp(dot, mime[i].ext))
+			return mime[i].type;
+	return "application/octet-stream";
+}
+
+#define STATIC_CACHE "public, max-age=86400"
+
+static void statics_init(struct server *s)
+{
+	size_t n = embed_count();
+
+	s->statics = xcalloc(n ? n : 1, sizeof(*s->statics));
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *data;
+		size_t len;
+		const char *name = embed_name(i, &data, &len), *ct;
+		struct static_file *f;
+		unsigned char *z;
+		size_t zlen;
+
+		if (strncmp(name, "static/", 7))
+			continue;
+		f = &s->statics[s->nstatics++];
+		f->name = name + 7;
+		ct = mime_of(name);
+		etag_of(data, len, f->etag);
+		f->plain = MHD_create_response_from_buffer(len, (void *)data,
+							   MHD_RESPMEM_PERSISTENT);
+		security_headers(f->plain);
+		MHD_add_response_header(f->plain, MHD_HTTP_HEADER_CONTENT_TYPE, ct);
+		MHD_add_response_header(f->plain, MHD_HTTP_HEADER_ETAG, f->etag);
+		MHD_add_response_header(f->plain, MHD_HTTP_HEADER_CACHE_CONTROL, STATIC_CACHE);
+		f->plain_len = len;
+		if (gzip_worth(ct, len) && (z = gzip_compress(data, len, &zlen))) {
+			f->gz = make_response(z, zlen, 0, ct, f->etag, STATIC_CACHE, NULL, 1);
+			f->gz_len = zlen;
+		}
+		if (f->gz || gzip_worth(ct, 1 << 20))
+			MHD_add_response_header(f->plain, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+		f->not_modified = make_not_modified(f->etag, STATIC_CACHE);
+	}
+}
+
+static void statics_free(struct server *s)
+{
+	for (size_t i = 0; i < s->nstatics; i++) {
+		MHD_destroy_response(s->statics[i].plain);
+		if (s->statics[i].gz)
+			MHD_destroy_response(s->statics[i].gz);
+		MHD_destroy_response(s->statics[i].not_modified);
+	}
+	free(s->statics);
+}
+
+/* Serve /static/NAME; 0 when there is no such file. */
+static int serve_static(struct server *s, struct MHD_Connection *conn, const char *name,
+			int gz, const char *inm, struct conn_state *cs)
+{
+	for (size_t i = 0; i < s->nstatics; i++) {
+		struct static_file *f = &s->statics[i];
+		struct MHD_Response *r;
+
+		if (strcmp(f->name, name))
+			continue;
+		if (inm && cache_etag_match(inm, f->etag)) {
+			cs->status = MHD_HTTP_NOT_MODIFIED;
+			r = f->not_modified;
+		} else {
+			cs->status = MHD_HTTP_OK;
+			r = gz && f->gz ? f->gz : f->plain;
+			cs->bytes = gz && f->gz ? f->gz_len : f->plain_len;
+		}
+		MHD_queue_response(conn, (unsigned)cs->status, r);
+		return 1;
+	}
+	return 0;
+}
+
+struct args_ctx {
+	struct req *r;
+	struct sbuf *key;
+	int overflow;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *name,
+				   const char *value)
+{
+	struct args_ctx *a = cls;
+
+	(void)kind;
+	if (a->r->nargs == REQ_MAX_ARGS) {
+		a->overflow = 1;
+		return MHD_NO;
+	}
+	a->r->args[a->r->nargs].name = name;
+	a->r->args[a->r->nargs].value = value ? value : "";
+	a->r->nargs++;
+	sbuf_addf(a->key, "%c%s=%s", a->r->nargs == 1 ? '?' : '&', name, value ? value : "");
+	return MHD_YES;
+}
+
+/* Queue a finished struct resp, caching it when the route allows. */
+static void send_resp(struct server *s, struct MHD_Connection *conn, struct req *r,
+		      struct resp *out, const struct route *route, const char *key,
+		      unsigned long gen, int gz, const char *inm, struct conn_state *cs)
+{
+	const char *ct = out->content_type ? out->content_type : "text/plain; charset=utf-8";
+	int cacheable = route && (route->flags & ROUTE_CACHE) && out->status == 200 &&
+			(r->method & (HTTP_GET | HTTP_HEAD));
+	const char *cc = out->cache_control ? out->cache_control :
+			 cacheable ? "public, max-age=60" : "no-store";
+	const char *lang = r->api ? NULL : lang_code(r->lang);
+	char etag[40] = "";
+	struct MHD_Response *plain = NULL, *zr = NULL, *nm = NULL, *chosen;
+	unsigned char *z = NULL;
+	size_t zlen = 0, len = out->body.len;
+	char *body;
+
+	if (out->status == 200)
+		etag_of(sbuf_str(&out->body), len, etag);
+	if ((gz || cacheable) && gzip_worth(ct, len))
+		z = gzip_compress(sbuf_str(&out->body), len, &zlen);
+	body = sbuf_detach(&out->body, NULL);
+	if (cacheable || !(gz && z))
+		plain = make_response(body, len, 0, ct, etag, cc, lang, 0);
+	else
+		free(body);
+	if (z)
+		zr = make_response(z, zlen, 0, ct, etag, cc, lang, 1);
+	if (plain && out->location)
+		MHD_add_response_header(plain, MHD_HTTP_HEADER_LOCATION, out->location);
+	if (plain && out->allow)
+		MHD_add_response_header(plain, MHD_HTTP_HEADER_ALLOW, out->allow);
+	if (etag[0] && inm && cache_etag_match(inm, etag)) {
+		nm = make_not_modified(etag, cc);
+		cs->status = MHD_HTTP_NOT_MODIFIED;
+		chosen = nm;
+	} else {
+		cs->status = out->status;
+		chosen = gz && zr ? zr : plain;
+		cs->bytes = gz && zr ? zlen : len;
+	}
+	if (chosen)
+		MHD_queue_response(conn, (unsigned)cs->status, chosen);
+	if (cacheable && plain) {
+		if (!nm)
+			nm = make_not_modified(etag, cc);
+		cache_put(s->cache, key, gen, plain, len, zr, zr ? zlen : 0, nm, etag);
+		return;
+	}
+	if (plain)
+		MHD_destroy_response(plain);
+	if (zr)
+		MHD_destroy_response(zr);
+	if (nm)
+		MHD_destroy_response(nm);
+}
+
+/* Build the req, route it, run the handler or serve from the cache. */
+static void dispatch(struct server *s, struct MHD_Connection *conn, const char *url,
+		     const char *method, struct conn_state *cs)
+{
+	struct req r;
+	struct resp out;
+	struct sbuf key = SBUF_INIT;
+	struct args_ctx actx;
+	const struct route *route = NULL;
+	const char *problem, *inm, *ae, *al, *larg;
+	unsigned allowed = 0;
+	unsigned long gen = 0;
+	struct err e = { 0 };
+	int gz;
+
+	memset(&r, 0, sizeof(r));
+	memset(&out, 0, sizeof(out));
+	r.pool = pool_new();
+	r.method = router_method(method);
+	r.api = !strncmp(url, "/api/", 5);
+	r.path = pool_strdup(r.pool, url);
+	out.status = 500;
+	ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	al = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+					 MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+	r.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	gz = ae && gzip_accepted(ae);
+	actx.r = &r;
+	actx.key = &key;
+	actx.overflow = 0;
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &actx);
+	larg = req_arg(&r, "lang");
+	if (larg && lang_parse(larg, -1) >= 0) {
+		r.lang = (enum lang)lang_parse(larg, -1);
+		r.lang_explicit = 1;
+	} else {
+		r.lang = http_negotiate_lang(al);
+	}
+	if ((problem = http_path_problem(url))) {
+		http_error(&r, &out, 400, problem);
+		goto send;
+	}
+	if (actx.overflow) {
+		http_error(&r, &out, 400, "too many query arguments (at most 32)");
+		goto send;
+	}
+	if (cs->too_large) {
+		http_error(&r, &out, 413, pool_printf(r.pool, "the request body is larger than "
+						      "%zu bytes", s->max_body));
+		goto send;
+	}
+	switch (router_match(s->routes, s->nroutes, r.pool, r.method, url, &route, r.params,
+			     &r.nparams, &allowed)) {
+	case ROUTER_NOT_FOUND:
+		http_error(&r, &out, 404, "There is no page at this address.");
+		goto send;
+	case ROUTER_BAD_METHOD:
+		out.allow = router_allow_header(r.pool, allowed);
+		http_error(&r, &out, 405, pool_printf(r.pool, "%s is not allowed here; use %s",
+						      method, out.allow));
+		goto send;
+	case ROUTER_FOUND:
+		break;
+	}
+	if (!route->handler) { /* static files */
+		if (!serve_static(s, conn, r.params[0], gz, inm, cs)) {
+			http_error(&r, &out, 404, "There is no such file.");
+			goto send;
+		}
+		goto out;
+	}
+	if (!(r.store = store_thread(&e))) {
+		log_error("database: %s", e.msg);
+		http_error(&r, &out, 503, "The database is not available; try again later.");
+		goto send;
+	}
+	if (route->flags & ROUTE_CACHE) {
+		char *k = pool_printf(r.pool, "%s\t%s%s", lang_code(r.lang), url, sbuf_str(&key));
+
+		gen = store_generation(r.store);
+		sbuf_release(&key);
+		sbuf_adds(&key, k);
+		if (cache_serve(s->cache, k, gen, gz, inm, conn, &cs->status, &cs->bytes))
+			goto out;
+	}
+	if (cs->body.len || cs->body.buf) {
+		r.body = sbuf_str(&cs->body);
+		r.body_len = cs->body.len;
+	}
+	out.status = route->handler(&r, &out);
+send:
+	send_resp(s, conn, &r, &out, route, sbuf_str(&key), gen, gz, inm, cs);
+out:
+	sbuf_release(&out.body);
+	sbuf_release(&key);
+	pool_free(r.pool);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size,
+				  void **con_cls)
+{
+	struct server *s = cls;
+	struct conn_state *cs = *con_cls;
+
+	(void)version;
+	if (!cs) {
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+		cs = xcalloc(1, sizeof(*cs));
+		clock_gettime(CLOCK_MONOTONIC, &cs->start);
+		snprintf(cs->method, sizeof(cs->method), "%s", method);
+		cs->path = xstrdup(url);
+		*con_cls = cs;
+		if (cl && strtoull(cl, NULL, 10) > s->max_body) {
+			/* refuse before reading the body */
+			cs->too_large = 1;
+			dispatch(s, conn, url, method, cs);
+			return MHD_YES;
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (!cs->too_large && cs->body.len + *upload_data_size <= s->max_body)
+			sbuf_add(&cs->body, upload_data, *upload_data_size);
+		else if (!cs->too_large) {
+			cs->too_large = 1;
+			sbuf_release(&cs->body);
+			dispatch(s, conn, url, method, cs);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (cs->status) /* answered already (body too large) */
+		return MHD_YES;
+	dispatch(s, conn, url, method, cs);
+	return MHD_YES;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *cs = *con_cls;
+	struct timespec now;
+	char addr[INET6_ADDRSTRLEN] = "-";
+	const union MHD_ConnectionInfo *ci;
+
+	(void)cls;
+	if (!cs)
+		return;
+	if (log_enabled(LOG_INFO)) {
+		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci && ci->client_addr) {
+			if (ci->client_addr->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr,
+					  addr, sizeof(addr));
+			else if (ci->client_addr->sa_family == AF_INET6)
+				inet_ntop(AF_INET6,
+					  &((struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
+					  addr, sizeof(addr));
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		log_info("access %s \"%s %.200s\" %d %zu %.2fms%s", addr, cs->method, cs->path,
+			 cs->status, cs->bytes,
+			 (double)(now.tv_sec - cs->start.tv_sec) * 1e3 +
+				 (double)(now.tv_nsec - cs->start.tv_nsec) / 1e6,
+			 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" :
+			 toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? " timeout" : " aborted");
+	}
+	sbuf_release(&cs->body);
+	free(cs->path);
+	free(cs);
+	*con_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char buf[512];
+	size_t n;
+
+	(void)cls;
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = strlen(buf);
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	log_warn("http: %s", buf);
+}
+
+/* Parse "host:port" or "[v6]:port" into a socket address. */
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct err *e)
+{
+	char host[256];
+	const char *colon = strrchr(listen, ':');
+	size_t hl;
+	long port;
+
+	memset(ss, 0, sizeof(*ss));
+	if (!colon || (hl = (size_t)(colon - listen)) >= sizeof(host))
+		return err_set(e, ERR_INVALID, "listen: '%s' is not HOST:PORT", listen);
+	port = strtol(colon + 1, NULL, 10);
+	if (listen[0] == '[' && hl >= 2 && listen[hl - 1] == ']') {
+		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
+
+		memcpy(host, listen + 1, hl - 2);
+		host[hl - 2] = '\0';
+		a->sin6_family = AF_INET6;
+		a->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host, &a->sin6_addr) == 1)
+			return ERR_OK;
+	} else {
+		struct sockaddr_in *a = (struct sockaddr_in *)ss;
+
+		memcpy(host, listen, hl);
+		host[hl] = '\0';
+		if (!strcmp(host, "localhost"))
+			strcpy(host, "127.0.0.1");
+		a->sin_family = AF_INET;
+		a->sin_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET, host, &a->sin_addr) == 1)
+			return ERR_OK;
+	}
+	return err_set(e, ERR_INVALID, "listen: '%s' is not a numeric address (such as "
+		       "127.0.0.1:8080 or [::1]:8080)", listen);
+}
+
+int server_start(const struct server_options *o, const struct route *routes, int nroutes,
+		 struct server **out, struct err *e)
+{
+	struct server *s = xcalloc(1, sizeof(*s));
+	struct sockaddr_storage ss;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+	int rc;
+
+	if ((rc = parse_listen(o->listen, &ss, e)))
+		goto fail;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	s->routes = routes;
+	s->nroutes = nroutes;
+	s->max_body = (size_t)o->max_body;
+	s->cache = cache_new((size_t)o->cache_max);
+	statics_init(s);
+	s->d = MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, s,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 1),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_END);
+	if (!s->d) {
+		rc = err_set(e, ERR_IO, "cannot listen on %s (in use, or not an address of "
+			     "this machine?)", o->listen);
+		goto fail;
+	}
+	*out = s;
+	return ERR_OK;
+fail:
+	cache_free(s->cache);
+	if (s->statics)
+		statics_free(s);
+	free(s);
+	return rc;
+}
+
+unsigned server_port(const struct server *s)
+{
+	const union MHD_DaemonInfo *i = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+
+	return i ? i->port : 0;
+}
+
+void server_stop(struct server *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->d);
+	cache_free(s->cache);
+	statics_free(s);
+	free(s);
+}

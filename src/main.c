@@ -1,0 +1,261 @@
+/* ccrepo: one program and one database file; the command table. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "domain/refdata.h"
+#include "http/routes.h"
+#include "http/server.h"
+#include "store/store.h"
+
+#define VERSION "0.1.0"
+
+struct command {
+	const char *name;
+	int (*run)(const struct config *cfg, int argc, char **argv);
+	unsigned opts;
+	const char *args;	/* positional arguments, for help */
+	const char *summary;
+	const char *help;
+};
+
+static int cmd_serve(const struct config *cfg, int argc, char **argv);
+static int cmd_migrate(const struct config *cfg, int argc, char **argv);
+static int cmd_check(const struct config *cfg, int argc, char **argv);
+static int cmd_version(const struct config *cfg, int argc, char **argv);
+
+#define DB_OPTS (CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL | CONFIG_OPT_ISO_CODES | \
+		 CONFIG_OPT_LOCALE_DIR)
+
+static const struct command commands[] = {
+	{ "serve", cmd_serve, CONFIG_OPT_ALL, "",
+	  "serve the web pages and the JSON API",
+	  "Create or upgrade the database, load the reference data when it is missing or\n"
+	  "changed, and serve HTTP until interrupted (Ctrl-C or SIGTERM).\n" },
+	{ "migrate", cmd_migrate, DB_OPTS, "",
+	  "create or upgrade the database schema and reference data",
+	  "Apply the schema migrations the database lacks and (re)load the reference data\n"
+	  "(countries, M49 regions, instruments, cross-walk) when its sources changed.\n"
+	  "  --force-refdata   reload the reference data even when it is current\n" },
+	{ "check", cmd_check, DB_OPTS, "",
+	  "check the database: integrity, foreign keys, schema version, reference data",
+	  "Exit status 0 when every check passes, 1 when a problem is found.\n" },
+	{ "version", cmd_version, 0, "", "print the version", "" },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: ccrepo COMMAND [OPTIONS]\n\n"
+		     "ccrepo: a shared cybercrime repository and capacity-building platform.\n\n"
+		     "Commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nRun 'ccrepo COMMAND --help' for a command's options.\n"
+		     "Settings come from flags, then CCREPO_* environment variables, then the\n"
+		     "config file (--config FILE, $CCREPO_CONFIG or ./ccrepo.conf); flags win.\n");
+}
+
+static void command_help(const struct command *c)
+{
+	printf("usage: ccrepo %s [OPTIONS]%s%s\n\n%s.\n%s%s", c->name, *c->args ? " " : "",
+	       c->args, c->summary, *c->help ? "\n" : "", c->help);
+	if (c->opts) {
+		printf("\nOptions:\n");
+		config_print_help(stdout, c->opts);
+	}
+	printf("  %-28s %s\n", "--help", "show this help");
+}
+
+/* Open the database, migrate, and make sure the reference data is loaded. */
+static int open_ready(const struct config *cfg, int force_refdata, struct store **out)
+{
+	struct err e = { 0 };
+	struct refdata_counts counts;
+	struct store *s = NULL;
+	int from = 0, to = 0, loaded = 0;
+
+	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e))
+		goto fail;
+	if (from != to)
+		log_info("database %s: schema version %d -> %d", cfg->db, from, to);
+	if (refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, force_refdata, &loaded,
+			   &counts, &e))
+		goto fail;
+	if (loaded)
+		log_info("reference data loaded: %zu countries (%zu outside M49 regions), %zu "
+			 "regions, %zu instruments, %zu chapters, %zu articles, %zu cross-walk "
+			 "rows", counts.countries, counts.without_region, counts.regions,
+			 counts.instruments, counts.chapters, counts.articles, counts.crosswalk);
+	*out = s;
+	return 0;
+fail:
+	fprintf(stderr, "ccrepo: %s\n", e.msg);
+	store_close(s);
+	return 1;
+}
+
+static int cmd_serve(const struct config *cfg, int argc, char **argv)
+{
+	struct server_options o = { cfg->listen, cfg->threads, cfg->max_body, cfg->timeout,
+				    cfg->cache_max };
+	struct server *srv = NULL;
+	struct store *s = NULL;
+	struct err e = { 0 };
+	sigset_t set;
+	int sig = 0, rc = 1;
+	long ncpu;
+
+	(void)argv;
+	if (argc) {
+		fprintf(stderr, "ccrepo serve: unexpected argument '%s'\n", argv[0]);
+		return 2;
+	}
+	if (!o.threads) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		o.threads = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 2;
+	}
+	/* block the stop signals in every thread; this one waits for them */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (open_ready(cfg, 0, &s))
+		return 1;
+	store_close(s);
+	store_thread_setup(cfg->db);
+	routes_init();
+	if (server_start(&o, routes, routes_count, &srv, &e)) {
+		fprintf(stderr, "ccrepo: %s\n", e.msg);
+		goto out;
+	}
+	{
+		char host[CONFIG_STR_MAX];
+		const char *colon = strrchr(cfg->listen, ':');
+
+		snprintf(host, sizeof(host), "%.*s", (int)(colon - cfg->listen), cfg->listen);
+		printf("ccrepo %s: serving http://%s:%u/ with %d threads, database %s\n"
+		       "press Ctrl-C to stop\n", VERSION, host, server_port(srv), o.threads,
+		       cfg->db);
+		fflush(stdout);
+	}
+	while (sigwait(&set, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
+		;
+	log_info("signal %d: stopping", sig);
+	rc = 0;
+out:
+	server_stop(srv);
+	store_thread_close_all();
+	if (!rc)
+		printf("ccrepo: stopped\n");
+	return rc;
+}
+
+static int cmd_migrate(const struct config *cfg, int argc, char **argv)
+{
+	struct store *s;
+	int force = 0, version = 0;
+	struct err e = { 0 };
+
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--force-refdata")) {
+			force = 1;
+		} else {
+			fprintf(stderr, "ccrepo migrate: unexpected argument '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	if (open_ready(cfg, force, &s))
+		return 1;
+	store_schema_version(s, &version, &e);
+	printf("database %s is at schema version %d\n", cfg->db, version);
+	store_close(s);
+	return 0;
+}
+
+static int cmd_check(const struct config *cfg, int argc, char **argv)
+{
+	struct store *s = NULL;
+	struct sbuf report = SBUF_INIT;
+	struct err e = { 0 };
+	int problems = 0, rc = 1;
+
+	if (argc) {
+		fprintf(stderr, "ccrepo check: unexpected argument '%s'\n", argv[0]);
+		return 2;
+	}
+	if (access(cfg->db, F_OK)) {
+		fprintf(stderr, "ccrepo check: %s: %s\n", cfg->db, strerror(errno));
+		return 1;
+	}
+	if (store_open(cfg->db, &s, &e) || store_check(s, &report, &problems, &e)) {
+		fprintf(stderr, "ccrepo check: %s\n", e.msg);
+		goto out;
+	}
+	fputs(sbuf_str(&report), stdout);
+	printf("%s: %d problem%s\n", cfg->db, problems, problems == 1 ? "" : "s");
+	rc = problems ? 1 : 0;
+out:
+	sbuf_release(&report);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_version(const struct config *cfg, int argc, char **argv)
+{
+	(void)cfg, (void)argc, (void)argv;
+	printf("ccrepo %s\n", VERSION);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c = NULL;
+	struct config cfg;
+	struct err e = { 0 };
+	char *rest[64];
+	int nrest = 64;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		if (argc >= 3 && !strcmp(argv[1], "help"))
+			for (size_t i = 0; i < NCOMMANDS; i++)
+				if (!strcmp(argv[2], commands[i].name)) {
+					command_help(&commands[i]);
+					return 0;
+				}
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version"))
+		return cmd_version(NULL, 0, NULL);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			c = &commands[i];
+	if (!c) {
+		fprintf(stderr, "ccrepo: '%s' is not a command\n\n", argv[1]);
+		usage(stderr);
+		return 2;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			command_help(c);
+			return 0;
+		}
+	}
+	if (config_resolve(&cfg, c->opts, argc - 2, argv + 2, rest, &nrest, &e)) {
+		fprintf(stderr, "ccrepo %s: %s\n", c->name, e.msg);
+		return 2;
+	}
+	log_set_level((enum log_level)cfg.log_level);
+	return c->run(&cfg, nrest, rest);
+}

@@ -1,0 +1,147 @@
+/* Numbered schema migrations of the SQLite backend. Append only: never edit a
+ * migration that has shipped; add the next number. The version is kept in
+ * PRAGMA user_version and each step is recorded in schema_migration. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "store/sqlite/internal.h"
+
+static const char *const migrations[] = {
+	/* 1: reference data */
+	"CREATE TABLE meta (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE schema_migration (\n"
+	"  version INTEGER PRIMARY KEY,\n"
+	"  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))\n"
+	") STRICT;\n"
+	"CREATE TABLE region (\n"
+	"  code TEXT PRIMARY KEY CHECK (length(code) = 3),\n"
+	"  level TEXT NOT NULL CHECK (level IN ('world', 'region', 'subregion', 'intermediate')),\n"
+	"  parent TEXT REFERENCES region(code),\n"
+	"  name_ar TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,\n"
+	"  name_fr TEXT NOT NULL, name_ru TEXT NOT NULL, name_es TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE country (\n"
+	"  alpha2 TEXT PRIMARY KEY CHECK (length(alpha2) = 2),\n"
+	"  alpha3 TEXT NOT NULL UNIQUE CHECK (length(alpha3) = 3),\n"
+	"  numeric TEXT NOT NULL UNIQUE CHECK (length(numeric) = 3),\n"
+	"  official_name TEXT,\n"
+	"  name_ar TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,\n"
+	"  name_fr TEXT NOT NULL, name_ru TEXT NOT NULL, name_es TEXT NOT NULL,\n"
+	"  region TEXT REFERENCES region(code),\n"
+	"  subregion TEXT REFERENCES region(code),\n"
+	"  intermediate TEXT REFERENCES region(code)\n"
+	") STRICT;\n"
+	"CREATE INDEX country_region ON country(region);\n"
+	"CREATE INDEX country_subregion ON country(subregion);\n"
+	"CREATE INDEX country_intermediate ON country(intermediate);\n"
+	"CREATE TABLE instrument (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  short_name TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  adopted TEXT NOT NULL,\n"
+	"  work_uri TEXT NOT NULL,\n"
+	"  article_count INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE chapter (\n"
+	"  instrument TEXT NOT NULL REFERENCES instrument(id),\n"
+	"  code TEXT NOT NULL,\n"
+	"  parent TEXT,\n"
+	"  ordinal INTEGER NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  PRIMARY KEY (instrument, code)\n"
+	") STRICT;\n"
+	"CREATE TABLE article (\n"
+	"  instrument TEXT NOT NULL REFERENCES instrument(id),\n"
+	"  number INTEGER NOT NULL CHECK (number > 0),\n"
+	"  title TEXT NOT NULL,\n"
+	"  chapter TEXT NOT NULL,\n"
+	"  category TEXT NOT NULL CHECK (category IN ('definitions', 'criminalization',\n"
+	"    'liability', 'jurisdiction', 'procedural', 'safeguards', 'cooperation',\n"
+	"    'assistance', 'prevention', 'final')),\n"
+	"  PRIMARY KEY (instrument, number),\n"
+	"  FOREIGN KEY (instrument, chapter) REFERENCES chapter(instrument, code)\n"
+	") STRICT;\n"
+	"CREATE TABLE crosswalk (\n"
+	"  ordinal INTEGER PRIMARY KEY,\n"
+	"  topic TEXT NOT NULL,\n"
+	"  a_instrument TEXT NOT NULL REFERENCES instrument(id),\n"
+	"  a_number INTEGER,\n"
+	"  b_instrument TEXT NOT NULL REFERENCES instrument(id),\n"
+	"  b_number INTEGER,\n"
+	"  relation TEXT NOT NULL CHECK (relation IN ('equivalent', 'related')),\n"
+	"  FOREIGN KEY (a_instrument, a_number) REFERENCES article(instrument, number),\n"
+	"  FOREIGN KEY (b_instrument, b_number) REFERENCES article(instrument, number),\n"
+	"  CHECK (a_number IS NOT NULL OR b_number IS NOT NULL)\n"
+	") STRICT;\n"
+	"CREATE INDEX crosswalk_a ON crosswalk(a_instrument, a_number);\n"
+	"CREATE INDEX crosswalk_b ON crosswalk(b_instrument, b_number);\n",
+};
+
+const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
+
+int sq_schema_version(struct store *s, int *version, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	int rc = ERR_OK;
+
+	if (sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "schema version", e);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	else
+		rc = sq_fail(q, "schema version", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int sq_migrate(struct store *s, int *from, int *to, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	int rc, version;
+
+	if ((rc = sq_exec(q, "BEGIN IMMEDIATE", e)))
+		return rc;
+	/* read the version inside the write transaction: two processes starting at
+	 * once must not both apply the same step */
+	if ((rc = sq_schema_version(s, &version, e)))
+		goto out;
+	*from = version;
+	if (version > sq_schema_latest) {
+		rc = err_set(e, ERR_INVALID, "database schema version %d is newer than this "
+			     "program knows (%d): upgrade ccrepo", version, sq_schema_latest);
+		goto out;
+	}
+	for (; version < sq_schema_latest; version++) {
+		char pragma[64];
+		sqlite3_stmt *st;
+
+		log_info("migrating database schema to version %d", version + 1);
+		if ((rc = sq_exec(q, migrations[version], e)))
+			goto out;
+		if (sqlite3_prepare_v2(q->db, "INSERT INTO schema_migration(version) "
+				       "VALUES (?1)", -1, &st, NULL) != SQLITE_OK) {
+			rc = sq_fail(q, "record migration", e);
+			goto out;
+		}
+		sqlite3_bind_int(st, 1, version + 1);
+		rc = sq_done(q, st, "record migration", e);
+		sqlite3_finalize(st);
+		if (rc)
+			goto out;
+		/* a pragma takes no parameters; the value is our own integer */
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version + 1);
+		if ((rc = sq_exec(q, pragma, e)))
+			goto out;
+	}
+	*to = version;
+	rc = sq_exec(q, "COMMIT", e);
+out:
+	if (rc)
+		sq_exec(q, "ROLLBACK", NULL);
+	return rc;
+}

@@ -1,0 +1,379 @@
+/* The SQLite backend: connections, statements, transactions, meta, check. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "store/sqlite/internal.h"
+
+static const char *const sql[SQ_COUNT] = {
+	[SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[SQ_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+			"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	[SQ_REGION_PUT] =
+		"INSERT INTO region(code, level, parent, name_ar, name_zh, name_en, name_fr, "
+		"name_ru, name_es) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+		"ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent, "
+		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
+		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es",
+	[SQ_REGION_LIST] =
+		"SELECT r.code, r.level, r.parent, r.name_ar, r.name_zh, r.name_en, r.name_fr, "
+		"r.name_ru, r.name_es, (SELECT count(*) FROM country c WHERE c.region = r.code "
+		"OR c.subregion = r.code OR c.intermediate = r.code OR r.code = '001') "
+		"FROM region r ORDER BY r.level = 'intermediate', r.code",
+	[SQ_COUNTRY_PUT] =
+		"INSERT INTO country(alpha2, alpha3, numeric, official_name, name_ar, name_zh, "
+		"name_en, name_fr, name_ru, name_es, region, subregion, intermediate) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+		"ON CONFLICT(alpha2) DO UPDATE SET alpha3 = excluded.alpha3, "
+		"numeric = excluded.numeric, official_name = excluded.official_name, "
+		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
+		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es, "
+		"region = excluded.region, subregion = excluded.subregion, "
+		"intermediate = excluded.intermediate",
+	[SQ_COUNTRY_LIST] =
+		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
+		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
+		"ORDER BY name_en",
+	[SQ_COUNTRY_GET] =
+		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
+		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
+		"WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 LIMIT 1",
+	[SQ_INSTRUMENT_PUT] =
+		"INSERT INTO instrument(id, short_name, title, adopted, work_uri, article_count) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET "
+		"short_name = excluded.short_name, title = excluded.title, "
+		"adopted = excluded.adopted, work_uri = excluded.work_uri, "
+		"article_count = excluded.article_count",
+	[SQ_INSTRUMENT_LIST] =
+		"SELECT id, short_name, title, adopted, work_uri, article_count FROM instrument "
+		"ORDER BY adopted",
+	[SQ_CHAPTER_PUT] =
+		"INSERT INTO chapter(instrument, code, parent, ordinal, title) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(instrument, code) DO UPDATE SET "
+		"parent = excluded.parent, ordinal = excluded.ordinal, title = excluded.title",
+	[SQ_CHAPTER_LIST] =
+		"SELECT instrument, code, coalesce(parent, ''), ordinal, title FROM chapter "
+		"WHERE instrument = ?1 ORDER BY ordinal",
+	[SQ_ARTICLE_PUT] =
+		"INSERT INTO article(instrument, number, title, chapter, category) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(instrument, number) DO UPDATE SET "
+		"title = excluded.title, chapter = excluded.chapter, category = excluded.category",
+	[SQ_ARTICLE_LIST] =
+		"SELECT instrument, number, title, chapter, category FROM article "
+		"WHERE instrument = ?1 ORDER BY number",
+	[SQ_XWALK_CLEAR] = "DELETE FROM crosswalk",
+	[SQ_XWALK_PUT] =
+		"INSERT INTO crosswalk(ordinal, topic, a_instrument, a_number, b_instrument, "
+		"b_number, relation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[SQ_XWALK_LIST] =
+		"SELECT ordinal, topic, a_instrument, coalesce(a_number, 0), b_instrument, "
+		"coalesce(b_number, 0), relation FROM crosswalk ORDER BY ordinal",
+	[SQ_BEGIN] = "BEGIN IMMEDIATE",
+	[SQ_COMMIT] = "COMMIT",
+	[SQ_ROLLBACK] = "ROLLBACK",
+};
+
+int sq_fail(struct sq *q, const char *what, struct err *e)
+{
+	int code = sqlite3_extended_errcode(q->db);
+
+	return err_set(e, (code & 0xff) == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB,
+		       "%s: %s", what, sqlite3_errmsg(q->db));
+}
+
+sqlite3_stmt *sq_stmt(struct sq *q, enum sq_stmt id, struct err *e)
+{
+	sqlite3_stmt *st = q->stmt[id];
+
+	if (!st) {
+		if (sqlite3_prepare_v3(q->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+				       &q->stmt[id], NULL) != SQLITE_OK) {
+			sq_fail(q, "prepare", e);
+			return NULL;
+		}
+		return q->stmt[id];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int sq_done(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_fail(q, what, e);
+	return ERR_OK;
+}
+
+int sq_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+char *sq_col(pool *p, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (!t)
+		return NULL;
+	return pool_strndup(p, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+void sq_col_buf(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(buf, t, n);
+	buf[n] = '\0';
+}
+
+int sq_exec(struct sq *q, const char *text, struct err *e)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(q->db, text, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, ERR_DB, "%s", msg ? msg : sqlite3_errmsg(q->db));
+		sqlite3_free(msg);
+		return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+/* mkdir -p of the directory part of path. */
+static int make_parent(const char *path, struct err *e)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = ERR_OK;
+
+	if (!slash || slash == dir)
+		goto out;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0750) && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(dir, 0750) && errno != EEXIST)
+		goto fail;
+	goto out;
+fail:
+	rc = err_set(e, ERR_IO, "cannot create directory %s: %s", dir, strerror(errno));
+out:
+	free(dir);
+	return rc;
+}
+
+static void sq_close(struct store *s)
+{
+	struct sq *q = (struct sq *)s;
+
+	for (int i = 0; i < SQ_COUNT; i++)
+		sqlite3_finalize(q->stmt[i]);
+	sqlite3_close_v2(q->db);
+	free(q->path);
+	free(q);
+}
+
+static int sq_open(const char *dsn, struct store **out, struct err *e)
+{
+	struct sq *q = xcalloc(1, sizeof(*q));
+	int rc;
+
+	q->base.be = &store_sqlite;
+	q->path = xstrdup(dsn);
+	if ((rc = make_parent(dsn, e)))
+		goto fail;
+	if (sqlite3_open_v2(dsn, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = err_set(e, ERR_DB, "cannot open database %s: %s", dsn,
+			     q->db ? sqlite3_errmsg(q->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(q->db, 5000);
+	/* WAL lets readers run while one writer commits; NORMAL sync is durable across
+	 * application crashes and loses at most the last commits on power loss. */
+	if ((rc = sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+			     "PRAGMA trusted_schema = OFF;", e)))
+		goto fail;
+	*out = &q->base;
+	return ERR_OK;
+fail:
+	if (e && e->code == ERR_DB && !strstr(e->msg, dsn))
+		err_prefix(e, "%s", dsn);
+	sq_close(&q->base);
+	*out = NULL;
+	return rc;
+}
+
+static int run_simple(struct store *s, enum sq_stmt id, const char *what, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_stmt(q, id, e);
+
+	return st ? sq_done(q, st, what, e) : ERR_DB;
+}
+
+static int sq_begin(struct store *s, struct err *e)
+{
+	return run_simple(s, SQ_BEGIN, "begin", e);
+}
+
+static int sq_commit(struct store *s, struct err *e)
+{
+	return run_simple(s, SQ_COMMIT, "commit", e);
+}
+
+static void sq_rollback(struct store *s)
+{
+	struct sq *q = (struct sq *)s;
+
+	if (!sqlite3_get_autocommit(q->db))
+		run_simple(s, SQ_ROLLBACK, "rollback", NULL);
+}
+
+/* Whether another connection committed since the last call on this one. */
+static int sq_changed(struct store *s)
+{
+	struct sq *q = (struct sq *)s;
+	int v = 0, r = 0;
+
+	if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+		return 1;
+	r = q->data_version && v != q->data_version;
+	q->data_version = v;
+	return r;
+}
+
+static int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
+		       struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_stmt(q, SQ_META_GET, e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sq_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*value = sq_col(p, st, 0);
+		rc = ERR_OK;
+	} else if (rc == SQLITE_DONE) {
+		*value = NULL;
+		rc = err_set(e, ERR_NOTFOUND, "no setting %s", key);
+	} else {
+		rc = sq_fail(q, "meta", e);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int sq_meta_set(struct store *s, const char *key, const char *value, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_stmt(q, SQ_META_SET, e);
+
+	if (!st)
+		return ERR_DB;
+	sq_bind_text(st, 1, key);
+	sq_bind_text(st, 2, value);
+	return sq_done(q, st, "meta", e);
+}
+
+/* Run a query whose rows are messages; each row is one problem. */
+static int check_rows(struct sq *q, const char *text, const char *ok, struct sbuf *report,
+		      int *problems, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(q->db, text, -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "check", e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *msg = (const char *)sqlite3_column_text(st, 0);
+
+		if (ok && msg && !strcmp(msg, ok))
+			continue;
+		sbuf_addf(report, "problem: %s\n", msg ? msg : "(null)");
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "check", e);
+	*problems += n;
+	return ERR_OK;
+}
+
+static int sq_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	int rc, version;
+
+	*problems = 0;
+	if ((rc = check_rows(q, "PRAGMA integrity_check", "ok", report, problems, e)))
+		return rc;
+	sbuf_addf(report, "integrity: %s\n", *problems ? "FAILED" : "ok");
+	if ((rc = check_rows(q, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || "
+			     "' refers to missing ' || parent FROM pragma_foreign_key_check",
+			     NULL, report, problems, e)))
+		return rc;
+	if ((rc = sq_schema_version(s, &version, e)))
+		return rc;
+	sbuf_addf(report, "schema version: %d (latest %d)\n", version, sq_schema_latest);
+	if (version != sq_schema_latest) {
+		sbuf_addf(report, "problem: schema is not current; run 'ccrepo migrate'\n");
+		(*problems)++;
+		return ERR_OK;
+	}
+	return check_rows(q, "SELECT 'no ' || t || ' loaded' FROM ("
+			  "SELECT 'countries' t, (SELECT count(*) FROM country) n UNION ALL "
+			  "SELECT 'regions', (SELECT count(*) FROM region) UNION ALL "
+			  "SELECT 'instruments', (SELECT count(*) FROM instrument) UNION ALL "
+			  "SELECT 'articles', (SELECT count(*) FROM article)) WHERE n = 0",
+			  NULL, report, problems, e);
+}
+
+const struct store_backend store_sqlite = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.migrate = sq_migrate,
+	.check = sq_check,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.changed = sq_changed,
+	.meta_get = sq_meta_get,
+	.meta_set = sq_meta_set,
+	.region_put = sq_region_put,
+	.region_list = sq_region_list,
+	.country_put = sq_country_put,
+	.country_list = sq_country_list,
+	.country_get = sq_country_get,
+	.instrument_put = sq_instrument_put,
+	.instrument_list = sq_instrument_list,
+	.chapter_put = sq_chapter_put,
+	.chapter_list = sq_chapter_list,
+	.article_put = sq_article_put,
+	.article_list = sq_article_list,
+	.xwalk_clear = sq_xwalk_clear,
+	.xwalk_put = sq_xwalk_put,
+	.xwalk_list = sq_xwalk_list,
+};

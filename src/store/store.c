@@ -1,0 +1,204 @@
+#include "store/store.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+/* The configured backend. A "postgres://" dsn would select another table here. */
+static const struct store_backend *backend_for(const char *dsn)
+{
+	(void)dsn;
+	return &store_sqlite;
+}
+
+int store_open(const char *dsn, struct store **out, struct err *e)
+{
+	return backend_for(dsn)->open(dsn, out, e);
+}
+
+void store_close(struct store *s)
+{
+	if (s)
+		s->be->close(s);
+}
+
+/* Per-thread connections, kept in a list so that shutdown can close them all. */
+static char *thread_dsn;
+static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store **threads;
+static size_t nthreads;
+static _Thread_local struct store *mine;
+static atomic_ulong generation = 1;
+
+void store_thread_setup(const char *dsn)
+{
+	free(thread_dsn);
+	thread_dsn = xstrdup(dsn);
+}
+
+struct store *store_thread(struct err *e)
+{
+	struct store *s;
+
+	if (mine)
+		return mine;
+	if (!thread_dsn) {
+		err_set(e, ERR_INTERNAL, "store_thread before store_thread_setup");
+		return NULL;
+	}
+	if (store_open(thread_dsn, &s, e))
+		return NULL;
+	pthread_mutex_lock(&threads_lock);
+	threads = xrealloc(threads, (nthreads + 1) * sizeof(*threads));
+	threads[nthreads++] = s;
+	pthread_mutex_unlock(&threads_lock);
+	mine = s;
+	return s;
+}
+
+void store_thread_close_all(void)
+{
+	pthread_mutex_lock(&threads_lock);
+	for (size_t i = 0; i < nthreads; i++)
+		store_close(threads[i]);
+	free(threads);
+	threads = NULL;
+	nthreads = 0;
+	pthread_mutex_unlock(&threads_lock);
+	mine = NULL;
+	free(thread_dsn);
+	thread_dsn = NULL;
+}
+
+unsigned long store_generation(struct store *s)
+{
+	if (s && s->be->changed(s))
+		return atomic_fetch_add(&generation, 1) + 1;
+	return atomic_load(&generation);
+}
+
+int store_schema_version(struct store *s, int *version, struct err *e)
+{
+	return s->be->schema_version(s, version, e);
+}
+
+int store_migrate(struct store *s, int *from, int *to, struct err *e)
+{
+	int rc = s->be->migrate(s, from, to, e);
+
+	atomic_fetch_add(&generation, 1);
+	return rc;
+}
+
+int store_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
+{
+	return s->be->check(s, report, problems, e);
+}
+
+int store_begin(struct store *s, struct err *e)
+{
+	return s->be->begin(s, e);
+}
+
+int store_commit(struct store *s, struct err *e)
+{
+	int rc = s->be->commit(s, e);
+
+	atomic_fetch_add(&generation, 1);
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	s->be->rollback(s);
+}
+
+int store_meta_get(struct store *s, pool *p, const char *key, char **value, struct err *e)
+{
+	return s->be->meta_get(s, p, key, value, e);
+}
+
+int store_meta_set(struct store *s, const char *key, const char *value, struct err *e)
+{
+	return s->be->meta_set(s, key, value, e);
+}
+
+int store_region_put(struct store *s, const struct region *r, struct err *e)
+{
+	return s->be->region_put(s, r, e);
+}
+
+int store_region_list(struct store *s, pool *p, struct region **out, size_t *n,
+		      struct err *e)
+{
+	return s->be->region_list(s, p, out, n, e);
+}
+
+int store_country_put(struct store *s, const struct country *c, struct err *e)
+{
+	return s->be->country_put(s, c, e);
+}
+
+int store_country_list(struct store *s, pool *p, struct country **out, size_t *n,
+		       struct err *e)
+{
+	return s->be->country_list(s, p, out, n, e);
+}
+
+int store_country_get(struct store *s, pool *p, const char *code, struct country **out,
+		      struct err *e)
+{
+	return s->be->country_get(s, p, code, out, e);
+}
+
+int store_instrument_put(struct store *s, const struct instrument *in, struct err *e)
+{
+	return s->be->instrument_put(s, in, e);
+}
+
+int store_instrument_list(struct store *s, pool *p, struct instrument **out, size_t *n,
+			  struct err *e)
+{
+	return s->be->instrument_list(s, p, out, n, e);
+}
+
+int store_chapter_put(struct store *s, const struct chapter *c, struct err *e)
+{
+	return s->be->chapter_put(s, c, e);
+}
+
+int store_chapter_list(struct store *s, pool *p, const char *instrument,
+		       struct chapter **out, size_t *n, struct err *e)
+{
+	return s->be->chapter_list(s, p, instrument, out, n, e);
+}
+
+int store_article_put(struct store *s, const struct article *a, struct err *e)
+{
+	return s->be->article_put(s, a, e);
+}
+
+int store_article_list(struct store *s, pool *p, const char *instrument,
+		       struct article **out, size_t *n, struct err *e)
+{
+	return s->be->article_list(s, p, instrument, out, n, e);
+}
+
+int store_xwalk_clear(struct store *s, struct err *e)
+{
+	return s->be->xwalk_clear(s, e);
+}
+
+int store_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e)
+{
+	return s->be->xwalk_put(s, r, e);
+}
+
+int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
+		     struct err *e)
+{
+	return s->be->xwalk_list(s, p, out, n, e);
+}

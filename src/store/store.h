@@ -1,0 +1,113 @@
+/* store: the storage layer. Only the store speaks SQL. A backend is a table of
+ * functions (struct store_backend); SQLite is the first. Callers hold a struct store,
+ * one connection, and call the store_* wrappers below, which dispatch through the
+ * table. Each worker thread has its own connection (store_thread()). */
+#ifndef STORE_STORE_H
+#define STORE_STORE_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "core/sbuf.h"
+#include "domain/country.h"
+#include "domain/instrument.h"
+
+struct store;
+
+struct store_backend {
+	const char *name;
+	int (*open)(const char *dsn, struct store **out, struct err *e);
+	void (*close)(struct store *s);
+	/* schema */
+	int (*schema_version)(struct store *s, int *version, struct err *e);
+	int (*migrate)(struct store *s, int *from, int *to, struct err *e);
+	int (*check)(struct store *s, struct sbuf *report, int *problems, struct err *e);
+	/* transactions and change detection */
+	int (*begin)(struct store *s, struct err *e);
+	int (*commit)(struct store *s, struct err *e);
+	void (*rollback)(struct store *s);
+	int (*changed)(struct store *s);
+	/* settings kept in the database */
+	int (*meta_get)(struct store *s, pool *p, const char *key, char **value, struct err *e);
+	int (*meta_set)(struct store *s, const char *key, const char *value, struct err *e);
+	/* reference data */
+	int (*region_put)(struct store *s, const struct region *r, struct err *e);
+	int (*region_list)(struct store *s, pool *p, struct region **out, size_t *n,
+			   struct err *e);
+	int (*country_put)(struct store *s, const struct country *c, struct err *e);
+	int (*country_list)(struct store *s, pool *p, struct country **out, size_t *n,
+			    struct err *e);
+	int (*country_get)(struct store *s, pool *p, const char *code, struct country **out,
+			   struct err *e);
+	int (*instrument_put)(struct store *s, const struct instrument *in, struct err *e);
+	int (*instrument_list)(struct store *s, pool *p, struct instrument **out, size_t *n,
+			       struct err *e);
+	int (*chapter_put)(struct store *s, const struct chapter *c, struct err *e);
+	int (*chapter_list)(struct store *s, pool *p, const char *instrument,
+			    struct chapter **out, size_t *n, struct err *e);
+	int (*article_put)(struct store *s, const struct article *a, struct err *e);
+	int (*article_list)(struct store *s, pool *p, const char *instrument,
+			    struct article **out, size_t *n, struct err *e);
+	int (*xwalk_clear)(struct store *s, struct err *e);
+	int (*xwalk_put)(struct store *s, const struct xwalk_row *r, struct err *e);
+	int (*xwalk_list)(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
+			  struct err *e);
+};
+
+/* Every connection starts with a pointer to its backend. */
+struct store {
+	const struct store_backend *be;
+};
+
+extern const struct store_backend store_sqlite;
+
+/* Open a connection to dsn (for SQLite, a file path; the directory is created).
+ * Close with store_close(). */
+int store_open(const char *dsn, struct store **out, struct err *e);
+void store_close(struct store *s);
+
+/* Set the dsn that store_thread() opens; call once before threads start. */
+void store_thread_setup(const char *dsn);
+/* The calling thread's own connection, opened on first use; NULL with e set on
+ * failure. Owned by the store module: close them all with store_thread_close_all(). */
+struct store *store_thread(struct err *e);
+void store_thread_close_all(void);
+
+/* A number that grows whenever the database changes (through this process or
+ * another); caches compare it to know when they are stale. s is the caller's
+ * connection. */
+unsigned long store_generation(struct store *s);
+
+/* Wrappers over the backend table: see struct store_backend. store_commit() also
+ * bumps the generation. */
+int store_schema_version(struct store *s, int *version, struct err *e);
+int store_migrate(struct store *s, int *from, int *to, struct err *e);
+int store_check(struct store *s, struct sbuf *report, int *problems, struct err *e);
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+int store_meta_get(struct store *s, pool *p, const char *key, char **value, struct err *e);
+int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
+int store_region_put(struct store *s, const struct region *r, struct err *e);
+int store_region_list(struct store *s, pool *p, struct region **out, size_t *n,
+		      struct err *e);
+int store_country_put(struct store *s, const struct country *c, struct err *e);
+int store_country_list(struct store *s, pool *p, struct country **out, size_t *n,
+		       struct err *e);
+int store_country_get(struct store *s, pool *p, const char *code, struct country **out,
+		      struct err *e);
+int store_instrument_put(struct store *s, const struct instrument *in, struct err *e);
+int store_instrument_list(struct store *s, pool *p, struct instrument **out, size_t *n,
+			  struct err *e);
+int store_chapter_put(struct store *s, const struct chapter *c, struct err *e);
+int store_chapter_list(struct store *s, pool *p, const char *instrument,
+		       struct chapter **out, size_t *n, struct err *e);
+int store_article_put(struct store *s, const struct article *a, struct err *e);
+int store_article_list(struct store *s, pool *p, const char *instrument,
+		       struct article **out, size_t *n, struct err *e);
+int store_xwalk_clear(struct store *s, struct err *e);
+int store_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e);
+int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
+		     struct err *e);
+
+#endif

@@ -1,0 +1,78 @@
+#include "view/layout.h"
+
+#include <string.h>
+
+#include "view/html.h"
+#include "view/i18n.h"
+
+static const struct {
+	const char *section, *path, *label;
+} nav[] = {
+	{ "home", "/", "Home" },
+	{ "countries", "/countries", "Countries" },
+	{ "regions", "/regions", "Regions" },
+	{ "instruments", "/instruments", "Instruments" },
+};
+
+const char *layout_t(const struct req *r, const char *msgid)
+{
+	return i18n(r->lang, msgid);
+}
+
+const char *layout_q(const struct req *r)
+{
+	static const char *const q[LANG_COUNT] = {
+		"?lang=ar", "?lang=zh", "?lang=en", "?lang=fr", "?lang=ru", "?lang=es",
+	};
+
+	return r->lang_explicit && (unsigned)r->lang < LANG_COUNT ? q[r->lang] : "";
+}
+
+void layout_href(const struct req *r, struct sbuf *sb, const char *path)
+{
+	html_esc(sb, path);
+	if (r->lang_explicit)
+		html_fmt(sb, "%Slang=%s", strchr(path, '?') ? "&amp;" : "?", lang_code(r->lang));
+}
+
+void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const char *section)
+{
+	html_fmt(sb, "<!doctype html>\n<html lang=\"%s\" dir=\"%S\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		 "<title>%s · ccrepo</title>\n"
+		 "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
+		 "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%s</a>\n"
+		 "<header class=\"site\"><a class=\"brand\" href=\"",
+		 lang_code(r->lang), lang_rtl(r->lang) ? "rtl" : "ltr", title,
+		 layout_t(r, "Skip to content"));
+	layout_href(r, sb, "/");
+	html_fmt(sb, "\">ccrepo</a>\n<nav aria-label=\"%s\"><ul>", layout_t(r, "Main"));
+	for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+		int cur = section && !strcmp(section, nav[i].section);
+
+		html_fmt(sb, "<li><a href=\"");
+		layout_href(r, sb, nav[i].path);
+		html_fmt(sb, "\"%S>%s</a></li>", cur ? " aria-current=\"page\"" : "",
+			 layout_t(r, nav[i].label));
+	}
+	html_fmt(sb, "</ul></nav>\n<nav class=\"langs\" aria-label=\"%s\"><ul>",
+		 layout_t(r, "Language"));
+	for (int l = 0; l < LANG_COUNT; l++) {
+		html_fmt(sb, "<li><a href=\"%s?lang=%s\" lang=\"%s\" hreflang=\"%s\"%S>%s</a></li>",
+			 r->path, lang_code((enum lang)l), lang_code((enum lang)l),
+			 lang_code((enum lang)l),
+			 (int)r->lang == l ? " aria-current=\"true\"" : "",
+			 lang_native((enum lang)l));
+	}
+	html_fmt(sb, "</ul></nav>\n</header>\n<main id=\"main\">\n");
+}
+
+void layout_end(const struct req *r, struct sbuf *sb)
+{
+	html_fmt(sb, "</main>\n<footer class=\"site\"><p>%s · <a href=\"/api/v1/openapi.json\">"
+		 "%s</a></p></footer>\n</body>\n</html>\n",
+		 layout_t(r, "ccrepo: a shared cybercrime repository and capacity-building "
+			     "platform"),
+		 layout_t(r, "JSON API"));
+}

@@ -1,0 +1,242 @@
+/* Pages of countries and UN M49 regions. */
+#include <string.h>
+
+#include "domain/country.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/web.h"
+
+#define HTML "text/html; charset=utf-8"
+
+static void country_item(const struct req *r, struct sbuf *b, const struct country *c)
+{
+	html_fmt(b, "<li><a href=\"/countries/%u%S\">%s</a></li>\n", c->alpha2, layout_q(r),
+		 country_name(c, r->lang));
+}
+
+/* Countries whose region, sub-region or intermediate region (by level) is code. */
+static size_t list_members(const struct req *r, struct sbuf *b, const struct country *cs,
+			   size_t nc, enum region_level level, const char *code,
+			   int skip_intermediate)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < nc; i++) {
+		const char *have = level == REGION_REGION ? cs[i].region :
+				   level == REGION_SUBREGION ? cs[i].subregion :
+				   cs[i].intermediate;
+
+		if (strcmp(have, code) || (skip_intermediate && cs[i].intermediate[0]))
+			continue;
+		if (!k++)
+			html_fmt(b, "<ul class=\"cols\">\n");
+		country_item(r, b, &cs[i]);
+	}
+	if (k)
+		html_fmt(b, "</ul>\n");
+	return k;
+}
+
+int web_countries(struct req *r, struct resp *out)
+{
+	struct country *cs;
+	struct region *rs;
+	size_t nc, nr, without = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (country_list(r->store, r->pool, &cs, &nc, &e) ||
+	    region_list(r->store, r->pool, &rs, &nr, &e))
+		return web_fail(r, out, &e);
+	out->content_type = HTML;
+	layout_begin(r, b, layout_t(r, "Countries"), "countries");
+	html_fmt(b, "<h1>%s</h1>\n<p>%z %s</p>\n", layout_t(r, "Countries and areas"), nc,
+		 layout_t(r, "countries and areas (ISO 3166-1), grouped by UN M49 region."));
+	/* region > sub-region > intermediate region, in M49 code order */
+	for (size_t i = 0; i < nr; i++) {
+		if (rs[i].level != REGION_REGION)
+			continue;
+		html_fmt(b, "<section>\n<h2 id=\"r%s\"><a href=\"/regions/%u%S\">%s</a></h2>\n",
+			 rs[i].code, rs[i].code, layout_q(r), region_name(&rs[i], r->lang));
+		for (size_t j = 0; j < nr; j++) {
+			if (rs[j].level != REGION_SUBREGION || strcmp(rs[j].parent, rs[i].code))
+				continue;
+			html_fmt(b, "<h3><a href=\"/regions/%u%S\">%s</a></h3>\n", rs[j].code,
+				 layout_q(r), region_name(&rs[j], r->lang));
+			list_members(r, b, cs, nc, REGION_SUBREGION, rs[j].code, 1);
+			for (size_t k = 0; k < nr; k++) {
+				if (rs[k].level != REGION_INTERMEDIATE ||
+				    strcmp(rs[k].parent, rs[j].code))
+					continue;
+				html_fmt(b, "<h4><a href=\"/regions/%u%S\">%s</a></h4>\n",
+					 rs[k].code, layout_q(r), region_name(&rs[k], r->lang));
+				list_members(r, b, cs, nc, REGION_INTERMEDIATE, rs[k].code, 0);
+			}
+		}
+		html_fmt(b, "</section>\n");
+	}
+	for (size_t i = 0; i < nc; i++) {
+		if (cs[i].region[0])
+			continue;
+		if (!without++)
+			html_fmt(b, "<section>\n<h2>%s</h2>\n<ul class=\"cols\">\n",
+				 layout_t(r, "Not in a UN M49 region"));
+		country_item(r, b, &cs[i]);
+	}
+	if (without)
+		html_fmt(b, "</ul>\n</section>\n");
+	layout_end(r, b);
+	return 200;
+}
+
+static void region_link(const struct req *r, struct sbuf *b, const struct region *rs,
+			size_t nr, const char *code)
+{
+	const struct region *g = region_find(rs, nr, code);
+
+	if (g)
+		html_fmt(b, "<a href=\"/regions/%u%S\">%s</a> <span class=\"muted\">(%s)</span>",
+			 g->code, layout_q(r), region_name(g, r->lang), g->code);
+	else
+		html_fmt(b, "<span class=\"muted\">%s</span>", layout_t(r, "none"));
+}
+
+int web_country(struct req *r, struct resp *out)
+{
+	struct country *c;
+	struct region *rs;
+	size_t nr;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+	const char *name;
+
+	if (country_get(r->store, r->pool, r->params[0], &c, &e) ||
+	    region_list(r->store, r->pool, &rs, &nr, &e))
+		return web_fail(r, out, &e);
+	if (strcmp(r->params[0], c->alpha2)) { /* one address per country: /countries/KE */
+		out->location = pool_printf(r->pool, "/countries/%s%s", c->alpha2, layout_q(r));
+		out->cache_control = "public, max-age=86400";
+		return http_error(r, out, 301, "This country's page is at its two-letter code.");
+	}
+	name = country_name(c, r->lang);
+	out->content_type = HTML;
+	layout_begin(r, b, name, "countries");
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/countries%S\">%s</a></p>\n<h1>%s</h1>\n",
+		 layout_q(r), layout_t(r, "Countries"), name);
+	if (c->official_name)
+		html_fmt(b, "<p class=\"muted\" lang=\"en\">%s</p>\n", c->official_name);
+	html_fmt(b, "<h2>%s</h2>\n<dl class=\"facts\">\n", layout_t(r, "UN M49 region"));
+	html_fmt(b, "<dt>%s</dt><dd>", layout_t(r, "Region"));
+	region_link(r, b, rs, nr, c->region);
+	html_fmt(b, "</dd>\n<dt>%s</dt><dd>", layout_t(r, "Sub-region"));
+	region_link(r, b, rs, nr, c->subregion);
+	html_fmt(b, "</dd>\n");
+	if (c->intermediate[0]) {
+		html_fmt(b, "<dt>%s</dt><dd>", layout_t(r, "Intermediate region"));
+		region_link(r, b, rs, nr, c->intermediate);
+		html_fmt(b, "</dd>\n");
+	}
+	html_fmt(b, "</dl>\n<h2>%s</h2>\n<table>\n<thead><tr><th scope=\"col\">%s</th>"
+		 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		 layout_t(r, "Names in the six UN languages"), layout_t(r, "Language"),
+		 layout_t(r, "Name"));
+	for (int l = 0; l < LANG_COUNT; l++)
+		html_fmt(b, "<tr><th scope=\"row\">%s</th><td lang=\"%s\" dir=\"%S\">%s</td></tr>\n",
+			 layout_t(r, lang_name((enum lang)l)), lang_code((enum lang)l),
+			 lang_rtl((enum lang)l) ? "rtl" : "ltr", c->names[l]);
+	html_fmt(b, "</tbody>\n</table>\n<h2>%s</h2>\n<dl class=\"facts\">\n"
+		 "<dt>ISO 3166-1 alpha-2</dt><dd><code>%s</code></dd>\n"
+		 "<dt>ISO 3166-1 alpha-3</dt><dd><code>%s</code></dd>\n"
+		 "<dt>ISO 3166-1 numeric / M49</dt><dd><code>%s</code></dd>\n</dl>\n"
+		 "<p><a href=\"/api/v1/countries/%u\">JSON</a></p>\n",
+		 layout_t(r, "Codes"), c->alpha2, c->alpha3, c->numeric, c->alpha2);
+	layout_end(r, b);
+	return 200;
+}
+
+static void region_tree(const struct req *r, struct sbuf *b, const struct region *rs,
+			size_t nr, const char *parent)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		if (strcmp(rs[i].parent, parent))
+			continue;
+		if (!k++)
+			html_fmt(b, "<ul>\n");
+		html_fmt(b, "<li><a href=\"/regions/%u%S\">%s</a> <span class=\"muted\">(%s, %d)"
+			 "</span>\n", rs[i].code, layout_q(r), region_name(&rs[i], r->lang),
+			 rs[i].code, rs[i].country_count);
+		region_tree(r, b, rs, nr, rs[i].code);
+		html_fmt(b, "</li>\n");
+	}
+	if (k)
+		html_fmt(b, "</ul>\n");
+}
+
+int web_regions(struct req *r, struct resp *out)
+{
+	struct region *rs;
+	size_t nr;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (region_list(r->store, r->pool, &rs, &nr, &e))
+		return web_fail(r, out, &e);
+	out->content_type = HTML;
+	layout_begin(r, b, layout_t(r, "Regions"), "regions");
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", layout_t(r, "UN M49 regions"),
+		 layout_t(r, "The UN Statistics Division's geographic regions (M49), with "
+			     "the M49 code and the number of countries and areas in each."));
+	region_tree(r, b, rs, nr, "");
+	layout_end(r, b);
+	return 200;
+}
+
+int web_region(struct req *r, struct resp *out)
+{
+	struct region *g, *rs;
+	struct country *cs;
+	size_t nr, nc, k = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+	const char *name;
+
+	if (region_get(r->store, r->pool, r->params[0], &g, &e) ||
+	    region_list(r->store, r->pool, &rs, &nr, &e) ||
+	    country_list(r->store, r->pool, &cs, &nc, &e))
+		return web_fail(r, out, &e);
+	name = region_name(g, r->lang);
+	out->content_type = HTML;
+	layout_begin(r, b, name, "regions");
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/regions%S\">%s</a>", layout_q(r),
+		 layout_t(r, "Regions"));
+	/* the chain of parents, outermost first (at most three levels above) */
+	{
+		const struct region *chain[4];
+		int depth = 0;
+
+		for (const struct region *p = region_find(rs, nr, g->parent); p && depth < 4;
+		     p = region_find(rs, nr, p->parent))
+			chain[depth++] = p;
+		while (depth--)
+			html_fmt(b, " › <a href=\"/regions/%u%S\">%s</a>", chain[depth]->code,
+				 layout_q(r), region_name(chain[depth], r->lang));
+	}
+	html_fmt(b, "</p>\n<h1>%s</h1>\n<p class=\"muted\">UN M49 %s · %s</p>\n", name, g->code,
+		 layout_t(r, region_level_name(g->level)));
+	region_tree(r, b, rs, nr, g->code);
+	html_fmt(b, "<h2>%s</h2>\n", layout_t(r, "Countries and areas"));
+	for (size_t i = 0; i < nc; i++) {
+		if (g->level != REGION_WORLD && strcmp(cs[i].region, g->code) &&
+		    strcmp(cs[i].subregion, g->code) && strcmp(cs[i].intermediate, g->code))
+			continue;
+		if (!k++)
+			html_fmt(b, "<ul class=\"cols\">\n");
+		country_item(r, b, &cs[i]);
+	}
+	if (k)
+		html_fmt(b, "</ul>\n");
+	layout_end(r, b);
+	return 200;
+}
