@@ -29,57 +29,78 @@ INTEG    := $(patsubst tests/integration/%.c,$(B)/tests/integration/%,$(wildcard
 FUZZ     := $(patsubst tests/fuzz/%.c,$(B)/tests/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 TESTLIBS := $(shell pkg-config --libs cmocka)
 
-.PHONY: all run test deps clean fuzz bench
+.PHONY: all run test test-deps test-build deps clean fuzz bench
 all: $(B)/ccrepo
 ifneq ($(SANITIZE),1)
 all: ccrepo
 ccrepo: $(B)/ccrepo
-	cp $< $@
+	$(Q)rm -f $@ && cp $< $@
 endif
 
 deps:
 	@scripts/install-deps.sh build
+
+# what the suite needs beyond the build: cmocka, chromium, node and playwright-core
+test-deps:
+	@scripts/install-deps.sh test
+	@if [ ! -d node_modules/playwright-core ] && command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error || \
+		echo "npm ci failed: browser tests will be skipped"; fi
 
 run: deps
 	@$(MAKE) --no-print-directory all
 	./ccrepo serve
 
 $(B)/ccrepo: $(B)/obj/src/main.o $(LIBOBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/obj/%.o: %.c $(B)/gen/assets.h
+# V=1 shows the whole commands
+ifneq ($(V),1)
+Q := @
+endif
+
+$(B)/obj/%.o: %.c | $(B)/gen/assets.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/obj/gen/assets.o: $(B)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 # static files and reference data are embedded into the binary
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
+	$(Q)$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
 $(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS)
 	@mkdir -p $(B)/gen
-	$(B)/tools/embed $(B)/gen/assets $(ASSETS)
+	@$(if $(Q),echo "  EMBED   $(words $(ASSETS)) files")
+	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS)
 
 $(B)/tests/unit/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) -Itests -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
 
 $(B)/tests/integration/%: tests/integration/%.c tests/integration/harness.c tests/integration/harness.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< tests/integration/harness.c $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) -Itests -o $@ $< tests/integration/harness.c $(LDFLAGS) $(LDLIBS) $(TESTLIBS)
 
 # fuzz targets: in `make test` each runs its seed corpus and random mutations through a
 # plain driver; `make fuzz` builds them for libFuzzer with clang.
 $(B)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-test: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ)
+test: test-deps
+	@$(MAKE) --no-print-directory test-build
 	@scripts/run-tests.sh $(B)
+
+test-build: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ)
 
 fuzz:
 	@scripts/fuzz.sh

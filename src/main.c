@@ -28,6 +28,7 @@ struct command {
 static int cmd_serve(const struct config *cfg, int argc, char **argv);
 static int cmd_migrate(const struct config *cfg, int argc, char **argv);
 static int cmd_check(const struct config *cfg, int argc, char **argv);
+static int cmd_backup(const struct config *cfg, int argc, char **argv);
 static int cmd_version(const struct config *cfg, int argc, char **argv);
 
 #define DB_OPTS (CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL | CONFIG_OPT_ISO_CODES | \
@@ -46,6 +47,10 @@ static const struct command commands[] = {
 	{ "check", cmd_check, DB_OPTS, "",
 	  "check the database: integrity, foreign keys, schema version, reference data",
 	  "Exit status 0 when every check passes, 1 when a problem is found.\n" },
+	{ "backup", cmd_backup, CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL, "FILE",
+	  "write a consistent copy of the database to FILE",
+	  "Safe while the server runs. FILE must not exist. Restore by stopping the\n"
+	  "server and putting the copy in place of the database file.\n" },
 	{ "version", cmd_version, 0, "", "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -204,6 +209,31 @@ static int cmd_check(const struct config *cfg, int argc, char **argv)
 	rc = problems ? 1 : 0;
 out:
 	sbuf_release(&report);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_backup(const struct config *cfg, int argc, char **argv)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	int rc = 1;
+
+	if (argc != 1) {
+		fprintf(stderr, "usage: ccrepo backup [--db FILE] DEST\n");
+		return 2;
+	}
+	if (access(cfg->db, F_OK)) {
+		fprintf(stderr, "ccrepo backup: %s: %s\n", cfg->db, strerror(errno));
+		return 1;
+	}
+	if (store_open(cfg->db, &s, &e) || store_backup(s, argv[0], &e)) {
+		fprintf(stderr, "ccrepo backup: %s\n", e.msg);
+		goto out;
+	}
+	printf("%s: copied to %s\n", cfg->db, argv[0]);
+	rc = 0;
+out:
 	store_close(s);
 	return rc;
 }

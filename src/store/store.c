@@ -98,6 +98,11 @@ int store_check(struct store *s, struct sbuf *report, int *problems, struct err 
 	return s->be->check(s, report, problems, e);
 }
 
+int store_backup(struct store *s, const char *dest, struct err *e)
+{
+	return s->be->backup(s, dest, e);
+}
+
 int store_begin(struct store *s, struct err *e)
 {
 	return s->be->begin(s, e);

@@ -22,6 +22,7 @@ struct store_backend {
 	int (*schema_version)(struct store *s, int *version, struct err *e);
 	int (*migrate)(struct store *s, int *from, int *to, struct err *e);
 	int (*check)(struct store *s, struct sbuf *report, int *problems, struct err *e);
+	int (*backup)(struct store *s, const char *dest, struct err *e);
 	/* transactions and change detection */
 	int (*begin)(struct store *s, struct err *e);
 	int (*commit)(struct store *s, struct err *e);
@@ -83,6 +84,9 @@ unsigned long store_generation(struct store *s);
 int store_schema_version(struct store *s, int *version, struct err *e);
 int store_migrate(struct store *s, int *from, int *to, struct err *e);
 int store_check(struct store *s, struct sbuf *report, int *problems, struct err *e);
+/* Write a consistent copy of the whole database to dest (which must not exist) while
+ * others go on reading and writing. */
+int store_backup(struct store *s, const char *dest, struct err *e);
 int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);

@@ -349,6 +349,26 @@ static int sq_check(struct store *s, struct sbuf *report, int *problems, struct 
 			  NULL, report, problems, e);
 }
 
+/* VACUUM INTO writes a compact, consistent copy from one read transaction. */
+static int sq_backup(struct store *s, const char *dest, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	struct stat sb;
+	int rc;
+
+	if (!stat(dest, &sb))
+		return err_set(e, ERR_CONFLICT, "%s exists already; choose a new file", dest);
+	if ((rc = make_parent(dest, e)))
+		return rc;
+	if (sqlite3_prepare_v2(q->db, "VACUUM INTO ?1", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "backup", e);
+	sq_bind_text(st, 1, dest);
+	rc = sq_done(q, st, "backup", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 const struct store_backend store_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -356,6 +376,7 @@ const struct store_backend store_sqlite = {
 	.schema_version = sq_schema_version,
 	.migrate = sq_migrate,
 	.check = sq_check,
+	.backup = sq_backup,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,

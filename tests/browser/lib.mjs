@@ -1,0 +1,147 @@
+// A tiny test runner for the browser tests: Debian chromium driven by playwright-core,
+// no test framework. Each test gets a fresh browser context and page; the runner fails a
+// test on any console error, uncaught page error or Content-Security-Policy violation
+// unless the test says it expects one (t.allowConsole(regexp)).
+//
+// Environment: CCREPO_URL (base URL of a running server, required), CHROMIUM (browser
+// binary, default /usr/bin/chromium), CCREPO_SCREENSHOTS (directory for t.screenshot;
+// unset: screenshots are not taken), BROWSER_TEST_FILTER (run only tests whose name
+// contains it), BROWSER_TEST_TIMEOUT (ms per test, default 15000).
+
+import { chromium } from 'playwright-core';
+
+const tests = [];
+
+/* Register a test: fn(t) receives { page, context, base, url(path), allowConsole,
+ * screenshot, errors }. */
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export class AssertionError extends Error {}
+
+export function assert(cond, msg) {
+  if (!cond) throw new AssertionError(msg || 'assertion failed');
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected)
+    throw new AssertionError(`${what || 'value'}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+export function assertMatch(actual, re, what) {
+  if (typeof actual !== 'string' || !re.test(actual))
+    throw new AssertionError(`${what || 'value'}: ${JSON.stringify(actual)} does not match ${re}`);
+}
+
+/* Chromium's flags for this machine: no sandbox (root), no GPU, and no background
+ * connections to Google, which the closed network refuses. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/* Run every registered test; print one line per test and the closing summary line
+ * "browser: P passed, F failed, S skipped". Returns the number of failures. */
+export async function run() {
+  const base = (process.env.CCREPO_URL || '').replace(/\/$/, '');
+  const filter = process.env.BROWSER_TEST_FILTER || '';
+  const perTest = Number(process.env.BROWSER_TEST_TIMEOUT || 15000);
+  let passed = 0, failed = 0, skipped = 0;
+
+  if (!base) {
+    console.log(`browser: 0 passed, 0 failed, ${tests.length} skipped (CCREPO_URL not set)`);
+    return 0;
+  }
+
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ccrepo-chromium-'));
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+      timeout: 20000,
+    });
+  } catch (e) {
+    fs.rmSync(profile, { recursive: true, force: true });
+    console.log(`chromium did not start: ${e.message.split('\n')[0]}`);
+    console.log(`browser: 0 passed, ${tests.length} failed, 0 skipped`);
+    return tests.length;
+  }
+
+  for (const { name, fn } of tests) {
+    if (filter && !name.includes(filter)) { skipped++; continue; }
+    const started = Date.now();
+    const context = await browser.newContext({ baseURL: base, locale: 'en-GB' });
+    context.setDefaultTimeout(5000);
+    context.setDefaultNavigationTimeout(10000);
+    const errors = [];
+    const allowed = [];
+    // CSP violations: the event fires in the page; an exposed binding reports it back
+    // (init scripts and bindings go through the DevTools protocol, not through CSP).
+    await context.exposeBinding('__ccrepoCsp', ({ page }, v) => {
+      errors.push(`CSP violation on ${page.url()}: ${v}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        // eslint-disable-next-line no-undef
+        window.__ccrepoCsp(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+      });
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+        errors.push(`console ${m.type()} on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page error on ${page.url()}: ${e.message}`));
+    const t = {
+      page, context, base, errors,
+      url: (p) => base + p,
+      allowConsole: (re) => allowed.push(re),
+      async screenshot(file, opts = {}) {
+        const dir = process.env.CCREPO_SCREENSHOTS;
+        if (!dir) return null;
+        fs.mkdirSync(dir, { recursive: true });
+        const out = path.join(dir, file);
+        await page.screenshot({ path: out, ...opts });
+        return out;
+      },
+    };
+    let err = null;
+    try {
+      await withTimeout(fn(t), perTest, 'test');
+      const left = errors.filter((e) => !allowed.some((re) => re.test(e)));
+      if (left.length) err = new AssertionError(left.join('\n      '));
+    } catch (e) {
+      err = e;
+    }
+    await context.close().catch(() => {});
+    const ms = Date.now() - started;
+    if (err) {
+      failed++;
+      const msg = (err instanceof AssertionError ? err.message : (err.stack || String(err)))
+        .split('\n').slice(0, 8).join('\n      ');
+      console.log(`not ok - ${name} (${ms} ms)\n      ${msg}`);
+    } else {
+      passed++;
+      console.log(`ok - ${name} (${ms} ms)`);
+    }
+  }
+  await browser.close().catch(() => {});
+  fs.rmSync(profile, { recursive: true, force: true });
+  console.log(`browser: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  return failed;
+}
