@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/file.h"
 #include "core/log.h"
 
 struct setting {
@@ -208,22 +209,15 @@ int config_parse(struct config *cfg, const char *text, size_t len, const char *o
 
 int config_load_file(struct config *cfg, const char *path, struct err *e)
 {
-	char buf[65537];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-	int rc;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = file_read(path, 65536, &text, &len, e);
 
-	if (!f)
-		return err_set(e, ERR_IO, "cannot open config file %s: %s", path,
-			       strerror(errno));
-	n = fread(buf, 1, sizeof(buf), f);
-	if (ferror(f))
-		rc = err_set(e, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-	else if (n > 65536)
-		rc = err_set(e, ERR_TOOLARGE, "config file %s is over 64 KiB", path);
-	else
-		rc = config_parse(cfg, buf, n, path, e);
-	fclose(f);
+	if (rc == ERR_IO)
+		err_prefix(e, "config file");
+	if (!rc)
+		rc = config_parse(cfg, text, len, path, e);
+	free(text);
 	return rc;
 }
 

@@ -83,9 +83,11 @@ enum router_result router_match(const struct route *routes, int n, pool *p,
 				const struct route **match, const char **params, int *nparams,
 				unsigned *allowed)
 {
+	/* match_one writes only when a pattern matches, so one copy serves all tries */
+	char *copy = pool_strdup(p, path);
+
 	*allowed = 0;
 	for (int i = 0; i < n; i++) {
-		char *copy = pool_strdup(p, path);
 		unsigned m = routes[i].methods;
 
 		if (m & HTTP_GET)
@@ -97,6 +99,7 @@ enum router_result router_match(const struct route *routes, int n, pool *p,
 			return ROUTER_FOUND;
 		}
 		*allowed |= m;
+		copy = pool_strdup(p, path);	/* the match cut the copy: take a fresh one */
 	}
 	return *allowed ? ROUTER_BAD_METHOD : ROUTER_NOT_FOUND;
 }

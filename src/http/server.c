@@ -76,7 +76,8 @@ static void etag_of(const void *data, size_t len, char out[40])
 /* Build the MHD response(s) for a body: plain, and gzip when worth it and wanted. */
 static struct MHD_Response *make_response(const void *data, size_t len, int copy,
 					  const char *ctype, const char *etag,
-					  const char *cache_control, const char *lang, int gz)
+					  const char *cache_control, const char *lang, int gz,
+					  const char *vary)
 {
 	struct MHD_Response *r;
 	char tag[48];
@@ -90,8 +91,8 @@ static struct MHD_Response *make_response(const void *data, size_t len, int copy
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
 	if (gz)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-	if (ctype && gzip_worth(ctype, 1 << 20))
-		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (vary)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, vary);
 	if (etag && *etag) {
 		/* the gzip form is another representation: another tag */
 		if (gz)
@@ -107,7 +108,8 @@ static struct MHD_Response *make_response(const void *data, size_t len, int copy
 	return r;
 }
 
-static struct MHD_Response *make_not_modified(const char *etag, const char *cache_control)
+static struct MHD_Response *make_not_modified(const char *etag, const char *cache_control,
+					      const char *vary)
 {
 	struct MHD_Response *r =
 		MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
@@ -116,7 +118,8 @@ static struct MHD_Response *make_not_modified(const char *etag, const char *cach
 		return NULL;
 	security_headers(r);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (vary)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, vary);
 	if (cache_control)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
 	return r;
@@ -170,12 +173,13 @@ static void statics_init(struct server *s)
 		MHD_add_response_header(f->plain, MHD_HTTP_HEADER_CACHE_CONTROL, STATIC_CACHE);
 		f->plain_len = len;
 		if (gzip_worth(ct, len) && (z = gzip_compress(data, len, &zlen))) {
-			f->gz = make_response(z, zlen, 0, ct, f->etag, STATIC_CACHE, NULL, 1);
+			f->gz = make_response(z, zlen, 0, ct, f->etag, STATIC_CACHE, NULL, 1,
+					      "Accept-Encoding");
 			f->gz_len = zlen;
 		}
 		if (f->gz || gzip_worth(ct, 1 << 20))
 			MHD_add_response_header(f->plain, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
-		f->not_modified = make_not_modified(f->etag, STATIC_CACHE);
+		f->not_modified = make_not_modified(f->etag, STATIC_CACHE, "Accept-Encoding");
 	}
 }
 
@@ -248,6 +252,9 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 	const char *cc = out->cache_control ? out->cache_control :
 			 cacheable ? "public, max-age=60" : "no-store";
 	const char *lang = r->api ? NULL : lang_code(r->lang);
+	/* pages follow Accept-Language unless ?lang= chose; the API never does */
+	const char *vary = r->api || r->lang_explicit ? "Accept-Encoding" :
+			   "Accept-Encoding, Accept-Language";
 	char etag[40] = "";
 	struct MHD_Response *plain = NULL, *zr = NULL, *nm = NULL, *chosen;
 	unsigned char *z = NULL;
@@ -260,17 +267,17 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 		z = gzip_compress(sbuf_str(&out->body), len, &zlen);
 	body = sbuf_detach(&out->body, NULL);
 	if (cacheable || !(gz && z))
-		plain = make_response(body, len, 0, ct, etag, cc, lang, 0);
+		plain = make_response(body, len, 0, ct, etag, cc, lang, 0, vary);
 	else
 		free(body);
 	if (z)
-		zr = make_response(z, zlen, 0, ct, etag, cc, lang, 1);
+		zr = make_response(z, zlen, 0, ct, etag, cc, lang, 1, vary);
 	if (plain && out->location)
 		MHD_add_response_header(plain, MHD_HTTP_HEADER_LOCATION, out->location);
 	if (plain && out->allow)
 		MHD_add_response_header(plain, MHD_HTTP_HEADER_ALLOW, out->allow);
 	if (etag[0] && inm && cache_etag_match(inm, etag)) {
-		nm = make_not_modified(etag, cc);
+		nm = make_not_modified(etag, cc, vary);
 		cs->status = MHD_HTTP_NOT_MODIFIED;
 		chosen = nm;
 	} else {
@@ -282,7 +289,7 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 		MHD_queue_response(conn, (unsigned)cs->status, chosen);
 	if (cacheable && plain) {
 		if (!nm)
-			nm = make_not_modified(etag, cc);
+			nm = make_not_modified(etag, cc, vary);
 		cache_put(s->cache, key, gen, plain, len, zr, zr ? zlen : 0, nm, etag);
 		return;
 	}
@@ -373,7 +380,9 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		goto send;
 	}
 	if (route->flags & ROUTE_CACHE) {
-		char *k = pool_printf(r.pool, "%s\t%s%s", lang_code(r.lang), url, sbuf_str(&key));
+		/* the API is the same in every language: one entry, not six */
+		char *k = pool_printf(r.pool, "%s\t%s%s", r.api ? "" : lang_code(r.lang), url,
+				      sbuf_str(&key));
 
 		gen = store_generation(r.store);
 		sbuf_release(&key);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/log.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -228,41 +229,6 @@ out:
 }
 
 /* Read the whole file at path, at most limit bytes, into a buffer the caller frees. */
-static int read_file(const char *path, size_t limit, char **out, size_t *outlen, struct err *e)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc = ERR_OK;
-
-	if (!f)
-		return err_set(e, ERR_IO, "cannot open %s: %s", path, strerror(errno));
-	do {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > limit + 1)
-				cap = limit + 1;
-			buf = xrealloc(buf, cap);
-		}
-		len += fread(buf + len, 1, cap - len, f);
-	} while (len <= limit && !feof(f) && !ferror(f));
-	if (ferror(f)) {
-		rc = err_set(e, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (len > limit) {
-		rc = err_set(e, ERR_TOOLARGE, "%s is over %zu bytes", path, limit);
-		goto out;
-	}
-	*out = buf;
-	*outlen = len;
-	buf = NULL;
-out:
-	free(buf);
-	fclose(f);
-	return rc;
-}
-
 int isocodes_load(const char *json_dir, const char *locale_dir, struct isocodes_country **out,
 		  size_t *count, struct err *e)
 {
@@ -275,7 +241,7 @@ int isocodes_load(const char *json_dir, const char *locale_dir, struct isocodes_
 	if ((size_t)snprintf(path, sizeof(path), "%s/iso_3166-1.json", json_dir) >=
 	    sizeof(path))
 		return err_set(e, ERR_INVALID, "iso-codes directory name too long");
-	if ((rc = read_file(path, ISOCODES_JSON_MAX, &text, &len, e)))
+	if ((rc = file_read(path, ISOCODES_JSON_MAX, &text, &len, e)))
 		return rc;
 	err_clear(&pe);
 	/* the message names the file it is about */

@@ -12,7 +12,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_SEEDS 256
-#define MAX_INPUT 65536
+#define DRIVER_MAX_INPUT 65536
 #define ROUNDS 400
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
@@ -44,7 +44,7 @@ static size_t mutate(uint8_t *buf, size_t len, const uint8_t *other, size_t olen
 			len = next() % len;
 		break;
 	case 3: /* insert random bytes */
-		if (len < MAX_INPUT - 8) {
+		if (len < DRIVER_MAX_INPUT - 8) {
 			size_t at = len ? next() % len : 0, n = 1 + next() % 8;
 
 			memmove(buf + at + n, buf + at, len - at);
@@ -54,19 +54,19 @@ static size_t mutate(uint8_t *buf, size_t len, const uint8_t *other, size_t olen
 		}
 		break;
 	case 4: /* splice in part of another seed */
-		if (olen && len < MAX_INPUT / 2) {
+		if (olen && len < DRIVER_MAX_INPUT / 2) {
 			size_t from = next() % olen, n = 1 + next() % (olen - from);
 			size_t at = len ? next() % len : 0;
 
-			if (len + n > MAX_INPUT)
-				n = MAX_INPUT - len;
+			if (len + n > DRIVER_MAX_INPUT)
+				n = DRIVER_MAX_INPUT - len;
 			memmove(buf + at + n, buf + at, len - at);
 			memcpy(buf + at, other + from, n);
 			len += n;
 		}
 		break;
 	default: /* duplicate a chunk */
-		if (len && len < MAX_INPUT / 2) {
+		if (len && len < DRIVER_MAX_INPUT / 2) {
 			size_t from = next() % len, n = 1 + next() % (len - from);
 
 			memcpy(buf + len, buf + from, n);
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 {
 	static uint8_t *seeds[MAX_SEEDS];
 	static size_t lens[MAX_SEEDS];
-	static uint8_t buf[MAX_INPUT * 2];
+	static uint8_t buf[DRIVER_MAX_INPUT * 2];
 	size_t nseeds = 0, runs = 0;
 	DIR *d = argc > 1 ? opendir(argv[1]) : NULL;
 	struct dirent *de;
@@ -95,8 +95,8 @@ int main(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s/%s", argv[1], de->d_name);
 		if (!(f = fopen(path, "rb")))
 			continue;
-		seeds[nseeds] = malloc(MAX_INPUT);
-		lens[nseeds] = fread(seeds[nseeds], 1, MAX_INPUT, f);
+		seeds[nseeds] = malloc(DRIVER_MAX_INPUT);
+		lens[nseeds] = fread(seeds[nseeds], 1, DRIVER_MAX_INPUT, f);
 		fclose(f);
 		nseeds++;
 	}
