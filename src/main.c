@@ -21,6 +21,7 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);
 	unsigned opts;
 	const char *args;	/* positional arguments, for help */
+	const char *flags[4];	/* the command's own switches, passed on to run() */
 	const char *summary;
 	const char *help;
 };
@@ -35,23 +36,23 @@ static int cmd_version(const struct config *cfg, int argc, char **argv);
 		 CONFIG_OPT_LOCALE_DIR)
 
 static const struct command commands[] = {
-	{ "serve", cmd_serve, CONFIG_OPT_ALL, "",
+	{ "serve", cmd_serve, CONFIG_OPT_ALL, "", { NULL },
 	  "serve the web pages and the JSON API",
 	  "Create or upgrade the database, load the reference data when it is missing or\n"
 	  "changed, and serve HTTP until interrupted (Ctrl-C or SIGTERM).\n" },
-	{ "migrate", cmd_migrate, DB_OPTS, "",
+	{ "migrate", cmd_migrate, DB_OPTS, "", { "--force-refdata", NULL },
 	  "create or upgrade the database schema and reference data",
 	  "Apply the schema migrations the database lacks and (re)load the reference data\n"
 	  "(countries, M49 regions, instruments, cross-walk) when its sources changed.\n"
 	  "  --force-refdata   reload the reference data even when it is current\n" },
-	{ "check", cmd_check, DB_OPTS, "",
+	{ "check", cmd_check, DB_OPTS, "", { NULL },
 	  "check the database: integrity, foreign keys, schema version, reference data",
 	  "Exit status 0 when every check passes, 1 when a problem is found.\n" },
-	{ "backup", cmd_backup, CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL, "FILE",
+	{ "backup", cmd_backup, CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL, "FILE", { NULL },
 	  "write a consistent copy of the database to FILE",
 	  "Safe while the server runs. FILE must not exist. Restore by stopping the\n"
 	  "server and putting the copy in place of the database file.\n" },
-	{ "version", cmd_version, 0, "", "print the version", "" },
+	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -245,13 +246,21 @@ static int cmd_version(const struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+static int own_flag(const struct command *c, const char *arg)
+{
+	for (int i = 0; c->flags[i]; i++)
+		if (!strcmp(arg, c->flags[i]))
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const struct command *c = NULL;
 	struct config cfg;
 	struct err e = { 0 };
-	char *rest[64];
-	int nrest = 64;
+	char *rest[64], *own[64], *settings[256];
+	int nrest = 64, nown = 0, nsettings = 0;
 
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
@@ -282,10 +291,23 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
-	if (config_resolve(&cfg, c->opts, argc - 2, argv + 2, rest, &nrest, &e)) {
+	if (argc > 256) {
+		fprintf(stderr, "ccrepo %s: too many arguments\n", c->name);
+		return 2;
+	}
+	/* the command's own switches go to it; the rest are settings and arguments */
+	for (int i = 2; i < argc; i++) {
+		if (own_flag(c, argv[i]) && nown < 64)
+			own[nown++] = argv[i];
+		else
+			settings[nsettings++] = argv[i];
+	}
+	if (config_resolve(&cfg, c->opts, nsettings, settings, rest, &nrest, &e)) {
 		fprintf(stderr, "ccrepo %s: %s\n", c->name, e.msg);
 		return 2;
 	}
+	for (int i = 0; i < nown && nrest < 64; i++)
+		rest[nrest++] = own[i];
 	log_set_level((enum log_level)cfg.log_level);
 	return c->run(&cfg, nrest, rest);
 }

@@ -58,12 +58,6 @@ static json_t *region_json(const struct region *g)
 	return j;
 }
 
-static int in_region(const struct country *c, const struct region *g)
-{
-	return g->level == REGION_WORLD || !strcmp(c->region, g->code) ||
-	       !strcmp(c->subregion, g->code) || !strcmp(c->intermediate, g->code);
-}
-
 int api_countries(struct req *r, struct resp *out)
 {
 	struct country *cs;
@@ -78,7 +72,7 @@ int api_countries(struct req *r, struct resp *out)
 		return api_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		if (!g || in_region(&cs[i], g))
+		if (!g || region_contains(g, &cs[i]))
 			json_array_append_new(arr, country_json(&cs[i]));
 	j = json_object();
 	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
@@ -195,7 +189,7 @@ int api_region(struct req *r, struct resp *out)
 			json_array_append_new(children, json_string(rs[i].code));
 	members = json_array();
 	for (size_t i = 0; i < nc; i++)
-		if (in_region(&cs[i], g))
+		if (region_contains(g, &cs[i]))
 			json_array_append_new(members, json_string(cs[i].alpha2));
 	json_object_set_new(j, "children", children);
 	json_object_set_new(j, "countries", members);

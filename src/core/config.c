@@ -32,6 +32,16 @@ static int set_str(struct config *cfg, const struct setting *s, const char *v, s
 	return ERR_OK;
 }
 
+/* n * k, clamped to the range of long (the range check then refuses it). */
+static long scale(long n, long k)
+{
+	if (n > LONG_MAX / k)
+		return LONG_MAX;
+	if (n < LONG_MIN / k)
+		return LONG_MIN;
+	return n * k;
+}
+
 static int parse_long(const struct setting *s, const char *v, long *out, struct err *e)
 {
 	char *end;
@@ -43,9 +53,9 @@ static int parse_long(const struct setting *s, const char *v, long *out, struct 
 		return err_set(e, ERR_INVALID, "%s: '%s' is not a number", s->name, v);
 	/* size suffixes for byte settings */
 	if (*end == 'k' || *end == 'K')
-		n = n > LONG_MAX / 1024 ? LONG_MAX : n * 1024, end++;
+		n = scale(n, 1024), end++;
 	else if (*end == 'm' || *end == 'M')
-		n = n > LONG_MAX / (1024 * 1024) ? LONG_MAX : n * 1024 * 1024, end++;
+		n = scale(n, 1024 * 1024), end++;
 	if (*end || errno)
 		return err_set(e, ERR_INVALID, "%s: '%s' is not a number", s->name, v);
 	if (n < s->min || n > s->max)

@@ -46,6 +46,7 @@ void sbuf_grow(struct sbuf *sb, size_t extra)
 		need = 64;
 	sb->buf = xrealloc(sb->buf, need);
 	sb->cap = need;
+	sb->buf[sb->len] = '\0';
 }
 
 void sbuf_add(struct sbuf *sb, const void *data, size_t len)

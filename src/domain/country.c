@@ -118,6 +118,14 @@ int region_get(struct store *s, pool *p, const char *code, struct region **out,
 	return err_set(e, ERR_NOTFOUND, "no region with code %s", norm);
 }
 
+int region_contains(const struct region *g, const struct country *c)
+{
+	if (g->level == REGION_WORLD)
+		return 1;
+	return !strcmp(c->region, g->code) || !strcmp(c->subregion, g->code) ||
+	       !strcmp(c->intermediate, g->code);
+}
+
 const struct region *region_find(const struct region *list, size_t n, const char *code)
 {
 	if (!code || !code[0])

@@ -49,6 +49,9 @@ int region_list(struct store *s, pool *p, struct region **out, size_t *n, struct
 /* One region by M49 code ("014" or "14"). */
 int region_get(struct store *s, pool *p, const char *code, struct region **out,
 	       struct err *e);
+/* Whether country c is in region g at any level. The world holds every country and
+ * area, also those M49 places in no region (Antarctica) or does not list (Taiwan). */
+int region_contains(const struct region *g, const struct country *c);
 /* Find a region in a list by code; NULL when absent. */
 const struct region *region_find(const struct region *list, size_t n, const char *code);
 /* The name of x in lang, falling back to English. */

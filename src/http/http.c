@@ -57,19 +57,31 @@ void http_set_error_page(http_error_page_fn fn)
 }
 
 /* JSON string escaping for the problem document (no dependency on a JSON library
- * here: the http layer stays small). */
+ * here: the http layer stays small). Bytes that are not part of a valid UTF-8
+ * sequence (a message cut in the middle of a character) become U+FFFD, so the
+ * document is always valid JSON. */
 static void json_str(struct sbuf *sb, const char *s)
 {
 	sbuf_addc(sb, '"');
-	for (; *s; s++) {
+	while (*s) {
 		unsigned char c = (unsigned char)*s;
+		size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
 
-		if (c == '"' || c == '\\')
-			sbuf_addc(sb, '\\'), sbuf_addc(sb, (char)c);
-		else if (c < 0x20)
-			sbuf_addf(sb, "\\u%04x", c);
-		else
+		if (c == '"' || c == '\\') {
+			sbuf_addc(sb, '\\');
 			sbuf_addc(sb, (char)c);
+		} else if (c < 0x20) {
+			sbuf_addf(sb, "\\u%04x", c);
+		} else if (c < 0x80) {
+			sbuf_addc(sb, (char)c);
+		} else if (strnlen(s, n) == n && utf8_valid(s, n)) {
+			sbuf_add(sb, s, n);
+			s += n;
+			continue;
+		} else {
+			sbuf_adds(sb, "\\ufffd");
+		}
+		s++;
 	}
 	sbuf_addc(sb, '"');
 }

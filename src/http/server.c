@@ -435,7 +435,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		else if (!cs->too_large) {
 			cs->too_large = 1;
 			sbuf_release(&cs->body);
-			dispatch(s, conn, url, method, cs);
 		}
 		*upload_data_size = 0;
 		return MHD_YES;
@@ -493,6 +492,20 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	while (n && buf[n - 1] == '\n')
 		buf[--n] = '\0';
 	log_warn("http: %s", buf);
+}
+
+/* Percent-decoding of paths and query arguments. A decoded NUL would silently cut
+ * the string short ("/countries%00x" read as "/countries"); it becomes DEL, which
+ * http_path_problem() refuses. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *str)
+{
+	size_t n;
+
+	(void)cls, (void)conn;
+	for (char *p = str; (p = strstr(p, "%00")); p += 3)
+		p[1] = '7', p[2] = 'f';
+	n = MHD_http_unescape(str);
+	return n;
 }
 
 /* Parse "host:port" or "[v6]:port" into a socket address. */
@@ -559,6 +572,8 @@ int server_start(const struct server_options *o, const struct route *routes, int
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
+		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_END);
 	if (!s->d) {
 		rc = err_set(e, ERR_IO, "cannot listen on %s (in use, or not an address of "

@@ -16,7 +16,7 @@ void html_url(struct sbuf *sb, const char *s);
  *   %u  URL path segment or query value, percent-encoded
  *   %S  trusted markup, written as is (only for strings this program built)
  *   %d  int, %z size_t, %%  a percent sign
- * Anything else is a bug and aborts in debug builds; it writes '?' otherwise. */
+ * Anything else is a bug in the caller; it writes '?' so that it shows. */
 void html_fmt(struct sbuf *sb, const char *fmt, ...);
 
 #endif

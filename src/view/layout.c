@@ -42,6 +42,7 @@ void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const
 		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		 "<title>%s · ccrepo</title>\n"
 		 "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
+		 "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
 		 "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%s</a>\n"
 		 "<header class=\"site\"><a class=\"brand\" href=\"",
 		 lang_code(r->lang), lang_rtl(r->lang) ? "rtl" : "ltr", title,

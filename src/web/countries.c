@@ -228,8 +228,7 @@ int web_region(struct req *r, struct resp *out)
 	region_tree(r, b, rs, nr, g->code);
 	html_fmt(b, "<h2>%s</h2>\n", layout_t(r, "Countries and areas"));
 	for (size_t i = 0; i < nc; i++) {
-		if (g->level != REGION_WORLD && strcmp(cs[i].region, g->code) &&
-		    strcmp(cs[i].subregion, g->code) && strcmp(cs[i].intermediate, g->code))
+		if (!region_contains(g, &cs[i]))
 			continue;
 		if (!k++)
 			html_fmt(b, "<ul class=\"cols\">\n");

@@ -27,6 +27,11 @@ static void test_empty(void **state)
 	assert_string_equal(sbuf_str(&sb2), "");
 	sbuf_release(&sb);	/* on an empty one */
 	assert_null(sb.buf);
+	/* a buffer that has grown but holds nothing is still "" */
+	sbuf_grow(&sb, 100);
+	assert_non_null(sb.buf);
+	assert_string_equal(sbuf_str(&sb), "");
+	sbuf_release(&sb);
 }
 
 static void test_add(void **state)
@@ -125,6 +130,7 @@ static void test_addf(void **state)
 		size_t room;
 
 		sbuf_addc(&t, '1');
+		sbuf_grow(&t, 64);	/* what sbuf_vaddf reserves first */
 		room = t.cap - t.len - 1;
 		big[room] = '\0';
 		sbuf_addf(&t, "%s", big);

@@ -21,7 +21,8 @@ static const char *const sql[SQ_COUNT] = {
 	[SQ_REGION_LIST] =
 		"SELECT r.code, r.level, r.parent, r.name_ar, r.name_zh, r.name_en, r.name_fr, "
 		"r.name_ru, r.name_es, (SELECT count(*) FROM country c WHERE c.region = r.code "
-		"OR c.subregion = r.code OR c.intermediate = r.code OR r.code = '001') "
+		"OR c.subregion = r.code OR c.intermediate = r.code "
+		"OR r.level = 'world') "
 		"FROM region r ORDER BY r.level = 'intermediate', r.code",
 	[SQ_COUNTRY_PUT] =
 		"INSERT INTO country(alpha2, alpha3, numeric, official_name, name_ar, name_zh, "
@@ -74,6 +75,7 @@ static const char *const sql[SQ_COUNT] = {
 	[SQ_BEGIN] = "BEGIN IMMEDIATE",
 	[SQ_COMMIT] = "COMMIT",
 	[SQ_ROLLBACK] = "ROLLBACK",
+	[SQ_DATA_VERSION] = "PRAGMA data_version",
 };
 
 int sq_fail(struct sq *q, const char *what, struct err *e)
@@ -247,14 +249,22 @@ static void sq_rollback(struct store *s)
 		run_simple(s, SQ_ROLLBACK, "rollback", NULL);
 }
 
-/* Whether another connection committed since the last call on this one. */
+/* Whether another connection (of this process or another) committed since the last
+ * call on this one. PRAGMA data_version reads the database header, so it sees other
+ * processes' commits even when this connection has read nothing since. */
 static int sq_changed(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
-	int v = 0, r = 0;
+	sqlite3_stmt *st = sq_stmt(q, SQ_DATA_VERSION, NULL);
+	int v, r;
 
-	if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+	if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		if (st)
+			sqlite3_reset(st);
 		return 1;
+	}
+	v = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
 	r = q->data_version && v != q->data_version;
 	q->data_version = v;
 	return r;

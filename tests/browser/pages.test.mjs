@@ -1,0 +1,238 @@
+// Browser tests for ccrepo's pages in real Chromium. Run by tests/browser/run.sh, which
+// starts a server on a temporary database and sets CCREPO_URL. Every test also fails on
+// any console error, page error or CSP violation (see lib.mjs).
+
+import { test, run, assert, assertEqual, assertMatch } from './lib.mjs';
+
+// The pages the walk over every page visits.
+const PAGES = [
+  '/', '/countries', '/countries/KE', '/regions', '/regions/014',
+  '/instruments', '/instruments/coe-185', '/instruments/un-cc', '/instruments/un-cc/7',
+  '/instruments/coe-185/2',
+];
+const LANGS = ['en', 'ar', 'zh', 'fr', 'ru', 'es'];
+
+async function goto(t, path) {
+  const res = await t.page.goto(path);
+  assert(res, `no response for ${path}`);
+  assertEqual(res.status(), 200, `status of ${path}`);
+  return res;
+}
+
+async function htmlAttr(page, name) {
+  return page.evaluate((n) => document.documentElement.getAttribute(n), name);
+}
+
+function pathOf(page) {
+  const u = new URL(page.url());
+  return u.pathname + u.search;
+}
+
+test('home page renders a visible h1 and a main navigation', async (t) => {
+  const { page } = t;
+  await goto(t, '/');
+  const h1 = page.locator('h1');
+  assertEqual(await h1.count(), 1, 'number of h1');
+  assert(await h1.isVisible(), 'h1 is not visible');
+  assertMatch(await h1.innerText(), /\S/, 'h1 text');
+  assertMatch(await page.title(), /ccrepo/, 'title');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Home', 'Countries', 'Regions', 'Instruments'])
+    assert(await nav.getByRole('link', { name, exact: true }).isVisible(), `nav link ${name} not visible`);
+});
+
+test('main navigation links work when clicked', async (t) => {
+  const { page } = t;
+  await goto(t, '/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const want = [
+    ['Countries', '/countries', /countries/i],
+    ['Regions', '/regions', /regions/i],
+    ['Instruments', '/instruments', /instruments/i],
+    ['Home', '/', /repository/i],
+  ];
+  for (const [name, path, h1] of want) {
+    await Promise.all([page.waitForURL((u) => u.pathname === path), nav.getByRole('link', { name, exact: true }).click()]);
+    assertEqual(new URL(page.url()).pathname, path, `path after clicking ${name}`);
+    assertMatch(await page.locator('h1').innerText(), h1, `h1 after clicking ${name}`);
+    assertEqual(await nav.locator('[aria-current="page"]').innerText(), name, `current nav item on ${path}`);
+  }
+});
+
+test('countries page lists Kenya under Eastern Africa; clicking it opens /countries/KE with the six names', async (t) => {
+  const { page } = t;
+  await goto(t, '/countries');
+  // The list that follows the "Eastern Africa" heading holds Kenya.
+  const inEastAfrica = await page.evaluate(() => {
+    const h = [...document.querySelectorAll('h2,h3,h4,h5')].find((e) => e.textContent.trim() === 'Eastern Africa');
+    if (!h) return null;
+    let n = h.nextElementSibling;
+    while (n && !/^(UL|OL)$/.test(n.tagName)) n = n.nextElementSibling;
+    return n ? [...n.querySelectorAll('a')].map((a) => a.textContent.trim()) : [];
+  });
+  assert(inEastAfrica !== null, 'no "Eastern Africa" heading on /countries');
+  assert(inEastAfrica.includes('Kenya'), `Kenya not listed under Eastern Africa: ${inEastAfrica.slice(0, 5).join(', ')}...`);
+  await Promise.all([page.waitForURL('**/countries/KE'), page.getByRole('link', { name: 'Kenya', exact: true }).click()]);
+  assertEqual(new URL(page.url()).pathname, '/countries/KE', 'path');
+  assertEqual(await page.locator('h1').innerText(), 'Kenya', 'h1');
+  const names = await page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll('main td[lang]')].map((td) => [td.getAttribute('lang'), td.textContent.trim()])));
+  const want = { ar: 'كينيا', zh: '肯尼亚', en: 'Kenya', fr: 'Kenya', ru: 'Кения', es: 'Kenia' };
+  for (const [lang, name] of Object.entries(want)) assertEqual(names[lang], name, `name in ${lang}`);
+  assertEqual(await page.locator('main td[lang="ar"]').getAttribute('dir'), 'rtl', 'dir of the Arabic name');
+  await t.screenshot('countries-KE.png', { fullPage: true });
+});
+
+test('language switcher: clicking Français switches <html lang> and links keep French', async (t) => {
+  const { page } = t;
+  await goto(t, '/countries/KE');
+  assertEqual(await htmlAttr(page, 'lang'), 'en', 'lang before');
+  const langs = page.locator('nav.langs');
+  await Promise.all([page.waitForURL(/lang=fr/), langs.getByRole('link', { name: 'Français' }).click()]);
+  assertEqual(await htmlAttr(page, 'lang'), 'fr', 'lang after clicking Français');
+  assertEqual(await htmlAttr(page, 'dir'), 'ltr', 'dir in French');
+  assertEqual(new URL(page.url()).pathname, '/countries/KE', 'still on the same page');
+  assertEqual(await langs.locator('[aria-current]').innerText(), 'Français', 'current language');
+  // a link in the page (the crumb back to the country list) keeps the language
+  await Promise.all([page.waitForURL((u) => u.pathname === '/countries'), page.locator('main .crumbs a').first().click()]);
+  assertEqual(await htmlAttr(page, 'lang'), 'fr', 'lang after following a link');
+  assertEqual(await page.locator('h1').innerText().then((s) => s.length > 0), true, 'h1 on the French country list');
+  // the main navigation too
+  const nav = page.locator('header nav').first();
+  await Promise.all([page.waitForURL((u) => u.pathname === '/instruments'), nav.locator('a[href^="/instruments"]').click()]);
+  assertEqual(await htmlAttr(page, 'lang'), 'fr', 'lang after the main navigation');
+  // and back to English
+  await Promise.all([page.waitForURL(/lang=en/), page.locator('nav.langs').getByRole('link', { name: 'English' }).click()]);
+  assertEqual(await htmlAttr(page, 'lang'), 'en', 'lang after clicking English');
+});
+
+test('Arabic pages are right-to-left', async (t) => {
+  const { page } = t;
+  for (const p of ['/?lang=ar', '/countries/KE?lang=ar', '/instruments/coe-185?lang=ar']) {
+    await goto(t, p);
+    assertEqual(await htmlAttr(page, 'lang'), 'ar', `lang of ${p}`);
+    assertEqual(await htmlAttr(page, 'dir'), 'rtl', `dir of ${p}`);
+    assertEqual(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl', `computed direction of ${p}`);
+  }
+});
+
+test('every page renders without console errors or CSP violations (all in en and ar, three in the other languages)', async (t) => {
+  const { page } = t;
+  const visits = [];
+  for (const lang of LANGS)
+    for (const p of (lang === 'en' || lang === 'ar') ? PAGES : ['/', '/countries/KE', '/instruments/un-cc/7'])
+      visits.push([lang, p]);
+  for (const [lang, p] of visits) {
+    const url = `${p}${p.includes('?') ? '&' : '?'}lang=${lang}`;
+    const res = await goto(t, url);
+    assertMatch(res.headers()['content-type'], /^text\/html/, `content-type of ${url}`);
+    assertMatch(res.headers()['content-security-policy'] || '', /default-src 'none'/, `CSP of ${url}`);
+    assertEqual(await htmlAttr(page, 'lang'), lang, `lang of ${url}`);
+    assertEqual(await page.locator('h1').count(), 1, `number of h1 on ${url}`);
+  }
+});
+
+async function overflowAt360(t, paths) {
+  const { page } = t;
+  await page.setViewportSize({ width: 360, height: 640 });
+  const bad = [];
+  for (const p of paths) {
+    await goto(t, p);
+    const m = await page.evaluate(() => {
+      const iw = window.innerWidth;
+      const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+      // what sticks out on the side the page scrolls to: right in LTR, left in RTL
+      const wide = [...document.querySelectorAll('body *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (rtl ? r.left < -0.5 : r.right > iw + 0.5);
+      }).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.className ? '.' + e.className : ''}`);
+      return { sw: document.documentElement.scrollWidth, iw, wide };
+    });
+    if (m.sw > m.iw) bad.push(`${p}: scrollWidth ${m.sw} > innerWidth ${m.iw} (outside: ${m.wide.join(', ')})`);
+  }
+  assert(bad.length === 0, bad.join('; '));
+}
+
+test('phone viewport 360x640: no horizontal scrolling', async (t) => {
+  await overflowAt360(t, ['/countries/KE', '/instruments/coe-185', '/', '/countries', '/regions/014',
+    '/instruments/un-cc', '/instruments/un-cc/7']);
+});
+
+test('phone viewport 360x640 in Arabic (right-to-left): no horizontal scrolling', async (t) => {
+  await overflowAt360(t, ['/countries/KE?lang=ar', '/instruments/coe-185?lang=ar', '/?lang=ar']);
+});
+
+test('article page links to its cross-walk counterpart and the link works', async (t) => {
+  const { page } = t;
+  await goto(t, '/instruments/un-cc/7');
+  assertMatch(await page.locator('h1').innerText(), /Illegal access/, 'h1');
+  const link = page.locator('main a[href^="/instruments/coe-185/2"]');
+  assertEqual(await link.count(), 1, 'links to coe-185/2');
+  await Promise.all([page.waitForURL((u) => u.pathname === '/instruments/coe-185/2'), link.click()]);
+  assertMatch(await page.locator('h1').innerText(), /Article 2\b.*Illegal access/, 'h1 of coe-185/2');
+  // and the counterpart links back
+  assert(await page.locator('main a[href^="/instruments/un-cc/7"]').count() >= 1, 'coe-185/2 does not link back to un-cc/7');
+});
+
+test('the stylesheet loads and applies', async (t) => {
+  const { page } = t;
+  const css = [];
+  page.on('response', (r) => { if (r.url().endsWith('.css')) css.push(r); });
+  await goto(t, '/countries/KE');
+  assert(css.length >= 1, 'no stylesheet requested');
+  for (const r of css) {
+    assertEqual(r.status(), 200, `status of ${r.url()}`);
+    assertMatch(r.headers()['content-type'] || '', /^text\/css/, `content-type of ${r.url()}`);
+  }
+  const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert(!/^"?Times New Roman"?$/.test(font) && font !== '', `body font-family is the default: ${font}`);
+  assertEqual(await page.evaluate(() => getComputedStyle(document.body).marginTop), '0px', 'body margin (site.css sets 0)');
+});
+
+test('a missing page renders a 404 HTML page with a link home', async (t) => {
+  const { page } = t;
+  t.allowConsole(/Failed to load resource: the server responded with a status of 404/);
+  for (const p of ['/no/such/page', '/countries/XX', '/instruments/coe-185/999']) {
+    const res = await page.goto(p);
+    assertEqual(res.status(), 404, `status of ${p}`);
+    assertMatch(res.headers()['content-type'], /^text\/html/, `content-type of ${p}`);
+    assert(await page.locator('h1').isVisible(), `no visible h1 on ${p}`);
+  }
+  const home = page.locator('main a[href="/"], main a[href^="/?"]');
+  assert(await home.count() >= 1, 'no link home in the 404 page');
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), home.first().click()]);
+  assertEqual(new URL(page.url()).pathname, '/', 'path after following the link home');
+});
+
+test('the browser finds a favicon (no 404 for /favicon.ico)', async (t) => {
+  const { page } = t;
+  await goto(t, '/');
+  const declared = await page.evaluate(() => [...document.querySelectorAll('link[rel~="icon"]')].map((l) => l.getAttribute('href')));
+  if (declared.length) return;  // a declared icon (even data:) stops the /favicon.ico request
+  const res = await page.request.get('/favicon.ico');
+  assertEqual(res.status(), 200, 'no <link rel="icon"> and status of /favicon.ico');
+});
+
+test('keyboard: the first Tab focuses a visible "Skip to content" link that moves to main', async (t) => {
+  const { page } = t;
+  await goto(t, '/countries/KE');
+  await page.keyboard.press('Tab');
+  const f = await page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    return { tag: a.tagName, text: a.textContent.trim(), href: a.getAttribute('href'),
+      visible: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth };
+  });
+  assertEqual(f.tag, 'A', 'focused element');
+  assertEqual(f.text, 'Skip to content', 'focused link text');
+  assert(f.visible, 'the skip link is not on screen when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#main$/);
+  assertEqual(pathOf(page), '/countries/KE', 'path after the skip link');
+  // the next Tab goes to the first link inside main, not back to the header
+  await page.keyboard.press('Tab');
+  const inMain = await page.evaluate(() => !!document.activeElement.closest('main'));
+  assert(inMain, 'Tab after the skip link does not land inside main');
+});
+
+process.exitCode = (await run()) ? 1 : 0;

@@ -1,0 +1,507 @@
+/* Tests of store/ with the SQLite backend on temporary files: opening (parent
+ * directories), migrations and the schema version, refusing a newer schema, meta
+ * settings, the consistency check, foreign keys, transactions, per-thread
+ * connections and the change generation. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "store/sqlite/internal.h"
+#include "store/store.h"
+
+static char dir[64];
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/ccrepo-store-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static const char *path_in(const char *name)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+	return buf;
+}
+
+static struct store *open_ok(const char *path)
+{
+	struct store *s = NULL;
+	struct err e;
+
+	err_clear(&e);
+	if (store_open(path, &s, &e))
+		print_error("store_open: %s\n", e.msg);
+	assert_non_null(s);
+	return s;
+}
+
+static struct store *open_migrated(const char *path)
+{
+	struct store *s = open_ok(path);
+	struct err e;
+	int from = -1, to = -1;
+
+	err_clear(&e);
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	return s;
+}
+
+/* One integer from SQL on the connection behind s (white box: the SQLite handle). */
+static long long sql_int(struct store *s, const char *sql)
+{
+	sqlite3 *db = ((struct sq *)s)->db;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void test_open_creates_dirs(void **state)
+{
+	struct stat st;
+	struct store *s;
+	const char *p;
+
+	(void)state;
+	p = path_in("a/b/c/test.db");
+	s = open_ok(p);
+	assert_int_equal(stat(path_in("a/b/c"), &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(stat(path_in("a/b/c/test.db"), &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	/* WAL mode, foreign keys on */
+	assert_int_equal(sql_int(s, "PRAGMA foreign_keys"), 1);
+	{
+		sqlite3_stmt *q;
+
+		assert_int_equal(sqlite3_prepare_v2(((struct sq *)s)->db, "PRAGMA journal_mode",
+						    -1, &q, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(q, 0), "wal");
+		sqlite3_finalize(q);
+	}
+	store_close(s);
+	store_close(NULL);	/* a no-op */
+	/* existing directories are fine */
+	s = open_ok(path_in("a/b/c/other.db"));
+	store_close(s);
+}
+
+static void test_open_fails(void **state)
+{
+	struct store *s = (struct store *)1;
+	struct err e;
+	FILE *f;
+
+	(void)state;
+	/* a parent that is a file cannot become a directory */
+	f = fopen(path_in("plain"), "w");
+	assert_non_null(f);
+	fclose(f);
+	err_clear(&e);
+	assert_int_not_equal(store_open(path_in("plain/x.db"), &s, &e), ERR_OK);
+	assert_null(s);
+	assert_true(e.msg[0] != '\0');
+	/* a file that is not a database */
+	f = fopen(path_in("junk.db"), "w");
+	assert_non_null(f);
+	fputs("this is not an SQLite database, not at all, and it is long enough\n", f);
+	fclose(f);
+	err_clear(&e);
+	s = (struct store *)1;
+	assert_int_equal(store_open(path_in("junk.db"), &s, &e), ERR_DB);
+	assert_null(s);
+	assert_non_null(strstr(e.msg, "junk.db"));
+}
+
+static void test_migrate(void **state)
+{
+	struct store *s = open_ok(path_in("m.db"));
+	struct err e;
+	int from = -1, to = -1, v = -1;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(store_schema_version(s, &v, &e), ERR_OK);
+	assert_int_equal(v, 0);
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	assert_int_equal(from, 0);
+	assert_int_equal(to, sq_schema_latest);
+	assert_true(sq_schema_latest >= 1);
+	assert_int_equal(store_schema_version(s, &v, &e), ERR_OK);
+	assert_int_equal(v, sq_schema_latest);
+	/* each step is recorded */
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM schema_migration"), sq_schema_latest);
+	assert_int_equal(sql_int(s, "SELECT max(version) FROM schema_migration"),
+			 sq_schema_latest);
+	/* again: nothing to do */
+	from = to = -1;
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	assert_int_equal(from, sq_schema_latest);
+	assert_int_equal(to, sq_schema_latest);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM schema_migration"), sq_schema_latest);
+	store_close(s);
+	/* and from another connection later */
+	s = open_ok(path_in("m.db"));
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	assert_int_equal(from, to);
+	store_close(s);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct store *s;
+	sqlite3 *db;
+	struct err e;
+	struct sbuf report = SBUF_INIT;
+	int from = -1, to = -1, v = 0, problems = 0;
+	char want[64];
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path_in("new.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	s = open_ok(path_in("new.db"));
+	err_clear(&e);
+	assert_int_equal(store_schema_version(s, &v, &e), ERR_OK);
+	assert_int_equal(v, 99);
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_INVALID);
+	assert_int_equal(from, 99);
+	assert_non_null(strstr(e.msg, "99"));
+	assert_non_null(strstr(e.msg, "newer"));
+	assert_non_null(strstr(e.msg, "upgrade"));
+	snprintf(want, sizeof(want), "(%d)", sq_schema_latest);
+	assert_non_null(strstr(e.msg, want));
+	/* nothing was created, the version is unchanged */
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM sqlite_schema"), 0);
+	err_clear(&e);
+	assert_int_equal(store_schema_version(s, &v, &e), ERR_OK);
+	assert_int_equal(v, 99);
+	/* and the transaction was ended: a write works */
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	store_rollback(s);
+	/* check reports it */
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, 1);
+	assert_non_null(strstr(sbuf_str(&report), "schema is not current"));
+	sbuf_release(&report);
+	store_close(s);
+}
+
+static void test_meta(void **state)
+{
+	struct store *s = open_migrated(path_in("meta.db"));
+	pool *p = pool_new();
+	char *v = (char *)"sentinel";
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(store_meta_get(s, p, "missing", &v, &e), ERR_NOTFOUND);
+	assert_null(v);
+	assert_non_null(strstr(e.msg, "missing"));
+	err_clear(&e);
+	assert_int_equal(store_meta_set(s, "k", "one", &e), ERR_OK);
+	assert_int_equal(store_meta_get(s, p, "k", &v, &e), ERR_OK);
+	assert_string_equal(v, "one");
+	assert_int_equal(store_meta_set(s, "k", "two \xc3\xa9", &e), ERR_OK);	/* replace */
+	assert_int_equal(store_meta_get(s, p, "k", &v, &e), ERR_OK);
+	assert_string_equal(v, "two \xc3\xa9");
+	assert_int_equal(store_meta_set(s, "empty", "", &e), ERR_OK);
+	assert_int_equal(store_meta_get(s, p, "empty", &v, &e), ERR_OK);
+	assert_string_equal(v, "");
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM meta"), 2);
+	/* value NOT NULL */
+	assert_int_not_equal(store_meta_set(s, "null", NULL, &e), ERR_OK);
+	/* visible to another connection */
+	{
+		struct store *s2 = open_ok(path_in("meta.db"));
+
+		err_clear(&e);
+		assert_int_equal(store_meta_get(s2, p, "k", &v, &e), ERR_OK);
+		assert_string_equal(v, "two \xc3\xa9");
+		store_close(s2);
+	}
+	pool_free(p);
+	store_close(s);
+}
+
+static void test_transactions(void **state)
+{
+	struct store *s = open_migrated(path_in("tx.db"));
+	pool *p = pool_new();
+	char *v;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "a", "1", &e), ERR_OK);
+	store_rollback(s);
+	assert_int_equal(store_meta_get(s, p, "a", &v, NULL), ERR_NOTFOUND);
+	store_rollback(s);	/* outside a transaction: harmless */
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "a", "2", &e), ERR_OK);
+	assert_int_equal(store_commit(s, &e), ERR_OK);
+	assert_int_equal(store_meta_get(s, p, "a", &v, &e), ERR_OK);
+	assert_string_equal(v, "2");
+	/* a commit without a transaction fails */
+	assert_int_equal(store_commit(s, &e), ERR_DB);
+	pool_free(p);
+	store_close(s);
+}
+
+static void test_check(void **state)
+{
+	struct store *s = open_migrated(path_in("check.db"));
+	struct sbuf report = SBUF_INIT;
+	struct err e;
+	int problems = -1;
+	struct instrument in = { "x-1", "X", "Treaty X", "2020-01-01", "/akn/x", 1 };
+	struct chapter ch = { "x-1", "I", "", 1, 0, "Chapter I" };
+	struct article a = { "x-1", 1, "Definitions", "I", "definitions" };
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, 4);
+	assert_non_null(strstr(sbuf_str(&report), "integrity: ok"));
+	assert_non_null(strstr(sbuf_str(&report), "problem: no countries loaded"));
+	assert_non_null(strstr(sbuf_str(&report), "problem: no regions loaded"));
+	assert_non_null(strstr(sbuf_str(&report), "problem: no instruments loaded"));
+	assert_non_null(strstr(sbuf_str(&report), "problem: no articles loaded"));
+	/* with an instrument and an article, two problems remain */
+	assert_int_equal(store_instrument_put(s, &in, &e), ERR_OK);
+	assert_int_equal(store_chapter_put(s, &ch, &e), ERR_OK);
+	assert_int_equal(store_article_put(s, &a, &e), ERR_OK);
+	sbuf_reset(&report);
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, 2);
+	assert_null(strstr(sbuf_str(&report), "no articles"));
+	sbuf_release(&report);
+	store_close(s);
+
+	/* an empty, unmigrated database: the schema is the problem */
+	s = open_ok(path_in("check0.db"));
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, 1);
+	assert_non_null(strstr(sbuf_str(&report), "schema version: 0"));
+	assert_non_null(strstr(sbuf_str(&report), "run 'ccrepo migrate'"));
+	sbuf_release(&report);
+	store_close(s);
+}
+
+static void test_foreign_keys(void **state)
+{
+	struct store *s = open_migrated(path_in("fk.db"));
+	pool *p = pool_new();
+	struct err e;
+	struct instrument in = { "x-1", "X", "Treaty X", "2020-01-01", "/akn/x", 1 };
+	struct chapter ch = { "x-1", "I", "", 1, 0, "Chapter I" };
+	struct article orphan = { "nope", 1, "Definitions", "I", "definitions" };
+	struct article nochap = { "x-1", 2, "Scope", "IX", "definitions" };
+	struct article good = { "x-1", 1, "Definitions", "I", "definitions" };
+	struct region child = { "014", REGION_INTERMEDIATE, "202", { "a", "b", "c", "d",
+								    "e", "f" }, 0 };
+	struct article *list;
+	size_t n;
+	int rc;
+
+	(void)state;
+	assert_int_equal(sql_int(s, "PRAGMA foreign_keys"), 1);
+	err_clear(&e);
+	rc = store_article_put(s, &orphan, &e);
+	assert_true(rc == ERR_CONFLICT || rc == ERR_DB);
+	assert_non_null(strstr(e.msg, "FOREIGN KEY"));
+	err_clear(&e);
+	assert_int_equal(store_instrument_put(s, &in, &e), ERR_OK);
+	assert_int_equal(store_chapter_put(s, &ch, &e), ERR_OK);
+	rc = store_article_put(s, &nochap, &e);	/* no chapter IX */
+	assert_true(rc == ERR_CONFLICT || rc == ERR_DB);
+	err_clear(&e);
+	assert_int_equal(store_article_put(s, &good, &e), ERR_OK);
+	/* a region whose parent is missing */
+	rc = store_region_put(s, &child, &e);
+	assert_true(rc == ERR_CONFLICT || rc == ERR_DB);
+	err_clear(&e);
+	/* only the good rows are there */
+	assert_int_equal(store_article_list(s, p, "x-1", &list, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].number, 1);
+	assert_string_equal(list[0].title, "Definitions");
+	assert_int_equal(store_article_list(s, p, "nope", &list, &n, &e), ERR_OK);
+	assert_int_equal(n, 0);
+	pool_free(p);
+	store_close(s);
+}
+
+struct thread_result {
+	struct store *first, *second;
+	struct err e;
+};
+
+static void *thread_main(void *arg)
+{
+	struct thread_result *r = arg;
+
+	err_clear(&r->e);
+	r->first = store_thread(&r->e);
+	r->second = store_thread(&r->e);
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	struct thread_result r1, r2;
+	pthread_t t1, t2;
+	struct store *mine;
+	struct err e;
+	pool *p = pool_new();
+	char *v;
+
+	(void)state;
+	/* before setup */
+	store_thread_close_all();
+	err_clear(&e);
+	assert_null(store_thread(&e));
+	assert_int_equal(e.code, ERR_INTERNAL);
+
+	store_close(open_migrated(path_in("threads.db")));
+	store_thread_setup(path_in("threads.db"));
+	memset(&r1, 0, sizeof(r1));
+	memset(&r2, 0, sizeof(r2));
+	assert_int_equal(pthread_create(&t1, NULL, thread_main, &r1), 0);
+	assert_int_equal(pthread_create(&t2, NULL, thread_main, &r2), 0);
+	pthread_join(t1, NULL);
+	pthread_join(t2, NULL);
+	assert_non_null(r1.first);
+	assert_non_null(r2.first);
+	assert_ptr_equal(r1.first, r1.second);	/* one per thread, kept */
+	assert_ptr_equal(r2.first, r2.second);
+	assert_ptr_not_equal(r1.first, r2.first);
+	/* the main thread gets a third */
+	err_clear(&e);
+	mine = store_thread(&e);
+	assert_non_null(mine);
+	assert_ptr_not_equal(mine, r1.first);
+	assert_ptr_not_equal(mine, r2.first);
+	assert_ptr_equal(store_thread(&e), mine);
+	/* they all see the same database */
+	assert_int_equal(store_meta_set(r1.first, "from", "t1", &e), ERR_OK);
+	assert_int_equal(store_meta_get(mine, p, "from", &v, &e), ERR_OK);
+	assert_string_equal(v, "t1");
+	store_thread_close_all();
+	pool_free(p);
+}
+
+static void test_generation_same_process(void **state)
+{
+	struct store *a = open_migrated(path_in("gen.db"));
+	struct store *b = open_ok(path_in("gen.db"));
+	unsigned long g0, g1, g2;
+	struct err e;
+
+	(void)state;
+	g0 = store_generation(a);
+	assert_true(g0 >= 1);
+	assert_int_equal(store_generation(a), g0);	/* nothing changed */
+	err_clear(&e);
+	assert_int_equal(store_begin(b, &e), ERR_OK);
+	assert_int_equal(store_meta_set(b, "x", "1", &e), ERR_OK);
+	assert_int_equal(store_commit(b, &e), ERR_OK);
+	g1 = store_generation(a);
+	assert_true(g1 > g0);
+	g2 = store_generation(NULL);
+	assert_true(g2 >= g1);
+	store_close(a);
+	store_close(b);
+}
+
+/* A commit by another process (here a plain SQLite connection that knows nothing
+ * of the store module) must show in store_generation() of a connection that has not
+ * read since: the server asks for the generation before it serves from its cache,
+ * without touching the database otherwise. */
+static void test_generation_other_process(void **state)
+{
+	struct store *a = open_migrated(path_in("gen2.db"));
+	pool *p = pool_new();
+	unsigned long g0, g1;
+	sqlite3 *db;
+	char *v;
+
+	(void)state;
+	/* a has read something and primed its generation */
+	assert_int_equal(store_meta_get(a, p, "none", &v, NULL), ERR_NOTFOUND);
+	store_generation(a);
+	g0 = store_generation(a);
+	assert_int_equal(sqlite3_open(path_in("gen2.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO meta(key, value) VALUES ('y', '2')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	g1 = store_generation(a);
+	if (g1 <= g0)
+		print_error("generation %lu did not grow after another connection's commit\n",
+			    g1);
+	assert_true(g1 > g0);
+	pool_free(p);
+	store_close(a);
+}
+
+static int quiet(void **state)
+{
+	(void)state;
+	log_set_level(LOG_ERROR);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_creates_dirs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_generation_same_process, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_generation_other_process, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, quiet, NULL);
+}
