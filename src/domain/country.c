@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/utf8.h"
 #include "store/store.h"
 
 static const char *const level_names[] = {
@@ -53,6 +54,20 @@ int country_code_normalize(const char *code, char buf[4], struct err *e)
 int country_list(struct store *s, pool *p, struct country **out, size_t *n, struct err *e)
 {
 	return store_country_list(s, p, out, n, e);
+}
+
+static _Thread_local enum lang sort_lang;
+
+static int by_name(const void *a, const void *b)
+{
+	return utf8_collate(country_name(a, sort_lang), country_name(b, sort_lang));
+}
+
+void country_sort(struct country *list, size_t n, enum lang lang)
+{
+	sort_lang = lang;
+	if (n > 1)
+		qsort(list, n, sizeof(*list), by_name);
 }
 
 int country_get(struct store *s, pool *p, const char *code, struct country **out,

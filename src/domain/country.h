@@ -36,6 +36,9 @@ int country_code_normalize(const char *code, char buf[4], struct err *e);
 
 /* All countries, ordered by English name; the array and strings belong to p. */
 int country_list(struct store *s, pool *p, struct country **out, size_t *n, struct err *e);
+/* Sort countries by their names in lang, the way a reader expects
+ * (utf8_collate). */
+void country_sort(struct country *list, size_t n, enum lang lang);
 /* One country by any code form; ERR_NOTFOUND when absent, ERR_INVALID when the code
  * is malformed. */
 int country_get(struct store *s, pool *p, const char *code, struct country **out,

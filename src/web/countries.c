@@ -48,6 +48,7 @@ int web_countries(struct req *r, struct resp *out)
 	if (country_list(r->store, r->pool, &cs, &nc, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
 		return web_fail(r, out, &e);
+	country_sort(cs, nc, r->lang);
 	out->content_type = HTML;
 	layout_begin(r, b, layout_t(r, "Countries"), "countries");
 	html_fmt(b, "<h1>%s</h1>\n<p>%z %s</p>\n", layout_t(r, "Countries and areas"), nc,
@@ -206,6 +207,7 @@ int web_region(struct req *r, struct resp *out)
 	    region_list(r->store, r->pool, &rs, &nr, &e) ||
 	    country_list(r->store, r->pool, &cs, &nc, &e))
 		return web_fail(r, out, &e);
+	country_sort(cs, nc, r->lang);
 	name = region_name(g, r->lang);
 	out->content_type = HTML;
 	layout_begin(r, b, name, "regions");
