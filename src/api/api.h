@@ -23,8 +23,6 @@ int api_health(struct req *r, struct resp *out);
 
 /* Write j (taking the reference) as the body with status. Returns status. */
 int api_send(struct resp *out, int status, json_t *j);
-/* Answer a domain failure as a problem document. */
-int api_fail(struct req *r, struct resp *out, const struct err *e);
 /* Parse the request body as a JSON object; on failure answer 400/415 in out and
  * return NULL. */
 json_t *api_body(struct req *r, struct resp *out);

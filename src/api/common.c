@@ -22,18 +22,6 @@ int api_send(struct resp *out, int status, json_t *j)
 	return status;
 }
 
-int api_fail(struct req *r, struct resp *out, const struct err *e)
-{
-	int status = http_status_of(e->code);
-
-	if (status >= 500) {
-		log_error("%s %s: %s", r->path, err_name(e->code), e->msg);
-		return http_error(r, out, status, "Something went wrong on our side; the "
-				  "problem has been logged.");
-	}
-	return http_error(r, out, status, e->msg);
-}
-
 json_t *api_body(struct req *r, struct resp *out)
 {
 	json_error_t je;

@@ -69,7 +69,7 @@ int api_countries(struct req *r, struct resp *out)
 
 	if ((region && region_get(r->store, r->pool, region, &g, &e)) ||
 	    country_list(r->store, r->pool, &cs, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		if (!g || region_contains(g, &cs[i]))
@@ -90,7 +90,7 @@ int api_country(struct req *r, struct resp *out)
 
 	if (country_get(r->store, r->pool, r->params[0], &c, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	j = country_json(c);
 	json_object_set_new(j, "region", region_ref(rs, nr, c->region));
 	json_object_set_new(j, "subregion", region_ref(rs, nr, c->subregion));
@@ -138,7 +138,7 @@ int api_countries_resolve(struct req *r, struct resp *out)
 			if (http_status_of(e.code) >= 500) {
 				json_decref(results);
 				json_decref(body);
-				return api_fail(r, out, &e);
+				return http_fail(r, out, &e);
 			}
 			json_object_set_new(item, "country", json_null());
 			json_object_set_new(item, "error", json_string(e.msg));
@@ -160,7 +160,7 @@ int api_regions(struct req *r, struct resp *out)
 	json_t *arr, *j;
 
 	if (region_list(r->store, r->pool, &rs, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, region_json(&rs[i]));
@@ -181,7 +181,7 @@ int api_region(struct req *r, struct resp *out)
 	if (region_get(r->store, r->pool, r->params[0], &g, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e) ||
 	    country_list(r->store, r->pool, &cs, &nc, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	j = region_json(g);
 	children = json_array();
 	for (size_t i = 0; i < nr; i++)

@@ -47,7 +47,7 @@ int api_instruments(struct req *r, struct resp *out)
 	json_t *arr, *j;
 
 	if (instrument_list(r->store, r->pool, &ins, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, instrument_json(&ins[i]));
@@ -66,7 +66,7 @@ int api_instrument(struct req *r, struct resp *out)
 
 	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
 	    instrument_chapters(r->store, r->pool, in->id, &ch, &nch, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	j = instrument_json(in);
 	chapters = json_array();
 	for (size_t i = 0; i < nch; i++) {
@@ -96,7 +96,7 @@ int api_articles(struct req *r, struct resp *out)
 							   "see the OpenAPI document", category));
 	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
 	    instrument_articles(r->store, r->pool, in->id, &ar, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *a;
@@ -127,7 +127,7 @@ int api_article(struct req *r, struct resp *out)
 	    instrument_article_number(r->params[1], &number, &e) ||
 	    instrument_article(r->store, r->pool, in->id, number, &a, &e) ||
 	    instrument_counterparts(r->store, r->pool, in->id, number, &links, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	j = article_json(a);
 	cp = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -153,7 +153,7 @@ int api_crosswalk(struct req *r, struct resp *out)
 	json_t *arr, *j;
 
 	if (instrument_crosswalk(r->store, r->pool, &rows, &n, &e))
-		return api_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *row = json_object();

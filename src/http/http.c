@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/log.h"
 #include "core/utf8.h"
 
 static const struct {
@@ -167,4 +168,16 @@ const char *http_path_problem(const char *path)
 	if (!utf8_valid(path, len))
 		return "the path is not valid UTF-8";
 	return NULL;
+}
+
+int http_fail(struct req *r, struct resp *out, const struct err *e)
+{
+	int status = http_status_of(e->code);
+
+	if (status >= 500) {
+		log_error("%s %s: %s", r->path, err_name(e->code), e->msg);
+		return http_error(r, out, status, "Something went wrong on our side; the "
+				  "problem has been logged.");
+	}
+	return http_error(r, out, status, e->msg);
 }

@@ -63,6 +63,11 @@ const char *req_arg(const struct req *r, const char *name);
 /* Set status and a problem (RFC 9457) or an HTML error page, by r->api; detail says
  * what is wrong in words for the user. Returns status. */
 int http_error(struct req *r, struct resp *out, int status, const char *detail);
+/* Answer a failure of the domain or store: e's code picks the status (404, 400, ...)
+ * and its message is the detail; a 5xx is logged and the user sees a generic detail
+ * (the message may name files or SQL). Returns the status. */
+struct err;
+int http_fail(struct req *r, struct resp *out, const struct err *e);
 /* The reason phrase of a status ("Not Found"); "" when unknown. */
 const char *http_reason(int status);
 /* Map an err code to an HTTP status (ERR_NOTFOUND -> 404, ERR_INVALID -> 400 ...). */

@@ -47,7 +47,7 @@ int web_countries(struct req *r, struct resp *out)
 
 	if (country_list(r->store, r->pool, &cs, &nc, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	out->content_type = HTML;
 	layout_begin(r, b, layout_t(r, "Countries"), "countries");
@@ -113,7 +113,7 @@ int web_country(struct req *r, struct resp *out)
 
 	if (country_get(r->store, r->pool, r->params[0], &c, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	if (strcmp(r->params[0], c->alpha2)) { /* one address per country: /countries/KE */
 		out->location = pool_printf(r->pool, "/countries/%s%s", c->alpha2, layout_q(r));
 		out->cache_control = "public, max-age=86400";
@@ -183,7 +183,7 @@ int web_regions(struct req *r, struct resp *out)
 	struct sbuf *b = &out->body;
 
 	if (region_list(r->store, r->pool, &rs, &nr, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, layout_t(r, "Regions"), "regions");
 	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", layout_t(r, "UN M49 regions"),
@@ -206,7 +206,7 @@ int web_region(struct req *r, struct resp *out)
 	if (region_get(r->store, r->pool, r->params[0], &g, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e) ||
 	    country_list(r->store, r->pool, &cs, &nc, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	name = region_name(g, r->lang);
 	out->content_type = HTML;

@@ -22,14 +22,3 @@ void web_error_page(struct req *r, struct resp *out, int status, const char *tit
 	layout_end(r, &out->body);
 }
 
-int web_fail(struct req *r, struct resp *out, const struct err *e)
-{
-	int status = http_status_of(e->code);
-
-	if (status >= 500) {
-		log_error("%s %s: %s", r->path, err_name(e->code), e->msg);
-		return http_error(r, out, status, "Something went wrong on our side; the "
-				  "problem has been logged.");
-	}
-	return http_error(r, out, status, e->msg);
-}

@@ -16,7 +16,7 @@ int web_home(struct req *r, struct resp *out)
 	if (country_list(r->store, r->pool, &countries, &nc, &e) ||
 	    region_list(r->store, r->pool, &regions, &nr, &e) ||
 	    instrument_list(r->store, r->pool, &ins, &ni, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	out->content_type = "text/html; charset=utf-8";
 	layout_begin(r, b, layout_t(r, "Cybercrime repository"), "home");
 	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n<p>%s</p>\n",

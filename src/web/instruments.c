@@ -16,7 +16,7 @@ int web_instruments(struct req *r, struct resp *out)
 	struct sbuf *b = &out->body;
 
 	if (instrument_list(r->store, r->pool, &ins, &n, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, layout_t(r, "Instruments"), "instruments");
 	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n<ul>\n", layout_t(r, "International instruments"),
@@ -44,7 +44,7 @@ int web_instrument(struct req *r, struct resp *out)
 	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
 	    instrument_chapters(r->store, r->pool, in->id, &ch, &nch, &e) ||
 	    instrument_articles(r->store, r->pool, in->id, &ar, &nar, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, in->short_name, "instruments");
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/instruments%S\">%s</a></p>\n<h1>%s</h1>\n"
@@ -95,7 +95,7 @@ int web_article(struct req *r, struct resp *out)
 	    instrument_chapters(r->store, r->pool, in->id, &ch, &nch, &e) ||
 	    instrument_counterparts(r->store, r->pool, in->id, number, &links, &nlinks, &e) ||
 	    instrument_list(r->store, r->pool, &all, &nall, &e))
-		return web_fail(r, out, &e);
+		return http_fail(r, out, &e);
 	title = pool_printf(r->pool, "%s %d – %s", layout_t(r, "Article"), a->number, a->title);
 	out->content_type = HTML;
 	layout_begin(r, b, pool_printf(r->pool, "%s, %s", title, in->short_name), "instruments");

@@ -16,7 +16,5 @@ int web_article(struct req *r, struct resp *out);
 /* The HTML error page (registered with http_set_error_page). */
 void web_error_page(struct req *r, struct resp *out, int status, const char *title,
 		    const char *detail);
-/* Answer a domain failure: e's code picks the status, its message the detail. */
-int web_fail(struct req *r, struct resp *out, const struct err *e);
 
 #endif

@@ -38,6 +38,13 @@ int sq_bind_text(sqlite3_stmt *st, int i, const char *s);
 char *sq_col(pool *p, sqlite3_stmt *st, int i);
 /* Copy column i into a fixed buffer ("" for NULL). */
 void sq_col_buf(sqlite3_stmt *st, int i, char *buf, size_t size);
+/* Fill one element of a list from the current row; strings go to p. */
+typedef void (*sq_row_fn)(pool *p, sqlite3_stmt *st, void *row);
+/* Step st (already bound; NULL means preparing failed and e is set) to the end,
+ * one zeroed element of size bytes per row in a pool array filled by fn. *out and
+ * *n receive the array and its length. */
+int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
+	    size_t *n, const char *what, struct err *e);
 /* Run SQL text that has no parameters (schema, pragmas). */
 int sq_exec(struct sq *q, const char *sql, struct err *e);
 

@@ -5,21 +5,6 @@
 #include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 
-/* Grow a pool array by doubling: pool memory is not freed, so the old copy is
- * left in the pool until the request ends (a few KiB at most). */
-static void *grow(pool *p, void *arr, size_t n, size_t *cap, size_t size)
-{
-	void *r;
-
-	if (n < *cap)
-		return arr;
-	*cap = *cap ? *cap * 2 : 64;
-	r = pool_calloc(p, *cap, size);
-	if (n)
-		memcpy(r, arr, n * size);
-	return r;
-}
-
 static const char *const level_names[] = { "world", "region", "subregion", "intermediate" };
 
 int sq_region_put(struct store *s, const struct region *r, struct err *e)
@@ -37,37 +22,29 @@ int sq_region_put(struct store *s, const struct region *r, struct err *e)
 	return sq_done(q, st, "save region", e);
 }
 
+static void region_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct region *r = row;
+	char level[16];
+
+	sq_col_buf(st, 0, r->code, sizeof(r->code));
+	sq_col_buf(st, 1, level, sizeof(level));
+	r->level = REGION_WORLD;
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(level, level_names[i]))
+			r->level = (enum region_level)i;
+	sq_col_buf(st, 2, r->parent, sizeof(r->parent));
+	for (int l = 0; l < LANG_COUNT; l++)
+		r->names[l] = sq_col(p, st, 3 + l);
+	r->country_count = sqlite3_column_int(st, 9);
+}
+
 int sq_region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_REGION_LIST, e);
-	struct region *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct region *r;
-		char level[16];
-
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		r = &arr[(*n)++];
-		sq_col_buf(st, 0, r->code, sizeof(r->code));
-		sq_col_buf(st, 1, level, sizeof(level));
-		r->level = REGION_WORLD;
-		for (int i = 0; i < 4; i++)
-			if (!strcmp(level, level_names[i]))
-				r->level = (enum region_level)i;
-		sq_col_buf(st, 2, r->parent, sizeof(r->parent));
-		for (int l = 0; l < LANG_COUNT; l++)
-			r->names[l] = sq_col(p, st, 3 + l);
-		r->country_count = sqlite3_column_int(st, 9);
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list regions", e);
+	return sq_rows(q, st, p, sizeof(**out), region_row, (void **)out, n, "list regions", e);
 }
 
 int sq_country_put(struct store *s, const struct country *c, struct err *e)
@@ -89,8 +66,10 @@ int sq_country_put(struct store *s, const struct country *c, struct err *e)
 	return sq_done(q, st, "save country", e);
 }
 
-static void country_row(pool *p, sqlite3_stmt *st, struct country *c)
+static void country_row(pool *p, sqlite3_stmt *st, void *row)
 {
+	struct country *c = row;
+
 	sq_col_buf(st, 0, c->alpha2, sizeof(c->alpha2));
 	sq_col_buf(st, 1, c->alpha3, sizeof(c->alpha3));
 	sq_col_buf(st, 2, c->numeric, sizeof(c->numeric));
@@ -107,20 +86,9 @@ int sq_country_list(struct store *s, pool *p, struct country **out, size_t *n,
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_COUNTRY_LIST, e);
-	struct country *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		country_row(p, st, &arr[(*n)++]);
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list countries", e);
+	return sq_rows(q, st, p, sizeof(**out), country_row, (void **)out, n, "list countries",
+		       e);
 }
 
 int sq_country_get(struct store *s, pool *p, const char *code, struct country **out,
@@ -163,33 +131,26 @@ int sq_instrument_put(struct store *s, const struct instrument *in, struct err *
 	return sq_done(q, st, "save instrument", e);
 }
 
+static void instrument_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct instrument *in = row;
+
+	in->id = sq_col(p, st, 0);
+	in->short_name = sq_col(p, st, 1);
+	in->title = sq_col(p, st, 2);
+	in->adopted = sq_col(p, st, 3);
+	in->work_uri = sq_col(p, st, 4);
+	in->article_count = sqlite3_column_int(st, 5);
+}
+
 int sq_instrument_list(struct store *s, pool *p, struct instrument **out, size_t *n,
 		       struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_INSTRUMENT_LIST, e);
-	struct instrument *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct instrument *in;
-
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		in = &arr[(*n)++];
-		in->id = sq_col(p, st, 0);
-		in->short_name = sq_col(p, st, 1);
-		in->title = sq_col(p, st, 2);
-		in->adopted = sq_col(p, st, 3);
-		in->work_uri = sq_col(p, st, 4);
-		in->article_count = sqlite3_column_int(st, 5);
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list instruments", e);
+	return sq_rows(q, st, p, sizeof(**out), instrument_row, (void **)out, n,
+		       "list instruments", e);
 }
 
 int sq_chapter_put(struct store *s, const struct chapter *c, struct err *e)
@@ -207,34 +168,28 @@ int sq_chapter_put(struct store *s, const struct chapter *c, struct err *e)
 	return sq_done(q, st, "save chapter", e);
 }
 
+static void chapter_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct chapter *c = row;
+
+	c->instrument = sq_col(p, st, 0);
+	c->code = sq_col(p, st, 1);
+	c->parent = sq_col(p, st, 2);
+	c->ordinal = sqlite3_column_int(st, 3);
+	c->title = sq_col(p, st, 4);
+	c->depth = 0;
+}
+
 int sq_chapter_list(struct store *s, pool *p, const char *instrument, struct chapter **out,
 		    size_t *n, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_CHAPTER_LIST, e);
-	struct chapter *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, instrument);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct chapter *c;
-
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		c = &arr[(*n)++];
-		c->instrument = sq_col(p, st, 0);
-		c->code = sq_col(p, st, 1);
-		c->parent = sq_col(p, st, 2);
-		c->ordinal = sqlite3_column_int(st, 3);
-		c->title = sq_col(p, st, 4);
-		c->depth = 0;
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list chapters", e);
+	if (st)
+		sq_bind_text(st, 1, instrument);
+	return sq_rows(q, st, p, sizeof(**out), chapter_row, (void **)out, n, "list chapters",
+		       e);
 }
 
 int sq_article_put(struct store *s, const struct article *a, struct err *e)
@@ -252,33 +207,27 @@ int sq_article_put(struct store *s, const struct article *a, struct err *e)
 	return sq_done(q, st, "save article", e);
 }
 
+static void article_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct article *a = row;
+
+	a->instrument = sq_col(p, st, 0);
+	a->number = sqlite3_column_int(st, 1);
+	a->title = sq_col(p, st, 2);
+	a->chapter = sq_col(p, st, 3);
+	a->category = sq_col(p, st, 4);
+}
+
 int sq_article_list(struct store *s, pool *p, const char *instrument, struct article **out,
 		    size_t *n, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_ARTICLE_LIST, e);
-	struct article *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, instrument);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct article *a;
-
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		a = &arr[(*n)++];
-		a->instrument = sq_col(p, st, 0);
-		a->number = sqlite3_column_int(st, 1);
-		a->title = sq_col(p, st, 2);
-		a->chapter = sq_col(p, st, 3);
-		a->category = sq_col(p, st, 4);
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list articles", e);
+	if (st)
+		sq_bind_text(st, 1, instrument);
+	return sq_rows(q, st, p, sizeof(**out), article_row, (void **)out, n, "list articles",
+		       e);
 }
 
 int sq_xwalk_clear(struct store *s, struct err *e)
@@ -308,32 +257,25 @@ int sq_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e)
 	return sq_done(q, st, "save cross-walk row", e);
 }
 
+static void xwalk_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct xwalk_row *r = row;
+
+	r->ordinal = sqlite3_column_int(st, 0);
+	r->topic = sq_col(p, st, 1);
+	r->a_instrument = sq_col(p, st, 2);
+	r->a_number = sqlite3_column_int(st, 3);
+	r->b_instrument = sq_col(p, st, 4);
+	r->b_number = sqlite3_column_int(st, 5);
+	r->relation = sq_col(p, st, 6);
+}
+
 int sq_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 		  struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_XWALK_LIST, e);
-	struct xwalk_row *arr = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
-	if (!st)
-		return ERR_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct xwalk_row *r;
-
-		arr = grow(p, arr, *n, &cap, sizeof(*arr));
-		r = &arr[(*n)++];
-		r->ordinal = sqlite3_column_int(st, 0);
-		r->topic = sq_col(p, st, 1);
-		r->a_instrument = sq_col(p, st, 2);
-		r->a_number = sqlite3_column_int(st, 3);
-		r->b_instrument = sq_col(p, st, 4);
-		r->b_number = sqlite3_column_int(st, 5);
-		r->relation = sq_col(p, st, 6);
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "list cross-walk", e);
+	return sq_rows(q, st, p, sizeof(**out), xwalk_row, (void **)out, n, "list cross-walk",
+		       e);
 }

@@ -113,6 +113,35 @@ int sq_done(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e)
 	return ERR_OK;
 }
 
+int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
+	    size_t *n, const char *what, struct err *e)
+{
+	unsigned char *arr = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	*out = NULL;
+	if (!st)
+		return ERR_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) { /* double; the old copy stays in the pool until it ends */
+			unsigned char *bigger;
+
+			cap = cap ? cap * 2 : 64;
+			bigger = pool_calloc(p, cap, size);
+			if (*n)
+				memcpy(bigger, arr, *n * size);
+			arr = bigger;
+		}
+		fn(p, st, arr + *n * size);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = arr;
+	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
+}
+
 int sq_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (!s)
