@@ -137,7 +137,7 @@ int web_country(struct req *r, struct resp *out)
 		region_link(r, b, rs, nr, c->intermediate);
 		html_fmt(b, "</dd>\n");
 	}
-	html_fmt(b, "</dl>\n<h2>%s</h2>\n<table>\n<thead><tr><th scope=\"col\">%s</th>"
+	html_fmt(b, "</dl>\n<h2>%s</h2>\n<table class=\"compact\">\n<thead><tr><th scope=\"col\">%s</th>"
 		 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		 layout_t(r, "Names in the six UN languages"), layout_t(r, "Language"),
 		 layout_t(r, "Name"));
