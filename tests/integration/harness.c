@@ -1,5 +1,11 @@
 #include "integration/harness.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -929,4 +935,34 @@ int harness_run(const char *const *args, const char *const *env, const char *cwd
 	*out = bo.p;
 	*err = be.p;
 	return rc;
+}
+
+struct srv *srv_one;
+int srv_one_failed;
+
+int srv_one_setup(void **state)
+{
+	(void)state;
+	srv_one = srv_start(NULL);
+	return srv_one ? 0 : -1;
+}
+
+int srv_one_teardown(void **state)
+{
+	int rc = 0;
+
+	(void)state;
+	if (srv_one && srv_stop(srv_one))
+		rc = -1, srv_one_failed = 1;
+	srv_one = NULL;
+	return rc;
+}
+
+void srv_one_test_stop(void **state)
+{
+	struct srv *s = srv_one;
+
+	(void)state;
+	srv_one = NULL;
+	assert_int_equal(srv_stop(s), 0);
 }

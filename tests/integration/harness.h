@@ -179,4 +179,15 @@ int harness_run(const char *const *args, const char *const *env, const char *cwd
 	} while (0)
 #endif
 
+/* For programs that share one server started with no extra arguments: srv_one is
+ * it; srv_one_setup and srv_one_teardown are the cmocka group setup and teardown
+ * (teardown stops it only when a test failed before srv_one_test_stop); put
+ * srv_one_test_stop last, so that a stop that is not clean (exit status 0 and
+ * "stopped" on stdout) counts as a failed test. */
+extern struct srv *srv_one;
+extern int srv_one_failed;	/* the teardown could not stop it cleanly */
+int srv_one_setup(void **state);
+int srv_one_teardown(void **state);
+void srv_one_test_stop(void **state);
+
 #endif

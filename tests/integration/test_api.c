@@ -12,36 +12,8 @@
 
 #include "integration/harness.h"
 
-static struct srv *S;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	S = srv_start(NULL);
-	return S ? 0 : -1;
-}
-
-static int teardown_failed;
-
-/* Only when a test failed before test_stop_clean. */
-static int group_teardown(void **state)
-{
-	(void)state;
-	if (S && srv_stop(S))
-		teardown_failed = 1;
-	S = NULL;
-	return teardown_failed ? -1 : 0;
-}
-
-/* Last: SIGTERM stops the server with status 0 and "stopped" on stdout. */
-static void test_stop_clean(void **state)
-{
-	struct srv *s = S;
-
-	(void)state;
-	S = NULL;
-	assert_int_equal(srv_stop(s), 0);
-}
+/* One server for the whole program: srv_one, started by srv_one_setup. */
+#define S srv_one
 
 /* The /api/v1 routes of src/http/routes.c, in OpenAPI's template form. */
 static const char *const api_routes[] = {
@@ -632,9 +604,9 @@ int main(void)
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_health),
 		cmocka_unit_test(test_api_gzip_and_etag),
-		cmocka_unit_test(test_stop_clean),
+		cmocka_unit_test(srv_one_test_stop),
 	};
-	int rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
+	int rc = cmocka_run_group_tests(tests, srv_one_setup, srv_one_teardown);
 
-	return harness_exit(rc ? rc : teardown_failed);
+	return harness_exit(rc ? rc : srv_one_failed);
 }
