@@ -25,8 +25,6 @@ static const char *const data_files[] = {
 	"data/chapters.tsv", "data/articles.tsv", "data/crosswalk.tsv",
 };
 
-static const char *const catalog_dirs[] = { "ar", "zh_CN", "fr", "ru", "es" };
-
 static uint64_t fnv(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -57,10 +55,9 @@ static void fingerprint(const char *iso_dir, const char *locale_dir, char out[40
 		h = fnv(h, &st.st_size, sizeof(st.st_size));
 		h = fnv(h, &st.st_mtime, sizeof(st.st_mtime));
 	}
-	for (size_t i = 0; i < sizeof(catalog_dirs) / sizeof(catalog_dirs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/iso_3166-1.mo", locale_dir,
-			 catalog_dirs[i]);
-		if (!stat(path, &st)) {
+	for (int l = 0; l < LANG_COUNT; l++) {
+		if (isocodes_catalog_path(locale_dir, (enum lang)l, path, sizeof(path)) &&
+		    !stat(path, &st)) {
 			h = fnv(h, &st.st_size, sizeof(st.st_size));
 			h = fnv(h, &st.st_mtime, sizeof(st.st_mtime));
 		}

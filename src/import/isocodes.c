@@ -41,6 +41,17 @@ static const char *const catalog_dir[LANG_COUNT] = {
 	[LANG_ES] = "es",
 };
 
+int isocodes_catalog_path(const char *locale_dir, enum lang lang, char *buf, size_t size)
+{
+	int n;
+
+	if ((unsigned)lang >= LANG_COUNT || !catalog_dir[lang])
+		return 0;
+	n = snprintf(buf, size, "%s/%s/LC_MESSAGES/iso_3166-1.mo", locale_dir,
+		     catalog_dir[lang]);
+	return n > 0 && (size_t)n < size;
+}
+
 static int is_code(const char *s, size_t len, const struct field *f)
 {
 	char lo = f->kind == FIELD_ALPHA ? 'A' : '0', hi = f->kind == FIELD_ALPHA ? 'Z' : '9';
@@ -183,8 +194,7 @@ int isocodes_translate(struct isocodes_country *list, size_t count, const char *
 
 		if (!catalog_dir[l])
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/iso_3166-1.mo",
-				     locale_dir, catalog_dir[l]) >= sizeof(path)) {
+		if (!isocodes_catalog_path(locale_dir, (enum lang)l, path, sizeof(path))) {
 			rc = err_set(e, ERR_INVALID, "locale directory name too long");
 			goto out;
 		}

@@ -50,4 +50,9 @@ int isocodes_load(const char *json_dir, const char *locale_dir, struct isocodes_
 /* Free list and every string it holds. NULL is a no-op. */
 void isocodes_free(struct isocodes_country *list, size_t count);
 
+/* The catalog file of lang's names under locale_dir
+ * ("<locale_dir>/fr/LC_MESSAGES/iso_3166-1.mo") written into buf; 0 when lang has
+ * none (English, the language of the JSON) or buf is too small. */
+int isocodes_catalog_path(const char *locale_dir, enum lang lang, char *buf, size_t size);
+
 #endif
