@@ -13,6 +13,7 @@ static const char *const names[] = {
 	[ERR_CONFLICT] = "conflict",
 	[ERR_TOOLARGE] = "too large",
 	[ERR_INTERNAL] = "internal error",
+	[ERR_FORBIDDEN] = "forbidden",
 };
 
 int err_set(struct err *e, enum err_code code, const char *fmt, ...)

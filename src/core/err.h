@@ -11,6 +11,7 @@ enum err_code {
 	ERR_CONFLICT,	/* the record changed or exists already */
 	ERR_TOOLARGE,	/* input over a limit */
 	ERR_INTERNAL,	/* a bug */
+	ERR_FORBIDDEN,	/* the caller may not do this */
 };
 
 struct err {

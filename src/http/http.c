@@ -36,7 +36,7 @@ int http_status_of(int code)
 	static const int map[] = {
 		[ERR_OK] = 200, [ERR_NOTFOUND] = 404, [ERR_INVALID] = 400, [ERR_IO] = 500,
 		[ERR_DB] = 500, [ERR_CONFLICT] = 409, [ERR_TOOLARGE] = 413,
-		[ERR_INTERNAL] = 500,
+		[ERR_INTERNAL] = 500, [ERR_FORBIDDEN] = 403,
 	};
 
 	return (unsigned)code < sizeof(map) / sizeof(map[0]) ? map[code] : 500;

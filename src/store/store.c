@@ -207,3 +207,113 @@ int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n
 {
 	return s->be->xwalk_list(s, p, out, n, e);
 }
+
+int store_record_insert(struct store *s, const struct record *r, long long *id,
+			struct err *e)
+{
+	return s->be->record_insert(s, r, id, e);
+}
+
+int store_record_update(struct store *s, const struct record *r, struct err *e)
+{
+	return s->be->record_update(s, r, e);
+}
+
+int store_record_get(struct store *s, pool *p, long long id, struct record **out,
+		     struct err *e)
+{
+	return s->be->record_get(s, p, id, out, e);
+}
+
+int store_record_list(struct store *s, pool *p, const struct record_query *q,
+		      struct record **out, size_t *n, struct err *e)
+{
+	return s->be->record_list(s, p, q, out, n, e);
+}
+
+int store_revision_add(struct store *s, long long id, const struct revision *rv,
+		       struct err *e)
+{
+	return s->be->revision_add(s, id, rv, e);
+}
+
+int store_revision_list(struct store *s, pool *p, long long id, struct revision **out,
+			size_t *n, struct err *e)
+{
+	return s->be->revision_list(s, p, id, out, n, e);
+}
+
+int store_work_put(struct store *s, const struct work *w, struct err *e)
+{
+	return s->be->work_put(s, w, e);
+}
+
+int store_work_get(struct store *s, pool *p, const char *uri, long long id,
+		   struct work **out, struct err *e)
+{
+	return s->be->work_get(s, p, uri, id, out, e);
+}
+
+int store_work_list(struct store *s, pool *p, const struct record_query *q,
+		    struct work **out, size_t *n, struct err *e)
+{
+	return s->be->work_list(s, p, q, out, n, e);
+}
+
+int store_expr_put(struct store *s, const struct expression *x, long long *id,
+		   struct err *e)
+{
+	return s->be->expr_put(s, x, id, e);
+}
+
+int store_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
+		    size_t *n, struct err *e)
+{
+	return s->be->expr_list(s, p, work_id, out, n, e);
+}
+
+int store_prov_put(struct store *s, const struct provision *pv, long long *id,
+		   struct err *e)
+{
+	return s->be->prov_put(s, pv, id, e);
+}
+
+int store_prov_list(struct store *s, pool *p, long long expression_id,
+		    struct provision **out, size_t *n, struct err *e)
+{
+	return s->be->prov_list(s, p, expression_id, out, n, e);
+}
+
+int store_case_put(struct store *s, const struct caselaw *c, struct err *e)
+{
+	return s->be->case_put(s, c, e);
+}
+
+int store_case_get(struct store *s, pool *p, long long id, struct caselaw **out,
+		   struct err *e)
+{
+	return s->be->case_get(s, p, id, out, e);
+}
+
+int store_lesson_put(struct store *s, const struct lesson *l, struct err *e)
+{
+	return s->be->lesson_put(s, l, e);
+}
+
+int store_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
+		     struct err *e)
+{
+	return s->be->lesson_get(s, p, id, out, e);
+}
+
+int store_mapping_put(struct store *s, const struct mapping *m, const char *at,
+		      const char *by, struct err *e)
+{
+	return s->be->mapping_put(s, m, at, by, e);
+}
+
+int store_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
+		       int article, struct mapping **out, size_t *n, struct err *e)
+{
+	return s->be->mapping_list(s, p, work_id, instrument, article, out, n, e);
+}

@@ -10,7 +10,11 @@
 #include "core/pool.h"
 #include "core/sbuf.h"
 #include "domain/country.h"
+#include "domain/caselaw.h"
 #include "domain/instrument.h"
+#include "domain/legislation.h"
+#include "domain/lesson.h"
+#include "domain/record.h"
 
 struct store;
 
@@ -53,6 +57,44 @@ struct store_backend {
 	int (*xwalk_put)(struct store *s, const struct xwalk_row *r, struct err *e);
 	int (*xwalk_list)(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 			  struct err *e);
+	/* repository records */
+	int (*record_insert)(struct store *s, const struct record *r, long long *id,
+			     struct err *e);
+	int (*record_update)(struct store *s, const struct record *r, struct err *e);
+	int (*record_get)(struct store *s, pool *p, long long id, struct record **out,
+			  struct err *e);
+	int (*record_list)(struct store *s, pool *p, const struct record_query *q,
+			   struct record **out, size_t *n, struct err *e);
+	int (*revision_add)(struct store *s, long long id, const struct revision *rv,
+			    struct err *e);
+	int (*revision_list)(struct store *s, pool *p, long long id, struct revision **out,
+			     size_t *n, struct err *e);
+	int (*work_put)(struct store *s, const struct work *w, struct err *e);
+	/* by uri when uri is non-NULL, else by record id */
+	int (*work_get)(struct store *s, pool *p, const char *uri, long long id,
+			struct work **out, struct err *e);
+	int (*work_list)(struct store *s, pool *p, const struct record_query *q,
+			 struct work **out, size_t *n, struct err *e);
+	/* insert, or when work/language/date exists, update it and drop its provisions */
+	int (*expr_put)(struct store *s, const struct expression *x, long long *id,
+			struct err *e);
+	int (*expr_list)(struct store *s, pool *p, long long work_id, struct expression **out,
+			 size_t *n, struct err *e);
+	int (*prov_put)(struct store *s, const struct provision *pv, long long *id,
+			struct err *e);
+	int (*prov_list)(struct store *s, pool *p, long long expression_id,
+			 struct provision **out, size_t *n, struct err *e);
+	int (*case_put)(struct store *s, const struct caselaw *c, struct err *e);
+	int (*case_get)(struct store *s, pool *p, long long id, struct caselaw **out,
+			struct err *e);
+	int (*lesson_put)(struct store *s, const struct lesson *l, struct err *e);
+	int (*lesson_get)(struct store *s, pool *p, long long id, struct lesson **out,
+			  struct err *e);
+	int (*mapping_put)(struct store *s, const struct mapping *m, const char *at,
+			   const char *by, struct err *e);
+	/* by work (work_id > 0) or by instrument article */
+	int (*mapping_list)(struct store *s, pool *p, long long work_id, const char *instrument,
+			    int article, struct mapping **out, size_t *n, struct err *e);
 };
 
 /* Every connection starts with a pointer to its backend. */
@@ -87,6 +129,8 @@ int store_check(struct store *s, struct sbuf *report, int *problems, struct err 
 /* Write a consistent copy of the whole database to dest (which must not exist) while
  * others go on reading and writing. */
 int store_backup(struct store *s, const char *dest, struct err *e);
+/* Transactions nest: an inner begin/commit is a savepoint of the outer one, and an
+ * inner rollback undoes only what it covered. */
 int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
@@ -113,5 +157,39 @@ int store_xwalk_clear(struct store *s, struct err *e);
 int store_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e);
 int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 		     struct err *e);
+int store_record_insert(struct store *s, const struct record *r, long long *id,
+			struct err *e);
+int store_record_update(struct store *s, const struct record *r, struct err *e);
+int store_record_get(struct store *s, pool *p, long long id, struct record **out,
+		     struct err *e);
+int store_record_list(struct store *s, pool *p, const struct record_query *q,
+		      struct record **out, size_t *n, struct err *e);
+int store_revision_add(struct store *s, long long id, const struct revision *rv,
+		       struct err *e);
+int store_revision_list(struct store *s, pool *p, long long id, struct revision **out,
+			size_t *n, struct err *e);
+int store_work_put(struct store *s, const struct work *w, struct err *e);
+int store_work_get(struct store *s, pool *p, const char *uri, long long id,
+		   struct work **out, struct err *e);
+int store_work_list(struct store *s, pool *p, const struct record_query *q,
+		    struct work **out, size_t *n, struct err *e);
+int store_expr_put(struct store *s, const struct expression *x, long long *id,
+		   struct err *e);
+int store_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
+		    size_t *n, struct err *e);
+int store_prov_put(struct store *s, const struct provision *pv, long long *id,
+		   struct err *e);
+int store_prov_list(struct store *s, pool *p, long long expression_id,
+		    struct provision **out, size_t *n, struct err *e);
+int store_case_put(struct store *s, const struct caselaw *c, struct err *e);
+int store_case_get(struct store *s, pool *p, long long id, struct caselaw **out,
+		   struct err *e);
+int store_lesson_put(struct store *s, const struct lesson *l, struct err *e);
+int store_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
+		     struct err *e);
+int store_mapping_put(struct store *s, const struct mapping *m, const char *at,
+		      const char *by, struct err *e);
+int store_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
+		       int article, struct mapping **out, size_t *n, struct err *e);
 
 #endif

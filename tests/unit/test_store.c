@@ -278,8 +278,29 @@ static void test_transactions(void **state)
 	assert_int_equal(store_commit(s, &e), ERR_OK);
 	assert_int_equal(store_meta_get(s, p, "a", &v, &e), ERR_OK);
 	assert_string_equal(v, "2");
-	/* a commit without a transaction fails */
-	assert_int_equal(store_commit(s, &e), ERR_DB);
+	/* a commit without a transaction is a bug in the caller */
+	assert_int_equal(store_commit(s, &e), ERR_INTERNAL);
+	/* nested: an inner rollback undoes only the inner part */
+	err_clear(&e);
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "outer", "1", &e), ERR_OK);
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "inner", "1", &e), ERR_OK);
+	store_rollback(s);
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "inner2", "1", &e), ERR_OK);
+	assert_int_equal(store_commit(s, &e), ERR_OK);
+	assert_int_equal(store_commit(s, &e), ERR_OK);
+	assert_int_equal(store_meta_get(s, p, "outer", &v, NULL), ERR_OK);
+	assert_int_equal(store_meta_get(s, p, "inner", &v, NULL), ERR_NOTFOUND);
+	assert_int_equal(store_meta_get(s, p, "inner2", &v, NULL), ERR_OK);
+	/* an outer rollback undoes everything, committed inner parts included */
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	assert_int_equal(store_meta_set(s, "gone", "1", &e), ERR_OK);
+	assert_int_equal(store_commit(s, &e), ERR_OK);
+	store_rollback(s);
+	assert_int_equal(store_meta_get(s, p, "gone", &v, NULL), ERR_NOTFOUND);
 	pool_free(p);
 	store_close(s);
 }

@@ -15,6 +15,15 @@ enum sq_stmt {
 	SQ_ARTICLE_PUT, SQ_ARTICLE_LIST,
 	SQ_XWALK_CLEAR, SQ_XWALK_PUT, SQ_XWALK_LIST,
 	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK, SQ_DATA_VERSION,
+	/* repo.c: prepared with sq_prep, SQL text at the call */
+	SQ_RECORD_INSERT, SQ_RECORD_UPDATE, SQ_RECORD_GET, SQ_RECORD_LIST,
+	SQ_REVISION_ADD, SQ_REVISION_LIST,
+	SQ_WORK_PUT, SQ_WORK_GET_URI, SQ_WORK_GET_ID, SQ_WORK_LIST,
+	SQ_EXPR_FIND, SQ_EXPR_INSERT, SQ_EXPR_UPDATE, SQ_EXPR_CLEAR, SQ_EXPR_LIST,
+	SQ_PROV_INSERT, SQ_PROV_LIST,
+	SQ_CASE_PUT, SQ_CASE_GET, SQ_CASE_LINKS_CLEAR, SQ_CASE_LINK_ADD, SQ_CASE_LINKS,
+	SQ_LESSON_PUT, SQ_LESSON_GET,
+	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	SQ_COUNT
 };
 
@@ -23,11 +32,15 @@ struct sq {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[SQ_COUNT];
 	int data_version;
+	int depth;		/* open transactions: 1 BEGIN, more are savepoints */
 	char *path;
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
 sqlite3_stmt *sq_stmt(struct sq *q, enum sq_stmt id, struct err *e);
+/* Like sq_stmt for statements whose SQL text is given at the call (the same text
+ * every time for one id). */
+sqlite3_stmt *sq_prep(struct sq *q, enum sq_stmt id, const char *sql, struct err *e);
 /* Set e from the connection's last error; returns ERR_DB (ERR_CONFLICT on constraint). */
 int sq_fail(struct sq *q, const char *what, struct err *e);
 /* Run a statement that returns no rows to completion. */
@@ -74,5 +87,37 @@ int sq_xwalk_clear(struct store *s, struct err *e);
 int sq_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e);
 int sq_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 		  struct err *e);
+
+/* repo.c */
+int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e);
+int sq_record_update(struct store *s, const struct record *r, struct err *e);
+int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
+		  struct err *e);
+int sq_record_list(struct store *s, pool *p, const struct record_query *q,
+		   struct record **out, size_t *n, struct err *e);
+int sq_revision_add(struct store *s, long long id, const struct revision *rv,
+		    struct err *e);
+int sq_revision_list(struct store *s, pool *p, long long id, struct revision **out,
+		     size_t *n, struct err *e);
+int sq_work_put(struct store *s, const struct work *w, struct err *e);
+int sq_work_get(struct store *s, pool *p, const char *uri, long long id, struct work **out,
+		struct err *e);
+int sq_work_list(struct store *s, pool *p, const struct record_query *q, struct work **out,
+		 size_t *n, struct err *e);
+int sq_expr_put(struct store *s, const struct expression *x, long long *id, struct err *e);
+int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
+		 size_t *n, struct err *e);
+int sq_prov_put(struct store *s, const struct provision *pv, long long *id, struct err *e);
+int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provision **out,
+		 size_t *n, struct err *e);
+int sq_case_put(struct store *s, const struct caselaw *c, struct err *e);
+int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, struct err *e);
+int sq_lesson_put(struct store *s, const struct lesson *l, struct err *e);
+int sq_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
+		  struct err *e);
+int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,
+		   struct err *e);
+int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
+		    int article, struct mapping **out, size_t *n, struct err *e);
 
 #endif

@@ -88,11 +88,16 @@ int sq_fail(struct sq *q, const char *what, struct err *e)
 
 sqlite3_stmt *sq_stmt(struct sq *q, enum sq_stmt id, struct err *e)
 {
+	return sq_prep(q, id, sql[id], e);
+}
+
+sqlite3_stmt *sq_prep(struct sq *q, enum sq_stmt id, const char *text, struct err *e)
+{
 	sqlite3_stmt *st = q->stmt[id];
 
 	if (!st) {
-		if (sqlite3_prepare_v3(q->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-				       &q->stmt[id], NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v3(q->db, text, -1, SQLITE_PREPARE_PERSISTENT, &q->stmt[id],
+				       NULL) != SQLITE_OK) {
 			sq_fail(q, "prepare", e);
 			return NULL;
 		}
@@ -260,22 +265,51 @@ static int run_simple(struct store *s, enum sq_stmt id, const char *what, struct
 	return st ? sq_done(q, st, what, e) : ERR_DB;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are
+ * savepoints, so that a domain function that makes its own transaction can also run
+ * inside a larger one (a bundle import is one transaction). */
 static int sq_begin(struct store *s, struct err *e)
 {
-	return run_simple(s, SQ_BEGIN, "begin", e);
+	struct sq *q = (struct sq *)s;
+	int rc;
+
+	if (q->depth == 0)
+		rc = run_simple(s, SQ_BEGIN, "begin", e);
+	else
+		rc = sq_exec(q, "SAVEPOINT nested", e);
+	if (!rc)
+		q->depth++;
+	return rc;
 }
 
 static int sq_commit(struct store *s, struct err *e)
 {
-	return run_simple(s, SQ_COMMIT, "commit", e);
+	struct sq *q = (struct sq *)s;
+	int rc;
+
+	if (q->depth <= 0)
+		return err_set(e, ERR_INTERNAL, "commit without begin");
+	if (q->depth == 1)
+		rc = run_simple(s, SQ_COMMIT, "commit", e);
+	else
+		rc = sq_exec(q, "RELEASE nested", e);
+	if (!rc)
+		q->depth--;
+	return rc;
 }
 
 static void sq_rollback(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
 
+	if (q->depth > 1) {
+		sq_exec(q, "ROLLBACK TO nested; RELEASE nested", NULL);
+		q->depth--;
+		return;
+	}
 	if (!sqlite3_get_autocommit(q->db))
 		run_simple(s, SQ_ROLLBACK, "rollback", NULL);
+	q->depth = 0;
 }
 
 /* Whether another connection (of this process or another) committed since the last
@@ -436,4 +470,23 @@ const struct store_backend store_sqlite = {
 	.xwalk_clear = sq_xwalk_clear,
 	.xwalk_put = sq_xwalk_put,
 	.xwalk_list = sq_xwalk_list,
+	.record_insert = sq_record_insert,
+	.record_update = sq_record_update,
+	.record_get = sq_record_get,
+	.record_list = sq_record_list,
+	.revision_add = sq_revision_add,
+	.revision_list = sq_revision_list,
+	.work_put = sq_work_put,
+	.work_get = sq_work_get,
+	.work_list = sq_work_list,
+	.expr_put = sq_expr_put,
+	.expr_list = sq_expr_list,
+	.prov_put = sq_prov_put,
+	.prov_list = sq_prov_list,
+	.case_put = sq_case_put,
+	.case_get = sq_case_get,
+	.lesson_put = sq_lesson_put,
+	.lesson_get = sq_lesson_get,
+	.mapping_put = sq_mapping_put,
+	.mapping_list = sq_mapping_list,
 };

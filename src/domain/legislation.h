@@ -1,0 +1,127 @@
+/* legislation: works (a law, identified by its FRBR work URI), their versions
+ * (expressions: a language and a date, in force, amended or repealed) and each
+ * version's provisions (the tree of parts, chapters, sections, subsections ...). */
+#ifndef DOMAIN_LEGISLATION_H
+#define DOMAIN_LEGISLATION_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/record.h"
+
+struct store;
+struct doc;
+
+struct work {
+	struct record rec;
+	const char *uri;	/* "/akn/ke/act/2018/5" */
+	const char *type;	/* act, constitution, code, decree, regulation, treaty,
+				 * judgment, ... */
+	const char *subtype, *number, *date;	/* may be NULL */
+};
+
+enum expr_status { EXPR_IN_FORCE, EXPR_AMENDED, EXPR_REPEALED };
+
+struct expression {
+	long long id, work_id;
+	const char *language;	/* as in the FRBR URI: "eng" */
+	const char *date;	/* YYYY-MM-DD */
+	enum expr_status status;
+	const char *title;	/* may be NULL: the work's */
+	int provision_count;
+};
+
+struct provision {
+	long long id, expression_id, parent_id;	/* parent_id 0 at the top */
+	int ordinal, depth;	/* document order, nesting (0 at the top) */
+	const char *eid, *kind, *num, *heading, *text;
+};
+
+/* One accepted or suggested mapping of a provision to an instrument article. */
+struct mapping {
+	long long id, work_id;
+	const char *work_uri, *eid;
+	const char *instrument;
+	int article;
+	const char *state;	/* "suggested", "accepted", "rejected" */
+	const char *extent;	/* "full", "partial" (accepted); NULL for suggestions */
+	double score;		/* of a suggestion */
+	const char *reason, *comment;
+	const char *country;	/* of the work, for grouping */
+	const char *work_title, *heading, *num;	/* for display */
+};
+
+const char *expr_status_name(enum expr_status s);
+int expr_status_parse(const char *s);
+
+/* Check a work URI: "/akn/CC/TYPE/DATE-OR-YEAR/NUMBER..." with safe characters. The
+ * two-letter country part must exist in the store; *country gets it uppercased
+ * (pool string). */
+int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char **country,
+			  struct err *e);
+/* Split "/akn/ke/act/2018/5/eng@2018-05-30" or "/akn/ke/act/2018/5@2019-01-01" into
+ * the work URI and the rest: language (NULL when absent) and date (NULL when
+ * absent). Strings in p. */
+int legislation_split_uri(pool *p, const char *uri, const char **work, const char **lang,
+			  const char **date, struct err *e);
+
+/* Store a parsed document as a work (created when new) with one expression (its
+ * language and date; replaced when it exists) and its provisions, in one
+ * transaction. A judgment becomes a case record with the document as its text.
+ * status is the record's status when created. *record_id receives the record,
+ * *nprov the number of provisions stored. */
+int legislation_import_doc(struct store *s, const struct actor *a, const struct doc *d,
+			   enum record_status status, long long *record_id, size_t *nprov,
+			   struct err *e);
+
+/* Build the document of one version of a work (for export). The doc is new;
+ * doc_free() it. */
+int legislation_to_doc(struct store *s, const struct work *w, const struct expression *x,
+		       struct doc **out, struct err *e);
+
+int legislation_get(struct store *s, pool *p, const char *uri, struct work **out,
+		    struct err *e);
+int legislation_get_id(struct store *s, pool *p, long long id, struct work **out,
+		       struct err *e);
+int legislation_list(struct store *s, pool *p, const struct record_query *q,
+		     struct work **out, size_t *n, struct err *e);
+/* Versions of a work, newest first. */
+int legislation_expressions(struct store *s, pool *p, long long work_id,
+			    struct expression **out, size_t *n, struct err *e);
+/* The version in force on date (YYYY-MM-DD; NULL: today) in language (NULL: any,
+ * preferring the work's language): the latest expression dated on or before it.
+ * ERR_NOTFOUND when the work did not exist yet on that date. */
+int legislation_as_of(struct store *s, pool *p, long long work_id, const char *lang,
+		      const char *date, struct expression **out, struct err *e);
+/* Find one expression by language and date. */
+int legislation_expression(struct store *s, pool *p, long long work_id, const char *lang,
+			   const char *date, struct expression **out, struct err *e);
+/* All provisions of an expression in document order. */
+int legislation_provisions(struct store *s, pool *p, long long expression_id,
+			   struct provision **out, size_t *n, struct err *e);
+/* One provision by eid. */
+int legislation_provision(struct store *s, pool *p, long long expression_id, const char *eid,
+			  struct provision **out, struct err *e);
+/* The provision with eid in every expression of the work, oldest first (NULL
+ * entries where a version lacks it); exprs receives the expressions in the same
+ * order. */
+int legislation_history(struct store *s, pool *p, long long work_id, const char *eid,
+			struct expression **exprs, struct provision ***provs, size_t *n,
+			struct err *e);
+
+/* Mappings. */
+int mapping_list_work(struct store *s, pool *p, long long work_id, struct mapping **out,
+		      size_t *n, struct err *e);
+int mapping_list_article(struct store *s, pool *p, const char *instrument, int article,
+			 struct mapping **out, size_t *n, struct err *e);
+/* Accept (extent "full"/"partial"), reject or set a mapping of work/eid to
+ * instrument/article. */
+int mapping_set(struct store *s, const struct actor *a, long long work_id, const char *eid,
+		const char *instrument, int article, const char *state, const char *extent,
+		const char *comment, struct err *e);
+/* Compute suggestions for every provision of the work's latest expression and store
+ * them (never over an accepted or rejected mapping). *n receives how many. */
+int mapping_suggest_work(struct store *s, const struct actor *a, long long work_id,
+			 size_t *n, struct err *e);
+
+#endif

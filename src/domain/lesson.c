@@ -1,0 +1,122 @@
+#include "domain/lesson.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "store/store.h"
+
+#define LESSON_BODY_MAX (512 * 1024)
+
+int lesson_validate(const struct lesson *l, struct err *e)
+{
+	int rc;
+	size_t n = l->body ? strlen(l->body) : 0;
+
+	if ((rc = record_validate(&l->rec, e)))
+		return rc;
+	if (!n)
+		return err_set(e, ERR_INVALID, "body is required");
+	if (n > LESSON_BODY_MAX)
+		return err_set(e, ERR_INVALID, "body is longer than %d bytes", LESSON_BODY_MAX);
+	if (!utf8_valid(l->body, n))
+		return err_set(e, ERR_INVALID, "body is not valid UTF-8");
+	if (l->topic && (strlen(l->topic) > 200 || !utf8_valid(l->topic, strlen(l->topic))))
+		return err_set(e, ERR_INVALID, "topic must be valid UTF-8 of at most 200 bytes");
+	if (l->date && *l->date && (strlen(l->date) != 10 || l->date[4] != '-' ||
+				    strspn(l->date, "0123456789-") != 10))
+		return err_set(e, ERR_INVALID, "date must be YYYY-MM-DD");
+	return ERR_OK;
+}
+
+int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long long *id,
+		struct err *e)
+{
+	pool *p = pool_new();
+	int rc;
+
+	l->rec.kind = REC_LESSON;
+	if (!l->rec.tlp)
+		l->rec.tlp = "CLEAR";
+	if ((rc = lesson_validate(l, e)) || (rc = store_begin(s, e)))
+		goto out;
+	if (l->rec.id) {
+		struct record *old;
+
+		if ((rc = store_record_get(s, p, l->rec.id, &old, e)))
+			goto fail;
+		if (old->kind != REC_LESSON) {
+			rc = err_set(e, ERR_INVALID, "record %lld is not a lesson", l->rec.id);
+			goto fail;
+		}
+		if ((rc = record_before_edit(s, p, a, old, e)))
+			goto fail;
+		l->rec.status = old->status;
+		l->rec.revision = old->revision;
+		l->rec.created_at = old->created_at;
+		l->rec.created_by = old->created_by;
+		l->rec.changed_at = old->changed_at;
+		l->rec.changed_by = old->changed_by;
+		if ((rc = store_record_update(s, &l->rec, e)))
+			goto fail;
+	} else {
+		if ((rc = record_allow(a, ACT_CREATE, NULL, e)))
+			goto fail;
+		l->rec.status = ST_DRAFT;
+		l->rec.revision = 1;
+		l->rec.created_at = l->rec.changed_at = record_now(p);
+		l->rec.created_by = l->rec.changed_by = a->name;
+		if ((rc = store_record_insert(s, &l->rec, &l->rec.id, e)))
+			goto fail;
+	}
+	if ((rc = store_lesson_put(s, l, e)) || (rc = store_commit(s, e)))
+		goto fail;
+	*id = l->rec.id;
+	goto out;
+fail:
+	store_rollback(s);
+out:
+	pool_free(p);
+	return rc;
+}
+
+int lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e)
+{
+	return store_lesson_get(s, p, id, out, e);
+}
+
+int lesson_list(struct store *s, pool *p, const struct record_query *q, struct lesson **out,
+		size_t *n, struct err *e)
+{
+	struct record_query lq = *q;
+	struct record *rs;
+	size_t nr;
+	int rc;
+
+	lq.kind = REC_LESSON;
+	if ((rc = store_record_list(s, p, &lq, &rs, &nr, e)))
+		return rc;
+	*out = pool_calloc(p, nr ? nr : 1, sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < nr; i++) {
+		struct lesson *l;
+
+		if ((rc = store_lesson_get(s, p, rs[i].id, &l, e)))
+			return rc;
+		(*out)[(*n)++] = *l;
+	}
+	return ERR_OK;
+}
+
+const char *lesson_html(pool *p, const char *markdown)
+{
+	/* CMARK_OPT_SAFE (the default in cmark >= 0.29): raw HTML and javascript:,
+	 * vbscript:, file: and data: links (but images) are dropped */
+	char *html = cmark_markdown_to_html(markdown, strlen(markdown),
+					    CMARK_OPT_SAFE | CMARK_OPT_SMART);
+	const char *r = pool_strdup(p, html ? html : "");
+
+	free(html);
+	return r;
+}

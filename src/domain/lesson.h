@@ -1,0 +1,28 @@
+/* lesson: lessons learned and good practices, written in Markdown. */
+#ifndef DOMAIN_LESSON_H
+#define DOMAIN_LESSON_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/record.h"
+
+struct store;
+
+struct lesson {
+	struct record rec;	/* rec.country or rec.region */
+	const char *topic;
+	const char *body;	/* Markdown */
+	const char *date;	/* YYYY-MM-DD, may be NULL */
+};
+
+int lesson_validate(const struct lesson *l, struct err *e);
+int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long long *id,
+		struct err *e);
+int lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e);
+int lesson_list(struct store *s, pool *p, const struct record_query *q, struct lesson **out,
+		size_t *n, struct err *e);
+/* The body as safe HTML (cmark, raw HTML and unsafe links dropped), in p. */
+const char *lesson_html(pool *p, const char *markdown);
+
+#endif

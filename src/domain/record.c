@@ -1,0 +1,234 @@
+#include "domain/record.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "core/lang.h"
+#include "core/utf8.h"
+#include "store/store.h"
+
+static const char *const kind_names[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
+static const char *const status_names[ST_COUNT] = { "draft", "submitted", "published",
+						    "withdrawn" };
+static const char *const tlp_names[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
+
+const char *record_kind_name(enum record_kind k)
+{
+	return (unsigned)k < REC_KIND_COUNT ? kind_names[k] : "record";
+}
+
+int record_kind_parse(const char *s)
+{
+	for (int i = 0; s && i < REC_KIND_COUNT; i++)
+		if (!strcmp(s, kind_names[i]))
+			return i;
+	return -1;
+}
+
+const char *record_status_name(enum record_status s)
+{
+	return (unsigned)s < ST_COUNT ? status_names[s] : "draft";
+}
+
+int record_status_parse(const char *s)
+{
+	for (int i = 0; s && i < ST_COUNT; i++)
+		if (!strcmp(s, status_names[i]))
+			return i;
+	return -1;
+}
+
+int record_tlp_valid(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof(tlp_names) / sizeof(tlp_names[0]); i++)
+		if (!strcmp(s, tlp_names[i]))
+			return 1;
+	return 0;
+}
+
+int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
+		 struct err *e)
+{
+	if (a && a->local)
+		return ERR_OK;
+	if (action == ACT_READ && rec && rec->status == ST_PUBLISHED &&
+	    rec->tlp && !strcmp(rec->tlp, "CLEAR"))
+		return ERR_OK;
+	if (action == ACT_READ)
+		return err_set(e, ERR_NOTFOUND, "no such record");	/* do not reveal it */
+	return err_set(e, ERR_FORBIDDEN, "changes can only be made from the server's own "
+		       "machine until accounts are set up");
+}
+
+/* The workflow: which statuses each status may move to. */
+static const unsigned allowed_next[ST_COUNT] = {
+	[ST_DRAFT] = 1u << ST_SUBMITTED,
+	[ST_SUBMITTED] = 1u << ST_PUBLISHED | 1u << ST_DRAFT,
+	[ST_PUBLISHED] = 1u << ST_WITHDRAWN,
+	[ST_WITHDRAWN] = 1u << ST_PUBLISHED,
+};
+
+int record_transition_valid(enum record_status from, enum record_status to, struct err *e)
+{
+	if ((unsigned)from < ST_COUNT && (unsigned)to < ST_COUNT && (allowed_next[from] & (1u << to)))
+		return ERR_OK;
+	return err_set(e, ERR_INVALID, "a %s record cannot become %s (draft -> submitted -> "
+		       "published -> withdrawn; submitted may go back to draft; withdrawn may "
+		       "be published again)", record_status_name(from), record_status_name(to));
+}
+
+static int text_ok(const char *field, const char *s, size_t max, int required, struct err *e)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (required && (!s || !*s))
+		return err_set(e, ERR_INVALID, "%s is required", field);
+	if (n > max)
+		return err_set(e, ERR_INVALID, "%s is longer than %zu bytes", field, max);
+	if (s && !utf8_valid(s, n))
+		return err_set(e, ERR_INVALID, "%s is not valid UTF-8", field);
+	return ERR_OK;
+}
+
+int record_validate(const struct record *r, struct err *e)
+{
+	int rc;
+
+	if ((rc = text_ok("title", r->title, 1000, 1, e)) ||
+	    (rc = text_ok("source_url", r->source_url, 2000, 0, e)) ||
+	    (rc = text_ok("language", r->language, 16, 1, e)))
+		return rc;
+	if (lang_parse(r->language, -1) < 0 && strspn(r->language, "abcdefghijklmnopqrstuvwxyz-")
+	    != strlen(r->language))
+		return err_set(e, ERR_INVALID, "language '%.16s' is not a language code such as en",
+			       r->language);
+	if (r->country && (strlen(r->country) != 2 || !isupper((unsigned char)r->country[0]) ||
+			   !isupper((unsigned char)r->country[1])))
+		return err_set(e, ERR_INVALID, "country '%.8s' is not an ISO 3166-1 alpha-2 code",
+			       r->country);
+	if (r->region && (strlen(r->region) != 3 || strspn(r->region, "0123456789") != 3))
+		return err_set(e, ERR_INVALID, "region '%.8s' is not a UN M49 code", r->region);
+	if (!r->country && !r->region)
+		return err_set(e, ERR_INVALID, "a record needs a country or a region");
+	if (r->tlp && !record_tlp_valid(r->tlp))
+		return err_set(e, ERR_INVALID, "tlp '%.16s' is not CLEAR, GREEN, AMBER, "
+			       "AMBER+STRICT or RED", r->tlp);
+	if (r->source_url && *r->source_url && strncmp(r->source_url, "https://", 8) &&
+	    strncmp(r->source_url, "http://", 7))
+		return err_set(e, ERR_INVALID, "source_url must start with http:// or https://");
+	return ERR_OK;
+}
+
+const char *record_now(pool *p)
+{
+	char buf[32];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return pool_strdup(p, buf);
+}
+
+int record_get(struct store *s, pool *p, long long id, struct record **out, struct err *e)
+{
+	return store_record_get(s, p, id, out, e);
+}
+
+int record_queue(struct store *s, pool *p, struct record **out, size_t *n, struct err *e)
+{
+	struct record_query q = { -1, NULL, ST_SUBMITTED, NULL, 500, 0 };
+
+	return store_record_list(s, p, &q, out, n, e);
+}
+
+/* The common fields as JSON, for revisions. */
+static char *snapshot(pool *p, const struct record *r)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s?, s:s?, s:s, s:s, s:s?, s:s, s:s, s:i, s:s, s:s}",
+			      "id", (json_int_t)r->id, "kind", record_kind_name(r->kind),
+			      "country", r->country, "region", r->region, "language",
+			      r->language, "title", r->title, "source_url", r->source_url,
+			      "status", record_status_name(r->status), "tlp", r->tlp,
+			      "revision", r->revision, "changed_at", r->changed_at,
+			      "changed_by", r->changed_by);
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	char *copy = pool_strdup(p, text ? text : "{}");
+
+	free(text);
+	json_decref(j);
+	return copy;
+}
+
+int record_set_status(struct store *s, const struct actor *a, long long id,
+		      enum record_status to, const char *note, struct err *e)
+{
+	static const enum record_action action_for[ST_COUNT] = {
+		[ST_DRAFT] = ACT_EDIT, [ST_SUBMITTED] = ACT_SUBMIT,
+		[ST_PUBLISHED] = ACT_PUBLISH, [ST_WITHDRAWN] = ACT_WITHDRAW,
+	};
+	pool *p = pool_new();
+	struct record *r;
+	struct revision rv;
+	int rc;
+
+	if ((rc = store_begin(s, e)))
+		goto out;
+	if ((rc = store_record_get(s, p, id, &r, e)) ||
+	    (rc = record_allow(a, action_for[to], r, e)) ||
+	    (rc = record_transition_valid(r->status, to, e)))
+		goto fail;
+	rv.revision = r->revision;
+	rv.status = r->status;
+	rv.snapshot = snapshot(p, r);
+	rv.changed_at = record_now(p);
+	rv.changed_by = a->name;
+	rv.note = note;
+	if ((rc = store_revision_add(s, id, &rv, e)))
+		goto fail;
+	r->status = to;
+	r->changed_at = rv.changed_at;
+	r->changed_by = a->name;
+	if ((rc = store_record_update(s, r, e)) || (rc = store_commit(s, e)))
+		goto fail;
+	goto out;
+fail:
+	store_rollback(s);
+out:
+	pool_free(p);
+	return rc;
+}
+
+int record_before_edit(struct store *s, pool *p, const struct actor *a, struct record *old,
+		       struct err *e)
+{
+	struct revision rv;
+	int rc;
+
+	if ((rc = record_allow(a, ACT_EDIT, old, e)))
+		return rc;
+	if (old->status == ST_PUBLISHED) {
+		rv.revision = old->revision;
+		rv.status = old->status;
+		rv.snapshot = snapshot(p, old);
+		rv.changed_at = record_now(p);
+		rv.changed_by = a->name;
+		rv.note = "edited after publication";
+		if ((rc = store_revision_add(s, old->id, &rv, e)))
+			return rc;
+		old->revision++;
+	}
+	old->changed_at = record_now(p);
+	old->changed_by = a->name;
+	return ERR_OK;
+}
+
+int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
+		     size_t *n, struct err *e)
+{
+	return store_revision_list(s, p, id, out, n, e);
+}

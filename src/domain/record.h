@@ -1,0 +1,95 @@
+/* record: what every repository record has (legislation, case law, lessons learned):
+ * country, language, source, status in the review workflow, TLP label, revision,
+ * and who created and changed it when; the workflow and the one permission check. */
+#ifndef DOMAIN_RECORD_H
+#define DOMAIN_RECORD_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+
+struct store;
+
+enum record_kind { REC_LEGISLATION, REC_CASE, REC_LESSON, REC_KIND_COUNT };
+enum record_status { ST_DRAFT, ST_SUBMITTED, ST_PUBLISHED, ST_WITHDRAWN, ST_COUNT };
+
+struct record {
+	long long id;
+	enum record_kind kind;
+	const char *country;	/* ISO 3166-1 alpha-2, or NULL (a regional lesson) */
+	const char *region;	/* UN M49 code, or NULL */
+	const char *language;	/* BCP 47 ("en") */
+	const char *title;
+	const char *source_url;	/* may be NULL */
+	enum record_status status;
+	const char *tlp;	/* "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" */
+	int revision;		/* 1, then +1 per edit of a published record */
+	const char *created_at, *created_by, *changed_at, *changed_by;
+};
+
+/* A filter for lists. Zero/NULL fields do not filter. */
+struct record_query {
+	int kind;		/* -1: any */
+	const char *country;
+	int status;		/* -1: any */
+	const char *type;	/* legislation type ("act") */
+	int limit, offset;	/* limit 0: 100 */
+};
+
+/* Who is asking: the access-control issue fills this in with accounts and roles. */
+struct actor {
+	const char *name;	/* recorded as created_by / changed_by */
+	int local;		/* the request came from this machine (loopback) or the CLI */
+};
+
+enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
+		     ACT_MAP };
+
+/* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
+const char *record_kind_name(enum record_kind k);
+int record_kind_parse(const char *s);
+const char *record_status_name(enum record_status s);
+int record_status_parse(const char *s);
+/* Whether s is one of the TLP 2.0 labels. */
+int record_tlp_valid(const char *s);
+
+/* The one permission check: may actor do action on rec (NULL for ACT_CREATE)?
+ * Until accounts exist (the access-control issue), anyone may read published
+ * TLP:CLEAR records, and only local actors (loopback, CLI) may read the rest or
+ * change anything. ERR_OK, or ERR_FORBIDDEN with a message for the user. */
+int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
+		 struct err *e);
+/* Whether the workflow lets a record go from one status to another:
+ * draft -> submitted -> published -> withdrawn; submitted -> draft (returned);
+ * withdrawn -> published (restored). ERR_INVALID with the reason otherwise. */
+int record_transition_valid(enum record_status from, enum record_status to, struct err *e);
+/* Validate the common fields (lengths, country code form, language, TLP, URL
+ * scheme http/https). ERR_INVALID naming the field. */
+int record_validate(const struct record *r, struct err *e);
+/* One record's common fields, whatever its kind. */
+int record_get(struct store *s, pool *p, long long id, struct record **out, struct err *e);
+/* Records waiting for review (submitted), oldest first. */
+int record_queue(struct store *s, pool *p, struct record **out, size_t *n, struct err *e);
+/* Move a record through the workflow (see record_transition_valid), keeping the
+ * previous state as a revision; note (may be NULL) says why. */
+int record_set_status(struct store *s, const struct actor *a, long long id,
+		      enum record_status to, const char *note, struct err *e);
+
+struct revision {
+	int revision;
+	enum record_status status;
+	const char *snapshot;	/* JSON of the record as it was */
+	const char *changed_at, *changed_by, *note;
+};
+/* Before an edit of old (inside the caller's transaction): check the actor may
+ * edit it, and when it is published, keep its current state as a revision and
+ * count the next one in old->revision. Sets old->changed_at/by. */
+int record_before_edit(struct store *s, pool *p, const struct actor *a, struct record *old,
+		       struct err *e);
+/* Earlier revisions of a record, newest first. */
+int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
+		     size_t *n, struct err *e);
+/* Now as "YYYY-MM-DDTHH:MM:SSZ" in p. */
+const char *record_now(pool *p);
+
+#endif

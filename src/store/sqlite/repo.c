@@ -1,0 +1,621 @@
+/* The SQLite backend: repository records (common fields, revisions), works,
+ * expressions, provisions, case law, lessons and mappings. */
+#include <string.h>
+
+#include "store/sqlite/internal.h"
+
+#define RECORD_COLS "r.id, r.kind, r.country, r.region, r.language, r.title, " \
+		    "r.source_url, r.status, r.tlp, r.revision, r.created_at, " \
+		    "r.created_by, r.changed_at, r.changed_by"
+#define RECORD_NCOLS 14
+
+static const char *const kinds[] = { "legislation", "case", "lesson" };
+static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
+
+static int index_of(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; s && i < n; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return 0;
+}
+
+/* Columns 0..13 of RECORD_COLS into r. */
+static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
+{
+	const char *k = (const char *)sqlite3_column_text(st, 1);
+	const char *stt = (const char *)sqlite3_column_text(st, 7);
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->kind = (enum record_kind)index_of(kinds, 3, k);
+	r->country = sq_col(p, st, 2);
+	r->region = sq_col(p, st, 3);
+	r->language = sq_col(p, st, 4);
+	r->title = sq_col(p, st, 5);
+	r->source_url = sq_col(p, st, 6);
+	r->status = (enum record_status)index_of(statuses, 4, stt);
+	r->tlp = sq_col(p, st, 8);
+	r->revision = sqlite3_column_int(st, 9);
+	r->created_at = sq_col(p, st, 10);
+	r->created_by = sq_col(p, st, 11);
+	r->changed_at = sq_col(p, st, 12);
+	r->changed_by = sq_col(p, st, 13);
+}
+
+/* Bind the common fields to ?1..?13 (everything but id). */
+static void record_bind(sqlite3_stmt *st, const struct record *r)
+{
+	sq_bind_text(st, 1, kinds[r->kind]);
+	sq_bind_text(st, 2, r->country);
+	sq_bind_text(st, 3, r->region);
+	sq_bind_text(st, 4, r->language);
+	sq_bind_text(st, 5, r->title);
+	sq_bind_text(st, 6, r->source_url);
+	sq_bind_text(st, 7, statuses[r->status]);
+	sq_bind_text(st, 8, r->tlp ? r->tlp : "CLEAR");
+	sqlite3_bind_int(st, 9, r->revision > 0 ? r->revision : 1);
+	sq_bind_text(st, 10, r->created_at);
+	sq_bind_text(st, 11, r->created_by);
+	sq_bind_text(st, 12, r->changed_at);
+	sq_bind_text(st, 13, r->changed_by);
+}
+
+int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_INSERT,
+		"INSERT INTO record(kind, country, region, language, title, source_url, status, "
+		"tlp, revision, created_at, created_by, changed_at, changed_by) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	record_bind(st, r);
+	if ((rc = sq_done(q, st, "save record", e)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(q->db);
+	return ERR_OK;
+}
+
+int sq_record_update(struct store *s, const struct record *r, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_UPDATE,
+		"UPDATE record SET kind = ?1, country = ?2, region = ?3, language = ?4, "
+		"title = ?5, source_url = ?6, status = ?7, tlp = ?8, revision = ?9, "
+		"created_at = ?10, created_by = ?11, changed_at = ?12, changed_by = ?13 "
+		"WHERE id = ?14", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	record_bind(st, r);
+	sqlite3_bind_int64(st, 14, r->id);
+	if ((rc = sq_done(q, st, "update record", e)))
+		return rc;
+	if (!sqlite3_changes(q->db))
+		return err_set(e, ERR_NOTFOUND, "no record %lld", r->id);
+	return ERR_OK;
+}
+
+/* Run a statement that returns at most one row; fn fills *out from it. */
+static int one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
+		   void **out, const char *what, struct err *e)
+{
+	void *arr;
+	size_t n;
+	int rc = sq_rows(q, st, p, size, fn, &arr, &n, what, e);
+
+	if (rc)
+		return rc;
+	if (!n)
+		return err_set(e, ERR_NOTFOUND, "%s: not found", what);
+	*out = arr;
+	return ERR_OK;
+}
+
+static void record_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	record_cols(p, st, row);
+}
+
+int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
+		  struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_GET,
+		"SELECT " RECORD_COLS " FROM record r WHERE r.id = ?1", e);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
+}
+
+/* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset. */
+#define RECORD_FILTER "(?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR r.country = ?2) " \
+		      "AND (?3 IS NULL OR r.status = ?3)"
+
+static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
+{
+	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ? kinds[f->kind] : NULL);
+	sq_bind_text(st, 2, f->country);
+	sq_bind_text(st, 3, f->status >= 0 && f->status < ST_COUNT ? statuses[f->status] : NULL);
+	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : 100);
+	sqlite3_bind_int(st, 5, f->offset > 0 ? f->offset : 0);
+}
+
+int sq_record_list(struct store *s, pool *p, const struct record_query *f,
+		   struct record **out, size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_LIST,
+		"SELECT " RECORD_COLS " FROM record r WHERE " RECORD_FILTER
+		" ORDER BY r.changed_at, r.id LIMIT ?4 OFFSET ?5", e);
+
+	if (st)
+		filter_bind(st, f);
+	return sq_rows(q, st, p, sizeof(**out), record_row, (void **)out, n, "list records", e);
+}
+
+int sq_revision_add(struct store *s, long long id, const struct revision *rv, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_ADD,
+		"INSERT INTO record_revision(record_id, revision, status, snapshot, changed_at, "
+		"changed_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e);
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, rv->revision);
+	sq_bind_text(st, 3, statuses[rv->status]);
+	sq_bind_text(st, 4, rv->snapshot);
+	sq_bind_text(st, 5, rv->changed_at);
+	sq_bind_text(st, 6, rv->changed_by);
+	sq_bind_text(st, 7, rv->note);
+	return sq_done(q, st, "save revision", e);
+}
+
+static void revision_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct revision *rv = row;
+	const char *stt = (const char *)sqlite3_column_text(st, 1);
+
+	rv->revision = sqlite3_column_int(st, 0);
+	rv->status = (enum record_status)index_of(statuses, 4, stt);
+	rv->snapshot = sq_col(p, st, 2);
+	rv->changed_at = sq_col(p, st, 3);
+	rv->changed_by = sq_col(p, st, 4);
+	rv->note = sq_col(p, st, 5);
+}
+
+int sq_revision_list(struct store *s, pool *p, long long id, struct revision **out,
+		     size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_LIST,
+		"SELECT revision, status, snapshot, changed_at, changed_by, note "
+		"FROM record_revision WHERE record_id = ?1 ORDER BY changed_at DESC, rowid DESC",
+		e);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return sq_rows(q, st, p, sizeof(**out), revision_row, (void **)out, n,
+		       "list revisions", e);
+}
+
+int sq_work_put(struct store *s, const struct work *w, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_WORK_PUT,
+		"INSERT INTO work(record_id, uri, type, subtype, number, date) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(record_id) DO UPDATE SET "
+		"uri = excluded.uri, type = excluded.type, subtype = excluded.subtype, "
+		"number = excluded.number, date = excluded.date", e);
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, w->rec.id);
+	sq_bind_text(st, 2, w->uri);
+	sq_bind_text(st, 3, w->type);
+	sq_bind_text(st, 4, w->subtype);
+	sq_bind_text(st, 5, w->number);
+	sq_bind_text(st, 6, w->date);
+	return sq_done(q, st, "save work", e);
+}
+
+#define WORK_SELECT "SELECT " RECORD_COLS ", w.uri, w.type, w.subtype, w.number, w.date " \
+		    "FROM work w JOIN record r ON r.id = w.record_id "
+
+static void work_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct work *w = row;
+
+	record_cols(p, st, &w->rec);
+	w->uri = sq_col(p, st, RECORD_NCOLS);
+	w->type = sq_col(p, st, RECORD_NCOLS + 1);
+	w->subtype = sq_col(p, st, RECORD_NCOLS + 2);
+	w->number = sq_col(p, st, RECORD_NCOLS + 3);
+	w->date = sq_col(p, st, RECORD_NCOLS + 4);
+}
+
+int sq_work_get(struct store *s, pool *p, const char *uri, long long id, struct work **out,
+		struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+
+	if (uri) {
+		st = sq_prep(q, SQ_WORK_GET_URI, WORK_SELECT "WHERE w.uri = ?1", e);
+		if (st)
+			sq_bind_text(st, 1, uri);
+	} else {
+		st = sq_prep(q, SQ_WORK_GET_ID, WORK_SELECT "WHERE w.record_id = ?1", e);
+		if (st)
+			sqlite3_bind_int64(st, 1, id);
+	}
+	return one_row(q, st, p, sizeof(**out), work_row, (void **)out, "work", e);
+}
+
+int sq_work_list(struct store *s, pool *p, const struct record_query *f, struct work **out,
+		 size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_WORK_LIST,
+		WORK_SELECT "WHERE " RECORD_FILTER " AND (?6 IS NULL OR w.type = ?6) "
+		"ORDER BY r.country, w.date DESC, r.title LIMIT ?4 OFFSET ?5", e);
+
+	if (st) {
+		filter_bind(st, f);
+		sq_bind_text(st, 6, f->type);
+	}
+	return sq_rows(q, st, p, sizeof(**out), work_row, (void **)out, n, "list works", e);
+}
+
+static const char *const expr_statuses[] = { "in_force", "amended", "repealed" };
+
+int sq_expr_put(struct store *s, const struct expression *x, long long *id, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_FIND,
+		"SELECT id FROM expression WHERE work_id = ?1 AND language = ?2 AND date = ?3", e);
+	long long found = 0;
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, x->work_id);
+	sq_bind_text(st, 2, x->language);
+	sq_bind_text(st, 3, x->date);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		found = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(q, "find expression", e);
+	if (found) {
+		if (!(st = sq_prep(q, SQ_EXPR_CLEAR, "DELETE FROM provision WHERE expression_id = ?1",
+				   e)))
+			return ERR_DB;
+		sqlite3_bind_int64(st, 1, found);
+		if ((rc = sq_done(q, st, "replace expression", e)))
+			return rc;
+		if (!(st = sq_prep(q, SQ_EXPR_UPDATE,
+				   "UPDATE expression SET status = ?2, title = ?3 WHERE id = ?1", e)))
+			return ERR_DB;
+		sqlite3_bind_int64(st, 1, found);
+		sq_bind_text(st, 2, expr_statuses[x->status]);
+		sq_bind_text(st, 3, x->title);
+		*id = found;
+		return sq_done(q, st, "update expression", e);
+	}
+	if (!(st = sq_prep(q, SQ_EXPR_INSERT,
+			   "INSERT INTO expression(work_id, language, date, status, title) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5)", e)))
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, x->work_id);
+	sq_bind_text(st, 2, x->language);
+	sq_bind_text(st, 3, x->date);
+	sq_bind_text(st, 4, expr_statuses[x->status]);
+	sq_bind_text(st, 5, x->title);
+	if ((rc = sq_done(q, st, "save expression", e)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(q->db);
+	return ERR_OK;
+}
+
+static void expr_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct expression *x = row;
+
+	x->id = sqlite3_column_int64(st, 0);
+	x->work_id = sqlite3_column_int64(st, 1);
+	x->language = sq_col(p, st, 2);
+	x->date = sq_col(p, st, 3);
+	x->status = (enum expr_status)index_of(expr_statuses, 3,
+					       (const char *)sqlite3_column_text(st, 4));
+	x->title = sq_col(p, st, 5);
+	x->provision_count = sqlite3_column_int(st, 6);
+}
+
+int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
+		 size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_LIST,
+		"SELECT x.id, x.work_id, x.language, x.date, x.status, x.title, "
+		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id) "
+		"FROM expression x WHERE x.work_id = ?1 ORDER BY x.date DESC, x.language", e);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, work_id);
+	return sq_rows(q, st, p, sizeof(**out), expr_row, (void **)out, n, "list expressions",
+		       e);
+}
+
+int sq_prov_put(struct store *s, const struct provision *pv, long long *id, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_PROV_INSERT,
+		"INSERT INTO provision(expression_id, parent_id, ordinal, depth, eid, kind, num, "
+		"heading, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, pv->expression_id);
+	if (pv->parent_id)
+		sqlite3_bind_int64(st, 2, pv->parent_id);
+	sqlite3_bind_int(st, 3, pv->ordinal);
+	sqlite3_bind_int(st, 4, pv->depth);
+	sq_bind_text(st, 5, pv->eid);
+	sq_bind_text(st, 6, pv->kind);
+	sq_bind_text(st, 7, pv->num);
+	sq_bind_text(st, 8, pv->heading);
+	sq_bind_text(st, 9, pv->text);
+	if ((rc = sq_done(q, st, "save provision", e)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(q->db);
+	return ERR_OK;
+}
+
+static void prov_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct provision *v = row;
+
+	v->id = sqlite3_column_int64(st, 0);
+	v->expression_id = sqlite3_column_int64(st, 1);
+	v->parent_id = sqlite3_column_int64(st, 2);
+	v->ordinal = sqlite3_column_int(st, 3);
+	v->depth = sqlite3_column_int(st, 4);
+	v->eid = sq_col(p, st, 5);
+	v->kind = sq_col(p, st, 6);
+	v->num = sq_col(p, st, 7);
+	v->heading = sq_col(p, st, 8);
+	v->text = sq_col(p, st, 9);
+}
+
+int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provision **out,
+		 size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_PROV_LIST,
+		"SELECT id, expression_id, coalesce(parent_id, 0), ordinal, depth, eid, kind, "
+		"num, heading, text FROM provision WHERE expression_id = ?1 ORDER BY ordinal", e);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, expression_id);
+	return sq_rows(q, st, p, sizeof(**out), prov_row, (void **)out, n, "list provisions", e);
+}
+
+int sq_case_put(struct store *s, const struct caselaw *c, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_CASE_PUT,
+		"INSERT INTO caselaw(record_id, court, decided, citation, parties, summary, facts, "
+		"outcome, evidence_issues, keywords, work_uri) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+		"ON CONFLICT(record_id) DO UPDATE SET court = excluded.court, "
+		"decided = excluded.decided, citation = excluded.citation, "
+		"parties = excluded.parties, summary = excluded.summary, facts = excluded.facts, "
+		"outcome = excluded.outcome, evidence_issues = excluded.evidence_issues, "
+		"keywords = excluded.keywords, work_uri = excluded.work_uri", e);
+	const char *vals[] = { c->court, c->decided, c->citation, c->parties, c->summary,
+			       c->facts, c->outcome, c->evidence_issues, c->keywords,
+			       c->work_uri };
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, c->rec.id);
+	for (int i = 0; i < 10; i++)
+		sq_bind_text(st, 2 + i, vals[i]);
+	if ((rc = sq_done(q, st, "save case", e)))
+		return rc;
+	if (!(st = sq_prep(q, SQ_CASE_LINKS_CLEAR, "DELETE FROM case_provision WHERE case_id = ?1",
+			   e)))
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, c->rec.id);
+	if ((rc = sq_done(q, st, "save case", e)))
+		return rc;
+	for (size_t i = 0; i < c->napplied; i++) {
+		if (!(st = sq_prep(q, SQ_CASE_LINK_ADD,
+				   "INSERT OR IGNORE INTO case_provision(case_id, work_uri, eid) "
+				   "VALUES (?1, ?2, ?3)", e)))
+			return ERR_DB;
+		sqlite3_bind_int64(st, 1, c->rec.id);
+		sq_bind_text(st, 2, c->applied[i].work_uri);
+		sq_bind_text(st, 3, c->applied[i].eid);
+		if ((rc = sq_done(q, st, "save case provision", e)))
+			return rc;
+	}
+	return ERR_OK;
+}
+
+static void case_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct caselaw *c = row;
+	const char **f[] = { &c->court, &c->decided, &c->citation, &c->parties, &c->summary,
+			     &c->facts, &c->outcome, &c->evidence_issues, &c->keywords,
+			     &c->work_uri };
+
+	record_cols(p, st, &c->rec);
+	for (int i = 0; i < 10; i++)
+		*f[i] = sq_col(p, st, RECORD_NCOLS + i);
+}
+
+static void link_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct case_link *l = row;
+
+	l->work_uri = sq_col(p, st, 0);
+	l->eid = sq_col(p, st, 1);
+}
+
+int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_CASE_GET,
+		"SELECT " RECORD_COLS ", c.court, c.decided, c.citation, c.parties, c.summary, "
+		"c.facts, c.outcome, c.evidence_issues, c.keywords, c.work_uri "
+		"FROM caselaw c JOIN record r ON r.id = c.record_id WHERE c.record_id = ?1", e);
+	int rc;
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	if ((rc = one_row(q, st, p, sizeof(**out), case_row, (void **)out, "case", e)))
+		return rc;
+	st = sq_prep(q, SQ_CASE_LINKS, "SELECT work_uri, eid FROM case_provision "
+		     "WHERE case_id = ?1 ORDER BY work_uri, eid", e);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return sq_rows(q, st, p, sizeof(*(*out)->applied), link_row, (void **)&(*out)->applied,
+		       &(*out)->napplied, "case provisions", e);
+}
+
+int sq_lesson_put(struct store *s, const struct lesson *l, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_LESSON_PUT,
+		"INSERT INTO lesson(record_id, topic, body, date) VALUES (?1, ?2, ?3, ?4) "
+		"ON CONFLICT(record_id) DO UPDATE SET topic = excluded.topic, "
+		"body = excluded.body, date = excluded.date", e);
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, l->rec.id);
+	sq_bind_text(st, 2, l->topic);
+	sq_bind_text(st, 3, l->body);
+	sq_bind_text(st, 4, l->date);
+	return sq_done(q, st, "save lesson", e);
+}
+
+static void lesson_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct lesson *l = row;
+
+	record_cols(p, st, &l->rec);
+	l->topic = sq_col(p, st, RECORD_NCOLS);
+	l->body = sq_col(p, st, RECORD_NCOLS + 1);
+	l->date = sq_col(p, st, RECORD_NCOLS + 2);
+}
+
+int sq_lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_LESSON_GET,
+		"SELECT " RECORD_COLS ", l.topic, l.body, l.date FROM lesson l "
+		"JOIN record r ON r.id = l.record_id WHERE l.record_id = ?1", e);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return one_row(q, st, p, sizeof(**out), lesson_row, (void **)out, "lesson", e);
+}
+
+int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,
+		   struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_MAPPING_PUT,
+		"INSERT INTO mapping(work_id, eid, instrument, article, state, extent, score, "
+		"reason, comment, changed_at, changed_by) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+		"ON CONFLICT(work_id, eid, instrument, article) DO UPDATE SET "
+		"state = excluded.state, extent = excluded.extent, "
+		"score = coalesce(excluded.score, mapping.score), "
+		"reason = coalesce(excluded.reason, mapping.reason), comment = excluded.comment, "
+		"changed_at = excluded.changed_at, changed_by = excluded.changed_by "
+		/* a suggestion never overrides a curator's decision */
+		"WHERE excluded.state <> 'suggested' OR mapping.state = 'suggested'", e);
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, m->work_id);
+	sq_bind_text(st, 2, m->eid);
+	sq_bind_text(st, 3, m->instrument);
+	sqlite3_bind_int(st, 4, m->article);
+	sq_bind_text(st, 5, m->state);
+	sq_bind_text(st, 6, m->extent);
+	if (m->score > 0)
+		sqlite3_bind_double(st, 7, m->score);
+	sq_bind_text(st, 8, m->reason);
+	sq_bind_text(st, 9, m->comment);
+	sq_bind_text(st, 10, at);
+	sq_bind_text(st, 11, by);
+	return sq_done(q, st, "save mapping", e);
+}
+
+static void mapping_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct mapping *m = row;
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->work_id = sqlite3_column_int64(st, 1);
+	m->work_uri = sq_col(p, st, 2);
+	m->eid = sq_col(p, st, 3);
+	m->instrument = sq_col(p, st, 4);
+	m->article = sqlite3_column_int(st, 5);
+	m->state = sq_col(p, st, 6);
+	m->extent = sq_col(p, st, 7);
+	m->score = sqlite3_column_double(st, 8);
+	m->reason = sq_col(p, st, 9);
+	m->comment = sq_col(p, st, 10);
+	m->country = sq_col(p, st, 11);
+	m->work_title = sq_col(p, st, 12);
+	m->heading = sq_col(p, st, 13);
+	m->num = sq_col(p, st, 14);
+}
+
+/* The provision's heading and number from the work's latest expression. */
+#define MAPPING_SELECT \
+	"SELECT m.id, m.work_id, w.uri, m.eid, m.instrument, m.article, m.state, m.extent, " \
+	"m.score, m.reason, m.comment, r.country, r.title, v.heading, v.num " \
+	"FROM mapping m JOIN work w ON w.record_id = m.work_id " \
+	"JOIN record r ON r.id = m.work_id " \
+	"LEFT JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM " \
+	"expression x WHERE x.work_id = m.work_id ORDER BY x.date DESC LIMIT 1) "
+
+int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
+		    int article, struct mapping **out, size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+
+	if (work_id > 0) {
+		st = sq_prep(q, SQ_MAPPING_BY_WORK, MAPPING_SELECT
+			     "WHERE m.work_id = ?1 ORDER BY m.eid, m.instrument, m.article", e);
+		if (st)
+			sqlite3_bind_int64(st, 1, work_id);
+	} else {
+		st = sq_prep(q, SQ_MAPPING_BY_ARTICLE, MAPPING_SELECT
+			     "WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted' "
+			     "ORDER BY r.country, r.title, m.eid", e);
+		if (st) {
+			sq_bind_text(st, 1, instrument);
+			sqlite3_bind_int(st, 2, article);
+		}
+	}
+	return sq_rows(q, st, p, sizeof(**out), mapping_row, (void **)out, n, "list mappings",
+		       e);
+}
