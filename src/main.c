@@ -7,8 +7,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/pool.h"
 #include "domain/refdata.h"
 #include "http/routes.h"
 #include "http/server.h"
@@ -21,7 +23,7 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);
 	unsigned opts;
 	const char *args;	/* positional arguments, for help */
-	const char *flags[4];	/* the command's own switches, passed on to run() */
+	const char *flags[20];	/* the command's own options ("--x=" takes a value) */
 	const char *summary;
 	const char *help;
 };
@@ -52,6 +54,33 @@ static const struct command commands[] = {
 	  "write a consistent copy of the database to FILE",
 	  "Safe while the server runs. FILE must not exist. Restore by stopping the\n"
 	  "server and putting the copy in place of the database file.\n" },
+	{ "import", cli_import, DB_OPTS, "FILE...",
+	  { "--format=", "--uri=", "--country=", "--type=", "--number=", "--date=",
+	    "--title=", "--language=", "--version-date=", "--source=", "--status=", NULL },
+	  "import laws, judgments, cases and lessons",
+	  "Each FILE is one transaction: all of it is stored, or nothing. Formats, by\n"
+	  "extension or content unless --format says: Akoma Ntoso 3.0 or 2.0 XML (.xml),\n"
+	  "a ccrepo JSON bundle (.json), or plain text or Markdown (anything else), whose\n"
+	  "structure (parts, chapters, sections, articles, subsections) is detected.\n"
+	  "  --format akn|text|json\n"
+	  "  --uri URI            work URI, such as /akn/ke/act/2018/5 (needed for text)\n"
+	  "  --title TEXT, --country CC, --type act, --number N, --date YYYY-MM-DD\n"
+	  "  --language eng       the version's language (ISO 639-2)\n"
+	  "  --version-date DATE  the version's date (default: --date)\n"
+	  "  --source URL         where the text came from\n"
+	  "  --status draft|submitted|published   for new records (default draft)\n" },
+	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
+	  { "--format=", "--out=", "--country=", "--kind=", NULL },
+	  "export records as Akoma Ntoso, JSON or CSV",
+	  "With a work URI (or record id): that work. --format akn writes the version in\n"
+	  "force today (or on @DATE, or the exact /lang@DATE) as Akoma Ntoso 3.0; json a\n"
+	  "bundle with every version, provision and mapping; csv its provisions.\n"
+	  "Without one: every record (--country, --kind narrow it) as a JSON bundle or a\n"
+	  "CSV list. A bundle imports back with 'ccrepo import'.\n"
+	  "  --format akn|json|csv (default json), --out FILE (default standard output)\n" },
+	{ "show", cli_show, DB_OPTS, "WORK-URI[@DATE] | ID", { "--all", NULL },
+	  "print a record: metadata, versions, table of contents",
+	  "  --all   every provision, not the first 200 of the top three levels\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -246,12 +275,30 @@ static int cmd_version(const struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* Whether arg is one of the command's own options: 1 for a switch ("--dry-run"),
+ * 2 for an option that takes a value ("--uri X" or "--uri=X"; declared "--uri="). */
 static int own_flag(const struct command *c, const char *arg)
 {
-	for (int i = 0; c->flags[i]; i++)
-		if (!strcmp(arg, c->flags[i]))
-			return 1;
+	for (int i = 0; c->flags[i]; i++) {
+		size_t n = strlen(c->flags[i]);
+
+		if (c->flags[i][n - 1] != '=') {
+			if (!strcmp(arg, c->flags[i]))
+				return 1;
+		} else if (!strncmp(arg, c->flags[i], n - 1) &&
+			   (arg[n - 1] == '\0' || arg[n - 1] == '=')) {
+			return 2;
+		}
+	}
 	return 0;
+}
+
+/* Option strings made while splitting the arguments live until exit. */
+static pool *args_pool;
+
+static void free_args(void)
+{
+	pool_free(args_pool);
 }
 
 int main(int argc, char **argv)
@@ -291,16 +338,33 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
+	args_pool = pool_new();
+	atexit(free_args);
 	if (argc > 256) {
 		fprintf(stderr, "ccrepo %s: too many arguments\n", c->name);
 		return 2;
 	}
 	/* the command's own switches go to it; the rest are settings and arguments */
 	for (int i = 2; i < argc; i++) {
-		if (own_flag(c, argv[i]) && nown < 64)
+		int kind = own_flag(c, argv[i]);
+
+		if (kind && nown >= 64) {
+			fprintf(stderr, "ccrepo %s: too many options\n", c->name);
+			return 2;
+		}
+		if (kind == 2 && !strchr(argv[i], '=')) {	/* "--uri X" -> "--uri=X" */
+			if (i + 1 >= argc) {
+				fprintf(stderr, "ccrepo %s: option %s needs a value\n", c->name,
+					argv[i]);
+				return 2;
+			}
+			own[nown++] = pool_printf(args_pool, "%s=%s", argv[i], argv[i + 1]);
+			i++;
+		} else if (kind) {
 			own[nown++] = argv[i];
-		else
+		} else {
 			settings[nsettings++] = argv[i];
+		}
 	}
 	if (config_resolve(&cfg, c->opts, nsettings, settings, rest, &nrest, &e)) {
 		fprintf(stderr, "ccrepo %s: %s\n", c->name, e.msg);

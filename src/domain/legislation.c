@@ -70,9 +70,13 @@ int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char 
 		if (!segment_ok(seg[i], len[i]))
 			return err_set(e, ERR_INVALID, "work URI '%.80s': segment %zu may only have "
 				       "lowercase letters, digits and - _ . ~", uri, i + 2);
+	if (len[0] == 3 && !strncmp(seg[0], "int", 3)) {
+		*country = NULL;	/* an international instrument: no country */
+		return ERR_OK;
+	}
 	if (len[0] != 2)
 		return err_set(e, ERR_INVALID, "work URI '%.80s' must start with a two-letter "
-			       "country code", uri);
+			       "country code (or int for international instruments)", uri);
 	cc[0] = (char)toupper((unsigned char)seg[0][0]);
 	cc[1] = (char)toupper((unsigned char)seg[0][1]);
 	cc[2] = '\0';
@@ -223,6 +227,17 @@ static int store_nodes(struct importer *im, const struct doc_node *parent, long 
 	return ERR_OK;
 }
 
+/* The type segment of "/akn/ke/act/2018/5", or a default. */
+static const char *type_of_uri(pool *p, const char *uri, int judgment)
+{
+	const char *t = strchr(uri + 5, '/');
+	size_t n;
+
+	if (!t || !(n = strcspn(t + 1, "/")))
+		return judgment ? "judgment" : "act";
+	return pool_strndup(p, t + 1, n);
+}
+
 int legislation_import_doc(struct store *s, const struct actor *a, const struct doc *d,
 			   enum record_status status, long long *record_id, size_t *nprov,
 			   struct err *e)
@@ -243,7 +258,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	}
 	if ((rc = legislation_uri_valid(s, p, d->work_uri, &country, e)))
 		goto out;
-	if (d->country && strcmp(d->country, country)) {
+	if (d->country && country && strcmp(d->country, country)) {
 		rc = err_set(e, ERR_INVALID, "the document's country %s does not match its work "
 			     "URI %s", d->country, d->work_uri);
 		goto out;
@@ -264,6 +279,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		w = pool_calloc(p, 1, sizeof(*w));
 		w->rec.kind = judgment ? REC_CASE : REC_LEGISLATION;
 		w->rec.country = country;
+		w->rec.region = country ? NULL : "001";
 		w->rec.language = bcp47_of(d->language);
 		w->rec.title = d->title;
 		w->rec.source_url = d->source && !strncmp(d->source, "http", 4) ? d->source : NULL;
@@ -286,7 +302,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 			goto fail;
 	}
 	w->uri = d->work_uri;
-	w->type = d->type && *d->type ? d->type : judgment ? "judgment" : "act";
+	w->type = d->type && *d->type ? d->type : type_of_uri(p, d->work_uri, judgment);
 	w->subtype = d->subtype;
 	w->number = d->number;
 	w->date = d->date;

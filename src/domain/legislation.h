@@ -56,7 +56,8 @@ int expr_status_parse(const char *s);
 
 /* Check a work URI: "/akn/CC/TYPE/DATE-OR-YEAR/NUMBER..." with safe characters. The
  * two-letter country part must exist in the store; *country gets it uppercased
- * (pool string). */
+ * (pool string). "/akn/int/..." (an international instrument) is valid with
+ * *country NULL. */
 int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char **country,
 			  struct err *e);
 /* Split "/akn/ke/act/2018/5/eng@2018-05-30" or "/akn/ke/act/2018/5@2019-01-01" into

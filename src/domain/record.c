@@ -141,7 +141,7 @@ int record_get(struct store *s, pool *p, long long id, struct record **out, stru
 
 int record_queue(struct store *s, pool *p, struct record **out, size_t *n, struct err *e)
 {
-	struct record_query q = { -1, NULL, ST_SUBMITTED, NULL, 500, 0 };
+	struct record_query q = { -1, NULL, ST_SUBMITTED, NULL, 500, 0, 0 };
 
 	return store_record_list(s, p, &q, out, n, e);
 }

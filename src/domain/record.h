@@ -34,6 +34,7 @@ struct record_query {
 	int status;		/* -1: any */
 	const char *type;	/* legislation type ("act") */
 	int limit, offset;	/* limit 0: 100 */
+	long long id;		/* one record; 0: any */
 };
 
 /* Who is asking: the access-control issue fills this in with accounts and roles. */

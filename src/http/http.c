@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/err.h"
 #include "core/log.h"
@@ -180,4 +181,85 @@ int http_fail(struct req *r, struct resp *out, const struct err *e)
 				  "problem has been logged.");
 	}
 	return http_error(r, out, status, e->msg);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Percent-decode s[0..n) ('+' is a space) into pool memory; NULL when malformed. */
+static char *form_decode(pool *p, const char *s, size_t n)
+{
+	char *out = pool_alloc(p, n + 1), *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			*o++ = ' ';
+		} else if (s[i] == '%') {
+			int hi, lo;
+
+			if (i + 2 >= n)
+				return NULL;
+			hi = hexval((unsigned char)s[i + 1]);
+			lo = hexval((unsigned char)s[i + 2]);
+			if (hi < 0 || lo < 0)
+				return NULL;
+			*o++ = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	if (memchr(out, '\0', (size_t)(o - out)) || !utf8_valid(out, (size_t)(o - out)))
+		return NULL;
+	return out;
+}
+
+int req_form_parse(struct req *r, struct err *e)
+{
+	const char *p = r->body, *end = r->body ? r->body + r->body_len : NULL;
+	int cap = 256;
+
+	r->nform = 0;
+	if (!r->content_type ||
+	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33))
+		return err_set(e, ERR_INVALID, "send the form as "
+			       "application/x-www-form-urlencoded");
+	r->form = pool_calloc(r->pool, (size_t)cap, sizeof(*r->form));
+	while (p && p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		char *name, *value;
+
+		if (stop > p) {
+			if (r->nform == cap)
+				return err_set(e, ERR_INVALID, "more than %d form fields", cap);
+			name = form_decode(r->pool, p, (size_t)((eq ? eq : stop) - p));
+			value = eq ? form_decode(r->pool, eq + 1, (size_t)(stop - eq - 1)) :
+				     pool_strdup(r->pool, "");
+			if (!name || !value)
+				return err_set(e, ERR_INVALID, "the form is not properly encoded");
+			r->form[r->nform].name = name;
+			r->form[r->nform].value = value;
+			r->nform++;
+		}
+		p = amp ? amp + 1 : end;
+	}
+	return ERR_OK;
+}
+
+const char *req_form(const struct req *r, const char *name)
+{
+	for (int i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].name, name))
+			return r->form[i].value;
+	return NULL;
 }

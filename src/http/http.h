@@ -9,6 +9,8 @@
 #include "core/sbuf.h"
 
 struct store;
+struct actor;
+struct err;
 
 enum http_method {
 	HTTP_GET = 1 << 0,
@@ -43,6 +45,9 @@ struct req {
 	int lang_explicit;		/* chosen by ?lang= rather than negotiated */
 	int api;			/* under /api/: errors are problem+json */
 	struct store *store;		/* this thread's connection */
+	struct actor *actor;		/* who is asking (see domain/record.h) */
+	struct req_arg *form;		/* the body's form fields, after req_form_parse */
+	int nform;
 };
 
 struct resp {
@@ -59,6 +64,13 @@ typedef int (*http_handler)(struct req *r, struct resp *out);
 
 /* The value of query argument name, or NULL. */
 const char *req_arg(const struct req *r, const char *name);
+/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields).
+ * ERR_INVALID with a message for another content type, bad encoding or invalid
+ * UTF-8. */
+int req_form_parse(struct req *r, struct err *e);
+/* The value of form field name (after req_form_parse), or NULL. Values keep their
+ * line breaks as CRLF or LF, as sent. */
+const char *req_form(const struct req *r, const char *name);
 
 /* Set status and a problem (RFC 9457) or an HTML error page, by r->api; detail says
  * what is wrong in words for the user. Returns status. */

@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "domain/record.h"
 #include "http/cache.h"
 #include "http/gzip.h"
 #include "store/store.h"
@@ -241,6 +243,57 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
+/* Who is asking. Until accounts exist, an actor is local when the connection comes
+ * from this machine (loopback). */
+static struct actor *make_actor(struct MHD_Connection *conn, pool *p)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct actor *a = pool_calloc(p, 1, sizeof(*a));
+	char addr[INET6_ADDRSTRLEN] = "unknown";
+
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)ci->client_addr;
+
+		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
+		a->local = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	} else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ci->client_addr;
+
+		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
+		a->local = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+	}
+	a->name = a->local ? "local" : pool_strdup(p, addr);
+	return a;
+}
+
+/* Requests that change something must come from our own pages or from a program,
+ * not from another site's page in the user's browser: when the browser says where
+ * the request comes from (Origin, else Referer), it must be this host. */
+static const char *cross_site(struct MHD_Connection *conn, enum http_method m)
+{
+	const char *host, *from, *p;
+	size_t n;
+
+	if (m & (HTTP_GET | HTTP_HEAD | HTTP_OPTIONS))
+		return NULL;
+	host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+	if (!from || !strcmp(from, "null"))
+		from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						   MHD_HTTP_HEADER_REFERER);
+	if (!from)
+		return NULL;
+	p = strstr(from, "://");
+	if (!host || !p)
+		return "this request came from another site's page";
+	p += 3;
+	n = strlen(host);
+	if (strncasecmp(p, host, n) || (p[n] != '\0' && p[n] != '/'))
+		return "this request came from another site's page";
+	return NULL;
+}
+
 /* Queue a finished struct resp, caching it when the route allows. */
 static void send_resp(struct server *s, struct MHD_Connection *conn, struct req *r,
 		      struct resp *out, const struct route *route, const char *key,
@@ -341,12 +394,17 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	} else {
 		r.lang = http_negotiate_lang(al);
 	}
+	r.actor = make_actor(conn, r.pool);
 	if ((problem = http_path_problem(url))) {
 		http_error(&r, &out, 400, problem);
 		goto send;
 	}
 	if (actx.overflow) {
 		http_error(&r, &out, 400, "too many query arguments (at most 32)");
+		goto send;
+	}
+	if ((problem = cross_site(conn, r.method))) {
+		http_error(&r, &out, 403, problem);
 		goto send;
 	}
 	if (cs->too_large) {

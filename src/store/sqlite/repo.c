@@ -132,9 +132,9 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 	return one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
 }
 
-/* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset. */
+/* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset, ?7 id. */
 #define RECORD_FILTER "(?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR r.country = ?2) " \
-		      "AND (?3 IS NULL OR r.status = ?3)"
+		      "AND (?3 IS NULL OR r.status = ?3) AND (?7 IS NULL OR r.id = ?7)"
 
 static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 {
@@ -143,6 +143,8 @@ static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 	sq_bind_text(st, 3, f->status >= 0 && f->status < ST_COUNT ? statuses[f->status] : NULL);
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : 100);
 	sqlite3_bind_int(st, 5, f->offset > 0 ? f->offset : 0);
+	if (f->id)
+		sqlite3_bind_int64(st, 7, f->id);
 }
 
 int sq_record_list(struct store *s, pool *p, const struct record_query *f,

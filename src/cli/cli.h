@@ -1,0 +1,20 @@
+/* cli: the repository's commands (import, export, show). main.c's command table
+ * points here; these decode arguments, call the domain, and print. */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include "core/config.h"
+
+/* Each takes the resolved settings and the remaining arguments: positional ones and
+ * the command's own options as "--name=value" or "--switch". Returns the exit
+ * status: 0 done, 1 failed, 2 bad usage. */
+int cli_import(const struct config *cfg, int argc, char **argv);
+int cli_export(const struct config *cfg, int argc, char **argv);
+int cli_show(const struct config *cfg, int argc, char **argv);
+
+/* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
+const char *cli_opt(int argc, char **argv, const char *name);
+/* Whether switch name ("--dry-run") is among argv. */
+int cli_switch(int argc, char **argv, const char *name);
+
+#endif

@@ -1,0 +1,445 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/file.h"
+#include "core/log.h"
+#include "core/sbuf.h"
+#include "domain/bundle.h"
+#include "domain/caselaw.h"
+#include "domain/legislation.h"
+#include "domain/lesson.h"
+#include "domain/refdata.h"
+#include "export/akn.h"
+#include "export/csv.h"
+#include "import/akn.h"
+#include "import/doc.h"
+#include "import/text.h"
+#include "store/store.h"
+
+const char *cli_opt(int argc, char **argv, const char *name)
+{
+	size_t n = strlen(name);
+	const char *v = NULL;
+
+	for (int i = 0; i < argc; i++)
+		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
+			v = argv[i] + n + 1;
+	return v;
+}
+
+int cli_switch(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return 1;
+	return 0;
+}
+
+/* Positional arguments: those that are not options. */
+static int positional(int argc, char **argv, char **out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < argc && n < max; i++)
+		if (strncmp(argv[i], "--", 2))
+			out[n++] = argv[i];
+	return n;
+}
+
+/* Open the database the commands work on: migrated, reference data loaded. */
+static struct store *open_db(const struct config *cfg)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	int from, to, loaded;
+
+	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
+	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e)) {
+		fprintf(stderr, "ccrepo: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+static const struct actor *cli_actor(void)
+{
+	static struct actor a = { "cli", 1 };
+	const char *user = getenv("USER");
+
+	if (user && *user && strlen(user) < 64)
+		a.name = user;
+	return &a;
+}
+
+enum format { FMT_AKN, FMT_TEXT, FMT_JSON, FMT_CSV };
+
+static const struct {
+	const char *name;
+	enum format f;
+} formats[] = {
+	{ "akn", FMT_AKN }, { "xml", FMT_AKN }, { "text", FMT_TEXT }, { "md", FMT_TEXT },
+	{ "markdown", FMT_TEXT }, { "json", FMT_JSON }, { "csv", FMT_CSV },
+};
+
+static int format_parse(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (!strcmp(s, formats[i].name))
+			return (int)formats[i].f;
+	return -1;
+}
+
+/* The format of a file from its name, or its first bytes. */
+static enum format format_guess(const char *path, const char *head, size_t len)
+{
+	const char *dot = strrchr(path, '.');
+	size_t i = 0;
+
+	if (dot && (!strcmp(dot, ".xml") || !strcmp(dot, ".akn")))
+		return FMT_AKN;
+	if (dot && !strcmp(dot, ".json"))
+		return FMT_JSON;
+	while (i < len && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
+			   head[i] == '\t'))
+		i++;
+	if (i < len && head[i] == '<')
+		return FMT_AKN;
+	if (i < len && head[i] == '{')
+		return FMT_JSON;
+	return FMT_TEXT;
+}
+
+static int import_file(struct store *s, const char *path, int forced, int argc, char **argv,
+		       enum record_status status)
+{
+	struct err e = { 0 };
+	struct doc *d = NULL;
+	char *data = NULL;
+	size_t len = 0, nprov = 0;
+	long long id = 0;
+	int rc = 1;
+	enum format f;
+
+	if (file_read(path, (size_t)BUNDLE_MAX_BYTES, &data, &len, &e)) {
+		fprintf(stderr, "ccrepo import: %s\n", e.msg);
+		return 1;
+	}
+	f = forced >= 0 ? (enum format)forced : format_guess(path, data, len < 64 ? len : 64);
+	if (f == FMT_JSON) {
+		struct bundle_counts c;
+
+		if (bundle_import(s, cli_actor(), data, len, path, &c, &e)) {
+			fprintf(stderr, "ccrepo import: %s\n", e.msg);
+			goto out;
+		}
+		printf("%s: %zu legislation, %zu cases, %zu lessons, %zu versions, %zu provisions, "
+		       "%zu mappings\n", path, c.legislation, c.cases, c.lessons, c.expressions,
+		       c.provisions, c.mappings);
+		rc = 0;
+		goto out;
+	}
+	if (f == FMT_AKN) {
+		if (akn_parse(data, len, path, &d, &e)) {
+			fprintf(stderr, "ccrepo import: %s\n", e.msg);
+			goto out;
+		}
+	} else if (f == FMT_TEXT) {
+		struct text_meta m = {
+			cli_opt(argc, argv, "--uri"), cli_opt(argc, argv, "--country"),
+			cli_opt(argc, argv, "--type"), cli_opt(argc, argv, "--number"),
+			cli_opt(argc, argv, "--date"), cli_opt(argc, argv, "--title"),
+			cli_opt(argc, argv, "--language"), cli_opt(argc, argv, "--version-date"),
+			cli_opt(argc, argv, "--source"),
+		};
+
+		if (!m.source)
+			m.source = path;
+		if (text_parse(data, len, path, &m, &d, &e)) {
+			fprintf(stderr, "ccrepo import: %s\n", e.msg);
+			goto out;
+		}
+	} else {
+		fprintf(stderr, "ccrepo import: %s: CSV cannot be imported; use JSON\n", path);
+		goto out;
+	}
+	/* flags override what the file says */
+	if (cli_opt(argc, argv, "--uri"))
+		d->work_uri = cli_opt(argc, argv, "--uri");
+	if (cli_opt(argc, argv, "--title"))
+		d->title = cli_opt(argc, argv, "--title");
+	if (cli_opt(argc, argv, "--version-date"))
+		d->expr_date = cli_opt(argc, argv, "--version-date");
+	if (legislation_import_doc(s, cli_actor(), d, status, &id, &nprov, &e)) {
+		fprintf(stderr, "ccrepo import: %s: %s\n", path, e.msg);
+		goto out;
+	}
+	printf("%s: %s %s@%s: %zu provisions (record %lld)%s\n", path, d->work_uri,
+	       d->language ? d->language : "eng", d->expr_date ? d->expr_date : d->date, nprov,
+	       id, d->nwarnings ? ", with warnings:" : "");
+	for (size_t i = 0; i < d->nwarnings && i < 20; i++)
+		printf("  warning: %s\n", d->warnings[i]);
+	if (d->nwarnings > 20)
+		printf("  ... and %zu more warnings\n", d->nwarnings - 20);
+	rc = 0;
+out:
+	doc_free(d);
+	free(data);
+	return rc;
+}
+
+int cli_import(const struct config *cfg, int argc, char **argv)
+{
+	char *files[64];
+	int n = positional(argc, argv, files, 64), forced = -1, failed = 0, st = ST_DRAFT;
+	const char *fmt = cli_opt(argc, argv, "--format");
+	const char *status = cli_opt(argc, argv, "--status");
+	struct store *s;
+
+	if (!n) {
+		fprintf(stderr, "usage: ccrepo import [OPTIONS] FILE...  (see ccrepo import --help)\n");
+		return 2;
+	}
+	if (fmt && (forced = format_parse(fmt)) < 0) {
+		fprintf(stderr, "ccrepo import: --format must be akn, text or json\n");
+		return 2;
+	}
+	if (status && (st = record_status_parse(status)) < 0) {
+		fprintf(stderr, "ccrepo import: --status must be draft, submitted or published\n");
+		return 2;
+	}
+	if (!(s = open_db(cfg)))
+		return 1;
+	for (int i = 0; i < n; i++)
+		failed |= import_file(s, files[i], forced, argc, argv, (enum record_status)st);
+	store_close(s);
+	return failed ? 1 : 0;
+}
+
+/* Find the work and the version an argument names: a work URI, optionally with
+ * "/lang@date" or "@date" (the version in force that day), or a record id. */
+static int find_version(struct store *s, pool *p, const char *arg, struct work **w,
+			struct expression **x, struct err *e)
+{
+	const char *uri, *lang, *date;
+	char *end;
+	long long id = strtoll(arg, &end, 10);
+	int rc;
+
+	if (*arg && !*end)
+		rc = legislation_get_id(s, p, id, w, e);
+	else if (!(rc = legislation_split_uri(p, arg, &uri, &lang, &date, e)))
+		rc = legislation_get(s, p, uri, w, e);
+	else
+		return rc;
+	if (rc)
+		return rc;
+	if (*arg && !*end)
+		lang = date = NULL;
+	if (date && lang)
+		return legislation_expression(s, p, (*w)->rec.id, lang, date, x, e);
+	return legislation_as_of(s, p, (*w)->rec.id, lang, date, x, e);
+}
+
+static int write_out(const char *path, const struct sbuf *b)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+	int rc = 0;
+
+	if (!f) {
+		fprintf(stderr, "ccrepo export: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (fwrite(sbuf_str(b), 1, b->len, f) != b->len || fflush(f))
+		rc = 1;
+	if (path && fclose(f))
+		rc = 1;
+	if (rc)
+		fprintf(stderr, "ccrepo export: cannot write %s\n", path ? path : "output");
+	return rc;
+}
+
+static int export_records_csv(struct store *s, pool *p, const struct record_query *q,
+			      struct sbuf *out, struct err *e)
+{
+	static const char *const head[] = { "id", "kind", "country", "region", "language",
+					    "title", "status", "tlp", "revision", "source_url",
+					    "created_at", "changed_at" };
+	struct record_query page = *q;
+	int rc;
+
+	csv_row(out, head, sizeof(head) / sizeof(head[0]));
+	page.limit = 500;
+	for (page.offset = 0;; page.offset += page.limit) {
+		struct record *rs;
+		size_t n;
+
+		if ((rc = store_record_list(s, p, &page, &rs, &n, e)))
+			return rc;
+		for (size_t i = 0; i < n; i++) {
+			const char *row[] = {
+				pool_printf(p, "%lld", rs[i].id), record_kind_name(rs[i].kind),
+				rs[i].country, rs[i].region, rs[i].language, rs[i].title,
+				record_status_name(rs[i].status), rs[i].tlp,
+				pool_printf(p, "%d", rs[i].revision), rs[i].source_url,
+				rs[i].created_at, rs[i].changed_at,
+			};
+
+			csv_row(out, row, sizeof(row) / sizeof(row[0]));
+		}
+		if (n < (size_t)page.limit)
+			return ERR_OK;
+	}
+}
+
+int cli_export(const struct config *cfg, int argc, char **argv)
+{
+	char *args[4];
+	int n = positional(argc, argv, args, 4), rc = 1, f = FMT_JSON, kind = -1;
+	const char *fmt = cli_opt(argc, argv, "--format"), *out = cli_opt(argc, argv, "--out");
+	const char *kind_s = cli_opt(argc, argv, "--kind");
+	struct record_query q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0 };
+	struct sbuf b = SBUF_INIT;
+	struct err e = { 0 };
+	struct store *s;
+	pool *p;
+
+	if (fmt && ((f = format_parse(fmt)) < 0 || f == FMT_TEXT)) {
+		fprintf(stderr, "ccrepo export: --format must be akn, json or csv\n");
+		return 2;
+	}
+	if (kind_s && (kind = record_kind_parse(kind_s)) < 0) {
+		fprintf(stderr, "ccrepo export: --kind must be legislation, case or lesson\n");
+		return 2;
+	}
+	q.kind = kind;
+	if (n > 1 || (f == FMT_AKN && n != 1)) {
+		fprintf(stderr, "usage: ccrepo export [--format akn|json|csv] [--out FILE] "
+				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n");
+		return 2;
+	}
+	if (!(s = open_db(cfg)))
+		return 1;
+	p = pool_new();
+	if (n == 1) {
+		struct work *w;
+		struct expression *x;
+		struct doc *d;
+
+		if (find_version(s, p, args[0], &w, &x, &e))
+			goto fail;
+		if (f == FMT_JSON) {
+			q.id = w->rec.id;
+			q.kind = -1;
+			q.country = NULL;
+			if (bundle_export(s, cli_actor(), &q, &b, NULL, &e))
+				goto fail;
+		} else {
+			if (legislation_to_doc(s, w, x, &d, &e))
+				goto fail;
+			rc = f == FMT_AKN ? akn_export(d, &b, &e) : csv_doc_provisions(d, &b, &e);
+			doc_free(d);
+			if (rc)
+				goto fail;
+		}
+	} else if (f == FMT_JSON) {
+		if (bundle_export(s, cli_actor(), &q, &b, NULL, &e))
+			goto fail;
+	} else if (export_records_csv(s, p, &q, &b, &e)) {
+		goto fail;
+	}
+	rc = write_out(out, &b);
+	goto done;
+fail:
+	fprintf(stderr, "ccrepo export: %s\n", e.msg);
+	rc = 1;
+done:
+	sbuf_release(&b);
+	pool_free(p);
+	store_close(s);
+	return rc;
+}
+
+static void show_work(struct store *s, pool *p, struct work *w, struct expression *x, int all)
+{
+	struct expression *xs;
+	struct provision *pv;
+	struct mapping *ms;
+	size_t nx = 0, np = 0, nm = 0, shown = 0;
+
+	printf("%s\n%s\n", w->rec.title, w->uri);
+	printf("record %lld · %s · %s · %s · %s · TLP:%s · revision %d\n", w->rec.id,
+	       record_kind_name(w->rec.kind), w->rec.country ? w->rec.country : "-",
+	       w->type, record_status_name(w->rec.status), w->rec.tlp, w->rec.revision);
+	if (!legislation_expressions(s, p, w->rec.id, &xs, &nx, NULL)) {
+		printf("versions:\n");
+		for (size_t i = 0; i < nx; i++)
+			printf("  %s %s@%s %s, %d provisions\n", xs[i].id == x->id ? "*" : " ",
+			       xs[i].language, xs[i].date, expr_status_name(xs[i].status),
+			       xs[i].provision_count);
+	}
+	if (!mapping_list_work(s, p, w->rec.id, &ms, &nm, NULL) && nm)
+		printf("mappings: %zu\n", nm);
+	if (legislation_provisions(s, p, x->id, &pv, &np, NULL))
+		return;
+	printf("contents of %s@%s:\n", x->language, x->date);
+	for (size_t i = 0; i < np; i++) {
+		if (!all && pv[i].depth > 2)
+			continue;
+		if (!all && shown++ == 200) {
+			printf("  ... (--all shows every provision)\n");
+			break;
+		}
+		printf("  %*s%s %s%s%s  [%s]\n", pv[i].depth * 2, "", pv[i].kind,
+		       pv[i].num ? pv[i].num : "", pv[i].heading ? " – " : "",
+		       pv[i].heading ? pv[i].heading : "", pv[i].eid);
+	}
+}
+
+int cli_show(const struct config *cfg, int argc, char **argv)
+{
+	char *args[2];
+	int n = positional(argc, argv, args, 2), rc = 1;
+	struct store *s;
+	struct err e = { 0 };
+	pool *p;
+	struct work *w;
+	struct expression *x;
+	struct record *r;
+
+	if (n != 1) {
+		fprintf(stderr, "usage: ccrepo show [--all] WORK-URI[@DATE] | ID\n");
+		return 2;
+	}
+	if (!(s = open_db(cfg)))
+		return 1;
+	p = pool_new();
+	if (!find_version(s, p, args[0], &w, &x, &e)) {
+		show_work(s, p, w, x, cli_switch(argc, argv, "--all"));
+		rc = 0;
+	} else if (strtoll(args[0], NULL, 10) > 0 &&
+		   !record_get(s, p, strtoll(args[0], NULL, 10), &r, &e)) {
+		struct caselaw *c;
+		struct lesson *l;
+
+		printf("%s\nrecord %lld · %s · %s · %s · TLP:%s · revision %d\n", r->title, r->id,
+		       record_kind_name(r->kind), r->country ? r->country : r->region,
+		       record_status_name(r->status), r->tlp, r->revision);
+		if (r->kind == REC_CASE && !caselaw_get(s, p, r->id, &c, &e))
+			printf("court: %s\ndecided: %s\ncitation: %s\nparties: %s\n",
+			       c->court ? c->court : "-", c->decided ? c->decided : "-",
+			       c->citation ? c->citation : "-", c->parties ? c->parties : "-");
+		if (r->kind == REC_LESSON && !lesson_get(s, p, r->id, &l, &e))
+			printf("topic: %s\n\n%s\n", l->topic ? l->topic : "-", l->body);
+		rc = 0;
+	} else {
+		fprintf(stderr, "ccrepo show: %s\n", e.msg);
+	}
+	pool_free(p);
+	store_close(s);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/* Mappings of national provisions to instrument articles: accepted by curators,
+ * rejected, or suggested by ccrepo (never a mapping until accepted). */
+#include <string.h>
+
+#include "domain/instrument.h"
+#include "domain/legislation.h"
+#include "store/store.h"
+
+int mapping_list_work(struct store *s, pool *p, long long work_id, struct mapping **out,
+		      size_t *n, struct err *e)
+{
+	return store_mapping_list(s, p, work_id, NULL, 0, out, n, e);
+}
+
+int mapping_list_article(struct store *s, pool *p, const char *instrument, int article,
+			 struct mapping **out, size_t *n, struct err *e)
+{
+	return store_mapping_list(s, p, 0, instrument, article, out, n, e);
+}
+
+static const char *const states[] = { "suggested", "accepted", "rejected" };
+
+int mapping_set(struct store *s, const struct actor *a, long long work_id, const char *eid,
+		const char *instrument, int article, const char *state, const char *extent,
+		const char *comment, struct err *e)
+{
+	pool *p = pool_new();
+	struct work *w;
+	struct article *ar;
+	struct mapping m;
+	int rc, known = 0;
+
+	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		known |= state && !strcmp(state, states[i]);
+	if (!known) {
+		rc = err_set(e, ERR_INVALID, "a mapping's state is accepted, rejected or suggested");
+		goto out;
+	}
+	if (!strcmp(state, "accepted") && (!extent || (strcmp(extent, "full") &&
+						       strcmp(extent, "partial")))) {
+		rc = err_set(e, ERR_INVALID, "an accepted mapping is full or partial");
+		goto out;
+	}
+	if (strcmp(state, "accepted"))
+		extent = NULL;
+	if (comment && strlen(comment) > 2000) {
+		rc = err_set(e, ERR_INVALID, "the comment is longer than 2000 bytes");
+		goto out;
+	}
+	if ((rc = store_work_get(s, p, NULL, work_id, &w, e)) ||
+	    (rc = record_allow(a, ACT_MAP, &w->rec, e)))
+		goto out;
+	if ((rc = instrument_article(s, p, instrument, article, &ar, e)))
+		goto out;
+	memset(&m, 0, sizeof(m));
+	m.work_id = work_id;
+	m.eid = eid;
+	m.instrument = instrument;
+	m.article = article;
+	m.state = state;
+	m.extent = extent;
+	m.comment = comment;
+	rc = store_mapping_put(s, &m, record_now(p), a->name, e);
+out:
+	pool_free(p);
+	return rc;
+}
