@@ -56,7 +56,8 @@ static const struct command commands[] = {
 	  "server and putting the copy in place of the database file.\n" },
 	{ "import", cli_import, DB_OPTS, "FILE...",
 	  { "--format=", "--uri=", "--country=", "--type=", "--number=", "--date=",
-	    "--title=", "--language=", "--version-date=", "--source=", "--status=", NULL },
+	    "--title=", "--language=", "--version-date=", "--source=", "--status=",
+	    "--no-suggest", NULL },
 	  "import laws, judgments, cases and lessons",
 	  "Each FILE is one transaction: all of it is stored, or nothing. Formats, by\n"
 	  "extension or content unless --format says: Akoma Ntoso 3.0 or 2.0 XML (.xml),\n"
@@ -68,7 +69,8 @@ static const struct command commands[] = {
 	  "  --language eng       the version's language (ISO 639-2)\n"
 	  "  --version-date DATE  the version's date (default: --date)\n"
 	  "  --source URL         where the text came from\n"
-	  "  --status draft|submitted|published   for new records (default draft)\n" },
+	  "  --status draft|submitted|published   for new records (default draft)\n"
+	  "  --no-suggest         do not suggest mappings to instrument articles\n" },
 	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
 	  { "--format=", "--out=", "--country=", "--kind=", NULL },
 	  "export records as Akoma Ntoso, JSON or CSV",

@@ -120,7 +120,7 @@ static int import_file(struct store *s, const char *path, int forced, int argc, 
 	struct err e = { 0 };
 	struct doc *d = NULL;
 	char *data = NULL;
-	size_t len = 0, nprov = 0;
+	size_t len = 0, nprov = 0, nsugg = 0;
 	long long id = 0;
 	int rc = 1;
 	enum format f;
@@ -178,9 +178,16 @@ static int import_file(struct store *s, const char *path, int forced, int argc, 
 		fprintf(stderr, "ccrepo import: %s: %s\n", path, e.msg);
 		goto out;
 	}
-	printf("%s: %s %s@%s: %zu provisions (record %lld)%s\n", path, d->work_uri,
-	       d->language ? d->language : "eng", d->expr_date ? d->expr_date : d->date, nprov,
-	       id, d->nwarnings ? ", with warnings:" : "");
+	if (!cli_switch(argc, argv, "--no-suggest") &&
+	    mapping_suggest_work(s, cli_actor(), id, &nsugg, &e)) {
+		fprintf(stderr, "ccrepo import: %s: imported, but suggesting mappings failed: %s\n",
+			path, e.msg);
+		err_clear(&e);
+	}
+	printf("%s: %s %s@%s: %zu provisions, %zu mapping suggestions (record %lld)%s\n", path,
+	       d->work_uri, d->language ? d->language : "eng",
+	       d->expr_date ? d->expr_date : d->date, nprov, nsugg, id,
+	       d->nwarnings ? ", with warnings:" : "");
 	for (size_t i = 0; i < d->nwarnings && i < 20; i++)
 		printf("  warning: %s\n", d->warnings[i]);
 	if (d->nwarnings > 20)

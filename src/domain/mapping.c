@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "domain/instrument.h"
+#include "core/lang.h"
 #include "domain/legislation.h"
+#include "domain/suggest.h"
 #include "store/store.h"
 
 int mapping_list_work(struct store *s, pool *p, long long work_id, struct mapping **out,
@@ -61,6 +63,60 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 	m.extent = extent;
 	m.comment = comment;
 	rc = store_mapping_put(s, &m, record_now(p), a->name, e);
+out:
+	pool_free(p);
+	return rc;
+}
+
+int mapping_suggest_work(struct store *s, const struct actor *a, long long work_id,
+			 size_t *n, struct err *e)
+{
+	pool *p = pool_new();
+	struct work *w;
+	struct expression *x;
+	struct provision *pv;
+	size_t np;
+	const char *now = record_now(p);
+	int rc;
+
+	*n = 0;
+	if ((rc = store_work_get(s, p, NULL, work_id, &w, e)) ||
+	    (rc = record_allow(a, ACT_MAP, &w->rec, e)) ||
+	    (rc = legislation_as_of(s, p, work_id, NULL, "9999-12-31", &x, e)) ||
+	    (rc = store_prov_list(s, p, x->id, &pv, &np, e)) || (rc = store_begin(s, e)))
+		goto out;
+	for (size_t i = 0; i < np; i++) {
+		struct suggestion *sg;
+		size_t ns;
+		int lang = lang_parse(w->rec.language, -1);
+
+		/* a provision with neither heading nor text says nothing to match */
+		if (!pv[i].heading && !pv[i].text)
+			continue;
+		if ((rc = suggest_articles(p, pv[i].heading, pv[i].text,
+					   lang < 0 ? LANG_EN : (enum lang)lang, &sg, &ns, e)))
+			goto fail;
+		for (size_t k = 0; k < ns; k++) {
+			struct mapping m;
+
+			memset(&m, 0, sizeof(m));
+			m.work_id = work_id;
+			m.eid = pv[i].eid;
+			m.instrument = sg[k].instrument;
+			m.article = sg[k].article;
+			m.state = "suggested";
+			m.score = sg[k].score;
+			m.reason = sg[k].reason;
+			if ((rc = store_mapping_put(s, &m, now, a->name, e)))
+				goto fail;
+			(*n)++;
+		}
+	}
+	if ((rc = store_commit(s, e)))
+		goto fail;
+	goto out;
+fail:
+	store_rollback(s);
 out:
 	pool_free(p);
 	return rc;
