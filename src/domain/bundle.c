@@ -449,7 +449,7 @@ static int read_case(struct reader *rd, json_t *o, const struct record *r, struc
 	}
 	/* the judgment's text first: it creates the record */
 	if (json_object_get(o, "work")) {
-		if ((rc = read_work(rd, o, r, 1, &id, e)))
+		if ((rc = read_work(rd, o, r, 1, &id, e)) || (rc = read_mappings(rd, o, id, e)))
 			return rc;
 		c.work_uri = json_string_value(json_object_get(json_object_get(o, "work"),
 							       "uri"));
