@@ -21,6 +21,34 @@ int api_crosswalk(struct req *r, struct resp *out);
 int api_openapi(struct req *r, struct resp *out);
 int api_health(struct req *r, struct resp *out);
 
+/* The repository (src/api/repo*.c): legislation, case law, lessons learned, review,
+ * mappings, import and export. */
+int api_works(struct req *r, struct resp *out);
+int api_work(struct req *r, struct resp *out);
+int api_works_import(struct req *r, struct resp *out);
+int api_akn(struct req *r, struct resp *out);
+int api_work_mappings(struct req *r, struct resp *out);	/* GET list, POST set */
+int api_work_suggestions(struct req *r, struct resp *out);
+int api_article_provisions(struct req *r, struct resp *out);
+int api_export(struct req *r, struct resp *out);
+int api_cases(struct req *r, struct resp *out);		/* GET list, POST create */
+int api_case(struct req *r, struct resp *out);		/* GET, PUT */
+int api_lessons(struct req *r, struct resp *out);
+int api_lesson(struct req *r, struct resp *out);
+int api_record_status(struct req *r, struct resp *out);
+int api_record_revisions(struct req *r, struct resp *out);
+int api_review(struct req *r, struct resp *out);
+
+struct record;
+/* The fields every record has, as a new JSON object (id, kind, country, region,
+ * language, title, source_url, status, tlp, revision, created_at/by, changed_at/by). */
+json_t *api_record_json(const struct record *rec);
+/* A positive record id from a path segment; 0 when it is not one. */
+long long api_id(const char *s);
+/* ?limit= (1..500, default 100) and ?offset= (>= 0) into *limit and *offset; on a
+ * bad value answer 400 in out and return non-zero. */
+int api_paging(struct req *r, struct resp *out, int *limit, int *offset);
+
 /* Write j (taking the reference) as the body with status. Returns status. */
 int api_send(struct resp *out, int status, json_t *j);
 /* Parse the request body as a JSON object; on failure answer 400/415 in out and

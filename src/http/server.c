@@ -294,6 +294,17 @@ static const char *cross_site(struct MHD_Connection *conn, enum http_method m)
 	return NULL;
 }
 
+/* Location and Allow go on whichever form of the response is sent. */
+static void add_extra_headers(struct MHD_Response *r, const struct resp *out)
+{
+	if (!r)
+		return;
+	if (out->location)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, out->location);
+	if (out->allow)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, out->allow);
+}
+
 /* Queue a finished struct resp, caching it when the route allows. */
 static void send_resp(struct server *s, struct MHD_Connection *conn, struct req *r,
 		      struct resp *out, const struct route *route, const char *key,
@@ -325,10 +336,8 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 		free(body);
 	if (z)
 		zr = make_response(z, zlen, 0, ct, etag, cc, lang, 1, vary);
-	if (plain && out->location)
-		MHD_add_response_header(plain, MHD_HTTP_HEADER_LOCATION, out->location);
-	if (plain && out->allow)
-		MHD_add_response_header(plain, MHD_HTTP_HEADER_ALLOW, out->allow);
+	add_extra_headers(plain, out);
+	add_extra_headers(zr, out);
 	if (etag[0] && inm && cache_etag_match(inm, etag)) {
 		nm = make_not_modified(etag, cc, vary);
 		cs->status = MHD_HTTP_NOT_MODIFIED;

@@ -138,6 +138,7 @@ int web_article(struct req *r, struct resp *out)
 	}
 	if (nlinks)
 		html_fmt(b, "</tbody>\n</table>\n");
+	web_article_provisions(r, b, in->id, a->number);
 	html_fmt(b, "<p><a href=\"/api/v1/instruments/%u/articles/%d\">JSON</a></p>\n", in->id,
 		 a->number);
 	layout_end(r, b);

@@ -5,6 +5,8 @@
 
 #include "http/http.h"
 
+struct record;
+
 int web_home(struct req *r, struct resp *out);
 int web_countries(struct req *r, struct resp *out);
 int web_country(struct req *r, struct resp *out);
@@ -13,6 +15,49 @@ int web_region(struct req *r, struct resp *out);
 int web_instruments(struct req *r, struct resp *out);
 int web_instrument(struct req *r, struct resp *out);
 int web_article(struct req *r, struct resp *out);
+/* The repository (src/web/repo*.c): legislation, case law, lessons learned, review. */
+int web_laws(struct req *r, struct resp *out);
+int web_laws_import(struct req *r, struct resp *out);		/* GET form, POST import */
+int web_akn(struct req *r, struct resp *out);		/* /akn/...: work, provision, history, diff */
+int web_work(struct req *r, struct resp *out);		/* /works/:id -> its /akn/ page */
+int web_work_mappings(struct req *r, struct resp *out);	/* POST: accept, reject, add */
+int web_work_suggest(struct req *r, struct resp *out);	/* POST: compute suggestions */
+int web_cases(struct req *r, struct resp *out);
+int web_case(struct req *r, struct resp *out);
+int web_case_form(struct req *r, struct resp *out);	/* /cases/new, /cases/:id/edit */
+int web_lessons(struct req *r, struct resp *out);
+int web_lesson(struct req *r, struct resp *out);
+int web_lesson_form(struct req *r, struct resp *out);	/* /lessons/new, /lessons/:id/edit */
+int web_review(struct req *r, struct resp *out);
+int web_record_status(struct req *r, struct resp *out);	/* POST /records/:id/status */
+
+/* Helpers shared by the repository pages. */
+/* path with every byte but unreserved ones, '/', '@', ':' and '~' percent-encoded, in
+ * r's pool: safe in an attribute and as a Location. */
+const char *web_path_enc(const struct req *r, const char *path);
+/* Answer 303 See Other to path (a local path this program built), keeping an
+ * explicit ?lang= choice. Returns 303. */
+int web_redirect(struct req *r, struct resp *out, const char *path);
+/* The page of a record: /akn/... for legislation (looked up), /cases/ID, /lessons/ID
+ * (pool string). */
+const char *web_record_path(struct req *r, const struct record *rec);
+/* The facts every record has (country, language, status, TLP, revision, created and
+ * changed), as <dt>/<dd> pairs inside an open <dl>. */
+void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec);
+/* The review section of a record's page: its status, the workflow buttons when the
+ * actor may use them, and its earlier revisions. */
+void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec);
+/* The display name of country code cc in the request's language, or cc. */
+const char *web_country_name(struct req *r, const char *cc);
+/* A <select name="name"> of every country (sorted for the reader), with an empty
+ * first option labelled empty_label; selected is an alpha-2 code or NULL. */
+void web_country_select(struct req *r, struct sbuf *b, const char *name, const char *selected,
+			const char *empty_label);
+/* The section "National provisions implementing this article" of an article page:
+ * accepted mappings of published TLP:CLEAR works only (the page is cached for
+ * everybody), grouped by country. */
+void web_article_provisions(struct req *r, struct sbuf *b, const char *instrument, int number);
+
 /* The HTML error page (registered with http_set_error_page). */
 void web_error_page(struct req *r, struct resp *out, int status, const char *title,
 		    const char *detail);

@@ -28,6 +28,21 @@ static const char *const api_routes[] = {
 	"/api/v1/instruments/{id}/articles",
 	"/api/v1/instruments/{id}/articles/{number}",
 	"/api/v1/crosswalk",
+	"/api/v1/instruments/{id}/articles/{number}/provisions",
+	"/api/v1/works",
+	"/api/v1/works/import",
+	"/api/v1/works/{id}",
+	"/api/v1/works/{id}/mappings",
+	"/api/v1/works/{id}/suggestions",
+	"/api/v1/akn/{path}",
+	"/api/v1/cases",
+	"/api/v1/cases/{id}",
+	"/api/v1/lessons",
+	"/api/v1/lessons/{id}",
+	"/api/v1/records/{id}/status",
+	"/api/v1/records/{id}/revisions",
+	"/api/v1/review",
+	"/api/v1/export",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
@@ -426,9 +441,11 @@ static void check_route_list(void)
 		int listed = 0;
 
 		snprintf(route, sizeof(route), "%.*s", (int)n, p + 1);
-		/* ":code" -> "{}" */
+		/* ":code" -> "{}", and the final "*" (the rest of the path) too */
 		for (const char *q = route; *q && k + 3 < sizeof(tmpl); q++) {
-			if (*q == ':') {
+			if (*q == '*' && q[-1] == '/' && !q[1]) {
+				tmpl[k++] = '{', tmpl[k++] = '}';
+			} else if (*q == ':') {
 				tmpl[k++] = '{', tmpl[k++] = '}';
 				while (q[1] && q[1] != '/')
 					q++;
@@ -486,10 +503,10 @@ static void test_openapi(void **state)
 			if (!strcmp(have, want)) {
 				ok = 1;
 				assert_true(json_is_object(item));
-				if (!strcmp(api_routes[i], "/api/v1/countries/resolve"))
+				/* some paths only take POST (resolve, import, status...) */
+				if (!strcmp(api_routes[i], "/api/v1/countries/resolve") ||
+				    !json_object_get(item, "get"))
 					assert_non_null(json_object_get(item, "post"));
-				else
-					assert_non_null(json_object_get(item, "get"));
 			}
 		}
 		if (!ok)

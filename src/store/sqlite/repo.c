@@ -198,7 +198,7 @@ int sq_revision_list(struct store *s, pool *p, long long id, struct revision **o
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_LIST,
 		"SELECT revision, status, snapshot, changed_at, changed_by, note "
-		"FROM record_revision WHERE record_id = ?1 ORDER BY changed_at DESC, rowid DESC",
+		"FROM record_revision WHERE record_id = ?1 ORDER BY id DESC",
 		e);
 
 	if (st)

@@ -1,0 +1,1524 @@
+#include "import/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/file.h"
+#include "core/sbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#define MAX_GROUPS 8		/* grouping levels (part > chapter > ...) */
+#define MAX_LEVELS 8		/* subdivision levels inside a provision */
+#define HEADING_WORDS 15	/* a longer plain line is text, not a heading */
+#define HEADING_BYTES 200
+#define MD_HEADING_WORDS 30	/* the same for a Markdown heading line */
+#define MARK_GAP 5		/* (a) then (d): accepted, (a) then (z): text */
+
+/* How the document numbers its provisions (decided by a first pass). */
+enum style { STYLE_NUMBERED, STYLE_SECTION, STYLE_ARTICLE };
+
+enum role {
+	ROLE_GROUP,	/* part, chapter, title... */
+	ROLE_SCHEDULE,	/* a grouping at the top level */
+	ROLE_SECTION,	/* a provision, or a grouping in a document of articles */
+	ROLE_SIGN,	/* "§": always a provision */
+	ROLE_ARTICLE,
+};
+
+static const struct keyword {
+	const char *word;	/* lowercase UTF-8; a final '.' marks an abbreviation */
+	const char *kind;
+	enum role role;
+} keywords[] = {
+	{ "part", "part", ROLE_GROUP },
+	{ "partie", "part", ROLE_GROUP },
+	{ "parte", "part", ROLE_GROUP },
+	{ "subpart", "subpart", ROLE_GROUP },
+	{ "sub-part", "subpart", ROLE_GROUP },
+	{ "book", "book", ROLE_GROUP },
+	{ "livre", "book", ROLE_GROUP },
+	{ "libro", "book", ROLE_GROUP },
+	{ "title", "title", ROLE_GROUP },
+	{ "titre", "title", ROLE_GROUP },
+	{ "t\xc3\xadtulo", "title", ROLE_GROUP },
+	{ "titulo", "title", ROLE_GROUP },
+	{ "chapter", "chapter", ROLE_GROUP },
+	{ "chapitre", "chapter", ROLE_GROUP },
+	{ "cap\xc3\xadtulo", "chapter", ROLE_GROUP },
+	{ "capitulo", "chapter", ROLE_GROUP },
+	{ "division", "division", ROLE_GROUP },
+	{ "schedule", "schedule", ROLE_SCHEDULE },
+	{ "annex", "schedule", ROLE_SCHEDULE },
+	{ "annexe", "schedule", ROLE_SCHEDULE },
+	{ "anexo", "schedule", ROLE_SCHEDULE },
+	{ "appendix", "schedule", ROLE_SCHEDULE },
+	{ "section", "section", ROLE_SECTION },
+	{ "sec.", "section", ROLE_SECTION },
+	{ "secci\xc3\xb3n", "section", ROLE_SECTION },
+	{ "seccion", "section", ROLE_SECTION },
+	{ "\xc2\xa7", "section", ROLE_SIGN },
+	{ "article", "article", ROLE_ARTICLE },
+	{ "art.", "article", ROLE_ARTICLE },
+	{ "art", "article", ROLE_ARTICLE },
+	{ "art\xc3\xad" "culo", "article", ROLE_ARTICLE },
+	{ "articulo", "article", ROLE_ARTICLE },
+};
+
+/* Numbers written as words ("PART ONE", "Article premier"). */
+static const struct {
+	const char *word;
+	int value;
+} num_words[] = {
+	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
+	{ "six", 6 }, { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 },
+	{ "eleven", 11 }, { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 },
+	{ "fifteen", 15 }, { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
+	{ "nineteen", 19 }, { "twenty", 20 }, { "first", 1 }, { "second", 2 },
+	{ "third", 3 }, { "fourth", 4 }, { "fifth", 5 }, { "sixth", 6 }, { "seventh", 7 },
+	{ "eighth", 8 }, { "ninth", 9 }, { "tenth", 10 }, { "premier", 1 },
+	{ "premi\xc3\xa8re", 1 }, { "unique", 1 }, { "primero", 1 }, { "primera", 1 },
+	{ "\xc3\xbanico", 1 }, { "\xc3\xbanica", 1 },
+};
+
+/* Latin qualifiers after a number: "Article 2 bis". */
+static const char *const num_qualifiers[] = {
+	"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies",
+};
+
+/* Letters after digits that only mark an ordinal ("1er", "2nd"): not in the eId. */
+static const char *const ordinal_suffixes[] = {
+	"er", "re", "e", "st", "nd", "rd", "th", "o", "a",
+};
+
+/* The testimonium that closes a treaty. */
+static const char *const conclusion_openers[] = {
+	"in witness whereof", "en foi de quoi", "en fe de lo cual", "en testimonio de lo cual",
+};
+
+/* Kinds of the subdivisions of a section, by depth. */
+static const char *const section_levels[] = {
+	"subsection", "paragraph", "subparagraph", "clause", "subclause", "item",
+};
+
+/* A number after a keyword. */
+struct num {
+	char text[48];	/* as printed: "2", "II", "premier", "2 bis" */
+	char eid[48];	/* for the eId: "2", "II", "1", "2bis" */
+	long value;	/* for ordering numbered sections; 0 when unknown */
+	size_t len;	/* bytes consumed */
+};
+
+/* Subdivision marker classes. */
+enum mclass { MC_NONE, MC_DIG, MC_DOT, MC_LOW, MC_LROM, MC_UP, MC_UROM };
+
+struct mark {
+	char num[16];		/* as printed: "(a)", "a)", "1." */
+	enum mclass cls[2];	/* "(i)" may be a letter or a roman numeral */
+	long val[2];
+	int ncls;
+	int insert;		/* "(1A)": inserted after (1) */
+	size_t len;		/* bytes up to the text after it */
+};
+
+/* One cleaned line. */
+struct line {
+	char *s;	/* NUL-terminated, owned by the parser */
+	size_t len;
+	int md;		/* Markdown heading level, 0 when none */
+	int bold;	/* the whole line was bold */
+};
+
+/* A keyword line or a numbered section line, split. */
+struct hit {
+	const struct keyword *kw;	/* NULL for "1. Heading" */
+	struct num num;
+	const char *head;		/* heading, headlen bytes; NULL when none */
+	size_t headlen;
+	const char *text;		/* text after the heading; NULL when none */
+};
+
+struct level {
+	struct doc_node *node;
+	enum mclass cls;
+	long last;
+};
+
+struct delim {
+	size_t pos, len;
+	char ch;
+	int open, close, matched;
+};
+
+/* eIds taken, with the next suffix to try for each. */
+struct eid_slot {
+	const char *eid;
+	size_t hash;
+	int next;
+};
+
+struct parser {
+	struct doc *d;
+	const char *origin;
+	enum style style;
+	int lineno;
+	struct doc_node *groups[MAX_GROUPS];
+	int ngroups;
+	struct doc_node *prov;	/* the open article or section */
+	struct level levels[MAX_LEVELS];
+	int nlevels;
+	struct doc_node *preamble, *concl;
+	size_t preamble_warning;	/* index of its warning in d->warnings */
+	struct doc_node *pending;	/* waits for its heading on the next line */
+	int pending_match;		/* ... which it has already: skip a copy of it */
+	int seen_structure, title_done, group_since_prov, nschedules;
+	long nprov, last_value;
+	int nonblank;
+	struct doc_node *target;	/* whose text is in text */
+	struct sbuf text;
+	int para_break;
+	struct sbuf ws, tmp, line;	/* work buffers of line cleaning */
+	struct delim *delims;
+	size_t ndelims, capdelims;
+	size_t *stack;
+	struct eid_slot *eids;
+	size_t neids, capeids;
+};
+
+/* ---- eIds ---- */
+
+static size_t eid_hash(const char *s)
+{
+	unsigned long long h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of eid, or the empty slot where it would go (the table is never full). */
+static struct eid_slot *eid_find(struct parser *p, const char *eid, size_t hash)
+{
+	size_t i = hash & (p->capeids - 1);
+
+	while (p->eids[i].eid && (p->eids[i].hash != hash || strcmp(p->eids[i].eid, eid)))
+		i = (i + 1) & (p->capeids - 1);
+	return &p->eids[i];
+}
+
+/* The slot of eid, room made for one more. */
+static struct eid_slot *eid_slot(struct parser *p, const char *eid, size_t hash)
+{
+	if (2 * (p->neids + 1) > p->capeids) {
+		struct eid_slot *old = p->eids;
+		size_t oldcap = p->capeids;
+
+		p->capeids = oldcap ? oldcap * 2 : 256;
+		p->eids = xcalloc(p->capeids, sizeof(*p->eids));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].eid)
+				*eid_find(p, old[i].eid, old[i].hash) = old[i];
+		free(old);
+	}
+	return eid_find(p, eid, hash);
+}
+
+static int eid_taken(struct parser *p, const char *eid)
+{
+	return p->capeids && eid_find(p, eid, eid_hash(eid))->eid;
+}
+
+/* Take eid, or eid_2, eid_3... with a warning when it is taken. */
+static const char *eid_claim(struct parser *p, const char *eid)
+{
+	size_t hash = eid_hash(eid);
+	struct eid_slot *slot = eid_slot(p, eid, hash);
+	const char *alt;
+	int k;
+
+	if (!slot->eid) {
+		slot->eid = eid;
+		slot->hash = hash;
+		p->neids++;
+		return eid;
+	}
+	k = slot->next > 2 ? slot->next : 2;
+	do
+		alt = pool_printf(p->d->pool, "%s_%d", eid, k++);
+	while (eid_taken(p, alt));
+	slot->next = k;
+	doc_warn(p->d, "line %d: duplicate eId %s renamed %s", p->lineno, eid, alt);
+	hash = eid_hash(alt);
+	slot = eid_slot(p, alt, hash);
+	slot->eid = alt;
+	slot->hash = hash;
+	p->neids++;
+	return alt;
+}
+
+/* ---- characters and words ---- */
+
+/* Bytes of a space character at s (n bytes available), 0 if none. */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x20 || s[0] == ' ' || s[0] == 0x7f)
+		return 1;
+	if (s[0] == 0xc2 && n >= 2 && s[1] == 0xa0)
+		return 2;
+	if (n < 3)
+		return 0;
+	if (s[0] == 0xe2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x80 && s[2] <= 0x8a) || s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf))
+		return 3;
+	if ((s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* Bytes of an invisible character at s (zero-width space, joiners, BOM), 0 if none. */
+static size_t invisible_len(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x8b && s[2] <= 0x8d)
+		return 3;
+	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* If s starts with word (lowercase) ignoring the case of ASCII and Latin-1 letters,
+ * the bytes of s it covers; else 0. */
+static size_t match_word(const char *s, const char *word)
+{
+	const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)word;
+	size_t i = 0;
+
+	for (; b[i]; i++) {
+		unsigned char c = a[i];
+
+		if (!c)
+			return 0;
+		if (c < 0x80)
+			c = (unsigned char)tolower(c);
+		else if (i > 0 && a[i - 1] == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
+			c += 0x20;
+		if (c != b[i])
+			return 0;
+	}
+	return i;
+}
+
+/* Whether c ends a word: not an ASCII letter or digit, nor the start of a Latin
+ * letter. */
+static int boundary(unsigned char c)
+{
+	if (c < 0x80)
+		return !isalnum(c);
+	return c == 0xc2 || c >= 0xe0;
+}
+
+static int is_upper_start(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t k = len ? 1 : 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ' ')
+			k++;
+	return k;
+}
+
+/* Bytes of a separator between a number and its heading at s: . : - – — */
+static size_t sep_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*u == '.' || *u == ':' || *u == '-')
+		return 1;
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/* Whether s (len bytes) can be a heading: a Markdown heading line of reasonable size,
+ * or a short capitalised line without final , ; : (with a final '.' only when short
+ * and dot_ok). */
+static int heading_like(const char *s, size_t len, int md, int dot_ok)
+{
+	size_t words = count_words(s, len);
+	char last;
+
+	if (!len)
+		return 0;
+	if (md)
+		return len <= 2 * HEADING_BYTES && words <= MD_HEADING_WORDS;
+	if (len > HEADING_BYTES || words > HEADING_WORDS || !is_upper_start(s))
+		return 0;
+	last = s[len - 1];
+	if (last == ',' || last == ';' || last == ':')
+		return 0;
+	if (last == '.' && (!dot_ok || words > 6))
+		return 0;
+	return 1;
+}
+
+/* The length of heading h without final punctuation and spaces ("Offense ." ->
+ * "Offense"). */
+static size_t heading_trim(const char *h, size_t len)
+{
+	for (;;) {
+		while (len && h[len - 1] == ' ')
+			len--;
+		if (len && (h[len - 1] == '.' || h[len - 1] == ':' || h[len - 1] == '-'))
+			len--;
+		else if (len >= 3 && (unsigned char)h[len - 3] == 0xe2 &&
+			 (unsigned char)h[len - 2] == 0x80 &&
+			 ((unsigned char)h[len - 1] == 0x93 || (unsigned char)h[len - 1] == 0x94))
+			len -= 3;
+		else
+			return len;
+	}
+}
+
+/* ---- numbers and markers ---- */
+
+static int roman_digit(int c)
+{
+	switch (tolower(c)) {
+	case 'i': return 1;
+	case 'v': return 5;
+	case 'x': return 10;
+	case 'l': return 50;
+	case 'c': return 100;
+	case 'd': return 500;
+	case 'm': return 1000;
+	default: return 0;
+	}
+}
+
+/* The value of a canonical roman numeral (case-insensitive) of n letters, else 0. */
+static long roman_value(const char *s, size_t n)
+{
+	static const struct {
+		const char *sym;
+		int val;
+	} r[] = { { "m", 1000 }, { "cm", 900 }, { "d", 500 }, { "cd", 400 }, { "c", 100 },
+		  { "xc", 90 }, { "l", 50 }, { "xl", 40 }, { "x", 10 }, { "ix", 9 },
+		  { "v", 5 }, { "iv", 4 }, { "i", 1 } };
+	char canon[32];
+	long v = 0, rest;
+	size_t k = 0;
+
+	if (!n || n > 12)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int d = roman_digit((unsigned char)s[i]);
+		int d2 = i + 1 < n ? roman_digit((unsigned char)s[i + 1]) : 0;
+
+		if (!d)
+			return 0;
+		v += d < d2 ? -d : d;
+	}
+	if (v <= 0 || v >= 4000)
+		return 0;
+	/* canonical form only: "IIII" and "IC" are not numerals */
+	for (rest = v; rest > 0;) {
+		for (size_t j = 0; j < sizeof(r) / sizeof(r[0]); j++) {
+			if (rest >= r[j].val) {
+				size_t l = strlen(r[j].sym);
+
+				if (k + l > n)
+					return 0;
+				memcpy(canon + k, r[j].sym, l);
+				k += l;
+				rest -= r[j].val;
+				break;
+			}
+		}
+	}
+	if (k != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)s[i]) != canon[i])
+			return 0;
+	return v;
+}
+
+/* The value of a run of one repeated lowercase or uppercase letter: a=1, z=26,
+ * aa=27...; 0 otherwise. */
+static long letter_value(const char *s, size_t n)
+{
+	int c = tolower((unsigned char)s[0]);
+
+	if (!n || n > 3 || c < 'a' || c > 'z')
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return 0;
+	return (long)(n - 1) * 26 + (c - 'a' + 1);
+}
+
+static void num_put(char *buf, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
+/* Parse the number of a keyword line at s. 1 when there is one. */
+static int parse_num(const char *s, struct num *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, elen;
+
+	memset(n, 0, sizeof(*n));
+	if (isdigit(u[0])) {
+		size_t j;
+
+		while (isdigit(u[i]) && i < 9)
+			n->value = n->value * 10 + (u[i++] - '0');
+		if (isdigit(u[i]))
+			return 0;
+		elen = i;
+		for (j = i; isalpha(u[j]) && j - i < 4; j++)
+			;
+		if (j > i) {
+			int ordinal = 0;
+
+			for (size_t k = 0; k < sizeof(ordinal_suffixes) / sizeof(ordinal_suffixes[0]); k++)
+				if (strlen(ordinal_suffixes[k]) == j - i &&
+				    !strncmp(s + i, ordinal_suffixes[k], j - i))
+					ordinal = 1;
+			if (!ordinal)
+				elen = j;
+			i = j;
+		}
+		/* º ° ª */
+		if (u[i] == 0xc2 && (u[i + 1] == 0xba || u[i + 1] == 0xb0 || u[i + 1] == 0xaa))
+			i += 2;
+		/* 12.3, 12-1 */
+		while ((u[i] == '.' || u[i] == '-') && isdigit(u[i + 1])) {
+			int keep = elen == i;
+
+			i++;
+			while (isdigit(u[i]) && i < 40)
+				i++;
+			if (keep)
+				elen = i;
+		}
+		if (!boundary(u[i]))
+			return 0;
+		num_put(n->eid, sizeof(n->eid), s, elen);
+	} else {
+		size_t j = 0;
+
+		while (isalpha(u[j]) && j < 13)
+			j++;
+		if (!j || !boundary(u[j]))
+			goto words;
+		if ((n->value = roman_value(s, j)) && (isupper(u[0]) || j <= 4)) {
+			i = j;
+		} else if (j == 1 && isupper(u[0])) {
+			n->value = u[0] - 'A' + 1;
+			i = 1;
+		} else {
+			goto words;
+		}
+		num_put(n->eid, sizeof(n->eid), s, i);
+	}
+	goto qualifier;
+words:
+	for (size_t k = 0; k < sizeof(num_words) / sizeof(num_words[0]); k++) {
+		size_t l = match_word(s, num_words[k].word);
+
+		if (l && boundary(u[l])) {
+			n->value = num_words[k].value;
+			snprintf(n->eid, sizeof(n->eid), "%d", num_words[k].value);
+			i = l;
+			goto qualifier;
+		}
+	}
+	return 0;
+qualifier:
+	if (s[i] == ' ') {
+		for (size_t k = 0; k < sizeof(num_qualifiers) / sizeof(num_qualifiers[0]); k++) {
+			size_t l = match_word(s + i + 1, num_qualifiers[k]);
+
+			if (l && boundary(u[i + 1 + l])) {
+				size_t el = strlen(n->eid);
+
+				num_put(n->eid + el, sizeof(n->eid) - el, num_qualifiers[k], l);
+				i += 1 + l;
+				break;
+			}
+		}
+	}
+	num_put(n->text, sizeof(n->text), s, i);
+	n->len = i;
+	return 1;
+}
+
+/* Parse a subdivision marker at the start of s: "(a)", "(1A)", "a)", "1.", "1°". 1 when
+ * there is one (whether it fits the open levels is for mark_resolve()). */
+static int parse_mark(const char *s, struct mark *m)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, t0, t1, ndig = 0, nalpha = 0;
+	int paren = 0, dot = 0;
+
+	memset(m, 0, sizeof(*m));
+	if (u[0] == '(') {
+		paren = 1;
+		i = 1;
+	}
+	t0 = i;
+	while (isdigit(u[i]) && ndig < 7)
+		i++, ndig++;
+	while (isalpha(u[i]) && nalpha < 5)
+		i++, nalpha++;
+	t1 = i;
+	if (t1 == t0 || (ndig && nalpha > 2) || isalnum(u[i]))
+		return 0;
+	if (u[i] == ')') {
+		if (!paren && t1 - t0 > 4)
+			return 0;
+		i++;
+	} else if (u[i] == '.' && !paren && ndig && !nalpha) {
+		dot = 1;
+		i++;
+	} else if (u[i] == 0xc2 && (u[i + 1] == 0xb0 || u[i + 1] == 0xba) && !paren && ndig &&
+		   !nalpha) {
+		i += 2;	/* French "1°" */
+	} else {
+		return 0;
+	}
+	if (u[i] != ' ' && u[i] != '\0' && !(u[i] == '(' && !dot))
+		return 0;
+	num_put(m->num, sizeof(m->num), s, i);
+	if (u[i] == ' ')
+		i++;
+	m->len = i;
+	if (ndig) {
+		long v = 0;
+
+		if (ndig > (dot ? 6 : 4))
+			return 0;
+		for (size_t k = t0; k < t0 + ndig; k++)
+			v = v * 10 + (u[k] - '0');
+		m->cls[0] = dot ? MC_DOT : MC_DIG;
+		m->val[0] = v;
+		m->ncls = 1;
+		m->insert = nalpha > 0;
+		return v > 0;
+	}
+	{
+		int upper = isupper(u[t0]) != 0;
+		long lv, rv;
+
+		for (size_t k = t0; k < t1; k++)
+			if ((isupper(u[k]) != 0) != upper)
+				return 0;
+		lv = letter_value(s + t0, t1 - t0);
+		rv = roman_value(s + t0, t1 - t0);
+		if (lv) {
+			m->cls[m->ncls] = upper ? MC_UP : MC_LOW;
+			m->val[m->ncls++] = lv;
+		}
+		if (rv) {
+			m->cls[m->ncls] = upper ? MC_UROM : MC_LROM;
+			m->val[m->ncls++] = rv;
+		}
+	}
+	return m->ncls > 0;
+}
+
+/* Whether a new roman level of class cls belongs under a level of class deep. */
+static int roman_nests_under(enum mclass cls, enum mclass deep)
+{
+	if (cls == MC_LROM)
+		return deep == MC_LOW || deep == MC_UP;
+	if (cls == MC_UROM)
+		return deep == MC_LROM;
+	return 0;
+}
+
+/* Where marker m goes: the index of the open level it continues, or p->nlevels for
+ * a new level below the deepest; *which is the class chosen (index into m->cls).
+ * -1 when it fits nowhere (the line is text), unless force (a Markdown heading line
+ * says it is a subdivision): then the shallowest level of its class, or a new one. */
+static int mark_resolve(const struct parser *p, const struct mark *m, int force, int *which)
+{
+	int n = p->nlevels, cont = -1, ccls = 0, fresh = -1;
+
+	for (int i = n - 1; i >= 0 && cont < 0; i--)
+		for (int c = 0; c < m->ncls; c++)
+			if (p->levels[i].cls == m->cls[c] &&
+			    m->val[c] == p->levels[i].last + (m->insert ? 0 : 1)) {
+				cont = i;
+				ccls = c;
+				break;
+			}
+	for (int c = 0; c < m->ncls; c++)
+		if (m->val[c] == 1 && !m->insert)
+			fresh = c;
+	if (cont >= 0 && fresh >= 0 && cont < n - 1 &&
+	    roman_nests_under(m->cls[fresh], p->levels[n - 1].cls))
+		cont = -1;
+	if (cont >= 0) {
+		*which = ccls;
+		return cont;
+	}
+	if (fresh >= 0) {
+		*which = fresh;
+		return n;
+	}
+	for (int i = n - 1; i >= 0; i--)
+		for (int c = 0; c < m->ncls; c++)
+			if (p->levels[i].cls == m->cls[c] && m->val[c] > p->levels[i].last &&
+			    m->val[c] <= p->levels[i].last + MARK_GAP) {
+				*which = c;
+				return i;
+			}
+	if (!force)
+		return -1;
+	for (int i = 0; i < n; i++)
+		for (int c = 0; c < m->ncls; c++)
+			if (p->levels[i].cls == m->cls[c]) {
+				*which = c;
+				return i;
+			}
+	*which = 0;
+	return n;
+}
+
+/* ---- line cleaning ---- */
+
+static struct delim *delim_push(struct parser *p)
+{
+	if (p->ndelims == p->capdelims) {
+		p->capdelims = p->capdelims ? p->capdelims * 2 : 64;
+		p->delims = xrealloc(p->delims, p->capdelims * sizeof(*p->delims));
+		p->stack = xrealloc(p->stack, p->capdelims * sizeof(*p->stack));
+	}
+	memset(&p->delims[p->ndelims], 0, sizeof(*p->delims));
+	return &p->delims[p->ndelims++];
+}
+
+/* Copy s to out without link syntax: "[text](url)" and "![alt](url)" -> the text. */
+static void strip_links(const char *s, size_t n, struct sbuf *out)
+{
+	size_t i = 0, from = 0;
+
+	sbuf_reset(out);
+	while (i < n) {
+		size_t j, k, depth;
+		int img = 0;
+
+		if (s[i] == '\\' && i + 1 < n) {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '!' && i + 1 < n && s[i + 1] == '[')
+			img = 1;
+		else if (s[i] != '[') {
+			i++;
+			continue;
+		}
+		j = i + img + 1;
+		for (depth = 1; j < n; j++) {
+			if (s[j] == '\\') {
+				j++;
+				continue;
+			}
+			if (s[j] == '[')
+				depth++;
+			else if (s[j] == ']' && !--depth)
+				break;
+		}
+		if (j + 1 >= n || s[j + 1] != '(') {
+			i += img + 1;
+			continue;
+		}
+		for (k = j + 2, depth = 1; k < n; k++) {
+			if (s[k] == '(')
+				depth++;
+			else if (s[k] == ')' && !--depth)
+				break;
+		}
+		if (k >= n) {
+			i += img + 1;
+			continue;
+		}
+		sbuf_add(out, s + from, i - from);
+		sbuf_add(out, s + i + img + 1, j - (i + img + 1));
+		i = from = k + 1;
+	}
+	sbuf_add(out, s + from, n - from);
+}
+
+/* Copy s to out without emphasis markers (* ** *** _ __ ___ in matching pairs) and
+ * backslash escapes. */
+static void strip_emphasis(struct parser *p, const char *s, size_t n, struct sbuf *out)
+{
+	size_t i, top = 0, d = 0, from = 0;
+
+	sbuf_reset(out);
+	p->ndelims = 0;
+	for (i = 0; i < n;) {
+		char c = s[i];
+		unsigned char prev, next;
+		struct delim *dl;
+		size_t j;
+
+		if (c == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+			i += 2;
+			continue;
+		}
+		if (c != '*' && c != '_') {
+			i++;
+			continue;
+		}
+		for (j = i; j < n && s[j] == c; j++)
+			;
+		prev = i ? (unsigned char)s[i - 1] : ' ';
+		next = j < n ? (unsigned char)s[j] : ' ';
+		if (j - i <= 3 && !(c == '_' && isalnum(prev) && isalnum(next))) {
+			dl = delim_push(p);
+			dl->pos = i;
+			dl->len = j - i;
+			dl->ch = c;
+			dl->open = next != ' ';
+			dl->close = prev != ' ';
+		}
+		i = j;
+	}
+	/* pair closers with the nearest opener of the same character and length */
+	for (size_t k = 0; k < p->ndelims; k++) {
+		struct delim *dl = &p->delims[k];
+
+		if (dl->close) {
+			size_t t = top;
+
+			while (t > 0 && !(p->delims[p->stack[t - 1]].ch == dl->ch &&
+					  p->delims[p->stack[t - 1]].len == dl->len))
+				t--;
+			if (t > 0) {
+				p->delims[p->stack[t - 1]].matched = 1;
+				dl->matched = 1;
+				top = t - 1;
+				continue;
+			}
+		}
+		if (dl->open)
+			p->stack[top++] = k;
+	}
+	for (i = 0; i < n;) {
+		if (d < p->ndelims && p->delims[d].pos == i) {
+			if (p->delims[d].matched) {
+				sbuf_add(out, s + from, i - from);
+				from = i + p->delims[d].len;
+			}
+			i += p->delims[d++].len;
+			continue;
+		}
+		if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+			sbuf_add(out, s + from, i - from);
+			from = i + 1;
+			i += 2;
+			continue;
+		}
+		i++;
+	}
+	sbuf_add(out, s + from, n - from);
+}
+
+/* Clean raw line (n bytes, valid UTF-8, no NUL) into ln. */
+static void line_clean(struct parser *p, const char *raw, size_t n, struct line *ln)
+{
+	const unsigned char *u = (const unsigned char *)raw;
+	struct sbuf *ws = &p->ws;
+	size_t i = 0, start, len;
+	char *s;
+
+	sbuf_reset(ws);
+	while (i < n) {
+		size_t run = i, l;
+
+		while (run < n && ((u[run] > ' ' && u[run] < 0x7f) ||
+				   (u[run] > 0x7f && u[run] != 0xc2 && u[run] != 0xe2 &&
+				    u[run] != 0xe3 && u[run] != 0xef)))
+			run++;
+		sbuf_add(ws, raw + i, run - i);
+		i = run;
+		if (i >= n)
+			break;
+		if ((l = space_len(u + i, n - i))) {
+			if (ws->len && ws->buf[ws->len - 1] != ' ')
+				sbuf_addc(ws, ' ');
+			i += l;
+		} else if ((l = invisible_len(u + i, n - i))) {
+			i += l;
+		} else {
+			sbuf_addc(ws, raw[i++]);
+		}
+	}
+	s = ws->buf ? ws->buf : (char *)"";
+	len = ws->len;
+	start = 0;
+	while (start < len && s[start] == ' ')
+		start++;
+	while (len > start && s[len - 1] == ' ')
+		len--;
+	ln->md = ln->bold = 0;
+	/* Markdown heading: 1 to 6 '#', the space after them is often missing */
+	if (start < len && s[start] == '#') {
+		size_t k = start;
+
+		while (k < len && s[k] == '#')
+			k++;
+		if (k - start <= 6) {
+			size_t j;
+
+			ln->md = (int)(k - start);
+			start = k;
+			while (start < len && s[start] == ' ')
+				start++;
+			/* a closing sequence " ##" */
+			for (j = len; j > start && s[j - 1] == '#'; j--)
+				;
+			if (j < len && j > start && s[j - 1] == ' ')
+				len = j - 1;
+			else if (j == start)
+				len = start;
+		}
+	}
+	/* a whole line in ** or __ */
+	if (len - start > 4 && (s[start] == '*' || s[start] == '_') && s[start + 1] == s[start] &&
+	    s[len - 1] == s[start] && s[len - 2] == s[start]) {
+		int inner = 0;
+
+		for (size_t k = start + 2; k + 3 < len; k++)
+			if (s[k] == s[start] && s[k + 1] == s[start])
+				inner = 1;
+		if (!inner) {
+			ln->bold = 1;
+			start += 2;
+			len -= 2;
+			while (start < len && s[start] == ' ')
+				start++;
+			while (len > start && s[len - 1] == ' ')
+				len--;
+		}
+	}
+	strip_links(s + start, len - start, &p->tmp);
+	strip_emphasis(p, p->tmp.buf ? p->tmp.buf : "", p->tmp.len, &p->line);
+	sbuf_addc(&p->line, '\0');
+	p->line.len--;
+	ln->s = p->line.buf;
+	ln->len = p->line.len;
+	/* stripping may leave spaces at the ends: "* item *" */
+	while (ln->len && ln->s[ln->len - 1] == ' ')
+		ln->s[--ln->len] = '\0';
+	while (ln->len && ln->s[0] == ' ') {
+		ln->s++;
+		ln->len--;
+	}
+}
+
+/* ---- structure lines ---- */
+
+/* Split rest (the part of a keyword line after the number and separator) into
+ * heading and text. group: all of it is the heading. */
+static void split_rest(const char *rest, int md, int group, struct hit *h)
+{
+	size_t len = strlen(rest), words;
+	const char *dot;
+	struct mark m;
+
+	h->head = NULL;
+	h->headlen = 0;
+	h->text = NULL;
+	if (!len)
+		return;
+	if (group) {
+		h->head = rest;
+		h->headlen = heading_trim(rest, len);
+		return;
+	}
+	if (parse_mark(rest, &m)) {
+		h->text = rest;
+		return;
+	}
+	/* "Heading.—Text", "Objeto.- Text" */
+	for (const char *q = rest; (q = strchr(q, '.')) && q - rest <= HEADING_BYTES; q++) {
+		const unsigned char *a = (const unsigned char *)q + 1;
+		size_t skip = 0;
+
+		if (a[0] == ' ')
+			a++, skip++;
+		if (a[0] == 0xe2 && a[1] == 0x80 && (a[2] == 0x93 || a[2] == 0x94))
+			skip += 3;
+		else if (a[0] == '-')
+			skip += 1;
+		else
+			continue;
+		words = count_words(rest, (size_t)(q - rest));
+		if (words > 12 || !is_upper_start(rest))
+			break;
+		h->head = rest;
+		h->headlen = heading_trim(rest, (size_t)(q - rest));
+		h->text = q + 1 + skip;
+		while (*h->text == ' ')
+			h->text++;
+		if (!*h->text)
+			h->text = NULL;
+		return;
+	}
+	if (heading_like(rest, len, md, 1)) {
+		h->head = rest;
+		h->headlen = heading_trim(rest, len);
+		return;
+	}
+	/* "Objeto. La presente ley ..." */
+	dot = strstr(rest, ". ");
+	if (dot && is_upper_start(rest) && count_words(rest, (size_t)(dot - rest)) <= 5 &&
+	    isupper((unsigned char)dot[2])) {
+		h->head = rest;
+		h->headlen = heading_trim(rest, (size_t)(dot - rest));
+		h->text = dot + 2;
+		return;
+	}
+	h->text = rest;
+}
+
+/* Whether ln is a keyword line (whatever the document's style); fills h. */
+static int keyword_line(const struct line *ln, struct hit *h)
+{
+	const char *s = ln->s;
+
+	/* every keyword starts with one of these */
+	if (!*s || !strchr("abcdlpst\xc2", tolower((unsigned char)*s)))
+		return 0;
+	for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++) {
+		const struct keyword *kw = &keywords[k];
+		size_t l = match_word(s, kw->word), wl;
+		const char *q;
+		int sep = 0, nonum = 0;
+
+		if (!l)
+			continue;
+		q = s + l;
+		wl = strlen(kw->word);
+		if (kw->role == ROLE_SIGN) {
+			if (!strncmp(q, "\xc2\xa7", 2))
+				continue;
+			if (*q == ' ')
+				q++;
+		} else if (kw->word[wl - 1] == '.') {
+			if (*q == ' ')
+				q++;
+		} else if (*q == ' ') {
+			q++;
+		} else if (!(*q == '\0' && kw->role == ROLE_SCHEDULE)) {
+			continue;
+		}
+		if (!parse_num(q, &h->num)) {
+			if (kw->role != ROLE_SCHEDULE || (*q && !ln->md && !ln->bold))
+				continue;
+			memset(&h->num, 0, sizeof(h->num));
+			nonum = 1;
+		}
+		q += h->num.len;
+		while (*q == ' ')
+			q++;
+		if (!nonum) {
+			size_t sl;
+
+			while ((sl = sep_len(q))) {
+				sep = 1;
+				q += sl;
+				while (*q == ' ')
+					q++;
+			}
+		}
+		if (*q && !sep && !ln->md && !ln->bold && !nonum &&
+		    !(is_upper_start(q) && heading_like(q, strlen(q), 0, 0)))
+			continue;
+		split_rest(q, ln->md || ln->bold, kw->role == ROLE_GROUP || kw->role == ROLE_SCHEDULE, h);
+		h->kw = kw;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- building the tree ---- */
+
+static void text_flush(struct parser *p)
+{
+	struct doc_node *n = p->target;
+
+	if (!n || !p->text.len)
+		return;
+	if (n->text)
+		n->text = pool_printf(p->d->pool, "%s\n\n%s", n->text, p->text.buf);
+	else
+		n->text = pool_strndup(p->d->pool, p->text.buf, p->text.len);
+	sbuf_reset(&p->text);
+}
+
+/* The node text goes to now; creates the preamble when nothing is open. */
+static struct doc_node *text_target(struct parser *p)
+{
+	if (p->nlevels)
+		return p->levels[p->nlevels - 1].node;
+	if (p->prov)
+		return p->prov;
+	if (p->ngroups)
+		return p->groups[p->ngroups - 1];
+	if (p->concl)
+		return p->concl;
+	if (!p->preamble) {
+		p->preamble = doc_add(p->d, NULL, "preamble", eid_claim(p, "preamble"), NULL, NULL,
+				      NULL, p->lineno);
+		p->preamble_warning = p->d->nwarnings;
+		doc_warn(p->d, "line %d: text before the first provision kept as preamble",
+			 p->lineno);
+	}
+	return p->preamble;
+}
+
+static void add_text(struct parser *p, const char *s)
+{
+	struct doc_node *n;
+
+	if (!*s)
+		return;
+	n = text_target(p);
+	if (n != p->target) {
+		text_flush(p);
+		p->target = n;
+		p->para_break = 0;
+	}
+	if (p->text.len)
+		sbuf_adds(&p->text, p->para_break ? "\n\n" : " ");
+	sbuf_adds(&p->text, s);
+	p->para_break = 0;
+}
+
+/* After a structure line: its heading, if it has none yet, may come next. */
+static void expect_heading(struct parser *p, struct doc_node *n, int given)
+{
+	p->pending = given ? NULL : n;
+	p->pending_match = n->heading != NULL;
+}
+
+static void open_group(struct parser *p, const char *kind, const struct num *num,
+		       const char *heading, int top)
+{
+	struct doc_node *parent, *g;
+	const char *eid;
+	int i;
+
+	/* a running head: the same grouping again while it is open */
+	for (i = 0; i < p->ngroups && num->text[0]; i++) {
+		g = p->groups[i];
+		if (strcmp(g->kind, kind) || !g->num || strcmp(g->num, num->text))
+			continue;
+		if (heading && g->heading && strcmp(heading, g->heading))
+			break;
+		if (heading && !g->heading)
+			g->heading = heading;
+		expect_heading(p, g, heading != NULL);
+		return;
+	}
+	for (i = 0; i < p->ngroups; i++)
+		if (!strcmp(p->groups[i]->kind, kind))
+			break;
+	p->ngroups = top ? 0 : i;
+	if (p->ngroups == MAX_GROUPS) {
+		doc_warn(p->d, "line %d: groupings nested deeper than %d levels: %s %s placed beside the last",
+			 p->lineno, MAX_GROUPS, kind, num->text);
+		p->ngroups--;
+	}
+	parent = p->ngroups ? p->groups[p->ngroups - 1] : NULL;
+	if (top)
+		p->nschedules++;
+	eid = eid_claim(p, doc_make_eid(p->d, parent, kind, num->eid, top ? p->nschedules : 1));
+	g = doc_add(p->d, parent, kind, eid, num->text[0] ? num->text : NULL, NULL, NULL, p->lineno);
+	g->heading = heading;
+	p->groups[p->ngroups++] = g;
+	p->prov = NULL;
+	p->nlevels = 0;
+	p->concl = NULL;
+	p->seen_structure = 1;
+	p->group_since_prov = 1;
+	expect_heading(p, g, heading != NULL);
+}
+
+static void handle_marks(struct parser *p, const struct line *ln, char *s, int top);
+
+static void open_prov(struct parser *p, const char *kind, const struct num *num,
+		      const char *heading, char *text, const struct line *ln)
+{
+	struct doc_node *parent = p->ngroups ? p->groups[p->ngroups - 1] : NULL, *n;
+	const char *eid;
+
+	/* a running head: the open provision again */
+	if (p->prov && !text && !strcmp(p->prov->kind, kind) && p->prov->num &&
+	    !strcmp(p->prov->num, num->text) &&
+	    (!heading || !p->prov->heading || !strcmp(heading, p->prov->heading))) {
+		if (heading && !p->prov->heading)
+			p->prov->heading = heading;
+		expect_heading(p, p->prov, heading != NULL);
+		return;
+	}
+	eid = doc_make_eid(p->d, NULL, kind, num->eid, (int)p->nprov + 1);
+	if (eid_taken(p, eid) && parent)
+		eid = doc_make_eid(p->d, parent, kind, num->eid, (int)p->nprov + 1);
+	eid = eid_claim(p, eid);
+	n = doc_add(p->d, parent, kind, eid, num->text, NULL, NULL, p->lineno);
+	n->heading = heading;
+	p->prov = n;
+	p->nlevels = 0;
+	p->concl = NULL;
+	p->nprov++;
+	p->last_value = num->value;
+	p->group_since_prov = 0;
+	p->seen_structure = 1;
+	expect_heading(p, n, heading != NULL || text != NULL);
+	if (text)
+		handle_marks(p, ln, text, 0);
+}
+
+static void open_level(struct parser *p, const struct mark *m, int which, int at)
+{
+	struct doc_node *parent = at ? p->levels[at - 1].node : p->prov, *n;
+	const char *kind;
+
+	if (!strcmp(p->prov->kind, "article"))
+		kind = m->cls[which] == MC_DIG || m->cls[which] == MC_DOT ? "paragraph" : "point";
+	else
+		kind = at < (int)(sizeof(section_levels) / sizeof(section_levels[0])) ?
+			       section_levels[at] : "point";
+	n = doc_add(p->d, parent, kind, NULL, m->num, NULL, NULL, p->lineno);
+	n->eid = eid_claim(p, doc_make_eid(p->d, parent, kind, m->num, 1));
+	p->levels[at].node = n;
+	p->levels[at].cls = m->cls[which];
+	p->levels[at].last = m->val[which];
+	p->nlevels = at + 1;
+}
+
+/* Heading of a subdivision in the text after its marker: "Definitions ." (US Code
+ * headings), "Offense.—Whoever ...", or a Markdown heading line ending in '.'. */
+static void split_subheading(struct parser *p, const char *rest, int md, const char **text)
+{
+	struct doc_node *n = p->levels[p->nlevels - 1].node;
+	size_t len = strlen(rest), words = count_words(rest, len);
+	const char *q;
+
+	*text = rest;
+	if (!len || !is_upper_start(rest))
+		return;
+	for (q = rest; (q = strchr(q, '.')) && q - rest <= HEADING_BYTES; q++) {
+		const unsigned char *a = (const unsigned char *)q + 1;
+
+		if (a[0] == 0xe2 && a[1] == 0x80 && (a[2] == 0x93 || a[2] == 0x94) &&
+		    count_words(rest, (size_t)(q - rest)) <= 12) {
+			n->heading = pool_strndup(p->d->pool, rest, (size_t)(q - rest));
+			*text = q + 4;
+			while (**text == ' ')
+				(*text)++;
+			return;
+		}
+	}
+	if ((md && rest[len - 1] == '.' && words <= MD_HEADING_WORDS) ||
+	    (len >= 2 && rest[len - 1] == '.' && rest[len - 2] == ' ' && words <= HEADING_WORDS)) {
+		n->heading = pool_strndup(p->d->pool, rest, heading_trim(rest, len));
+		*text = "";
+	}
+}
+
+/* A line of subdivision markers and text in the open provision ("(a)(1) text"). top:
+ * the line itself starts with the marker (else it is text after a provision's
+ * number). Text that fits no level is added as text. */
+static void handle_marks(struct parser *p, const struct line *ln, char *s, int top)
+{
+	struct mark m;
+	const char *text = s;
+	int which, at, opened = 0;
+	size_t len = strlen(s);
+
+	if (s[0] == '[' && s[1] == '(' && len > 2 && s[len - 1] == ']') {
+		s[len - 1] = '\0';
+		s++;
+	}
+	while (p->prov && parse_mark(s, &m) &&
+	       (at = mark_resolve(p, &m, top && ln->md && !opened, &which)) >= 0) {
+		if (at == MAX_LEVELS) {
+			doc_warn(p->d, "line %d: %s nested deeper than %d levels, kept as text",
+				 p->lineno, m.num, MAX_LEVELS);
+			break;
+		}
+		open_level(p, &m, which, at);
+		opened = 1;
+		s += m.len;
+		text = s;
+		if (s[0] != '(')
+			break;
+	}
+	if (opened)
+		split_subheading(p, text, top && ln->md, &text);
+	add_text(p, opened ? text : s);
+}
+
+static int is_conclusion(const char *s)
+{
+	for (size_t k = 0; k < sizeof(conclusion_openers) / sizeof(conclusion_openers[0]); k++)
+		if (match_word(s, conclusion_openers[k]))
+			return 1;
+	return 0;
+}
+
+/* A numbered section line "1. Short title" in a document of numbered sections. */
+static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
+{
+	struct mark m;
+
+	if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT)
+		return 0;
+	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value)
+		return 0;
+	memset(h, 0, sizeof(*h));
+	num_put(h->num.text, sizeof(h->num.text), ln->s, strlen(m.num) - 1);
+	memcpy(h->num.eid, h->num.text, sizeof(h->num.eid));
+	h->num.value = m.val[0];
+	split_rest(ln->s + m.len, ln->md || ln->bold, 0, h);
+	return 1;
+}
+
+static void handle_line(struct parser *p, struct line *ln)
+{
+	struct hit h;
+	struct mark m;
+
+	if (!ln->len) {
+		p->para_break = 1;
+		return;
+	}
+	p->nonblank++;
+	if (keyword_line(ln, &h) || numbered_line(p, ln, &h)) {
+		char *heading = h.head ? pool_strndup(p->d->pool, h.head, h.headlen) : NULL;
+		enum role role = h.kw ? h.kw->role : ROLE_SECTION;
+
+		if (heading && !*heading)
+			heading = NULL;
+		if (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
+		    (role == ROLE_SECTION && p->style == STYLE_ARTICLE)) {
+			open_group(p, h.kw->kind, &h.num, heading, role == ROLE_SCHEDULE);
+		} else {
+			open_prov(p, role == ROLE_ARTICLE ? "article" : "section", &h.num, heading,
+				  (char *)h.text, ln);
+		}
+		return;
+	}
+	if (p->nprov && is_conclusion(ln->s)) {
+		p->concl = doc_add(p->d, NULL, "conclusions", eid_claim(p, "conclusions"), NULL,
+				   NULL, NULL, p->lineno);
+		p->ngroups = 0;
+		p->prov = NULL;
+		p->nlevels = 0;
+		p->pending = NULL;
+		add_text(p, ln->s);
+		return;
+	}
+	if (p->prov && parse_mark(ln->s[0] == '[' && ln->s[1] == '(' ? ln->s + 1 : ln->s, &m)) {
+		int which;
+
+		if (mark_resolve(p, &m, ln->md, &which) >= 0) {
+			p->pending = NULL;
+			handle_marks(p, ln, ln->s, 1);
+			return;
+		}
+	}
+	if (p->pending) {
+		struct doc_node *n = p->pending;
+
+		p->pending = NULL;
+		if (p->pending_match) {
+			size_t hl = heading_trim(ln->s, ln->len);
+
+			if (!strncmp(ln->s, n->heading, hl) && !n->heading[hl])
+				return;
+		}
+		if (!p->pending_match &&
+		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0))) {
+			n->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+			return;
+		}
+	}
+	if (!p->title_done && !p->seen_structure && !p->preamble) {
+		p->title_done = 1;
+		if (!p->d->title && (ln->md || ln->bold ||
+				     (p->nonblank == 1 && heading_like(ln->s, ln->len, 0, 0)))) {
+			p->d->title = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+			return;
+		}
+	}
+	add_text(p, ln->s);
+}
+
+/* The next line of text[0..len) from *pos: its bytes without LF or CRLF. */
+static const char *next_line(const char *text, size_t len, size_t *pos, size_t *n)
+{
+	const char *start = text + *pos, *nl;
+
+	if (*pos >= len)
+		return NULL;
+	nl = memchr(start, '\n', len - *pos);
+	*n = (size_t)((nl ? nl : text + len) - start);
+	*pos += *n + (nl ? 1 : 0);
+	if (*n && start[*n - 1] == '\r')
+		(*n)--;
+	return start;
+}
+
+/* Whether the raw line may be a keyword line: after spaces and Markdown markup it
+ * starts with a letter, or with a non-ASCII character ("§", "Í"). Saves cleaning most
+ * lines in the first pass. */
+static int maybe_keyword(const char *raw, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		if (c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == '\r')
+			continue;
+		return isalpha(c) || c >= 0x80;
+	}
+	return 0;
+}
+
+/* First pass: check the bytes and decide how provisions are numbered. */
+static int first_pass(struct parser *p, const char *text, size_t len, struct err *e)
+{
+	size_t pos = 0, n, articles = 0, sections = 0;
+	const char *raw;
+	int lineno = 0;
+
+	while ((raw = next_line(text, len, &pos, &n))) {
+		struct line ln;
+		struct hit h;
+
+		lineno++;
+		if (memchr(raw, '\0', n))
+			return err_set(e, ERR_INVALID, "%s:%d: NUL byte", p->origin, lineno);
+		if (!utf8_valid(raw, n))
+			return err_set(e, ERR_INVALID, "%s:%d: invalid UTF-8", p->origin, lineno);
+		if (!maybe_keyword(raw, n))
+			continue;
+		line_clean(p, raw, n, &ln);
+		if (!keyword_line(&ln, &h))
+			continue;
+		if (h.kw->role == ROLE_ARTICLE)
+			articles++;
+		else if (h.kw->role == ROLE_SECTION || h.kw->role == ROLE_SIGN)
+			sections++;
+	}
+	p->style = articles ? STYLE_ARTICLE : sections ? STYLE_SECTION : STYLE_NUMBERED;
+	return ERR_OK;
+}
+
+static const char *meta_str(struct doc *d, const char *s)
+{
+	return s ? pool_strdup(d->pool, s) : NULL;
+}
+
+int text_parse(const char *text, size_t len, const char *origin, const struct text_meta *meta,
+	       struct doc **out, struct err *e)
+{
+	static const struct text_meta none;
+	struct parser p;
+	size_t pos = 0, n;
+	const char *raw;
+	int rc;
+
+	if (!meta)
+		meta = &none;
+	if (!origin)
+		origin = "text";
+	if (len > TEXT_MAX_SIZE)
+		return err_set(e, ERR_TOOLARGE, "%s: over %zu bytes", origin, TEXT_MAX_SIZE);
+	memset(&p, 0, sizeof(p));
+	p.origin = origin;
+	sbuf_init(&p.text);
+	sbuf_init(&p.ws);
+	sbuf_init(&p.tmp);
+	sbuf_init(&p.line);
+	p.d = doc_new();
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	if ((rc = first_pass(&p, text, len, e)))
+		goto out;
+	p.d->kind = DOC_LEGISLATION;
+	p.d->title = meta_str(p.d, meta->title);
+	while ((raw = next_line(text, len, &pos, &n))) {
+		struct line ln;
+
+		p.lineno++;
+		line_clean(&p, raw, n, &ln);
+		handle_line(&p, &ln);
+	}
+	text_flush(&p);
+	if (!p.nonblank) {
+		rc = err_set(e, ERR_INVALID, "%s: no text", origin);
+		goto out;
+	}
+	if (p.preamble && !p.seen_structure)
+		p.d->warnings[p.preamble_warning] = pool_printf(p.d->pool,
+			"line %d: no part, chapter, article or section found: the whole text kept as preamble",
+			p.preamble->line);
+	p.d->work_uri = meta_str(p.d, meta->work_uri);
+	p.d->country = meta_str(p.d, meta->country);
+	p.d->type = meta_str(p.d, meta->type);
+	p.d->number = meta_str(p.d, meta->number);
+	p.d->date = meta_str(p.d, meta->date);
+	p.d->language = meta_str(p.d, meta->language);
+	p.d->expr_date = meta_str(p.d, meta->expr_date);
+	p.d->source = meta_str(p.d, meta->source ? meta->source : origin);
+	*out = p.d;
+	p.d = NULL;
+out:
+	doc_free(p.d);
+	sbuf_release(&p.text);
+	sbuf_release(&p.ws);
+	sbuf_release(&p.tmp);
+	sbuf_release(&p.line);
+	free(p.delims);
+	free(p.stack);
+	free(p.eids);
+	return rc;
+}
+
+int text_load(const char *path, const struct text_meta *meta, struct doc **out,
+	      struct err *e)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if ((rc = file_read(path, TEXT_MAX_SIZE, &buf, &len, e)))
+		return rc;
+	rc = text_parse(buf ? buf : "", len, path, meta, out, e);
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,552 @@
+/* Repository pages: browsing legislation (/laws), importing it (/laws/import), and
+ * what every record's page shares: its facts, the review workflow and revisions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/country.h"
+#include "domain/legislation.h"
+#include "domain/record.h"
+#include "import/akn.h"
+#include "import/doc.h"
+#include "import/text.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/web.h"
+
+#define HTML "text/html; charset=utf-8"
+#define T(s) layout_t(r, (s))
+#define LAWS_PAGE 100
+
+static int url_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("-._~/@:", c));
+}
+
+const char *web_path_enc(const struct req *r, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = pool_alloc(r->pool, strlen(path) * 3 + 1), *o = out;
+
+	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+		if (url_safe(*s)) {
+			*o++ = (char)*s;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*s >> 4];
+			*o++ = hex[*s & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+int web_redirect(struct req *r, struct resp *out, const char *path)
+{
+	const char *hash = strchr(path, '#');
+	int n = (int)(hash ? (size_t)(hash - path) : strlen(path));
+
+	out->location = path;
+	if (r->lang_explicit)
+		out->location = pool_printf(r->pool, "%.*s%slang=%s%s", n, path,
+					    memchr(path, '?', (size_t)n) ? "&" : "?",
+					    lang_code(r->lang), hash ? hash : "");
+	out->content_type = "text/plain; charset=utf-8";
+	out->cache_control = "no-store";
+	/* a short body: the answer stays uncompressed, with its Location */
+	sbuf_reset(&out->body);
+	sbuf_adds(&out->body, "See Other\n");
+	out->status = 303;
+	return 303;
+}
+
+const char *web_record_path(struct req *r, const struct record *rec)
+{
+	struct work *w;
+
+	switch (rec->kind) {
+	case REC_LEGISLATION:
+		if (!legislation_get_id(r->store, r->pool, rec->id, &w, NULL))
+			return web_path_enc(r, w->uri);
+		return "/laws";
+	case REC_CASE:
+		return pool_printf(r->pool, "/cases/%lld", rec->id);
+	default:
+		return pool_printf(r->pool, "/lessons/%lld", rec->id);
+	}
+}
+
+const char *web_country_name(struct req *r, const char *cc)
+{
+	struct country *c;
+
+	if (cc && !country_get(r->store, r->pool, cc, &c, NULL))
+		return country_name(c, r->lang);
+	return cc;
+}
+
+void web_country_select(struct req *r, struct sbuf *b, const char *name, const char *selected,
+			const char *empty_label)
+{
+	struct country *cs;
+	size_t n = 0;
+
+	if (country_list(r->store, r->pool, &cs, &n, NULL))
+		n = 0;
+	country_sort(cs, n, r->lang);
+	html_fmt(b, "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s</option>\n", name,
+		 name, empty_label);
+	for (size_t i = 0; i < n; i++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", cs[i].alpha2,
+			 selected && !strcmp(selected, cs[i].alpha2) ? " selected" : "",
+			 country_name(&cs[i], r->lang));
+	html_fmt(b, "</select>\n");
+}
+
+void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec)
+{
+	if (rec->country)
+		html_fmt(b, "<dt>%s</dt><dd><a href=\"/countries/%u%S\">%s</a></dd>\n",
+			 T("Country"), rec->country, layout_q(r), web_country_name(r, rec->country));
+	if (rec->region)
+		html_fmt(b, "<dt>%s</dt><dd><a href=\"/regions/%u%S\">%s</a></dd>\n", T("Region"),
+			 rec->region, layout_q(r), rec->region);
+	html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd><span class=\"tag\">%s</span></dd>\n"
+		 "<dt>TLP</dt><dd><span class=\"tag\">TLP:%s</span></dd>\n"
+		 "<dt>%s</dt><dd>%d</dd>\n",
+		 T("Language"), rec->language, T("Status"), T(record_status_name(rec->status)),
+		 rec->tlp, T("Revision"), rec->revision);
+	if (rec->source_url && *rec->source_url)
+		html_fmt(b, "<dt>%s</dt><dd><a href=\"%s\" rel=\"external noopener noreferrer\">"
+			 "%s</a></dd>\n", T("Source"), rec->source_url, rec->source_url);
+	html_fmt(b, "<dt>%s</dt><dd>%s · %s</dd>\n<dt>%s</dt><dd>%s · %s</dd>\n", T("Created"),
+		 rec->created_at, rec->created_by, T("Changed"), rec->changed_at,
+		 rec->changed_by);
+}
+
+/* The buttons of the workflow, in the order a record goes through it. */
+static const struct {
+	enum record_status to;
+	enum record_action action;
+	const char *label;
+} moves[] = {
+	{ ST_SUBMITTED, ACT_SUBMIT, "Submit for review" },
+	{ ST_PUBLISHED, ACT_PUBLISH, "Publish" },
+	{ ST_DRAFT, ACT_EDIT, "Return to draft" },
+	{ ST_WITHDRAWN, ACT_WITHDRAW, "Withdraw" },
+};
+
+/* The workflow buttons for rec that the actor may use (nothing when none); back is
+ * "review" to come back to the review queue. */
+static void workflow_form(struct req *r, struct sbuf *b, const struct record *rec,
+			  const char *back)
+{
+	int k = 0;
+
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		if (record_transition_valid(rec->status, moves[i].to, NULL) ||
+		    record_allow(r->actor, moves[i].action, rec, NULL))
+			continue;
+		if (!k++) {
+			const char *action = pool_printf(r->pool, "/records/%lld/status", rec->id);
+
+			html_fmt(b, "<form method=\"post\" class=\"inline\" action=\"");
+			layout_href(r, b, action);
+			html_fmt(b, "\">\n");
+			if (back)
+				html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"%s\">\n", back);
+			html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n",
+				 T("Note"));
+		}
+		html_fmt(b, "<button name=\"to\" value=\"%s\">%s</button>\n",
+			 record_status_name(moves[i].to), T(moves[i].label));
+	}
+	if (k)
+		html_fmt(b, "</form>\n");
+}
+
+void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec)
+{
+	struct revision *rv;
+	size_t n = 0;
+
+	html_fmt(b, "<section class=\"workflow\" aria-labelledby=\"ccrepo-review\">\n"
+		 "<h2 id=\"ccrepo-review\">%s</h2>\n<p>%s: <span class=\"tag\">%s</span> · %s %d</p>\n",
+		 T("Review"), T("Status"), T(record_status_name(rec->status)), T("Revision"),
+		 rec->revision);
+	workflow_form(r, b, rec, NULL);
+	if (record_revisions(r->store, r->pool, rec->id, &rv, &n, NULL))
+		n = 0;
+	html_fmt(b, "<h3>%s</h3>\n", T("Earlier revisions"));
+	if (!n) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("None yet."));
+	} else {
+		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
+			 "</th></tr></thead>\n<tbody>\n", T("Revision"), T("Status"), T("Changed"),
+			 T("By"), T("Note"));
+		for (size_t i = 0; i < n; i++)
+			html_fmt(b, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+				 "</tr>\n", rv[i].revision, T(record_status_name(rv[i].status)),
+				 rv[i].changed_at, rv[i].changed_by, rv[i].note);
+		html_fmt(b, "</tbody>\n</table>\n");
+	}
+	html_fmt(b, "</section>\n");
+}
+
+/* The review queue: records waiting for a curator. */
+int web_review(struct req *r, struct resp *out)
+{
+	struct record *rs;
+	size_t n, shown = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (record_queue(r->store, r->pool, &rs, &n, &e))
+		return http_fail(r, out, &e);
+	out->content_type = HTML;
+	layout_begin(r, b, T("Review queue"), NULL);
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Review queue"),
+		 T("Records submitted for review, oldest first. Publish them, or return them "
+		   "to their authors as drafts."));
+	for (size_t i = 0; i < n; i++) {
+		if (record_allow(r->actor, ACT_READ, &rs[i], NULL))
+			continue;
+		if (!shown++)
+			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Title"),
+				 T("Type"), T("Country"), T("Submitted"), T("Decision"));
+		html_fmt(b, "<tr><td><a href=\"");
+		layout_href(r, b, web_record_path(r, &rs[i]));
+		html_fmt(b, "\">%s</a></td><td>%s</td><td>%s</td><td>%s · %s</td><td>", rs[i].title,
+			 T(record_kind_name(rs[i].kind)),
+			 rs[i].country ? web_country_name(r, rs[i].country) : rs[i].region,
+			 rs[i].changed_at, rs[i].changed_by);
+		workflow_form(r, b, &rs[i], "review");
+		html_fmt(b, "</td></tr>\n");
+	}
+	if (shown)
+		html_fmt(b, "</tbody>\n</table>\n");
+	else
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Nothing is waiting for review."));
+	html_fmt(b, "<p><a href=\"/api/v1/review\">JSON</a></p>\n");
+	layout_end(r, b);
+	return 200;
+}
+
+/* POST /records/:id/status: to, note, back. */
+int web_record_status(struct req *r, struct resp *out)
+{
+	struct err e = { 0 };
+	struct record *rec;
+	char *end;
+	long long id = strtoll(r->params[0], &end, 10);
+	const char *to, *note, *back;
+	int st;
+
+	if (*end || id <= 0)
+		return http_error(r, out, 404, "There is no such record.");
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	to = req_form(r, "to");
+	note = req_form(r, "note");
+	back = req_form(r, "back");
+	if ((st = record_status_parse(to)) < 0)
+		return http_error(r, out, 400, "Choose the new status: draft, submitted, "
+				  "published or withdrawn.");
+	if (note && !*note)
+		note = NULL;
+	if (note && strlen(note) > 1000)
+		return http_error(r, out, 400, "The note is longer than 1000 bytes.");
+	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
+	    record_get(r->store, r->pool, id, &rec, &e))
+		return http_fail(r, out, &e);
+	if (back && !strcmp(back, "review"))
+		return web_redirect(r, out, "/review");
+	return web_redirect(r, out, web_record_path(r, rec));
+}
+
+/* An optional filter argument: NULL when absent or empty. */
+static const char *arg(const struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+
+	return v && *v ? v : NULL;
+}
+
+static void hidden_lang(const struct req *r, struct sbuf *b)
+{
+	if (r->lang_explicit)
+		html_fmt(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
+			 lang_code(r->lang));
+}
+
+static int type_ok(const char *t)
+{
+	size_t n = strlen(t);
+
+	return n && n <= 40 && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
+}
+
+int web_laws(struct req *r, struct resp *out)
+{
+	const char *country = arg(r, "country"), *type = arg(r, "type");
+	const char *status = arg(r, "status"), *offset = arg(r, "offset");
+	struct record_query q = { .kind = -1, .status = -1, .limit = LAWS_PAGE + 1 };
+	struct country *c;
+	struct work *ws;
+	size_t n, shown = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body, link = SBUF_INIT;
+	char *end;
+
+	if (country) {
+		if (country_get(r->store, r->pool, country, &c, &e))
+			return http_fail(r, out, &e);
+		q.country = c->alpha2;
+	}
+	if (type && !type_ok(type))
+		return http_error(r, out, 400, "The type is a lowercase word such as act, code, "
+				  "decree or regulation.");
+	q.type = type;
+	if (status && (q.status = record_status_parse(status)) < 0)
+		return http_error(r, out, 400, "The status is draft, submitted, published or "
+				  "withdrawn.");
+	if (offset && ((q.offset = (int)strtol(offset, &end, 10)) < 0 || *end ||
+		       q.offset > 1000000))
+		return http_error(r, out, 400, "The offset is a number of rows to skip.");
+	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
+		return http_fail(r, out, &e);
+	out->content_type = HTML;
+	layout_begin(r, b, T("Laws"), "laws");
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("National legislation"),
+		 T("Cybercrime laws by country and type, with their versions and the "
+		   "instrument articles each provision implements."));
+	html_fmt(b, "<form method=\"get\" action=\"/laws\" class=\"filters\">\n"
+		 "<div><label for=\"f-country\">%s</label>\n", T("Country"));
+	web_country_select(r, b, "country", q.country, T("All countries"));
+	html_fmt(b, "</div>\n<div><label for=\"f-type\">%s</label>\n<input id=\"f-type\" "
+		 "name=\"type\" value=\"%s\" size=\"12\" placeholder=\"act\"></div>\n"
+		 "<div><label for=\"f-status\">%s</label>\n<select id=\"f-status\" name=\"status\">"
+		 "<option value=\"\">%s</option>\n", T("Type"), type, T("Status"), T("Any"));
+	for (int s = 0; s < ST_COUNT; s++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", record_status_name(s),
+			 q.status == s ? " selected" : "", T(record_status_name(s)));
+	html_fmt(b, "</select></div>\n");
+	hidden_lang(r, b);
+	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Show"));
+	for (size_t i = 0; i < n && i < LAWS_PAGE; i++) {
+		if (record_allow(r->actor, ACT_READ, &ws[i].rec, NULL))
+			continue;
+		if (!shown++)
+			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Title"),
+				 T("Country"), T("Type"), T("Date"), T("Status"));
+		html_fmt(b, "<tr><td><a href=\"");
+		layout_href(r, b, web_path_enc(r, ws[i].uri));
+		html_fmt(b, "\">%s</a><br><code class=\"muted\">%s</code></td><td>%s</td><td>%s</td>"
+			 "<td>%s</td><td>%s</td></tr>\n", ws[i].rec.title, ws[i].uri,
+			 web_country_name(r, ws[i].rec.country), ws[i].type, ws[i].date,
+			 T(record_status_name(ws[i].rec.status)));
+	}
+	if (shown)
+		html_fmt(b, "</tbody>\n</table>\n");
+	else
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No laws match."));
+	/* the same filters, for the next page and the JSON */
+	if (q.country)
+		html_fmt(&link, "&amp;country=%u", q.country);
+	if (type)
+		html_fmt(&link, "&amp;type=%u", type);
+	if (status)
+		html_fmt(&link, "&amp;status=%u", status);
+	if (r->lang_explicit)
+		html_fmt(&link, "&amp;lang=%s", lang_code(r->lang));
+	html_fmt(b, "<p>");
+	if (q.offset > 0)
+		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"prev\">%s</a> ",
+			 q.offset > LAWS_PAGE ? q.offset - LAWS_PAGE : 0, sbuf_str(&link),
+			 T("Previous"));
+	if (n > LAWS_PAGE)
+		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"next\">%s</a> ",
+			 q.offset + LAWS_PAGE, sbuf_str(&link), T("Next"));
+	html_fmt(b, "<a href=\"/api/v1/works?offset=%d%S\">JSON</a>", q.offset, sbuf_str(&link));
+	if (!record_allow(r->actor, ACT_CREATE, NULL, NULL)) {
+		html_fmt(b, " · <a href=\"");
+		layout_href(r, b, "/laws/import");
+		html_fmt(b, "\">%s</a>", T("Import a law"));
+	}
+	html_fmt(b, "</p>\n");
+	sbuf_release(&link);
+	layout_end(r, b);
+	return 200;
+}
+
+/* The import form's fields, besides the text itself. */
+static const struct {
+	const char *name, *label, *hint;
+} import_fields[] = {
+	{ "uri", "Work URI", "/akn/ke/act/2018/5" },
+	{ "title", "Title", NULL },
+	{ "country", "Country", "KE" },
+	{ "type", "Type", "act" },
+	{ "number", "Number", "5" },
+	{ "date", "Date", "2018-05-16" },
+	{ "language", "Language of the version", "eng" },
+	{ "version_date", "Date of the version", "2018-05-30" },
+	{ "source", "Source", "https://" },
+};
+
+static const char *form_or(const struct req *r, const char *name, const char *dflt)
+{
+	const char *v = req_form(r, name);
+
+	return v ? v : dflt;
+}
+
+static void import_form(struct req *r, struct sbuf *b, const char *error)
+{
+	const char *fmt = form_or(r, "format", "auto"), *status = form_or(r, "status", "draft");
+	static const char *const formats[][2] = {
+		{ "auto", "Recognise it" }, { "akn", "Akoma Ntoso XML" },
+		{ "text", "Plain text or Markdown" },
+	};
+
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Import a law"),
+		 T("Paste an Akoma Ntoso 3.0 or 2.0 document, or the text of a law (plain text "
+		   "or Markdown: parts, chapters, sections and articles are recognised). For "
+		   "text, give at least the work URI, the title and the date."));
+	if (error)
+		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", error);
+	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
+	layout_href(r, b, "/laws/import");
+	html_fmt(b, "\">\n<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "
+		 "name=\"content\" rows=\"16\" required>\n%s</textarea></div>\n"
+		 "<div><label for=\"f-format\">%s</label>\n<select id=\"f-format\" name=\"format\">\n",
+		 T("Document"), form_or(r, "content", ""), T("Format"));
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", formats[i][0],
+			 !strcmp(fmt, formats[i][0]) ? " selected" : "", T(formats[i][1]));
+	html_fmt(b, "</select></div>\n");
+	for (size_t i = 0; i < sizeof(import_fields) / sizeof(import_fields[0]); i++)
+		html_fmt(b, "<div><label for=\"f-%s\">%s</label>\n<input id=\"f-%s\" name=\"%s\" "
+			 "value=\"%s\" placeholder=\"%s\"></div>\n", import_fields[i].name,
+			 T(import_fields[i].label), import_fields[i].name, import_fields[i].name,
+			 form_or(r, import_fields[i].name, ""), import_fields[i].hint);
+	html_fmt(b, "<div><label for=\"f-status\">%s</label>\n<select id=\"f-status\" "
+		 "name=\"status\">\n", T("Status of a new record"));
+	for (int s = ST_DRAFT; s <= ST_PUBLISHED; s++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", record_status_name(s),
+			 !strcmp(status, record_status_name(s)) ? " selected" : "",
+			 T(record_status_name(s)));
+	html_fmt(b, "</select></div>\n<div><button>%s</button></div>\n</form>\n", T("Import"));
+}
+
+/* A form value, or NULL when empty. */
+static const char *field(const struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+
+	return v && *v ? v : NULL;
+}
+
+int web_laws_import(struct req *r, struct resp *out)
+{
+	struct sbuf *b = &out->body;
+	struct err e = { 0 };
+	struct doc *d = NULL;
+	const char *content, *fmt, *error = NULL;
+	long long id = 0;
+	size_t nprov = 0, len;
+	int st = ST_DRAFT, akn, rc;
+
+	out->content_type = HTML;
+	out->cache_control = "no-store";
+	if (record_allow(r->actor, ACT_CREATE, NULL, &e))
+		return http_fail(r, out, &e);
+	if (r->method & (HTTP_GET | HTTP_HEAD)) {
+		layout_begin(r, b, T("Import a law"), "laws");
+		import_form(r, b, NULL);
+		layout_end(r, b);
+		return 200;
+	}
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	content = form_or(r, "content", "");
+	fmt = form_or(r, "format", "auto");
+	len = strlen(content);
+	akn = !strcmp(fmt, "akn") ||
+	      (!strcmp(fmt, "auto") && content[strspn(content, " \t\r\n")] == '<');
+	if (!len) {
+		error = T("Paste the document.");
+	} else if (field(r, "status") && (st = record_status_parse(field(r, "status"))) < 0) {
+		error = T("The status is draft, submitted or published.");
+	} else if (akn) {
+		if (akn_parse(content, len, "document", &d, &e))
+			error = e.msg;
+	} else {
+		struct text_meta m = {
+			field(r, "uri"), field(r, "country"), field(r, "type"), field(r, "number"),
+			field(r, "date"), field(r, "title"), field(r, "language"),
+			field(r, "version_date"), field(r, "source"),
+		};
+
+		if (text_parse(content, len, "text", &m, &d, &e))
+			error = e.msg;
+	}
+	if (!error) {
+		/* what the form says wins over what the document says */
+		if (field(r, "uri"))
+			d->work_uri = field(r, "uri");
+		if (field(r, "title"))
+			d->title = field(r, "title");
+		if (field(r, "version_date"))
+			d->expr_date = field(r, "version_date");
+		if (field(r, "source"))
+			d->source = field(r, "source");
+		rc = legislation_import_doc(r->store, r->actor, d, (enum record_status)st, &id,
+					    &nprov, &e);
+		if (rc == ERR_FORBIDDEN || http_status_of(rc) >= 500) {
+			doc_free(d);
+			return http_fail(r, out, &e);
+		}
+		if (rc)
+			error = e.msg;
+	}
+	if (error) {
+		doc_free(d);
+		layout_begin(r, b, T("Import a law"), "laws");
+		import_form(r, b, error);
+		layout_end(r, b);
+		return 400;
+	}
+	{
+		const char *lang = d->language && *d->language ? d->language : "eng";
+		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
+		const char *path = web_path_enc(r, pool_printf(r->pool, "%s/%s@%s", d->work_uri,
+							       lang, date));
+
+		layout_begin(r, b, T("Imported"), "laws");
+		html_fmt(b, "<h1>%s</h1>\n<p role=\"status\">%s</p>\n<dl class=\"facts\">\n"
+			 "<dt>%s</dt><dd><a href=\"", T("Imported"),
+			 T("The document was stored in one transaction."), T("Title"));
+		layout_href(r, b, path);
+		html_fmt(b, "\">%s</a></dd>\n<dt>%s</dt><dd><code>%s/%s@%s</code></dd>\n"
+			 "<dt>%s</dt><dd>%z</dd>\n</dl>\n", d->title, T("Version"), d->work_uri,
+			 lang, date, T("Provisions"), nprov);
+		if (d->nwarnings) {
+			html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), d->nwarnings);
+			for (size_t i = 0; i < d->nwarnings && i < 200; i++)
+				html_fmt(b, "<li>%s</li>\n", d->warnings[i]);
+			html_fmt(b, "</ul>\n");
+		}
+		html_fmt(b, "<p><a href=\"");
+		layout_href(r, b, "/laws/import");
+		html_fmt(b, "\">%s</a></p>\n", T("Import another"));
+		layout_end(r, b);
+	}
+	doc_free(d);
+	return 200;
+}
