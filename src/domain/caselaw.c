@@ -40,9 +40,7 @@ int caselaw_validate(const struct caselaw *c, struct err *e)
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		if ((rc = field_ok(f[i].name, f[i].value, f[i].max, e)))
 			return rc;
-	if (c->decided && *c->decided && (strlen(c->decided) != 10 || c->decided[4] != '-' ||
-					  c->decided[7] != '-' ||
-					  strspn(c->decided, "0123456789-") != 10))
+	if (c->decided && *c->decided && !record_date_valid(c->decided))
 		return err_set(e, ERR_INVALID, "decided must be a date (YYYY-MM-DD)");
 	if (c->napplied > 500)
 		return err_set(e, ERR_INVALID, "at most 500 provisions applied");
@@ -63,7 +61,8 @@ int caselaw_save(struct store *s, const struct actor *a, struct caselaw *c, long
 	c->rec.kind = REC_CASE;
 	if (!c->rec.tlp)
 		c->rec.tlp = "CLEAR";
-	if ((rc = caselaw_validate(c, e)) || (rc = store_begin(s, e)))
+	if ((rc = caselaw_validate(c, e)) || (rc = record_place_valid(s, &c->rec, e)) ||
+	    (rc = store_begin(s, e)))
 		goto out;
 	if (c->rec.id) {
 		struct record *old;

@@ -95,8 +95,7 @@ int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char 
 
 static int date_ok(const char *d)
 {
-	return d && strlen(d) == 10 && isdigit((unsigned char)d[0]) && d[4] == '-' &&
-	       d[7] == '-' && strspn(d, "0123456789-") == 10;
+	return record_date_valid(d);
 }
 
 int legislation_split_uri(pool *p, const char *uri, const char **work, const char **lang,
@@ -432,19 +431,13 @@ int legislation_provisions(struct store *s, pool *p, long long expression_id,
 int legislation_provision(struct store *s, pool *p, long long expression_id, const char *eid,
 			  struct provision **out, struct err *e)
 {
-	struct provision *all;
-	size_t n;
-	int rc = store_prov_list(s, p, expression_id, &all, &n, e);
+	int rc = store_prov_get(s, p, expression_id, eid, out, NULL);
 
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "no provision %.80s in this version", eid);
 	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(all[i].eid, eid)) {
-			*out = &all[i];
-			return ERR_OK;
-		}
-	}
-	return err_set(e, ERR_NOTFOUND, "no provision %.80s in this version", eid);
+		return err_set(e, rc, "cannot read provision %.80s", eid);
+	return ERR_OK;
 }
 
 int legislation_history(struct store *s, pool *p, long long work_id, const char *eid,

@@ -24,8 +24,7 @@ int lesson_validate(const struct lesson *l, struct err *e)
 		return err_set(e, ERR_INVALID, "body is not valid UTF-8");
 	if (l->topic && (strlen(l->topic) > 200 || !utf8_valid(l->topic, strlen(l->topic))))
 		return err_set(e, ERR_INVALID, "topic must be valid UTF-8 of at most 200 bytes");
-	if (l->date && *l->date && (strlen(l->date) != 10 || l->date[4] != '-' ||
-				    strspn(l->date, "0123456789-") != 10))
+	if (l->date && *l->date && !record_date_valid(l->date))
 		return err_set(e, ERR_INVALID, "date must be YYYY-MM-DD");
 	return ERR_OK;
 }
@@ -39,7 +38,8 @@ int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long l
 	l->rec.kind = REC_LESSON;
 	if (!l->rec.tlp)
 		l->rec.tlp = "CLEAR";
-	if ((rc = lesson_validate(l, e)) || (rc = store_begin(s, e)))
+	if ((rc = lesson_validate(l, e)) || (rc = record_place_valid(s, &l->rec, e)) ||
+	    (rc = store_begin(s, e)))
 		goto out;
 	if (l->rec.id) {
 		struct record *old;

@@ -22,6 +22,14 @@ int mapping_list_article(struct store *s, pool *p, const char *instrument, int a
 
 static const char *const states[] = { "suggested", "accepted", "rejected" };
 
+/* Whether some version of the work has a provision eid. */
+static int provision_exists(struct store *s, long long work_id, const char *eid)
+{
+	int found = 0;
+
+	return eid && !store_prov_in_work(s, work_id, eid, &found, NULL) && found;
+}
+
 int mapping_set(struct store *s, const struct actor *a, long long work_id, const char *eid,
 		const char *instrument, int article, const char *state, const char *extent,
 		const char *comment, struct err *e)
@@ -54,6 +62,10 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 		goto out;
 	if ((rc = instrument_article(s, p, instrument, article, &ar, e)))
 		goto out;
+	if (!provision_exists(s, work_id, eid)) {
+		rc = err_set(e, ERR_INVALID, "the work has no provision %.80s", eid ? eid : "");
+		goto out;
+	}
 	memset(&m, 0, sizeof(m));
 	m.work_id = work_id;
 	m.eid = eid;

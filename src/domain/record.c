@@ -9,6 +9,7 @@
 
 #include "core/lang.h"
 #include "core/utf8.h"
+#include "domain/country.h"
 #include "store/store.h"
 
 static const char *const kind_names[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
@@ -121,6 +122,38 @@ int record_validate(const struct record *r, struct err *e)
 	    strncmp(r->source_url, "http://", 7))
 		return err_set(e, ERR_INVALID, "source_url must start with http:// or https://");
 	return ERR_OK;
+}
+
+int record_date_valid(const char *d)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, day, leap;
+
+	if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-' ||
+	    strspn(d, "0123456789") != 4 || strspn(d + 5, "0123456789") != 2 ||
+	    strspn(d + 8, "0123456789") != 2)
+		return 0;
+	y = atoi(d);
+	m = atoi(d + 5);
+	day = atoi(d + 8);
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1000 && m >= 1 && m <= 12 && day >= 1 &&
+	       day <= days[m - 1] + (m == 2 && leap);
+}
+
+int record_place_valid(struct store *s, const struct record *r, struct err *e)
+{
+	pool *p = pool_new();
+	struct country *c;
+	struct region *g;
+	int rc = ERR_OK;
+
+	if (r->country && country_get(s, p, r->country, &c, NULL))
+		rc = err_set(e, ERR_INVALID, "country %.8s does not exist", r->country);
+	else if (r->region && region_get(s, p, r->region, &g, NULL))
+		rc = err_set(e, ERR_INVALID, "region %.8s is not a UN M49 region", r->region);
+	pool_free(p);
+	return rc;
 }
 
 const char *record_now(pool *p)

@@ -90,6 +90,10 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 /* Earlier revisions of a record, newest first. */
 int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
 		     size_t *n, struct err *e);
+/* Whether s is a real calendar date written YYYY-MM-DD (years 1000-9999). */
+int record_date_valid(const char *s);
+/* Whether the record's country and region exist in the reference data. */
+int record_place_valid(struct store *s, const struct record *r, struct err *e);
 /* Now as "YYYY-MM-DDTHH:MM:SSZ" in p. */
 const char *record_now(pool *p);
 

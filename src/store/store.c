@@ -317,3 +317,15 @@ int store_mapping_list(struct store *s, pool *p, long long work_id, const char *
 {
 	return s->be->mapping_list(s, p, work_id, instrument, article, out, n, e);
 }
+
+int store_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
+		   struct provision **out, struct err *e)
+{
+	return s->be->prov_get(s, p, expression_id, eid, out, e);
+}
+
+int store_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
+		       struct err *e)
+{
+	return s->be->prov_in_work(s, work_id, eid, found, e);
+}

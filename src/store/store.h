@@ -84,6 +84,12 @@ struct store_backend {
 			struct err *e);
 	int (*prov_list)(struct store *s, pool *p, long long expression_id,
 			 struct provision **out, size_t *n, struct err *e);
+	/* one provision of an expression by eid; ERR_NOTFOUND when absent */
+	int (*prov_get)(struct store *s, pool *p, long long expression_id, const char *eid,
+			struct provision **out, struct err *e);
+	/* whether any version of the work has a provision eid */
+	int (*prov_in_work)(struct store *s, long long work_id, const char *eid, int *found,
+			    struct err *e);
 	int (*case_put)(struct store *s, const struct caselaw *c, struct err *e);
 	int (*case_get)(struct store *s, pool *p, long long id, struct caselaw **out,
 			struct err *e);
@@ -181,6 +187,10 @@ int store_prov_put(struct store *s, const struct provision *pv, long long *id,
 		   struct err *e);
 int store_prov_list(struct store *s, pool *p, long long expression_id,
 		    struct provision **out, size_t *n, struct err *e);
+int store_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
+		   struct provision **out, struct err *e);
+int store_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
+		       struct err *e);
 int store_case_put(struct store *s, const struct caselaw *c, struct err *e);
 int store_case_get(struct store *s, pool *p, long long id, struct caselaw **out,
 		   struct err *e);

@@ -12,6 +12,9 @@ static const struct {
 	{ "countries", "/countries", "Countries" },
 	{ "regions", "/regions", "Regions" },
 	{ "instruments", "/instruments", "Instruments" },
+	{ "laws", "/laws", "Laws" },
+	{ "cases", "/cases", "Cases" },
+	{ "lessons", "/lessons", "Lessons" },
 };
 
 const char *layout_t(const struct req *r, const char *msgid)

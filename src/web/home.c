@@ -39,7 +39,15 @@ int web_home(struct req *r, struct resp *out)
 		html_fmt(b, "<li><a href=\"/instruments/%u%S\">%s</a> <span class=\"muted\">"
 			 "(%d %s)</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
 			 ins[i].article_count, layout_t(r, "articles"));
-	html_fmt(b, "</ul>\n<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
+	html_fmt(b, "</ul>\n");
+	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
+		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
+		 "<li><a href=\"/lessons%S\">%s</a></li>\n<li><a href=\"/review%S\">%s</a></li>\n"
+		 "<li><a href=\"/laws/import%S\">%s</a></li>\n</ul>\n",
+		 layout_t(r, "Repository"), layout_q(r), layout_t(r, "Laws"), layout_q(r),
+		 layout_t(r, "Cases"), layout_q(r), layout_t(r, "Lessons"), layout_q(r),
+		 layout_t(r, "Review queue"), layout_q(r), layout_t(r, "Import a law"));
+	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
 		 "/api/v1/openapi.json</a>.</p>\n",
 		 layout_t(r, "For programs"),
 		 layout_t(r, "The same data is available as JSON; the API is described by "

@@ -20,7 +20,7 @@ enum sq_stmt {
 	SQ_REVISION_ADD, SQ_REVISION_LIST,
 	SQ_WORK_PUT, SQ_WORK_GET_URI, SQ_WORK_GET_ID, SQ_WORK_LIST,
 	SQ_EXPR_FIND, SQ_EXPR_INSERT, SQ_EXPR_UPDATE, SQ_EXPR_CLEAR, SQ_EXPR_LIST,
-	SQ_PROV_INSERT, SQ_PROV_LIST,
+	SQ_PROV_INSERT, SQ_PROV_LIST, SQ_PROV_GET, SQ_PROV_IN_WORK,
 	SQ_CASE_PUT, SQ_CASE_GET, SQ_CASE_LINKS_CLEAR, SQ_CASE_LINK_ADD, SQ_CASE_LINKS,
 	SQ_LESSON_PUT, SQ_LESSON_GET,
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
@@ -110,6 +110,10 @@ int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression 
 int sq_prov_put(struct store *s, const struct provision *pv, long long *id, struct err *e);
 int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provision **out,
 		 size_t *n, struct err *e);
+int sq_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
+		struct provision **out, struct err *e);
+int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
+		    struct err *e);
 int sq_case_put(struct store *s, const struct caselaw *c, struct err *e);
 int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, struct err *e);
 int sq_lesson_put(struct store *s, const struct lesson *l, struct err *e);

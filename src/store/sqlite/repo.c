@@ -411,6 +411,40 @@ int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provi
 	return sq_rows(q, st, p, sizeof(**out), prov_row, (void **)out, n, "list provisions", e);
 }
 
+int sq_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
+		struct provision **out, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_PROV_GET,
+		"SELECT id, expression_id, coalesce(parent_id, 0), ordinal, depth, eid, kind, "
+		"num, heading, text FROM provision WHERE expression_id = ?1 AND eid = ?2", e);
+
+	if (st) {
+		sqlite3_bind_int64(st, 1, expression_id);
+		sq_bind_text(st, 2, eid);
+	}
+	return one_row(q, st, p, sizeof(**out), prov_row, (void **)out, "provision", e);
+}
+
+int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
+		    struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = sq_prep(q, SQ_PROV_IN_WORK,
+		"SELECT EXISTS (SELECT 1 FROM provision v JOIN expression x "
+		"ON x.id = v.expression_id WHERE x.work_id = ?1 AND v.eid = ?2)", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, work_id);
+	sq_bind_text(st, 2, eid);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "find provision", e);
+}
+
 int sq_case_put(struct store *s, const struct caselaw *c, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
