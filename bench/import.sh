@@ -3,7 +3,8 @@
 #   1. a generated ccrepo bundle of 100,000 provisions (100 acts of 1,000 sections,
 #      each with a heading and a paragraph of text), imported into a fresh database;
 #   2. the South African Constitution (Akoma Ntoso 3.0, 621 KB) from ../shared/corpus;
-#   3. the page of the largest work: time to render (first request, then cached) and
+#   3. the pages of the largest works (contents page, whole text with ?all=1, one
+#      chapter): time to render (first request, then the median of 5) and
 #      its size in bytes.
 # Each import runs BENCH_REPEAT times (default 5) on a fresh database; the median is
 # reported, in provisions per second. Needs ./ccrepo (or $CCREPO_BIN) and curl.
@@ -81,7 +82,7 @@ port=$((20000 + RANDOM % 20000))
 "$bin" serve --db "$tmp/db" --listen 127.0.0.1:$port --log-level warn >/dev/null 2>&1 &
 pid=$!
 for i in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
-for page in /akn/ke/act/2020/g1 /akn/za/act/1996/constitution; do
+for page in /akn/ke/act/2020/g1 /akn/ke/act/2020/g1?all=1 /akn/za/act/1996/constitution /akn/za/act/1996/constitution?all=1 /akn/za/act/1996/constitution/~chp_2; do
 	url="http://127.0.0.1:$port$page"
 	first=$(curl -s -o "$tmp/page" -w '%{time_total} %{http_code}' "$url")
 	size=$(stat -c %s "$tmp/page")

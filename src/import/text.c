@@ -713,54 +713,45 @@ static struct delim *delim_push(struct parser *p)
 	return &p->delims[p->ndelims++];
 }
 
-/* Copy s to out without link syntax: "[text](url)" and "![alt](url)" -> the text. */
+/* Copy s to out without link syntax: "[text](url)" and "![alt](url)" -> the text. The
+ * text runs to the first ']', the URL to the first ')' (no nesting): both searches
+ * only move forward, so a line of brackets stays linear. */
 static void strip_links(const char *s, size_t n, struct sbuf *out)
 {
-	size_t i = 0, from = 0;
+	size_t i = 0, from = 0, rb = 0, rp = 0;
 
 	sbuf_reset(out);
 	while (i < n) {
-		size_t j, k, depth;
-		int img = 0;
+		size_t t;
 
 		if (s[i] == '\\' && i + 1 < n) {
 			i += 2;
 			continue;
 		}
-		if (s[i] == '!' && i + 1 < n && s[i + 1] == '[')
-			img = 1;
-		else if (s[i] != '[') {
+		t = i + (s[i] == '!' && i + 1 < n && s[i + 1] == '[');
+		if (s[t] != '[') {
 			i++;
 			continue;
 		}
-		j = i + img + 1;
-		for (depth = 1; j < n; j++) {
-			if (s[j] == '\\') {
-				j++;
-				continue;
-			}
-			if (s[j] == '[')
-				depth++;
-			else if (s[j] == ']' && !--depth)
-				break;
-		}
-		if (j + 1 >= n || s[j + 1] != '(') {
-			i += img + 1;
+		if (rb <= t)
+			rb = t + 1;
+		while (rb < n && (s[rb] != ']' || s[rb - 1] == '\\'))
+			rb++;
+		if (rb + 1 >= n || s[rb + 1] != '(') {
+			i = t + 1;
 			continue;
 		}
-		for (k = j + 2, depth = 1; k < n; k++) {
-			if (s[k] == '(')
-				depth++;
-			else if (s[k] == ')' && !--depth)
-				break;
-		}
-		if (k >= n) {
-			i += img + 1;
+		if (rp < rb + 2)
+			rp = rb + 2;
+		while (rp < n && s[rp] != ')')
+			rp++;
+		if (rp >= n) {
+			i = t + 1;
 			continue;
 		}
 		sbuf_add(out, s + from, i - from);
-		sbuf_add(out, s + i + img + 1, j - (i + img + 1));
-		i = from = k + 1;
+		sbuf_add(out, s + t + 1, rb - t - 1);
+		i = from = rp + 1;
 	}
 	sbuf_add(out, s + from, n - from);
 }
@@ -801,17 +792,18 @@ static void strip_emphasis(struct parser *p, const char *s, size_t n, struct sbu
 		}
 		i = j;
 	}
-	/* pair closers with the nearest opener of the same character and length */
+	/* pair closers with the nearest opener of the same character and length, looking
+	 * a bounded way down the stack */
 	for (size_t k = 0; k < p->ndelims; k++) {
 		struct delim *dl = &p->delims[k];
 
 		if (dl->close) {
-			size_t t = top;
+			size_t t = top, floor = top > 16 ? top - 16 : 0;
 
-			while (t > 0 && !(p->delims[p->stack[t - 1]].ch == dl->ch &&
-					  p->delims[p->stack[t - 1]].len == dl->len))
+			while (t > floor && !(p->delims[p->stack[t - 1]].ch == dl->ch &&
+					      p->delims[p->stack[t - 1]].len == dl->len))
 				t--;
-			if (t > 0) {
+			if (t > floor) {
 				p->delims[p->stack[t - 1]].matched = 1;
 				dl->matched = 1;
 				top = t - 1;

@@ -26,6 +26,7 @@
 #define T(s) layout_t(r, (s))
 /* beyond this many provisions the contents list only the top two levels */
 #define TOC_ALL_MAX 150
+#define WORK_PAGE_MAX 400	/* provisions shown on one page by default */
 
 struct target {
 	struct work *w;
@@ -290,7 +291,10 @@ static void render_prov(struct req *r, struct sbuf *b, const struct work *w,
 }
 
 /* The table of contents: a nested list of the provisions, linking to their anchors. */
-static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_t n)
+/* The contents. With link_base, entries link to each provision's own page
+ * (link_base/~eid) instead of to anchors on this page. */
+static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_t n,
+		const char *link_base)
 {
 	int maxd = n > TOC_ALL_MAX ? 1 : 1 << 20, cur = -1;
 
@@ -312,7 +316,14 @@ static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_
 			for (; cur > d; cur--)
 				html_fmt(b, "</ul></li>\n");
 		}
-		html_fmt(b, "<li><a href=\"#%u\">%s</a>", pv[i].eid, prov_label(r, &pv[i]));
+		if (link_base) {
+			html_fmt(b, "<li><a href=\"");
+			layout_href(r, b, pool_printf(r->pool, "%s/~%s", link_base,
+						      web_path_enc(r, pv[i].eid)));
+			html_fmt(b, "\">%s</a>", prov_label(r, &pv[i]));
+		} else {
+			html_fmt(b, "<li><a href=\"#%u\">%s</a>", pv[i].eid, prov_label(r, &pv[i]));
+		}
 	}
 	if (cur >= 0) {
 		html_fmt(b, "</li>");
@@ -408,8 +419,21 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		html_fmt(b, "</li>\n");
 	}
 	html_fmt(b, "</ul>\n");
+	/* a long law would make a page too heavy for a slow connection: then this page
+	 * is its contents, and each part has its own page (?all=1 shows everything) */
+	if (np > WORK_PAGE_MAX && !req_arg(r, "all")) {
+		toc(r, b, pv, np, base);
+		html_fmt(b, "<p>%s <a href=\"", T("This law is long: each part has its own "
+						    "page."));
+		layout_href(r, b, pool_printf(r->pool, "%s?all=1", base));
+		html_fmt(b, "\">%s</a> (%d %s)</p>\n", T("Show the whole text on one page"),
+			 (int)np, T("provisions"));
+		web_record_workflow(r, b, &w->rec);
+		layout_end(r, b);
+		return 200;
+	}
 	if (np)
-		toc(r, b, pv, np);
+		toc(r, b, pv, np, NULL);
 	html_fmt(b, "<h2>%s</h2>\n", T("Text"));
 	if (!np)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This version has no provisions."));

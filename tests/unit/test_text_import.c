@@ -155,8 +155,8 @@ static void assert_unique_eids(const struct doc *d)
 
 static void print_summary(const char *name, const struct doc *d, double secs)
 {
-	printf("test_text_import: %s: %zu nodes, %zu warnings, parsed in %.2f ms\n", name,
-	       doc_count(d), d->nwarnings, secs * 1e3);
+	printf("test_text_import: %s: %zu nodes, %zu warnings, read and parsed in %.3f ms\n",
+	       name, doc_count(d), d->nwarnings, secs * 1e3);
 	for (size_t i = 0; i < d->nwarnings; i++)
 		printf("  warning: %s\n", d->warnings[i]);
 }
@@ -243,12 +243,15 @@ static void test_protocol(void **state)
 	struct doc *d = NULL;
 	struct err e = { 0 };
 	struct doc_node *n;
+	double t;
 
 	(void)state;
 	if (!corpus("treaties/coe-ets189-additional-protocol.md", path, sizeof(path)))
 		skip();
+	t = now();
 	assert_int_equal(text_load(path, NULL, &d, &e), ERR_OK);
-	print_summary("Additional Protocol", d, 0);
+	t = now() - t;
+	print_summary("Additional Protocol", d, t);
 	assert_int_equal(count(d, "article", NULL), 16);
 	for (int i = 1; i <= 16; i++) {
 		snprintf(num, sizeof(num), "%d", i);
@@ -348,12 +351,15 @@ static void test_usc_2701(void **state)
 	struct doc *d = NULL;
 	struct err e = { 0 };
 	struct doc_node *sec, *n;
+	double t;
 
 	(void)state;
 	if (!corpus("us/18-usc-2701-2703.md", path, sizeof(path)))
 		skip();
+	t = now();
 	assert_int_equal(text_load(path, NULL, &d, &e), ERR_OK);
-	print_summary("18 U.S.C. 2701-2703", d, 0);
+	t = now() - t;
+	print_summary("18 U.S.C. 2701-2703", d, t);
 	assert_int_equal(count(d, "section", NULL), 3);
 	assert_int_equal(count(d, "chapter", NULL), 1);
 	for (int i = 0; i < 3; i++) {
