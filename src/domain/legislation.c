@@ -36,7 +36,7 @@ static const struct {
  * '@' only in the expression part. */
 static int segment_ok(const char *s, size_t n)
 {
-	if (!n)
+	if (!n || strspn(s, ".") >= n)	/* empty, or a dot segment (".", "..") */
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!(islower((unsigned char)s[i]) || isdigit((unsigned char)s[i]) ||
@@ -83,9 +83,16 @@ int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char 
 	for (size_t i = 0; i < sizeof(country_alias) / sizeof(country_alias[0]); i++)
 		if (!strncmp(seg[0], country_alias[i].akn, 2))
 			memcpy(cc, country_alias[i].iso, 3);
-	if (!isdigit((unsigned char)seg[2][0]))
-		return err_set(e, ERR_INVALID, "work URI '%.80s': the part after the type must be "
-			       "a year or a date", uri);
+	/* /akn/CC/TYPE[/SUBTYPE][/ACTOR]/DATE/NUMBER: a year or date, then something */
+	{
+		size_t d = 2;
+
+		while (d < n && !isdigit((unsigned char)seg[d][0]))
+			d++;
+		if (d > 4 || d + 1 >= n)
+			return err_set(e, ERR_INVALID, "work URI '%.80s' needs a year or a date "
+				       "after the type, then a number or name", uri);
+	}
 	if (country_get(s, p, cc, &c, NULL))
 		return err_set(e, ERR_INVALID, "work URI '%.80s': '%.2s' is not a country", uri,
 			       seg[0]);
@@ -377,6 +384,7 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 		      const char *date, struct expression **out, struct err *e)
 {
 	struct expression *xs;
+	struct work *w;
 	size_t n;
 	char today[11];
 	int rc;
@@ -393,6 +401,16 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 		return err_set(e, ERR_INVALID, "'%.40s' is not a date (YYYY-MM-DD)", date);
 	if ((rc = store_expr_list(s, p, work_id, &xs, &n, e)))
 		return rc;
+	/* without a language, the work's own language when it has a version then */
+	if (!lang && !store_work_get(s, p, NULL, work_id, &w, NULL)) {
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(xs[i].date, date) <= 0 &&
+			    !strcmp(bcp47_of(xs[i].language), w->rec.language)) {
+				*out = &xs[i];
+				return ERR_OK;
+			}
+		}
+	}
 	/* newest first: the first on or before the date is the one in force */
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(xs[i].date, date) > 0 || (lang && strcmp(xs[i].language, lang)))
