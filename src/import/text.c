@@ -1137,8 +1137,8 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 			break;
 	p->ngroups = top ? 0 : i;
 	if (p->ngroups == MAX_GROUPS) {
-		doc_warn(p->d, "line %d: groupings nested deeper than %d levels: %s %s placed beside the last",
-			 p->lineno, MAX_GROUPS, kind, num->text);
+		doc_warn(p->d, "line %d: groupings nested deeper than %d levels: "
+			 "%s %s placed beside the last", p->lineno, MAX_GROUPS, kind, num->text);
 		p->ngroups--;
 	}
 	parent = p->ngroups ? p->groups[p->ngroups - 1] : NULL;
@@ -1477,7 +1477,8 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 	}
 	if (p.preamble && !p.seen_structure)
 		p.d->warnings[p.preamble_warning] = pool_printf(p.d->pool,
-			"line %d: no part, chapter, article or section found: the whole text kept as preamble",
+			"line %d: no part, chapter, article or section found: "
+			"the whole text kept as preamble",
 			p.preamble->line);
 	p.d->work_uri = meta_str(p.d, meta->work_uri);
 	p.d->country = meta_str(p.d, meta->country);

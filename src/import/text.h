@@ -41,10 +41,11 @@
  *    (i), (i)-numerals for (I)). A marker that neither continues a level (gaps of up to
  *    5 allowed) nor starts a new one at its first value ((1), (a), (i), (A), (I)) is
  *    text, unless the line is a Markdown heading ("###### (h) ..."): then it goes to
- *    the shallowest open level of its class. Kinds under a section: subsection, paragraph, subparagraph, clause,
- *    subclause, item by depth; under an article: "paragraph" for numbers and "point"
- *    for letters and roman numerals. A heading may follow the marker ("(1) Definitions
- *    .", "(a) Offense.—Whoever ...", or in a Markdown heading line "(a) Offense .").
+ *    the shallowest open level of its class. Kinds under a section: subsection,
+ *    paragraph, subparagraph, clause, subclause, item by depth; under an article:
+ *    "paragraph" for numbers and "point" for letters and roman numerals. A heading may
+ *    follow the marker ("(1) Definitions .", "(a) Offense.—Whoever ...", or in a
+ *    Markdown heading line "(a) Offense .").
  * 5. Otherwise text, for the deepest open node: lines of a paragraph are joined with a
  *    space, paragraphs (blank lines between) with "\n\n". Text before any grouping or
  *    provision goes to a "preamble" node, with a warning. The first heading of the

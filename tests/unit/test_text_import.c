@@ -697,7 +697,8 @@ static void test_running_heads_and_eids(void **state)
 	assert_string_equal(find_nth(d, "article", "1", 3)->eid, "chp_2__art_1_2");
 	assert_string_equal(find_nth(d, "article", "1", 4)->eid, "chp_2__art_1_3");
 	assert_int_equal(d->nwarnings, 2);
-	assert_non_null(strstr(d->warnings[0], "line 13: duplicate eId chp_2__art_1 renamed chp_2__art_1_2"));
+	assert_non_null(strstr(d->warnings[0],
+			       "line 13: duplicate eId chp_2__art_1 renamed chp_2__art_1_2"));
 	assert_unique_eids(d);
 	doc_free(d);
 }
@@ -762,8 +763,10 @@ static void test_meta(void **state)
 
 static void test_crlf(void **state)
 {
-	const char *lf = "\xef\xbb\xbfPART 1 \xe2\x80\x93 General\n\n1. Scope\n(1) First\nline.\n\n(2) Second.\n";
-	const char *crlf = "\xef\xbb\xbfPART 1 \xe2\x80\x93 General\r\n\r\n1. Scope\r\n(1) First\r\nline.\r\n\r\n(2) Second.\r\n";
+	const char *lf = "\xef\xbb\xbfPART 1 \xe2\x80\x93 General\n\n1. Scope\n(1) First\nline.\n\n"
+			 "(2) Second.\n";
+	const char *crlf = "\xef\xbb\xbfPART 1 \xe2\x80\x93 General\r\n\r\n1. Scope\r\n(1) First\r\n"
+			   "line.\r\n\r\n(2) Second.\r\n";
 	struct doc *a = parse(lf), *b = parse(crlf);
 	struct doc_node *x, *y;
 
