@@ -250,6 +250,8 @@ static int read_common(struct reader *rd, json_t *o, struct record *r, struct er
 	    (rc = get_str(rd, o, "changed_at", &r->changed_at, e)) ||
 	    (rc = get_str(rd, o, "changed_by", &r->changed_by, e)))
 		return rc;
+	if (json_is_integer(json_object_get(o, "revision")))
+		r->revision = (int)json_integer_value(json_object_get(o, "revision"));
 	st = status ? record_status_parse(status) : ST_DRAFT;
 	if (st < 0)
 		return err_set(e, ERR_INVALID, "%s: record %zu: unknown status '%.20s'", rd->origin,
@@ -344,7 +346,7 @@ static int read_work(struct reader *rd, json_t *o, const struct record *r, int j
 			rc = read_nodes(rd, d, d->root, json_object_get(x, "provisions"), 0, e);
 		}
 		if (!rc)
-			rc = legislation_import_doc(rd->s, rd->a, d, r->status, id, &nprov, e);
+			rc = legislation_import_doc(rd->s, rd->a, d, ST_DRAFT, id, &nprov, e);
 		doc_free(d);
 		if (rc)
 			return rc;
@@ -391,18 +393,18 @@ static int read_mappings(struct reader *rd, json_t *o, long long work_id, struct
 	return ERR_OK;
 }
 
-/* Keep the provenance the bundle carries (who created it when). */
+/* What the bundle says of the record beyond its content: status, label, source,
+ * place, revision, and who created and changed it when (when given). The content
+ * was stored as a draft first, so that storing it made no revisions. */
 static int keep_provenance(struct reader *rd, long long id, const struct record *from,
 			   struct err *e)
 {
 	struct record *r;
 	int rc;
 
-	if (!from->created_at && !from->changed_at)
-		return ERR_OK;
 	if ((rc = store_record_get(rd->s, rd->p, id, &r, e)))
 		return rc;
-	if (from->created_at && utf8_valid(from->created_at, strlen(from->created_at))) {
+	if (from->created_at) {
 		r->created_at = from->created_at;
 		r->created_by = from->created_by ? from->created_by : r->created_by;
 	}
@@ -410,10 +412,13 @@ static int keep_provenance(struct reader *rd, long long id, const struct record 
 		r->changed_at = from->changed_at;
 		r->changed_by = from->changed_by ? from->changed_by : r->changed_by;
 	}
+	if (from->revision > 0)
+		r->revision = from->revision;
 	r->status = from->status;
 	r->tlp = from->tlp;
 	r->source_url = from->source_url;
-	r->region = from->region;
+	if (from->region)
+		r->region = from->region;
 	return store_record_update(rd->s, r, e);
 }
 
@@ -473,6 +478,12 @@ static int read_case(struct reader *rd, json_t *o, const struct record *r, struc
 	return keep_provenance(rd, id, r, e);
 }
 
+/* Equal strings, or both NULL. */
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 static int read_lesson(struct reader *rd, json_t *o, const struct record *r, struct err *e)
 {
 	struct lesson l;
@@ -490,7 +501,7 @@ static int read_lesson(struct reader *rd, json_t *o, const struct record *r, str
 	if (!lesson_list(rd->s, rd->p, &q, &ls, &n, NULL))
 		for (size_t k = 0; k < n && !id; k++)
 			if (ls[k].rec.title && r->title && !strcmp(ls[k].rec.title, r->title) &&
-			    !((ls[k].rec.region == NULL) ^ (r->region == NULL)))
+			    same(ls[k].rec.country, r->country) && same(ls[k].rec.region, r->region))
 				id = ls[k].rec.id;
 	l.rec.id = id;
 	if ((rc = lesson_save(rd->s, rd->a, &l, &id, e)))
@@ -572,8 +583,6 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 				     "case or lesson", origin, rd.index);
 			goto fail;
 		}
-		if (e && e->code) /* a message from a nested call without a code path */
-			goto fail;
 	}
 	if ((rc = store_commit(s, e)))
 		goto fail;
