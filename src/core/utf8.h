@@ -2,9 +2,16 @@
 #ifndef CORE_UTF8_H
 #define CORE_UTF8_H
 #include <stddef.h>
+#include <stdint.h>
 
 /* Whether s[0..len) is valid UTF-8 (no overlongs, surrogates or values > U+10FFFF). */
 int utf8_valid(const char *s, size_t len);
+#define UTF8_INVALID 0xffffffffu
+
+/* The code point at s[0..len) (len >= 1) and its length in *n; UTF8_INVALID with
+ * *n = 1 when s does not start a valid sequence (overlong, surrogate, truncated,
+ * beyond U+10FFFF). */
+uint32_t utf8_decode(const unsigned char *s, size_t len, size_t *n);
 /* Compare two UTF-8 strings for sorting names: case and the accents of Latin letters
  * are ignored first ("Réunion" sorts between "Qatar" and "Romania"), then bytes
  * break ties. Other scripts compare by code point. */

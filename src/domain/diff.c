@@ -4,45 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 /* ---- tokens ---- */
 
 enum tok_class { TOK_WORD, TOK_SPACE, TOK_PUNCT, TOK_CJK };
 
-#define NOT_UTF8 0xffffffffu	/* a byte that does not start a valid sequence */
+#define NOT_UTF8 UTF8_INVALID
 
-/* The code point at s[0..len) (len >= 1) and its length in *n; NOT_UTF8 with *n = 1
- * for a byte that does not start a valid sequence (it counts as a word character). */
-static uint32_t decode(const unsigned char *s, size_t len, size_t *n)
-{
-	uint32_t c = s[0], cp;
-	size_t k;
-
-	*n = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 1, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 2, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 3, cp = c & 0x07;
-	else
-		return NOT_UTF8;
-	if (len <= k)
-		return NOT_UTF8;
-	for (size_t i = 1; i <= k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return NOT_UTF8;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return NOT_UTF8;
-	*n = k + 1;
-	return cp;
-}
 
 static enum tok_class classify(uint32_t c)
 {
@@ -74,13 +44,13 @@ static enum tok_class classify(uint32_t c)
 static size_t token(const unsigned char *s, size_t len, enum tok_class *cls)
 {
 	size_t n, i;
-	enum tok_class k = classify(decode(s, len, &n));
+	enum tok_class k = classify(utf8_decode(s, len, &n));
 
 	*cls = k;
 	if (k == TOK_PUNCT || k == TOK_CJK)
 		return n;
 	for (i = n; i < len; i += n)
-		if (classify(decode(s + i, len - i, &n)) != k)
+		if (classify(utf8_decode(s + i, len - i, &n)) != k)
 			break;
 	return i;
 }
@@ -524,7 +494,7 @@ static int skip_space(const unsigned char **s, const unsigned char *end)
 	while (*s < end) {
 		size_t n;
 
-		if (classify(decode(*s, (size_t)(end - *s), &n)) != TOK_SPACE)
+		if (classify(utf8_decode(*s, (size_t)(end - *s), &n)) != TOK_SPACE)
 			break;
 		*s += n;
 	}
@@ -553,8 +523,8 @@ enum diff_change diff_classify(const char *a, const char *b)
 			return DIFF_UNCHANGED;
 		if (p == pe || q == qe || sp != sq)
 			return DIFF_CHANGED;
-		decode(p, (size_t)(pe - p), &np);
-		decode(q, (size_t)(qe - q), &nq);
+		utf8_decode(p, (size_t)(pe - p), &np);
+		utf8_decode(q, (size_t)(qe - q), &nq);
 		if (np != nq || memcmp(p, q, np))
 			return DIFF_CHANGED;
 		p += np, q += nq;

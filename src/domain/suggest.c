@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/sbuf.h"
@@ -37,37 +38,6 @@ static const char latin_base[] =
 #define SEP 0xffffffffu		/* a character between words */
 #define DROP 0xfffffffeu	/* a mark that does not count (accents, harakat) */
 
-/* The code point at s[0..len) (len >= 1), its length in *n; SEP for a byte that does
- * not start a valid UTF-8 sequence. */
-static uint32_t decode(const unsigned char *s, size_t len, size_t *n)
-{
-	uint32_t c = s[0], cp;
-	size_t k;
-
-	*n = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 1, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 2, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 3, cp = c & 0x07;
-	else
-		return SEP;
-	if (len <= k)
-		return SEP;
-	for (size_t i = 1; i <= k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return SEP;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return SEP;
-	*n = k + 1;
-	return cp;
-}
 
 /* c folded for matching: a letter or digit, SEP or DROP. */
 static uint32_t fold(uint32_t c)
@@ -180,7 +150,7 @@ static void split(const char *s, size_t len, struct words *ws)
 
 	ws->n = 0;
 	for (size_t i = 0, n; i < len; i += n) {
-		uint32_t c = fold(decode(p + i, len - i, &n));
+		uint32_t c = fold(utf8_decode(p + i, len - i, &n));
 
 		if (c == DROP)
 			continue;
