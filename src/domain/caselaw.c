@@ -58,42 +58,13 @@ int caselaw_save(struct store *s, const struct actor *a, struct caselaw *c, long
 	pool *p = pool_new();
 	int rc;
 
-	c->rec.kind = REC_CASE;
 	if (!c->rec.tlp)
 		c->rec.tlp = "CLEAR";
 	if ((rc = caselaw_validate(c, e)) || (rc = record_place_valid(s, &c->rec, e)) ||
 	    (rc = store_begin(s, e)))
 		goto out;
-	if (c->rec.id) {
-		struct record *old;
-
-		if ((rc = store_record_get(s, p, c->rec.id, &old, e)))
-			goto fail;
-		if (old->kind != REC_CASE) {
-			rc = err_set(e, ERR_INVALID, "record %lld is not a case", c->rec.id);
-			goto fail;
-		}
-		if ((rc = record_before_edit(s, p, a, old, e)))
-			goto fail;
-		/* what the workflow owns stays as it is */
-		c->rec.status = old->status;
-		c->rec.revision = old->revision;
-		c->rec.created_at = old->created_at;
-		c->rec.created_by = old->created_by;
-		c->rec.changed_at = old->changed_at;
-		c->rec.changed_by = old->changed_by;
-		if ((rc = store_record_update(s, &c->rec, e)))
-			goto fail;
-	} else {
-		if ((rc = record_allow(a, ACT_CREATE, NULL, e)))
-			goto fail;
-		c->rec.status = ST_DRAFT;
-		c->rec.revision = 1;
-		c->rec.created_at = c->rec.changed_at = record_now(p);
-		c->rec.created_by = c->rec.changed_by = a->name;
-		if ((rc = store_record_insert(s, &c->rec, &c->rec.id, e)))
-			goto fail;
-	}
+	if ((rc = record_store(s, p, a, &c->rec, REC_CASE, e)))
+		goto fail;
 	if ((rc = store_case_put(s, c, e)) || (rc = store_commit(s, e)))
 		goto fail;
 	*id = c->rec.id;

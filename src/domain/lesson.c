@@ -35,41 +35,13 @@ int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long l
 	pool *p = pool_new();
 	int rc;
 
-	l->rec.kind = REC_LESSON;
 	if (!l->rec.tlp)
 		l->rec.tlp = "CLEAR";
 	if ((rc = lesson_validate(l, e)) || (rc = record_place_valid(s, &l->rec, e)) ||
 	    (rc = store_begin(s, e)))
 		goto out;
-	if (l->rec.id) {
-		struct record *old;
-
-		if ((rc = store_record_get(s, p, l->rec.id, &old, e)))
-			goto fail;
-		if (old->kind != REC_LESSON) {
-			rc = err_set(e, ERR_INVALID, "record %lld is not a lesson", l->rec.id);
-			goto fail;
-		}
-		if ((rc = record_before_edit(s, p, a, old, e)))
-			goto fail;
-		l->rec.status = old->status;
-		l->rec.revision = old->revision;
-		l->rec.created_at = old->created_at;
-		l->rec.created_by = old->created_by;
-		l->rec.changed_at = old->changed_at;
-		l->rec.changed_by = old->changed_by;
-		if ((rc = store_record_update(s, &l->rec, e)))
-			goto fail;
-	} else {
-		if ((rc = record_allow(a, ACT_CREATE, NULL, e)))
-			goto fail;
-		l->rec.status = ST_DRAFT;
-		l->rec.revision = 1;
-		l->rec.created_at = l->rec.changed_at = record_now(p);
-		l->rec.created_by = l->rec.changed_by = a->name;
-		if ((rc = store_record_insert(s, &l->rec, &l->rec.id, e)))
-			goto fail;
-	}
+	if ((rc = record_store(s, p, a, &l->rec, REC_LESSON, e)))
+		goto fail;
 	if ((rc = store_lesson_put(s, l, e)) || (rc = store_commit(s, e)))
 		goto fail;
 	*id = l->rec.id;

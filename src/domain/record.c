@@ -260,6 +260,38 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 	return ERR_OK;
 }
 
+int record_store(struct store *s, pool *p, const struct actor *a, struct record *rec,
+		 enum record_kind k, struct err *e)
+{
+	struct record *old;
+	int rc;
+
+	rec->kind = k;
+	if (!rec->id) {
+		if ((rc = record_allow(a, ACT_CREATE, NULL, e)))
+			return rc;
+		rec->status = ST_DRAFT;
+		rec->revision = 1;
+		rec->created_at = rec->changed_at = record_now(p);
+		rec->created_by = rec->changed_by = a->name;
+		return store_record_insert(s, rec, &rec->id, e);
+	}
+	if ((rc = store_record_get(s, p, rec->id, &old, e)))
+		return rc;
+	if (old->kind != k)
+		return err_set(e, ERR_INVALID, "record %lld is not a %s", rec->id,
+			       record_kind_name(k));
+	if ((rc = record_before_edit(s, p, a, old, e)))
+		return rc;
+	rec->status = old->status;
+	rec->revision = old->revision;
+	rec->created_at = old->created_at;
+	rec->created_by = old->created_by;
+	rec->changed_at = old->changed_at;
+	rec->changed_by = old->changed_by;
+	return store_record_update(s, rec, e);
+}
+
 int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
 		     size_t *n, struct err *e)
 {

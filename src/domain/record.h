@@ -87,6 +87,12 @@ struct revision {
  * count the next one in old->revision. Sets old->changed_at/by. */
 int record_before_edit(struct store *s, pool *p, const struct actor *a, struct record *old,
 		       struct err *e);
+/* Store the common fields of rec (kind k) inside the caller's transaction: a new
+ * record (rec->id == 0) starts as a draft at revision 1 by a; an existing one must be
+ * of kind k, is checked with record_before_edit, and keeps what the workflow owns
+ * (status, revision, creation). rec->id is set. */
+int record_store(struct store *s, pool *p, const struct actor *a, struct record *rec,
+		 enum record_kind k, struct err *e);
 /* Earlier revisions of a record, newest first. */
 int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
 		     size_t *n, struct err *e);
