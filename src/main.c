@@ -83,6 +83,16 @@ static const struct command commands[] = {
 	{ "show", cli_show, DB_OPTS, "WORK-URI[@DATE] | ID", { "--all", NULL },
 	  "print a record: metadata, versions, table of contents",
 	  "  --all   every provision, not the first 200 of the top three levels\n" },
+	{ "search", cli_search, DB_OPTS, "QUERY...", { "--limit=", NULL },
+	  "search laws, cases and lessons",
+	  "Words, \"exact phrases\", OR, -exclude, prefix*, and filters country:KE,\n"
+	  "region:014, type:legislation|case|lesson, article:un-cc/7, year:2015..2020,\n"
+	  "lang:fr. Matches are shown in [brackets].\n"
+	  "  --limit N   results to show (default 10, at most 100)\n" },
+	{ "reindex", cli_reindex, DB_OPTS, "", { NULL },
+	  "rebuild the search index from the records",
+	  "The index is kept up to date with every change; this rebuilds it in one\n"
+	  "transaction (after a restore, or to compact it).\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

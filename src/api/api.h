@@ -20,6 +20,7 @@ int api_article(struct req *r, struct resp *out);
 int api_crosswalk(struct req *r, struct resp *out);
 int api_openapi(struct req *r, struct resp *out);
 int api_health(struct req *r, struct resp *out);
+int api_search(struct req *r, struct resp *out);
 
 /* The repository (src/api/repo*.c): legislation, case law, lessons learned, review,
  * mappings, import and export. */

@@ -11,6 +11,8 @@
 int cli_import(const struct config *cfg, int argc, char **argv);
 int cli_export(const struct config *cfg, int argc, char **argv);
 int cli_show(const struct config *cfg, int argc, char **argv);
+int cli_search(const struct config *cfg, int argc, char **argv);
+int cli_reindex(const struct config *cfg, int argc, char **argv);
 
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);

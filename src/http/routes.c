@@ -10,6 +10,8 @@
 
 const struct route routes[] = {
 	{ GET, "/", web_home, C },
+	{ GET, "/search", web_search, 0 },
+	{ GET, "/api/v1/search", api_search, 0 },
 	{ GET, "/countries", web_countries, C },
 	{ GET, "/countries/:code", web_country, C },
 	{ GET, "/regions", web_regions, C },

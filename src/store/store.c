@@ -329,3 +329,14 @@ int store_prov_in_work(struct store *s, long long work_id, const char *eid, int 
 {
 	return s->be->prov_in_work(s, work_id, eid, found, e);
 }
+
+int store_search(struct store *s, pool *p, const struct search_request *rq,
+		 struct search_result *out, struct err *e)
+{
+	return s->be->search(s, p, rq, out, e);
+}
+
+int store_reindex(struct store *s, long long *rows, struct err *e)
+{
+	return s->be->reindex(s, rows, e);
+}

@@ -15,6 +15,7 @@
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/record.h"
+#include "domain/search.h"
 
 struct store;
 
@@ -101,6 +102,11 @@ struct store_backend {
 	/* by work (work_id > 0) or by instrument article */
 	int (*mapping_list)(struct store *s, pool *p, long long work_id, const char *instrument,
 			    int article, struct mapping **out, size_t *n, struct err *e);
+	/* full-text search: hits, total and facets into out */
+	int (*search)(struct store *s, pool *p, const struct search_request *rq,
+		      struct search_result *out, struct err *e);
+	/* rebuild the search index from the records */
+	int (*reindex)(struct store *s, long long *rows, struct err *e);
 };
 
 /* Every connection starts with a pointer to its backend. */
@@ -201,5 +207,8 @@ int store_mapping_put(struct store *s, const struct mapping *m, const char *at,
 		      const char *by, struct err *e);
 int store_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
 		       int article, struct mapping **out, size_t *n, struct err *e);
+int store_search(struct store *s, pool *p, const struct search_request *rq,
+		 struct search_result *out, struct err *e);
+int store_reindex(struct store *s, long long *rows, struct err *e);
 
 #endif

@@ -26,6 +26,39 @@ void html_esc(struct sbuf *sb, const char *s)
 	}
 }
 
+void html_marked(struct sbuf *sb, const char *s)
+{
+	int open = 0;
+
+	if (!s)
+		return;
+	while (*s) {
+		size_t n = strcspn(s, "\x02\x03");
+		char chunk[256];
+
+		while (n) {	/* escape the plain run in pieces */
+			size_t k = n < sizeof(chunk) - 1 ? n : sizeof(chunk) - 1;
+
+			memcpy(chunk, s, k);
+			chunk[k] = '\0';
+			html_esc(sb, chunk);
+			s += k;
+			n -= k;
+		}
+		if (*s == '\x02' && !open) {
+			sbuf_adds(sb, "<mark>");
+			open = 1;
+		} else if (*s == '\x03' && open) {
+			sbuf_adds(sb, "</mark>");
+			open = 0;
+		}
+		if (*s)
+			s++;
+	}
+	if (open)
+		sbuf_adds(sb, "</mark>");
+}
+
 void html_url(struct sbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -11,6 +11,9 @@ void html_esc(struct sbuf *sb, const char *s);
 /* One URL path segment or query value: everything but unreserved characters
  * percent-encoded (RFC 3986). */
 void html_url(struct sbuf *sb, const char *s);
+/* Text with search matches marked by \x02 (open) and \x03 (close): escaped, the
+ * marks written as <mark> and </mark> (always balanced). */
+void html_marked(struct sbuf *sb, const char *s);
 /* A format where data is escaped by default:
  *   %s  text, HTML-escaped (NULL writes nothing)
  *   %u  URL path segment or query value, percent-encoded

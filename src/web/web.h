@@ -8,6 +8,7 @@
 struct record;
 
 int web_home(struct req *r, struct resp *out);
+int web_search(struct req *r, struct resp *out);
 int web_countries(struct req *r, struct resp *out);
 int web_country(struct req *r, struct resp *out);
 int web_regions(struct req *r, struct resp *out);

@@ -24,6 +24,9 @@ enum sq_stmt {
 	SQ_CASE_PUT, SQ_CASE_GET, SQ_CASE_LINKS_CLEAR, SQ_CASE_LINK_ADD, SQ_CASE_LINKS,
 	SQ_LESSON_PUT, SQ_LESSON_GET,
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
+	/* search.c */
+	SQ_SEARCH_HITS, SQ_SEARCH_TOTAL, SQ_SEARCH_FACET_COUNTRY, SQ_SEARCH_FACET_KIND,
+	SQ_SEARCH_FACET_YEAR, SQ_SEARCH_FACET_LANG,
 	SQ_COUNT
 };
 
@@ -123,5 +126,10 @@ int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, con
 		   struct err *e);
 int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
 		    int article, struct mapping **out, size_t *n, struct err *e);
+
+/* search.c */
+int sq_search(struct store *s, pool *p, const struct search_request *rq,
+	      struct search_result *out, struct err *e);
+int sq_reindex(struct store *s, long long *rows, struct err *e);
 
 #endif

@@ -242,10 +242,12 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 	}
 	sqlite3_busy_timeout(q->db, 5000);
 	/* WAL lets readers run while one writer commits; NORMAL sync is durable across
-	 * application crashes and loses at most the last commits on power loss. */
+	 * application crashes and loses at most the last commits on power loss.
+	 * trusted_schema stays on: the search index is kept by triggers on an FTS5
+	 * table, which SQLite refuses otherwise. ccrepo only opens its own database
+	 * files (records travel between nodes as bundles, never as database files). */
 	if ((rc = sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
-			     "PRAGMA trusted_schema = OFF;", e)))
+			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", e)))
 		goto fail;
 	*out = &q->base;
 	return ERR_OK;
@@ -491,4 +493,6 @@ const struct store_backend store_sqlite = {
 	.lesson_get = sq_lesson_get,
 	.mapping_put = sq_mapping_put,
 	.mapping_list = sq_mapping_list,
+	.search = sq_search,
+	.reindex = sq_reindex,
 };

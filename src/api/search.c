@@ -1,0 +1,48 @@
+/* GET /api/v1/search */
+#include <stdlib.h>
+
+#include "api/api.h"
+#include "domain/search.h"
+
+int api_search(struct req *r, struct resp *out)
+{
+	const char *q = req_arg(r, "q"), *ls = req_arg(r, "limit"), *os = req_arg(r, "offset");
+	int limit = ls ? atoi(ls) : 10, offset = os ? atoi(os) : 0;
+	struct search_result *res;
+	struct err e = { 0 };
+	json_t *j, *hits, *facets;
+
+	if (!q || !*q)
+		return http_error(r, out, 400, "give a query: ?q=words");
+	if (limit < 1 || limit > SEARCH_LIMIT_MAX || offset < 0 || offset > 10000)
+		return http_error(r, out, 400, "limit is 1 to 100 and offset 0 to 10000");
+	out->cache_control = "no-store";
+	if (search_run(r->store, r->pool, r->actor, q, limit, offset, &res, &e))
+		return http_fail(r, out, &e);
+	hits = json_array();
+	for (size_t i = 0; i < res->nhits; i++) {
+		const struct search_hit *h = &res->hits[i];
+
+		json_array_append_new(hits, json_pack(
+			"{s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:f}",
+			"type", record_kind_name(h->kind), "record_id", (json_int_t)h->record_id,
+			"title", api_str(h->title), "work_uri", api_str(h->work_uri),
+			"eid", api_str(h->eid), "heading", api_str(h->heading),
+			"snippet", api_str(h->snippet), "country", api_str(h->country),
+			"score", h->score));
+	}
+	facets = json_object();
+	for (int f = 0; f < FACET_COUNT; f++) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < res->nfacets[f]; i++)
+			json_array_append_new(arr, json_pack("{s:s, s:I}", "value",
+							     res->facets[f][i].value, "count",
+							     (json_int_t)res->facets[f][i].count));
+		json_object_set_new(facets, search_facet_name((enum search_facet_kind)f), arr);
+	}
+	j = json_pack("{s:s, s:o, s:I, s:i, s:i, s:o, s:o}", "query", q, "understood",
+		      api_str(res->canonical), "total", (json_int_t)res->total, "limit", limit,
+		      "offset", offset, "hits", hits, "facets", facets);
+	return api_send(out, 200, j);
+}

@@ -1,0 +1,111 @@
+#include "domain/search.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "core/lang.h"
+#include "core/sbuf.h"
+#include "domain/country.h"
+#include "domain/query.h"
+#include "store/store.h"
+
+static const char *const facet_names[FACET_COUNT] = { "country", "type", "year", "lang" };
+
+const char *search_facet_name(enum search_facet_kind k)
+{
+	return (unsigned)k < FACET_COUNT ? facet_names[k] : "facet";
+}
+
+/* ",A,B," in p from n strings; NULL when n is 0. */
+static const char *comma_list(pool *p, const char *const *v, size_t n)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *r;
+
+	if (!n)
+		return NULL;
+	sbuf_addc(&b, ',');
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "%s,", v[i]);
+	r = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return r;
+}
+
+/* The countries the filters allow: those named (alpha-3 turned into alpha-2), within
+ * the regions named (by M49 code or English name). NULL: any. */
+static int allowed_countries(struct store *s, pool *p, const struct query *q,
+			     const char **out, struct err *e)
+{
+	struct country *cs;
+	struct region *rs;
+	size_t nc, nr, k = 0;
+	const char **list;
+	int rc;
+
+	*out = NULL;
+	if (!q->ncountries && !q->nregions)
+		return ERR_OK;
+	if ((rc = country_list(s, p, &cs, &nc, e)) || (rc = region_list(s, p, &rs, &nr, e)))
+		return rc;
+	list = pool_calloc(p, nc + 1, sizeof(*list));
+	for (size_t i = 0; i < nc; i++) {
+		int ok = !q->ncountries, in = !q->nregions;
+
+		for (size_t j = 0; j < q->ncountries && !ok; j++)
+			ok = !strcmp(q->countries[j], cs[i].alpha2) ||
+			     !strcmp(q->countries[j], cs[i].alpha3);
+		for (size_t j = 0; j < q->nregions && !in; j++)
+			for (size_t g = 0; g < nr && !in; g++)
+				in = (!strcmp(q->regions[j], rs[g].code) ||
+				      !strcasecmp(q->regions[j], rs[g].names[LANG_EN])) &&
+				     region_contains(&rs[g], &cs[i]);
+		if (ok && in)
+			list[k++] = cs[i].alpha2;
+	}
+	if (!k)
+		return err_set(e, ERR_INVALID, "no country matches the country and region "
+			       "filters (regions are UN M49 codes such as 014 or names such as "
+			       "\"eastern africa\")");
+	*out = comma_list(p, list, k);
+	return ERR_OK;
+}
+
+int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
+	       int offset, struct search_result **out, struct err *e)
+{
+	struct search_request rq;
+	struct search_result *res = pool_calloc(p, 1, sizeof(*res));
+	struct query *q;
+	const char *langs[LANG_COUNT], **arts;
+	size_t nl = 0;
+	int rc;
+
+	memset(&rq, 0, sizeof(rq));
+	if ((rc = query_parse(p, text, &q, e)))
+		return rc;
+	if (!(rq.match = query_fts5(p, q)))
+		return err_set(e, ERR_INVALID, "give words to search for, not only filters");
+	if ((rc = allowed_countries(s, p, q, &rq.countries, e)))
+		return rc;
+	rq.kinds = q->types;	/* QUERY_TYPE_* are 1 << enum record_kind */
+	rq.year_from = q->year_from;
+	rq.year_to = q->year_to;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (q->langs & (1u << l))
+			langs[nl++] = lang_code((enum lang)l);
+	rq.languages = comma_list(p, langs, nl);
+	arts = pool_calloc(p, q->narticles + 1, sizeof(*arts));
+	for (size_t i = 0; i < q->narticles; i++)
+		arts[i] = pool_printf(p, "%s/%d", q->articles[i].instrument, q->articles[i].number);
+	rq.articles = comma_list(p, arts, q->narticles);
+	/* the one clearance rule: what record_allow lets everybody read */
+	rq.public_only = !(a && a->local);
+	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
+	rq.offset = offset < 0 ? 0 : offset;
+	if ((rc = store_search(s, p, &rq, res, e)))
+		return rc;
+	res->canonical = query_canonical(p, q);
+	*out = res;
+	return ERR_OK;
+}

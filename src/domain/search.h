@@ -1,0 +1,71 @@
+/* search: ranked full-text search over provisions (of each law's latest version),
+ * cases and lessons, with filters, facet counts, snippets and a limit per record so
+ * that one long law does not bury everything else. What the asker may not read
+ * appears nowhere: not in hits, counts nor facets. */
+#ifndef DOMAIN_SEARCH_H
+#define DOMAIN_SEARCH_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/record.h"
+
+struct store;
+
+#define SEARCH_PER_RECORD 3	/* hits shown per law, case or lesson */
+#define SEARCH_LIMIT_MAX 100
+
+/* Snippets mark matched words with these bytes; escape the text, then turn them
+ * into markup (<mark>) at output. */
+#define SEARCH_MARK_OPEN '\x02'
+#define SEARCH_MARK_CLOSE '\x03'
+
+struct search_hit {
+	enum record_kind kind;
+	long long record_id;
+	const char *title;		/* the law's, case's or lesson's */
+	const char *work_uri;		/* for provisions and judgments, else NULL */
+	const char *eid;		/* the provision, NULL for a case or lesson */
+	const char *heading;		/* the provision's number and heading */
+	const char *snippet;		/* with SEARCH_MARK_* around matches */
+	const char *country;		/* may be NULL */
+	double score;			/* lower is better (bm25) */
+};
+
+struct search_facet {
+	const char *value;		/* country code, kind name, year, language */
+	long long count;
+};
+
+enum search_facet_kind { FACET_COUNTRY, FACET_KIND, FACET_YEAR, FACET_LANG, FACET_COUNT };
+
+/* What the store is asked: the domain builds it from the user's query. */
+struct search_request {
+	const char *match;		/* FTS5 expression (see query_fts5) */
+	const char *countries;		/* ",KE,NG," or NULL */
+	unsigned kinds;			/* bit 1 << enum record_kind; 0 any */
+	int year_from, year_to;		/* 0 open */
+	const char *languages;		/* ",en,fr," or NULL */
+	const char *articles;		/* ",un-cc/7,coe-185/2," or NULL */
+	int public_only;		/* only published TLP:CLEAR records */
+	int limit, offset;
+};
+
+struct search_result {
+	struct search_hit *hits;
+	size_t nhits;
+	long long total;		/* matching provisions, cases and lessons */
+	struct search_facet *facets[FACET_COUNT];
+	size_t nfacets[FACET_COUNT];
+	const char *canonical;		/* the query as understood */
+};
+
+/* Run the query text for actor a (what it may read decides what is searched):
+ * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). ERR_INVALID
+ * with a message for the user when the query is malformed. All memory in p. */
+int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
+	       int offset, struct search_result **out, struct err *e);
+/* Name of a facet ("country", "type", "year", "lang"). */
+const char *search_facet_name(enum search_facet_kind k);
+
+#endif

@@ -1,0 +1,155 @@
+/* The SQLite backend: full-text search (FTS5, table "search", kept by triggers; see
+ * migration 3). */
+#include <string.h>
+
+#include "store/sqlite/internal.h"
+
+/* The matching rows after every filter: the same for hits, total and facets.
+ * ?1 match, ?2 public only, ?3 ",KE,NG,", ?4 kind bits, ?5/?6 years, ?7 language,
+ * ?8 ",un-cc/7,". A provision counts only in its law's latest version. */
+#define MATCHES \
+	"WITH f AS (SELECT s.rowid AS rid, s.record_id, s.eid, s.heading, " \
+	"  bm25(search, 10.0, 4.0, 1.0) AS score, " \
+	"  snippet(search, 2, char(2), char(3), '…', 14) AS snip, " \
+	"  r.kind, r.country, r.language, r.title, w.uri, " \
+	"  CAST(substr(coalesce(w.date, c.decided, l.date, r.created_at), 1, 4) AS INTEGER) " \
+	"    AS year " \
+	"FROM search s JOIN record r ON r.id = s.record_id " \
+	"LEFT JOIN work w ON w.record_id = r.id " \
+	"LEFT JOIN caselaw c ON c.record_id = r.id " \
+	"LEFT JOIN lesson l ON l.record_id = r.id " \
+	"WHERE search MATCH ?1 " \
+	"AND (?2 = 0 OR (r.status = 'published' AND r.tlp = 'CLEAR')) " \
+	"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0) " \
+	"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 " \
+	"  ELSE 4 END)) <> 0) " \
+	"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) " \
+	"AND (s.expression_id IS NULL OR s.expression_id = (SELECT x.id FROM expression x " \
+	"  WHERE x.work_id = s.record_id ORDER BY x.date DESC LIMIT 1)) " \
+	"AND (?8 IS NULL OR EXISTS (SELECT 1 FROM mapping m WHERE m.work_id = s.record_id " \
+	"  AND m.eid = s.eid AND m.state = 'accepted' " \
+	"  AND instr(?8, ',' || m.instrument || '/' || m.article || ',') > 0))), " \
+	"g AS (SELECT * FROM f WHERE (?5 = 0 OR year >= ?5) AND (?6 = 0 OR year <= ?6)) "
+
+static const char *const facet_sql[FACET_COUNT] = {
+	[FACET_COUNTRY] = MATCHES "SELECT country, count(*) FROM g WHERE country IS NOT NULL "
+			  "GROUP BY country ORDER BY count(*) DESC, country LIMIT 50",
+	[FACET_KIND] = MATCHES "SELECT kind, count(*) FROM g GROUP BY kind "
+		       "ORDER BY count(*) DESC",
+	[FACET_YEAR] = MATCHES "SELECT CAST(year AS TEXT), count(*) FROM g WHERE year > 0 "
+		       "GROUP BY year ORDER BY year DESC LIMIT 50",
+	[FACET_LANG] = MATCHES "SELECT language, count(*) FROM g GROUP BY language "
+		       "ORDER BY count(*) DESC",
+};
+
+static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
+{
+	sq_bind_text(st, 1, rq->match);
+	sqlite3_bind_int(st, 2, rq->public_only);
+	sq_bind_text(st, 3, rq->countries);
+	sqlite3_bind_int(st, 4, (int)rq->kinds);
+	sqlite3_bind_int(st, 5, rq->year_from);
+	sqlite3_bind_int(st, 6, rq->year_to);
+	sq_bind_text(st, 7, rq->languages);
+	sq_bind_text(st, 8, rq->articles);
+}
+
+static const char *const kinds[] = { "legislation", "case", "lesson" };
+
+static void hit_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct search_hit *h = row;
+	const char *k = (const char *)sqlite3_column_text(st, 5);
+
+	h->record_id = sqlite3_column_int64(st, 0);
+	h->eid = sq_col(p, st, 1);
+	h->heading = sq_col(p, st, 2);
+	h->score = sqlite3_column_double(st, 3);
+	h->snippet = sq_col(p, st, 4);
+	h->kind = REC_LEGISLATION;
+	for (int i = 0; k && i < 3; i++)
+		if (!strcmp(k, kinds[i]))
+			h->kind = (enum record_kind)i;
+	h->country = sq_col(p, st, 6);
+	h->title = sq_col(p, st, 7);
+	h->work_uri = sq_col(p, st, 8);
+}
+
+static void facet_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct search_facet *f = row;
+
+	f->value = sq_col(p, st, 0);
+	f->count = sqlite3_column_int64(st, 1);
+}
+
+int sq_search(struct store *s, pool *p, const struct search_request *rq,
+	      struct search_result *out, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	int rc;
+
+	st = sq_prep(q, SQ_SEARCH_HITS, MATCHES
+		     "SELECT record_id, eid, heading, score, snip, kind, country, title, uri "
+		     "FROM (SELECT g.*, row_number() OVER (PARTITION BY record_id ORDER BY score) "
+		     "AS k FROM g) WHERE k <= 3 ORDER BY score, rid LIMIT ?9 OFFSET ?10", e);
+	if (st) {
+		bind_request(st, rq);
+		sqlite3_bind_int(st, 9, rq->limit);
+		sqlite3_bind_int(st, 10, rq->offset);
+	}
+	if ((rc = sq_rows(q, st, p, sizeof(*out->hits), hit_row, (void **)&out->hits,
+			  &out->nhits, "search", e)))
+		return rc;
+	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, MATCHES "SELECT count(*) FROM g", e)))
+		return ERR_DB;
+	bind_request(st, rq);
+	rc = sqlite3_step(st);
+	out->total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return sq_fail(q, "search", e);
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (!(st = sq_prep(q, (enum sq_stmt)(SQ_SEARCH_FACET_COUNTRY + f), facet_sql[f], e)))
+			return ERR_DB;
+		bind_request(st, rq);
+		if ((rc = sq_rows(q, st, p, sizeof(**out->facets), facet_row,
+				  (void **)&out->facets[f], &out->nfacets[f], "search facets", e)))
+			return rc;
+	}
+	return ERR_OK;
+}
+
+int sq_reindex(struct store *s, long long *rows, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	int rc;
+
+	/* the same statements as migration 3, run again from scratch */
+	if ((rc = sq_exec(q, "DELETE FROM search;"
+		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
+		"SELECT v.id, coalesce(x.title, r.title), "
+		"trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), v.text, x.work_id, "
+		"v.expression_id, v.eid FROM provision v JOIN expression x ON x.id = "
+		"v.expression_id JOIN record r ON r.id = x.work_id;"
+		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
+		"SELECT -c.record_id, r.title, trim(coalesce(c.court, '') || ' ' || "
+		"coalesce(c.citation, '') || ' ' || coalesce(c.parties, '')), "
+		"coalesce(c.summary, '') || char(10, 10) || coalesce(c.facts, '') || char(10, 10) "
+		"|| coalesce(c.outcome, '') || char(10, 10) || coalesce(c.evidence_issues, '') || "
+		"char(10, 10) || coalesce(c.keywords, ''), c.record_id, NULL, NULL "
+		"FROM caselaw c JOIN record r ON r.id = c.record_id;"
+		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
+		"SELECT -l.record_id, r.title, l.topic, l.body, l.record_id, NULL, NULL "
+		"FROM lesson l JOIN record r ON r.id = l.record_id;"
+		"INSERT INTO search(search) VALUES ('optimize');", e)))
+		return rc;
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM search", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "reindex", e);
+	rc = sqlite3_step(st);
+	*rows = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "reindex", e);
+}

@@ -1,0 +1,120 @@
+/* The search page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/search.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/web.h"
+
+#define PAGE 10
+
+/* The address of a hit: a provision on its own page, a case, a lesson. */
+static void hit_href(struct req *r, struct sbuf *b, const struct search_hit *h)
+{
+	if (h->kind == REC_LESSON)
+		html_fmt(b, "/lessons/%S", pool_printf(r->pool, "%lld", h->record_id));
+	else if (h->kind == REC_CASE && !h->eid)
+		html_fmt(b, "/cases/%S", pool_printf(r->pool, "%lld", h->record_id));
+	else if (h->work_uri && h->eid)
+		html_fmt(b, "%s/~%u", h->work_uri, h->eid);
+	else
+		html_fmt(b, "%s", h->work_uri ? h->work_uri : "/");
+	html_fmt(b, "%S", layout_q(r));
+}
+
+static const char *const kind_labels[] = { "Legislation", "Case law", "Lessons learned" };
+
+static void facets(struct req *r, struct sbuf *b, const char *q, const struct search_result *res)
+{
+	static const char *const titles[FACET_COUNT] = { "Country", "Type", "Year", "Language" };
+	static const char *const filter[FACET_COUNT] = { "country", "type", "year", "lang" };
+
+	html_fmt(b, "<aside class=\"facets\" aria-label=\"%s\">\n", layout_t(r, "Refine"));
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (!res->nfacets[f])
+			continue;
+		html_fmt(b, "<h2>%s</h2>\n<ul>\n", layout_t(r, titles[f]));
+		for (size_t i = 0; i < res->nfacets[f]; i++) {
+			const struct search_facet *v = &res->facets[f][i];
+			const char *label = v->value;
+
+			if (f == FACET_KIND) {
+				int k = record_kind_parse(v->value);
+
+				label = layout_t(r, k >= 0 ? kind_labels[k] : v->value);
+			}
+			html_fmt(b, "<li><a href=\"/search?q=%u%S\">%s</a> <span class=\"muted\">"
+				 "(%z)</span></li>\n",
+				 pool_printf(r->pool, "%s %s:%s", q, filter[f], v->value),
+				 r->lang_explicit ? pool_printf(r->pool, "&amp;lang=%s",
+								lang_code(r->lang)) : "",
+				 label, (size_t)v->count);
+		}
+		html_fmt(b, "</ul>\n");
+	}
+	html_fmt(b, "</aside>\n");
+}
+
+int web_search(struct req *r, struct resp *out)
+{
+	const char *q = req_arg(r, "q"), *page_s = req_arg(r, "page");
+	struct search_result *res = NULL;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+	int page = page_s ? atoi(page_s) : 1, status = 200;
+
+	if (page < 1 || page > 100)
+		page = 1;
+	out->content_type = "text/html; charset=utf-8";
+	out->cache_control = "no-store";
+	if (q && *q && search_run(r->store, r->pool, r->actor, q, PAGE, (page - 1) * PAGE, &res,
+				  &e)) {
+		status = http_status_of(e.code);
+		if (status >= 500)
+			return http_fail(r, out, &e);
+	}
+	layout_begin(r, b, q && *q ? pool_printf(r->pool, "%s: %s", layout_t(r, "Search"), q) :
+				     layout_t(r, "Search"), "search");
+	html_fmt(b, "<h1>%s</h1>\n<form method=\"get\" action=\"/search\" role=\"search\">"
+		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
+		 "value=\"%s\" maxlength=\"1000\"> <button>%s</button>", layout_t(r, "Search"),
+		 layout_t(r, "Words, \"phrases\", OR, -exclude, prefix*, country:KE, type:case, "
+			     "article:un-cc/7, year:2015..2020, lang:fr"),
+		 q ? q : "", layout_t(r, "Search"));
+	if (r->lang_explicit)
+		html_fmt(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", lang_code(r->lang));
+	html_fmt(b, "</form>\n");
+	if (status != 200) {
+		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", e.msg);
+	} else if (res) {
+		html_fmt(b, "<p class=\"muted\">%z %s</p>\n<div class=\"results\">\n",
+			 (size_t)res->total, layout_t(r, "matches"));
+		facets(r, b, q, res);
+		html_fmt(b, "<ol class=\"hits\" start=\"%d\">\n", (page - 1) * PAGE + 1);
+		for (size_t i = 0; i < res->nhits; i++) {
+			const struct search_hit *h = &res->hits[i];
+
+			html_fmt(b, "<li><a href=\"");
+			hit_href(r, b, h);
+			html_fmt(b, "\">%s</a>", h->heading && *h->heading ? h->heading : h->title);
+			html_fmt(b, "<br><span class=\"muted\">%s · %s%s%s</span>\n<p>",
+				 layout_t(r, kind_labels[h->kind]), h->title, h->country ? " · " : "",
+				 h->country ? h->country : "");
+			html_marked(b, h->snippet);
+			html_fmt(b, "</p></li>\n");
+		}
+		html_fmt(b, "</ol>\n");
+		if (!res->nhits)
+			html_fmt(b, "<p>%s</p>\n", layout_t(r, "Nothing matches."));
+		if (page > 1)
+			html_fmt(b, "<a href=\"/search?q=%u&amp;page=%d\" rel=\"prev\">%s</a> ", q,
+				 page - 1, layout_t(r, "Previous"));
+		if ((long long)page * PAGE < res->total && res->nhits == PAGE)
+			html_fmt(b, "<a href=\"/search?q=%u&amp;page=%d\" rel=\"next\">%s</a>", q,
+				 page + 1, layout_t(r, "Next"));
+		html_fmt(b, "</div>\n");
+	}
+	layout_end(r, b);
+	return status;
+}
