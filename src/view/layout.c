@@ -15,6 +15,7 @@ static const struct {
 	{ "laws", "/laws", "Laws" },
 	{ "cases", "/cases", "Cases" },
 	{ "lessons", "/lessons", "Lessons" },
+	{ "search", "/search", "Search" },
 };
 
 const char *layout_t(const struct req *r, const char *msgid)

@@ -28,6 +28,12 @@ int web_home(struct req *r, struct resp *out)
 		 layout_t(r, "It implements the General Assembly's call for technical "
 			     "assistance and capacity-building to strengthen national measures "
 			     "and international cooperation against cybercrime."));
+	html_fmt(b, "<form method=\"get\" action=\"/search\" role=\"search\" class=\"home-search\">"
+		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
+		 "maxlength=\"1000\"> <button>%s</button>%S%S%S</form>\n",
+		 layout_t(r, "Search laws, cases and lessons"), layout_t(r, "Search"),
+		 r->lang_explicit ? "<input type=\"hidden\" name=\"lang\" value=\"" : "",
+		 r->lang_explicit ? lang_code(r->lang) : "", r->lang_explicit ? "\">" : "");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n<li><a href=\"", layout_t(r, "Browse"));
 	layout_href(r, b, "/countries");
 	html_fmt(b, "\">%s</a> <span class=\"muted\">(%z)</span></li>\n<li><a href=\"",
