@@ -1,0 +1,591 @@
+/* Tests of domain/search (search_run) on a temporary database loaded from a bundle: a
+ * Kenyan act of 16 sections in two versions, a Nigerian act, a Cameroonian act in
+ * French, a draft act and an AMBER act (hidden from remote actors), a case and a
+ * regional lesson. Ranking, the limit per record, totals, facets, filters, the query
+ * language, snippets, diacritics, errors, and that the index follows changes (a new
+ * version, an edited case, store_reindex). Skipped when iso-codes is not installed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "core/log.h"
+#include "domain/bundle.h"
+#include "domain/caselaw.h"
+#include "domain/legislation.h"
+#include "domain/record.h"
+#include "domain/refdata.h"
+#include "domain/search.h"
+#include "store/store.h"
+
+#define ISO_DIR "/usr/share/iso-codes/json"
+#define LOCALE_DIR "/usr/share/locale"
+#define KE_ACT "/akn/ke/act/2018/5"
+#define NSECTIONS 16
+#define SEC_ACCESS 14	/* "Unauthorised access to a computer system" */
+#define SEC_CHANGED 2	/* its text changes with each version */
+
+static char dir[64];
+static struct store *S;
+static const struct actor local = { "curator", 1 };
+static const struct actor remote = { "visitor", 0 };
+
+/* ---- the bundle ---- */
+
+static const char *const headings[NSECTIONS] = {
+	"Short title", "Interpretation", "Objects of the Act", "Committee",
+	"Functions of the Committee", "Reporting", "Regulations", "Offences generally",
+	"Interception", "Child pornography", "Cyber harassment", "False publications",
+	"Computer forgery", "Unauthorised access to a computer system", "Computer fraud",
+	"Cyber terrorism",
+};
+
+static json_t *section(int n, int version)
+{
+	char eid[32], num[8], text[512];
+
+	snprintf(eid, sizeof(eid), "part_2__sec_%d", n);
+	snprintf(num, sizeof(num), "%d", n);
+	if (n == SEC_ACCESS)
+		snprintf(text, sizeof(text), "A person who causes a computer system to perform "
+			 "a function, knowing that the access is unauthorised, commits an offence "
+			 "of accessing a computer system without authority.");
+	else if (n == SEC_CHANGED)
+		snprintf(text, sizeof(text), "In this Act, computer means an electronic device "
+			 "including %s equipment.", version == 1 ? "telegraphy" :
+			 version == 2 ? "telecommunications" : "radiocommunication");
+	else if (n == 9)
+		snprintf(text, sizeof(text), "A person who intercepts any transmission to or "
+			 "from a computer commits an offence.");
+	else
+		snprintf(text, sizeof(text), "Rules on %s where a computer is used.", headings[n - 1]);
+	return json_pack("{s:s, s:s, s:s, s:s, s:s}", "eid", eid, "kind", "section", "num", num,
+			 "heading", headings[n - 1], "text", text);
+}
+
+static json_t *ke_expression(int version)
+{
+	static const char *const dates[] = { "", "2018-05-30", "2020-01-01", "2021-06-01" };
+	json_t *secs = json_array();
+
+	for (int n = 1; n <= NSECTIONS; n++)
+		json_array_append_new(secs, section(n, version));
+	return json_pack("{s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:o}]}", "language", "eng",
+			 "date", dates[version], "status", "in_force", "title",
+			 "Computer Misuse and Cybercrimes Act, 2018", "provisions", "eid", "part_2",
+			 "kind", "part", "num", "II", "heading", "Offences", "children", secs);
+}
+
+/* A law with one section. */
+static json_t *law(const char *country, const char *lang, const char *xlang, const char *uri,
+		   const char *date, const char *title, const char *status, const char *tlp,
+		   const char *heading, const char *text)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s},"
+			 " s:[{s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:s}]}]}",
+			 "type", "legislation", "country", country, "language", lang, "title",
+			 title, "status", status, "tlp", tlp, "work", "uri", uri, "type", "act",
+			 "number", "1", "date", date, "expressions", "language", xlang, "date",
+			 date, "status", "in_force", "title", title, "provisions", "eid", "sec_1",
+			 "kind", "section", "num", "1", "heading", heading, "text", text);
+}
+
+static json_t *ke_act(int from, int to)
+{
+	json_t *xs = json_array();
+
+	for (int v = from; v <= to; v++)
+		json_array_append_new(xs, ke_expression(v));
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s}, s:o}", "type",
+			 "legislation", "country", "KE", "language", "en", "title",
+			 "Computer Misuse and Cybercrimes Act, 2018", "status", "published", "work",
+			 "uri", KE_ACT, "type", "act", "number", "5", "date", "2018-05-16",
+			 "expressions", xs);
+}
+
+static void import(json_t *records)
+{
+	json_t *b = json_pack("{s:s, s:i, s:o}", "format", "ccrepo-bundle", "version", 1,
+			      "records", records);
+	char *text = json_dumps(b, 0);
+	struct bundle_counts c;
+	struct err e = { 0 };
+
+	if (bundle_import(S, &local, text, strlen(text), "test-search.json", &c, &e))
+		fail_msg("import: %s", e.msg);
+	free(text);
+	json_decref(b);
+}
+
+static void load_all(void)
+{
+	json_t *rs = json_array();
+
+	json_array_append_new(rs, ke_act(1, 2));
+	json_array_append_new(rs, law("NG", "en", "eng", "/akn/ng/act/2015/17", "2015-05-15",
+		"Cybercrimes (Prohibition, Prevention, etc) Act, 2015", "published", "CLEAR",
+		"Unlawful access to a computer", "Any person who without authorisation "
+		"intentionally accesses in whole or in part a computer system or network "
+		"for fraudulent purposes commits an offence; this is unauthorised access "
+		"within the meaning of the Convention, and the person is liable on "
+		"conviction to imprisonment."));
+	json_array_append_new(rs, law("CM", "fr", "fra", "/akn/cm/act/2010/12", "2010-12-21",
+		"Loi relative à la cybercriminalité", "published", "CLEAR",
+		"Accès frauduleux", "Est puni quiconque accède ou se maintient frauduleusement "
+		"dans un système informatique; l'accès frauduleux est un délit."));
+	json_array_append_new(rs, law("UG", "en", "eng", "/akn/ug/act/2011/2", "2011-02-14",
+		"Computer Misuse Bill", "draft", "CLEAR", "Cyberstalking",
+		"A person who wilfully and repeatedly uses a computer for cyberstalking commits "
+		"an offence."));
+	json_array_append_new(rs, law("GH", "en", "eng", "/akn/gh/act/2020/1038", "2020-12-29",
+		"Cybersecurity Act, 2020", "published", "AMBER", "Critical information "
+		"infrastructure", "The operator of a computer designated as critical "
+		"information infrastructure shall report incidents."));
+	json_array_append_new(rs, json_pack(
+		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "type", "case",
+		"country", "KE", "language", "en", "title", "Republic v Mwangi", "status",
+		"published", "court", "High Court of Kenya", "decided", "2019-03-01",
+		"citation", "[2019] eKLR 1", "summary", "The accused gained unauthorised access "
+		"to a computer system of a bank by card skimming.", "outcome", "Convicted.",
+		"keywords", "computer, bank"));
+	json_array_append_new(rs, json_pack(
+		"{s:s, s:n, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "type", "lesson", "country",
+		"region", "002", "language", "en", "title", "Regional cooperation on evidence",
+		"status", "published", "topic", "Cooperation", "body", "Preserving computer "
+		"evidence across borders needs mutual legal assistance.", "date", "2021-04-01"));
+	import(rs);
+}
+
+/* ---- setup ---- */
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static int group_setup(void **state)
+{
+	char path[128];
+	struct err e = { 0 };
+	int from, to, did = 0;
+
+	(void)state;
+	log_set_level(LOG_ERROR);
+	snprintf(dir, sizeof(dir), "/tmp/ccrepo-search-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	if (access(ISO_DIR "/iso_3166-1.json", R_OK))
+		return 0;	/* every test skips */
+	snprintf(path, sizeof(path), "%s/s.db", dir);
+	if (store_open(path, &S, &e) || store_migrate(S, &from, &to, &e) ||
+	    refdata_ensure(S, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e)) {
+		fprintf(stderr, "%s: %s\n", path, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	if (S)
+		store_close(S);
+	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* ---- helpers ---- */
+
+static pool *P;
+
+static struct search_result *run_as(const struct actor *a, const char *q, int limit)
+{
+	struct search_result *r = NULL;
+	struct err e = { 0 };
+
+	if (search_run(S, P, a, q, limit, 0, &r, &e))
+		fail_msg("search \"%s\": %s", q, e.msg);
+	return r;
+}
+
+#define run(q) run_as(&remote, (q), 100)
+
+static long long total(const char *q)
+{
+	return run(q)->total;
+}
+
+static long long facet(const struct search_result *r, enum search_facet_kind f, const char *v)
+{
+	for (size_t i = 0; i < r->nfacets[f]; i++)
+		if (!strcmp(r->facets[f][i].value, v))
+			return r->facets[f][i].count;
+	return 0;
+}
+
+static int has_country(const struct search_result *r, const char *c)
+{
+	for (size_t i = 0; i < r->nhits; i++)
+		if (r->hits[i].country && !strcmp(r->hits[i].country, c))
+			return 1;
+	return 0;
+}
+
+static void invalid(const char *q, const char *msg_part)
+{
+	struct search_result *r = NULL;
+	struct err e = { 0 };
+
+	assert_int_equal(search_run(S, P, &remote, q, 10, 0, &r, &e), ERR_INVALID);
+	assert_true(e.msg[0] != '\0');
+	if (msg_part && !strstr(e.msg, msg_part))
+		fail_msg("query %s: message \"%s\" lacks \"%s\"", q, e.msg, msg_part);
+}
+
+static long long ke_id;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!S)
+		skip();
+	P = pool_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	pool_free(P);
+	P = NULL;
+	return 0;
+}
+
+/* ---- tests (in order: they share the database) ---- */
+
+static void test_load(void **state)
+{
+	struct search_result *r;
+
+	(void)state;
+	if (!S)
+		skip();
+	load_all();
+	r = run("unauthorised access");
+	assert_true(r->nhits > 0);
+	ke_id = r->hits[0].record_id;
+}
+
+static void test_ranking(void **state)
+{
+	struct search_result *r = run("unauthorised access");
+
+	(void)state;
+	assert_int_equal(r->total, 3);	/* the KE section, the NG section, the case */
+	assert_int_equal(r->nhits, 3);
+	assert_int_equal(r->hits[0].kind, REC_LEGISLATION);
+	assert_string_equal(r->hits[0].eid, "part_2__sec_14");
+	assert_string_equal(r->hits[0].country, "KE");
+	assert_string_equal(r->hits[0].work_uri, KE_ACT);
+	assert_string_equal(r->hits[0].title, "Computer Misuse and Cybercrimes Act, 2018");
+	assert_non_null(strstr(r->hits[0].heading, "Unauthorised access"));
+	for (size_t i = 1; i < r->nhits; i++)
+		assert_true(r->hits[i - 1].score <= r->hits[i].score);
+	assert_string_equal(r->canonical, "unauthorised access");
+}
+
+static void test_per_record_limit(void **state)
+{
+	struct search_result *r = run("computer");
+	size_t ke = 0;
+
+	(void)state;
+	/* KE 16 (latest version only), NG 1, CM 0 (French), case 1, lesson 1; the draft
+	 * and the AMBER act are hidden */
+	assert_int_equal(r->total, NSECTIONS + 3);
+	for (size_t i = 0; i < r->nhits; i++) {
+		size_t same = 0;
+
+		for (size_t k = 0; k < r->nhits; k++)
+			same += r->hits[k].record_id == r->hits[i].record_id;
+		assert_true(same <= SEARCH_PER_RECORD);
+		ke += r->hits[i].record_id == ke_id;
+	}
+	assert_int_equal(ke, SEARCH_PER_RECORD);
+	assert_int_equal(r->nhits, SEARCH_PER_RECORD + 3);
+	/* limit and offset */
+	r = run_as(&remote, "computer", 2);
+	assert_int_equal(r->nhits, 2);
+	assert_int_equal(r->total, NSECTIONS + 3);
+}
+
+static void test_facets_and_visibility(void **state)
+{
+	struct search_result *r = run("computer"), *l;
+
+	(void)state;
+	assert_int_equal(facet(r, FACET_COUNTRY, "KE"), NSECTIONS + 1);
+	assert_int_equal(facet(r, FACET_COUNTRY, "NG"), 1);
+	assert_int_equal(facet(r, FACET_COUNTRY, "UG"), 0);
+	assert_int_equal(facet(r, FACET_COUNTRY, "GH"), 0);
+	assert_int_equal(facet(r, FACET_KIND, "legislation"), NSECTIONS + 1);
+	assert_int_equal(facet(r, FACET_KIND, "case"), 1);
+	assert_int_equal(facet(r, FACET_KIND, "lesson"), 1);
+	assert_int_equal(facet(r, FACET_YEAR, "2018"), NSECTIONS);
+	assert_int_equal(facet(r, FACET_YEAR, "2015"), 1);
+	assert_int_equal(facet(r, FACET_YEAR, "2019"), 1);
+	assert_int_equal(facet(r, FACET_YEAR, "2021"), 1);
+	assert_int_equal(facet(r, FACET_YEAR, "2011"), 0);
+	assert_int_equal(facet(r, FACET_YEAR, "2020"), 0);
+	assert_int_equal(facet(r, FACET_LANG, "en"), NSECTIONS + 3);
+	assert_string_equal(search_facet_name(FACET_COUNTRY), "country");
+	assert_string_equal(search_facet_name(FACET_KIND), "type");
+
+	/* hidden from the remote actor: nothing at all */
+	assert_int_equal(total("cyberstalking"), 0);
+	assert_int_equal(total("infrastructure"), 0);
+	assert_int_equal(run("cyberstalking")->nfacets[FACET_COUNTRY], 0);
+	/* a local actor reads everything */
+	l = run_as(&local, "computer", 100);
+	assert_int_equal(l->total, NSECTIONS + 5);
+	assert_int_equal(facet(l, FACET_COUNTRY, "UG"), 1);
+	assert_int_equal(facet(l, FACET_COUNTRY, "GH"), 1);
+	assert_int_equal(run_as(&local, "cyberstalking", 10)->total, 1);
+	assert_true(has_country(run_as(&local, "cyberstalking", 10), "UG"));
+	assert_int_equal(run_as(&local, "infrastructure", 10)->total, 1);
+	/* a NULL actor is remote */
+	{
+		struct search_result *n = NULL;
+		struct err e = { 0 };
+
+		assert_int_equal(search_run(S, P, NULL, "cyberstalking", 10, 0, &n, &e), ERR_OK);
+		assert_int_equal(n->total, 0);
+	}
+}
+
+static void test_filters(void **state)
+{
+	struct search_result *r;
+
+	(void)state;
+	r = run("computer country:KE");
+	assert_int_equal(r->total, NSECTIONS + 1);
+	assert_false(has_country(r, "NG"));
+	r = run("computer country:NGA");
+	assert_int_equal(r->total, 1);
+	assert_string_equal(r->hits[0].country, "NG");
+	assert_int_equal(total("computer country:KE|NG"), NSECTIONS + 2);
+	assert_int_equal(total("computer country:ke country:ng"), NSECTIONS + 2);
+	/* KE, NG (and CM) are in Africa; Eastern Africa has KE only */
+	assert_true(total("computer region:africa") >= NSECTIONS + 2);
+	assert_int_equal(total("computer region:014"), NSECTIONS + 1);
+	assert_int_equal(total("computer region:\"eastern africa\""), NSECTIONS + 1);
+	assert_int_equal(total("computer region:011"), 1);
+	/* type */
+	r = run("computer type:case");
+	assert_int_equal(r->total, 1);
+	assert_int_equal(r->hits[0].kind, REC_CASE);
+	assert_null(r->hits[0].eid);
+	r = run("computer type:lesson");
+	assert_int_equal(r->total, 1);
+	assert_int_equal(r->hits[0].kind, REC_LESSON);
+	assert_int_equal(total("computer type:legislation"), NSECTIONS + 1);
+	assert_int_equal(total("computer type:case|lesson"), 2);
+	/* year: the law's date, the decision's, the lesson's */
+	assert_int_equal(total("computer year:2018..2019"), NSECTIONS + 1);
+	assert_int_equal(total("computer year:2015"), 1);
+	assert_int_equal(total("computer year:..2017"), 1);
+	assert_int_equal(total("computer year:2020.."), 1);
+	/* language */
+	assert_int_equal(total("computer lang:en"), NSECTIONS + 3);
+	assert_int_equal(total("computer lang:fr"), 0);
+	assert_int_equal(total("frauduleusement lang:fr"), 1);
+	assert_int_equal(total("frauduleusement lang:en"), 0);
+}
+
+/* A region's own lesson (region 002, no country) is in that region. */
+static void test_region_lesson(void **state)
+{
+	(void)state;
+	assert_int_equal(total("evidence region:002 type:lesson"), 1);
+	assert_int_equal(total("evidence region:africa"), 1);
+}
+
+static void test_article(void **state)
+{
+	struct err e = { 0 };
+	struct search_result *r;
+
+	(void)state;
+	assert_int_equal(total("computer article:un-cc/7"), 0);
+	if (mapping_set(S, &local, ke_id, "part_2__sec_13", "un-cc", 7, "accepted", "full", NULL,
+			&e))
+		fail_msg("mapping_set: %s", e.msg);
+	r = run("computer article:un-cc/7");
+	assert_int_equal(r->total, 1);
+	assert_string_equal(r->hits[0].eid, "part_2__sec_13");
+	assert_int_equal(total("computer article:UN-CC/7"), 1);
+	assert_int_equal(total("computer article:un-cc/8"), 0);
+	/* a suggestion does not count */
+	if (mapping_set(S, &local, ke_id, "part_2__sec_15", "un-cc", 7, "suggested", NULL, NULL,
+			&e))
+		fail_msg("mapping_set: %s", e.msg);
+	assert_int_equal(total("computer article:un-cc/7"), 1);
+}
+
+static void test_syntax(void **state)
+{
+	struct search_result *r;
+
+	(void)state;
+	/* phrase */
+	r = run("\"computer system\"");
+	assert_int_equal(r->total, 3);	/* KE s.14, NG, the case */
+	assert_int_equal(total("\"system computer\""), 0);
+	/* OR */
+	assert_int_equal(total("cyberstalking OR skimming"), 1);
+	assert_int_equal(total("skimming OR frauduleusement"), 2);
+	assert_int_equal(total("skimming or frauduleusement"), 0);	/* "or" is a word */
+	/* exclusion */
+	assert_int_equal(total("computer -skimming"), NSECTIONS + 2);
+	assert_int_equal(total("computer -\"computer system\""), NSECTIONS + 3 - 3);
+	/* prefix */
+	r = run("interc*");
+	assert_int_equal(r->total, 1);
+	assert_string_equal(r->hits[0].eid, "part_2__sec_9");
+	assert_int_equal(total("interc"), 0);
+	/* snippets mark the matches */
+	r = run("unauthorised access");
+	for (size_t i = 0; i < r->nhits; i++) {
+		assert_non_null(r->hits[i].snippet);
+		assert_non_null(strchr(r->hits[i].snippet, SEARCH_MARK_OPEN));
+		assert_non_null(strchr(r->hits[i].snippet, SEARCH_MARK_CLOSE));
+	}
+	assert_non_null(strstr(r->hits[0].snippet, "\x02" "unauthorised" "\x03"));
+	assert_non_null(strstr(r->hits[0].snippet, "\x02" "access" "\x03"));
+	/* diacritics folded both ways */
+	r = run("acces");
+	assert_int_equal(r->total, 1);
+	assert_string_equal(r->hits[0].country, "CM");
+	assert_int_equal(total("accès"), 1);
+	assert_int_equal(total("SYSTÈME"), 1);
+	assert_int_equal(total("delit"), 1);
+	/* the old version is not searched */
+	assert_int_equal(total("telegraphy"), 0);
+	assert_int_equal(run_as(&local, "telegraphy", 10)->total, 0);
+	assert_int_equal(total("telecommunications"), 1);
+}
+
+static void test_invalid(void **state)
+{
+	struct search_result *r = NULL;
+	struct err e = { 0 };
+
+	(void)state;
+	invalid("contry:KE x", "contry");
+	invalid("\"unclosed", "unclosed");
+	invalid("-only", NULL);
+	invalid("country:KE", NULL);
+	invalid("type:case year:2019", NULL);
+	invalid("computer country:ZZ", NULL);
+	invalid("computer region:atlantis", NULL);
+	/* an empty query */
+	assert_int_not_equal(search_run(S, P, &remote, "", 10, 0, &r, &e), ERR_OK);
+	/* query text that would be FTS5 syntax is only words */
+	e = (struct err){ 0 };
+	assert_int_equal(search_run(S, P, &remote, "computer NEAR(a b) ^x \"\" * :", 10, 0, &r, &e),
+			 ERR_OK);
+}
+
+static void test_follows_new_version(void **state)
+{
+	json_t *rs = json_array();
+
+	(void)state;
+	json_array_append_new(rs, ke_act(3, 3));
+	import(rs);
+	assert_int_equal(total("telecommunications"), 0);
+	assert_int_equal(total("radiocommunication"), 1);
+	assert_int_equal(total("telegraphy"), 0);
+	/* still one version's worth of sections */
+	assert_int_equal(total("computer country:KE type:legislation"), NSECTIONS);
+}
+
+static void test_follows_case_edit(void **state)
+{
+	struct search_result *r = run("skimming");
+	struct caselaw *c;
+	struct err e = { 0 };
+	long long id;
+
+	(void)state;
+	assert_int_equal(r->total, 1);
+	id = r->hits[0].record_id;
+	assert_int_equal(caselaw_get(S, P, id, &c, &e), ERR_OK);
+	c->summary = "The accused gained unauthorised access to a computer system of a bank "
+		     "by phishing.";
+	if (caselaw_save(S, &local, c, &id, &e))
+		fail_msg("caselaw_save: %s", e.msg);
+	assert_int_equal(run_as(&local, "skimming", 10)->total, 0);
+	assert_int_equal(run_as(&local, "phishing", 10)->total, 1);
+	assert_int_equal(total("skimming"), 0);
+	assert_int_equal(total("phishing"), 1);
+}
+
+static void test_reindex(void **state)
+{
+	static const char *const qs[] = { "computer", "unauthorised access", "acces",
+					  "phishing", "radiocommunication", "computer country:KE" };
+	struct search_result *before[6], *after;
+	struct err e = { 0 };
+	long long rows = 0;
+
+	(void)state;
+	for (size_t i = 0; i < 6; i++)
+		before[i] = run_as(&local, qs[i], 100);
+	if (store_begin(S, &e) || store_reindex(S, &rows, &e) || store_commit(S, &e))
+		fail_msg("reindex: %s", e.msg);
+	assert_true(rows >= NSECTIONS + 5);
+	for (size_t i = 0; i < 6; i++) {
+		after = run_as(&local, qs[i], 100);
+		assert_int_equal(after->total, before[i]->total);
+		assert_int_equal(after->nhits, before[i]->nhits);
+		for (size_t k = 0; k < after->nhits; k++) {
+			assert_int_equal(after->hits[k].record_id, before[i]->hits[k].record_id);
+			assert_true((!after->hits[k].eid && !before[i]->hits[k].eid) ||
+				    !strcmp(after->hits[k].eid, before[i]->hits[k].eid));
+		}
+	}
+	assert_int_equal(total("telegraphy"), 0);
+	assert_int_equal(total("skimming"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load),
+		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_per_record_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_facets_and_visibility, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_region_lesson, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_follows_new_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_follows_case_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reindex, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
