@@ -10,7 +10,7 @@ int api_search(struct req *r, struct resp *out)
 	int limit = ls ? atoi(ls) : 10, offset = os ? atoi(os) : 0;
 	struct search_result *res;
 	struct err e = { 0 };
-	json_t *j, *hits, *facets;
+	json_t *j, *hits, *facets, *concepts;
 
 	if (!q || !*q)
 		return http_error(r, out, 400, "give a query: ?q=words");
@@ -30,6 +30,7 @@ int api_search(struct req *r, struct resp *out)
 			"eid", api_str(h->eid), "heading", api_str(h->heading),
 			"snippet", api_str(h->snippet), "country", api_str(h->country),
 			"score", h->score));
+		json_object_set_new(json_array_get(hits, i), "concept", api_str(h->concept));
 	}
 	facets = json_object();
 	for (int f = 0; f < FACET_COUNT; f++) {
@@ -41,8 +42,12 @@ int api_search(struct req *r, struct resp *out)
 							     (json_int_t)res->facets[f][i].count));
 		json_object_set_new(facets, search_facet_name((enum search_facet_kind)f), arr);
 	}
+	concepts = json_array();
+	for (size_t i = 0; i < res->nconcepts; i++)
+		json_array_append_new(concepts, json_string(res->concepts[i]));
 	j = json_pack("{s:s, s:o, s:I, s:i, s:i, s:o, s:o}", "query", q, "understood",
 		      api_str(res->canonical), "total", (json_int_t)res->total, "limit", limit,
 		      "offset", offset, "hits", hits, "facets", facets);
+	json_object_set_new(j, "concepts", concepts);
 	return api_send(out, 200, j);
 }

@@ -64,6 +64,10 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 		goto out;
 	}
 	printf("%lld matches for %s\n", res->total, res->canonical);
+	for (size_t i = 0; i < res->nconcepts; i++)
+		printf("%s %s", i ? "," : "concepts:", res->concepts[i]);
+	if (res->nconcepts)
+		putchar('\n');
 	for (size_t i = 0; i < res->nhits; i++) {
 		const struct search_hit *h = &res->hits[i];
 
@@ -75,6 +79,8 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 			printf("%s: ", h->heading);
 		print_marked(h->snippet);
 		putchar('\n');
+		if (h->concept)
+			printf("   (mapped to %s)\n", h->concept);
 	}
 	rc = 0;
 out:

@@ -7,6 +7,7 @@
 #include "core/sbuf.h"
 #include "domain/country.h"
 #include "domain/query.h"
+#include "domain/suggest.h"
 #include "store/store.h"
 
 static const char *const facet_names[FACET_COUNT] = { "country", "type", "year", "lang" };
@@ -71,6 +72,56 @@ static int allowed_countries(struct store *s, pool *p, const struct query *q,
 	return ERR_OK;
 }
 
+/* The instrument articles a query names as a concept ("illegal access",
+ * "injonction de produire", ...): suggestions for the query text as if it were a
+ * heading, at least one whole concept phrase matched. */
+static size_t concepts_of(pool *p, const struct query *q, const char ***out)
+{
+	const char **words, **refs;
+	struct suggestion *sg;
+	struct sbuf text = SBUF_INIT;
+	size_t nw = query_words(q, &words, p), ns = 0, k = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < nw; i++) {
+		if (i)
+			sbuf_addc(&text, ' ');
+		sbuf_adds(&text, words[i]);
+	}
+	if (nw && suggest_articles(p, sbuf_str(&text), NULL, LANG_EN, &sg, &ns, NULL))
+		ns = 0;
+	sbuf_release(&text);
+	refs = pool_calloc(p, ns + 1, sizeof(*refs));
+	for (size_t i = 0; i < ns; i++)
+		if (sg[i].score >= 0.5)
+			refs[k++] = pool_printf(p, "%s/%d", sg[i].instrument, sg[i].article);
+	*out = refs;
+	return k;
+}
+
+/* Concept hits first, then the text hits that are not among them. */
+static void merge_concepts(pool *p, struct search_result *res, struct search_hit *ch, size_t nc)
+{
+	struct search_hit *all = pool_calloc(p, nc + res->nhits + 1, sizeof(*all));
+	size_t k = 0;
+
+	for (size_t i = 0; i < nc; i++)
+		all[k++] = ch[i];
+	for (size_t i = 0; i < res->nhits; i++) {
+		int dup = 0;
+
+		for (size_t j = 0; j < nc && !dup; j++)
+			dup = ch[j].record_id == res->hits[i].record_id && ch[j].eid &&
+			      res->hits[i].eid && !strcmp(ch[j].eid, res->hits[i].eid);
+		if (!dup)
+			all[k++] = res->hits[i];
+	}
+	/* the concept hits that the text did not find are matches too */
+	res->total += (long long)(k - res->nhits);
+	res->hits = all;
+	res->nhits = k;
+}
+
 int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
@@ -105,6 +156,18 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 	rq.offset = offset < 0 ? 0 : offset;
 	if ((rc = store_search(s, p, &rq, res, e)))
 		return rc;
+	res->nconcepts = concepts_of(p, q, &res->concepts);
+	if (res->nconcepts && rq.offset == 0 && !rq.articles) {
+		struct search_request cr = rq;
+		struct search_hit *ch;
+		size_t nc;
+
+		cr.articles = comma_list(p, res->concepts, res->nconcepts);
+		cr.limit = SEARCH_CONCEPT_HITS;
+		if ((rc = store_search_mapped(s, p, &cr, &ch, &nc, e)))
+			return rc;
+		merge_concepts(p, res, ch, nc);
+	}
 	res->canonical = query_canonical(p, q);
 	*out = res;
 	return ERR_OK;

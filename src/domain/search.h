@@ -30,6 +30,7 @@ struct search_hit {
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
 	double score;			/* lower is better (bm25) */
+	const char *concept;		/* "un-cc/7" when found through a concept, else NULL */
 };
 
 struct search_facet {
@@ -58,7 +59,14 @@ struct search_result {
 	struct search_facet *facets[FACET_COUNT];
 	size_t nfacets[FACET_COUNT];
 	const char *canonical;		/* the query as understood */
+	const char **concepts;		/* instrument articles the query names ("un-cc/7") */
+	size_t nconcepts;
 };
+
+/* Concept search: when the query names an instrument concept (in any of the six
+ * languages, from data/concepts.tsv) the provisions curators mapped to that article
+ * come first, marked with the article, even when their words differ. */
+#define SEARCH_CONCEPT_HITS 5
 
 /* Run the query text for actor a (what it may read decides what is searched):
  * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). ERR_INVALID

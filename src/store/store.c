@@ -340,3 +340,9 @@ int store_reindex(struct store *s, long long *rows, struct err *e)
 {
 	return s->be->reindex(s, rows, e);
 }
+
+int store_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+			struct search_hit **out, size_t *n, struct err *e)
+{
+	return s->be->search_mapped(s, p, rq, out, n, e);
+}

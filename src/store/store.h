@@ -105,6 +105,10 @@ struct store_backend {
 	/* full-text search: hits, total and facets into out */
 	int (*search)(struct store *s, pool *p, const struct search_request *rq,
 		      struct search_result *out, struct err *e);
+	/* provisions with an accepted mapping to one of rq->articles, under rq's other
+	 * filters (rq->match is ignored), best mapped first */
+	int (*search_mapped)(struct store *s, pool *p, const struct search_request *rq,
+			     struct search_hit **out, size_t *n, struct err *e);
 	/* rebuild the search index from the records */
 	int (*reindex)(struct store *s, long long *rows, struct err *e);
 };
@@ -210,5 +214,7 @@ int store_mapping_list(struct store *s, pool *p, long long work_id, const char *
 int store_search(struct store *s, pool *p, const struct search_request *rq,
 		 struct search_result *out, struct err *e);
 int store_reindex(struct store *s, long long *rows, struct err *e);
+int store_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+			struct search_hit **out, size_t *n, struct err *e);
 
 #endif

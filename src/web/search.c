@@ -88,8 +88,18 @@ int web_search(struct req *r, struct resp *out)
 	if (status != 200) {
 		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", e.msg);
 	} else if (res) {
-		html_fmt(b, "<p class=\"muted\">%z %s</p>\n<div class=\"results\">\n",
-			 (size_t)res->total, layout_t(r, "matches"));
+		html_fmt(b, "<p class=\"muted\">%z %s</p>\n", (size_t)res->total,
+			 layout_t(r, "matches"));
+		if (res->nconcepts) {
+			html_fmt(b, "<p>%s", layout_t(r, "Your search names a concept of the "
+						     "instruments; provisions mapped to it come "
+						     "first:"));
+			for (size_t i = 0; i < res->nconcepts; i++)
+				html_fmt(b, " <a href=\"/instruments/%S%S\">%s</a>",
+					 res->concepts[i], layout_q(r), res->concepts[i]);
+			html_fmt(b, "</p>\n");
+		}
+		html_fmt(b, "<div class=\"results\">\n");
 		facets(r, b, q, res);
 		html_fmt(b, "<ol class=\"hits\" start=\"%d\">\n", (page - 1) * PAGE + 1);
 		for (size_t i = 0; i < res->nhits; i++) {
@@ -102,7 +112,12 @@ int web_search(struct req *r, struct resp *out)
 				 layout_t(r, kind_labels[h->kind]), h->title, h->country ? " · " : "",
 				 h->country ? h->country : "");
 			html_marked(b, h->snippet);
-			html_fmt(b, "</p></li>\n");
+			html_fmt(b, "</p>");
+			if (h->concept)
+				html_fmt(b, "<p class=\"muted\">%s <a href=\"/instruments/%S%S\">"
+					 "%s</a></p>", layout_t(r, "Mapped to"), h->concept,
+					 layout_q(r), h->concept);
+			html_fmt(b, "</li>\n");
 		}
 		html_fmt(b, "</ol>\n");
 		if (!res->nhits)

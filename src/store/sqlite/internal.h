@@ -26,7 +26,7 @@ enum sq_stmt {
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_TOTAL, SQ_SEARCH_FACET_COUNTRY, SQ_SEARCH_FACET_KIND,
-	SQ_SEARCH_FACET_YEAR, SQ_SEARCH_FACET_LANG,
+	SQ_SEARCH_FACET_YEAR, SQ_SEARCH_FACET_LANG, SQ_SEARCH_MAPPED,
 	SQ_COUNT
 };
 
@@ -131,5 +131,7 @@ int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *ins
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e);
 int sq_reindex(struct store *s, long long *rows, struct err *e);
+int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+		     struct search_hit **out, size_t *n, struct err *e);
 
 #endif

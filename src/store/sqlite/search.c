@@ -121,6 +121,45 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	return ERR_OK;
 }
 
+static void mapped_row(pool *p, sqlite3_stmt *st, void *row)
+{
+	struct search_hit *h = row;
+
+	hit_row(p, st, row);
+	h->concept = sq_col(p, st, 9);
+}
+
+int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+		     struct search_hit **out, size_t *n, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	/* from the mapping index, not the text: the same filters as MATCHES */
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_MAPPED,
+		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
+		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
+		"m.instrument || '/' || m.article "
+		"FROM mapping m JOIN work w ON w.record_id = m.work_id "
+		"JOIN record r ON r.id = m.work_id "
+		"JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM "
+		"  expression x WHERE x.work_id = m.work_id ORDER BY x.date DESC LIMIT 1) "
+		"WHERE m.state = 'accepted' AND instr(?8, ',' || m.instrument || '/' || m.article "
+		"  || ',') > 0 "
+		"AND (?2 = 0 OR (r.status = 'published' AND r.tlp = 'CLEAR')) "
+		"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0) "
+		"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 "
+		"  ELSE 4 END)) <> 0) "
+		"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) "
+		"AND (?5 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) >= ?5) "
+		"AND (?6 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) <= ?6) "
+		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9", e);
+
+	if (st) {
+		bind_request(st, rq);
+		sqlite3_bind_int(st, 9, rq->limit);
+	}
+	return sq_rows(q, st, p, sizeof(**out), mapped_row, (void **)out, n, "concept search", e);
+}
+
 int sq_reindex(struct store *s, long long *rows, struct err *e)
 {
 	struct sq *q = (struct sq *)s;

@@ -495,4 +495,5 @@ const struct store_backend store_sqlite = {
 	.mapping_list = sq_mapping_list,
 	.search = sq_search,
 	.reindex = sq_reindex,
+	.search_mapped = sq_search_mapped,
 };
