@@ -35,8 +35,42 @@ static const char *comma_list(pool *p, const char *const *v, size_t n)
 
 /* The countries the filters allow: those named (alpha-3 turned into alpha-2), within
  * the regions named (by M49 code or English name). NULL: any. */
+/* Whether region a is g or inside it (following parents). */
+static int region_within(const struct region *rs, size_t nr, const struct region *a,
+			 const struct region *g)
+{
+	for (int depth = 0; a && depth < 8; depth++) {
+		if (!strcmp(a->code, g->code))
+			return 1;
+		a = region_find(rs, nr, a->parent);
+	}
+	return 0;
+}
+
+/* The places a regional record (a lesson for a region) may have to match the region
+ * filters: each named region and the regions inside it. */
+static const char *allowed_regions(pool *p, const struct query *q, const struct region *rs,
+				   size_t nr)
+{
+	const char **list = pool_calloc(p, nr + 1, sizeof(*list));
+	size_t k = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		int in = 0;
+
+		for (size_t j = 0; j < q->nregions && !in; j++)
+			for (size_t g = 0; g < nr && !in; g++)
+				in = (!strcmp(q->regions[j], rs[g].code) ||
+				      !strcasecmp(q->regions[j], rs[g].names[LANG_EN])) &&
+				     region_within(rs, nr, &rs[i], &rs[g]);
+		if (in)
+			list[k++] = rs[i].code;
+	}
+	return comma_list(p, list, k);
+}
+
 static int allowed_countries(struct store *s, pool *p, const struct query *q,
-			     const char **out, struct err *e)
+			     const char **out, const char **regions, struct err *e)
 {
 	struct country *cs;
 	struct region *rs;
@@ -44,11 +78,13 @@ static int allowed_countries(struct store *s, pool *p, const struct query *q,
 	const char **list;
 	int rc;
 
-	*out = NULL;
+	*out = *regions = NULL;
 	if (!q->ncountries && !q->nregions)
 		return ERR_OK;
 	if ((rc = country_list(s, p, &cs, &nc, e)) || (rc = region_list(s, p, &rs, &nr, e)))
 		return rc;
+	if (q->nregions && !q->ncountries)
+		*regions = allowed_regions(p, q, rs, nr);
 	list = pool_calloc(p, nc + 1, sizeof(*list));
 	for (size_t i = 0; i < nc; i++) {
 		int ok = !q->ncountries, in = !q->nregions;
@@ -64,11 +100,11 @@ static int allowed_countries(struct store *s, pool *p, const struct query *q,
 		if (ok && in)
 			list[k++] = cs[i].alpha2;
 	}
-	if (!k)
+	if (!k && !*regions)
 		return err_set(e, ERR_INVALID, "no country matches the country and region "
 			       "filters (regions are UN M49 codes such as 014 or names such as "
 			       "\"eastern africa\")");
-	*out = comma_list(p, list, k);
+	*out = k ? comma_list(p, list, k) : ",,";
 	return ERR_OK;
 }
 
@@ -137,7 +173,7 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 		return rc;
 	if (!(rq.match = query_fts5(p, q)))
 		return err_set(e, ERR_INVALID, "give words to search for, not only filters");
-	if ((rc = allowed_countries(s, p, q, &rq.countries, e)))
+	if ((rc = allowed_countries(s, p, q, &rq.countries, &rq.regions, e)))
 		return rc;
 	rq.kinds = q->types;	/* QUERY_TYPE_* are 1 << enum record_kind */
 	rq.year_from = q->year_from;

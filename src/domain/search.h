@@ -44,6 +44,7 @@ enum search_facet_kind { FACET_COUNTRY, FACET_KIND, FACET_YEAR, FACET_LANG, FACE
 struct search_request {
 	const char *match;		/* FTS5 expression (see query_fts5) */
 	const char *countries;		/* ",KE,NG," or NULL */
+	const char *regions;		/* ",002,202,014," regional records' places, or NULL */
 	unsigned kinds;			/* bit 1 << enum record_kind; 0 any */
 	int year_from, year_to;		/* 0 open */
 	const char *languages;		/* ",en,fr," or NULL */

@@ -6,7 +6,8 @@
 
 /* The matching rows after every filter: the same for hits, total and facets.
  * ?1 match, ?2 public only, ?3 ",KE,NG,", ?4 kind bits, ?5/?6 years, ?7 language,
- * ?8 ",un-cc/7,". A provision counts only in its law's latest version. */
+ * ?8 ",un-cc/7,", ?11 ",002,014," (the places of regional records). A provision
+ * counts only in its law's latest version. */
 #define MATCHES \
 	"WITH f AS (SELECT s.rowid AS rid, s.record_id, s.eid, s.heading, " \
 	"  bm25(search, 10.0, 4.0, 1.0) AS score, " \
@@ -20,7 +21,8 @@
 	"LEFT JOIN lesson l ON l.record_id = r.id " \
 	"WHERE search MATCH ?1 " \
 	"AND (?2 = 0 OR (r.status = 'published' AND r.tlp = 'CLEAR')) " \
-	"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0) " \
+	"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0 OR (r.country IS NULL " \
+	"  AND instr(coalesce(?11, ''), ',' || r.region || ',') > 0)) " \
 	"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 " \
 	"  ELSE 4 END)) <> 0) " \
 	"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) " \
@@ -52,6 +54,8 @@ static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
 	sqlite3_bind_int(st, 6, rq->year_to);
 	sq_bind_text(st, 7, rq->languages);
 	sq_bind_text(st, 8, rq->articles);
+	if (sqlite3_bind_parameter_count(st) >= 11)
+		sq_bind_text(st, 11, rq->regions);
 }
 
 static const char *const kinds[] = { "legislation", "case", "lesson" };
