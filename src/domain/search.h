@@ -1,6 +1,6 @@
 /* search: ranked full-text search over provisions (of each law's latest version),
- * cases and lessons, with filters, facet counts, snippets and a limit per record so
- * that one long law does not bury everything else. What the asker may not read
+ * cases and lessons, with filters, facet counts, snippets, and grouping per record
+ * so that one long law does not bury everything else. What the asker may not read
  * appears nowhere: not in hits, counts nor facets. */
 #ifndef DOMAIN_SEARCH_H
 #define DOMAIN_SEARCH_H
@@ -12,7 +12,9 @@
 
 struct store;
 
-#define SEARCH_PER_RECORD 3	/* hits shown per law, case or lesson */
+/* Each record's first SEARCH_PER_RECORD hits rank before any record's further hits,
+ * which still fill the page when few records match. */
+#define SEARCH_PER_RECORD 3
 #define SEARCH_LIMIT_MAX 100
 
 /* Snippets mark matched words with these bytes; escape the text, then turn them

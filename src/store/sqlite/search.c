@@ -1,5 +1,6 @@
 /* The SQLite backend: full-text search (FTS5, table "search", kept by triggers; see
  * migration 3). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/sqlite/internal.h"
@@ -11,7 +12,6 @@
 #define MATCHES \
 	"WITH f AS (SELECT s.rowid AS rid, s.record_id, s.eid, s.heading, " \
 	"  bm25(search, 10.0, 4.0, 1.0) AS score, " \
-	"  snippet(search, 2, char(2), char(3), '…', 14) AS snip, " \
 	"  r.kind, r.country, r.language, r.title, w.uri, " \
 	"  CAST(substr(coalesce(w.date, c.decided, l.date, r.created_at), 1, 4) AS INTEGER) " \
 	"    AS year " \
@@ -33,16 +33,6 @@
 	"  AND instr(?8, ',' || m.instrument || '/' || m.article || ',') > 0))), " \
 	"g AS (SELECT * FROM f WHERE (?5 = 0 OR year >= ?5) AND (?6 = 0 OR year <= ?6)) "
 
-static const char *const facet_sql[FACET_COUNT] = {
-	[FACET_COUNTRY] = MATCHES "SELECT country, count(*) FROM g WHERE country IS NOT NULL "
-			  "GROUP BY country ORDER BY count(*) DESC, country LIMIT 50",
-	[FACET_KIND] = MATCHES "SELECT kind, count(*) FROM g GROUP BY kind "
-		       "ORDER BY count(*) DESC",
-	[FACET_YEAR] = MATCHES "SELECT CAST(year AS TEXT), count(*) FROM g WHERE year > 0 "
-		       "GROUP BY year ORDER BY year DESC LIMIT 50",
-	[FACET_LANG] = MATCHES "SELECT language, count(*) FROM g GROUP BY language "
-		       "ORDER BY count(*) DESC",
-};
 
 static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
 {
@@ -79,12 +69,43 @@ static void hit_row(pool *p, sqlite3_stmt *st, void *row)
 	h->work_uri = sq_col(p, st, 8);
 }
 
-static void facet_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct search_facet *f = row;
+#define FACET_MAX 512	/* distinct values kept per facet (countries are ~250) */
 
-	f->value = sq_col(p, st, 0);
-	f->count = sqlite3_column_int64(st, 1);
+/* Count n more for value in facet f (NULL values are not a facet). */
+static void facet_add(pool *p, struct search_result *out, enum search_facet_kind f,
+		      const char *value, long long n)
+{
+	struct search_facet *fs = out->facets[f];
+
+	if (!value)
+		return;
+	for (size_t i = 0; i < out->nfacets[f]; i++) {
+		if (!strcmp(fs[i].value, value)) {
+			fs[i].count += n;
+			return;
+		}
+	}
+	if (!fs)
+		fs = out->facets[f] = pool_calloc(p, FACET_MAX, sizeof(*fs));
+	if (out->nfacets[f] == FACET_MAX)
+		return;
+	fs[out->nfacets[f]].value = pool_strdup(p, value);
+	fs[out->nfacets[f]++].count = n;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct search_facet *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->value, y->value);
+}
+
+static int by_value_desc(const void *a, const void *b)
+{
+	return strcmp(((const struct search_facet *)b)->value,
+		      ((const struct search_facet *)a)->value);
 }
 
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
@@ -95,9 +116,15 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	int rc;
 
 	st = sq_prep(q, SQ_SEARCH_HITS, MATCHES
-		     "SELECT record_id, eid, heading, score, snip, kind, country, title, uri "
-		     "FROM (SELECT g.*, row_number() OVER (PARTITION BY record_id ORDER BY score) "
-		     "AS k FROM g) WHERE k <= 3 ORDER BY score, rid LIMIT ?9 OFFSET ?10", e);
+		     /* a record's first three hits come before its others, which still
+		      * fill the page when few records match; snippets only for the page */
+		     ", top AS (SELECT g.*, row_number() OVER (PARTITION BY record_id "
+		     "ORDER BY score) AS k FROM g ORDER BY k > 3, score, rid LIMIT ?9 OFFSET ?10) "
+		     "SELECT top.record_id, top.eid, top.heading, top.score, "
+		     "(SELECT snippet(search, 2, char(2), char(3), '…', 14) FROM search "
+		     "WHERE search MATCH ?1 AND search.rowid = top.rid), "
+		     "top.kind, top.country, top.title, top.uri FROM top "
+		     "ORDER BY top.k > 3, top.score, top.rid", e);
 	if (st) {
 		bind_request(st, rq);
 		sqlite3_bind_int(st, 9, rq->limit);
@@ -106,21 +133,30 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	if ((rc = sq_rows(q, st, p, sizeof(*out->hits), hit_row, (void **)&out->hits,
 			  &out->nhits, "search", e)))
 		return rc;
-	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, MATCHES "SELECT count(*) FROM g", e)))
+	/* the total and every facet from one pass over the matches */
+	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, MATCHES "SELECT country, kind, "
+			   "CASE WHEN year > 0 THEN CAST(year AS TEXT) END, language, count(*) "
+			   "FROM g GROUP BY 1, 2, 3, 4", e)))
 		return ERR_DB;
 	bind_request(st, rq);
-	rc = sqlite3_step(st);
-	out->total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	out->total = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long n = sqlite3_column_int64(st, 4);
+
+		out->total += n;
+		for (int f = 0; f < FACET_COUNT; f++)
+			facet_add(p, out, (enum search_facet_kind)f,
+				  (const char *)sqlite3_column_text(st, f), n);
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_DONE)
 		return sq_fail(q, "search", e);
 	for (int f = 0; f < FACET_COUNT; f++) {
-		if (!(st = sq_prep(q, (enum sq_stmt)(SQ_SEARCH_FACET_COUNTRY + f), facet_sql[f], e)))
-			return ERR_DB;
-		bind_request(st, rq);
-		if ((rc = sq_rows(q, st, p, sizeof(**out->facets), facet_row,
-				  (void **)&out->facets[f], &out->nfacets[f], "search facets", e)))
-			return rc;
+		if (out->nfacets[f] > 1)
+			qsort(out->facets[f], out->nfacets[f], sizeof(*out->facets[f]),
+			      f == FACET_YEAR ? by_value_desc : by_count);
+		if (out->nfacets[f] > 50)
+			out->nfacets[f] = 50;
 	}
 	return ERR_OK;
 }
