@@ -9,7 +9,7 @@ CFLAGS  ?= -g
 CFLAGS  += $(OPT) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes -Isrc -I$(B)/gen \
            $(shell pkg-config --cflags $(PKGS))
-LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
 
 ifeq ($(SANITIZE),1)
 B       := build/san
@@ -110,5 +110,9 @@ bench: all
 
 clean:
 	rm -rf build ccrepo
+
+# for scripts that link against the program's objects (bench/search.sh)
+print-%:
+	@echo $($*)
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

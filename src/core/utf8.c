@@ -100,3 +100,56 @@ int utf8_collate(const char *a, const char *b)
 			return strcmp(a, b);
 	}
 }
+
+/* What utf8_fold makes of code point cp: 0 to drop it, else its replacement. */
+static uint32_t fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0xc0 && cp <= 0x17f && latin_base[cp - 0xc0] != '*')
+		return (unsigned char)latin_base[cp - 0xc0];
+	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x64b && cp <= 0x65f) || cp == 0x670 ||
+	    cp == 0x640)
+		return 0;		/* combining accents, Arabic vowel marks, tatweel */
+	if (cp >= 0x410 && cp <= 0x42f)
+		return cp + 0x20;
+	if (cp == 0x401 || cp == 0x451)
+		return 0x435;
+	switch (cp) {
+	case 0x622: case 0x623: case 0x625: return 0x627;	/* alef with madda, hamza */
+	case 0x649: return 0x64a;				/* alef maksura */
+	case 0x629: return 0x647;				/* teh marbuta */
+	case 0x218: case 0x219: return 's';
+	case 0x21a: case 0x21b: return 't';
+	default: return cp;
+	}
+}
+
+size_t utf8_fold(const char *in, size_t n, char *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		size_t len;
+		uint32_t cp = utf8_decode(s + i, n - i, &len), f;
+
+		if (cp == UTF8_INVALID) {
+			out[k++] = (char)s[i++];
+			continue;
+		}
+		f = fold_cp(cp);
+		if (f == cp) {
+			memcpy(out + k, s + i, len);
+			k += len;
+		} else if (f < 0x80) {
+			if (f)
+				out[k++] = (char)f;
+		} else {		/* two-byte replacements of two-byte letters */
+			out[k++] = (char)(0xc0 | (f >> 6));
+			out[k++] = (char)(0x80 | (f & 0x3f));
+		}
+		i += len;
+	}
+	return k;
+}

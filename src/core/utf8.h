@@ -17,4 +17,11 @@ uint32_t utf8_decode(const unsigned char *s, size_t len, size_t *n);
  * break ties. Other scripts compare by code point. */
 int utf8_collate(const char *a, const char *b);
 
+/* Fold the word in[0..n) for search: ASCII and Cyrillic lowercased, Latin letters
+ * without their accents (U+00C0..U+017F and combining marks), Ё as Е, and Arabic
+ * normalised (short vowels and tatweel dropped, alef forms as bare alef, alef maksura
+ * as yeh, teh marbuta as heh). Writes at most n bytes to out (never more than in);
+ * returns the length written. Invalid bytes are copied as they are. */
+size_t utf8_fold(const char *in, size_t n, char *out);
+
 #endif

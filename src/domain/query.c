@@ -542,9 +542,12 @@ fail:
 
 /* ---- output ---- */
 
-static void fts5_term(struct sbuf *sb, const struct query_term *t)
+static void fts5_term(struct sbuf *sb, const struct query_term *t, int stem)
 {
 	sbuf_addc(sb, '"');
+	if (stem >= 0 && stem < LANG_COUNT && t->kind == QT_WORD)
+		sbuf_addf(sb, "%cS%s%c", QUERY_STEM_MARK, lang_code((enum lang)stem),
+			  QUERY_STEM_MARK);
 	for (const char *c = t->text; *c; c++) {
 		if (*c == '"')
 			sbuf_addc(sb, '"');
@@ -555,7 +558,7 @@ static void fts5_term(struct sbuf *sb, const struct query_term *t)
 		sbuf_adds(sb, " *");
 }
 
-const char *query_fts5(pool *p, const struct query *q)
+const char *query_fts5(pool *p, const struct query *q, int stem)
 {
 	struct sbuf sb = SBUF_INIT;
 	size_t npos = 0, nneg = 0;
@@ -587,7 +590,7 @@ const char *query_fts5(pool *p, const struct query *q)
 				sbuf_adds(&sb, "( ");
 		}
 		first = 0;
-		fts5_term(&sb, t);
+		fts5_term(&sb, t, stem);
 		if (alt_before && !alt_after)
 			sbuf_adds(&sb, " )");
 	}
@@ -601,7 +604,7 @@ const char *query_fts5(pool *p, const struct query *q)
 			if (!first)
 				sbuf_adds(&sb, " OR ");
 			first = 0;
-			fts5_term(&sb, &q->terms[i]);
+			fts5_term(&sb, &q->terms[i], stem);
 		}
 		if (nneg > 1)
 			sbuf_adds(&sb, " )");

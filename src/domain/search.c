@@ -1,16 +1,22 @@
 #include "domain/search.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/lang.h"
+#include "core/stem.h"
 #include "core/sbuf.h"
 #include "domain/country.h"
+#include "domain/instrument.h"
 #include "domain/query.h"
 #include "domain/suggest.h"
 #include "store/store.h"
 
-static const char *const facet_names[FACET_COUNT] = { "country", "type", "year", "lang" };
+static const char *const facet_names[FACET_COUNT] = {
+	[FACET_COUNTRY] = "country", [FACET_REGION] = "region", [FACET_KIND] = "type",
+	[FACET_ARTICLE] = "article", [FACET_YEAR] = "year", [FACET_LANG] = "lang",
+};
 
 const char *search_facet_name(enum search_facet_kind k)
 {
@@ -158,21 +164,156 @@ static void merge_concepts(pool *p, struct search_result *res, struct search_hit
 	res->nhits = k;
 }
 
+/* The articles an article: filter stands for: each one named and its counterparts
+ * in the other instrument through the cross-walk. */
+static int articles_with_crosswalk(struct store *s, pool *p, const struct query *q,
+				   const char **out, struct err *e)
+{
+	const char **arts;
+	size_t k = 0, cap = 1;
+	int rc;
+
+	for (size_t i = 0; i < q->narticles; i++) {
+		struct xwalk_link *l;
+		size_t nl;
+
+		if ((rc = instrument_counterparts(s, p, q->articles[i].instrument,
+						  q->articles[i].number, &l, &nl, e)))
+			return rc;
+		cap += 1 + nl;
+	}
+	arts = pool_calloc(p, cap, sizeof(*arts));
+	for (size_t i = 0; i < q->narticles; i++) {
+		struct xwalk_link *l;
+		size_t nl;
+
+		arts[k++] = pool_printf(p, "%s/%d", q->articles[i].instrument,
+					q->articles[i].number);
+		if ((rc = instrument_counterparts(s, p, q->articles[i].instrument,
+						  q->articles[i].number, &l, &nl, e)))
+			return rc;
+		for (size_t j = 0; j < nl; j++)
+			if (l[j].number > 0)
+				arts[k++] = pool_printf(p, "%s/%d", l[j].instrument, l[j].number);
+	}
+	*out = comma_list(p, arts, k);
+	return ERR_OK;
+}
+
+/* The language whose word forms the query searches: the one lang: names, else a
+ * guess from its words. */
+static int query_lang(pool *p, const struct query *q, int *guessed)
+{
+	const char **words;
+	size_t nw = query_words(q, &words, p);
+	struct sbuf b = SBUF_INIT;
+	int sure, l = -1, n = 0;
+
+	*guessed = 0;
+	for (int i = 0; i < LANG_COUNT; i++)
+		if (q->langs & (1u << i)) {
+			l = i;
+			n++;
+		}
+	if (n == 1)
+		return l;
+	for (size_t i = 0; i < nw; i++) {
+		sbuf_adds(&b, words[i]);
+		sbuf_addc(&b, ' ');
+	}
+	l = (int)stem_guess_lang(sbuf_str(&b), &sure);
+	sbuf_release(&b);
+	*guessed = 1;
+	return l;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct search_facet *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->value, y->value);
+}
+
+static int by_value_desc(const void *a, const void *b)
+{
+	return strcmp(((const struct search_facet *)b)->value,
+		      ((const struct search_facet *)a)->value);
+}
+
+#define FACET_SHOWN 50
+
+/* Regions from the countries' counts (each country counts in its region and
+ * sub-region; regional records came from the store), then every facet in order. */
+static int finish_facets(struct store *s, pool *p, struct search_result *res, struct err *e)
+{
+	struct search_facet *rf;
+	struct country *cs;
+	struct region *rs;
+	size_t nc, nr, n = res->nfacets[FACET_REGION];
+	int rc;
+
+	if (res->nfacets[FACET_COUNTRY]) {
+		if ((rc = country_list(s, p, &cs, &nc, e)) || (rc = region_list(s, p, &rs, &nr, e)))
+			return rc;
+		rf = pool_calloc(p, n + nr + 1, sizeof(*rf));
+		if (n)
+			memcpy(rf, res->facets[FACET_REGION], n * sizeof(*rf));
+		for (size_t i = 0; i < res->nfacets[FACET_COUNTRY]; i++) {
+			const struct search_facet *cf = &res->facets[FACET_COUNTRY][i];
+
+			for (size_t j = 0; j < nc; j++) {
+				const char *codes[2];
+
+				if (strcmp(cs[j].alpha2, cf->value))
+					continue;
+				codes[0] = cs[j].region;
+				codes[1] = cs[j].subregion;
+				for (int c = 0; c < 2; c++) {
+					size_t k = 0;
+
+					if (!*codes[c])
+						continue;
+					while (k < n && strcmp(rf[k].value, codes[c]))
+						k++;
+					if (k == n) {
+						rf[n].value = pool_strdup(p, codes[c]);
+						rf[n++].count = 0;
+					}
+					rf[k].count += cf->count;
+				}
+				break;
+			}
+		}
+		res->facets[FACET_REGION] = rf;
+		res->nfacets[FACET_REGION] = n;
+	}
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (res->nfacets[f] > 1)
+			qsort(res->facets[f], res->nfacets[f], sizeof(*res->facets[f]),
+			      f == FACET_YEAR ? by_value_desc : by_count);
+		if (res->nfacets[f] > FACET_SHOWN)
+			res->nfacets[f] = FACET_SHOWN;
+	}
+	return ERR_OK;
+}
+
 int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
 	struct search_request rq;
 	struct search_result *res = pool_calloc(p, 1, sizeof(*res));
 	struct query *q;
-	const char *langs[LANG_COUNT], **arts;
+	const char *langs[LANG_COUNT];
 	size_t nl = 0;
 	int rc;
 
 	memset(&rq, 0, sizeof(rq));
 	if ((rc = query_parse(p, text, &q, e)))
 		return rc;
-	if (!(rq.match = query_fts5(p, q)))
-		return err_set(e, ERR_INVALID, "give words to search for, not only filters");
+	res->lang = query_lang(p, q, &res->lang_guessed);
+	rq.match = query_fts5(p, q, res->lang);	/* NULL: filters only */
 	if ((rc = allowed_countries(s, p, q, &rq.countries, &rq.regions, e)))
 		return rc;
 	rq.kinds = q->types;	/* QUERY_TYPE_* are 1 << enum record_kind */
@@ -182,15 +323,13 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 		if (q->langs & (1u << l))
 			langs[nl++] = lang_code((enum lang)l);
 	rq.languages = comma_list(p, langs, nl);
-	arts = pool_calloc(p, q->narticles + 1, sizeof(*arts));
-	for (size_t i = 0; i < q->narticles; i++)
-		arts[i] = pool_printf(p, "%s/%d", q->articles[i].instrument, q->articles[i].number);
-	rq.articles = comma_list(p, arts, q->narticles);
+	if ((rc = articles_with_crosswalk(s, p, q, &rq.articles, e)))
+		return rc;
 	/* the one clearance rule: what record_allow lets everybody read */
 	rq.public_only = !(a && a->local);
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
-	if ((rc = store_search(s, p, &rq, res, e)))
+	if ((rc = store_search(s, p, &rq, res, e)) || (rc = finish_facets(s, p, res, e)))
 		return rc;
 	res->nconcepts = concepts_of(p, q, &res->concepts);
 	if (res->nconcepts && rq.offset == 0 && !rq.articles) {

@@ -29,6 +29,8 @@ struct search_hit {
 	const char *work_uri;		/* for provisions and judgments, else NULL */
 	const char *eid;		/* the provision, NULL for a case or lesson */
 	const char *heading;		/* the provision's number and heading */
+	const char *path;		/* its place in the law: "Part II › 5 Offences", or
+					   NULL at the top */
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
 	double score;			/* lower is better (bm25) */
@@ -36,11 +38,13 @@ struct search_hit {
 };
 
 struct search_facet {
-	const char *value;		/* country code, kind name, year, language */
+	const char *value;		/* country code, M49 region code, kind name,
+					   article ("un-cc/7"), year, language */
 	long long count;
 };
 
-enum search_facet_kind { FACET_COUNTRY, FACET_KIND, FACET_YEAR, FACET_LANG, FACET_COUNT };
+enum search_facet_kind { FACET_COUNTRY, FACET_REGION, FACET_KIND, FACET_ARTICLE, FACET_YEAR,
+			 FACET_LANG, FACET_COUNT };
 
 /* What the store is asked: the domain builds it from the user's query. */
 struct search_request {
@@ -52,6 +56,7 @@ struct search_request {
 	const char *languages;		/* ",en,fr," or NULL */
 	const char *articles;		/* ",un-cc/7,coe-185/2," or NULL */
 	int public_only;		/* only published TLP:CLEAR records */
+	int candidates;			/* best matches ranked before grouping per record */
 	int limit, offset;
 };
 
@@ -62,6 +67,9 @@ struct search_result {
 	struct search_facet *facets[FACET_COUNT];
 	size_t nfacets[FACET_COUNT];
 	const char *canonical;		/* the query as understood */
+	int lang;			/* the language whose word forms were searched
+					   (enum lang), from lang: or guessed */
+	int lang_guessed;		/* 1 when guessed from the words */
 	const char **concepts;		/* instrument articles the query names ("un-cc/7") */
 	size_t nconcepts;
 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "domain/query.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -55,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		goto done;
 	}
-	if ((expr = query_fts5(p, q)))
+	if ((expr = query_fts5(p, q, (int)(size & 1 ? LANG_FR : -1))))
 		fts5_check(expr);
 	else if (q->nterms)
 		abort();	/* terms but no expression */

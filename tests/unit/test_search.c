@@ -495,11 +495,14 @@ static void test_syntax(void **state)
 		assert_non_null(strchr(r->hits[i].snippet, SEARCH_MARK_CLOSE));
 	}
 	/* diacritics folded both ways */
-	r = run("acces");
+	r = run("lang:fr acces");
 	assert_int_equal(r->total, 1);
 	assert_string_equal(r->hits[0].country, "CM");
+	assert_string_equal(run("acces")->hits[0].country, "CM");
 	assert_int_equal(total("accès"), 1);
-	assert_int_equal(total("SYSTÈME"), 1);
+	/* "système" has the stem of English "system": French alone has the word */
+	assert_int_equal(total("lang:fr SYSTÈME"), 1);
+	assert_true(total("SYSTÈME") > 1);
 	assert_int_equal(total("delit"), 1);
 	/* the old version is not searched */
 	assert_int_equal(total("telegraphy"), 0);
@@ -516,8 +519,6 @@ static void test_invalid(void **state)
 	invalid("contry:KE x", "contry");
 	invalid("\"unclosed", "unclosed");
 	invalid("-only", NULL);
-	invalid("country:KE", NULL);
-	invalid("type:case year:2019", NULL);
 	invalid("computer country:ZZ", NULL);
 	invalid("computer region:atlantis", NULL);
 	/* an empty query */

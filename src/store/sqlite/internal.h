@@ -25,7 +25,7 @@ enum sq_stmt {
 	SQ_LESSON_PUT, SQ_LESSON_GET,
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
-	SQ_SEARCH_HITS, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED,
+	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH,
 	SQ_COUNT
 };
 
@@ -62,6 +62,10 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	    size_t *n, const char *what, struct err *e);
 /* Run SQL text that has no parameters (schema, pragmas). */
 int sq_exec(struct sq *q, const char *sql, struct err *e);
+
+/* fts.c: register the tokenizer "ccrepo" and the ranking function ccrank() on db
+ * (before anything touches the search table). An SQLite result code. */
+int sq_fts_register(sqlite3 *db);
 
 /* migrations.c */
 int sq_schema_version(struct store *s, int *version, struct err *e);

@@ -1,38 +1,330 @@
-/* The SQLite backend: full-text search (FTS5, table "search", kept by triggers; see
- * migration 3). */
+/* The SQLite backend: full-text search (FTS5 table "search" and its facts in
+ * search_doc, kept by triggers; see search_sql.h, and fts.c for the tokenizer and the
+ * ranking). Filters are tags in the index, so they narrow the matches inside FTS5. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sbuf.h"
 #include "store/sqlite/internal.h"
+#include "store/sqlite/search_sql.h"
 
-/* The matching rows after every filter: the same for hits, total and facets.
- * ?1 match, ?2 public only, ?3 ",KE,NG,", ?4 kind bits, ?5/?6 years, ?7 language,
- * ?8 ",un-cc/7,", ?11 ",002,014," (the places of regional records). A provision
- * counts only in its law's latest version. */
-#define MATCHES \
-	"WITH f AS (SELECT s.rowid AS rid, s.record_id, s.eid, s.heading, " \
-	"  bm25(search, 10.0, 4.0, 1.0) AS score, " \
-	"  r.kind, r.country, r.language, r.title, w.uri, " \
-	"  CAST(substr(coalesce(w.date, c.decided, l.date, r.created_at), 1, 4) AS INTEGER) " \
-	"    AS year " \
-	"FROM search s JOIN record r ON r.id = s.record_id " \
-	"LEFT JOIN work w ON w.record_id = r.id " \
-	"LEFT JOIN caselaw c ON c.record_id = r.id " \
-	"LEFT JOIN lesson l ON l.record_id = r.id " \
-	"WHERE search MATCH ?1 " \
-	"AND (?2 = 0 OR (r.status = 'published' AND r.tlp = 'CLEAR')) " \
-	"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0 OR (r.country IS NULL " \
-	"  AND instr(coalesce(?11, ''), ',' || r.region || ',') > 0)) " \
-	"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 " \
-	"  ELSE 4 END)) <> 0) " \
-	"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) " \
-	"AND (s.expression_id IS NULL OR s.expression_id = (SELECT x.id FROM expression x " \
-	"  WHERE x.work_id = s.record_id ORDER BY x.date DESC LIMIT 1)) " \
-	"AND (?8 IS NULL OR EXISTS (SELECT 1 FROM mapping m WHERE m.work_id = s.record_id " \
-	"  AND m.eid = s.eid AND m.state = 'accepted' " \
-	"  AND instr(?8, ',' || m.instrument || '/' || m.article || ',') > 0))), " \
-	"g AS (SELECT * FROM f WHERE (?5 = 0 OR year >= ?5) AND (?6 = 0 OR year <= ?6)) "
+#define MARK "\x1f"	/* the tokenizer's mark (fts.c) */
+#define CANDIDATES_MIN 200
 
+/* How many phrases (quoted strings) the FTS5 expression m has. */
+static int count_phrases(const char *m)
+{
+	int n = 0;
+
+	for (const char *c = m; *c; c++) {
+		if (*c != '"')
+			continue;
+		n++;
+		for (c++; *c; c++)
+			if (*c == '"' && c[1] != '"')
+				break;
+			else if (*c == '"')
+				c++;
+		if (!*c)
+			break;
+	}
+	return n;
+}
+
+/* " AND ( "#<p>a" OR "#<p>b" )" for the values of list ",a,b," (lowercased). */
+static void tag_any(struct sbuf *b, char prefix, const char *list, const char *extra_prefix,
+		    const char *extra)
+{
+	int first = 1;
+
+	sbuf_adds(b, " AND (");
+	for (int pass = 0; pass < 2; pass++) {
+		const char *l = pass ? extra : list;
+		char pre = pass ? extra_prefix[0] : prefix;
+
+		for (const char *c = l ? l : ""; *c;) {
+			const char *e;
+
+			if (*c == ',' && c++)
+				continue;
+			e = strchr(c, ',');
+			if (!e)
+				e = c + strlen(c);
+			sbuf_adds(b, first ? " \"" MARK "#" : " OR \"" MARK "#");
+			sbuf_addc(b, pre);
+			for (; c < e; c++)
+				if (*c != '"')
+					sbuf_addc(b, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+			sbuf_addc(b, '"');
+			first = 0;
+		}
+	}
+	if (first)		/* nothing allowed: a tag no row has */
+		sbuf_adds(b, " \"" MARK "#none\"");
+	sbuf_adds(b, " )");
+}
+
+/* The whole MATCH expression: the words, then the filters as tags. */
+static int full_match(struct sq *q, pool *p, const struct search_request *rq,
+		      const char **out, struct err *e)
+{
+	struct sbuf b = SBUF_INIT;
+	static const char *const kinds[] = { "legislation", "case", "lesson" };
+
+	/* a query of filters only lists everything they let through */
+	if (rq->match)
+		sbuf_addf(&b, "( %s )", rq->match);
+	else
+		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
+			  "#klesson\" )");
+	if (rq->public_only)
+		sbuf_adds(&b, " AND \"" MARK "#spublished\" AND \"" MARK "#tclear\"");
+	if (rq->countries || rq->regions)
+		tag_any(&b, 'c', rq->countries, "r", rq->regions);
+	if (rq->kinds) {
+		sbuf_adds(&b, " AND (");
+		for (int k = 0, first = 1; k < 3; k++)
+			if (rq->kinds & (1u << k)) {
+				sbuf_addf(&b, "%s\"" MARK "#k%s\"", first ? " " : " OR ", kinds[k]);
+				first = 0;
+			}
+		sbuf_adds(&b, " )");
+	}
+	if (rq->languages)
+		tag_any(&b, 'l', rq->languages, "", NULL);
+	if (rq->articles)
+		tag_any(&b, 'a', rq->articles, "", NULL);
+	if (rq->year_from || rq->year_to) {
+		/* the years there are, within the range asked */
+		sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM "
+					   "search_doc), (SELECT max(year) FROM search_doc)", e);
+		int lo, hi, first = 1;
+
+		if (!st || sqlite3_step(st) != SQLITE_ROW) {
+			sbuf_release(&b);
+			return st ? sq_fail(q, "search", e) : ERR_DB;
+		}
+		lo = sqlite3_column_int(st, 0);
+		hi = sqlite3_column_int(st, 1);
+		sqlite3_reset(st);
+		if (rq->year_from > lo)
+			lo = rq->year_from;
+		if (rq->year_to && rq->year_to < hi)
+			hi = rq->year_to;
+		sbuf_adds(&b, " AND (");
+		for (int y = lo; y <= hi; y++, first = 0)
+			sbuf_addf(&b, "%s\"" MARK "#y%d\"", first ? " " : " OR ", y);
+		if (first)
+			sbuf_adds(&b, " \"" MARK "#none\"");
+		sbuf_adds(&b, " )");
+	}
+	*out = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return ERR_OK;
+}
+
+static const char *const kinds[] = { "legislation", "case", "lesson" };
+
+static enum record_kind kind_of(const char *k)
+{
+	for (int i = 0; k && i < 3; i++)
+		if (!strcmp(k, kinds[i]))
+			return (enum record_kind)i;
+	return REC_LEGISLATION;
+}
+
+#define FACET_MAX 512	/* distinct values kept per facet (countries are ~250) */
+
+/* Count n more for value in facet f (NULL values are not a facet). */
+static void facet_add(pool *p, struct search_result *out, enum search_facet_kind f,
+		      const char *value, size_t len, long long n)
+{
+	struct search_facet *fs = out->facets[f];
+
+	if (!value || !len)
+		return;
+	for (size_t i = 0; i < out->nfacets[f]; i++) {
+		if (!strncmp(fs[i].value, value, len) && !fs[i].value[len]) {
+			fs[i].count += n;
+			return;
+		}
+	}
+	if (!fs)
+		fs = out->facets[f] = pool_calloc(p, FACET_MAX, sizeof(*fs));
+	if (out->nfacets[f] == FACET_MAX)
+		return;
+	fs[out->nfacets[f]].value = pool_strndup(p, value, len);
+	fs[out->nfacets[f]++].count = n;
+}
+
+struct cand {
+	long long rowid, record_id;
+	double score;
+	int k;			/* the hit's place among its record's hits, from 1 */
+	size_t order;
+};
+
+static int by_k_score(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if ((x->k > SEARCH_PER_RECORD) != (y->k > SEARCH_PER_RECORD))
+		return x->k > SEARCH_PER_RECORD ? 1 : -1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return 0;
+}
+
+/* The page: the best candidates by score, a record's first hits before its others. */
+static int page_rows(struct sq *q, pool *p, const struct search_request *rq,
+		     const char *match, const char *rank, struct cand **out, size_t *n,
+		     struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_HITS, "SELECT s.rowid, d.record_id, s.rank "
+				   "FROM search s JOIN search_doc d ON d.id = s.rowid "
+				   "WHERE search MATCH ?1 AND rank MATCH ?2 ORDER BY s.rank "
+				   "LIMIT ?3", e);
+	int want = 4 * (rq->offset + rq->limit), rc;
+	struct cand *c;
+	size_t k = 0;
+
+	if (!st)
+		return ERR_DB;
+	if (want < (rq->candidates ? rq->candidates : CANDIDATES_MIN))
+		want = rq->candidates ? rq->candidates : CANDIDATES_MIN;
+	c = pool_calloc(p, (size_t)want, sizeof(*c));
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, want);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
+		c[k].rowid = sqlite3_column_int64(st, 0);
+		c[k].record_id = sqlite3_column_int64(st, 1);
+		c[k].score = sqlite3_column_double(st, 2);
+		c[k].order = k;
+		c[k].k = 1;
+		for (size_t j = k; j-- > 0;)
+			if (c[j].record_id == c[k].record_id) {
+				c[k].k = c[j].k + 1;
+				break;
+			}
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(q, "search", e);
+	qsort(c, k, sizeof(*c), by_k_score);
+	*out = c;
+	*n = k;
+	return ERR_OK;
+}
+
+/* The place of provision rowid in its law: its ancestors' numbers and headings. */
+static const char *provision_path(struct sq *q, pool *p, long long rowid, struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_PATH,
+		"WITH RECURSIVE up(id, parent, depth) AS (SELECT parent_id, NULL, 0 FROM "
+		"provision WHERE id = ?1 UNION ALL SELECT v.id, v.parent_id, up.depth + 1 "
+		"FROM provision v JOIN up ON v.id = up.id LIMIT 16) "
+		"SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
+		"|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
+		"ORDER BY up.depth DESC)", e);
+	const char *r = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, rowid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = sq_col(p, st, 0);
+	sqlite3_reset(st);
+	return r && *r ? r : NULL;
+}
+
+int sq_search(struct store *s, pool *p, const struct search_request *rq,
+	      struct search_result *out, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	struct cand *c = NULL;
+	size_t nc = 0, first = (size_t)rq->offset;
+	const char *match = NULL, *rank;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = full_match(q, p, rq, &match, e)))
+		return rc;
+	rank = pool_printf(p, "ccrank(%d)", rq->match ? count_phrases(rq->match) : 0);
+	if ((rc = page_rows(q, p, rq, match, rank, &c, &nc, e)))
+		return rc;
+	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
+	out->nhits = 0;
+	if (!(st = sq_prep(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, d.kind, "
+			   "d.country, s.title, w.uri, snippet(search, 3, char(2), char(3), '…', "
+			   "14) FROM search s JOIN search_doc d ON d.id = s.rowid "
+			   "LEFT JOIN work w ON w.record_id = d.record_id "
+			   "WHERE search MATCH ?1 AND s.rowid = ?2", e)))
+		return ERR_DB;
+	for (size_t i = first; i < nc && out->nhits < (size_t)rq->limit; i++) {
+		struct search_hit *h = &out->hits[out->nhits];
+
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, c[i].rowid);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			h->record_id = sqlite3_column_int64(st, 0);
+			h->eid = sq_col(p, st, 1);
+			h->heading = sq_col(p, st, 2);
+			h->kind = kind_of((const char *)sqlite3_column_text(st, 3));
+			h->country = sq_col(p, st, 4);
+			h->title = sq_col(p, st, 5);
+			h->work_uri = sq_col(p, st, 6);
+			h->snippet = sq_col(p, st, 7);
+			h->score = c[i].score;
+			out->nhits++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return sq_fail(q, "search", e);
+	}
+	for (size_t i = 0; i < out->nhits; i++)
+		if (out->hits[i].eid && c[first + i].rowid > 0)
+			out->hits[i].path = provision_path(q, p, c[first + i].rowid, e);
+	/* the total and every facet from one pass over the matches */
+	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, "SELECT d.country, d.region, d.kind, d.articles, "
+			   "d.year, d.language, count(*) FROM search s JOIN search_doc d ON "
+			   "d.id = s.rowid WHERE search MATCH ?1 GROUP BY 1, 2, 3, 4, 5, 6", e)))
+		return ERR_DB;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	out->total = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long n = sqlite3_column_int64(st, 6);
+		const char *arts = (const char *)sqlite3_column_text(st, 3);
+
+		out->total += n;
+		for (int f = 0; f < FACET_COUNT; f++) {
+			static const int col[FACET_COUNT] = {
+				[FACET_COUNTRY] = 0, [FACET_REGION] = 1, [FACET_KIND] = 2,
+				[FACET_ARTICLE] = -1, [FACET_YEAR] = 4, [FACET_LANG] = 5,
+			};
+			const char *v;
+
+			if (col[f] < 0)
+				continue;
+			v = (const char *)sqlite3_column_text(st, col[f]);
+			facet_add(p, out, (enum search_facet_kind)f, v, v ? strlen(v) : 0, n);
+		}
+		/* "un-cc/7 coe-185/2": each article once per row */
+		for (const char *a = arts; a && *a;) {
+			size_t len = strcspn(a, " ");
+
+			facet_add(p, out, FACET_ARTICLE, a, len, n);
+			a += len;
+			a += *a == ' ';
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "search", e);
+	return ERR_OK;
+}
 
 static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
 {
@@ -44,128 +336,21 @@ static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
 	sqlite3_bind_int(st, 6, rq->year_to);
 	sq_bind_text(st, 7, rq->languages);
 	sq_bind_text(st, 8, rq->articles);
-	if (sqlite3_bind_parameter_count(st) >= 11)
-		sq_bind_text(st, 11, rq->regions);
-}
-
-static const char *const kinds[] = { "legislation", "case", "lesson" };
-
-static void hit_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct search_hit *h = row;
-	const char *k = (const char *)sqlite3_column_text(st, 5);
-
-	h->record_id = sqlite3_column_int64(st, 0);
-	h->eid = sq_col(p, st, 1);
-	h->heading = sq_col(p, st, 2);
-	h->score = sqlite3_column_double(st, 3);
-	h->snippet = sq_col(p, st, 4);
-	h->kind = REC_LEGISLATION;
-	for (int i = 0; k && i < 3; i++)
-		if (!strcmp(k, kinds[i]))
-			h->kind = (enum record_kind)i;
-	h->country = sq_col(p, st, 6);
-	h->title = sq_col(p, st, 7);
-	h->work_uri = sq_col(p, st, 8);
-}
-
-#define FACET_MAX 512	/* distinct values kept per facet (countries are ~250) */
-
-/* Count n more for value in facet f (NULL values are not a facet). */
-static void facet_add(pool *p, struct search_result *out, enum search_facet_kind f,
-		      const char *value, long long n)
-{
-	struct search_facet *fs = out->facets[f];
-
-	if (!value)
-		return;
-	for (size_t i = 0; i < out->nfacets[f]; i++) {
-		if (!strcmp(fs[i].value, value)) {
-			fs[i].count += n;
-			return;
-		}
-	}
-	if (!fs)
-		fs = out->facets[f] = pool_calloc(p, FACET_MAX, sizeof(*fs));
-	if (out->nfacets[f] == FACET_MAX)
-		return;
-	fs[out->nfacets[f]].value = pool_strdup(p, value);
-	fs[out->nfacets[f]++].count = n;
-}
-
-static int by_count(const void *a, const void *b)
-{
-	const struct search_facet *x = a, *y = b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->value, y->value);
-}
-
-static int by_value_desc(const void *a, const void *b)
-{
-	return strcmp(((const struct search_facet *)b)->value,
-		      ((const struct search_facet *)a)->value);
-}
-
-int sq_search(struct store *s, pool *p, const struct search_request *rq,
-	      struct search_result *out, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st;
-	int rc;
-
-	st = sq_prep(q, SQ_SEARCH_HITS, MATCHES
-		     /* a record's first three hits come before its others, which still
-		      * fill the page when few records match; snippets only for the page */
-		     ", top AS (SELECT g.*, row_number() OVER (PARTITION BY record_id "
-		     "ORDER BY score) AS k FROM g ORDER BY k > 3, score, rid LIMIT ?9 OFFSET ?10) "
-		     "SELECT top.record_id, top.eid, top.heading, top.score, "
-		     "(SELECT snippet(search, 2, char(2), char(3), '…', 14) FROM search "
-		     "WHERE search MATCH ?1 AND search.rowid = top.rid), "
-		     "top.kind, top.country, top.title, top.uri FROM top "
-		     "ORDER BY top.k > 3, top.score, top.rid", e);
-	if (st) {
-		bind_request(st, rq);
-		sqlite3_bind_int(st, 9, rq->limit);
-		sqlite3_bind_int(st, 10, rq->offset);
-	}
-	if ((rc = sq_rows(q, st, p, sizeof(*out->hits), hit_row, (void **)&out->hits,
-			  &out->nhits, "search", e)))
-		return rc;
-	/* the total and every facet from one pass over the matches */
-	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, MATCHES "SELECT country, kind, "
-			   "CASE WHEN year > 0 THEN CAST(year AS TEXT) END, language, count(*) "
-			   "FROM g GROUP BY 1, 2, 3, 4", e)))
-		return ERR_DB;
-	bind_request(st, rq);
-	out->total = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long n = sqlite3_column_int64(st, 4);
-
-		out->total += n;
-		for (int f = 0; f < FACET_COUNT; f++)
-			facet_add(p, out, (enum search_facet_kind)f,
-				  (const char *)sqlite3_column_text(st, f), n);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return sq_fail(q, "search", e);
-	for (int f = 0; f < FACET_COUNT; f++) {
-		if (out->nfacets[f] > 1)
-			qsort(out->facets[f], out->nfacets[f], sizeof(*out->facets[f]),
-			      f == FACET_YEAR ? by_value_desc : by_count);
-		if (out->nfacets[f] > 50)
-			out->nfacets[f] = 50;
-	}
-	return ERR_OK;
 }
 
 static void mapped_row(pool *p, sqlite3_stmt *st, void *row)
 {
 	struct search_hit *h = row;
 
-	hit_row(p, st, row);
+	h->record_id = sqlite3_column_int64(st, 0);
+	h->eid = sq_col(p, st, 1);
+	h->heading = sq_col(p, st, 2);
+	h->score = sqlite3_column_double(st, 3);
+	h->snippet = sq_col(p, st, 4);
+	h->kind = kind_of((const char *)sqlite3_column_text(st, 5));
+	h->country = sq_col(p, st, 6);
+	h->title = sq_col(p, st, 7);
+	h->work_uri = sq_col(p, st, 8);
 	h->concept = sq_col(p, st, 9);
 }
 
@@ -206,26 +391,13 @@ int sq_reindex(struct store *s, long long *rows, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	/* the same statements as migration 3, run again from scratch */
-	if ((rc = sq_exec(q, "DELETE FROM search;"
-		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
-		"SELECT v.id, coalesce(x.title, r.title), "
-		"trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), v.text, x.work_id, "
-		"v.expression_id, v.eid FROM provision v JOIN expression x ON x.id = "
-		"v.expression_id JOIN record r ON r.id = x.work_id;"
-		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
-		"SELECT -c.record_id, r.title, trim(coalesce(c.court, '') || ' ' || "
-		"coalesce(c.citation, '') || ' ' || coalesce(c.parties, '')), "
-		"coalesce(c.summary, '') || char(10, 10) || coalesce(c.facts, '') || char(10, 10) "
-		"|| coalesce(c.outcome, '') || char(10, 10) || coalesce(c.evidence_issues, '') || "
-		"char(10, 10) || coalesce(c.keywords, ''), c.record_id, NULL, NULL "
-		"FROM caselaw c JOIN record r ON r.id = c.record_id;"
-		"INSERT INTO search(rowid, title, heading, body, record_id, expression_id, eid) "
-		"SELECT -l.record_id, r.title, l.topic, l.body, l.record_id, NULL, NULL "
-		"FROM lesson l JOIN record r ON r.id = l.record_id;"
-		"INSERT INTO search(search) VALUES ('optimize');", e)))
+	/* the statements of migration 4, run again from scratch */
+	if ((rc = sq_exec(q, "DELETE FROM search; DELETE FROM search_doc;\n"
+			  SEARCH_ADD("search_source", "1")
+			  "INSERT INTO search(search) VALUES ('optimize');", e)))
 		return rc;
-	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM search", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM search_doc", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return sq_fail(q, "reindex", e);
 	rc = sqlite3_step(st);
 	*rows = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;

@@ -246,6 +246,11 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 	 * trusted_schema stays on: the search index is kept by triggers on an FTS5
 	 * table, which SQLite refuses otherwise. ccrepo only opens its own database
 	 * files (records travel between nodes as bundles, never as database files). */
+	if (sq_fts_register(q->db) != SQLITE_OK) {
+		rc = err_set(e, ERR_DB, "cannot register the search tokenizer: %s",
+			     sqlite3_errmsg(q->db));
+		goto fail;
+	}
 	if ((rc = sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
 			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", e)))
 		goto fail;

@@ -1,0 +1,454 @@
+/* The SQLite backend: ccrepo's FTS5 tokenizer and ranking function.
+ *
+ * Tokenizer "ccrepo" wraps unicode61 (case folded, accents kept, combining marks part
+ * of words) and then, per word:
+ *   - the folded form (utf8_fold: no accents, Arabic normalised) at its position;
+ *   - in documents, the Snowball stem of the word in the row's language at the same
+ *     position (a colocated token) when it differs;
+ *   - Chinese (and other CJK) runs: each character at its own position, with the pair
+ *     it starts colocated; a query asks for the pairs in a row (a phrase), or the
+ *     character alone.
+ * A column value starting with FTS_MARK is an instruction, not text:
+ *   FTS_MARK "L" lang          the row's language (the first column of each row);
+ *   FTS_MARK "#" tag tag ...   filter tags, indexed as FTS_MARK tag;
+ *   FTS_MARK "S" lang FTS_MARK words   (queries) words whose stems in lang count too.
+ * Text columns never carry the mark: the index triggers replace it in text.
+ *
+ * Ranking function ccrank(k): BM25 (k1 1.2, b 0.75) over the first k phrases of the
+ * query (the rest are filter tags), columns weighted lang 0, title 10, heading 4, body
+ * 1, tags 0; multiplied by 1 + the closeness of the query's words in the best column
+ * (1 when they stand side by side, as a phrase). Lower is better, as bm25(). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/lang.h"
+#include "core/stem.h"
+#include "core/utf8.h"
+#include "store/sqlite/internal.h"
+
+#define FTS_MARK '\x1f'
+#define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
+#define TAG_MAX 64
+
+static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0 };
+#define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))
+
+struct ftok {
+	fts5_tokenizer inner;		/* unicode61 */
+	Fts5Tokenizer *inner_tok;
+	struct stemmer *stem;
+	int lang;			/* the row's language for stems, -1 none */
+};
+
+typedef int (*token_fn)(void *ctx, int tflags, const char *tok, int ntok, int start, int end);
+
+struct tctx {
+	struct ftok *t;
+	void *ctx;
+	token_fn emit;
+	int flags;			/* FTS5_TOKENIZE_* */
+	int lang;			/* stems in this language, -1 none */
+	const char *src;		/* the text given to unicode61 */
+	int base;			/* its offset in the caller's text */
+};
+
+/* The language of a code as the triggers write it: "en" or "eng" ... */
+static int parse_lang(const char *s, int n)
+{
+	static const char *const three[LANG_COUNT] = { "ara", "zho", "eng", "fra", "rus", "spa" };
+
+	if (n == 3) {
+		for (int l = 0; l < LANG_COUNT; l++)
+			if (!memcmp(s, three[l], 3))
+				return l;
+		return memcmp(s, "chi", 3) ? memcmp(s, "fre", 3) ? -1 : LANG_FR : LANG_ZH;
+	}
+	return lang_parse(s, n);
+}
+
+static int is_cjk(uint32_t cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+/* A word that is not CJK: its folded form, then its stem. */
+static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
+{
+	char f[TOKEN_MAX], g[STEM_WORD_MAX];
+	const char *s;
+	size_t k, sn, gk;
+	int rc;
+
+	if (n > TOKEN_MAX)
+		return c->emit(c->ctx, 0, w, n, start, end);
+	if (!(k = utf8_fold(w, (size_t)n, f)))
+		return SQLITE_OK;	/* only marks */
+	if ((rc = c->emit(c->ctx, 0, f, (int)k, start, end)) != SQLITE_OK)
+		return rc;
+	if (c->lang < 0 || (c->flags & FTS5_TOKENIZE_PREFIX) ||
+	    !stem_word(c->t->stem, (enum lang)c->lang, w, (size_t)n, &s, &sn) ||
+	    sn > sizeof(g))
+		return SQLITE_OK;
+	gk = utf8_fold(s, sn, g);
+	if (!gk || (gk == k && !memcmp(f, g, k)))
+		return SQLITE_OK;
+	return c->emit(c->ctx, FTS5_TOKEN_COLOCATED, g, (int)gk, start, end);
+}
+
+/* A run of m CJK characters; off[i] is character i's offset in the caller's text
+ * (off[m] the end), b[i] its offset in w. */
+static int emit_cjk(struct tctx *c, const char *w, const int *b, const int *off, int m)
+{
+	int rc = SQLITE_OK;
+
+	if ((c->flags & FTS5_TOKENIZE_QUERY) && m > 1) {
+		for (int i = 0; i + 1 < m && rc == SQLITE_OK; i++)
+			rc = c->emit(c->ctx, 0, w + b[i], b[i + 2] - b[i], off[i], off[i + 2]);
+		return rc;
+	}
+	for (int i = 0; i < m && rc == SQLITE_OK; i++) {
+		rc = c->emit(c->ctx, 0, w + b[i], b[i + 1] - b[i], off[i], off[i + 1]);
+		if (rc == SQLITE_OK && i + 1 < m)
+			rc = c->emit(c->ctx, FTS5_TOKEN_COLOCATED, w + b[i], b[i + 2] - b[i],
+				     off[i], off[i + 2]);
+	}
+	return rc;
+}
+
+/* One token from unicode61 (lowercased; its text is src[start..end)): split into CJK
+ * and other runs. Folding by unicode61 maps one code point to one, so the token and
+ * its source are walked side by side. */
+static int on_token(void *p, int tflags, const char *tok, int ntok, int start, int end)
+{
+	struct tctx *c = p;
+	const unsigned char *w = (const unsigned char *)tok;
+	const unsigned char *s = (const unsigned char *)c->src + start;
+	int nsrc = end - start, i = 0, j = 0, rc = SQLITE_OK;
+	int b[TOKEN_MAX + 1], off[TOKEN_MAX + 1];
+
+	(void)tflags;
+	for (int k = 0; k < ntok; k++)
+		if (w[k] >= 0xe2)	/* CJK starts at U+2E80: three bytes or more */
+			goto split;
+	return emit_word(c, tok, ntok, c->base + start, c->base + end);
+split:
+	while (i < ntok && rc == SQLITE_OK) {
+		int wi = i, si = j, m = 0, cjk = -1;
+
+		/* the run of characters of the same kind */
+		while (i < ntok && m < TOKEN_MAX) {
+			size_t l1, l2 = 1;
+			uint32_t cp = utf8_decode(w + i, (size_t)(ntok - i), &l1);
+			int this = cp != UTF8_INVALID && is_cjk(cp);
+
+			if (cjk < 0)
+				cjk = this;
+			else if (this != cjk)
+				break;
+			b[m] = i - wi;
+			off[m++] = c->base + start + j;
+			i += (int)l1;
+			if (j < nsrc) {
+				utf8_decode(s + j, (size_t)(nsrc - j), &l2);
+				j += (int)l2;
+			}
+		}
+		b[m] = i - wi;
+		off[m] = c->base + start + j;
+		if (cjk)
+			rc = emit_cjk(c, tok + wi, b, off, m);
+		else
+			rc = emit_word(c, tok + wi, i - wi, c->base + start + si, off[m]);
+	}
+	return rc;
+}
+
+/* Filter tags: space-separated words after FTS_MARK '#'. */
+static int emit_tags(struct tctx *c, const char *text, int n)
+{
+	int i = 2, rc = SQLITE_OK;
+
+	while (i < n && rc == SQLITE_OK) {
+		char tag[TAG_MAX + 1];
+		int k = 1, a;
+
+		while (i < n && text[i] == ' ')
+			i++;
+		a = i;
+		tag[0] = FTS_MARK;
+		while (i < n && text[i] != ' ') {
+			char ch = text[i++];
+
+			if (k <= TAG_MAX)
+				tag[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+		}
+		if (i > a)
+			rc = c->emit(c->ctx, 0, tag, k, a, i);
+	}
+	return rc;
+}
+
+static int tok_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *text, int n,
+			token_fn emit)
+{
+	struct ftok *t = (struct ftok *)pt;
+	struct tctx c = { t, ctx, emit, flags, -1, text, 0 };
+
+	if (n >= 2 && text[0] == FTS_MARK) {
+		const char *end;
+
+		switch (text[1]) {
+		case 'L':
+			t->lang = parse_lang(text + 2, n - 2);
+			return SQLITE_OK;
+		case '#':
+			return emit_tags(&c, text, n);
+		case 'S':
+			if (!(end = memchr(text + 2, FTS_MARK, (size_t)(n - 2))))
+				return SQLITE_OK;
+			c.lang = parse_lang(text + 2, (int)(end - text - 2));
+			c.base = (int)(end + 1 - text);
+			c.src = end + 1;
+			return t->inner.xTokenize(t->inner_tok, &c, flags, c.src, n - c.base,
+						  on_token);
+		default:
+			break;
+		}
+	}
+	if (flags & FTS5_TOKENIZE_DOCUMENT)
+		c.lang = t->lang;
+	return t->inner.xTokenize(t->inner_tok, &c, flags, text, n, on_token);
+}
+
+static void tok_delete(Fts5Tokenizer *pt)
+{
+	struct ftok *t = (struct ftok *)pt;
+
+	if (!t)
+		return;
+	if (t->inner_tok)
+		t->inner.xDelete(t->inner_tok);
+	stem_free(t->stem);
+	free(t);
+}
+
+static int tok_create(void *udata, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	fts5_api *api = udata;
+	static const char *args[] = { "remove_diacritics", "0", "categories", "L* N* Co Mn" };
+	struct ftok *t = calloc(1, sizeof(*t));
+	void *iud = NULL;
+	int rc;
+
+	(void)argv;
+	*out = NULL;
+	if (!t)
+		return SQLITE_NOMEM;
+	if (argc) {
+		free(t);
+		return SQLITE_ERROR;	/* the tokenizer takes no options */
+	}
+	t->lang = -1;
+	rc = api->xFindTokenizer(api, "unicode61", &iud, &t->inner);
+	if (rc == SQLITE_OK)
+		rc = t->inner.xCreate(iud, args, 4, &t->inner_tok);
+	if (rc != SQLITE_OK) {
+		free(t);
+		return rc;
+	}
+	t->stem = stem_new();
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+/* ---- ranking ---- */
+
+struct rankdata {
+	int k;			/* text phrases */
+	double avgdl;
+	double idf[];
+};
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
+{
+	(void)api;
+	(void)fts;
+	(*(sqlite3_int64 *)n)++;
+	return SQLITE_OK;
+}
+
+static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int k,
+				  int *rc)
+{
+	struct rankdata *d = api->xGetAuxdata(fts, 0);
+	sqlite3_int64 rows = 0, total = 0;
+
+	if (d)
+		return d;
+	if (!(d = calloc(1, sizeof(*d) + (size_t)(k ? k : 1) * sizeof(double)))) {
+		*rc = SQLITE_NOMEM;
+		return NULL;
+	}
+	d->k = k;
+	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
+		*rc = api->xColumnTotalSize(fts, -1, &total);
+	d->avgdl = rows ? (double)total / (double)rows : 1.0;
+	for (int i = 0; i < k && *rc == SQLITE_OK; i++) {
+		sqlite3_int64 n = 0;
+		double idf;
+
+		*rc = api->xQueryPhrase(fts, i, &n, count_row);
+		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
+		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
+	}
+	if (*rc == SQLITE_OK)
+		*rc = api->xSetAuxdata(fts, d, free);
+	if (*rc != SQLITE_OK) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+#define PHRASES_MAX 64
+#define PROX_INST_MAX 4096	/* instances looked at for closeness */
+
+/* How close the query's distinct phrases stand in one column: m / the shortest span
+ * of tokens holding one of each (1 for neighbours). inst: (phrase, offset) sorted by
+ * offset; m distinct phrases among them. */
+static double closeness(const int (*inst)[2], int n, int m)
+{
+	int have[PHRASES_MAX] = { 0 }, distinct = 0, best = 0, a = 0;
+
+	for (int z = 0; z < n; z++) {
+		if (!have[inst[z][0]]++)
+			distinct++;
+		while (distinct == m) {
+			int span = inst[z][1] - inst[a][1] + 1;
+
+			if (!best || span < best)
+				best = span;
+			if (!--have[inst[a][0]])
+				distinct--;
+			a++;
+		}
+	}
+	return best ? (double)m / (best > m ? best : m) : 0.0;
+}
+
+static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		   int nval, sqlite3_value **val)
+{
+	int k = nval > 0 ? sqlite3_value_int(val[0]) : api->xPhraseCount(fts);
+	int rc = SQLITE_OK, ninst = 0, ncol[NCOLS] = { 0 };
+	double f[PHRASES_MAX] = { 0 }, score = 0.0, near = 0.0, d_len;
+	unsigned present[NCOLS][2] = { { 0 } };	/* phrase bits per column (64) */
+	int (*inst)[2] = NULL, stack[256][2];
+	struct rankdata *d;
+	int nt;
+
+	if (k > api->xPhraseCount(fts))
+		k = api->xPhraseCount(fts);
+	if (k > PHRASES_MAX)
+		k = PHRASES_MAX;
+	if (k < 0)
+		k = 0;
+	if (!(d = rank_data(api, fts, k, &rc)))
+		goto out;
+	if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK ||
+	    (rc = api->xColumnSize(fts, -1, &nt)) != SQLITE_OK)
+		goto out;
+	if (k > 1 && ninst > 1) {
+		inst = ninst <= 256 ? stack : malloc(sizeof(*inst) * (size_t)(ninst < PROX_INST_MAX ?
+									     ninst : PROX_INST_MAX));
+		if (!inst) {
+			rc = SQLITE_NOMEM;
+			goto out;
+		}
+	}
+	for (int pass = 0; pass < (inst ? 2 : 1); pass++) {
+		/* pass 0: frequencies; pass 1: per column, closeness of the phrases */
+		for (int col = 1; pass == 1 && col < NCOLS; col++) {
+			int m = 0, n = 0;
+
+			if (col_weight[col] == 0.0)
+				continue;
+			for (int i = 0; i < k; i++)
+				m += (present[col][i / 32] >> (i % 32)) & 1;
+			if (m < 2)
+				continue;
+			for (int i = 0; i < ninst && n < PROX_INST_MAX; i++) {
+				int ip, ic, io;
+
+				if (api->xInst(fts, i, &ip, &ic, &io) == SQLITE_OK && ic == col &&
+				    ip < k)
+					inst[n][0] = ip, inst[n++][1] = io;
+			}
+			/* xInst orders by phrase; closeness wants offsets in order */
+			for (int a = 1; a < n; a++) {
+				int x0 = inst[a][0], x1 = inst[a][1], b = a - 1;
+
+				while (b >= 0 && inst[b][1] > x1) {
+					inst[b + 1][0] = inst[b][0], inst[b + 1][1] = inst[b][1];
+					b--;
+				}
+				inst[b + 1][0] = x0, inst[b + 1][1] = x1;
+			}
+			{
+				double cl = closeness((const int (*)[2])inst, n, m);
+				int all = 0;
+
+				for (int i = 0; i < k; i++)
+					all += f[i] > 0;
+				cl *= (double)m / (all ? all : 1);
+				if (cl > near)
+					near = cl;
+			}
+		}
+		for (int i = 0; pass == 0 && i < ninst; i++) {
+			int ip, ic, io;
+
+			if ((rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
+				goto out;
+			if (ip >= k || ic < 0 || ic >= NCOLS)
+				continue;
+			f[ip] += col_weight[ic];
+			present[ic][ip / 32] |= 1u << (ip % 32);
+			ncol[ic]++;
+		}
+	}
+	d_len = (double)nt;
+	for (int i = 0; i < k; i++)
+		if (f[i] > 0)
+			score += d->idf[i] * f[i] * 2.2 /
+				 (f[i] + 1.2 * (0.25 + 0.75 * d_len / d->avgdl));
+	score *= 1.0 + near;
+out:
+	if (inst != stack)
+		free(inst);
+	if (rc == SQLITE_OK)
+		sqlite3_result_double(ctx, -score);
+	else
+		sqlite3_result_error_code(ctx, rc);
+}
+
+int sq_fts_register(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->iVersion < 2)
+		return SQLITE_ERROR;
+	if ((rc = api->xCreateTokenizer(api, "ccrepo", api, &tok, NULL)) != SQLITE_OK)
+		return rc;
+	return api->xCreateFunction(api, "ccrank", NULL, ccrank, NULL);
+}

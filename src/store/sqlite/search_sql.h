@@ -1,0 +1,69 @@
+/* Private to the SQLite backend: the SQL that fills the search index, shared by
+ * migration 4, its triggers and `ccrepo reindex`.
+ *
+ * search (FTS5, tokenizer "ccrepo", see fts.c) has one row per indexed provision, case
+ * and lesson: a provision's row id is its own id, a case's or lesson's is minus its
+ * record id. Only the current version of a law is indexed: per language, its latest
+ * expression. Columns: lang (the row's language, an instruction to the tokenizer),
+ * title, heading, body, tags (filter tags: kLEGISLATION cKE r014 y2018 len
+ * sPUBLISHED tCLEAR aun-cc/7, lowercased). search_doc holds the same rows' facts for
+ * filters and facet counts. search_source is what both are filled from. */
+#ifndef STORE_SQLITE_SEARCH_SQL_H
+#define STORE_SQLITE_SEARCH_SQL_H
+
+/* The row for each provision of a current version, each case and each lesson. */
+#define SEARCH_SOURCE_PROVISION \
+	"SELECT v.id AS id, r.id AS record_id, v.eid AS eid, r.kind AS kind, " \
+	"  r.country AS country, r.region AS region, r.language AS language, " \
+	"  CAST(substr(coalesce(w.date, c.decided, r.created_at), 1, 4) AS INTEGER) AS year, " \
+	"  (SELECT group_concat(m.instrument || '/' || m.article, ' ') FROM mapping m " \
+	"   WHERE m.work_id = r.id AND m.eid = v.eid AND m.state = 'accepted') AS articles, " \
+	"  r.status AS status, r.tlp AS tlp, x.language AS text_lang, " \
+	"  coalesce(x.title, r.title) AS title, " \
+	"  trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')) AS heading, " \
+	"  v.text AS body " \
+	"FROM provision v JOIN expression x ON x.id = v.expression_id " \
+	"JOIN record r ON r.id = x.work_id JOIN work w ON w.record_id = r.id " \
+	"LEFT JOIN caselaw c ON c.record_id = r.id " \
+	"WHERE NOT EXISTS (SELECT 1 FROM expression y WHERE y.work_id = x.work_id " \
+	"  AND y.language = x.language AND y.date > x.date)"
+#define SEARCH_SOURCE_CASE \
+	"SELECT -r.id, r.id, NULL, r.kind, r.country, r.region, r.language, " \
+	"  CAST(substr(coalesce(c.decided, r.created_at), 1, 4) AS INTEGER), NULL, " \
+	"  r.status, r.tlp, r.language, r.title, " \
+	"  trim(coalesce(c.court, '') || ' ' || coalesce(c.citation, '') || ' ' || " \
+	"    coalesce(c.parties, '')), " \
+	"  coalesce(c.summary, '') || char(10, 10) || coalesce(c.facts, '') || char(10, 10) || " \
+	"  coalesce(c.outcome, '') || char(10, 10) || coalesce(c.evidence_issues, '') || " \
+	"  char(10, 10) || coalesce(c.keywords, '') " \
+	"FROM caselaw c JOIN record r ON r.id = c.record_id"
+#define SEARCH_SOURCE_LESSON \
+	"SELECT -r.id, r.id, NULL, r.kind, r.country, r.region, r.language, " \
+	"  CAST(substr(coalesce(l.date, r.created_at), 1, 4) AS INTEGER), NULL, " \
+	"  r.status, r.tlp, r.language, r.title, l.topic, l.body " \
+	"FROM lesson l JOIN record r ON r.id = l.record_id"
+
+/* Index the rows of view src (search_source or search_source_provision) where cond
+ * holds. Text never carries the tokenizer's mark (char 31). */
+#define SEARCH_ADD(src, cond) \
+	"INSERT INTO search_doc(id, record_id, eid, kind, country, region, language, year, " \
+	"  articles) SELECT id, record_id, eid, kind, country, region, language, year, " \
+	"  articles FROM " src " WHERE " cond ";\n" \
+	"INSERT INTO search(rowid, lang, title, heading, body, tags) SELECT id, " \
+	"  char(31) || 'L' || text_lang, replace(title, char(31), ' '), " \
+	"  replace(heading, char(31), ' '), replace(body, char(31), ' '), " \
+	"  char(31) || '# k' || kind || coalesce(' c' || lower(country), '') || " \
+	"  coalesce(' r' || region, '') || coalesce(' y' || year, '') || ' l' || " \
+	"  lower(language) || ' s' || status || ' t' || lower(tlp) || " \
+	"  coalesce(replace(' ' || articles, ' ', ' a'), '') FROM " src " WHERE " cond ";\n"
+
+/* Drop the rows of search_doc matching cond (a condition on search_doc) from both. */
+#define SEARCH_DROP(cond) \
+	"DELETE FROM search WHERE rowid IN (SELECT id FROM search_doc WHERE " cond ");\n" \
+	"DELETE FROM search_doc WHERE " cond ";\n"
+
+/* Index a record's rows again from scratch. */
+#define SEARCH_REFRESH(rec) \
+	SEARCH_DROP("record_id = " rec) SEARCH_ADD("search_source", "record_id = " rec)
+
+#endif
