@@ -357,11 +357,11 @@ def make_queries(r, n, freq, sample):
                     continue
                 items = r.sample(ws, min(len(ws), r.choice([1, 1, 1, 2, 2])))
             elif c == "common":
-                k = r.random()
+                k = r.random()		# mostly one common word alone
                 items = [r.choice(common)]
-                if k < 0.25:
+                if k < 0.15:
                     items.append(r.choice([w for w in common if w != items[0]] or common))
-                elif k < 0.5:
+                elif k < 0.3:
                     ws = doc_words(text, 0.001, 0.2)
                     if ws:
                         items.append(r.choice(ws))

@@ -13,7 +13,8 @@
  *
  * class "all" is every query; its qps is all queries over the sum of the batches'
  * wall times. A deadline (--max-seconds) stops taking queries: n then says how many
- * ran. */
+ * ran. --counts FILE writes, from the warm-up pass, one line per query: id, class,
+ * matches (-1: error), the query, its latency in ms. */
 #ifndef BENCH_HARNESS_H
 #define BENCH_HARNESS_H
 #include <math.h>
@@ -272,8 +273,8 @@ static int bench_main(const struct bench_engine *e, const char *qpath, int argc,
 
 		for (int i = 0; f && i < nq; i++)
 			if (b.lat[i] >= 0)
-				fprintf(f, "%d\t%s\t%lld\t%s\n", qs[i].id, qs[i].cls, b.total[i],
-					qs[i].query);
+				fprintf(f, "%d\t%s\t%lld\t%s\t%.3f\n", qs[i].id, qs[i].cls,
+					b.total[i], qs[i].query, b.lat[i]);
 		if (f)
 			fclose(f);
 	}

@@ -1,0 +1,68 @@
+/* ccrepo_bench: ccrepo's own search, in-process, for the search benchmark.
+ *
+ *   ccrepo_bench run DB queries.tsv [--threads 1,2] [--max N] [--counts FILE]
+ *                                   [--max-seconds S]
+ *
+ * Linked against the program's objects (see bench/search.sh) and driving only the
+ * public entry points: store_open() per thread, then per query a pool, search_run()
+ * for the top 10 with the total and the facets (snippets, the per-record grouping
+ * and concept search included: what a search page costs), pool_free(). The actor is
+ * local (reads everything). The database is made by `ccrepo migrate` and
+ * `ccrepo import` beforehand; the queries are gen.py's, in ccrepo's syntax. */
+#include "harness.h"
+
+#include "core/pool.h"
+#include "domain/search.h"
+#include "store/store.h"
+
+static const char *dbfile;
+
+static void *ctx_open(void *arg, int thread)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+
+	(void)arg;
+	(void)thread;
+	if (store_open(dbfile, &s, &e)) {
+		fprintf(stderr, "ccrepo_bench: %s: %s\n", dbfile, e.msg);
+		return NULL;
+	}
+	return s;
+}
+
+static void ctx_close(void *s)
+{
+	store_close((struct store *)s);
+}
+
+static long long run(void *s, const struct bq *q)
+{
+	static const struct actor local = { "bench", 1 };
+	struct search_result *res = NULL;
+	struct err e = { 0 };
+	pool *p = pool_new();
+	long long total;
+
+	if (search_run((struct store *)s, p, &local, q->query, 10, 0, &res, &e)) {
+		fprintf(stderr, "ccrepo_bench: query %d %s: %s\n", q->id, q->query, e.msg);
+		total = -1;
+	} else {
+		total = res->total;
+	}
+	pool_free(p);
+	return total;
+}
+
+int main(int argc, char **argv)
+{
+	struct bench_engine e = { "ccrepo", ctx_open, run, ctx_close, NULL };
+
+	if (argc >= 4 && !strcmp(argv[1], "run")) {
+		dbfile = argv[2];
+		return bench_main(&e, argv[3], argc - 4, argv + 4);
+	}
+	fprintf(stderr, "usage: ccrepo_bench run DB queries.tsv [--threads 1,2] [--max N] "
+		"[--counts FILE] [--max-seconds S]\n");
+	return 2;
+}
