@@ -1,6 +1,6 @@
 /* Ranking quality on the shared corpus: the judged queries of tests/relevance/queries.tsv
  * are run through ccrepo's search (GET /api/v1/search of the real server) and through
- * plain SQLite FTS5 over the same rows (the view search_source: title, heading, body),
+ * plain SQLite FTS5 over the same rows (the views search_source_*: title, heading, body),
  * built in memory with unicode61 and default bm25 (equal column weights, ORDER BY
  * rank, no limit per record), in the same run; nDCG@10 and MRR of both
  * are printed per query and on average, and ccrepo's are held to a floor.
@@ -405,7 +405,9 @@ static void test_relevance(void **state)
 	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE plain USING fts5(title, heading, body, uri UNINDEXED, "
 		"eid UNINDEXED, tokenize = 'unicode61'); "
 		"INSERT INTO plain SELECT s.title, s.heading, s.body, w.uri, s.eid "
-		"FROM search_source s LEFT JOIN work w ON w.record_id = s.record_id", NULL, NULL,
+		"FROM (SELECT * FROM search_source_provision UNION ALL SELECT * FROM "
+		"search_source_case UNION ALL SELECT * FROM search_source_lesson) s "
+		"LEFT JOIN work w ON w.record_id = s.record_id", NULL, NULL,
 		NULL), SQLITE_OK);
 	o.dir = d;
 	s = srv_start_with(&o);

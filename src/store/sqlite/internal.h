@@ -25,7 +25,7 @@ enum sq_stmt {
 	SQ_LESSON_PUT, SQ_LESSON_GET,
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
-	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH,
+	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
 	SQ_COUNT
 };
 
@@ -66,6 +66,10 @@ int sq_exec(struct sq *q, const char *sql, struct err *e);
 /* fts.c: register the tokenizer "ccrepo" and the ranking function ccrank() on db
  * (before anything touches the search table). An SQLite result code. */
 int sq_fts_register(sqlite3 *db);
+
+/* search.c: apply the queued changes to the search index (inside the transaction
+ * that made them, before it commits). */
+int sq_search_flush(struct sq *q, struct err *e);
 
 /* migrations.c */
 int sq_schema_version(struct store *s, int *version, struct err *e);

@@ -260,8 +260,8 @@ static const char *const migrations[] = {
 	"DROP TRIGGER search_record_title;\n"
 	"DROP TABLE search;\n"
 	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION ";\n"
-	"CREATE VIEW search_source AS " SEARCH_SOURCE_PROVISION " UNION ALL "
-	SEARCH_SOURCE_CASE " UNION ALL " SEARCH_SOURCE_LESSON ";\n"
+	"CREATE VIEW search_source_case AS " SEARCH_SOURCE_CASE ";\n"
+	"CREATE VIEW search_source_lesson AS " SEARCH_SOURCE_LESSON ";\n"
 	"CREATE TABLE search_doc (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  record_id INTEGER NOT NULL,\n"
@@ -276,84 +276,83 @@ static const char *const migrations[] = {
 	"CREATE INDEX search_doc_year ON search_doc(year);\n"
 	"CREATE VIRTUAL TABLE search USING fts5(lang, title, heading, body, tags,\n"
 	"  tokenize = 'ccrepo');\n"
+	/* what to index again before the transaction commits (see search_sql.h) */
+	"CREATE TABLE search_queue (\n"
+	"  record_id INTEGER,\n"
+	"  provision_id INTEGER,\n"
+	"  CHECK ((record_id IS NULL) <> (provision_id IS NULL))\n"
+	") STRICT;\n"
 	"CREATE TRIGGER search_provision_ai AFTER INSERT ON provision BEGIN\n"
-	SEARCH_ADD("search_source_provision", "id = NEW.id")
+	"  INSERT INTO search_queue(provision_id) VALUES (NEW.id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_provision_au AFTER UPDATE ON provision BEGIN\n"
-	SEARCH_DROP("id = OLD.id")
-	SEARCH_ADD("search_source_provision", "id = NEW.id")
+	"  INSERT INTO search_queue(provision_id) VALUES (OLD.id), (NEW.id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_provision_ad AFTER DELETE ON provision BEGIN\n"
-	SEARCH_DROP("id = OLD.id")
+	"  INSERT INTO search_queue(provision_id) VALUES (OLD.id);\n"
 	"END;\n"
 	/* a newer version of a law in a language takes the older one's place */
 	"CREATE TRIGGER search_expression_ai AFTER INSERT ON expression BEGIN\n"
-	"  DELETE FROM search WHERE rowid IN (SELECT v.id FROM provision v JOIN expression y\n"
-	"    ON y.id = v.expression_id WHERE y.work_id = NEW.work_id\n"
-	"    AND y.language = NEW.language AND y.date < NEW.date);\n"
-	"  DELETE FROM search_doc WHERE id IN (SELECT v.id FROM provision v JOIN expression y\n"
-	"    ON y.id = v.expression_id WHERE y.work_id = NEW.work_id\n"
-	"    AND y.language = NEW.language AND y.date < NEW.date);\n"
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.work_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_expression_au AFTER UPDATE OF date, language, title ON expression\n"
 	"WHEN OLD.date IS NOT NEW.date OR OLD.language IS NOT NEW.language\n"
 	"  OR OLD.title IS NOT NEW.title BEGIN\n"
-	SEARCH_REFRESH("NEW.work_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.work_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_expression_ad AFTER DELETE ON expression BEGIN\n"
-	SEARCH_REFRESH("OLD.work_id")
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.work_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_record_au AFTER UPDATE OF title, status, tlp, country, region,\n"
 	"  language ON record\n"
 	"WHEN OLD.title IS NOT NEW.title OR OLD.status IS NOT NEW.status\n"
 	"  OR OLD.tlp IS NOT NEW.tlp OR OLD.country IS NOT NEW.country\n"
 	"  OR OLD.region IS NOT NEW.region OR OLD.language IS NOT NEW.language BEGIN\n"
-	SEARCH_REFRESH("NEW.id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_record_ad AFTER DELETE ON record BEGIN\n"
-	SEARCH_DROP("record_id = OLD.id")
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_work_au AFTER UPDATE OF date ON work\n"
 	"WHEN OLD.date IS NOT NEW.date BEGIN\n"
-	SEARCH_REFRESH("NEW.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_case_ai AFTER INSERT ON caselaw BEGIN\n"
-	SEARCH_REFRESH("NEW.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_case_au AFTER UPDATE ON caselaw BEGIN\n"
-	SEARCH_REFRESH("NEW.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_case_ad AFTER DELETE ON caselaw BEGIN\n"
-	SEARCH_REFRESH("OLD.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_lesson_ai AFTER INSERT ON lesson BEGIN\n"
-	SEARCH_REFRESH("NEW.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_lesson_au AFTER UPDATE ON lesson BEGIN\n"
-	SEARCH_REFRESH("NEW.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_lesson_ad AFTER DELETE ON lesson BEGIN\n"
-	SEARCH_REFRESH("OLD.record_id")
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
 	"END;\n"
 	/* accepted mappings are tags of the provision (article: filter, facet) */
 	"CREATE TRIGGER search_mapping_ai AFTER INSERT ON mapping\n"
 	"WHEN NEW.state = 'accepted' BEGIN\n"
-	SEARCH_DROP("record_id = NEW.work_id AND eid = NEW.eid")
-	SEARCH_ADD("search_source_provision", "record_id = NEW.work_id AND eid = NEW.eid")
+	"  INSERT INTO search_queue(provision_id) SELECT v.id FROM provision v JOIN expression x\n"
+	"    ON x.id = v.expression_id WHERE x.work_id = NEW.work_id AND v.eid = NEW.eid;\n"
 	"END;\n"
 	"CREATE TRIGGER search_mapping_au AFTER UPDATE ON mapping\n"
 	"WHEN OLD.state = 'accepted' OR NEW.state = 'accepted' BEGIN\n"
-	SEARCH_DROP("record_id = OLD.work_id AND eid = OLD.eid")
-	SEARCH_ADD("search_source_provision", "record_id = OLD.work_id AND eid = OLD.eid")
-	SEARCH_DROP("record_id = NEW.work_id AND eid = NEW.eid")
-	SEARCH_ADD("search_source_provision", "record_id = NEW.work_id AND eid = NEW.eid")
+	"  INSERT INTO search_queue(provision_id) SELECT v.id FROM provision v JOIN expression x\n"
+	"    ON x.id = v.expression_id WHERE (x.work_id = NEW.work_id AND v.eid = NEW.eid)\n"
+	"    OR (x.work_id = OLD.work_id AND v.eid = OLD.eid);\n"
 	"END;\n"
 	"CREATE TRIGGER search_mapping_ad AFTER DELETE ON mapping\n"
 	"WHEN OLD.state = 'accepted' BEGIN\n"
-	SEARCH_DROP("record_id = OLD.work_id AND eid = OLD.eid")
-	SEARCH_ADD("search_source_provision", "record_id = OLD.work_id AND eid = OLD.eid")
+	"  INSERT INTO search_queue(provision_id) SELECT v.id FROM provision v JOIN expression x\n"
+	"    ON x.id = v.expression_id WHERE x.work_id = OLD.work_id AND v.eid = OLD.eid;\n"
 	"END;\n"
-	SEARCH_ADD("search_source", "1"),
+	SEARCH_REBUILD,
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "core/sbuf.h"
 #include "store/sqlite/internal.h"
 #include "store/sqlite/search_sql.h"
@@ -239,6 +240,32 @@ static const char *provision_path(struct sq *q, pool *p, long long rowid, struct
 	return r && *r ? r : NULL;
 }
 
+/* Whether changes wait in search_queue: 1, 0, or -1 with e set. */
+static int queued(struct sq *q, struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_QUEUED, "SELECT EXISTS (SELECT 1 FROM "
+				   "search_queue)", e);
+	int n;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		sq_fail(q, "search index", e);
+		return -1;
+	}
+	n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+int sq_search_flush(struct sq *q, struct err *e)
+{
+	int n = queued(q, e);
+
+	return n < 0 ? ERR_DB : n ? sq_exec(q, SEARCH_FLUSH, e) : ERR_OK;
+}
+
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
 {
@@ -249,6 +276,15 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	sqlite3_stmt *st;
 	int rc;
 
+	/* changes made outside a transaction are indexed now (every write path of the
+	 * program uses one: this is a safety net) */
+	if (q->depth == 0 && (rc = queued(q, e)) != 0) {
+		if (rc < 0)
+			return ERR_DB;
+		log_warn("search: changes made outside a transaction were not indexed yet");
+		if ((rc = store_begin(s, e)) || (rc = store_commit(s, e)))
+			return rc;
+	}
 	if ((rc = full_match(q, p, rq, &match, e)))
 		return rc;
 	rank = pool_printf(p, "ccrank(%d)", rq->match ? count_phrases(rq->match) : 0);
@@ -392,9 +428,8 @@ int sq_reindex(struct store *s, long long *rows, struct err *e)
 	int rc;
 
 	/* the statements of migration 4, run again from scratch */
-	if ((rc = sq_exec(q, "DELETE FROM search; DELETE FROM search_doc;\n"
-			  SEARCH_ADD("search_source", "1")
-			  "INSERT INTO search(search) VALUES ('optimize');", e)))
+	if ((rc = sq_exec(q, SEARCH_REBUILD "INSERT INTO search(search) VALUES ('optimize');",
+			  e)))
 		return rc;
 	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM search_doc", -1, &st, NULL) !=
 	    SQLITE_OK)

@@ -7,7 +7,7 @@
  * expression. Columns: lang (the row's language, an instruction to the tokenizer),
  * title, heading, body, tags (filter tags: kLEGISLATION cKE r014 y2018 len
  * sPUBLISHED tCLEAR aun-cc/7, lowercased). search_doc holds the same rows' facts for
- * filters and facet counts. search_source is what both are filled from. */
+ * filters and facet counts. The views search_source_* are what both are filled from. */
 #ifndef STORE_SQLITE_SEARCH_SQL_H
 #define STORE_SQLITE_SEARCH_SQL_H
 
@@ -28,22 +28,26 @@
 	"WHERE NOT EXISTS (SELECT 1 FROM expression y WHERE y.work_id = x.work_id " \
 	"  AND y.language = x.language AND y.date > x.date)"
 #define SEARCH_SOURCE_CASE \
-	"SELECT -r.id, r.id, NULL, r.kind, r.country, r.region, r.language, " \
-	"  CAST(substr(coalesce(c.decided, r.created_at), 1, 4) AS INTEGER), NULL, " \
-	"  r.status, r.tlp, r.language, r.title, " \
+	"SELECT -r.id AS id, r.id AS record_id, NULL AS eid, r.kind AS kind, r.country AS country, " \
+	"  r.region AS region, r.language AS language, " \
+	"  CAST(substr(coalesce(c.decided, r.created_at), 1, 4) AS INTEGER) AS year, " \
+	"  NULL AS articles, r.status AS status, r.tlp AS tlp, r.language AS text_lang, " \
+	"  r.title AS title, " \
 	"  trim(coalesce(c.court, '') || ' ' || coalesce(c.citation, '') || ' ' || " \
-	"    coalesce(c.parties, '')), " \
+	"    coalesce(c.parties, '')) AS heading, " \
 	"  coalesce(c.summary, '') || char(10, 10) || coalesce(c.facts, '') || char(10, 10) || " \
 	"  coalesce(c.outcome, '') || char(10, 10) || coalesce(c.evidence_issues, '') || " \
-	"  char(10, 10) || coalesce(c.keywords, '') " \
+	"  char(10, 10) || coalesce(c.keywords, '') AS body " \
 	"FROM caselaw c JOIN record r ON r.id = c.record_id"
 #define SEARCH_SOURCE_LESSON \
-	"SELECT -r.id, r.id, NULL, r.kind, r.country, r.region, r.language, " \
-	"  CAST(substr(coalesce(l.date, r.created_at), 1, 4) AS INTEGER), NULL, " \
-	"  r.status, r.tlp, r.language, r.title, l.topic, l.body " \
+	"SELECT -r.id AS id, r.id AS record_id, NULL AS eid, r.kind AS kind, " \
+	"  r.country AS country, r.region AS region, r.language AS language, " \
+	"  CAST(substr(coalesce(l.date, r.created_at), 1, 4) AS INTEGER) AS year, " \
+	"  NULL AS articles, r.status AS status, r.tlp AS tlp, r.language AS text_lang, " \
+	"  r.title AS title, l.topic AS heading, l.body AS body " \
 	"FROM lesson l JOIN record r ON r.id = l.record_id"
 
-/* Index the rows of view src (search_source or search_source_provision) where cond
+/* Index the rows of view src (search_source_provision, _case or _lesson) where cond
  * holds. Text never carries the tokenizer's mark (char 31). */
 #define SEARCH_ADD(src, cond) \
 	"INSERT INTO search_doc(id, record_id, eid, kind, country, region, language, year, " \
@@ -57,13 +61,29 @@
 	"  lower(language) || ' s' || status || ' t' || lower(tlp) || " \
 	"  coalesce(replace(' ' || articles, ' ', ' a'), '') FROM " src " WHERE " cond ";\n"
 
-/* Drop the rows of search_doc matching cond (a condition on search_doc) from both. */
-#define SEARCH_DROP(cond) \
-	"DELETE FROM search WHERE rowid IN (SELECT id FROM search_doc WHERE " cond ");\n" \
-	"DELETE FROM search_doc WHERE " cond ";\n"
+/* Changes are queued by triggers (search_queue: a record to index again, or one
+ * provision) and applied in one go before the transaction commits: FTS5 writes a new
+ * segment at every statement that touches it, so row-by-row triggers would make an
+ * import of a large law many times slower. */
+#define SEARCH_QUEUED_RECORDS "(SELECT record_id FROM search_queue WHERE record_id IS NOT NULL)"
+#define SEARCH_QUEUED_ROWS "(SELECT provision_id FROM search_queue WHERE provision_id IS NOT NULL)"
+#define SEARCH_FLUSH \
+	"DELETE FROM search WHERE rowid IN (SELECT id FROM search_doc WHERE record_id IN " \
+	SEARCH_QUEUED_RECORDS ");\n" \
+	"DELETE FROM search_doc WHERE record_id IN " SEARCH_QUEUED_RECORDS ";\n" \
+	"DELETE FROM search WHERE rowid IN " SEARCH_QUEUED_ROWS ";\n" \
+	"DELETE FROM search_doc WHERE id IN " SEARCH_QUEUED_ROWS ";\n" \
+	SEARCH_ADD("search_source_provision", "record_id IN " SEARCH_QUEUED_RECORDS) \
+	SEARCH_ADD("search_source_provision", "id IN " SEARCH_QUEUED_ROWS \
+		   " AND record_id NOT IN " SEARCH_QUEUED_RECORDS) \
+	SEARCH_ADD("search_source_case", "record_id IN " SEARCH_QUEUED_RECORDS) \
+	SEARCH_ADD("search_source_lesson", "record_id IN " SEARCH_QUEUED_RECORDS) \
+	"DELETE FROM search_queue;\n"
 
-/* Index a record's rows again from scratch. */
-#define SEARCH_REFRESH(rec) \
-	SEARCH_DROP("record_id = " rec) SEARCH_ADD("search_source", "record_id = " rec)
+/* Everything from scratch. */
+#define SEARCH_REBUILD \
+	"DELETE FROM search; DELETE FROM search_doc; DELETE FROM search_queue;\n" \
+	SEARCH_ADD("search_source_provision", "1") SEARCH_ADD("search_source_case", "1") \
+	SEARCH_ADD("search_source_lesson", "1")
 
 #endif

@@ -296,8 +296,9 @@ static int sq_commit(struct store *s, struct err *e)
 
 	if (q->depth <= 0)
 		return err_set(e, ERR_INTERNAL, "commit without begin");
+	/* the search index follows in the same transaction */
 	if (q->depth == 1)
-		rc = run_simple(s, SQ_COMMIT, "commit", e);
+		rc = sq_search_flush(q, e) ? ERR_DB : run_simple(s, SQ_COMMIT, "commit", e);
 	else
 		rc = sq_exec(q, "RELEASE nested", e);
 	if (!rc)
