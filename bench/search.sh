@@ -60,10 +60,13 @@ fi
 
 # 2. the corpus
 t0=$(now)
-if ! grep -qs "provisions=$provisions seed=$seed queries=$nq" "$data/.done"; then
+key="provisions=$provisions seed=$seed queries=$nq gen=$(cksum <bench/search/gen.py | cut -d' ' -f1)"
+if [ ! -f "$data/.done" ] || [ "$(cat "$data/.key" 2>/dev/null)" != "$key" ]; then
 	echo "generating the corpus in $data ..."
+	rm -f "$data/.key"
 	python3 bench/search/gen.py --provisions "$provisions" --seed "$seed" --queries "$nq" \
 		--out "$data" >/dev/null
+	echo "$key" >"$data/.key"
 fi
 sed 's/^/  /' "$data/stats.txt"
 phase "corpus (generate or cached)" "$(since "$t0")"
