@@ -341,9 +341,14 @@ def make_queries(r, n, freq, sample):
     classes = (classes + ["multi"] * n)[:n]
     r.shuffle(classes)
 
+    def stem_safe(w):
+        """Not a frequent word plus an ending ("acting": "act"), which a stemmer would
+        make as frequent."""
+        return not any(freq.get(w[:k], 0) > 0.05 for k in range(3, len(w)))
+
     def doc_words(text, lo, hi):
         seen = list(dict.fromkeys(w for w in words(text) if good(w)))
-        return [w for w in seen if lo < freq.get(w, 0) <= hi]
+        return [w for w in seen if lo < freq.get(w, 0) <= hi and stem_safe(w)]
 
     out = []
     for c in classes:
