@@ -244,51 +244,9 @@ static int by_value_desc(const void *a, const void *b)
 
 #define FACET_SHOWN 50
 
-/* Regions from the countries' counts (each country counts in its region and
- * sub-region; regional records came from the store), then every facet in order. */
-static int finish_facets(struct store *s, pool *p, struct search_result *res, struct err *e)
+/* Every facet in order: by count, years newest first; at most FACET_SHOWN each. */
+static void finish_facets(struct search_result *res)
 {
-	struct search_facet *rf;
-	struct country *cs;
-	struct region *rs;
-	size_t nc, nr, n = res->nfacets[FACET_REGION];
-	int rc;
-
-	if (res->nfacets[FACET_COUNTRY]) {
-		if ((rc = country_list(s, p, &cs, &nc, e)) || (rc = region_list(s, p, &rs, &nr, e)))
-			return rc;
-		rf = pool_calloc(p, n + nr + 1, sizeof(*rf));
-		if (n)
-			memcpy(rf, res->facets[FACET_REGION], n * sizeof(*rf));
-		for (size_t i = 0; i < res->nfacets[FACET_COUNTRY]; i++) {
-			const struct search_facet *cf = &res->facets[FACET_COUNTRY][i];
-
-			for (size_t j = 0; j < nc; j++) {
-				const char *codes[2];
-
-				if (strcmp(cs[j].alpha2, cf->value))
-					continue;
-				codes[0] = cs[j].region;
-				codes[1] = cs[j].subregion;
-				for (int c = 0; c < 2; c++) {
-					size_t k = 0;
-
-					if (!*codes[c])
-						continue;
-					while (k < n && strcmp(rf[k].value, codes[c]))
-						k++;
-					if (k == n) {
-						rf[n].value = pool_strdup(p, codes[c]);
-						rf[n++].count = 0;
-					}
-					rf[k].count += cf->count;
-				}
-				break;
-			}
-		}
-		res->facets[FACET_REGION] = rf;
-		res->nfacets[FACET_REGION] = n;
-	}
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (res->nfacets[f] > 1)
 			qsort(res->facets[f], res->nfacets[f], sizeof(*res->facets[f]),
@@ -296,7 +254,6 @@ static int finish_facets(struct store *s, pool *p, struct search_result *res, st
 		if (res->nfacets[f] > FACET_SHOWN)
 			res->nfacets[f] = FACET_SHOWN;
 	}
-	return ERR_OK;
 }
 
 int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
@@ -329,8 +286,9 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 	rq.public_only = !(a && a->local);
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
-	if ((rc = store_search(s, p, &rq, res, e)) || (rc = finish_facets(s, p, res, e)))
+	if ((rc = store_search(s, p, &rq, res, e)))
 		return rc;
+	finish_facets(res);
 	res->nconcepts = concepts_of(p, q, &res->concepts);
 	if (res->nconcepts && rq.offset == 0 && !rq.articles) {
 		struct search_request cr = rq;

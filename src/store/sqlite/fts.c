@@ -296,12 +296,23 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		*rc = api->xColumnTotalSize(fts, -1, &total);
 	d->avgdl = rows ? (double)total / (double)rows : 1.0;
 	for (int i = 0; i < k && *rc == SQLITE_OK; i++) {
+		struct sq_rank_io *io = api->xUserData(fts);
 		sqlite3_int64 n = 0;
 		double idf;
 
+		/* known from an earlier query of this connection, else counted (a pass
+		 * over the phrase's rows: the costly part for common words) */
+		if (io && i < SQ_RANK_PHRASES && io->have[i]) {
+			d->idf[i] = io->idf[i];
+			continue;
+		}
 		*rc = api->xQueryPhrase(fts, i, &n, count_row);
 		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
 		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
+		if (io && i < SQ_RANK_PHRASES) {
+			io->idf[i] = d->idf[i];
+			io->have[i] = 1;
+		}
 	}
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, d, free);
@@ -434,7 +445,7 @@ out:
 		sqlite3_result_error_code(ctx, rc);
 }
 
-int sq_fts_register(sqlite3 *db)
+int sq_fts_register(sqlite3 *db, struct sq_rank_io *io)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
@@ -450,5 +461,5 @@ int sq_fts_register(sqlite3 *db)
 		return SQLITE_ERROR;
 	if ((rc = api->xCreateTokenizer(api, "ccrepo", api, &tok, NULL)) != SQLITE_OK)
 		return rc;
-	return api->xCreateFunction(api, "ccrank", NULL, ccrank, NULL);
+	return api->xCreateFunction(api, "ccrank", io, ccrank, NULL);
 }

@@ -26,7 +26,15 @@ enum sq_stmt {
 	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
+	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE,
 	SQ_COUNT
+};
+
+/* See sq_fts_register. */
+#define SQ_RANK_PHRASES 64
+struct sq_rank_io {
+	int have[SQ_RANK_PHRASES];
+	double idf[SQ_RANK_PHRASES];
 };
 
 struct sq {
@@ -36,6 +44,10 @@ struct sq {
 	int data_version;
 	int depth;		/* open transactions: 1 BEGIN, more are savepoints */
 	char *path;
+	struct fcache *facets;	/* facets.c, attached on first search */
+	struct sq_rank_io rank;	/* fts.c, search.c */
+	struct idf_cache *idf;	/* search.c: phrase -> idf for this generation */
+	long long generation;	/* of the search index at the last search */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -64,12 +76,29 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 int sq_exec(struct sq *q, const char *sql, struct err *e);
 
 /* fts.c: register the tokenizer "ccrepo" and the ranking function ccrank() on db
- * (before anything touches the search table). An SQLite result code. */
-int sq_fts_register(sqlite3 *db);
+ * (before anything touches the search table). An SQLite result code.
+ * io passes inverse document frequencies between the store and ccrank(): the store
+ * sets have[i]/idf[i] for the query's phrases it knows (from earlier queries), ccrank
+ * counts the others and leaves every phrase's value in idf[i] with have[i] set. */
+int sq_fts_register(sqlite3 *db, struct sq_rank_io *io);
 
 /* search.c: apply the queued changes to the search index (inside the transaction
  * that made them, before it commits). */
 int sq_search_flush(struct sq *q, struct err *e);
+
+/* facets.c: the in-memory copy of search_doc shared by the connections of this
+ * process to the database at path (attach on first use, detach on close), and the
+ * total and facets (country, region, kind, article, year, language) of the rows
+ * matching match, counted with it. Facet values are not sorted. */
+struct fcache;
+struct fcache *sq_facets_attach(const char *path);
+void sq_facets_detach(struct fcache *c);
+/* (sets q->generation) */
+int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
+		    struct search_result *out, struct err *e);
+
+/* search.c */
+void sq_idf_free(struct idf_cache *c);
 
 /* migrations.c */
 int sq_schema_version(struct store *s, int *version, struct err *e);

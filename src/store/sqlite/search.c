@@ -1,16 +1,20 @@
 /* The SQLite backend: full-text search (FTS5 table "search" and its facts in
  * search_doc, kept by triggers; see search_sql.h, and fts.c for the tokenizer and the
  * ranking). Filters are tags in the index, so they narrow the matches inside FTS5. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "core/sbuf.h"
+#include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 #include "store/sqlite/search_sql.h"
 
 #define MARK "\x1f"	/* the tokenizer's mark (fts.c) */
 #define CANDIDATES_MIN 200
+#define SEARCH_TIER_MIN 5000	/* matches beyond which headings are ranked first */
+#define SEARCH_RANK_MAX 20000	/* matches ranked at most */
 
 /* How many phrases (quoted strings) the FTS5 expression m has. */
 static int count_phrases(const char *m)
@@ -66,7 +70,7 @@ static void tag_any(struct sbuf *b, char prefix, const char *list, const char *e
 }
 
 /* The whole MATCH expression: the words, then the filters as tags. */
-static int full_match(struct sq *q, pool *p, const struct search_request *rq,
+static int full_match(struct sq *q, pool *p, const struct search_request *rq, int headings,
 		      const char **out, struct err *e)
 {
 	struct sbuf b = SBUF_INIT;
@@ -74,7 +78,7 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 
 	/* a query of filters only lists everything they let through */
 	if (rq->match)
-		sbuf_addf(&b, "( %s )", rq->match);
+		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", rq->match);
 	else
 		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
 			  "#klesson\" )");
@@ -134,28 +138,102 @@ static enum record_kind kind_of(const char *k)
 	return REC_LEGISLATION;
 }
 
-#define FACET_MAX 512	/* distinct values kept per facet (countries are ~250) */
+/* Inverse document frequencies of the phrases of earlier queries on this connection,
+ * for the index generation they were counted in: counting them is a pass over every
+ * row that has the phrase. Keys: 'A' or 'H' (headings only) and the phrase as
+ * written in the FTS5 expression. */
+#define IDF_MAX 4096
+struct idf_cache {
+	long long generation;
+	size_t n;
+	char *key[IDF_MAX * 2];
+	double idf[IDF_MAX * 2];
+};
 
-/* Count n more for value in facet f (NULL values are not a facet). */
-static void facet_add(pool *p, struct search_result *out, enum search_facet_kind f,
-		      const char *value, size_t len, long long n)
+void sq_idf_free(struct idf_cache *c)
 {
-	struct search_facet *fs = out->facets[f];
-
-	if (!value || !len)
+	if (!c)
 		return;
-	for (size_t i = 0; i < out->nfacets[f]; i++) {
-		if (!strncmp(fs[i].value, value, len) && !fs[i].value[len]) {
-			fs[i].count += n;
-			return;
+	for (size_t i = 0; i < IDF_MAX * 2; i++)
+		free(c->key[i]);
+	free(c);
+}
+
+static size_t idf_slot(const struct idf_cache *c, const char *key)
+{
+	uint32_t h = 2166136261u;
+	size_t k;
+
+	for (const char *s = key; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (k = h & (IDF_MAX * 2 - 1); c->key[k] && strcmp(c->key[k], key);
+	     k = (k + 1) & (IDF_MAX * 2 - 1))
+		;
+	return k;
+}
+
+/* The phrases of FTS5 expression m in order, as cache keys with prefix t. */
+static size_t phrase_keys(pool *p, const char *m, char t, const char **keys, size_t max)
+{
+	size_t n = 0;
+
+	for (const char *c = m; *c && n < max; c++) {
+		const char *a;
+
+		if (*c != '"')
+			continue;
+		a = c;
+		for (c++; *c; c++)
+			if (*c == '"' && c[1] != '"')
+				break;
+			else if (*c == '"')
+				c++;
+		keys[n++] = pool_printf(p, "%c%.*s", t, (int)(c - a), a);
+		if (!*c)
+			break;
+	}
+	return n;
+}
+
+/* Before a ranked query: tell ccrank() what is known. After: keep what it counted. */
+static void idf_before(struct sq *q, const char **keys, size_t n)
+{
+	memset(&q->rank, 0, sizeof(q->rank));
+	if (!q->idf)
+		q->idf = xcalloc(1, sizeof(*q->idf));
+	if (q->idf->generation != q->generation || q->idf->n >= IDF_MAX) {
+		for (size_t i = 0; i < IDF_MAX * 2; i++) {
+			free(q->idf->key[i]);
+			q->idf->key[i] = NULL;
+		}
+		q->idf->n = 0;
+		q->idf->generation = q->generation;
+	}
+	for (size_t i = 0; i < n && i < SQ_RANK_PHRASES; i++) {
+		size_t k = idf_slot(q->idf, keys[i]);
+
+		if (q->idf->key[k]) {
+			q->rank.have[i] = 1;
+			q->rank.idf[i] = q->idf->idf[k];
 		}
 	}
-	if (!fs)
-		fs = out->facets[f] = pool_calloc(p, FACET_MAX, sizeof(*fs));
-	if (out->nfacets[f] == FACET_MAX)
-		return;
-	fs[out->nfacets[f]].value = pool_strndup(p, value, len);
-	fs[out->nfacets[f]++].count = n;
+}
+
+static void idf_after(struct sq *q, const char **keys, size_t n)
+{
+	for (size_t i = 0; i < n && i < SQ_RANK_PHRASES; i++) {
+		size_t k;
+
+		if (!q->rank.have[i] || q->idf->n >= IDF_MAX)
+			continue;
+		k = idf_slot(q->idf, keys[i]);
+		if (!q->idf->key[k]) {
+			q->idf->key[k] = xstrdup(keys[i]);
+			q->idf->idf[k] = q->rank.idf[i];
+			q->idf->n++;
+		}
+	}
+	memset(&q->rank, 0, sizeof(q->rank));
 }
 
 struct cand {
@@ -177,14 +255,21 @@ static int by_k_score(const void *a, const void *b)
 }
 
 /* The page: the best candidates by score, a record's first hits before its others. */
-static int page_rows(struct sq *q, pool *p, const struct search_request *rq,
-		     const char *match, const char *rank, struct cand **out, size_t *n,
-		     struct err *e)
+static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
+		     long long every, const char *match, const char *rank, struct cand **out,
+		     size_t *n, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_HITS, "SELECT s.rowid, d.record_id, s.rank "
-				   "FROM search s JOIN search_doc d ON d.id = s.rowid "
-				   "WHERE search MATCH ?1 AND rank MATCH ?2 ORDER BY s.rank "
-				   "LIMIT ?3", e);
+	const char *keys[SQ_RANK_PHRASES];
+	size_t nkeys = rq->match ? phrase_keys(p, rq->match, headings ? 'H' : 'A', keys,
+					       SQ_RANK_PHRASES) : 0;
+	/* every > 1: only every so many rows by id are ranked (a sample) */
+	sqlite3_stmt *st = every > 1 ?
+		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT s.rowid, d.record_id, ccrank(search, ?4) AS r "
+			"FROM search s JOIN search_doc d ON d.id = s.rowid WHERE search MATCH ?1 "
+			"AND s.rowid % ?5 = 0 ORDER BY r LIMIT ?3", e) :
+		sq_prep(q, SQ_SEARCH_HITS, "SELECT s.rowid, d.record_id, s.rank "
+			"FROM search s JOIN search_doc d ON d.id = s.rowid "
+			"WHERE search MATCH ?1 AND rank MATCH ?2 ORDER BY s.rank LIMIT ?3", e);
 	int want = 4 * (rq->offset + rq->limit), rc;
 	struct cand *c;
 	size_t k = 0;
@@ -195,8 +280,14 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq,
 		want = rq->candidates ? rq->candidates : CANDIDATES_MIN;
 	c = pool_calloc(p, (size_t)want, sizeof(*c));
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, want);
+	if (every > 1) {
+		sqlite3_bind_int(st, 4, rq->match ? count_phrases(rq->match) : 0);
+		sqlite3_bind_int64(st, 5, every);
+	} else {
+		sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
+	}
+	idf_before(q, keys, nkeys);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
 		c[k].rowid = sqlite3_column_int64(st, 0);
 		c[k].record_id = sqlite3_column_int64(st, 1);
@@ -211,6 +302,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq,
 		k++;
 	}
 	sqlite3_reset(st);
+	idf_after(q, keys, nkeys);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_fail(q, "search", e);
 	qsort(c, k, sizeof(*c), by_k_score);
@@ -285,10 +377,30 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		if ((rc = store_begin(s, e)) || (rc = store_commit(s, e)))
 			return rc;
 	}
-	if ((rc = full_match(q, p, rq, &match, e)))
+	if ((rc = full_match(q, p, rq, 0, &match, e)))
+		return rc;
+	/* the total and every facet from one pass over the matches */
+	if (!q->facets)
+		q->facets = sq_facets_attach(q->path);
+	if ((rc = sq_facets_count(q, q->facets, p, match, out, e)))
 		return rc;
 	rank = pool_printf(p, "ccrank(%d)", rq->match ? count_phrases(rq->match) : 0);
-	if ((rc = page_rows(q, p, rq, match, rank, &c, &nc, e)))
+	/* Ranking costs microseconds per match. When very many rows match, the best are
+	 * looked for first among those with the words in their headings (a tiered
+	 * index); when those are too few, every match is ranked, or for a query that
+	 * matches more than SEARCH_RANK_MAX rows (words as common as "any"), an evenly
+	 * spread sample of SEARCH_RANK_MAX of them. */
+	if (rq->match && out->total > SEARCH_TIER_MIN) {
+		const char *tier;
+
+		if ((rc = full_match(q, p, rq, 1, &tier, e)) ||
+		    (rc = page_rows(q, p, rq, 1, 1, tier, rank, &c, &nc, e)))
+			return rc;
+		if (nc < (size_t)(4 * (rq->offset + rq->limit)))
+			nc = 0;
+	}
+	if (!nc && (rc = page_rows(q, p, rq, 0, (out->total + SEARCH_RANK_MAX - 1) /
+				   SEARCH_RANK_MAX, match, rank, &c, &nc, e)))
 		return rc;
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
@@ -323,42 +435,6 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	for (size_t i = 0; i < out->nhits; i++)
 		if (out->hits[i].eid && c[first + i].rowid > 0)
 			out->hits[i].path = provision_path(q, p, c[first + i].rowid, e);
-	/* the total and every facet from one pass over the matches */
-	if (!(st = sq_prep(q, SQ_SEARCH_TOTAL, "SELECT d.country, d.region, d.kind, d.articles, "
-			   "d.year, d.language, count(*) FROM search s JOIN search_doc d ON "
-			   "d.id = s.rowid WHERE search MATCH ?1 GROUP BY 1, 2, 3, 4, 5, 6", e)))
-		return ERR_DB;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	out->total = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long n = sqlite3_column_int64(st, 6);
-		const char *arts = (const char *)sqlite3_column_text(st, 3);
-
-		out->total += n;
-		for (int f = 0; f < FACET_COUNT; f++) {
-			static const int col[FACET_COUNT] = {
-				[FACET_COUNTRY] = 0, [FACET_REGION] = 1, [FACET_KIND] = 2,
-				[FACET_ARTICLE] = -1, [FACET_YEAR] = 4, [FACET_LANG] = 5,
-			};
-			const char *v;
-
-			if (col[f] < 0)
-				continue;
-			v = (const char *)sqlite3_column_text(st, col[f]);
-			facet_add(p, out, (enum search_facet_kind)f, v, v ? strlen(v) : 0, n);
-		}
-		/* "un-cc/7 coe-185/2": each article once per row */
-		for (const char *a = arts; a && *a;) {
-			size_t len = strcspn(a, " ");
-
-			facet_add(p, out, FACET_ARTICLE, a, len, n);
-			a += len;
-			a += *a == ' ';
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return sq_fail(q, "search", e);
 	return ERR_OK;
 }
 

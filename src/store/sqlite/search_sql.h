@@ -78,12 +78,17 @@
 		   " AND record_id NOT IN " SEARCH_QUEUED_RECORDS) \
 	SEARCH_ADD("search_source_case", "record_id IN " SEARCH_QUEUED_RECORDS) \
 	SEARCH_ADD("search_source_lesson", "record_id IN " SEARCH_QUEUED_RECORDS) \
-	"DELETE FROM search_queue;\n"
+	"DELETE FROM search_queue;\n" SEARCH_BUMP
+
+/* Every change of the index counts one more generation (facets.c reloads then). */
+#define SEARCH_BUMP \
+	"INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) " \
+	"DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
 
 /* Everything from scratch. */
 #define SEARCH_REBUILD \
 	"DELETE FROM search; DELETE FROM search_doc; DELETE FROM search_queue;\n" \
 	SEARCH_ADD("search_source_provision", "1") SEARCH_ADD("search_source_case", "1") \
-	SEARCH_ADD("search_source_lesson", "1")
+	SEARCH_ADD("search_source_lesson", "1") SEARCH_BUMP
 
 #endif

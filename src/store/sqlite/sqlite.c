@@ -220,6 +220,8 @@ static void sq_close(struct store *s)
 
 	for (int i = 0; i < SQ_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	sq_facets_detach(q->facets);
+	sq_idf_free(q->idf);
 	sqlite3_close_v2(q->db);
 	free(q->path);
 	free(q);
@@ -246,7 +248,7 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 	 * trusted_schema stays on: the search index is kept by triggers on an FTS5
 	 * table, which SQLite refuses otherwise. ccrepo only opens its own database
 	 * files (records travel between nodes as bundles, never as database files). */
-	if (sq_fts_register(q->db) != SQLITE_OK) {
+	if (sq_fts_register(q->db, &q->rank) != SQLITE_OK) {
 		rc = err_set(e, ERR_DB, "cannot register the search tokenizer: %s",
 			     sqlite3_errmsg(q->db));
 		goto fail;

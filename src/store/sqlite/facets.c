@@ -1,0 +1,386 @@
+/* The SQLite backend: facet counts from an in-memory copy of search_doc.
+ *
+ * Counting facets over a query that matches a third of a million provisions with SQL
+ * costs a B-tree lookup and a sort per match. Instead the facts of every indexed row
+ * (country, its region and sub-region, the record's own region, kind, year, language,
+ * mapped articles) are kept in an array by row id, shared by all connections of this
+ * process to one database file, and the matches are counted in one pass over their
+ * row ids. The copy is loaded on first use and again whenever the search index
+ * changed: every change bumps meta 'search_generation' (search_sql.h), which each
+ * search reads first, so changes from other processes are seen too. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "store/sqlite/internal.h"
+
+#define NONE 0xff
+#define YEARS 4096		/* years counted: 0..4095 */
+
+struct fdoc {
+	uint16_t country, region, cregion, csub, year;	/* strings: index, 0 for none */
+	uint8_t kind, lang;				/* kind NONE: no such row */
+	uint32_t articles;
+};
+
+struct fcache {
+	struct fcache *next;
+	char *path;
+	int refs;
+	pthread_rwlock_t lock;
+	long long generation;		/* -1: not loaded */
+	long long base;			/* row id of a[0] */
+	size_t n;
+	struct fdoc *a;
+	char **str;			/* interned strings, str[0] unused */
+	size_t nstr, cap;
+	uint32_t *hash;			/* open addressing into str, 0 empty */
+	size_t hcap;
+};
+
+static pthread_mutex_t caches_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fcache *caches;
+
+static uint32_t fnv(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void rehash(struct fcache *c)
+{
+	free(c->hash);
+	c->hcap = c->hcap ? c->hcap * 2 : 1024;
+	c->hash = xcalloc(c->hcap, sizeof(*c->hash));
+	for (uint32_t i = 1; i < c->nstr; i++) {
+		size_t k = fnv(c->str[i]) & (c->hcap - 1);
+
+		while (c->hash[k])
+			k = (k + 1) & (c->hcap - 1);
+		c->hash[k] = i;
+	}
+}
+
+/* The index of s among the strings (added when new); 0 for NULL. Strings beyond
+ * 65535 distinct values (never seen: countries, regions, languages) share index 0
+ * where a 16-bit index is needed, see intern16. */
+static uint32_t intern(struct fcache *c, const char *s)
+{
+	size_t k;
+
+	if (!s || !*s)
+		return 0;
+	if (!c->hash || c->nstr * 2 >= c->hcap)
+		rehash(c);
+	k = fnv(s) & (c->hcap - 1);
+	while (c->hash[k]) {
+		if (!strcmp(c->str[c->hash[k]], s))
+			return c->hash[k];
+		k = (k + 1) & (c->hcap - 1);
+	}
+	if (c->nstr == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->str = xrealloc(c->str, c->cap * sizeof(*c->str));
+		if (c->nstr == 0)
+			c->str[c->nstr++] = NULL;
+	}
+	c->str[c->nstr] = xstrdup(s);
+	c->hash[k] = (uint32_t)c->nstr;
+	return (uint32_t)c->nstr++;
+}
+
+/* The index of s, 0 when it is not among the strings (no change: read lock). */
+static uint32_t lookup(const struct fcache *c, const char *s)
+{
+	size_t k;
+
+	if (!c->hash)
+		return 0;
+	k = fnv(s) & (c->hcap - 1);
+	while (c->hash[k]) {
+		if (!strcmp(c->str[c->hash[k]], s))
+			return c->hash[k];
+		k = (k + 1) & (c->hcap - 1);
+	}
+	return 0;
+}
+
+static uint16_t intern16(struct fcache *c, const char *s)
+{
+	uint32_t i = intern(c, s);
+
+	return i <= UINT16_MAX ? (uint16_t)i : 0;
+}
+
+static void clear(struct fcache *c)
+{
+	for (size_t i = 1; i < c->nstr; i++)
+		free(c->str[i]);
+	free(c->str);
+	free(c->hash);
+	free(c->a);
+	c->str = NULL;
+	c->hash = NULL;
+	c->a = NULL;
+	c->nstr = c->cap = c->hcap = c->n = 0;
+}
+
+static const char *const kinds[] = { "legislation", "case", "lesson" };
+
+/* Load the copy from the database (write lock held). */
+static int load(struct sq *q, struct fcache *c, long long generation, struct err *e)
+{
+	sqlite3_stmt *st;
+	long long lo = 0, hi = -1;
+	int rc;
+
+	clear(c);
+	c->generation = -1;
+	if (sqlite3_prepare_v2(q->db, "SELECT min(id), max(id) FROM search_doc", -1, &st,
+			       NULL) != SQLITE_OK)
+		return sq_fail(q, "facets", e);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		lo = sqlite3_column_int64(st, 0);
+		hi = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	c->base = lo;
+	c->n = hi >= lo ? (size_t)(hi - lo + 1) : 0;
+	c->a = xcalloc(c->n ? c->n : 1, sizeof(*c->a));
+	for (size_t i = 0; i < c->n; i++)
+		c->a[i].kind = NONE;
+	if (sqlite3_prepare_v2(q->db, "SELECT d.id, d.country, d.region, k.region, k.subregion, "
+			       "d.kind, d.year, d.language, d.articles FROM search_doc d "
+			       "LEFT JOIN country k ON k.alpha2 = d.country", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sq_fail(q, "facets", e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const char *kind = (const char *)sqlite3_column_text(st, 5);
+		struct fdoc *d;
+		int year = sqlite3_column_int(st, 6);
+
+		if (id < lo || id > hi)
+			continue;	/* written after min/max were read */
+		d = &c->a[id - lo];
+		d->country = intern16(c, (const char *)sqlite3_column_text(st, 1));
+		d->region = intern16(c, (const char *)sqlite3_column_text(st, 2));
+		d->cregion = intern16(c, (const char *)sqlite3_column_text(st, 3));
+		d->csub = intern16(c, (const char *)sqlite3_column_text(st, 4));
+		d->year = year > 0 && year < YEARS ? (uint16_t)year : 0;
+		d->lang = 0;
+		d->kind = 0;
+		for (int k = 0; kind && k < 3; k++)
+			if (!strcmp(kind, kinds[k]))
+				d->kind = (uint8_t)k;
+		{
+			uint32_t l = intern(c, (const char *)sqlite3_column_text(st, 7));
+
+			d->lang = l <= 0xfe ? (uint8_t)l : 0;
+		}
+		d->articles = intern(c, (const char *)sqlite3_column_text(st, 8));
+		/* and each article of the list, for counting them one by one */
+		for (const char *a = (const char *)sqlite3_column_text(st, 8); a && *a;) {
+			size_t len = strcspn(a, " ");
+			char one[64];
+
+			if (len < sizeof(one)) {
+				memcpy(one, a, len);
+				one[len] = '\0';
+				intern(c, one);
+			}
+			a += len;
+			a += *a == ' ';
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "facets", e);
+	c->generation = generation;
+	log_debug("facets: %zu rows loaded (generation %lld)", c->n, generation);
+	return ERR_OK;
+}
+
+struct fcache *sq_facets_attach(const char *path)
+{
+	struct fcache *c;
+
+	pthread_mutex_lock(&caches_lock);
+	for (c = caches; c; c = c->next)
+		if (!strcmp(c->path, path))
+			break;
+	if (!c) {
+		c = xcalloc(1, sizeof(*c));
+		c->path = xstrdup(path);
+		c->generation = -1;
+		pthread_rwlock_init(&c->lock, NULL);
+		c->next = caches;
+		caches = c;
+	}
+	c->refs++;
+	pthread_mutex_unlock(&caches_lock);
+	return c;
+}
+
+void sq_facets_detach(struct fcache *c)
+{
+	struct fcache **pp;
+
+	if (!c)
+		return;
+	pthread_mutex_lock(&caches_lock);
+	if (--c->refs == 0) {
+		for (pp = &caches; *pp && *pp != c; pp = &(*pp)->next)
+			;
+		if (*pp)
+			*pp = c->next;
+		clear(c);
+		pthread_rwlock_destroy(&c->lock);
+		free(c->path);
+		free(c);
+	}
+	pthread_mutex_unlock(&caches_lock);
+}
+
+/* The generation of the search index now (0 before the first change). */
+static int generation_now(struct sq *q, long long *g, struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_GENERATION, "SELECT CAST(value AS INTEGER) "
+				   "FROM meta WHERE key = 'search_generation'", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	*g = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*g = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "facets", e);
+}
+
+/* Facet f's counts (by string index) as a list in p. */
+static void emit(pool *p, const struct fcache *c, const long long *counts,
+		 struct search_result *out, enum search_facet_kind f)
+{
+	size_t n = 0;
+
+	for (size_t i = 1; i < c->nstr; i++)
+		n += counts[i] > 0;
+	out->facets[f] = n ? pool_calloc(p, n, sizeof(*out->facets[f])) : NULL;
+	out->nfacets[f] = 0;
+	for (size_t i = 1; i < c->nstr; i++)
+		if (counts[i] > 0) {
+			out->facets[f][out->nfacets[f]].value = pool_strdup(p, c->str[i]);
+			out->facets[f][out->nfacets[f]++].count = counts[i];
+		}
+}
+
+int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
+		    struct search_result *out, struct err *e)
+{
+	long long g, *cnt[5], kind[3] = { 0 }, *year;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = generation_now(q, &g, e)))
+		return rc;
+	q->generation = g;
+	pthread_rwlock_rdlock(&c->lock);
+	if (c->generation != g) {
+		pthread_rwlock_unlock(&c->lock);
+		pthread_rwlock_wrlock(&c->lock);
+		rc = c->generation != g ? load(q, c, g, e) : ERR_OK;
+		pthread_rwlock_unlock(&c->lock);
+		if (rc)
+			return rc;
+		pthread_rwlock_rdlock(&c->lock);
+	}
+	/* country, region, language, articles by string index */
+	for (int i = 0; i < 4; i++)
+		cnt[i] = pool_calloc(p, c->nstr + 1, sizeof(long long));
+	year = pool_calloc(p, YEARS, sizeof(long long));
+	out->total = 0;
+	if (!(st = sq_prep(q, SQ_SEARCH_ROWIDS, "SELECT rowid FROM search WHERE search MATCH ?1",
+			   e))) {
+		pthread_rwlock_unlock(&c->lock);
+		return ERR_DB;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0) - c->base;
+		const struct fdoc *d;
+
+		out->total++;
+		if (id < 0 || (size_t)id >= c->n || (d = &c->a[id])->kind == NONE)
+			continue;	/* indexed after the copy was made: counted, no facets */
+		cnt[0][d->country]++;
+		cnt[1][d->region]++;
+		if (d->cregion != d->region)
+			cnt[1][d->cregion]++;
+		if (d->csub != d->region && d->csub != d->cregion)
+			cnt[1][d->csub]++;
+		cnt[2][d->lang]++;
+		cnt[3][d->articles]++;
+		kind[d->kind]++;
+		year[d->year]++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		pthread_rwlock_unlock(&c->lock);
+		return sq_fail(q, "search", e);
+	}
+	emit(p, c, cnt[0], out, FACET_COUNTRY);
+	emit(p, c, cnt[1], out, FACET_REGION);
+	emit(p, c, cnt[2], out, FACET_LANG);
+	/* article lists "un-cc/7 coe-185/2": each article of the list */
+	cnt[4] = pool_calloc(p, c->nstr + 1, sizeof(long long));
+	for (size_t i = 1; i < c->nstr; i++) {
+		const char *s = c->str[i];
+
+		if (!cnt[3][i])
+			continue;
+		while (*s) {
+			size_t len = strcspn(s, " ");
+			char one[64];
+
+			if (len < sizeof(one)) {
+				memcpy(one, s, len);
+				one[len] = '\0';
+				cnt[4][lookup(c, one)] += cnt[3][i];
+			}
+			s += len;
+			s += *s == ' ';
+		}
+	}
+	emit(p, c, cnt[4], out, FACET_ARTICLE);
+	pthread_rwlock_unlock(&c->lock);
+	out->facets[FACET_KIND] = pool_calloc(p, 3, sizeof(*out->facets[FACET_KIND]));
+	out->nfacets[FACET_KIND] = 0;
+	for (int k = 0; k < 3; k++)
+		if (kind[k]) {
+			out->facets[FACET_KIND][out->nfacets[FACET_KIND]].value = kinds[k];
+			out->facets[FACET_KIND][out->nfacets[FACET_KIND]++].count = kind[k];
+		}
+	{
+		size_t n = 0;
+
+		for (int y = 1; y < YEARS; y++)
+			n += year[y] > 0;
+		out->facets[FACET_YEAR] = pool_calloc(p, n + 1, sizeof(*out->facets[FACET_YEAR]));
+		out->nfacets[FACET_YEAR] = 0;
+		for (int y = 1; y < YEARS; y++)
+			if (year[y]) {
+				out->facets[FACET_YEAR][out->nfacets[FACET_YEAR]].value =
+					pool_printf(p, "%d", y);
+				out->facets[FACET_YEAR][out->nfacets[FACET_YEAR]++].count = year[y];
+			}
+	}
+	return ERR_OK;
+}
