@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "core/lang.h"
 #include "domain/search.h"
 
 int api_search(struct req *r, struct resp *out)
@@ -31,6 +32,7 @@ int api_search(struct req *r, struct resp *out)
 			"snippet", api_str(h->snippet), "country", api_str(h->country),
 			"score", h->score));
 		json_object_set_new(json_array_get(hits, i), "concept", api_str(h->concept));
+		json_object_set_new(json_array_get(hits, i), "path", api_str(h->path));
 	}
 	facets = json_object();
 	for (int f = 0; f < FACET_COUNT; f++) {
@@ -49,5 +51,7 @@ int api_search(struct req *r, struct resp *out)
 		      api_str(res->canonical), "total", (json_int_t)res->total, "limit", limit,
 		      "offset", offset, "hits", hits, "facets", facets);
 	json_object_set_new(j, "concepts", concepts);
+	json_object_set_new(j, "lang", json_string(lang_code((enum lang)res->lang)));
+	json_object_set_new(j, "lang_guessed", json_boolean(res->lang_guessed));
 	return api_send(out, 200, j);
 }

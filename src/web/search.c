@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/country.h"
 #include "domain/search.h"
 #include "view/html.h"
 #include "view/layout.h"
@@ -23,13 +24,33 @@ static void hit_href(struct req *r, struct sbuf *b, const struct search_hit *h)
 	html_fmt(b, "%S", layout_q(r));
 }
 
+/* A region's name in the page's language ("Eastern Africa"), or its code. */
+static const char *region_label(struct req *r, const struct region *rs, size_t n,
+				const char *code)
+{
+	const struct region *g = rs ? region_find(rs, n, code) : NULL;
+
+	if (!g)
+		return code;
+	return g->names[r->lang] ? g->names[r->lang] : g->names[LANG_EN];
+}
+
 static const char *const kind_labels[] = { "Legislation", "Case law", "Lessons learned" };
 
 static void facets(struct req *r, struct sbuf *b, const char *q, const struct search_result *res)
 {
-	static const char *const titles[FACET_COUNT] = { "Country", "Type", "Year", "Language" };
-	static const char *const filter[FACET_COUNT] = { "country", "type", "year", "lang" };
+	static const char *const titles[FACET_COUNT] = {
+		[FACET_COUNTRY] = "Country", [FACET_REGION] = "Region", [FACET_KIND] = "Type",
+		[FACET_ARTICLE] = "Instrument article", [FACET_YEAR] = "Year",
+		[FACET_LANG] = "Language",
+	};
 
+	struct region *rs = NULL;
+	size_t nr = 0;
+	struct err e = { 0 };
+
+	if (res->nfacets[FACET_REGION] && region_list(r->store, r->pool, &rs, &nr, &e))
+		rs = NULL;	/* codes are shown instead of names */
 	html_fmt(b, "<aside class=\"facets\" aria-label=\"%s\">\n", layout_t(r, "Refine"));
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (!res->nfacets[f])
@@ -43,10 +64,15 @@ static void facets(struct req *r, struct sbuf *b, const char *q, const struct se
 				int k = record_kind_parse(v->value);
 
 				label = layout_t(r, k >= 0 ? kind_labels[k] : v->value);
+			} else if (f == FACET_REGION) {
+				label = region_label(r, rs, nr, v->value);
+			} else if (f == FACET_LANG && lang_parse(v->value, -1) >= 0) {
+				label = lang_native((enum lang)lang_parse(v->value, -1));
 			}
 			html_fmt(b, "<li><a href=\"/search?q=%u%S\">%s</a> <span class=\"muted\">"
 				 "(%z)</span></li>\n",
-				 pool_printf(r->pool, "%s %s:%s", q, filter[f], v->value),
+				 pool_printf(r->pool, "%s %s:%s", q, search_facet_name(
+						     (enum search_facet_kind)f), v->value),
 				 r->lang_explicit ? pool_printf(r->pool, "&amp;lang=%s",
 								lang_code(r->lang)) : "",
 				 label, (size_t)v->count);
@@ -88,8 +114,10 @@ int web_search(struct req *r, struct resp *out)
 	if (status != 200) {
 		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", e.msg);
 	} else if (res) {
-		html_fmt(b, "<p class=\"muted\">%z %s</p>\n", (size_t)res->total,
-			 layout_t(r, "matches"));
+		html_fmt(b, "<p class=\"muted\">%z %s · %s %s%s</p>\n", (size_t)res->total,
+			 layout_t(r, "matches"), layout_t(r, "word forms of"),
+			 lang_native((enum lang)res->lang),
+			 res->lang_guessed ? layout_t(r, " (guessed; lang: chooses)") : "");
 		if (res->nconcepts) {
 			html_fmt(b, "<p>%s", layout_t(r, "Your search names a concept of the "
 						     "instruments; provisions mapped to it come "
@@ -108,8 +136,9 @@ int web_search(struct req *r, struct resp *out)
 			html_fmt(b, "<li><a href=\"");
 			hit_href(r, b, h);
 			html_fmt(b, "\">%s</a>", h->heading && *h->heading ? h->heading : h->title);
-			html_fmt(b, "<br><span class=\"muted\">%s · %s%s%s</span>\n<p>",
-				 layout_t(r, kind_labels[h->kind]), h->title, h->country ? " · " : "",
+			html_fmt(b, "<br><span class=\"muted\">%s · %s%s%s%s%s</span>\n<p>",
+				 layout_t(r, kind_labels[h->kind]), h->title, h->path ? " › " : "",
+				 h->path ? h->path : "", h->country ? " · " : "",
 				 h->country ? h->country : "");
 			html_marked(b, h->snippet);
 			html_fmt(b, "</p>");

@@ -25,6 +25,7 @@
 #include "domain/legislation.h"
 #include "domain/record.h"
 #include "domain/refdata.h"
+#include "core/lang.h"
 #include "domain/search.h"
 #include "store/store.h"
 
@@ -359,7 +360,14 @@ static void test_facets_and_visibility(void **state)
 	assert_int_equal(facet(r, FACET_YEAR, "2011"), 0);
 	assert_int_equal(facet(r, FACET_YEAR, "2020"), 0);
 	assert_int_equal(facet(r, FACET_LANG, "en"), KE_ROWS + 3);
+	/* regions: each country in its region and sub-region, a regional record in its own */
+	assert_int_equal(facet(r, FACET_REGION, "014"), KE_ROWS + 1);	/* Eastern Africa: KE */
+	assert_int_equal(facet(r, FACET_REGION, "011"), 1);	/* Western Africa: NG */
+	assert_int_equal(facet(r, FACET_REGION, "002"), KE_ROWS + 1 + 1 + 1);	/* + lesson */
+	assert_int_equal(facet(r, FACET_REGION, "202"), KE_ROWS + 1 + 1);
 	assert_string_equal(search_facet_name(FACET_COUNTRY), "country");
+	assert_string_equal(search_facet_name(FACET_REGION), "region");
+	assert_string_equal(search_facet_name(FACET_ARTICLE), "article");
 	assert_string_equal(search_facet_name(FACET_KIND), "type");
 
 	/* hidden from the remote actor: nothing at all */
@@ -452,6 +460,71 @@ static void test_article(void **state)
 			&e))
 		fail_msg("mapping_set: %s", e.msg);
 	assert_int_equal(total("computer article:un-cc/7"), 1);
+}
+
+/* Filters alone list what they let through; articles through the cross-walk; the
+ * article facet; a provision's place in its law. */
+static void test_filters_alone_and_articles(void **state)
+{
+	struct err e = { 0 };
+	struct search_result *r;
+
+	(void)state;
+	r = run("country:KE");
+	assert_int_equal(r->total, KE_ROWS + 1);	/* the law's rows and the case */
+	assert_int_equal(run("type:case")->total, 1);
+	assert_int_equal(run("type:lesson region:africa")->total, 1);
+	/* interception (section 9) mapped to un-cc/8, whose counterpart is Budapest 3 */
+	if (mapping_set(S, &local, ke_id, "part_2__sec_9", "un-cc", 8, "accepted", "full", NULL,
+			&e))
+		fail_msg("mapping_set: %s", e.msg);
+	r = run("article:un-cc/8");
+	assert_int_equal(r->total, 1);
+	assert_string_equal(r->hits[0].eid, "part_2__sec_9");
+	assert_string_equal(r->hits[0].path, "II Offences");
+	assert_int_equal(facet(r, FACET_ARTICLE, "un-cc/8"), 1);
+	assert_int_equal(run("article:coe-185/3")->total, 1);
+	assert_int_equal(run("article:coe-185/4")->total, 0);
+	assert_int_equal(facet(run("computer"), FACET_ARTICLE, "un-cc/8"), 1);
+	/* rejecting the mapping takes it out again */
+	if (mapping_set(S, &local, ke_id, "part_2__sec_9", "un-cc", 8, "rejected", NULL, NULL,
+			&e))
+		fail_msg("mapping_set: %s", e.msg);
+	assert_int_equal(run("article:un-cc/8")->total, 0);
+}
+
+/* Word forms and scripts: stems by the record's language, Chinese by characters. */
+static void test_languages(void **state)
+{
+	json_t *rs = json_array();
+	struct search_result *r;
+
+	(void)state;
+	json_array_append_new(rs, law("CN", "zh", "zho", "/akn/cn/act/2017/1", "2017-06-01",
+		"网络安全法", "published", "CLEAR", "非法侵入计算机信息系统罪",
+		"违反国家规定，侵入计算机信息系统的，处三年以下有期徒刑。"));
+	json_array_append_new(rs, law("RU", "ru", "rus", "/akn/ru/act/1996/63", "1996-06-13",
+		"Уголовный кодекс", "published", "CLEAR", "Неправомерный доступ",
+		"Неправомерный доступ к охраняемой законом компьютерной информации."));
+	json_array_append_new(rs, law("EG", "ar", "ara", "/akn/eg/act/2018/175", "2018-08-14",
+		"قانون مكافحة جرائم تقنية المعلومات", "published", "CLEAR", "الدخول غير المشروع",
+		"كل من دخل عمدا أو بخطأ غير عمدي إلى موقع أو نظام معلوماتي."));
+	import(rs);
+	assert_int_equal(total("计算机信息系统"), 1);
+	assert_int_equal(total("侵入"), 1);
+	assert_int_equal(total("系统计算"), 0);
+	r = run("компьютерная информация");	/* other endings than the text's */
+	assert_int_equal(r->total, 1);
+	assert_int_equal(r->lang, LANG_RU);
+	assert_int_equal(r->lang_guessed, 1);
+	assert_int_equal(total("المشروع"), 1);
+	assert_int_equal(total("مشروع"), 1);		/* the stem without the article */
+	/* English word forms; lang: says which language's forms */
+	assert_int_equal(total("offences"), total("offence"));
+	r = run("lang:fr accès");
+	assert_int_equal(r->lang, LANG_FR);
+	assert_int_equal(r->lang_guessed, 0);
+	assert_int_equal(run("frauduleusement")->hits[0].country[0], 'C');
 }
 
 static void test_syntax(void **state)
@@ -602,6 +675,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_region_lesson, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters_alone_and_articles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_new_version, setup, teardown),

@@ -2,7 +2,7 @@
  *
  * Counting facets over a query that matches a third of a million provisions with SQL
  * costs a B-tree lookup and a sort per match. Instead the facts of every indexed row
- * (country, its region and sub-region, the record's own region, kind, year, language,
+ * (country, its region, sub-region and intermediate region, the record's own region, kind, year, language,
  * mapped articles) are kept in an array by row id, shared by all connections of this
  * process to one database file, and the matches are counted in one pass over their
  * row ids. The copy is loaded on first use and again whenever the search index
@@ -21,7 +21,7 @@
 #define YEARS 4096		/* years counted: 0..4095 */
 
 struct fdoc {
-	uint16_t country, region, cregion, csub, year;	/* strings: index, 0 for none */
+	uint16_t country, region, cregion, csub, cint, year;	/* strings: index, 0 none */
 	uint8_t kind, lang;				/* kind NONE: no such row */
 	uint32_t articles;
 };
@@ -156,7 +156,8 @@ static int load(struct sq *q, struct fcache *c, long long generation, struct err
 	for (size_t i = 0; i < c->n; i++)
 		c->a[i].kind = NONE;
 	if (sqlite3_prepare_v2(q->db, "SELECT d.id, d.country, d.region, k.region, k.subregion, "
-			       "d.kind, d.year, d.language, d.articles FROM search_doc d "
+			       "d.kind, d.year, d.language, d.articles, k.intermediate "
+			       "FROM search_doc d "
 			       "LEFT JOIN country k ON k.alpha2 = d.country", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sq_fail(q, "facets", e);
@@ -173,6 +174,7 @@ static int load(struct sq *q, struct fcache *c, long long generation, struct err
 		d->region = intern16(c, (const char *)sqlite3_column_text(st, 2));
 		d->cregion = intern16(c, (const char *)sqlite3_column_text(st, 3));
 		d->csub = intern16(c, (const char *)sqlite3_column_text(st, 4));
+		d->cint = intern16(c, (const char *)sqlite3_column_text(st, 9));
 		d->year = year > 0 && year < YEARS ? (uint16_t)year : 0;
 		d->lang = 0;
 		d->kind = 0;
@@ -326,6 +328,8 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 			cnt[1][d->cregion]++;
 		if (d->csub != d->region && d->csub != d->cregion)
 			cnt[1][d->csub]++;
+		if (d->cint != d->region && d->cint != d->cregion && d->cint != d->csub)
+			cnt[1][d->cint]++;
 		cnt[2][d->lang]++;
 		cnt[3][d->articles]++;
 		kind[d->kind]++;

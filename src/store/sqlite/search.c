@@ -315,9 +315,10 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 static const char *provision_path(struct sq *q, pool *p, long long rowid, struct err *e)
 {
 	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_PATH,
-		"WITH RECURSIVE up(id, parent, depth) AS (SELECT parent_id, NULL, 0 FROM "
-		"provision WHERE id = ?1 UNION ALL SELECT v.id, v.parent_id, up.depth + 1 "
-		"FROM provision v JOIN up ON v.id = up.id LIMIT 16) "
+		"WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
+		"WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
+		"up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
+		"WHERE v.parent_id IS NOT NULL LIMIT 16) "
 		"SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
 		"|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
 		"ORDER BY up.depth DESC)", e);
