@@ -235,4 +235,68 @@ test('keyboard: the first Tab focuses a visible "Skip to content" link that move
   assert(inMain, 'Tab after the skip link does not land inside main');
 });
 
+
+// Two published laws for the search tests, imported as a bundle through the API (the
+// browser test server runs on loopback, so it accepts the import).
+const SEARCH_BUNDLE = {
+  format: 'ccrepo-bundle', version: 1,
+  records: [
+    ['KE', 'eng', '/akn/ke/act/2018/5', 'Computer Misuse and Cybercrimes Act',
+      [['Unauthorised access', 'A person who causes a computer system to perform a function without authority commits an offence.'],
+       ['Computer fraud', 'A person who uses a computer to defraud commits an offence.']]],
+    ['NG', 'eng', '/akn/ng/act/2015/17', 'Cybercrimes Act',
+      [['Unlawful access to a computer', 'Any person who without authorisation accesses a computer system commits an offence.']]],
+    ['FR', 'fra', '/akn/fr/act/1988/19', 'Loi relative à la fraude informatique',
+      [['Accès frauduleux', 'Le fait d\'accéder frauduleusement à un système informatique est puni.']]],
+  ].map(([country, lang, uri, title, secs]) => ({
+    type: 'legislation', country, language: lang.slice(0, 2), title, status: 'published',
+    work: { uri, type: 'act', number: uri.split('/').pop(), date: uri.split('/')[4] + '-01-01' },
+    expressions: [{ language: lang, date: uri.split('/')[4] + '-01-01', status: 'in_force', title,
+      provisions: [{ eid: 'part_1', kind: 'part', num: 'I', heading: 'Offences',
+        children: secs.map(([heading, text], i) => ({ eid: `part_1__sec_${i + 1}`, kind: 'section', num: String(i + 1), heading, text })) }] }],
+  })),
+};
+
+async function importSearchBundle(t) {
+  const res = await t.page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
+  assert(res.status() === 201 || res.status() === 200, `import: status ${res.status()} ${await res.text()}`);
+}
+
+test('search: a query shows highlighted hits with their place in the law; a facet link narrows them', async (t) => {
+  const { page } = t;
+  await importSearchBundle(t);
+  await goto(t, '/');
+  await goto(t, '/search');
+  // typed into the search box and submitted with Enter
+  await page.getByRole('searchbox').fill('computer offences');
+  await Promise.all([page.waitForURL((u) => u.pathname === '/search' && u.search.includes('q=')), page.getByRole('searchbox').press('Enter')]);
+  const hits = page.locator('ol.hits > li');
+  // the KE law's two sections and its part (its title has "Computer"), NG's section
+  assertEqual(await hits.count(), 4, 'hits for "computer offences"');
+  assert(await page.locator('ol.hits mark').first().isVisible(), 'no highlighted word');
+  assertMatch(await hits.first().innerText(), /› I Offences/, 'place of the provision in its law');
+  assertMatch(await page.locator('main').innerText(), /4 matches/, 'total');
+  // the country facet: click Nigeria's code
+  const facets = page.getByRole('complementary', { name: 'Refine' });
+  assert(await facets.getByRole('heading', { name: 'Region' }).isVisible(), 'no region facet');
+  await Promise.all([page.waitForURL((u) => decodeURIComponent(u.search).includes('country:NG')),
+    facets.getByRole('link', { name: 'NG', exact: true }).click()]);
+  assertEqual(await hits.count(), 1, 'hits after the NG facet');
+  assertMatch(await hits.first().innerText(), /NG/, 'the hit is Nigerian');
+  assertMatch(await page.getByRole('searchbox').inputValue(), /country:NG/, 'the filter is in the box');
+});
+
+test('search: French words find the French law by their other forms; a malformed query says why', async (t) => {
+  const { page } = t;
+  await importSearchBundle(t);
+  await goto(t, '/search?q=' + encodeURIComponent('accès frauduleusement'));
+  assertEqual(await page.locator('ol.hits > li').count(), 1, 'hits');
+  assertMatch(await page.locator('ol.hits').innerText(), /Loi relative/, 'the French law');
+  assertMatch(await page.locator('main').innerText(), /Français/, 'the language searched is named');
+  // (fetched, not visited: the browser logs every 400 as a console error)
+  const res = await page.request.get('/search?q=' + encodeURIComponent('"unclosed'));
+  assertEqual(res.status(), 400, 'status of a malformed query');
+  assertMatch(await res.text(), /role="alert">[^<]*unclosed/, 'the message');
+});
+
 process.exitCode = (await run()) ? 1 : 0;
