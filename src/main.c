@@ -35,7 +35,7 @@ static int cmd_backup(const struct config *cfg, int argc, char **argv);
 static int cmd_version(const struct config *cfg, int argc, char **argv);
 
 #define DB_OPTS (CONFIG_OPT_DB | CONFIG_OPT_LOG_LEVEL | CONFIG_OPT_ISO_CODES | \
-		 CONFIG_OPT_LOCALE_DIR)
+		 CONFIG_OPT_LOCALE_DIR | CONFIG_OPT_DB_CACHE)
 
 static const struct command commands[] = {
 	{ "serve", cmd_serve, CONFIG_OPT_ALL, "", { NULL },
@@ -385,5 +385,6 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nown && nrest < 64; i++)
 		rest[nrest++] = own[i];
 	log_set_level((enum log_level)cfg.log_level);
+	store_set_cache(cfg.db_cache);
 	return c->run(&cfg, nrest, rest);
 }

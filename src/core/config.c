@@ -137,6 +137,9 @@ static const struct {
 	{ { "cache-max", "CCREPO_CACHE_MAX", "BYTES", "32M",
 	    "memory for rendered public pages (0 disables)", OFF(cache_max), 0,
 	    4096L * 1024 * 1024 }, set_long },
+	{ { "db-cache", "CCREPO_DB_CACHE", "BYTES", "64M",
+	    "database pages cached per connection (search of large collections)",
+	    OFF(db_cache), 1024L * 1024, 16384L * 1024 * 1024 }, set_long },
 };
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 

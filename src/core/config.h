@@ -20,6 +20,7 @@ struct config {
 	long max_body;			/* bytes */
 	int timeout;			/* seconds of client inactivity */
 	long cache_max;			/* bytes of rendered responses kept in memory */
+	long db_cache;			/* bytes of database pages cached per connection */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -33,7 +34,8 @@ enum {
 	CONFIG_OPT_MAX_BODY = 1 << 6,
 	CONFIG_OPT_TIMEOUT = 1 << 7,
 	CONFIG_OPT_CACHE_MAX = 1 << 8,
-	CONFIG_OPT_ALL = (1 << 9) - 1,
+	CONFIG_OPT_DB_CACHE = 1 << 9,
+	CONFIG_OPT_ALL = (1 << 10) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

@@ -14,6 +14,14 @@ static const struct store_backend *backend_for(const char *dsn)
 	return &store_sqlite;
 }
 
+long store_cache_bytes = 64L * 1024 * 1024;
+
+void store_set_cache(long bytes)
+{
+	if (bytes > 0)
+		store_cache_bytes = bytes;
+}
+
 int store_open(const char *dsn, struct store **out, struct err *e)
 {
 	return backend_for(dsn)->open(dsn, out, e);

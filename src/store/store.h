@@ -123,6 +123,10 @@ extern const struct store_backend store_sqlite;
 /* Open a connection to dsn (for SQLite, a file path; the directory is created).
  * Close with store_close(). */
 int store_open(const char *dsn, struct store **out, struct err *e);
+/* Memory for cached database pages of each connection opened from now on (bytes;
+ * the setting db-cache). Before any store_open of the threads that use it. */
+void store_set_cache(long bytes);
+extern long store_cache_bytes;
 void store_close(struct store *s);
 
 /* Set the dsn that store_thread() opens; call once before threads start. */

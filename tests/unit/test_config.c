@@ -101,6 +101,7 @@ static void assert_defaults(const struct config *c)
 	assert_int_equal(c->max_body, 1024 * 1024);
 	assert_int_equal(c->timeout, 30);
 	assert_int_equal(c->cache_max, 32L * 1024 * 1024);
+	assert_int_equal(c->db_cache, 64L * 1024 * 1024);
 }
 
 static void test_defaults(void **state)
@@ -225,6 +226,9 @@ static void test_sizes(void **state)
 	assert_int_equal(parse(&c, "max-body = 3K\ncache-max = 5m\n", &e), ERR_OK);
 	assert_int_equal(c.max_body, 3 * 1024);
 	assert_int_equal(c.cache_max, 5 * 1024 * 1024);
+	assert_int_equal(parse(&c, "db-cache = 256M\n", &e), ERR_OK);
+	assert_int_equal(c.db_cache, 256L * 1024 * 1024);
+	assert_int_equal(parse(&c, "db-cache = 1k\n", &e), ERR_INVALID);	/* under 1M */
 	assert_int_equal(parse(&c, "max-body = 1000\ncache-max = 0\n", &e), ERR_OK);
 	assert_int_equal(c.max_body, 1000);
 	assert_int_equal(c.cache_max, 0);

@@ -324,41 +324,46 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 }
 
 #define PHRASES_MAX 64
-#define PROX_INST_MAX 4096	/* instances looked at for closeness */
+#define PROX_INST_MAX 1024	/* instances looked at for closeness */
 
-/* How close the query's distinct phrases stand in one column: m / the shortest span
- * of tokens holding one of each (1 for neighbours). inst: (phrase, offset) sorted by
- * offset; m distinct phrases among them. */
-static double closeness(const int (*inst)[2], int n, int m)
+/* A sliding window over one column's instances (in offset order): the shortest span
+ * of tokens that holds one instance of each of the m distinct phrases seen there. */
+struct window {
+	int have[PHRASES_MAX];
+	int distinct, best;
+	int ph[PROX_INST_MAX], off[PROX_INST_MAX];
+	int a, n;
+};
+
+static void window_add(struct window *w, int phrase, int offset, int m)
 {
-	int have[PHRASES_MAX] = { 0 }, distinct = 0, best = 0, a = 0;
+	if (w->n == PROX_INST_MAX)
+		return;
+	w->ph[w->n] = phrase;
+	w->off[w->n++] = offset;
+	if (!w->have[phrase]++)
+		w->distinct++;
+	while (w->distinct == m) {
+		int span = offset - w->off[w->a] + 1;
 
-	for (int z = 0; z < n; z++) {
-		if (!have[inst[z][0]]++)
-			distinct++;
-		while (distinct == m) {
-			int span = inst[z][1] - inst[a][1] + 1;
-
-			if (!best || span < best)
-				best = span;
-			if (!--have[inst[a][0]])
-				distinct--;
-			a++;
-		}
+		if (!w->best || span < w->best)
+			w->best = span;
+		if (!--w->have[w->ph[w->a]])
+			w->distinct--;
+		w->a++;
 	}
-	return best ? (double)m / (best > m ? best : m) : 0.0;
 }
 
 static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		   int nval, sqlite3_value **val)
 {
 	int k = nval > 0 ? sqlite3_value_int(val[0]) : api->xPhraseCount(fts);
-	int rc = SQLITE_OK, ninst = 0, ncol[NCOLS] = { 0 };
-	double f[PHRASES_MAX] = { 0 }, score = 0.0, near = 0.0, d_len;
-	unsigned present[NCOLS][2] = { { 0 } };	/* phrase bits per column (64) */
-	int (*inst)[2] = NULL, stack[256][2];
+	int rc = SQLITE_OK, ninst = 0, nt, col = -1;
+	double f[PHRASES_MAX] = { 0 }, score = 0.0, near = 0.0;
+	unsigned char in_col[PHRASES_MAX];
 	struct rankdata *d;
-	int nt;
+	struct window win, *w = NULL;	/* used from a column with two phrases */
+	int m = 0, npresent = 0;
 
 	if (k > api->xPhraseCount(fts))
 		k = api->xPhraseCount(fts);
@@ -371,74 +376,61 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK ||
 	    (rc = api->xColumnSize(fts, -1, &nt)) != SQLITE_OK)
 		goto out;
-	if (k > 1 && ninst > 1) {
-		inst = ninst <= 256 ? stack : malloc(sizeof(*inst) * (size_t)(ninst < PROX_INST_MAX ?
-									     ninst : PROX_INST_MAX));
-		if (!inst) {
-			rc = SQLITE_NOMEM;
+	/* one pass: FTS5 gives the instances in column, then offset order. Frequencies
+	 * weighted by column; per text column, how close the query's phrases stand. */
+	for (int i = 0; i <= ninst; i++) {
+		int ip = 0, ic = NCOLS, io = 0;
+
+		if (i < ninst && (rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
 			goto out;
-		}
-	}
-	for (int pass = 0; pass < (inst ? 2 : 1); pass++) {
-		/* pass 0: frequencies; pass 1: per column, closeness of the phrases */
-		for (int col = 1; pass == 1 && col < NCOLS; col++) {
-			int m = 0, n = 0;
+		if (i < ninst && (ip >= k || ic < 0 || ic >= NCOLS))
+			continue;
+		if (ic != col) {
+			/* a column ends: its closeness, if two phrases or more were in it */
+			if (w && m >= 2 && w->best) {
+				double cl = (double)m / (w->best > m ? w->best : m);
 
-			if (col_weight[col] == 0.0)
-				continue;
-			for (int i = 0; i < k; i++)
-				m += (present[col][i / 32] >> (i % 32)) & 1;
-			if (m < 2)
-				continue;
-			for (int i = 0; i < ninst && n < PROX_INST_MAX; i++) {
-				int ip, ic, io;
-
-				if (api->xInst(fts, i, &ip, &ic, &io) == SQLITE_OK && ic == col &&
-				    ip < k)
-					inst[n][0] = ip, inst[n++][1] = io;
+				if (cl * m > near)
+					near = cl * m;	/* divided by the phrases present below */
 			}
-			/* xInst orders by phrase; closeness wants offsets in order */
-			for (int a = 1; a < n; a++) {
-				int x0 = inst[a][0], x1 = inst[a][1], b = a - 1;
+			col = ic;
+			m = 0;
+			if (w)
+				memset(w->have, 0, sizeof(w->have)), w->distinct = w->best = w->a =
+					w->n = 0;
+			if (i < ninst && k > 1 && col_weight[ic] > 0.0) {
+				/* the phrases present in this column: one pass ahead */
+				memset(in_col, 0, (size_t)k);
+				for (int j = i; j < ninst; j++) {
+					int jp, jc, jo;
 
-				while (b >= 0 && inst[b][1] > x1) {
-					inst[b + 1][0] = inst[b][0], inst[b + 1][1] = inst[b][1];
-					b--;
+					if (api->xInst(fts, j, &jp, &jc, &jo) != SQLITE_OK || jc != ic)
+						break;
+					if (jp < k && !in_col[jp]++)
+						m++;
 				}
-				inst[b + 1][0] = x0, inst[b + 1][1] = x1;
-			}
-			{
-				double cl = closeness((const int (*)[2])inst, n, m);
-				int all = 0;
-
-				for (int i = 0; i < k; i++)
-					all += f[i] > 0;
-				cl *= (double)m / (all ? all : 1);
-				if (cl > near)
-					near = cl;
+				if (m >= 2 && !w) {
+					w = &win;
+					memset(w->have, 0, sizeof(w->have));
+					w->distinct = w->best = w->a = w->n = 0;
+				}
 			}
 		}
-		for (int i = 0; pass == 0 && i < ninst; i++) {
-			int ip, ic, io;
-
-			if ((rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
-				goto out;
-			if (ip >= k || ic < 0 || ic >= NCOLS)
-				continue;
-			f[ip] += col_weight[ic];
-			present[ic][ip / 32] |= 1u << (ip % 32);
-			ncol[ic]++;
-		}
+		if (i == ninst)
+			break;
+		f[ip] += col_weight[ic];
+		if (w && m >= 2)
+			window_add(w, ip, io, m);
 	}
-	d_len = (double)nt;
 	for (int i = 0; i < k; i++)
-		if (f[i] > 0)
+		if (f[i] > 0) {
+			npresent++;
 			score += d->idf[i] * f[i] * 2.2 /
-				 (f[i] + 1.2 * (0.25 + 0.75 * d_len / d->avgdl));
-	score *= 1.0 + near;
+				 (f[i] + 1.2 * (0.25 + 0.75 * (double)nt / d->avgdl));
+		}
+	if (npresent >= 2)
+		score *= 1.0 + near / npresent;
 out:
-	if (inst != stack)
-		free(inst);
 	if (rc == SQLITE_OK)
 		sqlite3_result_double(ctx, -score);
 	else

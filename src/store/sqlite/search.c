@@ -14,7 +14,7 @@
 #define MARK "\x1f"	/* the tokenizer's mark (fts.c) */
 #define CANDIDATES_MIN 200
 #define SEARCH_TIER_MIN 5000	/* matches beyond which headings are ranked first */
-#define SEARCH_RANK_MAX 20000	/* matches ranked at most */
+#define SEARCH_RANK_MAX 10000	/* matches ranked at most */
 
 /* How many phrases (quoted strings) the FTS5 expression m has. */
 static int count_phrases(const char *m)
@@ -254,6 +254,21 @@ static int by_k_score(const void *a, const void *b)
 	return 0;
 }
 
+static int count_matches(struct sq *q, const char *match, long long *n, struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_COUNT, "SELECT count(*) FROM search WHERE search "
+				   "MATCH ?1", e);
+	int rc;
+
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "search", e);
+}
+
 /* The page: the best candidates by score, a record's first hits before its others. */
 static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
 		     long long every, const char *match, const char *rank, struct cand **out,
@@ -264,12 +279,14 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 					       SQ_RANK_PHRASES) : 0;
 	/* every > 1: only every so many rows by id are ranked (a sample) */
 	sqlite3_stmt *st = every > 1 ?
-		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT s.rowid, d.record_id, ccrank(search, ?4) AS r "
-			"FROM search s JOIN search_doc d ON d.id = s.rowid WHERE search MATCH ?1 "
-			"AND s.rowid % ?5 = 0 ORDER BY r LIMIT ?3", e) :
-		sq_prep(q, SQ_SEARCH_HITS, "SELECT s.rowid, d.record_id, s.rank "
-			"FROM search s JOIN search_doc d ON d.id = s.rowid "
-			"WHERE search MATCH ?1 AND rank MATCH ?2 ORDER BY s.rank LIMIT ?3", e);
+		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT t.id, d.record_id, t.r FROM (SELECT rowid "
+			"AS id, ccrank(search, ?4) AS r FROM search WHERE search MATCH ?1 AND "
+			"rowid % ?5 = 0 ORDER BY r LIMIT ?3) t JOIN search_doc d ON d.id = t.id "
+			"ORDER BY t.r", e) :
+		/* ranked inside FTS5 first: the join only for the rows kept */
+		sq_prep(q, SQ_SEARCH_HITS, "SELECT t.id, d.record_id, t.r FROM (SELECT rowid "
+			"AS id, rank AS r FROM search WHERE search MATCH ?1 AND rank MATCH ?2 "
+			"ORDER BY rank LIMIT ?3) t JOIN search_doc d ON d.id = t.id ORDER BY t.r", e);
 	int want = 4 * (rq->offset + rq->limit), rc;
 	struct cand *c;
 	size_t k = 0;
@@ -387,22 +404,31 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		return rc;
 	rank = pool_printf(p, "ccrank(%d)", rq->match ? count_phrases(rq->match) : 0);
 	/* Ranking costs microseconds per match. When very many rows match, the best are
-	 * looked for first among those with the words in their headings (a tiered
-	 * index); when those are too few, every match is ranked, or for a query that
-	 * matches more than SEARCH_RANK_MAX rows (words as common as "any"), an evenly
-	 * spread sample of SEARCH_RANK_MAX of them. */
-	if (rq->match && out->total > SEARCH_TIER_MIN) {
-		const char *tier;
+	 * looked for among those with the words in their headings (a tiered index), if
+	 * there are enough of them; and at most SEARCH_RANK_MAX rows are ranked: beyond
+	 * that, an evenly spread sample (every so many by row id). */
+	{
+		const char *ranked = match;
+		long long n = out->total, enough = 4LL * (rq->offset + rq->limit);
+		int headings = 0;
 
-		if ((rc = full_match(q, p, rq, 1, &tier, e)) ||
-		    (rc = page_rows(q, p, rq, 1, 1, tier, rank, &c, &nc, e)))
+		if (rq->match && out->total > SEARCH_TIER_MIN) {
+			const char *tier;
+			long long nt;
+
+			if ((rc = full_match(q, p, rq, 1, &tier, e)) ||
+			    (rc = count_matches(q, tier, &nt, e)))
+				return rc;
+			if (nt >= enough) {
+				ranked = tier;
+				n = nt;
+				headings = 1;
+			}
+		}
+		if ((rc = page_rows(q, p, rq, headings, (n + SEARCH_RANK_MAX - 1) / SEARCH_RANK_MAX,
+				    ranked, rank, &c, &nc, e)))
 			return rc;
-		if (nc < (size_t)(4 * (rq->offset + rq->limit)))
-			nc = 0;
 	}
-	if (!nc && (rc = page_rows(q, p, rq, 0, (out->total + SEARCH_RANK_MAX - 1) /
-				   SEARCH_RANK_MAX, match, rank, &c, &nc, e)))
-		return rc;
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
 	if (!(st = sq_prep(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, d.kind, "

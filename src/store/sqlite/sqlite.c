@@ -1,5 +1,6 @@
 /* The SQLite backend: connections, statements, transactions, meta, check. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -252,6 +253,15 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 		rc = err_set(e, ERR_DB, "cannot register the search tokenizer: %s",
 			     sqlite3_errmsg(q->db));
 		goto fail;
+	}
+	{
+		char pragma[64];
+
+		/* pages cached: a pragma takes no parameters; the value is our own number */
+		snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = -%ld",
+			 store_cache_bytes / 1024);
+		if ((rc = sq_exec(q, pragma, e)))
+			goto fail;
 	}
 	if ((rc = sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
 			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", e)))
