@@ -9,6 +9,8 @@
  * and concept search included: what a search page costs), pool_free(). The actor is
  * local (reads everything). The database is made by `ccrepo migrate` and
  * `ccrepo import` beforehand; the queries are gen.py's, in ccrepo's syntax. */
+#include <sqlite3.h>
+
 #include "harness.h"
 
 #include "core/pool.h"
@@ -58,6 +60,10 @@ int main(int argc, char **argv)
 {
 	struct bench_engine e = { "ccrepo", ctx_open, run, ctx_close, NULL };
 
+	/* SQLite keeps memory statistics under one global mutex unless told not to:
+	 * BENCH_SQLITE_MEMSTATUS=0 shows what that costs threads (default: as shipped) */
+	if (getenv("BENCH_SQLITE_MEMSTATUS") && !strcmp(getenv("BENCH_SQLITE_MEMSTATUS"), "0"))
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (argc >= 4 && !strcmp(argv[1], "run")) {
 		dbfile = argv[2];
 		return bench_main(&e, argv[3], argc - 4, argv + 4);

@@ -269,6 +269,10 @@ int main(int argc, char **argv)
 {
 	struct bench_engine e = { "fts5", ctx_open, run, ctx_close, NULL };
 
+	/* SQLite keeps memory statistics under one global mutex unless told not to:
+	 * BENCH_SQLITE_MEMSTATUS=0 shows what that costs threads (default: as shipped) */
+	if (getenv("BENCH_SQLITE_MEMSTATUS") && !strcmp(getenv("BENCH_SQLITE_MEMSTATUS"), "0"))
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (argc == 4 && !strcmp(argv[1], "build"))
 		return build(argv[2], argv[3]);
 	if (argc >= 4 && !strcmp(argv[1], "run")) {
