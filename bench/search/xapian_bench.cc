@@ -106,7 +106,8 @@ static int build(const char *dir, const char *tsv)
 			doc.add_value(2, c[5]);
 			doc.add_value(3, c[6]);
 			doc.set_data(title + '\t' + heading + '\t' + body);
-			db.replace_document((Xapian::docid)atoll(c[0]), doc);
+			if (db.add_document(doc) != (Xapian::docid)atoll(c[0]))
+				throw Xapian::InvalidArgumentError("ids must be 1, 2, 3...");
 			n++;
 		}
 		db.commit();
