@@ -104,8 +104,12 @@ def main():
                 print("  ccrepo vs %-6s same count %d/%d, more %d, fewer %d" % (
                     ref, same, len(ids), more, len(ids) - same - more))
         for e, m in counts.items():
-            slow = sorted(m.values(), key=lambda x: -x[3])[:5]
-            print("  %s's slowest queries (warm-up pass):" % e)
+            slow, seen = [], set()
+            for x in sorted(m.values(), key=lambda x: -x[3]):
+                if x[2] not in seen and len(slow) < 5:
+                    seen.add(x[2])
+                    slow.append(x)
+            print("  %s's slowest distinct queries (warm-up pass):" % e)
             for x in slow:
                 print("    %8.1f ms %8d matches  %-6s  %s" % (x[3], x[1], x[0], x[2]))
         if "common" in CLASSES and "ccrepo" in counts:
