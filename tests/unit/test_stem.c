@@ -221,9 +221,9 @@ static void test_tokenizer(void **state)
 	add(7, "en", "Definitions", "computer means a device. A system is a set. Offence "
 	    "means a crime.", "cke");
 	assert_string_equal(ids(EN("computer") " AND " EN("system")), "6 1 7");
-	/* ccrank handed the frequencies of the phrases it counted */
+	/* ccrank hands back the frequencies of the phrases it counted */
 	assert_int_equal(io.have[0], 1);
-	assert_true(io.idf[0] > 0);
+	assert_true(io.df[0] > 0);
 	/* the tokenizer takes no options */
 	assert_int_not_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize = "
 					  "'ccrepo foo')", NULL, NULL, NULL), SQLITE_OK);

@@ -303,16 +303,18 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		/* known from an earlier query of this connection, else counted (a pass
 		 * over the phrase's rows: the costly part for common words) */
 		if (io && i < SQ_RANK_PHRASES && io->have[i]) {
-			d->idf[i] = io->idf[i];
-			continue;
+			n = (sqlite3_int64)io->df[i];
+		} else {
+			*rc = api->xQueryPhrase(fts, i, &n, count_row);
+			if (io && i < SQ_RANK_PHRASES) {
+				io->df[i] = (double)n;
+				io->have[i] = 1;
+			}
 		}
-		*rc = api->xQueryPhrase(fts, i, &n, count_row);
+		if (n > rows)
+			n = rows;
 		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
 		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
-		if (io && i < SQ_RANK_PHRASES) {
-			io->idf[i] = d->idf[i];
-			io->have[i] = 1;
-		}
 	}
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, d, free);
@@ -435,6 +437,78 @@ out:
 		sqlite3_result_double(ctx, -score);
 	else
 		sqlite3_result_error_code(ctx, rc);
+}
+
+/* ---- document frequencies from the vocabulary ---- */
+
+struct dfctx {
+	sqlite3_stmt *st;
+	long long pos_df, min_df;
+	int npos, failed;
+};
+
+static int df_token(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	struct dfctx *c = p;
+	long long df = 0;
+	int rc;
+
+	(void)start;
+	(void)end;
+	if (!(tflags & FTS5_TOKEN_COLOCATED)) {
+		if (c->npos && (c->min_df < 0 || c->pos_df < c->min_df))
+			c->min_df = c->pos_df;
+		c->npos++;
+		c->pos_df = 0;
+	}
+	sqlite3_bind_text(c->st, 1, tok, n, SQLITE_TRANSIENT);
+	rc = sqlite3_step(c->st);
+	if (rc == SQLITE_ROW)
+		df = sqlite3_column_int64(c->st, 0);
+	else if (rc != SQLITE_DONE)
+		c->failed = 1;
+	sqlite3_reset(c->st);
+	if (df > c->pos_df)
+		c->pos_df = df;
+	return SQLITE_OK;
+}
+
+long long sq_fts_phrase_df(struct sq *q, const char *text, int n)
+{
+	struct dfctx c = { NULL, 0, -1, 0, 0 };
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (!q->qtok) {
+		if (sqlite3_prepare_v2(q->db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (!api || tok_create(api, NULL, 0, (Fts5Tokenizer **)&q->qtok) != SQLITE_OK)
+			return -1;
+	}
+	if (!q->vocab &&
+	    (sqlite3_exec(q->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
+			  "fts5vocab(main, search, row)", NULL, NULL, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(q->db, "SELECT doc FROM temp.search_vocab WHERE term = ?1", -1,
+				&q->vocab, NULL) != SQLITE_OK))
+		return -1;
+	c.st = q->vocab;
+	if (tok_tokenize((Fts5Tokenizer *)q->qtok, &c, FTS5_TOKENIZE_QUERY, text, n, df_token) !=
+	    SQLITE_OK || c.failed || !c.npos)
+		return -1;
+	if (c.min_df < 0 || c.pos_df < c.min_df)
+		c.min_df = c.pos_df;
+	return c.min_df;
+}
+
+void sq_fts_release(struct sq *q)
+{
+	sqlite3_finalize(q->vocab);
+	q->vocab = NULL;
+	tok_delete((Fts5Tokenizer *)q->qtok);
+	q->qtok = NULL;
 }
 
 int sq_fts_register(sqlite3 *db, struct sq_rank_io *io)

@@ -34,7 +34,7 @@ enum sq_stmt {
 #define SQ_RANK_PHRASES 64
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
-	double idf[SQ_RANK_PHRASES];
+	double df[SQ_RANK_PHRASES];	/* rows with the phrase */
 };
 
 struct sq {
@@ -48,6 +48,8 @@ struct sq {
 	struct sq_rank_io rank;	/* fts.c, search.c */
 	struct idf_cache *idf;	/* search.c: phrase -> idf for this generation */
 	long long generation;	/* of the search index at the last search */
+	void *qtok;		/* fts.c: a tokenizer for sq_fts_phrase_df */
+	sqlite3_stmt *vocab;	/* fts.c: the vocabulary lookup */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -77,10 +79,15 @@ int sq_exec(struct sq *q, const char *sql, struct err *e);
 
 /* fts.c: register the tokenizer "ccrepo" and the ranking function ccrank() on db
  * (before anything touches the search table). An SQLite result code.
- * io passes inverse document frequencies between the store and ccrank(): the store
- * sets have[i]/idf[i] for the query's phrases it knows (from earlier queries), ccrank
- * counts the others and leaves every phrase's value in idf[i] with have[i] set. */
+ * io passes document frequencies between the store and ccrank(): the store sets
+ * have[i]/df[i] for the query's phrases it knows, ccrank counts the others (a pass
+ * over their rows) and leaves every phrase's value in df[i] with have[i] set. */
 int sq_fts_register(sqlite3 *db, struct sq_rank_io *io);
+/* The number of rows with the phrase text[0..n) (as inside an FTS5 string, quotes
+ * single), from the index's vocabulary: per position the most frequent of its forms
+ * (word, stem), and the least frequent position. -1 when it cannot be told. */
+long long sq_fts_phrase_df(struct sq *q, const char *text, int n);
+void sq_fts_release(struct sq *q);
 
 /* search.c: apply the queued changes to the search index (inside the transaction
  * that made them, before it commits). */

@@ -138,16 +138,15 @@ static enum record_kind kind_of(const char *k)
 	return REC_LEGISLATION;
 }
 
-/* Inverse document frequencies of the phrases of earlier queries on this connection,
- * for the index generation they were counted in: counting them is a pass over every
- * row that has the phrase. Keys: 'A' or 'H' (headings only) and the phrase as
- * written in the FTS5 expression. */
+/* Document frequencies of the phrases of earlier queries on this connection, for the
+ * index generation they were found in (from the vocabulary, or counted by ccrank() for
+ * a prefix). Keys: the phrase as written in the FTS5 expression. */
 #define IDF_MAX 4096
 struct idf_cache {
 	long long generation;
 	size_t n;
 	char *key[IDF_MAX * 2];
-	double idf[IDF_MAX * 2];
+	double df[IDF_MAX * 2];
 };
 
 void sq_idf_free(struct idf_cache *c)
@@ -172,7 +171,8 @@ static size_t idf_slot(const struct idf_cache *c, const char *key)
 	return k;
 }
 
-/* The phrases of FTS5 expression m in order, as cache keys with prefix t. */
+/* The phrases of FTS5 expression m in order, as cache keys (prefix t and the phrase
+ * with its quotes; a prefix phrase also with " *"). */
 static size_t phrase_keys(pool *p, const char *m, char t, const char **keys, size_t max)
 {
 	size_t n = 0;
@@ -188,9 +188,10 @@ static size_t phrase_keys(pool *p, const char *m, char t, const char **keys, siz
 				break;
 			else if (*c == '"')
 				c++;
-		keys[n++] = pool_printf(p, "%c%.*s", t, (int)(c - a), a);
 		if (!*c)
 			break;
+		keys[n++] = pool_printf(p, "%c%.*s%s", t, (int)(c - a + 1), a,
+					c[1] == ' ' && c[2] == '*' ? " *" : "");
 	}
 	return n;
 }
@@ -214,7 +215,26 @@ static void idf_before(struct sq *q, const char **keys, size_t n)
 
 		if (q->idf->key[k]) {
 			q->rank.have[i] = 1;
-			q->rank.idf[i] = q->idf->idf[k];
+			q->rank.df[i] = q->idf->df[k];
+		} else if (!strstr(keys[i] + 1, "\" *")) {
+			/* the phrase between its quotes, "" as " */
+			const char *a = keys[i] + 2;
+			size_t len = strlen(a) - 1, m = 0;
+			char *text = malloc(len + 1);
+			long long df;
+
+			if (!text)
+				continue;
+			for (size_t j = 0; j < len; j++) {
+				text[m++] = a[j];
+				if (a[j] == '"' && j + 1 < len && a[j + 1] == '"')
+					j++;
+			}
+			if ((df = sq_fts_phrase_df(q, text, (int)m)) >= 0) {
+				q->rank.have[i] = 1;
+				q->rank.df[i] = (double)df;
+			}
+			free(text);
 		}
 	}
 }
@@ -229,7 +249,7 @@ static void idf_after(struct sq *q, const char **keys, size_t n)
 		k = idf_slot(q->idf, keys[i]);
 		if (!q->idf->key[k]) {
 			q->idf->key[k] = xstrdup(keys[i]);
-			q->idf->idf[k] = q->rank.idf[i];
+			q->idf->df[k] = q->rank.df[i];
 			q->idf->n++;
 		}
 	}

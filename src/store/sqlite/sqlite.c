@@ -221,6 +221,7 @@ static void sq_close(struct store *s)
 
 	for (int i = 0; i < SQ_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	sq_fts_release(q);
 	sq_facets_detach(q->facets);
 	sq_idf_free(q->idf);
 	sqlite3_close_v2(q->db);
