@@ -614,6 +614,43 @@ static void test_follows_new_version(void **state)
 	assert_int_equal(total("telegraphy"), 0);
 	/* still one version's worth of sections */
 	assert_int_equal(total("computer country:KE type:legislation"), KE_ROWS);
+	assert_int_equal(facet(run("computer"), FACET_COUNTRY, "KE"), KE_ROWS + 1);
+}
+
+/* The facet counts follow changes: the in-memory copy is brought up to date row by
+ * row from search_changed, and loaded whole again after a rebuild. */
+static void test_facets_follow_changes(void **state)
+{
+	json_t *rs = json_array();
+	struct search_result *r;
+	long long rows;
+	struct err e = { 0 };
+
+	(void)state;
+	r = run("computer");	/* the copy is made */
+	assert_int_equal(facet(r, FACET_COUNTRY, "TZ"), 0);
+	assert_int_equal(facet(r, FACET_YEAR, "2022"), 0);
+	json_array_append_new(rs, law("TZ", "en", "eng", "/akn/tz/act/2015/14", "2022-09-01",
+		"Cybercrimes Act", "published", "CLEAR", "Illegal access",
+		"A person who intentionally accesses a computer system without right commits "
+		"an offence."));
+	import(rs);
+	r = run("computer");
+	assert_int_equal(facet(r, FACET_COUNTRY, "TZ"), 1);
+	assert_int_equal(facet(r, FACET_YEAR, "2022"), 1);
+	assert_int_equal(facet(r, FACET_REGION, "014"), KE_ROWS + 1 + 1);
+	/* withdrawn: gone from what the public reads, facets too */
+	assert_int_equal(record_set_status(S, &local, run("country:TZ")->hits[0].record_id,
+					   ST_WITHDRAWN, NULL, &e), ERR_OK);
+	r = run("computer");
+	assert_int_equal(facet(r, FACET_COUNTRY, "TZ"), 0);
+	assert_int_equal(facet(run_as(&local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
+	/* a rebuild: everything again */
+	assert_int_equal(store_begin(S, &e), ERR_OK);
+	assert_int_equal(store_reindex(S, &rows, &e), ERR_OK);
+	assert_int_equal(store_commit(S, &e), ERR_OK);
+	assert_int_equal(facet(run_as(&local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
+	assert_int_equal(facet(run("computer"), FACET_COUNTRY, "KE"), KE_ROWS + 1);
 }
 
 static void test_follows_case_edit(void **state)
@@ -681,6 +718,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_new_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_case_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_facets_follow_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reindex, setup, teardown),
 	};
 

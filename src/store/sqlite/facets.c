@@ -5,9 +5,11 @@
  * (country, its region, sub-region and intermediate region, the record's own region, kind, year, language,
  * mapped articles) are kept in an array by row id, shared by all connections of this
  * process to one database file, and the matches are counted in one pass over their
- * row ids. The copy is loaded on first use and again whenever the search index
- * changed: every change bumps meta 'search_generation' (search_sql.h), which each
- * search reads first, so changes from other processes are seen too. */
+ * row ids. The copy is loaded on first use. Every change of the index bumps meta
+ * 'search_generation' and lists the rows it touched in search_changed (search_sql.h);
+ * each search reads the generation first and brings the copy up to date row by row
+ * (or loads it again whole after a rebuild or a long absence), so changes from
+ * other processes are seen too. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -133,6 +135,45 @@ static void clear(struct fcache *c)
 
 static const char *const kinds[] = { "legislation", "case", "lesson" };
 
+/* Row st's facts (columns from first: country, region, country's region, sub-region,
+ * kind, year, language, articles, intermediate region) into d. */
+static void fill(struct fcache *c, struct fdoc *d, sqlite3_stmt *st, int first)
+{
+	const char *kind = (const char *)sqlite3_column_text(st, first + 4);
+	int year = sqlite3_column_int(st, first + 5);
+	uint32_t l;
+
+	d->country = intern16(c, (const char *)sqlite3_column_text(st, first));
+	d->region = intern16(c, (const char *)sqlite3_column_text(st, first + 1));
+	d->cregion = intern16(c, (const char *)sqlite3_column_text(st, first + 2));
+	d->csub = intern16(c, (const char *)sqlite3_column_text(st, first + 3));
+	d->cint = intern16(c, (const char *)sqlite3_column_text(st, first + 8));
+	d->year = year > 0 && year < YEARS ? (uint16_t)year : 0;
+	d->kind = 0;
+	for (int k = 0; kind && k < 3; k++)
+		if (!strcmp(kind, kinds[k]))
+			d->kind = (uint8_t)k;
+	l = intern(c, (const char *)sqlite3_column_text(st, first + 6));
+	d->lang = l <= 0xfe ? (uint8_t)l : 0;
+	d->articles = intern(c, (const char *)sqlite3_column_text(st, first + 7));
+	/* and each article of the list, for counting them one by one */
+	for (const char *a = (const char *)sqlite3_column_text(st, first + 7); a && *a;) {
+		size_t len = strcspn(a, " ");
+		char one[64];
+
+		if (len < sizeof(one)) {
+			memcpy(one, a, len);
+			one[len] = '\0';
+			intern(c, one);
+		}
+		a += len;
+		a += *a == ' ';
+	}
+}
+
+#define FACTS "d.country, d.region, k.region, k.subregion, d.kind, d.year, d.language, " \
+	      "d.articles, k.intermediate"
+
 /* Load the copy from the database (write lock held). */
 static int load(struct sq *q, struct fcache *c, long long generation, struct err *e)
 {
@@ -155,57 +196,97 @@ static int load(struct sq *q, struct fcache *c, long long generation, struct err
 	c->a = xcalloc(c->n ? c->n : 1, sizeof(*c->a));
 	for (size_t i = 0; i < c->n; i++)
 		c->a[i].kind = NONE;
-	if (sqlite3_prepare_v2(q->db, "SELECT d.id, d.country, d.region, k.region, k.subregion, "
-			       "d.kind, d.year, d.language, d.articles, k.intermediate "
-			       "FROM search_doc d "
+	if (sqlite3_prepare_v2(q->db, "SELECT d.id, " FACTS " FROM search_doc d "
 			       "LEFT JOIN country k ON k.alpha2 = d.country", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sq_fail(q, "facets", e);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
-		const char *kind = (const char *)sqlite3_column_text(st, 5);
-		struct fdoc *d;
-		int year = sqlite3_column_int(st, 6);
 
-		if (id < lo || id > hi)
-			continue;	/* written after min/max were read */
-		d = &c->a[id - lo];
-		d->country = intern16(c, (const char *)sqlite3_column_text(st, 1));
-		d->region = intern16(c, (const char *)sqlite3_column_text(st, 2));
-		d->cregion = intern16(c, (const char *)sqlite3_column_text(st, 3));
-		d->csub = intern16(c, (const char *)sqlite3_column_text(st, 4));
-		d->cint = intern16(c, (const char *)sqlite3_column_text(st, 9));
-		d->year = year > 0 && year < YEARS ? (uint16_t)year : 0;
-		d->lang = 0;
-		d->kind = 0;
-		for (int k = 0; kind && k < 3; k++)
-			if (!strcmp(kind, kinds[k]))
-				d->kind = (uint8_t)k;
-		{
-			uint32_t l = intern(c, (const char *)sqlite3_column_text(st, 7));
-
-			d->lang = l <= 0xfe ? (uint8_t)l : 0;
-		}
-		d->articles = intern(c, (const char *)sqlite3_column_text(st, 8));
-		/* and each article of the list, for counting them one by one */
-		for (const char *a = (const char *)sqlite3_column_text(st, 8); a && *a;) {
-			size_t len = strcspn(a, " ");
-			char one[64];
-
-			if (len < sizeof(one)) {
-				memcpy(one, a, len);
-				one[len] = '\0';
-				intern(c, one);
-			}
-			a += len;
-			a += *a == ' ';
-		}
+		if (id >= lo && id <= hi)	/* else written after min/max were read */
+			fill(c, &c->a[id - lo], st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(q, "facets", e);
 	c->generation = generation;
 	log_debug("facets: %zu rows loaded (generation %lld)", c->n, generation);
+	return ERR_OK;
+}
+
+/* Room in the array for row id (new rows extend it at either end). */
+static void ensure(struct fcache *c, long long id)
+{
+	size_t grow;
+
+	if (!c->n) {
+		free(c->a);
+		c->a = xcalloc(1, sizeof(*c->a));
+		c->a[0].kind = NONE;
+		c->base = id;
+		c->n = 1;
+	}
+	if (id < c->base) {
+		grow = (size_t)(c->base - id) + 1024;
+		c->a = xrealloc(c->a, (c->n + grow) * sizeof(*c->a));
+		memmove(c->a + grow, c->a, c->n * sizeof(*c->a));
+		for (size_t i = 0; i < grow; i++)
+			c->a[i].kind = NONE;
+		c->base -= (long long)grow;
+		c->n += grow;
+	} else if ((size_t)(id - c->base) >= c->n) {
+		size_t want = (size_t)(id - c->base) + 1 + 1024;
+
+		grow = want > c->n + c->n / 2 ? want : c->n + c->n / 2;
+		c->a = xrealloc(c->a, grow * sizeof(*c->a));
+		for (size_t i = c->n; i < grow; i++)
+			c->a[i].kind = NONE;
+		c->n = grow;
+	}
+}
+
+/* Bring the copy from its generation to generation: the rows changed since, when
+ * search_changed still has every generation in between; else load it whole. */
+static int update(struct sq *q, struct fcache *c, long long generation, struct err *e)
+{
+	sqlite3_stmt *st;
+	long long oldest = -1;
+	int rc, n = 0;
+
+	if (c->generation < 0 || generation < c->generation)
+		return load(q, c, generation, e);
+	if (sqlite3_prepare_v2(q->db, "SELECT min(generation) FROM search_changed", -1, &st,
+			       NULL) != SQLITE_OK)
+		return sq_fail(q, "facets", e);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		oldest = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (oldest < 0 || oldest > c->generation + 1)
+		return load(q, c, generation, e);
+	if (sqlite3_prepare_v2(q->db, "SELECT DISTINCT s.id, d.id, " FACTS " FROM search_changed s "
+			       "LEFT JOIN search_doc d ON d.id = s.id LEFT JOIN country k ON "
+			       "k.alpha2 = d.country WHERE s.generation > ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sq_fail(q, "facets", e);
+	sqlite3_bind_int64(st, 1, c->generation);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		n++;
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {	/* gone */
+			if (id >= c->base && (size_t)(id - c->base) < c->n)
+				c->a[id - c->base].kind = NONE;
+			continue;
+		}
+		ensure(c, id);
+		fill(c, &c->a[id - c->base], st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "facets", e);
+	log_debug("facets: %d rows brought from generation %lld to %lld", n, c->generation,
+		  generation);
+	c->generation = generation;
 	return ERR_OK;
 }
 
@@ -298,7 +379,7 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 	if (c->generation != g) {
 		pthread_rwlock_unlock(&c->lock);
 		pthread_rwlock_wrlock(&c->lock);
-		rc = c->generation != g ? load(q, c, g, e) : ERR_OK;
+		rc = c->generation != g ? update(q, c, g, e) : ERR_OK;
 		pthread_rwlock_unlock(&c->lock);
 		if (rc)
 			return rc;

@@ -276,6 +276,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX search_doc_year ON search_doc(year);\n"
 	"CREATE VIRTUAL TABLE search USING fts5(lang, title, heading, body, tags,\n"
 	"  tokenize = 'ccrepo');\n"
+	/* rows changed by each generation of the index (facets.c) */
+	"CREATE TABLE search_changed (\n"
+	"  generation INTEGER NOT NULL,\n"
+	"  id INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX search_changed_generation ON search_changed(generation);\n"
 	/* what to index again before the transaction commits (see search_sql.h) */
 	"CREATE TABLE search_queue (\n"
 	"  record_id INTEGER,\n"

@@ -67,7 +67,14 @@
  * import of a large law many times slower. */
 #define SEARCH_QUEUED_RECORDS "(SELECT record_id FROM search_queue WHERE record_id IS NOT NULL)"
 #define SEARCH_QUEUED_ROWS "(SELECT provision_id FROM search_queue WHERE provision_id IS NOT NULL)"
+/* The generation the queued changes make, and the rows they touch (search_changed
+ * lets facets.c bring its copy up to date row by row). */
+#define SEARCH_NEXT_GENERATION \
+	"coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_generation'), 0) + 1"
 #define SEARCH_FLUSH \
+	"INSERT INTO search_changed(generation, id) SELECT " SEARCH_NEXT_GENERATION ", id " \
+	"FROM search_doc WHERE record_id IN " SEARCH_QUEUED_RECORDS " UNION SELECT " \
+	SEARCH_NEXT_GENERATION ", provision_id FROM search_queue WHERE provision_id IS NOT NULL;\n" \
 	"DELETE FROM search WHERE rowid IN (SELECT id FROM search_doc WHERE record_id IN " \
 	SEARCH_QUEUED_RECORDS ");\n" \
 	"DELETE FROM search_doc WHERE record_id IN " SEARCH_QUEUED_RECORDS ";\n" \
@@ -78,7 +85,13 @@
 		   " AND record_id NOT IN " SEARCH_QUEUED_RECORDS) \
 	SEARCH_ADD("search_source_case", "record_id IN " SEARCH_QUEUED_RECORDS) \
 	SEARCH_ADD("search_source_lesson", "record_id IN " SEARCH_QUEUED_RECORDS) \
-	"DELETE FROM search_queue;\n" SEARCH_BUMP
+	"INSERT INTO search_changed(generation, id) SELECT " SEARCH_NEXT_GENERATION ", id " \
+	"FROM search_doc WHERE record_id IN " SEARCH_QUEUED_RECORDS ";\n" \
+	"DELETE FROM search_queue;\n" SEARCH_BUMP \
+	"DELETE FROM search_changed WHERE generation < " SEARCH_NEXT_GENERATION " - " \
+	SEARCH_CHANGED_KEEP ";\n"
+/* generations of changes kept; a copy older than that is loaded again whole */
+#define SEARCH_CHANGED_KEEP "200"
 
 /* Every change of the index counts one more generation (facets.c reloads then). */
 #define SEARCH_BUMP \
@@ -88,6 +101,7 @@
 /* Everything from scratch. */
 #define SEARCH_REBUILD \
 	"DELETE FROM search; DELETE FROM search_doc; DELETE FROM search_queue;\n" \
+	"DELETE FROM search_changed;\n" \
 	SEARCH_ADD("search_source_provision", "1") SEARCH_ADD("search_source_case", "1") \
 	SEARCH_ADD("search_source_lesson", "1") SEARCH_BUMP
 
