@@ -354,3 +354,109 @@ int store_search_mapped(struct store *s, pool *p, const struct search_request *r
 {
 	return s->be->search_mapped(s, p, rq, out, n, e);
 }
+
+int store_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
+		     struct err *e)
+{
+	return s->be->org_insert(s, o, now, id, e);
+}
+
+int store_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,
+		   struct err *e)
+{
+	return s->be->org_list(s, p, name, out, n, e);
+}
+
+int store_user_insert(struct store *s, const struct user *u, const char *hash, time_t now,
+		      long long *id, struct err *e)
+{
+	return s->be->user_insert(s, u, hash, now, id, e);
+}
+
+int store_user_list(struct store *s, pool *p, struct user **out, size_t *n, struct err *e)
+{
+	return s->be->user_list(s, p, out, n, e);
+}
+
+int store_user_get(struct store *s, pool *p, const char *name, long long id,
+		   struct user **out, char **hash, struct err *e)
+{
+	return s->be->user_get(s, p, name, id, out, hash, e);
+}
+
+int store_user_set_disabled(struct store *s, const char *name, int disabled, long long *id,
+			    struct err *e)
+{
+	return s->be->user_set_disabled(s, name, disabled, id, e);
+}
+
+int store_user_set_hash(struct store *s, long long id, const char *hash, time_t now,
+			int changed, struct err *e)
+{
+	return s->be->user_set_hash(s, id, hash, now, changed, e);
+}
+
+int store_token_insert(struct store *s, const struct token *t, const unsigned char *hash,
+		       time_t now, struct err *e)
+{
+	return s->be->token_insert(s, t, hash, now, e);
+}
+
+int store_token_get(struct store *s, pool *p, const char *id, struct token **out,
+		    unsigned char *hash, struct err *e)
+{
+	return s->be->token_get(s, p, id, out, hash, e);
+}
+
+int store_token_list(struct store *s, pool *p, long long user_id, struct token **out,
+		     size_t *n, struct err *e)
+{
+	return s->be->token_list(s, p, user_id, out, n, e);
+}
+
+int store_token_mark(struct store *s, const char *id, time_t now, int revoke,
+		     struct err *e)
+{
+	return s->be->token_mark(s, id, now, revoke, e);
+}
+
+int store_session_insert(struct store *s, const unsigned char *hash,
+			 const struct session *se, struct err *e)
+{
+	return s->be->session_insert(s, hash, se, e);
+}
+
+int store_session_get(struct store *s, pool *p, const unsigned char *hash,
+		      struct session **out, struct err *e)
+{
+	return s->be->session_get(s, p, hash, out, e);
+}
+
+int store_session_touch(struct store *s, const unsigned char *hash, time_t now,
+			struct err *e)
+{
+	return s->be->session_touch(s, hash, now, e);
+}
+
+int store_session_delete(struct store *s, const unsigned char *hash, long long user_id,
+			 struct err *e)
+{
+	return s->be->session_delete(s, hash, user_id, e);
+}
+
+int store_signin_get(struct store *s, const char *key, int *failures, time_t *window_start,
+		     time_t *locked_until, struct err *e)
+{
+	return s->be->signin_get(s, key, failures, window_start, locked_until, e);
+}
+
+int store_signin_put(struct store *s, const char *key, int failures, time_t window_start,
+		     time_t locked_until, struct err *e)
+{
+	return s->be->signin_put(s, key, failures, window_start, locked_until, e);
+}
+
+int store_signin_clear(struct store *s, const char *key, struct err *e)
+{
+	return s->be->signin_clear(s, key, e);
+}

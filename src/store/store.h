@@ -5,6 +5,7 @@
 #ifndef STORE_STORE_H
 #define STORE_STORE_H
 #include <stddef.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "core/pool.h"
@@ -16,6 +17,7 @@
 #include "domain/lesson.h"
 #include "domain/record.h"
 #include "domain/search.h"
+#include "domain/user.h"
 
 struct store;
 
@@ -111,6 +113,52 @@ struct store_backend {
 			     struct search_hit **out, size_t *n, struct err *e);
 	/* rebuild the search index from the records */
 	int (*reindex)(struct store *s, long long *rows, struct err *e);
+	/* accounts (domain/user.h). Times are unix seconds, kept as ISO 8601 text. */
+	int (*org_insert)(struct store *s, const struct org *o, time_t now, long long *id,
+			  struct err *e);
+	/* every organisation by name, or the one named name (ERR_NOTFOUND) */
+	int (*org_list)(struct store *s, pool *p, const char *name, struct org **out,
+			size_t *n, struct err *e);
+	int (*user_insert)(struct store *s, const struct user *u, const char *hash,
+			   time_t now, long long *id, struct err *e);
+	int (*user_list)(struct store *s, pool *p, struct user **out, size_t *n,
+			 struct err *e);
+	/* by name when non-NULL, else by id; ERR_NOTFOUND when absent; *hash (may be
+	 * NULL) receives the password hash */
+	int (*user_get)(struct store *s, pool *p, const char *name, long long id,
+			struct user **out, char **hash, struct err *e);
+	/* set disabled; *id receives the account's id; ERR_NOTFOUND when absent */
+	int (*user_set_disabled)(struct store *s, const char *name, int disabled,
+				 long long *id, struct err *e);
+	/* replace the hash; changed: also set password_changed_at (not for a rehash) */
+	int (*user_set_hash)(struct store *s, long long id, const char *hash, time_t now,
+			     int changed, struct err *e);
+	int (*token_insert)(struct store *s, const struct token *t, const unsigned char *hash,
+			    time_t now, struct err *e);
+	/* one token by id with its 32-byte secret hash into hash; ERR_NOTFOUND */
+	int (*token_get)(struct store *s, pool *p, const char *id, struct token **out,
+			 unsigned char *hash, struct err *e);
+	int (*token_list)(struct store *s, pool *p, long long user_id, struct token **out,
+			  size_t *n, struct err *e);
+	/* set last_used_at (revoke 0) or revoked_at if not yet (revoke 1); ERR_NOTFOUND */
+	int (*token_mark)(struct store *s, const char *id, time_t now, int revoke,
+			  struct err *e);
+	/* sessions by the 32-byte hash of their secret; se->user.id is the account */
+	int (*session_insert)(struct store *s, const unsigned char *hash,
+			      const struct session *se, struct err *e);
+	int (*session_get)(struct store *s, pool *p, const unsigned char *hash,
+			   struct session **out, struct err *e);
+	int (*session_touch)(struct store *s, const unsigned char *hash, time_t now,
+			     struct err *e);
+	/* the one session of hash, or when hash is NULL every session of user_id */
+	int (*session_delete)(struct store *s, const unsigned char *hash, long long user_id,
+			      struct err *e);
+	/* failed sign-ins of key (zeros when none; locked_until 0 when not locked) */
+	int (*signin_get)(struct store *s, const char *key, int *failures,
+			  time_t *window_start, time_t *locked_until, struct err *e);
+	int (*signin_put)(struct store *s, const char *key, int failures, time_t window_start,
+			  time_t locked_until, struct err *e);
+	int (*signin_clear)(struct store *s, const char *key, struct err *e);
 };
 
 /* Every connection starts with a pointer to its backend. */
@@ -220,5 +268,39 @@ int store_search(struct store *s, pool *p, const struct search_request *rq,
 int store_reindex(struct store *s, long long *rows, struct err *e);
 int store_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 			struct search_hit **out, size_t *n, struct err *e);
+int store_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
+		     struct err *e);
+int store_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,
+		   struct err *e);
+int store_user_insert(struct store *s, const struct user *u, const char *hash, time_t now,
+		      long long *id, struct err *e);
+int store_user_list(struct store *s, pool *p, struct user **out, size_t *n, struct err *e);
+int store_user_get(struct store *s, pool *p, const char *name, long long id,
+		   struct user **out, char **hash, struct err *e);
+int store_user_set_disabled(struct store *s, const char *name, int disabled, long long *id,
+			    struct err *e);
+int store_user_set_hash(struct store *s, long long id, const char *hash, time_t now,
+			int changed, struct err *e);
+int store_token_insert(struct store *s, const struct token *t, const unsigned char *hash,
+		       time_t now, struct err *e);
+int store_token_get(struct store *s, pool *p, const char *id, struct token **out,
+		    unsigned char *hash, struct err *e);
+int store_token_list(struct store *s, pool *p, long long user_id, struct token **out,
+		     size_t *n, struct err *e);
+int store_token_mark(struct store *s, const char *id, time_t now, int revoke,
+		     struct err *e);
+int store_session_insert(struct store *s, const unsigned char *hash,
+			 const struct session *se, struct err *e);
+int store_session_get(struct store *s, pool *p, const unsigned char *hash,
+		      struct session **out, struct err *e);
+int store_session_touch(struct store *s, const unsigned char *hash, time_t now,
+			struct err *e);
+int store_session_delete(struct store *s, const unsigned char *hash, long long user_id,
+			 struct err *e);
+int store_signin_get(struct store *s, const char *key, int *failures, time_t *window_start,
+		     time_t *locked_until, struct err *e);
+int store_signin_put(struct store *s, const char *key, int failures, time_t window_start,
+		     time_t locked_until, struct err *e);
+int store_signin_clear(struct store *s, const char *key, struct err *e);
 
 #endif

@@ -27,6 +27,14 @@ enum sq_stmt {
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
 	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT,
+	/* user.c */
+	SQ_ORG_INSERT, SQ_ORG_LIST, SQ_ORG_GET,
+	SQ_USER_INSERT, SQ_USER_LIST, SQ_USER_GET_NAME, SQ_USER_GET_ID, SQ_USER_DISABLE,
+	SQ_USER_HASH, SQ_USER_REHASH,
+	SQ_TOKEN_INSERT, SQ_TOKEN_GET, SQ_TOKEN_LIST, SQ_TOKEN_USED, SQ_TOKEN_REVOKE,
+	SQ_SESSION_INSERT, SQ_SESSION_GET, SQ_SESSION_TOUCH, SQ_SESSION_DELETE,
+	SQ_SESSION_DELETE_USER,
+	SQ_SIGNIN_GET, SQ_SIGNIN_PUT, SQ_SIGNIN_CLEAR,
 	SQ_COUNT
 };
 
@@ -176,5 +184,40 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 int sq_reindex(struct store *s, long long *rows, struct err *e);
 int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		     struct search_hit **out, size_t *n, struct err *e);
+
+/* user.c */
+int sq_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
+		  struct err *e);
+int sq_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,
+		struct err *e);
+int sq_user_insert(struct store *s, const struct user *u, const char *hash, time_t now,
+		   long long *id, struct err *e);
+int sq_user_list(struct store *s, pool *p, struct user **out, size_t *n, struct err *e);
+int sq_user_get(struct store *s, pool *p, const char *name, long long id,
+		struct user **out, char **hash, struct err *e);
+int sq_user_set_disabled(struct store *s, const char *name, int disabled, long long *id,
+			 struct err *e);
+int sq_user_set_hash(struct store *s, long long id, const char *hash, time_t now,
+		     int changed, struct err *e);
+int sq_token_insert(struct store *s, const struct token *t, const unsigned char *hash,
+		    time_t now, struct err *e);
+int sq_token_get(struct store *s, pool *p, const char *id, struct token **out,
+		 unsigned char *hash, struct err *e);
+int sq_token_list(struct store *s, pool *p, long long user_id, struct token **out,
+		  size_t *n, struct err *e);
+int sq_token_mark(struct store *s, const char *id, time_t now, int revoke, struct err *e);
+int sq_session_insert(struct store *s, const unsigned char *hash, const struct session *se,
+		      struct err *e);
+int sq_session_get(struct store *s, pool *p, const unsigned char *hash,
+		   struct session **out, struct err *e);
+int sq_session_touch(struct store *s, const unsigned char *hash, time_t now,
+		     struct err *e);
+int sq_session_delete(struct store *s, const unsigned char *hash, long long user_id,
+		      struct err *e);
+int sq_signin_get(struct store *s, const char *key, int *failures, time_t *window_start,
+		  time_t *locked_until, struct err *e);
+int sq_signin_put(struct store *s, const char *key, int failures, time_t window_start,
+		  time_t locked_until, struct err *e);
+int sq_signin_clear(struct store *s, const char *key, struct err *e);
 
 #endif
