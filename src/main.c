@@ -93,6 +93,33 @@ static const struct command commands[] = {
 	  "rebuild the search index from the records",
 	  "The index is kept up to date with every change; this rebuilds it in one\n"
 	  "transaction (after a restore, or to compact it).\n" },
+	{ "org", cli_org, DB_OPTS, "add NAME | list", { "--kind=", "--country=", NULL },
+	  "add and list organisations",
+	  "Every account belongs to one organisation.\n"
+	  "  ccrepo org add NAME --kind KIND [--country CC]\n"
+	  "      KIND: national_authority, unodc, donor, implementing, private_sector,\n"
+	  "      civil_society, academia; CC: the country of a national authority\n"
+	  "  ccrepo org list\n" },
+	{ "user", cli_user, DB_OPTS, "SUBCOMMAND [NAME]",
+	  { "--role=", "--org=", "--country=", "--display-name=", "--email=",
+	    "--password-stdin", "--name=", "--scope=", NULL },
+	  "manage accounts, passwords and API tokens",
+	  "No account and no default password exist until you add one; the first admin:\n"
+	  "  ccrepo org add UNODC --kind unodc\n"
+	  "  ccrepo user add admin --role admin --org UNODC\n"
+	  "Subcommands:\n"
+	  "  add NAME --role ROLE --org ORG [--country CC] [--display-name X] [--email X]\n"
+	  "      ROLE: reader, focal_point (needs --country), provider, curator, admin.\n"
+	  "      The password is asked twice on the terminal (at least 12 characters),\n"
+	  "      or read from the first line of standard input with --password-stdin.\n"
+	  "  list                       every account\n"
+	  "  disable NAME, enable NAME  a disabled account cannot sign in; its sessions\n"
+	  "                             end and its API tokens stop working\n"
+	  "  passwd NAME [--password-stdin]   set a new password; its sessions end\n"
+	  "  token NAME --name LABEL [--scope read|write]   create an API token (default\n"
+	  "                             read), printed once: only its hash is kept\n"
+	  "  tokens NAME                the account's tokens (never their secrets)\n"
+	  "  revoke TOKEN_ID            revoke a token (its id, or the whole token)\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

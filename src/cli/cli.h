@@ -1,4 +1,4 @@
-/* cli: the repository's commands (import, export, show). main.c's command table
+/* cli: the repository's commands (import, export, show, search, org, user). main.c's command table
  * points here; these decode arguments, call the domain, and print. */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
@@ -13,6 +13,10 @@ int cli_export(const struct config *cfg, int argc, char **argv);
 int cli_show(const struct config *cfg, int argc, char **argv);
 int cli_search(const struct config *cfg, int argc, char **argv);
 int cli_reindex(const struct config *cfg, int argc, char **argv);
+/* cli/user.c: "org add|list" and "user add|list|disable|enable|passwd|token|tokens|
+ * revoke"; the subcommand is the first positional argument. */
+int cli_org(const struct config *cfg, int argc, char **argv);
+int cli_user(const struct config *cfg, int argc, char **argv);
 
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);

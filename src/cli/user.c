@@ -1,0 +1,392 @@
+/* ccrepo org and ccrepo user: organisations, accounts, passwords and API tokens from
+ * the command line (the operator's tools; the first admin is made here). Each
+ * subcommand is a row of a table. */
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "domain/refdata.h"
+#include "domain/user.h"
+#include "store/store.h"
+
+struct subcommand {
+	const char *name;
+	int npos;		/* positional arguments after the subcommand */
+	int (*run)(struct store *s, pool *p, char **pos, int argc, char **argv);
+	const char *usage;
+};
+
+static struct store *open_ready(const struct config *cfg)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	int from, to, loaded;
+
+	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
+	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e)) {
+		fprintf(stderr, "ccrepo: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Print e's message after the command's name; exit status 1. */
+static int failed(const char *what, const struct err *e)
+{
+	fprintf(stderr, "ccrepo %s: %s\n", what, e->msg);
+	return 1;
+}
+
+static const char *dash(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+/* Run the subcommand named by the first positional argument from table. */
+static int dispatch(const char *cmd, const struct subcommand *table, size_t n,
+		    const struct config *cfg, int argc, char **argv)
+{
+	char *pos[8];
+	const struct subcommand *sc = NULL;
+	struct store *s;
+	pool *p;
+	int npos = 0, rc;
+
+	for (int i = 0; i < argc; i++)
+		if (strncmp(argv[i], "--", 2) && npos < 8)
+			pos[npos++] = argv[i];
+	for (size_t i = 0; npos && i < n; i++)
+		if (!strcmp(pos[0], table[i].name))
+			sc = &table[i];
+	if (!sc || npos - 1 != sc->npos) {
+		if (sc)
+			fprintf(stderr, "usage: ccrepo %s %s\n", cmd, sc->usage);
+		else
+			for (size_t i = 0; i < n; i++)
+				fprintf(stderr, "%s ccrepo %s %s\n", i ? "      " : "usage:", cmd,
+					table[i].usage);
+		return 2;
+	}
+	if (!(s = open_ready(cfg)))
+		return 1;
+	p = pool_new();
+	rc = sc->run(s, p, pos + 1, argc, argv);
+	pool_free(p);
+	store_close(s);
+	return rc;
+}
+
+/* ---- ccrepo org ---- */
+
+static int org_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	const char *kind = cli_opt(argc, argv, "--kind");
+	struct org o = { .name = pos[0], .country = cli_opt(argc, argv, "--country") };
+	struct err e = { 0 };
+	int k = org_kind_parse(kind);
+
+	if (!kind) {
+		fprintf(stderr, "ccrepo org add: --kind is required (national_authority, unodc, "
+			"donor, implementing, private_sector, civil_society, academia)\n");
+		return 2;
+	}
+	o.kind = (enum org_kind)k;
+	if (org_add(s, p, &o, &e))
+		return failed("org add", &e);
+	printf("organisation '%s' added (%s%s%s)\n", o.name, org_kind_name(o.kind),
+	       o.country ? ", " : "", o.country ? o.country : "");
+	return 0;
+}
+
+static int org_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct org *list;
+	struct err e = { 0 };
+	size_t n;
+
+	(void)pos, (void)argc, (void)argv;
+	if (org_list(s, p, &list, &n, &e))
+		return failed("org list", &e);
+	for (size_t i = 0; i < n; i++)
+		printf("%-32s %-18s %s\n", list[i].name, org_kind_name(list[i].kind),
+		       dash(list[i].country));
+	if (!n)
+		printf("no organisations yet: add one with 'ccrepo org add NAME --kind KIND'\n");
+	return 0;
+}
+
+static const struct subcommand org_commands[] = {
+	{ "add", 1, org_cmd_add, "add NAME --kind KIND [--country CC]" },
+	{ "list", 0, org_cmd_list, "list" },
+};
+
+int cli_org(const struct config *cfg, int argc, char **argv)
+{
+	return dispatch("org", org_commands, sizeof(org_commands) / sizeof(org_commands[0]),
+			cfg, argc, argv);
+}
+
+/* ---- passwords ---- */
+
+/* One line of f into buf (size bytes) without its line end; -1 at EOF or when the
+ * line is too long for buf. */
+static int read_line(FILE *f, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!fgets(buf, (int)size, f))
+		return -1;
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (!feof(f))
+		return -1;
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return 0;
+}
+
+/* Ask for a line on the terminal (standard input) with echo off. */
+static int prompt_hidden(const char *prompt, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	int rc;
+
+	fputs(prompt, stderr);
+	fflush(stderr);
+	if (tcgetattr(STDIN_FILENO, &old))
+		return -1;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ECHONL;
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet))
+		return -1;
+	rc = read_line(stdin, buf, size);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	return rc;
+}
+
+#define PW_BUF (USER_PASSWORD_MAX + 3)
+
+/* The new password into pw (PW_BUF bytes): the first line of standard input with
+ * --password-stdin, else typed twice on the terminal. 0, or 1 with a message. */
+static int read_password(const char *what, int argc, char **argv, char *pw)
+{
+	char again[PW_BUF];
+	int rc = 1;
+
+	if (cli_switch(argc, argv, "--password-stdin")) {
+		if (read_line(stdin, pw, PW_BUF))
+			fprintf(stderr, "ccrepo %s: no password on standard input, or longer "
+				"than %d bytes\n", what, USER_PASSWORD_MAX);
+		else if (!*pw)
+			fprintf(stderr, "ccrepo %s: the password is empty\n", what);
+		else
+			rc = 0;
+		return rc;
+	}
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "ccrepo %s: no terminal to ask for the password on; give it "
+			"with --password-stdin\n", what);
+		return 1;
+	}
+	fprintf(stderr, "Choose a password of at least %d characters (a few words are "
+		"easiest to remember).\n", USER_PASSWORD_MIN);
+	if (prompt_hidden("Password: ", pw, PW_BUF) ||
+	    prompt_hidden("Again: ", again, sizeof(again)))
+		fprintf(stderr, "ccrepo %s: no password read\n", what);
+	else if (!*pw)
+		fprintf(stderr, "ccrepo %s: the password is empty\n", what);
+	else if (strcmp(pw, again))
+		fprintf(stderr, "ccrepo %s: the two passwords differ\n", what);
+	else
+		rc = 0;
+	sodium_memzero(again, sizeof(again));
+	return rc;
+}
+
+/* ---- ccrepo user ---- */
+
+static int user_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	const char *role = cli_opt(argc, argv, "--role");
+	struct user u = { .username = pos[0], .org_name = cli_opt(argc, argv, "--org"),
+			  .country = cli_opt(argc, argv, "--country"),
+			  .display_name = cli_opt(argc, argv, "--display-name"),
+			  .email = cli_opt(argc, argv, "--email") };
+	char pw[PW_BUF];
+	struct err e = { 0 };
+	int rc = 1;
+
+	if (!role || !u.org_name) {
+		fprintf(stderr, "ccrepo user add: --role (reader, focal_point, provider, "
+			"curator, admin) and --org are required\n");
+		return 2;
+	}
+	u.role = (enum role)role_parse(role);
+	/* check what can be checked before asking for the password */
+	if (user_name_valid(u.username, &e))
+		return failed("user add", &e);
+	if ((int)u.role < 0) {
+		fprintf(stderr, "ccrepo user add: --role is one of reader, focal_point, "
+			"provider, curator, admin\n");
+		return 2;
+	}
+	if (org_get(s, p, u.org_name, &(struct org *){ NULL }, &e))
+		return failed("user add", &e);
+	if (read_password("user add", argc, argv, pw))
+		return 1;
+	if (user_add(s, p, &u, pw, time(NULL), &e))
+		failed("user add", &e);
+	else {
+		printf("user '%s' added: %s of %s%s%s\n", u.username, role_name(u.role),
+		       u.org_name, u.country ? ", " : "", u.country ? u.country : "");
+		rc = 0;
+	}
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
+static int user_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct user *list;
+	struct err e = { 0 };
+	size_t n;
+
+	(void)pos, (void)argc, (void)argv;
+	if (user_list(s, p, &list, &n, &e))
+		return failed("user list", &e);
+	for (size_t i = 0; i < n; i++)
+		printf("%-20s %-12s %-28s %-3s %-9s %s\n", list[i].username,
+		       role_name(list[i].role), list[i].org_name, dash(list[i].country),
+		       list[i].disabled ? "disabled" : "active", dash(list[i].display_name));
+	if (!n)
+		printf("no users yet: see 'ccrepo user --help' for the first admin\n");
+	return 0;
+}
+
+static int user_cmd_disable(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct err e = { 0 };
+
+	(void)p, (void)argc, (void)argv;
+	if (user_disable(s, pos[0], &e))
+		return failed("user disable", &e);
+	printf("user '%s' disabled: its sessions ended and its tokens stopped working\n",
+	       pos[0]);
+	return 0;
+}
+
+static int user_cmd_enable(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct err e = { 0 };
+
+	(void)p, (void)argc, (void)argv;
+	if (user_enable(s, pos[0], &e))
+		return failed("user enable", &e);
+	printf("user '%s' enabled\n", pos[0]);
+	return 0;
+}
+
+static int user_cmd_passwd(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct user *u;
+	struct err e = { 0 };
+	char pw[PW_BUF];
+	int rc = 1;
+
+	if (user_get(s, p, pos[0], &u, &e))
+		return failed("user passwd", &e);
+	if (read_password("user passwd", argc, argv, pw))
+		return 1;
+	if (user_set_password(s, u->username, pw, time(NULL), &e))
+		failed("user passwd", &e);
+	else {
+		printf("password of '%s' changed; its sessions ended\n", u->username);
+		rc = 0;
+	}
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
+static int user_cmd_token(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	const char *name = cli_opt(argc, argv, "--name");
+	const char *scope = cli_opt(argc, argv, "--scope");
+	struct err e = { 0 };
+	char *id, *text;
+	int sc = scope ? token_scope_parse(scope) : SCOPE_READ;
+
+	if (!name) {
+		fprintf(stderr, "ccrepo user token: --name LABEL is required (what the token "
+			"is for)\n");
+		return 2;
+	}
+	if (token_create(s, p, pos[0], name, (enum token_scope)sc, time(NULL), &id, &text, &e))
+		return failed("user token", &e);
+	fprintf(stderr, "API token %s for '%s' (%s). It is shown only this once and cannot "
+		"be recovered:\nstore it now. Revoke it with 'ccrepo user revoke %s'.\n", id,
+		pos[0], token_scope_name((enum token_scope)sc), id);
+	printf("%s\n", text);
+	sodium_memzero(text, strlen(text));
+	return 0;
+}
+
+static int user_cmd_tokens(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct token *list;
+	struct err e = { 0 };
+	size_t n;
+
+	(void)argc, (void)argv;
+	if (token_list(s, p, pos[0], &list, &n, &e))
+		return failed("user tokens", &e);
+	for (size_t i = 0; i < n; i++)
+		printf("%s  %-5s created %s  last used %-20s %s%s  %s\n", list[i].id,
+		       token_scope_name(list[i].scope), list[i].created_at,
+		       dash(list[i].last_used_at), list[i].revoked_at ? "REVOKED " : "",
+		       list[i].revoked_at ? list[i].revoked_at : "active", list[i].name);
+	if (!n)
+		printf("'%s' has no API tokens\n", pos[0]);
+	return 0;
+}
+
+static int user_cmd_revoke(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	const char *id = pos[0];
+	struct err e = { 0 };
+
+	(void)argc, (void)argv;
+	/* the whole token text names its id too */
+	if (!strncmp(id, TOKEN_PREFIX, strlen(TOKEN_PREFIX)))
+		id = pool_strndup(p, id + strlen(TOKEN_PREFIX), 16);
+	if (token_revoke(s, id, time(NULL), &e))
+		return failed("user revoke", &e);
+	printf("token %s revoked\n", id);
+	return 0;
+}
+
+static const struct subcommand user_commands[] = {
+	{ "add", 1, user_cmd_add, "add NAME --role ROLE --org ORG [--country CC] "
+	  "[--display-name X] [--email X] [--password-stdin]" },
+	{ "list", 0, user_cmd_list, "list" },
+	{ "disable", 1, user_cmd_disable, "disable NAME" },
+	{ "enable", 1, user_cmd_enable, "enable NAME" },
+	{ "passwd", 1, user_cmd_passwd, "passwd NAME [--password-stdin]" },
+	{ "token", 1, user_cmd_token, "token NAME --name LABEL [--scope read|write]" },
+	{ "tokens", 1, user_cmd_tokens, "tokens NAME" },
+	{ "revoke", 1, user_cmd_revoke, "revoke TOKEN_ID" },
+};
+
+int cli_user(const struct config *cfg, int argc, char **argv)
+{
+	return dispatch("user", user_commands,
+			sizeof(user_commands) / sizeof(user_commands[0]), cfg, argc, argv);
+}
