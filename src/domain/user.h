@@ -153,7 +153,8 @@ int token_create(struct store *s, pool *p, const char *username, const char *nam
 		 enum token_scope scope, time_t now, char **id, char **text, struct err *e);
 /* The account and scope of a token's text, when it is well formed, its hash matches
  * (compared in constant time), it is not revoked and its account is enabled; marks
- * it used. ERR_FORBIDDEN ("invalid token") otherwise. Memory from p. */
+ * it used (at most once a minute). ERR_FORBIDDEN ("invalid token") otherwise. Memory
+ * from p. */
 int token_verify(struct store *s, pool *p, const char *text, time_t now, struct user **user,
 		 enum token_scope *scope, struct err *e);
 /* An account's tokens, newest first (no secrets). Memory from p. */
@@ -175,7 +176,9 @@ int session_create(struct store *s, pool *p, long long user_id, const char *ip, 
  * enabled; ERR_NOTFOUND otherwise (an expired one is deleted). Memory from p. */
 int session_get(struct store *s, pool *p, const char *secret, time_t now,
 		struct session **out, struct err *e);
-/* Record that the session was used now (restarts the idle time). */
+/* Record that the session was used now (restarts the idle time). Each call is a
+ * write: callers touch when se->last_seen_at is a minute old or more, not on every
+ * request. ERR_NOTFOUND when the session does not exist. */
 int session_touch(struct store *s, const char *secret, time_t now, struct err *e);
 /* Sign out: forget the session. Not an error when it does not exist. */
 int session_delete(struct store *s, const char *secret, struct err *e);

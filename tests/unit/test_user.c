@@ -434,6 +434,13 @@ static void test_tokens(void **state)
 	assert_int_equal(list[1].scope, SCOPE_WRITE);
 	assert_string_equal(list[1].last_used_at, "2027-01-15T08:00:10Z");
 	assert_null(list[1].revoked_at);
+	/* the last use is kept to the minute: no write for every request */
+	assert_int_equal(token_verify(S, P, text, T0 + 69, &u, &scope, &e), ERR_OK);
+	assert_int_equal(token_list(S, P, "alice", &list, &n, &e), ERR_OK);
+	assert_string_equal(list[1].last_used_at, "2027-01-15T08:00:10Z");
+	assert_int_equal(token_verify(S, P, text, T0 + 71, &u, &scope, &e), ERR_OK);
+	assert_int_equal(token_list(S, P, "alice", &list, &n, &e), ERR_OK);
+	assert_string_equal(list[1].last_used_at, "2027-01-15T08:01:11Z");
 	assert_null(sql_text(pool_printf(P, "SELECT 1 FROM api_token WHERE instr(secret_hash,"
 					 " '%s') OR instr(hex(secret_hash), upper('%s'))",
 					 text + 21, text + 21)));
