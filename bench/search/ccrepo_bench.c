@@ -40,7 +40,7 @@ static void ctx_close(void *s)
 
 static long long run(void *s, const struct bq *q)
 {
-	static const struct actor local = { "bench", 1 };
+	static const struct actor local = { .name = "bench", .local = 1, .role = -1 };
 	struct search_result *res = NULL;
 	struct err e = { 0 };
 	pool *p = pool_new();

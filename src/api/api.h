@@ -21,6 +21,7 @@ int api_crosswalk(struct req *r, struct resp *out);
 int api_openapi(struct req *r, struct resp *out);
 int api_health(struct req *r, struct resp *out);
 int api_search(struct req *r, struct resp *out);
+int api_me(struct req *r, struct resp *out);		/* GET /api/v1/me */
 
 /* The repository (src/api/repo*.c): legislation, case law, lessons learned, review,
  * mappings, import and export. */

@@ -4,6 +4,8 @@
 #include "api/api.h"
 #include "core/lang.h"
 #include "domain/search.h"
+#include "domain/record.h"
+#include "domain/user.h"
 
 int api_search(struct req *r, struct resp *out)
 {
@@ -53,5 +55,22 @@ int api_search(struct req *r, struct resp *out)
 	json_object_set_new(j, "concepts", concepts);
 	json_object_set_new(j, "lang", json_string(lang_code((enum lang)res->lang)));
 	json_object_set_new(j, "lang_guessed", json_boolean(res->lang_guessed));
+	return api_send(out, 200, j);
+}
+
+/* GET /api/v1/me: who the server takes the caller to be. */
+int api_me(struct req *r, struct resp *out)
+{
+	const struct actor *a = r->actor;
+	json_t *j;
+
+	out->cache_control = "no-store";
+	if (!a->user_id)
+		return api_send(out, 200, json_pack("{s:b, s:b}", "signed_in", 0, "local",
+						    a->local));
+	j = json_pack("{s:b, s:s, s:s, s:I, s:o, s:s, s:b}", "signed_in", 1, "username", a->name,
+		      "role", role_name((enum role)a->role), "org_id", (json_int_t)a->org_id,
+		      "country", api_str(a->country), "via", a->token ? "token" : "session",
+		      "read_only", a->read_only);
 	return api_send(out, 200, j);
 }

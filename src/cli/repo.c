@@ -68,7 +68,7 @@ static struct store *open_db(const struct config *cfg)
 
 static const struct actor *cli_actor(void)
 {
-	static struct actor a = { "cli", 1 };
+	static struct actor a = { .name = "cli", .local = 1, .role = -1 };
 	const char *user = getenv("USER");
 
 	if (user && *user && strlen(user) < 64)

@@ -33,7 +33,7 @@ static void print_marked(const char *s)
 
 int cli_search(const struct config *cfg, int argc, char **argv)
 {
-	static const struct actor local = { "cli", 1 };
+	static const struct actor local = { .name = "cli", .local = 1, .role = -1 };
 	struct sbuf q = SBUF_INIT;
 	const char *lim = cli_opt(argc, argv, "--limit");
 	struct search_result *res;

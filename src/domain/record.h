@@ -41,6 +41,13 @@ struct record_query {
 struct actor {
 	const char *name;	/* recorded as created_by / changed_by */
 	int local;		/* the request came from this machine (loopback) or the CLI */
+	/* a signed-in account (user_id != 0), from a session cookie or an API token */
+	long long user_id;
+	int role;		/* enum role (domain/user.h); meaningful when user_id != 0 */
+	long long org_id;
+	const char *country;	/* a focal point's country, else NULL */
+	int token;		/* by API token: no form token needed (not a browser) */
+	int read_only;		/* a token of scope read */
 };
 
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,

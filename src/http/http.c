@@ -253,7 +253,26 @@ int req_form_parse(struct req *r, struct err *e)
 		}
 		p = amp ? amp + 1 : end;
 	}
+	/* a signed-in browser's form must carry its session's form token */
+	if (r->csrf) {
+		const char *t = req_form(r, "csrf");
+
+		if (!t || !http_same_secret(t, r->csrf))
+			return err_set(e, ERR_FORBIDDEN, "this form has expired or did not come "
+				       "from this site: reload the page and try again");
+	}
 	return ERR_OK;
+}
+
+int http_same_secret(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	unsigned char d = (unsigned char)(n != m);
+
+	/* constant time over b's length whatever a is */
+	for (size_t i = 0; i < m; i++)
+		d |= (unsigned char)(b[i] ^ (i < n ? a[i] : 0));
+	return d == 0;
 }
 
 const char *req_form(const struct req *r, const char *name)

@@ -48,6 +48,11 @@ struct req {
 	struct actor *actor;		/* who is asking (see domain/record.h) */
 	struct req_arg *form;		/* the body's form fields, after req_form_parse */
 	int nform;
+	const char *address;		/* the client's IP address */
+	const char *session;		/* the session secret from the cookie, or NULL */
+	const char *csrf;		/* the session's form token, or NULL */
+	const char *signin_cookie;	/* the sign-in form's token (cookie ccrepo_signin) */
+	int secure;			/* the client reached us over TLS (X-Forwarded-Proto) */
 };
 
 struct resp {
@@ -57,6 +62,8 @@ struct resp {
 	const char *location;		/* for redirects */
 	const char *allow;		/* for 405 */
 	const char *cache_control;	/* NULL: the server's default for the route */
+	const char *cookies[2];		/* Set-Cookie header values */
+	int ncookies;
 };
 
 /* A handler fills out and returns the HTTP status it set. */
@@ -66,11 +73,15 @@ typedef int (*http_handler)(struct req *r, struct resp *out);
 const char *req_arg(const struct req *r, const char *name);
 /* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields).
  * ERR_INVALID with a message for another content type, bad encoding or invalid
- * UTF-8. */
+ * UTF-8. When the request has a session (a signed-in browser), the field csrf must
+ * equal the session's form token: ERR_FORBIDDEN otherwise. */
 int req_form_parse(struct req *r, struct err *e);
 /* The value of form field name (after req_form_parse), or NULL. Values keep their
  * line breaks as CRLF or LF, as sent. */
 const char *req_form(const struct req *r, const char *name);
+/* Whether two secrets (NUL-terminated) are equal, in time that does not depend on
+ * where they differ. */
+int http_same_secret(const char *a, const char *b);
 
 /* Set status and a problem (RFC 9457) or an HTML error page, by r->api; detail says
  * what is wrong in words for the user. Returns status. */

@@ -1,5 +1,7 @@
 #include "http/server.h"
 
+#include "domain/user.h"
+
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -245,7 +247,7 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 
 /* Who is asking. Until accounts exist, an actor is local when the connection comes
  * from this machine (loopback). */
-static struct actor *make_actor(struct MHD_Connection *conn, pool *p)
+static struct actor *make_actor(struct MHD_Connection *conn, pool *p, const char **address)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -264,7 +266,64 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p)
 		a->local = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 	}
 	a->name = a->local ? "local" : pool_strdup(p, addr);
+	*address = pool_strdup(p, addr);
+	a->role = -1;
 	return a;
+}
+
+#define SESSION_COOKIE "ccrepo_session"
+
+/* Who is signed in: an API token (Authorization: Bearer ccr_...) or a session cookie.
+ * A bad token is an error (a program should know); a stale cookie is only ignored
+ * (and cleared). */
+static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out)
+{
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						       MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							"X-Forwarded-Proto");
+	struct actor *a = r->actor;
+	struct err e = { 0 };
+	time_t now = time(NULL);
+
+	r->secure = proto && !strcasecmp(proto, "https");
+	r->signin_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "ccrepo_signin");
+	if (auth && !strncasecmp(auth, "Bearer ", 7)) {
+		struct user *u;
+		enum token_scope scope;
+
+		if (token_verify(r->store, r->pool, auth + 7, now, &u, &scope, &e))
+			return 401;
+		a->name = u->username;
+		a->user_id = u->id;
+		a->role = (int)u->role;
+		a->org_id = u->org_id;
+		a->country = u->country;
+		a->token = 1;
+		a->read_only = scope == SCOPE_READ;
+		return 0;
+	}
+	if (cookie && *cookie) {
+		struct session *ss;
+
+		if (session_get(r->store, r->pool, cookie, now, &ss, &e)) {
+			out->cookies[out->ncookies++] = SESSION_COOKIE "=; Path=/; Max-Age=0; "
+							"HttpOnly; SameSite=Lax";
+			return 0;
+		}
+		a->name = ss->user.username;
+		a->user_id = ss->user.id;
+		a->role = (int)ss->user.role;
+		a->org_id = ss->user.org_id;
+		a->country = ss->user.country;
+		r->session = cookie;
+		r->csrf = ss->csrf;
+		/* the idle time restarts at most once a minute */
+		if (now - ss->last_seen_at >= 60 && session_touch(r->store, cookie, now, &e))
+			log_warn("session: %s", e.msg);
+	}
+	return 0;
 }
 
 /* Requests that change something must come from our own pages or from a program,
@@ -303,6 +362,8 @@ static void add_extra_headers(struct MHD_Response *r, const struct resp *out)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, out->location);
 	if (out->allow)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, out->allow);
+	for (int i = 0; i < out->ncookies; i++)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, out->cookies[i]);
 }
 
 /* Queue a finished struct resp, caching it when the route allows. */
@@ -311,8 +372,10 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 		      unsigned long gen, int gz, const char *inm, struct conn_state *cs)
 {
 	const char *ct = out->content_type ? out->content_type : "text/plain; charset=utf-8";
+	/* what a signed-in account sees is never cached, nor anything that sets a cookie */
 	int cacheable = route && (route->flags & ROUTE_CACHE) && out->status == 200 &&
-			(r->method & (HTTP_GET | HTTP_HEAD));
+			(r->method & (HTTP_GET | HTTP_HEAD)) && !r->actor->user_id &&
+			!out->ncookies;
 	const char *cc = out->cache_control ? out->cache_control :
 			 cacheable ? "public, max-age=60" : "no-store";
 	const char *lang = r->api ? NULL : lang_code(r->lang);
@@ -403,7 +466,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	} else {
 		r.lang = http_negotiate_lang(al);
 	}
-	r.actor = make_actor(conn, r.pool);
+	r.actor = make_actor(conn, r.pool, &r.address);
 	if ((problem = http_path_problem(url))) {
 		http_error(&r, &out, 400, problem);
 		goto send;
@@ -446,7 +509,12 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		http_error(&r, &out, 503, "The database is not available; try again later.");
 		goto send;
 	}
-	if (route->flags & ROUTE_CACHE) {
+	if (identify(conn, &r, &out)) {
+		http_error(&r, &out, 401, "this API token is not valid (revoked, or its account "
+			   "is disabled)");
+		goto send;
+	}
+	if ((route->flags & ROUTE_CACHE) && !r.actor->user_id) {
 		/* the API is the same in every language: one entry, not six */
 		char *k = pool_printf(r.pool, "%s\t%s%s", r.api ? "" : lang_code(r.lang), url,
 				      sbuf_str(&key));

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "domain/record.h"
 #include "view/html.h"
 #include "view/i18n.h"
 
@@ -21,6 +22,12 @@ static const struct {
 const char *layout_t(const struct req *r, const char *msgid)
 {
 	return i18n(r->lang, msgid);
+}
+
+void layout_csrf(const struct req *r, struct sbuf *sb)
+{
+	if (r->csrf)
+		html_fmt(sb, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
 }
 
 const char *layout_q(const struct req *r)
@@ -61,6 +68,12 @@ void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const
 		html_fmt(sb, "\"%S>%s</a></li>", cur ? " aria-current=\"page\"" : "",
 			 layout_t(r, nav[i].label));
 	}
+	/* who is signed in, or the way to sign in */
+	html_fmt(sb, "<li><a href=\"");
+	layout_href(r, sb, r->actor && r->actor->user_id ? "/account" : "/signin");
+	html_fmt(sb, "\"%S>%s</a></li>", section && !strcmp(section, "account") ?
+		 " aria-current=\"page\"" : "", r->actor && r->actor->user_id ?
+		 r->actor->name : layout_t(r, "Sign in"));
 	html_fmt(sb, "</ul></nav>\n<nav class=\"langs\" aria-label=\"%s\"><ul>",
 		 layout_t(r, "Language"));
 	for (int l = 0; l < LANG_COUNT; l++) {

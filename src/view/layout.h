@@ -17,6 +17,9 @@ void layout_href(const struct req *r, struct sbuf *sb, const char *path);
 /* "?lang=xx" when the language was chosen explicitly, else "": append to links
  * built with html_fmt("%S"). Static string. */
 const char *layout_q(const struct req *r);
+/* The hidden form field with the session's form token (nothing when not signed in):
+ * every POST form of a page carries it (see req_form_parse). */
+void layout_csrf(const struct req *r, struct sbuf *sb);
 /* The interface string msgid in the request's language (see i18n.h). */
 const char *layout_t(const struct req *r, const char *msgid);
 

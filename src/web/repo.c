@@ -161,8 +161,10 @@ static void workflow_form(struct req *r, struct sbuf *b, const struct record *re
 		html_fmt(b, "<button name=\"to\" value=\"%s\">%s</button>\n",
 			 record_status_name(moves[i].to), T(moves[i].label));
 	}
-	if (k)
+	if (k) {
+		layout_csrf(r, b);
 		html_fmt(b, "</form>\n");
+	}
 }
 
 void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec)
@@ -441,7 +443,9 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", record_status_name(s),
 			 !strcmp(status, record_status_name(s)) ? " selected" : "",
 			 T(record_status_name(s)));
-	html_fmt(b, "</select></div>\n<div><button>%s</button></div>\n</form>\n", T("Import"));
+	html_fmt(b, "</select></div>\n");
+	layout_csrf(r, b);
+	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));
 }
 
 /* A form value, or NULL when empty. */

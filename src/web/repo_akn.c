@@ -215,6 +215,7 @@ static void mapping_form(struct req *r, struct sbuf *b, const struct work *w,
 	}
 	if (strcmp(m->state, "rejected"))
 		html_fmt(b, "<button name=\"action\" value=\"reject\">%s</button>\n", T("Reject"));
+	layout_csrf(r, b);
 	html_fmt(b, "</form>\n");
 }
 
@@ -399,7 +400,9 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	if (can_map) {
 		html_fmt(b, "<form method=\"post\" class=\"inline\" action=\"");
 		layout_href(r, b, pool_printf(r->pool, "/works/%lld/suggest", w->rec.id));
-		html_fmt(b, "\"><input type=\"hidden\" name=\"go\" value=\"1\"><button>%s</button> "
+		html_fmt(b, "\">");
+		layout_csrf(r, b);
+		html_fmt(b, "<input type=\"hidden\" name=\"go\" value=\"1\"><button>%s</button> "
 			 "<span class=\"muted\">%s</span></form>\n", T("Suggest mappings"),
 			 T("from the headings and text of the latest version; a suggestion is "
 			   "never a mapping until accepted."));
@@ -503,9 +506,11 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 			 T("Instrument article"), T("Extent"));
 		extent_select(r, b, "map-extent");
 		html_fmt(b, "</div>\n<div><label for=\"map-comment\">%s</label>\n<input "
-			 "id=\"map-comment\" name=\"comment\" maxlength=\"2000\"></div>\n"
-			 "<div><button name=\"action\" value=\"accept\">%s</button></div>\n</form>\n",
-			 T("Comment"), T("Add the mapping"));
+			 "id=\"map-comment\" name=\"comment\" maxlength=\"2000\"></div>\n",
+			 T("Comment"));
+		layout_csrf(r, b);
+		html_fmt(b, "<div><button name=\"action\" value=\"accept\">%s</button></div>\n"
+			 "</form>\n", T("Add the mapping"));
 	}
 	layout_end(r, b);
 	return 200;
@@ -834,7 +839,7 @@ int web_work_suggest(struct req *r, struct resp *out)
 
 void web_article_provisions(struct req *r, struct sbuf *b, const char *instrument, int number)
 {
-	static const struct actor public = { "public", 0 };
+	static const struct actor public = { .name = "public", .local = 0, .role = -1 };
 	struct mapping *ms;
 	struct record *rec = NULL;
 	size_t n = 0, shown = 0;

@@ -107,6 +107,7 @@ static void render_form(struct req *r, struct sbuf *b, const char *action,
 		}
 		html_fmt(b, "</div>\n");
 	}
+	layout_csrf(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", submit);
 }
 

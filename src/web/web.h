@@ -9,6 +9,10 @@ struct record;
 
 int web_home(struct req *r, struct resp *out);
 int web_search(struct req *r, struct resp *out);
+int web_signin(struct req *r, struct resp *out);		/* GET form, POST sign in */
+int web_signout(struct req *r, struct resp *out);		/* POST */
+int web_account(struct req *r, struct resp *out);
+int web_account_password(struct req *r, struct resp *out);	/* POST */
 int web_countries(struct req *r, struct resp *out);
 int web_country(struct req *r, struct resp *out);
 int web_regions(struct req *r, struct resp *out);

@@ -51,7 +51,7 @@ static void open_db(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct actor local = { "fuzz", 1 };
+	static const struct actor local = { .name = "fuzz", .local = 1, .role = -1 };
 	struct bundle_counts c;
 	struct err e = { 0 };
 

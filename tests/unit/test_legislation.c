@@ -36,8 +36,8 @@
 
 static char dir[64];
 static int dbno;
-static const struct actor local = { "curator", 1 };
-static const struct actor remote = { "visitor", 0 };
+static const struct actor local = { .name = "curator", .local = 1, .role = -1 };
+static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
 
 /* ---- helpers ---- */
 

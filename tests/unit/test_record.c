@@ -29,8 +29,8 @@
 #define LOCALE_DIR "/usr/share/locale"
 
 static char dir[64];
-static const struct actor local = { "tester", 1 };
-static const struct actor remote = { "visitor", 0 };
+static const struct actor local = { .name = "tester", .local = 1, .role = -1 };
+static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
 
 /* ---- helpers ---- */
 

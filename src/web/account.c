@@ -1,0 +1,229 @@
+/* Signing in and out, and the account page (password change).
+ *
+ * The session secret travels in the cookie ccrepo_session (HttpOnly, SameSite=Lax,
+ * Secure behind TLS); a new session is made at every sign-in (the old one, if any,
+ * ends). The sign-in form carries a token that must equal the cookie ccrepo_signin
+ * (double submit): before signing in there is no session to hold a form token. */
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "domain/record.h"
+#include "domain/user.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/web.h"
+
+#define T(s) layout_t(r, (s))
+
+static const char *cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	return pool_printf(r->pool, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+			   name, value, max_age, r->secure ? "; Secure" : "");
+}
+
+/* Where to go after signing in: a path of this site only ("/x", not "//x"). */
+static const char *next_path(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 500)
+		return "/";
+	for (const char *c = next; *c; c++)
+		if ((unsigned char)*c < 0x20)
+			return "/";
+	return next;
+}
+
+static int signin_page(struct req *r, struct resp *out, int status, const char *message,
+		       const char *username)
+{
+	struct sbuf *b = &out->body;
+	unsigned char raw[16];
+	char token[33];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
+	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", token, 3600);
+	out->content_type = "text/html; charset=utf-8";
+	out->cache_control = "no-store";
+	layout_begin(r, b, T("Sign in"), "account");
+	html_fmt(b, "<h1>%s</h1>\n", T("Sign in"));
+	if (message)
+		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", message);
+	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
+	layout_href(r, b, "/signin");
+	html_fmt(b, "\">\n<input type=\"hidden\" name=\"signin\" value=\"%s\">\n"
+		 "<input type=\"hidden\" name=\"next\" value=\"%s\">\n"
+		 "<div><label for=\"f-user\">%s</label>\n<input id=\"f-user\" name=\"username\" "
+		 "autocomplete=\"username\" required maxlength=\"64\" value=\"%s\"></div>\n"
+		 "<div><label for=\"f-pass\">%s</label>\n<input id=\"f-pass\" name=\"password\" "
+		 "type=\"password\" autocomplete=\"current-password\" required "
+		 "maxlength=\"1024\"></div>\n<div><button>%s</button></div>\n</form>\n"
+		 "<p class=\"muted\">%s</p>\n", token,
+		 next_path(req_form(r, "next") ? req_form(r, "next") : req_arg(r, "next")),
+		 T("User name"), username ? username : "", T("Password"), T("Sign in"),
+		 T("Accounts are made by the operator; ask your focal point or UNODC."));
+	layout_end(r, b);
+	return status;
+}
+
+int web_signin(struct req *r, struct resp *out)
+{
+	struct err e = { 0 };
+	const char *user, *pass, *keys[2];
+	struct user *u;
+	char *secret, *csrf;
+	time_t now = time(NULL);
+	long wait = 0;
+
+	if (r->method != HTTP_POST)
+		return signin_page(r, out, 200, NULL, NULL);
+	/* the sign-in form has its own token (below), also for a browser signed in as
+	 * someone else */
+	r->csrf = NULL;
+	if (req_form_parse(r, &e))
+		return signin_page(r, out, 400, e.msg, NULL);
+	user = req_form(r, "username");
+	pass = req_form(r, "password");
+	if (!r->signin_cookie || !req_form(r, "signin") ||
+	    !http_same_secret(req_form(r, "signin"), r->signin_cookie))
+		return signin_page(r, out, 403, T("This form has expired: please sign in again."),
+				   user);
+	if (!user || !*user || !pass || !*pass)
+		return signin_page(r, out, 400, T("Give your user name and password."), user);
+	keys[0] = pool_printf(r->pool, "user:%.64s", user);
+	keys[1] = pool_printf(r->pool, "ip:%s", r->address ? r->address : "unknown");
+	for (int i = 0; i < 2; i++) {
+		int rc = signin_allowed(r->store, keys[i], now, &wait, &e);
+
+		if (rc == ERR_FORBIDDEN)
+			return signin_page(r, out, 429, pool_printf(r->pool, "%s %ld %s",
+					   T("Too many failed sign-ins for this account or from this "
+					     "address: try again in"), (wait + 59) / 60,
+					   T("minutes.")), user);
+		if (rc)
+			return http_fail(r, out, &e);
+	}
+	if (user_authenticate(r->store, r->pool, user, pass, now, &u, &e)) {
+		if (e.code != ERR_FORBIDDEN)
+			return http_fail(r, out, &e);
+		for (int i = 0; i < 2; i++)
+			if (signin_failed(r->store, keys[i], now, &e))
+				log_warn("sign-in: %s", e.msg);
+		log_info("sign-in failed for %.64s from %s", user, r->address ? r->address : "?");
+		return signin_page(r, out, 401, T("The user name or the password is wrong."), user);
+	}
+	for (int i = 0; i < 2; i++)
+		if (signin_succeeded(r->store, keys[i], &e))
+			log_warn("sign-in: %s", e.msg);
+	/* a new session every time (an old one of this browser ends) */
+	if (r->session)
+		session_delete(r->store, r->session, &e);
+	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))
+		return http_fail(r, out, &e);
+	log_info("signed in: %s from %s", u->username, r->address ? r->address : "?");
+	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
+	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", "", 0);
+	return web_redirect(r, out, next_path(req_form(r, "next")));
+}
+
+int web_signout(struct req *r, struct resp *out)
+{
+	struct err e = { 0 };
+
+	if (r->session) {
+		if (req_form_parse(r, &e))	/* checks the form token */
+			return http_fail(r, out, &e);
+		if (session_delete(r->store, r->session, &e))
+			return http_fail(r, out, &e);
+		log_info("signed out: %s", r->actor->name);
+	}
+	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", "", 0);
+	return web_redirect(r, out, "/");
+}
+
+static int account_page(struct req *r, struct resp *out, int status, const char *message,
+			int error)
+{
+	struct sbuf *b = &out->body;
+	struct user *u;
+	struct err e = { 0 };
+
+	if (user_get(r->store, r->pool, r->actor->name, &u, &e))
+		return http_fail(r, out, &e);
+	out->content_type = "text/html; charset=utf-8";
+	out->cache_control = "no-store";
+	layout_begin(r, b, T("Your account"), "account");
+	html_fmt(b, "<h1>%s</h1>\n", T("Your account"));
+	if (message)
+		html_fmt(b, "<p class=\"%s\" role=\"%s\">%s</p>\n", error ? "error" : "notice",
+			 error ? "alert" : "status", message);
+	html_fmt(b, "<dl>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n",
+		 T("User name"), u->username, T("Role"), T(role_name(u->role)),
+		 T("Organisation"), u->org_name ? u->org_name : "");
+	if (u->country)
+		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Country"), u->country);
+	html_fmt(b, "</dl>\n<h2>%s</h2>\n<form method=\"post\" class=\"record\" action=\"",
+		 T("Change your password"));
+	layout_href(r, b, "/account/password");
+	html_fmt(b, "\">\n<div><label for=\"f-cur\">%s</label>\n<input id=\"f-cur\" "
+		 "name=\"current\" type=\"password\" autocomplete=\"current-password\" required "
+		 "maxlength=\"1024\"></div>\n<div><label for=\"f-new\">%s</label>\n<input "
+		 "id=\"f-new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" "
+		 "required minlength=\"12\" maxlength=\"1024\"></div>\n<div><label for=\"f-again\">"
+		 "%s</label>\n<input id=\"f-again\" name=\"again\" type=\"password\" "
+		 "autocomplete=\"new-password\" required minlength=\"12\" maxlength=\"1024\">"
+		 "</div>\n", T("Current password"), T("New password (12 characters or more)"),
+		 T("New password again"));
+	layout_csrf(r, b);
+	html_fmt(b, "<div><button>%s</button></div>\n</form>\n<form method=\"post\" "
+		 "class=\"inline\" action=\"", T("Change the password"));
+	layout_href(r, b, "/signout");
+	html_fmt(b, "\">");
+	layout_csrf(r, b);
+	html_fmt(b, "<button>%s</button></form>\n", T("Sign out"));
+	layout_end(r, b);
+	return status;
+}
+
+int web_account(struct req *r, struct resp *out)
+{
+	if (!r->actor->user_id || r->actor->token)
+		return web_redirect(r, out, "/signin?next=/account");
+	return account_page(r, out, 200, req_arg(r, "changed") ? T("Your password was changed.") :
+				    NULL, 0);
+}
+
+int web_account_password(struct req *r, struct resp *out)
+{
+	struct err e = { 0 };
+	const char *cur, *nw, *again;
+	struct user *u;
+	char *secret, *csrf;
+	time_t now = time(NULL);
+
+	if (!r->actor->user_id || r->actor->token)
+		return web_redirect(r, out, "/signin?next=/account");
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	cur = req_form(r, "current");
+	nw = req_form(r, "new");
+	again = req_form(r, "again");
+	if (!cur || !nw || !again)
+		return account_page(r, out, 400, T("Fill in the three fields."), 1);
+	if (strcmp(nw, again))
+		return account_page(r, out, 400, T("The two new passwords differ."), 1);
+	if (user_authenticate(r->store, r->pool, r->actor->name, cur, now, &u, &e))
+		return e.code == ERR_FORBIDDEN ?
+			account_page(r, out, 403, T("The current password is wrong."), 1) :
+			http_fail(r, out, &e);
+	if (user_set_password(r->store, r->actor->name, nw, now, &e))
+		return e.code == ERR_INVALID ? account_page(r, out, 400, e.msg, 1) :
+					       http_fail(r, out, &e);
+	/* every session ended with the change: this browser gets a new one */
+	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))
+		return http_fail(r, out, &e);
+	log_info("password changed: %s", u->username);
+	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
+	return web_redirect(r, out, "/account?changed=1");
+}

@@ -1,0 +1,318 @@
+/* Signing in and out through the real server: the sign-in form's token, a generic
+ * message for a wrong password, the session cookie's attributes, a new session at each
+ * sign-in, the form token on every form of a signed-in browser, password change,
+ * API tokens (Bearer), and the lock after repeated failures. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "integration/harness.h"
+
+static char *D;
+static struct srv *S;
+static char TOKEN[256];
+
+/* Run ccrepo in D with input as standard input; its output (trimmed) into out. */
+static int run_in(const char *input, const char *const *args, char *out, size_t size)
+{
+	char path[512], db[512];
+	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
+	char *o = NULL, *err = NULL;
+	int fd, saved, rc;
+
+	snprintf(path, sizeof(path), "%s/stdin", D);
+	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
+	assert_int_equal(harness_write_file(path, input, strlen(input)), 0);
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	saved = dup(0);
+	dup2(fd, 0);
+	close(fd);
+	rc = harness_run(args, env, D, &o, &err);
+	dup2(saved, 0);
+	close(saved);
+	if (out) {
+		snprintf(out, size, "%s", o ? o : "");
+		out[strcspn(out, "\r\n")] = '\0';
+	}
+	if (rc)
+		fprintf(stderr, "ccrepo %s: %s\n", args[0], err ? err : "");
+	free(o);
+	free(err);
+	return rc;
+}
+
+static int group_setup(void **state)
+{
+	struct srv_options o = { 0 };
+
+	(void)state;
+	if (!(D = harness_tmpdir()))
+		return -1;
+	if (run_in("", (const char *const[]){ "migrate", NULL }, NULL, 0) ||
+	    run_in("", (const char *const[]){ "org", "add", "UNODC", "--kind", "unodc", NULL },
+		   NULL, 0) ||
+	    run_in("correct horse battery\n", (const char *const[]){ "user", "add", "alice",
+		   "--role", "curator", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
+	    run_in("another long password\n", (const char *const[]){ "user", "add", "bob",
+		   "--role", "reader", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
+	    run_in("", (const char *const[]){ "user", "token", "alice", "--name", "script",
+		   "--scope", "read", NULL }, TOKEN, sizeof(TOKEN)))
+		return -1;
+	o.dir = D;
+	return (S = srv_start_with(&o)) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	if (S)
+		srv_stop(S);
+	harness_rmtree(D);
+	free(D);
+	return 0;
+}
+
+/* The value of cookie name set by r ("" when cleared), or NULL when not set. */
+static char *set_cookie(const struct http_response *r, const char *name, char *attrs,
+			size_t size)
+{
+	static char value[256];
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->nheaders; i++) {
+		const char *v = r->headers[i].value;
+
+		if (strcasecmp(r->headers[i].name, "Set-Cookie") || strncmp(v, name, n) ||
+		    v[n] != '=')
+			continue;
+		snprintf(value, sizeof(value), "%.*s", (int)strcspn(v + n + 1, ";"), v + n + 1);
+		if (attrs)
+			snprintf(attrs, size, "%s", v);
+		return value;
+	}
+	return NULL;
+}
+
+/* The value of the hidden input name in html. */
+static char *hidden(const char *html, const char *name)
+{
+	static char value[256];
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "name=\"%s\" value=\"", name);
+	if (!(p = strstr(html, pat)))
+		return NULL;
+	p += strlen(pat);
+	snprintf(value, sizeof(value), "%.*s", (int)strcspn(p, "\""), p);
+	return value;
+}
+
+/* Sign in: the form, then the post; the response of the post. */
+static struct http_response *sign_in(const char *user, const char *pass, const char *extra)
+{
+	struct http_response *r = http_get(S, "/signin", NULL);
+	char cookie[400], body[600], token[128];
+
+	assert_int_equal(r->status, 200);
+	snprintf(token, sizeof(token), "%s", hidden(r->body, "signin"));
+	assert_string_equal(token, set_cookie(r, "ccrepo_signin", NULL, 0));
+	snprintf(cookie, sizeof(cookie), "Cookie: ccrepo_signin=%s%s\r\nContent-Type: "
+		 "application/x-www-form-urlencoded\r\n", token, extra ? extra : "");
+	http_response_free(r);
+	snprintf(body, sizeof(body), "signin=%s&username=%s&password=%s&next=/account", token,
+		 user, pass);
+	return http_request(S, "POST", "/signin", cookie, body, strlen(body));
+}
+
+static char *me(const char *cookie_header)
+{
+	static char body[512];
+	struct http_response *r = http_get(S, "/api/v1/me", cookie_header);
+
+	assert_int_equal(r->status, 200);
+	snprintf(body, sizeof(body), "%s", r->body);
+	http_response_free(r);
+	return body;
+}
+
+static void test_sign_in_and_out(void **state)
+{
+	struct http_response *r;
+	char attrs[400], session[256], hdr[400], csrf[128], body[256];
+
+	(void)state;
+	/* a wrong password and an unknown user get the same answer */
+	r = sign_in("alice", "wrong", NULL);
+	assert_int_equal(r->status, 401);
+	assert_non_null(strstr(r->body, "The user name or the password is wrong."));
+	assert_null(set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	r = sign_in("nobody", "wrong", NULL);
+	assert_int_equal(r->status, 401);
+	assert_non_null(strstr(r->body, "The user name or the password is wrong."));
+	http_response_free(r);
+	/* without the form's token */
+	r = http_request(S, "POST", "/signin", "Content-Type: application/x-www-form-urlencoded"
+			 "\r\n", "username=alice&password=x", 25);
+	assert_int_equal(r->status, 403);
+	http_response_free(r);
+	/* the right one: a session cookie, HttpOnly, SameSite=Lax */
+	r = sign_in("alice", "correct+horse+battery", NULL);
+	assert_int_equal(r->status, 303);
+	assert_non_null(strstr(http_header(r, "Location"), "/account"));
+	snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", attrs,
+							    sizeof(attrs)));
+	assert_int_equal(strlen(session), 64);
+	assert_non_null(strstr(attrs, "HttpOnly"));
+	assert_non_null(strstr(attrs, "SameSite=Lax"));
+	assert_null(strstr(attrs, "Secure"));	/* plain HTTP here */
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+	assert_non_null(strstr(me(hdr), "\"username\":\"alice\""));
+	assert_non_null(strstr(me(hdr), "\"via\":\"session\""));
+	assert_non_null(strstr(me(NULL), "\"signed_in\":false"));
+	/* the account page; what a signed-in browser sees is never cached */
+	r = http_get(S, "/account", hdr);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(r->body, "<dd>curator</dd>"));
+	snprintf(csrf, sizeof(csrf), "%s", hidden(r->body, "csrf"));
+	assert_int_equal(strlen(csrf), 64);
+	http_response_free(r);
+	r = http_get(S, "/countries", hdr);
+	assert_non_null(strstr(http_header(r, "Cache-Control"), "no-store"));
+	assert_non_null(strstr(r->body, ">alice</a>"));
+	http_response_free(r);
+	/* a form without the session's form token is refused */
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\nContent-Type: "
+		 "application/x-www-form-urlencoded\r\n", session);
+	r = http_request(S, "POST", "/signout", hdr, "x=1", 3);
+	assert_int_equal(r->status, 403);
+	http_response_free(r);
+	r = http_request(S, "POST", "/signout", hdr, "csrf=00", 7);
+	assert_int_equal(r->status, 403);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s", csrf);
+	r = http_request(S, "POST", "/signout", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	assert_string_equal(set_cookie(r, "ccrepo_session", NULL, 0), "");
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+	assert_non_null(strstr(me(hdr), "\"signed_in\":false"));
+}
+
+static void test_new_session_each_time(void **state)
+{
+	struct http_response *r;
+	char first[128], second[128], hdr[400];
+
+	(void)state;
+	r = sign_in("alice", "correct+horse+battery", NULL);
+	snprintf(first, sizeof(first), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "; ccrepo_session=%s", first);
+	r = sign_in("alice", "correct+horse+battery", hdr);
+	assert_int_equal(r->status, 303);
+	snprintf(second, sizeof(second), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	assert_string_not_equal(first, second);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", first);
+	assert_non_null(strstr(me(hdr), "\"signed_in\":false"));
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", second);
+	assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
+}
+
+static void test_tokens(void **state)
+{
+	char hdr[400];
+	struct http_response *r;
+
+	(void)state;
+	assert_int_equal(strncmp(TOKEN, "ccr_", 4), 0);
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s\r\n", TOKEN);
+	assert_non_null(strstr(me(hdr), "\"via\":\"token\""));
+	assert_non_null(strstr(me(hdr), "\"read_only\":true"));
+	r = http_get(S, "/api/v1/me", "Authorization: Bearer ccr_0123456789abcdef_00\r\n");
+	assert_int_equal(r->status, 401);
+	http_response_free(r);
+}
+
+static void test_password_change(void **state)
+{
+	struct http_response *r;
+	char session[128], hdr[400], csrf[128], body[400];
+
+	(void)state;
+	r = sign_in("bob", "another+long+password", NULL);
+	assert_int_equal(r->status, 303);
+	snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+	r = http_get(S, "/account", hdr);
+	snprintf(csrf, sizeof(csrf), "%s", hidden(r->body, "csrf"));
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\nContent-Type: "
+		 "application/x-www-form-urlencoded\r\n", session);
+	snprintf(body, sizeof(body), "csrf=%s&current=wrong&new=a+new+long+password&"
+		 "again=a+new+long+password", csrf);
+	r = http_request(S, "POST", "/account/password", hdr, body, strlen(body));
+	assert_int_equal(r->status, 403);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&current=another+long+password&"
+		 "new=a+new+long+password&again=something+else+entirely", csrf);
+	r = http_request(S, "POST", "/account/password", hdr, body, strlen(body));
+	assert_int_equal(r->status, 400);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&current=another+long+password&"
+		 "new=a+new+long+password&again=a+new+long+password", csrf);
+	r = http_request(S, "POST", "/account/password", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	assert_non_null(set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	/* the old session ended with the change; the new password works */
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+	assert_non_null(strstr(me(hdr), "\"signed_in\":false"));
+	r = sign_in("bob", "a+new+long+password", NULL);
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+}
+
+/* Last: it locks this address. */
+static void test_lock_after_failures(void **state)
+{
+	struct http_response *r;
+
+	(void)state;
+	for (int i = 0; i < 5; i++) {
+		r = sign_in("bob", "wrong", NULL);
+		assert_int_equal(r->status, 401);
+		http_response_free(r);
+	}
+	r = sign_in("bob", "a+new+long+password", NULL);	/* even the right one */
+	assert_int_equal(r->status, 429);
+	assert_non_null(strstr(r->body, "Too many failed sign-ins"));
+	assert_null(set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sign_in_and_out),
+		cmocka_unit_test(test_new_session_each_time),
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_password_change),
+		cmocka_unit_test(test_lock_after_failures),
+	};
+
+	return harness_exit(cmocka_run_group_tests(tests, group_setup, group_teardown));
+}
