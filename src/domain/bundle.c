@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/audit.h"
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
@@ -519,7 +520,7 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 	json_t *root = NULL, *records, *o;
 	const char *format;
 	size_t i;
-	int rc;
+	int rc, batch = 0;
 
 	memset(rd.c, 0, sizeof(*rd.c));
 	if (len > (size_t)BUNDLE_MAX_BYTES)
@@ -547,6 +548,9 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 	rd.p = pool_new();
 	if ((rc = store_begin(s, e)))
 		goto out;
+	/* one audit entry for the whole bundle, not one per record */
+	audit_batch_begin();
+	batch = 1;
 	json_array_foreach(records, i, o) {
 		struct record r;
 		const char *type;
@@ -584,10 +588,19 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 			goto fail;
 		}
 	}
-	if ((rc = store_commit(s, e)))
+	audit_batch_end();
+	batch = 0;
+	if ((rc = audit_by(s, a, AUDIT_IMPORT, origin,
+			   pool_printf(rd.p, "bundle: %zu legislation (%zu versions, %zu "
+				       "provisions), %zu cases, %zu lessons, %zu mappings",
+				       rd.c->legislation, rd.c->expressions, rd.c->provisions,
+				       rd.c->cases, rd.c->lessons, rd.c->mappings), e)) ||
+	    (rc = store_commit(s, e)))
 		goto fail;
 	goto out;
 fail:
+	if (batch)
+		audit_batch_end();
 	store_rollback(s);
 	if (e && !strstr(e->msg, origin))
 		err_prefix(e, "%s: record %zu", origin, rd.index);

@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "domain/audit.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
 #include "import/doc.h"
@@ -253,7 +254,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	struct expression x;
 	struct importer im;
 	const char *country = NULL, *now = record_now(p);
-	int rc, judgment = d->kind == DOC_JUDGMENT;
+	int rc, judgment = d->kind == DOC_JUDGMENT, created = 0;
 
 	memset(&im, 0, sizeof(im));
 	*nprov = 0;
@@ -297,6 +298,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		if ((rc = record_validate(&w->rec, e)) ||
 		    (rc = store_record_insert(s, &w->rec, &w->rec.id, e)))
 			goto fail;
+		created = 1;
 	} else if (rc) {
 		rc = err_set(e, ERR_DB, "cannot look up %s", d->work_uri);
 		goto fail;
@@ -341,7 +343,11 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		if ((rc = store_case_put(s, &c, e)))
 			goto fail;
 	}
-	if ((rc = store_commit(s, e)))
+	if ((rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),
+			   pool_printf(p, "%s %s@%s: %zu provisions, %s", d->work_uri, x.language,
+				       x.date, im.count, created ? "new record" : "existing record"),
+			   e)) ||
+	    (rc = store_commit(s, e)))
 		goto fail;
 	if (im.renamed)
 		log_warn("%s: %zu repeated eIds were given a __dupN suffix", d->work_uri,

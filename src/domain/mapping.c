@@ -2,6 +2,7 @@
  * rejected, or suggested by ccrepo (never a mapping until accepted). */
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/instrument.h"
 #include "core/lang.h"
 #include "domain/legislation.h"
@@ -74,7 +75,14 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 	m.state = state;
 	m.extent = extent;
 	m.comment = comment;
-	rc = store_mapping_put(s, &m, record_now(p), a->name, e);
+	if ((rc = store_begin(s, e)))
+		goto out;
+	if ((rc = store_mapping_put(s, &m, record_now(p), a->name, e)) ||
+	    (rc = audit_by(s, a, AUDIT_MAPPING_SET, pool_printf(p, "record/%lld", work_id),
+			   pool_printf(p, "%s -> %s/%d: %s%s%s", eid, instrument, article, state,
+				       extent ? ", " : "", extent ? extent : ""), e)) ||
+	    (rc = store_commit(s, e)))
+		store_rollback(s);
 out:
 	pool_free(p);
 	return rc;
@@ -124,7 +132,10 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 			(*n)++;
 		}
 	}
-	if ((rc = store_commit(s, e)))
+	if ((*n && (rc = audit_by(s, a, AUDIT_MAPPING_SUGGEST,
+				  pool_printf(p, "record/%lld", work_id),
+				  pool_printf(p, "%zu suggestions", *n), e))) ||
+	    (rc = store_commit(s, e)))
 		goto fail;
 	goto out;
 fail:

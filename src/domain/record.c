@@ -9,6 +9,7 @@
 
 #include "core/lang.h"
 #include "core/utf8.h"
+#include "domain/audit.h"
 #include "domain/country.h"
 #include "store/store.h"
 
@@ -226,7 +227,12 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	r->status = to;
 	r->changed_at = rv.changed_at;
 	r->changed_by = a->name;
-	if ((rc = store_record_update(s, r, e)) || (rc = store_commit(s, e)))
+	if ((rc = store_record_update(s, r, e)) ||
+	    (rc = audit_by(s, a, AUDIT_RECORD_STATUS, pool_printf(p, "record/%lld", id),
+			   pool_printf(p, "%s -> %s%s%s", record_status_name(rv.status),
+				       record_status_name(to), note && *note ? ": " : "",
+				       note ? note : ""), e)) ||
+	    (rc = store_commit(s, e)))
 		goto fail;
 	goto out;
 fail:
@@ -274,7 +280,11 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 		rec->revision = 1;
 		rec->created_at = rec->changed_at = record_now(p);
 		rec->created_by = rec->changed_by = a->name;
-		return store_record_insert(s, rec, &rec->id, e);
+		if ((rc = store_record_insert(s, rec, &rec->id, e)))
+			return rc;
+		return audit_by(s, a, AUDIT_RECORD_CREATE, pool_printf(p, "record/%lld", rec->id),
+				pool_printf(p, "%s, TLP:%s", record_kind_name(k),
+					    rec->tlp ? rec->tlp : "CLEAR"), e);
 	}
 	if ((rc = store_record_get(s, p, rec->id, &old, e)))
 		return rc;
@@ -289,7 +299,10 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 	rec->created_by = old->created_by;
 	rec->changed_at = old->changed_at;
 	rec->changed_by = old->changed_by;
-	return store_record_update(s, rec, e);
+	if ((rc = store_record_update(s, rec, e)))
+		return rc;
+	return audit_by(s, a, AUDIT_RECORD_EDIT, pool_printf(p, "record/%lld", rec->id),
+			pool_printf(p, "%s, revision %d", record_kind_name(k), rec->revision), e);
 }
 
 int record_revisions(struct store *s, pool *p, long long id, struct revision **out,

@@ -12,6 +12,7 @@
 
 #include "core/log.h"
 #include "core/utf8.h"
+#include "domain/audit.h"
 #include "domain/country.h"
 #include "store/store.h"
 
@@ -258,7 +259,14 @@ int org_add(struct store *s, pool *p, struct org *o, struct err *e)
 	}
 	if (!store_org_list(s, p, o->name, &old, &(size_t){ 0 }, &probe))
 		return err_set(e, ERR_CONFLICT, "organisation '%s' exists already", o->name);
-	return store_org_insert(s, o, time(NULL), &o->id, e);
+	if ((rc = store_begin(s, e)))
+		return rc;
+	if ((rc = store_org_insert(s, o, time(NULL), &o->id, e)) ||
+	    (rc = audit_ctx(s, AUDIT_ORG_ADD, pool_printf(p, "org/%s", o->name),
+			    org_kind_name(o->kind), time(NULL), e)) ||
+	    (rc = store_commit(s, e)))
+		store_rollback(s);
+	return rc;
 }
 
 int org_list(struct store *s, pool *p, struct org **out, size_t *n, struct err *e)
@@ -322,7 +330,13 @@ int user_add(struct store *s, pool *p, struct user *u, const char *password, tim
 	if ((rc = password_hash(password, hash, e)))
 		return rc;
 	u->disabled = 0;
-	rc = store_user_insert(s, u, hash, now, &u->id, e);
+	if ((rc = store_begin(s, e)) == ERR_OK &&
+	    ((rc = store_user_insert(s, u, hash, now, &u->id, e)) ||
+	     (rc = audit_ctx(s, AUDIT_USER_ADD, pool_printf(p, "user/%s", u->username),
+			     pool_printf(p, "role %s, organisation %s", role_name(u->role),
+					 u->org_name), now, e)) ||
+	     (rc = store_commit(s, e))))
+		store_rollback(s);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
@@ -358,6 +372,8 @@ static int set_disabled(struct store *s, const char *name, int disabled, struct 
 		goto out;
 	if ((rc = store_user_set_disabled(s, lower_name(p, name), disabled, &id, e)) ||
 	    (disabled && (rc = store_session_delete(s, NULL, id, e))) ||
+	    (rc = audit_ctx(s, disabled ? AUDIT_USER_DISABLE : AUDIT_USER_ENABLE,
+			    pool_printf(p, "user/%s", lower_name(p, name)), NULL, time(NULL), e)) ||
 	    (rc = store_commit(s, e)))
 		store_rollback(s);
 out:
@@ -390,7 +406,10 @@ int user_set_password(struct store *s, const char *name, const char *password, t
 	if ((rc = store_begin(s, e)))
 		goto out;
 	if ((rc = store_user_set_hash(s, u->id, hash, now, 1, e)) ||
-	    (rc = store_session_delete(s, NULL, u->id, e)) || (rc = store_commit(s, e)))
+	    (rc = store_session_delete(s, NULL, u->id, e)) ||
+	    (rc = audit_ctx(s, AUDIT_USER_PASSWD, pool_printf(p, "user/%s", u->username), NULL,
+			    now, e)) ||
+	    (rc = store_commit(s, e)))
 		store_rollback(s);
 out:
 	sodium_memzero(hash, sizeof(hash));
@@ -456,8 +475,16 @@ int token_create(struct store *s, pool *p, const char *username, const char *nam
 	t.scope = scope;
 	secret = random_hex(p, 32);
 	secret_hash(secret, 64, hash);
-	if ((rc = store_token_insert(s, &t, hash, now, e)))
+	if ((rc = store_begin(s, e)))
 		return rc;
+	if ((rc = store_token_insert(s, &t, hash, now, e)) ||
+	    (rc = audit_ctx(s, AUDIT_TOKEN_CREATE, pool_printf(p, "token/%s", t.id),
+			    pool_printf(p, "user %s, scope %s", u->username,
+					token_scope_name(scope)), now, e)) ||
+	    (rc = store_commit(s, e))) {
+		store_rollback(s);
+		return rc;
+	}
 	*id = (char *)t.id;
 	*text = pool_printf(p, TOKEN_PREFIX "%s_%s", t.id, secret);
 	sodium_memzero(secret, 64);
@@ -518,8 +545,14 @@ int token_revoke(struct store *s, const char *id, time_t now, struct err *e)
 		return err_set(e, ERR_INVALID, "token id: 16 hex digits (the part after "
 			       "'" TOKEN_PREFIX "')");
 	struct err probe = { 0 };
-	int rc = store_token_mark(s, id, now, 1, &probe);
+	char target[32];
+	int rc = store_begin(s, &probe);
 
+	snprintf(target, sizeof(target), "token/%s", id);
+	if (!rc && ((rc = store_token_mark(s, id, now, 1, &probe)) ||
+		    (rc = audit_ctx(s, AUDIT_TOKEN_REVOKE, target, NULL, now, &probe)) ||
+		    (rc = store_commit(s, &probe))))
+		store_rollback(s);
 	if (rc == ERR_NOTFOUND)
 		return err_set(e, rc, "token %s not found", id);
 	return rc ? err_set(e, rc, "%s", probe.msg) : ERR_OK;

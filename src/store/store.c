@@ -460,3 +460,25 @@ int store_signin_clear(struct store *s, const char *key, struct err *e)
 {
 	return s->be->signin_clear(s, key, e);
 }
+
+int store_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e)
+{
+	return s->be->audit_last(s, id, hash, e);
+}
+
+int store_audit_insert(struct store *s, const struct audit_entry *en, struct err *e)
+{
+	return s->be->audit_insert(s, en, e);
+}
+
+int store_audit_scan(struct store *s, pool *p, long long after, int limit,
+		     struct audit_entry **out, size_t *n, struct err *e)
+{
+	return s->be->audit_scan(s, p, after, limit, out, n, e);
+}
+
+int store_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
+		     int offset, struct audit_entry **out, size_t *n, struct err *e)
+{
+	return s->be->audit_list(s, p, f, limit, offset, out, n, e);
+}

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/pool.h"
 #include "core/sbuf.h"
+#include "domain/audit.h"
 #include "domain/country.h"
 #include "domain/caselaw.h"
 #include "domain/instrument.h"
@@ -159,6 +160,18 @@ struct store_backend {
 	int (*signin_put)(struct store *s, const char *key, int failures, time_t window_start,
 			  time_t locked_until, struct err *e);
 	int (*signin_clear)(struct store *s, const char *key, struct err *e);
+	/* the audit log (domain/audit.h): the last entry's id and hash (0 and zeros when
+	 * empty) */
+	int (*audit_last)(struct store *s, long long *id, unsigned char *hash,
+			  struct err *e);
+	/* insert en as it is (id, hashes and all) */
+	int (*audit_insert)(struct store *s, const struct audit_entry *en, struct err *e);
+	/* at most limit entries with id > after, in id order */
+	int (*audit_scan)(struct store *s, pool *p, long long after, int limit,
+			  struct audit_entry **out, size_t *n, struct err *e);
+	/* entries matching f (NULL: all), newest first */
+	int (*audit_list)(struct store *s, pool *p, const struct audit_filter *f, int limit,
+			  int offset, struct audit_entry **out, size_t *n, struct err *e);
 };
 
 /* Every connection starts with a pointer to its backend. */
@@ -302,5 +315,11 @@ int store_signin_get(struct store *s, const char *key, int *failures, time_t *wi
 int store_signin_put(struct store *s, const char *key, int failures, time_t window_start,
 		     time_t locked_until, struct err *e);
 int store_signin_clear(struct store *s, const char *key, struct err *e);
+int store_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e);
+int store_audit_insert(struct store *s, const struct audit_entry *en, struct err *e);
+int store_audit_scan(struct store *s, pool *p, long long after, int limit,
+		     struct audit_entry **out, size_t *n, struct err *e);
+int store_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
+		     int offset, struct audit_entry **out, size_t *n, struct err *e);
 
 #endif

@@ -35,6 +35,8 @@ enum sq_stmt {
 	SQ_SESSION_INSERT, SQ_SESSION_GET, SQ_SESSION_TOUCH, SQ_SESSION_DELETE,
 	SQ_SESSION_DELETE_USER,
 	SQ_SIGNIN_GET, SQ_SIGNIN_PUT, SQ_SIGNIN_CLEAR,
+	/* audit.c */
+	SQ_AUDIT_LAST, SQ_AUDIT_INSERT, SQ_AUDIT_SCAN, SQ_AUDIT_LIST,
 	SQ_COUNT
 };
 
@@ -219,5 +221,13 @@ int sq_signin_get(struct store *s, const char *key, int *failures, time_t *windo
 int sq_signin_put(struct store *s, const char *key, int failures, time_t window_start,
 		  time_t locked_until, struct err *e);
 int sq_signin_clear(struct store *s, const char *key, struct err *e);
+
+/* audit.c */
+int sq_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e);
+int sq_audit_insert(struct store *s, const struct audit_entry *en, struct err *e);
+int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
+		  struct audit_entry **out, size_t *n, struct err *e);
+int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
+		  int offset, struct audit_entry **out, size_t *n, struct err *e);
 
 #endif

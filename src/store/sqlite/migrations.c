@@ -424,6 +424,28 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (group_id, org_id)\n"
 	") STRICT;\n"
 	"CREATE INDEX sharing_group_member_org ON sharing_group_member(org_id);\n",
+	/* 6: the audit log, hash-chained (domain/audit.c) and append-only from SQL */
+	"CREATE TABLE audit_log (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  action TEXT NOT NULL,\n"
+	"  target TEXT,\n"
+	"  address TEXT,\n"
+	"  detail TEXT,\n"
+	"  prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),\n"
+	"  hash BLOB NOT NULL CHECK (length(hash) = 32)\n"
+	") STRICT;\n"
+	"CREATE INDEX audit_log_actor ON audit_log(actor);\n"
+	"CREATE INDEX audit_log_action ON audit_log(action);\n"
+	"CREATE INDEX audit_log_target ON audit_log(target);\n"
+	"CREATE INDEX audit_log_at ON audit_log(at);\n"
+	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -546,4 +546,8 @@ const struct store_backend store_sqlite = {
 	.signin_get = sq_signin_get,
 	.signin_put = sq_signin_put,
 	.signin_clear = sq_signin_clear,
+	.audit_last = sq_audit_last,
+	.audit_insert = sq_audit_insert,
+	.audit_scan = sq_audit_scan,
+	.audit_list = sq_audit_list,
 };
