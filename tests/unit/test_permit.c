@@ -1,0 +1,150 @@
+/* Tests of domain/permit: the permission table row by row (every role, every action,
+ * own country or not, own record or not), the reading rules of each sharing label and
+ * status, the public, read-only tokens, and the server's own machine. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/permit.h"
+#include "domain/user.h"
+
+#define R ROLE_READER
+#define F ROLE_FOCAL_POINT
+#define P ROLE_PROVIDER
+#define C ROLE_CURATOR
+#define A ROLE_ADMIN
+#define PUBLIC -1
+
+/* Records: a published KE law by "ann" under each label, a draft by "ann". */
+static struct record rec(const char *tlp, enum record_status st)
+{
+	struct record r = { .id = 1, .country = "KE", .status = st, .tlp = tlp,
+			    .created_by = "ann" };
+
+	return r;
+}
+
+static struct actor who(int role, const char *name, const char *country)
+{
+	struct actor a = { .name = name, .role = role, .country = country,
+			   .user_id = role == PUBLIC ? 0 : 7 };
+
+	return a;
+}
+
+static const struct row {
+	int role;
+	const char *name, *country;	/* the account */
+	enum record_action act;
+	const char *tlp;		/* the record; NULL: no record (create) */
+	enum record_status st;
+	int want;			/* ERR_OK, ERR_FORBIDDEN, ERR_NOTFOUND */
+} rows[] = {
+	/* reading, by label: a published record */
+	{ PUBLIC, "x", NULL, ACT_READ, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ PUBLIC, "x", NULL, ACT_READ, "GREEN", ST_PUBLISHED, ERR_NOTFOUND },
+	{ R, "bo", NULL, ACT_READ, "GREEN", ST_PUBLISHED, ERR_OK },
+	{ R, "bo", NULL, ACT_READ, "AMBER", ST_PUBLISHED, ERR_NOTFOUND },
+	{ F, "fp", "KE", ACT_READ, "AMBER", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "UG", ACT_READ, "AMBER", ST_PUBLISHED, ERR_NOTFOUND },
+	{ F, "fp", "KE", ACT_READ, "AMBER+STRICT", ST_PUBLISHED, ERR_NOTFOUND },
+	{ P, "pr", NULL, ACT_READ, "AMBER", ST_PUBLISHED, ERR_NOTFOUND },
+	{ C, "cu", NULL, ACT_READ, "AMBER+STRICT", ST_PUBLISHED, ERR_OK },
+	{ C, "cu", NULL, ACT_READ, "RED", ST_PUBLISHED, ERR_OK },
+	{ A, "ad", NULL, ACT_READ, "RED", ST_PUBLISHED, ERR_OK },
+	{ R, "ann", NULL, ACT_READ, "RED", ST_PUBLISHED, ERR_OK },	/* its author */
+	{ R, "bo", NULL, ACT_READ, "RED", ST_PUBLISHED, ERR_NOTFOUND },
+	/* drafts and withdrawn records: authors and curators */
+	{ PUBLIC, "x", NULL, ACT_READ, "CLEAR", ST_DRAFT, ERR_NOTFOUND },
+	{ R, "bo", NULL, ACT_READ, "CLEAR", ST_WITHDRAWN, ERR_NOTFOUND },
+	{ F, "fp", "KE", ACT_READ, "CLEAR", ST_DRAFT, ERR_OK },	/* their country's */
+	{ F, "fp", "UG", ACT_READ, "CLEAR", ST_DRAFT, ERR_NOTFOUND },
+	{ F, "fp", "KE", ACT_READ, "CLEAR", ST_WITHDRAWN, ERR_NOTFOUND },
+	{ P, "ann", NULL, ACT_READ, "CLEAR", ST_DRAFT, ERR_OK },
+	{ C, "cu", NULL, ACT_READ, "CLEAR", ST_SUBMITTED, ERR_OK },
+	/* creating */
+	{ PUBLIC, "x", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_FORBIDDEN },
+	{ R, "bo", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
+	{ F, "fp", "KE", ACT_CREATE, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "UG", ACT_CREATE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "pr", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
+	{ C, "cu", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
+	{ A, "ad", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
+	/* editing and submitting: own country, own record, anything */
+	{ R, "bo", NULL, ACT_EDIT, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_EDIT, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "UG", ACT_EDIT, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_SUBMIT, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ P, "ann", NULL, ACT_EDIT, "CLEAR", ST_DRAFT, ERR_OK },
+	{ P, "pr", NULL, ACT_EDIT, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "ann", NULL, ACT_SUBMIT, "CLEAR", ST_DRAFT, ERR_OK },
+	{ C, "cu", NULL, ACT_EDIT, "RED", ST_PUBLISHED, ERR_OK },
+	/* a record one may not read cannot be changed either, and stays hidden */
+	{ P, "pr", NULL, ACT_EDIT, "CLEAR", ST_DRAFT, ERR_NOTFOUND },
+	/* publishing, withdrawing, mapping: curators and admins */
+	{ F, "fp", "KE", ACT_PUBLISH, "CLEAR", ST_SUBMITTED, ERR_FORBIDDEN },
+	{ P, "ann", NULL, ACT_PUBLISH, "CLEAR", ST_SUBMITTED, ERR_FORBIDDEN },
+	{ C, "cu", NULL, ACT_PUBLISH, "CLEAR", ST_SUBMITTED, ERR_OK },
+	{ A, "ad", NULL, ACT_WITHDRAW, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "KE", ACT_WITHDRAW, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ R, "bo", NULL, ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ C, "cu", NULL, ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_OK },
+};
+
+static void test_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *w = &rows[i];
+		struct actor a = who(w->role, w->name, w->country);
+		struct record r = rec(w->tlp ? w->tlp : "CLEAR", w->st);
+		struct err e = { 0 };
+		int got = permit(w->role == PUBLIC && !strcmp(w->name, "x") && i % 2 ? NULL : &a,
+				 w->act, w->tlp ? &r : NULL, &e);
+
+		if (got != w->want)
+			fail_msg("row %zu (role %d, action %d, %s, status %d): got %d, want %d (%s)",
+				 i, w->role, (int)w->act, w->tlp ? w->tlp : "-", (int)w->st, got,
+				 w->want, e.msg);
+		if (got != ERR_OK && !e.msg[0])
+			fail_msg("row %zu: no message", i);
+	}
+}
+
+static void test_tokens_and_local(void **state)
+{
+	struct record r = rec("CLEAR", ST_PUBLISHED);
+	struct actor cu = who(C, "cu", NULL), local = { .name = "cli", .local = 1, .role = -1 };
+	struct err e = { 0 };
+
+	(void)state;
+	cu.token = 1;
+	assert_int_equal(permit(&cu, ACT_EDIT, &r, &e), ERR_OK);
+	cu.read_only = 1;
+	assert_int_equal(permit(&cu, ACT_EDIT, &r, &e), ERR_FORBIDDEN);
+	assert_non_null(strstr(e.msg, "only read"));
+	assert_int_equal(permit(&cu, ACT_READ, &r, NULL), ERR_OK);
+	/* the server's own machine and the CLI: everything, even a RED draft */
+	r = rec("RED", ST_DRAFT);
+	assert_int_equal(permit(&local, ACT_READ, &r, NULL), ERR_OK);
+	assert_int_equal(permit(&local, ACT_PUBLISH, &r, NULL), ERR_OK);
+	/* no record to read */
+	assert_int_equal(permit(NULL, ACT_READ, NULL, NULL), ERR_NOTFOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_tokens_and_local),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
