@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "api/api.h"
+#include "domain/audit.h"
 #include "domain/bundle.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
@@ -747,6 +748,18 @@ static int csv_records(struct req *r, const struct record_query *q, struct sbuf 
 	}
 }
 
+/* One audit entry for an export: its format and filters. */
+static int audit_export(struct req *r, const char *format, const struct record_query *q,
+			struct err *e)
+{
+	char detail[200];
+
+	snprintf(detail, sizeof(detail), "format %s, country %s, kind %s", format,
+		 q->country ? q->country : "any",
+		 q->kind >= 0 ? record_kind_name((enum record_kind)q->kind) : "any");
+	return audit_by(r->store, r->actor, AUDIT_EXPORT, NULL, detail, e);
+}
+
 int api_export(struct req *r, struct resp *out)
 {
 	static const char *const head[] = { "id", "kind", "country", "region", "language",
@@ -762,7 +775,8 @@ int api_export(struct req *r, struct resp *out)
 		return out->status;
 	sbuf_reset(&out->body);
 	if (!format || !strcmp(format, "json")) {
-		if (bundle_export(r->store, r->actor, &q, &out->body, NULL, &e)) {
+		if (bundle_export(r->store, r->actor, &q, &out->body, NULL, &e) ||
+		    audit_export(r, "json", &q, &e)) {
 			sbuf_reset(&out->body);
 			return http_fail(r, out, &e);
 		}
@@ -780,6 +794,10 @@ int api_export(struct req *r, struct resp *out)
 			sbuf_reset(&out->body);
 			return http_fail(r, out, &e);
 		}
+	}
+	if (audit_export(r, "csv", &q, &e)) {
+		sbuf_reset(&out->body);
+		return http_fail(r, out, &e);
 	}
 	out->content_type = "text/csv; charset=utf-8";
 	return 200;

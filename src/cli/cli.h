@@ -17,6 +17,8 @@ int cli_reindex(const struct config *cfg, int argc, char **argv);
  * revoke"; the subcommand is the first positional argument. */
 int cli_org(const struct config *cfg, int argc, char **argv);
 int cli_user(const struct config *cfg, int argc, char **argv);
+/* cli/audit.c: "audit verify" and "audit list". */
+int cli_audit(const struct config *cfg, int argc, char **argv);
 
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);

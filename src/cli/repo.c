@@ -8,6 +8,7 @@
 #include "core/file.h"
 #include "core/log.h"
 #include "core/sbuf.h"
+#include "domain/audit.h"
 #include "domain/bundle.h"
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
@@ -359,6 +360,10 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 	} else if (export_records_csv(s, p, &q, &b, &e)) {
 		goto fail;
 	}
+	if (audit_by(s, cli_actor(), AUDIT_EXPORT, n == 1 ? args[0] : NULL,
+		     pool_printf(p, "format %s, country %s, kind %s", fmt ? fmt : "json",
+				 q.country ? q.country : "any", kind_s ? kind_s : "any"), &e))
+		goto fail;
 	rc = write_out(out, &b);
 	goto done;
 fail:
