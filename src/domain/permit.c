@@ -83,7 +83,7 @@ int permit(const struct actor *a, enum record_action action, const struct record
 		return err_set(e, ERR_FORBIDDEN, "sign in to make changes");
 	if (a->read_only)
 		return err_set(e, ERR_FORBIDDEN, "this API token may only read");
-	if (rec && !may_read(a, rec))
+	if (rec && action != ACT_CREATE && !may_read(a, rec))
 		return err_set(e, ERR_NOTFOUND, "no such record");
 	c = (enum cond)table[a->role][action];
 	switch (c) {

@@ -61,10 +61,10 @@ int record_status_parse(const char *s);
 /* Whether s is one of the TLP 2.0 labels. */
 int record_tlp_valid(const char *s);
 
-/* The one permission check: may actor do action on rec (NULL for ACT_CREATE)?
- * Until accounts exist (the access-control issue), anyone may read published
- * TLP:CLEAR records, and only local actors (loopback, CLI) may read the rest or
- * change anything. ERR_OK, or ERR_FORBIDDEN with a message for the user. */
+/* The one permission check: whether actor a may do action on rec (NULL for a record
+ * not made yet), by the permission table and the sharing labels of domain/permit.h.
+ * ERR_OK; ERR_NOTFOUND for a record a may not read (never revealed); ERR_FORBIDDEN
+ * with a message for the user. */
 int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
 		 struct err *e);
 /* Whether the workflow lets a record go from one status to another:

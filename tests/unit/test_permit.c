@@ -74,6 +74,7 @@ static const struct row {
 	{ F, "fp", "KE", ACT_CREATE, "CLEAR", ST_PUBLISHED, ERR_OK },
 	{ F, "fp", "UG", ACT_CREATE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
 	{ P, "pr", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
+	{ P, "pr", NULL, ACT_CREATE, "CLEAR", ST_DRAFT, ERR_OK },	/* not its author yet */
 	{ C, "cu", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
 	{ A, "ad", NULL, ACT_CREATE, NULL, ST_DRAFT, ERR_OK },
 	/* editing and submitting: own country, own record, anything */
