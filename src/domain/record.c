@@ -1,7 +1,5 @@
 #include "domain/record.h"
 
-#include "domain/permit.h"
-
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
