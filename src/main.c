@@ -122,13 +122,16 @@ static const struct command commands[] = {
 	  "  tokens NAME                the account's tokens (never their secrets)\n"
 	  "  revoke TOKEN_ID            revoke a token (its id, or the whole token)\n" },
 	{ "audit", cli_audit, DB_OPTS, "verify | list",
-	  { "--actor=", "--action=", "--target=", "--since=", "--until=", "--limit=", NULL },
+	  { "--actor=", "--action=", "--target=", "--since=", "--until=", "--limit=",
+	    "--anchor=", NULL },
 	  "verify and list the audit log",
 	  "Every write, sign-in, failed sign-in, export and read of an AMBER or RED record\n"
 	  "is an entry of an append-only log; each entry's BLAKE2b hash covers the one\n"
 	  "before it. Entries hold no passwords, token secrets or session ids.\n"
 	  "  verify   check the whole chain: exit 0 and \"audit log intact: N entries\", or\n"
-	  "           exit 1 and \"audit log broken at entry ID: reason\"\n"
+	  "           exit 1 and \"audit log broken at entry ID: reason\". When intact it\n"
+	  "           also prints \"newest entry: ID HASH\": keep that elsewhere and give\n"
+	  "           it later as --anchor ID:HASH to find a log cut or rewritten after it\n"
 	  "  list     entries, newest first, one per line, tab-separated: id, time,\n"
 	  "           actor, action, target, address, detail (\"-\" when empty)\n"
 	  "      --actor NAME, --action ACTION (record.create, import, signin, ...),\n"

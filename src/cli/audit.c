@@ -26,13 +26,54 @@ static void field(const char *s)
 		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
 }
 
+/* With --anchor ID:HASH (a "newest entry" line kept from an earlier verify), check
+ * that entry ID still exists with that hash: a log cut or rewritten from some entry
+ * on still chains, but no longer matches what was kept. 0, 1 (printed) or 2. */
+static int check_anchor(struct store *s, const char *anchor, long long checked)
+{
+	unsigned char want[AUDIT_HASH_BYTES];
+	struct audit_entry *en;
+	long long id;
+	size_t n = 0;
+	char *end;
+	pool *p;
+	int rc = 0;
+
+	if (!anchor)
+		return 0;
+	id = strtoll(anchor, &end, 10);
+	if (id < 1 || *end != ':' || strlen(end + 1) != 2 * AUDIT_HASH_BYTES ||
+	    strspn(end + 1, "0123456789abcdefABCDEF") != 2 * AUDIT_HASH_BYTES) {
+		fprintf(stderr, "ccrepo audit verify: --anchor is ID:HASH as printed on the "
+			"\"newest entry\" line\n");
+		return 2;
+	}
+	for (int i = 0; i < AUDIT_HASH_BYTES; i++)
+		sscanf(end + 1 + 2 * i, "%2hhx", &want[i]);
+	if (id > checked) {
+		printf("audit log broken at entry %lld: missing (the log ends at entry %lld)\n",
+		       id, checked);
+		return 1;
+	}
+	p = pool_new();
+	if (store_audit_scan(s, p, id - 1, 1, &en, &n, NULL) || n != 1 ||
+	    memcmp(en->hash, want, AUDIT_HASH_BYTES)) {
+		printf("audit log broken at entry %lld: its hash is not the one kept\n", id);
+		rc = 1;
+	}
+	pool_free(p);
+	return rc;
+}
+
 static int audit_cmd_verify(struct store *s, int argc, char **argv)
 {
 	long long checked, bad;
+	struct audit_entry *en;
 	struct err e = { 0 };
+	size_t n;
+	pool *p;
 	int rc;
 
-	(void)argc, (void)argv;
 	rc = audit_verify(s, &checked, &bad, &e);
 	if (rc == ERR_CONFLICT) {
 		printf("audit log broken at entry %lld: %s\n", bad, e.msg);
@@ -42,7 +83,18 @@ static int audit_cmd_verify(struct store *s, int argc, char **argv)
 		fprintf(stderr, "ccrepo audit verify: %s\n", e.msg);
 		return 1;
 	}
+	if ((rc = check_anchor(s, cli_opt(argc, argv, "--anchor"), checked)))
+		return rc;
 	printf("audit log intact: %lld entries\n", checked);
+	/* the newest hash: kept elsewhere, it shows later whether the tail was cut */
+	p = pool_new();
+	if (checked && !audit_list(s, p, NULL, 1, 0, &en, &n, NULL) && n) {
+		printf("newest entry: %lld ", en->id);
+		for (int i = 0; i < AUDIT_HASH_BYTES; i++)
+			printf("%02x", en->hash[i]);
+		putchar('\n');
+	}
+	pool_free(p);
 	return 0;
 }
 
@@ -98,7 +150,7 @@ out:
 }
 
 static const struct audit_cmd audit_commands[] = {
-	{ "verify", audit_cmd_verify, "verify" },
+	{ "verify", audit_cmd_verify, "verify [--anchor ID:HASH]" },
 	{ "list", audit_cmd_list, "list [--actor NAME] [--action ACTION] [--target PREFIX] "
 	  "[--since DATE] [--until DATE] [--limit N]" },
 };

@@ -1,7 +1,8 @@
 /* ccrepo audit through the real binary: an import, an export and account changes
  * leave entries naming the operator; `audit verify` says the log is intact; after
  * the database file is edited behind the program's back (triggers dropped, a detail
- * changed, with the sqlite3 library), verify exits 1 naming that entry. */
+ * changed, with the sqlite3 library), verify exits 1 naming that entry; a log whose
+ * newest entry was cut off still chains, but fails against the anchor kept. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -94,7 +95,7 @@ static void test_help(void **state)
 
 static void test_verify_and_tamper(void **state)
 {
-	char path[1200];
+	char path[1200], anchor[80];
 	char *line;
 
 	(void)state;
@@ -133,6 +134,24 @@ static void test_verify_and_tamper(void **state)
 	assert_int_not_equal(tamper("DELETE FROM audit_log WHERE id = 2"), SQLITE_OK);
 	assert_int_equal(RUN("audit", "verify", DB), 0);
 
+	/* the newest entry cut off: the chain still holds, the kept anchor does not */
+	assert_int_equal(RUN("audit", "verify", DB), 0);
+	line = strstr(OUT, "newest entry: 3 ");
+	assert_non_null(line);
+	snprintf(anchor, sizeof(anchor), "3:%.64s", line + 16);
+	assert_int_equal(RUN("audit", "verify", DB, "--anchor", anchor), 0);
+	assert_int_equal(tamper("DROP TRIGGER audit_log_no_delete; "
+				"DELETE FROM audit_log WHERE id = 3"), SQLITE_OK);
+	assert_int_equal(RUN("audit", "verify", DB), 0);
+	assert_has(OUT, "audit log intact: 2 entries");
+	assert_int_equal(RUN("audit", "verify", DB, "--anchor", anchor), 1);
+	assert_has(OUT, "audit log broken at entry 3: missing (the log ends at entry 2)");
+	anchor[2] = anchor[2] == 'a' ? 'b' : 'a';
+	anchor[0] = '2';
+	assert_int_equal(RUN("audit", "verify", DB, "--anchor", anchor), 1);
+	assert_has(OUT, "audit log broken at entry 2: its hash is not the one kept");
+	assert_int_equal(RUN("audit", "verify", DB, "--anchor", "2:xyz"), 2);
+
 	/* someone with the file drops them and rewrites entry 2 */
 	assert_int_equal(tamper("DROP TRIGGER audit_log_no_update; "
 				"UPDATE audit_log SET detail = 'format csv, nothing' "
@@ -141,8 +160,7 @@ static void test_verify_and_tamper(void **state)
 	assert_has(OUT, "audit log broken at entry 2: its content does not match its hash");
 
 	/* and a deleted entry is found too */
-	assert_int_equal(tamper("DROP TRIGGER audit_log_no_delete; "
-				"DELETE FROM audit_log WHERE id = 1"), SQLITE_OK);
+	assert_int_equal(tamper("DELETE FROM audit_log WHERE id = 1"), SQLITE_OK);
 	assert_int_equal(RUN("audit", "verify", DB), 1);
 	assert_has(OUT, "audit log broken at entry 1: missing");
 }
