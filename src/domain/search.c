@@ -11,6 +11,7 @@
 #include "domain/instrument.h"
 #include "domain/query.h"
 #include "domain/suggest.h"
+#include "domain/user.h"
 #include "store/store.h"
 
 static const char *const facet_names[FACET_COUNT] = {
@@ -283,7 +284,11 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 	if ((rc = articles_with_crosswalk(s, p, q, &rq.articles, e)))
 		return rc;
 	/* the one clearance rule: what record_allow lets everybody read */
-	rq.public_only = !(a && a->local);
+	/* the clearance: what permit() lets this asker read, as the store's filters */
+	rq.public_only = !(a && (a->local || (a->user_id && (a->role == ROLE_CURATOR ||
+							     a->role == ROLE_ADMIN))));
+	rq.green = rq.public_only && a && a->user_id;
+	rq.amber_country = rq.green && a->role == ROLE_FOCAL_POINT ? a->country : NULL;
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
 	if ((rc = store_search(s, p, &rq, res, e)))

@@ -55,7 +55,12 @@ struct search_request {
 	int year_from, year_to;		/* 0 open */
 	const char *languages;		/* ",en,fr," or NULL */
 	const char *articles;		/* ",un-cc/7,coe-185/2," or NULL */
-	int public_only;		/* only published TLP:CLEAR records */
+	/* the asker's clearance (domain/permit.h, as tags in the store's index) */
+	int public_only;		/* only published TLP:CLEAR records ... */
+	int green;			/* ... and published GREEN ones (signed in) ... */
+	const char *amber_country;	/* ... and, for a focal point, this country's
+					   published AMBER records, drafts and submissions;
+					   public_only 0: everything */
 	int candidates;			/* best matches ranked before grouping per record */
 	int limit, offset;
 };

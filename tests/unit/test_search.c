@@ -27,6 +27,7 @@
 #include "domain/refdata.h"
 #include "core/lang.h"
 #include "domain/search.h"
+#include "domain/user.h"
 #include "store/store.h"
 
 #define ISO_DIR "/usr/share/iso-codes/json"
@@ -527,6 +528,41 @@ static void test_languages(void **state)
 	assert_int_equal(run("frauduleusement")->hits[0].country[0], 'C');
 }
 
+/* What each account may read is what it finds: the labels and statuses of
+ * domain/permit.h, as filters of the index. */
+static void test_clearance(void **state)
+{
+	const struct actor reader = { .name = "rd", .user_id = 5, .role = ROLE_READER };
+	const struct actor fp_gh = { .name = "fg", .user_id = 6, .role = ROLE_FOCAL_POINT,
+				     .country = "GH" };
+	const struct actor fp_ug = { .name = "fu", .user_id = 7, .role = ROLE_FOCAL_POINT,
+				     .country = "UG" };
+	const struct actor cur = { .name = "cu", .user_id = 8, .role = ROLE_CURATOR };
+	json_t *rs = json_array();
+
+	(void)state;
+	json_array_append_new(rs, law("MW", "en", "eng", "/akn/mw/act/2016/33", "2016-10-01",
+		"Electronic Transactions and Cyber Security Act", "published", "GREEN",
+		"Cyber squatting", "A person who registers a domain name in bad faith commits "
+		"an offence of cybersquatting."));
+	import(rs);
+	/* GREEN: anyone signed in */
+	assert_int_equal(total("cybersquatting"), 0);
+	assert_int_equal(run_as(&reader, "cybersquatting", 10)->total, 1);
+	/* AMBER (GH): the country's focal points and curators, not other accounts */
+	assert_int_equal(run_as(&reader, "infrastructure", 10)->total, 0);
+	assert_int_equal(run_as(&fp_ug, "infrastructure", 10)->total, 0);
+	assert_int_equal(run_as(&fp_gh, "infrastructure", 10)->total, 1);
+	assert_int_equal(facet(run_as(&fp_gh, "computer", 100), FACET_COUNTRY, "GH"), 1);
+	assert_int_equal(facet(run_as(&reader, "computer", 100), FACET_COUNTRY, "GH"), 0);
+	/* a draft (UG): its country's focal points and curators */
+	assert_int_equal(run_as(&reader, "cyberstalking", 10)->total, 0);
+	assert_int_equal(run_as(&fp_gh, "cyberstalking", 10)->total, 0);
+	assert_int_equal(run_as(&fp_ug, "cyberstalking", 10)->total, 1);
+	assert_int_equal(run_as(&cur, "cyberstalking", 10)->total, 1);
+	assert_int_equal(run_as(&cur, "infrastructure", 10)->total, 1);
+}
+
 static void test_syntax(void **state)
 {
 	struct search_result *r;
@@ -714,6 +750,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_article, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters_alone_and_articles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clearance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_new_version, setup, teardown),

@@ -36,6 +36,19 @@ static int count_phrases(const char *m)
 	return n;
 }
 
+/* A country code as a tag value: letters only, lowercased. */
+static const char *tag_safe(pool *p, const char *v)
+{
+	char *t = pool_strdup(p, v);
+	size_t k = 0;
+
+	for (const char *c = v; *c; c++)
+		if ((*c | 32) >= 'a' && (*c | 32) <= 'z')
+			t[k++] = (char)(*c | 32);
+	t[k] = '\0';
+	return t;
+}
+
 /* " AND ( "#<p>a" OR "#<p>b" )" for the values of list ",a,b," (lowercased). */
 static void tag_any(struct sbuf *b, char prefix, const char *list, const char *extra_prefix,
 		    const char *extra)
@@ -82,8 +95,21 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq, in
 	else
 		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
 			  "#klesson\" )");
-	if (rq->public_only)
-		sbuf_adds(&b, " AND \"" MARK "#spublished\" AND \"" MARK "#tclear\"");
+	if (rq->public_only) {
+		/* published CLEAR (GREEN when signed in; a focal point's country: AMBER, and
+		 * its drafts and submissions) */
+		sbuf_adds(&b, " AND ( ( \"" MARK "#spublished\" AND ( \"" MARK "#tclear\"");
+		if (rq->green)
+			sbuf_adds(&b, " OR \"" MARK "#tgreen\"");
+		if (rq->amber_country)
+			sbuf_addf(&b, " OR ( \"" MARK "#tamber\" AND \"" MARK "#c%s\" )",
+				  tag_safe(p, rq->amber_country));
+		sbuf_adds(&b, " ) )");
+		if (rq->amber_country)
+			sbuf_addf(&b, " OR ( ( \"" MARK "#sdraft\" OR \"" MARK "#ssubmitted\" ) "
+				  "AND \"" MARK "#c%s\" )", tag_safe(p, rq->amber_country));
+		sbuf_adds(&b, " )");
+	}
 	if (rq->countries || rq->regions)
 		tag_any(&b, 'c', rq->countries, "r", rq->regions);
 	if (rq->kinds) {
