@@ -29,6 +29,7 @@ static const char *const api_routes[] = {
 	"/api/v1/instruments/{id}/articles/{number}",
 	"/api/v1/crosswalk",
 	"/api/v1/search",
+	"/api/v1/me",
 	"/api/v1/instruments/{id}/articles/{number}/provisions",
 	"/api/v1/works",
 	"/api/v1/works/import",
