@@ -518,6 +518,9 @@ static void test_bundle_one_entry(void **state)
 	struct sbuf b = SBUF_INIT;
 	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0 };
 	struct doc *d = small_act();
+	const char *bad = "{\"format\": \"ccrepo-bundle\", \"version\": 1, "
+			  "\"records\": [{\"type\": \"x\", \"country\": \"KE\", "
+			  "\"language\": \"en\", \"title\": \"t\"}]}";
 	struct audit_entry *en;
 	struct bundle_counts c;
 	struct err e = { 0 };
@@ -546,9 +549,9 @@ static void test_bundle_one_entry(void **state)
 	assert_int_equal(record_set_status(s, &curator, id, ST_SUBMITTED, NULL, &e), ERR_OK);
 	newest(s, p, "record.status");
 	/* a refused bundle leaves nothing, and does not leave logging off */
-	assert_int_not_equal(bundle_import(s, &curator, "{\"format\": \"ccrepo-bundle\", "
-					   "\"version\": 1, \"records\": [{\"type\": \"x\"}]}",
-					   73, "bad.json", &c, &e), ERR_OK);
+	assert_int_not_equal(bundle_import(s, &curator, bad, strlen(bad), "bad.json", &c, &e),
+			     ERR_OK);
+	assert_non_null(strstr(e.msg, "\"type\" must be"));
 	err_clear(&e);
 	assert_int_equal(record_set_status(s, &curator, id, ST_DRAFT, NULL, &e), ERR_OK);
 	assert_int_equal(audit_list(s, p, NULL, 0, 0, &en, &n, &e), ERR_OK);
