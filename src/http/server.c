@@ -15,6 +15,7 @@
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "domain/audit.h"
 #include "domain/record.h"
 #include "http/cache.h"
 #include "http/gzip.h"
@@ -514,6 +515,8 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 			   "is disabled)");
 		goto send;
 	}
+	/* who acts, for the audit log of what this request writes */
+	audit_context_set(r.actor->name, r.address);
 	if ((route->flags & ROUTE_CACHE) && !r.actor->user_id) {
 		/* the API is the same in every language: one entry, not six */
 		char *k = pool_printf(r.pool, "%s\t%s%s", r.api ? "" : lang_code(r.lang), url,
@@ -533,6 +536,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 send:
 	send_resp(s, conn, &r, &out, route, sbuf_str(&key), gen, gz, inm, cs);
 out:
+	audit_context_set(NULL, NULL);
 	sbuf_release(&out.body);
 	sbuf_release(&key);
 	pool_free(r.pool);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "domain/audit.h"
 #include "domain/record.h"
 #include "domain/user.h"
 #include "view/html.h"
@@ -111,6 +112,9 @@ int web_signin(struct req *r, struct resp *out)
 			if (signin_failed(r->store, keys[i], now, &e))
 				log_warn("sign-in: %s", e.msg);
 		log_info("sign-in failed for %.64s from %s", user, r->address ? r->address : "?");
+		if (audit_append(r->store, user, AUDIT_SIGNIN_FAILED, pool_printf(r->pool,
+				 "user/%.64s", user), r->address, NULL, now, &e))
+			return http_fail(r, out, &e);
 		return signin_page(r, out, 401, T("The user name or the password is wrong."), user);
 	}
 	for (int i = 0; i < 2; i++)
@@ -122,6 +126,9 @@ int web_signin(struct req *r, struct resp *out)
 	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))
 		return http_fail(r, out, &e);
 	log_info("signed in: %s from %s", u->username, r->address ? r->address : "?");
+	if (audit_append(r->store, u->username, AUDIT_SIGNIN, pool_printf(r->pool, "user/%s",
+			 u->username), r->address, NULL, now, &e))
+		return http_fail(r, out, &e);
 	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
 	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", "", 0);
 	return web_redirect(r, out, next_path(req_form(r, "next")));
@@ -137,6 +144,9 @@ int web_signout(struct req *r, struct resp *out)
 		if (session_delete(r->store, r->session, &e))
 			return http_fail(r, out, &e);
 		log_info("signed out: %s", r->actor->name);
+		if (audit_append(r->store, r->actor->name, AUDIT_SIGNOUT, pool_printf(r->pool,
+				 "user/%s", r->actor->name), r->address, NULL, time(NULL), &e))
+			return http_fail(r, out, &e);
 	}
 	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", "", 0);
 	return web_redirect(r, out, "/");

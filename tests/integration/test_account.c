@@ -231,6 +231,32 @@ static void test_new_session_each_time(void **state)
 	assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
 }
 
+/* Sign-ins, failures and sign-outs are in the audit log, with the address. */
+static void test_audited(void **state)
+{
+	char out[4096];
+	char *o = NULL, *err = NULL;
+	char db[512];
+	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
+
+	(void)state;
+	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
+	assert_int_equal(harness_run((const char *const[]){ "audit", "list", "--limit", "50",
+				     NULL }, env, D, &o, &err), 0);
+	snprintf(out, sizeof(out), "%s", o ? o : "");
+	assert_non_null(strstr(out, "signin.failed"));
+	assert_non_null(strstr(out, "\tsignin\t"));
+	assert_non_null(strstr(out, "signout"));
+	assert_non_null(strstr(out, "127.0.0.1"));
+	assert_null(strstr(out, "correct horse"));	/* never a password */
+	free(o);
+	free(err);
+	assert_int_equal(harness_run((const char *const[]){ "audit", "verify", NULL }, env, D,
+				     &o, &err), 0);
+	free(o);
+	free(err);
+}
+
 static void test_tokens(void **state)
 {
 	char hdr[400];
@@ -309,6 +335,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_in_and_out),
 		cmocka_unit_test(test_new_session_each_time),
+		cmocka_unit_test(test_audited),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_password_change),
 		cmocka_unit_test(test_lock_after_failures),
