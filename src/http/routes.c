@@ -16,6 +16,7 @@ const struct route routes[] = {
 	{ POST, "/signout", web_signout, 0 },
 	{ GET, "/account", web_account, 0 },
 	{ POST, "/account/password", web_account_password, 0 },
+	{ GET | POST, "/admin/users", web_admin_users, 0 },
 	{ GET, "/api/v1/me", api_me, 0 },
 	{ GET, "/countries", web_countries, C },
 	{ GET, "/countries/:code", web_country, C },

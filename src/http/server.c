@@ -303,6 +303,7 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		a->country = u->country;
 		a->token = 1;
 		a->read_only = scope == SCOPE_READ;
+		a->local = 0;	/* a signed-in account acts as itself, wherever it is */
 		return 0;
 	}
 	if (cookie && *cookie) {
@@ -318,6 +319,7 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		a->role = (int)ss->user.role;
 		a->org_id = ss->user.org_id;
 		a->country = ss->user.country;
+		a->local = 0;
 		r->session = cookie;
 		r->csrf = ss->csrf;
 		/* the idle time restarts at most once a minute */

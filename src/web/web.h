@@ -13,6 +13,7 @@ int web_signin(struct req *r, struct resp *out);		/* GET form, POST sign in */
 int web_signout(struct req *r, struct resp *out);		/* POST */
 int web_account(struct req *r, struct resp *out);
 int web_account_password(struct req *r, struct resp *out);	/* POST */
+int web_admin_users(struct req *r, struct resp *out);		/* GET, POST (admins) */
 int web_countries(struct req *r, struct resp *out);
 int web_country(struct req *r, struct resp *out);
 int web_regions(struct req *r, struct resp *out);

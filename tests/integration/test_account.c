@@ -64,6 +64,8 @@ static int group_setup(void **state)
 		   "--role", "curator", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
 	    run_in("another long password\n", (const char *const[]){ "user", "add", "bob",
 		   "--role", "reader", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
+	    run_in("root password long enough\n", (const char *const[]){ "user", "add", "root",
+		   "--role", "admin", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
 	    run_in("", (const char *const[]){ "user", "token", "alice", "--name", "script",
 		   "--scope", "read", NULL }, TOKEN, sizeof(TOKEN)))
 		return -1;
@@ -312,12 +314,71 @@ static void test_password_change(void **state)
 	http_response_free(r);
 }
 
+/* The admin page: admins only; add an account, disable it (it cannot sign in). */
+static void test_admin_page(void **state)
+{
+	struct http_response *r;
+	char session[128], hdr[400], csrf[128], body[600];
+
+	(void)state;
+	r = sign_in("alice", "correct+horse+battery", NULL);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", set_cookie(r, "ccrepo_session",
+										 NULL, 0));
+	http_response_free(r);
+	r = http_get(S, "/admin/users", hdr);
+	assert_int_equal(r->status, 403);	/* a curator is not an admin */
+	http_response_free(r);
+	r = http_get(S, "/admin/users", NULL);
+	assert_int_equal(r->status, 200);	/* the server's own machine (loopback) */
+	http_response_free(r);
+	r = sign_in("root", "root+password+long+enough", NULL);
+	assert_int_equal(r->status, 303);
+	snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+	r = http_get(S, "/admin/users", hdr);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(r->body, "<td>alice</td>"));
+	snprintf(csrf, sizeof(csrf), "%s", hidden(r->body, "csrf"));
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\nContent-Type: "
+		 "application/x-www-form-urlencoded\r\n", session);
+	snprintf(body, sizeof(body), "csrf=%s&action=add&user=carol&role=reader&org=UNODC&"
+		 "country=&password=carol+long+password", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&action=add&user=carol&role=reader&org=UNODC&"
+		 "password=carol+long+password", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 400);	/* exists already */
+	http_response_free(r);
+	r = sign_in("carol", "carol+long+password", NULL);
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&action=disable&user=carol", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+	r = sign_in("carol", "carol+long+password", NULL);
+	assert_int_equal(r->status, 401);
+	http_response_free(r);
+	/* without the form token: refused */
+	r = http_request(S, "POST", "/admin/users", hdr, "action=enable&user=carol", 24);
+	assert_int_equal(r->status, 403);
+	http_response_free(r);
+}
+
 /* Last: it locks this address. */
 static void test_lock_after_failures(void **state)
 {
 	struct http_response *r;
 
 	(void)state;
+	/* a success clears the counts of the account and of the address */
+	r = sign_in("bob", "a+new+long+password", NULL);
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
 	for (int i = 0; i < 5; i++) {
 		r = sign_in("bob", "wrong", NULL);
 		assert_int_equal(r->status, 401);
@@ -338,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_audited),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_password_change),
+		cmocka_unit_test(test_admin_page),
 		cmocka_unit_test(test_lock_after_failures),
 	};
 
