@@ -4,6 +4,8 @@
  * Secure behind TLS); a new session is made at every sign-in (the old one, if any,
  * ends). The sign-in form carries a token that must equal the cookie ccrepo_signin
  * (double submit): before signing in there is no session to hold a form token. */
+#include <pthread.h>
+#include <semaphore.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +19,28 @@
 #include "web/web.h"
 
 #define T(s) layout_t(r, (s))
+
+/* Each password check holds 64 MiB (argon2id): at most this many at once. */
+#define HASHES_AT_ONCE 2
+static sem_t hashing;
+static pthread_once_t hashing_once = PTHREAD_ONCE_INIT;
+
+static void hashing_init(void)
+{
+	sem_init(&hashing, 0, HASHES_AT_ONCE);
+}
+
+static int authenticate(struct req *r, const char *user, const char *pass, time_t now,
+			struct user **u, struct err *e)
+{
+	int rc;
+
+	pthread_once(&hashing_once, hashing_init);
+	sem_wait(&hashing);
+	rc = user_authenticate(r->store, r->pool, user, pass, now, u, e);
+	sem_post(&hashing);
+	return rc;
+}
 
 static const char *cookie(struct req *r, const char *name, const char *value, long max_age)
 {
@@ -105,7 +129,7 @@ int web_signin(struct req *r, struct resp *out)
 		if (rc)
 			return http_fail(r, out, &e);
 	}
-	if (user_authenticate(r->store, r->pool, user, pass, now, &u, &e)) {
+	if (authenticate(r, user, pass, now, &u, &e)) {
 		if (e.code != ERR_FORBIDDEN)
 			return http_fail(r, out, &e);
 		for (int i = 0; i < 2; i++)
@@ -223,7 +247,7 @@ int web_account_password(struct req *r, struct resp *out)
 		return account_page(r, out, 400, T("Fill in the three fields."), 1);
 	if (strcmp(nw, again))
 		return account_page(r, out, 400, T("The two new passwords differ."), 1);
-	if (user_authenticate(r->store, r->pool, r->actor->name, cur, now, &u, &e))
+	if (authenticate(r, r->actor->name, cur, now, &u, &e))
 		return e.code == ERR_FORBIDDEN ?
 			account_page(r, out, 403, T("The current password is wrong."), 1) :
 			http_fail(r, out, &e);
