@@ -192,7 +192,7 @@ static int work_by_id(struct req *r, struct resp *out, struct work **w)
 	if (!id)
 		return http_error(r, out, 404, "there is no work with that id; ids are numbers");
 	if (legislation_get_id(r->store, r->pool, id, w, &e) ||
-	    record_allow(r->actor, ACT_READ, &(*w)->rec, &e))
+	    record_read(r->store, r->actor, &(*w)->rec, &e))
 		return http_fail(r, out, &e);
 	return 0;
 }
@@ -317,7 +317,7 @@ static int resolve(struct req *r, const char *rest, int need_version, struct wor
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
 	    (rc = legislation_get(r->store, r->pool, uri, w, e)) ||
-	    (rc = record_allow(r->actor, ACT_READ, &(*w)->rec, e)))
+	    (rc = record_read(r->store, r->actor, &(*w)->rec, e)))
 		return rc;
 	if (lang && date)
 		return legislation_expression(r->store, r->pool, (*w)->rec.id, lang, date, x, e);

@@ -226,7 +226,7 @@ int api_case(struct req *r, struct resp *out)
 	if (!id)
 		return http_error(r, out, 404, "there is no case with that id; ids are numbers");
 	if (caselaw_get(r->store, r->pool, id, &old, &e) ||
-	    record_allow(r->actor, ACT_READ, &old->rec, &e))
+	    record_read(r->store, r->actor, &old->rec, &e))
 		return http_fail(r, out, &e);
 	if (r->method & (HTTP_GET | HTTP_HEAD))
 		return api_send(out, 200, case_json(old));

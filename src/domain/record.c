@@ -1,6 +1,7 @@
 #include "domain/record.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -57,6 +58,19 @@ int record_allow(const struct actor *a, enum record_action action, const struct 
 		 struct err *e)
 {
 	return permit(a, action, rec, e);	/* the table and the labels: domain/permit.c */
+}
+
+int record_read(struct store *s, const struct actor *a, const struct record *rec,
+		struct err *e)
+{
+	char target[48];
+	int rc = record_allow(a, ACT_READ, rec, e);
+
+	if (rc || (a && a->local) || !rec->tlp || !strcmp(rec->tlp, "CLEAR") ||
+	    !strcmp(rec->tlp, "GREEN"))
+		return rc;
+	snprintf(target, sizeof(target), "record/%lld", rec->id);
+	return audit_by(s, a, AUDIT_READ_RESTRICTED, target, rec->tlp, e);
 }
 
 /* The workflow: which statuses each status may move to. */

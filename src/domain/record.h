@@ -67,6 +67,11 @@ int record_tlp_valid(const char *s);
  * with a message for the user. */
 int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
 		 struct err *e);
+/* record_allow(ACT_READ) for showing one record (rec not NULL), and the read of an
+ * AMBER, AMBER+STRICT or RED record by anybody but the server's own machine goes to
+ * the audit log (read.restricted). */
+int record_read(struct store *s, const struct actor *a, const struct record *rec,
+		struct err *e);
 /* Whether the workflow lets a record go from one status to another:
  * draft -> submitted -> published -> withdrawn; submitted -> draft (returned);
  * withdrawn -> published (restored). ERR_INVALID with the reason otherwise. */

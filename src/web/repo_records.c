@@ -288,7 +288,7 @@ int web_case(struct req *r, struct resp *out)
 	if (!id)
 		return http_error(r, out, 404, "There is no such case.");
 	if (caselaw_get(r->store, r->pool, id, &c, &e) ||
-	    record_allow(r->actor, ACT_READ, &c->rec, &e))
+	    record_read(r->store, r->actor, &c->rec, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, c->rec.title, "cases");
@@ -530,7 +530,7 @@ int web_lesson(struct req *r, struct resp *out)
 	if (!id)
 		return http_error(r, out, 404, "There is no such lesson.");
 	if (lesson_get(r->store, r->pool, id, &l, &e) ||
-	    record_allow(r->actor, ACT_READ, &l->rec, &e))
+	    record_read(r->store, r->actor, &l->rec, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, l->rec.title, "lessons");

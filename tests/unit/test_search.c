@@ -26,6 +26,7 @@
 #include "domain/record.h"
 #include "domain/refdata.h"
 #include "core/lang.h"
+#include "domain/audit.h"
 #include "domain/search.h"
 #include "domain/user.h"
 #include "store/store.h"
@@ -561,6 +562,29 @@ static void test_clearance(void **state)
 	assert_int_equal(run_as(&fp_ug, "cyberstalking", 10)->total, 1);
 	assert_int_equal(run_as(&cur, "cyberstalking", 10)->total, 1);
 	assert_int_equal(run_as(&cur, "infrastructure", 10)->total, 1);
+	/* reading an AMBER record is in the audit log; a CLEAR one and the server's own
+	 * machine are not */
+	{
+		struct record *amber, *clear;
+		struct audit_filter f = { .action = "read.restricted" };
+		struct audit_entry *en;
+		size_t n0, n;
+		struct err e = { 0 };
+
+		assert_int_equal(record_get(S, P, run_as(&cur, "infrastructure", 10)->hits[0].record_id,
+					    &amber, &e), ERR_OK);
+		assert_int_equal(record_get(S, P, run("unauthorised")->hits[0].record_id, &clear,
+					    &e), ERR_OK);
+		assert_int_equal(audit_list(S, P, &f, 100, 0, &en, &n0, &e), ERR_OK);
+		assert_int_equal(record_read(S, &fp_gh, amber, &e), ERR_OK);
+		assert_int_equal(record_read(S, &local, amber, &e), ERR_OK);
+		assert_int_equal(record_read(S, &fp_gh, clear, &e), ERR_OK);
+		assert_int_equal(record_read(S, &reader, amber, &e), ERR_NOTFOUND);
+		assert_int_equal(audit_list(S, P, &f, 100, 0, &en, &n, &e), ERR_OK);
+		assert_int_equal(n, n0 + 1);
+		assert_string_equal(en[0].actor, "fg");
+		assert_string_equal(en[0].detail, "AMBER");
+	}
 }
 
 static void test_syntax(void **state)
