@@ -439,6 +439,20 @@ out:
 		sqlite3_result_error_code(ctx, rc);
 }
 
+/* The connection's FTS5 API, or NULL. */
+static fts5_api *fts_api(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
 /* ---- document frequencies from the vocabulary ---- */
 
 struct dfctx {
@@ -477,17 +491,10 @@ long long sq_fts_phrase_df(struct sq *q, const char *text, int n)
 {
 	struct dfctx c = { NULL, 0, -1, 0, 0 };
 	fts5_api *api = NULL;
-	sqlite3_stmt *st;
 
-	if (!q->qtok) {
-		if (sqlite3_prepare_v2(q->db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-			return -1;
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (!api || tok_create(api, NULL, 0, (Fts5Tokenizer **)&q->qtok) != SQLITE_OK)
-			return -1;
-	}
+	if (!q->qtok && (!(api = fts_api(q->db)) ||
+			 tok_create(api, NULL, 0, (Fts5Tokenizer **)&q->qtok) != SQLITE_OK))
+		return -1;
 	if (!q->vocab &&
 	    (sqlite3_exec(q->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
 			  "fts5vocab(main, search, row)", NULL, NULL, NULL) != SQLITE_OK ||
@@ -514,16 +521,10 @@ void sq_fts_release(struct sq *q)
 int sq_fts_register(sqlite3 *db, struct sq_rank_io *io)
 {
 	fts5_api *api = NULL;
-	sqlite3_stmt *st;
 	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	int rc;
 
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		return SQLITE_ERROR;
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (!api || api->iVersion < 2)
+	if (!(api = fts_api(db)) || api->iVersion < 2)
 		return SQLITE_ERROR;
 	if ((rc = api->xCreateTokenizer(api, "ccrepo", api, &tok, NULL)) != SQLITE_OK)
 		return rc;

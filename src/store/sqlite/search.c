@@ -17,22 +17,32 @@
 #define SEARCH_RANK_MAX 10000	/* matches ranked at most */
 
 /* How many phrases (quoted strings) the FTS5 expression m has. */
+/* The next phrase (quoted string, "" inside) of an FTS5 expression from c: its opening
+ * quote, with *end at its closing one; NULL when there is no other whole phrase. */
+static const char *next_phrase(const char *c, const char **end)
+{
+	const char *a = strchr(c, '"');
+
+	if (!a)
+		return NULL;
+	for (c = a + 1; *c; c++)
+		if (*c == '"' && c[1] != '"')
+			break;
+		else if (*c == '"')
+			c++;
+	if (!*c)
+		return NULL;
+	*end = c;
+	return a;
+}
+
 static int count_phrases(const char *m)
 {
+	const char *end = m;
 	int n = 0;
 
-	for (const char *c = m; *c; c++) {
-		if (*c != '"')
-			continue;
-		n++;
-		for (c++; *c; c++)
-			if (*c == '"' && c[1] != '"')
-				break;
-			else if (*c == '"')
-				c++;
-		if (!*c)
-			break;
-	}
+	while (next_phrase(end, &end))
+		n++, end++;
 	return n;
 }
 
@@ -201,23 +211,13 @@ static size_t idf_slot(const struct idf_cache *c, const char *key)
  * with its quotes; a prefix phrase also with " *"). */
 static size_t phrase_keys(pool *p, const char *m, char t, const char **keys, size_t max)
 {
+	const char *a, *c = m;
 	size_t n = 0;
 
-	for (const char *c = m; *c && n < max; c++) {
-		const char *a;
-
-		if (*c != '"')
-			continue;
-		a = c;
-		for (c++; *c; c++)
-			if (*c == '"' && c[1] != '"')
-				break;
-			else if (*c == '"')
-				c++;
-		if (!*c)
-			break;
+	while (n < max && (a = next_phrase(c, &c))) {
 		keys[n++] = pool_printf(p, "%c%.*s%s", t, (int)(c - a + 1), a,
 					c[1] == ' ' && c[2] == '*' ? " *" : "");
+		c++;
 	}
 	return n;
 }
