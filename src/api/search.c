@@ -20,7 +20,7 @@ int api_search(struct req *r, struct resp *out)
 	if (limit < 1 || limit > SEARCH_LIMIT_MAX || offset < 0 || offset > 10000)
 		return http_error(r, out, 400, "limit is 1 to 100 and offset 0 to 10000");
 	out->cache_control = "no-store";
-	if (search_run(r->store, r->pool, r->actor, q, limit, offset, &res, &e))
+	if (search_run(r->store, r->pool, q, limit, offset, &res, &e))
 		return http_fail(r, out, &e);
 	hits = json_array();
 	for (size_t i = 0; i < res->nhits; i++) {

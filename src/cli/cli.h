@@ -20,6 +20,11 @@ int cli_user(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */
 int cli_audit(const struct config *cfg, int argc, char **argv);
 
+/* The database the commands work on: migrated, reference data loaded, read by the
+ * operator (every record: whoever runs the command line holds the file anyway).
+ * NULL after printing why. */
+struct store;
+struct store *cli_open(const struct config *cfg);
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);
 /* Whether switch name ("--dry-run") is among argv. */

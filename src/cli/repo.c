@@ -51,15 +51,16 @@ static int positional(int argc, char **argv, char **out, int max)
 	return n;
 }
 
-/* Open the database the commands work on: migrated, reference data loaded. */
-static struct store *open_db(const struct config *cfg)
+struct store *cli_open(const struct config *cfg)
 {
+	static const struct clearance operator = { .all = 1 };
 	struct store *s = NULL;
 	struct err e = { 0 };
 	int from, to, loaded;
 
 	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e)) {
+	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e) ||
+	    store_set_clearance(s, &operator, &e)) {
 		fprintf(stderr, "ccrepo: %s\n", e.msg);
 		store_close(s);
 		return NULL;
@@ -220,7 +221,7 @@ int cli_import(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "ccrepo import: --status must be draft, submitted or published\n");
 		return 2;
 	}
-	if (!(s = open_db(cfg)))
+	if (!(s = cli_open(cfg)))
 		return 1;
 	for (int i = 0; i < n; i++)
 		failed |= import_file(s, files[i], forced, argc, argv, (enum record_status)st);
@@ -330,7 +331,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n");
 		return 2;
 	}
-	if (!(s = open_db(cfg)))
+	if (!(s = cli_open(cfg)))
 		return 1;
 	p = pool_new();
 	if (n == 1) {
@@ -344,7 +345,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 			q.id = w->rec.id;
 			q.kind = -1;
 			q.country = NULL;
-			if (bundle_export(s, cli_actor(), &q, &b, NULL, &e))
+			if (bundle_export(s, &q, &b, NULL, &e))
 				goto fail;
 		} else {
 			if (legislation_to_doc(s, w, x, &d, &e))
@@ -355,7 +356,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 				goto fail;
 		}
 	} else if (f == FMT_JSON) {
-		if (bundle_export(s, cli_actor(), &q, &b, NULL, &e))
+		if (bundle_export(s, &q, &b, NULL, &e))
 			goto fail;
 	} else if (export_records_csv(s, p, &q, &b, &e)) {
 		goto fail;
@@ -427,7 +428,7 @@ int cli_show(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "usage: ccrepo show [--all] WORK-URI[@DATE] | ID\n");
 		return 2;
 	}
-	if (!(s = open_db(cfg)))
+	if (!(s = cli_open(cfg)))
 		return 1;
 	p = pool_new();
 	if (!find_version(s, p, args[0], &w, &x, &e)) {

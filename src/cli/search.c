@@ -9,21 +9,6 @@
 #include "domain/search.h"
 #include "store/store.h"
 
-static struct store *open_ready(const struct config *cfg)
-{
-	struct store *s = NULL;
-	struct err e = { 0 };
-	int from, to, loaded;
-
-	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e)) {
-		fprintf(stderr, "ccrepo: %s\n", e.msg);
-		store_close(s);
-		return NULL;
-	}
-	return s;
-}
-
 /* A snippet for a terminal: matches in [brackets]. */
 static void print_marked(const char *s)
 {
@@ -33,7 +18,6 @@ static void print_marked(const char *s)
 
 int cli_search(const struct config *cfg, int argc, char **argv)
 {
-	static const struct actor local = { .name = "cli", .local = 1, .role = -1 };
 	struct sbuf q = SBUF_INIT;
 	const char *lim = cli_opt(argc, argv, "--limit");
 	struct search_result *res;
@@ -54,12 +38,12 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 		sbuf_release(&q);
 		return 2;
 	}
-	if (!(s = open_ready(cfg))) {
+	if (!(s = cli_open(cfg))) {
 		sbuf_release(&q);
 		return 1;
 	}
 	p = pool_new();
-	if (search_run(s, p, &local, sbuf_str(&q), limit, 0, &res, &e)) {
+	if (search_run(s, p, sbuf_str(&q), limit, 0, &res, &e)) {
 		fprintf(stderr, "ccrepo search: %s\n", e.msg);
 		goto out;
 	}
@@ -102,7 +86,7 @@ int cli_reindex(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "usage: ccrepo reindex\n");
 		return 2;
 	}
-	if (!(s = open_ready(cfg)))
+	if (!(s = cli_open(cfg)))
 		return 1;
 	if (store_begin(s, &e) || store_reindex(s, &rows, &e) || store_commit(s, &e)) {
 		store_rollback(s);

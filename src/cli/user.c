@@ -22,21 +22,6 @@ struct subcommand {
 	const char *usage;
 };
 
-static struct store *open_ready(const struct config *cfg)
-{
-	struct store *s = NULL;
-	struct err e = { 0 };
-	int from, to, loaded;
-
-	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e)) {
-		fprintf(stderr, "ccrepo: %s\n", e.msg);
-		store_close(s);
-		return NULL;
-	}
-	return s;
-}
-
 /* Print e's message after the command's name; exit status 1. */
 static int failed(const char *what, const struct err *e)
 {
@@ -74,7 +59,7 @@ static int dispatch(const char *cmd, const struct subcommand *table, size_t n,
 					table[i].usage);
 		return 2;
 	}
-	if (!(s = open_ready(cfg)))
+	if (!(s = cli_open(cfg)))
 		return 1;
 	p = pool_new();
 	rc = sc->run(s, p, pos + 1, argc, argv);

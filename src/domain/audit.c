@@ -29,6 +29,10 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_TOKEN_REVOKE] = "token.revoke",
 	[AUDIT_ORG_ADD] = "org.add",
 	[AUDIT_READ_RESTRICTED] = "read.restricted",
+	[AUDIT_GROUP_ADD] = "group.add",
+	[AUDIT_GROUP_JOIN] = "group.join",
+	[AUDIT_GROUP_LEAVE] = "group.leave",
+	[AUDIT_RECORD_SHARE] = "record.share",
 };
 
 /* Entries read per step of audit_verify. */

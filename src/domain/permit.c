@@ -9,7 +9,7 @@ enum cond {
 	NO,		/* never */
 	ANY,		/* any record */
 	OWN_COUNTRY,	/* the record's country is the account's (a focal point's) */
-	OWN,		/* the account made the record */
+	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
 #define NACT (ACT_MAP + 1)
@@ -18,7 +18,7 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,     NO,      NO },
 	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,     NO,      NO },
-	[ROLE_PROVIDER]    = { NO, ANY,         OWN,         OWN,         NO,     NO,      NO },
+	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,         NO,     NO,      NO },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY,    ANY,     ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY,    ANY,     ANY },
 };
@@ -43,28 +43,27 @@ static int same_country(const struct actor *a, const struct record *rec)
 	return a->country && rec->country && !strcmp(a->country, rec->country);
 }
 
-/* The reading rules: the label of a published record; drafts, submissions and
- * withdrawn records to their authors and curators, and drafts and submissions also to
- * the focal points of the record's country (who edit them). */
-static int may_read(const struct actor *a, const struct record *rec)
+static int same_org(const struct actor *a, const struct record *rec)
 {
-	const char *tlp = rec->tlp ? rec->tlp : "CLEAR";
+	return a->org_id && rec->owner_org == a->org_id;
+}
 
-	if (curator(a) || author(a, rec))
-		return 1;
-	if (rec->status == ST_DRAFT || rec->status == ST_SUBMITTED)
-		return signed_in(a) && a->role == ROLE_FOCAL_POINT && same_country(a, rec);
-	if (rec->status != ST_PUBLISHED)
-		return 0;
-	if (!strcmp(tlp, "CLEAR"))
-		return 1;
-	if (!strcmp(tlp, "GREEN"))
-		return signed_in(a);
-	/* AMBER: also the country's focal points (the owning organisation and sharing
-	 * groups come with record ownership); AMBER+STRICT and RED: curators, authors */
-	if (!strcmp(tlp, "AMBER"))
-		return signed_in(a) && a->role == ROLE_FOCAL_POINT && same_country(a, rec);
-	return 0;
+void record_clearance(const struct actor *a, struct clearance *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (!a)
+		return;
+	if (a->local) {
+		c->all = 1;
+		return;
+	}
+	if (!signed_in(a))
+		return;
+	c->curator = curator(a);
+	c->user_id = a->user_id;
+	c->user = a->name;
+	c->org_id = a->org_id;
+	c->country = a->role == ROLE_FOCAL_POINT ? a->country : NULL;
 }
 
 int permit(const struct actor *a, enum record_action action, const struct record *rec,
@@ -74,17 +73,16 @@ int permit(const struct actor *a, enum record_action action, const struct record
 
 	if (a && a->local)
 		return ERR_OK;
+	/* reading is the store's: a record in hand came through the caller's clearance
+	 * (store_set_clearance), and one it may not read was never found */
 	if (action == ACT_READ)
-		return rec && may_read(a, rec) ? ERR_OK :
-			err_set(e, ERR_NOTFOUND, "no such record");	/* do not reveal it */
+		return rec ? ERR_OK : err_set(e, ERR_NOTFOUND, "no such record");
 	if ((unsigned)action >= NACT)
 		return err_set(e, ERR_FORBIDDEN, "unknown action");
 	if (!signed_in(a))
 		return err_set(e, ERR_FORBIDDEN, "sign in to make changes");
 	if (a->read_only)
 		return err_set(e, ERR_FORBIDDEN, "this API token may only read");
-	if (rec && action != ACT_CREATE && !may_read(a, rec))
-		return err_set(e, ERR_NOTFOUND, "no such record");
 	c = (enum cond)table[a->role][action];
 	switch (c) {
 	case ANY:
@@ -94,10 +92,11 @@ int permit(const struct actor *a, enum record_action action, const struct record
 			return ERR_OK;
 		return err_set(e, ERR_FORBIDDEN, "a focal point changes only the records of "
 			       "their own country");
-	case OWN:
-		if (!rec || author(a, rec))
+	case OWN_ORG:
+		if (!rec || same_org(a, rec) || author(a, rec))
 			return ERR_OK;
-		return err_set(e, ERR_FORBIDDEN, "a provider changes only the records they made");
+		return err_set(e, ERR_FORBIDDEN, "a provider changes only the records of "
+			       "their organisation");
 	case NO:
 	default:
 		return err_set(e, ERR_FORBIDDEN, "the role %s may not do this",

@@ -287,6 +287,7 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 		rec->revision = 1;
 		rec->created_at = rec->changed_at = record_now(p);
 		rec->created_by = rec->changed_by = a->name;
+		rec->owner_org = a->org_id;	/* 0 from the command line: no owner */
 		if ((rc = store_record_insert(s, rec, &rec->id, e)))
 			return rc;
 		return audit_by(s, a, AUDIT_RECORD_CREATE, pool_printf(p, "record/%lld", rec->id),
@@ -306,6 +307,7 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 	rec->created_by = old->created_by;
 	rec->changed_at = old->changed_at;
 	rec->changed_by = old->changed_by;
+	rec->owner_org = old->owner_org;
 	if ((rc = store_record_update(s, rec, e)))
 		return rc;
 	return audit_by(s, a, AUDIT_RECORD_EDIT, pool_printf(p, "record/%lld", rec->id),

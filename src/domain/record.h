@@ -25,6 +25,8 @@ struct record {
 	const char *tlp;	/* "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" */
 	int revision;		/* 1, then +1 per edit of a published record */
 	const char *created_at, *created_by, *changed_at, *changed_by;
+	long long owner_org;	/* the organisation of the account that made it; 0: none
+				 * (made by the operator from the command line) */
 };
 
 /* A filter for lists. Zero/NULL fields do not filter. */
@@ -49,6 +51,21 @@ struct actor {
 	int token;		/* by API token: no form token needed (not a browser) */
 	int read_only;		/* a token of scope read */
 };
+
+/* What a caller may read: the store applies it to every read of a record (see
+ * store_set_clearance and docs/security.md). Made from an actor by record_clearance. */
+struct clearance {
+	int all;		/* everything: the operator at the command line */
+	int curator;		/* a curator or admin: every record but RED ones they are
+				 * not named on */
+	long long user_id;	/* the signed-in account; 0: the public */
+	const char *user;	/* its name: the records it made (created_by) */
+	long long org_id;	/* its organisation (owning organisation, sharing groups) */
+	const char *country;	/* a focal point's country (AMBER of that country) */
+};
+
+/* The clearance of actor a (NULL: the public). The strings stay a's. */
+void record_clearance(const struct actor *a, struct clearance *c);
 
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
 		     ACT_MAP };

@@ -257,7 +257,7 @@ static void finish_facets(struct search_result *res)
 	}
 }
 
-int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
+int search_run(struct store *s, pool *p, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
 	struct search_request rq;
@@ -283,12 +283,7 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 	rq.languages = comma_list(p, langs, nl);
 	if ((rc = articles_with_crosswalk(s, p, q, &rq.articles, e)))
 		return rc;
-	/* the one clearance rule: what record_allow lets everybody read */
-	/* the clearance: what permit() lets this asker read, as the store's filters */
-	rq.public_only = !(a && (a->local || (a->user_id && (a->role == ROLE_CURATOR ||
-							     a->role == ROLE_ADMIN))));
-	rq.green = rq.public_only && a && a->user_id;
-	rq.amber_country = rq.green && a->role == ROLE_FOCAL_POINT ? a->country : NULL;
+	/* the clearance: the store applies the one set on s (store_set_clearance) */
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
 	if ((rc = store_search(s, p, &rq, res, e)))

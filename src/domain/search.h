@@ -55,12 +55,6 @@ struct search_request {
 	int year_from, year_to;		/* 0 open */
 	const char *languages;		/* ",en,fr," or NULL */
 	const char *articles;		/* ",un-cc/7,coe-185/2," or NULL */
-	/* the asker's clearance (domain/permit.h, as tags in the store's index) */
-	int public_only;		/* only published TLP:CLEAR records ... */
-	int green;			/* ... and published GREEN ones (signed in) ... */
-	const char *amber_country;	/* ... and, for a focal point, this country's
-					   published AMBER records, drafts and submissions;
-					   public_only 0: everything */
 	int candidates;			/* best matches ranked before grouping per record */
 	int limit, offset;
 };
@@ -84,10 +78,10 @@ struct search_result {
  * come first, marked with the article, even when their words differ. */
 #define SEARCH_CONCEPT_HITS 5
 
-/* Run the query text for actor a (what it may read decides what is searched):
+/* Run the query text as the clearance set on s (store_set_clearance) allows:
  * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). ERR_INVALID
  * with a message for the user when the query is malformed. All memory in p. */
-int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
+int search_run(struct store *s, pool *p, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e);
 /* Name of a facet ("country", "type", "year", "lang"). */
 const char *search_facet_name(enum search_facet_kind k);

@@ -441,6 +441,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	const char *problem, *inm, *ae, *al, *larg;
 	unsigned allowed = 0;
 	unsigned long gen = 0;
+	struct clearance clear;
 	struct err e = { 0 };
 	int gz;
 
@@ -517,9 +518,16 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 			   "is disabled)");
 		goto send;
 	}
+	/* what it may read: every read of a record through the store applies this */
+	record_clearance(r.actor, &clear);
+	if (store_set_clearance(r.store, &clear, &e)) {
+		log_error("clearance: %s", e.msg);
+		http_error(&r, &out, 503, "The database is not available; try again later.");
+		goto send;
+	}
 	/* who acts, for the audit log of what this request writes */
 	audit_context_set(r.actor->name, r.address);
-	if ((route->flags & ROUTE_CACHE) && !r.actor->user_id) {
+	if ((route->flags & ROUTE_CACHE) && !r.actor->user_id && !r.actor->local) {
 		/* the API is the same in every language: one entry, not six */
 		char *k = pool_printf(r.pool, "%s\t%s%s", r.api ? "" : lang_code(r.lang), url,
 				      sbuf_str(&key));
@@ -538,6 +546,8 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 send:
 	send_resp(s, conn, &r, &out, route, sbuf_str(&key), gen, gz, inm, cs);
 out:
+	if (r.store)	/* the next request on this thread starts as the public */
+		store_set_clearance(r.store, NULL, NULL);
 	audit_context_set(NULL, NULL);
 	sbuf_release(&out.body);
 	sbuf_release(&key);

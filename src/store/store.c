@@ -216,6 +216,11 @@ int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n
 	return s->be->xwalk_list(s, p, out, n, e);
 }
 
+int store_set_clearance(struct store *s, const struct clearance *c, struct err *e)
+{
+	return s->be->set_clearance(s, c, e);
+}
+
 int store_record_insert(struct store *s, const struct record *r, long long *id,
 			struct err *e)
 {
@@ -481,4 +486,41 @@ int store_audit_list(struct store *s, pool *p, const struct audit_filter *f, int
 		     int offset, struct audit_entry **out, size_t *n, struct err *e)
 {
 	return s->be->audit_list(s, p, f, limit, offset, out, n, e);
+}
+
+int store_group_insert(struct store *s, const char *name, time_t now, long long *id,
+		       struct err *e)
+{
+	return s->be->group_insert(s, name, now, id, e);
+}
+
+int store_group_list(struct store *s, pool *p, const char *name, struct share_group **out,
+		     size_t *n, struct err *e)
+{
+	return s->be->group_list(s, p, name, out, n, e);
+}
+
+int store_group_member(struct store *s, long long group_id, long long org_id, int join,
+		       time_t now, struct err *e)
+{
+	return s->be->group_member(s, group_id, org_id, join, now, e);
+}
+
+int store_share_get(struct store *s, pool *p, long long record_id, struct record_share *out,
+		    struct err *e)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->share_get(s, p, record_id, out, e);
+}
+
+int store_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
+		    const long long *readers, size_t nr, time_t now, struct err *e)
+{
+	return s->be->share_set(s, record_id, groups, ng, readers, nr, now, e);
+}
+
+int store_share_events(struct store *s, pool *p, int limit, int offset,
+		       struct share_event **out, size_t *n, struct err *e)
+{
+	return s->be->share_events(s, p, limit, offset, out, n, e);
 }

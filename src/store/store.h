@@ -18,6 +18,7 @@
 #include "domain/lesson.h"
 #include "domain/record.h"
 #include "domain/search.h"
+#include "domain/share.h"
 #include "domain/user.h"
 
 struct store;
@@ -61,6 +62,8 @@ struct store_backend {
 	int (*xwalk_put)(struct store *s, const struct xwalk_row *r, struct err *e);
 	int (*xwalk_list)(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 			  struct err *e);
+	/* who reads through this connection from now on (NULL: the public) */
+	int (*set_clearance)(struct store *s, const struct clearance *c, struct err *e);
 	/* repository records */
 	int (*record_insert)(struct store *s, const struct record *r, long long *id,
 			     struct err *e);
@@ -160,6 +163,23 @@ struct store_backend {
 	int (*signin_put)(struct store *s, const char *key, int failures, time_t window_start,
 			  time_t locked_until, struct err *e);
 	int (*signin_clear)(struct store *s, const char *key, struct err *e);
+	/* sharing (domain/share.h) */
+	int (*group_insert)(struct store *s, const char *name, time_t now, long long *id,
+			    struct err *e);
+	/* every group by name, or the one named name (ERR_NOTFOUND) */
+	int (*group_list)(struct store *s, pool *p, const char *name, struct share_group **out,
+			  size_t *n, struct err *e);
+	int (*group_member)(struct store *s, long long group_id, long long org_id, int join,
+			    time_t now, struct err *e);
+	/* a record's groups and named readers; empty when the caller may not read it */
+	int (*share_get)(struct store *s, pool *p, long long record_id,
+			 struct record_share *out, struct err *e);
+	/* replace them by these ids (grants that stay keep their time) */
+	int (*share_set)(struct store *s, long long record_id, const long long *groups,
+			 size_t ng, const long long *readers, size_t nr, time_t now,
+			 struct err *e);
+	int (*share_events)(struct store *s, pool *p, int limit, int offset,
+			    struct share_event **out, size_t *n, struct err *e);
 	/* the audit log (domain/audit.h): the last entry's id and hash (0 and zeros when
 	 * empty) */
 	int (*audit_last)(struct store *s, long long *id, unsigned char *hash,
@@ -238,6 +258,11 @@ int store_xwalk_clear(struct store *s, struct err *e);
 int store_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e);
 int store_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
 		     struct err *e);
+/* Every read of a record through s from now on shows only what clearance c may read
+ * (record_clearance; NULL: the public, which is also where a new connection starts):
+ * records, works, cases, lessons, lists, revisions, mappings and search hits, totals
+ * and facets. A record c may not read is not found. On failure s reads as the public. */
+int store_set_clearance(struct store *s, const struct clearance *c, struct err *e);
 int store_record_insert(struct store *s, const struct record *r, long long *id,
 			struct err *e);
 int store_record_update(struct store *s, const struct record *r, struct err *e);
@@ -315,6 +340,18 @@ int store_signin_get(struct store *s, const char *key, int *failures, time_t *wi
 int store_signin_put(struct store *s, const char *key, int failures, time_t window_start,
 		     time_t locked_until, struct err *e);
 int store_signin_clear(struct store *s, const char *key, struct err *e);
+int store_group_insert(struct store *s, const char *name, time_t now, long long *id,
+		       struct err *e);
+int store_group_list(struct store *s, pool *p, const char *name, struct share_group **out,
+		     size_t *n, struct err *e);
+int store_group_member(struct store *s, long long group_id, long long org_id, int join,
+		       time_t now, struct err *e);
+int store_share_get(struct store *s, pool *p, long long record_id, struct record_share *out,
+		    struct err *e);
+int store_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
+		    const long long *readers, size_t nr, time_t now, struct err *e);
+int store_share_events(struct store *s, pool *p, int limit, int offset,
+		       struct share_event **out, size_t *n, struct err *e);
 int store_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e);
 int store_audit_insert(struct store *s, const struct audit_entry *en, struct err *e);
 int store_audit_scan(struct store *s, pool *p, long long after, int limit,

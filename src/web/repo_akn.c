@@ -839,7 +839,6 @@ int web_work_suggest(struct req *r, struct resp *out)
 
 void web_article_provisions(struct req *r, struct sbuf *b, const char *instrument, int number)
 {
-	static const struct actor public = { .name = "public", .local = 0, .role = -1 };
 	struct mapping *ms;
 	struct record *rec = NULL;
 	size_t n = 0, shown = 0;
@@ -850,11 +849,11 @@ void web_article_provisions(struct req *r, struct sbuf *b, const char *instrumen
 		n = 0;
 	/* sorted by country, then work: one group per country */
 	for (size_t i = 0; i < n; i++) {
-		/* this page is the same for everybody: published TLP:CLEAR works only */
+		/* the store lists only what the caller may read */
 		if (!rec || rec->id != ms[i].work_id)
 			if (record_get(r->store, r->pool, ms[i].work_id, &rec, NULL))
 				rec = NULL;
-		if (!rec || record_allow(&public, ACT_READ, rec, NULL))
+		if (!rec)
 			continue;
 		if (!country || strcmp(country, ms[i].country ? ms[i].country : "")) {
 			if (country)

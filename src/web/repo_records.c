@@ -238,8 +238,6 @@ int web_cases(struct req *r, struct resp *out)
 	filter_form(r, b, "/cases", q.country);
 	new_link(r, b, "/cases/new", "Add a case");
 	for (size_t i = 0; i < n; i++) {
-		if (record_allow(r->actor, ACT_READ, &cs[i].rec, NULL))
-			continue;
 		if (!shown++)
 			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
 				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -269,8 +267,7 @@ static void applied_item(struct req *r, struct sbuf *b, const struct case_link *
 	struct work *w;
 	const char *name = l->work_uri;
 
-	if (!legislation_get(r->store, r->pool, l->work_uri, &w, NULL) &&
-	    !record_allow(r->actor, ACT_READ, &w->rec, NULL))
+	if (!legislation_get(r->store, r->pool, l->work_uri, &w, NULL))
 		name = w->rec.title;
 	html_fmt(b, "<li><a href=\"");
 	layout_href(r, b, pool_printf(r->pool, "%s/~%s", web_path_enc(r, l->work_uri),
@@ -428,7 +425,6 @@ int web_case_form(struct req *r, struct resp *out)
 		if (!(id = path_id(r->params[0])))
 			return http_error(r, out, 404, "There is no such case.");
 		if (caselaw_get(r->store, r->pool, id, &old, &e) ||
-		    record_allow(r->actor, ACT_READ, &old->rec, &e) ||
 		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))
 			return http_fail(r, out, &e);
 	} else if (record_allow(r->actor, ACT_CREATE, NULL, &e)) {
@@ -496,8 +492,6 @@ int web_lessons(struct req *r, struct resp *out)
 	filter_form(r, b, "/lessons", q.country);
 	new_link(r, b, "/lessons/new", "Add a lesson");
 	for (size_t i = 0; i < n; i++) {
-		if (record_allow(r->actor, ACT_READ, &ls[i].rec, NULL))
-			continue;
 		if (!shown++)
 			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
 				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -586,7 +580,6 @@ int web_lesson_form(struct req *r, struct resp *out)
 		if (!(id = path_id(r->params[0])))
 			return http_error(r, out, 404, "There is no such lesson.");
 		if (lesson_get(r->store, r->pool, id, &old, &e) ||
-		    record_allow(r->actor, ACT_READ, &old->rec, &e) ||
 		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))
 			return http_fail(r, out, &e);
 	} else if (record_allow(r->actor, ACT_CREATE, NULL, &e)) {

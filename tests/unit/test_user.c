@@ -39,6 +39,8 @@ static int rm_one(const char *path, const struct stat *st, int flag, struct FTW 
 
 /* A migrated database with Kenya, an organisation "UNODC" and one of Kenya's
  * authority. */
+static const struct clearance operator_clearance = { .all = 1 };
+
 static int setup(void **state)
 {
 	struct country ke = { .alpha2 = "KE", .alpha3 = "KEN", .numeric = "404" };
@@ -58,6 +60,7 @@ static int setup(void **state)
 		ke.names[l] = "Kenya";
 	P = pool_new();
 	if (store_open(path, &S, &e) || store_migrate(S, &from, &to, &e) ||
+	    store_set_clearance(S, &operator_clearance, &e) ||
 	    store_country_put(S, &ke, &e) || org_add(S, P, &un, &e) ||
 	    org_add(S, P, &ncsc, &e)) {
 		print_error("setup: %s\n", e.msg);

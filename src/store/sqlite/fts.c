@@ -29,7 +29,7 @@
 
 #define FTS_MARK '\x1f'
 #define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
-#define TAG_MAX 64
+#define TAG_MAX 80
 
 static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0 };
 #define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))

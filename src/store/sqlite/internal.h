@@ -37,6 +37,12 @@ enum sq_stmt {
 	SQ_SIGNIN_GET, SQ_SIGNIN_PUT, SQ_SIGNIN_CLEAR,
 	/* audit.c */
 	SQ_AUDIT_LAST, SQ_AUDIT_INSERT, SQ_AUDIT_SCAN, SQ_AUDIT_LIST,
+	/* clearance.c */
+	SQ_CLEAR_ORG_GROUPS, SQ_CLEAR_NAMED, SQ_CLEAR_GROUPS,
+	/* share.c */
+	SQ_GROUP_INSERT, SQ_GROUP_LIST, SQ_GROUP_JOIN, SQ_GROUP_LEAVE,
+	SQ_SHARE_GROUPS, SQ_SHARE_READERS, SQ_SHARE_GROUPS_DROP, SQ_SHARE_GROUPS_ADD,
+	SQ_SHARE_READERS_DROP, SQ_SHARE_READERS_ADD, SQ_SHARE_EVENTS,
 	SQ_COUNT
 };
 
@@ -45,6 +51,17 @@ enum sq_stmt {
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
 	double df[SQ_RANK_PHRASES];	/* rows with the phrase */
+};
+
+/* The caller's clearance as the connection keeps it (clearance.c). */
+#define SQ_CLEAR_GROUPS_MAX 256
+struct sq_clear {
+	int all, curator;
+	long long user_id, org_id;
+	char user[72];		/* "" when none (or too long to be an account's name) */
+	char country[4];	/* "" when none */
+	long long groups[SQ_CLEAR_GROUPS_MAX];	/* the organisation's sharing groups */
+	int ngroups;
 };
 
 struct sq {
@@ -60,6 +77,7 @@ struct sq {
 	long long generation;	/* of the search index at the last search */
 	void *qtok;		/* fts.c: a tokenizer for sq_fts_phrase_df */
 	sqlite3_stmt *vocab;	/* fts.c: the vocabulary lookup */
+	struct sq_clear clear;	/* clearance.c: who reads through this connection */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -84,6 +102,10 @@ typedef void (*sq_row_fn)(pool *p, sqlite3_stmt *st, void *row);
  * *n receive the array and its length. */
 int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
 	    size_t *n, const char *what, struct err *e);
+/* sq_rows for a statement that returns at most one row: *out is it, or ERR_NOTFOUND
+ * ("what: not found") when there is none. */
+int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
+	       void **out, const char *what, struct err *e);
 /* Run SQL text that has no parameters (schema, pragmas). */
 int sq_exec(struct sq *q, const char *sql, struct err *e);
 
@@ -98,6 +120,18 @@ int sq_fts_register(sqlite3 *db, struct sq_rank_io *io);
  * (word, stem), and the least frequent position. -1 when it cannot be told. */
 long long sq_fts_phrase_df(struct sq *q, const char *text, int n);
 void sq_fts_release(struct sq *q);
+
+/* clearance.c: the reading rules of the sharing labels, in one place. SQ_VISIBLE(r)
+ * is the SQL condition that the record row aliased r may be read by the connection's
+ * caller: every query that reads records has it. sq_clear_register adds the function
+ * it calls to db; sq_clear_match appends to b the FTS5 condition on the search
+ * index's tags that says the same for search rows ("" when the caller reads
+ * everything). */
+#define SQ_VISIBLE(r) "ccr_visible(" r ".id, " r ".status, " r ".tlp, " r ".country, " \
+		      r ".created_by, " r ".owner_org)"
+int sq_clear_register(struct sq *q);
+void sq_clear_match(struct sq *q, struct sbuf *b);
+int sq_set_clearance(struct store *s, const struct clearance *c, struct err *e);
 
 /* search.c: apply the queued changes to the search index (inside the transaction
  * that made them, before it commits). */
@@ -188,6 +222,18 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		     struct search_hit **out, size_t *n, struct err *e);
 
 /* user.c */
+int sq_group_insert(struct store *s, const char *name, time_t now, long long *id,
+		    struct err *e);
+int sq_group_list(struct store *s, pool *p, const char *name, struct share_group **out,
+		  size_t *n, struct err *e);
+int sq_group_member(struct store *s, long long group_id, long long org_id, int join,
+		    time_t now, struct err *e);
+int sq_share_get(struct store *s, pool *p, long long record_id, struct record_share *out,
+		 struct err *e);
+int sq_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
+		 const long long *readers, size_t nr, time_t now, struct err *e);
+int sq_share_events(struct store *s, pool *p, int limit, int offset,
+		    struct share_event **out, size_t *n, struct err *e);
 int sq_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
 		  struct err *e);
 int sq_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,

@@ -358,7 +358,7 @@ static const char *const migrations[] = {
 	"  INSERT INTO search_queue(provision_id) SELECT v.id FROM provision v JOIN expression x\n"
 	"    ON x.id = v.expression_id WHERE x.work_id = OLD.work_id AND v.eid = OLD.eid;\n"
 	"END;\n"
-	SEARCH_REBUILD,
+	SEARCH_REBUILD_V4,
 	/* 5: accounts: organisations, users, sessions, API tokens, failed sign-ins,
 	 * sharing groups (domain/user.h, docs/security.md). Secrets are stored only as
 	 * BLAKE2b-256 hashes, passwords as argon2id strings. */
@@ -446,6 +446,44 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN\n"
 	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
 	"END;\n",
+	/* 7: who owns a record and with whom it is shared (store/sqlite/clearance.c): the
+	 * owning organisation, the sharing groups of an AMBER record and the named
+	 * readers of a RED one; the search index carries them as tags */
+	"ALTER TABLE record ADD COLUMN owner_org INTEGER REFERENCES organisation(id);\n"
+	"CREATE INDEX record_owner ON record(owner_org);\n"
+	"ALTER TABLE sharing_group ADD COLUMN created_at TEXT;\n"
+	"ALTER TABLE sharing_group_member ADD COLUMN added_at TEXT;\n"
+	"CREATE TABLE record_group (\n"
+	"  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,\n"
+	"  group_id INTEGER NOT NULL REFERENCES sharing_group(id) ON DELETE CASCADE,\n"
+	"  added_at TEXT NOT NULL,\n"
+	"  PRIMARY KEY (record_id, group_id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX record_group_group ON record_group(group_id);\n"
+	"CREATE TABLE record_reader (\n"
+	"  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,\n"
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,\n"
+	"  added_at TEXT NOT NULL,\n"
+	"  PRIMARY KEY (record_id, user_id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX record_reader_user ON record_reader(user_id);\n"
+	"CREATE TRIGGER search_record_access AFTER UPDATE OF owner_org, created_by ON record\n"
+	"WHEN OLD.owner_org IS NOT NEW.owner_org OR OLD.created_by IS NOT NEW.created_by BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.id);\n"
+	"END;\n"
+	"CREATE TRIGGER search_record_group_ai AFTER INSERT ON record_group BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
+	"END;\n"
+	"CREATE TRIGGER search_record_group_ad AFTER DELETE ON record_group BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
+	"END;\n"
+	"CREATE TRIGGER search_record_reader_ai AFTER INSERT ON record_reader BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.record_id);\n"
+	"END;\n"
+	"CREATE TRIGGER search_record_reader_ad AFTER DELETE ON record_reader BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
+	"END;\n"
+	SEARCH_REBUILD,
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

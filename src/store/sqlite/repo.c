@@ -6,8 +6,8 @@
 
 #define RECORD_COLS "r.id, r.kind, r.country, r.region, r.language, r.title, " \
 		    "r.source_url, r.status, r.tlp, r.revision, r.created_at, " \
-		    "r.created_by, r.changed_at, r.changed_by"
-#define RECORD_NCOLS 14
+		    "r.created_by, r.changed_at, r.changed_by, r.owner_org"
+#define RECORD_NCOLS 15
 
 static const char *const kinds[] = { "legislation", "case", "lesson" };
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
@@ -20,7 +20,7 @@ static int index_of(const char *const *names, int n, const char *s)
 	return 0;
 }
 
-/* Columns 0..13 of RECORD_COLS into r. */
+/* Columns 0..14 of RECORD_COLS into r. */
 static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 {
 	const char *k = (const char *)sqlite3_column_text(st, 1);
@@ -40,9 +40,10 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 	r->created_by = sq_col(p, st, 11);
 	r->changed_at = sq_col(p, st, 12);
 	r->changed_by = sq_col(p, st, 13);
+	r->owner_org = sqlite3_column_int64(st, 14);
 }
 
-/* Bind the common fields to ?1..?13 (everything but id). */
+/* Bind the common fields to ?1..?14 (everything but id). */
 static void record_bind(sqlite3_stmt *st, const struct record *r)
 {
 	sq_bind_text(st, 1, kinds[r->kind]);
@@ -58,6 +59,8 @@ static void record_bind(sqlite3_stmt *st, const struct record *r)
 	sq_bind_text(st, 11, r->created_by);
 	sq_bind_text(st, 12, r->changed_at);
 	sq_bind_text(st, 13, r->changed_by);
+	if (r->owner_org)
+		sqlite3_bind_int64(st, 14, r->owner_org);
 }
 
 int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e)
@@ -65,8 +68,8 @@ int sq_record_insert(struct store *s, const struct record *r, long long *id, str
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_INSERT,
 		"INSERT INTO record(kind, country, region, language, title, source_url, status, "
-		"tlp, revision, created_at, created_by, changed_at, changed_by) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
+		"tlp, revision, created_at, created_by, changed_at, changed_by, owner_org) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
 	int rc;
 
 	if (!st)
@@ -84,34 +87,18 @@ int sq_record_update(struct store *s, const struct record *r, struct err *e)
 	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_UPDATE,
 		"UPDATE record SET kind = ?1, country = ?2, region = ?3, language = ?4, "
 		"title = ?5, source_url = ?6, status = ?7, tlp = ?8, revision = ?9, "
-		"created_at = ?10, created_by = ?11, changed_at = ?12, changed_by = ?13 "
-		"WHERE id = ?14", e);
+		"created_at = ?10, created_by = ?11, changed_at = ?12, changed_by = ?13, "
+		"owner_org = ?14 WHERE id = ?15", e);
 	int rc;
 
 	if (!st)
 		return ERR_DB;
 	record_bind(st, r);
-	sqlite3_bind_int64(st, 14, r->id);
+	sqlite3_bind_int64(st, 15, r->id);
 	if ((rc = sq_done(q, st, "update record", e)))
 		return rc;
 	if (!sqlite3_changes(q->db))
 		return err_set(e, ERR_NOTFOUND, "no record %lld", r->id);
-	return ERR_OK;
-}
-
-/* Run a statement that returns at most one row; fn fills *out from it. */
-static int one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
-		   void **out, const char *what, struct err *e)
-{
-	void *arr;
-	size_t n;
-	int rc = sq_rows(q, st, p, size, fn, &arr, &n, what, e);
-
-	if (rc)
-		return rc;
-	if (!n)
-		return err_set(e, ERR_NOTFOUND, "%s: not found", what);
-	*out = arr;
 	return ERR_OK;
 }
 
@@ -125,16 +112,17 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_GET,
-		"SELECT " RECORD_COLS " FROM record r WHERE r.id = ?1", e);
+		"SELECT " RECORD_COLS " FROM record r WHERE r.id = ?1 AND " SQ_VISIBLE("r"), e);
 
 	if (st)
 		sqlite3_bind_int64(st, 1, id);
-	return one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
+	return sq_one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
 }
 
 /* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset, ?7 id. */
 #define RECORD_FILTER "(?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR r.country = ?2) " \
-		      "AND (?3 IS NULL OR r.status = ?3) AND (?7 IS NULL OR r.id = ?7)"
+		      "AND (?3 IS NULL OR r.status = ?3) AND (?7 IS NULL OR r.id = ?7) " \
+		      "AND " SQ_VISIBLE("r")
 
 static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 {
@@ -198,7 +186,8 @@ int sq_revision_list(struct store *s, pool *p, long long id, struct revision **o
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_LIST,
 		"SELECT revision, status, snapshot, changed_at, changed_by, note "
-		"FROM record_revision WHERE record_id = ?1 ORDER BY id DESC",
+		"FROM record_revision WHERE record_id = ?1 AND EXISTS (SELECT 1 FROM record r "
+		"WHERE r.id = ?1 AND " SQ_VISIBLE("r") ") ORDER BY id DESC",
 		e);
 
 	if (st)
@@ -249,15 +238,17 @@ int sq_work_get(struct store *s, pool *p, const char *uri, long long id, struct 
 	sqlite3_stmt *st;
 
 	if (uri) {
-		st = sq_prep(q, SQ_WORK_GET_URI, WORK_SELECT "WHERE w.uri = ?1", e);
+		st = sq_prep(q, SQ_WORK_GET_URI, WORK_SELECT "WHERE w.uri = ?1 AND "
+			     SQ_VISIBLE("r"), e);
 		if (st)
 			sq_bind_text(st, 1, uri);
 	} else {
-		st = sq_prep(q, SQ_WORK_GET_ID, WORK_SELECT "WHERE w.record_id = ?1", e);
+		st = sq_prep(q, SQ_WORK_GET_ID, WORK_SELECT "WHERE w.record_id = ?1 AND "
+			     SQ_VISIBLE("r"), e);
 		if (st)
 			sqlite3_bind_int64(st, 1, id);
 	}
-	return one_row(q, st, p, sizeof(**out), work_row, (void **)out, "work", e);
+	return sq_one_row(q, st, p, sizeof(**out), work_row, (void **)out, "work", e);
 }
 
 int sq_work_list(struct store *s, pool *p, const struct record_query *f, struct work **out,
@@ -348,7 +339,8 @@ int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression 
 	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_LIST,
 		"SELECT x.id, x.work_id, x.language, x.date, x.status, x.title, "
 		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id) "
-		"FROM expression x WHERE x.work_id = ?1 ORDER BY x.date DESC, x.language", e);
+		"FROM expression x JOIN record r ON r.id = x.work_id WHERE x.work_id = ?1 AND "
+		SQ_VISIBLE("r") " ORDER BY x.date DESC, x.language", e);
 
 	if (st)
 		sqlite3_bind_int64(st, 1, work_id);
@@ -423,7 +415,7 @@ int sq_prov_get(struct store *s, pool *p, long long expression_id, const char *e
 		sqlite3_bind_int64(st, 1, expression_id);
 		sq_bind_text(st, 2, eid);
 	}
-	return one_row(q, st, p, sizeof(**out), prov_row, (void **)out, "provision", e);
+	return sq_one_row(q, st, p, sizeof(**out), prov_row, (void **)out, "provision", e);
 }
 
 int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
@@ -515,12 +507,13 @@ int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, st
 	sqlite3_stmt *st = sq_prep(q, SQ_CASE_GET,
 		"SELECT " RECORD_COLS ", c.court, c.decided, c.citation, c.parties, c.summary, "
 		"c.facts, c.outcome, c.evidence_issues, c.keywords, c.work_uri "
-		"FROM caselaw c JOIN record r ON r.id = c.record_id WHERE c.record_id = ?1", e);
+		"FROM caselaw c JOIN record r ON r.id = c.record_id WHERE c.record_id = ?1 AND "
+		SQ_VISIBLE("r"), e);
 	int rc;
 
 	if (st)
 		sqlite3_bind_int64(st, 1, id);
-	if ((rc = one_row(q, st, p, sizeof(**out), case_row, (void **)out, "case", e)))
+	if ((rc = sq_one_row(q, st, p, sizeof(**out), case_row, (void **)out, "case", e)))
 		return rc;
 	st = sq_prep(q, SQ_CASE_LINKS, "SELECT work_uri, eid FROM case_provision "
 		     "WHERE case_id = ?1 ORDER BY work_uri, eid", e);
@@ -562,11 +555,11 @@ int sq_lesson_get(struct store *s, pool *p, long long id, struct lesson **out, s
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_LESSON_GET,
 		"SELECT " RECORD_COLS ", l.topic, l.body, l.date FROM lesson l "
-		"JOIN record r ON r.id = l.record_id WHERE l.record_id = ?1", e);
+		"JOIN record r ON r.id = l.record_id WHERE l.record_id = ?1 AND " SQ_VISIBLE("r"), e);
 
 	if (st)
 		sqlite3_bind_int64(st, 1, id);
-	return one_row(q, st, p, sizeof(**out), lesson_row, (void **)out, "lesson", e);
+	return sq_one_row(q, st, p, sizeof(**out), lesson_row, (void **)out, "lesson", e);
 }
 
 int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,
@@ -640,13 +633,14 @@ int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *ins
 
 	if (work_id > 0) {
 		st = sq_prep(q, SQ_MAPPING_BY_WORK, MAPPING_SELECT
-			     "WHERE m.work_id = ?1 ORDER BY m.eid, m.instrument, m.article", e);
+			     "WHERE m.work_id = ?1 AND " SQ_VISIBLE("r")
+			     " ORDER BY m.eid, m.instrument, m.article", e);
 		if (st)
 			sqlite3_bind_int64(st, 1, work_id);
 	} else {
 		st = sq_prep(q, SQ_MAPPING_BY_ARTICLE, MAPPING_SELECT
 			     "WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted' "
-			     "ORDER BY r.country, r.title, m.eid", e);
+			     "AND " SQ_VISIBLE("r") " ORDER BY r.country, r.title, m.eid", e);
 		if (st) {
 			sq_bind_text(st, 1, instrument);
 			sqlite3_bind_int(st, 2, article);

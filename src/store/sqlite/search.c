@@ -46,19 +46,6 @@ static int count_phrases(const char *m)
 	return n;
 }
 
-/* A country code as a tag value: letters only, lowercased. */
-static const char *tag_safe(pool *p, const char *v)
-{
-	char *t = pool_strdup(p, v);
-	size_t k = 0;
-
-	for (const char *c = v; *c; c++)
-		if ((*c | 32) >= 'a' && (*c | 32) <= 'z')
-			t[k++] = (char)(*c | 32);
-	t[k] = '\0';
-	return t;
-}
-
 /* " AND ( "#<p>a" OR "#<p>b" )" for the values of list ",a,b," (lowercased). */
 static void tag_any(struct sbuf *b, char prefix, const char *list, const char *extra_prefix,
 		    const char *extra)
@@ -105,21 +92,7 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq, in
 	else
 		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
 			  "#klesson\" )");
-	if (rq->public_only) {
-		/* published CLEAR (GREEN when signed in; a focal point's country: AMBER, and
-		 * its drafts and submissions) */
-		sbuf_adds(&b, " AND ( ( \"" MARK "#spublished\" AND ( \"" MARK "#tclear\"");
-		if (rq->green)
-			sbuf_adds(&b, " OR \"" MARK "#tgreen\"");
-		if (rq->amber_country)
-			sbuf_addf(&b, " OR ( \"" MARK "#tamber\" AND \"" MARK "#c%s\" )",
-				  tag_safe(p, rq->amber_country));
-		sbuf_adds(&b, " ) )");
-		if (rq->amber_country)
-			sbuf_addf(&b, " OR ( ( \"" MARK "#sdraft\" OR \"" MARK "#ssubmitted\" ) "
-				  "AND \"" MARK "#c%s\" )", tag_safe(p, rq->amber_country));
-		sbuf_adds(&b, " )");
-	}
+	sq_clear_match(q, &b);	/* what the caller may read (clearance.c) */
 	if (rq->countries || rq->regions)
 		tag_any(&b, 'c', rq->countries, "r", rq->regions);
 	if (rq->kinds) {
@@ -514,7 +487,6 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
 {
 	sq_bind_text(st, 1, rq->match);
-	sqlite3_bind_int(st, 2, rq->public_only);
 	sq_bind_text(st, 3, rq->countries);
 	sqlite3_bind_int(st, 4, (int)rq->kinds);
 	sqlite3_bind_int(st, 5, rq->year_from);
@@ -554,7 +526,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		"  expression x WHERE x.work_id = m.work_id ORDER BY x.date DESC LIMIT 1) "
 		"WHERE m.state = 'accepted' AND instr(?8, ',' || m.instrument || '/' || m.article "
 		"  || ',') > 0 "
-		"AND (?2 = 0 OR (r.status = 'published' AND r.tlp = 'CLEAR')) "
+		"AND " SQ_VISIBLE("r") " "
 		"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0) "
 		"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 "
 		"  ELSE 4 END)) <> 0) "
@@ -576,7 +548,7 @@ int sq_reindex(struct store *s, long long *rows, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	/* the statements of migration 4, run again from scratch */
+	/* the statements that fill the index (search_sql.h), run again from scratch */
 	if ((rc = sq_exec(q, SEARCH_REBUILD "INSERT INTO search(search) VALUES ('optimize');",
 			  e)))
 		return rc;

@@ -6,7 +6,7 @@
  * record id. Only the current version of a law is indexed: per language, its latest
  * expression. Columns: lang (the row's language, an instruction to the tokenizer),
  * title, heading, body, tags (filter tags: kLEGISLATION cKE r014 y2018 len
- * sPUBLISHED tCLEAR aun-cc/7, lowercased). search_doc holds the same rows' facts for
+ * sPUBLISHED tCLEAR aun-cc/7, and who may read it: o12 ualice g3 n7; lowercased). search_doc holds the same rows' facts for
  * filters and facet counts. The views search_source_* are what both are filled from. */
 #ifndef STORE_SQLITE_SEARCH_SQL_H
 #define STORE_SQLITE_SEARCH_SQL_H
@@ -49,7 +49,21 @@
 
 /* Index the rows of view src (search_source_provision, _case or _lesson) where cond
  * holds. Text never carries the tokenizer's mark (char 31). */
-#define SEARCH_ADD(src, cond) \
+#define SEARCH_ADD(src, cond) SEARCH_ADD_TAGS(src, cond, SEARCH_ACCESS_TAGS)
+/* Who may read the row besides its label and status (clearance.c): the owning
+ * organisation (o12), the author when an account (ualice), the sharing groups (g3)
+ * and a RED record's named readers (n7). Rows are aliased d. */
+#define SEARCH_ACCESS_TAGS \
+	"(SELECT coalesce(' o' || r.owner_org, '') || CASE WHEN r.created_by = '' OR " \
+	"  r.created_by GLOB '*[^a-z0-9._-]*' THEN '' ELSE ' u' || r.created_by END " \
+	"  FROM record r WHERE r.id = d.record_id) || " \
+	"coalesce((SELECT ' g' || group_concat(g.group_id, ' g') FROM record_group g " \
+	"  WHERE g.record_id = d.record_id), '') || " \
+	"coalesce((SELECT ' n' || group_concat(n.user_id, ' n') FROM record_reader n " \
+	"  WHERE n.record_id = d.record_id), '')"
+/* Schema version 4 had no access tags (the tables came with version 7). */
+#define SEARCH_ADD_V4(src, cond) SEARCH_ADD_TAGS(src, cond, "''")
+#define SEARCH_ADD_TAGS(src, cond, access) \
 	"INSERT INTO search_doc(id, record_id, eid, kind, country, region, language, year, " \
 	"  articles) SELECT id, record_id, eid, kind, country, region, language, year, " \
 	"  articles FROM " src " WHERE " cond ";\n" \
@@ -59,7 +73,8 @@
 	"  char(31) || '# k' || kind || coalesce(' c' || lower(country), '') || " \
 	"  coalesce(' r' || region, '') || coalesce(' y' || year, '') || ' l' || " \
 	"  lower(language) || ' s' || status || ' t' || lower(tlp) || " \
-	"  coalesce(replace(' ' || articles, ' ', ' a'), '') FROM " src " WHERE " cond ";\n"
+	"  coalesce(replace(' ' || articles, ' ', ' a'), '') || " access " FROM " src " AS d " \
+	"WHERE " cond ";\n"
 
 /* Changes are queued by triggers (search_queue: a record to index again, or one
  * provision) and applied in one go before the transaction commits: FTS5 writes a new
@@ -99,10 +114,12 @@
 	"DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
 
 /* Everything from scratch. */
-#define SEARCH_REBUILD \
+#define SEARCH_REBUILD_WITH(add) \
 	"DELETE FROM search; DELETE FROM search_doc; DELETE FROM search_queue;\n" \
 	"DELETE FROM search_changed;\n" \
-	SEARCH_ADD("search_source_provision", "1") SEARCH_ADD("search_source_case", "1") \
-	SEARCH_ADD("search_source_lesson", "1") SEARCH_BUMP
+	add("search_source_provision", "1") add("search_source_case", "1") \
+	add("search_source_lesson", "1") SEARCH_BUMP
+#define SEARCH_REBUILD SEARCH_REBUILD_WITH(SEARCH_ADD)
+#define SEARCH_REBUILD_V4 SEARCH_REBUILD_WITH(SEARCH_ADD_V4)
 
 #endif

@@ -149,6 +149,21 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
 }
 
+int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
+	       void **out, const char *what, struct err *e)
+{
+	void *arr;
+	size_t n;
+	int rc = sq_rows(q, st, p, size, fn, &arr, &n, what, e);
+
+	if (rc)
+		return rc;
+	if (!n)
+		return err_set(e, ERR_NOTFOUND, "%s: not found", what);
+	*out = arr;
+	return ERR_OK;
+}
+
 int sq_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (!s)
@@ -266,6 +281,10 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 	if (sq_fts_register(q->db, &q->rank) != SQLITE_OK) {
 		rc = err_set(e, ERR_DB, "cannot register the search tokenizer: %s",
 			     sqlite3_errmsg(q->db));
+		goto fail;
+	}
+	if (sq_clear_register(q) != SQLITE_OK) {
+		rc = err_set(e, ERR_DB, "cannot register ccr_visible: %s", sqlite3_errmsg(q->db));
 		goto fail;
 	}
 	{
@@ -504,6 +523,13 @@ const struct store_backend store_sqlite = {
 	.xwalk_clear = sq_xwalk_clear,
 	.xwalk_put = sq_xwalk_put,
 	.xwalk_list = sq_xwalk_list,
+	.set_clearance = sq_set_clearance,
+	.group_insert = sq_group_insert,
+	.group_list = sq_group_list,
+	.group_member = sq_group_member,
+	.share_get = sq_share_get,
+	.share_set = sq_share_set,
+	.share_events = sq_share_events,
 	.record_insert = sq_record_insert,
 	.record_update = sq_record_update,
 	.record_get = sq_record_get,

@@ -28,22 +28,6 @@ static int index_of(const char *const *names, int n, const sqlite3_stmt *st, int
 	return 0;
 }
 
-/* Run a statement that returns at most one row; ERR_NOTFOUND naming what when none. */
-static int one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
-		   void **out, const char *what, struct err *e)
-{
-	void *arr;
-	size_t n;
-	int rc = sq_rows(q, st, p, size, fn, &arr, &n, what, e);
-
-	if (rc)
-		return rc;
-	if (!n)
-		return err_set(e, ERR_NOTFOUND, "%s: not found", what);
-	*out = arr;
-	return ERR_OK;
-}
-
 /* Run a write that must touch one row; ERR_NOTFOUND naming what otherwise. */
 static int one_change(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e)
 {
@@ -104,7 +88,7 @@ int sq_org_list(struct store *s, pool *p, const char *name, struct org **out, si
 		if (st)
 			sq_bind_text(st, 1, name);
 		*n = 1;
-		return one_row(q, st, p, sizeof(**out), org_row, (void **)out, "organisation",
+		return sq_one_row(q, st, p, sizeof(**out), org_row, (void **)out, "organisation",
 			       e);
 	}
 	st = sq_prep(q, SQ_ORG_LIST, "SELECT id, name, kind, country, created_at "
@@ -206,7 +190,7 @@ int sq_user_get(struct store *s, pool *p, const char *name, long long id,
 		if (st)
 			sqlite3_bind_int64(st, 1, id);
 	}
-	if ((rc = one_row(q, st, p, sizeof(*uh), user_hash_row, (void **)&uh, "user", e)))
+	if ((rc = sq_one_row(q, st, p, sizeof(*uh), user_hash_row, (void **)&uh, "user", e)))
 		return rc;
 	*out = &uh->u;
 	if (hash)
@@ -322,7 +306,7 @@ int sq_token_get(struct store *s, pool *p, const char *id, struct token **out,
 
 	if (st)
 		sq_bind_text(st, 1, id);
-	if ((rc = one_row(q, st, p, sizeof(*th), token_hash_row, (void **)&th, "token", e)))
+	if ((rc = sq_one_row(q, st, p, sizeof(*th), token_hash_row, (void **)&th, "token", e)))
 		return rc;
 	*out = &th->t;
 	memcpy(hash, th->hash, 32);
@@ -405,7 +389,7 @@ int sq_session_get(struct store *s, pool *p, const unsigned char *hash,
 
 	if (st)
 		sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	return one_row(q, st, p, sizeof(**out), session_row, (void **)out, "session", e);
+	return sq_one_row(q, st, p, sizeof(**out), session_row, (void **)out, "session", e);
 }
 
 int sq_session_touch(struct store *s, const unsigned char *hash, time_t now, struct err *e)
