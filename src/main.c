@@ -121,6 +121,20 @@ static const struct command commands[] = {
 	  "                             read), printed once: only its hash is kept\n"
 	  "  tokens NAME                the account's tokens (never their secrets)\n"
 	  "  revoke TOKEN_ID            revoke a token (its id, or the whole token)\n" },
+	{ "group", cli_group, DB_OPTS, "add NAME | list | join GROUP ORG | leave GROUP ORG",
+	  { NULL },
+	  "manage sharing groups (named sets of organisations)",
+	  "An AMBER record shared with a group is read by the group's organisations.\n"
+	  "  ccrepo group add NAME\n"
+	  "  ccrepo group list           each group with its organisations\n"
+	  "  ccrepo group join GROUP ORG, ccrepo group leave GROUP ORG\n" },
+	{ "share", cli_share, DB_OPTS, "RECORD_ID [--groups=A,B] [--readers=NAME,NAME]",
+	  { "--groups=", "--readers=", NULL },
+	  "show or set whom a record is shared with",
+	  "Without options, prints the record's sharing groups and named readers. An\n"
+	  "AMBER record is also read by the organisations of its groups; a RED record\n"
+	  "only by its named readers (accounts) and its author. Each option replaces\n"
+	  "that list (--groups= empties it).\n" },
 	{ "audit", cli_audit, DB_OPTS, "verify | list",
 	  { "--actor=", "--action=", "--target=", "--since=", "--until=", "--limit=",
 	    "--anchor=", NULL },

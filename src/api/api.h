@@ -40,6 +40,10 @@ int api_lesson(struct req *r, struct resp *out);
 int api_record_status(struct req *r, struct resp *out);
 int api_record_revisions(struct req *r, struct resp *out);
 int api_review(struct req *r, struct resp *out);
+/* api/share.c */
+int api_record_sharing(struct req *r, struct resp *out);	/* GET, PUT */
+int api_groups(struct req *r, struct resp *out);		/* GET, signed in */
+int api_shared(struct req *r, struct resp *out);		/* GET, public */
 
 struct record;
 /* The fields every record has, as a new JSON object (id, kind, country, region,

@@ -25,6 +25,13 @@ int cli_audit(const struct config *cfg, int argc, char **argv);
  * NULL after printing why. */
 struct store;
 struct store *cli_open(const struct config *cfg);
+/* Who acts at the command line: the operator, named by $USER ("cli" without it),
+ * allowed everything (actor.local). */
+struct actor;
+const struct actor *cli_actor(void);
+/* cli/user.c: "group add|list|join|leave" and "share RECORD [--groups] [--readers]". */
+int cli_group(const struct config *cfg, int argc, char **argv);
+int cli_share(const struct config *cfg, int argc, char **argv);
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);
 /* Whether switch name ("--dry-run") is among argv. */

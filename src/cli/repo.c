@@ -68,7 +68,7 @@ struct store *cli_open(const struct config *cfg)
 	return s;
 }
 
-static const struct actor *cli_actor(void)
+const struct actor *cli_actor(void)
 {
 	static struct actor a = { .name = "cli", .local = 1, .role = -1 };
 	const char *user = getenv("USER");

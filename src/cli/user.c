@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "domain/refdata.h"
+#include "domain/share.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -374,4 +375,156 @@ int cli_user(const struct config *cfg, int argc, char **argv)
 {
 	return dispatch("user", user_commands,
 			sizeof(user_commands) / sizeof(user_commands[0]), cfg, argc, argv);
+}
+
+/* ---- ccrepo group ---- */
+
+static int group_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct err e = { 0 };
+	long long id;
+
+	(void)argc, (void)argv;
+	if (share_group_add(s, p, pos[0], &id, &e))
+		return failed("group add", &e);
+	printf("added sharing group %s\n", pos[0]);
+	return 0;
+}
+
+static int group_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct share_group *g;
+	struct err e = { 0 };
+	size_t n;
+
+	(void)pos, (void)argc, (void)argv;
+	if (share_group_list(s, p, &g, &n, &e))
+		return failed("group list", &e);
+	for (size_t i = 0; i < n; i++)
+		printf("%s\t%s\n", g[i].name, dash(g[i].members));
+	return 0;
+}
+
+static int group_cmd_join(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct err e = { 0 };
+
+	(void)argc, (void)argv;
+	if (share_group_member(s, p, pos[0], pos[1], 1, &e))
+		return failed("group join", &e);
+	printf("%s is in sharing group %s\n", pos[1], pos[0]);
+	return 0;
+}
+
+static int group_cmd_leave(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	struct err e = { 0 };
+
+	(void)argc, (void)argv;
+	if (share_group_member(s, p, pos[0], pos[1], 0, &e))
+		return failed("group leave", &e);
+	printf("%s is no longer in sharing group %s\n", pos[1], pos[0]);
+	return 0;
+}
+
+static const struct subcommand group_commands[] = {
+	{ "add", 1, group_cmd_add, "add NAME" },
+	{ "list", 0, group_cmd_list, "list" },
+	{ "join", 2, group_cmd_join, "join GROUP ORG" },
+	{ "leave", 2, group_cmd_leave, "leave GROUP ORG" },
+};
+
+int cli_group(const struct config *cfg, int argc, char **argv)
+{
+	return dispatch("group", group_commands, sizeof(group_commands) /
+			sizeof(group_commands[0]), cfg, argc, argv);
+}
+
+/* ---- ccrepo share ---- */
+
+/* "a,b" into at most max pool strings (empty items skipped); -1 when more. */
+static int split_names(pool *p, const char *list, const char **out, int max)
+{
+	char *copy = pool_strdup(p, list ? list : ""), *save = NULL;
+	int n = 0;
+
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		if (!*t)
+			continue;
+		if (n == max)
+			return -1;
+		out[n++] = t;
+	}
+	return n;
+}
+
+static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv)
+{
+	const char *gopt = cli_opt(argc, argv, "--groups");
+	const char *ropt = cli_opt(argc, argv, "--readers");
+	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
+	struct record_share sh;
+	struct err e = { 0 };
+	char *end;
+	long long id = strtoll(pos[0], &end, 10);
+	int ng, nr;
+
+	if (id <= 0 || *end) {
+		fprintf(stderr, "ccrepo share: %s: not a record id\n", pos[0]);
+		return 2;
+	}
+	if (gopt || ropt) {
+		if (record_share_get(s, p, id, &sh, &e))
+			return failed("share", &e);
+		ng = gopt ? split_names(p, gopt, groups, SHARE_NAMES_MAX) : (int)sh.ngroups;
+		nr = ropt ? split_names(p, ropt, readers, SHARE_NAMES_MAX) : (int)sh.nreaders;
+		if (ng < 0 || nr < 0) {
+			fprintf(stderr, "ccrepo share: at most %d groups and %d readers\n",
+				SHARE_NAMES_MAX, SHARE_NAMES_MAX);
+			return 2;
+		}
+		for (int i = 0; !gopt && i < ng; i++)
+			groups[i] = sh.groups[i];
+		for (int i = 0; !ropt && i < nr; i++)
+			readers[i] = sh.readers[i];
+		if (record_share_set(s, p, cli_actor(), id, groups, (size_t)ng, readers,
+				     (size_t)nr, &e))
+			return failed("share", &e);
+	}
+	if (record_share_get(s, p, id, &sh, &e))
+		return failed("share", &e);
+	printf("groups:");
+	for (size_t i = 0; i < sh.ngroups; i++)
+		printf("%s%s", i ? ", " : " ", sh.groups[i]);
+	printf("\nreaders:");
+	for (size_t i = 0; i < sh.nreaders; i++)
+		printf("%s%s", i ? ", " : " ", sh.readers[i]);
+	printf("\n");
+	return 0;
+}
+
+int cli_share(const struct config *cfg, int argc, char **argv)
+{
+	struct store *s;
+	char *pos[1];
+	int npos = 0, rc;
+	pool *p;
+
+	for (int i = 0; i < argc; i++)
+		if (strncmp(argv[i], "--", 2) && npos++ < 1)
+			pos[0] = argv[i];
+	if (npos != 1) {
+		fprintf(stderr, "usage: ccrepo share RECORD_ID [--groups=A,B] "
+			"[--readers=NAME,NAME]\n");
+		return 2;
+	}
+	if (!(s = cli_open(cfg)))
+		return 1;
+	p = pool_new();
+	rc = share_cmd(s, p, pos, argc, argv);
+	pool_free(p);
+	store_close(s);
+	return rc;
 }

@@ -521,6 +521,11 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 	int rc, batch = 0;
 
 	memset(rd.c, 0, sizeof(*rd.c));
+	/* a bundle carries statuses, labels and authors: only those who publish may
+	 * bring them in (others would skip the review, or write as someone else) */
+	if (record_allow(a, ACT_PUBLISH, NULL, NULL))
+		return err_set(e, ERR_FORBIDDEN, "importing a bundle is for curators and admins: "
+			       "it sets statuses, labels and authors");
 	if (len > (size_t)BUNDLE_MAX_BYTES)
 		return err_set(e, ERR_TOOLARGE, "%s: larger than %ld bytes", origin,
 			       BUNDLE_MAX_BYTES);

@@ -24,7 +24,8 @@ int bundle_export(struct store *s, const struct record_query *q,
 		  struct sbuf *out, struct bundle_counts *counts, struct err *e);
 /* Import a bundle (text of len bytes; origin names it in messages) in one
  * transaction: all of it or nothing. Works are matched by URI, cases by court and
- * citation, lessons by title and place; matches are updated. */
+ * citation, lessons by title and place; matches are updated. Only for those who may
+ * publish (ERR_FORBIDDEN otherwise): a bundle sets statuses, labels and authors. */
 int bundle_import(struct store *s, const struct actor *a, const char *text, size_t len,
 		  const char *origin, struct bundle_counts *counts, struct err *e);
 

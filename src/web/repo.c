@@ -194,6 +194,7 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 		html_fmt(b, "</tbody>\n</table>\n");
 	}
 	html_fmt(b, "</section>\n");
+	web_record_sharing(r, b, rec);
 }
 
 /* The review queue: records waiting for a curator. */

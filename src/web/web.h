@@ -36,6 +36,12 @@ int web_lesson(struct req *r, struct resp *out);
 int web_lesson_form(struct req *r, struct resp *out);	/* /lessons/new, /lessons/:id/edit */
 int web_review(struct req *r, struct resp *out);
 int web_record_status(struct req *r, struct resp *out);	/* POST /records/:id/status */
+/* web/share.c */
+int web_record_sharing_post(struct req *r, struct resp *out);	/* POST /records/:id/sharing */
+int web_shared(struct req *r, struct resp *out);	/* /shared: grants to private sector and
+							 * civil society (public) */
+/* The sharing section of a record's page, for those who may change the record. */
+void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec);
 
 /* Helpers shared by the repository pages. */
 /* path with every byte but unreserved ones, '/', '@', ':' and '~' percent-encoded, in

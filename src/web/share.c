@@ -1,0 +1,147 @@
+/* Sharing from the browser: whom a record is shared with (its sharing groups and
+ * named readers, on the record's page for those who may change it, with a form), and
+ * the public page of what was shared with private-sector and civil-society
+ * organisations (para 12 of the resolution). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/share.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/web.h"
+
+#define T(s) layout_t(r, (s))
+#define HTML "text/html; charset=utf-8"
+#define NAMES_FIELD_MAX 4000	/* bytes of one comma-separated list */
+
+/* names joined with ", " in p ("" for none) */
+static const char *joined(pool *p, const char **names, size_t n)
+{
+	const char *out = "";
+
+	for (size_t i = 0; i < n; i++)
+		out = pool_printf(p, "%s%s%s", out, i ? ", " : "", names[i]);
+	return out;
+}
+
+void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec)
+{
+	struct record_share sh;
+
+	if (record_allow(r->actor, ACT_EDIT, rec, NULL) ||
+	    record_share_get(r->store, r->pool, rec->id, &sh, NULL))
+		return;
+	html_fmt(b, "<section aria-labelledby=\"ccrepo-sharing\">\n<h2 id=\"ccrepo-sharing\">%s"
+		 "</h2>\n<p class=\"muted\">%s</p>\n<form method=\"post\" action=\"",
+		 T("Sharing"), T("An AMBER record is also read by the organisations of its "
+				 "sharing groups; a RED record only by its named readers."));
+	layout_href(r, b, pool_printf(r->pool, "/records/%lld/sharing", rec->id));
+	html_fmt(b, "\">\n<label>%s <input name=\"groups\" maxlength=\"%d\" value=\"%s\">"
+		 "</label>\n<label>%s <input name=\"readers\" maxlength=\"%d\" value=\"%s\">"
+		 "</label>\n", T("Sharing groups (comma-separated)"), NAMES_FIELD_MAX,
+		 joined(r->pool, sh.groups, sh.ngroups), T("Named readers (usernames)"),
+		 NAMES_FIELD_MAX, joined(r->pool, sh.readers, sh.nreaders));
+	layout_csrf(r, b);
+	html_fmt(b, "<button>%s</button>\n</form>\n</section>\n", T("Save sharing"));
+}
+
+/* A comma-separated form field into at most SHARE_NAMES_MAX trimmed names. */
+static int split(struct req *r, const char *v, const char **out, size_t *n)
+{
+	char *copy, *save = NULL;
+
+	*n = 0;
+	if (!v)
+		return 0;
+	if (strlen(v) > NAMES_FIELD_MAX)
+		return -1;
+	copy = pool_strdup(r->pool, v);
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		char *end;
+
+		while (*t == ' ')
+			t++;
+		end = t + strlen(t);
+		while (end > t && end[-1] == ' ')
+			*--end = '\0';
+		if (!*t)
+			continue;
+		if (*n == SHARE_NAMES_MAX)
+			return -1;
+		out[(*n)++] = t;
+	}
+	return 0;
+}
+
+int web_record_sharing_post(struct req *r, struct resp *out)
+{
+	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
+	size_t ng, nr;
+	struct record *rec;
+	struct err e = { 0 };
+	char *end;
+	long long id = strtoll(r->params[0], &end, 10);
+
+	if (*end || id <= 0)
+		return http_error(r, out, 404, "There is no such record.");
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	if (split(r, req_form(r, "groups"), groups, &ng) ||
+	    split(r, req_form(r, "readers"), readers, &nr))
+		return http_error(r, out, 400, pool_printf(r->pool, "Name at most %d groups and "
+							   "%d readers.", SHARE_NAMES_MAX,
+							   SHARE_NAMES_MAX));
+	if (record_share_set(r->store, r->pool, r->actor, id, groups, ng, readers, nr, &e) ||
+	    record_get(r->store, r->pool, id, &rec, &e))
+		return http_fail(r, out, &e);
+	return web_redirect(r, out, web_record_path(r, rec));
+}
+
+#define SHARED_PAGE 100
+
+int web_shared(struct req *r, struct resp *out)
+{
+	struct share_event *ev;
+	struct sbuf *b = &out->body;
+	struct err e = { 0 };
+	const char *pg = req_arg(r, "page");
+	int page = pg ? atoi(pg) : 1;
+	size_t n;
+
+	if (page < 1 || page > 10000)
+		page = 1;
+	if (share_events(r->store, r->pool, SHARED_PAGE + 1, (page - 1) * SHARED_PAGE, &ev, &n,
+			 &e))
+		return http_fail(r, out, &e);
+	out->content_type = HTML;
+	layout_begin(r, b, T("Shared with private sector and civil society"), NULL);
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Shared with private sector and civil society"),
+		 T("Restricted records shared with private-sector and civil-society "
+		   "organisations, and when: AMBER records through sharing groups, RED records "
+		   "with named people. No titles and no names of people are shown."));
+	if (!n) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Nothing has been shared with them."));
+	} else {
+		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
+			 "</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("When"),
+			 T("Type"), T("Country"), T("Label"), T("Organisation"), T("Through"));
+		for (size_t i = 0; i < n && i < SHARED_PAGE; i++)
+			html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>TLP:%s</td><td>%s "
+				 "<span class=\"muted\">(%s)</span></td><td>%s</td></tr>\n", ev[i].at,
+				 T(record_kind_name(ev[i].kind)),
+				 ev[i].country ? web_country_name(r, ev[i].country) : "",
+				 ev[i].tlp, ev[i].org, T(org_kind_name(ev[i].org_kind)),
+				 ev[i].group ? pool_printf(r->pool, "%s %s", T("sharing group"),
+							   ev[i].group) :
+					       T("a named person"));
+		html_fmt(b, "</tbody>\n</table>\n");
+	}
+	if (n > SHARED_PAGE) {
+		html_fmt(b, "<p><a href=\"");
+		layout_href(r, b, pool_printf(r->pool, "/shared?page=%d", page + 1));
+		html_fmt(b, "\">%s</a></p>\n", T("Older"));
+	}
+	layout_end(r, b);
+	return 200;
+}
