@@ -534,6 +534,8 @@ int token_list(struct store *s, pool *p, const char *username, struct token **ou
 	struct user *u;
 	int rc;
 
+	if (!username)
+		return store_token_list(s, p, 0, out, n, e);
 	if ((rc = user_get(s, p, username, &u, e)))
 		return rc;
 	return store_token_list(s, p, u->id, out, n, e);
@@ -556,6 +558,25 @@ int token_revoke(struct store *s, const char *id, time_t now, struct err *e)
 	if (rc == ERR_NOTFOUND)
 		return err_set(e, rc, "token %s not found", id);
 	return rc ? err_set(e, rc, "%s", probe.msg) : ERR_OK;
+}
+
+int token_revoke_own(struct store *s, pool *p, long long user_id, const char *id,
+		     time_t now, struct err *e)
+{
+	unsigned char hash[32];
+	struct err probe = { 0 };
+	struct token *t;
+	int rc;
+
+	if (!id || strlen(id) != 16 || !is_hex(id, 16))
+		return token_revoke(s, id, now, e);	/* says what a token id is */
+	rc = store_token_get(s, p, id, &t, hash, &probe);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == ERR_NOTFOUND || (!rc && t->user_id != user_id))
+		return err_set(e, ERR_NOTFOUND, "token %s not found", id);
+	if (rc)
+		return err_set(e, rc, "%s", probe.msg);
+	return token_revoke(s, id, now, e);
 }
 
 /* ---- sessions ---- */

@@ -157,12 +157,19 @@ int token_create(struct store *s, pool *p, const char *username, const char *nam
  * from p. */
 int token_verify(struct store *s, pool *p, const char *text, time_t now, struct user **user,
 		 enum token_scope *scope, struct err *e);
-/* An account's tokens, newest first (no secrets). Memory from p. */
+/* An account's tokens, newest first, or with username NULL every account's, by
+ * username then newest first (no secrets). ERR_NOTFOUND for an unknown account.
+ * Memory from p. */
 int token_list(struct store *s, pool *p, const char *username, struct token **out,
 	       size_t *n, struct err *e);
 /* Revoke a token by its public id. ERR_NOTFOUND when absent; revoking twice is not an
  * error. */
 int token_revoke(struct store *s, const char *id, time_t now, struct err *e);
+/* token_revoke for the owner: only when the token belongs to account user_id;
+ * ERR_NOTFOUND, as for an absent one, when it belongs to someone else. p holds
+ * what is read on the way. */
+int token_revoke_own(struct store *s, pool *p, long long user_id, const char *id,
+		     time_t now, struct err *e);
 
 /* ---- sessions ---- */
 

@@ -142,6 +142,8 @@ struct store_backend {
 	/* one token by id with its 32-byte secret hash into hash; ERR_NOTFOUND */
 	int (*token_get)(struct store *s, pool *p, const char *id, struct token **out,
 			 unsigned char *hash, struct err *e);
+	/* the tokens of user_id, or of every account when user_id is 0 (by username),
+	 * newest first */
 	int (*token_list)(struct store *s, pool *p, long long user_id, struct token **out,
 			  size_t *n, struct err *e);
 	/* set last_used_at (revoke 0) or revoked_at if not yet (revoke 1); ERR_NOTFOUND */

@@ -197,7 +197,19 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 		 T("Organisation"), u->org_name ? u->org_name : "");
 	if (u->country)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Country"), u->country);
-	html_fmt(b, "</dl>\n<h2>%s</h2>\n<form method=\"post\" class=\"record\" action=\"",
+	html_fmt(b, "</dl>\n<ul>\n<li><a href=\"");
+	layout_href(r, b, "/account/tokens");
+	html_fmt(b, "\">%s</a></li>\n", T("Your API tokens"));
+	if (web_is_admin(r)) {
+		html_fmt(b, "<li><a href=\"");
+		layout_href(r, b, "/admin/users");
+		html_fmt(b, "\">%s</a></li>\n", T("Administration"));
+	} else if (u->role == ROLE_CURATOR) {
+		html_fmt(b, "<li><a href=\"");
+		layout_href(r, b, "/admin/audit");
+		html_fmt(b, "\">%s</a></li>\n", T("Audit log"));
+	}
+	html_fmt(b, "</ul>\n<h2>%s</h2>\n<form method=\"post\" class=\"record\" action=\"",
 		 T("Change your password"));
 	layout_href(r, b, "/account/password");
 	html_fmt(b, "\">\n<div><label for=\"f-cur\">%s</label>\n<input id=\"f-cur\" "

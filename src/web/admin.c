@@ -1,7 +1,9 @@
 /* Administration pages: accounts and organisations (/admin/users), for signed-in
  * admins and the server's own machine. The same rules as `ccrepo user` and
  * `ccrepo org` (domain/user.c); passwords are set here only when an account is made,
- * and afterwards by their owner on /account. */
+ * and afterwards by their owner on /account. Who is an admin (web_is_admin) and the
+ * navigation between the admin pages (web_admin_nav) are decided here for all of
+ * them (tokens.c, audit.c). */
 #include <string.h>
 #include <time.h>
 
@@ -13,11 +15,32 @@
 
 #define T(s) layout_t(r, (s))
 
-static int is_admin(const struct req *r)
+int web_is_admin(const struct req *r)
 {
 	const struct actor *a = r->actor;
 
 	return a->local || (a->user_id && !a->token && a->role == ROLE_ADMIN);
+}
+
+/* The admin pages, in the order of their navigation. */
+static const struct {
+	const char *path, *label;
+} admin_pages[] = {
+	{ "/admin/users", "Accounts" },
+	{ "/admin/tokens", "API tokens" },
+	{ "/admin/audit", "Audit log" },
+};
+
+void web_admin_nav(struct req *r, struct sbuf *b, const char *current)
+{
+	html_fmt(b, "<nav class=\"sub\" aria-label=\"%s\"><ul>", T("Administration"));
+	for (size_t i = 0; i < sizeof(admin_pages) / sizeof(admin_pages[0]); i++) {
+		html_fmt(b, "<li><a href=\"");
+		layout_href(r, b, admin_pages[i].path);
+		html_fmt(b, "\"%S>%s</a></li>", !strcmp(current, admin_pages[i].path) ?
+			 " aria-current=\"page\"" : "", T(admin_pages[i].label));
+	}
+	html_fmt(b, "</ul></nav>\n");
 }
 
 static int page(struct req *r, struct resp *out, int status, const char *message, int error)
@@ -33,6 +56,7 @@ static int page(struct req *r, struct resp *out, int status, const char *message
 	out->content_type = "text/html; charset=utf-8";
 	out->cache_control = "no-store";
 	layout_begin(r, b, T("Accounts"), "account");
+	web_admin_nav(r, b, "/admin/users");
 	html_fmt(b, "<h1>%s</h1>\n", T("Accounts"));
 	if (message)
 		html_fmt(b, "<p class=\"%s\" role=\"%s\">%s</p>\n", error ? "error" : "notice",
@@ -101,7 +125,7 @@ int web_admin_users(struct req *r, struct resp *out)
 	const char *action, *name;
 	int rc = ERR_OK;
 
-	if (!is_admin(r))
+	if (!web_is_admin(r))
 		return r->actor->user_id ? http_error(r, out, 403, "only admins manage accounts") :
 			web_redirect(r, out, "/signin?next=/admin/users");
 	if (r->method != HTTP_POST)

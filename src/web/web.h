@@ -14,6 +14,14 @@ int web_signout(struct req *r, struct resp *out);		/* POST */
 int web_account(struct req *r, struct resp *out);
 int web_account_password(struct req *r, struct resp *out);	/* POST */
 int web_admin_users(struct req *r, struct resp *out);		/* GET, POST (admins) */
+/* API tokens (src/web/tokens.c): the account's own, and every account's for admins. */
+int web_account_tokens(struct req *r, struct resp *out);	/* GET list, POST create */
+int web_account_tokens_revoke(struct req *r, struct resp *out);	/* POST */
+int web_admin_tokens(struct req *r, struct resp *out);		/* GET (admins) */
+int web_admin_tokens_revoke(struct req *r, struct resp *out);	/* POST (admins) */
+/* The audit log (src/web/audit.c): admins all of it, curators the entries about
+ * records. */
+int web_admin_audit(struct req *r, struct resp *out);		/* GET */
 int web_countries(struct req *r, struct resp *out);
 int web_country(struct req *r, struct resp *out);
 int web_regions(struct req *r, struct resp *out);
@@ -42,6 +50,13 @@ int web_shared(struct req *r, struct resp *out);	/* /shared: grants to private s
 							 * civil society (public) */
 /* The sharing section of a record's page, for those who may change the record. */
 void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec);
+
+/* Whether the request may use the admin pages: a signed-in admin in a browser (not
+ * by API token), or the server's own machine. The one check of every admin page. */
+int web_is_admin(const struct req *r);
+/* The navigation between the admin pages, current (a path such as "/admin/users")
+ * marked as the current page. */
+void web_admin_nav(struct req *r, struct sbuf *b, const char *current);
 
 /* Helpers shared by the repository pages. */
 /* path with every byte but unreserved ones, '/', '@', ':' and '~' percent-encoded, in

@@ -423,6 +423,55 @@ static void test_list_and_limits(void **state)
 	store_close(s);
 }
 
+/* records_only keeps the entries whose target is a record, with the other filters,
+ * and drops those about accounts, tokens, exports without a target and look-alikes
+ * ("records/", "xrecord/"). */
+static void test_list_records_only(void **state)
+{
+	static const char *const targets[] = {
+		"record/7", "user/bob", NULL, "token/0123456789abcdef", "record/12",
+		"records/3", "xrecord/1", "record/",
+	};
+	struct store *s = db_new(0);
+	pool *p = pool_new();
+	struct audit_entry *en;
+	struct audit_filter f = { .records_only = 1 };
+	struct err e = { 0 };
+	size_t n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+		assert_int_equal(audit_append(s, i % 2 ? "bob" : "alice", i == 4 ?
+					      AUDIT_RECORD_STATUS : AUDIT_RECORD_EDIT,
+					      targets[i], NULL, NULL, T0 + (time_t)i, &e), ERR_OK);
+	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(en[0].target, "record/");
+	assert_string_equal(en[1].target, "record/12");
+	assert_string_equal(en[2].target, "record/7");
+	/* with the other filters and paging */
+	f.actor = "alice";
+	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 2);
+	f.action = "record.status";
+	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(en[0].target, "record/12");
+	memset(&f, 0, sizeof(f));
+	f.records_only = 1;
+	assert_int_equal(audit_list(s, p, &f, 1, 1, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(en[0].target, "record/12");
+	f.target = "user/";	/* a target filter cannot widen it */
+	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 0);
+	/* without it, everything */
+	assert_int_equal(audit_list(s, p, NULL, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 8);
+	pool_free(p);
+	store_close(s);
+}
+
 static struct doc *small_act(void)
 {
 	struct doc *d = doc_new();
@@ -656,6 +705,7 @@ int main(void)
 		cmocka_unit_test(test_changed_hash),
 		cmocka_unit_test(test_long_chain),
 		cmocka_unit_test(test_list_and_limits),
+		cmocka_unit_test(test_list_records_only),
 		cmocka_unit_test(test_record_hooks),
 		cmocka_unit_test(test_bundle_one_entry),
 		cmocka_unit_test(test_account_hooks),

@@ -480,6 +480,50 @@ static void test_tokens(void **state)
 	assert_int_equal(token_verify(S, P, text2, T0, &u, &scope, &e), ERR_OK);
 }
 
+/* Every account's tokens (for admins), and revoking only one's own. */
+static void test_tokens_all_and_own(void **state)
+{
+	struct err e = { 0 };
+	struct token *list;
+	char *ida, *idb, *text;
+	long long alice, bob;
+	size_t n;
+
+	(void)state;
+	alice = add("alice", ROLE_PROVIDER, NULL);
+	bob = add("bob", ROLE_READER, NULL);
+	assert_int_equal(token_create(S, P, "bob", "b1", SCOPE_READ, T0, &idb, &text, &e),
+			 ERR_OK);
+	assert_int_equal(token_create(S, P, "alice", "a1", SCOPE_READ, T0, &ida, &text, &e),
+			 ERR_OK);
+	assert_int_equal(token_create(S, P, "alice", "a2", SCOPE_WRITE, T0 + 5, &ida, &text,
+				      &e), ERR_OK);
+	assert_int_equal(token_list(S, P, NULL, &list, &n, &e), ERR_OK);
+	assert_int_equal(n, 3);	/* by username, then newest first */
+	assert_string_equal(list[0].username, "alice");
+	assert_string_equal(list[0].name, "a2");
+	assert_string_equal(list[1].name, "a1");
+	assert_string_equal(list[2].username, "bob");
+	assert_int_equal(list[2].user_id, bob);
+	assert_int_equal(token_list(S, P, "nobody", &list, &n, &e), ERR_NOTFOUND);
+	err_clear(&e);
+
+	/* bob cannot revoke alice's token, and is told it does not exist */
+	assert_int_equal(token_revoke_own(S, P, bob, ida, T0 + 10, &e), ERR_NOTFOUND);
+	err_clear(&e);
+	assert_int_equal(token_list(S, P, "alice", &list, &n, &e), ERR_OK);
+	assert_null(list[0].revoked_at);
+	assert_int_equal(token_revoke_own(S, P, alice, ida, T0 + 10, &e), ERR_OK);
+	assert_int_equal(token_list(S, P, "alice", &list, &n, &e), ERR_OK);
+	assert_string_equal(list[0].revoked_at, "2027-01-15T08:00:10Z");
+	assert_int_equal(token_revoke_own(S, P, bob, "0123456789abcdef", T0, &e), ERR_NOTFOUND);
+	err_clear(&e);
+	assert_int_equal(token_revoke_own(S, P, bob, "../x", T0, &e), ERR_INVALID);
+	err_clear(&e);
+	assert_int_equal(token_revoke_own(S, P, bob, NULL, T0, &e), ERR_INVALID);
+	err_clear(&e);
+}
+
 static void test_sessions(void **state)
 {
 	struct err e = { 0 };
@@ -620,6 +664,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_authenticate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rehash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tokens_all_and_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_signin_limits, setup, teardown),
 	};

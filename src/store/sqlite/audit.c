@@ -92,6 +92,11 @@ int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
 		       "read the audit log", e);
 }
 
+/* The entries a reader restricted to records (audit_filter.records_only, bound as
+ * ?8) may see: those whose target is a record. Every restriction of what a curator
+ * sees of the log belongs here, in this one condition of SQ_AUDIT_LIST. */
+#define AUDIT_RECORDS_ONLY "(?8 = 0 OR substr(target, 1, 7) = 'record/')"
+
 int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
 		  int offset, struct audit_entry **out, size_t *n, struct err *e)
 {
@@ -102,6 +107,7 @@ int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int li
 		"WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2) "
 		"AND (?3 IS NULL OR substr(target, 1, length(?3)) = ?3) "
 		"AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
+		"AND " AUDIT_RECORDS_ONLY " "
 		"ORDER BY id DESC LIMIT ?6 OFFSET ?7", e);
 
 	if (!f)
@@ -114,6 +120,7 @@ int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int li
 		sq_bind_text(st, 5, f->until);
 		sqlite3_bind_int(st, 6, limit);
 		sqlite3_bind_int(st, 7, offset);
+		sqlite3_bind_int(st, 8, f->records_only != 0);
 	}
 	return sq_rows(q, st, p, sizeof(**out), entry_row, (void **)out, n,
 		       "list the audit log", e);

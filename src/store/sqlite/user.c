@@ -317,11 +317,15 @@ int sq_token_list(struct store *s, pool *p, long long user_id, struct token **ou
 		  size_t *n, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_TOKEN_LIST,
-		"SELECT " TOKEN_COLS " FROM api_token t JOIN app_user u ON u.id = t.user_id "
-		"WHERE t.user_id = ?1 ORDER BY t.created_at DESC, t.rowid DESC", e);
+	sqlite3_stmt *st = user_id
+		? sq_prep(q, SQ_TOKEN_LIST, "SELECT " TOKEN_COLS " FROM api_token t "
+			  "JOIN app_user u ON u.id = t.user_id WHERE t.user_id = ?1 "
+			  "ORDER BY t.created_at DESC, t.rowid DESC", e)
+		: sq_prep(q, SQ_TOKEN_LIST_ALL, "SELECT " TOKEN_COLS " FROM api_token t "
+			  "JOIN app_user u ON u.id = t.user_id "
+			  "ORDER BY u.username, t.created_at DESC, t.rowid DESC", e);
 
-	if (st)
+	if (st && user_id)
 		sqlite3_bind_int64(st, 1, user_id);
 	return sq_rows(q, st, p, sizeof(**out), token_row, (void **)out, n, "list tokens", e);
 }
