@@ -47,8 +47,9 @@ struct audit_filter {
 	const char *target;	/* a prefix of the target ("record/12" also finds
 				 * "record/12x"; end it with what follows to be exact) */
 	const char *since, *until;	/* since <= at < until, compared as text */
-	int records_only;	/* only entries about records (target "record/..."): what
-				 * a curator sees; decided in one place, the store */
+	int records_only;	/* only entries about records (target "record/N") that
+				 * the connection's clearance may read: what a curator
+				 * sees; decided in one place, the store */
 };
 
 /* The action's name ("record.create", ...) and back (-1 when unknown). Static. */

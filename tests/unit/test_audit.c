@@ -423,32 +423,54 @@ static void test_list_and_limits(void **state)
 	store_close(s);
 }
 
-/* records_only keeps the entries whose target is a record, with the other filters,
- * and drops those about accounts, tokens, exports without a target and look-alikes
- * ("records/", "xrecord/"). */
+/* records_only keeps the entries whose target is a record the caller may read, with
+ * the other filters, and drops those about accounts, tokens, exports without a
+ * target, look-alikes ("records/", "xrecord/") and records the caller may not read
+ * (a RED one for a curator who is not named on it). */
 static void test_list_records_only(void **state)
 {
-	static const char *const targets[] = {
-		"record/7", "user/bob", NULL, "token/0123456789abcdef", "record/12",
-		"records/3", "xrecord/1", "record/",
-	};
+	static const char *const tlps[] = { "CLEAR", "CLEAR", "RED" };
 	struct store *s = db_new(0);
 	pool *p = pool_new();
 	struct audit_entry *en;
 	struct audit_filter f = { .records_only = 1 };
+	struct clearance cur = { .curator = 1, .user_id = 5, .user = "cur" };
 	struct err e = { 0 };
+	long long id[3];
+	const char *targets[9];
 	size_t n;
 
 	(void)state;
+	for (int i = 0; i < 3; i++) {
+		struct record r = { .kind = REC_LESSON, .language = "en", .title = "t",
+				    .status = ST_PUBLISHED, .tlp = tlps[i], .revision = 1,
+				    .created_at = "2024-01-01T00:00:00Z", .created_by = "ann",
+				    .changed_at = "2024-01-01T00:00:00Z", .changed_by = "ann" };
+
+		assert_int_equal(store_record_insert(s, &r, &id[i], &e), ERR_OK);
+	}
+	targets[0] = pool_printf(p, "record/%lld", id[0]);
+	targets[1] = "user/bob";
+	targets[2] = NULL;
+	targets[3] = "token/0123456789abcdef";
+	targets[4] = pool_printf(p, "record/%lld", id[1]);
+	targets[5] = "records/3";
+	targets[6] = "xrecord/1";
+	targets[7] = "record/";
+	targets[8] = pool_printf(p, "record/%lld", id[2]);
 	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
 		assert_int_equal(audit_append(s, i % 2 ? "bob" : "alice", i == 4 ?
 					      AUDIT_RECORD_STATUS : AUDIT_RECORD_EDIT,
 					      targets[i], NULL, NULL, T0 + (time_t)i, &e), ERR_OK);
 	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
-	assert_int_equal(n, 3);
-	assert_string_equal(en[0].target, "record/");
-	assert_string_equal(en[1].target, "record/12");
-	assert_string_equal(en[2].target, "record/7");
+	assert_int_equal(n, 3);		/* the operator reads every record */
+	assert_string_equal(en[0].target, targets[8]);
+	assert_string_equal(en[1].target, targets[4]);
+	assert_string_equal(en[2].target, targets[0]);
+	assert_int_equal(store_set_clearance(s, &cur, &e), ERR_OK);
+	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
+	assert_int_equal(n, 2);		/* not the RED record's */
+	assert_string_equal(en[0].target, targets[4]);
 	/* with the other filters and paging */
 	f.actor = "alice";
 	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
@@ -456,18 +478,18 @@ static void test_list_records_only(void **state)
 	f.action = "record.status";
 	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
 	assert_int_equal(n, 1);
-	assert_string_equal(en[0].target, "record/12");
+	assert_string_equal(en[0].target, targets[4]);
 	memset(&f, 0, sizeof(f));
 	f.records_only = 1;
 	assert_int_equal(audit_list(s, p, &f, 1, 1, &en, &n, &e), ERR_OK);
 	assert_int_equal(n, 1);
-	assert_string_equal(en[0].target, "record/12");
+	assert_string_equal(en[0].target, targets[0]);
 	f.target = "user/";	/* a target filter cannot widen it */
 	assert_int_equal(audit_list(s, p, &f, 0, 0, &en, &n, &e), ERR_OK);
 	assert_int_equal(n, 0);
 	/* without it, everything */
 	assert_int_equal(audit_list(s, p, NULL, 0, 0, &en, &n, &e), ERR_OK);
-	assert_int_equal(n, 8);
+	assert_int_equal(n, 9);
 	pool_free(p);
 	store_close(s);
 }

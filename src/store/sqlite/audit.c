@@ -93,9 +93,12 @@ int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
 }
 
 /* The entries a reader restricted to records (audit_filter.records_only, bound as
- * ?8) may see: those whose target is a record. Every restriction of what a curator
+ * ?8) may see: those whose target is a record the caller may read (the connection's
+ * clearance, clearance.c). Every restriction of what a curator
  * sees of the log belongs here, in this one condition of SQ_AUDIT_LIST. */
-#define AUDIT_RECORDS_ONLY "(?8 = 0 OR substr(target, 1, 7) = 'record/')"
+#define AUDIT_RECORDS_ONLY "(?8 = 0 OR (substr(target, 1, 7) = 'record/' AND EXISTS " \
+	"(SELECT 1 FROM record r WHERE r.id = CAST(substr(target, 8) AS INTEGER) AND " \
+	SQ_VISIBLE("r") ")))"
 
 int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
 		  int offset, struct audit_entry **out, size_t *n, struct err *e)
