@@ -89,8 +89,10 @@ void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const
 void layout_end(const struct req *r, struct sbuf *sb)
 {
 	html_fmt(sb, "</main>\n<footer class=\"site\"><p>%s · <a href=\"/api/v1/openapi.json\">"
-		 "%s</a></p></footer>\n</body>\n</html>\n",
-		 layout_t(r, "ccrepo: a shared cybercrime repository and capacity-building "
-			     "platform"),
+		 "%s</a> · <a href=\"", layout_t(r, "ccrepo: a shared cybercrime repository and "
+						   "capacity-building platform"),
 		 layout_t(r, "JSON API"));
+	layout_href(r, sb, "/shared");
+	html_fmt(sb, "\">%s</a></p></footer>\n</body>\n</html>\n",
+		 layout_t(r, "Shared with private sector and civil society"));
 }

@@ -99,6 +99,12 @@ int web_record_sharing_post(struct req *r, struct resp *out)
 
 #define SHARED_PAGE 100
 
+/* enum org_kind as words for people */
+static const char *const org_kinds[ORG_KIND_COUNT] = {
+	"national authority", "UNODC", "donor", "implementing organisation", "private sector",
+	"civil society", "academia",
+};
+
 int web_shared(struct req *r, struct resp *out)
 {
 	struct share_event *ev;
@@ -131,7 +137,7 @@ int web_shared(struct req *r, struct resp *out)
 				 "<span class=\"muted\">(%s)</span></td><td>%s</td></tr>\n", ev[i].at,
 				 T(record_kind_name(ev[i].kind)),
 				 ev[i].country ? web_country_name(r, ev[i].country) : "",
-				 ev[i].tlp, ev[i].org, T(org_kind_name(ev[i].org_kind)),
+				 ev[i].tlp, ev[i].org, T(org_kinds[ev[i].org_kind]),
 				 ev[i].group ? pool_printf(r->pool, "%s %s", T("sharing group"),
 							   ev[i].group) :
 					       T("a named person"));
