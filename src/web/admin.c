@@ -101,6 +101,20 @@ static int page(struct req *r, struct resp *out, int status, const char *message
 	layout_csrf(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n<h2>%s</h2>\n<form "
 		 "method=\"post\" class=\"record\" action=\"", T("Add the account"),
+		 T("Set a new password"));
+	layout_href(r, b, "/admin/users");
+	html_fmt(b, "\">\n<input type=\"hidden\" name=\"action\" value=\"passwd\">\n"
+		 "<div><label for=\"f-puser\">%s</label>\n<select id=\"f-puser\" name=\"user\">",
+		 T("User name"));
+	for (size_t i = 0; i < nu; i++)
+		html_fmt(b, "<option>%s</option>", us[i].username);
+	html_fmt(b, "</select></div>\n<div><label for=\"f-ppass\">%s</label>\n<input "
+		 "id=\"f-ppass\" name=\"password\" type=\"password\" autocomplete=\"new-password\" "
+		 "required minlength=\"12\" maxlength=\"1024\"></div>\n",
+		 T("New password (12 characters or more; its sessions end)"));
+	layout_csrf(r, b);
+	html_fmt(b, "<div><button>%s</button></div>\n</form>\n<h2>%s</h2>\n<form "
+		 "method=\"post\" class=\"record\" action=\"", T("Set the password"),
 		 T("New organisation"));
 	layout_href(r, b, "/admin/users");
 	html_fmt(b, "\">\n<input type=\"hidden\" name=\"action\" value=\"org\">\n"
@@ -156,6 +170,9 @@ int web_admin_users(struct req *r, struct resp *out)
 			rc = user_add(r->store, r->pool, &u, req_form(r, "password") ?
 				      req_form(r, "password") : "", time(NULL), &e);
 		}
+	} else if (action && !strcmp(action, "passwd") && name) {
+		rc = user_set_password(r->store, name, req_form(r, "password") ?
+				       req_form(r, "password") : "", time(NULL), &e);
 	} else if (action && !strcmp(action, "org")) {
 		struct org o = { 0 };
 		const char *kind = req_form(r, "kind"), *country = req_form(r, "country");

@@ -367,6 +367,26 @@ static void test_admin_page(void **state)
 	r = http_request(S, "POST", "/admin/users", hdr, "action=enable&user=carol", 24);
 	assert_int_equal(r->status, 403);
 	http_response_free(r);
+	/* an admin sets a new password: the old one stops working */
+	snprintf(body, sizeof(body), "csrf=%s&action=enable&user=carol", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&action=passwd&user=carol&password=short", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 400);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s&action=passwd&user=carol&"
+		 "password=carol+other+password", csrf);
+	r = http_request(S, "POST", "/admin/users", hdr, body, strlen(body));
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
+	r = sign_in("carol", "carol+long+password", NULL);
+	assert_int_equal(r->status, 401);
+	http_response_free(r);
+	r = sign_in("carol", "carol+other+password", NULL);
+	assert_int_equal(r->status, 303);
+	http_response_free(r);
 }
 
 /* Last: it locks this address. */
