@@ -3,7 +3,8 @@
 // test on any console error, uncaught page error or Content-Security-Policy violation
 // unless the test says it expects one (t.allowConsole(regexp)).
 //
-// Environment: CCREPO_URL (base URL of a running server, required), CHROMIUM (browser
+// Environment: CCREPO_URL (base URL of a running server, required), CCREPO_TEST_USER and
+// CCREPO_TEST_PASSWORD (an account to sign in as, see signIn), CHROMIUM (browser
 // binary, default /usr/bin/chromium), CCREPO_SCREENSHOTS (directory for t.screenshot;
 // unset: screenshots are not taken), BROWSER_TEST_FILTER (run only tests whose name
 // contains it), BROWSER_TEST_TIMEOUT (ms per test, default 25000).
@@ -32,6 +33,22 @@ export function assertEqual(actual, expected, what) {
 export function assertMatch(actual, re, what) {
   if (typeof actual !== 'string' || !re.test(actual))
     throw new AssertionError(`${what || 'value'}: ${JSON.stringify(actual)} does not match ${re}`);
+}
+
+/* Sign page in through the /signin form as CCREPO_TEST_USER (a curator made by run.sh):
+ * the session cookie then goes with everything of page's context, including
+ * page.request. Nothing is allowed by coming from the server's own machine. */
+export async function signIn(page) {
+  const user = process.env.CCREPO_TEST_USER, password = process.env.CCREPO_TEST_PASSWORD;
+  assert(user && password, 'CCREPO_TEST_USER and CCREPO_TEST_PASSWORD are not set');
+  const res = await page.goto('/signin');
+  assert(res && res.status() === 200, `/signin: status ${res && res.status()}`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/signin'),
+    page.getByRole('button', { name: 'Sign in' }).click()]);
+  const me = await (await page.request.get('/api/v1/me')).json();
+  assertEqual(me.username, user, 'signed in as');
 }
 
 /* Chromium's flags for this machine: no sandbox (root), no GPU, and no background

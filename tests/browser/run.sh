@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Browser tests: start ccrepo on a free port with a temporary database, drive Debian's
-# chromium through playwright-core (tests/browser/*.test.mjs), stop the server.
+# Browser tests: start ccrepo on a free port with a temporary database, make a curator
+# account with the CLI (CCREPO_TEST_USER, CCREPO_TEST_PASSWORD: tests that change
+# something sign in as it at /signin; the server's own machine is no one special), drive
+# Debian's chromium through playwright-core (tests/browser/*.test.mjs), stop the server.
 #
 # Usage: tests/browser/run.sh [BUILD_DIR]   (tests BUILD_DIR/ccrepo; without an argument
 # $CCREPO_BIN, else ./ccrepo). Environment: CHROMIUM (default /usr/bin/chromium),
@@ -73,6 +75,18 @@ done
 if [ -z "$started" ]; then
 	echo "ccrepo did not answer /healthz; its output:"
 	cat "$tmp/server.out" "$tmp/server.log" | sed 's/^/  /' | tail -n 20
+	echo "browser: 0 passed, $ntests failed, 0 skipped"
+	exit 1
+fi
+
+# the account the tests sign in as (argon2id: made once, here)
+export CCREPO_TEST_USER=curator CCREPO_TEST_PASSWORD="browser tests' curator password"
+if ! { "$bin" org add "Browser tests" --kind unodc --db "$tmp/ccrepo.db" &&
+       printf '%s\n' "$CCREPO_TEST_PASSWORD" | "$bin" user add "$CCREPO_TEST_USER" \
+		--role curator --org "Browser tests" --password-stdin --db "$tmp/ccrepo.db"
+     } >"$tmp/account.log" 2>&1; then
+	echo "could not make the test account; ccrepo said:"
+	sed 's/^/  /' "$tmp/account.log" | tail -n 20
 	echo "browser: 0 passed, $ntests failed, 0 skipped"
 	exit 1
 fi

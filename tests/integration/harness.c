@@ -572,6 +572,32 @@ struct http_response *http_post_json(const struct srv *s, const char *path, cons
 			    strlen(body));
 }
 
+struct http_response *http_op_request(const struct srv *s, const char *method,
+				      const char *path, const char *extra_headers,
+				      const void *body, size_t body_len)
+{
+	struct buf h = { 0 };
+	struct http_response *r;
+
+	buf_addf(&h, "%s%s", s->auth, extra_headers ? extra_headers : "");
+	r = http_request(s, method, path, h.p, body, body_len);
+	free(h.p);
+	return r;
+}
+
+struct http_response *http_op_get(const struct srv *s, const char *path,
+				  const char *extra_headers)
+{
+	return http_op_request(s, "GET", path, extra_headers, NULL, 0);
+}
+
+struct http_response *http_op_post_json(const struct srv *s, const char *path,
+					const char *body)
+{
+	return http_op_request(s, "POST", path, "Content-Type: application/json\r\n", body,
+			       strlen(body));
+}
+
 char *http_gunzip(const void *data, size_t len, size_t *out_len)
 {
 	z_stream z;
@@ -689,6 +715,49 @@ static int ping(const struct srv *s, int timeout_ms)
 	return ok;
 }
 
+/* Make SRV_OPERATOR in s's database with the CLI, and its token: 0 or -1. */
+static int make_operator(struct srv *s)
+{
+	char db[400];
+	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
+	const char *const org[] = { "org", "add", SRV_OPERATOR_ORG, "--kind", "unodc", NULL };
+	const char *const user[] = { "user", "add", SRV_OPERATOR, "--role", "admin", "--org",
+				     SRV_OPERATOR_ORG, "--password-stdin", NULL };
+	const char *const token[] = { "user", "token", SRV_OPERATOR, "--name", "tests",
+				      "--scope", "write", NULL };
+	const char *const *steps[] = { org, user, token };
+	char *out = NULL, *err = NULL;
+	int rc = 0;
+
+	snprintf(db, sizeof(db), "CCREPO_DB=%s", s->db);
+	for (size_t i = 0; i < sizeof(steps) / sizeof(*steps) && !rc; i++) {
+		free(out);
+		free(err);
+		if (harness_run_input(steps[i], env, s->dir, steps[i] == user ?
+				      SRV_OPERATOR_PASSWORD "\n" : "", &out, &err)) {
+			fprintf(stderr, "harness: ccrepo %s %s: %s\n", steps[i][0], steps[i][1],
+				err ? err : "");
+			rc = -1;
+		}
+	}
+	if (!rc) {
+		size_t n = out ? strcspn(out, "\r\n") : 0;
+
+		if (n < 4 || n >= sizeof(s->token) || strncmp(out, "ccr_", 4)) {
+			fprintf(stderr, "harness: no token from ccrepo user token: %s\n",
+				out ? out : "");
+			rc = -1;
+		} else {
+			snprintf(s->token, sizeof(s->token), "%.*s", (int)n, out);
+			snprintf(s->auth, sizeof(s->auth), "Authorization: Bearer %s\r\n",
+				 s->token);
+		}
+	}
+	free(out);
+	free(err);
+	return rc;
+}
+
 struct srv *srv_start_with(const struct srv_options *o)
 {
 	for (int attempt = 0; attempt < 5; attempt++) {
@@ -748,6 +817,10 @@ struct srv *srv_start_with(const struct srv_options *o)
 				printf("# harness: server pid %d on port %u answered %.0f ms after "
 				       "spawn\n", (int)s->pid, s->port, s->ready_ms);
 				fflush(stdout);
+				if (make_operator(s)) {
+					srv_stop(s);
+					return NULL;
+				}
 				return s;
 			}
 			sleep_ms(10);
@@ -850,8 +923,14 @@ int harness_exit(int rc)
 int harness_run(const char *const *args, const char *const *env, const char *cwd,
 		char **out, char **err)
 {
+	return harness_run_input(args, env, cwd, NULL, out, err);
+}
+
+int harness_run_input(const char *const *args, const char *const *env, const char *cwd,
+		      const char *input, char **out, char **err)
+{
 	const char *argv[64];
-	int po[2], pe[2], n = 0, status = 0, open_fds = 2, rc;
+	int po[2], pe[2], pi[2] = { -1, -1 }, n = 0, status = 0, open_fds = 2, rc;
 	char *tmp = NULL, **cenv;
 	struct buf bo = { 0 }, be = { 0 };
 	double deadline;
@@ -868,6 +947,15 @@ int harness_run(const char *const *args, const char *const *env, const char *cwd
 		free(tmp);
 		return -1;
 	}
+	/* a short input fits in the pipe's buffer: written whole before the child runs */
+	if (input && (strlen(input) > 4096 || pipe2(pi, O_CLOEXEC) ||
+		      write(pi[1], input, strlen(input)) != (ssize_t)strlen(input))) {
+		fprintf(stderr, "harness: no standard input for %s\n", argv[1]);
+		free(tmp);
+		return -1;
+	}
+	if (input)
+		close(pi[1]);
 	cenv = child_env(env);
 	fflush(stdout);
 	fflush(stderr);
@@ -876,12 +964,16 @@ int harness_run(const char *const *args, const char *const *env, const char *cwd
 		child_tie_to_parent(parent, SIGKILL);
 		if (chdir(cwd))
 			_exit(127);
+		if (input)
+			dup2(pi[0], 0);
 		dup2(po[1], 1);
 		dup2(pe[1], 2);
 		execve(argv[0], (char *const *)argv, cenv);
 		_exit(127);
 	}
 	free(cenv);
+	if (input)
+		close(pi[0]);
 	close(po[1]);
 	close(pe[1]);
 	buf_add(&bo, "", 0);

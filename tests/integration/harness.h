@@ -9,6 +9,14 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* The account srv_start makes in every server's database (with the CLI, once per
+ * server: argon2id costs about 80 ms): an admin of the organisation SRV_OPERATOR_ORG,
+ * with a write API token in srv.token. Nothing is privileged by coming from loopback:
+ * requests that change something, or that must see everything, sign in as it. */
+#define SRV_OPERATOR "operator"
+#define SRV_OPERATOR_PASSWORD "operator password for the tests"
+#define SRV_OPERATOR_ORG "Operators"
+
 /* A running server. */
 struct srv {
 	pid_t pid;
@@ -19,6 +27,8 @@ struct srv {
 	char err_path[320];	/* dir/stderr */
 	double ready_ms;	/* from spawn to the first answer of /healthz */
 	int keep_dir;		/* the directory was the caller's: do not remove it */
+	char token[128];	/* SRV_OPERATOR's API token (scope write) */
+	char auth[160];		/* "Authorization: Bearer TOKEN\r\n", for extra_headers */
 };
 
 struct srv_options {
@@ -32,9 +42,10 @@ struct srv_options {
 /* Start `$CCREPO_BIN serve --listen 127.0.0.1:PORT --db DIR/ccrepo.db --threads 2
  * --log-level warn [extra_args...]` in a new temporary directory (its working
  * directory; the CCREPO_* variables are removed from its environment) and wait up to
- * 10 s until /healthz answers. Retries with another port when that one was taken.
- * Returns NULL (after printing the server's stderr) when it did not come up; free with
- * srv_stop. */
+ * 10 s until /healthz answers. Retries with another port when that one was taken. Then
+ * makes SRV_OPERATOR and its token (srv.token, srv.auth) with the CLI on DIR/ccrepo.db.
+ * Returns NULL (after printing the server's stderr) when it did not come up or the
+ * account could not be made; free with srv_stop. */
 struct srv *srv_start(const char *const *extra_args);
 struct srv *srv_start_with(const struct srv_options *o);
 
@@ -95,6 +106,14 @@ struct http_response *http_get(const struct srv *s, const char *path,
 			       const char *extra_headers);
 /* POST with Content-Type: application/json. */
 struct http_response *http_post_json(const struct srv *s, const char *path, const char *body);
+/* The same as the operator: with s->auth before extra_headers. */
+struct http_response *http_op_request(const struct srv *s, const char *method,
+				      const char *path, const char *extra_headers,
+				      const void *body, size_t body_len);
+struct http_response *http_op_get(const struct srv *s, const char *path,
+				  const char *extra_headers);
+struct http_response *http_op_post_json(const struct srv *s, const char *path,
+					const char *body);
 
 /* Inflate a gzip member; NULL when it is not valid gzip. Sets *out_len; the result is
  * NUL-terminated; free with free(). */
@@ -127,6 +146,9 @@ int harness_exit(int rc);
  * Returns the exit status, 128 + signal when killed, or -1 when it could not run. */
 int harness_run(const char *const *args, const char *const *env, const char *cwd,
 		char **out, char **err);
+/* The same with input on its standard input (NULL: it inherits ours). */
+int harness_run_input(const char *const *args, const char *const *env, const char *cwd,
+		      const char *input, char **out, char **err);
 
 /* Assertions for the tests (only when cmocka.h came first). */
 #ifdef CMOCKA_H_
