@@ -66,8 +66,7 @@ int api_me(struct req *r, struct resp *out)
 
 	out->cache_control = "no-store";
 	if (!a->user_id)
-		return api_send(out, 200, json_pack("{s:b, s:b}", "signed_in", 0, "local",
-						    a->local));
+		return api_send(out, 200, json_pack("{s:b}", "signed_in", 0));
 	j = json_pack("{s:b, s:s, s:s, s:I, s:o, s:s, s:b}", "signed_in", 1, "username", a->name,
 		      "role", role_name((enum role)a->role), "org_id", (json_int_t)a->org_id,
 		      "country", api_str(a->country), "via", a->token ? "token" : "session",

@@ -12,7 +12,8 @@
  * through the store, which applied a's clearance (record_clearance): reading it is
  * allowed by then, and the reading rules of the labels live in the store
  * (store/sqlite/clearance.c). ERR_OK, or ERR_NOTFOUND (ACT_READ with no record), or
- * ERR_FORBIDDEN with the reason. The command line (a->local) may do anything. */
+ * ERR_FORBIDDEN with the reason. The command line (a->local; never an HTTP
+ * request) may do anything. */
 int permit(const struct actor *a, enum record_action action, const struct record *rec,
 	   struct err *e);
 

@@ -42,7 +42,8 @@ struct record_query {
 /* Who is asking: the access-control issue fills this in with accounts and roles. */
 struct actor {
 	const char *name;	/* recorded as created_by / changed_by */
-	int local;		/* the request came from this machine (loopback) or the CLI */
+	int local;		/* the command line (the operator, who has the database file);
+			 * never set for an HTTP request, wherever it comes from */
 	/* a signed-in account (user_id != 0), from a session cookie or an API token */
 	long long user_id;
 	int role;		/* enum role (domain/user.h); meaningful when user_id != 0 */
@@ -85,7 +86,7 @@ int record_tlp_valid(const char *s);
 int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
 		 struct err *e);
 /* record_allow(ACT_READ) for showing one record (rec not NULL), and the read of an
- * AMBER, AMBER+STRICT or RED record by anybody but the server's own machine goes to
+ * AMBER, AMBER+STRICT or RED record by anybody but the command line (a->local) goes to
  * the audit log (read.restricted). */
 int record_read(struct store *s, const struct actor *a, const struct record *rec,
 		struct err *e);

@@ -246,8 +246,9 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
-/* Who is asking. Until accounts exist, an actor is local when the connection comes
- * from this machine (loopback). */
+/* Who is asking, before identify(): the public, known only by its address. Where a
+ * request comes from grants nothing (behind a reverse proxy every visitor comes from
+ * loopback): only signing in does. actor.local is for the CLI alone. */
 static struct actor *make_actor(struct MHD_Connection *conn, pool *p, const char **address)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -259,14 +260,12 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p, const char
 		const struct sockaddr_in *in = (const struct sockaddr_in *)ci->client_addr;
 
 		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
-		a->local = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
 	} else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6) {
 		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ci->client_addr;
 
 		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
-		a->local = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 	}
-	a->name = a->local ? "local" : pool_strdup(p, addr);
+	a->name = pool_strdup(p, addr);
 	*address = pool_strdup(p, addr);
 	a->role = -1;
 	return a;
@@ -303,7 +302,6 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		a->country = u->country;
 		a->token = 1;
 		a->read_only = scope == SCOPE_READ;
-		a->local = 0;	/* a signed-in account acts as itself, wherever it is */
 		return 0;
 	}
 	if (cookie && *cookie) {
@@ -319,7 +317,6 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		a->role = (int)ss->user.role;
 		a->org_id = ss->user.org_id;
 		a->country = ss->user.country;
-		a->local = 0;
 		r->session = cookie;
 		r->csrf = ss->csrf;
 		/* the idle time restarts at most once a minute */

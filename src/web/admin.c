@@ -1,9 +1,9 @@
-/* Administration pages: accounts and organisations (/admin/users), for signed-in
- * admins and the server's own machine. The same rules as `ccrepo user` and
- * `ccrepo org` (domain/user.c); passwords are set here only when an account is made,
- * and afterwards by their owner on /account. Who is an admin (web_is_admin) and the
- * navigation between the admin pages (web_admin_nav) are decided here for all of
- * them (tokens.c, audit.c). */
+/* Administration pages: accounts and organisations (/admin/users), for admins signed
+ * in with a browser session; on the server itself the operator has `ccrepo user` and
+ * `ccrepo org`, whose rules these follow (domain/user.c). Passwords are set here only
+ * when an account is made, and afterwards by their owner on /account. Who is an admin
+ * (web_is_admin) and the navigation between the admin pages (web_admin_nav) are
+ * decided here for all of them (tokens.c, audit.c). */
 #include <string.h>
 #include <time.h>
 
@@ -19,7 +19,7 @@ int web_is_admin(const struct req *r)
 {
 	const struct actor *a = r->actor;
 
-	return a->local || (a->user_id && !a->token && a->role == ROLE_ADMIN);
+	return a->user_id && !a->token && a->role == ROLE_ADMIN;
 }
 
 /* The admin pages, in the order of their navigation. */

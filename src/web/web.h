@@ -52,7 +52,7 @@ int web_shared(struct req *r, struct resp *out);	/* /shared: grants to private s
 void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec);
 
 /* Whether the request may use the admin pages: a signed-in admin in a browser (not
- * by API token), or the server's own machine. The one check of every admin page. */
+ * by API token), wherever it comes from. The one check of every admin page. */
 int web_is_admin(const struct req *r);
 /* The navigation between the admin pages, current (a path such as "/admin/users")
  * marked as the current page. */

@@ -2,7 +2,7 @@
 // starts a server on a temporary database and sets CCREPO_URL. Every test also fails on
 // any console error, page error or CSP violation (see lib.mjs).
 
-import { test, run, assert, assertEqual, assertMatch } from './lib.mjs';
+import { test, run, assert, assertEqual, assertMatch, signIn } from './lib.mjs';
 
 // The pages the walk over every page visits.
 const PAGES = [
@@ -236,8 +236,9 @@ test('keyboard: the first Tab focuses a visible "Skip to content" link that move
 });
 
 
-// Two published laws for the search tests, imported as a bundle through the API (the
-// browser test server runs on loopback, so it accepts the import).
+// Published laws for the search tests, imported as a bundle through the API by the
+// curator signed in at /signin, in a browser context of its own: the tests then search
+// as the public.
 const SEARCH_BUNDLE = {
   format: 'ccrepo-bundle', version: 1,
   records: [
@@ -258,8 +259,18 @@ const SEARCH_BUNDLE = {
 };
 
 async function importSearchBundle(t) {
-  const res = await t.page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
-  assert(res.status() === 201 || res.status() === 200, `import: status ${res.status()} ${await res.text()}`);
+  // the public may not import, even from the server's own machine
+  const refused = await t.page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
+  assertEqual(refused.status(), 403, 'status of an import by the public');
+  const context = await t.context.browser().newContext({ baseURL: t.base, locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    await signIn(page);
+    const res = await page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
+    assert(res.status() === 201 || res.status() === 200, `import: status ${res.status()} ${await res.text()}`);
+  } finally {
+    await context.close();
+  }
 }
 
 test('search: a query shows highlighted hits with their place in the law; a facet link narrows them', async (t) => {
@@ -297,6 +308,27 @@ test('search: French words find the French law by their other forms; a malformed
   const res = await page.request.get('/search?q=' + encodeURIComponent('"unclosed'));
   assertEqual(res.status(), 400, 'status of a malformed query');
   assertMatch(await res.text(), /role="alert">[^<]*unclosed/, 'the message');
+});
+
+test('import form: the public gets no link to it; a curator signs in at /signin and imports a law', async (t) => {
+  const { page } = t;
+  await goto(t, '/laws');
+  assertEqual(await page.getByRole('link', { name: 'Import a law' }).count(), 0, 'import links for the public');
+  // (fetched, not visited: the browser logs every 403 as a console error)
+  assertEqual((await page.request.get('/laws/import')).status(), 403, 'status of the form for the public');
+  await signIn(page);
+  await goto(t, '/laws');
+  await Promise.all([page.waitForURL(/\/laws\/import$/), page.getByRole('link', { name: 'Import a law' }).click()]);
+  await page.getByLabel('Document').fill('Section 1. Short title\n\nThis Act is the Browser Test Act.\n');
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByLabel('Work URI').fill('/akn/ke/act/2024/99');
+  await page.getByLabel('Title', { exact: true }).fill('Browser Test Act');
+  await page.getByLabel('Date', { exact: true }).fill('2024-01-01');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Imported', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Browser Test Act' }).click();
+  await page.waitForURL(/\/akn\/ke\/act\/2024\/99/);
+  assertMatch(await page.locator('main').innerText(), /This Act is the Browser Test Act\./, 'the imported text');
 });
 
 process.exitCode = (await run()) ? 1 : 0;

@@ -328,8 +328,14 @@ static void test_admin_page(void **state)
 	r = http_get(S, "/admin/users", hdr);
 	assert_int_equal(r->status, 403);	/* a curator is not an admin */
 	http_response_free(r);
+	/* nobody signed in: to the sign-in page, even from the server's own machine */
 	r = http_get(S, "/admin/users", NULL);
-	assert_int_equal(r->status, 200);	/* the server's own machine (loopback) */
+	assert_int_equal(r->status, 303);
+	assert_non_null(strstr(http_header(r, "Location"), "/signin"));
+	http_response_free(r);
+	/* an admin's API token is not a browser: no admin pages */
+	r = http_get(S, "/admin/users", S->auth);
+	assert_int_equal(r->status, 403);
 	http_response_free(r);
 	r = sign_in("root", "root+password+long+enough", NULL);
 	assert_int_equal(r->status, 303);

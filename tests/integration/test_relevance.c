@@ -202,7 +202,7 @@ static void url_encode(char *out, size_t size, const char *s)
 	out[n] = '\0';
 }
 
-/* ccrepo: the top 10 of the API. */
+/* ccrepo: the top 10 of the API, asked by the operator (the corpus is in drafts). */
 static int run_ccrepo(const struct srv *s, const char *q, char keys[][256])
 {
 	char enc[1024], path[1200];
@@ -214,7 +214,7 @@ static int run_ccrepo(const struct srv *s, const char *q, char keys[][256])
 
 	url_encode(enc, sizeof(enc), q);
 	snprintf(path, sizeof(path), "/api/v1/search?q=%s&limit=%d", enc, K);
-	r = http_get(s, path, NULL);
+	r = http_op_get(s, path, NULL);
 	assert_status(r, 200);
 	j = json_loads(r->body, 0, &je);
 	assert_non_null(j);
@@ -419,7 +419,7 @@ static void test_relevance(void **state)
 			 work_id(db, MAPPINGS[i][0]));
 		snprintf(body, sizeof(body), "{\"eid\":\"%s\",\"article\":\"%s\",\"state\":"
 			 "\"accepted\",\"extent\":\"full\"}", MAPPINGS[i][1], MAPPINGS[i][2]);
-		r = http_post_json(s, path, body);
+		r = http_op_post_json(s, path, body);	/* mapping is a curator's */
 		assert_status(r, 200);
 		http_response_free(r);
 	}

@@ -1,8 +1,9 @@
 /* The repository through the real binary: import (text, Akoma Ntoso, bundles), the
  * work, provision, history and difference pages, point in time, case law and
  * lessons learned through forms and the API, the review workflow, mappings, export,
- * and the guards (escaping, cross-site requests). Requests come from 127.0.0.1, so
- * the actor is local and may write. */
+ * and the guards (escaping, cross-site requests, the public). Requests carry the
+ * harness's operator token (an admin) unless a test says they are the public's:
+ * coming from 127.0.0.1 grants nothing. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,6 +83,7 @@ static const char akn_ng[] =
 	"</part>\n</body>\n</act>\n</akomaNtoso>\n";
 
 static long long ke_id;		/* the record of the Kenyan act */
+static char ng_case[128];	/* the API path of a Nigerian case (a draft) */
 
 /* Parse r's body as JSON after checking status and media type; the caller decrefs. */
 static json_t *json_of(const struct http_response *r, int status, const char *ctype)
@@ -102,7 +104,7 @@ static json_t *json_of(const struct http_response *r, int status, const char *ct
 
 static json_t *get_json(const char *path, int status)
 {
-	struct http_response *r = http_get(S, path, NULL);
+	struct http_response *r = http_op_get(S, path, NULL);
 	json_t *j = json_of(r, status, status < 300 ? "application/json" :
 				       "application/problem+json");
 
@@ -112,9 +114,9 @@ static json_t *get_json(const char *path, int status)
 
 static json_t *send_json(const char *method, const char *path, const char *body, int status)
 {
-	struct http_response *r = http_request(S, method, path,
-					       "Content-Type: application/json\r\n", body,
-					       strlen(body));
+	struct http_response *r = http_op_request(S, method, path,
+						  "Content-Type: application/json\r\n", body,
+						  strlen(body));
 	json_t *j = json_of(r, status, status < 300 ? "application/json" :
 				       "application/problem+json");
 
@@ -134,7 +136,7 @@ static const char *str_of(json_t *j, const char *key)
 /* GET path: a page with this status; the caller frees. */
 static struct http_response *page(const char *path, int status)
 {
-	struct http_response *r = http_get(S, path, NULL);
+	struct http_response *r = http_op_get(S, path, NULL);
 
 	assert_status(r, status);
 	assert_header_has(r, "Content-Type", HTML);
@@ -145,7 +147,7 @@ static struct http_response *page(const char *path, int status)
 
 static struct http_response *post_form(const char *path, const char *body)
 {
-	return http_request(S, "POST", path, FORM, body, strlen(body));
+	return http_op_request(S, "POST", path, FORM, body, strlen(body));
 }
 
 /* POST a form that must answer 303; returns the Location (free it). */
@@ -168,8 +170,8 @@ static json_t *import_text(const char *args, const char *text, int status)
 	json_t *j;
 
 	snprintf(path, sizeof(path), "/api/v1/works/import?%s", args);
-	r = http_request(S, "POST", path, "Content-Type: text/plain; charset=utf-8\r\n", text,
-			 strlen(text));
+	r = http_op_request(S, "POST", path, "Content-Type: text/plain; charset=utf-8\r\n",
+			    text, strlen(text));
 	j = json_of(r, status, status < 300 ? "application/json" : "application/problem+json");
 	if (status == 201)
 		assert_non_null(http_header(r, "Location"));
@@ -222,8 +224,8 @@ static void test_import_text(void **state)
 	assert_has(str_of(j, "detail"), "URI");
 	json_decref(j);
 	{
-		struct http_response *r = http_request(S, "POST", "/api/v1/works/import",
-						       "Content-Type: image/png\r\n", "x", 1);
+		struct http_response *r = http_op_request(S, "POST", "/api/v1/works/import",
+							  "Content-Type: image/png\r\n", "x", 1);
 
 		assert_status(r, 415);
 		http_response_free(r);
@@ -236,9 +238,9 @@ static void test_import_text(void **state)
 
 static void test_import_akn(void **state)
 {
-	struct http_response *r = http_request(S, "POST", "/api/v1/works/import",
-					       "Content-Type: application/xml\r\n", akn_ng,
-					       strlen(akn_ng));
+	struct http_response *r = http_op_request(S, "POST", "/api/v1/works/import",
+						  "Content-Type: application/xml\r\n", akn_ng,
+						  strlen(akn_ng));
 	json_t *j = json_of(r, 201, "application/json"), *list, *w;
 	size_t i;
 	int found = 0;
@@ -262,8 +264,8 @@ static void test_import_akn(void **state)
 	http_response_free(r);
 
 	/* not XML at all */
-	r = http_request(S, "POST", "/api/v1/works/import", "Content-Type: application/xml\r\n",
-			 "<akomaNtoso", 11);
+	r = http_op_request(S, "POST", "/api/v1/works/import",
+			    "Content-Type: application/xml\r\n", "<akomaNtoso", 11);
 	j = json_of(r, 400, "application/problem+json");
 	http_response_free(r);
 	json_decref(j);
@@ -415,7 +417,7 @@ static void test_history_and_diff(void **state)
 
 static void test_akn_export(void **state)
 {
-	struct http_response *r = http_get(S, "/api/v1" KE "/eng@2018-05-30?format=xml", NULL);
+	struct http_response *r = http_op_get(S, "/api/v1" KE "/eng@2018-05-30?format=xml", NULL);
 	xmlDocPtr doc;
 
 	(void)state;
@@ -505,17 +507,19 @@ static void test_case_api(void **state)
 	char loc[128];
 
 	(void)state;
-	r = http_request(S, "POST", "/api/v1/cases", "Content-Type: application/json\r\n",
-			 "{\"title\":\"State v Okoro\",\"country\":\"ng\",\"language\":\"en\","
-			 "\"court\":\"Federal High Court\",\"decided\":\"2019-07-01\","
-			 "\"applied\":[{\"work_uri\":\"/akn/ng/act/2015/17\",\"eid\":\"sec_6\"}]}",
-			 strlen("{\"title\":\"State v Okoro\",\"country\":\"ng\",\"language\":\"en\","
-				"\"court\":\"Federal High Court\",\"decided\":\"2019-07-01\","
-				"\"applied\":[{\"work_uri\":\"/akn/ng/act/2015/17\",\"eid\":"
-				"\"sec_6\"}]}"));
+	r = http_op_request(S, "POST", "/api/v1/cases", "Content-Type: application/json\r\n",
+			    "{\"title\":\"State v Okoro\",\"country\":\"ng\",\"language\":"
+			    "\"en\",\"court\":\"Federal High Court\",\"decided\":\"2019-07-01\","
+			    "\"applied\":[{\"work_uri\":\"/akn/ng/act/2015/17\",\"eid\":"
+			    "\"sec_6\"}]}",
+			    strlen("{\"title\":\"State v Okoro\",\"country\":\"ng\",\"language\":"
+				   "\"en\",\"court\":\"Federal High Court\",\"decided\":"
+				   "\"2019-07-01\",\"applied\":[{\"work_uri\":"
+				   "\"/akn/ng/act/2015/17\",\"eid\":\"sec_6\"}]}"));
 	j = json_of(r, 201, "application/json");
 	assert_non_null(http_header(r, "Location"));
 	snprintf(loc, sizeof(loc), "%s", http_header(r, "Location"));
+	snprintf(ng_case, sizeof(ng_case), "%s", loc);
 	http_response_free(r);
 	assert_string_equal(str_of(j, "country"), "NG");
 	assert_string_equal(str_of(j, "status"), "draft");
@@ -546,6 +550,72 @@ static void test_case_api(void **state)
 	assert_int_equal(json_integer_value(json_object_get(j, "count")), 1);
 	json_decref(j);
 	json_decref(get_json("/api/v1/cases/999999", 404));
+}
+
+/* GET path as the public (no account, from 127.0.0.1): the status; the caller frees. */
+static struct http_response *public_get(const char *path, int status)
+{
+	struct http_response *r = http_get(S, path, NULL);
+
+	assert_status(r, status);
+	return r;
+}
+
+/* The public, even on the server's own machine, changes nothing and sees no drafts. */
+static void test_public(void **state)
+{
+	struct http_response *r;
+	char path[160];
+
+	(void)state;
+	r = public_get("/api/v1/me", 200);
+	assert_string_equal(r->body, "{\"signed_in\":false}\n");
+	http_response_free(r);
+	r = http_post_json(S, "/api/v1/cases", "{\"title\":\"Anon v Public\",\"country\":"
+			   "\"KE\",\"language\":\"en\",\"court\":\"C\"}");
+	assert_status(r, 403);
+	assert_has(r->body, "sign in to make changes");
+	http_response_free(r);
+	r = http_request(S, "POST", "/cases/new", FORM, "title=Anon&country=KE&language=en&"
+			 "court=C", 37);
+	assert_status(r, 403);
+	http_response_free(r);
+	r = http_request(S, "POST", "/api/v1/works/import?" META,
+			 "Content-Type: text/plain; charset=utf-8\r\n", act_v1, strlen(act_v1));
+	assert_status(r, 403);
+	http_response_free(r);
+	snprintf(path, sizeof(path), "/api/v1/records/%lld/status", ke_id);
+	r = http_post_json(S, path, "{\"to\":\"submitted\"}");
+	assert_status(r, 403);
+	assert_has(r->body, "sign in to make changes");
+	http_response_free(r);
+	http_response_free(public_get("/laws/import", 403));
+	/* drafts are not shown: not the case, not the law, not in lists or exports */
+	http_response_free(public_get(ng_case, 404));
+	snprintf(path, sizeof(path), "/api/v1/works/%lld", ke_id);
+	http_response_free(public_get(path, 404));
+	http_response_free(public_get(KE, 404));
+	r = public_get("/laws", 200);
+	assert_lacks(r->body, "Computer Misuse");
+	assert_lacks(r->body, "/laws/import");	/* and no import link */
+	http_response_free(r);
+	r = public_get("/api/v1/review", 200);
+	assert_has(r->body, "\"count\":0");
+	http_response_free(r);
+	r = public_get("/api/v1/export?format=csv", 200);
+	assert_lacks(r->body, ",legislation,");
+	assert_lacks(r->body, ",case,");
+	http_response_free(r);
+	/* the admin pages want a signed-in admin */
+	r = public_get("/admin/users", 303);
+	assert_has(http_header(r, "Location"), "/signin");
+	http_response_free(r);
+	/* the operator sees the draft and may import */
+	r = http_op_get(S, "/laws", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "Computer Misuse");
+	assert_has(r->body, "/laws/import");
+	http_response_free(r);
 }
 
 static void test_lesson_markdown(void **state)
@@ -797,7 +867,7 @@ static void test_mapping(void **state)
 
 static void test_export(void **state)
 {
-	struct http_response *r = http_get(S, "/api/v1/export?format=json", NULL);
+	struct http_response *r = http_op_get(S, "/api/v1/export?format=json", NULL);
 	json_t *j = json_of(r, 200, "application/json"), *recs;
 	char *line;
 
@@ -808,7 +878,7 @@ static void test_export(void **state)
 	assert_true(json_array_size(recs) >= 5);
 	json_decref(j);
 
-	r = http_get(S, "/api/v1/export?format=csv", NULL);
+	r = http_op_get(S, "/api/v1/export?format=csv", NULL);
 	assert_status(r, 200);
 	assert_header_has(r, "Content-Type", "text/csv; charset=utf-8");
 	line = strndup(r->body, strcspn(r->body, "\r\n"));
@@ -819,7 +889,7 @@ static void test_export(void **state)
 	assert_has(r->body, ",legislation,KE,");
 	assert_has(r->body, ",case,");
 	http_response_free(r);
-	r = http_get(S, "/api/v1/export?format=csv&kind=lesson&country=KE", NULL);
+	r = http_op_get(S, "/api/v1/export?format=csv&kind=lesson&country=KE", NULL);
 	assert_status(r, 200);
 	assert_has(r->body, ",lesson,KE,");
 	assert_lacks(r->body, ",case,");
@@ -829,12 +899,12 @@ static void test_export(void **state)
 	json_decref(get_json("/api/v1/export?kind=poem", 400));
 
 	/* a bundle goes back in */
-	r = http_get(S, "/api/v1/export?format=json&country=NG&kind=legislation", NULL);
+	r = http_op_get(S, "/api/v1/export?format=json&country=NG&kind=legislation", NULL);
 	assert_status(r, 200);
 	{
-		struct http_response *w = http_request(S, "POST", "/api/v1/works/import",
-						       "Content-Type: application/json\r\n",
-						       r->body, r->body_len);
+		struct http_response *w = http_op_request(S, "POST", "/api/v1/works/import",
+							  "Content-Type: application/json\r\n",
+							  r->body, r->body_len);
 
 		j = json_of(w, 201, "application/json");
 		assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "imported"),
@@ -863,7 +933,7 @@ static void test_import_form(void **state)
 			     "&content=Section+1.+Short+title%%0A%%0AThis+Act+is+the+Data+"
 			     "Protection+Act.%%0A%%0ASection+2.+Interpretation%%0A%%0AIn+this+Act"
 			     "+%%22data%%22+means+information.%%0A");
-	r = http_request(S, "POST", "/laws/import", FORM, body, n);
+	r = http_op_request(S, "POST", "/laws/import", FORM, body, n);
 	assert_status(r, 200);
 	assert_has(r->body, "<h1>Imported</h1>");
 	assert_has(r->body, "href=\"/akn/ke/act/2021/9/eng@2021-02-01\"");
@@ -890,18 +960,20 @@ static void test_cross_site(void **state)
 {
 	const char *evil = FORM "Origin: http://evil.example\r\n";
 	const char *form = "title=X&country=KE&language=en&court=C";
-	struct http_response *r = http_request(S, "POST", "/cases/new", evil, form, strlen(form));
+	struct http_response *r = http_op_request(S, "POST", "/cases/new", evil, form,
+						  strlen(form));
 
 	(void)state;
 	assert_status(r, 403);
+	assert_has(r->body, "another site");	/* not for want of signing in */
 	http_response_free(r);
-	r = http_request(S, "POST", "/api/v1/cases",
-			 "Content-Type: application/json\r\nOrigin: http://evil.example\r\n",
-			 "{}", 2);
+	r = http_op_request(S, "POST", "/api/v1/cases",
+			    "Content-Type: application/json\r\nOrigin: http://evil.example\r\n",
+			    "{}", 2);
 	assert_status(r, 403);
 	http_response_free(r);
-	r = http_request(S, "POST", "/records/1/status",
-			 FORM "Referer: https://evil.example/page\r\n", "to=submitted", 12);
+	r = http_op_request(S, "POST", "/records/1/status",
+			    FORM "Referer: https://evil.example/page\r\n", "to=submitted", 12);
 	assert_status(r, 403);
 	http_response_free(r);
 }
@@ -960,6 +1032,7 @@ int main(void)
 		cmocka_unit_test(test_akn_export),
 		cmocka_unit_test(test_case_form),
 		cmocka_unit_test(test_case_api),
+		cmocka_unit_test(test_public),
 		cmocka_unit_test(test_lesson_markdown),
 		cmocka_unit_test(test_workflow),
 		cmocka_unit_test(test_mapping),

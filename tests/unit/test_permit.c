@@ -115,7 +115,7 @@ static void test_tokens_and_local(void **state)
 	assert_int_equal(permit(&cu, ACT_EDIT, &r, &e), ERR_FORBIDDEN);
 	assert_non_null(strstr(e.msg, "only read"));
 	assert_int_equal(permit(&cu, ACT_READ, &r, NULL), ERR_OK);
-	/* the command line: everything, even a RED draft */
+	/* the command line (never an HTTP request): everything, even a RED draft */
 	r = rec("RED", ST_DRAFT);
 	assert_int_equal(permit(&local, ACT_READ, &r, NULL), ERR_OK);
 	assert_int_equal(permit(&local, ACT_PUBLISH, &r, NULL), ERR_OK);
