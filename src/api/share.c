@@ -85,7 +85,7 @@ int api_groups(struct req *r, struct resp *out)
 	json_t *arr;
 
 	out->cache_control = "no-store";
-	if (!r->actor->user_id && !r->actor->local)
+	if (!r->actor->user_id)
 		return http_error(r, out, 401, "sign in (or send an API token) to see the "
 				  "sharing groups");
 	if (share_group_list(r->store, r->pool, &g, &n, &e))

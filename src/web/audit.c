@@ -1,6 +1,6 @@
 /* The audit log page /admin/audit: entries newest first, filtered by actor, action,
- * target prefix and dates, a page at a time. Admins (and the server's own machine)
- * see every entry; curators only the entries about records, which the store decides
+ * target prefix and dates, a page at a time. Admins (signed in, web_is_admin) see
+ * every entry; curators only the entries about records, which the store decides
  * (audit_filter.records_only); anybody else is refused. The same log as
  * `ccrepo audit list` (domain/audit.c). */
 #include <stdio.h>
