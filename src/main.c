@@ -210,7 +210,7 @@ fail:
 static int cmd_serve(const struct config *cfg, int argc, char **argv)
 {
 	struct server_options o = { cfg->listen, cfg->threads, cfg->max_body, cfg->timeout,
-				    cfg->cache_max };
+				    cfg->cache_max, cfg->trust_proxy };
 	struct server *srv = NULL;
 	struct store *s = NULL;
 	struct err e = { 0 };

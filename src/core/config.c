@@ -140,6 +140,9 @@ static const struct {
 	{ { "db-cache", "CCREPO_DB_CACHE", "BYTES", "64M",
 	    "database pages cached per connection (search of large collections)",
 	    OFF(db_cache), 1024L * 1024, 16384L * 1024 * 1024 }, set_long },
+	{ { "trust-proxy", "CCREPO_TRUST_PROXY", "0|1", "0",
+	    "1 behind a reverse proxy on this machine: the client is the last address of "
+	    "its X-Forwarded-For", OFF(trust_proxy), 0, 1 }, set_int },
 };
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 

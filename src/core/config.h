@@ -21,6 +21,8 @@ struct config {
 	int timeout;			/* seconds of client inactivity */
 	long cache_max;			/* bytes of rendered responses kept in memory */
 	long db_cache;			/* bytes of database pages cached per connection */
+	int trust_proxy;		/* 1: a reverse proxy on this machine says who the
+					 * client is (X-Forwarded-For) */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -35,7 +37,8 @@ enum {
 	CONFIG_OPT_TIMEOUT = 1 << 7,
 	CONFIG_OPT_CACHE_MAX = 1 << 8,
 	CONFIG_OPT_DB_CACHE = 1 << 9,
-	CONFIG_OPT_ALL = (1 << 10) - 1,
+	CONFIG_OPT_TRUST_PROXY = 1 << 10,
+	CONFIG_OPT_ALL = (1 << 11) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

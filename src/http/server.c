@@ -26,6 +26,7 @@ struct server {
 	const struct route *routes;
 	int nroutes;
 	size_t max_body;
+	int trust_proxy;
 	struct cache *cache;
 	struct static_file *statics;
 	size_t nstatics;
@@ -246,25 +247,59 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
+/* The last address of an X-Forwarded-For header (the one our own proxy added), in
+ * addr when it is a well-formed IPv4 or IPv6 address. */
+static int forwarded_for(const char *xff, char *addr, size_t size)
+{
+	const char *last = xff ? strrchr(xff, ',') : NULL;
+	char buf[INET6_ADDRSTRLEN + 8];
+	unsigned char bin[sizeof(struct in6_addr)];
+	size_t n;
+
+	if (!xff)
+		return 0;
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (!n || n >= sizeof(buf) || n >= size)
+		return 0;
+	memcpy(buf, last, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET, buf, bin) != 1 && inet_pton(AF_INET6, buf, bin) != 1)
+		return 0;
+	memcpy(addr, buf, n + 1);
+	return 1;
+}
+
 /* Who is asking, before identify(): the public, known only by its address. Where a
  * request comes from grants nothing (behind a reverse proxy every visitor comes from
- * loopback): only signing in does. actor.local is for the CLI alone. */
-static struct actor *make_actor(struct MHD_Connection *conn, pool *p, const char **address)
+ * loopback): only signing in does. actor.local is for the CLI alone. With
+ * trust_proxy, a connection from loopback is a proxy on this machine, and the
+ * address it forwards is the client's (for the sign-in limits and the audit log). */
+static struct actor *make_actor(struct MHD_Connection *conn, pool *p, int trust_proxy,
+				const char **address)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	struct actor *a = pool_calloc(p, 1, sizeof(*a));
 	char addr[INET6_ADDRSTRLEN] = "unknown";
+	int loopback = 0;
 
 	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
 		const struct sockaddr_in *in = (const struct sockaddr_in *)ci->client_addr;
 
 		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
+		loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
 	} else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6) {
 		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ci->client_addr;
 
 		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
+		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 	}
+	if (trust_proxy && loopback)
+		forwarded_for(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							  "X-Forwarded-For"), addr, sizeof(addr));
 	a->name = pool_strdup(p, addr);
 	*address = pool_strdup(p, addr);
 	a->role = -1;
@@ -467,7 +502,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	} else {
 		r.lang = http_negotiate_lang(al);
 	}
-	r.actor = make_actor(conn, r.pool, &r.address);
+	r.actor = make_actor(conn, r.pool, s->trust_proxy, &r.address);
 	if ((problem = http_path_problem(url))) {
 		http_error(&r, &out, 400, problem);
 		goto send;
@@ -708,6 +743,7 @@ int server_start(const struct server_options *o, const struct route *routes, int
 	s->routes = routes;
 	s->nroutes = nroutes;
 	s->max_body = (size_t)o->max_body;
+	s->trust_proxy = o->trust_proxy;
 	s->cache = cache_new((size_t)o->cache_max);
 	statics_init(s);
 	s->d = MHD_start_daemon(

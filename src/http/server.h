@@ -14,6 +14,8 @@ struct server_options {
 	long max_body;		/* bytes */
 	int timeout;		/* seconds */
 	long cache_max;		/* bytes */
+	int trust_proxy;	/* take the client's address from X-Forwarded-For when
+				 * the connection comes from loopback */
 };
 
 struct server;

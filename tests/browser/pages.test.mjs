@@ -8,7 +8,7 @@ import { test, run, assert, assertEqual, assertMatch, signIn } from './lib.mjs';
 const PAGES = [
   '/', '/countries', '/countries/KE', '/regions', '/regions/014',
   '/instruments', '/instruments/coe-185', '/instruments/un-cc', '/instruments/un-cc/7',
-  '/instruments/coe-185/2',
+  '/instruments/coe-185/2', '/shared',
 ];
 const LANGS = ['en', 'ar', 'zh', 'fr', 'ru', 'es'];
 

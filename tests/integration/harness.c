@@ -1058,3 +1058,25 @@ void srv_one_test_stop(void **state)
 	srv_one = NULL;
 	assert_int_equal(srv_stop(s), 0);
 }
+
+int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
+		size_t size)
+{
+	char db[512];
+	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
+	char *o = NULL, *err = NULL;
+	int rc;
+
+	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", dir);
+	rc = harness_run_input(args, env, dir, input ? input : "", &o, &err);
+	if (out) {
+		snprintf(out, size, "%s", o ? o : "");
+		out[strcspn(out, "\r\n")] = '\0';
+	}
+	if (rc)
+		fprintf(stderr, "ccrepo %s %s: %s\n", args[0], args[1] ? args[1] : "",
+			err ? err : "");
+	free(o);
+	free(err);
+	return rc;
+}

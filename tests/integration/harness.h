@@ -149,6 +149,11 @@ int harness_run(const char *const *args, const char *const *env, const char *cwd
 /* The same with input on its standard input (NULL: it inherits ours). */
 int harness_run_input(const char *const *args, const char *const *env, const char *cwd,
 		      const char *input, char **out, char **err);
+/* Run a ccrepo command in dir on its database dir/ccrepo.db (log level error), with
+ * input on standard input; the first line of its output into out (size bytes; out
+ * may be NULL). Prints the command's errors when it fails. Its exit status. */
+int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
+		size_t size);
 
 /* Assertions for the tests (only when cmocka.h came first). */
 #ifdef CMOCKA_H_

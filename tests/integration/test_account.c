@@ -20,34 +20,9 @@ static char *D;
 static struct srv *S;
 static char TOKEN[256];
 
-/* Run ccrepo in D with input as standard input; its output (trimmed) into out. */
 static int run_in(const char *input, const char *const *args, char *out, size_t size)
 {
-	char path[512], db[512];
-	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
-	char *o = NULL, *err = NULL;
-	int fd, saved, rc;
-
-	snprintf(path, sizeof(path), "%s/stdin", D);
-	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
-	assert_int_equal(harness_write_file(path, input, strlen(input)), 0);
-	fd = open(path, O_RDONLY);
-	assert_true(fd >= 0);
-	saved = dup(0);
-	dup2(fd, 0);
-	close(fd);
-	rc = harness_run(args, env, D, &o, &err);
-	dup2(saved, 0);
-	close(saved);
-	if (out) {
-		snprintf(out, size, "%s", o ? o : "");
-		out[strcspn(out, "\r\n")] = '\0';
-	}
-	if (rc)
-		fprintf(stderr, "ccrepo %s: %s\n", args[0], err ? err : "");
-	free(o);
-	free(err);
-	return rc;
+	return harness_cli(D, input, args, out, size);
 }
 
 static int group_setup(void **state)
@@ -395,6 +370,57 @@ static void test_admin_page(void **state)
 	http_response_free(r);
 }
 
+/* The sign-in failures of a server's audit log, one per line (free it). */
+static char *failures(const struct srv *p)
+{
+	char db[400];
+	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
+	char *o = NULL, *err = NULL;
+
+	snprintf(db, sizeof(db), "CCREPO_DB=%s", p->db);
+	assert_int_equal(harness_run_input((const char *const[]){ "audit", "list", "--action",
+					   "signin.failed", NULL }, env, p->dir, "", &o, &err), 0);
+	free(err);
+	return o;
+}
+
+/* With trust-proxy 1, a connection from loopback is a proxy on this machine: the last
+ * address of its X-Forwarded-For is the client's (in the audit log, and for the
+ * sign-in limits); a malformed one is ignored. Without it, the header counts for
+ * nothing. */
+static void test_trust_proxy(void **state)
+{
+	struct srv *keep = S, *p;
+	struct http_response *r;
+	char *log;
+
+	(void)state;
+	for (int trust = 1; trust >= 0; trust--) {
+		const char *args[] = { "--trust-proxy", trust ? "1" : "0", NULL };
+
+		assert_non_null(p = srv_start(args));
+		S = p;
+		r = sign_in("nobody", "wrong", "\r\nX-Forwarded-For: 198.51.100.1, 203.0.113.7");
+		assert_int_equal(r->status, 401);
+		http_response_free(r);
+		r = sign_in("nobody", "wrong", "\r\nX-Forwarded-For: 203.0.113.7, <script>");
+		assert_int_equal(r->status, 401);
+		http_response_free(r);
+		S = keep;
+		log = failures(p);
+		if (trust) {
+			assert_has(log, "\t203.0.113.7\t");
+			assert_has(log, "\t127.0.0.1\t");	/* the malformed one */
+			assert_lacks(log, "198.51.100.1");
+		} else {
+			assert_lacks(log, "203.0.113.7");
+		}
+		assert_lacks(log, "script");
+		free(log);
+		assert_int_equal(srv_stop(p), 0);
+	}
+}
+
 /* Last: it locks this address. */
 static void test_lock_after_failures(void **state)
 {
@@ -426,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_password_change),
 		cmocka_unit_test(test_admin_page),
+		cmocka_unit_test(test_trust_proxy),
 		cmocka_unit_test(test_lock_after_failures),
 	};
 

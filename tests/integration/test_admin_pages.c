@@ -27,34 +27,9 @@ static const char act[] =
 	"Section 1. Short title\n\n"
 	"This Act may be cited as the Computer Misuse and Cybercrimes Act, 2018.\n";
 
-/* Run ccrepo in D with input as standard input; the first line of its output into
- * out. */
 static int run_in(const char *input, const char *const *args, char *out, size_t size)
 {
-	char path[512], db[512];
-	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
-	char *o = NULL, *err = NULL;
-	int fd, saved, rc;
-
-	snprintf(path, sizeof(path), "%s/stdin", D);
-	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
-	if (harness_write_file(path, input, strlen(input)) || (fd = open(path, O_RDONLY)) < 0)
-		return -1;
-	saved = dup(0);
-	dup2(fd, 0);
-	close(fd);
-	rc = harness_run(args, env, D, &o, &err);
-	dup2(saved, 0);
-	close(saved);
-	if (out) {
-		snprintf(out, size, "%s", o ? o : "");
-		out[strcspn(out, "\r\n")] = '\0';
-	}
-	if (rc)
-		fprintf(stderr, "ccrepo %s: %s\n", args[0], err ? err : "");
-	free(o);
-	free(err);
-	return rc;
+	return harness_cli(D, input, args, out, size);
 }
 
 static int add_user(const char *name, const char *role, const char *password)

@@ -120,35 +120,9 @@ static int may_read(enum who w, const struct spec *r)
 
 /* ---- setup ---- */
 
-/* Run ccrepo in D with input on standard input; the first line of its output into
- * out. */
 static int run_in(const char *input, const char *const *args, char *out, size_t size)
 {
-	char path[512], db[512];
-	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
-	char *o = NULL, *err = NULL;
-	int fd, saved, rc;
-
-	snprintf(path, sizeof(path), "%s/stdin", D);
-	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
-	if (harness_write_file(path, input, strlen(input)) || (fd = open(path, O_RDONLY)) < 0)
-		return -1;
-	saved = dup(0);
-	dup2(fd, 0);
-	close(fd);
-	rc = harness_run(args, env, D, &o, &err);
-	dup2(saved, 0);
-	close(saved);
-	if (out) {
-		snprintf(out, size, "%s", o ? o : "");
-		out[strcspn(out, "\r\n")] = '\0';
-	}
-	if (rc)
-		fprintf(stderr, "ccrepo %s %s: %s\n", args[0], args[1] ? args[1] : "",
-			err ? err : "");
-	free(o);
-	free(err);
-	return rc;
+	return harness_cli(D, input, args, out, size);
 }
 
 /* A request as w; the response (never NULL: a failed connection fails the test). */
