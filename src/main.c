@@ -13,6 +13,7 @@
 #include "core/pool.h"
 #include "domain/audit.h"
 #include "domain/refdata.h"
+#include "domain/user.h"
 #include "http/routes.h"
 #include "http/server.h"
 #include "store/store.h"
@@ -235,6 +236,18 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (open_ready(cfg, 0, &s))
 		return 1;
+	{
+		pool *p = pool_new();
+		struct user *us;
+		size_t n = 0;
+
+		/* nobody can sign in yet: say how to make the first admin */
+		if (!user_list(s, p, &us, &n, NULL) && !n)
+			log_warn("no account exists yet: make the first admin with "
+				 "`ccrepo org add NAME --kind unodc` and `ccrepo user add NAME "
+				 "--role admin --org NAME` (README, \"First admin\")");
+		pool_free(p);
+	}
 	store_close(s);
 	store_thread_setup(cfg->db);
 	routes_init();
