@@ -566,12 +566,79 @@ static void test_crawl(void **state)
 	assert_true(pages > NWHO * 40);
 }
 
+/* The sharing form on a record's page and the public list of grants: ann shares her
+ * AMBER lesson with "Partners" from the page, and bob (Acme, in the group) reads it;
+ * /shared says so without its title; unshared, it is gone again. Runs last: it
+ * changes what bob reads. */
+static void test_sharing_form(void **state)
+{
+	struct spec *r = NULL;
+	struct http_response *h;
+	char page[64], post[64], hdr[300];
+	const char *form = "groups=Partners&readers=";
+
+	(void)state;
+	for (size_t i = 0; i < NREC; i++)
+		if (!strcmp(recs[i].canary, "zqlessonamber"))
+			r = &recs[i];
+	assert_non_null(r);
+	snprintf(page, sizeof(page), "/lessons/%lld", r->id);
+	snprintf(post, sizeof(post), "/records/%lld/sharing", r->id);
+	h = as(ANN, "GET", page, NULL);
+	assert_status(h, 200);
+	assert_has(h->body, post);	/* the form, for the author */
+	http_response_free(h);
+	h = as(CUR, "GET", page, NULL);
+	assert_has(h->body, post);	/* and for a curator */
+	http_response_free(h);
+	h = as(FKE, "GET", page, NULL);
+	assert_has(h->body, post);	/* and for a focal point of its country */
+	http_response_free(h);
+	h = as(OLA, "GET", page, NULL);
+	assert_status(h, 200);
+	assert_lacks(h->body, post);	/* a reader of the owning organisation reads it only */
+	http_response_free(h);
+	/* bob may not share it: he cannot even see it */
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/x-www-form-urlencoded\r\n",
+		 people[BOB].auth);
+	h = http_request(S, "POST", post, hdr, form, strlen(form));
+	assert_status(h, 404);
+	http_response_free(h);
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/x-www-form-urlencoded\r\n",
+		 people[ANN].auth);
+	h = http_request(S, "POST", post, hdr, "groups=Nobody", 13);
+	assert_status(h, 404);	/* no such group */
+	assert_has(h->body, "Nobody");
+	http_response_free(h);
+	h = http_request(S, "POST", post, hdr, form, strlen(form));
+	assert_status(h, 303);
+	http_response_free(h);
+	h = as(BOB, "GET", page, NULL);
+	assert_status(h, 200);
+	assert_has(h->body, "zqlessonamber");
+	http_response_free(h);
+	h = as(PUBLIC, "GET", "/shared", NULL);
+	assert_status(h, 200);
+	assert_has(h->body, "Acme");
+	assert_has(h->body, "Partners");
+	assert_lacks(h->body, "zq");	/* never a title */
+	assert_lacks(h->body, "ann");	/* nor who shared it */
+	http_response_free(h);
+	h = http_request(S, "POST", post, hdr, "groups=&readers=", 16);
+	assert_status(h, 303);
+	http_response_free(h);
+	h = as(BOB, "GET", page, NULL);
+	assert_status(h, 404);
+	http_response_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_crawl),
+		cmocka_unit_test(test_sharing_form),
 	};
 
 	return harness_exit(cmocka_run_group_tests(tests, group_setup, group_teardown));
