@@ -6,9 +6,12 @@
  * Linked against the program's objects (see bench/search.sh) and driving only the
  * public entry points: store_open() per thread, then per query a pool, search_run()
  * for the top 10 with the total and the facets (snippets, the per-record grouping
- * and concept search included: what a search page costs), pool_free(). The actor is
- * local (reads everything). The database is made by `ccrepo migrate` and
- * `ccrepo import` beforehand; the queries are gen.py's, in ccrepo's syntax. */
+ * and concept search included: what a search page costs), pool_free(). Each
+ * connection reads with the clearance BENCH_CLEARANCE names: "all" (the default: the
+ * operator, no condition), "public", or "account" (a signed-in focal point of Kenya,
+ * account 1 of organisation 1: what bench/clearance.sh compares). The database is
+ * made by `ccrepo migrate` and `ccrepo import` beforehand; the queries are gen.py's,
+ * in ccrepo's syntax. */
 #include <sqlite3.h>
 
 #include "harness.h"
@@ -19,6 +22,16 @@
 
 static const char *dbfile;
 
+static const struct {
+	const char *name;
+	struct clearance c;
+} clearances[] = {
+	{ "all", { .all = 1 } },
+	{ "public", { 0 } },
+	{ "account", { .user_id = 1, .user = "bench", .org_id = 1, .country = "KE" } },
+};
+static const struct clearance *clearance = &clearances[0].c;
+
 static void *ctx_open(void *arg, int thread)
 {
 	struct store *s = NULL;
@@ -26,8 +39,10 @@ static void *ctx_open(void *arg, int thread)
 
 	(void)arg;
 	(void)thread;
-	if (store_open(dbfile, &s, &e)) {
+	if (store_open(dbfile, &s, &e) || store_set_clearance(s, clearance, &e)) {
 		fprintf(stderr, "ccrepo_bench: %s: %s\n", dbfile, e.msg);
+		if (s)
+			store_close(s);
 		return NULL;
 	}
 	return s;
@@ -40,13 +55,12 @@ static void ctx_close(void *s)
 
 static long long run(void *s, const struct bq *q)
 {
-	static const struct actor local = { .name = "bench", .local = 1, .role = -1 };
 	struct search_result *res = NULL;
 	struct err e = { 0 };
 	pool *p = pool_new();
 	long long total;
 
-	if (search_run((struct store *)s, p, &local, q->query, 10, 0, &res, &e)) {
+	if (search_run((struct store *)s, p, q->query, 10, 0, &res, &e)) {
 		fprintf(stderr, "ccrepo_bench: query %d %s: %s\n", q->id, q->query, e.msg);
 		total = -1;
 	} else {
@@ -59,6 +73,15 @@ static long long run(void *s, const struct bq *q)
 int main(int argc, char **argv)
 {
 	struct bench_engine e = { "ccrepo", ctx_open, run, ctx_close, NULL };
+	const char *want = getenv("BENCH_CLEARANCE");
+
+	for (size_t i = 0; want && i < sizeof(clearances) / sizeof(clearances[0]); i++)
+		if (!strcmp(want, clearances[i].name))
+			clearance = &clearances[i].c;
+	if (want && clearance == &clearances[0].c && strcmp(want, "all")) {
+		fprintf(stderr, "ccrepo_bench: BENCH_CLEARANCE is all, public or account\n");
+		return 2;
+	}
 
 	/* SQLite keeps memory statistics under one global mutex unless told not to:
 	 * BENCH_SQLITE_MEMSTATUS=0 shows what that costs threads (default: as shipped) */

@@ -119,42 +119,35 @@ static int tag_name(const char *s)
 	return 1;
 }
 
+/* The tags say who may not read a row, and who may all the same (SEARCH_ACCESS_TAGS
+ * in search_sql.h): the condition excludes the few rows the caller may not read
+ * (" NOT ( ... )"), so that a search over mostly public records walks short lists. */
 void sq_clear_match(struct sq *q, struct sbuf *b)
 {
 	const struct sq_clear *c = &q->clear;
 
 	if (c->all)
 		return;
-	sbuf_adds(b, " AND (");
-	if (c->curator)		/* everything but RED ... */
-		sbuf_adds(b, " ( ( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \""
-			  MARK "#klesson\" ) NOT \"" MARK "#tred\" )");
-	else {			/* published by label ... */
-		sbuf_adds(b, " ( \"" MARK "#spublished\" AND ( \"" MARK "#tclear\"");
-		if (c->user_id) {
-			sbuf_adds(b, " OR \"" MARK "#tgreen\" OR ( \"" MARK "#tamber\" AND ( \""
-				  MARK "#o0\"");	/* a tag no row has */
-			if (c->org_id)
-				sbuf_addf(b, " OR \"" MARK "#o%lld\"", c->org_id);
-			if (c->country[0])
-				sbuf_addf(b, " OR \"" MARK "#c%c%c\"", c->country[0] | 32,
-					  c->country[1] | 32);
-			for (int i = 0; i < c->ngroups; i++)
-				sbuf_addf(b, " OR \"" MARK "#g%lld\"", c->groups[i]);
-			sbuf_adds(b, " ) )");
-			if (c->org_id)
-				sbuf_addf(b, " OR ( \"" MARK "#tamber+strict\" AND \"" MARK
-					  "#o%lld\" )", c->org_id);
-		}
-		sbuf_adds(b, " ) )");
+	if (!c->user_id) {	/* the public: published CLEAR only */
+		sbuf_adds(b, " NOT \"" MARK "#xp\"");
+		return;
 	}
-	if (c->user_id) {	/* ... RED to its named readers, and one's own records */
-		sbuf_addf(b, " OR ( \"" MARK "#tred\" AND \"" MARK "#n%lld\"%s )", c->user_id,
-			  c->curator ? "" : " AND \"" MARK "#spublished\"");
-		if (tag_name(c->user))
-			sbuf_addf(b, " OR \"" MARK "#u%s\"", c->user);
+	if (c->curator) {	/* everything but RED rows they are not named on */
+		sbuf_addf(b, " NOT ( \"" MARK "#tred\" NOT ( \"" MARK "#rn%lld\"", c->user_id);
+	} else {		/* published CLEAR and GREEN, and what is granted */
+		sbuf_addf(b, " NOT ( \"" MARK "#xs\" NOT ( \"" MARK "#rpn%lld\"", c->user_id);
+		if (c->org_id)
+			sbuf_addf(b, " OR \"" MARK "#ao%lld\" OR \"" MARK "#so%lld\"", c->org_id,
+				  c->org_id);
+		if (c->country[0])
+			sbuf_addf(b, " OR \"" MARK "#ac%c%c\"", c->country[0] | 32,
+				  c->country[1] | 32);
+		for (int i = 0; i < c->ngroups; i++)
+			sbuf_addf(b, " OR \"" MARK "#ag%lld\"", c->groups[i]);
 	}
-	sbuf_adds(b, " )");
+	if (tag_name(c->user))	/* one's own records */
+		sbuf_addf(b, " OR \"" MARK "#xu%s\"", c->user);
+	sbuf_adds(b, " ) )");
 }
 
 int sq_set_clearance(struct store *s, const struct clearance *cl, struct err *e)

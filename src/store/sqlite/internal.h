@@ -124,9 +124,9 @@ void sq_fts_release(struct sq *q);
 /* clearance.c: the reading rules of the sharing labels, in one place. SQ_VISIBLE(r)
  * is the SQL condition that the record row aliased r may be read by the connection's
  * caller: every query that reads records has it. sq_clear_register adds the function
- * it calls to db; sq_clear_match appends to b the FTS5 condition on the search
- * index's tags that says the same for search rows ("" when the caller reads
- * everything). */
+ * it calls to db; sq_clear_match appends to b, right after a parenthesised FTS5
+ * expression, " NOT ( ... )": the search rows the caller may not read, from the
+ * index's access tags (search_sql.h); nothing when the caller reads everything. */
 #define SQ_VISIBLE(r) "ccr_visible(" r ".id, " r ".status, " r ".tlp, " r ".country, " \
 		      r ".created_by, " r ".owner_org)"
 int sq_clear_register(struct sq *q);

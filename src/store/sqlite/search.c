@@ -86,13 +86,16 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq, in
 	struct sbuf b = SBUF_INIT;
 	static const char *const kinds[] = { "legislation", "case", "lesson" };
 
-	/* a query of filters only lists everything they let through */
+	/* a query of filters only lists everything they let through; less the rows the
+	 * caller may not read (clearance.c) */
+	sbuf_adds(&b, "( ");
 	if (rq->match)
 		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", rq->match);
 	else
 		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
 			  "#klesson\" )");
-	sq_clear_match(q, &b);	/* what the caller may read (clearance.c) */
+	sq_clear_match(q, &b);
+	sbuf_adds(&b, " )");
 	if (rq->countries || rq->regions)
 		tag_any(&b, 'c', rq->countries, "r", rq->regions);
 	if (rq->kinds) {

@@ -6,7 +6,8 @@
  * record id. Only the current version of a law is indexed: per language, its latest
  * expression. Columns: lang (the row's language, an instruction to the tokenizer),
  * title, heading, body, tags (filter tags: kLEGISLATION cKE r014 y2018 len
- * sPUBLISHED tCLEAR aun-cc/7, and who may read it: o12 ualice g3 n7; lowercased). search_doc holds the same rows' facts for
+ * sPUBLISHED tCLEAR aun-cc/7, and who may read it: xp xs xualice ao12 ..., see
+ * SEARCH_ACCESS_TAGS; lowercased). search_doc holds the same rows' facts for
  * filters and facet counts. The views search_source_* are what both are filled from. */
 #ifndef STORE_SQLITE_SEARCH_SQL_H
 #define STORE_SQLITE_SEARCH_SQL_H
@@ -50,17 +51,30 @@
 /* Index the rows of view src (search_source_provision, _case or _lesson) where cond
  * holds. Text never carries the tokenizer's mark (char 31). */
 #define SEARCH_ADD(src, cond) SEARCH_ADD_TAGS(src, cond, SEARCH_ACCESS_TAGS)
-/* Who may read the row besides its label and status (clearance.c): the owning
- * organisation (o12), the author when an account (ualice), the sharing groups (g3)
- * and a RED record's named readers (n7). Rows are aliased d. */
+/* Who may read the row (clearance.c), as tags on the rows some may not read only, so
+ * that a search excludes a few short lists instead of intersecting long ones: xp on
+ * a row the public may not read (not published CLEAR), xs on one that not every
+ * account may read (not published CLEAR or GREEN) with xu<author>; a published AMBER
+ * row's grants ao<owning organisation> ac<country> ag<sharing group>, a published
+ * AMBER+STRICT row's so<owning organisation>; a RED row's named readers rn<account>,
+ * and rpn<account> when it is published. Rows are aliased d. */
+#define SEARCH_OWNER "(SELECT r.owner_org FROM record r WHERE r.id = d.record_id)"
 #define SEARCH_ACCESS_TAGS \
-	"(SELECT coalesce(' o' || r.owner_org, '') || CASE WHEN r.created_by = '' OR " \
-	"  r.created_by GLOB '*[^a-z0-9._-]*' THEN '' ELSE ' u' || r.created_by END " \
-	"  FROM record r WHERE r.id = d.record_id) || " \
-	"coalesce((SELECT ' g' || group_concat(g.group_id, ' g') FROM record_group g " \
-	"  WHERE g.record_id = d.record_id), '') || " \
-	"coalesce((SELECT ' n' || group_concat(n.user_id, ' n') FROM record_reader n " \
-	"  WHERE n.record_id = d.record_id), '')"
+	"CASE WHEN d.status = 'published' AND d.tlp = 'CLEAR' THEN '' ELSE ' xp' END || " \
+	"CASE WHEN d.status = 'published' AND d.tlp IN ('CLEAR', 'GREEN') THEN '' ELSE ' xs' || " \
+	"  (SELECT CASE WHEN r.created_by = '' OR r.created_by GLOB '*[^a-z0-9._-]*' THEN '' " \
+	"   ELSE ' xu' || r.created_by END FROM record r WHERE r.id = d.record_id) END || " \
+	"CASE WHEN d.status = 'published' AND d.tlp = 'AMBER' THEN " \
+	"  coalesce(' ao' || " SEARCH_OWNER ", '') || coalesce(' ac' || lower(d.country), '') || " \
+	"  coalesce((SELECT ' ag' || group_concat(g.group_id, ' ag') FROM record_group g " \
+	"   WHERE g.record_id = d.record_id), '') ELSE '' END || " \
+	"CASE WHEN d.status = 'published' AND d.tlp = 'AMBER+STRICT' THEN " \
+	"  coalesce(' so' || " SEARCH_OWNER ", '') ELSE '' END || " \
+	"CASE WHEN d.tlp = 'RED' THEN " \
+	"  coalesce((SELECT ' rn' || group_concat(n.user_id, ' rn') FROM record_reader n " \
+	"   WHERE n.record_id = d.record_id), '') || CASE WHEN d.status = 'published' THEN " \
+	"  coalesce((SELECT ' rpn' || group_concat(n.user_id, ' rpn') FROM record_reader n " \
+	"   WHERE n.record_id = d.record_id), '') ELSE '' END ELSE '' END"
 /* Schema version 4 had no access tags (the tables came with version 7). */
 #define SEARCH_ADD_V4(src, cond) SEARCH_ADD_TAGS(src, cond, "''")
 #define SEARCH_ADD_TAGS(src, cond, access) \
