@@ -523,8 +523,8 @@ int api_works_import(struct req *r, struct resp *out)
 		d->expr_date = nz_arg(r, "version_date");
 	if (nz_arg(r, "source"))
 		d->source = nz_arg(r, "source");
-	if (legislation_import_doc(r->store, r->actor, d, (enum record_status)st, &id, &nprov,
-				   &e)) {
+	if (legislation_import_doc(r->store, r->actor, d, (enum record_status)st,
+				   nz_arg(r, "tlp"), &id, &nprov, &e)) {
 		doc_free(d);
 		return http_fail(r, out, &e);
 	}

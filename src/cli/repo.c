@@ -176,7 +176,8 @@ static int import_file(struct store *s, const char *path, int forced, int argc, 
 		d->title = cli_opt(argc, argv, "--title");
 	if (cli_opt(argc, argv, "--version-date"))
 		d->expr_date = cli_opt(argc, argv, "--version-date");
-	if (legislation_import_doc(s, cli_actor(), d, status, &id, &nprov, &e)) {
+	if (legislation_import_doc(s, cli_actor(), d, status, cli_opt(argc, argv, "--tlp"), &id,
+				   &nprov, &e)) {
 		fprintf(stderr, "ccrepo import: %s: %s\n", path, e.msg);
 		goto out;
 	}

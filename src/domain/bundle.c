@@ -345,7 +345,7 @@ static int read_work(struct reader *rd, json_t *o, const struct record *r, int j
 			rc = read_nodes(rd, d, d->root, json_object_get(x, "provisions"), 0, e);
 		}
 		if (!rc)
-			rc = legislation_import_doc(rd->s, rd->a, d, ST_DRAFT, id, &nprov, e);
+			rc = legislation_import_doc(rd->s, rd->a, d, ST_DRAFT, NULL, id, &nprov, e);
 		doc_free(d);
 		if (rc)
 			return rc;

@@ -245,10 +245,18 @@ static const char *type_of_uri(pool *p, const char *uri, int judgment)
 	return pool_strndup(p, t + 1, n);
 }
 
+/* What a new record's status asks of the actor beyond creating it: a law does not
+ * skip the review unless its importer could have published it. */
+static const enum record_action import_needs[ST_COUNT] = {
+	[ST_DRAFT] = ACT_CREATE, [ST_SUBMITTED] = ACT_SUBMIT, [ST_PUBLISHED] = ACT_PUBLISH,
+	[ST_WITHDRAWN] = ACT_WITHDRAW,
+};
+
 int legislation_import_doc(struct store *s, const struct actor *a, const struct doc *d,
-			   enum record_status status, long long *record_id, size_t *nprov,
-			   struct err *e)
+			   enum record_status status, const char *tlp, long long *record_id,
+			   size_t *nprov, struct err *e)
 {
+	struct record probe = { 0 };
 	pool *p = pool_new();
 	struct work *w = NULL;
 	struct expression x;
@@ -279,7 +287,18 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 			     "give one");
 		goto out;
 	}
-	if ((rc = record_allow(a, ACT_CREATE, NULL, e)) || (rc = store_begin(s, e)))
+	if (tlp && !record_tlp_valid(tlp)) {
+		rc = err_set(e, ERR_INVALID, "tlp: one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED");
+		goto out;
+	}
+	/* the record as it would be made: its country counts (a focal point's own) */
+	probe.kind = judgment ? REC_CASE : REC_LEGISLATION;
+	probe.country = country;
+	if ((unsigned)status >= ST_COUNT)
+		status = ST_DRAFT;
+	probe.status = status;
+	if ((rc = record_allow(a, ACT_CREATE, &probe, e)) ||
+	    (rc = record_allow(a, import_needs[status], NULL, e)) || (rc = store_begin(s, e)))
 		goto out;
 	rc = store_work_get(s, p, d->work_uri, 0, &w, NULL);
 	if (rc == ERR_NOTFOUND) {
@@ -291,7 +310,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		w->rec.title = d->title;
 		w->rec.source_url = d->source && !strncmp(d->source, "http", 4) ? d->source : NULL;
 		w->rec.status = status;
-		w->rec.tlp = "CLEAR";
+		w->rec.tlp = tlp ? tlp : "CLEAR";
 		w->rec.revision = 1;
 		w->rec.created_at = w->rec.changed_at = now;
 		w->rec.created_by = w->rec.changed_by = a->name;

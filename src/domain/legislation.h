@@ -69,11 +69,13 @@ int legislation_split_uri(pool *p, const char *uri, const char **work, const cha
 /* Store a parsed document as a work (created when new) with one expression (its
  * language and date; replaced when it exists) and its provisions, in one
  * transaction. A judgment becomes a case record with the document as its text.
- * status is the record's status when created. *record_id receives the record,
+ * status and tlp (NULL: CLEAR) are the record's when created; a, who must be allowed
+ * to create a record of the document's country, must also be allowed to move one to
+ * that status (submit, publish), else ERR_FORBIDDEN. *record_id receives the record,
  * *nprov the number of provisions stored. */
 int legislation_import_doc(struct store *s, const struct actor *a, const struct doc *d,
-			   enum record_status status, long long *record_id, size_t *nprov,
-			   struct err *e);
+			   enum record_status status, const char *tlp, long long *record_id,
+			   size_t *nprov, struct err *e);
 
 /* Build the document of one version of a work (for export). The doc is new;
  * doc_free() it. */

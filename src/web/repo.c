@@ -405,6 +405,8 @@ static const char *form_or(const struct req *r, const char *name, const char *df
 	return v ? v : dflt;
 }
 
+static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
+
 static void import_form(struct req *r, struct sbuf *b, const char *error)
 {
 	const char *fmt = form_or(r, "format", "auto"), *status = form_or(r, "status", "draft");
@@ -440,6 +442,11 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", record_status_name(s),
 			 !strcmp(status, record_status_name(s)) ? " selected" : "",
 			 T(record_status_name(s)));
+	html_fmt(b, "</select></div>\n<div><label for=\"f-tlp\">%s</label>\n<select id=\"f-tlp\" "
+		 "name=\"tlp\">\n", T("Sharing label of a new record"));
+	for (size_t i = 0; i < sizeof(tlps) / sizeof(tlps[0]); i++)
+		html_fmt(b, "<option%S>%s</option>\n",
+			 !strcmp(form_or(r, "tlp", "CLEAR"), tlps[i]) ? " selected" : "", tlps[i]);
 	html_fmt(b, "</select></div>\n");
 	layout_csrf(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));
@@ -507,8 +514,8 @@ int web_laws_import(struct req *r, struct resp *out)
 			d->expr_date = field(r, "version_date");
 		if (field(r, "source"))
 			d->source = field(r, "source");
-		rc = legislation_import_doc(r->store, r->actor, d, (enum record_status)st, &id,
-					    &nprov, &e);
+		rc = legislation_import_doc(r->store, r->actor, d, (enum record_status)st,
+					    field(r, "tlp"), &id, &nprov, &e);
 		if (rc == ERR_FORBIDDEN || http_status_of(rc) >= 500) {
 			doc_free(d);
 			return http_fail(r, out, &e);

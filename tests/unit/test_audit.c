@@ -527,7 +527,7 @@ static void test_record_hooks(void **state)
 	char target[32];
 
 	(void)state;
-	assert_int_equal(legislation_import_doc(s, &curator, d, ST_DRAFT, &id, &nprov, &e),
+	assert_int_equal(legislation_import_doc(s, &curator, d, ST_DRAFT, NULL, &id, &nprov, &e),
 			 ERR_OK);
 	doc_free(d);
 	snprintf(target, sizeof(target), "record/%lld", id);
@@ -602,7 +602,7 @@ static void test_bundle_one_entry(void **state)
 	size_t nprov, n;
 
 	(void)state;
-	assert_int_equal(legislation_import_doc(s, &curator, d, ST_DRAFT, &id, &nprov, &e),
+	assert_int_equal(legislation_import_doc(s, &curator, d, ST_DRAFT, NULL, &id, &nprov, &e),
 			 ERR_OK);
 	doc_free(d);
 	assert_int_equal(mapping_set(s, &curator, id, "part_2__sec_14", "un-cc", 7, "accepted",

@@ -170,7 +170,7 @@ static long long import_doc(struct store *s, const struct doc *d, enum record_st
 	struct err e;
 
 	err_clear(&e);
-	if (legislation_import_doc(s, &local, d, st, &id, &n, &e))
+	if (legislation_import_doc(s, &local, d, st, NULL, &id, &n, &e))
 		print_error("import: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	return id;

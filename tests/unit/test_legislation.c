@@ -21,6 +21,7 @@
 #include "domain/legislation.h"
 #include "domain/record.h"
 #include "domain/refdata.h"
+#include "domain/user.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -158,7 +159,7 @@ static long long import_ok(struct store *s, const struct doc *d, enum record_sta
 	struct err e;
 
 	err_clear(&e);
-	if (legislation_import_doc(s, &local, d, st, &id, &n, &e))
+	if (legislation_import_doc(s, &local, d, st, NULL, &id, &n, &e))
 		print_error("import %s: %s\n", d->work_uri, e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	assert_true(id > 0);
@@ -592,11 +593,69 @@ static void test_import_versions(void **state)
 		long long rid = 0;
 		size_t rn = 0;
 
-		assert_int_equal(legislation_import_doc(s, &remote, v1, ST_DRAFT, &rid, &rn, &e),
+		assert_int_equal(legislation_import_doc(s, &remote, v1, ST_DRAFT, NULL, &rid, &rn, &e),
 				 ERR_FORBIDDEN);
 	}
 	doc_free(v1);
 	doc_free(v2);
+	pool_free(p);
+	store_close(s);
+}
+
+/* Who may import a law, and with what status and label: a focal point only laws of
+ * their country, and not straight to published; a curator anything; the label of a
+ * new record as asked, and a bad one refused. */
+static void test_import_permissions(void **state)
+{
+	const struct actor fp_ke = { .name = "fke", .user_id = 3, .role = 1 /* focal point */,
+				     .org_id = 2, .country = "KE" };
+	const struct actor fp_ug = { .name = "fug", .user_id = 4, .role = 1, .org_id = 2,
+				     .country = "UG" };
+	const struct actor cur = { .name = "cur", .user_id = 5, .role = 3 /* curator */,
+				   .org_id = 1 };
+	struct store *s = db_new();
+	pool *p = pool_new();
+	struct doc *d = make_act(1);
+	struct record *rec;
+	struct err e = { 0 };
+	long long id = 0;
+	size_t n = 0;
+
+	(void)state;
+	{
+		struct org un = { .name = "UNODC", .kind = ORG_UNODC };
+		struct org nc = { .name = "NC4", .kind = ORG_NATIONAL_AUTHORITY };
+
+		assert_int_equal(org_add(s, p, &un, &e), ERR_OK);
+		assert_int_equal(org_add(s, p, &nc, &e), ERR_OK);
+		assert_int_equal(nc.id, 2);
+	}
+	assert_int_equal(legislation_import_doc(s, &fp_ug, d, ST_DRAFT, NULL, &id, &n, &e),
+			 ERR_FORBIDDEN);	/* a Kenyan law */
+	assert_non_null(strstr(e.msg, "their own country"));
+	err_clear(&e);
+	assert_int_equal(legislation_import_doc(s, &fp_ke, d, ST_PUBLISHED, NULL, &id, &n, &e),
+			 ERR_FORBIDDEN);	/* no skipping the review */
+	err_clear(&e);
+	assert_int_equal(legislation_import_doc(s, &cur, d, ST_DRAFT, "PURPLE", &id, &n, &e),
+			 ERR_INVALID);
+	assert_non_null(strstr(e.msg, "tlp"));
+	err_clear(&e);
+	if (legislation_import_doc(s, &fp_ke, d, ST_SUBMITTED, "AMBER", &id, &n, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(store_record_get(s, p, id, &rec, &e), ERR_OK);
+	assert_string_equal(rec->tlp, "AMBER");
+	assert_int_equal(rec->status, ST_SUBMITTED);
+	assert_int_equal(rec->owner_org, 2);	/* the focal point's organisation */
+	doc_free(d);
+	d = make_act(1);
+	d->work_uri = "/akn/ug/act/2011/2";
+	d->country = "UG";
+	assert_int_equal(legislation_import_doc(s, &cur, d, ST_PUBLISHED, NULL, &id, &n, &e),
+			 ERR_OK);
+	assert_int_equal(store_record_get(s, p, id, &rec, &e), ERR_OK);
+	assert_string_equal(rec->tlp, "CLEAR");
+	doc_free(d);
 	pool_free(p);
 	store_close(s);
 }
@@ -787,7 +846,7 @@ static void test_import_invalid(void **state)
 		}
 		err_clear(&e);
 		n = 99;
-		if (legislation_import_doc(s, &local, d, ST_DRAFT, &id, &n, &e) != ERR_INVALID)
+		if (legislation_import_doc(s, &local, d, ST_DRAFT, NULL, &id, &n, &e) != ERR_INVALID)
 			print_error("case %d: accepted (%s)\n", which, e.msg);
 		assert_int_equal(e.code, ERR_INVALID);
 		assert_true(e.msg[0] != '\0');
@@ -1170,6 +1229,7 @@ int main(void)
 		cmocka_unit_test(test_split_uri),
 		cmocka_unit_test(test_import_versions),
 		cmocka_unit_test(test_as_of_prefers_work_language),
+		cmocka_unit_test(test_import_permissions),
 		cmocka_unit_test(test_reimport_replaces),
 		cmocka_unit_test(test_duplicate_eids),
 		cmocka_unit_test(test_import_invalid),
