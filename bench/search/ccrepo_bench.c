@@ -28,7 +28,7 @@ static const struct {
 } clearances[] = {
 	{ "all", { .all = 1 } },
 	{ "public", { 0 } },
-	{ "account", { .user_id = 1, .user = "bench", .org_id = 1, .country = "KE" } },
+	{ "account", { .user_id = 1, .org_id = 1, .country = "KE" } },
 };
 static const struct clearance *clearance = &clearances[0].c;
 

@@ -315,6 +315,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		w->rec.created_at = w->rec.changed_at = now;
 		w->rec.created_by = w->rec.changed_by = a->name;
 		w->rec.owner_org = a->org_id;
+		w->rec.created_by_user = a->user_id;
 		if ((rc = record_validate(&w->rec, e)) ||
 		    (rc = store_record_insert(s, &w->rec, &w->rec.id, e)))
 			goto fail;

@@ -35,7 +35,7 @@ static int curator(const struct actor *a)
 
 static int author(const struct actor *a, const struct record *rec)
 {
-	return signed_in(a) && rec->created_by && !strcmp(rec->created_by, a->name);
+	return signed_in(a) && rec->created_by_user == a->user_id;
 }
 
 static int same_country(const struct actor *a, const struct record *rec)
@@ -61,7 +61,6 @@ void record_clearance(const struct actor *a, struct clearance *c)
 		return;
 	c->curator = curator(a);
 	c->user_id = a->user_id;
-	c->user = a->name;
 	c->org_id = a->org_id;
 	c->country = a->role == ROLE_FOCAL_POINT ? a->country : NULL;
 }

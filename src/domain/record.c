@@ -288,6 +288,7 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 		rec->created_at = rec->changed_at = record_now(p);
 		rec->created_by = rec->changed_by = a->name;
 		rec->owner_org = a->org_id;	/* 0 from the command line: no owner */
+		rec->created_by_user = a->user_id;
 		if ((rc = store_record_insert(s, rec, &rec->id, e)))
 			return rc;
 		return audit_by(s, a, AUDIT_RECORD_CREATE, pool_printf(p, "record/%lld", rec->id),
@@ -308,6 +309,7 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 	rec->changed_at = old->changed_at;
 	rec->changed_by = old->changed_by;
 	rec->owner_org = old->owner_org;
+	rec->created_by_user = old->created_by_user;
 	if ((rc = store_record_update(s, rec, e)))
 		return rc;
 	return audit_by(s, a, AUDIT_RECORD_EDIT, pool_printf(p, "record/%lld", rec->id),

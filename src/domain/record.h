@@ -27,6 +27,8 @@ struct record {
 	const char *created_at, *created_by, *changed_at, *changed_by;
 	long long owner_org;	/* the organisation of the account that made it; 0: none
 				 * (made by the operator from the command line) */
+	long long created_by_user;	/* the account that made it (its author, who always
+					 * reads it); 0: none (the command line) */
 };
 
 /* A filter for lists. Zero/NULL fields do not filter. */
@@ -59,8 +61,8 @@ struct clearance {
 	int all;		/* everything: the operator at the command line */
 	int curator;		/* a curator or admin: every record but RED ones they are
 				 * not named on */
-	long long user_id;	/* the signed-in account; 0: the public */
-	const char *user;	/* its name: the records it made (created_by) */
+	long long user_id;	/* the signed-in account (and the records it made); 0: the
+				 * public */
 	long long org_id;	/* its organisation (owning organisation, sharing groups) */
 	const char *country;	/* a focal point's country (AMBER of that country) */
 };

@@ -434,7 +434,7 @@ static void test_list_records_only(void **state)
 	pool *p = pool_new();
 	struct audit_entry *en;
 	struct audit_filter f = { .records_only = 1 };
-	struct clearance cur = { .curator = 1, .user_id = 5, .user = "cur" };
+	struct clearance cur = { .curator = 1, .user_id = 5 };
 	struct err e = { 0 };
 	long long id[3];
 	const char *targets[9];

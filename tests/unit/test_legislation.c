@@ -629,6 +629,12 @@ static void test_import_permissions(void **state)
 		assert_int_equal(org_add(s, p, &un, &e), ERR_OK);
 		assert_int_equal(org_add(s, p, &nc, &e), ERR_OK);
 		assert_int_equal(nc.id, 2);
+		for (int i = 1; i <= 5; i++) {	/* accounts 1..5: the actors' ids */
+			struct user u = { .username = pool_printf(p, "user%d", i), .org_id = 1 };
+			long long uid;
+
+			assert_int_equal(store_user_insert(s, &u, "not-a-hash", 0, &uid, &e), ERR_OK);
+		}
 	}
 	assert_int_equal(legislation_import_doc(s, &fp_ug, d, ST_DRAFT, NULL, &id, &n, &e),
 			 ERR_FORBIDDEN);	/* a Kenyan law */

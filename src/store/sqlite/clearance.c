@@ -58,12 +58,12 @@ static int eq(const char *a, const char *b)
  * the country's focal points and the organisations of its sharing groups,
  * AMBER+STRICT the owning organisation. */
 static int visible(struct sq *q, long long id, const char *status, const char *tlp,
-		   const char *country, const char *author, long long owner)
+		   const char *country, long long author, long long owner)
 {
 	const struct sq_clear *c = &q->clear;
 	int published = eq(status, "published");
 
-	if (c->all || (c->user_id && eq(author, c->user)))
+	if (c->all || (c->user_id && author == c->user_id))
 		return 1;
 	if (eq(tlp, "RED"))
 		return c->user_id && (published || c->curator) && named(q, id);
@@ -85,7 +85,7 @@ static int visible(struct sq *q, long long id, const char *status, const char *t
 	return 0;
 }
 
-/* ccr_visible(id, status, tlp, country, created_by, owner_org) */
+/* ccr_visible(id, status, tlp, country, created_by_user, owner_org) */
 static void visible_fn(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
 	struct sq *q = sqlite3_user_data(cx);
@@ -95,8 +95,7 @@ static void visible_fn(sqlite3_context *cx, int argc, sqlite3_value **v)
 				       (const char *)sqlite3_value_text(v[1]),
 				       (const char *)sqlite3_value_text(v[2]),
 				       (const char *)sqlite3_value_text(v[3]),
-				       (const char *)sqlite3_value_text(v[4]),
-				       sqlite3_value_int64(v[5])));
+				       sqlite3_value_int64(v[4]), sqlite3_value_int64(v[5])));
 }
 
 int sq_clear_register(struct sq *q)
@@ -104,19 +103,6 @@ int sq_clear_register(struct sq *q)
 	memset(&q->clear, 0, sizeof(q->clear));	/* the public */
 	return sqlite3_create_function(q->db, "ccr_visible", 6, SQLITE_UTF8, q, visible_fn,
 				       NULL, NULL);
-}
-
-/* An account's name as it stands in the tags: [a-z0-9._-] only, as the accounts
- * table allows; anything else matches no tag. */
-static int tag_name(const char *s)
-{
-	if (!s || !*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
-		      *s == '_' || *s == '-'))
-			return 0;
-	return 1;
 }
 
 /* The tags say who may not read a row, and who may all the same (SEARCH_ACCESS_TAGS
@@ -145,9 +131,7 @@ void sq_clear_match(struct sq *q, struct sbuf *b)
 		for (int i = 0; i < c->ngroups; i++)
 			sbuf_addf(b, " OR \"" MARK "#ag%lld\"", c->groups[i]);
 	}
-	if (tag_name(c->user))	/* one's own records */
-		sbuf_addf(b, " OR \"" MARK "#xu%s\"", c->user);
-	sbuf_adds(b, " ) )");
+	sbuf_addf(b, " OR \"" MARK "#xu%lld\" ) )", c->user_id);	/* one's own records */
 }
 
 int sq_set_clearance(struct store *s, const struct clearance *cl, struct err *e)
@@ -164,8 +148,6 @@ int sq_set_clearance(struct store *s, const struct clearance *cl, struct err *e)
 	c->curator = cl->curator;
 	c->user_id = cl->user_id;
 	c->org_id = cl->org_id;
-	if (cl->user && strlen(cl->user) < sizeof(c->user))
-		strcpy(c->user, cl->user);
 	if (cl->country && strlen(cl->country) == 2)
 		memcpy(c->country, cl->country, 3);
 	if (!c->org_id || c->all)

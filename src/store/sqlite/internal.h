@@ -58,7 +58,6 @@ struct sq_rank_io {
 struct sq_clear {
 	int all, curator;
 	long long user_id, org_id;
-	char user[72];		/* "" when none (or too long to be an account's name) */
 	char country[4];	/* "" when none */
 	long long groups[SQ_CLEAR_GROUPS_MAX];	/* the organisation's sharing groups */
 	int ngroups;
@@ -128,7 +127,7 @@ void sq_fts_release(struct sq *q);
  * expression, " NOT ( ... )": the search rows the caller may not read, from the
  * index's access tags (search_sql.h); nothing when the caller reads everything. */
 #define SQ_VISIBLE(r) "ccr_visible(" r ".id, " r ".status, " r ".tlp, " r ".country, " \
-		      r ".created_by, " r ".owner_org)"
+		      r ".created_by_user, " r ".owner_org)"
 int sq_clear_register(struct sq *q);
 void sq_clear_match(struct sq *q, struct sbuf *b);
 int sq_set_clearance(struct store *s, const struct clearance *c, struct err *e);

@@ -450,6 +450,7 @@ static const char *const migrations[] = {
 	 * owning organisation, the sharing groups of an AMBER record and the named
 	 * readers of a RED one; the search index carries them as tags */
 	"ALTER TABLE record ADD COLUMN owner_org INTEGER REFERENCES organisation(id);\n"
+	"ALTER TABLE record ADD COLUMN created_by_user INTEGER REFERENCES app_user(id);\n"
 	"CREATE INDEX record_owner ON record(owner_org);\n"
 	"ALTER TABLE sharing_group ADD COLUMN created_at TEXT;\n"
 	"ALTER TABLE sharing_group_member ADD COLUMN added_at TEXT;\n"
@@ -467,8 +468,9 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (record_id, user_id)\n"
 	") STRICT, WITHOUT ROWID;\n"
 	"CREATE INDEX record_reader_user ON record_reader(user_id);\n"
-	"CREATE TRIGGER search_record_access AFTER UPDATE OF owner_org, created_by ON record\n"
-	"WHEN OLD.owner_org IS NOT NEW.owner_org OR OLD.created_by IS NOT NEW.created_by BEGIN\n"
+	"CREATE TRIGGER search_record_access AFTER UPDATE OF owner_org, created_by_user ON record\n"
+	"WHEN OLD.owner_org IS NOT NEW.owner_org OR OLD.created_by_user IS NOT NEW.created_by_user\n"
+	"BEGIN\n"
 	"  INSERT INTO search_queue(record_id) VALUES (NEW.id);\n"
 	"END;\n"
 	"CREATE TRIGGER search_record_group_ai AFTER INSERT ON record_group BEGIN\n"

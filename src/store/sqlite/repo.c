@@ -6,8 +6,8 @@
 
 #define RECORD_COLS "r.id, r.kind, r.country, r.region, r.language, r.title, " \
 		    "r.source_url, r.status, r.tlp, r.revision, r.created_at, " \
-		    "r.created_by, r.changed_at, r.changed_by, r.owner_org"
-#define RECORD_NCOLS 15
+		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user"
+#define RECORD_NCOLS 16
 
 static const char *const kinds[] = { "legislation", "case", "lesson" };
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
@@ -20,7 +20,7 @@ static int index_of(const char *const *names, int n, const char *s)
 	return 0;
 }
 
-/* Columns 0..14 of RECORD_COLS into r. */
+/* Columns 0..15 of RECORD_COLS into r. */
 static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 {
 	const char *k = (const char *)sqlite3_column_text(st, 1);
@@ -41,9 +41,10 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 	r->changed_at = sq_col(p, st, 12);
 	r->changed_by = sq_col(p, st, 13);
 	r->owner_org = sqlite3_column_int64(st, 14);
+	r->created_by_user = sqlite3_column_int64(st, 15);
 }
 
-/* Bind the common fields to ?1..?14 (everything but id). */
+/* Bind the common fields to ?1..?15 (everything but id). */
 static void record_bind(sqlite3_stmt *st, const struct record *r)
 {
 	sq_bind_text(st, 1, kinds[r->kind]);
@@ -61,6 +62,8 @@ static void record_bind(sqlite3_stmt *st, const struct record *r)
 	sq_bind_text(st, 13, r->changed_by);
 	if (r->owner_org)
 		sqlite3_bind_int64(st, 14, r->owner_org);
+	if (r->created_by_user)
+		sqlite3_bind_int64(st, 15, r->created_by_user);
 }
 
 int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e)
@@ -68,8 +71,9 @@ int sq_record_insert(struct store *s, const struct record *r, long long *id, str
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_INSERT,
 		"INSERT INTO record(kind, country, region, language, title, source_url, status, "
-		"tlp, revision, created_at, created_by, changed_at, changed_by, owner_org) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
+		"tlp, revision, created_at, created_by, changed_at, changed_by, owner_org, "
+		"created_by_user) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", e);
 	int rc;
 
 	if (!st)
@@ -88,13 +92,13 @@ int sq_record_update(struct store *s, const struct record *r, struct err *e)
 		"UPDATE record SET kind = ?1, country = ?2, region = ?3, language = ?4, "
 		"title = ?5, source_url = ?6, status = ?7, tlp = ?8, revision = ?9, "
 		"created_at = ?10, created_by = ?11, changed_at = ?12, changed_by = ?13, "
-		"owner_org = ?14 WHERE id = ?15", e);
+		"owner_org = ?14, created_by_user = ?15 WHERE id = ?16", e);
 	int rc;
 
 	if (!st)
 		return ERR_DB;
 	record_bind(st, r);
-	sqlite3_bind_int64(st, 15, r->id);
+	sqlite3_bind_int64(st, 16, r->id);
 	if ((rc = sq_done(q, st, "update record", e)))
 		return rc;
 	if (!sqlite3_changes(q->db))

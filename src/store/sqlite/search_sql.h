@@ -54,7 +54,7 @@
 /* Who may read the row (clearance.c), as tags on the rows some may not read only, so
  * that a search excludes a few short lists instead of intersecting long ones: xp on
  * a row the public may not read (not published CLEAR), xs on one that not every
- * account may read (not published CLEAR or GREEN) with xu<author>; a published AMBER
+ * account may read (not published CLEAR or GREEN) with xu<author's account>; a published AMBER
  * row's grants ao<owning organisation> ac<country> ag<sharing group>, a published
  * AMBER+STRICT row's so<owning organisation>; a RED row's named readers rn<account>,
  * and rpn<account> when it is published. Rows are aliased d. */
@@ -62,8 +62,8 @@
 #define SEARCH_ACCESS_TAGS \
 	"CASE WHEN d.status = 'published' AND d.tlp = 'CLEAR' THEN '' ELSE ' xp' END || " \
 	"CASE WHEN d.status = 'published' AND d.tlp IN ('CLEAR', 'GREEN') THEN '' ELSE ' xs' || " \
-	"  (SELECT CASE WHEN r.created_by = '' OR r.created_by GLOB '*[^a-z0-9._-]*' THEN '' " \
-	"   ELSE ' xu' || r.created_by END FROM record r WHERE r.id = d.record_id) END || " \
+	"  coalesce((SELECT ' xu' || r.created_by_user FROM record r " \
+	"   WHERE r.id = d.record_id), '') END || " \
 	"CASE WHEN d.status = 'published' AND d.tlp = 'AMBER' THEN " \
 	"  coalesce(' ao' || " SEARCH_OWNER ", '') || coalesce(' ac' || lower(d.country), '') || " \
 	"  coalesce((SELECT ' ag' || group_concat(g.group_id, ' ag') FROM record_group g " \
