@@ -1,5 +1,6 @@
 #include "http/http.h"
 
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -281,4 +282,27 @@ const char *req_form(const struct req *r, const char *name)
 		if (!strcmp(r->form[i].name, name))
 			return r->form[i].value;
 	return NULL;
+}
+
+int http_forwarded_for(const char *xff, char *addr, size_t size)
+{
+	const char *last = xff ? strrchr(xff, ',') : NULL;
+	char buf[INET6_ADDRSTRLEN + 8];
+	unsigned char bin[sizeof(struct in6_addr)];
+	size_t n;
+
+	if (!xff)
+		return 0;
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (!n || n >= sizeof(buf) || n >= size || last[n + strspn(last + n, " \t")])
+		return 0;
+	memcpy(buf, last, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET, buf, bin) != 1 && inet_pton(AF_INET6, buf, bin) != 1)
+		return 0;
+	memcpy(addr, buf, n + 1);
+	return 1;
 }

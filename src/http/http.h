@@ -105,6 +105,10 @@ void http_set_error_page(http_error_page_fn fn);
 /* The best of the six languages for an Accept-Language value (q-values honoured);
  * LANG_EN when none matches or the header is NULL. */
 enum lang http_negotiate_lang(const char *accept_language);
+/* The last address of an X-Forwarded-For value (the one a proxy in front of us
+ * added) into addr (size bytes) when it is a well-formed IPv4 or IPv6 address:
+ * 1, else 0 and addr untouched. */
+int http_forwarded_for(const char *xff, char *addr, size_t size);
 /* Whether a decoded request path is acceptable: starts with '/', valid UTF-8, no
  * control characters, no "." or ".." segments, at most 2048 bytes. NULL when fine,
  * else a message saying what is wrong (static string). */

@@ -247,31 +247,6 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
-/* The last address of an X-Forwarded-For header (the one our own proxy added), in
- * addr when it is a well-formed IPv4 or IPv6 address. */
-static int forwarded_for(const char *xff, char *addr, size_t size)
-{
-	const char *last = xff ? strrchr(xff, ',') : NULL;
-	char buf[INET6_ADDRSTRLEN + 8];
-	unsigned char bin[sizeof(struct in6_addr)];
-	size_t n;
-
-	if (!xff)
-		return 0;
-	last = last ? last + 1 : xff;
-	while (*last == ' ' || *last == '\t')
-		last++;
-	n = strcspn(last, " \t");
-	if (!n || n >= sizeof(buf) || n >= size)
-		return 0;
-	memcpy(buf, last, n);
-	buf[n] = '\0';
-	if (inet_pton(AF_INET, buf, bin) != 1 && inet_pton(AF_INET6, buf, bin) != 1)
-		return 0;
-	memcpy(addr, buf, n + 1);
-	return 1;
-}
-
 /* Who is asking, before identify(): the public, known only by its address. Where a
  * request comes from grants nothing (behind a reverse proxy every visitor comes from
  * loopback): only signing in does. actor.local is for the CLI alone. With
@@ -298,8 +273,8 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p, int trust_
 		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 	}
 	if (trust_proxy && loopback)
-		forwarded_for(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							  "X-Forwarded-For"), addr, sizeof(addr));
+		http_forwarded_for(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							       "X-Forwarded-For"), addr, sizeof(addr));
 	a->name = pool_strdup(p, addr);
 	*address = pool_strdup(p, addr);
 	a->role = -1;
