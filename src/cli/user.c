@@ -442,24 +442,6 @@ int cli_group(const struct config *cfg, int argc, char **argv)
 
 /* ---- ccrepo share ---- */
 
-/* "a,b" into at most max pool strings (empty items skipped); -1 when more. */
-static int split_names(pool *p, const char *list, const char **out, int max)
-{
-	char *copy = pool_strdup(p, list ? list : ""), *save = NULL;
-	int n = 0;
-
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		while (*t == ' ')
-			t++;
-		if (!*t)
-			continue;
-		if (n == max)
-			return -1;
-		out[n++] = t;
-	}
-	return n;
-}
-
 static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv)
 {
 	const char *gopt = cli_opt(argc, argv, "--groups");
@@ -478,8 +460,8 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 	if (gopt || ropt) {
 		if (record_share_get(s, p, id, &sh, &e))
 			return failed("share", &e);
-		ng = gopt ? split_names(p, gopt, groups, SHARE_NAMES_MAX) : (int)sh.ngroups;
-		nr = ropt ? split_names(p, ropt, readers, SHARE_NAMES_MAX) : (int)sh.nreaders;
+		ng = gopt ? share_names_split(p, gopt, groups, SHARE_NAMES_MAX) : (int)sh.ngroups;
+		nr = ropt ? share_names_split(p, ropt, readers, SHARE_NAMES_MAX) : (int)sh.nreaders;
 		if (ng < 0 || nr < 0) {
 			fprintf(stderr, "ccrepo share: at most %d groups and %d readers\n",
 				SHARE_NAMES_MAX, SHARE_NAMES_MAX);

@@ -85,8 +85,29 @@ int record_share_get(struct store *s, pool *p, long long id, struct record_share
 	return store_share_get(s, p, id, out, e);
 }
 
-/* "a, b" of names, for the audit log */
-static const char *joined(pool *p, const char *const *names, size_t n)
+int share_names_split(pool *p, const char *list, const char **out, int max)
+{
+	char *copy = pool_strdup(p, list ? list : ""), *save = NULL;
+	int n = 0;
+
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		char *end;
+
+		while (*t == ' ')
+			t++;
+		end = t + strlen(t);
+		while (end > t && end[-1] == ' ')
+			*--end = '\0';
+		if (!*t)
+			continue;
+		if (n == max)
+			return -1;
+		out[n++] = t;
+	}
+	return n;
+}
+
+const char *share_names_join(pool *p, const char *const *names, size_t n)
 {
 	const char *out = "";
 
@@ -128,8 +149,9 @@ int record_share_set(struct store *s, pool *p, const struct actor *a, long long 
 		return rc;
 	if ((rc = store_share_set(s, id, gids, ngroups, uids, nreaders, time(NULL), e)) ||
 	    (rc = audit_by(s, a, AUDIT_RECORD_SHARE, pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "groups: %s; readers: %s", joined(p, groups, ngroups),
-				       joined(p, readers, nreaders)), e)) ||
+			   pool_printf(p, "groups: %s; readers: %s",
+				       share_names_join(p, groups, ngroups),
+				       share_names_join(p, readers, nreaders)), e)) ||
 	    (rc = store_commit(s, e)))
 		store_rollback(s);
 	return rc;

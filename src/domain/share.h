@@ -46,6 +46,12 @@ struct share_event {
 					 * reader of a RED record */
 };
 
+/* A comma-separated list of names ("Partners, East Africa") into at most max names in
+ * p, each trimmed of spaces, empty ones skipped: their number, or -1 when there are
+ * more than max. */
+int share_names_split(pool *p, const char *list, const char **out, int max);
+/* names[0..n) joined by ", " in p ("" for none). */
+const char *share_names_join(pool *p, const char *const *names, size_t n);
 /* Add a sharing group (1-200 bytes of text, unique). ERR_INVALID, ERR_CONFLICT. */
 int share_group_add(struct store *s, pool *p, const char *name, long long *id,
 		    struct err *e);

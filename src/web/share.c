@@ -14,16 +14,6 @@
 #define HTML "text/html; charset=utf-8"
 #define NAMES_FIELD_MAX 4000	/* bytes of one comma-separated list */
 
-/* names joined with ", " in p ("" for none) */
-static const char *joined(pool *p, const char **names, size_t n)
-{
-	const char *out = "";
-
-	for (size_t i = 0; i < n; i++)
-		out = pool_printf(p, "%s%s%s", out, i ? ", " : "", names[i]);
-	return out;
-}
-
 void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec)
 {
 	struct record_share sh;
@@ -39,38 +29,20 @@ void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec)
 	html_fmt(b, "\">\n<label>%s <input name=\"groups\" maxlength=\"%d\" value=\"%s\">"
 		 "</label>\n<label>%s <input name=\"readers\" maxlength=\"%d\" value=\"%s\">"
 		 "</label>\n", T("Sharing groups (comma-separated)"), NAMES_FIELD_MAX,
-		 joined(r->pool, sh.groups, sh.ngroups), T("Named readers (usernames)"),
-		 NAMES_FIELD_MAX, joined(r->pool, sh.readers, sh.nreaders));
+		 share_names_join(r->pool, sh.groups, sh.ngroups), T("Named readers (usernames)"),
+		 NAMES_FIELD_MAX, share_names_join(r->pool, sh.readers, sh.nreaders));
 	layout_csrf(r, b);
 	html_fmt(b, "<button>%s</button>\n</form>\n</section>\n", T("Save sharing"));
 }
 
-/* A comma-separated form field into at most SHARE_NAMES_MAX trimmed names. */
+/* A comma-separated form field (at most NAMES_FIELD_MAX bytes) into *n names. */
 static int split(struct req *r, const char *v, const char **out, size_t *n)
 {
-	char *copy, *save = NULL;
+	int k = v && strlen(v) > NAMES_FIELD_MAX ? -1 :
+		share_names_split(r->pool, v, out, SHARE_NAMES_MAX);
 
-	*n = 0;
-	if (!v)
-		return 0;
-	if (strlen(v) > NAMES_FIELD_MAX)
-		return -1;
-	copy = pool_strdup(r->pool, v);
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		char *end;
-
-		while (*t == ' ')
-			t++;
-		end = t + strlen(t);
-		while (end > t && end[-1] == ' ')
-			*--end = '\0';
-		if (!*t)
-			continue;
-		if (*n == SHARE_NAMES_MAX)
-			return -1;
-		out[(*n)++] = t;
-	}
-	return 0;
+	*n = k < 0 ? 0 : (size_t)k;
+	return k < 0 ? -1 : 0;
 }
 
 int web_record_sharing_post(struct req *r, struct resp *out)

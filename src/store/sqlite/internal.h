@@ -101,6 +101,13 @@ typedef void (*sq_row_fn)(pool *p, sqlite3_stmt *st, void *row);
  * *n receive the array and its length. */
 int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
 	    size_t *n, const char *what, struct err *e);
+/* ?n (unix seconds) as stored ISO 8601 text (UTC). */
+#define SQ_ISO(n) "strftime('%Y-%m-%dT%H:%M:%SZ', " n ", 'unixepoch')"
+/* The names the schema stores for enum record_kind and enum org_kind. */
+extern const char *const sq_record_kinds[REC_KIND_COUNT];
+extern const char *const sq_org_kinds[ORG_KIND_COUNT];
+/* The index in names[0..n) of text column col of the current row; 0 when absent. */
+int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col);
 /* sq_rows for a statement that returns at most one row: *out is it, or ERR_NOTFOUND
  * ("what: not found") when there is none. */
 int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,

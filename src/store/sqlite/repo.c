@@ -9,7 +9,6 @@
 		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user"
 #define RECORD_NCOLS 16
 
-static const char *const kinds[] = { "legislation", "case", "lesson" };
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
 
 static int index_of(const char *const *names, int n, const char *s)
@@ -27,7 +26,7 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 	const char *stt = (const char *)sqlite3_column_text(st, 7);
 
 	r->id = sqlite3_column_int64(st, 0);
-	r->kind = (enum record_kind)index_of(kinds, 3, k);
+	r->kind = (enum record_kind)index_of(sq_record_kinds, 3, k);
 	r->country = sq_col(p, st, 2);
 	r->region = sq_col(p, st, 3);
 	r->language = sq_col(p, st, 4);
@@ -47,7 +46,7 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 /* Bind the common fields to ?1..?15 (everything but id). */
 static void record_bind(sqlite3_stmt *st, const struct record *r)
 {
-	sq_bind_text(st, 1, kinds[r->kind]);
+	sq_bind_text(st, 1, sq_record_kinds[r->kind]);
 	sq_bind_text(st, 2, r->country);
 	sq_bind_text(st, 3, r->region);
 	sq_bind_text(st, 4, r->language);
@@ -130,7 +129,8 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 
 static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 {
-	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ? kinds[f->kind] : NULL);
+	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ? sq_record_kinds[f->kind] :
+		     NULL);
 	sq_bind_text(st, 2, f->country);
 	sq_bind_text(st, 3, f->status >= 0 && f->status < ST_COUNT ? statuses[f->status] : NULL);
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : 100);

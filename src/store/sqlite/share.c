@@ -5,30 +5,12 @@
 
 #include "store/sqlite/internal.h"
 
-#define ISO(n) "strftime('%Y-%m-%dT%H:%M:%SZ', " n ", 'unixepoch')"
-
-static const char *const org_kinds[ORG_KIND_COUNT] = {
-	"national_authority", "unodc", "donor", "implementing", "private_sector",
-	"civil_society", "academia",
-};
-static const char *const rec_kinds[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
-
-static int index_of(const char *const *names, int n, sqlite3_stmt *st, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(st, col);
-
-	for (int i = 0; s && i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return 0;
-}
-
 int sq_group_insert(struct store *s, const char *name, time_t now, long long *id,
 		    struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_GROUP_INSERT, "INSERT INTO sharing_group(name, "
-				   "created_at) VALUES (?1, " ISO("?2") ")", e);
+				   "created_at) VALUES (?1, " SQ_ISO("?2") ")", e);
 	int rc;
 
 	if (!st)
@@ -77,7 +59,7 @@ int sq_group_member(struct store *s, long long group_id, long long org_id, int j
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = join ?
 		sq_prep(q, SQ_GROUP_JOIN, "INSERT INTO sharing_group_member(group_id, org_id, "
-			"added_at) VALUES (?1, ?2, " ISO("?3") ") ON CONFLICT DO NOTHING", e) :
+			"added_at) VALUES (?1, ?2, " SQ_ISO("?3") ") ON CONFLICT DO NOTHING", e) :
 		sq_prep(q, SQ_GROUP_LEAVE, "DELETE FROM sharing_group_member "
 			"WHERE group_id = ?1 AND org_id = ?2", e);
 
@@ -147,12 +129,12 @@ int sq_share_set(struct store *s, long long record_id, const long long *groups, 
 		{ SQ_SHARE_GROUPS_DROP, "DELETE FROM record_group WHERE record_id = ?1 AND "
 		  "group_id NOT IN (SELECT value FROM json_each(?2))", "unshare groups", 0 },
 		{ SQ_SHARE_GROUPS_ADD, "INSERT INTO record_group(record_id, group_id, added_at) "
-		  "SELECT ?1, value, " ISO("?3") " FROM json_each(?2) WHERE true "
+		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
 		  "ON CONFLICT DO NOTHING", "share with groups", 0 },
 		{ SQ_SHARE_READERS_DROP, "DELETE FROM record_reader WHERE record_id = ?1 AND "
 		  "user_id NOT IN (SELECT value FROM json_each(?2))", "unshare readers", 1 },
 		{ SQ_SHARE_READERS_ADD, "INSERT INTO record_reader(record_id, user_id, added_at) "
-		  "SELECT ?1, value, " ISO("?3") " FROM json_each(?2) WHERE true "
+		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
 		  "ON CONFLICT DO NOTHING", "share with readers", 1 },
 	};
 	pool *p = pool_new();
@@ -181,11 +163,11 @@ static void event_row(pool *p, sqlite3_stmt *st, void *row)
 	struct share_event *ev = row;
 
 	ev->at = sq_col(p, st, 0);
-	ev->kind = (enum record_kind)index_of(rec_kinds, REC_KIND_COUNT, st, 1);
+	ev->kind = (enum record_kind)sq_col_index(sq_record_kinds, REC_KIND_COUNT, st, 1);
 	ev->country = sq_col(p, st, 2);
 	ev->tlp = sq_col(p, st, 3);
 	ev->org = sq_col(p, st, 4);
-	ev->org_kind = (enum org_kind)index_of(org_kinds, ORG_KIND_COUNT, st, 5);
+	ev->org_kind = (enum org_kind)sq_col_index(sq_org_kinds, ORG_KIND_COUNT, st, 5);
 	ev->group = sq_col(p, st, 6);
 }
 

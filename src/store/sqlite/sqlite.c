@@ -149,6 +149,22 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
 }
 
+const char *const sq_record_kinds[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
+const char *const sq_org_kinds[ORG_KIND_COUNT] = {
+	"national_authority", "unodc", "donor", "implementing", "private_sector",
+	"civil_society", "academia",
+};
+
+int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	for (int i = 0; s && i < n; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return 0;
+}
+
 int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
 	       void **out, const char *what, struct err *e)
 {

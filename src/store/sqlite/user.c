@@ -5,28 +5,13 @@
 
 #include "store/sqlite/internal.h"
 
-/* ?n (unix seconds) as stored text, and a stored text column back to seconds */
-#define ISO(n) "strftime('%Y-%m-%dT%H:%M:%SZ', " n ", 'unixepoch')"
+/* a stored text column back to unix seconds (SQ_ISO goes the other way) */
 #define SECS(c) "CAST(strftime('%s', " c ") AS INTEGER)"
 
-static const char *const kinds[ORG_KIND_COUNT] = {
-	"national_authority", "unodc", "donor", "implementing", "private_sector",
-	"civil_society", "academia",
-};
 static const char *const roles[ROLE_COUNT] = {
 	"reader", "focal_point", "provider", "curator", "admin",
 };
 static const char *const scopes[SCOPE_COUNT] = { "read", "write" };
-
-static int index_of(const char *const *names, int n, const sqlite3_stmt *st, int col)
-{
-	const char *s = (const char *)sqlite3_column_text((sqlite3_stmt *)st, col);
-
-	for (int i = 0; s && i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return 0;
-}
 
 /* Run a write that must touch one row; ERR_NOTFOUND naming what otherwise. */
 static int one_change(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e)
@@ -50,13 +35,13 @@ int sq_org_insert(struct store *s, const struct org *o, time_t now, long long *i
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_ORG_INSERT,
 		"INSERT INTO organisation(name, kind, country, created_at) "
-		"VALUES (?1, ?2, ?3, " ISO("?4") ")", e);
+		"VALUES (?1, ?2, ?3, " SQ_ISO("?4") ")", e);
 	int rc;
 
 	if (!st)
 		return ERR_DB;
 	sq_bind_text(st, 1, o->name);
-	sq_bind_text(st, 2, kinds[o->kind]);
+	sq_bind_text(st, 2, sq_org_kinds[o->kind]);
 	sq_bind_text(st, 3, o->country);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
 	if ((rc = sq_done(q, st, "add organisation", e)))
@@ -71,7 +56,7 @@ static void org_row(pool *p, sqlite3_stmt *st, void *row)
 
 	o->id = sqlite3_column_int64(st, 0);
 	o->name = sq_col(p, st, 1);
-	o->kind = (enum org_kind)index_of(kinds, ORG_KIND_COUNT, st, 2);
+	o->kind = (enum org_kind)sq_col_index(sq_org_kinds, ORG_KIND_COUNT, st, 2);
 	o->country = sq_col(p, st, 3);
 	o->created_at = sq_col(p, st, 4);
 }
@@ -114,7 +99,7 @@ static void user_row(pool *p, sqlite3_stmt *st, void *row)
 	u->email = sq_col(p, st, 3);
 	u->org_id = sqlite3_column_int64(st, 4);
 	u->org_name = sq_col(p, st, 5);
-	u->role = (enum role)index_of(roles, ROLE_COUNT, st, 6);
+	u->role = (enum role)sq_col_index(roles, ROLE_COUNT, st, 6);
 	u->country = sq_col(p, st, 7);
 	u->disabled = sqlite3_column_int(st, 8);
 	u->created_at = sq_col(p, st, 9);
@@ -128,7 +113,7 @@ int sq_user_insert(struct store *s, const struct user *u, const char *hash, time
 	sqlite3_stmt *st = sq_prep(q, SQ_USER_INSERT,
 		"INSERT INTO app_user(username, display_name, email, org_id, role, country, "
 		"password_hash, disabled, created_at, password_changed_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " ISO("?9") ", " ISO("?9") ")", e);
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " SQ_ISO("?9") ", " SQ_ISO("?9") ")", e);
 	int rc;
 
 	if (!st)
@@ -228,7 +213,7 @@ int sq_user_set_hash(struct store *s, long long id, const char *hash, time_t now
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = changed
 		? sq_prep(q, SQ_USER_HASH, "UPDATE app_user SET password_hash = ?2, "
-			  "password_changed_at = " ISO("?3") " WHERE id = ?1", e)
+			  "password_changed_at = " SQ_ISO("?3") " WHERE id = ?1", e)
 		: sq_prep(q, SQ_USER_REHASH, "UPDATE app_user SET password_hash = ?2 "
 			  "WHERE id = ?1", e);
 
@@ -254,7 +239,7 @@ static void token_row(pool *p, sqlite3_stmt *st, void *row)
 	t->user_id = sqlite3_column_int64(st, 1);
 	t->username = sq_col(p, st, 2);
 	t->name = sq_col(p, st, 3);
-	t->scope = (enum token_scope)index_of(scopes, SCOPE_COUNT, st, 4);
+	t->scope = (enum token_scope)sq_col_index(scopes, SCOPE_COUNT, st, 4);
 	t->created_at = sq_col(p, st, 5);
 	t->last_used_at = sq_col(p, st, 6);
 	t->revoked_at = sq_col(p, st, 7);
@@ -266,7 +251,7 @@ int sq_token_insert(struct store *s, const struct token *t, const unsigned char 
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_TOKEN_INSERT,
 		"INSERT INTO api_token(id, user_id, name, scope, secret_hash, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, " ISO("?6") ")", e);
+		"VALUES (?1, ?2, ?3, ?4, ?5, " SQ_ISO("?6") ")", e);
 
 	if (!st)
 		return ERR_DB;
@@ -335,8 +320,8 @@ int sq_token_mark(struct store *s, const char *id, time_t now, int revoke, struc
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = revoke
 		? sq_prep(q, SQ_TOKEN_REVOKE, "UPDATE api_token SET revoked_at = "
-			  "coalesce(revoked_at, " ISO("?2") ") WHERE id = ?1", e)
-		: sq_prep(q, SQ_TOKEN_USED, "UPDATE api_token SET last_used_at = " ISO("?2")
+			  "coalesce(revoked_at, " SQ_ISO("?2") ") WHERE id = ?1", e)
+		: sq_prep(q, SQ_TOKEN_USED, "UPDATE api_token SET last_used_at = " SQ_ISO("?2")
 			  " WHERE id = ?1", e);
 
 	if (st) {
@@ -354,8 +339,8 @@ int sq_session_insert(struct store *s, const unsigned char *hash, const struct s
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_SESSION_INSERT,
 		"INSERT INTO session(id_hash, user_id, csrf, created_at, expires_at, "
-		"last_seen_at, ip) VALUES (?1, ?2, ?3, " ISO("?4") ", " ISO("?5") ", "
-		ISO("?6") ", ?7)", e);
+		"last_seen_at, ip) VALUES (?1, ?2, ?3, " SQ_ISO("?4") ", " SQ_ISO("?5") ", "
+		SQ_ISO("?6") ", ?7)", e);
 
 	if (!st)
 		return ERR_DB;
@@ -400,7 +385,7 @@ int sq_session_touch(struct store *s, const unsigned char *hash, time_t now, str
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_SESSION_TOUCH,
-		"UPDATE session SET last_seen_at = " ISO("?2") " WHERE id_hash = ?1", e);
+		"UPDATE session SET last_seen_at = " SQ_ISO("?2") " WHERE id_hash = ?1", e);
 
 	if (st) {
 		sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
@@ -459,8 +444,8 @@ int sq_signin_put(struct store *s, const char *key, int failures, time_t window_
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_SIGNIN_PUT,
 		"INSERT OR REPLACE INTO sign_in_failure(key, failures, window_start, "
-		"locked_until) VALUES (?1, ?2, " ISO("?3") ", "
-		"CASE WHEN ?4 > 0 THEN " ISO("?4") " END)", e);
+		"locked_until) VALUES (?1, ?2, " SQ_ISO("?3") ", "
+		"CASE WHEN ?4 > 0 THEN " SQ_ISO("?4") " END)", e);
 
 	if (!st)
 		return ERR_DB;
