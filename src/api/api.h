@@ -40,15 +40,13 @@ int api_lesson(struct req *r, struct resp *out);
 int api_record_status(struct req *r, struct resp *out);
 int api_record_revisions(struct req *r, struct resp *out);
 int api_review(struct req *r, struct resp *out);
+int api_record_change(struct req *r, struct resp *out);	/* GET, POST */
 /* api/share.c */
 int api_record_sharing(struct req *r, struct resp *out);	/* GET, PUT */
 int api_groups(struct req *r, struct resp *out);		/* GET, signed in */
 int api_shared(struct req *r, struct resp *out);		/* GET, public */
 
 struct record;
-/* The fields every record has, as a new JSON object (id, kind, country, region,
- * language, title, source_url, status, tlp, revision, created_at/by, changed_at/by). */
-json_t *api_record_json(const struct record *rec);
 /* A positive record id from a path segment; 0 when it is not one. */
 long long api_id(const char *s);
 /* ?limit= (1..500, default 100) and ?offset= (>= 0) into *limit and *offset; on a

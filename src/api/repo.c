@@ -25,27 +25,6 @@
 
 #define PAGE_MAX 500
 
-json_t *api_record_json(const struct record *rec)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "id", json_integer(rec->id));
-	json_object_set_new(j, "kind", json_string(record_kind_name(rec->kind)));
-	json_object_set_new(j, "country", api_str(rec->country));
-	json_object_set_new(j, "region", api_str(rec->region));
-	json_object_set_new(j, "language", api_str(rec->language));
-	json_object_set_new(j, "title", api_str(rec->title));
-	json_object_set_new(j, "source_url", api_str(rec->source_url));
-	json_object_set_new(j, "status", json_string(record_status_name(rec->status)));
-	json_object_set_new(j, "tlp", api_str(rec->tlp));
-	json_object_set_new(j, "revision", json_integer(rec->revision));
-	json_object_set_new(j, "created_at", api_str(rec->created_at));
-	json_object_set_new(j, "created_by", api_str(rec->created_by));
-	json_object_set_new(j, "changed_at", api_str(rec->changed_at));
-	json_object_set_new(j, "changed_by", api_str(rec->changed_by));
-	return j;
-}
-
 long long api_id(const char *s)
 {
 	char *end;
@@ -79,7 +58,7 @@ int api_paging(struct req *r, struct resp *out, int *limit, int *offset)
 
 static json_t *work_json(const struct work *w)
 {
-	json_t *j = api_record_json(&w->rec);
+	json_t *j = record_json(&w->rec);
 
 	json_object_set_new(j, "uri", json_string(w->uri));
 	json_object_set_new(j, "type", api_str(w->type));
@@ -102,6 +81,8 @@ static json_t *expr_json(pool *p, const struct work *w, const struct expression 
 	json_object_set_new(j, "status", json_string(expr_status_name(x->status)));
 	json_object_set_new(j, "title", api_str(x->title ? x->title : w->rec.title));
 	json_object_set_new(j, "provision_count", json_integer(x->provision_count));
+	if (x->pending)		/* only curators and its proposer see it */
+		json_object_set_new(j, "pending", json_true());
 	return j;
 }
 

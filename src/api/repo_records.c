@@ -14,139 +14,29 @@
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/record.h"
+#include "domain/review.h"
 
-static json_t *case_json(const struct caselaw *c)
+/* A record's JSON, and for those who may act on it, whether a change waits for review. */
+static json_t *with_pending(struct req *r, json_t *j, const struct record *rec)
 {
-	json_t *j = api_record_json(&c->rec), *applied = json_array();
-
-	json_object_set_new(j, "court", api_str(c->court));
-	json_object_set_new(j, "decided", api_str(c->decided));
-	json_object_set_new(j, "citation", api_str(c->citation));
-	json_object_set_new(j, "parties", api_str(c->parties));
-	json_object_set_new(j, "summary", api_str(c->summary));
-	json_object_set_new(j, "facts", api_str(c->facts));
-	json_object_set_new(j, "outcome", api_str(c->outcome));
-	json_object_set_new(j, "evidence_issues", api_str(c->evidence_issues));
-	json_object_set_new(j, "keywords", api_str(c->keywords));
-	json_object_set_new(j, "work_uri", api_str(c->work_uri));
-	for (size_t i = 0; i < c->napplied; i++) {
-		json_t *l = json_object();
-
-		json_object_set_new(l, "work_uri", json_string(c->applied[i].work_uri));
-		json_object_set_new(l, "eid", json_string(c->applied[i].eid));
-		json_array_append_new(applied, l);
-	}
-	json_object_set_new(j, "applied", applied);
+	if (rec->pending && !record_allow(r->actor, ACT_EDIT, rec, NULL))
+		json_object_set_new(j, "pending_change", json_true());
 	return j;
 }
 
-static json_t *lesson_json(const struct lesson *l)
+static json_t *case_json(struct req *r, const struct caselaw *c)
 {
-	json_t *j = api_record_json(&l->rec);
-
-	json_object_set_new(j, "topic", api_str(l->topic));
-	json_object_set_new(j, "date", api_str(l->date));
-	json_object_set_new(j, "body", api_str(l->body));
-	return j;
+	return with_pending(r, caselaw_json(c), &c->rec);
 }
 
-/* The string under key into *dst (a pool copy): absent leaves *dst, null or ""
- * clears it; another type is ERR_INVALID. */
+static json_t *lesson_json_r(struct req *r, const struct lesson *l)
+{
+	return with_pending(r, lesson_json(l), &l->rec);
+}
+
 static int take(pool *p, json_t *o, const char *key, const char **dst, struct err *e)
 {
-	json_t *v = json_object_get(o, key);
-
-	if (!v)
-		return ERR_OK;
-	if (json_is_null(v)) {
-		*dst = NULL;
-		return ERR_OK;
-	}
-	if (!json_is_string(v))
-		return err_set(e, ERR_INVALID, "%s must be a string or null", key);
-	if (strlen(json_string_value(v)) != json_string_length(v))
-		return err_set(e, ERR_INVALID, "%s contains a NUL character", key);
-	*dst = json_string_length(v) ? pool_strdup(p, json_string_value(v)) : NULL;
-	return ERR_OK;
-}
-
-static int record_from_json(struct req *r, json_t *o, struct record *rec, struct err *e)
-{
-	const struct {
-		const char *key;
-		const char **dst;
-	} f[] = {
-		{ "title", &rec->title }, { "country", &rec->country },
-		{ "region", &rec->region }, { "language", &rec->language },
-		{ "source_url", &rec->source_url }, { "tlp", &rec->tlp },
-	};
-	struct country *c;
-	int rc;
-
-	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if ((rc = take(r->pool, o, f[i].key, f[i].dst, e)))
-			return rc;
-	/* any code form: "ke", "KEN", "404" */
-	if (rec->country) {
-		if (country_get(r->store, r->pool, rec->country, &c, NULL))
-			return err_set(e, ERR_INVALID, "country '%.20s' is not an ISO 3166-1 code",
-				       rec->country);
-		rec->country = pool_strdup(r->pool, c->alpha2);
-	}
-	return ERR_OK;
-}
-
-static int case_from_json(struct req *r, json_t *o, struct caselaw *c, struct err *e)
-{
-	const struct {
-		const char *key;
-		const char **dst;
-	} f[] = {
-		{ "court", &c->court }, { "decided", &c->decided }, { "citation", &c->citation },
-		{ "parties", &c->parties }, { "summary", &c->summary }, { "facts", &c->facts },
-		{ "outcome", &c->outcome }, { "evidence_issues", &c->evidence_issues },
-		{ "keywords", &c->keywords }, { "work_uri", &c->work_uri },
-	};
-	json_t *applied = json_object_get(o, "applied"), *v;
-	size_t i;
-	int rc;
-
-	if ((rc = record_from_json(r, o, &c->rec, e)))
-		return rc;
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if ((rc = take(r->pool, o, f[i].key, f[i].dst, e)))
-			return rc;
-	if (!applied)
-		return ERR_OK;
-	if (json_is_null(applied)) {
-		c->napplied = 0;
-		return ERR_OK;
-	}
-	if (!json_is_array(applied))
-		return err_set(e, ERR_INVALID, "applied must be an array of {\"work_uri\", \"eid\"}");
-	c->applied = pool_calloc(r->pool, json_array_size(applied) + 1, sizeof(*c->applied));
-	c->napplied = 0;
-	json_array_foreach(applied, i, v) {
-		struct case_link *l = &c->applied[c->napplied++];
-
-		if (!json_is_object(v) || take(r->pool, v, "work_uri", &l->work_uri, NULL) ||
-		    take(r->pool, v, "eid", &l->eid, NULL) || !l->work_uri || !l->eid)
-			return err_set(e, ERR_INVALID, "applied[%zu] must be {\"work_uri\": "
-				       "\"/akn/...\", \"eid\": \"sec_1\"}", i);
-	}
-	return ERR_OK;
-}
-
-static int lesson_from_json(struct req *r, json_t *o, struct lesson *l, struct err *e)
-{
-	int rc;
-
-	if ((rc = record_from_json(r, o, &l->rec, e)) ||
-	    (rc = take(r->pool, o, "topic", &l->topic, e)) ||
-	    (rc = take(r->pool, o, "date", &l->date, e)) ||
-	    (rc = take(r->pool, o, "body", &l->body, e)))
-		return rc;
-	return ERR_OK;
+	return record_json_take(p, o, key, dst, e);
 }
 
 /* ?country= and ?status= into q. */
@@ -201,18 +91,19 @@ int api_cases(struct req *r, struct resp *out)
 			return http_fail(r, out, &e);
 		arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, case_json(&cs[i]));
+			json_array_append_new(arr, case_json(r, &cs[i]));
 		return api_send(out, 200, list_json(&q, "cases", arr));
 	}
 	if (!(body = api_body(r, out)))
 		return out->status;
 	memset(&c, 0, sizeof(c));
-	if (case_from_json(r, body, &c, &e) || caselaw_save(r->store, r->actor, &c, &id, &e) ||
+	if (caselaw_from_json(r->store, r->pool, body, &c, &e) ||
+	    caselaw_save(r->store, r->actor, &c, &id, &e) ||
 	    caselaw_get(r->store, r->pool, id, &saved, &e))
 		return save_failed(r, out, body, &e);
 	json_decref(body);
 	out->location = pool_printf(r->pool, "/api/v1/cases/%lld", id);
-	return api_send(out, 201, case_json(saved));
+	return api_send(out, 201, case_json(r, saved));
 }
 
 int api_case(struct req *r, struct resp *out)
@@ -228,15 +119,17 @@ int api_case(struct req *r, struct resp *out)
 	    record_read(r->store, r->actor, &old->rec, &e))
 		return http_fail(r, out, &e);
 	if (r->method & (HTTP_GET | HTTP_HEAD))
-		return api_send(out, 200, case_json(old));
+		return api_send(out, 200, case_json(r, old));
 	if (!(body = api_body(r, out)))
 		return out->status;
 	c = *old;
-	if (case_from_json(r, body, &c, &e) || caselaw_save(r->store, r->actor, &c, &id, &e) ||
+	if (caselaw_from_json(r->store, r->pool, body, &c, &e) ||
+	    caselaw_save(r->store, r->actor, &c, &id, &e) ||
 	    caselaw_get(r->store, r->pool, id, &saved, &e))
 		return save_failed(r, out, body, &e);
 	json_decref(body);
-	return api_send(out, 200, case_json(saved));
+	/* 202: the change waits for review; the case as published meanwhile */
+	return api_send(out, c.rec.pending ? 202 : 200, case_json(r, saved));
 }
 
 int api_lessons(struct req *r, struct resp *out)
@@ -255,18 +148,19 @@ int api_lessons(struct req *r, struct resp *out)
 			return http_fail(r, out, &e);
 		arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, lesson_json(&ls[i]));
+			json_array_append_new(arr, lesson_json_r(r, &ls[i]));
 		return api_send(out, 200, list_json(&q, "lessons", arr));
 	}
 	if (!(body = api_body(r, out)))
 		return out->status;
 	memset(&l, 0, sizeof(l));
-	if (lesson_from_json(r, body, &l, &e) || lesson_save(r->store, r->actor, &l, &id, &e) ||
+	if (lesson_from_json(r->store, r->pool, body, &l, &e) ||
+	    lesson_save(r->store, r->actor, &l, &id, &e) ||
 	    lesson_get(r->store, r->pool, id, &saved, &e))
 		return save_failed(r, out, body, &e);
 	json_decref(body);
 	out->location = pool_printf(r->pool, "/api/v1/lessons/%lld", id);
-	return api_send(out, 201, lesson_json(saved));
+	return api_send(out, 201, lesson_json_r(r, saved));
 }
 
 int api_lesson(struct req *r, struct resp *out)
@@ -278,18 +172,21 @@ int api_lesson(struct req *r, struct resp *out)
 
 	if (!id)
 		return http_error(r, out, 404, "there is no lesson with that id; ids are numbers");
-	if (lesson_get(r->store, r->pool, id, &old, &e))
+	if (lesson_get(r->store, r->pool, id, &old, &e) ||
+	    record_read(r->store, r->actor, &old->rec, &e))
 		return http_fail(r, out, &e);
 	if (r->method & (HTTP_GET | HTTP_HEAD))
-		return api_send(out, 200, lesson_json(old));
+		return api_send(out, 200, lesson_json_r(r, old));
 	if (!(body = api_body(r, out)))
 		return out->status;
 	l = *old;
-	if (lesson_from_json(r, body, &l, &e) || lesson_save(r->store, r->actor, &l, &id, &e) ||
+	if (lesson_from_json(r->store, r->pool, body, &l, &e) ||
+	    lesson_save(r->store, r->actor, &l, &id, &e) ||
 	    lesson_get(r->store, r->pool, id, &saved, &e))
 		return save_failed(r, out, body, &e);
 	json_decref(body);
-	return api_send(out, 200, lesson_json(saved));
+	/* 202: the change waits for review; the lesson as published meanwhile */
+	return api_send(out, l.rec.pending ? 202 : 200, lesson_json_r(r, saved));
 }
 
 /* Where a record is in the API. */
@@ -303,7 +200,7 @@ static const char *record_api_path(pool *p, const struct record *rec)
 
 static json_t *record_with_href(pool *p, const struct record *rec)
 {
-	json_t *j = api_record_json(rec);
+	json_t *j = record_json(rec);
 
 	json_object_set_new(j, "href", json_string(record_api_path(p, rec)));
 	return j;
@@ -338,6 +235,45 @@ int api_record_status(struct req *r, struct resp *out)
 	return api_send(out, 200, record_with_href(r->pool, rec));
 }
 
+/* GET /api/v1/records/{id}/change: what waits for review (curators and the proposer);
+ * POST {"decision": "publish"|"reject", "version": "eng@2020-01-01"?, "note"?}:
+ * a curator's decision. */
+int api_record_change(struct req *r, struct resp *out)
+{
+	long long id = api_id(r->params[0]);
+	struct record_change *c;
+	struct record *rec;
+	struct err e = { 0 };
+	const char *decision = NULL, *version = NULL, *note = NULL;
+	json_t *body, *j;
+	int d;
+
+	out->cache_control = "no-store";
+	if (!id)
+		return http_error(r, out, 404, "there is no record with that id; ids are numbers");
+	if (r->method & (HTTP_GET | HTTP_HEAD)) {
+		if (review_change_get(r->store, r->pool, id, &c, &e))
+			return http_fail(r, out, &e);
+		j = json_pack("{s:I, s:s, s:s, s:o}", "record", (json_int_t)c->record_id,
+			      "proposed_at", c->proposed_at, "proposed_by", c->proposed_by,
+			      "content", json_loads(c->content, 0, NULL));
+		return api_send(out, 200, j);
+	}
+	if (!(body = api_body(r, out)))
+		return out->status;
+	if (take(r->pool, body, "decision", &decision, &e) ||
+	    take(r->pool, body, "version", &version, &e) ||
+	    take(r->pool, body, "note", &note, &e))
+		return save_failed(r, out, body, &e);
+	json_decref(body);
+	if ((d = review_decision_parse(decision)) < 0)
+		return http_error(r, out, 400, "give \"decision\": publish or reject");
+	if (review_decide(r->store, r->actor, id, version, (enum review_decision)d, note, &e) ||
+	    record_get(r->store, r->pool, id, &rec, &e))
+		return http_fail(r, out, &e);
+	return api_send(out, 200, record_with_href(r->pool, rec));
+}
+
 int api_review(struct req *r, struct resp *out)
 {
 	struct record *rs;
@@ -345,11 +281,12 @@ int api_review(struct req *r, struct resp *out)
 	struct err e = { 0 };
 	json_t *arr, *j;
 
-	if (record_queue(r->store, r->pool, &rs, &n, &e))
+	if (record_queue(r->store, r->pool, r->actor, &rs, &n, &e))
 		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, record_with_href(r->pool, &rs[i]));
+		json_array_append_new(arr, with_pending(r, record_with_href(r->pool, &rs[i]),
+							&rs[i]));
 	j = json_object();
 	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
 	json_object_set_new(j, "records", arr);

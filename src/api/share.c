@@ -52,7 +52,7 @@ int api_record_sharing(struct req *r, struct resp *out)
 	out->cache_control = "no-store";
 	if (!id)
 		return http_error(r, out, 404, "there is no record with that id; ids are numbers");
-	if (record_share_get(r->store, r->pool, id, &sh, &e))
+	if (record_share_get(r->store, r->pool, r->actor, id, &sh, &e))
 		return http_fail(r, out, &e);
 	if (r->method & HTTP_PUT) {
 		if (!(body = api_body(r, out)))
@@ -69,7 +69,7 @@ int api_record_sharing(struct req *r, struct resp *out)
 			memcpy(readers, sh.readers, (nr = (long)sh.nreaders) * sizeof(*readers));
 		if (record_share_set(r->store, r->pool, r->actor, id, groups, (size_t)ng, readers,
 				     (size_t)nr, &e) ||
-		    record_share_get(r->store, r->pool, id, &sh, &e))
+		    record_share_get(r->store, r->pool, r->actor, id, &sh, &e))
 			return http_fail(r, out, &e);
 	}
 	return api_send(out, 200, json_pack("{s:I, s:o, s:o}", "record", (json_int_t)id,

@@ -312,7 +312,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 	int n = positional(argc, argv, args, 4), rc = 1, f = FMT_JSON, kind = -1;
 	const char *fmt = cli_opt(argc, argv, "--format"), *out = cli_opt(argc, argv, "--out");
 	const char *kind_s = cli_opt(argc, argv, "--kind");
-	struct record_query q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0 };
+	struct record_query q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0, 0 };
 	struct sbuf b = SBUF_INIT;
 	struct err e = { 0 };
 	struct store *s;

@@ -458,7 +458,7 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 		return 2;
 	}
 	if (gopt || ropt) {
-		if (record_share_get(s, p, id, &sh, &e))
+		if (record_share_get(s, p, cli_actor(), id, &sh, &e))
 			return failed("share", &e);
 		ng = gopt ? share_names_split(p, gopt, groups, SHARE_NAMES_MAX) : (int)sh.ngroups;
 		nr = ropt ? share_names_split(p, ropt, readers, SHARE_NAMES_MAX) : (int)sh.nreaders;
@@ -475,7 +475,7 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 				     (size_t)nr, &e))
 			return failed("share", &e);
 	}
-	if (record_share_get(s, p, id, &sh, &e))
+	if (record_share_get(s, p, cli_actor(), id, &sh, &e))
 		return failed("share", &e);
 	printf("groups:");
 	for (size_t i = 0; i < sh.ngroups; i++)

@@ -33,6 +33,9 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_GROUP_JOIN] = "group.join",
 	[AUDIT_GROUP_LEAVE] = "group.leave",
 	[AUDIT_RECORD_SHARE] = "record.share",
+	[AUDIT_RECORD_PROPOSE] = "record.propose",
+	[AUDIT_CHANGE_PUBLISH] = "change.publish",
+	[AUDIT_CHANGE_REJECT] = "change.reject",
 };
 
 /* Entries read per step of audit_verify. */
@@ -193,6 +196,28 @@ int audit_by(struct store *s, const struct actor *a, enum audit_action action,
 		return ERR_OK;
 	return audit_append(s, a && a->name ? a->name : ctx_actor, action, target,
 			    ctx_address, detail, time(NULL), e);
+}
+
+int audit_read_once(struct store *s, const struct actor *a, const char *target,
+		    const char *detail, struct err *e)
+{
+	const char *who = a && a->name ? a->name : ctx_actor;
+	char day[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	long long count = 0;
+	int rc;
+
+	gmtime_r(&now, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if ((rc = store_begin(s, e)))
+		return rc;
+	if ((rc = store_audit_read_count(s, day, who, target, &count, e)) ||
+	    (count == 1 && (rc = audit_append(s, who, AUDIT_READ_RESTRICTED, target,
+					      ctx_address, detail, now, e))) ||
+	    (rc = store_commit(s, e)))
+		store_rollback(s);
+	return rc;
 }
 
 int audit_ctx(struct store *s, enum audit_action action, const char *target,

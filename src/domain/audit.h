@@ -24,7 +24,8 @@ enum audit_action {
 	AUDIT_SIGNOUT, AUDIT_USER_ADD, AUDIT_USER_DISABLE, AUDIT_USER_ENABLE,
 	AUDIT_USER_PASSWD, AUDIT_TOKEN_CREATE, AUDIT_TOKEN_REVOKE, AUDIT_ORG_ADD,
 	AUDIT_READ_RESTRICTED, AUDIT_GROUP_ADD, AUDIT_GROUP_JOIN, AUDIT_GROUP_LEAVE,
-	AUDIT_RECORD_SHARE, AUDIT_ACTION_COUNT
+	AUDIT_RECORD_SHARE, AUDIT_RECORD_PROPOSE, AUDIT_CHANGE_PUBLISH, AUDIT_CHANGE_REJECT,
+	AUDIT_ACTION_COUNT
 };
 
 struct audit_entry {
@@ -68,6 +69,12 @@ int audit_append(struct store *s, const char *actor_name, enum audit_action acti
  * audit_batch_begin/end on this thread. */
 int audit_by(struct store *s, const struct actor *a, enum audit_action action,
 	     const char *target, const char *detail, struct err *e);
+/* A read of a restricted record (target "record/ID") by a: the first read of the day
+ * by that reader (its name, else this thread's context) writes one read.restricted
+ * entry; every read is counted in the store's daily tally (audit_read), so that a
+ * reader who reloads a page cannot flood the log. */
+int audit_read_once(struct store *s, const struct actor *a, const char *target,
+		    const char *detail, struct err *e);
 /* audit_append for functions that take no actor (accounts): the actor and address
  * of this thread's context ("unknown" when none was set). */
 int audit_ctx(struct store *s, enum audit_action action, const char *target,

@@ -82,6 +82,8 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 		struct doc *d;
 		json_t *x;
 
+		if (xs[i].pending)	/* not published: not in a bundle */
+			continue;
 		if ((rc = legislation_to_doc(s, w, &xs[i], &d, e)))
 			return rc;
 		x = json_pack("{s:s, s:s, s:s, s:o}", "language", xs[i].language, "date",
@@ -458,7 +460,7 @@ static int read_case(struct reader *rd, json_t *o, const struct record *r, struc
 		c.work_uri = json_string_value(json_object_get(json_object_get(o, "work"),
 							       "uri"));
 	} else {
-		struct record_query q = { REC_CASE, r->country, -1, NULL, 10000, 0, 0 };
+		struct record_query q = { REC_CASE, r->country, -1, NULL, 10000, 0, 0, 0 };
 		struct caselaw *cs;
 		size_t n;
 
@@ -486,7 +488,7 @@ static int same(const char *a, const char *b)
 static int read_lesson(struct reader *rd, json_t *o, const struct record *r, struct err *e)
 {
 	struct lesson l;
-	struct record_query q = { REC_LESSON, r->country, -1, NULL, 10000, 0, 0 };
+	struct record_query q = { REC_LESSON, r->country, -1, NULL, 10000, 0, 0, 0 };
 	struct lesson *ls;
 	size_t n;
 	long long id = 0;

@@ -24,7 +24,16 @@ struct caselaw {
 	size_t napplied;
 };
 
+#define CASE_APPLIED_MAX 500	/* provisions applied by one case */
+
 int caselaw_validate(const struct caselaw *c, struct err *e);
+/* The case as a new JSON object: record_json's fields, court ... work_uri, and
+ * applied: [{work_uri, eid}]. */
+json_t *caselaw_json(const struct caselaw *c);
+/* The fields of JSON object o into c (strings in p); what o lacks keeps its value,
+ * null clears it. ERR_INVALID naming the field. */
+int caselaw_from_json(struct store *s, pool *p, json_t *o, struct caselaw *c,
+		      struct err *e);
 /* Create (c->rec.id == 0) or update a case; *id receives it. An edit of a published
  * case keeps the old revision. */
 int caselaw_save(struct store *s, const struct actor *a, struct caselaw *c, long long *id,

@@ -252,6 +252,27 @@ static const enum record_action import_needs[ST_COUNT] = {
 	[ST_WITHDRAWN] = ACT_WITHDRAW,
 };
 
+/* A pending version of work id may be stored for d: not over a published version of
+ * the same language and date (a correction of published text is a curator's). */
+static int version_may_wait(struct store *s, pool *p, long long id, const struct doc *d,
+			    struct err *e)
+{
+	const char *lang = d->language && *d->language ? d->language : "eng";
+	const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
+	struct expression *xs;
+	size_t n;
+	int rc;
+
+	if ((rc = store_expr_list(s, p, id, &xs, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (!xs[i].pending && !strcmp(xs[i].language, lang) && !strcmp(xs[i].date, date))
+			return err_set(e, ERR_CONFLICT, "the version %s@%s of %s is published: a "
+				       "correction of it is a curator's; a new version needs its "
+				       "own date", lang, date, d->work_uri);
+	return ERR_OK;
+}
+
 int legislation_import_doc(struct store *s, const struct actor *a, const struct doc *d,
 			   enum record_status status, const char *tlp, long long *record_id,
 			   size_t *nprov, struct err *e)
@@ -262,7 +283,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	struct expression x;
 	struct importer im;
 	const char *country = NULL, *now = record_now(p);
-	int rc, judgment = d->kind == DOC_JUDGMENT, created = 0;
+	int rc, judgment = d->kind == DOC_JUDGMENT, created = 0, pending = 0;
 
 	memset(&im, 0, sizeof(im));
 	*nprov = 0;
@@ -323,6 +344,14 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	} else if (rc) {
 		rc = err_set(e, ERR_DB, "cannot look up %s", d->work_uri);
 		goto fail;
+	} else if (w->rec.status == ST_PUBLISHED &&
+		   record_allow(a, ACT_PUBLISH, &w->rec, NULL)) {
+		/* a new version of a published law by someone who may not publish it waits
+		 * for a curator; the law stays as published meanwhile */
+		if ((rc = record_allow(a, ACT_EDIT, &w->rec, e)) ||
+		    (rc = version_may_wait(s, p, w->rec.id, d, e)))
+			goto fail;
+		pending = 1;
 	} else {
 		if ((rc = record_before_edit(s, p, a, &w->rec, e)))
 			goto fail;
@@ -335,21 +364,30 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	w->subtype = d->subtype;
 	w->number = d->number;
 	w->date = d->date;
-	if ((rc = store_work_put(s, w, e)))
+	if (!pending && (rc = store_work_put(s, w, e))) {
+		/* a work at this URI that the caller may not read: say no more than that
+		 * the URI is taken (never the store's message) */
+		if (rc == ERR_CONFLICT && created)
+			err_set(e, ERR_CONFLICT, "the URI %s is already in use; choose another "
+				"or ask a curator", d->work_uri);
 		goto fail;
+	}
 	memset(&x, 0, sizeof(x));
 	x.work_id = w->rec.id;
 	x.language = d->language && *d->language ? d->language : "eng";
 	x.date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
 	x.status = EXPR_IN_FORCE;
 	x.title = d->title;
+	x.pending = pending;
+	x.proposed_by_user = pending ? a->user_id : 0;
 	if ((rc = store_expr_put(s, &x, &im.expr_id, e)))
 		goto fail;
 	im.s = s;
 	im.p = p;
-	if ((rc = store_nodes(&im, d->root, 0, 0, e)))
+	if ((rc = store_nodes(&im, d->root, 0, 0, e)) ||
+	    (!pending && (rc = store_expr_restatus(s, w->rec.id, e))))
 		goto fail;
-	if (judgment) {
+	if (judgment && !pending) {
 		struct caselaw c;
 
 		memset(&c, 0, sizeof(c));
@@ -366,7 +404,8 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	}
 	if ((rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),
 			   pool_printf(p, "%s %s@%s: %zu provisions, %s", d->work_uri, x.language,
-				       x.date, im.count, created ? "new record" : "existing record"),
+				       x.date, im.count, created ? "new record" : pending ?
+				       "new version, waits for review" : "existing record"),
 			   e)) ||
 	    (rc = store_commit(s, e)))
 		goto fail;
@@ -431,7 +470,7 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 	/* without a language, the work's own language when it has a version then */
 	if (!lang && !store_work_get(s, p, NULL, work_id, &w, NULL)) {
 		for (size_t i = 0; i < n; i++) {
-			if (strcmp(xs[i].date, date) <= 0 &&
+			if (!xs[i].pending && strcmp(xs[i].date, date) <= 0 &&
 			    !strcmp(bcp47_of(xs[i].language), w->rec.language)) {
 				*out = &xs[i];
 				return ERR_OK;
@@ -440,7 +479,9 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 	}
 	/* newest first: the first on or before the date is the one in force */
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(xs[i].date, date) > 0 || (lang && strcmp(xs[i].language, lang)))
+		/* a version waiting for review is in force nowhere */
+		if (xs[i].pending || strcmp(xs[i].date, date) > 0 ||
+		    (lang && strcmp(xs[i].language, lang)))
 			continue;
 		*out = &xs[i];
 		return ERR_OK;

@@ -29,6 +29,9 @@ struct expression {
 	enum expr_status status;
 	const char *title;	/* may be NULL: the work's */
 	int provision_count;
+	int pending;		/* a new version waiting for review: read only by curators
+				 * and its proposer, not searched, not in force */
+	long long proposed_by_user;	/* who imported a pending version; 0: none */
 };
 
 struct provision {

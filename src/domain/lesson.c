@@ -40,9 +40,11 @@ int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long l
 	if ((rc = lesson_validate(l, e)) || (rc = record_place_valid(s, &l->rec, e)) ||
 	    (rc = store_begin(s, e)))
 		goto out;
-	if ((rc = record_store(s, p, a, &l->rec, REC_LESSON, e)))
+	if ((rc = record_store(s, p, a, &l->rec, REC_LESSON, l->rec.id ?
+				 record_json_text(p, lesson_json(l)) : NULL, e)))
 		goto fail;
-	if ((rc = store_lesson_put(s, l, e)) || (rc = store_commit(s, e)))
+	/* a proposed change waits for review: the record stays as published */
+	if ((!l->rec.pending && (rc = store_lesson_put(s, l, e))) || (rc = store_commit(s, e)))
 		goto fail;
 	*id = l->rec.id;
 	goto out;
@@ -51,6 +53,28 @@ fail:
 out:
 	pool_free(p);
 	return rc;
+}
+
+json_t *lesson_json(const struct lesson *l)
+{
+	json_t *j = record_json(&l->rec);
+
+	json_object_set_new(j, "topic", l->topic ? json_string(l->topic) : json_null());
+	json_object_set_new(j, "date", l->date ? json_string(l->date) : json_null());
+	json_object_set_new(j, "body", l->body ? json_string(l->body) : json_null());
+	return j;
+}
+
+int lesson_from_json(struct store *s, pool *p, json_t *o, struct lesson *l, struct err *e)
+{
+	int rc;
+
+	if ((rc = record_from_json(s, p, o, &l->rec, e)) ||
+	    (rc = record_json_take(p, o, "topic", &l->topic, e)) ||
+	    (rc = record_json_take(p, o, "date", &l->date, e)) ||
+	    (rc = record_json_take(p, o, "body", &l->body, e)))
+		return rc;
+	return ERR_OK;
 }
 
 int lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e)

@@ -17,6 +17,11 @@ struct lesson {
 };
 
 int lesson_validate(const struct lesson *l, struct err *e);
+/* The lesson as a new JSON object: record_json's fields and topic, date, body. */
+json_t *lesson_json(const struct lesson *l);
+/* The fields of JSON object o into l (strings in p); what o lacks keeps its value,
+ * null clears it. ERR_INVALID naming the field. */
+int lesson_from_json(struct store *s, pool *p, json_t *o, struct lesson *l, struct err *e);
 int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long long *id,
 		struct err *e);
 int lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e);

@@ -12,15 +12,18 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_MAP + 1)
+#define NACT (ACT_LABEL + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
-	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP */
-	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,     NO,      NO },
-	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,     NO,      NO },
-	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,         NO,     NO,      NO },
-	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY,    ANY,     ANY },
-	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY,    ANY,     ANY },
+	/* LABEL: only the owning organisation (or the author), curators and admins
+	 * change who may read a record; a focal point edits the text of its country's
+	 * records but not the label of another organisation's */
+	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL */
+	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO },
+	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG },
+	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG },
+	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY },
+	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY },
 };
 
 static int signed_in(const struct actor *a)
@@ -94,6 +97,9 @@ int permit(const struct actor *a, enum record_action action, const struct record
 	case OWN_ORG:
 		if (!rec || same_org(a, rec) || author(a, rec))
 			return ERR_OK;
+		if (action == ACT_LABEL)
+			return err_set(e, ERR_FORBIDDEN, "only the organisation that owns a "
+				       "record, curators and admins change its sharing label");
 		return err_set(e, ERR_FORBIDDEN, "a provider changes only the records of "
 			       "their organisation");
 	case NO:

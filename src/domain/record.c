@@ -70,7 +70,7 @@ int record_read(struct store *s, const struct actor *a, const struct record *rec
 	    !strcmp(rec->tlp, "GREEN"))
 		return rc;
 	snprintf(target, sizeof(target), "record/%lld", rec->id);
-	return audit_by(s, a, AUDIT_READ_RESTRICTED, target, rec->tlp, e);
+	return audit_read_once(s, a, target, rec->tlp, e);
 }
 
 /* The workflow: which statuses each status may move to. */
@@ -180,11 +180,111 @@ int record_get(struct store *s, pool *p, long long id, struct record **out, stru
 	return store_record_get(s, p, id, out, e);
 }
 
-int record_queue(struct store *s, pool *p, struct record **out, size_t *n, struct err *e)
+int record_queue(struct store *s, pool *p, const struct actor *a, struct record **out,
+		 size_t *n, struct err *e)
 {
-	struct record_query q = { -1, NULL, ST_SUBMITTED, NULL, 500, 0, 0 };
+	struct record_query q = { -1, NULL, ST_SUBMITTED, NULL, 500, 0, 0, 0 };
+	struct record *sub, *chg;
+	size_t nsub, nchg;
+	int rc;
 
-	return store_record_list(s, p, &q, out, n, e);
+	if ((rc = store_record_list(s, p, &q, &sub, &nsub, e)))
+		return rc;
+	q.status = ST_PUBLISHED;
+	q.pending = 1;
+	nchg = 0;
+	/* that a published record has a change waiting is the reviewers' business */
+	if (!record_allow(a, ACT_PUBLISH, NULL, NULL) &&
+	    (rc = store_record_list(s, p, &q, &chg, &nchg, e)))
+		return rc;
+	*out = pool_calloc(p, nsub + nchg + 1, sizeof(**out));
+	memcpy(*out, sub, nsub * sizeof(*sub));
+	if (nchg)
+		memcpy(*out + nsub, chg, nchg * sizeof(*chg));
+	*n = nsub + nchg;
+	return ERR_OK;
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *record_json(const struct record *rec)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "id", json_integer(rec->id));
+	json_object_set_new(j, "kind", json_string(record_kind_name(rec->kind)));
+	json_object_set_new(j, "country", str_or_null(rec->country));
+	json_object_set_new(j, "region", str_or_null(rec->region));
+	json_object_set_new(j, "language", str_or_null(rec->language));
+	json_object_set_new(j, "title", str_or_null(rec->title));
+	json_object_set_new(j, "source_url", str_or_null(rec->source_url));
+	json_object_set_new(j, "status", json_string(record_status_name(rec->status)));
+	json_object_set_new(j, "tlp", str_or_null(rec->tlp));
+	json_object_set_new(j, "revision", json_integer(rec->revision));
+	json_object_set_new(j, "created_at", str_or_null(rec->created_at));
+	json_object_set_new(j, "created_by", str_or_null(rec->created_by));
+	json_object_set_new(j, "changed_at", str_or_null(rec->changed_at));
+	json_object_set_new(j, "changed_by", str_or_null(rec->changed_by));
+	return j;
+}
+
+int record_json_take(pool *p, json_t *o, const char *key, const char **dst, struct err *e)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (!v)
+		return ERR_OK;
+	if (json_is_null(v)) {
+		*dst = NULL;
+		return ERR_OK;
+	}
+	if (!json_is_string(v))
+		return err_set(e, ERR_INVALID, "%s must be a string or null", key);
+	if (strlen(json_string_value(v)) != json_string_length(v))
+		return err_set(e, ERR_INVALID, "%s contains a NUL character", key);
+	*dst = json_string_length(v) ? pool_strdup(p, json_string_value(v)) : NULL;
+	return ERR_OK;
+}
+
+int record_from_json(struct store *s, pool *p, json_t *o, struct record *rec, struct err *e)
+{
+	const struct {
+		const char *key;
+		const char **dst;
+	} f[] = {
+		{ "title", &rec->title }, { "country", &rec->country },
+		{ "region", &rec->region }, { "language", &rec->language },
+		{ "source_url", &rec->source_url }, { "tlp", &rec->tlp },
+	};
+	struct country *c;
+	int rc;
+
+	if (!json_is_object(o))
+		return err_set(e, ERR_INVALID, "a record is a JSON object");
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if ((rc = record_json_take(p, o, f[i].key, f[i].dst, e)))
+			return rc;
+	/* any code form: "ke", "KEN", "404" */
+	if (rec->country) {
+		if (country_get(s, p, rec->country, &c, NULL))
+			return err_set(e, ERR_INVALID, "country '%.20s' is not an ISO 3166-1 code",
+				       rec->country);
+		rec->country = pool_strdup(p, c->alpha2);
+	}
+	return ERR_OK;
+}
+
+const char *record_json_text(pool *p, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	const char *copy = pool_strdup(p, text ? text : "{}");
+
+	free(text);
+	json_decref(j);
+	return copy;
 }
 
 /* The common fields as JSON, for revisions. */
@@ -249,6 +349,36 @@ out:
 	return rc;
 }
 
+static int same_text(const char *x, const char *y)
+{
+	return (!x || !*x) ? (!y || !*y) : (y && !strcmp(x, y));
+}
+
+int record_edit_allowed(const struct actor *a, const struct record *old,
+			const struct record *new, struct err *e)
+{
+	struct record moved;
+	int rc;
+
+	if ((rc = record_allow(a, ACT_EDIT, old, e)))
+		return rc;
+	/* the record as it will be must be allowed too: a focal point does not move its
+	 * records to another country */
+	if (!same_text(old->country, new->country) || !same_text(old->region, new->region)) {
+		moved = *old;
+		moved.country = new->country;
+		moved.region = new->region;
+		if (record_allow(a, ACT_EDIT, &moved, NULL) ||
+		    record_allow(a, ACT_CREATE, &moved, NULL))
+			return err_set(e, ERR_FORBIDDEN, "you may not move this record to %s",
+				       new->country ? new->country :
+				       new->region ? new->region : "no country");
+	}
+	if (!same_text(old->tlp ? old->tlp : "CLEAR", new->tlp ? new->tlp : "CLEAR"))
+		return record_allow(a, ACT_LABEL, old, e);
+	return ERR_OK;
+}
+
 int record_before_edit(struct store *s, pool *p, const struct actor *a, struct record *old,
 		       struct err *e)
 {
@@ -274,12 +404,14 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 }
 
 int record_store(struct store *s, pool *p, const struct actor *a, struct record *rec,
-		 enum record_kind k, struct err *e)
+		 enum record_kind k, const char *proposal, struct err *e)
 {
 	struct record *old;
+	struct record_change c;
 	int rc;
 
 	rec->kind = k;
+	rec->pending = 0;
 	if (!rec->id) {
 		if ((rc = record_allow(a, ACT_CREATE, rec, e)))	/* its country counts */
 			return rc;
@@ -300,6 +432,24 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 	if (old->kind != k)
 		return err_set(e, ERR_INVALID, "record %lld is not a %s", rec->id,
 			       record_kind_name(k));
+	if ((rc = record_edit_allowed(a, old, rec, e)))
+		return rc;
+	/* a change to published content by someone who may not publish waits for a
+	 * curator; the public keeps reading the published record */
+	if (old->status == ST_PUBLISHED && record_allow(a, ACT_PUBLISH, old, NULL)) {
+		if (!proposal)
+			return err_set(e, ERR_INTERNAL, "no proposal for record %lld", rec->id);
+		c.record_id = old->id;
+		c.content = proposal;
+		c.proposed_at = record_now(p);
+		c.proposed_by = a->name;
+		c.proposed_by_user = a->user_id;
+		rec->pending = 1;
+		if ((rc = store_change_put(s, &c, e)))
+			return rc;
+		return audit_by(s, a, AUDIT_RECORD_PROPOSE, pool_printf(p, "record/%lld", old->id),
+				pool_printf(p, "%s, waits for review", record_kind_name(k)), e);
+	}
 	if ((rc = record_before_edit(s, p, a, old, e)))
 		return rc;
 	rec->status = old->status;

@@ -5,6 +5,8 @@
 #define DOMAIN_RECORD_H
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "core/err.h"
 #include "core/pool.h"
 
@@ -29,6 +31,19 @@ struct record {
 				 * (made by the operator from the command line) */
 	long long created_by_user;	/* the account that made it (its author, who always
 					 * reads it); 0: none (the command line) */
+	int pending;		/* a change to it waits for review: a proposed edit
+				 * (record_change) or a new version of a law; read only */
+};
+
+/* A change to a published record proposed by someone who may not publish: it waits
+ * for a curator (record_change_publish, record_change_reject); the public keeps
+ * reading the record as published meanwhile. One per record: a later proposal
+ * replaces it. */
+struct record_change {
+	long long record_id;
+	const char *content;	/* the record as proposed: its kind's JSON (the API's) */
+	const char *proposed_at, *proposed_by;
+	long long proposed_by_user;	/* 0: the command line */
 };
 
 /* A filter for lists. Zero/NULL fields do not filter. */
@@ -39,6 +54,7 @@ struct record_query {
 	const char *type;	/* legislation type ("act") */
 	int limit, offset;	/* limit 0: 100 */
 	long long id;		/* one record; 0: any */
+	int pending;		/* 1: only records with a change waiting for review */
 };
 
 /* Who is asking: the access-control issue fills this in with accounts and roles. */
@@ -70,8 +86,9 @@ struct clearance {
 /* The clearance of actor a (NULL: the public). The strings stay a's. */
 void record_clearance(const struct actor *a, struct clearance *c);
 
+/* ACT_LABEL: change a record's sharing (its TLP label, groups, named readers). */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
-		     ACT_MAP };
+		     ACT_MAP, ACT_LABEL };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);
@@ -101,8 +118,11 @@ int record_transition_valid(enum record_status from, enum record_status to, stru
 int record_validate(const struct record *r, struct err *e);
 /* One record's common fields, whatever its kind. */
 int record_get(struct store *s, pool *p, long long id, struct record **out, struct err *e);
-/* Records waiting for review (submitted), oldest first. */
-int record_queue(struct store *s, pool *p, struct record **out, size_t *n, struct err *e);
+/* Records waiting for review that the caller reads, oldest first: submitted ones, then,
+ * for those who may publish (a), published ones with a proposed change or a new
+ * version waiting (rec->pending). At most 500 of each. */
+int record_queue(struct store *s, pool *p, const struct actor *a, struct record **out,
+		 size_t *n, struct err *e);
 /* Move a record through the workflow (see record_transition_valid), keeping the
  * previous state as a revision; note (may be NULL) says why. */
 int record_set_status(struct store *s, const struct actor *a, long long id,
@@ -114,6 +134,12 @@ struct revision {
 	const char *snapshot;	/* JSON of the record as it was */
 	const char *changed_at, *changed_by, *note;
 };
+/* Whether actor a may change old into new: edit old, and, when the country or region
+ * changes, edit and create the record where it goes; when the label changes, change
+ * old's label (ACT_LABEL: its owning organisation, curators, admins). ERR_OK, or
+ * ERR_FORBIDDEN with the reason. */
+int record_edit_allowed(const struct actor *a, const struct record *old,
+			const struct record *new, struct err *e);
 /* Before an edit of old (inside the caller's transaction): check the actor may
  * edit it, and when it is published, keep its current state as a revision and
  * count the next one in old->revision. Sets old->changed_at/by. */
@@ -121,10 +147,14 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 		       struct err *e);
 /* Store the common fields of rec (kind k) inside the caller's transaction: a new
  * record (rec->id == 0) starts as a draft at revision 1 by a; an existing one must be
- * of kind k, is checked with record_before_edit, and keeps what the workflow owns
- * (status, revision, creation). rec->id is set. */
+ * of kind k, a must be allowed the change (record_edit_allowed), and it keeps what the
+ * workflow owns (status, revision, creation). rec->id is set.
+ * An edit of a published record by someone who may not publish it is not applied: it
+ * becomes the record's proposed change (proposal: the kind's JSON of rec as edited,
+ * see record_change), rec->pending is set, and the caller stores nothing more (the
+ * record stays as published). */
 int record_store(struct store *s, pool *p, const struct actor *a, struct record *rec,
-		 enum record_kind k, struct err *e);
+		 enum record_kind k, const char *proposal, struct err *e);
 /* Earlier revisions of a record, newest first. */
 int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
 		     size_t *n, struct err *e);
@@ -132,6 +162,18 @@ int record_revisions(struct store *s, pool *p, long long id, struct revision **o
 int record_date_valid(const char *s);
 /* Whether the record's country and region exist in the reference data. */
 int record_place_valid(struct store *s, const struct record *r, struct err *e);
+/* The common fields as a new JSON object (the API's form): id, kind, country, region,
+ * language, title, source_url, status, tlp, revision, created/changed at/by. */
+json_t *record_json(const struct record *rec);
+/* j as compact text in p, taking the reference ("{}" for NULL). */
+const char *record_json_text(pool *p, json_t *j);
+/* The string under key of object o into *dst (a copy in p): absent leaves *dst, null
+ * or "" clears it; another type or an embedded NUL is ERR_INVALID naming key. */
+int record_json_take(pool *p, json_t *o, const char *key, const char **dst, struct err *e);
+/* The editable common fields of JSON object o into rec (title, country in any ISO
+ * 3166-1 form, region, language, source_url, tlp), as record_json_take does: what o
+ * lacks keeps its value. ERR_INVALID naming the field. */
+int record_from_json(struct store *s, pool *p, json_t *o, struct record *rec, struct err *e);
 /* Now as "YYYY-MM-DDTHH:MM:SSZ" in p. */
 const char *record_now(pool *p);
 

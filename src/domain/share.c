@@ -74,13 +74,16 @@ int share_group_member(struct store *s, pool *p, const char *group, const char *
 	return rc;
 }
 
-int record_share_get(struct store *s, pool *p, long long id, struct record_share *out,
-		     struct err *e)
+int record_share_get(struct store *s, pool *p, const struct actor *a, long long id,
+		     struct record_share *out, struct err *e)
 {
 	struct record *r;
 	int rc;
 
-	if ((rc = store_record_get(s, p, id, &r, e)))
+	/* whom a record is shared with (account names among them) is for those who
+	 * may change it */
+	if ((rc = store_record_get(s, p, id, &r, e)) ||
+	    (rc = record_allow(a, ACT_LABEL, r, e)))
 		return rc;
 	return store_share_get(s, p, id, out, e);
 }
@@ -128,7 +131,7 @@ int record_share_set(struct store *s, pool *p, const struct actor *a, long long 
 		return err_set(e, ERR_INVALID, "at most %d groups and %d readers",
 			       SHARE_NAMES_MAX, SHARE_NAMES_MAX);
 	if ((rc = store_record_get(s, p, id, &r, e)) ||
-	    (rc = record_allow(a, ACT_EDIT, r, e)))
+	    (rc = record_allow(a, ACT_LABEL, r, e)))
 		return rc;
 	for (size_t i = 0; i < ngroups; i++) {
 		struct share_group *g;

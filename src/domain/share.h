@@ -62,10 +62,10 @@ int share_group_list(struct store *s, pool *p, struct share_group **out, size_t 
  * ERR_NOTFOUND naming which does not exist. Written to the audit log. */
 int share_group_member(struct store *s, pool *p, const char *group, const char *org,
 		       int join, struct err *e);
-/* Whom record id is shared with (the caller must be able to read it; ERR_NOTFOUND
- * otherwise). */
-int record_share_get(struct store *s, pool *p, long long id, struct record_share *out,
-		     struct err *e);
+/* Whom record id is shared with, for actor a who must be able to read it (ERR_NOTFOUND
+ * otherwise) and to change its sharing (ACT_LABEL; ERR_FORBIDDEN otherwise). */
+int record_share_get(struct store *s, pool *p, const struct actor *a, long long id,
+		     struct record_share *out, struct err *e);
 /* Share record id with exactly these groups and accounts (by name; at most
  * SHARE_NAMES_MAX each), replacing what it was shared with; grants that stay keep
  * their time. Whoever may edit the record may do this (ACT_EDIT); ERR_NOTFOUND for an

@@ -197,6 +197,16 @@ static char *lower_name(pool *p, const char *name)
 	return s;
 }
 
+const char *user_name_fold(pool *p, const char *name)
+{
+	return lower_name(p, name);
+}
+
+const char *signin_user_key(pool *p, const char *name)
+{
+	return pool_printf(p, "user:%.64s", name ? lower_name(p, name) : "");
+}
+
 int user_name_valid(const char *name, struct err *e)
 {
 	size_t n = name ? strlen(name) : 0;

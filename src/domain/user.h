@@ -107,6 +107,9 @@ int org_get(struct store *s, pool *p, const char *name, struct org **out, struct
 
 /* ---- accounts ---- */
 
+/* name with ASCII letters lowered, as account names are stored and compared (a
+ * copy in p; NULL stays NULL). */
+const char *user_name_fold(pool *p, const char *name);
 /* Whether a username is well formed: 3-64 of [a-z0-9._-] (after lowering ASCII).
  * ERR_INVALID naming the field otherwise. */
 int user_name_valid(const char *name, struct err *e);
@@ -195,6 +198,9 @@ int session_delete_user(struct store *s, long long user_id, struct err *e);
 /* ---- failed sign-ins ---- */
 
 /* Keys are "user:NAME" or "ip:ADDRESS" (at most 300 bytes). */
+/* The key of a typed user name, "user:" and the name case-folded (as accounts are
+ * stored), so that "VICTIM" and "victim" share one lock. In p. */
+const char *signin_user_key(pool *p, const char *name);
 /* ERR_OK when key may try to sign in now; ERR_FORBIDDEN with a message naming the
  * minutes to wait, and *wait (seconds, may be NULL) set, while it is locked. */
 int signin_allowed(struct store *s, const char *key, time_t now, long *wait,

@@ -48,6 +48,7 @@ const struct route routes[] = {
 	{ GET | POST, "/lessons/:id/edit", web_lesson_form, 0 },
 	{ GET, "/review", web_review, 0 },
 	{ POST, "/records/:id/status", web_record_status, 0 },
+	{ POST, "/records/:id/change", web_record_change, 0 },
 	{ POST, "/records/:id/sharing", web_record_sharing_post, 0 },
 	{ GET, "/shared", web_shared, C },
 	{ GET, "/static/*", NULL, 0 },	/* embedded files, served by the server */
@@ -76,6 +77,7 @@ const struct route routes[] = {
 	{ GET | PUT, "/api/v1/lessons/:id", api_lesson, 0 },
 	{ POST, "/api/v1/records/:id/status", api_record_status, 0 },
 	{ GET, "/api/v1/records/:id/revisions", api_record_revisions, 0 },
+	{ GET | POST, "/api/v1/records/:id/change", api_record_change, 0 },
 	{ GET | PUT, "/api/v1/records/:id/sharing", api_record_sharing, 0 },
 	{ GET, "/api/v1/groups", api_groups, 0 },
 	{ GET, "/api/v1/shared", api_shared, C },

@@ -524,3 +524,40 @@ int store_share_events(struct store *s, pool *p, int limit, int offset,
 {
 	return s->be->share_events(s, p, limit, offset, out, n, e);
 }
+
+int store_change_put(struct store *s, const struct record_change *c, struct err *e)
+{
+	return s->be->change_put(s, c, e);
+}
+
+int store_change_get(struct store *s, pool *p, long long record_id,
+		     struct record_change **out, struct err *e)
+{
+	return s->be->change_get(s, p, record_id, out, e);
+}
+
+int store_change_delete(struct store *s, long long record_id, struct err *e)
+{
+	return s->be->change_delete(s, record_id, e);
+}
+
+int store_expr_set_pending(struct store *s, long long expr_id, int pending, struct err *e)
+{
+	return s->be->expr_set_pending(s, expr_id, pending, e);
+}
+
+int store_expr_restatus(struct store *s, long long work_id, struct err *e)
+{
+	return s->be->expr_restatus(s, work_id, e);
+}
+
+int store_audit_read_count(struct store *s, const char *day, const char *actor,
+			   const char *target, long long *count, struct err *e)
+{
+	return s->be->audit_read_count(s, day, actor, target, count, e);
+}
+
+int store_expr_delete(struct store *s, long long expr_id, struct err *e)
+{
+	return s->be->expr_delete(s, expr_id, e);
+}

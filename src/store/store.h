@@ -182,6 +182,25 @@ struct store_backend {
 			 struct err *e);
 	int (*share_events)(struct store *s, pool *p, int limit, int offset,
 			    struct share_event **out, size_t *n, struct err *e);
+	/* review (store/sqlite/review.c): a proposed change to a published record, one
+	 * per record (put replaces it); get applies the clearance of a draft by its
+	 * proposer (curators and the proposer) */
+	int (*change_put)(struct store *s, const struct record_change *c, struct err *e);
+	int (*change_get)(struct store *s, pool *p, long long record_id,
+			  struct record_change **out, struct err *e);
+	int (*change_delete)(struct store *s, long long record_id, struct err *e);
+	/* a version of a law waiting for review (1) or published (0); ERR_NOTFOUND */
+	int (*expr_set_pending)(struct store *s, long long expr_id, int pending,
+				struct err *e);
+	/* a version and its provisions (a rejected pending one); ERR_NOTFOUND */
+	int (*expr_delete)(struct store *s, long long expr_id, struct err *e);
+	/* per language, the latest published version of work_id in force, older ones
+	 * amended (repealed ones stay) */
+	int (*expr_restatus)(struct store *s, long long work_id, struct err *e);
+	/* count one read of target by actor on day (YYYY-MM-DD): *count is the reads so
+	 * far that day, 1 for the first */
+	int (*audit_read_count)(struct store *s, const char *day, const char *actor,
+				const char *target, long long *count, struct err *e);
 	/* the audit log (domain/audit.h): the last entry's id and hash (0 and zeros when
 	 * empty) */
 	int (*audit_last)(struct store *s, long long *id, unsigned char *hash,
@@ -354,6 +373,16 @@ int store_share_set(struct store *s, long long record_id, const long long *group
 		    const long long *readers, size_t nr, time_t now, struct err *e);
 int store_share_events(struct store *s, pool *p, int limit, int offset,
 		       struct share_event **out, size_t *n, struct err *e);
+/* See the backend table above (review). */
+int store_change_put(struct store *s, const struct record_change *c, struct err *e);
+int store_change_get(struct store *s, pool *p, long long record_id,
+		     struct record_change **out, struct err *e);
+int store_change_delete(struct store *s, long long record_id, struct err *e);
+int store_expr_set_pending(struct store *s, long long expr_id, int pending, struct err *e);
+int store_expr_restatus(struct store *s, long long work_id, struct err *e);
+int store_expr_delete(struct store *s, long long expr_id, struct err *e);
+int store_audit_read_count(struct store *s, const char *day, const char *actor,
+			   const char *target, long long *count, struct err *e);
 int store_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e);
 int store_audit_insert(struct store *s, const struct audit_entry *en, struct err *e);
 int store_audit_scan(struct store *s, pool *p, long long after, int limit,

@@ -116,7 +116,8 @@ int web_signin(struct req *r, struct resp *out)
 				   user);
 	if (!user || !*user || !pass || !*pass)
 		return signin_page(r, out, 400, T("Give your user name and password."), user);
-	keys[0] = pool_printf(r->pool, "user:%.64s", user);
+	user = user_name_fold(r->pool, user);	/* one account, one lock: any case */
+	keys[0] = signin_user_key(r->pool, user);
 	keys[1] = pool_printf(r->pool, "ip:%s", r->address ? r->address : "unknown");
 	for (int i = 0; i < 2; i++) {
 		int rc = signin_allowed(r->store, keys[i], now, &wait, &e);

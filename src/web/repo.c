@@ -6,6 +6,7 @@
 #include "domain/country.h"
 #include "domain/legislation.h"
 #include "domain/record.h"
+#include "domain/review.h"
 #include "import/akn.h"
 #include "import/doc.h"
 #include "import/text.h"
@@ -167,6 +168,80 @@ static void workflow_form(struct req *r, struct sbuf *b, const struct record *re
 	}
 }
 
+/* The publish / reject form for what waits on rec (version: one law version, or
+ * NULL), for those who may publish. */
+static void decision_form(struct req *r, struct sbuf *b, const struct record *rec,
+			  const char *version)
+{
+	if (record_allow(r->actor, ACT_PUBLISH, rec, NULL))
+		return;
+	html_fmt(b, "<form method=\"post\" class=\"inline\" action=\"");
+	layout_href(r, b, pool_printf(r->pool, "/records/%lld/change", rec->id));
+	html_fmt(b, "\">\n");
+	if (version)
+		html_fmt(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">\n", version);
+	html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n"
+		 "<button name=\"decision\" value=\"publish\">%s</button>\n"
+		 "<button name=\"decision\" value=\"reject\">%s</button>\n", T("Note"),
+		 T("Publish the change"), T("Reject the change"));
+	layout_csrf(r, b);
+	html_fmt(b, "</form>\n");
+}
+
+/* What waits for review on a published record, for the curators and the proposer:
+ * the proposed change field by field, and the pending versions of a law. */
+static void pending_section(struct req *r, struct sbuf *b, const struct record *rec)
+{
+	struct record_change *c;
+	struct review_field *f;
+	struct expression *xs;
+	size_t n = 0, nx = 0, waiting = 0;
+
+	if (!rec->pending)
+		return;
+	if (rec->kind == REC_LEGISLATION &&
+	    legislation_expressions(r->store, r->pool, rec->id, &xs, &nx, NULL))
+		nx = 0;
+	if (review_change_get(r->store, r->pool, rec->id, &c, NULL))
+		c = NULL;
+	else if (review_change_diff(r->store, r->pool, rec, c, &f, &n, NULL))
+		n = 0;
+	for (size_t i = 0; i < nx; i++)
+		waiting += xs[i].pending;
+	if (!c && !waiting)
+		return;
+	html_fmt(b, "<section class=\"pending\" aria-labelledby=\"ccrepo-pending\">\n<h3 "
+		 "id=\"ccrepo-pending\">%s</h3>\n<p class=\"muted\">%s</p>\n",
+		 T("Waiting for review"), T("The public reads this record as published until a "
+					   "curator publishes the change."));
+	if (c) {
+		html_fmt(b, "<p>%s %s · %s</p>\n", T("Change proposed"), c->proposed_at,
+			 c->proposed_by);
+		if (n) {
+			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
+				 "%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+				 T("Field"), T("Published"), T("Proposed"));
+			for (size_t i = 0; i < n; i++)
+				html_fmt(b, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td>"
+					 "</tr>\n", f[i].key, f[i].published ? f[i].published : "",
+					 f[i].proposed ? f[i].proposed : "");
+			html_fmt(b, "</tbody>\n</table>\n");
+		}
+		decision_form(r, b, rec, NULL);
+	}
+	for (size_t i = 0; i < nx; i++) {
+		const char *v;
+
+		if (!xs[i].pending)
+			continue;
+		v = pool_printf(r->pool, "%s@%s", xs[i].language, xs[i].date);
+		html_fmt(b, "<p>%s <code>%s</code> · %d %s</p>\n", T("New version"), v,
+			 xs[i].provision_count, T("provisions"));
+		decision_form(r, b, rec, v);
+	}
+	html_fmt(b, "</section>\n");
+}
+
 void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec)
 {
 	struct revision *rv;
@@ -177,6 +252,7 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 		 T("Review"), T("Status"), T(record_status_name(rec->status)), T("Revision"),
 		 rec->revision);
 	workflow_form(r, b, rec, NULL);
+	pending_section(r, b, rec);
 	if (record_revisions(r->store, r->pool, rec->id, &rv, &n, NULL))
 		n = 0;
 	html_fmt(b, "<h3>%s</h3>\n", T("Earlier revisions"));
@@ -205,7 +281,7 @@ int web_review(struct req *r, struct resp *out)
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 
-	if (record_queue(r->store, r->pool, &rs, &n, &e))
+	if (record_queue(r->store, r->pool, r->actor, &rs, &n, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, T("Review queue"), NULL);
@@ -261,6 +337,36 @@ int web_record_status(struct req *r, struct resp *out)
 	if (note && strlen(note) > 1000)
 		return http_error(r, out, 400, "The note is longer than 1000 bytes.");
 	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
+	    record_get(r->store, r->pool, id, &rec, &e))
+		return http_fail(r, out, &e);
+	if (back && !strcmp(back, "review"))
+		return web_redirect(r, out, "/review");
+	return web_redirect(r, out, web_record_path(r, rec));
+}
+
+/* POST /records/:id/change: decision (publish, reject), version, note, back. */
+int web_record_change(struct req *r, struct resp *out)
+{
+	struct err e = { 0 };
+	struct record *rec;
+	char *end;
+	long long id = strtoll(r->params[0], &end, 10);
+	const char *version, *note, *back;
+	int d;
+
+	if (*end || id <= 0)
+		return http_error(r, out, 404, "There is no such record.");
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	version = req_form(r, "version");
+	note = req_form(r, "note");
+	back = req_form(r, "back");
+	if ((d = review_decision_parse(req_form(r, "decision"))) < 0)
+		return http_error(r, out, 400, "Choose publish or reject.");
+	if (version && (!*version || strlen(version) > 60))
+		version = NULL;
+	if (review_decide(r->store, r->actor, id, version, (enum review_decision)d,
+			  note && *note ? note : NULL, &e) ||
 	    record_get(r->store, r->pool, id, &rec, &e))
 		return http_fail(r, out, &e);
 	if (back && !strcmp(back, "review"))

@@ -390,7 +390,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	if (w->date)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Date"), w->date);
 	html_fmt(b, "<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n", T("Version"), x->language,
-		 x->date, expr_status_label(r, x->status));
+		 x->date, x->pending ? T("waiting for review") : expr_status_label(r, x->status));
 	if (t->as_of)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("In force on"), t->as_of);
 	web_record_facts(r, b, &w->rec);
@@ -415,7 +415,8 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		layout_href(r, b, p);
 		html_fmt(b, "\"%S><code>%s@%s</code></a> · %s · %d %s",
 			 xs[i].id == x->id ? " aria-current=\"page\"" : "", xs[i].language,
-			 xs[i].date, expr_status_label(r, xs[i].status), xs[i].provision_count,
+			 xs[i].date, xs[i].pending ? T("waiting for review") :
+			 expr_status_label(r, xs[i].status), xs[i].provision_count,
 			 T("provisions"));
 		if (xs[i].id == x->id)
 			html_fmt(b, " <strong>(%s)</strong>", T("shown"));

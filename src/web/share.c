@@ -18,8 +18,7 @@ void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec)
 {
 	struct record_share sh;
 
-	if (record_allow(r->actor, ACT_EDIT, rec, NULL) ||
-	    record_share_get(r->store, r->pool, rec->id, &sh, NULL))
+	if (record_share_get(r->store, r->pool, r->actor, rec->id, &sh, NULL))
 		return;
 	html_fmt(b, "<section aria-labelledby=\"ccrepo-sharing\">\n<h2 id=\"ccrepo-sharing\">%s"
 		 "</h2>\n<p class=\"muted\">%s</p>\n<form method=\"post\" action=\"",

@@ -46,6 +46,7 @@ int web_review(struct req *r, struct resp *out);
 int web_record_status(struct req *r, struct resp *out);	/* POST /records/:id/status */
 /* web/share.c */
 int web_record_sharing_post(struct req *r, struct resp *out);	/* POST /records/:id/sharing */
+int web_record_change(struct req *r, struct resp *out);	/* POST /records/:id/change */
 int web_shared(struct req *r, struct resp *out);	/* /shared: grants to private sector and
 							 * civil society (public) */
 /* The sharing section of a record's page, for those who may change the record. */

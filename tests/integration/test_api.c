@@ -43,6 +43,7 @@ static const char *const api_routes[] = {
 	"/api/v1/lessons/{id}",
 	"/api/v1/records/{id}/status",
 	"/api/v1/records/{id}/revisions",
+	"/api/v1/records/{id}/change",
 	"/api/v1/records/{id}/sharing",
 	"/api/v1/groups",
 	"/api/v1/shared",

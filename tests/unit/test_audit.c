@@ -590,7 +590,7 @@ static void test_bundle_one_entry(void **state)
 	struct store *s = db_new(1);
 	pool *p = pool_new();
 	struct sbuf b = SBUF_INIT;
-	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0 };
+	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 	struct doc *d = small_act();
 	const char *bad = "{\"format\": \"ccrepo-bundle\", \"version\": 1, "
 			  "\"records\": [{\"type\": \"x\", \"country\": \"KE\", "

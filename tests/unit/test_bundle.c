@@ -40,7 +40,7 @@ static char dir[64];
 static int dbno;
 static const struct actor local = { .name = "curator", .local = 1, .role = -1 };
 static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
-static const struct record_query all = { -1, NULL, -1, NULL, 0, 0, 0 };
+static const struct record_query all = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 
 /* ---- helpers ---- */
 
@@ -89,7 +89,7 @@ static struct store *db_new(void)
 static size_t count_kind(struct store *s, int kind)
 {
 	pool *p = pool_new();
-	struct record_query q = { kind, NULL, -1, NULL, 10000, 0, 0 };
+	struct record_query q = { kind, NULL, -1, NULL, 10000, 0, 0, 0 };
 	struct record *rs;
 	size_t n = 0;
 
@@ -104,7 +104,7 @@ static size_t count_kind(struct store *s, int kind)
 static void count_parts(struct store *s, size_t *exprs, size_t *provs, size_t *maps)
 {
 	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0 };
+	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
 	struct work *ws;
 	size_t nw;
 
@@ -464,7 +464,7 @@ static void test_round_trip_fields(void **state)
 	struct store *a = make_source(), *b = db_new();
 	pool *p = pool_new();
 	char *text = export_text(a, &local, NULL);
-	struct record_query q = { REC_CASE, "KE", -1, NULL, 0, 0, 0 };
+	struct record_query q = { REC_CASE, "KE", -1, NULL, 0, 0, 0, 0 };
 	struct caselaw *cs;
 	struct lesson *ls;
 	struct work *w;
@@ -553,7 +553,7 @@ static void test_lesson_place_match(void **state)
 		"\"body\": \"Kenya, revised.\"}]}";
 	struct store *s = db_new();
 	pool *p = pool_new();
-	struct record_query q = { REC_LESSON, NULL, -1, NULL, 0, 0, 0 };
+	struct record_query q = { REC_LESSON, NULL, -1, NULL, 0, 0, 0, 0 };
 	struct lesson *ls;
 	size_t n;
 	struct err e;
@@ -605,7 +605,7 @@ static void test_status_without_provenance(void **state)
 		"\"provisions\": [{\"eid\": \"sec_1\", \"kind\": \"section\"}]}]}]}";
 	struct store *s = db_new();
 	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0 };
+	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 	struct record *rs;
 	size_t n;
 	struct err e;

@@ -92,7 +92,7 @@ static struct store *db_new(void)
 static size_t count_records(struct store *s)
 {
 	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0 };
+	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
 	struct record *rs;
 	size_t n = 0;
 
@@ -930,7 +930,7 @@ static void test_judgment_case(void **state)
 	}
 	/* listed among cases, not among legislation */
 	{
-		struct record_query q = { REC_CASE, NULL, -1, NULL, 0, 0, 0 };
+		struct record_query q = { REC_CASE, NULL, -1, NULL, 0, 0, 0, 0 };
 		struct caselaw *cs;
 		struct work *ws;
 

@@ -119,7 +119,7 @@ static void expect_valid(const struct record *r)
 static size_t count_records(struct store *s)
 {
 	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0 };
+	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
 	struct record *rs;
 	size_t n = 0;
 
@@ -660,13 +660,13 @@ static void test_set_status_refused(void **state)
 	{
 		struct record *queue;
 
-		assert_int_equal(record_queue(s, p, &queue, &n, NULL), ERR_OK);
+		assert_int_equal(record_queue(s, p, NULL, &queue, &n, NULL), ERR_OK);
 		assert_int_equal(n, 1);
 		assert_int_equal(queue[0].id, id);
 		err_clear(&e);
 		assert_int_equal(record_set_status(s, &local, id, ST_DRAFT, "incomplete", &e),
 				 ERR_OK);
-		assert_int_equal(record_queue(s, p, &queue, &n, NULL), ERR_OK);
+		assert_int_equal(record_queue(s, p, NULL, &queue, &n, NULL), ERR_OK);
 		assert_int_equal(n, 0);
 	}
 	pool_free(p);

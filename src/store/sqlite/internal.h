@@ -43,6 +43,9 @@ enum sq_stmt {
 	SQ_GROUP_INSERT, SQ_GROUP_LIST, SQ_GROUP_JOIN, SQ_GROUP_LEAVE,
 	SQ_SHARE_GROUPS, SQ_SHARE_READERS, SQ_SHARE_GROUPS_DROP, SQ_SHARE_GROUPS_ADD,
 	SQ_SHARE_READERS_DROP, SQ_SHARE_READERS_ADD, SQ_SHARE_EVENTS,
+	/* review.c */
+	SQ_CHANGE_PUT, SQ_CHANGE_GET, SQ_CHANGE_DELETE, SQ_AUDIT_READ_COUNT,
+	SQ_EXPR_PENDING, SQ_EXPR_RESTATUS, SQ_EXPR_DELETE,
 	SQ_COUNT
 };
 
@@ -135,6 +138,11 @@ void sq_fts_release(struct sq *q);
  * index's access tags (search_sql.h); nothing when the caller reads everything. */
 #define SQ_VISIBLE(r) "ccr_visible(" r ".id, " r ".status, " r ".tlp, " r ".country, " \
 		      r ".created_by_user, " r ".owner_org)"
+/* The condition that the caller may read record r's content were it a draft made by
+ * the account in column author: a change waiting for review (curators and its
+ * proposer). */
+#define SQ_VISIBLE_AS_DRAFT(r, author) "ccr_visible(" r ".id, 'draft', " r ".tlp, " \
+		      r ".country, " author ", " r ".owner_org)"
 int sq_clear_register(struct sq *q);
 void sq_clear_match(struct sq *q, struct sbuf *b);
 int sq_set_clearance(struct store *s, const struct clearance *c, struct err *e);
@@ -240,6 +248,16 @@ int sq_share_set(struct store *s, long long record_id, const long long *groups, 
 		 const long long *readers, size_t nr, time_t now, struct err *e);
 int sq_share_events(struct store *s, pool *p, int limit, int offset,
 		    struct share_event **out, size_t *n, struct err *e);
+/* review.c */
+int sq_change_put(struct store *s, const struct record_change *c, struct err *e);
+int sq_change_get(struct store *s, pool *p, long long id, struct record_change **out,
+		  struct err *e);
+int sq_change_delete(struct store *s, long long id, struct err *e);
+int sq_audit_read_count(struct store *s, const char *day, const char *actor,
+			const char *target, long long *count, struct err *e);
+int sq_expr_set_pending(struct store *s, long long expr_id, int pending, struct err *e);
+int sq_expr_restatus(struct store *s, long long work_id, struct err *e);
+int sq_expr_delete(struct store *s, long long expr_id, struct err *e);
 int sq_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
 		  struct err *e);
 int sq_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,

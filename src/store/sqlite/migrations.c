@@ -259,7 +259,7 @@ static const char *const migrations[] = {
 	"DROP TRIGGER search_lesson_ad;\n"
 	"DROP TRIGGER search_record_title;\n"
 	"DROP TABLE search;\n"
-	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION ";\n"
+	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION_V4 ";\n"
 	"CREATE VIEW search_source_case AS " SEARCH_SOURCE_CASE ";\n"
 	"CREATE VIEW search_source_lesson AS " SEARCH_SOURCE_LESSON ";\n"
 	"CREATE TABLE search_doc (\n"
@@ -486,6 +486,38 @@ static const char *const migrations[] = {
 	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
 	"END;\n"
 	SEARCH_REBUILD,
+	/* 8: nothing reaches the public without review. A proposed change to a published
+	 * record waits in record_change (its content as JSON) until a curator publishes
+	 * it; a new version of a published law is an expression with pending = 1, read
+	 * only by curators and its proposer and not indexed until published. A law has
+	 * one version in force per language (the latest published). audit_read counts
+	 * reads of restricted records: one audit entry per reader, record and day. */
+	"CREATE TABLE record_change (\n"
+	"  record_id INTEGER PRIMARY KEY REFERENCES record(id) ON DELETE CASCADE,\n"
+	"  content TEXT NOT NULL CHECK (json_valid(content)),\n"
+	"  proposed_at TEXT NOT NULL,\n"
+	"  proposed_by TEXT NOT NULL,\n"
+	"  proposed_by_user INTEGER REFERENCES app_user(id)\n"
+	") STRICT;\n"
+	"ALTER TABLE expression ADD COLUMN pending INTEGER NOT NULL DEFAULT 0\n"
+	"  CHECK (pending IN (0, 1));\n"
+	"ALTER TABLE expression ADD COLUMN proposed_by_user INTEGER REFERENCES app_user(id);\n"
+	"CREATE TABLE audit_read (\n"
+	"  day TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  target TEXT NOT NULL,\n"
+	"  count INTEGER NOT NULL CHECK (count >= 1),\n"
+	"  PRIMARY KEY (day, actor, target)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"DROP VIEW search_source_provision;\n"
+	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION ";\n"
+	"CREATE TRIGGER search_expression_pending AFTER UPDATE OF pending ON expression\n"
+	"WHEN OLD.pending IS NOT NEW.pending BEGIN\n"
+	"  INSERT INTO search_queue(record_id) VALUES (NEW.work_id);\n"
+	"END;\n"
+	"UPDATE expression SET status = 'amended' WHERE status = 'in_force' AND EXISTS (\n"
+	"  SELECT 1 FROM expression y WHERE y.work_id = expression.work_id\n"
+	"  AND y.language = expression.language AND y.date > expression.date);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

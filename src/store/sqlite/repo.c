@@ -6,8 +6,10 @@
 
 #define RECORD_COLS "r.id, r.kind, r.country, r.region, r.language, r.title, " \
 		    "r.source_url, r.status, r.tlp, r.revision, r.created_at, " \
-		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user"
-#define RECORD_NCOLS 16
+		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user, " \
+		    "(EXISTS (SELECT 1 FROM record_change rc WHERE rc.record_id = r.id) OR " \
+		    "EXISTS (SELECT 1 FROM expression px WHERE px.work_id = r.id AND px.pending))"
+#define RECORD_NCOLS 17
 
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
 
@@ -19,7 +21,7 @@ static int index_of(const char *const *names, int n, const char *s)
 	return 0;
 }
 
-/* Columns 0..15 of RECORD_COLS into r. */
+/* Columns 0..16 of RECORD_COLS into r. */
 static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 {
 	const char *k = (const char *)sqlite3_column_text(st, 1);
@@ -41,6 +43,7 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 	r->changed_by = sq_col(p, st, 13);
 	r->owner_org = sqlite3_column_int64(st, 14);
 	r->created_by_user = sqlite3_column_int64(st, 15);
+	r->pending = sqlite3_column_int(st, 16);
 }
 
 /* Bind the common fields to ?1..?15 (everything but id). */
@@ -122,9 +125,13 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 	return sq_one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
 }
 
-/* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset, ?7 id. */
+/* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset, ?7 id, ?8
+ * pending (a change waits for review). */
 #define RECORD_FILTER "(?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR r.country = ?2) " \
 		      "AND (?3 IS NULL OR r.status = ?3) AND (?7 IS NULL OR r.id = ?7) " \
+		      "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM record_change rc " \
+		      "  WHERE rc.record_id = r.id) OR EXISTS (SELECT 1 FROM expression px " \
+		      "  WHERE px.work_id = r.id AND px.pending)) " \
 		      "AND " SQ_VISIBLE("r")
 
 static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
@@ -137,6 +144,8 @@ static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 	sqlite3_bind_int(st, 5, f->offset > 0 ? f->offset : 0);
 	if (f->id)
 		sqlite3_bind_int64(st, 7, f->id);
+	if (f->pending)
+		sqlite3_bind_int(st, 8, 1);
 }
 
 int sq_record_list(struct store *s, pool *p, const struct record_query *f,
@@ -299,23 +308,30 @@ int sq_expr_put(struct store *s, const struct expression *x, long long *id, stru
 		if ((rc = sq_done(q, st, "replace expression", e)))
 			return rc;
 		if (!(st = sq_prep(q, SQ_EXPR_UPDATE,
-				   "UPDATE expression SET status = ?2, title = ?3 WHERE id = ?1", e)))
+				   "UPDATE expression SET status = ?2, title = ?3, pending = ?4, "
+				   "proposed_by_user = ?5 WHERE id = ?1", e)))
 			return ERR_DB;
 		sqlite3_bind_int64(st, 1, found);
 		sq_bind_text(st, 2, expr_statuses[x->status]);
 		sq_bind_text(st, 3, x->title);
+		sqlite3_bind_int(st, 4, x->pending ? 1 : 0);
+		if (x->proposed_by_user)
+			sqlite3_bind_int64(st, 5, x->proposed_by_user);
 		*id = found;
 		return sq_done(q, st, "update expression", e);
 	}
 	if (!(st = sq_prep(q, SQ_EXPR_INSERT,
-			   "INSERT INTO expression(work_id, language, date, status, title) "
-			   "VALUES (?1, ?2, ?3, ?4, ?5)", e)))
+			   "INSERT INTO expression(work_id, language, date, status, title, pending, "
+			   "proposed_by_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e)))
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, x->work_id);
 	sq_bind_text(st, 2, x->language);
 	sq_bind_text(st, 3, x->date);
 	sq_bind_text(st, 4, expr_statuses[x->status]);
 	sq_bind_text(st, 5, x->title);
+	sqlite3_bind_int(st, 6, x->pending ? 1 : 0);
+	if (x->proposed_by_user)
+		sqlite3_bind_int64(st, 7, x->proposed_by_user);
 	if ((rc = sq_done(q, st, "save expression", e)))
 		return rc;
 	*id = sqlite3_last_insert_rowid(q->db);
@@ -334,6 +350,8 @@ static void expr_row(pool *p, sqlite3_stmt *st, void *row)
 					       (const char *)sqlite3_column_text(st, 4));
 	x->title = sq_col(p, st, 5);
 	x->provision_count = sqlite3_column_int(st, 6);
+	x->pending = sqlite3_column_int(st, 7);
+	x->proposed_by_user = sqlite3_column_int64(st, 8);
 }
 
 int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
@@ -342,9 +360,11 @@ int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression 
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_LIST,
 		"SELECT x.id, x.work_id, x.language, x.date, x.status, x.title, "
-		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id) "
+		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id), x.pending, "
+		"x.proposed_by_user "
 		"FROM expression x JOIN record r ON r.id = x.work_id WHERE x.work_id = ?1 AND "
-		SQ_VISIBLE("r") " ORDER BY x.date DESC, x.language", e);
+		SQ_VISIBLE("r") " AND (x.pending = 0 OR " SQ_VISIBLE_AS_DRAFT("r", "x.proposed_by_user")
+		") ORDER BY x.date DESC, x.language", e);
 
 	if (st)
 		sqlite3_bind_int64(st, 1, work_id);
@@ -627,7 +647,8 @@ static void mapping_row(pool *p, sqlite3_stmt *st, void *row)
 	"FROM mapping m JOIN work w ON w.record_id = m.work_id " \
 	"JOIN record r ON r.id = m.work_id " \
 	"LEFT JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM " \
-	"expression x WHERE x.work_id = m.work_id ORDER BY x.date DESC LIMIT 1) "
+	"expression x WHERE x.work_id = m.work_id AND x.pending = 0 ORDER BY x.date DESC " \
+	"LIMIT 1) "
 
 int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
 		    int article, struct mapping **out, size_t *n, struct err *e)

@@ -4,7 +4,7 @@
  * search (FTS5, tokenizer "ccrepo", see fts.c) has one row per indexed provision, case
  * and lesson: a provision's row id is its own id, a case's or lesson's is minus its
  * record id. Only the current version of a law is indexed: per language, its latest
- * expression. Columns: lang (the row's language, an instruction to the tokenizer),
+ * published expression (a pending one, waiting for review, is not). Columns: lang (the row's language, an instruction to the tokenizer),
  * title, heading, body, tags (filter tags: kLEGISLATION cKE r014 y2018 len
  * sPUBLISHED tCLEAR aun-cc/7, and who may read it: xp xs xualice ao12 ..., see
  * SEARCH_ACCESS_TAGS; lowercased). search_doc holds the same rows' facts for
@@ -13,7 +13,7 @@
 #define STORE_SQLITE_SEARCH_SQL_H
 
 /* The row for each provision of a current version, each case and each lesson. */
-#define SEARCH_SOURCE_PROVISION \
+#define SEARCH_PROVISION_COLS \
 	"SELECT v.id AS id, r.id AS record_id, v.eid AS eid, r.kind AS kind, " \
 	"  r.country AS country, r.region AS region, r.language AS language, " \
 	"  CAST(substr(coalesce(w.date, c.decided, r.created_at), 1, 4) AS INTEGER) AS year, " \
@@ -25,7 +25,13 @@
 	"  v.text AS body " \
 	"FROM provision v JOIN expression x ON x.id = v.expression_id " \
 	"JOIN record r ON r.id = x.work_id JOIN work w ON w.record_id = r.id " \
-	"LEFT JOIN caselaw c ON c.record_id = r.id " \
+	"LEFT JOIN caselaw c ON c.record_id = r.id "
+#define SEARCH_SOURCE_PROVISION SEARCH_PROVISION_COLS \
+	"WHERE x.pending = 0 AND NOT EXISTS (SELECT 1 FROM expression y " \
+	"  WHERE y.work_id = x.work_id AND y.language = x.language AND y.pending = 0 " \
+	"  AND y.date > x.date)"
+/* Before schema version 8 every version was published (no expression.pending). */
+#define SEARCH_SOURCE_PROVISION_V4 SEARCH_PROVISION_COLS \
 	"WHERE NOT EXISTS (SELECT 1 FROM expression y WHERE y.work_id = x.work_id " \
 	"  AND y.language = x.language AND y.date > x.date)"
 #define SEARCH_SOURCE_CASE \
