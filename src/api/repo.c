@@ -459,7 +459,7 @@ int api_works_import(struct req *r, struct resp *out)
 	struct err e = { 0 };
 	long long id = 0;
 	size_t nprov = 0;
-	int st = ST_DRAFT, rc;
+	int st = ST_DRAFT, rc, pending;
 	json_t *j, *warn;
 
 	if (status && ((st = record_status_parse(status)) < 0 || st == ST_WITHDRAWN))
@@ -529,9 +529,20 @@ int api_works_import(struct req *r, struct resp *out)
 	}
 	json_object_set_new(j, "provisions", json_integer((json_int_t)nprov));
 	json_object_set_new(j, "warnings", warn);
+	{
+		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
+		struct expression *x;
+
+		/* a new version of a published law that waits for a curator: 202 */
+		pending = !legislation_expression(r->store, r->pool, id, d->language &&
+						  *d->language ? d->language : "eng", date, &x,
+						  NULL) && x->pending;
+	}
+	if (pending)
+		json_object_set_new(j, "pending", json_true());
 	doc_free(d);
 	out->location = pool_printf(r->pool, "/api/v1/works/%lld", id);
-	return api_send(out, 201, j);
+	return api_send(out, pending ? 202 : 201, j);
 }
 
 int api_work_mappings(struct req *r, struct resp *out)

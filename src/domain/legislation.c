@@ -367,9 +367,11 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	if (!pending && (rc = store_work_put(s, w, e))) {
 		/* a work at this URI that the caller may not read: say no more than that
 		 * the URI is taken (never the store's message) */
-		if (rc == ERR_CONFLICT && created)
+		if (rc == ERR_CONFLICT && created && e) {
+			err_clear(e);
 			err_set(e, ERR_CONFLICT, "the URI %s is already in use; choose another "
 				"or ask a curator", d->work_uri);
+		}
 		goto fail;
 	}
 	memset(&x, 0, sizeof(x));

@@ -641,6 +641,7 @@ int web_laws_import(struct req *r, struct resp *out)
 		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
 		const char *path = web_path_enc(r, pool_printf(r->pool, "%s/%s@%s", d->work_uri,
 							       lang, date));
+		struct expression *x;
 
 		layout_begin(r, b, T("Imported"), "laws");
 		html_fmt(b, "<h1>%s</h1>\n<p role=\"status\">%s</p>\n<dl class=\"facts\">\n"
@@ -650,6 +651,11 @@ int web_laws_import(struct req *r, struct resp *out)
 		html_fmt(b, "\">%s</a></dd>\n<dt>%s</dt><dd><code>%s/%s@%s</code></dd>\n"
 			 "<dt>%s</dt><dd>%z</dd>\n</dl>\n", d->title, T("Version"), d->work_uri,
 			 lang, date, T("Provisions"), nprov);
+		if (!legislation_expression(r->store, r->pool, id, lang, date, &x, NULL) &&
+		    x->pending)
+			html_fmt(b, "<p class=\"note\" role=\"status\">%s</p>\n",
+				 T("This new version waits for a curator's review: the law stays "
+				   "as published until then."));
 		if (d->nwarnings) {
 			html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), d->nwarnings);
 			for (size_t i = 0; i < d->nwarnings && i < 200; i++)

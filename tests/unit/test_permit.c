@@ -80,6 +80,16 @@ static const struct row {
 	{ R, "bo", NULL, ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
 	{ F, "fp", "KE", ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
 	{ C, "cu", NULL, ACT_MAP, "CLEAR", ST_PUBLISHED, ERR_OK },
+	/* a label or sharing: the owning organisation (or the author), curators, admins;
+	 * not a focal point of the country who may edit the text */
+	{ F, "fp", "KE", ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_LABEL, "CLEAR", ST_DRAFT, ERR_FORBIDDEN },
+	{ R, "bo", NULL, ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "pr", NULL, ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "po", NULL, ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_OK },	/* own organisation */
+	{ P, "ann", NULL, ACT_LABEL, "RED", ST_DRAFT, ERR_OK },		/* its author */
+	{ C, "cu", NULL, ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_OK },
+	{ A, "ad", NULL, ACT_LABEL, "RED", ST_PUBLISHED, ERR_OK },
 };
 
 static void test_table(void **state)
@@ -149,12 +159,58 @@ static void test_clearances(void **state)
 	assert_true(c.curator && !c.all);
 }
 
+/* An edit is allowed on the record as it is and as it will be: a focal point keeps its
+ * records in its country; a label changes only by its owners and curators. */
+static void test_edit_allowed(void **state)
+{
+	struct record old = rec("AMBER", ST_PUBLISHED), new = old;
+	struct actor fp = who(F, "fp", "KE"), po = who(P, "po", NULL), cu = who(C, "cu", NULL);
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_OK);
+	new.country = "US";
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_FORBIDDEN);
+	err_clear(&e);
+	new.country = NULL;
+	new.region = "002";
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_FORBIDDEN);
+	err_clear(&e);
+	assert_int_equal(record_edit_allowed(&cu, &old, &new, &e), ERR_OK);
+	assert_int_equal(record_edit_allowed(&po, &old, &new, &e), ERR_OK);
+	new = old;
+	new.tlp = "CLEAR";
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_FORBIDDEN);
+	err_clear(&e);
+	new.tlp = "RED";
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_FORBIDDEN);
+	err_clear(&e);
+	assert_int_equal(record_edit_allowed(&po, &old, &new, &e), ERR_OK);
+	assert_int_equal(record_edit_allowed(&cu, &old, &new, &e), ERR_OK);
+	new.tlp = "AMBER";
+	assert_int_equal(record_edit_allowed(&fp, &old, &new, &e), ERR_OK);
+}
+
+/* The sign-in lock of a typed name is the account's, whatever its case. */
+static void test_signin_key(void **state)
+{
+	pool *p = pool_new();
+
+	(void)state;
+	assert_string_equal(signin_user_key(p, "VICTIM"), "user:victim");
+	assert_string_equal(signin_user_key(p, "ViCtIm"), signin_user_key(p, "victim"));
+	assert_string_equal(user_name_fold(p, "Ann.B-2"), "ann.b-2");
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_tokens_and_local),
 		cmocka_unit_test(test_clearances),
+		cmocka_unit_test(test_edit_allowed),
+		cmocka_unit_test(test_signin_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
