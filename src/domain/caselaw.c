@@ -122,6 +122,15 @@ int caselaw_from_json(struct store *s, pool *p, json_t *o, struct caselaw *c, st
 	return ERR_OK;
 }
 
+/* The edited caselaw as a proposed change: its fields, not who changed it when. */
+static const char *proposal(pool *p, const struct caselaw *c)
+{
+	struct caselaw copy = *c;
+
+	record_workflow_clear(&copy.rec);
+	return record_json_text(p, caselaw_json(&copy));
+}
+
 int caselaw_save(struct store *s, const struct actor *a, struct caselaw *c, long long *id,
 		 struct err *e)
 {
@@ -134,7 +143,7 @@ int caselaw_save(struct store *s, const struct actor *a, struct caselaw *c, long
 	    (rc = store_begin(s, e)))
 		goto out;
 	if ((rc = record_store(s, p, a, &c->rec, REC_CASE, c->rec.id ?
-				 record_json_text(p, caselaw_json(c)) : NULL, e)))
+				 proposal(p, c) : NULL, e)))
 		goto fail;
 	/* a proposed change waits for review: the record stays as published */
 	if ((!c->rec.pending && (rc = store_case_put(s, c, e))) || (rc = store_commit(s, e)))

@@ -29,6 +29,15 @@ int lesson_validate(const struct lesson *l, struct err *e)
 	return ERR_OK;
 }
 
+/* The edited lesson as a proposed change: its fields, not who changed it when. */
+static const char *proposal(pool *p, const struct lesson *l)
+{
+	struct lesson copy = *l;
+
+	record_workflow_clear(&copy.rec);
+	return record_json_text(p, lesson_json(&copy));
+}
+
 int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long long *id,
 		struct err *e)
 {
@@ -41,7 +50,7 @@ int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long l
 	    (rc = store_begin(s, e)))
 		goto out;
 	if ((rc = record_store(s, p, a, &l->rec, REC_LESSON, l->rec.id ?
-				 record_json_text(p, lesson_json(l)) : NULL, e)))
+				 proposal(p, l) : NULL, e)))
 		goto fail;
 	/* a proposed change waits for review: the record stays as published */
 	if ((!l->rec.pending && (rc = store_lesson_put(s, l, e))) || (rc = store_commit(s, e)))

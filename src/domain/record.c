@@ -198,7 +198,8 @@ int record_queue(struct store *s, pool *p, const struct actor *a, struct record 
 	    (rc = store_record_list(s, p, &q, &chg, &nchg, e)))
 		return rc;
 	*out = pool_calloc(p, nsub + nchg + 1, sizeof(**out));
-	memcpy(*out, sub, nsub * sizeof(*sub));
+	if (nsub)
+		memcpy(*out, sub, nsub * sizeof(*sub));
 	if (nchg)
 		memcpy(*out + nsub, chg, nchg * sizeof(*chg));
 	*n = nsub + nchg;
@@ -275,6 +276,11 @@ int record_from_json(struct store *s, pool *p, json_t *o, struct record *rec, st
 		rec->country = pool_strdup(p, c->alpha2);
 	}
 	return ERR_OK;
+}
+
+void record_workflow_clear(struct record *r)
+{
+	r->created_at = r->created_by = r->changed_at = r->changed_by = NULL;
 }
 
 const char *record_json_text(pool *p, json_t *j)

@@ -165,6 +165,9 @@ int record_place_valid(struct store *s, const struct record *r, struct err *e);
 /* The common fields as a new JSON object (the API's form): id, kind, country, region,
  * language, title, source_url, status, tlp, revision, created/changed at/by. */
 json_t *record_json(const struct record *rec);
+/* Forget who created and changed r when (strings the workflow sets, which may belong
+ * to a pool already freed when a caller saves the same struct again). */
+void record_workflow_clear(struct record *r);
 /* j as compact text in p, taking the reference ("{}" for NULL). */
 const char *record_json_text(pool *p, json_t *j);
 /* The string under key of object o into *dst (a copy in p): absent leaves *dst, null
