@@ -212,22 +212,24 @@ static int env_int(const char *name, int dflt)
 static void take_anchor(const char *dir, char *anchor, size_t size)
 {
 	const char *const args[] = { "audit", "verify", NULL };
-	char out[256] = "";
 	char *all = NULL, *err = NULL, *line, db[400];
 	const char *const env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
 	int rc;
 
-	(void)out;
 	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", dir);
 	rc = harness_run(args, env, dir, &all, &err);
 	if (rc)
 		fail_msg("audit verify during the run: %d: %s%s", rc, all ? all : "",
 			 err ? err : "");
 	anchor[0] = '\0';
-	if ((line = strstr(all ? all : "", "newest entry: ")))
-		snprintf(anchor, size, "%.*s", (int)strcspn(line + 14, " "), line + 14),
-			snprintf(anchor + strlen(anchor), size - strlen(anchor), ":%.64s",
-				 line + 14 + strcspn(line + 14, " ") + 1);
+	line = strstr(all ? all : "", "newest entry: ");
+	if (line) {	/* "newest entry: ID HASH" -> "ID:HASH" */
+		long long id;
+		char hash[65];
+
+		if (sscanf(line + 14, "%lld %64s", &id, hash) == 2)
+			snprintf(anchor, size, "%lld:%s", id, hash);
+	}
 	free(all);
 	free(err);
 }
