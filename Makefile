@@ -1,6 +1,6 @@
 # ccrepo build. `make` builds ./ccrepo, `make run` installs what is missing, builds and
 # serves, `make test` runs the whole suite, `make test SANITIZE=1` the same under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer, `make soak` the crash test longer.
 
 PKGS    := libmicrohttpd jansson sqlite3 zlib libxml-2.0 libcmark libsodium
 CC      ?= cc
@@ -29,7 +29,7 @@ INTEG    := $(patsubst tests/integration/%.c,$(B)/tests/integration/%,$(wildcard
 FUZZ     := $(patsubst tests/fuzz/%.c,$(B)/tests/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 TESTLIBS := $(shell pkg-config --libs cmocka)
 
-.PHONY: all run test test-deps test-build deps clean fuzz bench
+.PHONY: all run test test-deps test-build deps clean fuzz bench soak
 all: $(B)/ccrepo
 ifneq ($(SANITIZE),1)
 all: ccrepo
@@ -104,6 +104,13 @@ test-build: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ)
 
 fuzz:
 	@scripts/fuzz.sh
+
+# the crash test of the suite, longer: SOAK_KILLS kills (SIGKILL under concurrent
+# writers, restart, nothing acknowledged lost; docs/testing.md)
+SOAK_KILLS ?= 500
+soak: $(B)/ccrepo $(B)/tests/integration/test_crash
+	CCREPO_BIN="$(CURDIR)/$(B)/ccrepo" CCREPO_SRC="$(CURDIR)" \
+		CCREPO_CRASH_KILLS=$(SOAK_KILLS) $(B)/tests/integration/test_crash
 
 bench: all
 	@bench/run.sh

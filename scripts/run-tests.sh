@@ -20,7 +20,7 @@ count() { # kind passed failed skipped
 run_cmocka() { # kind binary
 	local out rc p f s
 	out=$("$2" 2>&1); rc=$?
-	printf '%s\n' "$out" | grep -E '^\[ +(FAILED|SKIPPED|ERROR) +\]|^\[  PASSED  \]|skipped:|^relevance|^ERROR|runtime error|AddressSanitizer' | sed "s|^|  $(basename "$2"): |"
+	printf '%s\n' "$out" | grep -E '^\[ +(FAILED|SKIPPED|ERROR) +\]|^\[  PASSED  \]|skipped:|^relevance|^# crash test|^ERROR|runtime error|AddressSanitizer' | sed "s|^|  $(basename "$2"): |"
 	p=$(printf '%s\n' "$out" | sed -nE 's/^\[  PASSED  \] ([0-9]+) test.*/\1/p' | tail -n1)
 	f=$(printf '%s\n' "$out" | sed -nE 's/^\[  FAILED  \] ([0-9]+) test.*/\1/p' | tail -n1)
 	s=$(printf '%s\n' "$out" | sed -nE 's/^\[  SKIPPED \] ([0-9]+) test.*/\1/p' | tail -n1)

@@ -17,8 +17,17 @@ int api_openapi(struct req *r, struct resp *out)
 	return 200;
 }
 
+/* 200 {"status":"ok"} when reads and writes can succeed; 503 with the reason
+ * otherwise: "unavailable" (the database cannot be read), "full" (the storage
+ * refuses writes) or "read-only". */
 int api_health(struct req *r, struct resp *out)
 {
+	static const struct {
+		enum err_code code;
+		const char *status;
+	} states[] = {
+		{ ERR_FULL, "full" }, { ERR_READONLY, "read-only" },
+	};
 	struct err e = { 0 };
 	int version = 0;
 	json_t *j;
@@ -26,6 +35,16 @@ int api_health(struct req *r, struct resp *out)
 	out->cache_control = "no-store";
 	if (store_schema_version(r->store, &version, &e)) {
 		j = json_pack("{s:s, s:s}", "status", "unavailable", "detail", e.msg);
+		return api_send(out, 503, j);
+	}
+	if (store_health(r->store, &e)) {
+		const char *status = "unavailable";
+
+		for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+			if (states[i].code == e.code)
+				status = states[i].status;
+		j = json_pack("{s:s, s:i, s:s}", "status", status, "schema", version,
+			      "detail", e.msg);
 		return api_send(out, 503, j);
 	}
 	j = json_pack("{s:s, s:i}", "status", "ok", "schema", version);

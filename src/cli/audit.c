@@ -162,7 +162,7 @@ int cli_audit(const struct config *cfg, int argc, char **argv)
 	const char *pos[2];
 	struct store *s = NULL;
 	struct err e = { 0 };
-	int npos = 0, from, to, rc;
+	int npos = 0, from, to, version = 0, rc;
 
 	for (int i = 0; i < argc; i++)
 		if (strncmp(argv[i], "--", 2) && npos < 2)
@@ -176,7 +176,11 @@ int cli_audit(const struct config *cfg, int argc, char **argv)
 				audit_commands[i].usage);
 		return 2;
 	}
-	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e)) {
+	/* verifying writes nothing: only a database without the current schema is
+	 * migrated (or refused, when newer or not ccrepo's); dropped triggers are
+	 * reported by 'ccrepo check' and restored by 'ccrepo migrate' */
+	if (store_open(cfg->db, &s, &e) || store_schema_version(s, &version, &e) ||
+	    (version != store_schema_latest() && store_migrate(s, &from, &to, &e))) {
 		fprintf(stderr, "ccrepo audit: %s\n", e.msg);
 		store_close(s);
 		return 1;

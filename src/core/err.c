@@ -14,6 +14,8 @@ static const char *const names[] = {
 	[ERR_TOOLARGE] = "too large",
 	[ERR_INTERNAL] = "internal error",
 	[ERR_FORBIDDEN] = "forbidden",
+	[ERR_FULL] = "storage full",
+	[ERR_READONLY] = "read-only",
 };
 
 int err_set(struct err *e, enum err_code code, const char *fmt, ...)

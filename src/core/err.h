@@ -12,6 +12,8 @@ enum err_code {
 	ERR_TOOLARGE,	/* input over a limit */
 	ERR_INTERNAL,	/* a bug */
 	ERR_FORBIDDEN,	/* the caller may not do this */
+	ERR_FULL,	/* the disk (or the file size limit) is full: nothing was saved */
+	ERR_READONLY,	/* the database cannot be written (read-only file or media) */
 };
 
 struct err {

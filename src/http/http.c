@@ -22,7 +22,7 @@ static const struct {
 	{ 415, "Unsupported Media Type" }, { 422, "Unprocessable Content" },
 	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
 	{ 500, "Internal Server Error" }, { 501, "Not Implemented" },
-	{ 503, "Service Unavailable" },
+	{ 503, "Service Unavailable" }, { 507, "Insufficient Storage" },
 };
 
 const char *http_reason(int status)
@@ -33,15 +33,30 @@ const char *http_reason(int status)
 	return "";
 }
 
+/* What each error code answers over HTTP, and for server-side failures the message
+ * the client is told instead of the internal one (NULL: "something went wrong").
+ * A full disk and a read-only database are the operator's to fix, but the client
+ * should know that nothing was saved and why. */
+static const struct {
+	int status;
+	const char *told;
+} code_status[] = {
+	[ERR_OK] = { 200, NULL }, [ERR_NOTFOUND] = { 404, NULL },
+	[ERR_INVALID] = { 400, NULL }, [ERR_IO] = { 500, NULL }, [ERR_DB] = { 500, NULL },
+	[ERR_CONFLICT] = { 409, NULL }, [ERR_TOOLARGE] = { 413, NULL },
+	[ERR_INTERNAL] = { 500, NULL }, [ERR_FORBIDDEN] = { 403, NULL },
+	[ERR_FULL] = { 507, "The server's storage is full: nothing was saved. Try again "
+			    "later; the operator has been told." },
+	[ERR_READONLY] = { 503, "The database is read-only: changes cannot be saved "
+				"now. Reading still works." },
+};
+
 int http_status_of(int code)
 {
-	static const int map[] = {
-		[ERR_OK] = 200, [ERR_NOTFOUND] = 404, [ERR_INVALID] = 400, [ERR_IO] = 500,
-		[ERR_DB] = 500, [ERR_CONFLICT] = 409, [ERR_TOOLARGE] = 413,
-		[ERR_INTERNAL] = 500, [ERR_FORBIDDEN] = 403,
-	};
-
-	return (unsigned)code < sizeof(map) / sizeof(map[0]) ? map[code] : 500;
+	if ((unsigned)code < sizeof(code_status) / sizeof(code_status[0]) &&
+	    code_status[code].status)
+		return code_status[code].status;
+	return 500;
 }
 
 const char *req_arg(const struct req *r, const char *name)
@@ -175,11 +190,13 @@ const char *http_path_problem(const char *path)
 int http_fail(struct req *r, struct resp *out, const struct err *e)
 {
 	int status = http_status_of(e->code);
+	const char *told = (unsigned)e->code < sizeof(code_status) / sizeof(code_status[0]) ?
+			   code_status[e->code].told : NULL;
 
 	if (status >= 500) {
 		log_error("%s %s: %s", r->path, err_name(e->code), e->msg);
-		return http_error(r, out, status, "Something went wrong on our side; the "
-				  "problem has been logged.");
+		return http_error(r, out, status, told ? told : "Something went wrong on our "
+				  "side; the problem has been logged.");
 	}
 	return http_error(r, out, status, e->msg);
 }

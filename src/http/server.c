@@ -286,7 +286,8 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p, int trust_
 /* Who is signed in: an API token (Authorization: Bearer ccr_...) or a session cookie.
  * A bad token is an error (a program should know); a stale cookie is only ignored
  * (and cleared). */
-static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out)
+static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out,
+		    struct err *e)
 {
 	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						       MHD_HTTP_HEADER_AUTHORIZATION);
@@ -294,7 +295,6 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							"X-Forwarded-Proto");
 	struct actor *a = r->actor;
-	struct err e = { 0 };
 	time_t now = time(NULL);
 
 	r->secure = proto && !strcasecmp(proto, "https");
@@ -303,8 +303,10 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		struct user *u;
 		enum token_scope scope;
 
-		if (token_verify(r->store, r->pool, auth + 7, now, &u, &scope, &e))
-			return 401;
+		int rc = token_verify(r->store, r->pool, auth + 7, now, &u, &scope, e);
+
+		if (rc)
+			return rc;
 		a->name = u->username;
 		a->user_id = u->id;
 		a->role = (int)u->role;
@@ -317,7 +319,9 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 	if (cookie && *cookie) {
 		struct session *ss;
 
-		if (session_get(r->store, r->pool, cookie, now, &ss, &e)) {
+		struct err none = { 0 };
+
+		if (session_get(r->store, r->pool, cookie, now, &ss, &none)) {
 			out->cookies[out->ncookies++] = SESSION_COOKIE "=; Path=/; Max-Age=0; "
 							"HttpOnly; SameSite=Lax";
 			return 0;
@@ -330,8 +334,8 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		r->session = cookie;
 		r->csrf = ss->csrf;
 		/* the idle time restarts at most once a minute */
-		if (now - ss->last_seen_at >= 60 && session_touch(r->store, cookie, now, &e))
-			log_warn("session: %s", e.msg);
+		if (now - ss->last_seen_at >= 60 && session_touch(r->store, cookie, now, &none))
+			log_warn("session: %s", none.msg);
 	}
 	return 0;
 }
@@ -520,9 +524,16 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		http_error(&r, &out, 503, "The database is not available; try again later.");
 		goto send;
 	}
-	if (identify(conn, &r, &out)) {
+	switch (identify(conn, &r, &out, &e)) {
+	case ERR_OK:
+		break;
+	case ERR_FORBIDDEN:
+	case ERR_NOTFOUND:
 		http_error(&r, &out, 401, "this API token is not valid (revoked, or its account "
 			   "is disabled)");
+		goto send;
+	default:	/* the token could not be checked: the database failed */
+		http_fail(&r, &out, &e);
 		goto send;
 	}
 	/* what it may read: every read of a record through the store applies this */

@@ -93,6 +93,11 @@ int store_schema_version(struct store *s, int *version, struct err *e)
 	return s->be->schema_version(s, version, e);
 }
 
+int store_schema_latest(void)
+{
+	return backend_for(NULL)->schema_latest();
+}
+
 int store_migrate(struct store *s, int *from, int *to, struct err *e)
 {
 	int rc = s->be->migrate(s, from, to, e);
@@ -104,6 +109,11 @@ int store_migrate(struct store *s, int *from, int *to, struct err *e)
 int store_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
 {
 	return s->be->check(s, report, problems, e);
+}
+
+int store_health(struct store *s, struct err *e)
+{
+	return s->be->health(s, e);
 }
 
 int store_backup(struct store *s, const char *dest, struct err *e)

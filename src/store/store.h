@@ -29,8 +29,10 @@ struct store_backend {
 	void (*close)(struct store *s);
 	/* schema */
 	int (*schema_version)(struct store *s, int *version, struct err *e);
+	int (*schema_latest)(void);
 	int (*migrate)(struct store *s, int *from, int *to, struct err *e);
 	int (*check)(struct store *s, struct sbuf *report, int *problems, struct err *e);
+	int (*health)(struct store *s, struct err *e);
 	int (*backup)(struct store *s, const char *dest, struct err *e);
 	/* transactions and change detection */
 	int (*begin)(struct store *s, struct err *e);
@@ -247,7 +249,14 @@ unsigned long store_generation(struct store *s);
  * bumps the generation. */
 int store_schema_version(struct store *s, int *version, struct err *e);
 int store_migrate(struct store *s, int *from, int *to, struct err *e);
+/* The schema version this program's (default) backend migrates to. */
+int store_schema_latest(void);
 int store_check(struct store *s, struct sbuf *report, int *problems, struct err *e);
+/* Whether writes can succeed now: ERR_OK; ERR_READONLY when the database cannot be
+ * written; ERR_FULL while the disk (or a file size limit) refuses writes: from the
+ * first write that failed for want of space until a write (or the small one this
+ * makes to find out) succeeds. The reason is in e. */
+int store_health(struct store *s, struct err *e);
 /* Write a consistent copy of the whole database to dest (which must not exist) while
  * others go on reading and writing. */
 int store_backup(struct store *s, const char *dest, struct err *e);

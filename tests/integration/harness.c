@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -682,6 +683,13 @@ static pid_t spawn_server(struct srv *s, const struct srv_options *o)
 
 		child_tie_to_parent(parent, SIGTERM);
 		setpgid(0, 0); /* its own group, so that srv_stop can end what it started */
+		if (o->fsize_limit > 0) {
+			struct rlimit rl = { (rlim_t)o->fsize_limit, (rlim_t)o->fsize_limit };
+
+			signal(SIGXFSZ, SIG_IGN);	/* stays ignored across exec */
+			if (setrlimit(RLIMIT_FSIZE, &rl))
+				_exit(127);
+		}
 		if (out < 0 || err < 0 || nul < 0 || chdir(s->dir))
 			_exit(127);
 		dup2(nul, 0);
@@ -695,8 +703,8 @@ static pid_t spawn_server(struct srv *s, const struct srv_options *o)
 	return pid;
 }
 
-/* Ask /healthz once: 1 when it answered 200. */
-static int ping(const struct srv *s, int timeout_ms)
+/* Ask /healthz once: 1 when it answered 200 (any status with any). */
+static int ping_any(const struct srv *s, int timeout_ms, int any)
 {
 	static const char req[] = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
 	struct http_response *r;
@@ -710,9 +718,14 @@ static int ping(const struct srv *s, int timeout_ms)
 	}
 	r = http_read(fd, timeout_ms, 0);
 	close(fd);
-	ok = r->status == 200;
+	ok = any ? r->status != 0 : r->status == 200;
 	http_response_free(r);
 	return ok;
+}
+
+static int ping(const struct srv *s, int timeout_ms)
+{
+	return ping_any(s, timeout_ms, 0);
 }
 
 /* Make SRV_OPERATOR in s's database with the CLI, and its token: 0 or -1. */
@@ -778,7 +791,10 @@ struct srv *srv_start_with(const struct srv_options *o)
 			snprintf(s->dir, sizeof(s->dir), "%s", d);
 			free(d);
 		}
-		snprintf(s->db, sizeof(s->db), "%s/ccrepo.db", s->dir);
+		if (o->db)
+			snprintf(s->db, sizeof(s->db), "%s", o->db);
+		else
+			snprintf(s->db, sizeof(s->db), "%s/ccrepo.db", s->dir);
 		snprintf(s->out_path, sizeof(s->out_path), "%s/stdout", s->dir);
 		snprintf(s->err_path, sizeof(s->err_path), "%s/stderr", s->dir);
 		s->port = o->no_listen ? o->port : harness_free_port();
@@ -812,11 +828,17 @@ struct srv *srv_start_with(const struct srv_options *o)
 				s->pid = 0;
 				break;
 			}
-			if (ping(s, 2000)) {
+			if (ping_any(s, 2000, o->any_health)) {
 				s->ready_ms = harness_now_ms() - t0;
 				printf("# harness: server pid %d on port %u answered %.0f ms after "
 				       "spawn\n", (int)s->pid, s->port, s->ready_ms);
 				fflush(stdout);
+				if (o->token) {
+					snprintf(s->token, sizeof(s->token), "%s", o->token);
+					snprintf(s->auth, sizeof(s->auth), "Authorization: Bearer "
+						 "%s\r\n", s->token);
+					return s;
+				}
 				if (make_operator(s)) {
 					srv_stop(s);
 					return NULL;
@@ -893,6 +915,18 @@ int srv_stop(struct srv *s)
 	}
 	srv_free(s);
 	return rc;
+}
+
+void srv_kill(struct srv *s)
+{
+	int status;
+
+	if (!s)
+		return;
+	kill(-s->pid, SIGKILL);
+	kill(s->pid, SIGKILL);
+	waitpid(s->pid, &status, 0);
+	srv_free(s);
 }
 
 int srv_healthy(const struct srv *s)

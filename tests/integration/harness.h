@@ -36,7 +36,12 @@ struct srv_options {
 	const char *const *env;		/* extra "NAME=value" entries (NULL-terminated) */
 	int no_listen;		/* do not pass --listen; the server listens on port */
 	unsigned port;		/* with no_listen: the port it will answer on */
-	const char *dir;	/* with no_listen: an existing directory to use (kept) */
+	const char *dir;	/* an existing directory to use (kept), with its database */
+	const char *token;	/* the operator's token in that database: not made again */
+	const char *db;		/* the database file (default DIR/ccrepo.db) */
+	int any_health;		/* ready at any answer of /healthz, not only 200 */
+	long long fsize_limit;	/* > 0: the server's RLIMIT_FSIZE in bytes (SIGXFSZ
+				 * ignored, so a write past it fails with EFBIG) */
 };
 
 /* Start `$CCREPO_BIN serve --listen 127.0.0.1:PORT --db DIR/ccrepo.db --threads 2
@@ -53,6 +58,11 @@ struct srv *srv_start_with(const struct srv_options *o);
  * "stopped" on stdout. Removes its directory and frees s. Returns 0 when all of that
  * held, -1 otherwise (with the reason and the server's output on stderr). */
 int srv_stop(struct srv *s);
+
+/* SIGKILL the server (and its process group) at once, reap it, free s; its
+ * directory is removed unless it was the caller's. Returns nothing: a crash test
+ * restarts on the same directory. */
+void srv_kill(struct srv *s);
 
 /* Whether the server process is still running and /healthz answers 200. */
 int srv_healthy(const struct srv *s);

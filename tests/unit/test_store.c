@@ -142,9 +142,10 @@ static void test_open_fails(void **state)
 	fclose(f);
 	err_clear(&e);
 	s = (struct store *)1;
-	assert_int_equal(store_open(path_in("junk.db"), &s, &e), ERR_DB);
+	assert_int_equal(store_open(path_in("junk.db"), &s, &e), ERR_INVALID);
 	assert_null(s);
 	assert_non_null(strstr(e.msg, "junk.db"));
+	assert_non_null(strstr(e.msg, "is not a ccrepo database"));
 }
 
 static void test_migrate(void **state)
@@ -218,7 +219,7 @@ static void test_newer_schema_refused(void **state)
 	/* check reports it */
 	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
 	assert_int_equal(problems, 1);
-	assert_non_null(strstr(sbuf_str(&report), "schema is not current"));
+	assert_non_null(strstr(sbuf_str(&report), "is newer than this ccrepo knows"));
 	sbuf_release(&report);
 	store_close(s);
 }
@@ -510,6 +511,95 @@ static int quiet(void **state)
 	return 0;
 }
 
+/* Run SQL on the connection behind s (white box). */
+static void sql_exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(((struct sq *)s)->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* Dropped, altered or foreign triggers: check reports each one, migrate restores
+ * what the migrations make (whatever the latest migration is) and drops the rest. */
+static void test_triggers_restored(void **state)
+{
+	struct store *s = open_migrated(path_in("t.db"));
+	struct sbuf report = SBUF_INIT;
+	struct err e;
+	int problems = -1, from, to;
+	long long triggers = sql_int(s, "SELECT count(*) FROM sqlite_master WHERE type = "
+				     "'trigger'");
+	const char *r;
+
+	int base = -1;
+
+	(void)state;
+	err_clear(&e);
+	assert_true(triggers > 10);
+	/* (no reference data loaded here: those problems are the base line) */
+	assert_int_equal(store_check(s, &report, &base, &e), ERR_OK);
+	assert_non_null(strstr(sbuf_str(&report), "triggers: ok"));
+	sbuf_release(&report);
+	sql_exec(s, "DROP TRIGGER audit_log_no_update; DROP TRIGGER search_lesson_ai; "
+		 "DROP TRIGGER audit_log_no_delete; CREATE TRIGGER audit_log_no_delete "
+		 "BEFORE DELETE ON audit_log BEGIN SELECT 1; END; CREATE TRIGGER "
+		 "intruder AFTER INSERT ON meta BEGIN SELECT 1; END;");
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	r = sbuf_str(&report);
+	assert_non_null(strstr(r, "problem: trigger audit_log_no_update is missing"));
+	assert_non_null(strstr(r, "problem: trigger search_lesson_ai is missing"));
+	assert_non_null(strstr(r, "problem: trigger audit_log_no_delete is altered"));
+	assert_non_null(strstr(r, "problem: trigger intruder is not ccrepo's"));
+	assert_non_null(strstr(r, "triggers: FAILED"));
+	assert_int_equal(problems, base + 4);
+	sbuf_release(&report);
+
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	assert_int_equal(from, to);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM sqlite_master WHERE type = "
+				 "'trigger'"), triggers);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM sqlite_master WHERE name = "
+				 "'intruder'"), 0);
+	/* the log is append-only again */
+	sql_exec(s, "INSERT INTO audit_log(at, actor, action, prev_hash, hash) VALUES "
+		 "('2026-01-01T00:00:00Z', 'x', 'signin', zeroblob(32), zeroblob(32))");
+	assert_int_not_equal(sqlite3_exec(((struct sq *)s)->db, "DELETE FROM audit_log",
+					  NULL, NULL, NULL), SQLITE_OK);
+	problems = -1;
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, base);
+	assert_non_null(strstr(sbuf_str(&report), "triggers: ok"));
+	sbuf_release(&report);
+	store_close(s);
+}
+
+/* Another application's SQLite database is refused, not migrated into. */
+static void test_foreign_refused(void **state)
+{
+	struct store *s;
+	sqlite3 *db;
+	struct sbuf report = SBUF_INIT;
+	struct err e;
+	int from, to, problems = 0;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path_in("other.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes(x); CREATE TABLE meta(k, v)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = open_ok(path_in("other.db"));
+	err_clear(&e);
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_INVALID);
+	assert_non_null(strstr(e.msg, "is not a ccrepo database"));
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM sqlite_master"), 2);
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, 1);
+	assert_non_null(strstr(sbuf_str(&report), "is not a ccrepo database"));
+	sbuf_release(&report);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +614,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generation_same_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generation_other_process, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_triggers_restored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_refused, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, quiet, NULL);

@@ -72,6 +72,7 @@ struct sq {
 	sqlite3_stmt *stmt[SQ_COUNT];
 	int data_version;
 	int depth;		/* open transactions: 1 BEGIN, more are savepoints */
+	int readonly;		/* opened read-only (read-only file or media) */
 	char *path;
 	struct fcache *facets;	/* facets.c, attached on first search */
 	struct sq_rank_io rank;	/* fts.c, search.c */
@@ -87,7 +88,12 @@ sqlite3_stmt *sq_stmt(struct sq *q, enum sq_stmt id, struct err *e);
 /* Like sq_stmt for statements whose SQL text is given at the call (the same text
  * every time for one id). */
 sqlite3_stmt *sq_prep(struct sq *q, enum sq_stmt id, const char *sql, struct err *e);
-/* Set e from the connection's last error; returns ERR_DB (ERR_CONFLICT on constraint). */
+/* The error code of the connection's last error: ERR_CONFLICT for a constraint,
+ * ERR_FULL when the disk or a file size limit refused a write (also noted for
+ * sq_health), ERR_READONLY when the database cannot be written, else ERR_DB. */
+int sq_code(struct sq *q);
+/* Set e from the connection's last error ("what: SQLite's message"); returns
+ * sq_code(q). */
 int sq_fail(struct sq *q, const char *what, struct err *e);
 /* Run a statement that returns no rows to completion. */
 int sq_done(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e);
@@ -168,6 +174,11 @@ void sq_idf_free(struct idf_cache *c);
 /* migrations.c */
 int sq_schema_version(struct store *s, int *version, struct err *e);
 int sq_migrate(struct store *s, int *from, int *to, struct err *e);
+/* The schema part of check: version (not newer, not older, ccrepo's), and triggers
+ * the same as the migrations make. Problems as lines of report, counted; *current
+ * is set when the database has this program's schema version. */
+int sq_check_schema(struct store *s, struct sbuf *report, int *problems, int *current,
+		    struct err *e);
 extern const int sq_schema_latest;
 
 /* ref.c */

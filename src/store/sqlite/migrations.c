@@ -2,9 +2,11 @@
  * migration that has shipped; add the next number. The version is kept in
  * PRAGMA user_version and each step is recorded in schema_migration. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 #include "store/sqlite/search_sql.h"
 
@@ -538,11 +540,243 @@ int sq_schema_version(struct store *s, int *version, struct err *e)
 	return rc;
 }
 
+/* Whether q's database is someone else's: tables but no ccrepo version, or a version
+ * but not ccrepo's schema_migration table. ERR_INVALID with the reason, or ERR_OK. */
+static int foreign_db(struct sq *q, int version, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, tables = 0, ours = 0;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*), count(*) FILTER (WHERE name = "
+			       "'schema_migration') FROM sqlite_master WHERE type = 'table' "
+			       "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'", -1, &st,
+			       NULL) != SQLITE_OK)
+		return sq_fail(q, "schema", e);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tables = sqlite3_column_int(st, 0);
+		ours = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return sq_fail(q, "schema", e);
+	if (!version && tables)
+		return err_set(e, ERR_INVALID, "%s is not a ccrepo database: it has %d "
+			       "table%s but no ccrepo schema version; give the path of a ccrepo "
+			       "database, or a new file", q->path, tables, tables == 1 ? "" : "s");
+	if (version && !ours)
+		return err_set(e, ERR_INVALID, "%s is not a ccrepo database: its schema "
+			       "version is %d but it has no ccrepo schema_migration table",
+			       q->path, version);
+	return ERR_OK;
+}
+
+/* The triggers the migrations make: (name, SQL) pairs of a database made from
+ * scratch in memory, whatever the latest migration is. Free with triggers_free. */
+struct trigger {
+	char *name, *sql;
+};
+
+static void triggers_free(struct trigger *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].name);
+		free(t[i].sql);
+	}
+	free(t);
+}
+
+static int expected_triggers(struct trigger **out, size_t *n, struct err *e)
+{
+	struct store *mem = NULL;
+	struct sq *m;
+	sqlite3_stmt *st = NULL;
+	struct trigger *t = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_sqlite.open(":memory:", &mem, e)))
+		return rc;
+	m = (struct sq *)mem;
+	for (int v = 0; v < sq_schema_latest; v++)
+		if ((rc = sq_exec(m, migrations[v], e)))
+			goto out;
+	if (sqlite3_prepare_v2(m->db, "SELECT name, sql FROM sqlite_master WHERE type = "
+			       "'trigger' ORDER BY name", -1, &st, NULL) != SQLITE_OK) {
+		rc = sq_fail(m, "triggers", e);
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			t = xrealloc(t, cap * sizeof(*t));
+		}
+		t[*n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		t[*n].sql = xstrdup((const char *)sqlite3_column_text(st, 1));
+		(*n)++;
+	}
+	rc = rc == SQLITE_DONE ? ERR_OK : sq_fail(m, "triggers", e);
+out:
+	sqlite3_finalize(st);
+	store_sqlite.close(mem);
+	if (rc) {
+		triggers_free(t, *n);
+		*n = 0;
+		return rc;
+	}
+	*out = t;
+	return ERR_OK;
+}
+
+/* Compare q's triggers with those the migrations make; each one missing, altered
+ * or not ccrepo's is a line of report (may be NULL) and counts in *problems. With
+ * restore, make them the same (inside the caller's write transaction): the
+ * append-only audit log and the search index depend on them. */
+static int triggers_compare(struct sq *q, int restore, struct sbuf *report, int *problems,
+			    struct err *e)
+{
+	static const char *const unexpected =
+		"SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name";
+	struct trigger *t;
+	sqlite3_stmt *st = NULL;
+	size_t n;
+	int rc;
+
+	if ((rc = expected_triggers(&t, &n, e)))
+		return rc;
+	if (sqlite3_prepare_v2(q->db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+			       "AND name = ?1", -1, &st, NULL) != SQLITE_OK) {
+		rc = sq_fail(q, "triggers", e);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *how = "missing";
+		char *drop;
+
+		sqlite3_reset(st);
+		sq_bind_text(st, 1, t[i].name);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *have = (const char *)sqlite3_column_text(st, 0);
+
+			if (have && !strcmp(have, t[i].sql))
+				continue;
+			how = "altered";
+		} else if (rc != SQLITE_DONE) {
+			rc = sq_fail(q, "triggers", e);
+			goto out;
+		}
+		sqlite3_reset(st);
+		(*problems)++;
+		if (report)
+			sbuf_addf(report, "problem: trigger %s is %s ('ccrepo migrate' restores "
+				  "it)\n", t[i].name, how);
+		if (!restore)
+			continue;
+		drop = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w\"", t[i].name);
+		rc = sq_exec(q, drop, e);
+		sqlite3_free(drop);
+		if (rc || (rc = sq_exec(q, t[i].sql, e)))
+			goto out;
+		log_warn("%s: trigger %s was %s: restored", q->path, t[i].name, how);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(q->db, unexpected, -1, &st, NULL) != SQLITE_OK) {
+		rc = sq_fail(q, "triggers", e);
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		size_t i = 0;
+		char *drop;
+
+		while (i < n && strcmp(t[i].name, name))
+			i++;
+		if (i < n)
+			continue;
+		(*problems)++;
+		if (report)
+			sbuf_addf(report, "problem: trigger %s is not ccrepo's ('ccrepo migrate' "
+				  "drops it)\n", name);
+		if (!restore)
+			continue;
+		log_warn("%s: trigger %s is not ccrepo's: dropped", q->path, name);
+		drop = sqlite3_mprintf("DROP TRIGGER \"%w\"", name);
+		sqlite3_reset(st);	/* the schema changes under the scan: start again */
+		rc = sq_exec(q, drop, e);
+		sqlite3_free(drop);
+		if (rc)
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "triggers", e);
+out:
+	sqlite3_finalize(st);
+	triggers_free(t, n);
+	return rc;
+}
+
+int sq_check_schema(struct store *s, struct sbuf *report, int *problems, int *current,
+		    struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	struct err why = { 0 };
+	int rc, version, before = *problems;
+
+	if ((rc = sq_schema_version(s, &version, e)))
+		return rc;
+	sbuf_addf(report, "schema version: %d (latest %d)\n", version, sq_schema_latest);
+	if (version > sq_schema_latest) {
+		sbuf_addf(report, "problem: schema version %d is newer than this ccrepo knows "
+			  "(%d): check it with the ccrepo that wrote it\n", version,
+			  sq_schema_latest);
+		(*problems)++;
+		return ERR_OK;
+	}
+	if (foreign_db(q, version, &why)) {
+		sbuf_addf(report, "problem: %s\n", why.msg);
+		(*problems)++;
+		return ERR_OK;
+	}
+	if (version < sq_schema_latest) {
+		sbuf_addf(report, "problem: schema is not current; run 'ccrepo migrate'\n");
+		(*problems)++;
+		return ERR_OK;
+	}
+	*current = 1;
+	if ((rc = triggers_compare(q, 0, report, problems, e)))
+		return rc;
+	sbuf_addf(report, "triggers: %s\n", *problems > before ? "FAILED" : "ok");
+	return ERR_OK;
+}
+
+/* A database migrate must not touch: another application's, or a newer ccrepo's. */
+static int refuse(struct sq *q, int version, struct err *e)
+{
+	if (version > sq_schema_latest)
+		return err_set(e, ERR_INVALID, "%s: database schema version %d is newer than "
+			       "this program knows (%d): it was written by a newer ccrepo; "
+			       "upgrade ccrepo to that version or later", q->path, version,
+			       sq_schema_latest);
+	return foreign_db(q, version, e);
+}
+
+/* Apply the migrations the database lacks and restore the triggers they make, in
+ * one write transaction; when nothing is to be done, nothing is written (a current
+ * database on read-only media passes). */
 int sq_migrate(struct store *s, int *from, int *to, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	int rc, version;
+	int rc, version, differ = 0;
 
+	if ((rc = sq_schema_version(s, &version, e)))
+		return rc;
+	*from = *to = version;
+	/* refused or nothing to do: said without a write (read-only media) */
+	if ((rc = refuse(q, version, e)))
+		return rc;
+	if (version == sq_schema_latest &&
+	    ((rc = triggers_compare(q, 0, NULL, &differ, e)) || !differ))
+		return rc;
 	if ((rc = sq_exec(q, "BEGIN IMMEDIATE", e)))
 		return rc;
 	/* read the version inside the write transaction: two processes starting at
@@ -550,11 +784,8 @@ int sq_migrate(struct store *s, int *from, int *to, struct err *e)
 	if ((rc = sq_schema_version(s, &version, e)))
 		goto out;
 	*from = version;
-	if (version > sq_schema_latest) {
-		rc = err_set(e, ERR_INVALID, "database schema version %d is newer than this "
-			     "program knows (%d): upgrade ccrepo", version, sq_schema_latest);
+	if ((rc = refuse(q, version, e)))
 		goto out;
-	}
 	for (; version < sq_schema_latest; version++) {
 		char pragma[64];
 		sqlite3_stmt *st;
@@ -578,6 +809,9 @@ int sq_migrate(struct store *s, int *from, int *to, struct err *e)
 			goto out;
 	}
 	*to = version;
+	differ = 0;
+	if ((rc = triggers_compare(q, 1, NULL, &differ, e)))
+		goto out;
 	rc = sq_exec(q, "COMMIT", e);
 out:
 	if (rc)

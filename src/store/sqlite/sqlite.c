@@ -1,10 +1,14 @@
 /* The SQLite backend: connections, statements, transactions, meta, check. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -80,12 +84,83 @@ static const char *const sql[SQ_COUNT] = {
 	[SQ_DATA_VERSION] = "PRAGMA data_version",
 };
 
+/* Set while the last write of this process failed for want of space, until a commit
+ * succeeds or the file system has room again (sq_health reports it); full_avail
+ * is the room there was when it failed. */
+static atomic_int full_flag;
+static atomic_llong full_avail;
+
+/* Bytes free for us on the file system of path's directory; -1 when unknown. */
+static long long room_for(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	struct statvfs v;
+	long long n = -1;
+
+	if (slash)
+		slash[slash == dir] = '\0';
+	if (!statvfs(slash ? dir : ".", &v))
+		n = (long long)v.f_bavail * (long long)v.f_frsize;
+	free(dir);
+	return n;
+}
+
+/* A write error that SQLite reports without its errno (it may have been reset by
+ * the rollback): full when the file system has less than a megabyte left, or when
+ * the database or its -wal file has reached the process's file size limit. */
+static int looks_full(struct sq *q)
+{
+	long long room = room_for(q->path);
+	struct rlimit rl;
+	struct stat sb;
+	char *wal;
+	int full = 0;
+
+	if (room >= 0 && room < 1024 * 1024)
+		return 1;
+	if (getrlimit(RLIMIT_FSIZE, &rl) || rl.rlim_cur == RLIM_INFINITY)
+		return 0;
+	wal = xmalloc(strlen(q->path) + 5);
+	sprintf(wal, "%s-wal", q->path);
+	full = (!stat(q->path, &sb) && (rlim_t)sb.st_size + 65536 >= rl.rlim_cur) ||
+	       (!stat(wal, &sb) && (rlim_t)sb.st_size + 65536 >= rl.rlim_cur);
+	free(wal);
+	return full;
+}
+
+static void note_full(struct sq *q)
+{
+	atomic_store(&full_avail, room_for(q->path));
+	atomic_store(&full_flag, 1);
+}
+
+int sq_code(struct sq *q)
+{
+	int code = sqlite3_extended_errcode(q->db), sys = sqlite3_system_errno(q->db);
+
+	switch (code & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return ERR_CONFLICT;
+	case SQLITE_FULL:
+		note_full(q);
+		return ERR_FULL;
+	case SQLITE_READONLY:
+		return ERR_READONLY;
+	case SQLITE_IOERR:	/* a write refused by the disk or a file size limit */
+		if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT ||
+		    (code == SQLITE_IOERR_WRITE && looks_full(q))) {
+			note_full(q);
+			return ERR_FULL;
+		}
+		return ERR_DB;
+	default:
+		return ERR_DB;
+	}
+}
+
 int sq_fail(struct sq *q, const char *what, struct err *e)
 {
-	int code = sqlite3_extended_errcode(q->db);
-
-	return err_set(e, (code & 0xff) == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB,
-		       "%s: %s", what, sqlite3_errmsg(q->db));
+	return err_set(e, sq_code(q), "%s: %s", what, sqlite3_errmsg(q->db));
 }
 
 sqlite3_stmt *sq_stmt(struct sq *q, enum sq_stmt id, struct err *e)
@@ -213,9 +288,11 @@ int sq_exec(struct sq *q, const char *text, struct err *e)
 	char *msg = NULL;
 
 	if (sqlite3_exec(q->db, text, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(e, ERR_DB, "%s", msg ? msg : sqlite3_errmsg(q->db));
+		int code = sq_code(q);
+
+		err_set(e, code, "%s", msg ? msg : sqlite3_errmsg(q->db));
 		sqlite3_free(msg);
-		return ERR_DB;
+		return code;
 	}
 	return ERR_OK;
 }
@@ -272,21 +349,46 @@ static void sqlite_setup(void)
 	sqlite3_initialize();
 }
 
-static int sq_open(const char *dsn, struct store **out, struct err *e)
+/* "file:" and path percent-encoded, then "?" query: a URI for sqlite3_open_v2. */
+static char *file_uri(const char *path, const char *query)
 {
-	struct sq *q = xcalloc(1, sizeof(*q));
-	int rc;
+	struct sbuf b = SBUF_INIT;
+	char *out;
 
-	pthread_once(&sqlite_once, sqlite_setup);
-	q->base.be = &store_sqlite;
-	q->path = xstrdup(dsn);
-	if ((rc = make_parent(dsn, e)))
-		goto fail;
-	if (sqlite3_open_v2(dsn, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	sbuf_adds(&b, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/-._~", *c))
+			sbuf_addc(&b, (char)*c);
+		else
+			sbuf_addf(&b, "%%%02X", *c);
+	}
+	sbuf_addf(&b, "?%s", query);
+	out = xstrdup(sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
+/* How a connection is opened: read-write (and created when missing), or, for a
+ * database on read-only media, read-only, or immutable (no locks and no -shm: a
+ * read-only directory where the -shm cannot be made; only without a -wal file,
+ * whose commits it would not see). */
+enum sq_mode { SQ_RW, SQ_RO, SQ_IMMUTABLE, SQ_MODES };
+
+static int sq_connect(struct sq *q, const char *dsn, enum sq_mode mode, struct err *e)
+{
+	static const char *const query[SQ_MODES] = { NULL, "mode=ro", "immutable=1" };
+	char *uri = mode == SQ_RW ? NULL : file_uri(dsn, query[mode]);
+	int flags = mode == SQ_RW ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+		    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+	char pragma[64];
+	int rc = ERR_OK;
+
+	if (sqlite3_open_v2(uri ? uri : dsn, &q->db, flags | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		rc = err_set(e, ERR_DB, "cannot open database %s: %s", dsn,
 			     q->db ? sqlite3_errmsg(q->db) : "out of memory");
-		goto fail;
+		goto out;
 	}
 	sqlite3_busy_timeout(q->db, 5000);
 	/* WAL lets readers run while one writer commits; NORMAL sync is durable across
@@ -297,29 +399,84 @@ static int sq_open(const char *dsn, struct store **out, struct err *e)
 	if (sq_fts_register(q->db, &q->rank) != SQLITE_OK) {
 		rc = err_set(e, ERR_DB, "cannot register the search tokenizer: %s",
 			     sqlite3_errmsg(q->db));
-		goto fail;
+		goto out;
 	}
 	if (sq_clear_register(q) != SQLITE_OK) {
 		rc = err_set(e, ERR_DB, "cannot register ccr_visible: %s", sqlite3_errmsg(q->db));
-		goto fail;
+		goto out;
 	}
-	{
-		char pragma[64];
+	/* pages cached: a pragma takes no parameters; the value is our own number */
+	snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = -%ld", store_cache_bytes / 1024);
+	if ((rc = sq_exec(q, pragma, e)))
+		goto out;
+	/* the first read: a file that is not a database, or that cannot be opened on
+	 * read-only media, fails here */
+	if ((rc = sq_exec(q, "SELECT count(*) FROM sqlite_master", e)))
+		goto out;
+	q->readonly = sqlite3_db_readonly(q->db, "main") == 1;
+	if (!q->readonly && (rc = sq_exec(q, "PRAGMA journal_mode = WAL; "
+					     "PRAGMA synchronous = NORMAL;", e)))
+		goto out;
+	rc = sq_exec(q, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", e);
+out:
+	free(uri);
+	return rc;
+}
 
-		/* pages cached: a pragma takes no parameters; the value is our own number */
-		snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = -%ld",
-			 store_cache_bytes / 1024);
-		if ((rc = sq_exec(q, pragma, e)))
-			goto fail;
-	}
-	if ((rc = sq_exec(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-			     "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", e)))
+static int sq_open(const char *dsn, struct store **out, struct err *e)
+{
+	struct sq *q = xcalloc(1, sizeof(*q));
+	struct err first = { 0 }, again = { 0 };
+	struct stat sb;
+	char *wal = NULL;
+	int rc, why = 0;
+
+	pthread_once(&sqlite_once, sqlite_setup);
+	q->base.be = &store_sqlite;
+	q->path = xstrdup(dsn);
+	if ((rc = make_parent(dsn, e)))
 		goto fail;
+	if (!(rc = sq_connect(q, dsn, SQ_RW, &first)))
+		goto done;
+	why = q->db ? sqlite3_extended_errcode(q->db) & 0xff : 0;
+	if (why == SQLITE_NOTADB) {
+		rc = err_set(e, ERR_INVALID, "%s is not a ccrepo database (SQLite: %s)", dsn,
+			     first.msg);
+		goto fail;
+	}
+	/* read-only media: the -shm cannot be made, or nothing can be written */
+	if ((why != SQLITE_CANTOPEN && why != SQLITE_READONLY) || stat(dsn, &sb)) {
+		rc = err_set(e, first.code, "%s", first.msg);
+		goto fail;
+	}
+	sqlite3_close_v2(q->db);
+	q->db = NULL;
+	if (!(rc = sq_connect(q, dsn, SQ_RO, &again)))
+		goto done;
+	sqlite3_close_v2(q->db);
+	q->db = NULL;
+	wal = xmalloc(strlen(dsn) + 5);
+	sprintf(wal, "%s-wal", dsn);
+	if (!stat(wal, &sb) && sb.st_size > 0) {
+		rc = err_set(e, ERR_READONLY, "cannot read %s: it cannot be written and its "
+			     "-wal file holds changes that only a writable copy can apply "
+			     "(copy the database with its -wal file to writable storage)", dsn);
+		goto fail;
+	}
+	err_clear(&again);
+	if ((rc = sq_connect(q, dsn, SQ_IMMUTABLE, &again))) {
+		rc = err_set(e, again.code, "%s", again.msg);
+		goto fail;
+	}
+done:
+	q->readonly = q->readonly || why;
+	free(wal);
 	*out = &q->base;
 	return ERR_OK;
 fail:
 	if (e && e->code == ERR_DB && !strstr(e->msg, dsn))
 		err_prefix(e, "%s", dsn);
+	free(wal);
 	sq_close(&q->base);
 	*out = NULL;
 	return rc;
@@ -358,10 +515,15 @@ static int sq_commit(struct store *s, struct err *e)
 	if (q->depth <= 0)
 		return err_set(e, ERR_INTERNAL, "commit without begin");
 	/* the search index follows in the same transaction */
-	if (q->depth == 1)
-		rc = sq_search_flush(q, e) ? ERR_DB : run_simple(s, SQ_COMMIT, "commit", e);
-	else
+	if (q->depth == 1) {
+		rc = sq_search_flush(q, e);
+		if (!rc)
+			rc = run_simple(s, SQ_COMMIT, "commit", e);
+		if (!rc)	/* there was room for this one: the disk is no longer full */
+			atomic_store(&full_flag, 0);
+	} else {
 		rc = sq_exec(q, "RELEASE nested", e);
+	}
 	if (!rc)
 		q->depth--;
 	return rc;
@@ -438,6 +600,29 @@ static int sq_meta_set(struct store *s, const char *key, const char *value, stru
 	return sq_done(q, st, "meta", e);
 }
 
+/* Read-only first; then full from a write that failed for want of space until a
+ * commit succeeds or the file system has gained a megabyte since (a file size limit
+ * therefore lasts until a write succeeds). No write is made to find out: a small
+ * one would pass where the writes that failed do not. */
+static int sq_health(struct store *s, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	long long was = atomic_load(&full_avail), now;
+
+	if (q->readonly || sqlite3_db_readonly(q->db, "main") == 1)
+		return err_set(e, ERR_READONLY, "the database is read-only: changes are "
+			       "refused");
+	if (!atomic_load(&full_flag))
+		return ERR_OK;
+	now = room_for(q->path);
+	if (was >= 0 && now >= was + 1024 * 1024) {
+		atomic_store(&full_flag, 0);
+		return ERR_OK;
+	}
+	return err_set(e, ERR_FULL, "the storage holding the database is full: writes fail "
+		       "(%lld bytes free)", now);
+}
+
 /* Run a query whose rows are messages; each row is one problem. */
 static int check_rows(struct sq *q, const char *text, const char *ok, struct sbuf *report,
 		      int *problems, struct err *e)
@@ -465,7 +650,7 @@ static int check_rows(struct sq *q, const char *text, const char *ok, struct sbu
 static int sq_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	int rc, version;
+	int rc, current = 0;
 
 	*problems = 0;
 	if ((rc = check_rows(q, "PRAGMA integrity_check", "ok", report, problems, e)))
@@ -475,20 +660,21 @@ static int sq_check(struct store *s, struct sbuf *report, int *problems, struct 
 			     "' refers to missing ' || parent FROM pragma_foreign_key_check",
 			     NULL, report, problems, e)))
 		return rc;
-	if ((rc = sq_schema_version(s, &version, e)))
+	if ((rc = sq_check_schema(s, report, problems, &current, e)))
 		return rc;
-	sbuf_addf(report, "schema version: %d (latest %d)\n", version, sq_schema_latest);
-	if (version != sq_schema_latest) {
-		sbuf_addf(report, "problem: schema is not current; run 'ccrepo migrate'\n");
-		(*problems)++;
-		return ERR_OK;
-	}
+	if (!current)
+		return ERR_OK;	/* not a current ccrepo schema: the rest would mislead */
 	return check_rows(q, "SELECT 'no ' || t || ' loaded' FROM ("
 			  "SELECT 'countries' t, (SELECT count(*) FROM country) n UNION ALL "
 			  "SELECT 'regions', (SELECT count(*) FROM region) UNION ALL "
 			  "SELECT 'instruments', (SELECT count(*) FROM instrument) UNION ALL "
 			  "SELECT 'articles', (SELECT count(*) FROM article)) WHERE n = 0",
 			  NULL, report, problems, e);
+}
+
+static int sq_schema_latest_fn(void)
+{
+	return sq_schema_latest;
 }
 
 /* VACUUM INTO writes a compact, consistent copy from one read transaction. */
@@ -516,8 +702,10 @@ const struct store_backend store_sqlite = {
 	.open = sq_open,
 	.close = sq_close,
 	.schema_version = sq_schema_version,
+	.schema_latest = sq_schema_latest_fn,
 	.migrate = sq_migrate,
 	.check = sq_check,
+	.health = sq_health,
 	.backup = sq_backup,
 	.begin = sq_begin,
 	.commit = sq_commit,
