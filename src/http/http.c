@@ -265,6 +265,29 @@ int req_form_parse(struct req *r, struct err *e)
 	return ERR_OK;
 }
 
+int resp_set_cookie(struct resp *out, const char *value)
+{
+	size_t n = strcspn(value, "=;");
+
+	if (!n || value[n] != '=') {
+		log_error("http: Set-Cookie without a name: %.40s", value);
+		return ERR_INVALID;
+	}
+	for (int i = 0; i < out->ncookies; i++) {
+		if (!strncmp(out->cookies[i], value, n) && out->cookies[i][n] == '=') {
+			out->cookies[i] = value;
+			return ERR_OK;
+		}
+	}
+	if (out->ncookies >= RESP_MAX_COOKIES) {
+		log_error("http: more than %d cookies in one response; %.*s not set",
+			  RESP_MAX_COOKIES, (int)n, value);
+		return ERR_INVALID;
+	}
+	out->cookies[out->ncookies++] = value;
+	return ERR_OK;
+}
+
 int http_same_secret(const char *a, const char *b)
 {
 	size_t n = strlen(a), m = strlen(b);

@@ -25,6 +25,9 @@ enum http_method {
 
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_ARGS 32
+/* Cookies one response may set. The program has two (ccrepo_session, ccrepo_signin);
+ * a name set twice keeps only the last value, so two would do: the rest is room. */
+#define RESP_MAX_COOKIES 4
 
 struct req_arg {
 	const char *name, *value;
@@ -62,7 +65,9 @@ struct resp {
 	const char *location;		/* for redirects */
 	const char *allow;		/* for 405 */
 	const char *cache_control;	/* NULL: the server's default for the route */
-	const char *cookies[2];		/* Set-Cookie header values */
+	/* Set-Cookie header values, one per cookie name: write them only with
+	 * resp_set_cookie(), which keeps the list within RESP_MAX_COOKIES */
+	const char *cookies[RESP_MAX_COOKIES];
 	int ncookies;
 };
 
@@ -71,6 +76,13 @@ typedef int (*http_handler)(struct req *r, struct resp *out);
 
 /* The value of query argument name, or NULL. */
 const char *req_arg(const struct req *r, const char *name);
+/* Add a Set-Cookie header value ("NAME=VALUE; attributes"; kept as a pointer, so a
+ * static or pool string) to out. A cookie of the same name set earlier in this
+ * response is replaced: the last word on a cookie is the one the browser gets (a
+ * stale session cleared, then a new one set, sends only the new one). ERR_OK, or
+ * ERR_INVALID when value has no name or the response already sets RESP_MAX_COOKIES
+ * other cookies (nothing is written then; the caller's bug, logged). */
+int resp_set_cookie(struct resp *out, const char *value);
 /* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields).
  * ERR_INVALID with a message for another content type, bad encoding or invalid
  * UTF-8. When the request has a session (a signed-in browser), the field csrf must

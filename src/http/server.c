@@ -318,8 +318,8 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		struct session *ss;
 
 		if (session_get(r->store, r->pool, cookie, now, &ss, &e)) {
-			out->cookies[out->ncookies++] = SESSION_COOKIE "=; Path=/; Max-Age=0; "
-							"HttpOnly; SameSite=Lax";
+			resp_set_cookie(out, SESSION_COOKIE "=; Path=/; Max-Age=0; "
+					"HttpOnly; SameSite=Lax");
 			return 0;
 		}
 		a->name = ss->user.username;

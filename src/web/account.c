@@ -68,7 +68,7 @@ static int signin_page(struct req *r, struct resp *out, int status, const char *
 
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", token, 3600);
+	resp_set_cookie(out, cookie(r, "ccrepo_signin", token, 3600));
 	out->content_type = "text/html; charset=utf-8";
 	out->cache_control = "no-store";
 	layout_begin(r, b, T("Sign in"), "account");
@@ -153,8 +153,8 @@ int web_signin(struct req *r, struct resp *out)
 	if (audit_append(r->store, u->username, AUDIT_SIGNIN, pool_printf(r->pool, "user/%s",
 			 u->username), r->address, NULL, now, &e))
 		return http_fail(r, out, &e);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", "", 0);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS));
+	resp_set_cookie(out, cookie(r, "ccrepo_signin", "", 0));
 	return web_redirect(r, out, next_path(req_form(r, "next")));
 }
 
@@ -172,7 +172,7 @@ int web_signout(struct req *r, struct resp *out)
 				 "user/%s", r->actor->name), r->address, NULL, time(NULL), &e))
 			return http_fail(r, out, &e);
 	}
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", "", 0);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", "", 0));
 	return web_redirect(r, out, "/");
 }
 
@@ -270,6 +270,6 @@ int web_account_password(struct req *r, struct resp *out)
 	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))
 		return http_fail(r, out, &e);
 	log_info("password changed: %s", u->username);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS));
 	return web_redirect(r, out, "/account?changed=1");
 }

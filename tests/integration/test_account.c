@@ -208,6 +208,51 @@ static void test_new_session_each_time(void **state)
 	assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
 }
 
+/* The number of Set-Cookie headers of r for cookie name. */
+static int count_cookies(const struct http_response *r, const char *name)
+{
+	size_t n = strlen(name);
+	int count = 0;
+
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (!strcasecmp(r->headers[i].name, "Set-Cookie") &&
+		    !strncmp(r->headers[i].value, name, n) && r->headers[i].value[n] == '=')
+			count++;
+	return count;
+}
+
+/* Issue 10, defect 3: a browser that still holds an ended session signs in. The stale
+ * cookie is cleared and the new session set in the same answer; the response had
+ * room for two cookies and this made three (an out-of-bounds write that lost the new
+ * session). The answer sets ccrepo_session once, to the new session, which works. */
+static void test_stale_cookie_sign_in(void **state)
+{
+	static const char stale[] = "; ccrepo_session=0123456789abcdef0123456789abcdef"
+				    "0123456789abcdef0123456789abcdef";
+	struct http_response *r;
+	char session[128], hdr[400];
+
+	(void)state;
+	for (int round = 0; round < 5; round++) {
+		r = sign_in("alice", "correct+horse+battery", stale);
+		assert_status(r, 303);
+		assert_int_equal(count_cookies(r, "ccrepo_session"), 1);
+		assert_int_equal(count_cookies(r, "ccrepo_signin"), 1);
+		snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+		assert_int_equal(strlen(session), 64);
+		http_response_free(r);
+		snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+		assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
+	}
+	/* a failed sign-in with the stale cookie: cleared, and a new form token */
+	r = sign_in("alice", "wrong", stale);
+	assert_status(r, 401);
+	assert_string_equal(set_cookie(r, "ccrepo_session", NULL, 0), "");
+	assert_int_equal(count_cookies(r, "ccrepo_signin"), 1);
+	http_response_free(r);
+	assert_true(srv_healthy(S));
+}
+
 /* Sign-ins, failures and sign-outs are in the audit log, with the address. */
 static void test_audited(void **state)
 {
@@ -448,6 +493,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_in_and_out),
 		cmocka_unit_test(test_new_session_each_time),
+		cmocka_unit_test(test_stale_cookie_sign_in),
 		cmocka_unit_test(test_audited),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_password_change),
