@@ -3,6 +3,7 @@
 #include "domain/user.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -721,6 +722,7 @@ int server_start(const struct server_options *o, const struct route *routes, int
 	s->trust_proxy = o->trust_proxy;
 	s->cache = cache_new((size_t)o->cache_max);
 	statics_init(s);
+	errno = 0;
 	s->d = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
@@ -730,13 +732,19 @@ int server_start(const struct server_options *o, const struct route *routes, int
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_END);
 	if (!s->d) {
-		rc = err_set(e, ERR_IO, "cannot listen on %s (in use, or not an address of "
-			     "this machine?)", o->listen);
+		/* no SO_REUSEPORT: a second server on the same port must not start and
+		 * split the requests between two databases */
+		if (errno == EADDRINUSE)
+			rc = err_set(e, ERR_IO, "cannot listen on %s: the address is already in "
+				     "use (is another ccrepo serve running on this port?)",
+				     o->listen);
+		else
+			rc = err_set(e, ERR_IO, "cannot listen on %s (%s; is it an address of "
+				     "this machine?)", o->listen, strerror(errno));
 		goto fail;
 	}
 	*out = s;
