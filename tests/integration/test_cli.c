@@ -94,7 +94,9 @@ static void test_no_command(void **state)
 static void test_serve_help(void **state)
 {
 	static const char *const opts[] = { "--listen", "--db", "--threads", "--log-level",
-					    "--config", "--max-body", "--timeout" };
+					    "--config", "--max-body", "--timeout",
+					    "--header-timeout", "--body-timeout",
+					    "--max-connections", "--max-per-address" };
 
 	(void)state;
 	assert_int_equal(RUN("serve", "--help"), 0);
