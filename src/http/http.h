@@ -83,11 +83,19 @@ const char *req_arg(const struct req *r, const char *name);
  * ERR_INVALID when value has no name or the response already sets RESP_MAX_COOKIES
  * other cookies (nothing is written then; the caller's bug, logged). */
 int resp_set_cookie(struct resp *out, const char *value);
-/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields).
- * ERR_INVALID with a message for another content type, bad encoding or invalid
- * UTF-8. When the request has a session (a signed-in browser), the field csrf must
- * equal the session's form token: ERR_FORBIDDEN otherwise. */
+/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields);
+ * a second call keeps the first result. ERR_INVALID with a message for another
+ * content type, bad encoding or invalid UTF-8. (The form token is not checked here:
+ * the server checks it for every request, req_check_token.) */
 int req_form_parse(struct req *r, struct err *e);
+/* The one check against forged requests of a signed-in browser, run by the server for
+ * every route before its handler: a request that may change something (POST, PUT,
+ * PATCH, DELETE) and is signed in with a session cookie (r->session) must carry the
+ * session's form token (r->csrf), in header_token (X-CSRF-Token, for scripts of the
+ * browser and API calls) or, for a form, in its field csrf (the form is parsed).
+ * ERR_OK when it does or need not; ERR_FORBIDDEN with a message otherwise (or
+ * req_form_parse's error for a form that cannot be decoded). */
+int req_check_token(struct req *r, const char *header_token, struct err *e);
 /* The value of form field name (after req_form_parse), or NULL. Values keep their
  * line breaks as CRLF or LF, as sent. */
 const char *req_form(const struct req *r, const char *name);

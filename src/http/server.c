@@ -352,7 +352,19 @@ static const char *cross_site(struct MHD_Connection *conn, enum http_method m)
 		return NULL;
 	host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 	from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
-	if (!from || !strcmp(from, "null"))
+	if (from && !strcmp(from, "null")) {
+		/* a sandboxed frame, a file, a redirect across sites: never one of our
+		 * pages, so the browser's cookies may not act; a program with an API
+		 * token may (the token is checked later) */
+		const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							       MHD_HTTP_HEADER_AUTHORIZATION);
+
+		if (auth && !strncasecmp(auth, "Bearer ", 7))
+			return NULL;
+		return "this request came from a page without an origin (Origin: null), "
+		       "not from this site";
+	}
+	if (!from)
 		from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						   MHD_HTTP_HEADER_REFERER);
 	if (!from)
@@ -529,6 +541,18 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 			   "is disabled)");
 		goto send;
 	}
+	if (cs->body.len || cs->body.buf) {
+		r.body = sbuf_str(&cs->body);
+		r.body_len = cs->body.len;
+	}
+	/* a change made with a session cookie carries the session's form token: checked
+	 * here, for every route, so that no handler can forget it */
+	if (!(route->flags & ROUTE_OWN_TOKEN) &&
+	    req_check_token(&r, MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							    "X-CSRF-Token"), &e)) {
+		http_fail(&r, &out, &e);
+		goto send;
+	}
 	/* what it may read: every read of a record through the store applies this */
 	record_clearance(r.actor, &clear);
 	if (store_set_clearance(r.store, &clear, &e)) {
@@ -548,10 +572,6 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		sbuf_adds(&key, k);
 		if (cache_serve(s->cache, k, gen, gz, inm, conn, &cs->status, &cs->bytes))
 			goto out;
-	}
-	if (cs->body.len || cs->body.buf) {
-		r.body = sbuf_str(&cs->body);
-		r.body_len = cs->body.len;
 	}
 	out.status = route->handler(&r, &out);
 send:

@@ -104,8 +104,7 @@ int web_signin(struct req *r, struct resp *out)
 	if (r->method != HTTP_POST)
 		return signin_page(r, out, 200, NULL, NULL);
 	/* the sign-in form has its own token (below), also for a browser signed in as
-	 * someone else */
-	r->csrf = NULL;
+	 * someone else: the route is ROUTE_OWN_TOKEN, the session's is not asked for */
 	if (req_form_parse(r, &e))
 		return signin_page(r, out, 400, e.msg, NULL);
 	user = req_form(r, "username");
@@ -163,7 +162,7 @@ int web_signout(struct req *r, struct resp *out)
 	struct err e = { 0 };
 
 	if (r->session) {
-		if (req_form_parse(r, &e))	/* checks the form token */
+		if (req_form_parse(r, &e))	/* the server checked its form token */
 			return http_fail(r, out, &e);
 		if (session_delete(r->store, r->session, &e))
 			return http_fail(r, out, &e);
