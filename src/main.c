@@ -212,8 +212,13 @@ fail:
 
 static int cmd_serve(const struct config *cfg, int argc, char **argv)
 {
-	struct server_options o = { cfg->listen, cfg->threads, cfg->max_body, cfg->timeout,
-				    cfg->cache_max, cfg->trust_proxy };
+	struct server_options o = {
+		.listen = cfg->listen, .threads = cfg->threads, .max_body = cfg->max_body,
+		.timeout = cfg->timeout, .cache_max = cfg->cache_max,
+		.trust_proxy = cfg->trust_proxy, .header_timeout = cfg->header_timeout,
+		.body_timeout = cfg->body_timeout, .max_connections = cfg->max_connections,
+		.max_per_address = cfg->max_per_address,
+	};
 	struct server *srv = NULL;
 	struct store *s = NULL;
 	struct err e = { 0 };

@@ -71,5 +71,9 @@ int api_me(struct req *r, struct resp *out)
 		      "role", role_name((enum role)a->role), "org_id", (json_int_t)a->org_id,
 		      "country", api_str(a->country), "via", a->token ? "token" : "session",
 		      "read_only", a->read_only);
+	/* a browser's script signed in with the cookie sends this as X-CSRF-Token with
+	 * every change (no other site can read this answer) */
+	if (r->csrf)
+		json_object_set_new(j, "csrf_token", json_string(r->csrf));
 	return api_send(out, 200, j);
 }

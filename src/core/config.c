@@ -133,7 +133,22 @@ static const struct {
 	    "largest request body accepted (k and M suffixes)", OFF(max_body), 0,
 	    256L * 1024 * 1024 }, set_long },
 	{ { "timeout", "CCREPO_TIMEOUT", "SECONDS", "30",
-	    "close connections idle this long", OFF(timeout), 1, 3600 }, set_int },
+	    "close connections idle this long (nothing received or sent)", OFF(timeout),
+	    1, 3600 }, set_int },
+	{ { "header-timeout", "CCREPO_HEADER_TIMEOUT", "SECONDS", "10",
+	    "close a connection whose request headers are not all in this long after it "
+	    "opened or after its previous answer, however steadily they trickle",
+	    OFF(header_timeout), 1, 3600 }, set_int },
+	{ { "body-timeout", "CCREPO_BODY_TIMEOUT", "SECONDS", "60",
+	    "close a connection whose request body is not all in this long after its "
+	    "headers", OFF(body_timeout), 1, 3600 }, set_int },
+	{ { "max-connections", "CCREPO_MAX_CONNECTIONS", "N", "1000",
+	    "connections open at once; more are closed as they arrive",
+	    OFF(max_connections), 1, 100000 }, set_int },
+	{ { "max-per-address", "CCREPO_MAX_PER_ADDRESS", "N", "256",
+	    "connections open at once from one client address (0: no limit; not applied "
+	    "with trust-proxy 1, where the proxy is every client)", OFF(max_per_address), 0,
+	    100000 }, set_int },
 	{ { "cache-max", "CCREPO_CACHE_MAX", "BYTES", "32M",
 	    "memory for rendered public pages (0 disables)", OFF(cache_max), 0,
 	    4096L * 1024 * 1024 }, set_long },

@@ -23,6 +23,10 @@ struct config {
 	long db_cache;			/* bytes of database pages cached per connection */
 	int trust_proxy;		/* 1: a reverse proxy on this machine says who the
 					 * client is (X-Forwarded-For) */
+	int header_timeout;		/* seconds for a request's headers to arrive */
+	int body_timeout;		/* seconds for a request's body to arrive */
+	int max_connections;		/* connections open at once */
+	int max_per_address;		/* of them from one address (0: no limit) */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -38,7 +42,11 @@ enum {
 	CONFIG_OPT_CACHE_MAX = 1 << 8,
 	CONFIG_OPT_DB_CACHE = 1 << 9,
 	CONFIG_OPT_TRUST_PROXY = 1 << 10,
-	CONFIG_OPT_ALL = (1 << 11) - 1,
+	CONFIG_OPT_HEADER_TIMEOUT = 1 << 11,
+	CONFIG_OPT_BODY_TIMEOUT = 1 << 12,
+	CONFIG_OPT_MAX_CONNECTIONS = 1 << 13,
+	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
+	CONFIG_OPT_ALL = (1 << 15) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

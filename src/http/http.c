@@ -246,6 +246,8 @@ int req_form_parse(struct req *r, struct err *e)
 	const char *p = r->body, *end = r->body ? r->body + r->body_len : NULL;
 	int cap = 256;
 
+	if (r->form)	/* parsed already (by req_check_token) */
+		return ERR_OK;
 	r->nform = 0;
 	if (!r->content_type ||
 	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33))
@@ -271,14 +273,56 @@ int req_form_parse(struct req *r, struct err *e)
 		}
 		p = amp ? amp + 1 : end;
 	}
-	/* a signed-in browser's form must carry its session's form token */
-	if (r->csrf) {
-		const char *t = req_form(r, "csrf");
+	return ERR_OK;
+}
 
-		if (!t || !http_same_secret(t, r->csrf))
-			return err_set(e, ERR_FORBIDDEN, "this form has expired or did not come "
-				       "from this site: reload the page and try again");
+int req_check_token(struct req *r, const char *header_token, struct err *e)
+{
+	const char *t;
+	int rc;
+
+	if (!(r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) || !r->session)
+		return ERR_OK;
+	if (!r->csrf)	/* a session always has a token; without one nothing matches */
+		return err_set(e, ERR_FORBIDDEN, "this session has no form token: sign in again");
+	if (header_token)
+		t = header_token;
+	else if (r->content_type &&
+		 !strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33)) {
+		if ((rc = req_form_parse(r, e)))
+			return rc;
+		t = req_form(r, "csrf");
+	} else {
+		return err_set(e, ERR_FORBIDDEN, "a change made with a session cookie needs the "
+			       "session's form token (header X-CSRF-Token; it is csrf_token in "
+			       "GET /api/v1/me), or an API token (Authorization: Bearer)");
 	}
+	if (!t || !http_same_secret(t, r->csrf))
+		return err_set(e, ERR_FORBIDDEN, "this form has expired or did not come from "
+			       "this site: reload the page and try again");
+	return ERR_OK;
+}
+
+int resp_set_cookie(struct resp *out, const char *value)
+{
+	size_t n = strcspn(value, "=;");
+
+	if (!n || value[n] != '=') {
+		log_error("http: Set-Cookie without a name: %.40s", value);
+		return ERR_INVALID;
+	}
+	for (int i = 0; i < out->ncookies; i++) {
+		if (!strncmp(out->cookies[i], value, n) && out->cookies[i][n] == '=') {
+			out->cookies[i] = value;
+			return ERR_OK;
+		}
+	}
+	if (out->ncookies >= RESP_MAX_COOKIES) {
+		log_error("http: more than %d cookies in one response; %.*s not set",
+			  RESP_MAX_COOKIES, (int)n, value);
+		return ERR_INVALID;
+	}
+	out->cookies[out->ncookies++] = value;
 	return ERR_OK;
 }
 

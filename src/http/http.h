@@ -25,6 +25,9 @@ enum http_method {
 
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_ARGS 32
+/* Cookies one response may set. The program has two (ccrepo_session, ccrepo_signin);
+ * a name set twice keeps only the last value, so two would do: the rest is room. */
+#define RESP_MAX_COOKIES 4
 
 struct req_arg {
 	const char *name, *value;
@@ -62,7 +65,9 @@ struct resp {
 	const char *location;		/* for redirects */
 	const char *allow;		/* for 405 */
 	const char *cache_control;	/* NULL: the server's default for the route */
-	const char *cookies[2];		/* Set-Cookie header values */
+	/* Set-Cookie header values, one per cookie name: write them only with
+	 * resp_set_cookie(), which keeps the list within RESP_MAX_COOKIES */
+	const char *cookies[RESP_MAX_COOKIES];
 	int ncookies;
 };
 
@@ -71,11 +76,26 @@ typedef int (*http_handler)(struct req *r, struct resp *out);
 
 /* The value of query argument name, or NULL. */
 const char *req_arg(const struct req *r, const char *name);
-/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields).
- * ERR_INVALID with a message for another content type, bad encoding or invalid
- * UTF-8. When the request has a session (a signed-in browser), the field csrf must
- * equal the session's form token: ERR_FORBIDDEN otherwise. */
+/* Add a Set-Cookie header value ("NAME=VALUE; attributes"; kept as a pointer, so a
+ * static or pool string) to out. A cookie of the same name set earlier in this
+ * response is replaced: the last word on a cookie is the one the browser gets (a
+ * stale session cleared, then a new one set, sends only the new one). ERR_OK, or
+ * ERR_INVALID when value has no name or the response already sets RESP_MAX_COOKIES
+ * other cookies (nothing is written then; the caller's bug, logged). */
+int resp_set_cookie(struct resp *out, const char *value);
+/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields);
+ * a second call keeps the first result. ERR_INVALID with a message for another
+ * content type, bad encoding or invalid UTF-8. (The form token is not checked here:
+ * the server checks it for every request, req_check_token.) */
 int req_form_parse(struct req *r, struct err *e);
+/* The one check against forged requests of a signed-in browser, run by the server for
+ * every route before its handler: a request that may change something (POST, PUT,
+ * PATCH, DELETE) and is signed in with a session cookie (r->session) must carry the
+ * session's form token (r->csrf), in header_token (X-CSRF-Token, for scripts of the
+ * browser and API calls) or, for a form, in its field csrf (the form is parsed).
+ * ERR_OK when it does or need not; ERR_FORBIDDEN with a message otherwise (or
+ * req_form_parse's error for a form that cannot be decoded). */
+int req_check_token(struct req *r, const char *header_token, struct err *e);
 /* The value of form field name (after req_form_parse), or NULL. Values keep their
  * line breaks as CRLF or LF, as sent. */
 const char *req_form(const struct req *r, const char *name);

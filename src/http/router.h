@@ -8,6 +8,8 @@
 
 enum {
 	ROUTE_CACHE = 1 << 0,	/* public and deterministic: may be kept rendered */
+	ROUTE_OWN_TOKEN = 1 << 1, /* checks a token of its own instead of the session's
+				   * form token (sign-in: there may be no session yet) */
 };
 
 struct route {

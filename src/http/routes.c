@@ -12,7 +12,7 @@ const struct route routes[] = {
 	{ GET, "/", web_home, C },
 	{ GET, "/search", web_search, 0 },
 	{ GET, "/api/v1/search", api_search, 0 },
-	{ GET | POST, "/signin", web_signin, 0 },
+	{ GET | POST, "/signin", web_signin, ROUTE_OWN_TOKEN },
 	{ POST, "/signout", web_signout, 0 },
 	{ GET, "/account", web_account, 0 },
 	{ POST, "/account/password", web_account_password, 0 },

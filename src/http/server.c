@@ -3,12 +3,14 @@
 #include "domain/user.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -18,6 +20,7 @@
 #include "domain/audit.h"
 #include "domain/record.h"
 #include "http/cache.h"
+#include "http/guard.h"
 #include "http/gzip.h"
 #include "store/store.h"
 
@@ -30,6 +33,7 @@ struct server {
 	struct cache *cache;
 	struct static_file *statics;
 	size_t nstatics;
+	struct guard *guard;	/* header and body deadlines */
 };
 
 /* An embedded file under static/, ready to send. */
@@ -322,8 +326,8 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 		struct err none = { 0 };
 
 		if (session_get(r->store, r->pool, cookie, now, &ss, &none)) {
-			out->cookies[out->ncookies++] = SESSION_COOKIE "=; Path=/; Max-Age=0; "
-							"HttpOnly; SameSite=Lax";
+			resp_set_cookie(out, SESSION_COOKIE "=; Path=/; Max-Age=0; "
+					"HttpOnly; SameSite=Lax");
 			return 0;
 		}
 		a->name = ss->user.username;
@@ -352,7 +356,19 @@ static const char *cross_site(struct MHD_Connection *conn, enum http_method m)
 		return NULL;
 	host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 	from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
-	if (!from || !strcmp(from, "null"))
+	if (from && !strcmp(from, "null")) {
+		/* a sandboxed frame, a file, a redirect across sites: never one of our
+		 * pages, so the browser's cookies may not act; a program with an API
+		 * token may (the token is checked later) */
+		const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							       MHD_HTTP_HEADER_AUTHORIZATION);
+
+		if (auth && !strncasecmp(auth, "Bearer ", 7))
+			return NULL;
+		return "this request came from a page without an origin (Origin: null), "
+		       "not from this site";
+	}
+	if (!from)
 		from = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						   MHD_HTTP_HEADER_REFERER);
 	if (!from)
@@ -536,6 +552,18 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		http_fail(&r, &out, &e);
 		goto send;
 	}
+	if (cs->body.len || cs->body.buf) {
+		r.body = sbuf_str(&cs->body);
+		r.body_len = cs->body.len;
+	}
+	/* a change made with a session cookie carries the session's form token: checked
+	 * here, for every route, so that no handler can forget it */
+	if (!(route->flags & ROUTE_OWN_TOKEN) &&
+	    req_check_token(&r, MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							    "X-CSRF-Token"), &e)) {
+		http_fail(&r, &out, &e);
+		goto send;
+	}
 	/* what it may read: every read of a record through the store applies this */
 	record_clearance(r.actor, &clear);
 	if (store_set_clearance(r.store, &clear, &e)) {
@@ -556,10 +584,6 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		if (cache_serve(s->cache, k, gen, gz, inm, conn, &cs->status, &cs->bytes))
 			goto out;
 	}
-	if (cs->body.len || cs->body.buf) {
-		r.body = sbuf_str(&cs->body);
-		r.body_len = cs->body.len;
-	}
 	out.status = route->handler(&r, &out);
 send:
 	send_resp(s, conn, &r, &out, route, sbuf_str(&key), gen, gz, inm, cs);
@@ -572,6 +596,42 @@ out:
 	pool_free(r.pool);
 }
 
+/* The guard's handle of a connection (set when it opened), or NULL. */
+static struct guard_conn *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Connections open and close: the guard keeps their deadlines (from the start, the
+ * request headers are due within --header-timeout). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct server *s = cls;
+	const union MHD_ConnectionInfo *fd, *ci;
+	char addr[INET6_ADDRSTRLEN] = "?";
+
+	if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		guard_close(s->guard, *socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	fd = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!fd)
+		return;
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
+			  sizeof(addr));
+	else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ci->client_addr)->sin6_addr, addr,
+			  sizeof(addr));
+	*socket_context = guard_open(s->guard, fd->connect_fd, addr);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size,
@@ -579,6 +639,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct server *s = cls;
 	struct conn_state *cs = *con_cls;
+	struct guard_conn *gc = conn_guard(conn);
 
 	(void)version;
 	if (!cs) {
@@ -593,9 +654,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (cl && strtoull(cl, NULL, 10) > s->max_body) {
 			/* refuse before reading the body */
 			cs->too_large = 1;
+			guard_phase(s->guard, gc, GUARD_BUSY);
 			dispatch(s, conn, url, method, cs);
 			return MHD_YES;
 		}
+		/* the headers are in: the body has its own deadline */
+		guard_phase(s->guard, gc, GUARD_BODY);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
@@ -610,6 +674,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (cs->status) /* answered already (body too large) */
 		return MHD_YES;
+	guard_phase(s->guard, gc, GUARD_BUSY);
 	dispatch(s, conn, url, method, cs);
 	return MHD_YES;
 }
@@ -617,12 +682,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
+	struct server *s = cls;
 	struct conn_state *cs = *con_cls;
 	struct timespec now;
 	char addr[INET6_ADDRSTRLEN] = "-";
 	const union MHD_ConnectionInfo *ci;
 
-	(void)cls;
+	/* a kept-alive connection: the next request's headers have their deadline */
+	guard_phase(s->guard, conn_guard(conn), GUARD_HEADERS);
 	if (!cs)
 		return;
 	if (log_enabled(LOG_INFO)) {
@@ -650,12 +717,35 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* At most this many lines a second from the library: under a flood of connections
+ * (refused at a limit, closed half-sent) the log says how many it left out. */
+#define MHD_LOG_PER_SECOND 10
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static time_t second;
+	static unsigned lines, dropped;
 	char buf[512];
 	size_t n;
+	time_t now = time(NULL);
+	unsigned was_dropped = 0;
 
 	(void)cls;
+	pthread_mutex_lock(&lock);
+	if (now != second) {
+		was_dropped = dropped;
+		second = now;
+		lines = dropped = 0;
+	}
+	if (++lines > MHD_LOG_PER_SECOND) {
+		dropped++;
+		pthread_mutex_unlock(&lock);
+		return;
+	}
+	pthread_mutex_unlock(&lock);
+	if (was_dropped)
+		log_warn("http: %u more messages in the last second left out", was_dropped);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	n = strlen(buf);
 	while (n && buf[n - 1] == '\n')
@@ -731,28 +821,42 @@ int server_start(const struct server_options *o, const struct route *routes, int
 	s->max_body = (size_t)o->max_body;
 	s->trust_proxy = o->trust_proxy;
 	s->cache = cache_new((size_t)o->cache_max);
+	s->guard = guard_start(o->header_timeout * 1000L, o->body_timeout * 1000L);
 	statics_init(s);
+	errno = 0;
 	s->d = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(o->max_connections > 0 ?
+							 o->max_connections : 1000),
+		/* behind a proxy on this machine every client has its address: no limit */
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(o->trust_proxy ? 0 :
+							       o->max_per_address),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_END);
 	if (!s->d) {
-		rc = err_set(e, ERR_IO, "cannot listen on %s (in use, or not an address of "
-			     "this machine?)", o->listen);
+		/* no SO_REUSEPORT: a second server on the same port must not start and
+		 * split the requests between two databases */
+		if (errno == EADDRINUSE)
+			rc = err_set(e, ERR_IO, "cannot listen on %s: the address is already in "
+				     "use (is another ccrepo serve running on this port?)",
+				     o->listen);
+		else
+			rc = err_set(e, ERR_IO, "cannot listen on %s (%s; is it an address of "
+				     "this machine?)", o->listen, strerror(errno));
 		goto fail;
 	}
 	*out = s;
 	return ERR_OK;
 fail:
+	guard_stop(s->guard);
 	cache_free(s->cache);
 	if (s->statics)
 		statics_free(s);
@@ -772,6 +876,7 @@ void server_stop(struct server *s)
 	if (!s)
 		return;
 	MHD_stop_daemon(s->d);
+	guard_stop(s->guard);
 	cache_free(s->cache);
 	statics_free(s);
 	free(s);

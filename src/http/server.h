@@ -12,7 +12,11 @@ struct server_options {
 	const char *listen;	/* "127.0.0.1:8080", "[::1]:8080", port 0 picks one */
 	int threads;		/* >= 1 */
 	long max_body;		/* bytes */
-	int timeout;		/* seconds */
+	int timeout;		/* seconds without traffic before a connection is closed */
+	int header_timeout;	/* seconds for a request's headers (0: no limit) */
+	int body_timeout;	/* seconds for a request's body (0: no limit) */
+	int max_connections;	/* open at once; 0: 1000 */
+	int max_per_address;	/* open at once from one address; 0: no limit */
 	long cache_max;		/* bytes */
 	int trust_proxy;	/* take the client's address from X-Forwarded-For when
 				 * the connection comes from loopback */

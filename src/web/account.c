@@ -68,7 +68,7 @@ static int signin_page(struct req *r, struct resp *out, int status, const char *
 
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", token, 3600);
+	resp_set_cookie(out, cookie(r, "ccrepo_signin", token, 3600));
 	out->content_type = "text/html; charset=utf-8";
 	out->cache_control = "no-store";
 	layout_begin(r, b, T("Sign in"), "account");
@@ -104,8 +104,7 @@ int web_signin(struct req *r, struct resp *out)
 	if (r->method != HTTP_POST)
 		return signin_page(r, out, 200, NULL, NULL);
 	/* the sign-in form has its own token (below), also for a browser signed in as
-	 * someone else */
-	r->csrf = NULL;
+	 * someone else: the route is ROUTE_OWN_TOKEN, the session's is not asked for */
 	if (req_form_parse(r, &e))
 		return signin_page(r, out, 400, e.msg, NULL);
 	user = req_form(r, "username");
@@ -154,8 +153,8 @@ int web_signin(struct req *r, struct resp *out)
 	if (audit_append(r->store, u->username, AUDIT_SIGNIN, pool_printf(r->pool, "user/%s",
 			 u->username), r->address, NULL, now, &e))
 		return http_fail(r, out, &e);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_signin", "", 0);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS));
+	resp_set_cookie(out, cookie(r, "ccrepo_signin", "", 0));
 	return web_redirect(r, out, next_path(req_form(r, "next")));
 }
 
@@ -164,7 +163,7 @@ int web_signout(struct req *r, struct resp *out)
 	struct err e = { 0 };
 
 	if (r->session) {
-		if (req_form_parse(r, &e))	/* checks the form token */
+		if (req_form_parse(r, &e))	/* the server checked its form token */
 			return http_fail(r, out, &e);
 		if (session_delete(r->store, r->session, &e))
 			return http_fail(r, out, &e);
@@ -173,7 +172,7 @@ int web_signout(struct req *r, struct resp *out)
 				 "user/%s", r->actor->name), r->address, NULL, time(NULL), &e))
 			return http_fail(r, out, &e);
 	}
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", "", 0);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", "", 0));
 	return web_redirect(r, out, "/");
 }
 
@@ -271,6 +270,6 @@ int web_account_password(struct req *r, struct resp *out)
 	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))
 		return http_fail(r, out, &e);
 	log_info("password changed: %s", u->username);
-	out->cookies[out->ncookies++] = cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS);
+	resp_set_cookie(out, cookie(r, "ccrepo_session", secret, SESSION_MAX_SECONDS));
 	return web_redirect(r, out, "/account?changed=1");
 }

@@ -266,7 +266,12 @@ async function importSearchBundle(t) {
   try {
     const page = await context.newPage();
     await signIn(page);
-    const res = await page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
+    // a change made with the session cookie carries the session's form token
+    const without = await page.request.post('/api/v1/works/import', { data: SEARCH_BUNDLE });
+    assertEqual(without.status(), 403, 'status of a cookie import without the form token');
+    const me = await (await page.request.get('/api/v1/me')).json();
+    const res = await page.request.post('/api/v1/works/import', {
+      data: SEARCH_BUNDLE, headers: { 'X-CSRF-Token': me.csrf_token } });
     assert(res.status() === 201 || res.status() === 200, `import: status ${res.status()} ${await res.text()}`);
   } finally {
     await context.close();

@@ -19,6 +19,7 @@
 static char *D;
 static struct srv *S;
 static char TOKEN[256];
+static char WTOKEN[256];	/* root's, scope write */
 
 static int run_in(const char *input, const char *const *args, char *out, size_t size)
 {
@@ -42,7 +43,9 @@ static int group_setup(void **state)
 	    run_in("root password long enough\n", (const char *const[]){ "user", "add", "root",
 		   "--role", "admin", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
 	    run_in("", (const char *const[]){ "user", "token", "alice", "--name", "script",
-		   "--scope", "read", NULL }, TOKEN, sizeof(TOKEN)))
+		   "--scope", "read", NULL }, TOKEN, sizeof(TOKEN)) ||
+	    run_in("", (const char *const[]){ "user", "token", "root", "--name", "writer",
+		   "--scope", "write", NULL }, WTOKEN, sizeof(WTOKEN)))
 		return -1;
 	o.dir = D;
 	return (S = srv_start_with(&o)) ? 0 : -1;
@@ -206,6 +209,153 @@ static void test_new_session_each_time(void **state)
 	assert_non_null(strstr(me(hdr), "\"signed_in\":false"));
 	snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", second);
 	assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
+}
+
+/* The number of Set-Cookie headers of r for cookie name. */
+static int count_cookies(const struct http_response *r, const char *name)
+{
+	size_t n = strlen(name);
+	int count = 0;
+
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (!strcasecmp(r->headers[i].name, "Set-Cookie") &&
+		    !strncmp(r->headers[i].value, name, n) && r->headers[i].value[n] == '=')
+			count++;
+	return count;
+}
+
+/* Issue 10, defect 3: a browser that still holds an ended session signs in. The stale
+ * cookie is cleared and the new session set in the same answer; the response had
+ * room for two cookies and this made three (an out-of-bounds write that lost the new
+ * session). The answer sets ccrepo_session once, to the new session, which works. */
+static void test_stale_cookie_sign_in(void **state)
+{
+	static const char stale[] = "; ccrepo_session=0123456789abcdef0123456789abcdef"
+				    "0123456789abcdef0123456789abcdef";
+	struct http_response *r;
+	char session[128], hdr[400];
+
+	(void)state;
+	for (int round = 0; round < 5; round++) {
+		r = sign_in("alice", "correct+horse+battery", stale);
+		assert_status(r, 303);
+		assert_int_equal(count_cookies(r, "ccrepo_session"), 1);
+		assert_int_equal(count_cookies(r, "ccrepo_signin"), 1);
+		snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+		assert_int_equal(strlen(session), 64);
+		http_response_free(r);
+		snprintf(hdr, sizeof(hdr), "Cookie: ccrepo_session=%s\r\n", session);
+		assert_non_null(strstr(me(hdr), "\"signed_in\":true"));
+	}
+	/* a failed sign-in with the stale cookie: cleared, and a new form token */
+	r = sign_in("alice", "wrong", stale);
+	assert_status(r, 401);
+	assert_string_equal(set_cookie(r, "ccrepo_session", NULL, 0), "");
+	assert_int_equal(count_cookies(r, "ccrepo_signin"), 1);
+	http_response_free(r);
+	assert_true(srv_healthy(S));
+}
+
+/* Issue 10, defect 9: every change made with a session cookie carries the session's
+ * form token, checked by the server for every route: a form's field csrf, or the
+ * header X-CSRF-Token (the token is csrf_token in GET /api/v1/me). The work's
+ * "suggest" form and cookie-authenticated API writes were not checked; Origin: null
+ * was taken for no Origin. API tokens (Bearer) need no form token. */
+static void test_csrf_every_change(void **state)
+{
+	static const char law[] = "Section 1. Illegal access\n\nA person who accesses a "
+				  "computer system without right commits an offence.\n";
+	static const char lesson[] = "{\"title\":\"Forged?\",\"country\":\"KE\","
+				     "\"language\":\"en\",\"body\":\"Text.\"}";
+	struct http_response *r;
+	char session[128], csrf[128], cookie[300], hdr[600], body[300], path[128];
+	const char *p;
+	long long work;
+
+	(void)state;
+	r = sign_in("alice", "correct+horse+battery", NULL);
+	assert_status(r, 303);
+	snprintf(session, sizeof(session), "%s", set_cookie(r, "ccrepo_session", NULL, 0));
+	http_response_free(r);
+	snprintf(cookie, sizeof(cookie), "Cookie: ccrepo_session=%s\r\n", session);
+	r = http_get(S, "/account", cookie);
+	snprintf(csrf, sizeof(csrf), "%s", hidden(r->body, "csrf"));
+	assert_int_equal(strlen(csrf), 64);
+	http_response_free(r);
+
+	/* an API write with the cookie: refused without the token, taken with it */
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/json\r\n", cookie);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 403);
+	assert_has(r->body, "X-CSRF-Token");
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/json\r\nX-CSRF-Token: 00\r\n",
+		 cookie);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 403);
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/json\r\nX-CSRF-Token: %s\r\n",
+		 cookie, csrf);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 201);
+	http_response_free(r);
+	/* the token a script of the page sends: the same as the forms' */
+	r = http_get(S, "/api/v1/me", cookie);
+	assert_status(r, 200);
+	assert_non_null(p = strstr(r->body, "\"csrf_token\":\""));
+	assert_int_equal(strncmp(p + 14, csrf, 64), 0);
+	http_response_free(r);
+	/* a law imported the same way, for the suggest form below */
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: text/plain; charset=utf-8\r\n"
+		 "X-CSRF-Token: %s\r\n", cookie, csrf);
+	r = http_request(S, "POST", "/api/v1/works/import?uri=/akn/ke/act/2019/9&title=Act&"
+			 "date=2019-01-01", hdr, law, strlen(law));
+	assert_status(r, 201);
+	assert_non_null(p = strstr(r->body, "\"id\":"));
+	work = atoll(p + 5);
+	http_response_free(r);
+
+	/* the work's suggest form: refused without the form's token, done with it */
+	snprintf(path, sizeof(path), "/works/%lld/suggest", work);
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/x-www-form-urlencoded\r\n",
+		 cookie);
+	r = http_request(S, "POST", path, hdr, "x=1", 3);
+	assert_status(r, 403);
+	http_response_free(r);
+	snprintf(body, sizeof(body), "csrf=%s", csrf);
+	r = http_request(S, "POST", path, hdr, body, strlen(body));
+	assert_status(r, 303);
+	assert_has(http_header(r, "Location"), "suggested=");
+	http_response_free(r);
+
+	/* Origin: null (a sandboxed frame, a file) is not this site, token or not */
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/x-www-form-urlencoded\r\n"
+		 "Origin: null\r\n", cookie);
+	r = http_request(S, "POST", path, hdr, body, strlen(body));
+	assert_status(r, 403);
+	assert_has(r->body, "Origin: null");
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "%sContent-Type: application/json\r\nX-CSRF-Token: %s\r\n"
+		 "Origin: null\r\n", cookie, csrf);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 403);
+	http_response_free(r);
+
+	/* an API token needs no form token, with or without an Origin */
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s\r\nContent-Type: "
+		 "application/json\r\n", WTOKEN);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 201);
+	http_response_free(r);
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s\r\nContent-Type: "
+		 "application/json\r\nOrigin: null\r\n", WTOKEN);
+	r = http_request(S, "POST", "/api/v1/lessons", hdr, lesson, strlen(lesson));
+	assert_status(r, 201);
+	http_response_free(r);
+	/* nor does a read with the cookie */
+	r = http_get(S, "/api/v1/lessons", cookie);
+	assert_status(r, 200);
+	http_response_free(r);
 }
 
 /* Sign-ins, failures and sign-outs are in the audit log, with the address. */
@@ -448,6 +598,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_in_and_out),
 		cmocka_unit_test(test_new_session_each_time),
+		cmocka_unit_test(test_stale_cookie_sign_in),
+		cmocka_unit_test(test_csrf_every_change),
 		cmocka_unit_test(test_audited),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_password_change),

@@ -94,7 +94,9 @@ static void test_no_command(void **state)
 static void test_serve_help(void **state)
 {
 	static const char *const opts[] = { "--listen", "--db", "--threads", "--log-level",
-					    "--config", "--max-body", "--timeout" };
+					    "--config", "--max-body", "--timeout",
+					    "--header-timeout", "--body-timeout",
+					    "--max-connections", "--max-per-address" };
 
 	(void)state;
 	assert_int_equal(RUN("serve", "--help"), 0);
@@ -277,6 +279,36 @@ static int answers(unsigned port)
 	return fd >= 0;
 }
 
+/* Issue 10, defect 7: a second server on a port that one already serves must not
+ * start (with SO_REUSEPORT it did, and the kernel split the requests between two
+ * databases): it exits at once, non-zero, saying the address is in use, and the
+ * first goes on serving. */
+static void test_port_in_use(void **state)
+{
+	struct srv *s = srv_start(NULL);
+	char listen[64];
+	char *out = NULL, *err = NULL;
+	double t0;
+	int rc;
+
+	(void)state;
+	assert_non_null(s);
+	snprintf(listen, sizeof(listen), "127.0.0.1:%u", s->port);
+	t0 = harness_now_ms();
+	rc = harness_run((const char *const[]){ "serve", "--listen", listen, "--db",
+			 path_in("second.db"), "--log-level", "error", NULL }, NULL, D, &out,
+			 &err);
+	assert_int_not_equal(rc, 0);
+	assert_true(rc < 128);	/* it exited by itself, not killed after 20 s */
+	assert_true(harness_now_ms() - t0 < 10000);
+	assert_has(err, "already in use");
+	assert_has(err, listen);
+	free(out);
+	free(err);
+	assert_true(srv_healthy(s));
+	assert_int_equal(srv_stop(s), 0);
+}
+
 static void test_config_precedence(void **state)
 {
 	char *conf = path_in("prec.conf"), env_a[64], listen_b[64], text[256], want[96];
@@ -413,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_force_refdata),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_corrupt),
+		cmocka_unit_test(test_port_in_use),
 		cmocka_unit_test(test_config_precedence),
 		cmocka_unit_test(test_config_errors),
 	};
