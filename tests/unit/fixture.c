@@ -173,6 +173,20 @@ struct actor fixture_actor(struct store *s, const char *name, enum role role,
 	return a;
 }
 
+size_t fixture_count(struct store *s, int kind)
+{
+	pool *p = pool_new();
+	struct record_query q = { kind, NULL, -1, NULL, 10000, 0, 0, 0 };
+	struct record *rs;
+	size_t n = 0;
+	struct err e = { 0 };
+
+	if (store_record_list(s, p, &q, &rs, &n, &e))
+		fail_msg("list records: %s", e.msg);
+	pool_free(p);
+	return n;
+}
+
 long long fixture_group(struct store *s, const char *name, const char *const *orgs,
 			size_t n)
 {

@@ -70,6 +70,8 @@ long long fixture_user(struct store *s, const char *name, enum role role,
  * keeps the pointers name and country: pass strings that outlive it. */
 struct actor fixture_actor(struct store *s, const char *name, enum role role,
 			   const char *org, const char *country);
+/* How many records of kind (enum record_kind; -1: every kind) s reads, up to 10,000. */
+size_t fixture_count(struct store *s, int kind);
 /* Add a sharing group whose members are the organisations orgs[0..n) (made if
  * absent); its id. */
 long long fixture_group(struct store *s, const char *name, const char *const *orgs,

@@ -39,20 +39,6 @@ static const struct record_query all = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 
 /* ---- helpers ---- */
 
-static size_t count_kind(struct store *s, int kind)
-{
-	pool *p = pool_new();
-	struct record_query q = { kind, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
-}
-
-#define count_records(s) count_kind((s), -1)
-
 /* Provisions and mappings of every work, summed. */
 static void count_parts(struct store *s, size_t *exprs, size_t *provs, size_t *maps)
 {
@@ -375,7 +361,7 @@ static void test_round_trip(void **state)
 		print_error("bundle_import: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	check_counts(&cb, 1, 2, 4, 3, 15, 4);
-	assert_int_equal(count_records(b), 7);
+	assert_int_equal(fixture_count(b, -1), 7);
 	count_parts(b, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 3);
 	assert_int_equal(provs, 15);
@@ -390,10 +376,10 @@ static void test_round_trip(void **state)
 		print_error("bundle_import again: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	check_counts(&cb, 1, 2, 4, 3, 15, 4);
-	assert_int_equal(count_records(b), 7);
-	assert_int_equal(count_kind(b, REC_LEGISLATION), 1);
-	assert_int_equal(count_kind(b, REC_CASE), 2);
-	assert_int_equal(count_kind(b, REC_LESSON), 4);
+	assert_int_equal(fixture_count(b, -1), 7);
+	assert_int_equal(fixture_count(b, REC_LEGISLATION), 1);
+	assert_int_equal(fixture_count(b, REC_CASE), 2);
+	assert_int_equal(fixture_count(b, REC_LESSON), 4);
 	count_parts(b, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 3);
 	assert_int_equal(provs, 15);
@@ -606,7 +592,7 @@ static void expect_refused(struct store *s, const char *text, size_t len, int co
 			   const char *record)
 {
 	struct bundle_counts c;
-	size_t before = count_records(s), exprs, provs, maps;
+	size_t before = fixture_count(s, -1), exprs, provs, maps;
 	struct err e;
 	int rc = import_text(s, text, len, &c, &e);
 
@@ -620,7 +606,7 @@ static void expect_refused(struct store *s, const char *text, size_t len, int co
 	assert_non_null(strstr(e.msg, ORIGIN));
 	if (record)
 		assert_non_null(strstr(e.msg, record));
-	assert_int_equal(count_records(s), before);
+	assert_int_equal(fixture_count(s, -1), before);
 	count_parts(s, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 0);
 	assert_int_equal(maps, 0);
@@ -722,7 +708,7 @@ static void test_errors(void **state)
 			print_error("%s\n", e.msg);
 		assert_int_equal(e.code, ERR_OK);
 		check_counts(&c, 1, 0, 1, 1, 1, 1);
-		assert_int_equal(count_records(s), 2);
+		assert_int_equal(fixture_count(s, -1), 2);
 	}
 	sbuf_release(&deep);
 	store_close(s);
@@ -802,14 +788,14 @@ static void test_export_remote(void **state)
 	/* nor may a remote actor import */
 	{
 		static const char good[] = BUNDLE(GOOD_LESSON);
-		size_t before = count_records(a);
+		size_t before = fixture_count(a, -1);
 		struct err e;
 
 		err_clear(&e);
 		assert_int_not_equal(bundle_import(a, &fixture_visitor, good, strlen(good), ORIGIN, NULL, &e),
 				     ERR_OK);
 		assert_int_equal(e.code, ERR_FORBIDDEN);
-		assert_int_equal(count_records(a), before);
+		assert_int_equal(fixture_count(a, -1), before);
 	}
 	store_close(a);
 }

@@ -35,18 +35,6 @@
 
 /* ---- helpers ---- */
 
-static size_t count_records(struct store *s)
-{
-	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
-}
-
 /* Kenya's Computer Misuse and Cybercrimes Act, shortened. Version 1 (2018-05-30):
  * part > section > subsection; version 2 (2020-01-01) changes the text of section
  * 14 and adds section 15. */
@@ -369,7 +357,7 @@ static void test_import_versions(void **state)
 	id2 = import_ok(s, v2, ST_DRAFT, &n2);
 	assert_int_equal(id2, id);	/* the same work */
 	assert_int_equal(n2, 11);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(fixture_count(s, -1), 1);
 
 	/* the work */
 	err_clear(&e);
@@ -692,7 +680,7 @@ static void test_reimport_replaces(void **state)
 	}
 	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(fixture_count(s, -1), 1);
 	doc_free(v1);
 	doc_free(again);
 	pool_free(p);
@@ -768,7 +756,7 @@ static void test_import_invalid(void **state)
 	d = make_act(1);
 	import_ok(s, d, ST_DRAFT, NULL);
 	doc_free(d);
-	before = count_records(s);
+	before = fixture_count(s, -1);
 	assert_int_equal(before, 1);
 
 	for (int which = 0; which < 9; which++) {
@@ -794,7 +782,7 @@ static void test_import_invalid(void **state)
 		assert_true(e.msg[0] != '\0');
 		assert_int_equal(n, 0);
 		doc_free(d);
-		assert_int_equal(count_records(s), before);
+		assert_int_equal(fixture_count(s, -1), before);
 	}
 	err_clear(&e);
 	assert_int_equal(legislation_get(s, p, "/akn/za/act/2020/19", &w, &e), ERR_NOTFOUND);

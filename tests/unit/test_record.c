@@ -68,18 +68,6 @@ static void expect_valid(const struct record *r)
 	assert_int_equal(e.code, ERR_OK);
 }
 
-static size_t count_records(struct store *s)
-{
-	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
-}
-
 /* ---- names ---- */
 
 static void test_names(void **state)
@@ -554,7 +542,7 @@ static void test_case_revisions(void **state)
 	c = make_case("Remote");
 	err_clear(&e);
 	assert_int_equal(caselaw_save(s, &fixture_visitor, &c, &id2, &e), ERR_FORBIDDEN);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(fixture_count(s, -1), 1);
 
 	pool_free(p);
 	store_close(s);
@@ -719,7 +707,7 @@ static void test_lesson(void **state)
 	l.rec.region = NULL;
 	err_clear(&e);
 	assert_int_equal(lesson_save(s, &fixture_visitor, &l, &rid, &e), ERR_FORBIDDEN);
-	assert_int_equal(count_records(s), 2);
+	assert_int_equal(fixture_count(s, -1), 2);
 
 	/* a lesson cannot be saved over a case */
 	{
