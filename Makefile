@@ -79,7 +79,9 @@ $(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS)
 	@$(if $(Q),echo "  EMBED   $(words $(ASSETS)) files")
 	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS)
 
-$(B)/tests/unit/%: tests/unit/%.c $(LIBOBJ)
+# every unit test links the shared fixture (tests/unit/fixture.h: temporary databases,
+# organisations, accounts, groups)
+$(B)/tests/unit/%: tests/unit/%.c $(B)/obj/tests/unit/fixture.o $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -Itests -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TESTLIBS)

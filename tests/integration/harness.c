@@ -1093,16 +1093,31 @@ void srv_one_test_stop(void **state)
 	assert_int_equal(srv_stop(s), 0);
 }
 
-int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
-		size_t size)
+int harness_run_keep(const char *const *args, const char *const *env, const char *cwd,
+		     const char *input, char **out, char **err)
+{
+	free(*out);
+	free(*err);
+	*out = *err = NULL;
+	return harness_run_input(args, env, cwd, input, out, err);
+}
+
+int harness_cli_keep(const char *dir, const char *input, const char *const *args,
+		     char **out, char **err)
 {
 	char db[512];
 	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
-	char *o = NULL, *err = NULL;
-	int rc;
 
 	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", dir);
-	rc = harness_run_input(args, env, dir, input ? input : "", &o, &err);
+	return harness_run_keep(args, env, dir, input ? input : "", out, err);
+}
+
+int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
+		size_t size)
+{
+	char *o = NULL, *err = NULL;
+	int rc = harness_cli_keep(dir, input, args, &o, &err);
+
 	if (out) {
 		snprintf(out, size, "%s", o ? o : "");
 		out[strcspn(out, "\r\n")] = '\0';

@@ -164,6 +164,14 @@ int harness_run_input(const char *const *args, const char *const *env, const cha
  * may be NULL). Prints the command's errors when it fails. Its exit status. */
 int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
 		size_t size);
+/* harness_run_input keeping the whole output for a test to look at: *out and *err
+ * (the previous run's, or NULL) are freed first; the caller frees the last ones. */
+int harness_run_keep(const char *const *args, const char *const *env, const char *cwd,
+		     const char *input, char **out, char **err);
+/* harness_cli (dir, its database dir/ccrepo.db, input "" when NULL) with the whole
+ * output kept as harness_run_keep does, and nothing printed when it fails. */
+int harness_cli_keep(const char *dir, const char *input, const char *const *args,
+		     char **out, char **err);
 
 /* Assertions for the tests (only when cmocka.h came first). */
 #ifdef CMOCKA_H_

@@ -48,10 +48,7 @@ static int teardown(void **state)
 
 static int run(const char *const *args)
 {
-	free(OUT);
-	free(ERR);
-	OUT = ERR = NULL;
-	return harness_run(args, ENV, D, &OUT, &ERR);
+	return harness_run_keep(args, ENV, D, NULL, &OUT, &ERR);
 }
 
 #define RUN(...) run((const char *const[]){ __VA_ARGS__, NULL })

@@ -43,8 +43,7 @@ static void run_free(void)
 
 static int run_env(const char *const *env, const char *const *args)
 {
-	run_free();
-	return harness_run(args, env, D, &OUT, &ERR);
+	return harness_run_keep(args, env, D, NULL, &OUT, &ERR);
 }
 
 #define RUN(...) run_env(NULL, (const char *const[]){ __VA_ARGS__, NULL })

@@ -264,20 +264,8 @@ static int run_fts5(sqlite3 *db, const char *q, char keys[][256])
 	return k;
 }
 
-static int run_in(const char *dir, const char *const *args)
-{
-	char *out = NULL, *err = NULL;
-	int rc = harness_run(args, NULL, dir, &out, &err);
-
-	if (rc)
-		fprintf(stderr, "ccrepo %s %s: exit %d\n%s\n", args[0], args[1], rc, err ? err : "");
-	free(out);
-	free(err);
-	return rc;
-}
-
-#define IMPORT(dir, ...) run_in((dir), (const char *const[]){ "import", "--db", "ccrepo.db", \
-					  "--log-level", "warn", __VA_ARGS__, NULL })
+#define IMPORT(dir, ...) harness_cli((dir), NULL, (const char *const[]){ "import", "--db", \
+					  "ccrepo.db", "--log-level", "warn", __VA_ARGS__, NULL }, NULL, 0)
 
 static void import_corpus(const char *d)
 {

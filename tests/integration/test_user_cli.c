@@ -36,31 +36,11 @@ static int group_teardown(void **state)
 	return 0;
 }
 
-/* Run ccrepo in D on database D/ccrepo.db with input as its standard input (a file,
- * never a terminal); the exit status, output in OUT and ERR. */
+/* Run ccrepo in D on database D/ccrepo.db with input as its standard input; the exit
+ * status, output in OUT and ERR. */
 static int run_in(const char *input, const char *const *args)
 {
-	char path[512], db[512];
-	const char *env[] = { db, "CCREPO_LOG_LEVEL=error", NULL };
-	int fd, saved, rc;
-
-	free(OUT);
-	free(ERR);
-	OUT = ERR = NULL;
-	snprintf(path, sizeof(path), "%s/stdin", D);
-	snprintf(db, sizeof(db), "CCREPO_DB=%s/ccrepo.db", D);
-	assert_int_equal(harness_write_file(path, input, strlen(input)), 0);
-	/* the child inherits this process's standard input */
-	fd = open(path, O_RDONLY);
-	assert_true(fd >= 0);
-	saved = dup(0);
-	assert_true(saved >= 0);
-	dup2(fd, 0);
-	close(fd);
-	rc = harness_run(args, env, D, &OUT, &ERR);
-	dup2(saved, 0);
-	close(saved);
-	return rc;
+	return harness_cli_keep(D, input, args, &OUT, &ERR);
 }
 
 #define RUN(...) run_in("", (const char *const[]){ __VA_ARGS__, NULL })

@@ -12,7 +12,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -20,6 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "fixture.h"
 
 #include "core/log.h"
 #include "domain/audit.h"
@@ -33,57 +34,11 @@
 #include "store/sqlite/internal.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
 #define T0 ((time_t)1800000000)	/* 2027-01-15T08:00:00Z */
 #define PW "correct horse battery"
 
-static char dir[64];
-static int ndb;
 static const struct actor curator = { .name = "carla", .local = 1 };
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int group_setup(void **state)
-{
-	(void)state;
-	log_set_level(LOG_ERROR);
-	user_pwhash_limits(crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-audit-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A new migrated database; with refdata, the reference data too (or skip() without
- * iso-codes). */
-static const struct clearance operator_clearance = { .all = 1 };
-
-static struct store *db_new(int refdata)
-{
-	char path[256];
-	struct store *s = NULL;
-	struct err e = { 0 };
-	int from, to, did = 0;
-
-	if (refdata && access(ISO_DIR "/iso_3166-1.json", R_OK))
-		skip();
-	snprintf(path, sizeof(path), "%s/db%d.sqlite", dir, ++ndb);
-	if (store_open(path, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    store_set_clearance(s, &operator_clearance, &e) ||
-	    (refdata && refdata_ensure(s, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e)))
-		print_error("%s: %s\n", path, e.msg);
-	assert_int_equal(e.code, ERR_OK);
-	return s;
-}
 
 /* Run SQL on the test's connection; the SQLite result code. */
 static int sql(struct store *s, const char *text)
@@ -165,7 +120,7 @@ static void test_names(void **state)
 
 static void test_chain(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 	pool *p = pool_new();
 	unsigned char zero[AUDIT_HASH_BYTES] = { 0 }, h[AUDIT_HASH_BYTES];
 	struct audit_entry *en;
@@ -209,7 +164,7 @@ static void test_chain(void **state)
 
 static void test_append_only(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 	struct sq *q = (struct sq *)s;
 
 	(void)state;
@@ -226,7 +181,7 @@ static void test_append_only(void **state)
 
 static void test_edited_detail(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 
 	(void)state;
 	append_n(s, 5);
@@ -249,7 +204,7 @@ static void test_edited_fields(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(edits) / sizeof(edits[0]); i++) {
-		struct store *s = db_new(0);
+		struct store *s = fixture_db(NULL, 0);
 
 		append_n(s, 4);
 		drop_triggers(s);
@@ -261,7 +216,7 @@ static void test_edited_fields(void **state)
 
 static void test_deleted(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 
 	(void)state;
 	append_n(s, 5);
@@ -271,7 +226,7 @@ static void test_deleted(void **state)
 	store_close(s);
 
 	/* the first entry */
-	s = db_new(0);
+	s = fixture_db(NULL, 0);
 	append_n(s, 3);
 	drop_triggers(s);
 	assert_int_equal(sql(s, "DELETE FROM audit_log WHERE id = 1"), SQLITE_OK);
@@ -279,7 +234,7 @@ static void test_deleted(void **state)
 	store_close(s);
 
 	/* deleted and the later ids renumbered to close the gap */
-	s = db_new(0);
+	s = fixture_db(NULL, 0);
 	append_n(s, 5);
 	drop_triggers(s);
 	assert_int_equal(sql(s, "DELETE FROM audit_log WHERE id = 3; "
@@ -290,7 +245,7 @@ static void test_deleted(void **state)
 
 static void test_reordered(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 
 	(void)state;
 	append_n(s, 5);
@@ -305,7 +260,7 @@ static void test_reordered(void **state)
 
 static void test_changed_hash(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 
 	(void)state;
 	append_n(s, 5);
@@ -316,7 +271,7 @@ static void test_changed_hash(void **state)
 	store_close(s);
 
 	/* a forged entry with a recomputed own hash still breaks the next link */
-	s = db_new(0);
+	s = fixture_db(NULL, 0);
 	append_n(s, 5);
 	drop_triggers(s);
 	{
@@ -341,7 +296,7 @@ static void test_changed_hash(void **state)
 	store_close(s);
 
 	/* the first entry's previous hash must be zeros */
-	s = db_new(0);
+	s = fixture_db(NULL, 0);
 	append_n(s, 2);
 	drop_triggers(s);
 	assert_int_equal(sql(s, "UPDATE audit_log SET prev_hash = randomblob(32) "
@@ -353,7 +308,7 @@ static void test_changed_hash(void **state)
 /* More entries than audit_verify reads at a time. */
 static void test_long_chain(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 	struct err e = { 0 };
 
 	(void)state;
@@ -372,7 +327,7 @@ static void test_long_chain(void **state)
 
 static void test_list_and_limits(void **state)
 {
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 	pool *p = pool_new();
 	struct audit_entry *en;
 	struct audit_filter f = { 0 };
@@ -430,7 +385,7 @@ static void test_list_and_limits(void **state)
 static void test_list_records_only(void **state)
 {
 	static const char *const tlps[] = { "CLEAR", "CLEAR", "RED" };
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, 0);
 	pool *p = pool_new();
 	struct audit_entry *en;
 	struct audit_filter f = { .records_only = 1 };
@@ -516,7 +471,7 @@ static struct doc *small_act(void)
 
 static void test_record_hooks(void **state)
 {
-	struct store *s = db_new(1);
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *d = small_act();
 	struct audit_entry *en;
@@ -587,7 +542,7 @@ static void test_record_hooks(void **state)
 
 static void test_bundle_one_entry(void **state)
 {
-	struct store *s = db_new(1);
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct sbuf b = SBUF_INIT;
 	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
@@ -610,7 +565,7 @@ static void test_bundle_one_entry(void **state)
 	assert_int_equal(bundle_export(s, &q, &b, NULL, &e), ERR_OK);
 	store_close(s);
 
-	s = db_new(1);
+	s = fixture_db(NULL, FIX_REFDATA);
 	assert_int_equal(bundle_import(s, &curator, b.buf, b.len, "ke.json", &c, &e), ERR_OK);
 	assert_int_equal(audit_list(s, p, NULL, 0, 0, &en, &n, &e), ERR_OK);
 	assert_int_equal(n, 1);
@@ -638,8 +593,7 @@ static void test_bundle_one_entry(void **state)
 
 static void test_account_hooks(void **state)
 {
-	struct country ke = { .alpha2 = "KE", .alpha3 = "KEN", .numeric = "404" };
-	struct store *s = db_new(0);
+	struct store *s = fixture_db(NULL, FIX_KENYA);
 	pool *p = pool_new();
 	struct org un = { .name = "UNODC", .kind = ORG_UNODC };
 	struct user u = { .username = "Alice", .role = ROLE_CURATOR, .org_name = "UNODC" };
@@ -649,9 +603,6 @@ static void test_account_hooks(void **state)
 	size_t n;
 
 	(void)state;
-	for (int l = 0; l < LANG_COUNT; l++)
-		ke.names[l] = "Kenya";
-	assert_int_equal(store_country_put(s, &ke, &e), ERR_OK);
 	audit_context_set("root", NULL);
 	assert_int_equal(org_add(s, p, &un, &e), ERR_OK);
 	en = newest(s, p, "org.add");
@@ -733,5 +684,5 @@ int main(void)
 		cmocka_unit_test(test_account_hooks),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
 }

@@ -11,7 +11,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,8 @@
 #include <unistd.h>
 
 #include <jansson.h>
+
+#include "fixture.h"
 
 #include "core/log.h"
 #include "core/sbuf.h"
@@ -31,74 +32,12 @@
 #include "import/doc.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
 #define KE_ACT "/akn/ke/act/2018/5"
 #define ORIGIN "test-bundle.json"
 
-static char dir[64];
-static int dbno;
-static const struct actor local = { .name = "curator", .local = 1, .role = -1 };
-static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
 static const struct record_query all = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 
 /* ---- helpers ---- */
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int group_setup(void **state)
-{
-	(void)state;
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-bundle-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A new migrated database with the reference data, or skip() without iso-codes. */
-static const struct clearance operator_clearance = { .all = 1 };
-
-static struct store *db_new(void)
-{
-	char path[256];
-	struct store *s = NULL;
-	struct err e;
-	int from, to, did = 0;
-
-	if (access(ISO_DIR "/iso_3166-1.json", R_OK))
-		skip();
-	snprintf(path, sizeof(path), "%s/%d.db", dir, ++dbno);
-	err_clear(&e);
-	if (store_open(path, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    store_set_clearance(s, &operator_clearance, &e) ||
-	    refdata_ensure(s, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e))
-		print_error("%s: %s\n", path, e.msg);
-	assert_int_equal(e.code, ERR_OK);
-	return s;
-}
-
-static size_t count_kind(struct store *s, int kind)
-{
-	pool *p = pool_new();
-	struct record_query q = { kind, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
-}
-
-#define count_records(s) count_kind((s), -1)
 
 /* Provisions and mappings of every work, summed. */
 static void count_parts(struct store *s, size_t *exprs, size_t *provs, size_t *maps)
@@ -170,7 +109,7 @@ static long long import_doc(struct store *s, const struct doc *d, enum record_st
 	struct err e;
 
 	err_clear(&e);
-	if (legislation_import_doc(s, &local, d, st, NULL, &id, &n, &e))
+	if (legislation_import_doc(s, &fixture_local, d, st, NULL, &id, &n, &e))
 		print_error("import: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	return id;
@@ -181,8 +120,8 @@ static void publish(struct store *s, long long id)
 	struct err e;
 
 	err_clear(&e);
-	if (record_set_status(s, &local, id, ST_SUBMITTED, NULL, &e) ||
-	    record_set_status(s, &local, id, ST_PUBLISHED, NULL, &e))
+	if (record_set_status(s, &fixture_local, id, ST_SUBMITTED, NULL, &e) ||
+	    record_set_status(s, &fixture_local, id, ST_PUBLISHED, NULL, &e))
 		print_error("publish %lld: %s\n", id, e.msg);
 	assert_int_equal(e.code, ERR_OK);
 }
@@ -204,7 +143,7 @@ static long long save_lesson(struct store *s, const char *country, const char *r
 	l.body = "# Lesson\n\nAsk early; *preserve* data first.\n\n- one\n- two\n";
 	l.date = "2023-03-01";
 	err_clear(&e);
-	if (lesson_save(s, &local, &l, &id, &e))
+	if (lesson_save(s, &fixture_local, &l, &id, &e))
 		print_error("lesson_save: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	if (published)
@@ -215,7 +154,7 @@ static long long save_lesson(struct store *s, const char *country, const char *r
 /* The database every round trip starts from. */
 static struct store *make_source(void)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	struct doc *v1 = make_act(1), *v2 = make_act(2), *j = doc_new();
 	struct case_link links[] = { { KE_ACT, "part_2__sec_14" },
 				     { KE_ACT, "part_2__sec_14__subsec_1" } };
@@ -226,13 +165,13 @@ static struct store *make_source(void)
 	id = import_doc(s, v1, ST_DRAFT);
 	assert_int_equal(import_doc(s, v2, ST_DRAFT), id);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "coe-185", 2, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "coe-185", 2, "accepted",
 				     "full", "Mirrors article 2 \"illegal access\"", &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "un-cc", 7, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "un-cc", 7, "accepted",
 				     "partial", NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 3, "rejected",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 3, "rejected",
 				     NULL, "interference, not interception", &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_15", "coe-185", 4, "suggested",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_15", "coe-185", 4, "suggested",
 				     NULL, NULL, &e), ERR_OK);
 	assert_int_equal(e.code, ERR_OK);
 	publish(s, id);
@@ -255,7 +194,7 @@ static struct store *make_source(void)
 	c.applied = links;
 	c.napplied = 2;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &cid, &e), ERR_OK);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &cid, &e), ERR_OK);
 	publish(s, cid);
 
 	/* a case with the judgment's text */
@@ -303,7 +242,7 @@ static int import_text(struct store *s, const char *text, size_t len, struct bun
 		       struct err *e)
 {
 	err_clear(e);
-	return bundle_import(s, &local, text, len, ORIGIN, c, e);
+	return bundle_import(s, &fixture_local, text, len, ORIGIN, c, e);
 }
 
 /* A copy of a bundle without its "exported_at" line. */
@@ -364,7 +303,7 @@ static void check_counts(const struct bundle_counts *c, size_t legislation, size
 
 static void test_round_trip(void **state)
 {
-	struct store *a = make_source(), *b = db_new();
+	struct store *a = make_source(), *b = fixture_db(NULL, FIX_REFDATA);
 	struct bundle_counts ca, cb, ci;
 	char *first, *second, *third;
 	json_t *root, *rec;
@@ -374,7 +313,7 @@ static void test_round_trip(void **state)
 	size_t i;
 
 	(void)state;
-	first = export_text(a, &local, &ca);
+	first = export_text(a, &fixture_local, &ca);
 	/* 1 act (2 versions: 6 + 7 provisions, 4 mappings), 2 cases (one with its
 	 * judgment: 1 version, 2 provisions), 4 lessons */
 	check_counts(&ca, 1, 2, 4, 3, 15, 4);
@@ -422,14 +361,14 @@ static void test_round_trip(void **state)
 		print_error("bundle_import: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	check_counts(&cb, 1, 2, 4, 3, 15, 4);
-	assert_int_equal(count_records(b), 7);
+	assert_int_equal(fixture_count(b, -1), 7);
 	count_parts(b, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 3);
 	assert_int_equal(provs, 15);
 	assert_int_equal(maps, 4);
 
 	/* and out again (compared below) */
-	second = export_text(b, &local, &ci);
+	second = export_text(b, &fixture_local, &ci);
 	check_counts(&ci, 1, 2, 4, 3, 15, 4);
 
 	/* importing again updates, never duplicates */
@@ -437,15 +376,15 @@ static void test_round_trip(void **state)
 		print_error("bundle_import again: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	check_counts(&cb, 1, 2, 4, 3, 15, 4);
-	assert_int_equal(count_records(b), 7);
-	assert_int_equal(count_kind(b, REC_LEGISLATION), 1);
-	assert_int_equal(count_kind(b, REC_CASE), 2);
-	assert_int_equal(count_kind(b, REC_LESSON), 4);
+	assert_int_equal(fixture_count(b, -1), 7);
+	assert_int_equal(fixture_count(b, REC_LEGISLATION), 1);
+	assert_int_equal(fixture_count(b, REC_CASE), 2);
+	assert_int_equal(fixture_count(b, REC_LESSON), 4);
 	count_parts(b, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 3);
 	assert_int_equal(provs, 15);
 	assert_int_equal(maps, 4);
-	third = export_text(b, &local, &ci);
+	third = export_text(b, &fixture_local, &ci);
 	check_counts(&ci, 1, 2, 4, 3, 15, 4);
 
 	/* export, import, export: the same bundle */
@@ -461,9 +400,9 @@ static void test_round_trip(void **state)
 /* What came back, field by field, for the records a round trip carries. */
 static void test_round_trip_fields(void **state)
 {
-	struct store *a = make_source(), *b = db_new();
+	struct store *a = make_source(), *b = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
-	char *text = export_text(a, &local, NULL);
+	char *text = export_text(a, &fixture_local, NULL);
 	struct record_query q = { REC_CASE, "KE", -1, NULL, 0, 0, 0, 0 };
 	struct caselaw *cs;
 	struct lesson *ls;
@@ -551,7 +490,7 @@ static void test_lesson_place_match(void **state)
 		"\"body\": \"Nigeria.\"},"
 		"{\"type\": \"lesson\", \"country\": \"KE\", \"title\": \"Lessons learned\", "
 		"\"body\": \"Kenya, revised.\"}]}";
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct record_query q = { REC_LESSON, NULL, -1, NULL, 0, 0, 0, 0 };
 	struct lesson *ls;
@@ -603,7 +542,7 @@ static void test_status_without_provenance(void **state)
 		"\"status\": \"published\", \"work\": {\"uri\": \"/akn/ke/act/2019/1\"}, "
 		"\"expressions\": [{\"language\": \"eng\", \"date\": \"2019-01-01\", "
 		"\"provisions\": [{\"eid\": \"sec_1\", \"kind\": \"section\"}]}]}]}";
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct record_query q = { -1, NULL, -1, NULL, 0, 0, 0, 0 };
 	struct record *rs;
@@ -653,7 +592,7 @@ static void expect_refused(struct store *s, const char *text, size_t len, int co
 			   const char *record)
 {
 	struct bundle_counts c;
-	size_t before = count_records(s), exprs, provs, maps;
+	size_t before = fixture_count(s, -1), exprs, provs, maps;
 	struct err e;
 	int rc = import_text(s, text, len, &c, &e);
 
@@ -667,7 +606,7 @@ static void expect_refused(struct store *s, const char *text, size_t len, int co
 	assert_non_null(strstr(e.msg, ORIGIN));
 	if (record)
 		assert_non_null(strstr(e.msg, record));
-	assert_int_equal(count_records(s), before);
+	assert_int_equal(fixture_count(s, -1), before);
 	count_parts(s, &exprs, &provs, &maps);
 	assert_int_equal(exprs, 0);
 	assert_int_equal(maps, 0);
@@ -735,7 +674,7 @@ static void test_errors(void **state)
 		BUNDLE(GOOD_LESSON ", {\"type\": \"lesson\", \"country\": \"KE\", \"title\": "
 		       "\"Overlong \xc0\xaf\", \"body\": \"x\"}"),
 	};
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	struct sbuf deep = SBUF_INIT;
 
 	(void)state;
@@ -769,7 +708,7 @@ static void test_errors(void **state)
 			print_error("%s\n", e.msg);
 		assert_int_equal(e.code, ERR_OK);
 		check_counts(&c, 1, 0, 1, 1, 1, 1);
-		assert_int_equal(count_records(s), 2);
+		assert_int_equal(fixture_count(s, -1), 2);
 	}
 	sbuf_release(&deep);
 	store_close(s);
@@ -778,7 +717,7 @@ static void test_errors(void **state)
 /* Nested at most 64 deep: a tree just within the limit goes in whole. */
 static void test_deep_within_limit(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct sbuf sb = SBUF_INIT;
 	struct bundle_counts c;
@@ -827,7 +766,7 @@ static void test_export_remote(void **state)
 	size_t i;
 
 	(void)state;
-	text = export_text(a, &remote, &c);
+	text = export_text(a, &fixture_visitor, &c);
 	/* the published CLEAR act, case and two lessons; not the judgment (a draft), the
 	 * draft lesson or the AMBER one */
 	check_counts(&c, 1, 1, 2, 2, 13, 4);
@@ -849,14 +788,14 @@ static void test_export_remote(void **state)
 	/* nor may a remote actor import */
 	{
 		static const char good[] = BUNDLE(GOOD_LESSON);
-		size_t before = count_records(a);
+		size_t before = fixture_count(a, -1);
 		struct err e;
 
 		err_clear(&e);
-		assert_int_not_equal(bundle_import(a, &remote, good, strlen(good), ORIGIN, NULL, &e),
+		assert_int_not_equal(bundle_import(a, &fixture_visitor, good, strlen(good), ORIGIN, NULL, &e),
 				     ERR_OK);
 		assert_int_equal(e.code, ERR_FORBIDDEN);
-		assert_int_equal(count_records(a), before);
+		assert_int_equal(fixture_count(a, -1), before);
 	}
 	store_close(a);
 }
@@ -873,5 +812,5 @@ int main(void)
 		cmocka_unit_test(test_export_remote),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
+
 #include "core/log.h"
 #include "domain/lesson.h"
 #include "domain/refdata.h"
@@ -21,10 +23,6 @@
 #include "domain/share.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
-
-static char dir[64];
 static struct store *S;
 static pool *P;
 static const struct clearance operator_clearance = { .all = 1 };
@@ -86,65 +84,33 @@ static const unsigned char want[NWHO][NREC] = {
 	[RD]     = { 1,    1,    0,    0,    0,     1,  0,    0,    0 },	/* named */
 };
 
-static long long org_id(const char *name)
-{
-	struct org *o;
-	struct err e = { 0 };
-
-	if (org_get(S, P, name, &o, &e))
-		fail_msg("org %s: %s", name, e.msg);
-	return o->id;
-}
-
 static int setup(void **state)
 {
-	static const struct org orgs[] = {
-		{ .name = "kict", .kind = ORG_NATIONAL_AUTHORITY, .country = "KE" },
-		{ .name = "acme", .kind = ORG_PRIVATE_SECTOR },
-		{ .name = "civic", .kind = ORG_CIVIL_SOCIETY },
-		{ .name = "police", .kind = ORG_NATIONAL_AUTHORITY },
-		{ .name = "unodc", .kind = ORG_UNODC },
+	static const struct { const char *name; enum org_kind kind; const char *country; }
+	orgs[] = {
+		{ "kict", ORG_NATIONAL_AUTHORITY, "KE" },
+		{ "acme", ORG_PRIVATE_SECTOR, NULL },
+		{ "civic", ORG_CIVIL_SOCIETY, NULL },
+		{ "police", ORG_NATIONAL_AUTHORITY, NULL },
+		{ "unodc", ORG_UNODC, NULL },
 	};
-	char path[128];
+	static const char *const partners[] = { "acme" };
 	struct err e = { 0 };
-	int from, to, did;
-	long long gid;
 
-	(void)state;
-	if (access(ISO_DIR "/iso_3166-1.json", R_OK))
+	if (!fixture_have_isocodes())
 		return 0;	/* each test skips */
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-clear-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_group_setup(state))
 		return -1;
-	snprintf(path, sizeof(path), "%s/c.db", dir);
+	if (fixture_db_open("c.db", FIX_REFDATA, &S, &e))
+		goto fail;
 	P = pool_new();
-	if (store_open(path, &S, &e) || store_migrate(S, &from, &to, &e) ||
-	    store_set_clearance(S, &operator_clearance, &e) ||
-	    refdata_ensure(S, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e))
-		goto fail;
-	for (size_t i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++) {
-		struct org o = orgs[i];
-
-		if (org_add(S, P, &o, &e))
-			goto fail;
-	}
-	for (int w = 1; w < NWHO; w++) {
-		struct user u = { .username = people[w].name, .role = people[w].role,
-				  .country = people[w].country };
-		long long uid;
-
-		u.org_id = org_id(people[w].org);
-		if (store_user_insert(S, &u, "not-a-hash", 0, &uid, &e))
-			goto fail;
-		actors[w] = (struct actor){ .name = people[w].name, .user_id = uid,
-					    .role = people[w].role, .org_id = u.org_id,
-					    .country = people[w].country };
-	}
+	for (size_t i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++)
+		fixture_org(S, orgs[i].name, orgs[i].kind, orgs[i].country);
+	for (int w = 1; w < NWHO; w++)
+		actors[w] = fixture_actor(S, people[w].name, (enum role)people[w].role,
+					  people[w].org, people[w].country);
 	actors[PUBLIC] = (struct actor){ .name = "public", .role = -1 };
-	if (share_group_add(S, P, "partners", &gid, &e) ||
-	    share_group_member(S, P, "partners", "acme", 1, &e))
-		goto fail;
+	fixture_group(S, "partners", partners, 1);
 	for (int r = 0; r < NREC; r++) {
 		struct lesson l = { .rec = { .country = "KE", .language = "en",
 					     .tlp = recs[r].tlp },
@@ -173,18 +139,11 @@ fail:
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
-	(void)state;
 	if (S)
 		store_close(S);
 	if (P)
 		pool_free(P);
-	if (dir[0]) {
-		snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-		return system(cmd) ? -1 : 0;
-	}
-	return 0;
+	return fixture_group_teardown(state);
 }
 
 static void as(int w)
@@ -294,10 +253,8 @@ static void test_changes(void **state)
 	/* a new connection reads as the public */
 	{
 		struct store *t;
-		char path[128];
 
-		snprintf(path, sizeof(path), "%s/c.db", dir);
-		assert_int_equal(store_open(path, &t, &e), ERR_OK);
+		assert_int_equal(store_open(fixture_path("c.db"), &t, &e), ERR_OK);
 		assert_int_equal(store_record_get(t, P, ids[R_GREEN], &rec, &e), ERR_NOTFOUND);
 		assert_int_equal(store_record_get(t, P, ids[R_CLEAR], &rec, &e), ERR_OK);
 		store_close(t);

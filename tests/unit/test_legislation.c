@@ -9,12 +9,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "fixture.h"
 
 #include "core/log.h"
 #include "domain/caselaw.h"
@@ -25,9 +26,6 @@
 #include "import/doc.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
-
 #define KE_ACT "/akn/ke/act/2018/5"
 #define SEC14_V1 "A person who causes a computer system to perform a function, knowing " \
 		 "that the access is unauthorised, commits an offence."
@@ -35,71 +33,7 @@
 		 "system to perform a function, knowing that the access is unauthorised, " \
 		 "commits an offence."
 
-static char dir[64];
-static int dbno;
-static const struct actor local = { .name = "curator", .local = 1, .role = -1 };
-static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
-
 /* ---- helpers ---- */
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int group_setup(void **state)
-{
-	(void)state;
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-legislation-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static int have_isocodes(void)
-{
-	return access(ISO_DIR "/iso_3166-1.json", R_OK) == 0;
-}
-
-/* A new migrated database with the reference data, or skip() without iso-codes. */
-static const struct clearance operator_clearance = { .all = 1 };
-
-static struct store *db_new(void)
-{
-	char path[256];
-	struct store *s = NULL;
-	struct err e;
-	int from, to, did = 0;
-
-	if (!have_isocodes())
-		skip();
-	snprintf(path, sizeof(path), "%s/%d.db", dir, ++dbno);
-	err_clear(&e);
-	if (store_open(path, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    store_set_clearance(s, &operator_clearance, &e) ||
-	    refdata_ensure(s, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e))
-		print_error("%s: %s\n", path, e.msg);
-	assert_int_equal(e.code, ERR_OK);
-	return s;
-}
-
-static size_t count_records(struct store *s)
-{
-	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
-}
 
 /* Kenya's Computer Misuse and Cybercrimes Act, shortened. Version 1 (2018-05-30):
  * part > section > subsection; version 2 (2020-01-01) changes the text of section
@@ -159,7 +93,7 @@ static long long import_ok(struct store *s, const struct doc *d, enum record_sta
 	struct err e;
 
 	err_clear(&e);
-	if (legislation_import_doc(s, &local, d, st, NULL, &id, &n, &e))
+	if (legislation_import_doc(s, &fixture_local, d, st, NULL, &id, &n, &e))
 		print_error("import %s: %s\n", d->work_uri, e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	assert_true(id > 0);
@@ -241,7 +175,7 @@ static void check_same_tree(const struct doc *want, const struct doc *got)
 
 static void test_uri_valid(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	const char *cc = "unset";
 	struct err e;
@@ -320,7 +254,7 @@ static void test_uri_valid(void **state)
  * of a by-law. */
 static void test_uri_with_court(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	const char *cc = NULL;
 	struct err e;
@@ -407,7 +341,7 @@ static void test_split_uri(void **state)
 
 static void test_import_versions(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *v1 = make_act(1), *v2 = make_act(2), *back;
 	struct work *w;
@@ -423,7 +357,7 @@ static void test_import_versions(void **state)
 	id2 = import_ok(s, v2, ST_DRAFT, &n2);
 	assert_int_equal(id2, id);	/* the same work */
 	assert_int_equal(n2, 11);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(fixture_count(s, -1), 1);
 
 	/* the work */
 	err_clear(&e);
@@ -593,7 +527,7 @@ static void test_import_versions(void **state)
 		long long rid = 0;
 		size_t rn = 0;
 
-		assert_int_equal(legislation_import_doc(s, &remote, v1, ST_DRAFT, NULL, &rid, &rn, &e),
+		assert_int_equal(legislation_import_doc(s, &fixture_visitor, v1, ST_DRAFT, NULL, &rid, &rn, &e),
 				 ERR_FORBIDDEN);
 	}
 	doc_free(v1);
@@ -613,7 +547,7 @@ static void test_import_permissions(void **state)
 				     .country = "UG" };
 	const struct actor cur = { .name = "cur", .user_id = 5, .role = 3 /* curator */,
 				   .org_id = 1 };
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *d = make_act(1);
 	struct record *rec;
@@ -622,20 +556,10 @@ static void test_import_permissions(void **state)
 	size_t n = 0;
 
 	(void)state;
-	{
-		struct org un = { .name = "UNODC", .kind = ORG_UNODC };
-		struct org nc = { .name = "NC4", .kind = ORG_NATIONAL_AUTHORITY };
-
-		assert_int_equal(org_add(s, p, &un, &e), ERR_OK);
-		assert_int_equal(org_add(s, p, &nc, &e), ERR_OK);
-		assert_int_equal(nc.id, 2);
-		for (int i = 1; i <= 5; i++) {	/* accounts 1..5: the actors' ids */
-			struct user u = { .username = pool_printf(p, "user%d", i), .org_id = 1 };
-			long long uid;
-
-			assert_int_equal(store_user_insert(s, &u, "not-a-hash", 0, &uid, &e), ERR_OK);
-		}
-	}
+	fixture_org(s, "UNODC", ORG_UNODC, NULL);
+	assert_int_equal(fixture_org(s, "NC4", ORG_NATIONAL_AUTHORITY, NULL), 2);
+	for (int i = 1; i <= 5; i++)	/* accounts 1..5: the actors' ids */
+		fixture_user(s, pool_printf(p, "user%d", i), ROLE_READER, "UNODC", NULL);
 	assert_int_equal(legislation_import_doc(s, &fp_ug, d, ST_DRAFT, NULL, &id, &n, &e),
 			 ERR_FORBIDDEN);	/* a Kenyan law */
 	assert_non_null(strstr(e.msg, "their own country"));
@@ -669,7 +593,7 @@ static void test_import_permissions(void **state)
 /* With no language asked, the version in the work's language is preferred. */
 static void test_as_of_prefers_work_language(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *fr = make_act(1), *en = make_act(1);
 	struct expression *x;
@@ -700,7 +624,7 @@ static void test_as_of_prefers_work_language(void **state)
 
 static void test_reimport_replaces(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *v1 = make_act(1), *again = make_act(1);
 	struct expression *x, *xs;
@@ -742,8 +666,8 @@ static void test_reimport_replaces(void **state)
 
 	/* re-importing a published work keeps the earlier state as a revision */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_SUBMITTED, NULL, &e), ERR_OK);
-	assert_int_equal(record_set_status(s, &local, id, ST_PUBLISHED, NULL, &e), ERR_OK);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_SUBMITTED, NULL, &e), ERR_OK);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_PUBLISHED, NULL, &e), ERR_OK);
 	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(import_ok(s, v1, ST_DRAFT, NULL), id);
@@ -756,7 +680,7 @@ static void test_reimport_replaces(void **state)
 	}
 	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(fixture_count(s, -1), 1);
 	doc_free(v1);
 	doc_free(again);
 	pool_free(p);
@@ -765,7 +689,7 @@ static void test_reimport_replaces(void **state)
 
 static void test_duplicate_eids(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *d = doc_new();
 	struct doc_node *sec;
@@ -820,7 +744,7 @@ static void test_duplicate_eids(void **state)
 
 static void test_import_invalid(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *d;
 	struct work *w;
@@ -832,7 +756,7 @@ static void test_import_invalid(void **state)
 	d = make_act(1);
 	import_ok(s, d, ST_DRAFT, NULL);
 	doc_free(d);
-	before = count_records(s);
+	before = fixture_count(s, -1);
 	assert_int_equal(before, 1);
 
 	for (int which = 0; which < 9; which++) {
@@ -852,13 +776,13 @@ static void test_import_invalid(void **state)
 		}
 		err_clear(&e);
 		n = 99;
-		if (legislation_import_doc(s, &local, d, ST_DRAFT, NULL, &id, &n, &e) != ERR_INVALID)
+		if (legislation_import_doc(s, &fixture_local, d, ST_DRAFT, NULL, &id, &n, &e) != ERR_INVALID)
 			print_error("case %d: accepted (%s)\n", which, e.msg);
 		assert_int_equal(e.code, ERR_INVALID);
 		assert_true(e.msg[0] != '\0');
 		assert_int_equal(n, 0);
 		doc_free(d);
-		assert_int_equal(count_records(s), before);
+		assert_int_equal(fixture_count(s, -1), before);
 	}
 	err_clear(&e);
 	assert_int_equal(legislation_get(s, p, "/akn/za/act/2020/19", &w, &e), ERR_NOTFOUND);
@@ -868,7 +792,7 @@ static void test_import_invalid(void **state)
 
 static void test_judgment_case(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *d = doc_new();
 	struct doc_node *m;
@@ -959,7 +883,7 @@ static const struct mapping *find_mapping(const struct mapping *ms, size_t n, co
 
 static void test_mapping_set(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *v1 = make_act(1), *v2 = make_act(2);
 	struct mapping *ms, m;
@@ -973,19 +897,19 @@ static void test_mapping_set(void **state)
 	import_ok(s, v2, ST_DRAFT, NULL);
 
 	err_clear(&e);
-	if (mapping_set(s, &local, id, "part_2__sec_14", "coe-185", 2, "accepted", "full",
+	if (mapping_set(s, &fixture_local, id, "part_2__sec_14", "coe-185", 2, "accepted", "full",
 			"Mirrors article 2", &e))
 		print_error("mapping_set: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "un-cc", 7, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "un-cc", 7, "accepted",
 				     "partial", NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 3, "rejected",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 3, "rejected",
 				     NULL, "interference, not interception", &e), ERR_OK);
 	/* an extent given with a suggestion is dropped */
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 5, "suggested",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 5, "suggested",
 				     "full", NULL, &e), ERR_OK);
 	/* a provision only in the newer version */
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_15", "coe-185", 2, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_15", "coe-185", 2, "accepted",
 				     "partial", NULL, &e), ERR_OK);
 	assert_int_equal(e.code, ERR_OK);
 
@@ -1014,40 +938,40 @@ static void test_mapping_set(void **state)
 
 	/* refused, and nothing changes */
 	err_clear(&e);
-	assert_int_not_equal(mapping_set(s, &local, id, "part_2__sec_14", "coe-185", 99,
+	assert_int_not_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "coe-185", 99,
 					 "accepted", "full", NULL, &e), ERR_OK);
 	assert_non_null(strstr(e.msg, "99"));
 	err_clear(&e);
-	assert_int_not_equal(mapping_set(s, &local, id, "part_2__sec_14", "un-cc", 999,
+	assert_int_not_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "un-cc", 999,
 					 "accepted", "full", NULL, &e), ERR_OK);
 	err_clear(&e);
-	assert_int_not_equal(mapping_set(s, &local, id, "part_2__sec_14", "xx-1", 2, "accepted",
+	assert_int_not_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "xx-1", 2, "accepted",
 					 "full", NULL, &e), ERR_OK);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_9__sec_99", "coe-185", 2, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_9__sec_99", "coe-185", 2, "accepted",
 				     "full", NULL, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "part_9__sec_99"));
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, NULL, "coe-185", 2, "accepted", "full", NULL,
+	assert_int_equal(mapping_set(s, &fixture_local, id, NULL, "coe-185", 2, "accepted", "full", NULL,
 				     &e), ERR_INVALID);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 4, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 4, "accepted",
 				     NULL, NULL, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "full or partial"));
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 4, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 4, "accepted",
 				     "mostly", NULL, &e), ERR_INVALID);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 4, "maybe",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 4, "maybe",
 				     NULL, NULL, &e), ERR_INVALID);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 4, NULL, NULL,
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 4, NULL, NULL,
 				     NULL, &e), ERR_INVALID);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id + 100, "part_2__sec_16", "coe-185", 4,
+	assert_int_equal(mapping_set(s, &fixture_local, id + 100, "part_2__sec_16", "coe-185", 4,
 				     "accepted", "full", NULL, &e), ERR_NOTFOUND);
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &remote, id, "part_2__sec_16", "coe-185", 4, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_visitor, id, "part_2__sec_16", "coe-185", 4, "accepted",
 				     "full", NULL, &e), ERR_FORBIDDEN);
 	{
 		char *big = malloc(2002);
@@ -1055,7 +979,7 @@ static void test_mapping_set(void **state)
 		memset(big, 'c', 2001);
 		big[2001] = '\0';
 		err_clear(&e);
-		assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 4,
+		assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 4,
 					     "accepted", "full", big, &e), ERR_INVALID);
 		free(big);
 	}
@@ -1087,9 +1011,9 @@ static void test_mapping_set(void **state)
 
 	/* but a curator may change their mind */
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "coe-185", 2, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "coe-185", 2, "accepted",
 				     "partial", NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_16", "coe-185", 5, "rejected",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_16", "coe-185", 5, "rejected",
 				     NULL, NULL, &e), ERR_OK);
 	assert_int_equal(mapping_list_work(s, p, id, &ms, &n, NULL), ERR_OK);
 	assert_string_equal(find_mapping(ms, n, "part_2__sec_14", "coe-185", 2)->extent,
@@ -1104,7 +1028,7 @@ static void test_mapping_set(void **state)
 
 static void test_mapping_suggest(void **state)
 {
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct doc *v1 = make_act(1);
 	struct mapping *ms;
@@ -1117,10 +1041,10 @@ static void test_mapping_suggest(void **state)
 	id = import_ok(s, v1, ST_DRAFT, NULL);
 	/* a curator already rejected un-cc/7 for section 14 */
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "un-cc", 7, "rejected",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "un-cc", 7, "rejected",
 				     NULL, "too narrow", &e), ERR_OK);
 	err_clear(&e);
-	if (mapping_suggest_work(s, &local, id, &ns, &e))
+	if (mapping_suggest_work(s, &fixture_local, id, &ns, &e))
 		print_error("mapping_suggest_work: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	assert_true(ns >= 2);
@@ -1142,9 +1066,9 @@ static void test_mapping_suggest(void **state)
 
 	/* accepting a suggestion, then suggesting again, keeps it accepted */
 	err_clear(&e);
-	assert_int_equal(mapping_set(s, &local, id, "part_2__sec_14", "coe-185", 2, "accepted",
+	assert_int_equal(mapping_set(s, &fixture_local, id, "part_2__sec_14", "coe-185", 2, "accepted",
 				     "full", NULL, &e), ERR_OK);
-	assert_int_equal(mapping_suggest_work(s, &local, id, &ns, &e), ERR_OK);
+	assert_int_equal(mapping_suggest_work(s, &fixture_local, id, &ns, &e), ERR_OK);
 	assert_int_equal(mapping_list_work(s, p, id, &ms, &n, NULL), ERR_OK);
 	got = find_mapping(ms, n, "part_2__sec_14", "coe-185", 2);
 	assert_string_equal(got->state, "accepted");
@@ -1152,7 +1076,7 @@ static void test_mapping_suggest(void **state)
 
 	/* a remote actor may not ask for suggestions */
 	err_clear(&e);
-	assert_int_equal(mapping_suggest_work(s, &remote, id, &ns, &e), ERR_FORBIDDEN);
+	assert_int_equal(mapping_suggest_work(s, &fixture_visitor, id, &ns, &e), ERR_FORBIDDEN);
 	doc_free(v1);
 	pool_free(p);
 	store_close(s);
@@ -1168,7 +1092,7 @@ static void test_mapping_list_article(void **state)
 		{ "/akn/uk/act/1990/18", "GB", "Computer Misuse Act 1990" },
 		{ "/akn/ng/act/2015/17", "NG", "Cybercrimes Act, 2015" },
 	};
-	struct store *s = db_new();
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	pool *p = pool_new();
 	struct mapping *ms;
 	long long ids[4];
@@ -1187,16 +1111,16 @@ static void test_mapping_list_article(void **state)
 	}
 	err_clear(&e);
 	for (int i = 0; i < 3; i++)	/* NG's is only suggested */
-		assert_int_equal(mapping_set(s, &local, ids[i], "part_2__sec_14", "coe-185", 2,
+		assert_int_equal(mapping_set(s, &fixture_local, ids[i], "part_2__sec_14", "coe-185", 2,
 					     "accepted", i == 1 ? "full" : "partial", NULL, &e),
 				 ERR_OK);
-	assert_int_equal(mapping_set(s, &local, ids[0], "part_2__sec_16", "coe-185", 2,
+	assert_int_equal(mapping_set(s, &fixture_local, ids[0], "part_2__sec_16", "coe-185", 2,
 				     "accepted", "partial", NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, ids[3], "part_2__sec_14", "coe-185", 2,
+	assert_int_equal(mapping_set(s, &fixture_local, ids[3], "part_2__sec_14", "coe-185", 2,
 				     "suggested", NULL, NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, ids[1], "part_2__sec_16", "coe-185", 2,
+	assert_int_equal(mapping_set(s, &fixture_local, ids[1], "part_2__sec_16", "coe-185", 2,
 				     "rejected", NULL, NULL, &e), ERR_OK);
-	assert_int_equal(mapping_set(s, &local, ids[1], "part_2__sec_16", "coe-185", 5,
+	assert_int_equal(mapping_set(s, &fixture_local, ids[1], "part_2__sec_16", "coe-185", 5,
 				     "accepted", "full", NULL, &e), ERR_OK);
 	assert_int_equal(e.code, ERR_OK);
 
@@ -1245,5 +1169,5 @@ int main(void)
 		cmocka_unit_test(test_mapping_list_article),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
 }

@@ -9,7 +9,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,8 @@
 
 #include <jansson.h>
 
+#include "fixture.h"
+
 #include "core/log.h"
 #include "domain/caselaw.h"
 #include "domain/lesson.h"
@@ -25,56 +26,7 @@
 #include "domain/refdata.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
-
-static char dir[64];
-static const struct actor local = { .name = "tester", .local = 1, .role = -1 };
-static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
-
 /* ---- helpers ---- */
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int group_setup(void **state)
-{
-	(void)state;
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-record-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A new migrated database with the reference data, or skip() without iso-codes. */
-static const struct clearance operator_clearance = { .all = 1 };
-
-static struct store *db_new(const char *name)
-{
-	char path[256];
-	struct store *s = NULL;
-	struct err e;
-	int from, to, did = 0;
-
-	if (access(ISO_DIR "/iso_3166-1.json", R_OK))
-		skip();
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	err_clear(&e);
-	if (store_open(path, &s, &e) || store_migrate(s, &from, &to, &e) ||
-	    store_set_clearance(s, &operator_clearance, &e) ||
-	    refdata_ensure(s, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e))
-		print_error("%s: %s\n", path, e.msg);
-	assert_int_equal(e.code, ERR_OK);
-	return s;
-}
 
 /* A valid record to vary. */
 static struct record base_record(void)
@@ -114,18 +66,6 @@ static void expect_valid(const struct record *r)
 	if (record_validate(r, &e))
 		print_error("record_validate: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
-}
-
-static size_t count_records(struct store *s)
-{
-	pool *p = pool_new();
-	struct record_query q = { -1, NULL, -1, NULL, 10000, 0, 0, 0 };
-	struct record *rs;
-	size_t n = 0;
-
-	assert_int_equal(store_record_list(s, p, &q, &rs, &n, NULL), ERR_OK);
-	pool_free(p);
-	return n;
 }
 
 /* ---- names ---- */
@@ -238,7 +178,7 @@ static void test_allow(void **state)
 			r.tlp = tlps[t];
 			for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 				err_clear(&e);
-				assert_int_equal(record_allow(&local, all[i],
+				assert_int_equal(record_allow(&fixture_local, all[i],
 							      all[i] == ACT_CREATE ? NULL : &r, &e),
 						 ERR_OK);
 				assert_int_equal(e.code, ERR_OK);
@@ -248,17 +188,17 @@ static void test_allow(void **state)
 
 	/* reading is decided by the store before a record is in hand (test_clearance) */
 	err_clear(&e);
-	assert_int_equal(record_allow(&remote, ACT_READ, NULL, &e), ERR_NOTFOUND);
+	assert_int_equal(record_allow(&fixture_visitor, ACT_READ, NULL, &e), ERR_NOTFOUND);
 
 	/* the public may not change anything, even a published CLEAR record */
 	r.status = ST_PUBLISHED;
 	r.tlp = "CLEAR";
 	err_clear(&e);
-	assert_int_equal(record_allow(&remote, ACT_CREATE, NULL, &e), ERR_FORBIDDEN);
+	assert_int_equal(record_allow(&fixture_visitor, ACT_CREATE, NULL, &e), ERR_FORBIDDEN);
 	assert_true(strlen(e.msg) > 10);
 	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
 		err_clear(&e);
-		assert_int_equal(record_allow(&remote, changes[i], &r, &e), ERR_FORBIDDEN);
+		assert_int_equal(record_allow(&fixture_visitor, changes[i], &r, &e), ERR_FORBIDDEN);
 		assert_true(strlen(e.msg) > 10);
 	}
 	/* no actor at all is not local */
@@ -400,7 +340,7 @@ static void test_date_valid(void **state)
 
 static void test_place_valid(void **state)
 {
-	struct store *s = db_new("place.db");
+	struct store *s = fixture_db("place.db", FIX_REFDATA);
 	struct record r = base_record();
 	struct err e;
 
@@ -461,7 +401,7 @@ static struct caselaw make_case(const char *title)
 
 static void test_case_revisions(void **state)
 {
-	struct store *s = db_new("case.db");
+	struct store *s = fixture_db("case.db", FIX_REFDATA);
 	pool *p = pool_new();
 	struct caselaw c = make_case("Republic v J.M."), *got;
 	struct revision *rv;
@@ -474,7 +414,7 @@ static void test_case_revisions(void **state)
 	(void)state;
 	/* create: a draft at revision 1 */
 	err_clear(&e);
-	if (caselaw_save(s, &local, &c, &id, &e))
+	if (caselaw_save(s, &fixture_local, &c, &id, &e))
 		print_error("caselaw_save: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	assert_true(id > 0);
@@ -483,7 +423,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(got->rec.status, ST_DRAFT);
 	assert_int_equal(got->rec.revision, 1);
 	assert_string_equal(got->rec.title, "Republic v J.M.");
-	assert_string_equal(got->rec.created_by, "tester");
+	assert_string_equal(got->rec.created_by, "curator");
 	assert_string_equal(got->court, "High Court of Kenya at Nairobi");
 	assert_string_equal(got->citation, "[2019] eKLR 123");
 	assert_string_equal(got->decided, "2019-06-14");
@@ -496,7 +436,7 @@ static void test_case_revisions(void **state)
 	c.rec.id = id;
 	c.napplied = 1;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_OK);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_OK);
 	assert_int_equal(id2, id);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.revision, 1);
@@ -510,14 +450,14 @@ static void test_case_revisions(void **state)
 	c = make_case("Vandalised");
 	c.rec.id = id;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &remote, &c, &id2, &e), ERR_FORBIDDEN);
+	assert_int_equal(caselaw_save(s, &fixture_visitor, &c, &id2, &e), ERR_FORBIDDEN);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_string_equal(got->rec.title, "Republic v J.M. (corrected)");
 
 	/* submitted, then published: each change keeps the state before it */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_SUBMITTED, "ready", &e), ERR_OK);
-	assert_int_equal(record_set_status(s, &local, id, ST_PUBLISHED, NULL, &e), ERR_OK);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_SUBMITTED, "ready", &e), ERR_OK);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_PUBLISHED, NULL, &e), ERR_OK);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.status, ST_PUBLISHED);
 	assert_int_equal(got->rec.revision, 1);
@@ -532,7 +472,7 @@ static void test_case_revisions(void **state)
 	c.rec.id = id;
 	c.rec.status = ST_DRAFT;	/* ignored: the workflow owns the status */
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_OK);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_OK);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.revision, 2);
 	assert_int_equal(got->rec.status, ST_PUBLISHED);
@@ -541,7 +481,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(rv[0].revision, 1);
 	assert_int_equal(rv[0].status, ST_PUBLISHED);
-	assert_string_equal(rv[0].changed_by, "tester");
+	assert_string_equal(rv[0].changed_by, "curator");
 	assert_non_null(rv[0].changed_at);
 	snap = json_loads(rv[0].snapshot, 0, &je);
 	if (!snap)
@@ -560,7 +500,7 @@ static void test_case_revisions(void **state)
 	c = make_case("Republic v J.M. (3rd edition)");
 	c.rec.id = id;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_OK);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_OK);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.revision, 3);
 	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
@@ -574,9 +514,9 @@ static void test_case_revisions(void **state)
 
 	/* withdrawn and restored */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_WITHDRAWN, "superseded", &e),
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_WITHDRAWN, "superseded", &e),
 			 ERR_OK);
-	assert_int_equal(record_set_status(s, &local, id, ST_PUBLISHED, "restored", &e),
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_PUBLISHED, "restored", &e),
 			 ERR_OK);
 
 	/* a case that does not validate is not saved */
@@ -584,25 +524,25 @@ static void test_case_revisions(void **state)
 	c.court = NULL;
 	id2 = 0;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_INVALID);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "court"));
 	c = make_case("Bad date");
 	c.decided = "2019-02-30";
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_INVALID);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_INVALID);
 	c = make_case("Bad link");
 	c.applied[0].work_uri = "http://example.org/law";
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_INVALID);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_INVALID);
 	c.applied[0].work_uri = "/akn/ke/act/2018/5";
 	c = make_case("Nowhere");
 	c.rec.country = "XX";
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id2, &e), ERR_INVALID);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_INVALID);
 	c = make_case("Remote");
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &remote, &c, &id2, &e), ERR_FORBIDDEN);
-	assert_int_equal(count_records(s), 1);
+	assert_int_equal(caselaw_save(s, &fixture_visitor, &c, &id2, &e), ERR_FORBIDDEN);
+	assert_int_equal(fixture_count(s, -1), 1);
 
 	pool_free(p);
 	store_close(s);
@@ -610,7 +550,7 @@ static void test_case_revisions(void **state)
 
 static void test_set_status_refused(void **state)
 {
-	struct store *s = db_new("status.db");
+	struct store *s = fixture_db("status.db", FIX_REFDATA);
 	pool *p = pool_new();
 	struct caselaw c = make_case("Republic v A.B.");
 	struct record *before, *after;
@@ -621,24 +561,24 @@ static void test_set_status_refused(void **state)
 
 	(void)state;
 	err_clear(&e);
-	assert_int_equal(caselaw_save(s, &local, &c, &id, &e), ERR_OK);
+	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id, &e), ERR_OK);
 	assert_int_equal(record_get(s, p, id, &before, NULL), ERR_OK);
 
 	/* draft -> published skips review */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_PUBLISHED, NULL, &e), ERR_INVALID);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_PUBLISHED, NULL, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "cannot become"));
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_WITHDRAWN, NULL, &e), ERR_INVALID);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_WITHDRAWN, NULL, &e), ERR_INVALID);
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_DRAFT, NULL, &e), ERR_INVALID);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_DRAFT, NULL, &e), ERR_INVALID);
 	/* a remote actor may not move it at all */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &remote, id, ST_SUBMITTED, NULL, &e),
+	assert_int_equal(record_set_status(s, &fixture_visitor, id, ST_SUBMITTED, NULL, &e),
 			 ERR_FORBIDDEN);
 	/* no such record */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id + 1000, ST_SUBMITTED, NULL, &e),
+	assert_int_equal(record_set_status(s, &fixture_local, id + 1000, ST_SUBMITTED, NULL, &e),
 			 ERR_NOTFOUND);
 
 	/* unchanged, no revision kept */
@@ -653,7 +593,7 @@ static void test_set_status_refused(void **state)
 
 	/* and the store still works: a legal change goes through */
 	err_clear(&e);
-	assert_int_equal(record_set_status(s, &local, id, ST_SUBMITTED, NULL, &e), ERR_OK);
+	assert_int_equal(record_set_status(s, &fixture_local, id, ST_SUBMITTED, NULL, &e), ERR_OK);
 	assert_int_equal(record_get(s, p, id, &after, NULL), ERR_OK);
 	assert_int_equal(after->status, ST_SUBMITTED);
 	/* submitted -> draft (returned), then the queue is empty again */
@@ -664,7 +604,7 @@ static void test_set_status_refused(void **state)
 		assert_int_equal(n, 1);
 		assert_int_equal(queue[0].id, id);
 		err_clear(&e);
-		assert_int_equal(record_set_status(s, &local, id, ST_DRAFT, "incomplete", &e),
+		assert_int_equal(record_set_status(s, &fixture_local, id, ST_DRAFT, "incomplete", &e),
 				 ERR_OK);
 		assert_int_equal(record_queue(s, p, NULL, &queue, &n, NULL), ERR_OK);
 		assert_int_equal(n, 0);
@@ -687,7 +627,7 @@ static void test_lesson(void **state)
 		"<div onclick=\"steal()\">raw block</div>\n\n"
 		"Inline <b>bold</b> and <img src=x onerror=alert(1)>.\n\n"
 		"[click](javascript:alert(1)) [vb](vbscript:msgbox) [ok](https://unodc.org/)\n";
-	struct store *s = db_new("lesson.db");
+	struct store *s = fixture_db("lesson.db", FIX_REFDATA);
 	pool *p = pool_new();
 	struct lesson l, *got;
 	long long id = 0, rid = 0;
@@ -702,7 +642,7 @@ static void test_lesson(void **state)
 	l.body = body;
 	l.date = "2023-03-01";
 	err_clear(&e);
-	if (lesson_save(s, &local, &l, &id, &e))
+	if (lesson_save(s, &fixture_local, &l, &id, &e))
 		print_error("lesson_save: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	assert_int_equal(lesson_get(s, p, id, &got, NULL), ERR_OK);
@@ -741,7 +681,7 @@ static void test_lesson(void **state)
 	l.rec.title = "Regional cooperation in Africa";
 	l.body = "Mutual legal assistance takes months.";
 	err_clear(&e);
-	assert_int_equal(lesson_save(s, &local, &l, &rid, &e), ERR_OK);
+	assert_int_equal(lesson_save(s, &fixture_local, &l, &rid, &e), ERR_OK);
 	assert_int_equal(lesson_get(s, p, rid, &got, NULL), ERR_OK);
 	assert_null(got->rec.country);
 	assert_string_equal(got->rec.region, "002");
@@ -752,22 +692,22 @@ static void test_lesson(void **state)
 	l.rec.title = "Empty";
 	l.body = "";
 	err_clear(&e);
-	assert_int_equal(lesson_save(s, &local, &l, &rid, &e), ERR_INVALID);
+	assert_int_equal(lesson_save(s, &fixture_local, &l, &rid, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "body"));
 	l.body = "Text.";
 	l.date = "2023-02-29";
 	err_clear(&e);
-	assert_int_equal(lesson_save(s, &local, &l, &rid, &e), ERR_INVALID);
+	assert_int_equal(lesson_save(s, &fixture_local, &l, &rid, &e), ERR_INVALID);
 	l.date = NULL;
 	l.rec.country = NULL;
 	l.rec.region = "999";
 	err_clear(&e);
-	assert_int_equal(lesson_save(s, &local, &l, &rid, &e), ERR_INVALID);
+	assert_int_equal(lesson_save(s, &fixture_local, &l, &rid, &e), ERR_INVALID);
 	l.rec.country = "KE";
 	l.rec.region = NULL;
 	err_clear(&e);
-	assert_int_equal(lesson_save(s, &remote, &l, &rid, &e), ERR_FORBIDDEN);
-	assert_int_equal(count_records(s), 2);
+	assert_int_equal(lesson_save(s, &fixture_visitor, &l, &rid, &e), ERR_FORBIDDEN);
+	assert_int_equal(fixture_count(s, -1), 2);
 
 	/* a lesson cannot be saved over a case */
 	{
@@ -775,10 +715,10 @@ static void test_lesson(void **state)
 		long long cid = 0;
 
 		err_clear(&e);
-		assert_int_equal(caselaw_save(s, &local, &c, &cid, &e), ERR_OK);
+		assert_int_equal(caselaw_save(s, &fixture_local, &c, &cid, &e), ERR_OK);
 		l.rec.id = cid;
 		err_clear(&e);
-		assert_int_equal(lesson_save(s, &local, &l, &rid, &e), ERR_INVALID);
+		assert_int_equal(lesson_save(s, &fixture_local, &l, &rid, &e), ERR_INVALID);
 		assert_int_equal(caselaw_get(s, p, cid, &(struct caselaw *){ NULL }, NULL),
 				 ERR_OK);
 	}
@@ -800,5 +740,5 @@ int main(void)
 		cmocka_unit_test(test_lesson),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
 }

@@ -9,7 +9,6 @@
 #include <cmocka.h>
 
 #include <ctype.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,43 +16,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
+
 #include "core/log.h"
 #include "domain/country.h"
 #include "domain/instrument.h"
 #include "domain/refdata.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
+#define ISO_DIR FIXTURE_ISO_DIR
+#define LOCALE_DIR FIXTURE_LOCALE_DIR
 
-static char dir[64];
 static struct store *loaded;	/* one database loaded once for the API tests */
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int group_setup(void **state)
-{
-	(void)state;
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-refdata-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
 
 static int group_teardown(void **state)
 {
-	(void)state;
 	store_close(loaded);
 	loaded = NULL;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static int have_isocodes(void)
-{
-	return access(ISO_DIR "/iso_3166-1.json", R_OK) == 0;
+	return fixture_group_teardown(state);
 }
 
 static int have_catalog(const char *ll)
@@ -64,19 +44,10 @@ static int have_catalog(const char *ll)
 	return access(path, R_OK) == 0;
 }
 
+/* A new migrated database without reference data, read as the public. */
 static struct store *fresh(const char *name)
 {
-	char path[256];
-	struct store *s = NULL;
-	struct err e;
-	int from, to;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	err_clear(&e);
-	if (store_open(path, &s, &e) || store_migrate(s, &from, &to, &e))
-		print_error("%s: %s\n", path, e.msg);
-	assert_int_equal(e.code, ERR_OK);
-	return s;
+	return fixture_db(name, FIX_PUBLIC);
 }
 
 /* The shared loaded database; skips the test when iso-codes is absent. */
@@ -85,7 +56,7 @@ static struct store *db(void)
 	struct err e;
 	int did = 0;
 
-	if (!have_isocodes())
+	if (!fixture_have_isocodes())
 		skip();
 	if (!loaded) {
 		loaded = fresh("shared.db");
@@ -106,7 +77,7 @@ static void test_load(void **state)
 	int did = -1;
 
 	(void)state;
-	if (!have_isocodes())
+	if (!fixture_have_isocodes())
 		skip();
 	s = fresh("load.db");
 	err_clear(&e);
@@ -174,7 +145,7 @@ static void test_no_locale(void **state)
 	int did = -1;
 
 	(void)state;
-	if (!have_isocodes())
+	if (!fixture_have_isocodes())
 		skip();
 	s = fresh("nolocale.db");
 	p = pool_new();
@@ -498,5 +469,5 @@ int main(void)
 		cmocka_unit_test(test_articles_match_corpus),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fixture_group_setup, group_teardown);
 }

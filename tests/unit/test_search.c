@@ -10,7 +10,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,8 @@
 #include <unistd.h>
 
 #include <jansson.h>
+
+#include "fixture.h"
 
 #include "core/log.h"
 #include "domain/bundle.h"
@@ -31,8 +32,6 @@
 #include "domain/user.h"
 #include "store/store.h"
 
-#define ISO_DIR "/usr/share/iso-codes/json"
-#define LOCALE_DIR "/usr/share/locale"
 #define KE_ACT "/akn/ke/act/2018/5"
 #define NSECTIONS 16
 #define SEC_ACCESS 14	/* "Unauthorised access to a computer system" */
@@ -41,10 +40,7 @@
  * (every provision carries the act's title, "Computer Misuse ...") */
 #define KE_ROWS (NSECTIONS + 1)
 
-static char dir[64];
 static struct store *S;
-static const struct actor local = { .name = "curator", .local = 1, .role = -1 };
-static const struct actor remote = { .name = "visitor", .local = 0, .role = -1 };
 static const struct clearance operator_clearance = { .all = 1 };
 
 /* ---- the bundle ---- */
@@ -129,7 +125,7 @@ static void import(json_t *records)
 	struct err e = { 0 };
 
 	if (store_set_clearance(S, &operator_clearance, &e) ||
-	    bundle_import(S, &local, text, strlen(text), "test-search.json", &c, &e))
+	    bundle_import(S, &fixture_local, text, strlen(text), "test-search.json", &c, &e))
 		fail_msg("import: %s", e.msg);
 	free(text);
 	json_decref(b);
@@ -176,30 +172,17 @@ static void load_all(void)
 
 /* ---- setup ---- */
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
+/* One database for the whole program: the tests run in order on it. */
 static int group_setup(void **state)
 {
-	char path[128];
 	struct err e = { 0 };
-	int from, to, did = 0;
 
-	(void)state;
-	log_set_level(LOG_ERROR);
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-search-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_group_setup(state))
 		return -1;
-	if (access(ISO_DIR "/iso_3166-1.json", R_OK))
+	if (!fixture_have_isocodes())
 		return 0;	/* every test skips */
-	snprintf(path, sizeof(path), "%s/s.db", dir);
-	if (store_open(path, &S, &e) || store_migrate(S, &from, &to, &e) ||
-	    store_set_clearance(S, &operator_clearance, &e) ||
-	    refdata_ensure(S, ISO_DIR, LOCALE_DIR, 0, &did, NULL, &e)) {
-		fprintf(stderr, "%s: %s\n", path, e.msg);
+	if (fixture_db_open("s.db", FIX_REFDATA, &S, &e)) {
+		fprintf(stderr, "s.db: %s\n", e.msg);
 		return -1;
 	}
 	return 0;
@@ -207,10 +190,9 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-	(void)state;
 	if (S)
 		store_close(S);
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return fixture_group_teardown(state);
 }
 
 /* ---- helpers ---- */
@@ -229,7 +211,7 @@ static struct search_result *run_as(const struct actor *a, const char *q, int li
 	return r;
 }
 
-#define run(q) run_as(&remote, (q), 100)
+#define run(q) run_as(&fixture_visitor, (q), 100)
 
 static long long total(const char *q)
 {
@@ -344,7 +326,7 @@ static void test_per_record_limit(void **state)
 	assert_int_equal(r->nhits, r->total);	/* the page has room for all */
 	assert_int_equal(ke, KE_ROWS);
 	/* limit and offset */
-	r = run_as(&remote, "computer", 2);
+	r = run_as(&fixture_visitor, "computer", 2);
 	assert_int_equal(r->nhits, 2);
 	assert_int_equal(r->total, KE_ROWS + 3);
 }
@@ -383,13 +365,13 @@ static void test_facets_and_visibility(void **state)
 	assert_int_equal(total("infrastructure"), 0);
 	assert_int_equal(run("cyberstalking")->nfacets[FACET_COUNTRY], 0);
 	/* a local actor reads everything */
-	l = run_as(&local, "computer", 100);
+	l = run_as(&fixture_local, "computer", 100);
 	assert_int_equal(l->total, KE_ROWS + 5);
 	assert_int_equal(facet(l, FACET_COUNTRY, "UG"), 1);
 	assert_int_equal(facet(l, FACET_COUNTRY, "GH"), 1);
-	assert_int_equal(run_as(&local, "cyberstalking", 10)->total, 1);
-	assert_true(has_country(run_as(&local, "cyberstalking", 10), "UG"));
-	assert_int_equal(run_as(&local, "infrastructure", 10)->total, 1);
+	assert_int_equal(run_as(&fixture_local, "cyberstalking", 10)->total, 1);
+	assert_true(has_country(run_as(&fixture_local, "cyberstalking", 10), "UG"));
+	assert_int_equal(run_as(&fixture_local, "infrastructure", 10)->total, 1);
 	/* a NULL actor is the public */
 	assert_int_equal(run_as(NULL, "cyberstalking", 10)->total, 0);
 }
@@ -449,7 +431,7 @@ static void test_article(void **state)
 
 	(void)state;
 	assert_int_equal(total("computer article:un-cc/7"), 0);
-	if (mapping_set(S, &local, ke_id, "part_2__sec_13", "un-cc", 7, "accepted", "full", NULL,
+	if (mapping_set(S, &fixture_local, ke_id, "part_2__sec_13", "un-cc", 7, "accepted", "full", NULL,
 			&e))
 		fail_msg("mapping_set: %s", e.msg);
 	r = run("computer article:un-cc/7");
@@ -458,7 +440,7 @@ static void test_article(void **state)
 	assert_int_equal(total("computer article:UN-CC/7"), 1);
 	assert_int_equal(total("computer article:un-cc/8"), 0);
 	/* a suggestion does not count */
-	if (mapping_set(S, &local, ke_id, "part_2__sec_15", "un-cc", 7, "suggested", NULL, NULL,
+	if (mapping_set(S, &fixture_local, ke_id, "part_2__sec_15", "un-cc", 7, "suggested", NULL, NULL,
 			&e))
 		fail_msg("mapping_set: %s", e.msg);
 	assert_int_equal(total("computer article:un-cc/7"), 1);
@@ -477,7 +459,7 @@ static void test_filters_alone_and_articles(void **state)
 	assert_int_equal(run("type:case")->total, 1);
 	assert_int_equal(run("type:lesson region:africa")->total, 1);
 	/* interception (section 9) mapped to un-cc/8, whose counterpart is Budapest 3 */
-	if (mapping_set(S, &local, ke_id, "part_2__sec_9", "un-cc", 8, "accepted", "full", NULL,
+	if (mapping_set(S, &fixture_local, ke_id, "part_2__sec_9", "un-cc", 8, "accepted", "full", NULL,
 			&e))
 		fail_msg("mapping_set: %s", e.msg);
 	r = run("article:un-cc/8");
@@ -489,7 +471,7 @@ static void test_filters_alone_and_articles(void **state)
 	assert_int_equal(run("article:coe-185/4")->total, 0);
 	assert_int_equal(facet(run("computer"), FACET_ARTICLE, "un-cc/8"), 1);
 	/* rejecting the mapping takes it out again */
-	if (mapping_set(S, &local, ke_id, "part_2__sec_9", "un-cc", 8, "rejected", NULL, NULL,
+	if (mapping_set(S, &fixture_local, ke_id, "part_2__sec_9", "un-cc", 8, "rejected", NULL, NULL,
 			&e))
 		fail_msg("mapping_set: %s", e.msg);
 	assert_int_equal(run("article:un-cc/8")->total, 0);
@@ -577,7 +559,7 @@ static void test_clearance(void **state)
 					    &e), ERR_OK);
 		assert_int_equal(audit_list(S, P, &f, 100, 0, &en, &n0, &e), ERR_OK);
 		assert_int_equal(record_read(S, &fp_gh, amber, &e), ERR_OK);
-		assert_int_equal(record_read(S, &local, amber, &e), ERR_OK);
+		assert_int_equal(record_read(S, &fixture_local, amber, &e), ERR_OK);
 		assert_int_equal(record_read(S, &fp_gh, clear, &e), ERR_OK);
 		assert_int_equal(audit_list(S, P, &f, 100, 0, &en, &n, &e), ERR_OK);
 		assert_int_equal(n, n0 + 1);
@@ -638,7 +620,7 @@ static void test_syntax(void **state)
 	assert_int_equal(total("delit"), 1);
 	/* the old version is not searched */
 	assert_int_equal(total("telegraphy"), 0);
-	assert_int_equal(run_as(&local, "telegraphy", 10)->total, 0);
+	assert_int_equal(run_as(&fixture_local, "telegraphy", 10)->total, 0);
 	assert_int_equal(total("telecommunications"), 1);
 }
 
@@ -700,16 +682,16 @@ static void test_facets_follow_changes(void **state)
 	assert_int_equal(facet(r, FACET_YEAR, "2022"), 1);
 	assert_int_equal(facet(r, FACET_REGION, "014"), KE_ROWS + 1 + 1);
 	/* withdrawn: gone from what the public reads, facets too */
-	assert_int_equal(record_set_status(S, &local, run("country:TZ")->hits[0].record_id,
+	assert_int_equal(record_set_status(S, &fixture_local, run("country:TZ")->hits[0].record_id,
 					   ST_WITHDRAWN, NULL, &e), ERR_OK);
 	r = run("computer");
 	assert_int_equal(facet(r, FACET_COUNTRY, "TZ"), 0);
-	assert_int_equal(facet(run_as(&local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
+	assert_int_equal(facet(run_as(&fixture_local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
 	/* a rebuild: everything again */
 	assert_int_equal(store_begin(S, &e), ERR_OK);
 	assert_int_equal(store_reindex(S, &rows, &e), ERR_OK);
 	assert_int_equal(store_commit(S, &e), ERR_OK);
-	assert_int_equal(facet(run_as(&local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
+	assert_int_equal(facet(run_as(&fixture_local, "computer", 10), FACET_COUNTRY, "TZ"), 1);
 	assert_int_equal(facet(run("computer"), FACET_COUNTRY, "KE"), KE_ROWS + 1);
 }
 
@@ -726,10 +708,10 @@ static void test_follows_case_edit(void **state)
 	assert_int_equal(caselaw_get(S, P, id, &c, &e), ERR_OK);
 	c->summary = "The accused gained unauthorised access to a computer system of a bank "
 		     "by phishing.";
-	if (caselaw_save(S, &local, c, &id, &e))
+	if (caselaw_save(S, &fixture_local, c, &id, &e))
 		fail_msg("caselaw_save: %s", e.msg);
-	assert_int_equal(run_as(&local, "skimming", 10)->total, 0);
-	assert_int_equal(run_as(&local, "phishing", 10)->total, 1);
+	assert_int_equal(run_as(&fixture_local, "skimming", 10)->total, 0);
+	assert_int_equal(run_as(&fixture_local, "phishing", 10)->total, 1);
 	assert_int_equal(total("skimming"), 0);
 	assert_int_equal(total("phishing"), 1);
 }
@@ -744,12 +726,12 @@ static void test_reindex(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < 6; i++)
-		before[i] = run_as(&local, qs[i], 100);
+		before[i] = run_as(&fixture_local, qs[i], 100);
 	if (store_begin(S, &e) || store_reindex(S, &rows, &e) || store_commit(S, &e))
 		fail_msg("reindex: %s", e.msg);
 	assert_true(rows >= NSECTIONS + 5);
 	for (size_t i = 0; i < 6; i++) {
-		after = run_as(&local, qs[i], 100);
+		after = run_as(&fixture_local, qs[i], 100);
 		assert_int_equal(after->total, before[i]->total);
 		assert_int_equal(after->nhits, before[i]->nhits);
 		for (size_t k = 0; k < after->nhits; k++) {

@@ -8,7 +8,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -17,63 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
+
 #include "core/log.h"
 #include "store/sqlite/internal.h"
 #include "store/store.h"
-
-static char dir[64];
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-store-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static const char *path_in(const char *name)
-{
-	static char buf[256];
-
-	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
-	return buf;
-}
-
-static const struct clearance operator_clearance = { .all = 1 };
-
-static struct store *open_ok(const char *path)
-{
-	struct store *s = NULL;
-	struct err e;
-
-	err_clear(&e);
-	if (store_open(path, &s, &e) || store_set_clearance(s, &operator_clearance, &e))
-		print_error("store_open: %s\n", e.msg);
-	assert_non_null(s);
-	return s;
-}
-
-static struct store *open_migrated(const char *path)
-{
-	struct store *s = open_ok(path);
-	struct err e;
-	int from = -1, to = -1;
-
-	err_clear(&e);
-	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
-	return s;
-}
 
 /* One integer from SQL on the connection behind s (white box: the SQLite handle). */
 static long long sql_int(struct store *s, const char *sql)
@@ -93,14 +40,12 @@ static void test_open_creates_dirs(void **state)
 {
 	struct stat st;
 	struct store *s;
-	const char *p;
 
 	(void)state;
-	p = path_in("a/b/c/test.db");
-	s = open_ok(p);
-	assert_int_equal(stat(path_in("a/b/c"), &st), 0);
+	s = fixture_db("a/b/c/test.db", FIX_BARE);
+	assert_int_equal(stat(fixture_path("a/b/c"), &st), 0);
 	assert_true(S_ISDIR(st.st_mode));
-	assert_int_equal(stat(path_in("a/b/c/test.db"), &st), 0);
+	assert_int_equal(stat(fixture_path("a/b/c/test.db"), &st), 0);
 	assert_true(S_ISREG(st.st_mode));
 	/* WAL mode, foreign keys on */
 	assert_int_equal(sql_int(s, "PRAGMA foreign_keys"), 1);
@@ -116,7 +61,7 @@ static void test_open_creates_dirs(void **state)
 	store_close(s);
 	store_close(NULL);	/* a no-op */
 	/* existing directories are fine */
-	s = open_ok(path_in("a/b/c/other.db"));
+	s = fixture_db("a/b/c/other.db", FIX_BARE);
 	store_close(s);
 }
 
@@ -128,21 +73,21 @@ static void test_open_fails(void **state)
 
 	(void)state;
 	/* a parent that is a file cannot become a directory */
-	f = fopen(path_in("plain"), "w");
+	f = fopen(fixture_path("plain"), "w");
 	assert_non_null(f);
 	fclose(f);
 	err_clear(&e);
-	assert_int_not_equal(store_open(path_in("plain/x.db"), &s, &e), ERR_OK);
+	assert_int_not_equal(store_open(fixture_path("plain/x.db"), &s, &e), ERR_OK);
 	assert_null(s);
 	assert_true(e.msg[0] != '\0');
 	/* a file that is not a database */
-	f = fopen(path_in("junk.db"), "w");
+	f = fopen(fixture_path("junk.db"), "w");
 	assert_non_null(f);
 	fputs("this is not an SQLite database, not at all, and it is long enough\n", f);
 	fclose(f);
 	err_clear(&e);
 	s = (struct store *)1;
-	assert_int_equal(store_open(path_in("junk.db"), &s, &e), ERR_INVALID);
+	assert_int_equal(store_open(fixture_path("junk.db"), &s, &e), ERR_INVALID);
 	assert_null(s);
 	assert_non_null(strstr(e.msg, "junk.db"));
 	assert_non_null(strstr(e.msg, "is not a ccrepo database"));
@@ -150,7 +95,7 @@ static void test_open_fails(void **state)
 
 static void test_migrate(void **state)
 {
-	struct store *s = open_ok(path_in("m.db"));
+	struct store *s = fixture_db("m.db", FIX_BARE);
 	struct err e;
 	int from = -1, to = -1, v = -1;
 
@@ -176,7 +121,7 @@ static void test_migrate(void **state)
 	assert_int_equal(sql_int(s, "SELECT count(*) FROM schema_migration"), sq_schema_latest);
 	store_close(s);
 	/* and from another connection later */
-	s = open_ok(path_in("m.db"));
+	s = fixture_db("m.db", FIX_BARE);
 	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
 	assert_int_equal(from, to);
 	store_close(s);
@@ -192,12 +137,12 @@ static void test_newer_schema_refused(void **state)
 	char want[64];
 
 	(void)state;
-	assert_int_equal(sqlite3_open(path_in("new.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fixture_path("new.db"), &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
 
-	s = open_ok(path_in("new.db"));
+	s = fixture_db("new.db", FIX_BARE);
 	err_clear(&e);
 	assert_int_equal(store_schema_version(s, &v, &e), ERR_OK);
 	assert_int_equal(v, 99);
@@ -226,7 +171,7 @@ static void test_newer_schema_refused(void **state)
 
 static void test_meta(void **state)
 {
-	struct store *s = open_migrated(path_in("meta.db"));
+	struct store *s = fixture_db("meta.db", 0);
 	pool *p = pool_new();
 	char *v = (char *)"sentinel";
 	struct err e;
@@ -251,7 +196,7 @@ static void test_meta(void **state)
 	assert_int_not_equal(store_meta_set(s, "null", NULL, &e), ERR_OK);
 	/* visible to another connection */
 	{
-		struct store *s2 = open_ok(path_in("meta.db"));
+		struct store *s2 = fixture_db("meta.db", FIX_BARE);
 
 		err_clear(&e);
 		assert_int_equal(store_meta_get(s2, p, "k", &v, &e), ERR_OK);
@@ -264,7 +209,7 @@ static void test_meta(void **state)
 
 static void test_transactions(void **state)
 {
-	struct store *s = open_migrated(path_in("tx.db"));
+	struct store *s = fixture_db("tx.db", 0);
 	pool *p = pool_new();
 	char *v;
 	struct err e;
@@ -310,7 +255,7 @@ static void test_transactions(void **state)
 
 static void test_check(void **state)
 {
-	struct store *s = open_migrated(path_in("check.db"));
+	struct store *s = fixture_db("check.db", 0);
 	struct sbuf report = SBUF_INIT;
 	struct err e;
 	int problems = -1;
@@ -339,7 +284,7 @@ static void test_check(void **state)
 	store_close(s);
 
 	/* an empty, unmigrated database: the schema is the problem */
-	s = open_ok(path_in("check0.db"));
+	s = fixture_db("check0.db", FIX_BARE);
 	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
 	assert_int_equal(problems, 1);
 	assert_non_null(strstr(sbuf_str(&report), "schema version: 0"));
@@ -350,7 +295,7 @@ static void test_check(void **state)
 
 static void test_foreign_keys(void **state)
 {
-	struct store *s = open_migrated(path_in("fk.db"));
+	struct store *s = fixture_db("fk.db", 0);
 	pool *p = pool_new();
 	struct err e;
 	struct instrument in = { "x-1", "X", "Treaty X", "2020-01-01", "/akn/x", 1 };
@@ -423,8 +368,8 @@ static void test_threads(void **state)
 	assert_null(store_thread(&e));
 	assert_int_equal(e.code, ERR_INTERNAL);
 
-	store_close(open_migrated(path_in("threads.db")));
-	store_thread_setup(path_in("threads.db"));
+	store_close(fixture_db("threads.db", 0));
+	store_thread_setup(fixture_path("threads.db"));
 	memset(&r1, 0, sizeof(r1));
 	memset(&r2, 0, sizeof(r2));
 	assert_int_equal(pthread_create(&t1, NULL, thread_main, &r1), 0);
@@ -453,8 +398,8 @@ static void test_threads(void **state)
 
 static void test_generation_same_process(void **state)
 {
-	struct store *a = open_migrated(path_in("gen.db"));
-	struct store *b = open_ok(path_in("gen.db"));
+	struct store *a = fixture_db("gen.db", 0);
+	struct store *b = fixture_db("gen.db", FIX_BARE);
 	unsigned long g0, g1, g2;
 	struct err e;
 
@@ -480,7 +425,7 @@ static void test_generation_same_process(void **state)
  * without touching the database otherwise. */
 static void test_generation_other_process(void **state)
 {
-	struct store *a = open_migrated(path_in("gen2.db"));
+	struct store *a = fixture_db("gen2.db", 0);
 	pool *p = pool_new();
 	unsigned long g0, g1;
 	sqlite3 *db;
@@ -491,7 +436,7 @@ static void test_generation_other_process(void **state)
 	assert_int_equal(store_meta_get(a, p, "none", &v, NULL), ERR_NOTFOUND);
 	store_generation(a);
 	g0 = store_generation(a);
-	assert_int_equal(sqlite3_open(path_in("gen2.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fixture_path("gen2.db"), &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO meta(key, value) VALUES ('y', '2')",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -524,7 +469,7 @@ static void sql_exec(struct store *s, const char *sql)
  * what the migrations make (whatever the latest migration is) and drops the rest. */
 static void test_triggers_restored(void **state)
 {
-	struct store *s = open_migrated(path_in("t.db"));
+	struct store *s = fixture_db("t.db", 0);
 	struct sbuf report = SBUF_INIT;
 	struct err e;
 	int problems = -1, from, to;
@@ -584,11 +529,11 @@ static void test_foreign_refused(void **state)
 	int from, to, problems = 0;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(path_in("other.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fixture_path("other.db"), &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes(x); CREATE TABLE meta(k, v)",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	s = open_ok(path_in("other.db"));
+	s = fixture_db("other.db", FIX_BARE);
 	err_clear(&e);
 	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_INVALID);
 	assert_non_null(strstr(e.msg, "is not a ccrepo database"));
@@ -603,19 +548,19 @@ static void test_foreign_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_open_creates_dirs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_open_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_migrate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_generation_same_process, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_generation_other_process, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_triggers_restored, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_creates_dirs, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_open_fails, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_meta, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_check, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_keys, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_threads, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_generation_same_process, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_generation_other_process, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_triggers_restored, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_refused, fixture_group_setup, fixture_group_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, quiet, NULL);

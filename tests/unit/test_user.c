@@ -10,7 +10,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -18,6 +17,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "fixture.h"
 
 #include "core/log.h"
 #include "domain/user.h"
@@ -27,54 +28,32 @@
 #define T0 ((time_t)1800000000)	/* 2027-01-15 */
 #define PW "correct horse battery"
 
-static char dir[64];
 static struct store *S;
 static pool *P;
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 /* A migrated database with Kenya, an organisation "UNODC" and one of Kenya's
  * authority. */
-static const struct clearance operator_clearance = { .all = 1 };
-
 static int setup(void **state)
 {
-	struct country ke = { .alpha2 = "KE", .alpha3 = "KEN", .numeric = "404" };
-	struct org un = { .name = "UNODC", .kind = ORG_UNODC };
-	struct org ncsc = { .name = "NC4 Kenya", .kind = ORG_NATIONAL_AUTHORITY,
-			    .country = "KE" };
-	char path[128];
 	struct err e = { 0 };
-	int from, to;
 
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ccrepo-user-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_group_setup(state))
 		return -1;
-	snprintf(path, sizeof(path), "%s/db.sqlite", dir);
-	for (int l = 0; l < LANG_COUNT; l++)
-		ke.names[l] = "Kenya";
-	P = pool_new();
-	if (store_open(path, &S, &e) || store_migrate(S, &from, &to, &e) ||
-	    store_set_clearance(S, &operator_clearance, &e) ||
-	    store_country_put(S, &ke, &e) || org_add(S, P, &un, &e) ||
-	    org_add(S, P, &ncsc, &e)) {
+	if (fixture_db_open("db.sqlite", FIX_KENYA, &S, &e)) {
 		print_error("setup: %s\n", e.msg);
 		return -1;
 	}
+	P = pool_new();
+	fixture_org(S, "UNODC", ORG_UNODC, NULL);
+	fixture_org(S, "NC4 Kenya", ORG_NATIONAL_AUTHORITY, "KE");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	(void)state;
 	store_close(S);
 	pool_free(P);
-	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return fixture_group_teardown(state);
 }
 
 /* One value from SQL on the test connection (white box). */

@@ -151,7 +151,6 @@ void sq_fts_release(struct sq *q);
 		      r ".country, " author ", " r ".owner_org)"
 int sq_clear_register(struct sq *q);
 void sq_clear_match(struct sq *q, struct sbuf *b);
-int sq_set_clearance(struct store *s, const struct clearance *c, struct err *e);
 
 /* search.c: apply the queued changes to the search index (inside the transaction
  * that made them, before it commits). */
@@ -172,8 +171,6 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 void sq_idf_free(struct idf_cache *c);
 
 /* migrations.c */
-int sq_schema_version(struct store *s, int *version, struct err *e);
-int sq_migrate(struct store *s, int *from, int *to, struct err *e);
 /* The schema part of check: version (not newer, not older, ccrepo's), and triggers
  * the same as the migrations make. Problems as lines of report, counted; *current
  * is set when the database has this program's schema version. */
@@ -181,134 +178,15 @@ int sq_check_schema(struct store *s, struct sbuf *report, int *problems, int *cu
 		    struct err *e);
 extern const int sq_schema_latest;
 
-/* ref.c */
-int sq_region_put(struct store *s, const struct region *r, struct err *e);
-int sq_region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e);
-int sq_country_put(struct store *s, const struct country *c, struct err *e);
-int sq_country_list(struct store *s, pool *p, struct country **out, size_t *n,
-		    struct err *e);
-int sq_country_get(struct store *s, pool *p, const char *code, struct country **out,
-		   struct err *e);
-int sq_instrument_put(struct store *s, const struct instrument *in, struct err *e);
-int sq_instrument_list(struct store *s, pool *p, struct instrument **out, size_t *n,
-		       struct err *e);
-int sq_chapter_put(struct store *s, const struct chapter *c, struct err *e);
-int sq_chapter_list(struct store *s, pool *p, const char *instrument, struct chapter **out,
-		    size_t *n, struct err *e);
-int sq_article_put(struct store *s, const struct article *a, struct err *e);
-int sq_article_list(struct store *s, pool *p, const char *instrument, struct article **out,
-		    size_t *n, struct err *e);
-int sq_xwalk_clear(struct store *s, struct err *e);
-int sq_xwalk_put(struct store *s, const struct xwalk_row *r, struct err *e);
-int sq_xwalk_list(struct store *s, pool *p, struct xwalk_row **out, size_t *n,
-		  struct err *e);
-
-/* repo.c */
-int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e);
-int sq_record_update(struct store *s, const struct record *r, struct err *e);
-int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
-		  struct err *e);
-int sq_record_list(struct store *s, pool *p, const struct record_query *q,
-		   struct record **out, size_t *n, struct err *e);
-int sq_revision_add(struct store *s, long long id, const struct revision *rv,
-		    struct err *e);
-int sq_revision_list(struct store *s, pool *p, long long id, struct revision **out,
-		     size_t *n, struct err *e);
-int sq_work_put(struct store *s, const struct work *w, struct err *e);
-int sq_work_get(struct store *s, pool *p, const char *uri, long long id, struct work **out,
-		struct err *e);
-int sq_work_list(struct store *s, pool *p, const struct record_query *q, struct work **out,
-		 size_t *n, struct err *e);
-int sq_expr_put(struct store *s, const struct expression *x, long long *id, struct err *e);
-int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
-		 size_t *n, struct err *e);
-int sq_prov_put(struct store *s, const struct provision *pv, long long *id, struct err *e);
-int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provision **out,
-		 size_t *n, struct err *e);
-int sq_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
-		struct provision **out, struct err *e);
-int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
-		    struct err *e);
-int sq_case_put(struct store *s, const struct caselaw *c, struct err *e);
-int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, struct err *e);
-int sq_lesson_put(struct store *s, const struct lesson *l, struct err *e);
-int sq_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
-		  struct err *e);
-int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,
-		   struct err *e);
-int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
-		    int article, struct mapping **out, size_t *n, struct err *e);
-
-/* search.c */
-int sq_search(struct store *s, pool *p, const struct search_request *rq,
-	      struct search_result *out, struct err *e);
-int sq_reindex(struct store *s, long long *rows, struct err *e);
-int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
-		     struct search_hit **out, size_t *n, struct err *e);
-
-/* user.c */
-int sq_group_insert(struct store *s, const char *name, time_t now, long long *id,
-		    struct err *e);
-int sq_group_list(struct store *s, pool *p, const char *name, struct share_group **out,
-		  size_t *n, struct err *e);
-int sq_group_member(struct store *s, long long group_id, long long org_id, int join,
-		    time_t now, struct err *e);
-int sq_share_get(struct store *s, pool *p, long long record_id, struct record_share *out,
-		 struct err *e);
-int sq_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
-		 const long long *readers, size_t nr, time_t now, struct err *e);
-int sq_share_events(struct store *s, pool *p, int limit, int offset,
-		    struct share_event **out, size_t *n, struct err *e);
-/* review.c */
-int sq_change_put(struct store *s, const struct record_change *c, struct err *e);
-int sq_change_get(struct store *s, pool *p, long long id, struct record_change **out,
-		  struct err *e);
-int sq_change_delete(struct store *s, long long id, struct err *e);
-int sq_audit_read_count(struct store *s, const char *day, const char *actor,
-			const char *target, long long *count, struct err *e);
-int sq_expr_set_pending(struct store *s, long long expr_id, int pending, struct err *e);
-int sq_expr_restatus(struct store *s, long long work_id, struct err *e);
-int sq_expr_delete(struct store *s, long long expr_id, struct err *e);
-int sq_org_insert(struct store *s, const struct org *o, time_t now, long long *id,
-		  struct err *e);
-int sq_org_list(struct store *s, pool *p, const char *name, struct org **out, size_t *n,
-		struct err *e);
-int sq_user_insert(struct store *s, const struct user *u, const char *hash, time_t now,
-		   long long *id, struct err *e);
-int sq_user_list(struct store *s, pool *p, struct user **out, size_t *n, struct err *e);
-int sq_user_get(struct store *s, pool *p, const char *name, long long id,
-		struct user **out, char **hash, struct err *e);
-int sq_user_set_disabled(struct store *s, const char *name, int disabled, long long *id,
-			 struct err *e);
-int sq_user_set_hash(struct store *s, long long id, const char *hash, time_t now,
-		     int changed, struct err *e);
-int sq_token_insert(struct store *s, const struct token *t, const unsigned char *hash,
-		    time_t now, struct err *e);
-int sq_token_get(struct store *s, pool *p, const char *id, struct token **out,
-		 unsigned char *hash, struct err *e);
-int sq_token_list(struct store *s, pool *p, long long user_id, struct token **out,
-		  size_t *n, struct err *e);
-int sq_token_mark(struct store *s, const char *id, time_t now, int revoke, struct err *e);
-int sq_session_insert(struct store *s, const unsigned char *hash, const struct session *se,
-		      struct err *e);
-int sq_session_get(struct store *s, pool *p, const unsigned char *hash,
-		   struct session **out, struct err *e);
-int sq_session_touch(struct store *s, const unsigned char *hash, time_t now,
-		     struct err *e);
-int sq_session_delete(struct store *s, const unsigned char *hash, long long user_id,
-		      struct err *e);
-int sq_signin_get(struct store *s, const char *key, int *failures, time_t *window_start,
-		  time_t *locked_until, struct err *e);
-int sq_signin_put(struct store *s, const char *key, int failures, time_t window_start,
-		  time_t locked_until, struct err *e);
-int sq_signin_clear(struct store *s, const char *key, struct err *e);
-
-/* audit.c */
-int sq_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e);
-int sq_audit_insert(struct store *s, const struct audit_entry *en, struct err *e);
-int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
-		  struct audit_entry **out, size_t *n, struct err *e);
-int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
-		  int offset, struct audit_entry **out, size_t *n, struct err *e);
+/* The backend's functions, sq_NAME for each entry of store/store_fns.h (where each
+ * has its contract), each in the file of its area: sqlite.c (transactions, meta,
+ * check, health, backup), migrations.c (schema_version, migrate), ref.c (reference
+ * data), clearance.c (set_clearance), repo.c (records, laws, cases, lessons,
+ * mappings), search.c (search, reindex, search_mapped), user.c (accounts, tokens,
+ * sessions, sign-in failures), share.c (sharing groups and grants), review.c
+ * (proposed changes, pending versions, the daily count of restricted reads), audit.c
+ * (the audit log). */
+#define STORE_FN(ret, name, params, args) ret sq_##name params;
+#include "store/store_fns.h"
 
 #endif

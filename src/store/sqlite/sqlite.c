@@ -493,7 +493,7 @@ static int run_simple(struct store *s, enum sq_stmt id, const char *what, struct
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are
  * savepoints, so that a domain function that makes its own transaction can also run
  * inside a larger one (a bundle import is one transaction). */
-static int sq_begin(struct store *s, struct err *e)
+int sq_begin(struct store *s, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	int rc;
@@ -507,7 +507,7 @@ static int sq_begin(struct store *s, struct err *e)
 	return rc;
 }
 
-static int sq_commit(struct store *s, struct err *e)
+int sq_commit(struct store *s, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	int rc;
@@ -529,7 +529,7 @@ static int sq_commit(struct store *s, struct err *e)
 	return rc;
 }
 
-static void sq_rollback(struct store *s)
+void sq_rollback(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
 
@@ -564,7 +564,7 @@ static int sq_changed(struct store *s)
 	return r;
 }
 
-static int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
+int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
 		       struct err *e)
 {
 	struct sq *q = (struct sq *)s;
@@ -588,7 +588,7 @@ static int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
 	return rc;
 }
 
-static int sq_meta_set(struct store *s, const char *key, const char *value, struct err *e)
+int sq_meta_set(struct store *s, const char *key, const char *value, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = sq_stmt(q, SQ_META_SET, e);
@@ -604,7 +604,7 @@ static int sq_meta_set(struct store *s, const char *key, const char *value, stru
  * commit succeeds or the file system has gained a megabyte since (a file size limit
  * therefore lasts until a write succeeds). No write is made to find out: a small
  * one would pass where the writes that failed do not. */
-static int sq_health(struct store *s, struct err *e)
+int sq_health(struct store *s, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	long long was = atomic_load(&full_avail), now;
@@ -647,7 +647,7 @@ static int check_rows(struct sq *q, const char *text, const char *ok, struct sbu
 	return ERR_OK;
 }
 
-static int sq_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
+int sq_check(struct store *s, struct sbuf *report, int *problems, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	int rc, current = 0;
@@ -678,7 +678,7 @@ static int sq_schema_latest_fn(void)
 }
 
 /* VACUUM INTO writes a compact, consistent copy from one read transaction. */
-static int sq_backup(struct store *s, const char *dest, struct err *e)
+int sq_backup(struct store *s, const char *dest, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st;
@@ -697,94 +697,14 @@ static int sq_backup(struct store *s, const char *dest, struct err *e)
 	return rc;
 }
 
+/* The table: the four slots store.h writes out, then one sq_NAME per entry of
+ * store/store_fns.h (prototypes in internal.h). */
 const struct store_backend store_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
 	.close = sq_close,
-	.schema_version = sq_schema_version,
-	.schema_latest = sq_schema_latest_fn,
-	.migrate = sq_migrate,
-	.check = sq_check,
-	.health = sq_health,
-	.backup = sq_backup,
-	.begin = sq_begin,
-	.commit = sq_commit,
-	.rollback = sq_rollback,
 	.changed = sq_changed,
-	.meta_get = sq_meta_get,
-	.meta_set = sq_meta_set,
-	.region_put = sq_region_put,
-	.region_list = sq_region_list,
-	.country_put = sq_country_put,
-	.country_list = sq_country_list,
-	.country_get = sq_country_get,
-	.instrument_put = sq_instrument_put,
-	.instrument_list = sq_instrument_list,
-	.chapter_put = sq_chapter_put,
-	.chapter_list = sq_chapter_list,
-	.article_put = sq_article_put,
-	.article_list = sq_article_list,
-	.xwalk_clear = sq_xwalk_clear,
-	.xwalk_put = sq_xwalk_put,
-	.xwalk_list = sq_xwalk_list,
-	.set_clearance = sq_set_clearance,
-	.group_insert = sq_group_insert,
-	.group_list = sq_group_list,
-	.group_member = sq_group_member,
-	.share_get = sq_share_get,
-	.share_set = sq_share_set,
-	.share_events = sq_share_events,
-	.change_put = sq_change_put,
-	.change_get = sq_change_get,
-	.change_delete = sq_change_delete,
-	.expr_set_pending = sq_expr_set_pending,
-	.expr_restatus = sq_expr_restatus,
-	.expr_delete = sq_expr_delete,
-	.audit_read_count = sq_audit_read_count,
-	.record_insert = sq_record_insert,
-	.record_update = sq_record_update,
-	.record_get = sq_record_get,
-	.record_list = sq_record_list,
-	.revision_add = sq_revision_add,
-	.revision_list = sq_revision_list,
-	.work_put = sq_work_put,
-	.work_get = sq_work_get,
-	.work_list = sq_work_list,
-	.expr_put = sq_expr_put,
-	.expr_list = sq_expr_list,
-	.prov_put = sq_prov_put,
-	.prov_list = sq_prov_list,
-	.prov_get = sq_prov_get,
-	.prov_in_work = sq_prov_in_work,
-	.case_put = sq_case_put,
-	.case_get = sq_case_get,
-	.lesson_put = sq_lesson_put,
-	.lesson_get = sq_lesson_get,
-	.mapping_put = sq_mapping_put,
-	.mapping_list = sq_mapping_list,
-	.search = sq_search,
-	.reindex = sq_reindex,
-	.search_mapped = sq_search_mapped,
-	.org_insert = sq_org_insert,
-	.org_list = sq_org_list,
-	.user_insert = sq_user_insert,
-	.user_list = sq_user_list,
-	.user_get = sq_user_get,
-	.user_set_disabled = sq_user_set_disabled,
-	.user_set_hash = sq_user_set_hash,
-	.token_insert = sq_token_insert,
-	.token_get = sq_token_get,
-	.token_list = sq_token_list,
-	.token_mark = sq_token_mark,
-	.session_insert = sq_session_insert,
-	.session_get = sq_session_get,
-	.session_touch = sq_session_touch,
-	.session_delete = sq_session_delete,
-	.signin_get = sq_signin_get,
-	.signin_put = sq_signin_put,
-	.signin_clear = sq_signin_clear,
-	.audit_last = sq_audit_last,
-	.audit_insert = sq_audit_insert,
-	.audit_scan = sq_audit_scan,
-	.audit_list = sq_audit_list,
+	.schema_latest = sq_schema_latest_fn,
+#define STORE_FN(ret, name, params, args) .name = sq_##name,
+#include "store/store_fns.h"
 };

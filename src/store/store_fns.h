@@ -1,0 +1,444 @@
+/* store_fns: the one list of the store's backend functions (an X-macro).
+ *
+ * Each entry STORE_FN(ret, name, (params), (args)) makes, from this list alone:
+ *   - the member  ret (*name)(params)  of struct store_backend     (store.h)
+ *   - the wrapper ret store_name(params), which calls s->be->name(args)
+ *                 (prototype in store.h, definition in store.c)
+ *   - the prototype of the SQLite implementation ret sq_name(params)
+ *                 (store/sqlite/internal.h)
+ *   - the entry   .name = sq_name  of the SQLite table              (sqlite/sqlite.c)
+ * STORE_FN_HAND is the same except that store.c writes the store_ wrapper by hand,
+ * because it does more than pass the call on (it is declared here all the same).
+ *
+ * To add a backend function: one entry here, with its contract comment, and sq_name
+ * in the SQLite file of its area. args are params' names in order; the first param is
+ * always struct store *s.
+ *
+ * The includer defines STORE_FN (and STORE_FN_HAND when it must differ); this file
+ * undefines both at its end, so it has no include guard.
+ *
+ * What every entry promises unless its comment says otherwise:
+ *   - it returns ERR_OK (0) or an error code (core/err.h) with the message in e:
+ *     ERR_DB when the database fails, ERR_CONFLICT when a constraint refuses a write
+ *     (a duplicate name or key, a missing parent row), ERR_FULL or ERR_READONLY when
+ *     the storage refuses it (store_health);
+ *   - what comes back through out parameters (structs, arrays, strings) is allocated
+ *     in the pool p and lives until p is freed: callers free nothing one by one; *n is
+ *     the length of an array *out (0 and possibly NULL when empty);
+ *   - inputs are only read, never kept;
+ *   - reads of records and of what hangs from them (works, versions, provisions,
+ *     cases, lessons, mappings, revisions, shares, search hits and counts) show only
+ *     what the connection's clearance may read (store_set_clearance): a record it may
+ *     not read is ERR_NOTFOUND, or absent from a list;
+ *   - times passed as time_t are unix seconds, kept as ISO 8601 text (UTC). */
+#ifndef STORE_FN_HAND
+#define STORE_FN_HAND STORE_FN
+#endif
+
+/* ---- schema ---- */
+
+/* The schema version of the database (PRAGMA user_version) into *version: 0 for an
+ * empty file. */
+STORE_FN(int, schema_version, (struct store *s, int *version, struct err *e),
+	 (s, version, e))
+/* Apply the migrations the database lacks, in one write transaction; *from and *to
+ * receive the versions before and after (equal when nothing was to do). ERR_INVALID
+ * when the schema is newer than this program or not ccrepo's; nothing changes then.
+ * The wrapper also bumps the generation. */
+STORE_FN_HAND(int, migrate, (struct store *s, int *from, int *to, struct err *e),
+	      (s, from, to, e))
+/* Check integrity, foreign keys, the schema (version, triggers) and that reference
+ * data is loaded; each problem is a line "problem: ..." appended to report, and
+ * *problems their number. ERR_OK even when problems were found: an error only when
+ * the check itself could not run. */
+STORE_FN(int, check, (struct store *s, struct sbuf *report, int *problems,
+		      struct err *e),
+	 (s, report, problems, e))
+/* Whether writes can succeed now: ERR_OK; ERR_READONLY when the database cannot be
+ * written; ERR_FULL while the disk (or a file size limit) refuses writes: from the
+ * first write that failed for want of space until a write succeeds or the file system
+ * has gained a megabyte. Makes no write to find out. The reason is in e. */
+STORE_FN(int, health, (struct store *s, struct err *e), (s, e))
+/* Write a consistent copy of the whole database to dest while others go on reading
+ * and writing; dest's directory is created. ERR_CONFLICT when dest exists. */
+STORE_FN(int, backup, (struct store *s, const char *dest, struct err *e), (s, dest, e))
+
+/* ---- transactions ---- */
+
+/* Begin a write transaction. Transactions nest: an inner begin/commit is a savepoint
+ * of the outer one, and an inner rollback undoes only what it covered. Every begin
+ * that succeeded is ended by exactly one store_commit or store_rollback. */
+STORE_FN(int, begin, (struct store *s, struct err *e), (s, e))
+/* End the innermost transaction, keeping its changes; the outermost also applies the
+ * queued changes to the search index first, in the same transaction. On failure the
+ * transaction is still open: the caller rolls it back. ERR_INTERNAL without a begin.
+ * The wrapper also bumps the generation. */
+STORE_FN_HAND(int, commit, (struct store *s, struct err *e), (s, e))
+/* Undo the innermost transaction; nothing when none is open. Cannot fail. */
+STORE_FN_HAND(void, rollback, (struct store *s), (s))
+
+/* ---- settings kept in the database (table meta) ---- */
+
+/* The value of key into *value (in p). ERR_NOTFOUND, with *value NULL, when unset. */
+STORE_FN(int, meta_get, (struct store *s, pool *p, const char *key, char **value,
+			 struct err *e),
+	 (s, p, key, value, e))
+/* Set key to value, replacing any earlier value. */
+STORE_FN(int, meta_set, (struct store *s, const char *key, const char *value,
+			 struct err *e),
+	 (s, key, value, e))
+
+/* ---- reference data (domain/country.h, domain/instrument.h) ---- */
+
+/* Insert or replace the M49 region r (by its code). */
+STORE_FN(int, region_put, (struct store *s, const struct region *r, struct err *e),
+	 (s, r, e))
+/* Every region, by code. */
+STORE_FN(int, region_list, (struct store *s, pool *p, struct region **out, size_t *n,
+			    struct err *e),
+	 (s, p, out, n, e))
+/* Insert or replace the country c (by its alpha-2 code) with its names. */
+STORE_FN(int, country_put, (struct store *s, const struct country *c, struct err *e),
+	 (s, c, e))
+/* Every country, by code. */
+STORE_FN(int, country_list, (struct store *s, pool *p, struct country **out, size_t *n,
+			     struct err *e),
+	 (s, p, out, n, e))
+/* The country with the alpha-2 code into *out. ERR_NOTFOUND when there is none. */
+STORE_FN(int, country_get, (struct store *s, pool *p, const char *code,
+			    struct country **out, struct err *e),
+	 (s, p, code, out, e))
+/* Insert or replace the instrument in (by its code). */
+STORE_FN(int, instrument_put, (struct store *s, const struct instrument *in,
+			       struct err *e),
+	 (s, in, e))
+/* Every instrument. */
+STORE_FN(int, instrument_list, (struct store *s, pool *p, struct instrument **out,
+				size_t *n, struct err *e),
+	 (s, p, out, n, e))
+/* Insert or replace a chapter of an instrument (its instrument must exist). */
+STORE_FN(int, chapter_put, (struct store *s, const struct chapter *c, struct err *e),
+	 (s, c, e))
+/* The chapters of instrument, in order (none for an unknown instrument). */
+STORE_FN(int, chapter_list, (struct store *s, pool *p, const char *instrument,
+			     struct chapter **out, size_t *n, struct err *e),
+	 (s, p, instrument, out, n, e))
+/* Insert or replace an article of an instrument (its instrument must exist). */
+STORE_FN(int, article_put, (struct store *s, const struct article *a, struct err *e),
+	 (s, a, e))
+/* The articles of instrument, by number (none for an unknown instrument). */
+STORE_FN(int, article_list, (struct store *s, pool *p, const char *instrument,
+			     struct article **out, size_t *n, struct err *e),
+	 (s, p, instrument, out, n, e))
+/* Delete every row of the cross-walk between instruments (before loading it again). */
+STORE_FN(int, xwalk_clear, (struct store *s, struct err *e), (s, e))
+/* Add one row of the cross-walk. */
+STORE_FN(int, xwalk_put, (struct store *s, const struct xwalk_row *r, struct err *e),
+	 (s, r, e))
+/* Every row of the cross-walk. */
+STORE_FN(int, xwalk_list, (struct store *s, pool *p, struct xwalk_row **out, size_t *n,
+			   struct err *e),
+	 (s, p, out, n, e))
+
+/* ---- who reads ---- */
+
+/* Every read of a record through s from now on shows only what clearance c may read
+ * (record_clearance; NULL: the public, which is also where a new connection starts):
+ * records, works, cases, lessons, lists, revisions, mappings and search hits, totals
+ * and facets. A record c may not read is not found. c is copied. On failure s reads
+ * as the public. */
+STORE_FN(int, set_clearance, (struct store *s, const struct clearance *c, struct err *e),
+	 (s, c, e))
+
+/* ---- repository records (domain/record.h, legislation.h, caselaw.h, lesson.h) ---- */
+
+/* Insert the common row of a record (r->id is ignored); *id receives its id. */
+STORE_FN(int, record_insert, (struct store *s, const struct record *r, long long *id,
+			      struct err *e),
+	 (s, r, id, e))
+/* Replace every field of record r->id by r's (the caller keeps the revision).
+ * ERR_NOTFOUND when there is no such record. Not checked against the clearance:
+ * record_allow() decides who may change what. */
+STORE_FN(int, record_update, (struct store *s, const struct record *r, struct err *e),
+	 (s, r, e))
+/* The record id into *out. ERR_NOTFOUND when absent or not readable. */
+STORE_FN(int, record_get, (struct store *s, pool *p, long long id, struct record **out,
+			   struct err *e),
+	 (s, p, id, out, e))
+/* The readable records matching q (kind, country, status, ..., limit and offset). */
+STORE_FN(int, record_list, (struct store *s, pool *p, const struct record_query *q,
+			    struct record **out, size_t *n, struct err *e),
+	 (s, p, q, out, n, e))
+/* Keep rv (a JSON snapshot of the record before a change) as a revision of record id
+ * (which must exist). */
+STORE_FN(int, revision_add, (struct store *s, long long id, const struct revision *rv,
+			     struct err *e),
+	 (s, id, rv, e))
+/* The revisions of record id, oldest first (none when it is not readable). */
+STORE_FN(int, revision_list, (struct store *s, pool *p, long long id,
+			      struct revision **out, size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+/* Insert or update the work of record w->record_id (which must exist). ERR_CONFLICT
+ * when another record has the URI. */
+STORE_FN(int, work_put, (struct store *s, const struct work *w, struct err *e), (s, w, e))
+/* A work by uri when uri is non-NULL, else by record id, into *out. ERR_NOTFOUND when
+ * absent or not readable. */
+STORE_FN(int, work_get, (struct store *s, pool *p, const char *uri, long long id,
+			 struct work **out, struct err *e),
+	 (s, p, uri, id, out, e))
+/* The readable works matching q. */
+STORE_FN(int, work_list, (struct store *s, pool *p, const struct record_query *q,
+			  struct work **out, size_t *n, struct err *e),
+	 (s, p, q, out, n, e))
+/* Insert a version of a work, or when work/language/date exists, update it and drop
+ * its provisions; *id receives its id either way. */
+STORE_FN(int, expr_put, (struct store *s, const struct expression *x, long long *id,
+			 struct err *e),
+	 (s, x, id, e))
+/* The versions of work_id, by date; pending ones only for curators and their
+ * proposer. */
+STORE_FN(int, expr_list, (struct store *s, pool *p, long long work_id,
+			  struct expression **out, size_t *n, struct err *e),
+	 (s, p, work_id, out, n, e))
+/* Insert a provision (its expression and parent must exist); *id receives its id.
+ * ERR_CONFLICT when the expression has the eId already. */
+STORE_FN(int, prov_put, (struct store *s, const struct provision *pv, long long *id,
+			 struct err *e),
+	 (s, pv, id, e))
+/* The provisions of expression_id in document order. */
+STORE_FN(int, prov_list, (struct store *s, pool *p, long long expression_id,
+			  struct provision **out, size_t *n, struct err *e),
+	 (s, p, expression_id, out, n, e))
+/* One provision of an expression by eid into *out. ERR_NOTFOUND when absent. */
+STORE_FN(int, prov_get, (struct store *s, pool *p, long long expression_id,
+			 const char *eid, struct provision **out, struct err *e),
+	 (s, p, expression_id, eid, out, e))
+/* *found: whether any version of work_id has a provision eid. */
+STORE_FN(int, prov_in_work, (struct store *s, long long work_id, const char *eid,
+			     int *found, struct err *e),
+	 (s, work_id, eid, found, e))
+/* Insert or update the case of record c->id (which must exist), replacing its list of
+ * provisions applied. */
+STORE_FN(int, case_put, (struct store *s, const struct caselaw *c, struct err *e),
+	 (s, c, e))
+/* The case of record id, with its record and provisions applied, into *out.
+ * ERR_NOTFOUND when absent or not readable. */
+STORE_FN(int, case_get, (struct store *s, pool *p, long long id, struct caselaw **out,
+			 struct err *e),
+	 (s, p, id, out, e))
+/* Insert or update the lesson of record l->id (which must exist). */
+STORE_FN(int, lesson_put, (struct store *s, const struct lesson *l, struct err *e),
+	 (s, l, e))
+/* The lesson of record id, with its record, into *out. ERR_NOTFOUND when absent or
+ * not readable. */
+STORE_FN(int, lesson_get, (struct store *s, pool *p, long long id, struct lesson **out,
+			   struct err *e),
+	 (s, p, id, out, e))
+/* Insert or update the mapping of m's provision (work and eId) to m's instrument
+ * article, decided at time at (ISO 8601) by by. */
+STORE_FN(int, mapping_put, (struct store *s, const struct mapping *m, const char *at,
+			    const char *by, struct err *e),
+	 (s, m, at, by, e))
+/* The mappings of a work (work_id > 0), or else of an instrument article. */
+STORE_FN(int, mapping_list, (struct store *s, pool *p, long long work_id,
+			     const char *instrument, int article, struct mapping **out,
+			     size_t *n, struct err *e),
+	 (s, p, work_id, instrument, article, out, n, e))
+
+/* ---- search (domain/search.h) ---- */
+
+/* Full-text search: the page of hits rq asks for, the total and the facets into out
+ * (its arrays in p). Applies changes queued outside a transaction first. */
+STORE_FN(int, search, (struct store *s, pool *p, const struct search_request *rq,
+		       struct search_result *out, struct err *e),
+	 (s, p, rq, out, e))
+/* Rebuild the search index from the records (inside the caller's transaction);
+ * *rows receives the number of rows indexed. */
+STORE_FN(int, reindex, (struct store *s, long long *rows, struct err *e), (s, rows, e))
+/* The provisions with an accepted mapping to one of rq->articles, under rq's other
+ * filters (rq->match is ignored), best mapped first. */
+STORE_FN(int, search_mapped, (struct store *s, pool *p, const struct search_request *rq,
+			      struct search_hit **out, size_t *n, struct err *e),
+	 (s, p, rq, out, n, e))
+
+/* ---- accounts (domain/user.h) ---- */
+
+/* Insert organisation o (o->id is ignored), made at now; *id receives its id.
+ * ERR_CONFLICT when the name is taken. */
+STORE_FN(int, org_insert, (struct store *s, const struct org *o, time_t now,
+			   long long *id, struct err *e),
+	 (s, o, now, id, e))
+/* Every organisation by name, or when name is non-NULL the one so named (*n 1;
+ * ERR_NOTFOUND when there is none). */
+STORE_FN(int, org_list, (struct store *s, pool *p, const char *name, struct org **out,
+			 size_t *n, struct err *e),
+	 (s, p, name, out, n, e))
+/* Insert account u with the password hash hash (u->id is ignored), made at now; *id
+ * receives its id. ERR_CONFLICT when the name is taken or the organisation absent. */
+STORE_FN(int, user_insert, (struct store *s, const struct user *u, const char *hash,
+			    time_t now, long long *id, struct err *e),
+	 (s, u, hash, now, id, e))
+/* Every account, by name. */
+STORE_FN(int, user_list, (struct store *s, pool *p, struct user **out, size_t *n,
+			  struct err *e),
+	 (s, p, out, n, e))
+/* One account, by name when non-NULL, else by id, into *out; *hash (hash may be NULL)
+ * receives its password hash. ERR_NOTFOUND when absent. */
+STORE_FN(int, user_get, (struct store *s, pool *p, const char *name, long long id,
+			 struct user **out, char **hash, struct err *e),
+	 (s, p, name, id, out, hash, e))
+/* Set or clear the account name's disabled flag; *id receives its id. ERR_NOTFOUND
+ * when absent. */
+STORE_FN(int, user_set_disabled, (struct store *s, const char *name, int disabled,
+				  long long *id, struct err *e),
+	 (s, name, disabled, id, e))
+/* Replace account id's password hash; changed: also set password_changed_at to now
+ * (not for a rehash of the same password). ERR_NOTFOUND when absent. */
+STORE_FN(int, user_set_hash, (struct store *s, long long id, const char *hash, time_t now,
+			      int changed, struct err *e),
+	 (s, id, hash, now, changed, e))
+/* Insert API token t with the 32-byte hash of its secret, made at now. ERR_CONFLICT
+ * when the id is taken. */
+STORE_FN(int, token_insert, (struct store *s, const struct token *t,
+			     const unsigned char *hash, time_t now, struct err *e),
+	 (s, t, hash, now, e))
+/* One token by id into *out, its 32-byte secret hash into hash (caller's buffer).
+ * ERR_NOTFOUND when absent. */
+STORE_FN(int, token_get, (struct store *s, pool *p, const char *id, struct token **out,
+			  unsigned char *hash, struct err *e),
+	 (s, p, id, out, hash, e))
+/* The tokens of user_id, or of every account when user_id is 0 (by username), newest
+ * first. */
+STORE_FN(int, token_list, (struct store *s, pool *p, long long user_id,
+			   struct token **out, size_t *n, struct err *e),
+	 (s, p, user_id, out, n, e))
+/* Set token id's last_used_at to now (revoke 0), or its revoked_at if not yet set
+ * (revoke 1). ERR_NOTFOUND when absent. */
+STORE_FN(int, token_mark, (struct store *s, const char *id, time_t now, int revoke,
+			   struct err *e),
+	 (s, id, now, revoke, e))
+/* Insert session se of account se->user.id under the 32-byte hash of its secret. */
+STORE_FN(int, session_insert, (struct store *s, const unsigned char *hash,
+			       const struct session *se, struct err *e),
+	 (s, hash, se, e))
+/* The session of the 32-byte hash, with its account, into *out (expired ones too: the
+ * caller checks). ERR_NOTFOUND when absent. */
+STORE_FN(int, session_get, (struct store *s, pool *p, const unsigned char *hash,
+			    struct session **out, struct err *e),
+	 (s, p, hash, out, e))
+/* Set the session's last_seen_at to now. ERR_NOTFOUND when absent. */
+STORE_FN(int, session_touch, (struct store *s, const unsigned char *hash, time_t now,
+			      struct err *e),
+	 (s, hash, now, e))
+/* Delete the one session of hash, or when hash is NULL every session of user_id. ERR_OK
+ * when there was none. */
+STORE_FN(int, session_delete, (struct store *s, const unsigned char *hash,
+			       long long user_id, struct err *e),
+	 (s, hash, user_id, e))
+/* The failed sign-ins counted under key: zeros when none; *locked_until 0 when not
+ * locked. */
+STORE_FN(int, signin_get, (struct store *s, const char *key, int *failures,
+			   time_t *window_start, time_t *locked_until, struct err *e),
+	 (s, key, failures, window_start, locked_until, e))
+/* Insert or replace the failed sign-ins counted under key. */
+STORE_FN(int, signin_put, (struct store *s, const char *key, int failures,
+			   time_t window_start, time_t locked_until, struct err *e),
+	 (s, key, failures, window_start, locked_until, e))
+/* Forget the failed sign-ins under key (ERR_OK when there were none). */
+STORE_FN(int, signin_clear, (struct store *s, const char *key, struct err *e),
+	 (s, key, e))
+
+/* ---- sharing (domain/share.h) ---- */
+
+/* Insert sharing group name, made at now; *id receives its id. ERR_CONFLICT when the
+ * name is taken. */
+STORE_FN(int, group_insert, (struct store *s, const char *name, time_t now,
+			     long long *id, struct err *e),
+	 (s, name, now, id, e))
+/* Every sharing group by name, or when name is non-NULL the one so named
+ * (ERR_NOTFOUND when there is none). */
+STORE_FN(int, group_list, (struct store *s, pool *p, const char *name,
+			   struct share_group **out, size_t *n, struct err *e),
+	 (s, p, name, out, n, e))
+/* Make organisation org_id a member of group_id (join 1, at now) or not (join 0); ERR_OK
+ * when it already was or was not. */
+STORE_FN(int, group_member, (struct store *s, long long group_id, long long org_id,
+			     int join, time_t now, struct err *e),
+	 (s, group_id, org_id, join, now, e))
+/* The names of record_id's sharing groups and named readers into out (its arrays in
+ * p); all empty when the caller may not read the record. The wrapper zeroes out
+ * first. */
+STORE_FN_HAND(int, share_get, (struct store *s, pool *p, long long record_id,
+			       struct record_share *out, struct err *e),
+	      (s, p, record_id, out, e))
+/* Share record_id with exactly these group ids and reader (account) ids: grants that
+ * stay keep their time, new ones get now. ERR_CONFLICT for an unknown id. */
+STORE_FN(int, share_set, (struct store *s, long long record_id, const long long *groups,
+			  size_t ng, const long long *readers, size_t nr, time_t now,
+			  struct err *e),
+	 (s, record_id, groups, ng, readers, nr, now, e))
+/* The public list of grants to groups and readers, newest first, a page of at most
+ * limit from offset. */
+STORE_FN(int, share_events, (struct store *s, pool *p, int limit, int offset,
+			     struct share_event **out, size_t *n, struct err *e),
+	 (s, p, limit, offset, out, n, e))
+
+/* ---- review (store/sqlite/review.c) ---- */
+
+/* Keep c as the change proposed to a published record, one per record (it replaces an
+ * earlier one). */
+STORE_FN(int, change_put, (struct store *s, const struct record_change *c,
+			   struct err *e),
+	 (s, c, e))
+/* The change proposed to record_id into *out, under the clearance of a draft by its
+ * proposer (curators and the proposer). ERR_NOTFOUND when none or not readable. */
+STORE_FN(int, change_get, (struct store *s, pool *p, long long record_id,
+			   struct record_change **out, struct err *e),
+	 (s, p, record_id, out, e))
+/* Forget the change proposed to record_id (ERR_OK when there was none). */
+STORE_FN(int, change_delete, (struct store *s, long long record_id, struct err *e),
+	 (s, record_id, e))
+/* Mark version expr_id as waiting for review (1) or published (0). ERR_NOTFOUND when
+ * absent. */
+STORE_FN(int, expr_set_pending, (struct store *s, long long expr_id, int pending,
+				 struct err *e),
+	 (s, expr_id, pending, e))
+/* Delete version expr_id and its provisions (a rejected pending one). ERR_NOTFOUND
+ * when absent. */
+STORE_FN(int, expr_delete, (struct store *s, long long expr_id, struct err *e),
+	 (s, expr_id, e))
+/* Per language, make the latest published version of work_id in force and older ones
+ * amended (repealed ones stay). */
+STORE_FN(int, expr_restatus, (struct store *s, long long work_id, struct err *e),
+	 (s, work_id, e))
+
+/* ---- the audit log (domain/audit.h) ---- */
+
+/* Count one read of target by actor on day (YYYY-MM-DD): *count receives the reads so
+ * far that day, 1 for the first. */
+STORE_FN(int, audit_read_count, (struct store *s, const char *day, const char *actor,
+				 const char *target, long long *count, struct err *e),
+	 (s, day, actor, target, count, e))
+/* The last entry's id and hash into *id and hash (AUDIT_HASH_BYTES, caller's buffer);
+ * 0 and zeros when the log is empty. */
+STORE_FN(int, audit_last, (struct store *s, long long *id, unsigned char *hash,
+			   struct err *e),
+	 (s, id, hash, e))
+/* Append en as it is (id, hashes and all). ERR_CONFLICT when its id exists: the log is
+ * append-only (triggers refuse UPDATE and DELETE). */
+STORE_FN(int, audit_insert, (struct store *s, const struct audit_entry *en,
+			     struct err *e),
+	 (s, en, e))
+/* At most limit entries with id > after, in id order. */
+STORE_FN(int, audit_scan, (struct store *s, pool *p, long long after, int limit,
+			   struct audit_entry **out, size_t *n, struct err *e),
+	 (s, p, after, limit, out, n, e))
+/* The entries matching f (NULL: all), newest first, a page of at most limit from
+ * offset. */
+STORE_FN(int, audit_list, (struct store *s, pool *p, const struct audit_filter *f,
+			   int limit, int offset, struct audit_entry **out, size_t *n,
+			   struct err *e),
+	 (s, p, f, limit, offset, out, n, e))
+
+#undef STORE_FN
+#undef STORE_FN_HAND
