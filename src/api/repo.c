@@ -22,36 +22,19 @@
 #include "export/csv.h"
 #include "import/doc.h"
 
-#define PAGE_MAX 500
-
-long long api_id(const char *s)
-{
-	char *end;
-	long long id = strtoll(s, &end, 10);
-
-	return *end || id <= 0 ? 0 : id;
-}
-
 int api_paging(struct req *r, struct resp *out, int *limit, int *offset)
 {
 	const char *l = req_arg(r, "limit"), *o = req_arg(r, "offset");
-	char *end;
-	long v;
 
-	*limit = 100;
+	*limit = LIMIT_PAGE_DEFAULT;
 	*offset = 0;
-	if (l) {
-		v = strtol(l, &end, 10);
-		if (!*l || *end || v < 1 || v > PAGE_MAX)
-			return http_error(r, out, 400, "limit is a number from 1 to 500");
-		*limit = (int)v;
-	}
-	if (o) {
-		v = strtol(o, &end, 10);
-		if (!*o || *end || v < 0 || v > 100000000)
-			return http_error(r, out, 400, "offset is a number of records to skip");
-		*offset = (int)v;
-	}
+	if (l && num_int(l, 1, LIMIT_PAGE_MAX, limit))
+		return http_error(r, out, 400, pool_printf(r->pool, "limit is a number from 1 "
+							   "to %d", LIMIT_PAGE_MAX));
+	if (o && num_int(o, 0, LIMIT_OFFSET_MAX, offset))
+		return http_error(r, out, 400, pool_printf(r->pool, "offset is a number of "
+							   "records to skip, at most %d",
+							   LIMIT_OFFSET_MAX));
 	return 0;
 }
 
@@ -167,7 +150,7 @@ static size_t subtree_end(const struct provision *pv, size_t n, size_t i)
 static int work_by_id(struct req *r, struct resp *out, struct work **w)
 {
 	struct err e = { 0 };
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 
 	if (!id)
 		return http_error(r, out, 404, "there is no work with that id; ids are numbers");
@@ -175,13 +158,6 @@ static int work_by_id(struct req *r, struct resp *out, struct work **w)
 	    record_read(r->store, r->actor, &(*w)->rec, &e))
 		return http_fail(r, out, &e);
 	return 0;
-}
-
-static int type_ok(const char *t)
-{
-	size_t n = strlen(t);
-
-	return n && n <= 40 && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
 }
 
 /* ?country= ?type= ?status= ?kind= into q; on a bad value answer in out and return
@@ -199,7 +175,7 @@ static int filters(struct req *r, struct resp *out, struct record_query *q)
 		q->country = c->alpha2;
 	}
 	if (type && *type) {
-		if (!type_ok(type))
+		if (!legislation_type_valid(type))
 			return http_error(r, out, 400, "type is a lowercase word such as act, code, "
 					  "decree or regulation");
 		q->type = type;
@@ -289,9 +265,8 @@ static int resolve(struct req *r, const char *rest, int need_version, struct wor
 	*eid = NULL;
 	if (tilde) {
 		*eid = tilde + 2;
-		if (!**eid || strlen(*eid) > 500 || strchr(*eid, '/'))
-			return err_set(e, ERR_INVALID, "after /~ comes the eId of one provision, "
-				       "such as sec_14");
+		if ((rc = legislation_eid_valid(*eid, e)))
+			return rc;
 		full = pool_strndup(r->pool, full, (size_t)(tilde - full));
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
@@ -534,7 +509,7 @@ int api_work_mappings(struct req *r, struct resp *out)
 	if (!f[3] && !strcmp(f[2], "accepted"))
 		f[3] = "full";
 	slash = strrchr(f[1], '/');
-	if (!slash || slash == f[1] || strlen(f[1]) > 80)
+	if (!slash || slash == f[1] || strlen(f[1]) > LIMIT_ARTICLE_REF)
 		return http_error(r, out, 400, "article is instrument/number, such as un-cc/7");
 	instrument = pool_strndup(r->pool, f[1], (size_t)(slash - f[1]));
 	if (instrument_article_number(slash + 1, &number, &e) ||
@@ -627,7 +602,7 @@ static int csv_records(struct req *r, const struct record_query *q, struct sbuf 
 	struct record_query page = *q;
 	int rc;
 
-	page.limit = PAGE_MAX;
+	page.limit = LIMIT_PAGE_MAX;
 	for (page.offset = 0;; page.offset += page.limit) {
 		struct record **rs;
 		size_t n;

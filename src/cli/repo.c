@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/file.h"
 #include "core/log.h"
+#include "core/num.h"
 #include "core/sbuf.h"
 #include "domain/audit.h"
 #include "domain/bundle.h"
@@ -182,11 +183,10 @@ static int find_version(struct store *s, pool *p, const char *arg, struct work *
 			struct expression **x, struct err *e)
 {
 	const char *uri, *lang, *date;
-	char *end;
-	long long id = strtoll(arg, &end, 10);
+	long long id = num_id(arg);
 	int rc;
 
-	if (*arg && !*end)
+	if (id)
 		rc = legislation_get_id(s, p, id, w, e);
 	else if (!(rc = legislation_split_uri(p, arg, &uri, &lang, &date, e)))
 		rc = legislation_get(s, p, uri, w, e);
@@ -194,7 +194,7 @@ static int find_version(struct store *s, pool *p, const char *arg, struct work *
 		return rc;
 	if (rc)
 		return rc;
-	if (*arg && !*end)
+	if (id)
 		lang = date = NULL;
 	if (date && lang)
 		return legislation_expression(s, p, (*w)->rec.id, lang, date, x, e);
@@ -381,8 +381,7 @@ int cli_show(const struct config *cfg, int argc, char **argv)
 	if (!find_version(s, p, args[0], &w, &x, &e)) {
 		show_work(s, p, w, x, cli_switch(argc, argv, "--all"));
 		rc = 0;
-	} else if (strtoll(args[0], NULL, 10) > 0 &&
-		   !record_get(s, p, strtoll(args[0], NULL, 10), &r, &e)) {
+	} else if (num_id(args[0]) && !record_get(s, p, num_id(args[0]), &r, &e)) {
 		struct caselaw *c;
 		struct lesson *l;
 

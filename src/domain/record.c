@@ -11,6 +11,7 @@
 #include "core/lang.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
+#include "domain/limits.h"
 #include "domain/country.h"
 #include "domain/permit.h"
 #include "store/store.h"
@@ -323,6 +324,10 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	struct revision rv;
 	int rc;
 
+	if (note && strlen(note) > LIMIT_NOTE) {
+		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", LIMIT_NOTE);
+		goto out;
+	}
 	if ((rc = store_begin(s, e)))
 		goto out;
 	if ((rc = store_record_get(s, p, id, &r, e)) ||

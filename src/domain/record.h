@@ -124,7 +124,8 @@ int record_get(struct store *s, pool *p, long long id, struct record **out, stru
 int record_queue(struct store *s, pool *p, const struct actor *a, struct record **out,
 		 size_t *n, struct err *e);
 /* Move a record through the workflow (see record_transition_valid), keeping the
- * previous state as a revision; note (may be NULL) says why. */
+ * previous state as a revision; note (may be NULL, at most LIMIT_NOTE bytes, else
+ * ERR_INVALID) says why. */
 int record_set_status(struct store *s, const struct actor *a, long long id,
 		      enum record_status to, const char *note, struct err *e);
 

@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include "core/num.h"
 #include "domain/user.h"
 
 #include <arpa/inet.h>
@@ -773,12 +774,13 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct 
 	char host[256];
 	const char *colon = strrchr(listen, ':');
 	size_t hl;
-	long port;
+	int port;
 
 	memset(ss, 0, sizeof(*ss));
 	if (!colon || (hl = (size_t)(colon - listen)) >= sizeof(host))
 		return err_set(e, ERR_INVALID, "listen: '%s' is not HOST:PORT", listen);
-	port = strtol(colon + 1, NULL, 10);
+	if (num_int(colon + 1, 0, 65535, &port))
+		return err_set(e, ERR_INVALID, "listen: '%s' is not HOST:PORT", listen);
 	if (listen[0] == '[' && hl >= 2 && listen[hl - 1] == ']') {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
 

@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "domain/country.h"
 #include "domain/importer.h"
 #include "domain/legislation.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "domain/review.h"
 #include "view/html.h"
@@ -154,8 +156,8 @@ static void workflow_form(struct req *r, struct sbuf *b, const struct record *re
 			html_fmt(b, "\">\n");
 			if (back)
 				html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"%s\">\n", back);
-			html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n",
-				 T("Note"));
+			html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"%d\"></label>\n",
+				 T("Note"), LIMIT_NOTE);
 		}
 		html_fmt(b, "<button name=\"to\" value=\"%s\">%s</button>\n",
 			 record_status_name(moves[i].to), T(moves[i].label));
@@ -178,9 +180,9 @@ static void decision_form(struct req *r, struct sbuf *b, const struct record *re
 	html_fmt(b, "\">\n");
 	if (version)
 		html_fmt(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">\n", version);
-	html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n"
+	html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"%d\"></label>\n"
 		 "<button name=\"decision\" value=\"publish\">%s</button>\n"
-		 "<button name=\"decision\" value=\"reject\">%s</button>\n", T("Note"),
+		 "<button name=\"decision\" value=\"reject\">%s</button>\n", T("Note"), LIMIT_NOTE,
 		 T("Publish the change"), T("Reject the change"));
 	layout_csrf(r, b);
 	html_fmt(b, "</form>\n");
@@ -315,12 +317,11 @@ int web_record_status(struct req *r, struct resp *out)
 {
 	struct err e = { 0 };
 	struct record *rec;
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 	const char *to, *note, *back;
 	int st;
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
@@ -332,8 +333,6 @@ int web_record_status(struct req *r, struct resp *out)
 				  "published or withdrawn.");
 	if (note && !*note)
 		note = NULL;
-	if (note && strlen(note) > 1000)
-		return http_error(r, out, 400, "The note is longer than 1000 bytes.");
 	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
 	    record_get(r->store, r->pool, id, &rec, &e))
 		return http_fail(r, out, &e);
@@ -347,12 +346,11 @@ int web_record_change(struct req *r, struct resp *out)
 {
 	struct err e = { 0 };
 	struct record *rec;
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 	const char *version, *note, *back;
 	int d;
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
@@ -361,7 +359,7 @@ int web_record_change(struct req *r, struct resp *out)
 	back = req_form(r, "back");
 	if ((d = review_decision_parse(req_form(r, "decision"))) < 0)
 		return http_error(r, out, 400, "Choose publish or reject.");
-	if (version && (!*version || strlen(version) > 60))
+	if (version && (!*version || strlen(version) > LIMIT_VERSION))
 		version = NULL;
 	if (review_decide(r->store, r->actor, id, version, (enum review_decision)d,
 			  note && *note ? note : NULL, &e) ||
@@ -387,13 +385,6 @@ static void hidden_lang(const struct req *r, struct sbuf *b)
 			 lang_code(r->lang));
 }
 
-static int type_ok(const char *t)
-{
-	size_t n = strlen(t);
-
-	return n && n <= 40 && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
-}
-
 int web_laws(struct req *r, struct resp *out)
 {
 	const char *country = arg(r, "country"), *type = arg(r, "type");
@@ -404,22 +395,19 @@ int web_laws(struct req *r, struct resp *out)
 	size_t n, shown = 0;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body, link = SBUF_INIT;
-	char *end;
-
 	if (country) {
 		if (country_get(r->store, r->pool, country, &c, &e))
 			return http_fail(r, out, &e);
 		q.country = c->alpha2;
 	}
-	if (type && !type_ok(type))
+	if (type && !legislation_type_valid(type))
 		return http_error(r, out, 400, "The type is a lowercase word such as act, code, "
 				  "decree or regulation.");
 	q.type = type;
 	if (status && (q.status = record_status_parse(status)) < 0)
 		return http_error(r, out, 400, "The status is draft, submitted, published or "
 				  "withdrawn.");
-	if (offset && ((q.offset = (int)strtol(offset, &end, 10)) < 0 || *end ||
-		       q.offset > 1000000))
+	if (offset && num_int(offset, 0, LIMIT_OFFSET_MAX, &q.offset))
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
 	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
