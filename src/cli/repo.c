@@ -53,14 +53,13 @@ static int positional(int argc, char **argv, char **out, int max)
 
 struct store *cli_open(const struct config *cfg)
 {
-	static const struct clearance operator = { .all = 1 };
 	struct store *s = NULL;
 	struct err e = { 0 };
 	int from, to, loaded;
 
 	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
 	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e) ||
-	    store_set_clearance(s, &operator, &e)) {
+	    record_use_clearance(s, cli_actor(), &e)) {	/* the operator reads all */
 		fprintf(stderr, "ccrepo: %s\n", e.msg);
 		store_close(s);
 		return NULL;
@@ -234,7 +233,7 @@ static int export_records_csv(struct store *s, pool *p, const struct record_quer
 		struct record *rs;
 		size_t n;
 
-		if ((rc = store_record_list(s, p, &page, &rs, &n, e)))
+		if ((rc = record_list(s, p, &page, &rs, &n, e)))
 			return rc;
 		for (size_t i = 0; i < n; i++) {
 			const char *row[] = {

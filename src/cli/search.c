@@ -88,8 +88,7 @@ int cli_reindex(const struct config *cfg, int argc, char **argv)
 	}
 	if (!(s = cli_open(cfg)))
 		return 1;
-	if (store_begin(s, &e) || store_reindex(s, &rows, &e) || store_commit(s, &e)) {
-		store_rollback(s);
+	if (search_reindex(s, &rows, &e)) {
 		fprintf(stderr, "ccrepo reindex: %s\n", e.msg);
 	} else {
 		printf("search index rebuilt: %lld entries\n", rows);

@@ -482,3 +482,17 @@ int record_revisions(struct store *s, pool *p, long long id, struct revision **o
 {
 	return store_revision_list(s, p, id, out, n, e);
 }
+
+int record_use_clearance(struct store *s, const struct actor *a, struct err *e)
+{
+	struct clearance c;
+
+	record_clearance(a, &c);
+	return store_set_clearance(s, &c, e);
+}
+
+int record_list(struct store *s, pool *p, const struct record_query *q,
+		struct record **out, size_t *n, struct err *e)
+{
+	return store_record_list(s, p, q, out, n, e);
+}
