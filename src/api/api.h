@@ -6,6 +6,8 @@
 #include <jansson.h>
 
 #include "core/err.h"
+#include "core/num.h"
+#include "domain/limits.h"
 #include "http/http.h"
 
 int api_countries(struct req *r, struct resp *out);
@@ -47,9 +49,8 @@ int api_groups(struct req *r, struct resp *out);		/* GET, signed in */
 int api_shared(struct req *r, struct resp *out);		/* GET, public */
 
 struct record;
-/* A positive record id from a path segment; 0 when it is not one. */
-long long api_id(const char *s);
-/* ?limit= (1..500, default 100) and ?offset= (>= 0) into *limit and *offset; on a
+/* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..
+ * LIMIT_OFFSET_MAX) into *limit and *offset; on a
  * bad value answer 400 in out and return non-zero. */
 int api_paging(struct req *r, struct resp *out, int *limit, int *offset);
 

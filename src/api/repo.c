@@ -13,46 +13,28 @@
 #include "domain/caselaw.h"
 #include "domain/country.h"
 #include "domain/diff.h"
+#include "domain/importer.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/record.h"
 #include "export/akn.h"
 #include "export/csv.h"
-#include "import/akn.h"
 #include "import/doc.h"
-#include "import/text.h"
-
-#define PAGE_MAX 500
-
-long long api_id(const char *s)
-{
-	char *end;
-	long long id = strtoll(s, &end, 10);
-
-	return *end || id <= 0 ? 0 : id;
-}
 
 int api_paging(struct req *r, struct resp *out, int *limit, int *offset)
 {
 	const char *l = req_arg(r, "limit"), *o = req_arg(r, "offset");
-	char *end;
-	long v;
 
-	*limit = 100;
+	*limit = LIMIT_PAGE_DEFAULT;
 	*offset = 0;
-	if (l) {
-		v = strtol(l, &end, 10);
-		if (!*l || *end || v < 1 || v > PAGE_MAX)
-			return http_error(r, out, 400, "limit is a number from 1 to 500");
-		*limit = (int)v;
-	}
-	if (o) {
-		v = strtol(o, &end, 10);
-		if (!*o || *end || v < 0 || v > 100000000)
-			return http_error(r, out, 400, "offset is a number of records to skip");
-		*offset = (int)v;
-	}
+	if (l && num_int(l, 1, LIMIT_PAGE_MAX, limit))
+		return http_error(r, out, 400, pool_printf(r->pool, "limit is a number from 1 "
+							   "to %d", LIMIT_PAGE_MAX));
+	if (o && num_int(o, 0, LIMIT_OFFSET_MAX, offset))
+		return http_error(r, out, 400, pool_printf(r->pool, "offset is a number of "
+							   "records to skip, at most %d",
+							   LIMIT_OFFSET_MAX));
 	return 0;
 }
 
@@ -168,7 +150,7 @@ static size_t subtree_end(const struct provision *pv, size_t n, size_t i)
 static int work_by_id(struct req *r, struct resp *out, struct work **w)
 {
 	struct err e = { 0 };
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 
 	if (!id)
 		return http_error(r, out, 404, "there is no work with that id; ids are numbers");
@@ -176,13 +158,6 @@ static int work_by_id(struct req *r, struct resp *out, struct work **w)
 	    record_read(r->store, r->actor, &(*w)->rec, &e))
 		return http_fail(r, out, &e);
 	return 0;
-}
-
-static int type_ok(const char *t)
-{
-	size_t n = strlen(t);
-
-	return n && n <= 40 && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
 }
 
 /* ?country= ?type= ?status= ?kind= into q; on a bad value answer in out and return
@@ -200,7 +175,7 @@ static int filters(struct req *r, struct resp *out, struct record_query *q)
 		q->country = c->alpha2;
 	}
 	if (type && *type) {
-		if (!type_ok(type))
+		if (!legislation_type_valid(type))
 			return http_error(r, out, 400, "type is a lowercase word such as act, code, "
 					  "decree or regulation");
 		q->type = type;
@@ -290,9 +265,8 @@ static int resolve(struct req *r, const char *rest, int need_version, struct wor
 	*eid = NULL;
 	if (tilde) {
 		*eid = tilde + 2;
-		if (!**eid || strlen(*eid) > 500 || strchr(*eid, '/'))
-			return err_set(e, ERR_INVALID, "after /~ comes the eId of one provision, "
-				       "such as sec_14");
+		if ((rc = legislation_eid_valid(*eid, e)))
+			return rc;
 		full = pool_strndup(r->pool, full, (size_t)(tilde - full));
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
@@ -423,22 +397,6 @@ int api_akn(struct req *r, struct resp *out)
 	return api_send(out, 200, j);
 }
 
-static int ctype_is(const struct req *r, const char *type)
-{
-	size_t n = strlen(type);
-
-	return r->content_type && !strncasecmp(r->content_type, type, n) &&
-	       (r->content_type[n] == '\0' || r->content_type[n] == ';' ||
-		r->content_type[n] == ' ');
-}
-
-static const char *nz_arg(const struct req *r, const char *name)
-{
-	const char *v = req_arg(r, name);
-
-	return v && *v ? v : NULL;
-}
-
 static json_t *counts_json(const struct bundle_counts *c)
 {
 	json_t *j = json_object();
@@ -454,95 +412,49 @@ static json_t *counts_json(const struct bundle_counts *c)
 
 int api_works_import(struct req *r, struct resp *out)
 {
-	const char *status = nz_arg(r, "status");
-	struct doc *d = NULL;
+	struct importer_request q = {
+		.content = r->body, .len = r->body_len, .format = r->content_type,
+		.origin = "request body",
+		.uri = req_arg(r, "uri"), .title = req_arg(r, "title"),
+		.country = req_arg(r, "country"), .type = req_arg(r, "type"),
+		.number = req_arg(r, "number"), .date = req_arg(r, "date"),
+		.language = req_arg(r, "language"), .version_date = req_arg(r, "version_date"),
+		.source = req_arg(r, "source"), .status = req_arg(r, "status"),
+		.tlp = req_arg(r, "tlp"),
+	};
+	struct importer_result res;
 	struct err e = { 0 };
-	long long id = 0;
-	size_t nprov = 0;
-	int st = ST_DRAFT, rc, pending;
 	json_t *j, *warn;
 
-	if (status && ((st = record_status_parse(status)) < 0 || st == ST_WITHDRAWN))
-		return http_error(r, out, 400, "status is draft, submitted or published");
-	if (!r->content_type)
-		return http_error(r, out, 415, "say what the body is: application/xml (Akoma "
-				  "Ntoso), text/plain, text/markdown or application/json (a "
-				  "ccrepo bundle)");
-	if (!r->body || !r->body_len)
-		return http_error(r, out, 400, "the request body is empty");
-	if (ctype_is(r, "application/json")) {
-		struct bundle_counts c;
-
-		if (bundle_import(r->store, r->actor, r->body, r->body_len, "request body", &c, &e))
-			return http_fail(r, out, &e);
-		j = json_object();
-		json_object_set_new(j, "imported", counts_json(&c));
-		return api_send(out, 201, j);
-	}
-	if (ctype_is(r, "application/xml") || ctype_is(r, "text/xml") ||
-	    ctype_is(r, "application/akn+xml")) {
-		rc = akn_parse(r->body, r->body_len, "request body", &d, &e);
-	} else if (ctype_is(r, "text/plain") || ctype_is(r, "text/markdown")) {
-		struct text_meta m = {
-			nz_arg(r, "uri"), nz_arg(r, "country"), nz_arg(r, "type"),
-			nz_arg(r, "number"), nz_arg(r, "date"), nz_arg(r, "title"),
-			nz_arg(r, "language"), nz_arg(r, "version_date"), nz_arg(r, "source"),
-		};
-
-		rc = text_parse(r->body, r->body_len, "request body", &m, &d, &e);
-	} else {
+	/* a format the request does not name is HTTP's 415, not a bad document */
+	if (!r->content_type || importer_format_parse(r->content_type) <= IMPORTER_AUTO)
 		return http_error(r, out, 415, "send application/xml (Akoma Ntoso), text/plain, "
 				  "text/markdown or application/json (a ccrepo bundle)");
-	}
-	if (rc)
+	if (importer_run(r->store, r->pool, r->actor, &q, &res, &e))
 		return http_fail(r, out, &e);
-	if (nz_arg(r, "uri"))
-		d->work_uri = nz_arg(r, "uri");
-	if (nz_arg(r, "title"))
-		d->title = nz_arg(r, "title");
-	if (nz_arg(r, "version_date"))
-		d->expr_date = nz_arg(r, "version_date");
-	if (nz_arg(r, "source"))
-		d->source = nz_arg(r, "source");
-	if (legislation_import_doc(r->store, r->actor, d, (enum record_status)st,
-				   nz_arg(r, "tlp"), &id, &nprov, &e)) {
-		doc_free(d);
-		return http_fail(r, out, &e);
-	}
 	j = json_object();
+	if (res.bundle) {
+		json_object_set_new(j, "imported", counts_json(&res.counts));
+		return api_send(out, 201, j);
+	}
 	warn = json_array();
-	for (size_t i = 0; i < d->nwarnings; i++)
-		json_array_append_new(warn, json_string(d->warnings[i]));
-	{
-		const char *lang = d->language && *d->language ? d->language : "eng";
-		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
-
-		json_object_set_new(j, "id", json_integer(id));
-		json_object_set_new(j, "kind", json_string(d->kind == DOC_JUDGMENT ? "case" :
-							   "legislation"));
-		json_object_set_new(j, "uri", json_string(d->work_uri));
-		json_object_set_new(j, "title", api_str(d->title));
-		json_object_set_new(j, "expression", json_string(pool_printf(r->pool, "%s@%s",
-									     lang, date)));
-		json_object_set_new(j, "version_uri", json_string(pool_printf(
-			r->pool, "%s/%s@%s", d->work_uri, lang, date)));
-	}
-	json_object_set_new(j, "provisions", json_integer((json_int_t)nprov));
+	for (size_t i = 0; i < res.nwarnings; i++)
+		json_array_append_new(warn, json_string(res.warnings[i]));
+	json_object_set_new(j, "id", json_integer(res.id));
+	json_object_set_new(j, "kind", json_string(res.kind));
+	json_object_set_new(j, "uri", json_string(res.uri));
+	json_object_set_new(j, "title", api_str(res.title));
+	json_object_set_new(j, "expression", json_string(pool_printf(r->pool, "%s@%s",
+								     res.language, res.date)));
+	json_object_set_new(j, "version_uri", json_string(pool_printf(
+		r->pool, "%s/%s@%s", res.uri, res.language, res.date)));
+	json_object_set_new(j, "provisions", json_integer((json_int_t)res.nprovisions));
 	json_object_set_new(j, "warnings", warn);
-	{
-		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
-		struct expression *x;
-
-		/* a new version of a published law that waits for a curator: 202 */
-		pending = !legislation_expression(r->store, r->pool, id, d->language &&
-						  *d->language ? d->language : "eng", date, &x,
-						  NULL) && x->pending;
-	}
-	if (pending)
+	/* a new version of a published law that waits for a curator: 202 */
+	if (res.pending)
 		json_object_set_new(j, "pending", json_true());
-	doc_free(d);
-	out->location = pool_printf(r->pool, "/api/v1/works/%lld", id);
-	return api_send(out, pending ? 202 : 201, j);
+	out->location = pool_printf(r->pool, "/api/v1/works/%lld", res.id);
+	return api_send(out, res.pending ? 202 : 201, j);
 }
 
 int api_work_mappings(struct req *r, struct resp *out)
@@ -597,7 +509,7 @@ int api_work_mappings(struct req *r, struct resp *out)
 	if (!f[3] && !strcmp(f[2], "accepted"))
 		f[3] = "full";
 	slash = strrchr(f[1], '/');
-	if (!slash || slash == f[1] || strlen(f[1]) > 80)
+	if (!slash || slash == f[1] || strlen(f[1]) > LIMIT_ARTICLE_REF)
 		return http_error(r, out, 400, "article is instrument/number, such as un-cc/7");
 	instrument = pool_strndup(r->pool, f[1], (size_t)(slash - f[1]));
 	if (instrument_article_number(slash + 1, &number, &e) ||
@@ -690,7 +602,7 @@ static int csv_records(struct req *r, const struct record_query *q, struct sbuf 
 	struct record_query page = *q;
 	int rc;
 
-	page.limit = PAGE_MAX;
+	page.limit = LIMIT_PAGE_MAX;
 	for (page.offset = 0;; page.offset += page.limit) {
 		struct record **rs;
 		size_t n;

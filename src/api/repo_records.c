@@ -108,7 +108,7 @@ int api_cases(struct req *r, struct resp *out)
 
 int api_case(struct req *r, struct resp *out)
 {
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct caselaw *old, c, *saved;
 	struct err e = { 0 };
 	json_t *body;
@@ -165,7 +165,7 @@ int api_lessons(struct req *r, struct resp *out)
 
 int api_lesson(struct req *r, struct resp *out)
 {
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct lesson *old, l, *saved;
 	struct err e = { 0 };
 	json_t *body;
@@ -208,7 +208,7 @@ static json_t *record_with_href(pool *p, const struct record *rec)
 
 int api_record_status(struct req *r, struct resp *out)
 {
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct record *rec;
 	struct err e = { 0 };
 	const char *to = NULL, *note = NULL;
@@ -227,8 +227,6 @@ int api_record_status(struct req *r, struct resp *out)
 	if ((st = record_status_parse(to)) < 0)
 		return http_error(r, out, 400, "give \"to\": draft, submitted, published or "
 				  "withdrawn");
-	if (note && strlen(note) > 1000)
-		return http_error(r, out, 400, "the note is longer than 1000 bytes");
 	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
 	    record_get(r->store, r->pool, id, &rec, &e))
 		return http_fail(r, out, &e);
@@ -240,7 +238,7 @@ int api_record_status(struct req *r, struct resp *out)
  * a curator's decision. */
 int api_record_change(struct req *r, struct resp *out)
 {
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct record_change *c;
 	struct record *rec;
 	struct err e = { 0 };
@@ -295,7 +293,7 @@ int api_review(struct req *r, struct resp *out)
 
 int api_record_revisions(struct req *r, struct resp *out)
 {
-	long long id = api_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct record *rec;
 	struct revision *rv;
 	size_t n;

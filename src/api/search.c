@@ -10,15 +10,18 @@
 int api_search(struct req *r, struct resp *out)
 {
 	const char *q = req_arg(r, "q"), *ls = req_arg(r, "limit"), *os = req_arg(r, "offset");
-	int limit = ls ? atoi(ls) : 10, offset = os ? atoi(os) : 0;
+	int limit = 10, offset = 0;
 	struct search_result *res;
 	struct err e = { 0 };
 	json_t *j, *hits, *facets, *concepts;
 
 	if (!q || !*q)
 		return http_error(r, out, 400, "give a query: ?q=words");
-	if (limit < 1 || limit > SEARCH_LIMIT_MAX || offset < 0 || offset > 10000)
-		return http_error(r, out, 400, "limit is 1 to 100 and offset 0 to 10000");
+	if ((ls && num_int(ls, 1, SEARCH_LIMIT_MAX, &limit)) ||
+	    (os && num_int(os, 0, LIMIT_OFFSET_MAX, &offset)))
+		return http_error(r, out, 400, pool_printf(r->pool, "limit is 1 to %d and offset "
+							   "0 to %d", SEARCH_LIMIT_MAX,
+							   LIMIT_OFFSET_MAX));
 	out->cache_control = "no-store";
 	if (search_run(r->store, r->pool, q, limit, offset, &res, &e))
 		return http_fail(r, out, &e);

@@ -44,7 +44,7 @@ static int names_from(struct req *r, json_t *body, const char *key, const char *
 int api_record_sharing(struct req *r, struct resp *out)
 {
 	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
-	long id = (long)api_id(r->params[0]), ng, nr;
+	long id = (long)num_id(r->params[0]), ng, nr;
 	struct record_share sh;
 	struct err e = { 0 };
 	json_t *body;

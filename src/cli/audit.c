@@ -33,31 +33,34 @@ static int check_anchor(struct store *s, const char *anchor, long long checked)
 {
 	unsigned char want[AUDIT_HASH_BYTES];
 	struct audit_entry *en;
-	long long id;
-	size_t n = 0;
-	char *end;
+	char idbuf[24];
+	const char *colon = anchor ? strchr(anchor, ':') : NULL;
+	long long id = 0;
 	pool *p;
 	int rc = 0;
 
 	if (!anchor)
 		return 0;
-	id = strtoll(anchor, &end, 10);
-	if (id < 1 || *end != ':' || strlen(end + 1) != 2 * AUDIT_HASH_BYTES ||
-	    strspn(end + 1, "0123456789abcdefABCDEF") != 2 * AUDIT_HASH_BYTES) {
+	if (colon && (size_t)(colon - anchor) < sizeof(idbuf)) {
+		memcpy(idbuf, anchor, (size_t)(colon - anchor));
+		idbuf[colon - anchor] = '\0';
+		id = num_id(idbuf);
+	}
+	if (!id || strlen(colon + 1) != 2 * AUDIT_HASH_BYTES ||
+	    strspn(colon + 1, "0123456789abcdefABCDEF") != 2 * AUDIT_HASH_BYTES) {
 		fprintf(stderr, "ccrepo audit verify: --anchor is ID:HASH as printed on the "
 			"\"newest entry\" line\n");
 		return 2;
 	}
 	for (int i = 0; i < AUDIT_HASH_BYTES; i++)
-		sscanf(end + 1 + 2 * i, "%2hhx", &want[i]);
+		sscanf(colon + 1 + 2 * i, "%2hhx", &want[i]);
 	if (id > checked) {
 		printf("audit log broken at entry %lld: missing (the log ends at entry %lld)\n",
 		       id, checked);
 		return 1;
 	}
 	p = pool_new();
-	if (store_audit_scan(s, p, id - 1, 1, &en, &n, NULL) || n != 1 ||
-	    memcmp(en->hash, want, AUDIT_HASH_BYTES)) {
+	if (audit_entry_get(s, p, id, &en, NULL) || memcmp(en->hash, want, AUDIT_HASH_BYTES)) {
 		printf("audit log broken at entry %lld: its hash is not the one kept\n", id);
 		rc = 1;
 	}
@@ -110,14 +113,14 @@ static int audit_cmd_list(struct store *s, int argc, char **argv)
 	const char *limit_s = cli_opt(argc, argv, "--limit");
 	struct audit_entry *en;
 	struct err e = { 0 };
-	char *end;
-	long limit = 100;
+	int limit = 100;
 	size_t n;
 	pool *p;
 	int rc = 0;
 
-	if (limit_s && ((limit = strtol(limit_s, &end, 10)) < 1 || limit > 1000 || *end)) {
-		fprintf(stderr, "ccrepo audit list: --limit must be 1 to 1000\n");
+	if (limit_s && num_int(limit_s, 1, LIMIT_AUDIT_LIST_MAX, &limit)) {
+		fprintf(stderr, "ccrepo audit list: --limit must be 1 to %d\n",
+			LIMIT_AUDIT_LIST_MAX);
 		return 2;
 	}
 	if (f.action && audit_action_parse(f.action) < 0) {

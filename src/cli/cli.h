@@ -4,6 +4,8 @@
 #define CLI_CLI_H
 
 #include "core/config.h"
+#include "core/num.h"
+#include "domain/limits.h"
 
 /* Each takes the resolved settings and the remaining arguments: positional ones and
  * the command's own options as "--name=value" or "--switch". Returns the exit

@@ -7,18 +7,18 @@
 #include "cli/cli.h"
 #include "core/file.h"
 #include "core/log.h"
+#include "core/num.h"
 #include "core/sbuf.h"
 #include "domain/audit.h"
 #include "domain/bundle.h"
 #include "domain/caselaw.h"
+#include "domain/importer.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/refdata.h"
 #include "export/akn.h"
 #include "export/csv.h"
-#include "import/akn.h"
 #include "import/doc.h"
-#include "import/text.h"
 #include "store/store.h"
 
 const char *cli_opt(int argc, char **argv, const char *name)
@@ -53,14 +53,13 @@ static int positional(int argc, char **argv, char **out, int max)
 
 struct store *cli_open(const struct config *cfg)
 {
-	static const struct clearance operator = { .all = 1 };
 	struct store *s = NULL;
 	struct err e = { 0 };
 	int from, to, loaded;
 
 	if (store_open(cfg->db, &s, &e) || store_migrate(s, &from, &to, &e) ||
 	    refdata_ensure(s, cfg->iso_codes_dir, cfg->locale_dir, 0, &loaded, NULL, &e) ||
-	    store_set_clearance(s, &operator, &e)) {
+	    record_use_clearance(s, cli_actor(), &e)) {	/* the operator reads all */
 		fprintf(stderr, "ccrepo: %s\n", e.msg);
 		store_close(s);
 		return NULL;
@@ -78,14 +77,14 @@ const struct actor *cli_actor(void)
 	return &a;
 }
 
-enum format { FMT_AKN, FMT_TEXT, FMT_JSON, FMT_CSV };
+/* What ccrepo export writes (what import reads is the importer's). */
+enum format { FMT_AKN, FMT_JSON, FMT_CSV };
 
 static const struct {
 	const char *name;
 	enum format f;
 } formats[] = {
-	{ "akn", FMT_AKN }, { "xml", FMT_AKN }, { "text", FMT_TEXT }, { "md", FMT_TEXT },
-	{ "markdown", FMT_TEXT }, { "json", FMT_JSON }, { "csv", FMT_CSV },
+	{ "akn", FMT_AKN }, { "xml", FMT_AKN }, { "json", FMT_JSON }, { "csv", FMT_CSV },
 };
 
 static int format_parse(const char *s)
@@ -96,136 +95,83 @@ static int format_parse(const char *s)
 	return -1;
 }
 
-/* The format of a file from its name, or its first bytes. */
-static enum format format_guess(const char *path, const char *head, size_t len)
+static int import_file(struct store *s, const char *path, int argc, char **argv)
 {
-	const char *dot = strrchr(path, '.');
-	size_t i = 0;
-
-	if (dot && (!strcmp(dot, ".xml") || !strcmp(dot, ".akn")))
-		return FMT_AKN;
-	if (dot && !strcmp(dot, ".json"))
-		return FMT_JSON;
-	while (i < len && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
-			   head[i] == '\t'))
-		i++;
-	if (i < len && head[i] == '<')
-		return FMT_AKN;
-	if (i < len && head[i] == '{')
-		return FMT_JSON;
-	return FMT_TEXT;
-}
-
-static int import_file(struct store *s, const char *path, int forced, int argc, char **argv,
-		       enum record_status status)
-{
+	struct importer_request q = {
+		.format = cli_opt(argc, argv, "--format"), .origin = path,
+		.uri = cli_opt(argc, argv, "--uri"), .title = cli_opt(argc, argv, "--title"),
+		.country = cli_opt(argc, argv, "--country"), .type = cli_opt(argc, argv, "--type"),
+		.number = cli_opt(argc, argv, "--number"), .date = cli_opt(argc, argv, "--date"),
+		.language = cli_opt(argc, argv, "--language"),
+		.version_date = cli_opt(argc, argv, "--version-date"),
+		.source = cli_opt(argc, argv, "--source"),
+		.status = cli_opt(argc, argv, "--status"), .tlp = cli_opt(argc, argv, "--tlp"),
+		.suggest = !cli_switch(argc, argv, "--no-suggest"),
+	};
+	struct importer_result res;
 	struct err e = { 0 };
-	struct doc *d = NULL;
 	char *data = NULL;
-	size_t len = 0, nprov = 0, nsugg = 0;
-	long long id = 0;
+	pool *p = pool_new();
 	int rc = 1;
-	enum format f;
 
-	if (file_read(path, (size_t)BUNDLE_MAX_BYTES, &data, &len, &e)) {
+	if (file_read(path, (size_t)BUNDLE_MAX_BYTES, &data, &q.len, &e)) {
 		fprintf(stderr, "ccrepo import: %s\n", e.msg);
-		return 1;
-	}
-	f = forced >= 0 ? (enum format)forced : format_guess(path, data, len < 64 ? len : 64);
-	if (f == FMT_JSON) {
-		struct bundle_counts c;
-
-		if (bundle_import(s, cli_actor(), data, len, path, &c, &e)) {
-			fprintf(stderr, "ccrepo import: %s\n", e.msg);
-			goto out;
-		}
-		printf("%s: %zu legislation, %zu cases, %zu lessons, %zu versions, %zu provisions, "
-		       "%zu mappings\n", path, c.legislation, c.cases, c.lessons, c.expressions,
-		       c.provisions, c.mappings);
-		rc = 0;
 		goto out;
 	}
-	if (f == FMT_AKN) {
-		if (akn_parse(data, len, path, &d, &e)) {
-			fprintf(stderr, "ccrepo import: %s\n", e.msg);
-			goto out;
-		}
-	} else if (f == FMT_TEXT) {
-		struct text_meta m = {
-			cli_opt(argc, argv, "--uri"), cli_opt(argc, argv, "--country"),
-			cli_opt(argc, argv, "--type"), cli_opt(argc, argv, "--number"),
-			cli_opt(argc, argv, "--date"), cli_opt(argc, argv, "--title"),
-			cli_opt(argc, argv, "--language"), cli_opt(argc, argv, "--version-date"),
-			cli_opt(argc, argv, "--source"),
-		};
-
-		if (!m.source)
-			m.source = path;
-		if (text_parse(data, len, path, &m, &d, &e)) {
-			fprintf(stderr, "ccrepo import: %s\n", e.msg);
-			goto out;
-		}
-	} else {
-		fprintf(stderr, "ccrepo import: %s: CSV cannot be imported; use JSON\n", path);
-		goto out;
-	}
-	/* flags override what the file says */
-	if (cli_opt(argc, argv, "--uri"))
-		d->work_uri = cli_opt(argc, argv, "--uri");
-	if (cli_opt(argc, argv, "--title"))
-		d->title = cli_opt(argc, argv, "--title");
-	if (cli_opt(argc, argv, "--version-date"))
-		d->expr_date = cli_opt(argc, argv, "--version-date");
-	if (legislation_import_doc(s, cli_actor(), d, status, cli_opt(argc, argv, "--tlp"), &id,
-				   &nprov, &e)) {
+	q.content = data;
+	if (importer_run(s, p, cli_actor(), &q, &res, &e)) {
 		fprintf(stderr, "ccrepo import: %s: %s\n", path, e.msg);
 		goto out;
 	}
-	if (!cli_switch(argc, argv, "--no-suggest") &&
-	    mapping_suggest_work(s, cli_actor(), id, &nsugg, &e)) {
-		fprintf(stderr, "ccrepo import: %s: imported, but suggesting mappings failed: %s\n",
-			path, e.msg);
-		err_clear(&e);
-	}
-	printf("%s: %s %s@%s: %zu provisions, %zu mapping suggestions (record %lld)%s\n", path,
-	       d->work_uri, d->language ? d->language : "eng",
-	       d->expr_date ? d->expr_date : d->date, nprov, nsugg, id,
-	       d->nwarnings ? ", with warnings:" : "");
-	for (size_t i = 0; i < d->nwarnings && i < 20; i++)
-		printf("  warning: %s\n", d->warnings[i]);
-	if (d->nwarnings > 20)
-		printf("  ... and %zu more warnings\n", d->nwarnings - 20);
 	rc = 0;
+	if (res.bundle) {
+		printf("%s: %zu legislation, %zu cases, %zu lessons, %zu versions, %zu provisions, "
+		       "%zu mappings\n", path, res.counts.legislation, res.counts.cases,
+		       res.counts.lessons, res.counts.expressions, res.counts.provisions,
+		       res.counts.mappings);
+		goto out;
+	}
+	if (res.suggest_error)
+		fprintf(stderr, "ccrepo import: %s: imported, but suggesting mappings failed: %s\n",
+			path, res.suggest_error);
+	printf("%s: %s %s@%s: %zu provisions, %zu mapping suggestions (record %lld)%s\n", path,
+	       res.uri, res.language, res.date, res.nprovisions, res.nsuggested, res.id,
+	       res.nwarnings ? ", with warnings:" : "");
+	for (size_t i = 0; i < res.nwarnings && i < 20; i++)
+		printf("  warning: %s\n", res.warnings[i]);
+	if (res.nwarnings > 20)
+		printf("  ... and %zu more warnings\n", res.nwarnings - 20);
 out:
-	doc_free(d);
 	free(data);
+	pool_free(p);
 	return rc;
 }
 
 int cli_import(const struct config *cfg, int argc, char **argv)
 {
 	char *files[64];
-	int n = positional(argc, argv, files, 64), forced = -1, failed = 0, st = ST_DRAFT;
+	int n = positional(argc, argv, files, 64), failed = 0;
 	const char *fmt = cli_opt(argc, argv, "--format");
-	const char *status = cli_opt(argc, argv, "--status");
+	enum record_status st = ST_DRAFT;
+	struct err e = { 0 };
 	struct store *s;
 
 	if (!n) {
 		fprintf(stderr, "usage: ccrepo import [OPTIONS] FILE...  (see ccrepo import --help)\n");
 		return 2;
 	}
-	if (fmt && (forced = format_parse(fmt)) < 0) {
+	if (fmt && importer_format_parse(fmt) < 0) {
 		fprintf(stderr, "ccrepo import: --format must be akn, text or json\n");
 		return 2;
 	}
-	if (status && (st = record_status_parse(status)) < 0) {
-		fprintf(stderr, "ccrepo import: --status must be draft, submitted or published\n");
+	if (importer_status_parse(cli_opt(argc, argv, "--status"), &st, &e)) {
+		fprintf(stderr, "ccrepo import: --status: %s\n", e.msg);
 		return 2;
 	}
 	if (!(s = cli_open(cfg)))
 		return 1;
 	for (int i = 0; i < n; i++)
-		failed |= import_file(s, files[i], forced, argc, argv, (enum record_status)st);
+		failed |= import_file(s, files[i], argc, argv);
 	store_close(s);
 	return failed ? 1 : 0;
 }
@@ -236,11 +182,10 @@ static int find_version(struct store *s, pool *p, const char *arg, struct work *
 			struct expression **x, struct err *e)
 {
 	const char *uri, *lang, *date;
-	char *end;
-	long long id = strtoll(arg, &end, 10);
+	long long id = num_id(arg);
 	int rc;
 
-	if (*arg && !*end)
+	if (id)
 		rc = legislation_get_id(s, p, id, w, e);
 	else if (!(rc = legislation_split_uri(p, arg, &uri, &lang, &date, e)))
 		rc = legislation_get(s, p, uri, w, e);
@@ -248,7 +193,7 @@ static int find_version(struct store *s, pool *p, const char *arg, struct work *
 		return rc;
 	if (rc)
 		return rc;
-	if (*arg && !*end)
+	if (id)
 		lang = date = NULL;
 	if (date && lang)
 		return legislation_expression(s, p, (*w)->rec.id, lang, date, x, e);
@@ -288,7 +233,7 @@ static int export_records_csv(struct store *s, pool *p, const struct record_quer
 		struct record *rs;
 		size_t n;
 
-		if ((rc = store_record_list(s, p, &page, &rs, &n, e)))
+		if ((rc = record_list(s, p, &page, &rs, &n, e)))
 			return rc;
 		for (size_t i = 0; i < n; i++) {
 			const char *row[] = {
@@ -318,7 +263,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 	struct store *s;
 	pool *p;
 
-	if (fmt && ((f = format_parse(fmt)) < 0 || f == FMT_TEXT)) {
+	if (fmt && (f = format_parse(fmt)) < 0) {
 		fprintf(stderr, "ccrepo export: --format must be akn, json or csv\n");
 		return 2;
 	}
@@ -435,8 +380,7 @@ int cli_show(const struct config *cfg, int argc, char **argv)
 	if (!find_version(s, p, args[0], &w, &x, &e)) {
 		show_work(s, p, w, x, cli_switch(argc, argv, "--all"));
 		rc = 0;
-	} else if (strtoll(args[0], NULL, 10) > 0 &&
-		   !record_get(s, p, strtoll(args[0], NULL, 10), &r, &e)) {
+	} else if (num_id(args[0]) && !record_get(s, p, num_id(args[0]), &r, &e)) {
 		struct caselaw *c;
 		struct lesson *l;
 

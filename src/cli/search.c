@@ -24,7 +24,7 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 	struct err e = { 0 };
 	struct store *s;
 	pool *p;
-	int rc = 1, limit = lim ? atoi(lim) : 10;
+	int rc = 1, limit = 10, bad = lim && num_int(lim, 1, SEARCH_LIMIT_MAX, &limit);
 
 	for (int i = 0; i < argc; i++) {
 		if (!strncmp(argv[i], "--", 2))
@@ -33,7 +33,7 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 			sbuf_addc(&q, ' ');
 		sbuf_adds(&q, argv[i]);
 	}
-	if (!q.len || limit < 1 || limit > SEARCH_LIMIT_MAX) {
+	if (!q.len || bad) {
 		fprintf(stderr, "usage: ccrepo search [--limit N (1-100)] QUERY...\n");
 		sbuf_release(&q);
 		return 2;
@@ -88,8 +88,7 @@ int cli_reindex(const struct config *cfg, int argc, char **argv)
 	}
 	if (!(s = cli_open(cfg)))
 		return 1;
-	if (store_begin(s, &e) || store_reindex(s, &rows, &e) || store_commit(s, &e)) {
-		store_rollback(s);
+	if (search_reindex(s, &rows, &e)) {
 		fprintf(stderr, "ccrepo reindex: %s\n", e.msg);
 	} else {
 		printf("search index rebuilt: %lld entries\n", rows);

@@ -449,11 +449,10 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
 	struct record_share sh;
 	struct err e = { 0 };
-	char *end;
-	long long id = strtoll(pos[0], &end, 10);
+	long long id = num_id(pos[0]);
 	int ng, nr;
 
-	if (id <= 0 || *end) {
+	if (!id) {
 		fprintf(stderr, "ccrepo share: %s: not a record id\n", pos[0]);
 		return 2;
 	}

@@ -2,6 +2,7 @@
  * listing entries. The store keeps the rows (store/sqlite/audit.c, append-only by
  * trigger); the chain is made and checked here. */
 #include "domain/audit.h"
+#include "domain/limits.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -281,9 +282,22 @@ int audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit
 {
 	if (limit <= 0)
 		limit = 100;
-	if (limit > 1000)
-		limit = 1000;
+	if (limit > LIMIT_AUDIT_LIST_MAX)
+		limit = LIMIT_AUDIT_LIST_MAX;
 	if (offset < 0)
 		offset = 0;
 	return store_audit_list(s, p, f, limit, offset, out, n, e);
+}
+
+int audit_entry_get(struct store *s, pool *p, long long id, struct audit_entry **out,
+		    struct err *e)
+{
+	size_t n = 0;
+	int rc;
+
+	if ((rc = store_audit_scan(s, p, id - 1, 1, out, &n, e)))
+		return rc;
+	if (n != 1 || (*out)->id != id)
+		return err_set(e, ERR_NOTFOUND, "the audit log has no entry %lld", id);
+	return ERR_OK;
 }

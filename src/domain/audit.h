@@ -104,6 +104,9 @@ void audit_hash(const struct audit_entry *en, unsigned char out[AUDIT_HASH_BYTES
  * cannot be read. */
 int audit_verify(struct store *s, long long *checked, long long *first_bad,
 		 struct err *e);
+/* The entry with id (from 1), ERR_NOTFOUND when the log has none. Memory from p. */
+int audit_entry_get(struct store *s, pool *p, long long id, struct audit_entry **out,
+		    struct err *e);
 /* Entries matching f (NULL: all), newest first, skipping offset and at most limit
  * (0: 100; more than 1000: 1000); the array and strings belong to p. */
 int audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,

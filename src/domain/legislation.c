@@ -10,6 +10,7 @@
 #include "domain/audit.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
+#include "domain/limits.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -104,6 +105,21 @@ int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char 
 static int date_ok(const char *d)
 {
 	return record_date_valid(d);
+}
+
+int legislation_type_valid(const char *t)
+{
+	size_t n = t ? strlen(t) : 0;
+
+	return n && n <= LIMIT_TYPE && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
+}
+
+int legislation_eid_valid(const char *eid, struct err *e)
+{
+	if (!eid || !*eid || strlen(eid) > LIMIT_EID || strchr(eid, '/'))
+		return err_set(e, ERR_INVALID, "after /~ comes the eId of one provision, such "
+			       "as sec_14");
+	return ERR_OK;
 }
 
 int legislation_split_uri(pool *p, const char *uri, const char **work, const char **lang,

@@ -63,6 +63,12 @@ int expr_status_parse(const char *s);
  * *country NULL. */
 int legislation_uri_valid(struct store *s, pool *p, const char *uri, const char **country,
 			  struct err *e);
+/* Whether t is a law's type word: lowercase letters, '_' and '-', 1 to LIMIT_TYPE
+ * bytes ("act", "code"). */
+int legislation_type_valid(const char *t);
+/* Check the eId of one provision named in an address (after "/~"): 1 to LIMIT_EID
+ * bytes, no '/'. ERR_INVALID otherwise. */
+int legislation_eid_valid(const char *eid, struct err *e);
 /* Split "/akn/ke/act/2018/5/eng@2018-05-30" or "/akn/ke/act/2018/5@2019-01-01" into
  * the work URI and the rest: language (NULL when absent) and date (NULL when
  * absent). Strings in p. */

@@ -11,6 +11,7 @@
 #include "core/lang.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
+#include "domain/limits.h"
 #include "domain/country.h"
 #include "domain/permit.h"
 #include "store/store.h"
@@ -323,6 +324,10 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	struct revision rv;
 	int rc;
 
+	if (note && strlen(note) > LIMIT_NOTE) {
+		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", LIMIT_NOTE);
+		goto out;
+	}
 	if ((rc = store_begin(s, e)))
 		goto out;
 	if ((rc = store_record_get(s, p, id, &r, e)) ||
@@ -476,4 +481,18 @@ int record_revisions(struct store *s, pool *p, long long id, struct revision **o
 		     size_t *n, struct err *e)
 {
 	return store_revision_list(s, p, id, out, n, e);
+}
+
+int record_use_clearance(struct store *s, const struct actor *a, struct err *e)
+{
+	struct clearance c;
+
+	record_clearance(a, &c);
+	return store_set_clearance(s, &c, e);
+}
+
+int record_list(struct store *s, pool *p, const struct record_query *q,
+		struct record **out, size_t *n, struct err *e)
+{
+	return store_record_list(s, p, q, out, n, e);
 }

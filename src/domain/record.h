@@ -85,6 +85,9 @@ struct clearance {
 
 /* The clearance of actor a (NULL: the public). The strings stay a's. */
 void record_clearance(const struct actor *a, struct clearance *c);
+/* Set on s what a may read (record_clearance): every read through s applies it until
+ * it is set again. The strings stay a's. */
+int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
 
 /* ACT_LABEL: change a record's sharing (its TLP label, groups, named readers). */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
@@ -116,6 +119,10 @@ int record_transition_valid(enum record_status from, enum record_status to, stru
 /* Validate the common fields (lengths, country code form, language, TLP, URL
  * scheme http/https). ERR_INVALID naming the field. */
 int record_validate(const struct record *r, struct err *e);
+/* The common fields of the records matching q that the clearance on s lets through,
+ * whatever their kind. Memory from p. */
+int record_list(struct store *s, pool *p, const struct record_query *q,
+		struct record **out, size_t *n, struct err *e);
 /* One record's common fields, whatever its kind. */
 int record_get(struct store *s, pool *p, long long id, struct record **out, struct err *e);
 /* Records waiting for review that the caller reads, oldest first: submitted ones, then,
@@ -124,7 +131,8 @@ int record_get(struct store *s, pool *p, long long id, struct record **out, stru
 int record_queue(struct store *s, pool *p, const struct actor *a, struct record **out,
 		 size_t *n, struct err *e);
 /* Move a record through the workflow (see record_transition_valid), keeping the
- * previous state as a revision; note (may be NULL) says why. */
+ * previous state as a revision; note (may be NULL, at most LIMIT_NOTE bytes, else
+ * ERR_INVALID) says why. */
 int record_set_status(struct store *s, const struct actor *a, long long id,
 		      enum record_status to, const char *note, struct err *e);
 

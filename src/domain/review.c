@@ -9,9 +9,9 @@
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
+#include "domain/limits.h"
 #include "store/store.h"
 
-#define NOTE_MAX 1000
 
 static const char *const decision_names[] = { "publish", "reject" };
 
@@ -212,8 +212,8 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 	const char *versions = "";
 	int rc, done = 0;
 
-	if (note && strlen(note) > NOTE_MAX) {
-		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", NOTE_MAX);
+	if (note && strlen(note) > LIMIT_NOTE) {
+		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", LIMIT_NOTE);
 		goto out;
 	}
 	if ((unsigned)d > REVIEW_REJECT) {

@@ -305,3 +305,14 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 	*out = res;
 	return ERR_OK;
 }
+
+int search_reindex(struct store *s, long long *rows, struct err *e)
+{
+	int rc;
+
+	if ((rc = store_begin(s, e)))
+		return rc;
+	if ((rc = store_reindex(s, rows, e)) || (rc = store_commit(s, e)))
+		store_rollback(s);
+	return rc;
+}

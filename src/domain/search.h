@@ -83,6 +83,9 @@ struct search_result {
  * with a message for the user when the query is malformed. All memory in p. */
 int search_run(struct store *s, pool *p, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e);
+/* Rebuild the whole search index in one transaction; *rows receives how many
+ * entries it holds. */
+int search_reindex(struct store *s, long long *rows, struct err *e);
 /* Name of a facet ("country", "type", "year", "lang"). */
 const char *search_facet_name(enum search_facet_kind k);
 

@@ -731,3 +731,45 @@ int signin_succeeded(struct store *s, const char *key, struct err *e)
 		return rc;
 	return store_signin_clear(s, key, e);
 }
+
+/* The actor of a signed-in account. */
+static void actor_of_user(struct actor *a, const struct user *u)
+{
+	a->name = u->username;
+	a->user_id = u->id;
+	a->role = (int)u->role;
+	a->org_id = u->org_id;
+	a->country = u->country;
+}
+
+int user_actor_from_credentials(struct store *s, pool *p, const char *bearer,
+				const char *session, time_t now, struct actor *a,
+				const char **csrf, int *stale, struct err *e)
+{
+	struct err none = { 0 };
+	struct session *ss;
+	struct user *u;
+	enum token_scope scope;
+	int rc;
+
+	if (bearer) {
+		if ((rc = token_verify(s, p, bearer, now, &u, &scope, e)))
+			return rc;
+		actor_of_user(a, u);
+		a->token = 1;
+		a->read_only = scope == SCOPE_READ;
+		return ERR_OK;
+	}
+	if (!session || !*session)
+		return ERR_OK;
+	if (session_get(s, p, session, now, &ss, &none)) {
+		*stale = 1;
+		return ERR_OK;
+	}
+	actor_of_user(a, &ss->user);
+	*csrf = ss->csrf;
+	/* the idle time restarts at most once a minute */
+	if (now - ss->last_seen_at >= 60 && session_touch(s, session, now, &none))
+		log_warn("session: %s", none.msg);
+	return ERR_OK;
+}

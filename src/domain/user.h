@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/pool.h"
 
+struct actor;
 struct store;
 
 enum role { ROLE_READER, ROLE_FOCAL_POINT, ROLE_PROVIDER, ROLE_CURATOR, ROLE_ADMIN,
@@ -194,6 +195,19 @@ int session_touch(struct store *s, const char *secret, time_t now, struct err *e
 int session_delete(struct store *s, const char *secret, struct err *e);
 /* End every session of an account. */
 int session_delete_user(struct store *s, long long user_id, struct err *e);
+
+/* ---- who asks ---- */
+
+/* What a request's credentials make of its actor, as of now. An API token (bearer:
+ * the text after "Bearer ", or NULL) wins: *a becomes its account, with token and
+ * read_only set by its scope; a bad one is token_verify()'s error (a program should
+ * know). Else a session cookie (session, or NULL): a valid one makes *a its account,
+ * *csrf (in p) its form token, and restarts its idle time at most once a minute; an
+ * unknown or expired one sets *stale (the caller clears the cookie) and leaves *a as
+ * it was (the public). *csrf and *stale are set only in those cases. */
+int user_actor_from_credentials(struct store *s, pool *p, const char *bearer,
+				const char *session, time_t now, struct actor *a,
+				const char **csrf, int *stale, struct err *e);
 
 /* ---- failed sign-ins ---- */
 

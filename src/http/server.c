@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include "core/num.h"
 #include "domain/user.h"
 
 #include <arpa/inet.h>
@@ -298,49 +299,18 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SESSION_COOKIE);
 	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							"X-Forwarded-Proto");
-	struct actor *a = r->actor;
-	time_t now = time(NULL);
+	const char *bearer = auth && !strncasecmp(auth, "Bearer ", 7) ? auth + 7 : NULL;
+	int stale = 0, rc;
 
 	r->secure = proto && !strcasecmp(proto, "https");
 	r->signin_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "ccrepo_signin");
-	if (auth && !strncasecmp(auth, "Bearer ", 7)) {
-		struct user *u;
-		enum token_scope scope;
-
-		int rc = token_verify(r->store, r->pool, auth + 7, now, &u, &scope, e);
-
-		if (rc)
-			return rc;
-		a->name = u->username;
-		a->user_id = u->id;
-		a->role = (int)u->role;
-		a->org_id = u->org_id;
-		a->country = u->country;
-		a->token = 1;
-		a->read_only = scope == SCOPE_READ;
-		return 0;
-	}
-	if (cookie && *cookie) {
-		struct session *ss;
-
-		struct err none = { 0 };
-
-		if (session_get(r->store, r->pool, cookie, now, &ss, &none)) {
-			resp_set_cookie(out, SESSION_COOKIE "=; Path=/; Max-Age=0; "
-					"HttpOnly; SameSite=Lax");
-			return 0;
-		}
-		a->name = ss->user.username;
-		a->user_id = ss->user.id;
-		a->role = (int)ss->user.role;
-		a->org_id = ss->user.org_id;
-		a->country = ss->user.country;
+	if ((rc = user_actor_from_credentials(r->store, r->pool, bearer, cookie, time(NULL),
+					      r->actor, &r->csrf, &stale, e)))
+		return rc;
+	if (stale)
+		resp_set_cookie(out, SESSION_COOKIE "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	else if (!bearer && r->actor->user_id)
 		r->session = cookie;
-		r->csrf = ss->csrf;
-		/* the idle time restarts at most once a minute */
-		if (now - ss->last_seen_at >= 60 && session_touch(r->store, cookie, now, &none))
-			log_warn("session: %s", none.msg);
-	}
 	return 0;
 }
 
@@ -468,7 +438,6 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	const char *problem, *inm, *ae, *al, *larg;
 	unsigned allowed = 0;
 	unsigned long gen = 0;
-	struct clearance clear;
 	struct err e = { 0 };
 	int gz;
 
@@ -565,8 +534,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		goto send;
 	}
 	/* what it may read: every read of a record through the store applies this */
-	record_clearance(r.actor, &clear);
-	if (store_set_clearance(r.store, &clear, &e)) {
+	if (record_use_clearance(r.store, r.actor, &e)) {
 		log_error("clearance: %s", e.msg);
 		http_error(&r, &out, 503, "The database is not available; try again later.");
 		goto send;
@@ -773,12 +741,13 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct 
 	char host[256];
 	const char *colon = strrchr(listen, ':');
 	size_t hl;
-	long port;
+	int port;
 
 	memset(ss, 0, sizeof(*ss));
 	if (!colon || (hl = (size_t)(colon - listen)) >= sizeof(host))
 		return err_set(e, ERR_INVALID, "listen: '%s' is not HOST:PORT", listen);
-	port = strtol(colon + 1, NULL, 10);
+	if (num_int(colon + 1, 0, 65535, &port))
+		return err_set(e, ERR_INVALID, "listen: '%s' is not HOST:PORT", listen);
 	if (listen[0] == '[' && hl >= 2 && listen[hl - 1] == ']') {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
 

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/num.h"
 #include "domain/audit.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "domain/user.h"
 #include "view/html.h"
@@ -19,8 +21,6 @@
 
 #define FILTER_MAX 200		/* bytes of a filter's text */
 #define PAGE_DEFAULT 50		/* entries on a page */
-#define PAGE_MAX 200
-#define OFFSET_MAX 100000000
 
 /* The query arguments of the page, in the order of the form. */
 enum { Q_ACTOR, Q_ACTION, Q_TARGET, Q_SINCE, Q_UNTIL, Q_COUNT };
@@ -44,20 +44,11 @@ struct audit_query {
 /* A whole number from..to in s, or def when s is NULL or empty. 0 or -1. */
 static int number_arg(const char *s, int def, int from, int to, int *out)
 {
-	char *end;
-	long v;
-
 	if (!s || !*s) {
 		*out = def;
 		return 0;
 	}
-	if (*s < '0' || *s > '9')
-		return -1;
-	v = strtol(s, &end, 10);
-	if (*end || v < from || v > to)
-		return -1;
-	*out = (int)v;
-	return 0;
+	return num_int(s, from, to, out);
 }
 
 /* A date YYYY-MM-DD as the time text the log keeps, moved on by days (0 or 1), into
@@ -97,8 +88,9 @@ static const char *parse(struct req *r, struct audit_query *q, struct audit_filt
 			return pool_printf(r->pool, "%s (%s)", T("A filter is at most 200 bytes."),
 					   fields[i].name);
 		}
-	if (number_arg(req_arg(r, "limit"), PAGE_DEFAULT, 1, PAGE_MAX, &q->limit) ||
-	    number_arg(req_arg(r, "offset"), 0, 0, OFFSET_MAX, &q->offset)) {
+	if (number_arg(req_arg(r, "limit"), PAGE_DEFAULT, 1, LIMIT_AUDIT_PAGE_MAX,
+		       &q->limit) ||
+	    number_arg(req_arg(r, "offset"), 0, 0, LIMIT_OFFSET_MAX, &q->offset)) {
 		q->limit = PAGE_DEFAULT;
 		q->offset = 0;
 		return T("limit is a number from 1 to 200, offset a number from 0.");

@@ -30,8 +30,8 @@ int web_home(struct req *r, struct resp *out)
 			     "and international cooperation against cybercrime."));
 	html_fmt(b, "<form method=\"get\" action=\"/search\" role=\"search\" class=\"home-search\">"
 		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
-		 "maxlength=\"1000\"> <button>%s</button>%S%S%S</form>\n",
-		 layout_t(r, "Search laws, cases and lessons"), layout_t(r, "Search"),
+		 "maxlength=\"%d\"> <button>%s</button>%S%S%S</form>\n",
+		 layout_t(r, "Search laws, cases and lessons"), LIMIT_QUERY, layout_t(r, "Search"),
 		 r->lang_explicit ? "<input type=\"hidden\" name=\"lang\" value=\"" : "",
 		 r->lang_explicit ? lang_code(r->lang) : "", r->lang_explicit ? "\">" : "");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n<li><a href=\"", layout_t(r, "Browse"));

@@ -3,13 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "domain/country.h"
+#include "domain/importer.h"
 #include "domain/legislation.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "domain/review.h"
-#include "import/akn.h"
-#include "import/doc.h"
-#include "import/text.h"
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
@@ -156,8 +156,8 @@ static void workflow_form(struct req *r, struct sbuf *b, const struct record *re
 			html_fmt(b, "\">\n");
 			if (back)
 				html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"%s\">\n", back);
-			html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n",
-				 T("Note"));
+			html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"%d\"></label>\n",
+				 T("Note"), LIMIT_NOTE);
 		}
 		html_fmt(b, "<button name=\"to\" value=\"%s\">%s</button>\n",
 			 record_status_name(moves[i].to), T(moves[i].label));
@@ -180,9 +180,9 @@ static void decision_form(struct req *r, struct sbuf *b, const struct record *re
 	html_fmt(b, "\">\n");
 	if (version)
 		html_fmt(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">\n", version);
-	html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"1000\"></label>\n"
+	html_fmt(b, "<label>%s <input name=\"note\" maxlength=\"%d\"></label>\n"
 		 "<button name=\"decision\" value=\"publish\">%s</button>\n"
-		 "<button name=\"decision\" value=\"reject\">%s</button>\n", T("Note"),
+		 "<button name=\"decision\" value=\"reject\">%s</button>\n", T("Note"), LIMIT_NOTE,
 		 T("Publish the change"), T("Reject the change"));
 	layout_csrf(r, b);
 	html_fmt(b, "</form>\n");
@@ -317,12 +317,11 @@ int web_record_status(struct req *r, struct resp *out)
 {
 	struct err e = { 0 };
 	struct record *rec;
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 	const char *to, *note, *back;
 	int st;
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
@@ -334,8 +333,6 @@ int web_record_status(struct req *r, struct resp *out)
 				  "published or withdrawn.");
 	if (note && !*note)
 		note = NULL;
-	if (note && strlen(note) > 1000)
-		return http_error(r, out, 400, "The note is longer than 1000 bytes.");
 	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
 	    record_get(r->store, r->pool, id, &rec, &e))
 		return http_fail(r, out, &e);
@@ -349,12 +346,11 @@ int web_record_change(struct req *r, struct resp *out)
 {
 	struct err e = { 0 };
 	struct record *rec;
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 	const char *version, *note, *back;
 	int d;
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
@@ -363,7 +359,7 @@ int web_record_change(struct req *r, struct resp *out)
 	back = req_form(r, "back");
 	if ((d = review_decision_parse(req_form(r, "decision"))) < 0)
 		return http_error(r, out, 400, "Choose publish or reject.");
-	if (version && (!*version || strlen(version) > 60))
+	if (version && (!*version || strlen(version) > LIMIT_VERSION))
 		version = NULL;
 	if (review_decide(r->store, r->actor, id, version, (enum review_decision)d,
 			  note && *note ? note : NULL, &e) ||
@@ -389,13 +385,6 @@ static void hidden_lang(const struct req *r, struct sbuf *b)
 			 lang_code(r->lang));
 }
 
-static int type_ok(const char *t)
-{
-	size_t n = strlen(t);
-
-	return n && n <= 40 && strspn(t, "abcdefghijklmnopqrstuvwxyz_-") == n;
-}
-
 int web_laws(struct req *r, struct resp *out)
 {
 	const char *country = arg(r, "country"), *type = arg(r, "type");
@@ -406,22 +395,19 @@ int web_laws(struct req *r, struct resp *out)
 	size_t n, shown = 0;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body, link = SBUF_INIT;
-	char *end;
-
 	if (country) {
 		if (country_get(r->store, r->pool, country, &c, &e))
 			return http_fail(r, out, &e);
 		q.country = c->alpha2;
 	}
-	if (type && !type_ok(type))
+	if (type && !legislation_type_valid(type))
 		return http_error(r, out, 400, "The type is a lowercase word such as act, code, "
 				  "decree or regulation.");
 	q.type = type;
 	if (status && (q.status = record_status_parse(status)) < 0)
 		return http_error(r, out, 400, "The status is draft, submitted, published or "
 				  "withdrawn.");
-	if (offset && ((q.offset = (int)strtol(offset, &end, 10)) < 0 || *end ||
-		       q.offset > 1000000))
+	if (offset && num_int(offset, 0, LIMIT_OFFSET_MAX, &q.offset))
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
 	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
@@ -558,23 +544,14 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));
 }
 
-/* A form value, or NULL when empty. */
-static const char *field(const struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-
-	return v && *v ? v : NULL;
-}
-
 int web_laws_import(struct req *r, struct resp *out)
 {
 	struct sbuf *b = &out->body;
+	struct importer_request q = { 0 };
+	struct importer_result res;
 	struct err e = { 0 };
-	struct doc *d = NULL;
-	const char *content, *fmt, *error = NULL;
-	long long id = 0;
-	size_t nprov = 0, len;
-	int st = ST_DRAFT, akn, rc;
+	const char *path;
+	int rc;
 
 	out->content_type = HTML;
 	out->cache_control = "no-store";
@@ -588,85 +565,61 @@ int web_laws_import(struct req *r, struct resp *out)
 	}
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
-	content = form_or(r, "content", "");
-	fmt = form_or(r, "format", "auto");
-	len = strlen(content);
-	akn = !strcmp(fmt, "akn") ||
-	      (!strcmp(fmt, "auto") && content[strspn(content, " \t\r\n")] == '<');
-	if (!len) {
-		error = T("Paste the document.");
-	} else if (field(r, "status") && (st = record_status_parse(field(r, "status"))) < 0) {
-		error = T("The status is draft, submitted or published.");
-	} else if (akn) {
-		if (akn_parse(content, len, "document", &d, &e))
-			error = e.msg;
-	} else {
-		struct text_meta m = {
-			field(r, "uri"), field(r, "country"), field(r, "type"), field(r, "number"),
-			field(r, "date"), field(r, "title"), field(r, "language"),
-			field(r, "version_date"), field(r, "source"),
-		};
-
-		if (text_parse(content, len, "text", &m, &d, &e))
-			error = e.msg;
-	}
-	if (!error) {
-		/* what the form says wins over what the document says */
-		if (field(r, "uri"))
-			d->work_uri = field(r, "uri");
-		if (field(r, "title"))
-			d->title = field(r, "title");
-		if (field(r, "version_date"))
-			d->expr_date = field(r, "version_date");
-		if (field(r, "source"))
-			d->source = field(r, "source");
-		rc = legislation_import_doc(r->store, r->actor, d, (enum record_status)st,
-					    field(r, "tlp"), &id, &nprov, &e);
-		if (rc == ERR_FORBIDDEN || http_status_of(rc) >= 500) {
-			doc_free(d);
-			return http_fail(r, out, &e);
-		}
-		if (rc)
-			error = e.msg;
-	}
-	if (error) {
-		doc_free(d);
+	q.content = form_or(r, "content", "");
+	q.len = strlen(q.content);
+	q.format = req_form(r, "format");
+	q.origin = "document";
+	q.uri = req_form(r, "uri");
+	q.title = req_form(r, "title");
+	q.country = req_form(r, "country");
+	q.type = req_form(r, "type");
+	q.number = req_form(r, "number");
+	q.date = req_form(r, "date");
+	q.language = req_form(r, "language");
+	q.version_date = req_form(r, "version_date");
+	q.source = req_form(r, "source");
+	q.status = req_form(r, "status");
+	q.tlp = req_form(r, "tlp");
+	rc = importer_run(r->store, r->pool, r->actor, &q, &res, &e);
+	if (rc == ERR_FORBIDDEN || http_status_of(rc) >= 500)
+		return http_fail(r, out, &e);
+	if (rc) {
 		layout_begin(r, b, T("Import a law"), "laws");
-		import_form(r, b, error);
+		import_form(r, b, T(e.msg));
 		layout_end(r, b);
 		return 400;
 	}
-	{
-		const char *lang = d->language && *d->language ? d->language : "eng";
-		const char *date = d->expr_date && *d->expr_date ? d->expr_date : d->date;
-		const char *path = web_path_enc(r, pool_printf(r->pool, "%s/%s@%s", d->work_uri,
-							       lang, date));
-		struct expression *x;
-
-		layout_begin(r, b, T("Imported"), "laws");
-		html_fmt(b, "<h1>%s</h1>\n<p role=\"status\">%s</p>\n<dl class=\"facts\">\n"
-			 "<dt>%s</dt><dd><a href=\"", T("Imported"),
-			 T("The document was stored in one transaction."), T("Title"));
+	layout_begin(r, b, T("Imported"), "laws");
+	html_fmt(b, "<h1>%s</h1>\n<p role=\"status\">%s</p>\n<dl class=\"facts\">\n",
+		 T("Imported"), T("The document was stored in one transaction."));
+	if (res.bundle) {
+		html_fmt(b, "<dt>%s</dt><dd>%z</dd>\n<dt>%s</dt><dd>%z</dd>\n"
+			 "<dt>%s</dt><dd>%z</dd>\n<dt>%s</dt><dd>%z</dd>\n</dl>\n",
+			 T("Legislation"), res.counts.legislation, T("Case law"), res.counts.cases,
+			 T("Lessons learned"), res.counts.lessons, T("Provisions"),
+			 res.counts.provisions);
+	} else {
+		path = web_path_enc(r, pool_printf(r->pool, "%s/%s@%s", res.uri, res.language,
+						   res.date));
+		html_fmt(b, "<dt>%s</dt><dd><a href=\"", T("Title"));
 		layout_href(r, b, path);
 		html_fmt(b, "\">%s</a></dd>\n<dt>%s</dt><dd><code>%s/%s@%s</code></dd>\n"
-			 "<dt>%s</dt><dd>%z</dd>\n</dl>\n", d->title, T("Version"), d->work_uri,
-			 lang, date, T("Provisions"), nprov);
-		if (!legislation_expression(r->store, r->pool, id, lang, date, &x, NULL) &&
-		    x->pending)
+			 "<dt>%s</dt><dd>%z</dd>\n</dl>\n", res.title, T("Version"), res.uri,
+			 res.language, res.date, T("Provisions"), res.nprovisions);
+		if (res.pending)
 			html_fmt(b, "<p class=\"note\" role=\"status\">%s</p>\n",
 				 T("This new version waits for a curator's review: the law stays "
 				   "as published until then."));
-		if (d->nwarnings) {
-			html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), d->nwarnings);
-			for (size_t i = 0; i < d->nwarnings && i < 200; i++)
-				html_fmt(b, "<li>%s</li>\n", d->warnings[i]);
-			html_fmt(b, "</ul>\n");
-		}
-		html_fmt(b, "<p><a href=\"");
-		layout_href(r, b, "/laws/import");
-		html_fmt(b, "\">%s</a></p>\n", T("Import another"));
-		layout_end(r, b);
 	}
-	doc_free(d);
+	if (res.nwarnings) {
+		html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), res.nwarnings);
+		for (size_t i = 0; i < res.nwarnings && i < 200; i++)
+			html_fmt(b, "<li>%s</li>\n", res.warnings[i]);
+		html_fmt(b, "</ul>\n");
+	}
+	html_fmt(b, "<p><a href=\"");
+	layout_href(r, b, "/laws/import");
+	html_fmt(b, "\">%s</a></p>\n", T("Import another"));
+	layout_end(r, b);
 	return 200;
 }

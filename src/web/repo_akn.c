@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "domain/country.h"
 #include "domain/diff.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "view/html.h"
 #include "view/layout.h"
@@ -47,9 +49,8 @@ static int resolve(struct req *r, const char *rest, int need_version, struct tar
 	memset(t, 0, sizeof(*t));
 	if (tilde) {
 		t->eid = tilde + 2;
-		if (!*t->eid || strlen(t->eid) > 500 || strchr(t->eid, '/'))
-			return err_set(e, ERR_INVALID, "after /~ comes the eId of one provision, "
-				       "such as sec_14");
+		if ((rc = legislation_eid_valid(t->eid, e)))
+			return rc;
 		full = pool_strndup(r->pool, full, (size_t)(tilde - full));
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
@@ -751,10 +752,9 @@ int web_akn(struct req *r, struct resp *out)
 static int work_of(struct req *r, struct resp *out, struct work **w)
 {
 	struct err e = { 0 };
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such law.");
 	if (legislation_get_id(r->store, r->pool, id, w, &e) ||
 	    record_read(r->store, r->actor, &(*w)->rec, &e))
@@ -777,7 +777,7 @@ static int article_ref(struct req *r, const char *ref, const char **instrument, 
 {
 	const char *slash = ref ? strrchr(ref, '/') : NULL;
 
-	if (!slash || slash == ref || strlen(ref) > 80)
+	if (!slash || slash == ref || strlen(ref) > LIMIT_ARTICLE_REF)
 		return err_set(e, ERR_INVALID, "name the article as instrument/number, such as "
 			       "un-cc/7 or coe-185/2");
 	*instrument = pool_strndup(r->pool, ref, (size_t)(slash - ref));

@@ -133,15 +133,6 @@ static void form_values(struct req *r, const struct field *f, size_t nf, const c
 		vals[i] = req_form(r, f[i].name);
 }
 
-/* An id from the path; 0 when it is not one. */
-static long long path_id(const char *s)
-{
-	char *end;
-	long long id = strtoll(s, &end, 10);
-
-	return *end || id <= 0 ? 0 : id;
-}
-
 static const char *nz(const char *s)
 {
 	return s && *s ? s : NULL;
@@ -277,7 +268,7 @@ static void applied_item(struct req *r, struct sbuf *b, const struct case_link *
 
 int web_case(struct req *r, struct resp *out)
 {
-	long long id = path_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct caselaw *c;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
@@ -422,7 +413,7 @@ int web_case_form(struct req *r, struct resp *out)
 
 	out->cache_control = "no-store";
 	if (r->nparams) {
-		if (!(id = path_id(r->params[0])))
+		if (!(id = num_id(r->params[0])))
 			return http_error(r, out, 404, "There is no such case.");
 		if (caselaw_get(r->store, r->pool, id, &old, &e) ||
 		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))
@@ -516,7 +507,7 @@ int web_lessons(struct req *r, struct resp *out)
 
 int web_lesson(struct req *r, struct resp *out)
 {
-	long long id = path_id(r->params[0]);
+	long long id = num_id(r->params[0]);
 	struct lesson *l;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
@@ -577,7 +568,7 @@ int web_lesson_form(struct req *r, struct resp *out)
 
 	out->cache_control = "no-store";
 	if (r->nparams) {
-		if (!(id = path_id(r->params[0])))
+		if (!(id = num_id(r->params[0])))
 			return http_error(r, out, 404, "There is no such lesson.");
 		if (lesson_get(r->store, r->pool, id, &old, &e) ||
 		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))

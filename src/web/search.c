@@ -88,9 +88,9 @@ int web_search(struct req *r, struct resp *out)
 	struct search_result *res = NULL;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
-	int page = page_s ? atoi(page_s) : 1, status = 200;
+	int page = 1, status = 200;
 
-	if (page < 1 || page > 100)
+	if (page_s && num_int(page_s, 1, LIMIT_OFFSET_MAX / PAGE + 1, &page))
 		page = 1;
 	out->content_type = "text/html; charset=utf-8";
 	out->cache_control = "no-store";
@@ -104,10 +104,10 @@ int web_search(struct req *r, struct resp *out)
 				     layout_t(r, "Search"), "search");
 	html_fmt(b, "<h1>%s</h1>\n<form method=\"get\" action=\"/search\" role=\"search\">"
 		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
-		 "value=\"%s\" maxlength=\"1000\"> <button>%s</button>", layout_t(r, "Search"),
+		 "value=\"%s\" maxlength=\"%d\"> <button>%s</button>", layout_t(r, "Search"),
 		 layout_t(r, "Words, \"phrases\", OR, -exclude, prefix*, country:KE, type:case, "
 			     "article:un-cc/7, year:2015..2020, lang:fr"),
-		 q ? q : "", layout_t(r, "Search"));
+		 q ? q : "", LIMIT_QUERY, layout_t(r, "Search"));
 	if (r->lang_explicit)
 		html_fmt(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", lang_code(r->lang));
 	html_fmt(b, "</form>\n");

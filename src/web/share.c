@@ -50,10 +50,9 @@ int web_record_sharing_post(struct req *r, struct resp *out)
 	size_t ng, nr;
 	struct record *rec;
 	struct err e = { 0 };
-	char *end;
-	long long id = strtoll(r->params[0], &end, 10);
+	long long id = num_id(r->params[0]);
 
-	if (*end || id <= 0)
+	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
@@ -82,10 +81,10 @@ int web_shared(struct req *r, struct resp *out)
 	struct sbuf *b = &out->body;
 	struct err e = { 0 };
 	const char *pg = req_arg(r, "page");
-	int page = pg ? atoi(pg) : 1;
+	int page = 1;
 	size_t n;
 
-	if (page < 1 || page > 10000)
+	if (pg && num_int(pg, 1, LIMIT_OFFSET_MAX / SHARED_PAGE + 1, &page))
 		page = 1;
 	if (share_events(r->store, r->pool, SHARED_PAGE + 1, (page - 1) * SHARED_PAGE, &ev, &n,
 			 &e))

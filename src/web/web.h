@@ -3,6 +3,8 @@
 #ifndef WEB_WEB_H
 #define WEB_WEB_H
 
+#include "core/num.h"
+#include "domain/limits.h"
 #include "http/http.h"
 
 struct record;

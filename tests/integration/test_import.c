@@ -288,6 +288,9 @@ static void test_broken_file_leaves_nothing(void **state)
 	/* usage errors */
 	assert_int_equal(RUN("import", "--db", "b.db"), 2);
 	assert_int_equal(RUN("import", "--db", "b.db", "--format", "pdf", "act.txt"), 2);
+	/* the same statuses as the form and the API: withdrawn is not a way in */
+	assert_int_equal(RUN("import", "--db", "b.db", "--status", "withdrawn", "act.txt"), 2);
+	assert_non_null(strstr(ERR, "draft, submitted or published"));
 }
 
 static void test_bundle_round_trip(void **state)

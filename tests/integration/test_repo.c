@@ -952,6 +952,12 @@ static void test_import_form(void **state)
 	assert_status(r, 400);
 	assert_has(r->body, "work URI");
 	http_response_free(r);
+	/* the same statuses as the API and ccrepo import: withdrawn is not a way in */
+	r = post_form("/laws/import", "format=text&content=Section+1.+A%0A%0AText.&status=withdrawn"
+		      "&uri=%2Fakn%2Fke%2Fact%2F2021%2F10&title=T&date=2020-01-01");
+	assert_status(r, 400);
+	assert_has(r->body, "draft, submitted or published");
+	http_response_free(r);
 	free(body);
 }
 

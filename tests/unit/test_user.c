@@ -21,6 +21,7 @@
 #include "fixture.h"
 
 #include "core/log.h"
+#include "domain/record.h"
 #include "domain/user.h"
 #include "store/sqlite/internal.h"
 #include "store/store.h"
@@ -633,6 +634,55 @@ static void test_signin_limits(void **state)
 	assert_int_equal(signin_allowed(S, "", T0, &wait, &e), ERR_INVALID);
 }
 
+/* The one call the server makes: a token wins over a cookie, a stale cookie is said,
+ * the public stays the public. */
+static void test_actor_from_credentials(void **state)
+{
+	struct err e = { 0 };
+	struct actor a = { .name = "public", .role = -1 };
+	const char *csrf = NULL;
+	char *secret, *scsrf, *id, *text;
+	long long alice;
+	int stale = 0;
+
+	(void)state;
+	alice = add("alice", ROLE_FOCAL_POINT, "KE");
+	add("bob", ROLE_READER, NULL);
+	assert_int_equal(session_create(S, P, alice, NULL, T0, &secret, &scsrf, &e), ERR_OK);
+	assert_int_equal(token_create(S, P, "bob", "t", SCOPE_READ, T0, &id, &text, &e),
+			 ERR_OK);
+	/* nothing: the public */
+	assert_int_equal(user_actor_from_credentials(S, P, NULL, NULL, T0 + 1, &a, &csrf,
+						     &stale, &e), ERR_OK);
+	assert_int_equal(a.user_id, 0);
+	assert_string_equal(a.name, "public");
+	/* the session */
+	assert_int_equal(user_actor_from_credentials(S, P, NULL, secret, T0 + 1, &a, &csrf,
+						     &stale, &e), ERR_OK);
+	assert_int_equal(a.user_id, alice);
+	assert_int_equal(a.role, ROLE_FOCAL_POINT);
+	assert_string_equal(a.country, "KE");
+	assert_int_equal(a.token, 0);
+	assert_string_equal(csrf, scsrf);
+	assert_int_equal(stale, 0);
+	/* a token wins over the cookie, with its scope */
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(user_actor_from_credentials(S, P, text, secret, T0 + 2, &a, &csrf,
+						     &stale, &e), ERR_OK);
+	assert_string_equal(a.name, "bob");
+	assert_int_equal(a.token, 1);
+	assert_int_equal(a.read_only, 1);
+	/* a bad token is an error; a stale cookie only says so */
+	assert_int_not_equal(user_actor_from_credentials(S, P, "ccr_nope", NULL, T0, &a, &csrf,
+							 &stale, &e), ERR_OK);
+	err_clear(&e);
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(user_actor_from_credentials(S, P, NULL, "0123", T0, &a, &csrf, &stale,
+						     &e), ERR_OK);
+	assert_int_equal(stale, 1);
+	assert_int_equal(a.user_id, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -645,6 +695,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens_all_and_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_actor_from_credentials, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_signin_limits, setup, teardown),
 	};
 

@@ -1,0 +1,71 @@
+/* importer: the one import of a document into the repository, called by the form
+ * (/laws/import), the API (POST /api/v1/works/import) and the command line
+ * (ccrepo import). Each of them only decodes its input into a struct
+ * importer_request and encodes the struct importer_result; the format, the
+ * overrides, the rules (which statuses, which labels, who may) and the limits are
+ * here and in the modules this calls (import/akn, import/text, domain/bundle,
+ * legislation_import_doc). */
+#ifndef DOMAIN_IMPORTER_H
+#define DOMAIN_IMPORTER_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/bundle.h"
+#include "domain/record.h"
+
+struct store;
+
+enum importer_format { IMPORTER_AUTO, IMPORTER_AKN, IMPORTER_TEXT, IMPORTER_JSON };
+
+/* What to import. Every string may be NULL; an empty string counts as NULL. */
+struct importer_request {
+	const char *content;	/* the bytes, need not be NUL-terminated */
+	size_t len;
+	const char *format;	/* a name (akn, xml, text, md, markdown, json, auto) or a
+				 * media type (application/xml, text/plain, ...; parameters
+				 * after ';' ignored); NULL: recognised from origin's
+				 * extension, else from the first bytes */
+	const char *origin;	/* names the input in messages ("act.xml", "request
+				 * body"); a document's source when it gives none */
+	/* what the caller says about the document: uri, title, version_date and source
+	 * win over what the document says; all of them fill what plain text lacks */
+	const char *uri, *title, *country, *type, *number, *date, *language,
+		*version_date, *source;
+	const char *status;	/* of a new record: draft (NULL), submitted, published */
+	const char *tlp;	/* of a new record: NULL is CLEAR */
+	int suggest;		/* suggest mappings to instrument articles afterwards */
+};
+
+/* What was imported. Strings are in the pool given to importer_run(). */
+struct importer_result {
+	int bundle;			/* a JSON bundle: only counts is set */
+	struct bundle_counts counts;
+	long long id;			/* the record (a law, or a case for a judgment) */
+	const char *kind;		/* "legislation" or "case" */
+	const char *uri, *title;	/* the work */
+	const char *language, *date;	/* the version: "eng", "2018-05-30" */
+	size_t nprovisions;
+	int pending;			/* a new version of a published law that waits for
+					 * a curator (the importer may not publish it) */
+	const char **warnings;		/* what the parser could not place */
+	size_t nwarnings;
+	size_t nsuggested;		/* mapping suggestions made (suggest) */
+	const char *suggest_error;	/* why suggesting failed (the import stands); NULL */
+};
+
+/* The format a name or media type stands for, or -1 when none. */
+int importer_format_parse(const char *name);
+/* The status a new record may be imported with: NULL or "" is draft; draft,
+ * submitted, published; else ERR_INVALID (withdrawn is not a way in). */
+int importer_status_parse(const char *s, enum record_status *out, struct err *e);
+/* Import q as actor a, in one transaction: all of it or nothing. A bundle goes to
+ * bundle_import(), a document (Akoma Ntoso, plain text or Markdown) is parsed, the
+ * request's overrides applied and stored by legislation_import_doc(). *out is filled
+ * (strings in p) on success. ERR_INVALID for empty content, an unknown format or
+ * status and what the parsers and the store refuse; ERR_TOOLARGE over a parser's
+ * limit; ERR_FORBIDDEN when a may not create, submit or publish the record. */
+int importer_run(struct store *s, pool *p, const struct actor *a,
+		 const struct importer_request *q, struct importer_result *out, struct err *e);
+
+#endif

@@ -1,0 +1,28 @@
+/* limits: every limit on what people and programs send, in one table. The handlers
+ * (src/web, src/api, src/cli) and the domain check against these names and never
+ * against a number of their own; docs/api.md lists them. Numbers are parsed with
+ * num_parse() (src/core/num.h). Limits of formats (AKN_MAX_*, TEXT_MAX_SIZE,
+ * BUNDLE_MAX_BYTES), of kinds' fields (record.c, caselaw.c, lesson.c) and of the
+ * server (--max-body, connections) stay with the module that owns them.
+ *
+ *   name                    value  what
+ */
+#ifndef DOMAIN_LIMITS_H
+#define DOMAIN_LIMITS_H
+
+#define LIMIT_OFFSET_MAX      10000	/* rows a page may skip: every list, the
+					 * search, the audit log, shared-with log */
+#define LIMIT_PAGE_MAX        500	/* rows of one page of an API list (?limit=) */
+#define LIMIT_PAGE_DEFAULT    100	/* ... when ?limit= is not given */
+#define LIMIT_AUDIT_PAGE_MAX  200	/* entries of one page of /admin/audit */
+#define LIMIT_AUDIT_LIST_MAX  1000	/* entries ccrepo audit list prints */
+#define LIMIT_NOTE            1000	/* bytes of the note of a status change or a
+					 * review decision */
+#define LIMIT_EID             500	/* bytes of a provision's eId (in a path) */
+#define LIMIT_TYPE            40	/* bytes of a law's type word (act, code) */
+#define LIMIT_VERSION         60	/* bytes of a version (eng@2018-05-30) named in
+					 * a review decision */
+#define LIMIT_ARTICLE_REF     80	/* bytes of an article reference (un-cc/7) */
+#define LIMIT_QUERY           1000	/* bytes of a search query in the forms */
+
+#endif
