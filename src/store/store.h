@@ -113,8 +113,8 @@ struct store_backend {
 	/* full-text search: hits, total and facets into out */
 	int (*search)(struct store *s, pool *p, const struct search_request *rq,
 		      struct search_result *out, struct err *e);
-	/* provisions with an accepted mapping to one of rq->articles, under rq's other
-	 * filters (rq->match is ignored), best mapped first */
+	/* provisions with an accepted mapping to one of rq->concepts, under rq's other
+	 * filters (its terms are not matched), best mapped first */
 	int (*search_mapped)(struct store *s, pool *p, const struct search_request *rq,
 			     struct search_hit **out, size_t *n, struct err *e);
 	/* rebuild the search index from the records */
