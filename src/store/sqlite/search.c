@@ -56,8 +56,9 @@ static size_t lang_codes(pool *p, unsigned langs, const char ***out)
 	return n;
 }
 
-/* The whole MATCH expression: the terms' (terms, from sq_match_terms; NULL for a
- * query of filters only), then the filters as tags. */
+/* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
+ * a query of filters only), within the headings when headings is set, less what the
+ * caller may not read, then rq's filters as tags. */
 static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		      const char *terms, int headings, const char **out, struct err *e)
 {
