@@ -73,20 +73,6 @@ struct query {
  * must have a search term or a filter, and a positive term when it excludes. */
 int query_parse(pool *p, const char *text, struct query **out, struct err *e);
 
-/* An FTS5 MATCH expression for the terms of q (filters are the caller's), every term
- * a quoted FTS5 string (quotes doubled) so that nothing typed can change its
- * structure: words "w", phrases "a b", prefixes "pre" *, OR groups ( "a" OR "b" ),
- * groups joined by AND (FTS5 has no implicit AND next to parentheses), then
- * exclusions: P NOT "x", or with several positive groups and exclusions
- * ( P1 AND P2 ) NOT ( "x" OR "y" ). Allocated from p; NULL when q
- * has no positive term (a query of filters only).
- * stem: a language (enum lang) whose word forms plain words also match, or -1 for the
- * words as typed. Such a word is written "\x1fSfr\x1fword": QUERY_STEM_MARK, 'S', the
- * language code, the mark again, the word, which the index's tokenizer reads as "this
- * word, and its stem in French". Phrases and prefixes are always as typed. */
-#define QUERY_STEM_MARK '\x1f'
-const char *query_fts5(pool *p, const struct query *q, int stem);
-
 /* A normalised text of q for caches and logs, which query_parse reads back to an
  * equal query: terms in order with single spaces, filters after them in a fixed order
  * with sorted values (`a OR b -"c d" pre* country:KE|UG type:case year:2015..`).

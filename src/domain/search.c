@@ -24,24 +24,6 @@ const char *search_facet_name(enum search_facet_kind k)
 	return (unsigned)k < FACET_COUNT ? facet_names[k] : "facet";
 }
 
-/* ",A,B," in p from n strings; NULL when n is 0. */
-static const char *comma_list(pool *p, const char *const *v, size_t n)
-{
-	struct sbuf b = SBUF_INIT;
-	const char *r;
-
-	if (!n)
-		return NULL;
-	sbuf_addc(&b, ',');
-	for (size_t i = 0; i < n; i++)
-		sbuf_addf(&b, "%s,", v[i]);
-	r = pool_strdup(p, sbuf_str(&b));
-	sbuf_release(&b);
-	return r;
-}
-
-/* The countries the filters allow: those named (alpha-3 turned into alpha-2), within
- * the regions named (by M49 code or English name). NULL: any. */
 /* Whether region a is g or inside it (following parents). */
 static int region_within(const struct region *rs, size_t nr, const struct region *a,
 			 const struct region *g)
@@ -56,8 +38,8 @@ static int region_within(const struct region *rs, size_t nr, const struct region
 
 /* The places a regional record (a lesson for a region) may have to match the region
  * filters: each named region and the regions inside it. */
-static const char *allowed_regions(pool *p, const struct query *q, const struct region *rs,
-				   size_t nr)
+static const char **allowed_regions(pool *p, const struct query *q, const struct region *rs,
+				    size_t nr, size_t *n)
 {
 	const char **list = pool_calloc(p, nr + 1, sizeof(*list));
 	size_t k = 0;
@@ -73,11 +55,15 @@ static const char *allowed_regions(pool *p, const struct query *q, const struct 
 		if (in)
 			list[k++] = rs[i].code;
 	}
-	return comma_list(p, list, k);
+	*n = k;
+	return list;
 }
 
-static int allowed_countries(struct store *s, pool *p, const struct query *q,
-			     const char **out, const char **regions, struct err *e)
+/* The places the filters allow into rq: the countries named (alpha-3 turned into
+ * alpha-2) within the regions named (by M49 code or English name), or when only
+ * regions are named, their countries and the regions themselves. */
+static int allowed_places(struct store *s, pool *p, const struct query *q,
+			  struct search_request *rq, struct err *e)
 {
 	struct country *cs;
 	struct region *rs;
@@ -85,13 +71,12 @@ static int allowed_countries(struct store *s, pool *p, const struct query *q,
 	const char **list;
 	int rc;
 
-	*out = *regions = NULL;
 	if (!q->ncountries && !q->nregions)
 		return ERR_OK;
 	if ((rc = country_list(s, p, &cs, &nc, e)) || (rc = region_list(s, p, &rs, &nr, e)))
 		return rc;
 	if (q->nregions && !q->ncountries)
-		*regions = allowed_regions(p, q, rs, nr);
+		rq->regions = allowed_regions(p, q, rs, nr, &rq->nregions);
 	list = pool_calloc(p, nc + 1, sizeof(*list));
 	for (size_t i = 0; i < nc; i++) {
 		int ok = !q->ncountries, in = !q->nregions;
@@ -107,11 +92,13 @@ static int allowed_countries(struct store *s, pool *p, const struct query *q,
 		if (ok && in)
 			list[k++] = cs[i].alpha2;
 	}
-	if (!k && !*regions)
+	if (!k && !rq->nregions)
 		return err_set(e, ERR_INVALID, "no country matches the country and region "
 			       "filters (regions are UN M49 codes such as 014 or names such as "
 			       "\"eastern africa\")");
-	*out = k ? comma_list(p, list, k) : ",,";
+	rq->by_place = 1;
+	rq->countries = list;
+	rq->ncountries = k;
 	return ERR_OK;
 }
 
@@ -168,7 +155,7 @@ static void merge_concepts(pool *p, struct search_result *res, struct search_hit
 /* The articles an article: filter stands for: each one named and its counterparts
  * in the other instrument through the cross-walk. */
 static int articles_with_crosswalk(struct store *s, pool *p, const struct query *q,
-				   const char **out, struct err *e)
+				   struct search_request *rq, struct err *e)
 {
 	const char **arts;
 	size_t k = 0, cap = 1;
@@ -197,7 +184,8 @@ static int articles_with_crosswalk(struct store *s, pool *p, const struct query 
 			if (l[j].number > 0)
 				arts[k++] = pool_printf(p, "%s/%d", l[j].instrument, l[j].number);
 	}
-	*out = comma_list(p, arts, k);
+	rq->articles = arts;
+	rq->narticles = k;
 	return ERR_OK;
 }
 
@@ -257,45 +245,61 @@ static void finish_facets(struct search_result *res)
 	}
 }
 
+const struct search_term *search_terms(pool *p, const struct query *q, int lang,
+				       size_t *n)
+{
+	struct search_term *t;
+
+	*n = q->nterms;
+	if (!q->nterms)
+		return NULL;
+	t = pool_calloc(p, q->nterms, sizeof(*t));
+	for (size_t i = 0; i < q->nterms; i++) {
+		t[i].kind = q->terms[i].kind;
+		t[i].text = q->terms[i].text;
+		t[i].lang = lang >= 0 && lang < LANG_COUNT ? lang : -1;
+		t[i].stem = t[i].lang >= 0 && t[i].kind == QT_WORD;
+		t[i].group = q->terms[i].group;
+		t[i].exclude = q->terms[i].exclude;
+	}
+	return t;
+}
+
 int search_run(struct store *s, pool *p, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
 	struct search_request rq;
 	struct search_result *res = pool_calloc(p, 1, sizeof(*res));
 	struct query *q;
-	const char *langs[LANG_COUNT];
-	size_t nl = 0;
 	int rc;
 
 	memset(&rq, 0, sizeof(rq));
 	if ((rc = query_parse(p, text, &q, e)))
 		return rc;
 	res->lang = query_lang(p, q, &res->lang_guessed);
-	rq.match = query_fts5(p, q, res->lang);	/* NULL: filters only */
-	if ((rc = allowed_countries(s, p, q, &rq.countries, &rq.regions, e)))
+	rq.terms = search_terms(p, q, res->lang, &rq.nterms);	/* none: filters only */
+	if ((rc = allowed_places(s, p, q, &rq, e)))
 		return rc;
 	rq.kinds = q->types;	/* QUERY_TYPE_* are 1 << enum record_kind */
 	rq.year_from = q->year_from;
 	rq.year_to = q->year_to;
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (q->langs & (1u << l))
-			langs[nl++] = lang_code((enum lang)l);
-	rq.languages = comma_list(p, langs, nl);
-	if ((rc = articles_with_crosswalk(s, p, q, &rq.articles, e)))
+	rq.langs = q->langs;
+	if ((rc = articles_with_crosswalk(s, p, q, &rq, e)))
 		return rc;
+	res->nconcepts = concepts_of(p, q, &res->concepts);
+	rq.concepts = res->concepts;
+	rq.nconcepts = res->nconcepts;
 	/* the clearance: the store applies the one set on s (store_set_clearance) */
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
 	if ((rc = store_search(s, p, &rq, res, e)))
 		return rc;
 	finish_facets(res);
-	res->nconcepts = concepts_of(p, q, &res->concepts);
-	if (res->nconcepts && rq.offset == 0 && !rq.articles) {
+	if (rq.nconcepts && rq.offset == 0 && !rq.narticles) {
 		struct search_request cr = rq;
 		struct search_hit *ch;
 		size_t nc;
 
-		cr.articles = comma_list(p, res->concepts, res->nconcepts);
 		cr.limit = SEARCH_CONCEPT_HITS;
 		if ((rc = store_search_mapped(s, p, &cr, &ch, &nc, e)))
 			return rc;

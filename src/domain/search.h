@@ -8,6 +8,7 @@
 
 #include "core/err.h"
 #include "core/pool.h"
+#include "domain/query.h"
 #include "domain/record.h"
 
 struct store;
@@ -46,15 +47,47 @@ struct search_facet {
 enum search_facet_kind { FACET_COUNTRY, FACET_REGION, FACET_KIND, FACET_ARTICLE, FACET_YEAR,
 			 FACET_LANG, FACET_COUNT };
 
-/* What the store is asked: the domain builds it from the user's query. */
+/* What the store is asked: the user's query as the domain parsed and resolved it, in
+ * no backend's syntax (the SQLite backend writes its FTS5 expression itself,
+ * src/store/sqlite/match.c). */
+
+/* One search term. The rows wanted have every group of positive terms (AND), of a
+ * group any term (OR), and none of the excluded terms (NOT). */
+struct search_term {
+	enum query_term_kind kind;	/* QT_WORD, QT_PHRASE (its words in a row) or
+					   QT_PREFIX */
+	const char *text;		/* as typed: the word, the phrase's words joined by
+					   one space, the prefix without its * */
+	int lang;			/* the query's language (enum lang), -1 unknown */
+	int stem;			/* 1: also the word's forms in lang (its stem);
+					   words only, 0 for phrases and prefixes */
+	int group;			/* alternatives (OR) share a group, groups are
+					   ANDed; numbered from 0 in the order typed */
+	int exclude;			/* 1: NOT, rows with it are left out (never part
+					   of an OR) */
+};
+
 struct search_request {
-	const char *match;		/* FTS5 expression (see query_fts5) */
-	const char *countries;		/* ",KE,NG," or NULL */
-	const char *regions;		/* ",002,202,014," regional records' places, or NULL */
+	const struct search_term *terms;	/* in the order typed; none (0): a query of
+						   filters only, all that they let through */
+	size_t nterms;
+	/* Filters: each one narrows the rows to those with one of its values. */
+	int by_place;			/* 1: only records of the countries or (regional
+					   records) the regions below; none listed: none */
+	const char **countries;		/* alpha-2 codes */
+	size_t ncountries;
+	const char **regions;		/* M49 codes of regional records' places */
+	size_t nregions;
 	unsigned kinds;			/* bit 1 << enum record_kind; 0 any */
 	int year_from, year_to;		/* 0 open */
-	const char *languages;		/* ",en,fr," or NULL */
-	const char *articles;		/* ",un-cc/7,coe-185/2," or NULL */
+	unsigned langs;			/* bit 1u << enum lang; 0 any */
+	const char **articles;		/* accepted mappings ("un-cc/7"), the articles
+					   named and their cross-walk counterparts */
+	size_t narticles;		/* 0 any */
+	/* Concept expansion: the instrument articles ("un-cc/7") the query's words name
+	 * (data/concepts.tsv), whose mapped provisions store_search_mapped() lists. */
+	const char **concepts;
+	size_t nconcepts;
 	int candidates;			/* best matches ranked before grouping per record */
 	int limit, offset;
 };
@@ -86,6 +119,11 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 /* Rebuild the whole search index in one transaction; *rows receives how many
  * entries it holds. */
 int search_reindex(struct store *s, long long *rows, struct err *e);
+/* The terms of q as the store matches them (n of them into *n; NULL when none), from
+ * p: words also in their forms in lang (enum lang; -1: only as typed), phrases and
+ * prefixes as typed. */
+const struct search_term *search_terms(pool *p, const struct query *q, int lang,
+				       size_t *n);
 /* Name of a facet ("country", "type", "year", "lang"). */
 const char *search_facet_name(enum search_facet_kind k);
 

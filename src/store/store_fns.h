@@ -255,8 +255,8 @@ STORE_FN(int, search, (struct store *s, pool *p, const struct search_request *rq
 /* Rebuild the search index from the records (inside the caller's transaction);
  * *rows receives the number of rows indexed. */
 STORE_FN(int, reindex, (struct store *s, long long *rows, struct err *e), (s, rows, e))
-/* The provisions with an accepted mapping to one of rq->articles, under rq's other
- * filters (rq->match is ignored), best mapped first. */
+/* The provisions with an accepted mapping to one of rq->concepts, under rq's other
+ * filters (its terms are not matched), best mapped first. */
 STORE_FN(int, search_mapped, (struct store *s, pool *p, const struct search_request *rq,
 			      struct search_hit **out, size_t *n, struct err *e),
 	 (s, p, rq, out, n, e))

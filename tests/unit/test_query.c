@@ -14,8 +14,21 @@
 
 #include "core/lang.h"
 #include "domain/query.h"
+#include "domain/search.h"
+#include "store/sqlite/internal.h"
 
 static sqlite3 *db;
+
+/* The FTS5 expression of q's terms as the SQLite backend writes it (words also in
+ * their forms in lang, -1: as typed); NULL for a query of filters only. */
+static const char *fts5_of(pool *pl, const struct query *q, int lang)
+{
+	struct sq_phrase *ph;
+	size_t n, nph;
+	const struct search_term *t = search_terms(pl, q, lang, &n);
+
+	return sq_match_terms(pl, t, n, &ph, &nph);
+}
 static pool *p;
 
 static int setup(void **state)
@@ -78,7 +91,7 @@ static struct query *ok(const char *text)
 
 	if (query_parse(p, text, &q, &e) != ERR_OK)
 		fail_msg("query [%s] failed: %s", text, e.msg);
-	expr = query_fts5(p, q, -1);
+	expr = fts5_of(p, q, -1);
 	if (expr)
 		fts5_run(expr);
 	canon = query_canonical(p, q);
@@ -102,7 +115,7 @@ static void bad(const char *text, enum err_code code, const char *fragment)
 
 static const char *fts(const char *text)
 {
-	return query_fts5(p, ok(text), -1);
+	return fts5_of(p, ok(text), -1);
 }
 
 static const char *canon(const char *text)
@@ -123,8 +136,8 @@ static void test_words(void **state)
 	assert_int_equal(q->terms[1].group, 1);
 	assert_int_equal(q->year_from, 0);
 	assert_int_equal(q->langs, 0);
-	assert_string_equal(query_fts5(p, q, -1), "\"illegal\" AND \"access\"");
-	assert_int_equal(fts5_run(query_fts5(p, q, -1)), 1);
+	assert_string_equal(fts5_of(p, q, -1), "\"illegal\" AND \"access\"");
+	assert_int_equal(fts5_run(fts5_of(p, q, -1)), 1);
 }
 
 static void test_phrase(void **state)
@@ -136,8 +149,8 @@ static void test_phrase(void **state)
 	assert_int_equal(q->nterms, 2);
 	assert_int_equal(q->terms[0].kind, QT_PHRASE);
 	assert_string_equal(q->terms[0].text, "illegal access");
-	assert_string_equal(query_fts5(p, q, -1), "\"illegal access\" AND \"system\"");
-	assert_int_equal(fts5_run(query_fts5(p, q, -1)), 1);
+	assert_string_equal(fts5_of(p, q, -1), "\"illegal access\" AND \"system\"");
+	assert_int_equal(fts5_run(fts5_of(p, q, -1)), 1);
 	/* a quote ends a word: a"b c" is a word and a phrase */
 	q = ok("a\"b c\"");
 	assert_int_equal(q->nterms, 2);
@@ -158,7 +171,7 @@ static void test_or(void **state)
 	assert_int_equal(q->terms[0].group, 0);
 	assert_int_equal(q->terms[1].group, 0);
 	assert_int_equal(q->terms[2].group, 1);
-	assert_string_equal(query_fts5(p, q, -1),
+	assert_string_equal(fts5_of(p, q, -1),
 			    "( \"illegal\" OR \"unauthorised\" ) AND \"access\"");
 	assert_string_equal(fts("a OR b OR \"c d\" OR ef*"),
 			    "( \"a\" OR \"b\" OR \"c d\" OR \"ef\" * )");
@@ -205,7 +218,7 @@ static void test_exclude(void **state)
 	assert_int_equal(q->terms[1].exclude, 1);
 	assert_int_equal(q->terms[2].exclude, 1);
 	assert_int_equal(q->terms[2].kind, QT_PHRASE);
-	assert_string_equal(query_fts5(p, q, -1),
+	assert_string_equal(fts5_of(p, q, -1),
 			    "\"fraud\" NOT ( \"credit\" OR \"bank card\" )");
 	/* positives come first in FTS5 whatever the order typed */
 	assert_string_equal(fts("-x access"), "\"access\" NOT \"x\"");
@@ -229,7 +242,7 @@ static void test_prefix(void **state)
 	q = ok("comput* -cyb*");
 	assert_int_equal(q->terms[0].kind, QT_PREFIX);
 	assert_string_equal(q->terms[0].text, "comput");
-	assert_string_equal(query_fts5(p, q, -1), "\"comput\" * NOT \"cyb\" *");
+	assert_string_equal(fts5_of(p, q, -1), "\"comput\" * NOT \"cyb\" *");
 	assert_int_equal(fts5_run(fts("comput*")), 1);
 	assert_string_equal(canon("ab***"), "ab*");
 	/* two characters, not bytes */
@@ -253,7 +266,7 @@ static void test_country(void **state)
 	assert_string_equal(q->countries[0], "KE");
 	assert_string_equal(q->countries[1], "TZ");
 	assert_string_equal(q->countries[2], "UGA");
-	assert_null(query_fts5(p, q, -1));	/* filters only */
+	assert_null(fts5_of(p, q, -1));	/* filters only */
 	assert_string_equal(query_canonical(p, q), "country:KE|TZ|UGA");
 	bad("country:K", ERR_INVALID, "country:K is not a country code");
 	bad("country:KENY", ERR_INVALID, "is not a country code");
@@ -379,7 +392,7 @@ static void test_all_filters(void **state)
 	assert_string_equal(query_canonical(p, q),
 			    "cybercrime country:NG region:africa type:case article:un-cc/7 "
 			    "year:2010..2020 lang:en");
-	assert_string_equal(query_fts5(p, q, -1), "\"cybercrime\"");
+	assert_string_equal(fts5_of(p, q, -1), "\"cybercrime\"");
 }
 
 static void test_unicode(void **state)
@@ -389,7 +402,7 @@ static void test_unicode(void **state)
 	(void)state;
 	q = ok("accès illicite \"système informatique\"");
 	assert_string_equal(q->terms[0].text, "accès");
-	assert_string_equal(query_fts5(p, q, -1), "\"accès\" AND \"illicite\" AND \"système informatique\"");
+	assert_string_equal(fts5_of(p, q, -1), "\"accès\" AND \"illicite\" AND \"système informatique\"");
 	q = ok("незаконный доступ OR перехват");
 	assert_int_equal(q->ngroups, 2);
 	assert_string_equal(q->terms[2].text, "перехват");
@@ -398,7 +411,7 @@ static void test_unicode(void **state)
 	assert_string_equal(q->terms[0].text, "الوصول");
 	q = ok("非法访问");
 	assert_int_equal(q->nterms, 1);
-	assert_string_equal(query_fts5(p, q, -1), "\"非法访问\"");
+	assert_string_equal(fts5_of(p, q, -1), "\"非法访问\"");
 	/* Unicode spaces separate: ideographic space, no-break space */
 	q = ok("非法\xe3\x80\x80访问\xc2\xa0x");
 	assert_int_equal(q->nterms, 3);
@@ -458,11 +471,11 @@ static void test_hostile(void **state)
 		struct query_term t = { QT_WORD, "a\"b", 0, 0 };
 		struct query qq = { .terms = &t, .nterms = 1, .ngroups = 1 };
 
-		assert_string_equal(query_fts5(p, &qq, -1), "\"a\"\"b\"");
-		fts5_run(query_fts5(p, &qq, -1));
+		assert_string_equal(fts5_of(p, &qq, -1), "\"a\"\"b\"");
+		fts5_run(fts5_of(p, &qq, -1));
 		/* with stems: words carry the language for the tokenizer, phrases do not */
-		assert_string_equal(query_fts5(p, &qq, LANG_FR), "\"\x1fSfr\x1f" "a\"\"b\"");
-		assert_string_equal(query_fts5(p, ok("accès \"données stockées\" conserv*"),
+		assert_string_equal(fts5_of(p, &qq, LANG_FR), "\"\x1fSfr\x1f" "a\"\"b\"");
+		assert_string_equal(fts5_of(p, ok("accès \"données stockées\" conserv*"),
 					       LANG_FR),
 				    "\"\x1fSfr\x1f" "accès\" AND \"données stockées\" AND "
 				    "\"conserv\" *");
@@ -542,7 +555,7 @@ static void test_filters_only(void **state)
 	q = ok("type:legislation country:KE");
 	assert_int_equal(q->nterms, 0);
 	assert_int_equal(q->ngroups, 0);
-	assert_null(query_fts5(p, q, -1));
+	assert_null(fts5_of(p, q, -1));
 	/* punctuation next to filters adds nothing */
 	q = ok("( country:KE ) - *");
 	assert_int_equal(q->nterms, 0);

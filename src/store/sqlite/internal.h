@@ -170,6 +170,21 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 /* search.c */
 void sq_idf_free(struct idf_cache *c);
 
+/* match.c: the FTS5 MATCH expression of the search terms t[0..n) (the filters are
+ * search.c's), from p; NULL when there is no positive term (a query of filters only).
+ * Words "w", phrases "a b", prefixes "pre" *, OR groups ( "a" OR "b" ), groups joined
+ * by AND, then the exclusions: P NOT "x", or ( P1 AND P2 ) NOT ( "x" OR "y" ). A word
+ * with stem set is "\x1fSfr\x1fw", which the tokenizer (fts.c) reads as the word and
+ * its stem in French. *phrases receives the expression's phrases in FTS5's order
+ * (what ccrank() numbers), *nphrases their count. */
+struct sq_phrase {
+	const char *key;	/* as written in the expression ("w", "pre" *) */
+	const char *text;	/* between its quotes, quotes single, stem mark kept */
+	int prefix;
+};
+const char *sq_match_terms(pool *p, const struct search_term *t, size_t n,
+			   struct sq_phrase **phrases, size_t *nphrases);
+
 /* migrations.c */
 /* The schema part of check: version (not newer, not older, ccrepo's), and triggers
  * the same as the migrations make. Problems as lines of report, counted; *current

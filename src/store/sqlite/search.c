@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/log.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -16,72 +17,50 @@
 #define SEARCH_TIER_MIN 5000	/* matches beyond which headings are ranked first */
 #define SEARCH_RANK_MAX 10000	/* matches ranked at most */
 
-/* How many phrases (quoted strings) the FTS5 expression m has. */
-/* The next phrase (quoted string, "" inside) of an FTS5 expression from c: its opening
- * quote, with *end at its closing one; NULL when there is no other whole phrase. */
-static const char *next_phrase(const char *c, const char **end)
+/* The tag "#<prefix>value" (lowercased, quotes dropped) as an FTS5 string. */
+static void add_tag(struct sbuf *b, char prefix, const char *v)
 {
-	const char *a = strchr(c, '"');
-
-	if (!a)
-		return NULL;
-	for (c = a + 1; *c; c++)
-		if (*c == '"' && c[1] != '"')
-			break;
-		else if (*c == '"')
-			c++;
-	if (!*c)
-		return NULL;
-	*end = c;
-	return a;
+	sbuf_adds(b, "\"" MARK "#");
+	sbuf_addc(b, prefix);
+	for (const char *c = v; *c; c++)
+		if (*c != '"')
+			sbuf_addc(b, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+	sbuf_addc(b, '"');
 }
 
-static int count_phrases(const char *m)
+/* " AND ( "#<p>a" OR "#<p>b" OR "#<q>c" )": a row with one of values v[0..n) under tag
+ * prefix p, or of w[0..nw) under q; a tag no row has when both are empty. */
+static void tag_any(struct sbuf *b, char p, const char *const *v, size_t n, char q,
+		    const char *const *w, size_t nw)
 {
-	const char *end = m;
-	int n = 0;
-
-	while (next_phrase(end, &end))
-		n++, end++;
-	return n;
-}
-
-/* " AND ( "#<p>a" OR "#<p>b" )" for the values of list ",a,b," (lowercased). */
-static void tag_any(struct sbuf *b, char prefix, const char *list, const char *extra_prefix,
-		    const char *extra)
-{
-	int first = 1;
-
 	sbuf_adds(b, " AND (");
-	for (int pass = 0; pass < 2; pass++) {
-		const char *l = pass ? extra : list;
-		char pre = pass ? extra_prefix[0] : prefix;
-
-		for (const char *c = l ? l : ""; *c;) {
-			const char *e;
-
-			if (*c == ',' && c++)
-				continue;
-			e = strchr(c, ',');
-			if (!e)
-				e = c + strlen(c);
-			sbuf_adds(b, first ? " \"" MARK "#" : " OR \"" MARK "#");
-			sbuf_addc(b, pre);
-			for (; c < e; c++)
-				if (*c != '"')
-					sbuf_addc(b, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
-			sbuf_addc(b, '"');
-			first = 0;
-		}
+	for (size_t i = 0; i < n + nw; i++) {
+		sbuf_adds(b, i ? " OR " : " ");
+		add_tag(b, i < n ? p : q, i < n ? v[i] : w[i - n]);
 	}
-	if (first)		/* nothing allowed: a tag no row has */
+	if (!n && !nw)		/* nothing allowed: a tag no row has */
 		sbuf_adds(b, " \"" MARK "#none\"");
 	sbuf_adds(b, " )");
 }
 
-/* The whole MATCH expression: the words, then the filters as tags. */
-static int full_match(struct sq *q, pool *p, const struct search_request *rq, int headings,
-		      const char **out, struct err *e)
+/* The codes of the languages of bit set langs (bit 1u << enum lang), in p. */
+static size_t lang_codes(pool *p, unsigned langs, const char ***out)
+{
+	const char **v = pool_calloc(p, LANG_COUNT, sizeof(*v));
+	size_t n = 0;
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (langs & (1u << l))
+			v[n++] = lang_code((enum lang)l);
+	*out = v;
+	return n;
+}
+
+/* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
+ * a query of filters only), within the headings when headings is set, less what the
+ * caller may not read, then rq's filters as tags. */
+static int full_match(struct sq *q, pool *p, const struct search_request *rq,
+		      const char *terms, int headings, const char **out, struct err *e)
 {
 	struct sbuf b = SBUF_INIT;
 	static const char *const kinds[] = { "legislation", "case", "lesson" };
@@ -89,15 +68,15 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq, in
 	/* a query of filters only lists everything they let through; less the rows the
 	 * caller may not read (clearance.c) */
 	sbuf_adds(&b, "( ");
-	if (rq->match)
-		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", rq->match);
+	if (terms)
+		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", terms);
 	else
 		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
 			  "#klesson\" )");
 	sq_clear_match(q, &b);
 	sbuf_adds(&b, " )");
-	if (rq->countries || rq->regions)
-		tag_any(&b, 'c', rq->countries, "r", rq->regions);
+	if (rq->by_place)
+		tag_any(&b, 'c', rq->countries, rq->ncountries, 'r', rq->regions, rq->nregions);
 	if (rq->kinds) {
 		sbuf_adds(&b, " AND (");
 		for (int k = 0, first = 1; k < 3; k++)
@@ -107,10 +86,14 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq, in
 			}
 		sbuf_adds(&b, " )");
 	}
-	if (rq->languages)
-		tag_any(&b, 'l', rq->languages, "", NULL);
-	if (rq->articles)
-		tag_any(&b, 'a', rq->articles, "", NULL);
+	if (rq->langs) {
+		const char **codes;
+		size_t n = lang_codes(p, rq->langs, &codes);
+
+		tag_any(&b, 'l', codes, n, 0, NULL, 0);
+	}
+	if (rq->narticles)
+		tag_any(&b, 'a', rq->articles, rq->narticles, 0, NULL, 0);
 	if (rq->year_from || rq->year_to) {
 		/* the years there are, within the range asked */
 		sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM "
@@ -183,23 +166,8 @@ static size_t idf_slot(const struct idf_cache *c, const char *key)
 	return k;
 }
 
-/* The phrases of FTS5 expression m in order, as cache keys (prefix t and the phrase
- * with its quotes; a prefix phrase also with " *"). */
-static size_t phrase_keys(pool *p, const char *m, char t, const char **keys, size_t max)
-{
-	const char *a, *c = m;
-	size_t n = 0;
-
-	while (n < max && (a = next_phrase(c, &c))) {
-		keys[n++] = pool_printf(p, "%c%.*s%s", t, (int)(c - a + 1), a,
-					c[1] == ' ' && c[2] == '*' ? " *" : "");
-		c++;
-	}
-	return n;
-}
-
 /* Before a ranked query: tell ccrank() what is known. After: keep what it counted. */
-static void idf_before(struct sq *q, const char **keys, size_t n)
+static void idf_before(struct sq *q, const struct sq_phrase *ph, const char **keys, size_t n)
 {
 	memset(&q->rank, 0, sizeof(q->rank));
 	if (!q->idf)
@@ -218,25 +186,13 @@ static void idf_before(struct sq *q, const char **keys, size_t n)
 		if (q->idf->key[k]) {
 			q->rank.have[i] = 1;
 			q->rank.df[i] = q->idf->df[k];
-		} else if (!strstr(keys[i] + 1, "\" *")) {
-			/* the phrase between its quotes, "" as " */
-			const char *a = keys[i] + 2;
-			size_t len = strlen(a) - 1, m = 0;
-			char *text = malloc(len + 1);
-			long long df;
+		} else if (!ph[i].prefix) {
+			long long df = sq_fts_phrase_df(q, ph[i].text, (int)strlen(ph[i].text));
 
-			if (!text)
-				continue;
-			for (size_t j = 0; j < len; j++) {
-				text[m++] = a[j];
-				if (a[j] == '"' && j + 1 < len && a[j + 1] == '"')
-					j++;
-			}
-			if ((df = sq_fts_phrase_df(q, text, (int)m)) >= 0) {
+			if (df >= 0) {
 				q->rank.have[i] = 1;
 				q->rank.df[i] = (double)df;
 			}
-			free(text);
 		}
 	}
 }
@@ -291,14 +247,16 @@ static int count_matches(struct sq *q, const char *match, long long *n, struct e
 	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "search", e);
 }
 
-/* The page: the best candidates by score, a record's first hits before its others. */
+/* The page: the best candidates by score, a record's first hits before its others.
+ * ph[0..nph): the terms' phrases (sq_match_terms), whose document frequencies are
+ * cached per connection (keys: A, or H when only headings are ranked, and the phrase). */
 static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
-		     long long every, const char *match, const char *rank, struct cand **out,
-		     size_t *n, struct err *e)
+		     long long every, const char *match, const char *rank,
+		     const struct sq_phrase *ph, size_t nph, struct cand **out, size_t *n,
+		     struct err *e)
 {
 	const char *keys[SQ_RANK_PHRASES];
-	size_t nkeys = rq->match ? phrase_keys(p, rq->match, headings ? 'H' : 'A', keys,
-					       SQ_RANK_PHRASES) : 0;
+	size_t nkeys = nph < SQ_RANK_PHRASES ? nph : SQ_RANK_PHRASES;
 	/* every > 1: only every so many rows by id are ranked (a sample) */
 	sqlite3_stmt *st = every > 1 ?
 		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT t.id, d.record_id, t.r FROM (SELECT rowid "
@@ -315,18 +273,20 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 
 	if (!st)
 		return ERR_DB;
+	for (size_t i = 0; i < nkeys; i++)
+		keys[i] = pool_printf(p, "%c%s", headings ? 'H' : 'A', ph[i].key);
 	if (want < (rq->candidates ? rq->candidates : CANDIDATES_MIN))
 		want = rq->candidates ? rq->candidates : CANDIDATES_MIN;
 	c = pool_calloc(p, (size_t)want, sizeof(*c));
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, want);
 	if (every > 1) {
-		sqlite3_bind_int(st, 4, rq->match ? count_phrases(rq->match) : 0);
+		sqlite3_bind_int(st, 4, (int)nph);
 		sqlite3_bind_int64(st, 5, every);
 	} else {
 		sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
 	}
-	idf_before(q, keys, nkeys);
+	idf_before(q, ph, keys, nkeys);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
 		c[k].rowid = sqlite3_column_int64(st, 0);
 		c[k].record_id = sqlite3_column_int64(st, 1);
@@ -403,8 +363,9 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 {
 	struct sq *q = (struct sq *)s;
 	struct cand *c = NULL;
-	size_t nc = 0, first = (size_t)rq->offset;
-	const char *match = NULL, *rank;
+	struct sq_phrase *ph;
+	size_t nc = 0, nph, first = (size_t)rq->offset;
+	const char *terms, *match = NULL, *rank;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -417,14 +378,15 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		if ((rc = store_begin(s, e)) || (rc = store_commit(s, e)))
 			return rc;
 	}
-	if ((rc = full_match(q, p, rq, 0, &match, e)))
+	terms = sq_match_terms(p, rq->terms, rq->nterms, &ph, &nph);	/* NULL: filters only */
+	if ((rc = full_match(q, p, rq, terms, 0, &match, e)))
 		return rc;
 	/* the total and every facet from one pass over the matches */
 	if (!q->facets)
 		q->facets = sq_facets_attach(q->path);
 	if ((rc = sq_facets_count(q, q->facets, p, match, out, e)))
 		return rc;
-	rank = pool_printf(p, "ccrank(%d)", rq->match ? count_phrases(rq->match) : 0);
+	rank = pool_printf(p, "ccrank(%zu)", nph);
 	/* Ranking costs microseconds per match. When very many rows match, the best are
 	 * looked for among those with the words in their headings (a tiered index), if
 	 * there are enough of them; and at most SEARCH_RANK_MAX rows are ranked: beyond
@@ -434,11 +396,11 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		long long n = out->total, enough = 4LL * (rq->offset + rq->limit);
 		int headings = 0;
 
-		if (rq->match && out->total > SEARCH_TIER_MIN) {
+		if (terms && out->total > SEARCH_TIER_MIN) {
 			const char *tier;
 			long long nt;
 
-			if ((rc = full_match(q, p, rq, 1, &tier, e)) ||
+			if ((rc = full_match(q, p, rq, terms, 1, &tier, e)) ||
 			    (rc = count_matches(q, tier, &nt, e)))
 				return rc;
 			if (nt >= enough) {
@@ -448,7 +410,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			}
 		}
 		if ((rc = page_rows(q, p, rq, headings, (n + SEARCH_RANK_MAX - 1) / SEARCH_RANK_MAX,
-				    ranked, rank, &c, &nc, e)))
+				    ranked, rank, ph, nph, &c, &nc, e)))
 			return rc;
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
@@ -487,15 +449,33 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	return ERR_OK;
 }
 
-static void bind_request(sqlite3_stmt *st, const struct search_request *rq)
+/* ",a,b," in p for the values v[0..n); NULL when off (any value). */
+static const char *comma_list(pool *p, int on, const char *const *v, size_t n)
 {
-	sq_bind_text(st, 1, rq->match);
-	sq_bind_text(st, 3, rq->countries);
+	struct sbuf b = SBUF_INIT;
+	const char *r;
+
+	if (!on)
+		return NULL;
+	sbuf_addc(&b, ',');
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "%s,", v[i]);
+	r = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return r;
+}
+
+static void bind_request(pool *p, sqlite3_stmt *st, const struct search_request *rq)
+{
+	const char **codes;
+	size_t nl = lang_codes(p, rq->langs, &codes);
+
+	sq_bind_text(st, 3, comma_list(p, rq->by_place, rq->countries, rq->ncountries));
 	sqlite3_bind_int(st, 4, (int)rq->kinds);
 	sqlite3_bind_int(st, 5, rq->year_from);
 	sqlite3_bind_int(st, 6, rq->year_to);
-	sq_bind_text(st, 7, rq->languages);
-	sq_bind_text(st, 8, rq->articles);
+	sq_bind_text(st, 7, comma_list(p, nl > 0, codes, nl));
+	sq_bind_text(st, 8, comma_list(p, 1, rq->concepts, rq->nconcepts));
 }
 
 static void mapped_row(pool *p, sqlite3_stmt *st, void *row)
@@ -518,7 +498,8 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		     struct search_hit **out, size_t *n, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	/* from the mapping index, not the text: the same filters as MATCHES */
+	/* from the mapping index, not the text: the same filters as MATCH (but the
+	 * regions': mapped provisions are of laws, which have a country) */
 	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
@@ -540,7 +521,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9", e);
 
 	if (st) {
-		bind_request(st, rq);
+		bind_request(p, st, rq);
 		sqlite3_bind_int(st, 9, rq->limit);
 	}
 	return sq_rows(q, st, p, sizeof(**out), mapped_row, (void **)out, n, "concept search", e);
