@@ -114,7 +114,7 @@ static int case_json(struct store *s, pool *p, long long id, json_t *j, struct e
 {
 	struct caselaw *c;
 	json_t *links = json_array();
-	int rc = store_case_get(s, p, id, &c, e);
+	int rc = caselaw_get(s, p, id, &c, e);
 
 	json_object_set_new(j, "provisions_applied", links);
 	if (rc)
@@ -172,7 +172,7 @@ int bundle_export(struct store *s, const struct record_query *q,
 			common_json(j, &rs[i]);
 			json_array_append_new(records, j);
 			if (rs[i].kind == REC_LESSON) {
-				if ((rc = store_lesson_get(s, p, rs[i].id, &l, e)))
+				if ((rc = lesson_get(s, p, rs[i].id, &l, e)))
 					goto out;
 				json_object_set_new(j, "topic", str_or_null(l->topic));
 				json_object_set_new(j, "body", str_or_null(l->body));

@@ -401,7 +401,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		c.summary = d->summary;
 		c.outcome = d->outcome;
 		c.work_uri = d->work_uri;
-		if ((rc = store_case_put(s, &c, e)))
+		if ((rc = store_kind_put(s, &caselaw_kind, &c, e)))
 			goto fail;
 	}
 	if ((rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),

@@ -307,26 +307,15 @@ int store_prov_list(struct store *s, pool *p, long long expression_id,
 	return s->be->prov_list(s, p, expression_id, out, n, e);
 }
 
-int store_case_put(struct store *s, const struct caselaw *c, struct err *e)
+int store_kind_put(struct store *s, const struct kind *k, const void *obj, struct err *e)
 {
-	return s->be->case_put(s, c, e);
+	return s->be->kind_put(s, k, obj, e);
 }
 
-int store_case_get(struct store *s, pool *p, long long id, struct caselaw **out,
-		   struct err *e)
+int store_kind_get(struct store *s, pool *p, const struct kind *k, long long id,
+		   void **out, struct err *e)
 {
-	return s->be->case_get(s, p, id, out, e);
-}
-
-int store_lesson_put(struct store *s, const struct lesson *l, struct err *e)
-{
-	return s->be->lesson_put(s, l, e);
-}
-
-int store_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
-		     struct err *e)
-{
-	return s->be->lesson_get(s, p, id, out, e);
+	return s->be->kind_get(s, p, k, id, out, e);
 }
 
 int store_mapping_put(struct store *s, const struct mapping *m, const char *at,

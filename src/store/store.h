@@ -12,10 +12,9 @@
 #include "core/sbuf.h"
 #include "domain/audit.h"
 #include "domain/country.h"
-#include "domain/caselaw.h"
+#include "domain/kind.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"
-#include "domain/lesson.h"
 #include "domain/record.h"
 #include "domain/search.h"
 #include "domain/share.h"
@@ -99,12 +98,11 @@ struct store_backend {
 	/* whether any version of the work has a provision eid */
 	int (*prov_in_work)(struct store *s, long long work_id, const char *eid, int *found,
 			    struct err *e);
-	int (*case_put)(struct store *s, const struct caselaw *c, struct err *e);
-	int (*case_get)(struct store *s, pool *p, long long id, struct caselaw **out,
+	/* a record of a kind described by fields (domain/kind.h): its own columns */
+	int (*kind_put)(struct store *s, const struct kind *k, const void *obj,
 			struct err *e);
-	int (*lesson_put)(struct store *s, const struct lesson *l, struct err *e);
-	int (*lesson_get)(struct store *s, pool *p, long long id, struct lesson **out,
-			  struct err *e);
+	int (*kind_get)(struct store *s, pool *p, const struct kind *k, long long id,
+			void **out, struct err *e);
 	int (*mapping_put)(struct store *s, const struct mapping *m, const char *at,
 			   const char *by, struct err *e);
 	/* by work (work_id > 0) or by instrument article */
@@ -321,12 +319,14 @@ int store_prov_get(struct store *s, pool *p, long long expression_id, const char
 		   struct provision **out, struct err *e);
 int store_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
 		       struct err *e);
-int store_case_put(struct store *s, const struct caselaw *c, struct err *e);
-int store_case_get(struct store *s, pool *p, long long id, struct caselaw **out,
-		   struct err *e);
-int store_lesson_put(struct store *s, const struct lesson *l, struct err *e);
-int store_lesson_get(struct store *s, pool *p, long long id, struct lesson **out,
-		     struct err *e);
+/* Store the fields of obj, a record of kind k whose common fields are stored
+ * (obj's rec.id), in the kind's table: one column per field (the field's key) but
+ * KT_LINKS, kept in a table of their own. Inside the caller's transaction. */
+int store_kind_put(struct store *s, const struct kind *k, const void *obj, struct err *e);
+/* Record id of kind k with its fields, if the connection's clearance reads it: a new
+ * struct of k->size bytes in p. ERR_NOTFOUND ("case: not found"). */
+int store_kind_get(struct store *s, pool *p, const struct kind *k, long long id,
+		   void **out, struct err *e);
 int store_mapping_put(struct store *s, const struct mapping *m, const char *at,
 		      const char *by, struct err *e);
 int store_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,

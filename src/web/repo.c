@@ -511,8 +511,6 @@ static const char *form_or(const struct req *r, const char *name, const char *df
 	return v ? v : dflt;
 }
 
-static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
-
 static void import_form(struct req *r, struct sbuf *b, const char *error)
 {
 	const char *fmt = form_or(r, "format", "auto"), *status = form_or(r, "status", "draft");
@@ -550,9 +548,9 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 			 T(record_status_name(s)));
 	html_fmt(b, "</select></div>\n<div><label for=\"f-tlp\">%s</label>\n<select id=\"f-tlp\" "
 		 "name=\"tlp\">\n", T("Sharing label of a new record"));
-	for (size_t i = 0; i < sizeof(tlps) / sizeof(tlps[0]); i++)
-		html_fmt(b, "<option%S>%s</option>\n",
-			 !strcmp(form_or(r, "tlp", "CLEAR"), tlps[i]) ? " selected" : "", tlps[i]);
+	for (int i = 0; record_tlp_name(i); i++)
+		html_fmt(b, "<option%S>%s</option>\n", !strcmp(form_or(r, "tlp", "CLEAR"),
+				 record_tlp_name(i)) ? " selected" : "", record_tlp_name(i));
 	html_fmt(b, "</select></div>\n");
 	layout_csrf(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));

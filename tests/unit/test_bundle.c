@@ -217,7 +217,7 @@ static struct store *make_source(void)
 {
 	struct store *s = db_new();
 	struct doc *v1 = make_act(1), *v2 = make_act(2), *j = doc_new();
-	struct case_link links[] = { { KE_ACT, "part_2__sec_14" },
+	struct record_link links[] = { { KE_ACT, "part_2__sec_14" },
 				     { KE_ACT, "part_2__sec_14__subsec_1" } };
 	struct caselaw c;
 	long long id, cid = 0;

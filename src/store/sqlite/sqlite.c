@@ -224,7 +224,6 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
 }
 
-const char *const sq_record_kinds[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
 const char *const sq_org_kinds[ORG_KIND_COUNT] = {
 	"national_authority", "unodc", "donor", "implementing", "private_sector",
 	"civil_society", "academia",
@@ -756,10 +755,8 @@ const struct store_backend store_sqlite = {
 	.prov_list = sq_prov_list,
 	.prov_get = sq_prov_get,
 	.prov_in_work = sq_prov_in_work,
-	.case_put = sq_case_put,
-	.case_get = sq_case_get,
-	.lesson_put = sq_lesson_put,
-	.lesson_get = sq_lesson_get,
+	.kind_put = sq_kind_put,
+	.kind_get = sq_kind_get,
 	.mapping_put = sq_mapping_put,
 	.mapping_list = sq_mapping_list,
 	.search = sq_search,
