@@ -141,7 +141,7 @@ static int dump_cb(const char *buf, size_t size, void *data)
 	return 0;
 }
 
-int bundle_export(struct store *s, const struct record_query *q,
+int bundle_export(struct store *s, const struct actor *a, const struct record_query *q,
 		  struct sbuf *out, struct bundle_counts *counts, struct err *e)
 {
 	pool *p = pool_new();
@@ -161,7 +161,8 @@ int bundle_export(struct store *s, const struct record_query *q,
 		struct record *rs;
 		size_t n;
 
-		if ((rc = store_record_list(s, p, &page, &rs, &n, e)))
+		if ((rc = store_record_list(s, p, &page, &rs, &n, e)) ||
+		    (a && (rc = record_read_each(s, a, rs, sizeof(*rs), n, e))))
 			goto out;
 		for (size_t i = 0; i < n; i++) {
 			json_t *j;

@@ -423,7 +423,7 @@ int web_laws(struct req *r, struct resp *out)
 	if (offset && ((q.offset = (int)strtol(offset, &end, 10)) < 0 || *end ||
 		       q.offset > 1000000))
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
-	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
+	if (legislation_list(r->store, r->pool, r->actor, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, T("Laws"), "laws");

@@ -293,7 +293,7 @@ static char *export_text(struct store *s, const struct actor *a, struct bundle_c
 	err_clear(&e);
 	record_clearance(a, &cl);
 	assert_int_equal(store_set_clearance(s, &cl, &e), ERR_OK);
-	if (bundle_export(s, &all, &sb, c, &e))
+	if (bundle_export(s, NULL, &all, &sb, c, &e))
 		print_error("bundle_export: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	return sbuf_detach(&sb, NULL);
