@@ -154,8 +154,7 @@ static int work_by_id(struct req *r, struct resp *out, struct work **w)
 
 	if (!id)
 		return http_error(r, out, 404, "there is no work with that id; ids are numbers");
-	if (legislation_get_id(r->store, r->pool, id, w, &e) ||
-	    record_read(r->store, r->actor, &(*w)->rec, &e))
+	if (legislation_read_id(r->store, r->pool, r->actor, id, w, &e))
 		return http_fail(r, out, &e);
 	return 0;
 }
@@ -198,7 +197,7 @@ int api_works(struct req *r, struct resp *out)
 
 	if (filters(r, out, &q) || api_paging(r, out, &q.limit, &q.offset))
 		return out->status;
-	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
+	if (legislation_list(r->store, r->pool, r->actor, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -270,8 +269,7 @@ static int resolve(struct req *r, const char *rest, int need_version, struct wor
 		full = pool_strndup(r->pool, full, (size_t)(tilde - full));
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
-	    (rc = legislation_get(r->store, r->pool, uri, w, e)) ||
-	    (rc = record_read(r->store, r->actor, &(*w)->rec, e)))
+	    (rc = legislation_read(r->store, r->pool, r->actor, uri, w, e)))
 		return rc;
 	if (lang && date)
 		return legislation_expression(r->store, r->pool, (*w)->rec.id, lang, date, x, e);
@@ -610,27 +608,20 @@ static int csv_records(struct req *r, const struct record_query *q, struct sbuf 
 		if (q->kind == REC_LEGISLATION) {
 			struct work *ws;
 
-			if ((rc = legislation_list(r->store, r->pool, &page, &ws, &n, e)))
+			if ((rc = legislation_list(r->store, r->pool, r->actor, &page, &ws, &n, e)))
 				return rc;
 			rs = pool_calloc(r->pool, n ? n : 1, sizeof(*rs));
 			for (size_t i = 0; i < n; i++)
 				rs[i] = &ws[i].rec;
-		} else if (q->kind == REC_CASE) {
-			struct caselaw *cs;
-
-			if ((rc = caselaw_list(r->store, r->pool, &page, &cs, &n, e)))
-				return rc;
-			rs = pool_calloc(r->pool, n ? n : 1, sizeof(*rs));
-			for (size_t i = 0; i < n; i++)
-				rs[i] = &cs[i].rec;
 		} else {
-			struct lesson *ls;
+			const struct kind *k = kind_by_id((enum record_kind)q->kind);
+			void *ks;
 
-			if ((rc = lesson_list(r->store, r->pool, &page, &ls, &n, e)))
+			if ((rc = kind_list(r->store, r->pool, r->actor, k, &page, &ks, &n, e)))
 				return rc;
 			rs = pool_calloc(r->pool, n ? n : 1, sizeof(*rs));
 			for (size_t i = 0; i < n; i++)
-				rs[i] = &ls[i].rec;
+				rs[i] = kind_at(k, ks, i);
 		}
 		for (size_t i = 0; i < n; i++) {
 			const struct record *x = rs[i];
@@ -676,7 +667,7 @@ int api_export(struct req *r, struct resp *out)
 		return out->status;
 	sbuf_reset(&out->body);
 	if (!format || !strcmp(format, "json")) {
-		if (bundle_export(r->store, &q, &out->body, NULL, &e) ||
+		if (bundle_export(r->store, r->actor, &q, &out->body, NULL, &e) ||
 		    audit_export(r, "json", &q, &e)) {
 			sbuf_reset(&out->body);
 			return http_fail(r, out, &e);

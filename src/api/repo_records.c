@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "core/num.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
+#include "domain/kind.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/record.h"
@@ -24,14 +26,9 @@ static json_t *with_pending(struct req *r, json_t *j, const struct record *rec)
 	return j;
 }
 
-static json_t *case_json(struct req *r, const struct caselaw *c)
+static json_t *one_json(struct req *r, const struct kind *k, const void *obj)
 {
-	return with_pending(r, caselaw_json(c), &c->rec);
-}
-
-static json_t *lesson_json_r(struct req *r, const struct lesson *l)
-{
-	return with_pending(r, lesson_json(l), &l->rec);
+	return with_pending(r, kind_json(k, obj), obj);
 }
 
 static int take(pool *p, json_t *o, const char *key, const char **dst, struct err *e)
@@ -75,10 +72,12 @@ static int save_failed(struct req *r, struct resp *out, json_t *body, const stru
 	return http_fail(r, out, e);
 }
 
-int api_cases(struct req *r, struct resp *out)
+/* GET: the records of kind k the caller reads (?country=, ?status=, paging); POST:
+ * a new one. */
+static int records(struct req *r, struct resp *out, const struct kind *k)
 {
-	struct record_query q = { .kind = REC_CASE, .status = -1 };
-	struct caselaw *cs, c, *saved;
+	struct record_query q = { .kind = (int)k->id, .status = -1 };
+	void *rs, *obj, *saved;
 	size_t n;
 	long long id = 0;
 	struct err e = { 0 };
@@ -87,115 +86,77 @@ int api_cases(struct req *r, struct resp *out)
 	if (r->method & (HTTP_GET | HTTP_HEAD)) {
 		if (list_filters(r, out, &q))
 			return out->status;
-		if (caselaw_list(r->store, r->pool, &q, &cs, &n, &e))
+		if (kind_list(r->store, r->pool, r->actor, k, &q, &rs, &n, &e))
 			return http_fail(r, out, &e);
 		arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, case_json(r, &cs[i]));
-		return api_send(out, 200, list_json(&q, "cases", arr));
+			json_array_append_new(arr, one_json(r, k, kind_at(k, rs, i)));
+		return api_send(out, 200, list_json(&q, k->api, arr));
 	}
 	if (!(body = api_body(r, out)))
 		return out->status;
-	memset(&c, 0, sizeof(c));
-	if (caselaw_from_json(r->store, r->pool, body, &c, &e) ||
-	    caselaw_save(r->store, r->actor, &c, &id, &e) ||
-	    caselaw_get(r->store, r->pool, id, &saved, &e))
+	obj = kind_new(r->pool, k);
+	if (kind_from_json(r->store, r->pool, k, body, obj, &e) ||
+	    kind_save(r->store, r->actor, k, obj, &id, &e) ||
+	    kind_get(r->store, r->pool, k, id, &saved, &e))
 		return save_failed(r, out, body, &e);
 	json_decref(body);
-	out->location = pool_printf(r->pool, "/api/v1/cases/%lld", id);
-	return api_send(out, 201, case_json(r, saved));
+	out->location = pool_printf(r->pool, "/api/v1/%s/%lld", k->api, id);
+	return api_send(out, 201, one_json(r, k, saved));
+}
+
+/* GET: one record of kind k; PUT: change it. */
+static int record_one(struct req *r, struct resp *out, const struct kind *k)
+{
+	long long id = num_id(r->params[0]);
+	struct record *old, *saved;
+	struct err e = { 0 };
+	json_t *body;
+
+	if (!id)
+		return http_error(r, out, 404, pool_printf(r->pool, "there is no %s with that id; "
+							   "ids are numbers", k->name));
+	if (kind_read(r->store, r->pool, r->actor, k, id, (void **)&old, &e))
+		return http_fail(r, out, &e);
+	if (r->method & (HTTP_GET | HTTP_HEAD))
+		return api_send(out, 200, one_json(r, k, old));
+	if (!(body = api_body(r, out)))
+		return out->status;
+	if (kind_from_json(r->store, r->pool, k, body, old, &e) ||
+	    kind_save(r->store, r->actor, k, old, &id, &e) ||
+	    kind_get(r->store, r->pool, k, id, (void **)&saved, &e))
+		return save_failed(r, out, body, &e);
+	json_decref(body);
+	/* 202: the change waits for review; the record as published meanwhile */
+	return api_send(out, old->pending ? 202 : 200, one_json(r, k, saved));
+}
+
+int api_cases(struct req *r, struct resp *out)
+{
+	return records(r, out, &caselaw_kind);
 }
 
 int api_case(struct req *r, struct resp *out)
 {
-	long long id = num_id(r->params[0]);
-	struct caselaw *old, c, *saved;
-	struct err e = { 0 };
-	json_t *body;
-
-	if (!id)
-		return http_error(r, out, 404, "there is no case with that id; ids are numbers");
-	if (caselaw_get(r->store, r->pool, id, &old, &e) ||
-	    record_read(r->store, r->actor, &old->rec, &e))
-		return http_fail(r, out, &e);
-	if (r->method & (HTTP_GET | HTTP_HEAD))
-		return api_send(out, 200, case_json(r, old));
-	if (!(body = api_body(r, out)))
-		return out->status;
-	c = *old;
-	if (caselaw_from_json(r->store, r->pool, body, &c, &e) ||
-	    caselaw_save(r->store, r->actor, &c, &id, &e) ||
-	    caselaw_get(r->store, r->pool, id, &saved, &e))
-		return save_failed(r, out, body, &e);
-	json_decref(body);
-	/* 202: the change waits for review; the case as published meanwhile */
-	return api_send(out, c.rec.pending ? 202 : 200, case_json(r, saved));
+	return record_one(r, out, &caselaw_kind);
 }
 
 int api_lessons(struct req *r, struct resp *out)
 {
-	struct record_query q = { .kind = REC_LESSON, .status = -1 };
-	struct lesson *ls, l, *saved;
-	size_t n;
-	long long id = 0;
-	struct err e = { 0 };
-	json_t *arr, *body;
-
-	if (r->method & (HTTP_GET | HTTP_HEAD)) {
-		if (list_filters(r, out, &q))
-			return out->status;
-		if (lesson_list(r->store, r->pool, &q, &ls, &n, &e))
-			return http_fail(r, out, &e);
-		arr = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, lesson_json_r(r, &ls[i]));
-		return api_send(out, 200, list_json(&q, "lessons", arr));
-	}
-	if (!(body = api_body(r, out)))
-		return out->status;
-	memset(&l, 0, sizeof(l));
-	if (lesson_from_json(r->store, r->pool, body, &l, &e) ||
-	    lesson_save(r->store, r->actor, &l, &id, &e) ||
-	    lesson_get(r->store, r->pool, id, &saved, &e))
-		return save_failed(r, out, body, &e);
-	json_decref(body);
-	out->location = pool_printf(r->pool, "/api/v1/lessons/%lld", id);
-	return api_send(out, 201, lesson_json_r(r, saved));
+	return records(r, out, &lesson_kind);
 }
 
 int api_lesson(struct req *r, struct resp *out)
 {
-	long long id = num_id(r->params[0]);
-	struct lesson *old, l, *saved;
-	struct err e = { 0 };
-	json_t *body;
-
-	if (!id)
-		return http_error(r, out, 404, "there is no lesson with that id; ids are numbers");
-	if (lesson_get(r->store, r->pool, id, &old, &e) ||
-	    record_read(r->store, r->actor, &old->rec, &e))
-		return http_fail(r, out, &e);
-	if (r->method & (HTTP_GET | HTTP_HEAD))
-		return api_send(out, 200, lesson_json_r(r, old));
-	if (!(body = api_body(r, out)))
-		return out->status;
-	l = *old;
-	if (lesson_from_json(r->store, r->pool, body, &l, &e) ||
-	    lesson_save(r->store, r->actor, &l, &id, &e) ||
-	    lesson_get(r->store, r->pool, id, &saved, &e))
-		return save_failed(r, out, body, &e);
-	json_decref(body);
-	/* 202: the change waits for review; the lesson as published meanwhile */
-	return api_send(out, l.rec.pending ? 202 : 200, lesson_json_r(r, saved));
+	return record_one(r, out, &lesson_kind);
 }
 
 /* Where a record is in the API. */
 static const char *record_api_path(pool *p, const struct record *rec)
 {
-	static const char *const area[] = { "works", "cases", "lessons" };
+	const struct kind *k = kind_by_id(rec->kind);
 
-	return pool_printf(p, "/api/v1/%s/%lld",
-			   area[(unsigned)rec->kind < REC_KIND_COUNT ? rec->kind : 0], rec->id);
+	return pool_printf(p, "/api/v1/%s/%lld", k ? k->api : "works", rec->id);
 }
 
 static json_t *record_with_href(pool *p, const struct record *rec)

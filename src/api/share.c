@@ -63,10 +63,11 @@ int api_record_sharing(struct req *r, struct resp *out)
 			return http_fail(r, out, &e);
 		}
 		json_decref(body);
-		if (ng < 0)
-			memcpy(groups, sh.groups, (ng = (long)sh.ngroups) * sizeof(*groups));
-		if (nr < 0)
-			memcpy(readers, sh.readers, (nr = (long)sh.nreaders) * sizeof(*readers));
+		/* what the body leaves out stays (no memcpy from an empty list's NULL) */
+		if (ng < 0 && (ng = (long)sh.ngroups))
+			memcpy(groups, sh.groups, (size_t)ng * sizeof(*groups));
+		if (nr < 0 && (nr = (long)sh.nreaders))
+			memcpy(readers, sh.readers, (size_t)nr * sizeof(*readers));
 		if (record_share_set(r->store, r->pool, r->actor, id, groups, (size_t)ng, readers,
 				     (size_t)nr, &e) ||
 		    record_share_get(r->store, r->pool, r->actor, id, &sh, &e))

@@ -291,7 +291,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 			q.id = w->rec.id;
 			q.kind = -1;
 			q.country = NULL;
-			if (bundle_export(s, &q, &b, NULL, &e))
+			if (bundle_export(s, NULL, &q, &b, NULL, &e))
 				goto fail;
 		} else {
 			if (legislation_to_doc(s, w, x, &d, &e))
@@ -302,7 +302,7 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 				goto fail;
 		}
 	} else if (f == FMT_JSON) {
-		if (bundle_export(s, &q, &b, NULL, &e))
+		if (bundle_export(s, NULL, &q, &b, NULL, &e))
 			goto fail;
 	} else if (export_records_csv(s, p, &q, &b, &e)) {
 		goto fail;

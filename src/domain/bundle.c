@@ -114,7 +114,7 @@ static int case_json(struct store *s, pool *p, long long id, json_t *j, struct e
 {
 	struct caselaw *c;
 	json_t *links = json_array();
-	int rc = store_case_get(s, p, id, &c, e);
+	int rc = caselaw_get(s, p, id, &c, e);
 
 	json_object_set_new(j, "provisions_applied", links);
 	if (rc)
@@ -141,7 +141,7 @@ static int dump_cb(const char *buf, size_t size, void *data)
 	return 0;
 }
 
-int bundle_export(struct store *s, const struct record_query *q,
+int bundle_export(struct store *s, const struct actor *a, const struct record_query *q,
 		  struct sbuf *out, struct bundle_counts *counts, struct err *e)
 {
 	pool *p = pool_new();
@@ -161,7 +161,8 @@ int bundle_export(struct store *s, const struct record_query *q,
 		struct record *rs;
 		size_t n;
 
-		if ((rc = store_record_list(s, p, &page, &rs, &n, e)))
+		if ((rc = store_record_list(s, p, &page, &rs, &n, e)) ||
+		    (a && (rc = record_read_each(s, a, rs, sizeof(*rs), n, e))))
 			goto out;
 		for (size_t i = 0; i < n; i++) {
 			json_t *j;
@@ -172,7 +173,7 @@ int bundle_export(struct store *s, const struct record_query *q,
 			common_json(j, &rs[i]);
 			json_array_append_new(records, j);
 			if (rs[i].kind == REC_LESSON) {
-				if ((rc = store_lesson_get(s, p, rs[i].id, &l, e)))
+				if ((rc = lesson_get(s, p, rs[i].id, &l, e)))
 					goto out;
 				json_object_set_new(j, "topic", str_or_null(l->topic));
 				json_object_set_new(j, "body", str_or_null(l->body));

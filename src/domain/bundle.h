@@ -19,8 +19,9 @@ struct bundle_counts {
 
 /* Write the records matching q (every version of each work, its provisions and
  * mappings; cases; lessons) as a bundle into out: only what the clearance set on s
- * may read (store_set_clearance). */
-int bundle_export(struct store *s, const struct record_query *q,
+ * may read (store_set_clearance). When a is not NULL the bundle goes to a: its
+ * restricted records go to the audit log (record_read_each). */
+int bundle_export(struct store *s, const struct actor *a, const struct record_query *q,
 		  struct sbuf *out, struct bundle_counts *counts, struct err *e);
 /* Import a bundle (text of len bytes; origin names it in messages) in one
  * transaction: all of it or nothing. Works are matched by URI, cases by court and

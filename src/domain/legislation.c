@@ -417,7 +417,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		c.summary = d->summary;
 		c.outcome = d->outcome;
 		c.work_uri = d->work_uri;
-		if ((rc = store_case_put(s, &c, e)))
+		if ((rc = store_kind_put(s, &caselaw_kind, &c, e)))
 			goto fail;
 	}
 	if ((rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),
@@ -452,10 +452,31 @@ int legislation_get_id(struct store *s, pool *p, long long id, struct work **out
 	return store_work_get(s, p, NULL, id, out, e);
 }
 
-int legislation_list(struct store *s, pool *p, const struct record_query *q,
-		     struct work **out, size_t *n, struct err *e)
+int legislation_read(struct store *s, pool *p, const struct actor *a, const char *uri,
+		     struct work **out, struct err *e)
 {
-	return store_work_list(s, p, q, out, n, e);
+	int rc = legislation_get(s, p, uri, out, e);
+
+	return rc ? rc : record_read(s, a, &(*out)->rec, e);
+}
+
+int legislation_read_id(struct store *s, pool *p, const struct actor *a, long long id,
+			struct work **out, struct err *e)
+{
+	int rc = legislation_get_id(s, p, id, out, e);
+
+	return rc ? rc : record_read(s, a, &(*out)->rec, e);
+}
+
+int legislation_list(struct store *s, pool *p, const struct actor *a,
+		     const struct record_query *q, struct work **out, size_t *n,
+		     struct err *e)
+{
+	int rc = store_work_list(s, p, q, out, n, e);
+
+	if (rc || !a)
+		return rc;
+	return record_read_each(s, a, *out, sizeof(**out), *n, e);
 }
 
 int legislation_expressions(struct store *s, pool *p, long long work_id,

@@ -91,12 +91,23 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 int legislation_to_doc(struct store *s, const struct work *w, const struct expression *x,
 		       struct doc **out, struct err *e);
 
+/* The work at uri (or of record id), what the connection's clearance reads, in p;
+ * ERR_NOTFOUND. Without auditing: for the domain's own use and links. */
 int legislation_get(struct store *s, pool *p, const char *uri, struct work **out,
 		    struct err *e);
 int legislation_get_id(struct store *s, pool *p, long long id, struct work **out,
 		       struct err *e);
-int legislation_list(struct store *s, pool *p, const struct record_query *q,
-		     struct work **out, size_t *n, struct err *e);
+/* legislation_get and legislation_get_id to show the work to a: record_read's check,
+ * and the read of a restricted one goes to the audit log. */
+int legislation_read(struct store *s, pool *p, const struct actor *a, const char *uri,
+		     struct work **out, struct err *e);
+int legislation_read_id(struct store *s, pool *p, const struct actor *a, long long id,
+			struct work **out, struct err *e);
+/* The works q selects, in p. When a is not NULL the list is shown to a: the
+ * restricted works in it go to the audit log (record_read_each). */
+int legislation_list(struct store *s, pool *p, const struct actor *a,
+		     const struct record_query *q, struct work **out, size_t *n,
+		     struct err *e);
 /* Versions of a work, newest first. */
 int legislation_expressions(struct store *s, pool *p, long long work_id,
 			    struct expression **out, size_t *n, struct err *e);

@@ -1,10 +1,12 @@
-/* lesson: lessons learned and good practices, written in Markdown. */
+/* lesson: lessons learned and good practices, written in Markdown. Described by its
+ * kind table (lesson_kind, see domain/kind.h). */
 #ifndef DOMAIN_LESSON_H
 #define DOMAIN_LESSON_H
 #include <stddef.h>
 
 #include "core/err.h"
 #include "core/pool.h"
+#include "domain/kind.h"
 #include "domain/record.h"
 
 struct store;
@@ -16,18 +18,15 @@ struct lesson {
 	const char *date;	/* YYYY-MM-DD, may be NULL */
 };
 
-int lesson_validate(const struct lesson *l, struct err *e);
-/* The lesson as a new JSON object: record_json's fields and topic, date, body. */
-json_t *lesson_json(const struct lesson *l);
-/* The fields of JSON object o into l (strings in p); what o lacks keeps its value,
- * null clears it. ERR_INVALID naming the field. */
-int lesson_from_json(struct store *s, pool *p, json_t *o, struct lesson *l, struct err *e);
+extern const struct kind lesson_kind;
+
+/* kind_save of a lesson: create (l->rec.id == 0) or update; *id receives it. */
 int lesson_save(struct store *s, const struct actor *a, struct lesson *l, long long *id,
 		struct err *e);
+/* kind_get of a lesson (no audit: the domain's own use), in p. */
 int lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e);
+/* kind_list of lessons without an actor (no audit), in p. */
 int lesson_list(struct store *s, pool *p, const struct record_query *q, struct lesson **out,
 		size_t *n, struct err *e);
-/* The body as safe HTML (cmark, raw HTML and unsafe links dropped), in p. */
-const char *lesson_html(pool *p, const char *markdown);
 
 #endif

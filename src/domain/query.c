@@ -8,6 +8,7 @@
 #include "core/lang.h"
 #include "core/sbuf.h"
 #include "core/utf8.h"
+#include "domain/record.h"
 
 #define FILTER_NAMES "country, region, type, article, year, lang"
 #define CLIP 40			/* bytes of user text quoted in a message */
@@ -262,15 +263,13 @@ static int filter_region(struct parser *ps, char *v)
 
 static int filter_type(struct parser *ps, char *v)
 {
-	static const struct { const char *name; unsigned bit; } types[] = {
-		{ "legislation", QUERY_TYPE_LEGISLATION },
-		{ "case", QUERY_TYPE_CASE },
-		{ "lesson", QUERY_TYPE_LESSON },
-	};
-
-	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (!strcasecmp(v, types[i].name))
-			return add_bit(ps, &ps->q->types, types[i].bit);
+	/* QUERY_TYPE_* is 1 << enum record_kind */
+	_Static_assert(QUERY_TYPE_LEGISLATION == 1u << REC_LEGISLATION &&
+		       QUERY_TYPE_CASE == 1u << REC_CASE && QUERY_TYPE_LESSON == 1u << REC_LESSON,
+		       "QUERY_TYPE_* follows enum record_kind");
+	for (int k = 0; k < REC_KIND_COUNT; k++)
+		if (!strcasecmp(v, record_kind_name((enum record_kind)k)))
+			return add_bit(ps, &ps->q->types, 1u << k);
 	return err_set(ps->e, ERR_INVALID, "unknown type \"%s\" (types: legislation, case, "
 		       "lesson)", clip(ps->p, v, strlen(v)));
 }
@@ -584,14 +583,14 @@ const char *query_canonical(pool *p, const struct query *q)
 			sbuf_addc(&sb, '"');
 	}
 	if (q->types) {
-		static const char *const names[] = { "legislation", "case", "lesson" };
 		int first = 1;
 
 		canon_sep(&sb);
 		sbuf_adds(&sb, "type:");
 		for (unsigned i = 0; i < 3; i++) {
 			if (q->types & (1u << i)) {
-				sbuf_addf(&sb, "%s%s", first ? "" : "|", names[i]);
+				sbuf_addf(&sb, "%s%s", first ? "" : "|",
+					  record_kind_name((enum record_kind)i));
 				first = 0;
 			}
 		}

@@ -13,25 +13,26 @@
 #include "domain/audit.h"
 #include "domain/limits.h"
 #include "domain/country.h"
+#include "domain/kind.h"
 #include "domain/permit.h"
 #include "store/store.h"
 
-static const char *const kind_names[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
 static const char *const status_names[ST_COUNT] = { "draft", "submitted", "published",
 						    "withdrawn" };
 static const char *const tlp_names[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
 
 const char *record_kind_name(enum record_kind k)
 {
-	return (unsigned)k < REC_KIND_COUNT ? kind_names[k] : "record";
+	const struct kind *kd = kind_by_id(k);
+
+	return kd ? kd->name : "record";
 }
 
 int record_kind_parse(const char *s)
 {
-	for (int i = 0; s && i < REC_KIND_COUNT; i++)
-		if (!strcmp(s, kind_names[i]))
-			return i;
-	return -1;
+	const struct kind *kd = kind_by_name(s);
+
+	return kd ? (int)kd->id : -1;
 }
 
 const char *record_status_name(enum record_status s)
@@ -45,6 +46,12 @@ int record_status_parse(const char *s)
 		if (!strcmp(s, status_names[i]))
 			return i;
 	return -1;
+}
+
+const char *record_tlp_name(int i)
+{
+	return i >= 0 && i < (int)(sizeof(tlp_names) / sizeof(tlp_names[0])) ? tlp_names[i] :
+	       NULL;
 }
 
 int record_tlp_valid(const char *s)
@@ -61,17 +68,48 @@ int record_allow(const struct actor *a, enum record_action action, const struct 
 	return permit(a, action, rec, e);	/* the table and the labels: domain/permit.c */
 }
 
+/* Whether reading rec by a goes to the audit log: AMBER, AMBER+STRICT and RED, but not
+ * by the command line. */
+static int read_audited(const struct actor *a, const struct record *rec)
+{
+	return !(a && a->local) && rec->tlp && strcmp(rec->tlp, "CLEAR") &&
+	       strcmp(rec->tlp, "GREEN");
+}
+
 int record_read(struct store *s, const struct actor *a, const struct record *rec,
 		struct err *e)
 {
 	char target[48];
 	int rc = record_allow(a, ACT_READ, rec, e);
 
-	if (rc || (a && a->local) || !rec->tlp || !strcmp(rec->tlp, "CLEAR") ||
-	    !strcmp(rec->tlp, "GREEN"))
+	if (rc || !read_audited(a, rec))
 		return rc;
 	snprintf(target, sizeof(target), "record/%lld", rec->id);
 	return audit_read_once(s, a, target, rec->tlp, e);
+}
+
+int record_read_each(struct store *s, const struct actor *a, const void *recs,
+		     size_t stride, size_t n, struct err *e)
+{
+	char target[48];
+	int rc = ERR_OK, begun = 0;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		const struct record *rec = (const void *)((const char *)recs + i * stride);
+
+		if (!read_audited(a, rec))
+			continue;
+		/* one transaction for the list: one commit however many */
+		if (!begun++ && (rc = store_begin(s, e)))
+			return rc;
+		snprintf(target, sizeof(target), "record/%lld", rec->id);
+		rc = audit_read_once(s, a, target, rec->tlp, e);
+	}
+	if (begun && !rc)
+		rc = store_commit(s, e);
+	if (begun && rc)
+		store_rollback(s);
+	return rc;
 }
 
 /* The workflow: which statuses each status may move to. */

@@ -100,6 +100,8 @@ const char *record_status_name(enum record_status s);
 int record_status_parse(const char *s);
 /* Whether s is one of the TLP 2.0 labels. */
 int record_tlp_valid(const char *s);
+/* The TLP 2.0 labels in order, from 0 ("CLEAR") to 4 ("RED"); NULL past the end. */
+const char *record_tlp_name(int i);
 
 /* The one permission check: whether actor a may do action on rec (NULL for a record
  * not made yet), by the permission table and the sharing labels of domain/permit.h.
@@ -112,6 +114,13 @@ int record_allow(const struct actor *a, enum record_action action, const struct 
  * the audit log (read.restricted). */
 int record_read(struct store *s, const struct actor *a, const struct record *rec,
 		struct err *e);
+/* For a list or an export shown to a: the n records at recs (each stride bytes
+ * apart, each beginning with struct record) that are AMBER, AMBER+STRICT or RED
+ * each go to the audit log as record_read does (one read.restricted entry per
+ * reader, record and day), in one transaction. The records must be readable by a
+ * (the store's clearance chose them). */
+int record_read_each(struct store *s, const struct actor *a, const void *recs,
+		     size_t stride, size_t n, struct err *e);
 /* Whether the workflow lets a record go from one status to another:
  * draft -> submitted -> published -> withdrawn; submitted -> draft (returned);
  * withdrawn -> published (restored). ERR_INVALID with the reason otherwise. */

@@ -6,9 +6,8 @@
 #include <jansson.h>
 
 #include "domain/audit.h"
-#include "domain/caselaw.h"
+#include "domain/kind.h"
 #include "domain/legislation.h"
-#include "domain/lesson.h"
 #include "domain/limits.h"
 #include "store/store.h"
 
@@ -27,64 +26,6 @@ int review_change_get(struct store *s, pool *p, long long id, struct record_chan
 		      struct err *e)
 {
 	return store_change_get(s, p, id, out, e);
-}
-
-/* Apply a proposed change (JSON content) to record id of its kind, as a. */
-typedef int (*apply_fn)(struct store *s, pool *p, const struct actor *a, long long id,
-			json_t *content, struct err *e);
-
-static int apply_case(struct store *s, pool *p, const struct actor *a, long long id,
-		      json_t *content, struct err *e)
-{
-	struct caselaw *c;
-	int rc;
-
-	if ((rc = caselaw_get(s, p, id, &c, e)) ||
-	    (rc = caselaw_from_json(s, p, content, c, e)))
-		return rc;
-	c->rec.id = id;
-	return caselaw_save(s, a, c, &id, e);
-}
-
-static int apply_lesson(struct store *s, pool *p, const struct actor *a, long long id,
-			json_t *content, struct err *e)
-{
-	struct lesson *l;
-	int rc;
-
-	if ((rc = lesson_get(s, p, id, &l, e)) ||
-	    (rc = lesson_from_json(s, p, content, l, e)))
-		return rc;
-	l->rec.id = id;
-	return lesson_save(s, a, l, &id, e);
-}
-
-/* Laws change by new versions (pending expressions), not by proposals. */
-static const apply_fn apply_of[REC_KIND_COUNT] = {
-	[REC_CASE] = apply_case, [REC_LESSON] = apply_lesson,
-};
-
-/* The record as published, in the form of its proposals. */
-static int current_json(struct store *s, pool *p, const struct record *rec, json_t **out,
-			struct err *e)
-{
-	struct caselaw *c;
-	struct lesson *l;
-	int rc;
-
-	switch (rec->kind) {
-	case REC_CASE:
-		if (!(rc = caselaw_get(s, p, rec->id, &c, e)))
-			*out = caselaw_json(c);
-		return rc;
-	case REC_LESSON:
-		if (!(rc = lesson_get(s, p, rec->id, &l, e)))
-			*out = lesson_json(l);
-		return rc;
-	default:
-		*out = record_json(rec);
-		return ERR_OK;
-	}
 }
 
 static const char *field_text(pool *p, json_t *v)
@@ -118,7 +59,7 @@ int review_change_diff(struct store *s, pool *p, const struct record *rec,
 		json_decref(want);
 		return err_set(e, ERR_INTERNAL, "the proposed change is not a JSON object");
 	}
-	if ((rc = current_json(s, p, rec, &now, e))) {
+	if ((rc = kind_current_json(s, p, rec, &now, e))) {
 		json_decref(want);
 		return rc;
 	}
@@ -153,13 +94,10 @@ static int decide_change(struct store *s, pool *p, const struct actor *a,
 	if (rc)
 		return err_set(e, rc, "cannot read the proposed change of record %lld", rec->id);
 	if (d == REVIEW_PUBLISH) {
-		if (!apply_of[rec->kind])
-			return err_set(e, ERR_INVALID, "a %s has no proposed changes",
-				       record_kind_name(rec->kind));
 		if (!(content = json_loads(c->content, 0, NULL)))
 			return err_set(e, ERR_INTERNAL, "the proposed change of record %lld is "
 				       "not JSON", rec->id);
-		rc = apply_of[rec->kind](s, p, a, rec->id, content, e);
+		rc = kind_apply(s, p, a, rec, content, e);
 		json_decref(content);
 		if (rc)
 			return rc;

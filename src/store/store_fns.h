@@ -150,7 +150,7 @@ STORE_FN(int, xwalk_list, (struct store *s, pool *p, struct xwalk_row **out, siz
 STORE_FN(int, set_clearance, (struct store *s, const struct clearance *c, struct err *e),
 	 (s, c, e))
 
-/* ---- repository records (domain/record.h, legislation.h, caselaw.h, lesson.h) ---- */
+/* ---- repository records (domain/record.h, legislation.h, kind.h) ---- */
 
 /* Insert the common row of a record (r->id is ignored); *id receives its id. */
 STORE_FN(int, record_insert, (struct store *s, const struct record *r, long long *id,
@@ -217,23 +217,17 @@ STORE_FN(int, prov_get, (struct store *s, pool *p, long long expression_id,
 STORE_FN(int, prov_in_work, (struct store *s, long long work_id, const char *eid,
 			     int *found, struct err *e),
 	 (s, work_id, eid, found, e))
-/* Insert or update the case of record c->id (which must exist), replacing its list of
- * provisions applied. */
-STORE_FN(int, case_put, (struct store *s, const struct caselaw *c, struct err *e),
-	 (s, c, e))
-/* The case of record id, with its record and provisions applied, into *out.
- * ERR_NOTFOUND when absent or not readable. */
-STORE_FN(int, case_get, (struct store *s, pool *p, long long id, struct caselaw **out,
+/* Store the fields of obj, a record of kind k whose common fields are stored (obj's
+ * rec.id), in the kind's table: one column per field (the field's key) but KT_LINKS,
+ * kept in a table of their own. Inside the caller's transaction. */
+STORE_FN(int, kind_put, (struct store *s, const struct kind *k, const void *obj,
 			 struct err *e),
-	 (s, p, id, out, e))
-/* Insert or update the lesson of record l->id (which must exist). */
-STORE_FN(int, lesson_put, (struct store *s, const struct lesson *l, struct err *e),
-	 (s, l, e))
-/* The lesson of record id, with its record, into *out. ERR_NOTFOUND when absent or
- * not readable. */
-STORE_FN(int, lesson_get, (struct store *s, pool *p, long long id, struct lesson **out,
-			   struct err *e),
-	 (s, p, id, out, e))
+	 (s, k, obj, e))
+/* Record id of kind k with its fields, if the connection's clearance reads it: a new
+ * struct of k->size bytes in p into *out. ERR_NOTFOUND ("case: not found"). */
+STORE_FN(int, kind_get, (struct store *s, pool *p, const struct kind *k, long long id,
+			 void **out, struct err *e),
+	 (s, p, k, id, out, e))
 /* Insert or update the mapping of m's provision (work and eId) to m's instrument
  * article, decided at time at (ISO 8601) by by. */
 STORE_FN(int, mapping_put, (struct store *s, const struct mapping *m, const char *at,

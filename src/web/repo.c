@@ -409,7 +409,7 @@ int web_laws(struct req *r, struct resp *out)
 				  "withdrawn.");
 	if (offset && num_int(offset, 0, LIMIT_OFFSET_MAX, &q.offset))
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
-	if (legislation_list(r->store, r->pool, &q, &ws, &n, &e))
+	if (legislation_list(r->store, r->pool, r->actor, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
 	layout_begin(r, b, T("Laws"), "laws");
@@ -497,8 +497,6 @@ static const char *form_or(const struct req *r, const char *name, const char *df
 	return v ? v : dflt;
 }
 
-static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
-
 static void import_form(struct req *r, struct sbuf *b, const char *error)
 {
 	const char *fmt = form_or(r, "format", "auto"), *status = form_or(r, "status", "draft");
@@ -536,9 +534,9 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 			 T(record_status_name(s)));
 	html_fmt(b, "</select></div>\n<div><label for=\"f-tlp\">%s</label>\n<select id=\"f-tlp\" "
 		 "name=\"tlp\">\n", T("Sharing label of a new record"));
-	for (size_t i = 0; i < sizeof(tlps) / sizeof(tlps[0]); i++)
-		html_fmt(b, "<option%S>%s</option>\n",
-			 !strcmp(form_or(r, "tlp", "CLEAR"), tlps[i]) ? " selected" : "", tlps[i]);
+	for (int i = 0; record_tlp_name(i); i++)
+		html_fmt(b, "<option%S>%s</option>\n", !strcmp(form_or(r, "tlp", "CLEAR"),
+				 record_tlp_name(i)) ? " selected" : "", record_tlp_name(i));
 	html_fmt(b, "</select></div>\n");
 	layout_csrf(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));

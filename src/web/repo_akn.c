@@ -54,8 +54,7 @@ static int resolve(struct req *r, const char *rest, int need_version, struct tar
 		full = pool_strndup(r->pool, full, (size_t)(tilde - full));
 	}
 	if ((rc = legislation_split_uri(r->pool, full, &uri, &lang, &date, e)) ||
-	    (rc = legislation_get(r->store, r->pool, uri, &t->w, e)) ||
-	    (rc = record_read(r->store, r->actor, &t->w->rec, e)))
+	    (rc = legislation_read(r->store, r->pool, r->actor, uri, &t->w, e)))
 		return rc;
 	if (lang && date) {
 		t->exact = 1;
@@ -756,8 +755,7 @@ static int work_of(struct req *r, struct resp *out, struct work **w)
 
 	if (!id)
 		return http_error(r, out, 404, "There is no such law.");
-	if (legislation_get_id(r->store, r->pool, id, w, &e) ||
-	    record_read(r->store, r->actor, &(*w)->rec, &e))
+	if (legislation_read_id(r->store, r->pool, r->actor, id, w, &e))
 		return http_fail(r, out, &e);
 	return 0;
 }

@@ -1,11 +1,16 @@
-/* Case law and lessons learned: lists, record pages, and the forms that create and
- * edit them (GET shows the form, POST validates: errors show it again with the
- * message and what was typed, success answers 303 to the record's page). */
+/* Records of the kinds described by data (domain/kind.h: case law, lessons learned):
+ * lists, record pages, and the forms that create and edit them (GET shows the form,
+ * POST validates: errors show it again with the message and what was typed, success
+ * answers 303 to the record's page). Everything of a kind comes from its table. */
+#include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
+#include "domain/kind.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/record.h"
@@ -16,50 +21,60 @@
 #define HTML "text/html; charset=utf-8"
 #define T(s) layout_t(r, (s))
 #define LIST_MAX 500
+#define FORM_MAX 64	/* fields of one form */
 
 enum ftype { F_TEXT, F_AREA, F_BIG, F_DATE, F_URL, F_COUNTRY, F_TLP };
 
+/* A field of a form: the kind's own, or one every record has. */
 struct field {
 	const char *name, *label;
 	enum ftype type;
 	int required;
 	const char *hint;	/* shown under the label; NULL for none */
+	const struct kind_field *kf;	/* the kind's field; NULL: a common one */
 };
 
-static const struct field case_fields[] = {
-	{ "title", "Case name", F_TEXT, 1, NULL },
-	{ "country", "Country", F_COUNTRY, 1, NULL },
-	{ "court", "Court", F_TEXT, 1, NULL },
-	{ "decided", "Date of the decision", F_DATE, 0, NULL },
-	{ "citation", "Citation", F_TEXT, 0, NULL },
-	{ "parties", "Parties", F_TEXT, 0, "They may be anonymised." },
-	{ "summary", "Summary", F_AREA, 0, NULL },
-	{ "facts", "Facts", F_AREA, 0, NULL },
-	{ "outcome", "Outcome", F_AREA, 0, NULL },
-	{ "evidence_issues", "Electronic evidence issues", F_AREA, 0, NULL },
-	{ "keywords", "Keywords", F_TEXT, 0, "Separated by commas." },
-	{ "applied", "Provisions applied", F_AREA, 0,
-	  "One per line, such as /akn/ke/act/2018/5/~sec_14" },
-	{ "language", "Language", F_TEXT, 1, "A language code, such as en or fr." },
-	{ "source_url", "Source", F_URL, 0, NULL },
-	{ "tlp", "TLP label", F_TLP, 0, NULL },
-};
-#define NCASE (sizeof(case_fields) / sizeof(case_fields[0]))
+void web_tlp_select(struct sbuf *b, const char *name, const char *value)
+{
+	const char *v = value ? value : "", *t;
 
-static const struct field lesson_fields[] = {
-	{ "title", "Title", F_TEXT, 1, NULL },
-	{ "country", "Country", F_COUNTRY, 0, "Or a region, for a regional lesson." },
-	{ "region", "Region", F_TEXT, 0, "A UN M49 code, such as 014." },
-	{ "topic", "Topic", F_TEXT, 0, NULL },
-	{ "date", "Date", F_DATE, 0, NULL },
-	{ "body", "Text", F_BIG, 1, "Markdown: headings, lists, links and emphasis." },
-	{ "language", "Language", F_TEXT, 1, "A language code, such as en or fr." },
-	{ "source_url", "Source", F_URL, 0, NULL },
-	{ "tlp", "TLP label", F_TLP, 0, NULL },
-};
-#define NLESSON (sizeof(lesson_fields) / sizeof(lesson_fields[0]))
+	html_fmt(b, "<select id=\"f-%s\" name=\"%s\">", name, name);
+	for (int k = 0; (t = record_tlp_name(k)); k++)
+		html_fmt(b, "<option value=\"%s\"%S>TLP:%s</option>", t,
+			 !strcmp(v, t) || (!*v && !k) ? " selected" : "", t);
+	html_fmt(b, "</select>");
+}
 
-static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" };
+/* The form of kind k, in its order: title, place, the kind's fields, language,
+ * source, label. */
+static size_t form_fields(const struct kind *k, struct field *f)
+{
+	static const enum ftype of_type[] = {
+		[KT_TEXT] = F_TEXT, [KT_LONG] = F_AREA, [KT_MARKDOWN] = F_BIG,
+		[KT_DATE] = F_DATE, [KT_KEYWORDS] = F_TEXT, [KT_LINKS] = F_AREA,
+		[KT_WORK] = F_TEXT,
+	};
+	size_t n = 0;
+
+	f[n++] = (struct field){ "title", k->title_label, F_TEXT, 1, NULL, NULL };
+	f[n++] = (struct field){ "country", "Country", F_COUNTRY, !k->regional, k->country_hint,
+				 NULL };
+	if (k->regional)
+		f[n++] = (struct field){ "region", "Region", F_TEXT, 0,
+					 "A UN M49 code, such as 014.", NULL };
+	for (size_t i = 0; i < k->nfields && n < FORM_MAX - 3; i++) {
+		const struct kind_field *kf = &k->fields[i];
+
+		if (!(kf->flags & KF_NOFORM))
+			f[n++] = (struct field){ kf->key, kf->label, of_type[kf->type],
+						 !!(kf->flags & KF_REQUIRED), kf->hint, kf };
+	}
+	f[n++] = (struct field){ "language", "Language", F_TEXT, 1,
+				 "A language code, such as en or fr.", NULL };
+	f[n++] = (struct field){ "source_url", "Source", F_URL, 0, NULL, NULL };
+	f[n++] = (struct field){ "tlp", "TLP label", F_TLP, 0, NULL, NULL };
+	return n;
+}
 
 static void render_form(struct req *r, struct sbuf *b, const char *action,
 			const struct field *f, size_t nf, const char *const *vals,
@@ -91,12 +106,7 @@ static void render_form(struct req *r, struct sbuf *b, const char *action,
 					   T("Choose a country") : T("None"));
 			break;
 		case F_TLP:
-			html_fmt(b, "<select id=\"f-%s\" name=\"%s\">", f[i].name, f[i].name);
-			for (size_t k = 0; k < sizeof(tlps) / sizeof(tlps[0]); k++)
-				html_fmt(b, "<option value=\"%s\"%S>TLP:%s</option>", tlps[k],
-					 !strcmp(v, tlps[k]) || (!*v && !k) ? " selected" : "",
-					 tlps[k]);
-			html_fmt(b, "</select>");
+			web_tlp_select(b, f[i].name, v);
 			break;
 		default:
 			html_fmt(b, "<input id=\"f-%s\" name=\"%s\" type=\"%S\" value=\"%s\"%S%S>",
@@ -127,12 +137,6 @@ static const char *value(struct req *r, const char *name)
 	return s;
 }
 
-static void form_values(struct req *r, const struct field *f, size_t nf, const char **vals)
-{
-	for (size_t i = 0; i < nf; i++)
-		vals[i] = req_form(r, f[i].name);
-}
-
 static const char *nz(const char *s)
 {
 	return s && *s ? s : NULL;
@@ -159,6 +163,11 @@ static void section(struct req *r, struct sbuf *b, const char *title, const char
 		return;
 	html_fmt(b, "<h2>%s</h2>\n", T(title));
 	paragraphs(r, b, text);
+}
+
+static const char *heading(const struct kind_field *f)
+{
+	return f->heading ? f->heading : f->label;
 }
 
 static void new_link(struct req *r, struct sbuf *b, const char *path, const char *label)
@@ -207,53 +216,7 @@ static void filter_form(struct req *r, struct sbuf *b, const char *path, const c
 	html_fmt(b, "</div>\n<div><button>%s</button></div>\n</form>\n", T("Show"));
 }
 
-/* Case law */
-
-int web_cases(struct req *r, struct resp *out)
-{
-	struct record_query q = { .kind = REC_CASE, .status = -1, .limit = LIST_MAX };
-	struct caselaw *cs;
-	size_t n, shown = 0;
-	struct err e = { 0 };
-	struct sbuf *b = &out->body;
-
-	if (country_filter(r, out, &q.country))
-		return out->status;
-	if (caselaw_list(r->store, r->pool, &q, &cs, &n, &e))
-		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, T("Case law"), "cases");
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Case law"),
-		 T("Court decisions on cybercrime and electronic evidence, with the provisions "
-		   "they applied."));
-	filter_form(r, b, "/cases", q.country);
-	new_link(r, b, "/cases/new", "Add a case");
-	for (size_t i = 0; i < n; i++) {
-		if (!shown++)
-			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Case name"),
-				 T("Court"), T("Decided"), T("Country"), T("Status"));
-		html_fmt(b, "<tr><td><a href=\"");
-		layout_href(r, b, pool_printf(r->pool, "/cases/%lld", cs[i].rec.id));
-		html_fmt(b, "\">%s</a>", cs[i].rec.title);
-		if (cs[i].citation)
-			html_fmt(b, "<br><span class=\"muted\">%s</span>", cs[i].citation);
-		html_fmt(b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			 cs[i].court, cs[i].decided, web_country_name(r, cs[i].rec.country),
-			 T(record_status_name(cs[i].rec.status)));
-	}
-	if (shown)
-		html_fmt(b, "</tbody>\n</table>\n");
-	else
-		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No cases match."));
-	html_fmt(b, "<p><a href=\"/api/v1/cases%S%u\">JSON</a></p>\n",
-		 q.country ? "?country=" : "", q.country ? q.country : "");
-	layout_end(r, b);
-	return 200;
-}
-
-static void applied_item(struct req *r, struct sbuf *b, const struct case_link *l)
+static void link_item(struct req *r, struct sbuf *b, const struct record_link *l)
 {
 	struct work *w;
 	const char *name = l->work_uri;
@@ -266,74 +229,10 @@ static void applied_item(struct req *r, struct sbuf *b, const struct case_link *
 	html_fmt(b, "\">%s, <code>%s</code></a></li>\n", name, l->eid);
 }
 
-int web_case(struct req *r, struct resp *out)
-{
-	long long id = num_id(r->params[0]);
-	struct caselaw *c;
-	struct err e = { 0 };
-	struct sbuf *b = &out->body;
-
-	if (!id)
-		return http_error(r, out, 404, "There is no such case.");
-	if (caselaw_get(r->store, r->pool, id, &c, &e) ||
-	    record_read(r->store, r->actor, &c->rec, &e))
-		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, c->rec.title, "cases");
-	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
-	layout_href(r, b, "/cases");
-	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n",
-		 T("Case law"), c->rec.title, T("Court"), c->court);
-	if (c->decided)
-		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Decided"), c->decided);
-	if (c->citation)
-		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Citation"), c->citation);
-	if (c->parties)
-		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Parties"), c->parties);
-	if (c->keywords && *c->keywords) {
-		const char *p = c->keywords;
-
-		html_fmt(b, "<dt>%s</dt><dd>", T("Keywords"));
-		while (*p) {
-			size_t n = strcspn(p, ",");
-			char *k = pool_strndup(r->pool, p, n), *s = k + strspn(k, " ");
-
-			while (*s && s[strlen(s) - 1] == ' ')
-				s[strlen(s) - 1] = '\0';
-			if (*s)
-				html_fmt(b, "<span class=\"tag\">%s</span> ", s);
-			p += n + (p[n] == ',');
-		}
-		html_fmt(b, "</dd>\n");
-	}
-	web_record_facts(r, b, &c->rec);
-	html_fmt(b, "</dl>\n");
-	edit_link(r, b, &c->rec, pool_printf(r->pool, "/cases/%lld/edit", id));
-	section(r, b, "Summary", c->summary);
-	section(r, b, "Facts", c->facts);
-	section(r, b, "Outcome", c->outcome);
-	section(r, b, "Electronic evidence issues", c->evidence_issues);
-	if (c->napplied) {
-		html_fmt(b, "<h2>%s</h2>\n<ul>\n", T("Provisions applied"));
-		for (size_t i = 0; i < c->napplied; i++)
-			applied_item(r, b, &c->applied[i]);
-		html_fmt(b, "</ul>\n");
-	}
-	if (c->work_uri) {
-		html_fmt(b, "<h2>%s</h2>\n<p><a href=\"", T("Judgment"));
-		layout_href(r, b, web_path_enc(r, c->work_uri));
-		html_fmt(b, "\">%s</a></p>\n", T("The text of the judgment"));
-	}
-	html_fmt(b, "<p><a href=\"/api/v1/cases/%S\">JSON</a></p>\n",
-		 pool_printf(r->pool, "%lld", id));
-	web_record_workflow(r, b, &c->rec);
-	layout_end(r, b);
-	return 200;
-}
-
-/* "work/~eid" lines (or "work#eid") into links; ERR_INVALID naming a bad line. */
-static int parse_applied(struct req *r, const char *text, struct case_link **out, size_t *n,
-			 struct err *e)
+/* "work/~eid" lines (or "work#eid") of field f into links; ERR_INVALID naming a bad
+ * line. */
+static int parse_links(struct req *r, const struct kind_field *f, const char *text,
+		       struct record_link **out, size_t *n, struct err *e)
 {
 	size_t cap = 1;
 
@@ -360,8 +259,9 @@ static int parse_applied(struct req *r, const char *text, struct case_link **out
 		else
 			eid = NULL;
 		if (!eid || !*eid || strncmp(s, "/akn/", 5))
-			return err_set(e, ERR_INVALID, "provisions applied: '%.80s' is not the address "
-				       "of a provision, such as /akn/ke/act/2018/5/~sec_14", s);
+			return err_set(e, ERR_INVALID, "%c%s: '%.80s' is not the address of a "
+				       "provision, such as /akn/ke/act/2018/5/~sec_14",
+				       tolower((unsigned char)*f->label), f->label + 1, s);
 		*sep = '\0';
 		if ((rc = legislation_split_uri(r->pool, s, &uri, &lang, &date, e)))
 			return rc;
@@ -371,197 +271,239 @@ static int parse_applied(struct req *r, const char *text, struct case_link **out
 	return ERR_OK;
 }
 
-static void case_values(struct req *r, const struct caselaw *c, const char **v)
+/* Where each common field of a record is, by its form name. */
+static const char **common(struct record *rec, const char *name)
+{
+	const struct {
+		const char *name;
+		size_t off;
+	} at[] = {
+		{ "title", offsetof(struct record, title) },
+		{ "country", offsetof(struct record, country) },
+		{ "region", offsetof(struct record, region) },
+		{ "language", offsetof(struct record, language) },
+		{ "source_url", offsetof(struct record, source_url) },
+		{ "tlp", offsetof(struct record, tlp) },
+	};
+
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++)
+		if (!strcmp(at[i].name, name))
+			return (const char **)((char *)rec + at[i].off);
+	return NULL;
+}
+
+/* Links as the form shows them: "work/~eid" lines. */
+static const char *links_text(struct req *r, const void *obj, const struct kind_field *f)
 {
 	struct sbuf sb = SBUF_INIT;
+	struct record_link *l;
+	size_t n;
+	const char *t;
 
-	for (size_t i = 0; i < c->napplied; i++)
-		sbuf_addf(&sb, "%s/~%s\n", c->applied[i].work_uri, c->applied[i].eid);
-	v[0] = c->rec.title, v[1] = c->rec.country, v[2] = c->court, v[3] = c->decided;
-	v[4] = c->citation, v[5] = c->parties, v[6] = c->summary, v[7] = c->facts;
-	v[8] = c->outcome, v[9] = c->evidence_issues, v[10] = c->keywords;
-	v[11] = pool_strdup(r->pool, sbuf_str(&sb));
-	v[12] = c->rec.language, v[13] = c->rec.source_url, v[14] = c->rec.tlp;
+	kind_links(obj, f, &l, &n);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&sb, "%s/~%s\n", l[i].work_uri, l[i].eid);
+	t = pool_strdup(r->pool, sbuf_str(&sb));
 	sbuf_release(&sb);
+	return t;
 }
 
-static int case_form_page(struct req *r, struct resp *out, long long id, const char **vals,
-			  const char *error)
+/* The form's values of record obj. */
+static void record_values(struct req *r, void *obj, const struct field *f, size_t nf,
+			  const char **v)
 {
-	struct sbuf *b = &out->body;
-	const char *title = id ? T("Edit the case") : T("Add a case");
+	for (size_t i = 0; i < nf; i++) {
+		const char **c = common(obj, f[i].name);
 
-	out->content_type = HTML;
-	out->cache_control = "no-store";
-	layout_begin(r, b, title, "cases");
-	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
-	layout_href(r, b, "/cases");
-	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", T("Case law"), title);
-	render_form(r, b, id ? pool_printf(r->pool, "/cases/%lld/edit", id) : "/cases/new",
-		    case_fields, NCASE, vals, error, T("Save"));
-	layout_end(r, b);
-	return error ? 400 : 200;
+		v[i] = f[i].kf ? (f[i].kf->type == KT_LINKS ? links_text(r, obj, f[i].kf) :
+				  kind_value(obj, f[i].kf)) : c ? *c : NULL;
+	}
 }
 
-int web_case_form(struct req *r, struct resp *out)
+/* The lists */
+
+static int records_list(struct req *r, struct resp *out, const struct kind *k)
 {
-	const char *vals[NCASE];
-	struct caselaw *old = NULL, c;
-	struct err e = { 0 };
-	long long id = 0;
-	int rc;
-
-	out->cache_control = "no-store";
-	if (r->nparams) {
-		if (!(id = num_id(r->params[0])))
-			return http_error(r, out, 404, "There is no such case.");
-		if (caselaw_get(r->store, r->pool, id, &old, &e) ||
-		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))
-			return http_fail(r, out, &e);
-	} else if (record_allow(r->actor, ACT_CREATE, NULL, &e)) {
-		return http_fail(r, out, &e);
-	}
-	if (r->method & (HTTP_GET | HTTP_HEAD)) {
-		if (old) {
-			case_values(r, old, vals);
-		} else {
-			memset(vals, 0, sizeof(vals));
-			vals[12] = "en";
-			vals[1] = nz(req_arg(r, "country"));
-		}
-		return case_form_page(r, out, id, vals, NULL);
-	}
-	if (req_form_parse(r, &e))
-		return http_fail(r, out, &e);
-	form_values(r, case_fields, NCASE, vals);
-	memset(&c, 0, sizeof(c));
-	c.rec.id = id;
-	c.rec.title = value(r, "title");
-	c.rec.country = value(r, "country");
-	c.rec.language = value(r, "language");
-	c.rec.source_url = value(r, "source_url");
-	c.rec.tlp = value(r, "tlp");
-	c.court = value(r, "court");
-	c.decided = value(r, "decided");
-	c.citation = value(r, "citation");
-	c.parties = value(r, "parties");
-	c.summary = value(r, "summary");
-	c.facts = value(r, "facts");
-	c.outcome = value(r, "outcome");
-	c.evidence_issues = value(r, "evidence_issues");
-	c.keywords = value(r, "keywords");
-	c.work_uri = old ? old->work_uri : NULL;
-	if (!c.rec.country)
-		return case_form_page(r, out, id, vals, T("Choose the country of the court."));
-	if ((rc = parse_applied(r, value(r, "applied"), &c.applied, &c.napplied, &e)) ||
-	    (rc = caselaw_save(r->store, r->actor, &c, &id, &e))) {
-		if (rc == ERR_INVALID)
-			return case_form_page(r, out, id, vals, e.msg);
-		return http_fail(r, out, &e);
-	}
-	return web_redirect(r, out, pool_printf(r->pool, "/cases/%lld", id));
-}
-
-/* Lessons learned */
-
-int web_lessons(struct req *r, struct resp *out)
-{
-	struct record_query q = { .kind = REC_LESSON, .status = -1, .limit = LIST_MAX };
-	struct lesson *ls;
-	size_t n, shown = 0;
+	struct record_query q = { .kind = (int)k->id, .status = -1, .limit = LIST_MAX };
+	const struct kind_field *sub = NULL;
+	void *rs;
+	size_t n;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 
 	if (country_filter(r, out, &q.country))
 		return out->status;
-	if (lesson_list(r->store, r->pool, &q, &ls, &n, &e))
+	if (kind_list(r->store, r->pool, r->actor, k, &q, &rs, &n, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
-	layout_begin(r, b, T("Lessons learned"), "lessons");
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Lessons learned and good practices"),
-		 T("What national authorities and practitioners learned, for others to use."));
-	filter_form(r, b, "/lessons", q.country);
-	new_link(r, b, "/lessons/new", "Add a lesson");
-	for (size_t i = 0; i < n; i++) {
-		if (!shown++)
-			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Title"),
-				 T("Topic"), T("Country or region"), T("Date"), T("Status"));
-		html_fmt(b, "<tr><td><a href=\"");
-		layout_href(r, b, pool_printf(r->pool, "/lessons/%lld", ls[i].rec.id));
-		html_fmt(b, "\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			 ls[i].rec.title, ls[i].topic, ls[i].rec.country ?
-			 web_country_name(r, ls[i].rec.country) : ls[i].rec.region, ls[i].date,
-			 T(record_status_name(ls[i].rec.status)));
+	layout_begin(r, b, T(k->plural), k->path);
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T(k->heading), T(k->intro));
+	filter_form(r, b, pool_printf(r->pool, "/%s", k->path), q.country);
+	new_link(r, b, pool_printf(r->pool, "/%s/new", k->path), k->add);
+	if (n) {
+		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th>", T(k->title_label));
+		for (size_t f = 0; f < k->nfields; f++) {
+			if (k->fields[f].flags & KF_LIST)
+				html_fmt(b, "<th scope=\"col\">%s</th>", T(heading(&k->fields[f])));
+			if (k->fields[f].flags & KF_SUBTITLE)
+				sub = &k->fields[f];
+		}
+		html_fmt(b, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+			 "<tbody>\n", T(k->regional ? "Country or region" : "Country"),
+			 T("Status"));
 	}
-	if (shown)
+	for (size_t i = 0; i < n; i++) {
+		const struct record *rec = kind_at(k, rs, i);
+
+		html_fmt(b, "<tr><td><a href=\"");
+		layout_href(r, b, pool_printf(r->pool, "/%s/%lld", k->path, rec->id));
+		html_fmt(b, "\">%s</a>", rec->title);
+		if (sub && kind_value(rec, sub))
+			html_fmt(b, "<br><span class=\"muted\">%s</span>", kind_value(rec, sub));
+		html_fmt(b, "</td>");
+		for (size_t f = 0; f < k->nfields; f++)
+			if (k->fields[f].flags & KF_LIST)
+				html_fmt(b, "<td>%s</td>", kind_value(rec, &k->fields[f]));
+		html_fmt(b, "<td>%s</td><td>%s</td></tr>\n", rec->country ?
+			 web_country_name(r, rec->country) : rec->region,
+			 T(record_status_name(rec->status)));
+	}
+	if (n)
 		html_fmt(b, "</tbody>\n</table>\n");
 	else
-		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No lessons match."));
-	html_fmt(b, "<p><a href=\"/api/v1/lessons%S%u\">JSON</a></p>\n",
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T(k->none));
+	html_fmt(b, "<p><a href=\"/api/v1/%S%S%u\">JSON</a></p>\n", k->api,
 		 q.country ? "?country=" : "", q.country ? q.country : "");
 	layout_end(r, b);
 	return 200;
 }
 
-int web_lesson(struct req *r, struct resp *out)
+/* The record's page */
+
+/* A comma-separated list as tags. */
+static void tags(struct req *r, struct sbuf *b, const char *list)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		char *t = pool_strndup(r->pool, p, n), *s = t + strspn(t, " ");
+
+		while (*s && s[strlen(s) - 1] == ' ')
+			s[strlen(s) - 1] = '\0';
+		if (*s)
+			html_fmt(b, "<span class=\"tag\">%s</span> ", s);
+		p += n + (p[n] == ',');
+	}
+}
+
+/* Field f of obj in the facts list (short ones) or the page's body (the others). */
+static void show_field(struct req *r, struct sbuf *b, const struct record *obj,
+		       const struct kind_field *f, int facts)
+{
+	const char *v = kind_value(obj, f);
+	struct record_link *l;
+	size_t n;
+	int short_one = f->type == KT_TEXT || f->type == KT_DATE || f->type == KT_KEYWORDS;
+
+	if (short_one != facts)
+		return;
+	switch (f->type) {
+	case KT_TEXT:
+	case KT_DATE:
+		if (v || (f->flags & KF_REQUIRED))
+			html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T(heading(f)), v);
+		break;
+	case KT_KEYWORDS:
+		if (v && *v) {
+			html_fmt(b, "<dt>%s</dt><dd>", T(heading(f)));
+			tags(r, b, v);
+			html_fmt(b, "</dd>\n");
+		}
+		break;
+	case KT_LONG:
+		section(r, b, heading(f), v);
+		break;
+	case KT_MARKDOWN:
+		/* cmark in safe mode: raw HTML and javascript: links are dropped */
+		if (v)
+			html_fmt(b, "<div class=\"md\" lang=\"%s\">\n%S</div>\n", obj->language,
+				 kind_markdown_html(r->pool, v));
+		break;
+	case KT_LINKS:
+		kind_links(obj, f, &l, &n);
+		if (!n)
+			break;
+		html_fmt(b, "<h2>%s</h2>\n<ul>\n", T(heading(f)));
+		for (size_t i = 0; i < n; i++)
+			link_item(r, b, &l[i]);
+		html_fmt(b, "</ul>\n");
+		break;
+	case KT_WORK:
+		if (!v)
+			break;
+		html_fmt(b, "<h2>%s</h2>\n<p><a href=\"", T(heading(f)));
+		layout_href(r, b, web_path_enc(r, v));
+		html_fmt(b, "\">%s</a></p>\n", T(f->hint ? f->hint : v));
+		break;
+	}
+}
+
+static int record_page(struct req *r, struct resp *out, const struct kind *k)
 {
 	long long id = num_id(r->params[0]);
-	struct lesson *l;
+	struct record *obj;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 
 	if (!id)
-		return http_error(r, out, 404, "There is no such lesson.");
-	if (lesson_get(r->store, r->pool, id, &l, &e) ||
-	    record_read(r->store, r->actor, &l->rec, &e))
+		return http_error(r, out, 404, k->missing);
+	if (kind_read(r->store, r->pool, r->actor, k, id, (void **)&obj, &e))
 		return http_fail(r, out, &e);
 	out->content_type = HTML;
-	layout_begin(r, b, l->rec.title, "lessons");
+	layout_begin(r, b, obj->title, k->path);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
-	layout_href(r, b, "/lessons");
-	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n<dl class=\"facts\">\n", T("Lessons learned"),
-		 l->rec.title);
-	if (l->topic)
-		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Topic"), l->topic);
-	if (l->date)
-		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Date"), l->date);
-	web_record_facts(r, b, &l->rec);
+	layout_href(r, b, pool_printf(r->pool, "/%s", k->path));
+	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n<dl class=\"facts\">\n", T(k->plural),
+		 obj->title);
+	for (size_t f = 0; f < k->nfields; f++)
+		show_field(r, b, obj, &k->fields[f], 1);
+	web_record_facts(r, b, obj);
 	html_fmt(b, "</dl>\n");
-	edit_link(r, b, &l->rec, pool_printf(r->pool, "/lessons/%lld/edit", id));
-	/* cmark in safe mode: raw HTML and javascript: links are dropped */
-	html_fmt(b, "<div class=\"md\" lang=\"%s\">\n%S</div>\n", l->rec.language,
-		 lesson_html(r->pool, l->body));
-	html_fmt(b, "<p><a href=\"/api/v1/lessons/%S\">JSON</a></p>\n",
+	edit_link(r, b, obj, pool_printf(r->pool, "/%s/%lld/edit", k->path, id));
+	for (size_t f = 0; f < k->nfields; f++)
+		show_field(r, b, obj, &k->fields[f], 0);
+	html_fmt(b, "<p><a href=\"/api/v1/%S/%S\">JSON</a></p>\n", k->api,
 		 pool_printf(r->pool, "%lld", id));
-	web_record_workflow(r, b, &l->rec);
+	web_record_workflow(r, b, obj);
 	layout_end(r, b);
 	return 200;
 }
 
-static int lesson_form_page(struct req *r, struct resp *out, long long id, const char **vals,
-			    const char *error)
+/* The form */
+
+static int form_page(struct req *r, struct resp *out, const struct kind *k, long long id,
+		     const struct field *f, size_t nf, const char **vals, const char *error)
 {
 	struct sbuf *b = &out->body;
-	const char *title = id ? T("Edit the lesson") : T("Add a lesson");
+	const char *title = id ? T(k->edit) : T(k->add);
 
 	out->content_type = HTML;
 	out->cache_control = "no-store";
-	layout_begin(r, b, title, "lessons");
+	layout_begin(r, b, title, k->path);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
-	layout_href(r, b, "/lessons");
-	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", T("Lessons learned"), title);
-	render_form(r, b, id ? pool_printf(r->pool, "/lessons/%lld/edit", id) : "/lessons/new",
-		    lesson_fields, NLESSON, vals, error, T("Save"));
+	layout_href(r, b, pool_printf(r->pool, "/%s", k->path));
+	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", T(k->plural), title);
+	render_form(r, b, id ? pool_printf(r->pool, "/%s/%lld/edit", k->path, id) :
+		    pool_printf(r->pool, "/%s/new", k->path), f, nf, vals, error, T("Save"));
 	layout_end(r, b);
 	return error ? 400 : 200;
 }
 
-int web_lesson_form(struct req *r, struct resp *out)
+static int record_form(struct req *r, struct resp *out, const struct kind *k)
 {
-	const char *vals[NLESSON];
-	struct lesson *old = NULL, l;
+	struct field f[FORM_MAX];
+	const char *vals[FORM_MAX] = { 0 };
+	size_t nf = form_fields(k, f);
+	struct record *old = NULL, *obj;
 	struct err e = { 0 };
 	long long id = 0;
 	int rc;
@@ -569,44 +511,86 @@ int web_lesson_form(struct req *r, struct resp *out)
 	out->cache_control = "no-store";
 	if (r->nparams) {
 		if (!(id = num_id(r->params[0])))
-			return http_error(r, out, 404, "There is no such lesson.");
-		if (lesson_get(r->store, r->pool, id, &old, &e) ||
-		    record_allow(r->actor, ACT_EDIT, &old->rec, &e))
+			return http_error(r, out, 404, k->missing);
+		if (kind_get(r->store, r->pool, k, id, (void **)&old, &e) ||
+		    record_allow(r->actor, ACT_EDIT, old, &e))
 			return http_fail(r, out, &e);
 	} else if (record_allow(r->actor, ACT_CREATE, NULL, &e)) {
 		return http_fail(r, out, &e);
 	}
 	if (r->method & (HTTP_GET | HTTP_HEAD)) {
-		memset(vals, 0, sizeof(vals));
 		if (old) {
-			vals[0] = old->rec.title, vals[1] = old->rec.country;
-			vals[2] = old->rec.region, vals[3] = old->topic, vals[4] = old->date;
-			vals[5] = old->body, vals[6] = old->rec.language;
-			vals[7] = old->rec.source_url, vals[8] = old->rec.tlp;
+			record_values(r, old, f, nf, vals);
 		} else {
-			vals[6] = "en";
-			vals[1] = nz(req_arg(r, "country"));
+			for (size_t i = 0; i < nf; i++)
+				vals[i] = !strcmp(f[i].name, "language") ? "en" :
+					  !strcmp(f[i].name, "country") ?
+					  nz(req_arg(r, "country")) : NULL;
 		}
-		return lesson_form_page(r, out, id, vals, NULL);
+		return form_page(r, out, k, id, f, nf, vals, NULL);
 	}
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
-	form_values(r, lesson_fields, NLESSON, vals);
-	memset(&l, 0, sizeof(l));
-	l.rec.id = id;
-	l.rec.title = value(r, "title");
-	l.rec.country = value(r, "country");
-	l.rec.region = value(r, "region");
-	l.rec.language = value(r, "language");
-	l.rec.source_url = value(r, "source_url");
-	l.rec.tlp = value(r, "tlp");
-	l.topic = value(r, "topic");
-	l.date = value(r, "date");
-	l.body = value(r, "body");
-	if ((rc = lesson_save(r->store, r->actor, &l, &id, &e))) {
+	/* what the form does not show an edit keeps */
+	obj = old ? old : kind_new(r->pool, k);
+	obj->id = id;
+	for (size_t i = 0; i < nf; i++) {
+		const char **c = common(obj, f[i].name);
+
+		vals[i] = req_form(r, f[i].name);
+		if (c)
+			*c = value(r, f[i].name);
+		else if (f[i].kf && f[i].kf->type != KT_LINKS)
+			kind_set(obj, f[i].kf, value(r, f[i].name));
+	}
+	if (!obj->country && !k->regional)
+		return form_page(r, out, k, id, f, nf, vals, T(k->no_country));
+	for (size_t i = 0; i < nf; i++) {
+		struct record_link *l;
+		size_t n;
+
+		if (!f[i].kf || f[i].kf->type != KT_LINKS)
+			continue;
+		if ((rc = parse_links(r, f[i].kf, value(r, f[i].name), &l, &n, &e)))
+			return form_page(r, out, k, id, f, nf, vals, e.msg);
+		kind_set_links(obj, f[i].kf, l, n);
+	}
+	if ((rc = kind_save(r->store, r->actor, k, obj, &id, &e))) {
 		if (rc == ERR_INVALID)
-			return lesson_form_page(r, out, id, vals, e.msg);
+			return form_page(r, out, k, id, f, nf, vals, e.msg);
 		return http_fail(r, out, &e);
 	}
-	return web_redirect(r, out, pool_printf(r->pool, "/lessons/%lld", id));
+	return web_redirect(r, out, pool_printf(r->pool, "/%s/%lld", k->path, id));
+}
+
+/* The routes of each kind */
+
+int web_cases(struct req *r, struct resp *out)
+{
+	return records_list(r, out, &caselaw_kind);
+}
+
+int web_case(struct req *r, struct resp *out)
+{
+	return record_page(r, out, &caselaw_kind);
+}
+
+int web_case_form(struct req *r, struct resp *out)
+{
+	return record_form(r, out, &caselaw_kind);
+}
+
+int web_lessons(struct req *r, struct resp *out)
+{
+	return records_list(r, out, &lesson_kind);
+}
+
+int web_lesson(struct req *r, struct resp *out)
+{
+	return record_page(r, out, &lesson_kind);
+}
+
+int web_lesson_form(struct req *r, struct resp *out)
+{
+	return record_form(r, out, &lesson_kind);
 }

@@ -74,6 +74,9 @@ const char *web_record_path(struct req *r, const struct record *rec);
 /* The facts every record has (country, language, status, TLP, revision, created and
  * changed), as <dt>/<dd> pairs inside an open <dl>. */
 void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec);
+/* A <select> of the TLP labels named name (id f-NAME), value selected (NULL or "":
+ * CLEAR). */
+void web_tlp_select(struct sbuf *b, const char *name, const char *value);
 /* The review section of a record's page: its status, the workflow buttons when the
  * actor may use them, and its earlier revisions. */
 void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec);

@@ -562,7 +562,7 @@ static void test_bundle_one_entry(void **state)
 	doc_free(d);
 	assert_int_equal(mapping_set(s, &curator, id, "part_2__sec_14", "un-cc", 7, "accepted",
 				     "partial", NULL, &e), ERR_OK);
-	assert_int_equal(bundle_export(s, &q, &b, NULL, &e), ERR_OK);
+	assert_int_equal(bundle_export(s, NULL, &q, &b, NULL, &e), ERR_OK);
 	store_close(s);
 
 	s = fixture_db(NULL, FIX_REFDATA);

@@ -156,7 +156,7 @@ static struct store *make_source(void)
 {
 	struct store *s = fixture_db(NULL, FIX_REFDATA);
 	struct doc *v1 = make_act(1), *v2 = make_act(2), *j = doc_new();
-	struct case_link links[] = { { KE_ACT, "part_2__sec_14" },
+	struct record_link links[] = { { KE_ACT, "part_2__sec_14" },
 				     { KE_ACT, "part_2__sec_14__subsec_1" } };
 	struct caselaw c;
 	long long id, cid = 0;
@@ -232,7 +232,7 @@ static char *export_text(struct store *s, const struct actor *a, struct bundle_c
 	err_clear(&e);
 	record_clearance(a, &cl);
 	assert_int_equal(store_set_clearance(s, &cl, &e), ERR_OK);
-	if (bundle_export(s, &all, &sb, c, &e))
+	if (bundle_export(s, NULL, &all, &sb, c, &e))
 		print_error("bundle_export: %s\n", e.msg);
 	assert_int_equal(e.code, ERR_OK);
 	return sbuf_detach(&sb, NULL);

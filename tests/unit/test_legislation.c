@@ -861,7 +861,7 @@ static void test_judgment_case(void **state)
 		assert_int_equal(caselaw_list(s, p, &q, &cs, &n, NULL), ERR_OK);
 		assert_int_equal(n, 1);
 		q.kind = REC_LEGISLATION;
-		assert_int_equal(legislation_list(s, p, &q, &ws, &n, NULL), ERR_OK);
+		assert_int_equal(legislation_list(s, p, NULL, &q, &ws, &n, NULL), ERR_OK);
 		assert_int_equal(n, 0);
 	}
 	doc_free(d);

@@ -377,7 +377,7 @@ static void test_place_valid(void **state)
 
 static struct caselaw make_case(const char *title)
 {
-	static struct case_link links[] = {
+	static struct record_link links[] = {
 		{ "/akn/ke/act/2018/5", "part_2__sec_14" },
 		{ "/akn/ke/act/2018/5", "part_2__sec_16" },
 	};
@@ -652,7 +652,7 @@ static void test_lesson(void **state)
 	assert_string_equal(got->topic, "electronic evidence");
 	assert_string_equal(got->date, "2023-03-01");
 
-	html = lesson_html(p, got->body);
+	html = kind_markdown_html(p, got->body);
 	assert_non_null(strstr(html, "<h1>Seizing phones</h1>"));
 	assert_non_null(strstr(html, "<em>chain of custody</em>"));
 	assert_non_null(strstr(html, "<strong>document</strong>"));
@@ -671,7 +671,7 @@ static void test_lesson(void **state)
 	assert_null(strstr(html, "<img"));
 	/* the link texts stay */
 	assert_non_null(strstr(html, ">click</a>"));
-	assert_string_equal(lesson_html(p, ""), "");
+	assert_string_equal(kind_markdown_html(p, ""), "");
 
 	/* a regional lesson: region, no country */
 	memset(&l, 0, sizeof(l));

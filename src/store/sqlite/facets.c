@@ -133,8 +133,6 @@ static void clear(struct fcache *c)
 	c->nstr = c->cap = c->hcap = c->n = 0;
 }
 
-static const char *const kinds[] = { "legislation", "case", "lesson" };
-
 /* Row st's facts (columns from first: country, region, country's region, sub-region,
  * kind, year, language, articles, intermediate region) into d. */
 static void fill(struct fcache *c, struct fdoc *d, sqlite3_stmt *st, int first)
@@ -149,10 +147,7 @@ static void fill(struct fcache *c, struct fdoc *d, sqlite3_stmt *st, int first)
 	d->csub = intern16(c, (const char *)sqlite3_column_text(st, first + 3));
 	d->cint = intern16(c, (const char *)sqlite3_column_text(st, first + 8));
 	d->year = year > 0 && year < YEARS ? (uint16_t)year : 0;
-	d->kind = 0;
-	for (int k = 0; kind && k < 3; k++)
-		if (!strcmp(kind, kinds[k]))
-			d->kind = (uint8_t)k;
+	d->kind = record_kind_parse(kind) > 0 ? (uint8_t)record_kind_parse(kind) : 0;
 	l = intern(c, (const char *)sqlite3_column_text(st, first + 6));
 	d->lang = l <= 0xfe ? (uint8_t)l : 0;
 	d->articles = intern(c, (const char *)sqlite3_column_text(st, first + 7));
@@ -450,7 +445,8 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 	out->nfacets[FACET_KIND] = 0;
 	for (int k = 0; k < 3; k++)
 		if (kind[k]) {
-			out->facets[FACET_KIND][out->nfacets[FACET_KIND]].value = kinds[k];
+			out->facets[FACET_KIND][out->nfacets[FACET_KIND]].value =
+				record_kind_name((enum record_kind)k);
 			out->facets[FACET_KIND][out->nfacets[FACET_KIND]++].count = kind[k];
 		}
 	{

@@ -21,9 +21,12 @@ enum sq_stmt {
 	SQ_WORK_PUT, SQ_WORK_GET_URI, SQ_WORK_GET_ID, SQ_WORK_LIST,
 	SQ_EXPR_FIND, SQ_EXPR_INSERT, SQ_EXPR_UPDATE, SQ_EXPR_CLEAR, SQ_EXPR_LIST,
 	SQ_PROV_INSERT, SQ_PROV_LIST, SQ_PROV_GET, SQ_PROV_IN_WORK,
-	SQ_CASE_PUT, SQ_CASE_GET, SQ_CASE_LINKS_CLEAR, SQ_CASE_LINK_ADD, SQ_CASE_LINKS,
-	SQ_LESSON_PUT, SQ_LESSON_GET,
-	SQ_MAPPING_PUT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
+	/* a kind's statements, one of each per enum record_kind (SQL made from its table) */
+	SQ_KIND_PUT, SQ_KIND_GET = SQ_KIND_PUT + REC_KIND_COUNT,
+	SQ_KIND_LINKS_CLEAR = SQ_KIND_GET + REC_KIND_COUNT,
+	SQ_KIND_LINK_ADD = SQ_KIND_LINKS_CLEAR + REC_KIND_COUNT,
+	SQ_KIND_LINKS = SQ_KIND_LINK_ADD + REC_KIND_COUNT,
+	SQ_MAPPING_PUT = SQ_KIND_LINKS + REC_KIND_COUNT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
 	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT,
@@ -112,8 +115,7 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	    size_t *n, const char *what, struct err *e);
 /* ?n (unix seconds) as stored ISO 8601 text (UTC). */
 #define SQ_ISO(n) "strftime('%Y-%m-%dT%H:%M:%SZ', " n ", 'unixepoch')"
-/* The names the schema stores for enum record_kind and enum org_kind. */
-extern const char *const sq_record_kinds[REC_KIND_COUNT];
+/* The names the schema stores for enum org_kind (record kinds: record_kind_name). */
 extern const char *const sq_org_kinds[ORG_KIND_COUNT];
 /* The index in names[0..n) of text column col of the current row; 0 when absent. */
 int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col);

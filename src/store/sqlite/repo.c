@@ -2,6 +2,7 @@
  * expressions, provisions, case law, lessons and mappings. */
 #include <string.h>
 
+#include "core/sbuf.h"
 #include "store/sqlite/internal.h"
 
 #define RECORD_COLS "r.id, r.kind, r.country, r.region, r.language, r.title, " \
@@ -26,9 +27,10 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 {
 	const char *k = (const char *)sqlite3_column_text(st, 1);
 	const char *stt = (const char *)sqlite3_column_text(st, 7);
+	int kind = record_kind_parse(k);
 
 	r->id = sqlite3_column_int64(st, 0);
-	r->kind = (enum record_kind)index_of(sq_record_kinds, 3, k);
+	r->kind = kind < 0 ? REC_LEGISLATION : (enum record_kind)kind;
 	r->country = sq_col(p, st, 2);
 	r->region = sq_col(p, st, 3);
 	r->language = sq_col(p, st, 4);
@@ -49,7 +51,7 @@ static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
 /* Bind the common fields to ?1..?15 (everything but id). */
 static void record_bind(sqlite3_stmt *st, const struct record *r)
 {
-	sq_bind_text(st, 1, sq_record_kinds[r->kind]);
+	sq_bind_text(st, 1, record_kind_name(r->kind));
 	sq_bind_text(st, 2, r->country);
 	sq_bind_text(st, 3, r->region);
 	sq_bind_text(st, 4, r->language);
@@ -136,8 +138,8 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 
 static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
 {
-	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ? sq_record_kinds[f->kind] :
-		     NULL);
+	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ?
+		     record_kind_name((enum record_kind)f->kind) : NULL);
 	sq_bind_text(st, 2, f->country);
 	sq_bind_text(st, 3, f->status >= 0 && f->status < ST_COUNT ? statuses[f->status] : NULL);
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : 100);
@@ -461,129 +463,186 @@ int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *fo
 	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "find provision", e);
 }
 
-int sq_case_put(struct store *s, const struct caselaw *c, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_CASE_PUT,
-		"INSERT INTO caselaw(record_id, court, decided, citation, parties, summary, facts, "
-		"outcome, evidence_issues, keywords, work_uri) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-		"ON CONFLICT(record_id) DO UPDATE SET court = excluded.court, "
-		"decided = excluded.decided, citation = excluded.citation, "
-		"parties = excluded.parties, summary = excluded.summary, facts = excluded.facts, "
-		"outcome = excluded.outcome, evidence_issues = excluded.evidence_issues, "
-		"keywords = excluded.keywords, work_uri = excluded.work_uri", e);
-	const char *vals[] = { c->court, c->decided, c->citation, c->parties, c->summary,
-			       c->facts, c->outcome, c->evidence_issues, c->keywords,
-			       c->work_uri };
-	int rc;
+/* A kind's KT_LINKS field is kept in the table <kind's table>_<key>(record_id,
+ * work_uri, eid), but for these older ones. */
+static const struct {
+	const char *table, *key, *links, *id;
+} link_tables[] = {
+	{ "caselaw", "applied", "case_provision", "case_id" },
+};
 
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, c->rec.id);
-	for (int i = 0; i < 10; i++)
-		sq_bind_text(st, 2 + i, vals[i]);
-	if ((rc = sq_done(q, st, "save case", e)))
-		return rc;
-	if (!(st = sq_prep(q, SQ_CASE_LINKS_CLEAR, "DELETE FROM case_provision WHERE case_id = ?1",
-			   e)))
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, c->rec.id);
-	if ((rc = sq_done(q, st, "save case", e)))
-		return rc;
-	for (size_t i = 0; i < c->napplied; i++) {
-		if (!(st = sq_prep(q, SQ_CASE_LINK_ADD,
-				   "INSERT OR IGNORE INTO case_provision(case_id, work_uri, eid) "
-				   "VALUES (?1, ?2, ?3)", e)))
-			return ERR_DB;
-		sqlite3_bind_int64(st, 1, c->rec.id);
-		sq_bind_text(st, 2, c->applied[i].work_uri);
-		sq_bind_text(st, 3, c->applied[i].eid);
-		if ((rc = sq_done(q, st, "save case provision", e)))
-			return rc;
-	}
-	return ERR_OK;
+static void links_table(const struct kind *k, const struct kind_field *f, pool *p,
+			const char **table, const char **id)
+{
+	for (size_t i = 0; i < sizeof(link_tables) / sizeof(link_tables[0]); i++)
+		if (!strcmp(link_tables[i].table, k->table) && !strcmp(link_tables[i].key, f->key)) {
+			*table = link_tables[i].links;
+			*id = link_tables[i].id;
+			return;
+		}
+	*table = pool_printf(p, "%s_%s", k->table, f->key);
+	*id = "record_id";
 }
 
-static void case_row(pool *p, sqlite3_stmt *st, void *row)
+/* The statement slot of kind k among first's. */
+static enum sq_stmt kind_slot(enum sq_stmt first, const struct kind *k)
 {
-	struct caselaw *c = row;
-	const char **f[] = { &c->court, &c->decided, &c->citation, &c->parties, &c->summary,
-			     &c->facts, &c->outcome, &c->evidence_issues, &c->keywords,
-			     &c->work_uri };
+	return (enum sq_stmt)(first + k->id);
+}
 
-	record_cols(p, st, &c->rec);
-	for (int i = 0; i < 10; i++)
-		*f[i] = sq_col(p, st, RECORD_NCOLS + i);
+static int kind_links_put(struct sq *q, const struct kind *k, const struct kind_field *f,
+			  const void *obj, struct err *e)
+{
+	pool *p = pool_new();
+	const char *table, *idcol;
+	long long id = ((const struct record *)obj)->id;
+	struct record_link *l;
+	size_t n;
+	sqlite3_stmt *st;
+	int rc;
+
+	links_table(k, f, p, &table, &idcol);
+	kind_links(obj, f, &l, &n);
+	if (!(st = sq_prep(q, kind_slot(SQ_KIND_LINKS_CLEAR, k),
+			   pool_printf(p, "DELETE FROM %s WHERE %s = ?1", table, idcol), e))) {
+		rc = ERR_DB;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sq_done(q, st, pool_printf(p, "save %s", k->name), e)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (!(st = sq_prep(q, kind_slot(SQ_KIND_LINK_ADD, k),
+				   pool_printf(p, "INSERT OR IGNORE INTO %s(%s, work_uri, eid) "
+					       "VALUES (?1, ?2, ?3)", table, idcol), e))) {
+			rc = ERR_DB;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sq_bind_text(st, 2, l[i].work_uri);
+		sq_bind_text(st, 3, l[i].eid);
+		if ((rc = sq_done(q, st, pool_printf(p, "save %s %s", k->name, f->key), e)))
+			goto out;
+	}
+out:
+	pool_free(p);
+	return rc;
+}
+
+int sq_kind_put(struct store *s, const struct kind *k, const void *obj, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+	struct sbuf cols = SBUF_INIT, vals = SBUF_INIT, set = SBUF_INIT;
+	const struct kind_field *links = NULL;
+	sqlite3_stmt *st;
+	int rc, n = 1;
+
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+
+		if (f->type == KT_LINKS) {
+			links = f;
+			continue;
+		}
+		sbuf_addf(&cols, ", %s", f->key);
+		sbuf_addf(&vals, ", ?%d", ++n);
+		sbuf_addf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->key, f->key);
+	}
+	/* the same text every time for one kind: prepared once per connection */
+	{
+		struct sbuf sql = SBUF_INIT;
+
+		sbuf_addf(&sql, "INSERT INTO %s(record_id%s) VALUES (?1%s) ON CONFLICT(record_id) "
+			  "DO %s%s", k->table, sbuf_str(&cols), sbuf_str(&vals),
+			  set.len ? "UPDATE SET " : "NOTHING", sbuf_str(&set));
+		st = sq_prep(q, kind_slot(SQ_KIND_PUT, k), sbuf_str(&sql), e);
+		sbuf_release(&sql);
+	}
+	sbuf_release(&cols);
+	sbuf_release(&vals);
+	sbuf_release(&set);
+	if (!st)
+		return ERR_DB;
+	sqlite3_bind_int64(st, 1, ((const struct record *)obj)->id);
+	n = 1;
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].type != KT_LINKS)
+			sq_bind_text(st, ++n, kind_value(obj, &k->fields[i]));
+	if ((rc = sq_done(q, st, k->name, e)))
+		return rc;
+	return links ? kind_links_put(q, k, links, obj, e) : ERR_OK;
 }
 
 static void link_row(pool *p, sqlite3_stmt *st, void *row)
 {
-	struct case_link *l = row;
+	struct record_link *l = row;
 
 	l->work_uri = sq_col(p, st, 0);
 	l->eid = sq_col(p, st, 1);
 }
 
-int sq_case_get(struct store *s, pool *p, long long id, struct caselaw **out, struct err *e)
+static int kind_links_get(struct sq *q, pool *p, const struct kind *k,
+			  const struct kind_field *f, void *obj, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_CASE_GET,
-		"SELECT " RECORD_COLS ", c.court, c.decided, c.citation, c.parties, c.summary, "
-		"c.facts, c.outcome, c.evidence_issues, c.keywords, c.work_uri "
-		"FROM caselaw c JOIN record r ON r.id = c.record_id WHERE c.record_id = ?1 AND "
-		SQ_VISIBLE("r"), e);
+	const char *table, *idcol;
+	struct record_link *l;
+	size_t n;
+	sqlite3_stmt *st;
 	int rc;
 
+	links_table(k, f, p, &table, &idcol);
+	st = sq_prep(q, kind_slot(SQ_KIND_LINKS, k),
+		     pool_printf(p, "SELECT work_uri, eid FROM %s WHERE %s = ?1 "
+				 "ORDER BY work_uri, eid", table, idcol), e);
 	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	if ((rc = sq_one_row(q, st, p, sizeof(**out), case_row, (void **)out, "case", e)))
-		return rc;
-	st = sq_prep(q, SQ_CASE_LINKS, "SELECT work_uri, eid FROM case_provision "
-		     "WHERE case_id = ?1 ORDER BY work_uri, eid", e);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return sq_rows(q, st, p, sizeof(*(*out)->applied), link_row, (void **)&(*out)->applied,
-		       &(*out)->napplied, "case provisions", e);
+		sqlite3_bind_int64(st, 1, ((struct record *)obj)->id);
+	if (!(rc = sq_rows(q, st, p, sizeof(*l), link_row, (void **)&l, &n,
+			   pool_printf(p, "%s %s", k->name, f->key), e)))
+		kind_set_links(obj, f, l, n);
+	return rc;
 }
 
-int sq_lesson_put(struct store *s, const struct lesson *l, struct err *e)
+int sq_kind_get(struct store *s, pool *p, const struct kind *k, long long id, void **out,
+		struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_LESSON_PUT,
-		"INSERT INTO lesson(record_id, topic, body, date) VALUES (?1, ?2, ?3, ?4) "
-		"ON CONFLICT(record_id) DO UPDATE SET topic = excluded.topic, "
-		"body = excluded.body, date = excluded.date", e);
+	struct sbuf sql = SBUF_INIT;
+	const struct kind_field *links = NULL;
+	sqlite3_stmt *st;
+	void *obj;
+	int rc, col = RECORD_NCOLS;
 
+	sbuf_adds(&sql, "SELECT " RECORD_COLS);
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].type != KT_LINKS)
+			sbuf_addf(&sql, ", t.%s", k->fields[i].key);
+	sbuf_addf(&sql, " FROM %s t JOIN record r ON r.id = t.record_id WHERE t.record_id = ?1 "
+		  "AND ", k->table);
+	sbuf_adds(&sql, SQ_VISIBLE("r"));
+	st = sq_prep(q, kind_slot(SQ_KIND_GET, k), sbuf_str(&sql), e);
+	sbuf_release(&sql);
 	if (!st)
 		return ERR_DB;
-	sqlite3_bind_int64(st, 1, l->rec.id);
-	sq_bind_text(st, 2, l->topic);
-	sq_bind_text(st, 3, l->body);
-	sq_bind_text(st, 4, l->date);
-	return sq_done(q, st, "save lesson", e);
-}
-
-static void lesson_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct lesson *l = row;
-
-	record_cols(p, st, &l->rec);
-	l->topic = sq_col(p, st, RECORD_NCOLS);
-	l->body = sq_col(p, st, RECORD_NCOLS + 1);
-	l->date = sq_col(p, st, RECORD_NCOLS + 2);
-}
-
-int sq_lesson_get(struct store *s, pool *p, long long id, struct lesson **out, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_LESSON_GET,
-		"SELECT " RECORD_COLS ", l.topic, l.body, l.date FROM lesson l "
-		"JOIN record r ON r.id = l.record_id WHERE l.record_id = ?1 AND " SQ_VISIBLE("r"), e);
-
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return sq_one_row(q, st, p, sizeof(**out), lesson_row, (void **)out, "lesson", e);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return sq_fail(q, k->name, e);
+		return err_set(e, ERR_NOTFOUND, "%s: not found", k->name);
+	}
+	obj = pool_calloc(p, 1, k->size);
+	record_cols(p, st, obj);
+	for (size_t i = 0; i < k->nfields; i++) {
+		if (k->fields[i].type == KT_LINKS)
+			links = &k->fields[i];
+		else
+			kind_set(obj, &k->fields[i], sq_col(p, st, col++));
+	}
+	sqlite3_reset(st);
+	if (links && (rc = kind_links_get(q, p, k, links, obj, e)))
+		return rc;
+	*out = obj;
+	return ERR_OK;
 }
 
 int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,

@@ -63,7 +63,6 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		      const char *terms, int headings, const char **out, struct err *e)
 {
 	struct sbuf b = SBUF_INIT;
-	static const char *const kinds[] = { "legislation", "case", "lesson" };
 
 	/* a query of filters only lists everything they let through; less the rows the
 	 * caller may not read (clearance.c) */
@@ -71,8 +70,10 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 	if (terms)
 		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", terms);
 	else
-		sbuf_adds(&b, "( \"" MARK "#klegislation\" OR \"" MARK "#kcase\" OR \"" MARK
-			  "#klesson\" )");
+		for (int k = 0; k < REC_KIND_COUNT; k++)
+			sbuf_addf(&b, "%s\"" MARK "#k%s\"%s", k ? " OR " : "( ",
+				  record_kind_name((enum record_kind)k), k + 1 < REC_KIND_COUNT ?
+				  "" : " )");
 	sq_clear_match(q, &b);
 	sbuf_adds(&b, " )");
 	if (rq->by_place)
@@ -81,7 +82,8 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		sbuf_adds(&b, " AND (");
 		for (int k = 0, first = 1; k < 3; k++)
 			if (rq->kinds & (1u << k)) {
-				sbuf_addf(&b, "%s\"" MARK "#k%s\"", first ? " " : " OR ", kinds[k]);
+				sbuf_addf(&b, "%s\"" MARK "#k%s\"", first ? " " : " OR ",
+					  record_kind_name((enum record_kind)k));
 				first = 0;
 			}
 		sbuf_adds(&b, " )");
@@ -123,14 +125,11 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 	return ERR_OK;
 }
 
-static const char *const kinds[] = { "legislation", "case", "lesson" };
-
 static enum record_kind kind_of(const char *k)
 {
-	for (int i = 0; k && i < 3; i++)
-		if (!strcmp(k, kinds[i]))
-			return (enum record_kind)i;
-	return REC_LEGISLATION;
+	int i = record_kind_parse(k);
+
+	return i < 0 ? REC_LEGISLATION : (enum record_kind)i;
 }
 
 /* Document frequencies of the phrases of earlier queries on this connection, for the

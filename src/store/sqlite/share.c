@@ -163,7 +163,9 @@ static void event_row(pool *p, sqlite3_stmt *st, void *row)
 	struct share_event *ev = row;
 
 	ev->at = sq_col(p, st, 0);
-	ev->kind = (enum record_kind)sq_col_index(sq_record_kinds, REC_KIND_COUNT, st, 1);
+	ev->kind = (enum record_kind)record_kind_parse((const char *)sqlite3_column_text(st, 1));
+	if ((int)ev->kind < 0)
+		ev->kind = REC_LEGISLATION;
 	ev->country = sq_col(p, st, 2);
 	ev->tlp = sq_col(p, st, 3);
 	ev->org = sq_col(p, st, 4);

@@ -224,7 +224,6 @@ int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, 
 	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
 }
 
-const char *const sq_record_kinds[REC_KIND_COUNT] = { "legislation", "case", "lesson" };
 const char *const sq_org_kinds[ORG_KIND_COUNT] = {
 	"national_authority", "unodc", "donor", "implementing", "private_sector",
 	"civil_society", "academia",
