@@ -4,6 +4,7 @@
 #define API_API_H
 
 #include <jansson.h>
+#include <stddef.h>
 
 #include "core/err.h"
 #include "core/num.h"
@@ -61,5 +62,43 @@ int api_send(struct resp *out, int status, json_t *j);
 json_t *api_body(struct req *r, struct resp *out);
 /* A JSON string, or null for NULL. */
 json_t *api_str(const char *s);
+
+/* How api_fields encodes one member of a struct. */
+enum api_type {
+	API_STR,	/* const char *, with json_string: the key is left out when NULL */
+	API_STR_NULL,	/* const char *: a string, or null for NULL */
+	API_CODE,	/* char[]: a string */
+	API_CODE_NULL,	/* char[]: a string, or null when empty */
+	API_INT,	/* int */
+	API_LLONG,	/* long long */
+	API_NAMES,	/* const char *[LANG_COUNT]: {"en": ..., "fr": ...}, null for NULL */
+	API_CALL,	/* computed from the whole struct by fn */
+};
+/* One member of a struct as one key of its JSON object. A struct's table of fields,
+ * ended by API_END, is its encoding: the keys in the table's order. */
+struct api_field {
+	const char *key;
+	enum api_type type;
+	size_t offset;
+	json_t *(*fn)(const void *obj);	/* API_CALL only */
+};
+#define API_FIELD(st, member, type) { #member, (type), offsetof(st, member), NULL }
+#define API_FIELD_AS(key, st, member, type) { (key), (type), offsetof(st, member), NULL }
+#define API_COMPUTED(key, fn) { (key), API_CALL, 0, (fn) }
+#define API_END { NULL, API_STR, 0, NULL }
+/* Set the members of obj (a struct that fields describe) in the object j. Returns j. */
+json_t *api_fields(json_t *j, const void *obj, const struct api_field *fields);
+/* A new object with the members of obj that fields describe (see api_fields). */
+json_t *api_object(const void *obj, const struct api_field *fields);
+/* The article reference used across the API, "coe-185/2", as a JSON string. */
+json_t *api_article_ref(const char *instrument, int number);
+
+/* Answer 200 with a list: {"count": the size of arr, "limit" and "offset" of q when q
+ * is not NULL, key: arr} (taking arr). Returns 200. */
+struct record_query;
+int api_send_list(struct resp *out, const char *key, json_t *arr, const struct record_query *q);
+/* ?country= (alpha-2, alpha-3, numeric or a name; absent or empty: no filter) into
+ * *country (pool string); on an unknown country answer in out and return non-zero. */
+int api_country_arg(struct req *r, struct resp *out, const char **country);
 
 #endif

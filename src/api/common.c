@@ -1,9 +1,13 @@
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "api/api.h"
+#include "core/lang.h"
 #include "core/log.h"
 #include "core/utf8.h"
+#include "domain/country.h"
+#include "domain/record.h"
 
 static int dump_cb(const char *buf, size_t size, void *data)
 {
@@ -59,4 +63,85 @@ json_t *api_body(struct req *r, struct resp *out)
 json_t *api_str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+static json_t *names_json(const char *const *names)
+{
+	json_t *j = json_object();
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		json_object_set_new(j, lang_code((enum lang)l), api_str(names[l]));
+	return j;
+}
+
+static json_t *field_json(const void *obj, const struct api_field *f)
+{
+	const char *at = (const char *)obj + f->offset;
+
+	switch (f->type) {
+	case API_STR:
+		return json_string(*(const char *const *)(const void *)at);
+	case API_STR_NULL:
+		return api_str(*(const char *const *)(const void *)at);
+	case API_CODE:
+		return json_string(at);
+	case API_CODE_NULL:
+		return at[0] ? json_string(at) : json_null();
+	case API_INT:
+		return json_integer(*(const int *)(const void *)at);
+	case API_LLONG:
+		return json_integer(*(const long long *)(const void *)at);
+	case API_NAMES:
+		return names_json((const char *const *)(const void *)at);
+	case API_CALL:
+		return f->fn(obj);
+	}
+	return NULL;
+}
+
+json_t *api_fields(json_t *j, const void *obj, const struct api_field *fields)
+{
+	for (const struct api_field *f = fields; f->key; f++)
+		json_object_set_new(j, f->key, field_json(obj, f));
+	return j;
+}
+
+json_t *api_object(const void *obj, const struct api_field *fields)
+{
+	return api_fields(json_object(), obj, fields);
+}
+
+json_t *api_article_ref(const char *instrument, int number)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s/%d", instrument, number);
+	return json_string(buf);
+}
+
+int api_send_list(struct resp *out, const char *key, json_t *arr, const struct record_query *q)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
+	if (q) {
+		json_object_set_new(j, "limit", json_integer(q->limit));
+		json_object_set_new(j, "offset", json_integer(q->offset));
+	}
+	json_object_set_new(j, key, arr);
+	return api_send(out, 200, j);
+}
+
+int api_country_arg(struct req *r, struct resp *out, const char **country)
+{
+	const char *v = req_arg(r, "country");
+	struct country *c;
+	struct err e = { 0 };
+
+	if (!v || !*v)
+		return 0;
+	if (country_get(r->store, r->pool, v, &c, &e))
+		return http_fail(r, out, &e);
+	*country = c->alpha2;
+	return 0;
 }

@@ -4,58 +4,44 @@
 #include "api/api.h"
 #include "domain/country.h"
 
-static json_t *names_json(const char *const names[LANG_COUNT])
-{
-	json_t *j = json_object();
+static const struct api_field country_fields[] = {
+	API_FIELD(struct country, alpha2, API_CODE),
+	API_FIELD(struct country, alpha3, API_CODE),
+	API_FIELD(struct country, numeric, API_CODE),
+	API_FIELD_AS("name", struct country, names, API_NAMES),
+	API_FIELD(struct country, official_name, API_STR_NULL),
+	API_FIELD(struct country, region, API_CODE_NULL),
+	API_FIELD(struct country, subregion, API_CODE_NULL),
+	API_FIELD_AS("intermediate_region", struct country, intermediate, API_CODE_NULL),
+	API_END
+};
 
-	for (int l = 0; l < LANG_COUNT; l++)
-		json_object_set_new(j, lang_code((enum lang)l), api_str(names[l]));
-	return j;
+static json_t *level_json(const void *g)
+{
+	return json_string(region_level_name(((const struct region *)g)->level));
 }
 
-static json_t *code_or_null(const char *code)
-{
-	return code[0] ? json_string(code) : json_null();
-}
+static const struct api_field region_fields[] = {
+	API_FIELD(struct region, code, API_CODE),
+	API_COMPUTED("level", level_json),
+	API_FIELD(struct region, parent, API_CODE_NULL),
+	API_FIELD_AS("name", struct region, names, API_NAMES),
+	API_FIELD(struct region, country_count, API_INT),
+	API_END
+};
 
-static json_t *country_json(const struct country *c)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "alpha2", json_string(c->alpha2));
-	json_object_set_new(j, "alpha3", json_string(c->alpha3));
-	json_object_set_new(j, "numeric", json_string(c->numeric));
-	json_object_set_new(j, "name", names_json(c->names));
-	json_object_set_new(j, "official_name", api_str(c->official_name));
-	json_object_set_new(j, "region", code_or_null(c->region));
-	json_object_set_new(j, "subregion", code_or_null(c->subregion));
-	json_object_set_new(j, "intermediate_region", code_or_null(c->intermediate));
-	return j;
-}
+/* A region named from a country: its code and names */
+static const struct api_field region_ref_fields[] = {
+	API_FIELD(struct region, code, API_CODE),
+	API_FIELD_AS("name", struct region, names, API_NAMES),
+	API_END
+};
 
 static json_t *region_ref(const struct region *rs, size_t nr, const char *code)
 {
 	const struct region *g = region_find(rs, nr, code);
-	json_t *j;
 
-	if (!g)
-		return json_null();
-	j = json_object();
-	json_object_set_new(j, "code", json_string(g->code));
-	json_object_set_new(j, "name", names_json(g->names));
-	return j;
-}
-
-static json_t *region_json(const struct region *g)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "code", json_string(g->code));
-	json_object_set_new(j, "level", json_string(region_level_name(g->level)));
-	json_object_set_new(j, "parent", code_or_null(g->parent));
-	json_object_set_new(j, "name", names_json(g->names));
-	json_object_set_new(j, "country_count", json_integer(g->country_count));
-	return j;
+	return g ? api_object(g, region_ref_fields) : json_null();
 }
 
 int api_countries(struct req *r, struct resp *out)
@@ -65,7 +51,7 @@ int api_countries(struct req *r, struct resp *out)
 	size_t n;
 	struct err e = { 0 };
 	const char *region = req_arg(r, "region");
-	json_t *arr, *j;
+	json_t *arr;
 
 	if ((region && region_get(r->store, r->pool, region, &g, &e)) ||
 	    country_list(r->store, r->pool, &cs, &n, &e))
@@ -73,11 +59,8 @@ int api_countries(struct req *r, struct resp *out)
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		if (!g || region_contains(g, &cs[i]))
-			json_array_append_new(arr, country_json(&cs[i]));
-	j = json_object();
-	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
-	json_object_set_new(j, "countries", arr);
-	return api_send(out, 200, j);
+			json_array_append_new(arr, api_object(&cs[i], country_fields));
+	return api_send_list(out, "countries", arr, NULL);
 }
 
 int api_country(struct req *r, struct resp *out)
@@ -91,7 +74,7 @@ int api_country(struct req *r, struct resp *out)
 	if (country_get(r->store, r->pool, r->params[0], &c, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
 		return http_fail(r, out, &e);
-	j = country_json(c);
+	j = api_object(c, country_fields);
 	json_object_set_new(j, "region", region_ref(rs, nr, c->region));
 	json_object_set_new(j, "subregion", region_ref(rs, nr, c->subregion));
 	json_object_set_new(j, "intermediate_region", region_ref(rs, nr, c->intermediate));
@@ -144,7 +127,7 @@ int api_countries_resolve(struct req *r, struct resp *out)
 			json_object_set_new(item, "error", json_string(e.msg));
 			continue;
 		}
-		json_object_set_new(item, "country", country_json(c));
+		json_object_set_new(item, "country", api_object(c, country_fields));
 	}
 	json_decref(body);
 	j = json_object();
@@ -157,17 +140,14 @@ int api_regions(struct req *r, struct resp *out)
 	struct region *rs;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr, *j;
+	json_t *arr;
 
 	if (region_list(r->store, r->pool, &rs, &n, &e))
 		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, region_json(&rs[i]));
-	j = json_object();
-	json_object_set_new(j, "count", json_integer((json_int_t)n));
-	json_object_set_new(j, "regions", arr);
-	return api_send(out, 200, j);
+		json_array_append_new(arr, api_object(&rs[i], region_fields));
+	return api_send_list(out, "regions", arr, NULL);
 }
 
 int api_region(struct req *r, struct resp *out)
@@ -182,7 +162,7 @@ int api_region(struct req *r, struct resp *out)
 	    region_list(r->store, r->pool, &rs, &nr, &e) ||
 	    country_list(r->store, r->pool, &cs, &nc, &e))
 		return http_fail(r, out, &e);
-	j = region_json(g);
+	j = api_object(g, region_fields);
 	children = json_array();
 	for (size_t i = 0; i < nr; i++)
 		if (!strcmp(rs[i].parent, g->code))

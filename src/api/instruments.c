@@ -4,40 +4,48 @@
 #include "api/api.h"
 #include "domain/instrument.h"
 
-static json_t *instrument_json(const struct instrument *in)
-{
-	json_t *j = json_object();
+static const struct api_field instrument_fields[] = {
+	API_FIELD(struct instrument, id, API_STR),
+	API_FIELD(struct instrument, short_name, API_STR),
+	API_FIELD(struct instrument, title, API_STR),
+	API_FIELD(struct instrument, adopted, API_STR),
+	API_FIELD(struct instrument, work_uri, API_STR),
+	API_FIELD(struct instrument, article_count, API_INT),
+	API_END
+};
 
-	json_object_set_new(j, "id", json_string(in->id));
-	json_object_set_new(j, "short_name", json_string(in->short_name));
-	json_object_set_new(j, "title", json_string(in->title));
-	json_object_set_new(j, "adopted", json_string(in->adopted));
-	json_object_set_new(j, "work_uri", json_string(in->work_uri));
-	json_object_set_new(j, "article_count", json_integer(in->article_count));
-	return j;
+static json_t *article_id(const void *a)
+{
+	return api_article_ref(((const struct article *)a)->instrument,
+			       ((const struct article *)a)->number);
 }
 
-/* "coe-185/2": the article reference used across the API */
-static json_t *ref(const char *instrument, int number)
-{
-	char buf[64];
+static const struct api_field article_fields[] = {
+	API_FIELD(struct article, instrument, API_STR),
+	API_FIELD(struct article, number, API_INT),
+	API_COMPUTED("id", article_id),
+	API_FIELD(struct article, title, API_STR),
+	API_FIELD(struct article, chapter, API_STR),
+	API_FIELD(struct article, category, API_STR),
+	API_END
+};
 
-	snprintf(buf, sizeof(buf), "%s/%d", instrument, number);
-	return json_string(buf);
+/* The counterpart's article reference, or null for a topic without one */
+static json_t *link_article(const void *l)
+{
+	const struct xwalk_link *x = l;
+
+	return x->number ? api_article_ref(x->instrument, x->number) : json_null();
 }
 
-static json_t *article_json(const struct article *a)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "instrument", json_string(a->instrument));
-	json_object_set_new(j, "number", json_integer(a->number));
-	json_object_set_new(j, "id", ref(a->instrument, a->number));
-	json_object_set_new(j, "title", json_string(a->title));
-	json_object_set_new(j, "chapter", json_string(a->chapter));
-	json_object_set_new(j, "category", json_string(a->category));
-	return j;
-}
+static const struct api_field link_fields[] = {
+	API_FIELD(struct xwalk_link, topic, API_STR),
+	API_FIELD(struct xwalk_link, instrument, API_STR),
+	API_COMPUTED("article", link_article),
+	API_FIELD(struct xwalk_link, title, API_STR_NULL),
+	API_FIELD(struct xwalk_link, relation, API_STR),
+	API_END
+};
 
 int api_instruments(struct req *r, struct resp *out)
 {
@@ -50,7 +58,7 @@ int api_instruments(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, instrument_json(&ins[i]));
+		json_array_append_new(arr, api_object(&ins[i], instrument_fields));
 	j = json_object();
 	json_object_set_new(j, "instruments", arr);
 	return api_send(out, 200, j);
@@ -67,7 +75,7 @@ int api_instrument(struct req *r, struct resp *out)
 	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
 	    instrument_chapters(r->store, r->pool, in->id, &ch, &nch, &e))
 		return http_fail(r, out, &e);
-	j = instrument_json(in);
+	j = api_object(in, instrument_fields);
 	chapters = json_array();
 	for (size_t i = 0; i < nch; i++) {
 		json_t *c = json_object();
@@ -98,14 +106,9 @@ int api_articles(struct req *r, struct resp *out)
 	    instrument_articles(r->store, r->pool, in->id, &ar, &n, &e))
 		return http_fail(r, out, &e);
 	arr = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *a;
-
-		if (category && strcmp(ar[i].category, category))
-			continue;
-		a = article_json(&ar[i]);
-		json_array_append_new(arr, a);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (!category || !strcmp(ar[i].category, category))
+			json_array_append_new(arr, api_object(&ar[i], article_fields));
 	j = json_object();
 	json_object_set_new(j, "instrument", json_string(in->id));
 	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
@@ -128,19 +131,10 @@ int api_article(struct req *r, struct resp *out)
 	    instrument_article(r->store, r->pool, in->id, number, &a, &e) ||
 	    instrument_counterparts(r->store, r->pool, in->id, number, &links, &n, &e))
 		return http_fail(r, out, &e);
-	j = article_json(a);
+	j = api_object(a, article_fields);
 	cp = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *l = json_object();
-
-		json_object_set_new(l, "topic", json_string(links[i].topic));
-		json_object_set_new(l, "instrument", json_string(links[i].instrument));
-		json_object_set_new(l, "article", links[i].number ?
-				    ref(links[i].instrument, links[i].number) : json_null());
-		json_object_set_new(l, "title", api_str(links[i].title));
-		json_object_set_new(l, "relation", json_string(links[i].relation));
-		json_array_append_new(cp, l);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(cp, api_object(&links[i], link_fields));
 	json_object_set_new(j, "counterparts", cp);
 	return api_send(out, 200, j);
 }
@@ -150,7 +144,7 @@ int api_crosswalk(struct req *r, struct resp *out)
 	struct xwalk_row *rows;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr, *j;
+	json_t *arr;
 
 	if (instrument_crosswalk(r->store, r->pool, &rows, &n, &e))
 		return http_fail(r, out, &e);
@@ -160,14 +154,11 @@ int api_crosswalk(struct req *r, struct resp *out)
 
 		json_object_set_new(row, "topic", json_string(rows[i].topic));
 		json_object_set_new(row, rows[i].a_instrument, rows[i].a_number ?
-				    ref(rows[i].a_instrument, rows[i].a_number) : json_null());
+				    api_article_ref(rows[i].a_instrument, rows[i].a_number) : json_null());
 		json_object_set_new(row, rows[i].b_instrument, rows[i].b_number ?
-				    ref(rows[i].b_instrument, rows[i].b_number) : json_null());
+				    api_article_ref(rows[i].b_instrument, rows[i].b_number) : json_null());
 		json_object_set_new(row, "relation", json_string(rows[i].relation));
 		json_array_append_new(arr, row);
 	}
-	j = json_object();
-	json_object_set_new(j, "count", json_integer((json_int_t)n));
-	json_object_set_new(j, "crosswalk", arr);
-	return api_send(out, 200, j);
+	return api_send_list(out, "crosswalk", arr, NULL);
 }

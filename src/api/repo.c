@@ -38,16 +38,18 @@ int api_paging(struct req *r, struct resp *out, int *limit, int *offset)
 	return 0;
 }
 
+static const struct api_field work_fields[] = {
+	API_FIELD(struct work, uri, API_STR),
+	API_FIELD(struct work, type, API_STR_NULL),
+	API_FIELD(struct work, subtype, API_STR_NULL),
+	API_FIELD(struct work, number, API_STR_NULL),
+	API_FIELD(struct work, date, API_STR_NULL),
+	API_END
+};
+
 static json_t *work_json(const struct work *w)
 {
-	json_t *j = record_json(&w->rec);
-
-	json_object_set_new(j, "uri", json_string(w->uri));
-	json_object_set_new(j, "type", api_str(w->type));
-	json_object_set_new(j, "subtype", api_str(w->subtype));
-	json_object_set_new(j, "number", api_str(w->number));
-	json_object_set_new(j, "date", api_str(w->date));
-	return j;
+	return api_fields(record_json(&w->rec), w, work_fields);
 }
 
 static json_t *expr_json(pool *p, const struct work *w, const struct expression *x)
@@ -82,28 +84,38 @@ static json_t *prov_json(const struct provision *p, const char *parent)
 	return j;
 }
 
-static json_t *mapping_json(pool *p, const struct mapping *m)
+static json_t *mapping_article(const void *m)
 {
-	json_t *j = json_object();
-
-	json_object_set_new(j, "work_id", json_integer(m->work_id));
-	json_object_set_new(j, "work_uri", api_str(m->work_uri));
-	json_object_set_new(j, "work_title", api_str(m->work_title));
-	json_object_set_new(j, "country", api_str(m->country));
-	json_object_set_new(j, "eid", json_string(m->eid));
-	json_object_set_new(j, "num", api_str(m->num));
-	json_object_set_new(j, "heading", api_str(m->heading));
-	json_object_set_new(j, "article", json_string(pool_printf(p, "%s/%d", m->instrument,
-								  m->article)));
-	json_object_set_new(j, "instrument", json_string(m->instrument));
-	json_object_set_new(j, "number", json_integer(m->article));
-	json_object_set_new(j, "state", json_string(m->state));
-	json_object_set_new(j, "extent", api_str(m->extent));
-	json_object_set_new(j, "score", m->score > 0 ? json_real(m->score) : json_null());
-	json_object_set_new(j, "reason", api_str(m->reason));
-	json_object_set_new(j, "comment", api_str(m->comment));
-	return j;
+	return api_article_ref(((const struct mapping *)m)->instrument,
+			       ((const struct mapping *)m)->article);
 }
+
+/* A suggestion's score; null for a mapping made by hand */
+static json_t *mapping_score(const void *m)
+{
+	double score = ((const struct mapping *)m)->score;
+
+	return score > 0 ? json_real(score) : json_null();
+}
+
+static const struct api_field mapping_fields[] = {
+	API_FIELD(struct mapping, work_id, API_LLONG),
+	API_FIELD(struct mapping, work_uri, API_STR_NULL),
+	API_FIELD(struct mapping, work_title, API_STR_NULL),
+	API_FIELD(struct mapping, country, API_STR_NULL),
+	API_FIELD(struct mapping, eid, API_STR),
+	API_FIELD(struct mapping, num, API_STR_NULL),
+	API_FIELD(struct mapping, heading, API_STR_NULL),
+	API_COMPUTED("article", mapping_article),
+	API_FIELD(struct mapping, instrument, API_STR),
+	API_FIELD_AS("number", struct mapping, article, API_INT),
+	API_FIELD(struct mapping, state, API_STR),
+	API_FIELD(struct mapping, extent, API_STR_NULL),
+	API_COMPUTED("score", mapping_score),
+	API_FIELD(struct mapping, reason, API_STR_NULL),
+	API_FIELD(struct mapping, comment, API_STR_NULL),
+	API_END
+};
 
 /* Provisions pv[from..to) as a flat list with parent eIds; the parent of the first
  * level is top (NULL at the top of the document). */
@@ -163,16 +175,11 @@ static int work_by_id(struct req *r, struct resp *out, struct work **w)
  * non-zero. */
 static int filters(struct req *r, struct resp *out, struct record_query *q)
 {
-	const char *country = req_arg(r, "country"), *type = req_arg(r, "type");
+	const char *type = req_arg(r, "type");
 	const char *status = req_arg(r, "status"), *kind = req_arg(r, "kind");
-	struct country *c;
-	struct err e = { 0 };
 
-	if (country && *country) {
-		if (country_get(r->store, r->pool, country, &c, &e))
-			return http_fail(r, out, &e);
-		q->country = c->alpha2;
-	}
+	if (api_country_arg(r, out, &q->country))
+		return out->status;
 	if (type && *type) {
 		if (!legislation_type_valid(type))
 			return http_error(r, out, 400, "type is a lowercase word such as act, code, "
@@ -193,7 +200,7 @@ int api_works(struct req *r, struct resp *out)
 	struct work *ws;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr, *j;
+	json_t *arr;
 
 	if (filters(r, out, &q) || api_paging(r, out, &q.limit, &q.offset))
 		return out->status;
@@ -202,12 +209,7 @@ int api_works(struct req *r, struct resp *out)
 	arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, work_json(&ws[i]));
-	j = json_object();
-	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
-	json_object_set_new(j, "limit", json_integer(q.limit));
-	json_object_set_new(j, "offset", json_integer(q.offset));
-	json_object_set_new(j, "works", arr);
-	return api_send(out, 200, j);
+	return api_send_list(out, "works", arr, &q);
 }
 
 static json_t *versions_json(pool *p, const struct work *w, const struct expression *xs,
@@ -220,13 +222,13 @@ static json_t *versions_json(pool *p, const struct work *w, const struct express
 	return arr;
 }
 
-static json_t *mappings_json(pool *p, const struct mapping *ms, size_t n, const char *eid)
+static json_t *mappings_json(const struct mapping *ms, size_t n, const char *eid)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < n; i++)
 		if (!eid || !strcmp(ms[i].eid, eid))
-			json_array_append_new(arr, mapping_json(p, &ms[i]));
+			json_array_append_new(arr, api_object(&ms[i], mapping_fields));
 	return arr;
 }
 
@@ -246,7 +248,7 @@ int api_work(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	j = work_json(w);
 	json_object_set_new(j, "versions", versions_json(r->pool, w, xs, nx));
-	json_object_set_new(j, "mappings", mappings_json(r->pool, ms, nm, NULL));
+	json_object_set_new(j, "mappings", mappings_json(ms, nm, NULL));
 	return api_send(out, 200, j);
 }
 
@@ -382,7 +384,7 @@ int api_akn(struct req *r, struct resp *out)
 		json_object_set_new(j, "provisions", provs_json(r->pool, pv, at,
 								subtree_end(pv, np, at),
 								parent_of(pv, at)));
-		json_object_set_new(j, "mappings", mappings_json(r->pool, ms, nm, eid));
+		json_object_set_new(j, "mappings", mappings_json(ms, nm, eid));
 		return api_send(out, 200, j);
 	}
 	if (legislation_expressions(r->store, r->pool, w->rec.id, &xs, &nx, &e)) {
@@ -391,7 +393,7 @@ int api_akn(struct req *r, struct resp *out)
 	}
 	json_object_set_new(j, "versions", versions_json(r->pool, w, xs, nx));
 	json_object_set_new(j, "provisions", provs_json(r->pool, pv, 0, np, NULL));
-	json_object_set_new(j, "mappings", mappings_json(r->pool, ms, nm, NULL));
+	json_object_set_new(j, "mappings", mappings_json(ms, nm, NULL));
 	return api_send(out, 200, j);
 }
 
@@ -477,7 +479,7 @@ int api_work_mappings(struct req *r, struct resp *out)
 		arr = json_array();
 		for (size_t i = 0; i < nm; i++)
 			if (!state_f || !strcmp(state_f, ms[i].state))
-				json_array_append_new(arr, mapping_json(r->pool, &ms[i]));
+				json_array_append_new(arr, api_object(&ms[i], mapping_fields));
 		j = json_object();
 		json_object_set_new(j, "work", json_string(w->uri));
 		json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
@@ -519,7 +521,7 @@ int api_work_mappings(struct req *r, struct resp *out)
 	for (size_t i = 0; i < nm; i++)
 		if (!strcmp(ms[i].eid, f[0]) && !strcmp(ms[i].instrument, instrument) &&
 		    ms[i].article == number)
-			return api_send(out, 200, mapping_json(r->pool, &ms[i]));
+			return api_send(out, 200, api_object(&ms[i], mapping_fields));
 	return http_error(r, out, 500, "the mapping was stored but cannot be read back");
 }
 
@@ -539,7 +541,7 @@ int api_work_suggestions(struct req *r, struct resp *out)
 	arr = json_array();
 	for (size_t i = 0; i < nm; i++)
 		if (!strcmp(ms[i].state, "suggested"))
-			json_array_append_new(arr, mapping_json(r->pool, &ms[i]));
+			json_array_append_new(arr, api_object(&ms[i], mapping_fields));
 	j = json_object();
 	json_object_set_new(j, "computed", json_integer((json_int_t)n));
 	json_object_set_new(j, "suggestions", arr);
@@ -581,7 +583,7 @@ int api_article_provisions(struct req *r, struct resp *out)
 			json_object_set_new(group, "provisions", list);
 			json_array_append_new(groups, group);
 		}
-		json_array_append_new(list, mapping_json(r->pool, &ms[i]));
+		json_array_append_new(list, api_object(&ms[i], mapping_fields));
 		count++;
 	}
 	j = json_object();

@@ -39,30 +39,14 @@ static int take(pool *p, json_t *o, const char *key, const char **dst, struct er
 /* ?country= and ?status= into q. */
 static int list_filters(struct req *r, struct resp *out, struct record_query *q)
 {
-	const char *country = req_arg(r, "country"), *status = req_arg(r, "status");
-	struct country *c;
-	struct err e = { 0 };
+	const char *status = req_arg(r, "status");
 
-	if (country && *country) {
-		if (country_get(r->store, r->pool, country, &c, &e))
-			return http_fail(r, out, &e);
-		q->country = c->alpha2;
-	}
+	if (api_country_arg(r, out, &q->country))
+		return out->status;
 	if (status && *status && (q->status = record_status_parse(status)) < 0)
 		return http_error(r, out, 400, "status is draft, submitted, published or "
 				  "withdrawn");
 	return api_paging(r, out, &q->limit, &q->offset);
-}
-
-static json_t *list_json(const struct record_query *q, const char *key, json_t *arr)
-{
-	json_t *j = json_object();
-
-	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
-	json_object_set_new(j, "limit", json_integer(q->limit));
-	json_object_set_new(j, "offset", json_integer(q->offset));
-	json_object_set_new(j, key, arr);
-	return j;
 }
 
 /* Answer a failed decode or save (400 invalid, 403, 404, 409 ...), freeing body. */
@@ -91,7 +75,7 @@ static int records(struct req *r, struct resp *out, const struct kind *k)
 		arr = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, one_json(r, k, kind_at(k, rs, i)));
-		return api_send(out, 200, list_json(&q, k->api, arr));
+		return api_send_list(out, k->api, arr, &q);
 	}
 	if (!(body = api_body(r, out)))
 		return out->status;
@@ -238,7 +222,7 @@ int api_review(struct req *r, struct resp *out)
 	struct record *rs;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr, *j;
+	json_t *arr;
 
 	if (record_queue(r->store, r->pool, r->actor, &rs, &n, &e))
 		return http_fail(r, out, &e);
@@ -246,10 +230,7 @@ int api_review(struct req *r, struct resp *out)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, with_pending(r, record_with_href(r->pool, &rs[i]),
 							&rs[i]));
-	j = json_object();
-	json_object_set_new(j, "count", json_integer((json_int_t)json_array_size(arr)));
-	json_object_set_new(j, "records", arr);
-	return api_send(out, 200, j);
+	return api_send_list(out, "records", arr, NULL);
 }
 
 int api_record_revisions(struct req *r, struct resp *out)
