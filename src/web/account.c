@@ -69,10 +69,8 @@ static int signin_page(struct req *r, struct resp *out, int status, const char *
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
 	resp_set_cookie(out, cookie(r, "ccrepo_signin", token, 3600));
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("Sign in"), "account");
-	html_fmt(b, "<h1>%s</h1>\n", T("Sign in"));
+	web_page_begin(r, out, T("Sign in"), "account", "no-store");
+	web_heading(b, T("Sign in"), NULL);
 	if (message)
 		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", message);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
@@ -185,13 +183,9 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 
 	if (user_get(r->store, r->pool, r->actor->name, &u, &e))
 		return http_fail(r, out, &e);
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("Your account"), "account");
-	html_fmt(b, "<h1>%s</h1>\n", T("Your account"));
-	if (message)
-		html_fmt(b, "<p class=\"%s\" role=\"%s\">%s</p>\n", error ? "error" : "notice",
-			 error ? "alert" : "status", message);
+	web_page_begin(r, out, T("Your account"), "account", "no-store");
+	web_heading(b, T("Your account"), NULL);
+	web_message(b, message, error);
 	html_fmt(b, "<dl>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n",
 		 T("User name"), u->username, T("Role"), T(role_name(u->role)),
 		 T("Organisation"), u->org_name ? u->org_name : "");

@@ -53,14 +53,10 @@ static int page(struct req *r, struct resp *out, int status, const char *message
 
 	if (user_list(r->store, r->pool, &us, &nu, &e) || org_list(r->store, r->pool, &os, &no, &e))
 		return http_fail(r, out, &e);
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("Accounts"), "account");
+	web_page_begin(r, out, T("Accounts"), "account", "no-store");
 	web_admin_nav(r, b, "/admin/users");
-	html_fmt(b, "<h1>%s</h1>\n", T("Accounts"));
-	if (message)
-		html_fmt(b, "<p class=\"%s\" role=\"%s\">%s</p>\n", error ? "error" : "notice",
-			 error ? "alert" : "status", message);
+	web_heading(b, T("Accounts"), NULL);
+	web_message(b, message, error);
 	html_fmt(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		 "<th>%s</th><th></th></tr></thead>\n<tbody>\n", T("User name"), T("Role"),
 		 T("Organisation"), T("Country"), T("Status"));
@@ -127,8 +123,7 @@ static int page(struct req *r, struct resp *out, int status, const char *message
 	html_fmt(b, "</select></div>\n<div><label for=\"f-ocountry\">%s</label>\n<input "
 		 "id=\"f-ocountry\" name=\"country\" maxlength=\"2\" size=\"3\"></div>\n",
 		 T("Country"));
-	layout_csrf(r, b);
-	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Add the organisation"));
+	web_form_end(r, b, T("Add the organisation"));
 	layout_end(r, b);
 	return status;
 }

@@ -203,14 +203,11 @@ static int page(struct req *r, struct resp *out, const struct audit_query *q,
 	more = n > (size_t)q->limit;
 	if (more)
 		n = (size_t)q->limit;
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("Audit log"), "account");
+	web_page_begin(r, out, T("Audit log"), "account", "no-store");
 	if (web_is_admin(r))
 		web_admin_nav(r, b, "/admin/audit");
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Audit log"),
-		 f->records_only ? T("The entries about records, newest first.") :
-				   T("Every entry, newest first."));
+	web_heading(b, T("Audit log"), f->records_only ? T("The entries about records, newest first.") :
+							 T("Every entry, newest first."));
 	filter_form(r, b, q);
 	if (problem) {
 		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", problem);

@@ -6,8 +6,6 @@
 #include "view/layout.h"
 #include "web/web.h"
 
-#define HTML "text/html; charset=utf-8"
-
 static void country_item(const struct req *r, struct sbuf *b, const struct country *c)
 {
 	html_fmt(b, "<li><a href=\"/countries/%u%S\">%s</a></li>\n", c->alpha2, layout_q(r),
@@ -49,8 +47,7 @@ int web_countries(struct req *r, struct resp *out)
 	    region_list(r->store, r->pool, &rs, &nr, &e))
 		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
-	out->content_type = HTML;
-	layout_begin(r, b, layout_t(r, "Countries"), "countries");
+	web_page_begin(r, out, layout_t(r, "Countries"), "countries", NULL);
 	html_fmt(b, "<h1>%s</h1>\n<p>%z %s</p>\n", layout_t(r, "Countries and areas"), nc,
 		 layout_t(r, "countries and areas (ISO 3166-1), grouped by UN M49 region."));
 	/* region > sub-region > intermediate region, in M49 code order */
@@ -120,8 +117,7 @@ int web_country(struct req *r, struct resp *out)
 		return http_error(r, out, 301, "This country's page is at its two-letter code.");
 	}
 	name = country_name(c, r->lang);
-	out->content_type = HTML;
-	layout_begin(r, b, name, "countries");
+	web_page_begin(r, out, name, "countries", NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/countries%S\">%s</a></p>\n<h1>%s</h1>\n",
 		 layout_q(r), layout_t(r, "Countries"), name);
 	if (c->official_name)
@@ -184,11 +180,10 @@ int web_regions(struct req *r, struct resp *out)
 
 	if (region_list(r->store, r->pool, &rs, &nr, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, layout_t(r, "Regions"), "regions");
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", layout_t(r, "UN M49 regions"),
-		 layout_t(r, "The UN Statistics Division's geographic regions (M49), with "
-			     "the M49 code and the number of countries and areas in each."));
+	web_page_begin(r, out, layout_t(r, "Regions"), "regions", NULL);
+	web_heading(b, layout_t(r, "UN M49 regions"),
+		    layout_t(r, "The UN Statistics Division's geographic regions (M49), with "
+				"the M49 code and the number of countries and areas in each."));
 	region_tree(r, b, rs, nr, "");
 	layout_end(r, b);
 	return 200;
@@ -209,8 +204,7 @@ int web_region(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	name = region_name(g, r->lang);
-	out->content_type = HTML;
-	layout_begin(r, b, name, "regions");
+	web_page_begin(r, out, name, "regions", NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/regions%S\">%s</a>", layout_q(r),
 		 layout_t(r, "Regions"));
 	/* the chain of parents, outermost first (at most three levels above) */

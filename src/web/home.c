@@ -17,8 +17,7 @@ int web_home(struct req *r, struct resp *out)
 	    region_list(r->store, r->pool, &regions, &nr, &e) ||
 	    instrument_list(r->store, r->pool, &ins, &ni, &e))
 		return http_fail(r, out, &e);
-	out->content_type = "text/html; charset=utf-8";
-	layout_begin(r, b, layout_t(r, "Cybercrime repository"), "home");
+	web_page_begin(r, out, layout_t(r, "Cybercrime repository"), "home", NULL);
 	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n<p>%s</p>\n",
 		 layout_t(r, "Cybercrime repository and capacity-building platform"),
 		 layout_t(r, "A shared repository of national cybercrime laws, case law and "

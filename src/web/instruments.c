@@ -6,8 +6,6 @@
 #include "view/layout.h"
 #include "web/web.h"
 
-#define HTML "text/html; charset=utf-8"
-
 int web_instruments(struct req *r, struct resp *out)
 {
 	struct instrument *ins;
@@ -17,8 +15,7 @@ int web_instruments(struct req *r, struct resp *out)
 
 	if (instrument_list(r->store, r->pool, &ins, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, layout_t(r, "Instruments"), "instruments");
+	web_page_begin(r, out, layout_t(r, "Instruments"), "instruments", NULL);
 	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n<ul>\n", layout_t(r, "International instruments"),
 		 layout_t(r, "National laws are measured against these instruments, article "
 			     "by article."));
@@ -45,8 +42,7 @@ int web_instrument(struct req *r, struct resp *out)
 	    instrument_chapters(r->store, r->pool, in->id, &ch, &nch, &e) ||
 	    instrument_articles(r->store, r->pool, in->id, &ar, &nar, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, in->short_name, "instruments");
+	web_page_begin(r, out, in->short_name, "instruments", NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/instruments%S\">%s</a></p>\n<h1>%s</h1>\n"
 		 "<p>%s</p>\n<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
 		 "<dd><code>%s</code></dd><dt>%s</dt><dd>%d</dd></dl>\n",
@@ -97,8 +93,8 @@ int web_article(struct req *r, struct resp *out)
 	    instrument_list(r->store, r->pool, &all, &nall, &e))
 		return http_fail(r, out, &e);
 	title = pool_printf(r->pool, "%s %d – %s", layout_t(r, "Article"), a->number, a->title);
-	out->content_type = HTML;
-	layout_begin(r, b, pool_printf(r->pool, "%s, %s", title, in->short_name), "instruments");
+	web_page_begin(r, out, pool_printf(r->pool, "%s, %s", title, in->short_name), "instruments",
+		       NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/instruments%S\">%s</a> › "
 		 "<a href=\"/instruments/%u%S\">%s</a></p>\n<h1>%s</h1>\n<dl class=\"facts\">\n",
 		 layout_q(r), layout_t(r, "Instruments"), in->id, layout_q(r), in->short_name,

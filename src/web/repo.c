@@ -283,11 +283,10 @@ int web_review(struct req *r, struct resp *out)
 
 	if (record_queue(r->store, r->pool, r->actor, &rs, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, T("Review queue"), NULL);
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Review queue"),
-		 T("Records submitted for review, oldest first. Publish them, or return them "
-		   "to their authors as drafts."));
+	web_page_begin(r, out, T("Review queue"), NULL, NULL);
+	web_heading(b, T("Review queue"),
+		    T("Records submitted for review, oldest first. Publish them, or return them "
+		      "to their authors as drafts."));
 	for (size_t i = 0; i < n; i++) {
 		if (!shown++)
 			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -312,62 +311,64 @@ int web_review(struct req *r, struct resp *out)
 	return 200;
 }
 
-/* POST /records/:id/status: to, note, back. */
-int web_record_status(struct req *r, struct resp *out)
+int web_record_post(struct req *r, struct resp *out, web_record_act *act)
 {
 	struct err e = { 0 };
 	struct record *rec;
 	long long id = num_id(r->params[0]);
-	const char *to, *note, *back;
-	int st;
+	const char *back;
 
 	if (!id)
 		return http_error(r, out, 404, "There is no such record.");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
-	to = req_form(r, "to");
-	note = req_form(r, "note");
 	back = req_form(r, "back");
-	if ((st = record_status_parse(to)) < 0)
-		return http_error(r, out, 400, "Choose the new status: draft, submitted, "
-				  "published or withdrawn.");
-	if (note && !*note)
-		note = NULL;
-	if (record_set_status(r->store, r->actor, id, (enum record_status)st, note, &e) ||
-	    record_get(r->store, r->pool, id, &rec, &e))
+	if (act(r, out, id, &e))
+		return e.code ? http_fail(r, out, &e) : out->status;
+	if (record_get(r->store, r->pool, id, &rec, &e))
 		return http_fail(r, out, &e);
 	if (back && !strcmp(back, "review"))
 		return web_redirect(r, out, "/review");
 	return web_redirect(r, out, web_record_path(r, rec));
 }
 
-/* POST /records/:id/change: decision (publish, reject), version, note, back. */
-int web_record_change(struct req *r, struct resp *out)
+/* to, note */
+static int set_status(struct req *r, struct resp *out, long long id, struct err *e)
 {
-	struct err e = { 0 };
-	struct record *rec;
-	long long id = num_id(r->params[0]);
-	const char *version, *note, *back;
-	int d;
+	const char *note = req_form(r, "note");
+	int st = record_status_parse(req_form(r, "to"));
 
-	if (!id)
-		return http_error(r, out, 404, "There is no such record.");
-	if (req_form_parse(r, &e))
-		return http_fail(r, out, &e);
-	version = req_form(r, "version");
-	note = req_form(r, "note");
-	back = req_form(r, "back");
-	if ((d = review_decision_parse(req_form(r, "decision"))) < 0)
+	if (st < 0)
+		return http_error(r, out, 400, "Choose the new status: draft, submitted, "
+				  "published or withdrawn.");
+	return record_set_status(r->store, r->actor, id, (enum record_status)st,
+				 note && *note ? note : NULL, e);
+}
+
+/* POST /records/:id/status: to, note, back. */
+int web_record_status(struct req *r, struct resp *out)
+{
+	return web_record_post(r, out, set_status);
+}
+
+/* decision (publish, reject), version, note */
+static int decide(struct req *r, struct resp *out, long long id, struct err *e)
+{
+	const char *version = req_form(r, "version"), *note = req_form(r, "note");
+	int d = review_decision_parse(req_form(r, "decision"));
+
+	if (d < 0)
 		return http_error(r, out, 400, "Choose publish or reject.");
 	if (version && (!*version || strlen(version) > LIMIT_VERSION))
 		version = NULL;
-	if (review_decide(r->store, r->actor, id, version, (enum review_decision)d,
-			  note && *note ? note : NULL, &e) ||
-	    record_get(r->store, r->pool, id, &rec, &e))
-		return http_fail(r, out, &e);
-	if (back && !strcmp(back, "review"))
-		return web_redirect(r, out, "/review");
-	return web_redirect(r, out, web_record_path(r, rec));
+	return review_decide(r->store, r->actor, id, version, (enum review_decision)d,
+			     note && *note ? note : NULL, e);
+}
+
+/* POST /records/:id/change: decision (publish, reject), version, note, back. */
+int web_record_change(struct req *r, struct resp *out)
+{
+	return web_record_post(r, out, decide);
 }
 
 /* An optional filter argument: NULL when absent or empty. */
@@ -411,11 +412,10 @@ int web_laws(struct req *r, struct resp *out)
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
 	if (legislation_list(r->store, r->pool, r->actor, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, T("Laws"), "laws");
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("National legislation"),
-		 T("Cybercrime laws by country and type, with their versions and the "
-		   "instrument articles each provision implements."));
+	web_page_begin(r, out, T("Laws"), "laws", NULL);
+	web_heading(b, T("National legislation"),
+		    T("Cybercrime laws by country and type, with their versions and the "
+		      "instrument articles each provision implements."));
 	html_fmt(b, "<form method=\"get\" action=\"/laws\" class=\"filters\">\n"
 		 "<div><label for=\"f-country\">%s</label>\n", T("Country"));
 	web_country_select(r, b, "country", q.country, T("All countries"));
@@ -505,10 +505,10 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		{ "text", "Plain text or Markdown" },
 	};
 
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Import a law"),
-		 T("Paste an Akoma Ntoso 3.0 or 2.0 document, or the text of a law (plain text "
-		   "or Markdown: parts, chapters, sections and articles are recognised). For "
-		   "text, give at least the work URI, the title and the date."));
+	web_heading(b, T("Import a law"),
+		    T("Paste an Akoma Ntoso 3.0 or 2.0 document, or the text of a law (plain text "
+		      "or Markdown: parts, chapters, sections and articles are recognised). For "
+		      "text, give at least the work URI, the title and the date."));
 	if (error)
 		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", error);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
@@ -538,8 +538,7 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		html_fmt(b, "<option%S>%s</option>\n", !strcmp(form_or(r, "tlp", "CLEAR"),
 				 record_tlp_name(i)) ? " selected" : "", record_tlp_name(i));
 	html_fmt(b, "</select></div>\n");
-	layout_csrf(r, b);
-	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Import"));
+	web_form_end(r, b, T("Import"));
 }
 
 int web_laws_import(struct req *r, struct resp *out)

@@ -24,7 +24,6 @@
 #include "view/layout.h"
 #include "web/web.h"
 
-#define HTML "text/html; charset=utf-8"
 #define T(s) layout_t(r, (s))
 /* beyond this many provisions the contents list only the top two levels */
 #define TOC_ALL_MAX 150
@@ -376,10 +375,9 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	    legislation_provisions(r->store, r->pool, x->id, &pv, &np, &e) ||
 	    mapping_list_work(r->store, r->pool, w->rec.id, &ms, &nm, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, title, "laws");
+	web_page_begin(r, out, title, "laws", NULL);
 	crumbs(r, b, w, NULL, NULL);
-	html_fmt(b, "<h1>%s</h1>\n", title);
+	web_heading(b, title, NULL);
 	if (suggested)
 		html_fmt(b, "<p class=\"note\" role=\"status\">%s %s</p>\n",
 			 T("Suggestions computed:"), suggested);
@@ -472,8 +470,7 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 							   x->language, x->date, t->eid));
 	end = subtree_end(pv, np, at);
 	label = prov_label(r, &pv[at]);
-	out->content_type = HTML;
-	layout_begin(r, b, pool_printf(r->pool, "%s – %s", label, title), "laws");
+	web_page_begin(r, out, pool_printf(r->pool, "%s – %s", label, title), "laws", NULL);
 	crumbs(r, b, w, title, pool_printf(r->pool, "%s#%s", base, web_path_enc(r, t->eid)));
 	html_fmt(b, "<h1>%s</h1>\n<dl class=\"facts\">\n<dt>%s</dt><dd><code>%s</code></dd>\n"
 		 "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n",
@@ -575,8 +572,7 @@ static int history_page(struct req *r, struct resp *out, const struct target *t)
 		if (ps[i])
 			label = prov_label(r, ps[i]);
 	}
-	out->content_type = HTML;
-	layout_begin(r, b, pool_printf(r->pool, "%s – %s", label, T("History")), "laws");
+	web_page_begin(r, out, pool_printf(r->pool, "%s – %s", label, T("History")), "laws", NULL);
 	crumbs(r, b, w, w->rec.title, pool_printf(r->pool, "%s/~%s", wpath, eid_enc));
 	html_fmt(b, "<h1>%s <span class=\"muted\">– %s</span></h1>\n<p>%s</p>\n<dl class=\"facts\">"
 		 "<dt>%s</dt><dd><code>%s</code></dd></dl>\n", label, T("History"),
@@ -699,7 +695,6 @@ static int diff_page(struct req *r, struct resp *out, const struct target *t)
 	if (diff_words(r->pool, ta, tb, &ops, &n, &e))
 		return http_fail(r, out, &e);
 	diff_stats(ops, n, &ins, &del);
-	out->content_type = HTML;
 	{
 		struct provision *pv;
 		size_t np, at;
@@ -708,7 +703,7 @@ static int diff_page(struct req *r, struct resp *out, const struct target *t)
 		    find_eid(pv, np, t->eid, &at))
 			label = prov_label(r, &pv[at]);
 	}
-	layout_begin(r, b, pool_printf(r->pool, "%s – %s", label, T("Changes")), "laws");
+	web_page_begin(r, out, pool_printf(r->pool, "%s – %s", label, T("Changes")), "laws", NULL);
 	crumbs(r, b, w, w->rec.title, pool_printf(r->pool, "%s/~%s", wpath, eid_enc));
 	html_fmt(b, "<h1>%s <span class=\"muted\">– %s</span></h1>\n"
 		 "<p>%s <code>%s@%s</code> %s <code>%s@%s</code>.</p>\n"

@@ -18,7 +18,6 @@
 #include "view/layout.h"
 #include "web/web.h"
 
-#define HTML "text/html; charset=utf-8"
 #define T(s) layout_t(r, (s))
 #define LIST_MAX 500
 #define FORM_MAX 64	/* fields of one form */
@@ -117,8 +116,7 @@ static void render_form(struct req *r, struct sbuf *b, const char *action,
 		}
 		html_fmt(b, "</div>\n");
 	}
-	layout_csrf(r, b);
-	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", submit);
+	web_form_end(r, b, submit);
 }
 
 /* A form value with CRLF made LF, NULL when empty. */
@@ -335,9 +333,8 @@ static int records_list(struct req *r, struct resp *out, const struct kind *k)
 		return out->status;
 	if (kind_list(r->store, r->pool, r->actor, k, &q, &rs, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, T(k->plural), k->path);
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T(k->heading), T(k->intro));
+	web_page_begin(r, out, T(k->plural), k->path, NULL);
+	web_heading(b, T(k->heading), T(k->intro));
 	filter_form(r, b, pool_printf(r->pool, "/%s", k->path), q.country);
 	new_link(r, b, pool_printf(r->pool, "/%s/new", k->path), k->add);
 	if (n) {
@@ -458,8 +455,7 @@ static int record_page(struct req *r, struct resp *out, const struct kind *k)
 		return http_error(r, out, 404, k->missing);
 	if (kind_read(r->store, r->pool, r->actor, k, id, (void **)&obj, &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, obj->title, k->path);
+	web_page_begin(r, out, obj->title, k->path, NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
 	layout_href(r, b, pool_printf(r->pool, "/%s", k->path));
 	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n<dl class=\"facts\">\n", T(k->plural),
@@ -486,9 +482,7 @@ static int form_page(struct req *r, struct resp *out, const struct kind *k, long
 	struct sbuf *b = &out->body;
 	const char *title = id ? T(k->edit) : T(k->add);
 
-	out->content_type = HTML;
-	out->cache_control = "no-store";
-	layout_begin(r, b, title, k->path);
+	web_page_begin(r, out, title, k->path, "no-store");
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
 	layout_href(r, b, pool_printf(r->pool, "/%s", k->path));
 	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", T(k->plural), title);

@@ -11,7 +11,6 @@
 #include "web/web.h"
 
 #define T(s) layout_t(r, (s))
-#define HTML "text/html; charset=utf-8"
 #define NAMES_FIELD_MAX 4000	/* bytes of one comma-separated list */
 
 void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec)
@@ -44,27 +43,23 @@ static int split(struct req *r, const char *v, const char **out, size_t *n)
 	return k < 0 ? -1 : 0;
 }
 
-int web_record_sharing_post(struct req *r, struct resp *out)
+/* groups, readers */
+static int set_sharing(struct req *r, struct resp *out, long long id, struct err *e)
 {
 	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
 	size_t ng, nr;
-	struct record *rec;
-	struct err e = { 0 };
-	long long id = num_id(r->params[0]);
 
-	if (!id)
-		return http_error(r, out, 404, "There is no such record.");
-	if (req_form_parse(r, &e))
-		return http_fail(r, out, &e);
 	if (split(r, req_form(r, "groups"), groups, &ng) ||
 	    split(r, req_form(r, "readers"), readers, &nr))
 		return http_error(r, out, 400, pool_printf(r->pool, "Name at most %d groups and "
 							   "%d readers.", SHARE_NAMES_MAX,
 							   SHARE_NAMES_MAX));
-	if (record_share_set(r->store, r->pool, r->actor, id, groups, ng, readers, nr, &e) ||
-	    record_get(r->store, r->pool, id, &rec, &e))
-		return http_fail(r, out, &e);
-	return web_redirect(r, out, web_record_path(r, rec));
+	return record_share_set(r->store, r->pool, r->actor, id, groups, ng, readers, nr, e);
+}
+
+int web_record_sharing_post(struct req *r, struct resp *out)
+{
+	return web_record_post(r, out, set_sharing);
 }
 
 #define SHARED_PAGE 100
@@ -89,12 +84,11 @@ int web_shared(struct req *r, struct resp *out)
 	if (share_events(r->store, r->pool, SHARED_PAGE + 1, (page - 1) * SHARED_PAGE, &ev, &n,
 			 &e))
 		return http_fail(r, out, &e);
-	out->content_type = HTML;
-	layout_begin(r, b, T("Shared with private sector and civil society"), NULL);
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", T("Shared with private sector and civil society"),
-		 T("Restricted records shared with private-sector and civil-society "
-		   "organisations, and when: AMBER records through sharing groups, RED records "
-		   "with named people. No titles and no names of people are shown."));
+	web_page_begin(r, out, T("Shared with private sector and civil society"), NULL, NULL);
+	web_heading(b, T("Shared with private sector and civil society"),
+		    T("Restricted records shared with private-sector and civil-society "
+		      "organisations, and when: AMBER records through sharing groups, RED records "
+		      "with named people. No titles and no names of people are shown."));
 	if (!n) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Nothing has been shared with them."));
 	} else {

@@ -83,9 +83,7 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 
 	if (token_list(r->store, r->pool, r->actor->name, &ts, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("Your API tokens"), "account");
+	web_page_begin(r, out, T("Your API tokens"), "account", "no-store");
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"");
 	layout_href(r, b, "/account");
 	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", T("Your account"), T("Your API tokens"));
@@ -111,8 +109,7 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 		html_fmt(b, "<option value=\"%s\">%s</option>", token_scope_name((enum token_scope)i),
 			 T(token_scope_name((enum token_scope)i)));
 	html_fmt(b, "</select></div>\n");
-	layout_csrf(r, b);
-	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Create the token"));
+	web_form_end(r, b, T("Create the token"));
 	layout_end(r, b);
 	return status;
 }
@@ -168,11 +165,9 @@ static int admin_page(struct req *r, struct resp *out, int status, const char *m
 
 	if (token_list(r->store, r->pool, NULL, &ts, &n, &e))
 		return http_fail(r, out, &e);
-	out->content_type = "text/html; charset=utf-8";
-	out->cache_control = "no-store";
-	layout_begin(r, b, T("API tokens"), "account");
+	web_page_begin(r, out, T("API tokens"), "account", "no-store");
 	web_admin_nav(r, b, "/admin/tokens");
-	html_fmt(b, "<h1>%s</h1>\n", T("API tokens"));
+	web_heading(b, T("API tokens"), NULL);
 	message_p(b, message, error);
 	html_fmt(b, "<p>%s</p>\n", T("Every account's API tokens. Their owners make them on "
 				     "their account page; a revoked token stops working at once."));

@@ -61,7 +61,28 @@ int web_is_admin(const struct req *r);
  * marked as the current page. */
 void web_admin_nav(struct req *r, struct sbuf *b, const char *current);
 
+/* The parts of every page (src/web/page.c). */
+/* Begin an HTML page in out: its content type, Cache-Control when cache_control is
+ * not NULL ("no-store" for forms and private pages), and the layout's head and
+ * navigation (title, section: see layout_begin). */
+void web_page_begin(struct req *r, struct resp *out, const char *title, const char *section,
+		    const char *cache_control);
+/* <h1>heading</h1>, then <p>intro</p> when intro is not NULL (text, escaped here). */
+void web_heading(struct sbuf *b, const char *heading, const char *intro);
+/* A notice (error 0) or an error message (role alert) when message is not NULL. */
+void web_message(struct sbuf *b, const char *message, int error);
+/* The end of a POST form: the form token, the submit button labelled button, and
+ * </form>. */
+void web_form_end(struct req *r, struct sbuf *b, const char *button);
+
 /* Helpers shared by the repository pages. */
+/* What a form posted to a record does to record id, its form parsed: returns 0 when
+ * done; otherwise the error in e, or (e untouched) the answer written in out. */
+typedef int web_record_act(struct req *r, struct resp *out, long long id, struct err *e);
+/* POST /records/:id/...: 404 for an id that is no number, parse the form, act, then
+ * answer 303 to /review (form field back=review) or to the record's page. Returns
+ * the status. */
+int web_record_post(struct req *r, struct resp *out, web_record_act *act);
 /* path with every byte but unreserved ones, '/', '@', ':' and '~' percent-encoded, in
  * r's pool: safe in an attribute and as a Location. */
 const char *web_path_enc(const struct req *r, const char *path);
