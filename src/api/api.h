@@ -93,6 +93,12 @@ json_t *api_object(const void *obj, const struct api_field *fields);
 /* The article reference used across the API, "coe-185/2", as a JSON string. */
 json_t *api_article_ref(const char *instrument, int number);
 
+/* The article of /instruments/:id/articles/:number (r->params[0] and [1]) into *in
+ * and *a (pool memory); when there is none answer in out and return non-zero. */
+struct instrument;
+struct article;
+int api_article_of(struct req *r, struct resp *out, struct instrument **in, struct article **a);
+
 /* Answer 200 with a list: {"count": the size of arr, "limit" and "offset" of q when q
  * is not NULL, key: arr} (taking arr). Returns 200. */
 struct record_query;

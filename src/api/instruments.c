@@ -116,20 +116,30 @@ int api_articles(struct req *r, struct resp *out)
 	return api_send(out, 200, j);
 }
 
+int api_article_of(struct req *r, struct resp *out, struct instrument **in, struct article **a)
+{
+	struct err e = { 0 };
+	int number;
+
+	if (instrument_get(r->store, r->pool, r->params[0], in, &e) ||
+	    instrument_article_number(r->params[1], &number, &e) ||
+	    instrument_article(r->store, r->pool, (*in)->id, number, a, &e))
+		return http_fail(r, out, &e);
+	return 0;
+}
+
 int api_article(struct req *r, struct resp *out)
 {
 	struct instrument *in;
 	struct article *a;
 	struct xwalk_link *links;
 	size_t n;
-	int number;
 	struct err e = { 0 };
 	json_t *j, *cp;
 
-	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
-	    instrument_article_number(r->params[1], &number, &e) ||
-	    instrument_article(r->store, r->pool, in->id, number, &a, &e) ||
-	    instrument_counterparts(r->store, r->pool, in->id, number, &links, &n, &e))
+	if (api_article_of(r, out, &in, &a))
+		return out->status;
+	if (instrument_counterparts(r->store, r->pool, in->id, a->number, &links, &n, &e))
 		return http_fail(r, out, &e);
 	j = api_object(a, article_fields);
 	cp = json_array();

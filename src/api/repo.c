@@ -555,16 +555,14 @@ int api_article_provisions(struct req *r, struct resp *out)
 	struct mapping *ms;
 	struct record *rec = NULL;
 	size_t n;
-	int number;
 	struct err e = { 0 };
 	json_t *j, *groups, *group = NULL, *list = NULL;
 	const char *country = NULL;
 	size_t count = 0;
 
-	if (instrument_get(r->store, r->pool, r->params[0], &in, &e) ||
-	    instrument_article_number(r->params[1], &number, &e) ||
-	    instrument_article(r->store, r->pool, in->id, number, &a, &e) ||
-	    mapping_list_article(r->store, r->pool, in->id, number, &ms, &n, &e))
+	if (api_article_of(r, out, &in, &a))
+		return out->status;
+	if (mapping_list_article(r->store, r->pool, in->id, a->number, &ms, &n, &e))
 		return http_fail(r, out, &e);
 	groups = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -587,8 +585,7 @@ int api_article_provisions(struct req *r, struct resp *out)
 		count++;
 	}
 	j = json_object();
-	json_object_set_new(j, "article", json_string(pool_printf(r->pool, "%s/%d", in->id,
-								  number)));
+	json_object_set_new(j, "article", api_article_ref(in->id, a->number));
 	json_object_set_new(j, "title", json_string(a->title));
 	json_object_set_new(j, "count", json_integer((json_int_t)count));
 	json_object_set_new(j, "countries", groups);

@@ -12,19 +12,15 @@ static void country_item(const struct req *r, struct sbuf *b, const struct count
 		 country_name(c, r->lang));
 }
 
-/* Countries whose region, sub-region or intermediate region (by level) is code. */
-static size_t list_members(const struct req *r, struct sbuf *b, const struct country *cs,
-			   size_t nc, enum region_level level, const char *code,
-			   int skip_intermediate)
+/* The countries of region g as a list in columns (nothing when none);
+ * skip_intermediate leaves out those listed under an intermediate region. */
+static void list_members(const struct req *r, struct sbuf *b, const struct country *cs,
+			 size_t nc, const struct region *g, int skip_intermediate)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < nc; i++) {
-		const char *have = level == REGION_REGION ? cs[i].region :
-				   level == REGION_SUBREGION ? cs[i].subregion :
-				   cs[i].intermediate;
-
-		if (strcmp(have, code) || (skip_intermediate && cs[i].intermediate[0]))
+		if (!region_contains(g, &cs[i]) || (skip_intermediate && cs[i].intermediate[0]))
 			continue;
 		if (!k++)
 			html_fmt(b, "<ul class=\"cols\">\n");
@@ -32,7 +28,6 @@ static size_t list_members(const struct req *r, struct sbuf *b, const struct cou
 	}
 	if (k)
 		html_fmt(b, "</ul>\n");
-	return k;
 }
 
 int web_countries(struct req *r, struct resp *out)
@@ -61,14 +56,14 @@ int web_countries(struct req *r, struct resp *out)
 				continue;
 			html_fmt(b, "<h3><a href=\"/regions/%u%S\">%s</a></h3>\n", rs[j].code,
 				 layout_q(r), region_name(&rs[j], r->lang));
-			list_members(r, b, cs, nc, REGION_SUBREGION, rs[j].code, 1);
+			list_members(r, b, cs, nc, &rs[j], 1);
 			for (size_t k = 0; k < nr; k++) {
 				if (rs[k].level != REGION_INTERMEDIATE ||
 				    strcmp(rs[k].parent, rs[j].code))
 					continue;
 				html_fmt(b, "<h4><a href=\"/regions/%u%S\">%s</a></h4>\n",
 					 rs[k].code, layout_q(r), region_name(&rs[k], r->lang));
-				list_members(r, b, cs, nc, REGION_INTERMEDIATE, rs[k].code, 0);
+				list_members(r, b, cs, nc, &rs[k], 0);
 			}
 		}
 		html_fmt(b, "</section>\n");
@@ -193,7 +188,7 @@ int web_region(struct req *r, struct resp *out)
 {
 	struct region *g, *rs;
 	struct country *cs;
-	size_t nr, nc, k = 0;
+	size_t nr, nc;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 	const char *name;
@@ -223,15 +218,7 @@ int web_region(struct req *r, struct resp *out)
 		 layout_t(r, region_level_name(g->level)));
 	region_tree(r, b, rs, nr, g->code);
 	html_fmt(b, "<h2>%s</h2>\n", layout_t(r, "Countries and areas"));
-	for (size_t i = 0; i < nc; i++) {
-		if (!region_contains(g, &cs[i]))
-			continue;
-		if (!k++)
-			html_fmt(b, "<ul class=\"cols\">\n");
-		country_item(r, b, &cs[i]);
-	}
-	if (k)
-		html_fmt(b, "</ul>\n");
+	list_members(r, b, cs, nc, g, 0);
 	layout_end(r, b);
 	return 200;
 }
