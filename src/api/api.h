@@ -36,10 +36,9 @@ int api_work_mappings(struct req *r, struct resp *out);	/* GET list, POST set */
 int api_work_suggestions(struct req *r, struct resp *out);
 int api_article_provisions(struct req *r, struct resp *out);
 int api_export(struct req *r, struct resp *out);
-int api_cases(struct req *r, struct resp *out);		/* GET list, POST create */
-int api_case(struct req *r, struct resp *out);		/* GET, PUT */
-int api_lessons(struct req *r, struct resp *out);
-int api_lesson(struct req *r, struct resp *out);
+/* The records of a kind, the kind (struct kind) being the route's data. */
+int api_kind_list(struct req *r, struct resp *out);	/* GET list, POST create */
+int api_kind_one(struct req *r, struct resp *out);	/* GET, PUT */
 int api_record_status(struct req *r, struct resp *out);
 int api_record_revisions(struct req *r, struct resp *out);
 int api_review(struct req *r, struct resp *out);

@@ -58,8 +58,9 @@ static int save_failed(struct req *r, struct resp *out, json_t *body, const stru
 
 /* GET: the records of kind k the caller reads (?country=, ?status=, paging); POST:
  * a new one. */
-static int records(struct req *r, struct resp *out, const struct kind *k)
+int api_kind_list(struct req *r, struct resp *out)
 {
+	const struct kind *k = r->route_data;
 	struct record_query q = { .kind = (int)k->id, .status = -1 };
 	void *rs, *obj, *saved;
 	size_t n;
@@ -90,8 +91,9 @@ static int records(struct req *r, struct resp *out, const struct kind *k)
 }
 
 /* GET: one record of kind k; PUT: change it. */
-static int record_one(struct req *r, struct resp *out, const struct kind *k)
+int api_kind_one(struct req *r, struct resp *out)
 {
+	const struct kind *k = r->route_data;
 	long long id = num_id(r->params[0]);
 	struct record *old, *saved;
 	struct err e = { 0 };
@@ -113,26 +115,6 @@ static int record_one(struct req *r, struct resp *out, const struct kind *k)
 	json_decref(body);
 	/* 202: the change waits for review; the record as published meanwhile */
 	return api_send(out, old->pending ? 202 : 200, one_json(r, k, saved));
-}
-
-int api_cases(struct req *r, struct resp *out)
-{
-	return records(r, out, &caselaw_kind);
-}
-
-int api_case(struct req *r, struct resp *out)
-{
-	return record_one(r, out, &caselaw_kind);
-}
-
-int api_lessons(struct req *r, struct resp *out)
-{
-	return records(r, out, &lesson_kind);
-}
-
-int api_lesson(struct req *r, struct resp *out)
-{
-	return record_one(r, out, &lesson_kind);
 }
 
 /* Where a record is in the API. */

@@ -39,6 +39,7 @@ struct req {
 	const char *path;		/* decoded, validated UTF-8, no dot segments */
 	const char *params[REQ_MAX_PARAMS];	/* route captures (":code", "*") */
 	int nparams;
+	const void *route_data;		/* the matched route's data (see router.h) */
 	struct req_arg args[REQ_MAX_ARGS];	/* query-string arguments, decoded */
 	int nargs;
 	const char *body;		/* request body, NUL-terminated; NULL when none */

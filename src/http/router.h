@@ -17,6 +17,7 @@ struct route {
 	const char *pattern;
 	http_handler handler;
 	unsigned flags;
+	const void *data;	/* for the handler, as r->route_data (a record kind) */
 };
 
 enum router_result { ROUTER_FOUND, ROUTER_NOT_FOUND, ROUTER_BAD_METHOD };

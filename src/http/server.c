@@ -495,6 +495,7 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 						      method, out.allow));
 		goto send;
 	case ROUTER_FOUND:
+		r.route_data = route->data;
 		break;
 	}
 	if (!route->handler) { /* static files */

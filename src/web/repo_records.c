@@ -320,8 +320,9 @@ static void record_values(struct req *r, void *obj, const struct field *f, size_
 
 /* The lists */
 
-static int records_list(struct req *r, struct resp *out, const struct kind *k)
+int web_kind_list(struct req *r, struct resp *out)
 {
+	const struct kind *k = r->route_data;
 	struct record_query q = { .kind = (int)k->id, .status = -1, .limit = LIST_MAX };
 	const struct kind_field *sub = NULL;
 	void *rs;
@@ -444,8 +445,9 @@ static void show_field(struct req *r, struct sbuf *b, const struct record *obj,
 	}
 }
 
-static int record_page(struct req *r, struct resp *out, const struct kind *k)
+int web_kind_page(struct req *r, struct resp *out)
 {
+	const struct kind *k = r->route_data;
 	long long id = num_id(r->params[0]);
 	struct record *obj;
 	struct err e = { 0 };
@@ -492,8 +494,9 @@ static int form_page(struct req *r, struct resp *out, const struct kind *k, long
 	return error ? 400 : 200;
 }
 
-static int record_form(struct req *r, struct resp *out, const struct kind *k)
+int web_kind_form(struct req *r, struct resp *out)
 {
+	const struct kind *k = r->route_data;
 	struct field f[FORM_MAX];
 	const char *vals[FORM_MAX] = { 0 };
 	size_t nf = form_fields(k, f);
@@ -555,36 +558,4 @@ static int record_form(struct req *r, struct resp *out, const struct kind *k)
 		return http_fail(r, out, &e);
 	}
 	return web_redirect(r, out, pool_printf(r->pool, "/%s/%lld", k->path, id));
-}
-
-/* The routes of each kind */
-
-int web_cases(struct req *r, struct resp *out)
-{
-	return records_list(r, out, &caselaw_kind);
-}
-
-int web_case(struct req *r, struct resp *out)
-{
-	return record_page(r, out, &caselaw_kind);
-}
-
-int web_case_form(struct req *r, struct resp *out)
-{
-	return record_form(r, out, &caselaw_kind);
-}
-
-int web_lessons(struct req *r, struct resp *out)
-{
-	return records_list(r, out, &lesson_kind);
-}
-
-int web_lesson(struct req *r, struct resp *out)
-{
-	return record_page(r, out, &lesson_kind);
-}
-
-int web_lesson_form(struct req *r, struct resp *out)
-{
-	return record_form(r, out, &lesson_kind);
 }

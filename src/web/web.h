@@ -38,12 +38,11 @@ int web_akn(struct req *r, struct resp *out);		/* /akn/...: work, provision, his
 int web_work(struct req *r, struct resp *out);		/* /works/:id -> its /akn/ page */
 int web_work_mappings(struct req *r, struct resp *out);	/* POST: accept, reject, add */
 int web_work_suggest(struct req *r, struct resp *out);	/* POST: compute suggestions */
-int web_cases(struct req *r, struct resp *out);
-int web_case(struct req *r, struct resp *out);
-int web_case_form(struct req *r, struct resp *out);	/* /cases/new, /cases/:id/edit */
-int web_lessons(struct req *r, struct resp *out);
-int web_lesson(struct req *r, struct resp *out);
-int web_lesson_form(struct req *r, struct resp *out);	/* /lessons/new, /lessons/:id/edit */
+/* The pages of a record kind (src/web/repo_records.c), the kind (struct kind) being
+ * the route's data: its list, a record's page, and the form (/new, /:id/edit). */
+int web_kind_list(struct req *r, struct resp *out);
+int web_kind_page(struct req *r, struct resp *out);
+int web_kind_form(struct req *r, struct resp *out);	/* GET form, POST save */
 int web_review(struct req *r, struct resp *out);
 int web_record_status(struct req *r, struct resp *out);	/* POST /records/:id/status */
 /* web/share.c */

@@ -26,17 +26,17 @@ static int h_del(struct req *r, struct resp *o) { (void)r, (void)o; return 9; }
 static int h_rest4(struct req *r, struct resp *o) { (void)r, (void)o; return 10; }
 
 static const struct route table[] = {
-	{ HTTP_GET, "/", h_root, 0 },
-	{ HTTP_GET, "/items", h_list, 0 },
-	{ HTTP_POST, "/items", h_post, 0 },
-	{ HTTP_GET, "/items/:id", h_item, 0 },
-	{ HTTP_DELETE, "/items/:id", h_del, 0 },
-	{ HTTP_GET, "/items/:id/sub/:n", h_sub, 0 },
-	{ HTTP_GET, "/static/*", h_static, 0 },
-	{ HTTP_GET, "/p/:a/:b/:c/:d", h_four, 0 },
-	{ HTTP_GET, "/q/:a/:b/:c/:d/:e", h_five, 0 },	/* one capture too many */
-	{ HTTP_GET, "/r/:a/:b/:c/:d/*", h_rest4, 0 },	/* five with the rest */
-	{ HTTP_PUT | HTTP_PATCH, "/only-put", h_post, 0 },
+	{ HTTP_GET, "/", h_root, 0, NULL },
+	{ HTTP_GET, "/items", h_list, 0, NULL },
+	{ HTTP_POST, "/items", h_post, 0, NULL },
+	{ HTTP_GET, "/items/:id", h_item, 0, NULL },
+	{ HTTP_DELETE, "/items/:id", h_del, 0, NULL },
+	{ HTTP_GET, "/items/:id/sub/:n", h_sub, 0, NULL },
+	{ HTTP_GET, "/static/*", h_static, 0, NULL },
+	{ HTTP_GET, "/p/:a/:b/:c/:d", h_four, 0, NULL },
+	{ HTTP_GET, "/q/:a/:b/:c/:d/:e", h_five, 0, NULL },	/* one capture too many */
+	{ HTTP_GET, "/r/:a/:b/:c/:d/*", h_rest4, 0, NULL },	/* five with the rest */
+	{ HTTP_PUT | HTTP_PATCH, "/only-put", h_post, 0, NULL },
 };
 #define NTABLE ((int)(sizeof(table) / sizeof(table[0])))
 
