@@ -4,7 +4,9 @@
 #define CLI_CLI_H
 
 #include "core/config.h"
+#include "core/err.h"
 #include "core/num.h"
+#include "core/pool.h"
 #include "domain/limits.h"
 
 /* Each takes the resolved settings and the remaining arguments: positional ones and
@@ -34,6 +36,27 @@ const struct actor *cli_actor(void);
 /* cli/user.c: "group add|list|join|leave" and "share RECORD [--groups] [--readers]". */
 int cli_group(const struct config *cfg, int argc, char **argv);
 int cli_share(const struct config *cfg, int argc, char **argv);
+/* A command at work: the open database, a pool freed after it, its positional
+ * arguments (after a subcommand's name), all its arguments (for options), its name
+ * for messages ("user add") and a place for the domain's error. */
+struct cli_ctx {
+	struct store *s;
+	pool *p;
+	char **pos;
+	int argc;
+	char **argv;
+	const char *name;
+	const void *data;	/* what the command parsed before opening the database */
+	struct err e;
+};
+/* What a command does with the database; returns the exit status. */
+typedef int cli_fn(struct cli_ctx *c);
+/* Open the database (cli_open) into c->s, run fn with a new pool in c->p, close
+ * both (the caller fills in the rest of c). Returns fn's exit status, or 1 when the
+ * database does not open. */
+int cli_run(const struct config *cfg, struct cli_ctx *c, cli_fn *fn);
+/* Print "ccrepo NAME: " and c->e's message on standard error. Returns 1. */
+int cli_failed(const struct cli_ctx *c);
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */
 const char *cli_opt(int argc, char **argv, const char *name);
 /* Whether switch name ("--dry-run") is among argv. */

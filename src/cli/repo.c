@@ -67,6 +67,25 @@ struct store *cli_open(const struct config *cfg)
 	return s;
 }
 
+int cli_run(const struct config *cfg, struct cli_ctx *c, cli_fn *fn)
+{
+	int rc;
+
+	if (!(c->s = cli_open(cfg)))
+		return 1;
+	c->p = pool_new();
+	rc = fn(c);
+	pool_free(c->p);
+	store_close(c->s);
+	return rc;
+}
+
+int cli_failed(const struct cli_ctx *c)
+{
+	fprintf(stderr, "ccrepo %s: %s\n", c->name, c->e.msg);
+	return 1;
+}
+
 const struct actor *cli_actor(void)
 {
 	static struct actor a = { .name = "cli", .local = 1, .role = -1 };
@@ -251,76 +270,89 @@ static int export_records_csv(struct store *s, pool *p, const struct record_quer
 	}
 }
 
-int cli_export(const struct config *cfg, int argc, char **argv)
-{
-	char *args[4];
-	int n = positional(argc, argv, args, 4), rc = 1, f = FMT_JSON, kind = -1;
-	const char *fmt = cli_opt(argc, argv, "--format"), *out = cli_opt(argc, argv, "--out");
-	const char *kind_s = cli_opt(argc, argv, "--kind");
-	struct record_query q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0, 0 };
-	struct sbuf b = SBUF_INIT;
-	struct err e = { 0 };
-	struct store *s;
-	pool *p;
+/* What ccrepo export was asked for: its options, checked */
+struct export_req {
+	int format;			/* enum format */
+	const char *fmt, *out, *kind;	/* as given, NULL when not */
+	struct record_query q;		/* --country, --kind */
+};
 
-	if (fmt && (f = format_parse(fmt)) < 0) {
-		fprintf(stderr, "ccrepo export: --format must be akn, json or csv\n");
-		return 2;
-	}
-	if (kind_s && (kind = record_kind_parse(kind_s)) < 0) {
-		fprintf(stderr, "ccrepo export: --kind must be legislation, case or lesson\n");
-		return 2;
-	}
-	q.kind = kind;
-	if (n > 1 || (f == FMT_AKN && n != 1)) {
-		fprintf(stderr, "usage: ccrepo export [--format akn|json|csv] [--out FILE] "
-				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n");
-		return 2;
-	}
-	if (!(s = cli_open(cfg)))
-		return 1;
-	p = pool_new();
-	if (n == 1) {
+static int export_cmd(struct cli_ctx *c)
+{
+	const struct export_req *x = c->data;
+	const char *arg = c->pos ? c->pos[0] : NULL;
+	struct record_query q = x->q;
+	struct sbuf b = SBUF_INIT;
+	int rc = 1;
+
+	if (arg) {
 		struct work *w;
-		struct expression *x;
+		struct expression *ex;
 		struct doc *d;
 
-		if (find_version(s, p, args[0], &w, &x, &e))
+		if (find_version(c->s, c->p, arg, &w, &ex, &c->e))
 			goto fail;
-		if (f == FMT_JSON) {
+		if (x->format == FMT_JSON) {
 			q.id = w->rec.id;
 			q.kind = -1;
 			q.country = NULL;
-			if (bundle_export(s, NULL, &q, &b, NULL, &e))
+			if (bundle_export(c->s, NULL, &q, &b, NULL, &c->e))
 				goto fail;
 		} else {
-			if (legislation_to_doc(s, w, x, &d, &e))
+			if (legislation_to_doc(c->s, w, ex, &d, &c->e))
 				goto fail;
-			rc = f == FMT_AKN ? akn_export(d, &b, &e) : csv_doc_provisions(d, &b, &e);
+			rc = x->format == FMT_AKN ? akn_export(d, &b, &c->e) :
+						    csv_doc_provisions(d, &b, &c->e);
 			doc_free(d);
 			if (rc)
 				goto fail;
 		}
-	} else if (f == FMT_JSON) {
-		if (bundle_export(s, NULL, &q, &b, NULL, &e))
+	} else if (x->format == FMT_JSON) {
+		if (bundle_export(c->s, NULL, &q, &b, NULL, &c->e))
 			goto fail;
-	} else if (export_records_csv(s, p, &q, &b, &e)) {
+	} else if (export_records_csv(c->s, c->p, &q, &b, &c->e)) {
 		goto fail;
 	}
-	if (audit_by(s, cli_actor(), AUDIT_EXPORT, n == 1 ? args[0] : NULL,
-		     pool_printf(p, "format %s, country %s, kind %s", fmt ? fmt : "json",
-				 q.country ? q.country : "any", kind_s ? kind_s : "any"), &e))
+	if (audit_by(c->s, cli_actor(), AUDIT_EXPORT, arg,
+		     pool_printf(c->p, "format %s, country %s, kind %s", x->fmt ? x->fmt : "json",
+				 q.country ? q.country : "any", x->kind ? x->kind : "any"),
+		     &c->e))
 		goto fail;
-	rc = write_out(out, &b);
+	rc = write_out(x->out, &b);
 	goto done;
 fail:
-	fprintf(stderr, "ccrepo export: %s\n", e.msg);
-	rc = 1;
+	rc = cli_failed(c);
 done:
 	sbuf_release(&b);
-	pool_free(p);
-	store_close(s);
 	return rc;
+}
+
+int cli_export(const struct config *cfg, int argc, char **argv)
+{
+	char *args[4];
+	int n = positional(argc, argv, args, 4);
+	struct export_req x = {
+		.format = FMT_JSON, .fmt = cli_opt(argc, argv, "--format"),
+		.out = cli_opt(argc, argv, "--out"), .kind = cli_opt(argc, argv, "--kind"),
+		.q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0, 0 },
+	};
+
+	if (x.fmt && (x.format = format_parse(x.fmt)) < 0) {
+		fprintf(stderr, "ccrepo export: --format must be akn, json or csv\n");
+		return 2;
+	}
+	if (x.kind && (x.q.kind = record_kind_parse(x.kind)) < 0) {
+		fprintf(stderr, "ccrepo export: --kind must be legislation, case or lesson\n");
+		return 2;
+	}
+	if (n > 1 || (x.format == FMT_AKN && n != 1)) {
+		fprintf(stderr, "usage: ccrepo export [--format akn|json|csv] [--out FILE] "
+				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n");
+		return 2;
+	}
+	return cli_run(cfg, &(struct cli_ctx){ .name = "export", .pos = n ? args : NULL,
+					       .argc = argc, .argv = argv, .data = &x },
+		       export_cmd);
 }
 
 static void show_work(struct store *s, pool *p, struct work *w, struct expression *x, int all)
@@ -359,45 +391,42 @@ static void show_work(struct store *s, pool *p, struct work *w, struct expressio
 	}
 }
 
-int cli_show(const struct config *cfg, int argc, char **argv)
+static int show_cmd(struct cli_ctx *c)
 {
-	char *args[2];
-	int n = positional(argc, argv, args, 2), rc = 1;
-	struct store *s;
-	struct err e = { 0 };
-	pool *p;
+	const char *arg = c->pos[0];
 	struct work *w;
 	struct expression *x;
 	struct record *r;
 
-	if (n != 1) {
-		fprintf(stderr, "usage: ccrepo show [--all] WORK-URI[@DATE] | ID\n");
-		return 2;
-	}
-	if (!(s = cli_open(cfg)))
-		return 1;
-	p = pool_new();
-	if (!find_version(s, p, args[0], &w, &x, &e)) {
-		show_work(s, p, w, x, cli_switch(argc, argv, "--all"));
-		rc = 0;
-	} else if (num_id(args[0]) && !record_get(s, p, num_id(args[0]), &r, &e)) {
-		struct caselaw *c;
+	if (!find_version(c->s, c->p, arg, &w, &x, &c->e)) {
+		show_work(c->s, c->p, w, x, cli_switch(c->argc, c->argv, "--all"));
+	} else if (num_id(arg) && !record_get(c->s, c->p, num_id(arg), &r, &c->e)) {
+		struct caselaw *cl;
 		struct lesson *l;
 
 		printf("%s\nrecord %lld · %s · %s · %s · TLP:%s · revision %d\n", r->title, r->id,
 		       record_kind_name(r->kind), r->country ? r->country : r->region,
 		       record_status_name(r->status), r->tlp, r->revision);
-		if (r->kind == REC_CASE && !caselaw_get(s, p, r->id, &c, &e))
+		if (r->kind == REC_CASE && !caselaw_get(c->s, c->p, r->id, &cl, &c->e))
 			printf("court: %s\ndecided: %s\ncitation: %s\nparties: %s\n",
-			       c->court ? c->court : "-", c->decided ? c->decided : "-",
-			       c->citation ? c->citation : "-", c->parties ? c->parties : "-");
-		if (r->kind == REC_LESSON && !lesson_get(s, p, r->id, &l, &e))
+			       cl->court ? cl->court : "-", cl->decided ? cl->decided : "-",
+			       cl->citation ? cl->citation : "-", cl->parties ? cl->parties : "-");
+		if (r->kind == REC_LESSON && !lesson_get(c->s, c->p, r->id, &l, &c->e))
 			printf("topic: %s\n\n%s\n", l->topic ? l->topic : "-", l->body);
-		rc = 0;
 	} else {
-		fprintf(stderr, "ccrepo show: %s\n", e.msg);
+		return cli_failed(c);
 	}
-	pool_free(p);
-	store_close(s);
-	return rc;
+	return 0;
+}
+
+int cli_show(const struct config *cfg, int argc, char **argv)
+{
+	char *args[2];
+
+	if (positional(argc, argv, args, 2) != 1) {
+		fprintf(stderr, "usage: ccrepo show [--all] WORK-URI[@DATE] | ID\n");
+		return 2;
+	}
+	return cli_run(cfg, &(struct cli_ctx){ .name = "show", .pos = args, .argc = argc,
+					       .argv = argv }, show_cmd);
 }

@@ -19,16 +19,9 @@
 struct subcommand {
 	const char *name;
 	int npos;		/* positional arguments after the subcommand */
-	int (*run)(struct store *s, pool *p, char **pos, int argc, char **argv);
+	cli_fn *run;
 	const char *usage;
 };
-
-/* Print e's message after the command's name; exit status 1. */
-static int failed(const char *what, const struct err *e)
-{
-	fprintf(stderr, "ccrepo %s: %s\n", what, e->msg);
-	return 1;
-}
 
 static const char *dash(const char *s)
 {
@@ -41,9 +34,8 @@ static int dispatch(const char *cmd, const struct subcommand *table, size_t n,
 {
 	char *pos[8];
 	const struct subcommand *sc = NULL;
-	struct store *s;
-	pool *p;
-	int npos = 0, rc;
+	char name[64];
+	int npos = 0;
 
 	for (int i = 0; i < argc; i++)
 		if (strncmp(argv[i], "--", 2) && npos < 8)
@@ -60,22 +52,18 @@ static int dispatch(const char *cmd, const struct subcommand *table, size_t n,
 					table[i].usage);
 		return 2;
 	}
-	if (!(s = cli_open(cfg)))
-		return 1;
-	p = pool_new();
-	rc = sc->run(s, p, pos + 1, argc, argv);
-	pool_free(p);
-	store_close(s);
-	return rc;
+	snprintf(name, sizeof(name), "%s %s", cmd, sc->name);
+	return cli_run(cfg, &(struct cli_ctx){ .name = name, .pos = pos + 1, .argc = argc,
+					       .argv = argv }, sc->run);
 }
 
 /* ---- ccrepo org ---- */
 
-static int org_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int org_cmd_add(struct cli_ctx *c)
 {
-	const char *kind = cli_opt(argc, argv, "--kind");
-	struct org o = { .name = pos[0], .country = cli_opt(argc, argv, "--country") };
-	struct err e = { 0 };
+	const char *kind = cli_opt(c->argc, c->argv, "--kind");
+	struct org o = { .name = c->pos[0],
+			 .country = cli_opt(c->argc, c->argv, "--country") };
 	int k = org_kind_parse(kind);
 
 	if (!kind) {
@@ -84,22 +72,20 @@ static int org_cmd_add(struct store *s, pool *p, char **pos, int argc, char **ar
 		return 2;
 	}
 	o.kind = (enum org_kind)k;
-	if (org_add(s, p, &o, &e))
-		return failed("org add", &e);
+	if (org_add(c->s, c->p, &o, &c->e))
+		return cli_failed(c);
 	printf("organisation '%s' added (%s%s%s)\n", o.name, org_kind_name(o.kind),
 	       o.country ? ", " : "", o.country ? o.country : "");
 	return 0;
 }
 
-static int org_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int org_cmd_list(struct cli_ctx *c)
 {
 	struct org *list;
-	struct err e = { 0 };
 	size_t n;
 
-	(void)pos, (void)argc, (void)argv;
-	if (org_list(s, p, &list, &n, &e))
-		return failed("org list", &e);
+	if (org_list(c->s, c->p, &list, &n, &c->e))
+		return cli_failed(c);
 	for (size_t i = 0; i < n; i++)
 		printf("%-32s %-18s %s\n", list[i].name, org_kind_name(list[i].kind),
 		       dash(list[i].country));
@@ -163,12 +149,13 @@ static int prompt_hidden(const char *prompt, char *buf, size_t size)
 
 /* The new password into pw (PW_BUF bytes): the first line of standard input with
  * --password-stdin, else typed twice on the terminal. 0, or 1 with a message. */
-static int read_password(const char *what, int argc, char **argv, char *pw)
+static int read_password(const struct cli_ctx *c, char *pw)
 {
+	const char *what = c->name;
 	char again[PW_BUF];
 	int rc = 1;
 
-	if (cli_switch(argc, argv, "--password-stdin")) {
+	if (cli_switch(c->argc, c->argv, "--password-stdin")) {
 		if (read_line(stdin, pw, PW_BUF))
 			fprintf(stderr, "ccrepo %s: no password on standard input, or longer "
 				"than %d bytes\n", what, USER_PASSWORD_MAX);
@@ -200,15 +187,15 @@ static int read_password(const char *what, int argc, char **argv, char *pw)
 
 /* ---- ccrepo user ---- */
 
-static int user_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_add(struct cli_ctx *c)
 {
-	const char *role = cli_opt(argc, argv, "--role");
-	struct user u = { .username = pos[0], .org_name = cli_opt(argc, argv, "--org"),
-			  .country = cli_opt(argc, argv, "--country"),
-			  .display_name = cli_opt(argc, argv, "--display-name"),
-			  .email = cli_opt(argc, argv, "--email") };
+	const char *role = cli_opt(c->argc, c->argv, "--role");
+	struct user u = { .username = c->pos[0],
+			  .org_name = cli_opt(c->argc, c->argv, "--org"),
+			  .country = cli_opt(c->argc, c->argv, "--country"),
+			  .display_name = cli_opt(c->argc, c->argv, "--display-name"),
+			  .email = cli_opt(c->argc, c->argv, "--email") };
 	char pw[PW_BUF];
-	struct err e = { 0 };
 	int rc = 1;
 
 	if (!role || !u.org_name) {
@@ -218,19 +205,19 @@ static int user_cmd_add(struct store *s, pool *p, char **pos, int argc, char **a
 	}
 	u.role = (enum role)role_parse(role);
 	/* check what can be checked before asking for the password */
-	if (user_name_valid(u.username, &e))
-		return failed("user add", &e);
+	if (user_name_valid(u.username, &c->e))
+		return cli_failed(c);
 	if ((int)u.role < 0) {
 		fprintf(stderr, "ccrepo user add: --role is one of reader, focal_point, "
 			"provider, curator, admin\n");
 		return 2;
 	}
-	if (org_get(s, p, u.org_name, &(struct org *){ NULL }, &e))
-		return failed("user add", &e);
-	if (read_password("user add", argc, argv, pw))
+	if (org_get(c->s, c->p, u.org_name, &(struct org *){ NULL }, &c->e))
+		return cli_failed(c);
+	if (read_password(c, pw))
 		return 1;
-	if (user_add(s, p, &u, pw, time(NULL), &e))
-		failed("user add", &e);
+	if (user_add(c->s, c->p, &u, pw, time(NULL), &c->e))
+		cli_failed(c);
 	else {
 		printf("user '%s' added: %s of %s%s%s\n", u.username, role_name(u.role),
 		       u.org_name, u.country ? ", " : "", u.country ? u.country : "");
@@ -240,15 +227,13 @@ static int user_cmd_add(struct store *s, pool *p, char **pos, int argc, char **a
 	return rc;
 }
 
-static int user_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_list(struct cli_ctx *c)
 {
 	struct user *list;
-	struct err e = { 0 };
 	size_t n;
 
-	(void)pos, (void)argc, (void)argv;
-	if (user_list(s, p, &list, &n, &e))
-		return failed("user list", &e);
+	if (user_list(c->s, c->p, &list, &n, &c->e))
+		return cli_failed(c);
 	for (size_t i = 0; i < n; i++)
 		printf("%-20s %-12s %-28s %-3s %-9s %s\n", list[i].username,
 		       role_name(list[i].role), list[i].org_name, dash(list[i].country),
@@ -258,42 +243,35 @@ static int user_cmd_list(struct store *s, pool *p, char **pos, int argc, char **
 	return 0;
 }
 
-static int user_cmd_disable(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_disable(struct cli_ctx *c)
 {
-	struct err e = { 0 };
-
-	(void)p, (void)argc, (void)argv;
-	if (user_disable(s, pos[0], &e))
-		return failed("user disable", &e);
+	if (user_disable(c->s, c->pos[0], &c->e))
+		return cli_failed(c);
 	printf("user '%s' disabled: its sessions ended and its tokens stopped working\n",
-	       pos[0]);
+	       c->pos[0]);
 	return 0;
 }
 
-static int user_cmd_enable(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_enable(struct cli_ctx *c)
 {
-	struct err e = { 0 };
-
-	(void)p, (void)argc, (void)argv;
-	if (user_enable(s, pos[0], &e))
-		return failed("user enable", &e);
-	printf("user '%s' enabled\n", pos[0]);
+	if (user_enable(c->s, c->pos[0], &c->e))
+		return cli_failed(c);
+	printf("user '%s' enabled\n", c->pos[0]);
 	return 0;
 }
 
-static int user_cmd_passwd(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_passwd(struct cli_ctx *c)
 {
 	struct user *u;
-	struct err e = { 0 };
 	char pw[PW_BUF];
 	int rc = 1;
 
-	if (user_get(s, p, pos[0], &u, &e))
-		return failed("user passwd", &e);
-	if (read_password("user passwd", argc, argv, pw))
+	if (user_get(c->s, c->p, c->pos[0], &u, &c->e))
+		return cli_failed(c);
+	if (read_password(c, pw))
 		return 1;
-	if (user_set_password(s, u->username, pw, time(NULL), &e))
-		failed("user passwd", &e);
+	if (user_set_password(c->s, u->username, pw, time(NULL), &c->e))
+		cli_failed(c);
 	else {
 		printf("password of '%s' changed; its sessions ended\n", u->username);
 		rc = 0;
@@ -302,11 +280,10 @@ static int user_cmd_passwd(struct store *s, pool *p, char **pos, int argc, char 
 	return rc;
 }
 
-static int user_cmd_token(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_token(struct cli_ctx *c)
 {
-	const char *name = cli_opt(argc, argv, "--name");
-	const char *scope = cli_opt(argc, argv, "--scope");
-	struct err e = { 0 };
+	const char *name = cli_opt(c->argc, c->argv, "--name");
+	const char *scope = cli_opt(c->argc, c->argv, "--scope");
 	char *id, *text;
 	int sc = scope ? token_scope_parse(scope) : SCOPE_READ;
 
@@ -315,46 +292,43 @@ static int user_cmd_token(struct store *s, pool *p, char **pos, int argc, char *
 			"is for)\n");
 		return 2;
 	}
-	if (token_create(s, p, pos[0], name, (enum token_scope)sc, time(NULL), &id, &text, &e))
-		return failed("user token", &e);
+	if (token_create(c->s, c->p, c->pos[0], name, (enum token_scope)sc, time(NULL), &id, &text,
+			 &c->e))
+		return cli_failed(c);
 	fprintf(stderr, "API token %s for '%s' (%s). It is shown only this once and cannot "
 		"be recovered:\nstore it now. Revoke it with 'ccrepo user revoke %s'.\n", id,
-		pos[0], token_scope_name((enum token_scope)sc), id);
+		c->pos[0], token_scope_name((enum token_scope)sc), id);
 	printf("%s\n", text);
 	sodium_memzero(text, strlen(text));
 	return 0;
 }
 
-static int user_cmd_tokens(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_tokens(struct cli_ctx *c)
 {
 	struct token *list;
-	struct err e = { 0 };
 	size_t n;
 
-	(void)argc, (void)argv;
-	if (token_list(s, p, pos[0], &list, &n, &e))
-		return failed("user tokens", &e);
+	if (token_list(c->s, c->p, c->pos[0], &list, &n, &c->e))
+		return cli_failed(c);
 	for (size_t i = 0; i < n; i++)
 		printf("%s  %-5s created %s  last used %-20s %s%s  %s\n", list[i].id,
 		       token_scope_name(list[i].scope), list[i].created_at,
 		       dash(list[i].last_used_at), list[i].revoked_at ? "REVOKED " : "",
 		       list[i].revoked_at ? list[i].revoked_at : "active", list[i].name);
 	if (!n)
-		printf("'%s' has no API tokens\n", pos[0]);
+		printf("'%s' has no API tokens\n", c->pos[0]);
 	return 0;
 }
 
-static int user_cmd_revoke(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int user_cmd_revoke(struct cli_ctx *c)
 {
-	const char *id = pos[0];
-	struct err e = { 0 };
+	const char *id = c->pos[0];
 
-	(void)argc, (void)argv;
 	/* the whole token text names its id too */
 	if (!strncmp(id, TOKEN_PREFIX, strlen(TOKEN_PREFIX)))
-		id = pool_strndup(p, id + strlen(TOKEN_PREFIX), 16);
-	if (token_revoke(s, id, time(NULL), &e))
-		return failed("user revoke", &e);
+		id = pool_strndup(c->p, id + strlen(TOKEN_PREFIX), 16);
+	if (token_revoke(c->s, id, time(NULL), &c->e))
+		return cli_failed(c);
 	printf("token %s revoked\n", id);
 	return 0;
 }
@@ -379,51 +353,41 @@ int cli_user(const struct config *cfg, int argc, char **argv)
 
 /* ---- ccrepo group ---- */
 
-static int group_cmd_add(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int group_cmd_add(struct cli_ctx *c)
 {
-	struct err e = { 0 };
 	long long id;
 
-	(void)argc, (void)argv;
-	if (share_group_add(s, p, pos[0], &id, &e))
-		return failed("group add", &e);
-	printf("added sharing group %s\n", pos[0]);
+	if (share_group_add(c->s, c->p, c->pos[0], &id, &c->e))
+		return cli_failed(c);
+	printf("added sharing group %s\n", c->pos[0]);
 	return 0;
 }
 
-static int group_cmd_list(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int group_cmd_list(struct cli_ctx *c)
 {
 	struct share_group *g;
-	struct err e = { 0 };
 	size_t n;
 
-	(void)pos, (void)argc, (void)argv;
-	if (share_group_list(s, p, &g, &n, &e))
-		return failed("group list", &e);
+	if (share_group_list(c->s, c->p, &g, &n, &c->e))
+		return cli_failed(c);
 	for (size_t i = 0; i < n; i++)
 		printf("%s\t%s\n", g[i].name, dash(g[i].members));
 	return 0;
 }
 
-static int group_cmd_join(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int group_cmd_join(struct cli_ctx *c)
 {
-	struct err e = { 0 };
-
-	(void)argc, (void)argv;
-	if (share_group_member(s, p, pos[0], pos[1], 1, &e))
-		return failed("group join", &e);
-	printf("%s is in sharing group %s\n", pos[1], pos[0]);
+	if (share_group_member(c->s, c->p, c->pos[0], c->pos[1], 1, &c->e))
+		return cli_failed(c);
+	printf("%s is in sharing group %s\n", c->pos[1], c->pos[0]);
 	return 0;
 }
 
-static int group_cmd_leave(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int group_cmd_leave(struct cli_ctx *c)
 {
-	struct err e = { 0 };
-
-	(void)argc, (void)argv;
-	if (share_group_member(s, p, pos[0], pos[1], 0, &e))
-		return failed("group leave", &e);
-	printf("%s is no longer in sharing group %s\n", pos[1], pos[0]);
+	if (share_group_member(c->s, c->p, c->pos[0], c->pos[1], 0, &c->e))
+		return cli_failed(c);
+	printf("%s is no longer in sharing group %s\n", c->pos[1], c->pos[0]);
 	return 0;
 }
 
@@ -442,25 +406,26 @@ int cli_group(const struct config *cfg, int argc, char **argv)
 
 /* ---- ccrepo share ---- */
 
-static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv)
+static int share_cmd(struct cli_ctx *c)
 {
-	const char *gopt = cli_opt(argc, argv, "--groups");
-	const char *ropt = cli_opt(argc, argv, "--readers");
+	const char *gopt = cli_opt(c->argc, c->argv, "--groups");
+	const char *ropt = cli_opt(c->argc, c->argv, "--readers");
 	const char *groups[SHARE_NAMES_MAX], *readers[SHARE_NAMES_MAX];
 	struct record_share sh;
-	struct err e = { 0 };
-	long long id = num_id(pos[0]);
+	long long id = num_id(c->pos[0]);
 	int ng, nr;
 
 	if (!id) {
-		fprintf(stderr, "ccrepo share: %s: not a record id\n", pos[0]);
+		fprintf(stderr, "ccrepo share: %s: not a record id\n", c->pos[0]);
 		return 2;
 	}
 	if (gopt || ropt) {
-		if (record_share_get(s, p, cli_actor(), id, &sh, &e))
-			return failed("share", &e);
-		ng = gopt ? share_names_split(p, gopt, groups, SHARE_NAMES_MAX) : (int)sh.ngroups;
-		nr = ropt ? share_names_split(p, ropt, readers, SHARE_NAMES_MAX) : (int)sh.nreaders;
+		if (record_share_get(c->s, c->p, cli_actor(), id, &sh, &c->e))
+			return cli_failed(c);
+		ng = gopt ? share_names_split(c->p, gopt, groups, SHARE_NAMES_MAX) :
+			    (int)sh.ngroups;
+		nr = ropt ? share_names_split(c->p, ropt, readers, SHARE_NAMES_MAX) :
+			    (int)sh.nreaders;
 		if (ng < 0 || nr < 0) {
 			fprintf(stderr, "ccrepo share: at most %d groups and %d readers\n",
 				SHARE_NAMES_MAX, SHARE_NAMES_MAX);
@@ -470,12 +435,12 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 			groups[i] = sh.groups[i];
 		for (int i = 0; !ropt && i < nr; i++)
 			readers[i] = sh.readers[i];
-		if (record_share_set(s, p, cli_actor(), id, groups, (size_t)ng, readers,
-				     (size_t)nr, &e))
-			return failed("share", &e);
+		if (record_share_set(c->s, c->p, cli_actor(), id, groups, (size_t)ng, readers,
+				     (size_t)nr, &c->e))
+			return cli_failed(c);
 	}
-	if (record_share_get(s, p, cli_actor(), id, &sh, &e))
-		return failed("share", &e);
+	if (record_share_get(c->s, c->p, cli_actor(), id, &sh, &c->e))
+		return cli_failed(c);
 	printf("groups:");
 	for (size_t i = 0; i < sh.ngroups; i++)
 		printf("%s%s", i ? ", " : " ", sh.groups[i]);
@@ -488,10 +453,8 @@ static int share_cmd(struct store *s, pool *p, char **pos, int argc, char **argv
 
 int cli_share(const struct config *cfg, int argc, char **argv)
 {
-	struct store *s;
 	char *pos[1];
-	int npos = 0, rc;
-	pool *p;
+	int npos = 0;
 
 	for (int i = 0; i < argc; i++)
 		if (strncmp(argv[i], "--", 2) && npos++ < 1)
@@ -501,11 +464,6 @@ int cli_share(const struct config *cfg, int argc, char **argv)
 			"[--readers=NAME,NAME]\n");
 		return 2;
 	}
-	if (!(s = cli_open(cfg)))
-		return 1;
-	p = pool_new();
-	rc = share_cmd(s, p, pos, argc, argv);
-	pool_free(p);
-	store_close(s);
-	return rc;
+	return cli_run(cfg, &(struct cli_ctx){ .name = "share", .pos = pos, .argc = argc,
+					       .argv = argv }, share_cmd);
 }
