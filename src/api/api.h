@@ -89,6 +89,8 @@ struct api_field {
 json_t *api_fields(json_t *j, const void *obj, const struct api_field *fields);
 /* A new object with the members of obj that fields describe (see api_fields). */
 json_t *api_object(const void *obj, const struct api_field *fields);
+/* An array of the n structs at items (size bytes each), each encoded by fields. */
+json_t *api_array(const void *items, size_t n, size_t size, const struct api_field *fields);
 /* The article reference used across the API, "coe-185/2", as a JSON string. */
 json_t *api_article_ref(const char *instrument, int number);
 

@@ -111,6 +111,15 @@ json_t *api_object(const void *obj, const struct api_field *fields)
 	return api_fields(json_object(), obj, fields);
 }
 
+json_t *api_array(const void *items, size_t n, size_t size, const struct api_field *fields)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, api_object((const char *)items + i * size, fields));
+	return arr;
+}
+
 json_t *api_article_ref(const char *instrument, int number)
 {
 	char buf[128];

@@ -140,14 +140,10 @@ int api_regions(struct req *r, struct resp *out)
 	struct region *rs;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr;
 
 	if (region_list(r->store, r->pool, &rs, &n, &e))
 		return http_fail(r, out, &e);
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, api_object(&rs[i], region_fields));
-	return api_send_list(out, "regions", arr, NULL);
+	return api_send_list(out, "regions", api_array(rs, n, sizeof(*rs), region_fields), NULL);
 }
 
 int api_region(struct req *r, struct resp *out)

@@ -52,16 +52,11 @@ int api_instruments(struct req *r, struct resp *out)
 	struct instrument *ins;
 	size_t n;
 	struct err e = { 0 };
-	json_t *arr, *j;
 
 	if (instrument_list(r->store, r->pool, &ins, &n, &e))
 		return http_fail(r, out, &e);
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, api_object(&ins[i], instrument_fields));
-	j = json_object();
-	json_object_set_new(j, "instruments", arr);
-	return api_send(out, 200, j);
+	return api_send(out, 200, json_pack("{s:o}", "instruments",
+					    api_array(ins, n, sizeof(*ins), instrument_fields)));
 }
 
 int api_instrument(struct req *r, struct resp *out)
@@ -135,17 +130,14 @@ int api_article(struct req *r, struct resp *out)
 	struct xwalk_link *links;
 	size_t n;
 	struct err e = { 0 };
-	json_t *j, *cp;
+	json_t *j;
 
 	if (api_article_of(r, out, &in, &a))
 		return out->status;
 	if (instrument_counterparts(r->store, r->pool, in->id, a->number, &links, &n, &e))
 		return http_fail(r, out, &e);
 	j = api_object(a, article_fields);
-	cp = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(cp, api_object(&links[i], link_fields));
-	json_object_set_new(j, "counterparts", cp);
+	json_object_set_new(j, "counterparts", api_array(links, n, sizeof(*links), link_fields));
 	return api_send(out, 200, j);
 }
 

@@ -71,8 +71,7 @@ static int signin_page(struct req *r, struct resp *out, int status, const char *
 	resp_set_cookie(out, cookie(r, "ccrepo_signin", token, 3600));
 	web_page_begin(r, out, T("Sign in"), "account", "no-store");
 	web_heading(b, T("Sign in"), NULL);
-	if (message)
-		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", message);
+	web_message(b, message, 1);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
 	layout_href(r, b, "/signin");
 	html_fmt(b, "\">\n<input type=\"hidden\" name=\"signin\" value=\"%s\">\n"

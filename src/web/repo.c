@@ -509,8 +509,7 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		    T("Paste an Akoma Ntoso 3.0 or 2.0 document, or the text of a law (plain text "
 		      "or Markdown: parts, chapters, sections and articles are recognised). For "
 		      "text, give at least the work URI, the title and the date."));
-	if (error)
-		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", error);
+	web_message(b, error, 1);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
 	layout_href(r, b, "/laws/import");
 	html_fmt(b, "\">\n<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "

@@ -79,8 +79,7 @@ static void render_form(struct req *r, struct sbuf *b, const char *action,
 			const struct field *f, size_t nf, const char *const *vals,
 			const char *error, const char *submit)
 {
-	if (error)
-		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", error);
+	web_message(b, error, 1);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
 	layout_href(r, b, action);
 	html_fmt(b, "\">\n");
