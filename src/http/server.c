@@ -74,6 +74,23 @@ static void security_headers(struct MHD_Response *r)
 		MHD_add_response_header(r, h[i][0], h[i][1]);
 }
 
+/* A response for data with the security headers, then each of the n headers (name,
+ * value) whose value is not NULL, in order. NULL when MHD cannot make it. */
+static struct MHD_Response *new_response(size_t len, void *data,
+					 enum MHD_ResponseMemoryMode mode,
+					 const char *const headers[][2], size_t n)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, mode);
+
+	if (!r)
+		return NULL;
+	security_headers(r);
+	for (size_t i = 0; i < n; i++)
+		if (headers[i][1])
+			MHD_add_response_header(r, headers[i][0], headers[i][1]);
+	return r;
+}
+
 static void etag_of(const void *data, size_t len, char out[40])
 {
 	const unsigned char *p = data;
@@ -90,50 +107,37 @@ static struct MHD_Response *make_response(const void *data, size_t len, int copy
 					  const char *cache_control, const char *lang, int gz,
 					  const char *vary)
 {
-	struct MHD_Response *r;
-	char tag[48];
+	char tag[48] = "";
+	const char *const headers[][2] = {
+		{ MHD_HTTP_HEADER_CONTENT_TYPE, ctype },
+		{ MHD_HTTP_HEADER_CONTENT_ENCODING, gz ? "gzip" : NULL },
+		{ MHD_HTTP_HEADER_VARY, vary },
+		{ MHD_HTTP_HEADER_ETAG, etag && *etag ? tag : NULL },
+		{ MHD_HTTP_HEADER_CACHE_CONTROL, cache_control },
+		{ MHD_HTTP_HEADER_CONTENT_LANGUAGE, lang },
+	};
 
-	r = MHD_create_response_from_buffer(len, (void *)data,
-					    copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_MUST_FREE);
-	if (!r)
-		return NULL;
-	security_headers(r);
-	if (ctype)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
-	if (gz)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-	if (vary)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, vary);
-	if (etag && *etag) {
-		/* the gzip form is another representation: another tag */
-		if (gz)
-			snprintf(tag, sizeof(tag), "%.*s-gz\"", (int)strlen(etag) - 1, etag);
-		else
-			snprintf(tag, sizeof(tag), "%s", etag);
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, tag);
-	}
-	if (cache_control)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
-	if (lang)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_LANGUAGE, lang);
-	return r;
+	/* the gzip form is another representation: another tag */
+	if (etag && *etag && gz)
+		snprintf(tag, sizeof(tag), "%.*s-gz\"", (int)strlen(etag) - 1, etag);
+	else if (etag && *etag)
+		snprintf(tag, sizeof(tag), "%s", etag);
+	return new_response(len, (void *)data,
+			    copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_MUST_FREE, headers,
+			    sizeof(headers) / sizeof(headers[0]));
 }
 
 static struct MHD_Response *make_not_modified(const char *etag, const char *cache_control,
 					      const char *vary)
 {
-	struct MHD_Response *r =
-		MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	const char *const headers[][2] = {
+		{ MHD_HTTP_HEADER_ETAG, etag },
+		{ MHD_HTTP_HEADER_VARY, vary },
+		{ MHD_HTTP_HEADER_CACHE_CONTROL, cache_control },
+	};
 
-	if (!r)
-		return NULL;
-	security_headers(r);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
-	if (vary)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, vary);
-	if (cache_control)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
-	return r;
+	return new_response(0, (void *)"", MHD_RESPMEM_PERSISTENT, headers,
+			    sizeof(headers) / sizeof(headers[0]));
 }
 
 static const struct {
@@ -826,11 +830,7 @@ int server_start(const struct server_options *o, const struct route *routes, int
 	*out = s;
 	return ERR_OK;
 fail:
-	guard_stop(s->guard);
-	cache_free(s->cache);
-	if (s->statics)
-		statics_free(s);
-	free(s);
+	server_stop(s);
 	return rc;
 }
 
@@ -845,7 +845,8 @@ void server_stop(struct server *s)
 {
 	if (!s)
 		return;
-	MHD_stop_daemon(s->d);
+	if (s->d)
+		MHD_stop_daemon(s->d);
 	guard_stop(s->guard);
 	cache_free(s->cache);
 	statics_free(s);
