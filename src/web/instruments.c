@@ -57,10 +57,8 @@ int web_instrument(struct req *r, struct resp *out)
 			if (strcmp(ar[j].chapter, ch[i].code))
 				continue;
 			if (!k++)
-				html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th>"
-					 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
-					 "</thead>\n<tbody>\n", layout_t(r, "Article"),
-					 layout_t(r, "Title"), layout_t(r, "Category"));
+				web_table_begin(r, b, (const char *const[]){ "Article", "Title",
+						"Category", NULL });
 			html_fmt(b, "<tr><td>%d</td><td><a href=\"/instruments/%u/%d%S\">%s</a></td>"
 				 "<td><span class=\"tag\">%s</span></td></tr>\n", ar[j].number,
 				 in->id, ar[j].number, layout_q(r), ar[j].title,
@@ -113,9 +111,8 @@ int web_article(struct req *r, struct resp *out)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n",
 			 layout_t(r, "This article is not in the cross-walk."));
 	else
-		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-			 "</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-			 layout_t(r, "Topic"), layout_t(r, "Counterpart"), layout_t(r, "Relation"));
+		web_table_begin(r, b, (const char *const[]){ "Topic", "Counterpart", "Relation",
+				NULL });
 	for (size_t i = 0; i < nlinks; i++) {
 		const char *other = links[i].instrument;
 

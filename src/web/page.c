@@ -27,6 +27,14 @@ void web_message(struct sbuf *b, const char *message, int error)
 			 error ? "alert" : "status", message);
 }
 
+void web_table_begin(struct req *r, struct sbuf *b, const char *const *labels)
+{
+	html_fmt(b, "<table>\n<thead><tr>");
+	for (; *labels; labels++)
+		html_fmt(b, "<th scope=\"col\">%s</th>", layout_t(r, *labels));
+	html_fmt(b, "</tr></thead>\n<tbody>\n");
+}
+
 void web_form_end(struct req *r, struct sbuf *b, const char *button)
 {
 	layout_csrf(r, b);

@@ -218,9 +218,8 @@ static void pending_section(struct req *r, struct sbuf *b, const struct record *
 		html_fmt(b, "<p>%s %s · %s</p>\n", T("Change proposed"), c->proposed_at,
 			 c->proposed_by);
 		if (n) {
-			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
-				 "%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-				 T("Field"), T("Published"), T("Proposed"));
+			web_table_begin(r, b, (const char *const[]){ "Field", "Published",
+					"Proposed", NULL });
 			for (size_t i = 0; i < n; i++)
 				html_fmt(b, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td>"
 					 "</tr>\n", f[i].key, f[i].published ? f[i].published : "",
@@ -259,10 +258,8 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 	if (!n) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("None yet."));
 	} else {
-		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
-			 "</th></tr></thead>\n<tbody>\n", T("Revision"), T("Status"), T("Changed"),
-			 T("By"), T("Note"));
+		web_table_begin(r, b, (const char *const[]){ "Revision", "Status", "Changed",
+				"By", "Note", NULL });
 		for (size_t i = 0; i < n; i++)
 			html_fmt(b, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 				 "</tr>\n", rv[i].revision, T(record_status_name(rv[i].status)),
@@ -289,10 +286,8 @@ int web_review(struct req *r, struct resp *out)
 		      "to their authors as drafts."));
 	for (size_t i = 0; i < n; i++) {
 		if (!shown++)
-			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Title"),
-				 T("Type"), T("Country"), T("Submitted"), T("Decision"));
+			web_table_begin(r, b, (const char *const[]){ "Title", "Type", "Country",
+					"Submitted", "Decision", NULL });
 		html_fmt(b, "<tr><td><a href=\"");
 		layout_href(r, b, web_record_path(r, &rs[i]));
 		html_fmt(b, "\">%s</a></td><td>%s</td><td>%s</td><td>%s · %s</td><td>", rs[i].title,
@@ -431,10 +426,8 @@ int web_laws(struct req *r, struct resp *out)
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Show"));
 	for (size_t i = 0; i < n && i < LAWS_PAGE; i++) {
 		if (!shown++)
-			html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-				 "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-				 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Title"),
-				 T("Country"), T("Type"), T("Date"), T("Status"));
+			web_table_begin(r, b, (const char *const[]){ "Title", "Country", "Type",
+					"Date", "Status", NULL });
 		html_fmt(b, "<tr><td><a href=\"");
 		layout_href(r, b, web_path_enc(r, ws[i].uri));
 		html_fmt(b, "\">%s</a><br><code class=\"muted\">%s</code></td><td>%s</td><td>%s</td>"

@@ -577,9 +577,8 @@ static int history_page(struct req *r, struct resp *out, const struct target *t)
 	html_fmt(b, "<h1>%s <span class=\"muted\">– %s</span></h1>\n<p>%s</p>\n<dl class=\"facts\">"
 		 "<dt>%s</dt><dd><code>%s</code></dd></dl>\n", label, T("History"),
 		 T("The provision in every version of the law, oldest first."), T("eId"), t->eid);
-	html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("Version"),
-		 T("Change from the version before"), T("Compare"));
+	web_table_begin(r, b, (const char *const[]){ "Version", "Change from the version before",
+			"Compare", NULL });
 	for (size_t i = 0; i < n; i++) {
 		enum diff_change c = i ? diff_classify(texts[i - 1], texts[i]) :
 				     texts[i] ? DIFF_ADDED : DIFF_UNCHANGED;

@@ -92,10 +92,8 @@ int web_shared(struct req *r, struct resp *out)
 	if (!n) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Nothing has been shared with them."));
 	} else {
-		html_fmt(b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
-			 "</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T("When"),
-			 T("Type"), T("Country"), T("Label"), T("Organisation"), T("Through"));
+		web_table_begin(r, b, (const char *const[]){ "When", "Type", "Country", "Label",
+				"Organisation", "Through", NULL });
 		for (size_t i = 0; i < n && i < SHARED_PAGE; i++)
 			html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>TLP:%s</td><td>%s "
 				 "<span class=\"muted\">(%s)</span></td><td>%s</td></tr>\n", ev[i].at,

@@ -70,6 +70,9 @@ void web_page_begin(struct req *r, struct resp *out, const char *title, const ch
 void web_heading(struct sbuf *b, const char *heading, const char *intro);
 /* A notice (error 0) or an error message (role alert) when message is not NULL. */
 void web_message(struct sbuf *b, const char *message, int error);
+/* Open a <table> with a head row of column labels (msgids, translated here; NULL
+ * ends the list) and its <tbody>. */
+void web_table_begin(struct req *r, struct sbuf *b, const char *const *labels);
 /* The end of a POST form: the form token, the submit button labelled button, and
  * </form>. */
 void web_form_end(struct req *r, struct sbuf *b, const char *button);
