@@ -227,7 +227,7 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 
 int web_account(struct req *r, struct resp *out)
 {
-	if (!r->actor->user_id || r->actor->token)
+	if (!web_signed_in(r))
 		return web_redirect(r, out, "/signin?next=/account");
 	return account_page(r, out, 200, req_arg(r, "changed") ? T("Your password was changed.") :
 				    NULL, 0);
@@ -241,7 +241,7 @@ int web_account_password(struct req *r, struct resp *out)
 	char *secret, *csrf;
 	time_t now = time(NULL);
 
-	if (!r->actor->user_id || r->actor->token)
+	if (!web_signed_in(r))
 		return web_redirect(r, out, "/signin?next=/account");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);

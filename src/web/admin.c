@@ -15,11 +15,14 @@
 
 #define T(s) layout_t(r, (s))
 
+int web_signed_in(const struct req *r)
+{
+	return r->actor->user_id && !r->actor->token;
+}
+
 int web_is_admin(const struct req *r)
 {
-	const struct actor *a = r->actor;
-
-	return a->user_id && !a->token && a->role == ROLE_ADMIN;
+	return web_signed_in(r) && r->actor->role == ROLE_ADMIN;
 }
 
 /* The admin pages, in the order of their navigation. */

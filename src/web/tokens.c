@@ -14,12 +14,6 @@
 
 #define T(s) layout_t(r, (s))
 
-/* Whether the request comes from a signed-in browser (a token cannot manage tokens). */
-static int signed_in(const struct req *r)
-{
-	return r->actor->user_id && !r->actor->token;
-}
-
 /* A token's date, or a dash. */
 static const char *date_or_dash(const char *d)
 {
@@ -121,7 +115,7 @@ int web_account_tokens(struct req *r, struct resp *out)
 	char *id, *text;
 	int sc;
 
-	if (!signed_in(r))
+	if (!web_signed_in(r))
 		return web_redirect(r, out, "/signin?next=/account/tokens");
 	if (r->method != HTTP_POST)
 		return account_page(r, out, 200, req_arg(r, "revoked") ?
@@ -144,7 +138,7 @@ int web_account_tokens_revoke(struct req *r, struct resp *out)
 {
 	struct err e = { 0 };
 
-	if (!signed_in(r))
+	if (!web_signed_in(r))
 		return web_redirect(r, out, "/signin?next=/account/tokens");
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);

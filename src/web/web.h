@@ -53,6 +53,9 @@ int web_shared(struct req *r, struct resp *out);	/* /shared: grants to private s
 /* The sharing section of a record's page, for those who may change the record. */
 void web_record_sharing(struct req *r, struct sbuf *b, const struct record *rec);
 
+/* Whether the request comes from an account signed in with a browser (not by API
+ * token: a token cannot manage the account or its tokens). */
+int web_signed_in(const struct req *r);
 /* Whether the request may use the admin pages: a signed-in admin in a browser (not
  * by API token), wherever it comes from. The one check of every admin page. */
 int web_is_admin(const struct req *r);
