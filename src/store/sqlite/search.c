@@ -125,13 +125,6 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 	return ERR_OK;
 }
 
-static enum record_kind kind_of(const char *k)
-{
-	int i = record_kind_parse(k);
-
-	return i < 0 ? REC_LEGISLATION : (enum record_kind)i;
-}
-
 /* Document frequencies of the phrases of earlier queries on this connection, for the
  * index generation they were found in (from the vocabulary, or counted by ccrank() for
  * a prefix). Keys: the phrase as written in the FTS5 expression. */
@@ -357,6 +350,22 @@ int sq_search_flush(struct sq *q, struct err *e)
 	return n < 0 ? ERR_DB : n ? sq_exec(q, SEARCH_FLUSH, e) : ERR_OK;
 }
 
+/* The columns of a hit, in SQ_SEARCH_PAGE (where the score is the ranking's, set
+ * after) and SQ_SEARCH_MAPPED. */
+static const struct sq_col hit_cols[] = {
+	SQ_NUM(struct search_hit, record_id),
+	SQ_STR(struct search_hit, eid),
+	SQ_STR(struct search_hit, heading),
+	SQ_DBL(struct search_hit, score),
+	SQ_STR(struct search_hit, snippet),
+	SQ_KIND(struct search_hit, kind),
+	SQ_STR(struct search_hit, country),
+	SQ_STR(struct search_hit, title),
+	SQ_STR(struct search_hit, work_uri),
+	SQ_STR(struct search_hit, concept),
+};
+static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
+
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
 {
@@ -365,7 +374,6 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
 	const char *terms, *match = NULL, *rank;
-	sqlite3_stmt *st;
 	int rc;
 
 	/* changes made outside a transaction are indexed now (every write path of the
@@ -414,33 +422,22 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
-	if (!(st = sq_prep(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, d.kind, "
-			   "d.country, s.title, w.uri, snippet(search, 3, char(2), char(3), '…', "
-			   "14) FROM search s JOIN search_doc d ON d.id = s.rowid "
-			   "LEFT JOIN work w ON w.record_id = d.record_id "
-			   "WHERE search MATCH ?1 AND s.rowid = ?2", e)))
-		return ERR_DB;
 	for (size_t i = first; i < nc && out->nhits < (size_t)rq->limit; i++) {
 		struct search_hit *h = &out->hits[out->nhits];
+		int found;
 
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, c[i].rowid);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			h->record_id = sqlite3_column_int64(st, 0);
-			h->eid = sq_col(p, st, 1);
-			h->heading = sq_col(p, st, 2);
-			h->kind = kind_of((const char *)sqlite3_column_text(st, 3));
-			h->country = sq_col(p, st, 4);
-			h->title = sq_col(p, st, 5);
-			h->work_uri = sq_col(p, st, 6);
-			h->snippet = sq_col(p, st, 7);
+		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
+				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
+				 "s.title, w.uri, NULL FROM search s JOIN search_doc d ON d.id = s.rowid "
+				 "LEFT JOIN work w ON w.record_id = d.record_id "
+				 "WHERE search MATCH ?1 AND s.rowid = ?2",
+				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
+				 &found, "search", e)))
+			return rc;
+		if (found) {
 			h->score = c[i].score;
 			out->nhits++;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sq_fail(q, "search", e);
 	}
 	for (size_t i = 0; i < out->nhits; i++)
 		if (out->hits[i].eid && c[first + i].rowid > 0)
@@ -464,42 +461,15 @@ static const char *comma_list(pool *p, int on, const char *const *v, size_t n)
 	return r;
 }
 
-static void bind_request(pool *p, sqlite3_stmt *st, const struct search_request *rq)
+int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+		     struct search_hit **out, size_t *n, struct err *e)
 {
 	const char **codes;
 	size_t nl = lang_codes(p, rq->langs, &codes);
 
-	sq_bind_text(st, 3, comma_list(p, rq->by_place, rq->countries, rq->ncountries));
-	sqlite3_bind_int(st, 4, (int)rq->kinds);
-	sqlite3_bind_int(st, 5, rq->year_from);
-	sqlite3_bind_int(st, 6, rq->year_to);
-	sq_bind_text(st, 7, comma_list(p, nl > 0, codes, nl));
-	sq_bind_text(st, 8, comma_list(p, 1, rq->concepts, rq->nconcepts));
-}
-
-static void mapped_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct search_hit *h = row;
-
-	h->record_id = sqlite3_column_int64(st, 0);
-	h->eid = sq_col(p, st, 1);
-	h->heading = sq_col(p, st, 2);
-	h->score = sqlite3_column_double(st, 3);
-	h->snippet = sq_col(p, st, 4);
-	h->kind = kind_of((const char *)sqlite3_column_text(st, 5));
-	h->country = sq_col(p, st, 6);
-	h->title = sq_col(p, st, 7);
-	h->work_uri = sq_col(p, st, 8);
-	h->concept = sq_col(p, st, 9);
-}
-
-int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
-		     struct search_hit **out, size_t *n, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
 	/* from the mapping index, not the text: the same filters as MATCH (but the
 	 * regions': mapped provisions are of laws, which have a country) */
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_MAPPED,
+	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
 		"m.instrument || '/' || m.article "
@@ -517,13 +487,13 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) "
 		"AND (?5 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) >= ?5) "
 		"AND (?6 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) <= ?6) "
-		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9", e);
-
-	if (st) {
-		bind_request(p, st, rq);
-		sqlite3_bind_int(st, 9, rq->limit);
-	}
-	return sq_rows(q, st, p, sizeof(**out), mapped_row, (void **)out, n, "concept search", e);
+		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9",
+		SQ_VALS(SQ_TEXT(NULL), SQ_TEXT(NULL),
+			SQ_TEXT(comma_list(p, rq->by_place, rq->countries, rq->ncountries)),
+			SQ_INT(rq->kinds), SQ_INT(rq->year_from), SQ_INT(rq->year_to),
+			SQ_TEXT(comma_list(p, nl > 0, codes, nl)),
+			SQ_TEXT(comma_list(p, 1, rq->concepts, rq->nconcepts)), SQ_INT(rq->limit)),
+		p, &hit_reader, (void **)out, n, "concept search", e);
 }
 
 int sq_reindex(struct store *s, long long *rows, struct err *e)
