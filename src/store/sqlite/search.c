@@ -226,17 +226,9 @@ static int by_k_score(const void *a, const void *b)
 
 static int count_matches(struct sq *q, const char *match, long long *n, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_COUNT, "SELECT count(*) FROM search WHERE search "
-				   "MATCH ?1", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "search", e);
+	*n = 0;
+	return sq_row(q, SQ_SEARCH_COUNT, "SELECT count(*) FROM search WHERE search MATCH ?1",
+		      SQ_VALS(SQ_TEXT(match)), NULL, &sq_ll_reader, n, NULL, "search", e);
 }
 
 /* The page: the best candidates by score, a record's first hits before its others.
@@ -305,42 +297,29 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 /* The place of provision rowid in its law: its ancestors' numbers and headings. */
 static const char *provision_path(struct sq *q, pool *p, long long rowid, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_PATH,
-		"WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
-		"WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
-		"up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
-		"WHERE v.parent_id IS NOT NULL LIMIT 16) "
-		"SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
-		"|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
-		"ORDER BY up.depth DESC)", e);
 	const char *r = NULL;
 
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, rowid);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r = sq_col(p, st, 0);
-	sqlite3_reset(st);
+	sq_row(q, SQ_SEARCH_PATH,
+	       "WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
+	       "WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
+	       "up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
+	       "WHERE v.parent_id IS NOT NULL LIMIT 16) "
+	       "SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
+	       "|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
+	       "ORDER BY up.depth DESC)", SQ_VALS(SQ_INT(rowid)), p, &sq_str_reader, &r, NULL,
+	       "search", e);
 	return r && *r ? r : NULL;
 }
 
 /* Whether changes wait in search_queue: 1, 0, or -1 with e set. */
 static int queued(struct sq *q, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_QUEUED, "SELECT EXISTS (SELECT 1 FROM "
-				   "search_queue)", e);
-	int n;
+	long long n = 0;
 
-	if (!st)
+	if (sq_row(q, SQ_SEARCH_QUEUED, "SELECT EXISTS (SELECT 1 FROM search_queue)",
+		   SQ_NOVALS, NULL, &sq_ll_reader, &n, NULL, "search index", e))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		sq_fail(q, "search index", e);
-		return -1;
-	}
-	n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return n != 0;
 }
 
 int sq_search_flush(struct sq *q, struct err *e)

@@ -708,10 +708,7 @@ fail:
 
 static int run_simple(struct store *s, enum sq_stmt id, const char *what, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, id, e);
-
-	return st ? sq_done(q, st, what, e) : ERR_DB;
+	return sq_run((struct sq *)s, id, NULL, SQ_NOVALS, what, e);
 }
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are
@@ -773,55 +770,34 @@ void sq_rollback(struct store *s)
 static int sq_changed(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_DATA_VERSION, NULL);
-	int v, r;
+	long long v = 0;
+	int found, r;
 
-	if (!st || sqlite3_step(st) != SQLITE_ROW) {
-		if (st)
-			sqlite3_reset(st);
+	if (sq_row(q, SQ_DATA_VERSION, NULL, SQ_NOVALS, NULL, &sq_ll_reader, &v, &found,
+		   "data version", NULL) || !found)
 		return 1;
-	}
-	v = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	r = q->data_version && v != q->data_version;
-	q->data_version = v;
+	r = q->data_version && (int)v != q->data_version;
+	q->data_version = (int)v;
 	return r;
 }
 
 int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
 		       struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_META_GET, e);
-	int rc;
+	int found, rc;
 
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*value = sq_col(p, st, 0);
-		rc = ERR_OK;
-	} else if (rc == SQLITE_DONE) {
-		*value = NULL;
+	*value = NULL;
+	rc = sq_row((struct sq *)s, SQ_META_GET, NULL, SQ_VALS(SQ_TEXT(key)), p, &sq_str_reader,
+		    value, &found, "meta", e);
+	if (!rc && !found)
 		rc = err_set(e, ERR_NOTFOUND, "no setting %s", key);
-	} else {
-		rc = sq_fail(q, "meta", e);
-	}
-	sqlite3_reset(st);
 	return rc;
 }
 
 int sq_meta_set(struct store *s, const char *key, const char *value, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_META_SET, e);
-
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, key);
-	sq_bind_text(st, 2, value);
-	return sq_done(q, st, "meta", e);
+	return sq_run((struct sq *)s, SQ_META_SET, NULL, SQ_VALS(SQ_TEXT(key), SQ_TEXT(value)),
+		      "meta", e);
 }
 
 /* Read-only first; then full from a write that failed for want of space until a
