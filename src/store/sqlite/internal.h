@@ -185,10 +185,6 @@ static inline const char *sq_nonempty(const char *s)
 {
 	return s && *s ? s : NULL;
 }
-/* the LANG_COUNT texts of an array of names, one per language */
-#define SQ_LANGS(a) SQ_TEXT((a)[LANG_AR]), SQ_TEXT((a)[LANG_ZH]), SQ_TEXT((a)[LANG_EN]), \
-	SQ_TEXT((a)[LANG_FR]), SQ_TEXT((a)[LANG_RU]), SQ_TEXT((a)[LANG_ES])
-_Static_assert(LANG_COUNT == 6, "SQ_LANGS names every language");
 #define SQ_INT(n) { .type = SQ_V_INT, .i = (long long)(n) }
 /* an id or count where 0 means none: NULL when 0 */
 #define SQ_ID(n) { .type = (n) ? SQ_V_INT : SQ_V_NULL, .i = (long long)(n) }

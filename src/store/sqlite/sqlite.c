@@ -14,40 +14,42 @@
 #include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 
+/* The names of a region or country, one column per language (enum lang's order), as
+ * columns of alias a ("r." or ""), and as the SET of an upsert. */
+#define NAME_COLS(a) a "name_ar, " a "name_zh, " a "name_en, " a "name_fr, " a "name_ru, " \
+		     a "name_es"
+#define NAME_SET "name_ar = excluded.name_ar, name_zh = excluded.name_zh, " \
+		 "name_en = excluded.name_en, name_fr = excluded.name_fr, " \
+		 "name_ru = excluded.name_ru, name_es = excluded.name_es"
+_Static_assert(LANG_COUNT == 6, "NAME_COLS has a column for every language");
+#define COUNTRY_SELECT "SELECT alpha2, alpha3, numeric, official_name, " NAME_COLS("") \
+		       ", region, subregion, intermediate FROM country "
+
 static const char *const sql[SQ_COUNT] = {
 	[SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SQ_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2) "
 			"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	[SQ_REGION_PUT] =
-		"INSERT INTO region(code, level, parent, name_ar, name_zh, name_en, name_fr, "
-		"name_ru, name_es) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+		"INSERT INTO region(code, level, parent, " NAME_COLS("") ") "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
 		"ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent, "
-		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
-		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es",
+		NAME_SET,
 	[SQ_REGION_LIST] =
-		"SELECT r.code, r.level, r.parent, r.name_ar, r.name_zh, r.name_en, r.name_fr, "
-		"r.name_ru, r.name_es, (SELECT count(*) FROM country c WHERE c.region = r.code "
-		"OR c.subregion = r.code OR c.intermediate = r.code "
-		"OR r.level = 'world') "
+		"SELECT r.code, r.level, r.parent, " NAME_COLS("r.") ", (SELECT count(*) "
+		"FROM country c WHERE c.region = r.code OR c.subregion = r.code "
+		"OR c.intermediate = r.code OR r.level = 'world') "
 		"FROM region r ORDER BY r.level = 'intermediate', r.code",
 	[SQ_COUNTRY_PUT] =
-		"INSERT INTO country(alpha2, alpha3, numeric, official_name, name_ar, name_zh, "
-		"name_en, name_fr, name_ru, name_es, region, subregion, intermediate) "
+		"INSERT INTO country(alpha2, alpha3, numeric, official_name, " NAME_COLS("")
+		", region, subregion, intermediate) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
 		"ON CONFLICT(alpha2) DO UPDATE SET alpha3 = excluded.alpha3, "
 		"numeric = excluded.numeric, official_name = excluded.official_name, "
-		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
-		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es, "
-		"region = excluded.region, subregion = excluded.subregion, "
+		NAME_SET ", region = excluded.region, subregion = excluded.subregion, "
 		"intermediate = excluded.intermediate",
-	[SQ_COUNTRY_LIST] =
-		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
-		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
-		"ORDER BY name_en",
-	[SQ_COUNTRY_GET] =
-		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
-		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
-		"WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 LIMIT 1",
+	[SQ_COUNTRY_LIST] = COUNTRY_SELECT "ORDER BY name_en",
+	[SQ_COUNTRY_GET] = COUNTRY_SELECT "WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 "
+			   "LIMIT 1",
 	[SQ_INSTRUMENT_PUT] =
 		"INSERT INTO instrument(id, short_name, title, adopted, work_uri, article_count) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET "
