@@ -114,6 +114,7 @@ void sq_col_buf(sqlite3_stmt *st, int i, char *buf, size_t size);
 extern const char *const sq_org_kinds[ORG_KIND_COUNT];
 /* The index in names[0..n) of text column col of the current row; 0 when absent. */
 int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col);
+
 /* ---- Rows: the columns of a result, or the parameters of a write, as a table of
  * struct fields ---- */
 enum sq_ctype {
@@ -134,7 +135,7 @@ struct sq_col {
 	const char *const *names;	/* SQ_C_NAME */
 	int n;				/* SQ_C_NAME */
 	const struct sq_reader *sub;	/* SQ_C_SUB */
-	int none;	/* bound as NULL when "", 0 (a number) or not above 0 (a real) */
+	int none;	/* bound as NULL when "" (a text) or 0 (a number) */
 };
 /* How to read a row into one struct of size bytes, or bind one: cols[i] from
  * column i (a sub reader takes as many columns as it has). */
@@ -157,11 +158,10 @@ struct sq_reader {
 #define SQ_SUB(T, f, reader) { SQ_COL_(SQ_C_SUB, T, f), .sub = &(reader) }
 /* The columns of reader, read into (or bound from) the same struct. */
 #define SQ_SAME(reader) { .type = SQ_C_SUB, .sub = &(reader) }
-/* The same, bound as NULL when empty or 0 (read as SQ_STR, SQ_BUF, SQ_NUM, SQ_DBL). */
+/* The same, bound as NULL when empty or 0 (read as SQ_STR, SQ_BUF, SQ_NUM). */
 #define SQ_STR0(T, f) { SQ_COL_(SQ_C_STR, T, f), .none = 1 }
 #define SQ_BUF0(T, f) { SQ_COL_(SQ_C_BUF, T, f), .none = 1 }
 #define SQ_NUM0(T, f) { SQ_COL_(SQ_C_NUM, T, f), .none = 1 }
-#define SQ_DBL0(T, f) { SQ_COL_(SQ_C_REAL, T, f), .none = 1 }
 /* The reader of struct T from the column table cols (an array). */
 #define SQ_READER(T, cols) { sizeof(T), cols, sizeof(cols) / sizeof((cols)[0]) }
 /* The reader of a row of one column of type t into a value of type T. */
@@ -169,6 +169,7 @@ struct sq_reader {
 			   .size = sizeof(T) } }, 1 }
 /* A row of one integer column, into a long long; of one text, into a char *. */
 extern const struct sq_reader sq_ll_reader, sq_str_reader;
+
 /* ---- Parameters: the values of ?1..?n as a table of typed values ---- */
 enum sq_vtype { SQ_V_NULL, SQ_V_TEXT, SQ_V_INT, SQ_V_REAL, SQ_V_BLOB, SQ_V_ROW };
 struct sq_val {
@@ -179,12 +180,6 @@ struct sq_val {
 	const struct sq_reader *r;	/* SQ_V_ROW */
 };
 #define SQ_TEXT(s) { .type = SQ_V_TEXT, .ptr = (s) }
-/* a text where "" means none: NULL then */
-#define SQ_TEXT0(s) SQ_TEXT(sq_nonempty(s))
-static inline const char *sq_nonempty(const char *s)
-{
-	return s && *s ? s : NULL;
-}
 #define SQ_INT(n) { .type = SQ_V_INT, .i = (long long)(n) }
 /* an id or count where 0 means none: NULL when 0 */
 #define SQ_ID(n) { .type = (n) ? SQ_V_INT : SQ_V_NULL, .i = (long long)(n) }
@@ -215,8 +210,6 @@ int sq_insert(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_va
 int sq_change(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
 	      size_t n, const char *what, const char *notfound, struct err *e);
 
-/* The number of columns r reads. */
-int sq_reader_ncols(const struct sq_reader *r);
 /* Read the current row of st from column col on into row, as r says; strings go to
  * p. Returns the column after the last read. */
 int sq_read(pool *p, sqlite3_stmt *st, const struct sq_reader *r, void *row, int col);

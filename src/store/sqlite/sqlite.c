@@ -236,6 +236,12 @@ static void put_num(void *f, size_t size, long long v)
 		memcpy(f, &v, sizeof(v));
 }
 
+/* A text where "" means none: NULL then. */
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 /* Bind the fields of row as r describes them to ?at, ?at+1, ...; returns the next. */
 static int bind_row(sqlite3_stmt *st, int at, const struct sq_reader *r, const void *row)
 {
@@ -248,14 +254,14 @@ static int bind_row(sqlite3_stmt *st, int at, const struct sq_reader *r, const v
 
 		switch (c->type) {
 		case SQ_C_STR:
-			sq_bind_text(st, at++, c->none ? sq_nonempty(*strs) : *strs);
+			sq_bind_text(st, at++, c->none ? nonempty(*strs) : *strs);
 			break;
 		case SQ_C_STRS:
 			for (size_t k = 0; k < c->size; k++)
 				sq_bind_text(st, at++, strs[k]);
 			break;
 		case SQ_C_BUF:
-			sq_bind_text(st, at++, c->none ? sq_nonempty((const char *)f) :
+			sq_bind_text(st, at++, c->none ? nonempty((const char *)f) :
 				     (const char *)f);
 			break;
 		case SQ_C_NUM:
@@ -265,9 +271,7 @@ static int bind_row(sqlite3_stmt *st, int at, const struct sq_reader *r, const v
 			break;
 		case SQ_C_REAL:
 			memcpy(&d, f, sizeof(d));
-			if (d > 0 || !c->none)
-				sqlite3_bind_double(st, at, d);
-			at++;
+			sqlite3_bind_double(st, at++, d);
 			break;
 		case SQ_C_NAME:
 			sq_bind_text(st, at++, c->names[get_num(f, c->size)]);
@@ -356,16 +360,6 @@ int sq_change(struct sq *q, enum sq_stmt id, const char *text, const struct sq_v
 
 const struct sq_reader sq_ll_reader = SQ_READER1(long long, SQ_C_NUM);
 const struct sq_reader sq_str_reader = SQ_READER1(char *, SQ_C_STR);
-
-int sq_reader_ncols(const struct sq_reader *r)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < r->ncols; i++)
-		n += r->cols[i].type == SQ_C_SUB ? sq_reader_ncols(r->cols[i].sub) :
-		     r->cols[i].type == SQ_C_STRS ? (int)r->cols[i].size : 1;
-	return n;
-}
 
 int sq_read(pool *p, sqlite3_stmt *st, const struct sq_reader *r, void *row, int col)
 {
