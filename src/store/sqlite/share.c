@@ -89,6 +89,14 @@ static char *id_array(pool *p, const long long *ids, size_t n)
 	return out;
 }
 
+/* A record's link table (record_group, record_reader) kept to the ids of the JSON
+ * array ?2: those not in it dropped, the new ones added at ?3. */
+#define LINKS_DROP(table, col) "DELETE FROM " table " WHERE record_id = ?1 AND " col \
+	" NOT IN (SELECT value FROM json_each(?2))"
+#define LINKS_ADD(table, col) "INSERT INTO " table "(record_id, " col ", added_at) " \
+	"SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true " \
+	"ON CONFLICT DO NOTHING"
+
 int sq_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
 		 const long long *readers, size_t nr, time_t now, struct err *e)
 {
@@ -96,28 +104,30 @@ int sq_share_set(struct store *s, long long record_id, const long long *groups, 
 	static const struct {
 		enum sq_stmt id;
 		const char *sql, *what;
-		int readers;
+		int readers, add;
 	} steps[] = {
-		{ SQ_SHARE_GROUPS_DROP, "DELETE FROM record_group WHERE record_id = ?1 AND "
-		  "group_id NOT IN (SELECT value FROM json_each(?2))", "unshare groups", 0 },
-		{ SQ_SHARE_GROUPS_ADD, "INSERT INTO record_group(record_id, group_id, added_at) "
-		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
-		  "ON CONFLICT DO NOTHING", "share with groups", 0 },
-		{ SQ_SHARE_READERS_DROP, "DELETE FROM record_reader WHERE record_id = ?1 AND "
-		  "user_id NOT IN (SELECT value FROM json_each(?2))", "unshare readers", 1 },
-		{ SQ_SHARE_READERS_ADD, "INSERT INTO record_reader(record_id, user_id, added_at) "
-		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
-		  "ON CONFLICT DO NOTHING", "share with readers", 1 },
+		{ SQ_SHARE_GROUPS_DROP, LINKS_DROP("record_group", "group_id"), "unshare groups",
+		  0, 0 },
+		{ SQ_SHARE_GROUPS_ADD, LINKS_ADD("record_group", "group_id"), "share with groups",
+		  0, 1 },
+		{ SQ_SHARE_READERS_DROP, LINKS_DROP("record_reader", "user_id"), "unshare readers",
+		  1, 0 },
+		{ SQ_SHARE_READERS_ADD, LINKS_ADD("record_reader", "user_id"), "share with readers",
+		  1, 1 },
 	};
 	pool *p = pool_new();
 	const char *garr = id_array(p, groups, ng), *rarr = id_array(p, readers, nr);
 	int rc = ERR_OK;
 
-	/* ?3 is bound for the deletes too: they do not use it */
-	for (size_t i = 0; !rc && i < sizeof(steps) / sizeof(steps[0]); i++)
-		rc = sq_run(q, steps[i].id, steps[i].sql,
-			    SQ_VALS(SQ_INT(record_id), SQ_TEXT(steps[i].readers ? rarr : garr),
-				    SQ_INT(now)), steps[i].what, e);
+	for (size_t i = 0; !rc && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		const struct sq_val v[] = {
+			SQ_INT(record_id), SQ_TEXT(steps[i].readers ? rarr : garr), SQ_INT(now),
+		};
+
+		/* the time only where it is added */
+		rc = sq_run(q, steps[i].id, steps[i].sql, v, steps[i].add ? 3 : 2, steps[i].what,
+			    e);
+	}
 	pool_free(p);
 	return rc;
 }

@@ -212,17 +212,19 @@ int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col)
 	return 0;
 }
 
-/* An integer from a field of size bytes, and back. */
+/* An integer from a field of size bytes (int or long long sized: SQ_NUM's fields),
+ * and back; a field of another size reads 0 and is not written. */
 static long long get_num(const void *f, size_t size)
 {
 	int i;
-	long long v;
+	long long v = 0;
 
 	if (size == sizeof(i)) {
 		memcpy(&i, f, sizeof(i));
 		return i;
 	}
-	memcpy(&v, f, sizeof(v));
+	if (size == sizeof(v))
+		memcpy(&v, f, sizeof(v));
 	return v;
 }
 
@@ -232,7 +234,7 @@ static void put_num(void *f, size_t size, long long v)
 
 	if (size == sizeof(i))
 		memcpy(f, &i, sizeof(i));
-	else
+	else if (size == sizeof(v))
 		memcpy(f, &v, sizeof(v));
 }
 
