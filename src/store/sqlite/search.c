@@ -59,6 +59,16 @@ static size_t lang_codes(pool *p, unsigned langs, const char ***out)
 /* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
  * a query of filters only), within the headings when headings is set, less what the
  * caller may not read, then rq's filters as tags. */
+/* The first and last years of the indexed documents (0 when none). */
+struct year_span {
+	int lo, hi;
+};
+static const struct sq_col year_span_cols[] = {
+	SQ_NUM(struct year_span, lo),
+	SQ_NUM(struct year_span, hi),
+};
+static const struct sq_reader year_span_reader = SQ_READER(struct year_span, year_span_cols);
+
 static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		      const char *terms, int headings, const char **out, struct err *e)
 {
@@ -98,17 +108,17 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		tag_any(&b, 'a', rq->articles, rq->narticles, 0, NULL, 0);
 	if (rq->year_from || rq->year_to) {
 		/* the years there are, within the range asked */
-		sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM "
-					   "search_doc), (SELECT max(year) FROM search_doc)", e);
-		int lo, hi, first = 1;
+		struct year_span span = { 0, 0 };
+		int lo, hi, first = 1, rc;
 
-		if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		if ((rc = sq_row(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM search_doc), "
+				 "(SELECT max(year) FROM search_doc)", SQ_NOVALS, NULL,
+				 &year_span_reader, &span, NULL, "search", e))) {
 			sbuf_release(&b);
-			return st ? sq_fail(q, "search", e) : ERR_DB;
+			return rc;
 		}
-		lo = sqlite3_column_int(st, 0);
-		hi = sqlite3_column_int(st, 1);
-		sqlite3_reset(st);
+		lo = span.lo;
+		hi = span.hi;
 		if (rq->year_from > lo)
 			lo = rq->year_from;
 		if (rq->year_to && rq->year_to < hi)
