@@ -10,11 +10,10 @@
 		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user, " \
 		    "(EXISTS (SELECT 1 FROM record_change rc WHERE rc.record_id = r.id) OR " \
 		    "EXISTS (SELECT 1 FROM expression px WHERE px.work_id = r.id AND px.pending))"
-#define RECORD_NCOLS 17
 
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
 
-/* Columns 0..16 of RECORD_COLS. */
+/* The columns of RECORD_COLS (a kind's own follow them: sq_kind_get). */
 static const struct sq_col record_cols[] = {
 	SQ_NUM(struct record, id),
 	SQ_KIND(struct record, kind),
