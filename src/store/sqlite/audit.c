@@ -7,88 +7,58 @@
 
 #define AUDIT_COLS "id, at, actor, action, target, address, detail, prev_hash, hash"
 
-/* A blob column of AUDIT_HASH_BYTES into buf (zeros when it has another length). */
-static void hash_col(sqlite3_stmt *st, int i, unsigned char *buf)
-{
-	const void *b = sqlite3_column_blob(st, i);
+/* The columns of AUDIT_COLS (the hashes: zeros when a blob has another length). */
+static const struct sq_col entry_cols[] = {
+	SQ_NUM(struct audit_entry, id),
+	SQ_STR(struct audit_entry, at),
+	SQ_STR(struct audit_entry, actor),
+	SQ_STR(struct audit_entry, action),
+	SQ_STR(struct audit_entry, target),
+	SQ_STR(struct audit_entry, address),
+	SQ_STR(struct audit_entry, detail),
+	SQ_BYTES(struct audit_entry, prev_hash),
+	SQ_BYTES(struct audit_entry, hash),
+};
+static const struct sq_reader entry_reader = SQ_READER(struct audit_entry, entry_cols);
 
-	if (b && sqlite3_column_bytes(st, i) == AUDIT_HASH_BYTES)
-		memcpy(buf, b, AUDIT_HASH_BYTES);
-	else
-		memset(buf, 0, AUDIT_HASH_BYTES);
-}
-
-/* Columns 0..8 of AUDIT_COLS into an entry. */
-static void entry_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct audit_entry *en = row;
-
-	en->id = sqlite3_column_int64(st, 0);
-	en->at = sq_col(p, st, 1);
-	en->actor = sq_col(p, st, 2);
-	en->action = sq_col(p, st, 3);
-	en->target = sq_col(p, st, 4);
-	en->address = sq_col(p, st, 5);
-	en->detail = sq_col(p, st, 6);
-	hash_col(st, 7, en->prev_hash);
-	hash_col(st, 8, en->hash);
-}
+/* The last entry's id and hash. */
+struct audit_tip {
+	long long id;
+	unsigned char hash[AUDIT_HASH_BYTES];
+};
+static const struct sq_col tip_cols[] = {
+	SQ_NUM(struct audit_tip, id),
+	SQ_BYTES(struct audit_tip, hash),
+};
+static const struct sq_reader tip_reader = SQ_READER(struct audit_tip, tip_cols);
 
 int sq_audit_last(struct store *s, long long *id, unsigned char *hash, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_AUDIT_LAST,
-		"SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", e);
-	int rc;
+	struct audit_tip tip = { 0 };
+	int rc = sq_row((struct sq *)s, SQ_AUDIT_LAST,
+			"SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", SQ_NOVALS, NULL,
+			&tip_reader, &tip, NULL, "read the last audit entry", e);
 
-	if (!st)
-		return ERR_DB;
-	*id = 0;
-	memset(hash, 0, AUDIT_HASH_BYTES);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		hash_col(st, 1, hash);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_fail(q, "read the last audit entry", e);
-	return ERR_OK;
+	*id = tip.id;
+	memcpy(hash, tip.hash, AUDIT_HASH_BYTES);
+	return rc;
 }
 
 int sq_audit_insert(struct store *s, const struct audit_entry *en, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_AUDIT_INSERT,
-		"INSERT INTO audit_log(" AUDIT_COLS ") "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e);
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, en->id);
-	sq_bind_text(st, 2, en->at);
-	sq_bind_text(st, 3, en->actor);
-	sq_bind_text(st, 4, en->action);
-	sq_bind_text(st, 5, en->target);
-	sq_bind_text(st, 6, en->address);
-	sq_bind_text(st, 7, en->detail);
-	sqlite3_bind_blob(st, 8, en->prev_hash, AUDIT_HASH_BYTES, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 9, en->hash, AUDIT_HASH_BYTES, SQLITE_STATIC);
-	return sq_done(q, st, "append to the audit log", e);
+	return sq_run((struct sq *)s, SQ_AUDIT_INSERT,
+		      "INSERT INTO audit_log(" AUDIT_COLS ") "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		      SQ_VALS(SQ_ROW(entry_reader, en)),
+		      "append to the audit log", e);
 }
 
 int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
 		  struct audit_entry **out, size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_AUDIT_SCAN,
-		"SELECT " AUDIT_COLS " FROM audit_log WHERE id > ?1 ORDER BY id LIMIT ?2", e);
-
-	if (st) {
-		sqlite3_bind_int64(st, 1, after);
-		sqlite3_bind_int(st, 2, limit);
-	}
-	return sq_rows(q, st, p, sizeof(**out), entry_row, (void **)out, n,
+	return sq_list((struct sq *)s, SQ_AUDIT_SCAN,
+		       "SELECT " AUDIT_COLS " FROM audit_log WHERE id > ?1 ORDER BY id LIMIT ?2",
+		       SQ_VALS(SQ_INT(after), SQ_INT(limit)), p, &entry_reader, (void **)out, n,
 		       "read the audit log", e);
 }
 
@@ -103,28 +73,19 @@ int sq_audit_scan(struct store *s, pool *p, long long after, int limit,
 int sq_audit_list(struct store *s, pool *p, const struct audit_filter *f, int limit,
 		  int offset, struct audit_entry **out, size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
 	static const struct audit_filter none;
-	sqlite3_stmt *st = sq_prep(q, SQ_AUDIT_LIST,
-		"SELECT " AUDIT_COLS " FROM audit_log "
-		"WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2) "
-		"AND (?3 IS NULL OR substr(target, 1, length(?3)) = ?3) "
-		"AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
-		"AND " AUDIT_RECORDS_ONLY " "
-		"ORDER BY id DESC LIMIT ?6 OFFSET ?7", e);
 
 	if (!f)
 		f = &none;
-	if (st) {
-		sq_bind_text(st, 1, f->actor);
-		sq_bind_text(st, 2, f->action);
-		sq_bind_text(st, 3, f->target);
-		sq_bind_text(st, 4, f->since);
-		sq_bind_text(st, 5, f->until);
-		sqlite3_bind_int(st, 6, limit);
-		sqlite3_bind_int(st, 7, offset);
-		sqlite3_bind_int(st, 8, f->records_only != 0);
-	}
-	return sq_rows(q, st, p, sizeof(**out), entry_row, (void **)out, n,
-		       "list the audit log", e);
+	return sq_list((struct sq *)s, SQ_AUDIT_LIST,
+		       "SELECT " AUDIT_COLS " FROM audit_log "
+		       "WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2) "
+		       "AND (?3 IS NULL OR substr(target, 1, length(?3)) = ?3) "
+		       "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
+		       "AND " AUDIT_RECORDS_ONLY " "
+		       "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
+		       SQ_VALS(SQ_TEXT(f->actor), SQ_TEXT(f->action), SQ_TEXT(f->target),
+			       SQ_TEXT(f->since), SQ_TEXT(f->until), SQ_INT(limit),
+			       SQ_INT(offset), SQ_BOOL(f->records_only)),
+		       p, &entry_reader, (void **)out, n, "list the audit log", e);
 }

@@ -329,18 +329,10 @@ void sq_facets_detach(struct fcache *c)
 /* The generation of the search index now (0 before the first change). */
 static int generation_now(struct sq *q, long long *g, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_GENERATION, "SELECT CAST(value AS INTEGER) "
-				   "FROM meta WHERE key = 'search_generation'", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
 	*g = 0;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*g = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sq_fail(q, "facets", e);
+	return sq_row(q, SQ_SEARCH_GENERATION, "SELECT CAST(value AS INTEGER) FROM meta "
+		      "WHERE key = 'search_generation'", SQ_NOVALS, NULL, &sq_ll_reader, g, NULL,
+		      "facets", e);
 }
 
 /* Facet f's counts (by string index) as a list in p. */

@@ -1,6 +1,8 @@
 /* Private to the SQLite backend: the connection struct and statement cache. */
 #ifndef STORE_SQLITE_INTERNAL_H
 #define STORE_SQLITE_INTERNAL_H
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -106,23 +108,129 @@ int sq_bind_text(sqlite3_stmt *st, int i, const char *s);
 char *sq_col(pool *p, sqlite3_stmt *st, int i);
 /* Copy column i into a fixed buffer ("" for NULL). */
 void sq_col_buf(sqlite3_stmt *st, int i, char *buf, size_t size);
-/* Fill one element of a list from the current row; strings go to p. */
-typedef void (*sq_row_fn)(pool *p, sqlite3_stmt *st, void *row);
-/* Step st (already bound; NULL means preparing failed and e is set) to the end,
- * one zeroed element of size bytes per row in a pool array filled by fn. *out and
- * *n receive the array and its length. */
-int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
-	    size_t *n, const char *what, struct err *e);
 /* ?n (unix seconds) as stored ISO 8601 text (UTC). */
 #define SQ_ISO(n) "strftime('%Y-%m-%dT%H:%M:%SZ', " n ", 'unixepoch')"
 /* The names the schema stores for enum org_kind (record kinds: record_kind_name). */
 extern const char *const sq_org_kinds[ORG_KIND_COUNT];
 /* The index in names[0..n) of text column col of the current row; 0 when absent. */
 int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col);
-/* sq_rows for a statement that returns at most one row: *out is it, or ERR_NOTFOUND
+
+/* ---- Rows: the columns of a result, or the parameters of a write, as a table of
+ * struct fields ---- */
+enum sq_ctype {
+	SQ_C_STR,	/* char *: a pool string, NULL stays NULL */
+	SQ_C_STRS,	/* char *[size]: as many string columns */
+	SQ_C_BUF,	/* char [size]: copied, "" for NULL */
+	SQ_C_NUM,	/* an integer of size bytes (int, enum, long long, time_t): 0 for NULL */
+	SQ_C_REAL,	/* double */
+	SQ_C_NAME,	/* an enum stored as its name in names[0..n): 0 when absent */
+	SQ_C_KIND,	/* enum record_kind stored as its name: REC_LEGISLATION when unknown */
+	SQ_C_BLOB,	/* unsigned char [size]: zeros when the blob has another length */
+	SQ_C_SUB,	/* a struct read by sub, from as many columns as sub has */
+};
+struct sq_reader;
+struct sq_col {
+	enum sq_ctype type;
+	size_t off, size;
+	const char *const *names;	/* SQ_C_NAME */
+	int n;				/* SQ_C_NAME */
+	const struct sq_reader *sub;	/* SQ_C_SUB */
+	int none;	/* bound as NULL when "" (a text) or 0 (a number) */
+};
+/* How to read a row into one struct of size bytes, or bind one: cols[i] from
+ * column i (a sub reader takes as many columns as it has). */
+struct sq_reader {
+	size_t size;
+	const struct sq_col *cols;
+	size_t ncols;
+};
+#define SQ_FSIZE(T, f) sizeof(((T *)0)->f)
+#define SQ_COL_(t, T, f) .type = (t), .off = offsetof(T, f), .size = SQ_FSIZE(T, f)
+#define SQ_STR(T, f) { SQ_COL_(SQ_C_STR, T, f) }
+#define SQ_STRS(T, f) { .type = SQ_C_STRS, .off = offsetof(T, f), \
+			.size = SQ_FSIZE(T, f) / sizeof(char *) }
+#define SQ_BUF(T, f) { SQ_COL_(SQ_C_BUF, T, f) }
+#define SQ_NUM(T, f) { SQ_COL_(SQ_C_NUM, T, f) }
+#define SQ_DBL(T, f) { SQ_COL_(SQ_C_REAL, T, f) }
+#define SQ_NAME(T, f, nm, cnt) { SQ_COL_(SQ_C_NAME, T, f), .names = (nm), .n = (cnt) }
+#define SQ_KIND(T, f) { SQ_COL_(SQ_C_KIND, T, f) }
+#define SQ_BYTES(T, f) { SQ_COL_(SQ_C_BLOB, T, f) }
+#define SQ_SUB(T, f, reader) { SQ_COL_(SQ_C_SUB, T, f), .sub = &(reader) }
+/* The columns of reader, read into (or bound from) the same struct. */
+#define SQ_SAME(reader) { .type = SQ_C_SUB, .sub = &(reader) }
+/* The same, bound as NULL when empty or 0 (read as SQ_STR, SQ_BUF, SQ_NUM). */
+#define SQ_STR0(T, f) { SQ_COL_(SQ_C_STR, T, f), .none = 1 }
+#define SQ_BUF0(T, f) { SQ_COL_(SQ_C_BUF, T, f), .none = 1 }
+#define SQ_NUM0(T, f) { SQ_COL_(SQ_C_NUM, T, f), .none = 1 }
+/* The reader of struct T from the column table cols (an array). */
+#define SQ_READER(T, cols) { sizeof(T), cols, sizeof(cols) / sizeof((cols)[0]) }
+/* The reader of a row of one column of type t into a value of type T. */
+#define SQ_READER1(T, t) { sizeof(T), (const struct sq_col[]){ { .type = (t), \
+			   .size = sizeof(T) } }, 1 }
+/* A row of one integer column, into a long long; of one text, into a char *. */
+extern const struct sq_reader sq_ll_reader, sq_str_reader;
+
+/* ---- Parameters: the values of ?1..?n as a table of typed values ---- */
+enum sq_vtype { SQ_V_NULL, SQ_V_TEXT, SQ_V_INT, SQ_V_REAL, SQ_V_BLOB, SQ_V_ROW };
+struct sq_val {
+	enum sq_vtype type;
+	const void *ptr;	/* SQ_V_TEXT (NULL binds NULL), SQ_V_BLOB, SQ_V_ROW */
+	long long i;		/* SQ_V_INT; SQ_V_BLOB: its length */
+	double d;		/* SQ_V_REAL */
+	const struct sq_reader *r;	/* SQ_V_ROW */
+};
+#define SQ_TEXT(s) { .type = SQ_V_TEXT, .ptr = (s) }
+#define SQ_INT(n) { .type = SQ_V_INT, .i = (long long)(n) }
+/* an id or count where 0 means none: NULL when 0 */
+#define SQ_ID(n) { .type = (n) ? SQ_V_INT : SQ_V_NULL, .i = (long long)(n) }
+/* a flag as 0 or 1 */
+#define SQ_BOOL(n) { .type = SQ_V_INT, .i = (n) ? 1 : 0 }
+/* a real where 0 or less means none: NULL then */
+#define SQ_REAL(x) { .type = (x) > 0 ? SQ_V_REAL : SQ_V_NULL, .d = (x) }
+#define SQ_BLOB(b, n) { .type = SQ_V_BLOB, .ptr = (b), .i = (n) }
+/* the fields of *row as reader describes them, one parameter per column */
+#define SQ_ROW(reader, row) { .type = SQ_V_ROW, .ptr = (row), .r = &(reader) }
+/* The two arguments (values, count) for the values given: SQ_VALS(SQ_TEXT(a), SQ_INT(b)). */
+#define SQ_VALS(...) (const struct sq_val[]){ __VA_ARGS__ }, \
+	sizeof((const struct sq_val[]){ __VA_ARGS__ }) / sizeof(struct sq_val)
+#define SQ_NOVALS NULL, 0
+/* Bind v[0..n) to ?1, ?2, ... of st (a row takes as many as it has columns). Texts
+ * and blobs are bound without a copy: they must outlive the statement's step. */
+void sq_bind(sqlite3_stmt *st, const struct sq_val *v, size_t n);
+/* Prepare statement id (its SQL sql, or sq_stmt's table when sql is NULL), bind
+ * v[0..n) and step it once (to done, or to a first row that is not read). ERR_DB
+ * with e set when preparing or stepping failed ("what: SQLite's message"). */
+int sq_run(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	   size_t n, const char *what, struct err *e);
+/* sq_run for an INSERT: *rowid receives the new row's id. */
+int sq_insert(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	      size_t n, long long *rowid, const char *what, struct err *e);
+/* sq_run for a write that must touch a row: ERR_NOTFOUND with the message notfound
+ * (NULL: "what: not found") when it touched none. */
+int sq_change(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	      size_t n, const char *what, const char *notfound, struct err *e);
+
+/* Read the current row of st from column col on into row, as r says; strings go to
+ * p. Returns the column after the last read. */
+int sq_read(pool *p, sqlite3_stmt *st, const struct sq_reader *r, void *row, int col);
+/* Prepare statement id (as sq_run), bind v[0..nv) and step it to the end, one zeroed
+ * struct per row in a pool array read by r. *out and *n receive the array and its
+ * length (NULL and 0 when there are none, and on error). */
+int sq_list(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	    size_t nv, pool *p, const struct sq_reader *r, void **out, size_t *n,
+	    const char *what, struct err *e);
+/* Prepare statement id (as sq_run), bind v[0..nv) and step it to the end, reading
+ * the first row (if any) into row, which is left as it is when there is none;
+ * *found (when not NULL) is whether there was one. Strings go to p (NULL when r
+ * reads none). */
+int sq_row(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	   size_t nv, pool *p, const struct sq_reader *r, void *row, int *found,
+	   const char *what, struct err *e);
+/* sq_list for a statement that returns at most one row: *out is it, or ERR_NOTFOUND
  * ("what: not found") when there is none. */
-int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
-	       void **out, const char *what, struct err *e);
+int sq_get(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
+	   size_t nv, pool *p, const struct sq_reader *r, void **out, const char *what,
+	   struct err *e);
 /* Run SQL text that has no parameters (schema, pragmas). */
 int sq_exec(struct sq *q, const char *sql, struct err *e);
 

@@ -10,121 +10,71 @@
 		    "r.created_by, r.changed_at, r.changed_by, r.owner_org, r.created_by_user, " \
 		    "(EXISTS (SELECT 1 FROM record_change rc WHERE rc.record_id = r.id) OR " \
 		    "EXISTS (SELECT 1 FROM expression px WHERE px.work_id = r.id AND px.pending))"
-#define RECORD_NCOLS 17
 
 static const char *const statuses[] = { "draft", "submitted", "published", "withdrawn" };
 
-static int index_of(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; s && i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return 0;
-}
+/* The columns of RECORD_COLS (a kind's own follow them: sq_kind_get). */
+static const struct sq_col record_cols[] = {
+	SQ_NUM(struct record, id),
+	SQ_KIND(struct record, kind),
+	SQ_STR(struct record, country),
+	SQ_STR(struct record, region),
+	SQ_STR(struct record, language),
+	SQ_STR(struct record, title),
+	SQ_STR(struct record, source_url),
+	SQ_NAME(struct record, status, statuses, 4),
+	SQ_STR(struct record, tlp),
+	SQ_NUM(struct record, revision),
+	SQ_STR(struct record, created_at),
+	SQ_STR(struct record, created_by),
+	SQ_STR(struct record, changed_at),
+	SQ_STR(struct record, changed_by),
+	SQ_NUM(struct record, owner_org),
+	SQ_NUM(struct record, created_by_user),
+	SQ_NUM(struct record, pending),
+};
+static const struct sq_reader record_reader = SQ_READER(struct record, record_cols);
 
-/* Columns 0..16 of RECORD_COLS into r. */
-static void record_cols(pool *p, sqlite3_stmt *st, struct record *r)
-{
-	const char *k = (const char *)sqlite3_column_text(st, 1);
-	const char *stt = (const char *)sqlite3_column_text(st, 7);
-	int kind = record_kind_parse(k);
-
-	r->id = sqlite3_column_int64(st, 0);
-	r->kind = kind < 0 ? REC_LEGISLATION : (enum record_kind)kind;
-	r->country = sq_col(p, st, 2);
-	r->region = sq_col(p, st, 3);
-	r->language = sq_col(p, st, 4);
-	r->title = sq_col(p, st, 5);
-	r->source_url = sq_col(p, st, 6);
-	r->status = (enum record_status)index_of(statuses, 4, stt);
-	r->tlp = sq_col(p, st, 8);
-	r->revision = sqlite3_column_int(st, 9);
-	r->created_at = sq_col(p, st, 10);
-	r->created_by = sq_col(p, st, 11);
-	r->changed_at = sq_col(p, st, 12);
-	r->changed_by = sq_col(p, st, 13);
-	r->owner_org = sqlite3_column_int64(st, 14);
-	r->created_by_user = sqlite3_column_int64(st, 15);
-	r->pending = sqlite3_column_int(st, 16);
-}
-
-/* Bind the common fields to ?1..?15 (everything but id). */
-static void record_bind(sqlite3_stmt *st, const struct record *r)
-{
-	sq_bind_text(st, 1, record_kind_name(r->kind));
-	sq_bind_text(st, 2, r->country);
-	sq_bind_text(st, 3, r->region);
-	sq_bind_text(st, 4, r->language);
-	sq_bind_text(st, 5, r->title);
-	sq_bind_text(st, 6, r->source_url);
-	sq_bind_text(st, 7, statuses[r->status]);
-	sq_bind_text(st, 8, r->tlp ? r->tlp : "CLEAR");
-	sqlite3_bind_int(st, 9, r->revision > 0 ? r->revision : 1);
-	sq_bind_text(st, 10, r->created_at);
-	sq_bind_text(st, 11, r->created_by);
-	sq_bind_text(st, 12, r->changed_at);
-	sq_bind_text(st, 13, r->changed_by);
-	if (r->owner_org)
-		sqlite3_bind_int64(st, 14, r->owner_org);
-	if (r->created_by_user)
-		sqlite3_bind_int64(st, 15, r->created_by_user);
-}
+/* The common fields of r as ?1..?15 (everything but id). */
+#define RECORD_VALS(r) \
+	SQ_TEXT(record_kind_name((r)->kind)), SQ_TEXT((r)->country), SQ_TEXT((r)->region), \
+	SQ_TEXT((r)->language), SQ_TEXT((r)->title), SQ_TEXT((r)->source_url), \
+	SQ_TEXT(statuses[(r)->status]), SQ_TEXT((r)->tlp ? (r)->tlp : "CLEAR"), \
+	SQ_INT((r)->revision > 0 ? (r)->revision : 1), SQ_TEXT((r)->created_at), \
+	SQ_TEXT((r)->created_by), SQ_TEXT((r)->changed_at), SQ_TEXT((r)->changed_by), \
+	SQ_ID((r)->owner_org), SQ_ID((r)->created_by_user)
 
 int sq_record_insert(struct store *s, const struct record *r, long long *id, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_INSERT,
+	return sq_insert((struct sq *)s, SQ_RECORD_INSERT,
 		"INSERT INTO record(kind, country, region, language, title, source_url, status, "
 		"tlp, revision, created_at, created_by, changed_at, changed_by, owner_org, "
 		"created_by_user) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
-	record_bind(st, r);
-	if ((rc = sq_done(q, st, "save record", e)))
-		return rc;
-	*id = sqlite3_last_insert_rowid(q->db);
-	return ERR_OK;
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		SQ_VALS(RECORD_VALS(r)), id, "save record", e);
 }
 
 int sq_record_update(struct store *s, const struct record *r, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_UPDATE,
+	int rc = sq_run(q, SQ_RECORD_UPDATE,
 		"UPDATE record SET kind = ?1, country = ?2, region = ?3, language = ?4, "
 		"title = ?5, source_url = ?6, status = ?7, tlp = ?8, revision = ?9, "
 		"created_at = ?10, created_by = ?11, changed_at = ?12, changed_by = ?13, "
-		"owner_org = ?14, created_by_user = ?15 WHERE id = ?16", e);
-	int rc;
+		"owner_org = ?14, created_by_user = ?15 WHERE id = ?16",
+		SQ_VALS(RECORD_VALS(r), SQ_INT(r->id)), "update record", e);
 
-	if (!st)
-		return ERR_DB;
-	record_bind(st, r);
-	sqlite3_bind_int64(st, 16, r->id);
-	if ((rc = sq_done(q, st, "update record", e)))
-		return rc;
-	if (!sqlite3_changes(q->db))
+	if (!rc && !sqlite3_changes(q->db))
 		return err_set(e, ERR_NOTFOUND, "no record %lld", r->id);
-	return ERR_OK;
-}
-
-static void record_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	record_cols(p, st, row);
+	return rc;
 }
 
 int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 		  struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_GET,
-		"SELECT " RECORD_COLS " FROM record r WHERE r.id = ?1 AND " SQ_VISIBLE("r"), e);
-
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return sq_one_row(q, st, p, sizeof(**out), record_row, (void **)out, "record", e);
+	return sq_get((struct sq *)s, SQ_RECORD_GET,
+		      "SELECT " RECORD_COLS " FROM record r WHERE r.id = ?1 AND " SQ_VISIBLE("r"),
+		      SQ_VALS(SQ_INT(id)), p, &record_reader, (void **)out, "record", e);
 }
 
 /* The common filter: ?1 kind, ?2 country, ?3 status, ?4 limit, ?5 offset, ?7 id, ?8
@@ -136,149 +86,102 @@ int sq_record_get(struct store *s, pool *p, long long id, struct record **out,
 		      "  WHERE px.work_id = r.id AND px.pending)) " \
 		      "AND " SQ_VISIBLE("r")
 
-static void filter_bind(sqlite3_stmt *st, const struct record_query *f)
-{
-	sq_bind_text(st, 1, f->kind >= 0 && f->kind < REC_KIND_COUNT ?
-		     record_kind_name((enum record_kind)f->kind) : NULL);
-	sq_bind_text(st, 2, f->country);
-	sq_bind_text(st, 3, f->status >= 0 && f->status < ST_COUNT ? statuses[f->status] : NULL);
-	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : 100);
-	sqlite3_bind_int(st, 5, f->offset > 0 ? f->offset : 0);
-	if (f->id)
-		sqlite3_bind_int64(st, 7, f->id);
-	if (f->pending)
-		sqlite3_bind_int(st, 8, 1);
-}
+/* The values of RECORD_FILTER's parameters for f, and ?6 (type: a list's own). */
+#define FILTER_VALS(f, type) \
+	SQ_TEXT((f)->kind >= 0 && (f)->kind < REC_KIND_COUNT ? \
+		record_kind_name((enum record_kind)(f)->kind) : NULL), \
+	SQ_TEXT((f)->country), \
+	SQ_TEXT((f)->status >= 0 && (f)->status < ST_COUNT ? statuses[(f)->status] : NULL), \
+	SQ_INT((f)->limit > 0 ? (f)->limit : 100), SQ_INT((f)->offset > 0 ? (f)->offset : 0), \
+	SQ_TEXT(type), SQ_ID((f)->id), SQ_ID((f)->pending ? 1 : 0)
 
 int sq_record_list(struct store *s, pool *p, const struct record_query *f,
 		   struct record **out, size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_RECORD_LIST,
-		"SELECT " RECORD_COLS " FROM record r WHERE " RECORD_FILTER
-		" ORDER BY r.changed_at, r.id LIMIT ?4 OFFSET ?5", e);
-
-	if (st)
-		filter_bind(st, f);
-	return sq_rows(q, st, p, sizeof(**out), record_row, (void **)out, n, "list records", e);
+	return sq_list((struct sq *)s, SQ_RECORD_LIST,
+		       "SELECT " RECORD_COLS " FROM record r WHERE " RECORD_FILTER
+		       " ORDER BY r.changed_at, r.id LIMIT ?4 OFFSET ?5",
+		       SQ_VALS(FILTER_VALS(f, NULL)), p, &record_reader, (void **)out, n,
+		       "list records", e);
 }
+
+static const struct sq_col revision_cols[] = {
+	SQ_NUM(struct revision, revision),
+	SQ_NAME(struct revision, status, statuses, 4),
+	SQ_STR(struct revision, snapshot),
+	SQ_STR(struct revision, changed_at),
+	SQ_STR(struct revision, changed_by),
+	SQ_STR(struct revision, note),
+};
+static const struct sq_reader revision_reader = SQ_READER(struct revision, revision_cols);
 
 int sq_revision_add(struct store *s, long long id, const struct revision *rv, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_ADD,
+	return sq_run((struct sq *)s, SQ_REVISION_ADD,
 		"INSERT INTO record_revision(record_id, revision, status, snapshot, changed_at, "
-		"changed_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e);
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, rv->revision);
-	sq_bind_text(st, 3, statuses[rv->status]);
-	sq_bind_text(st, 4, rv->snapshot);
-	sq_bind_text(st, 5, rv->changed_at);
-	sq_bind_text(st, 6, rv->changed_by);
-	sq_bind_text(st, 7, rv->note);
-	return sq_done(q, st, "save revision", e);
-}
-
-static void revision_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct revision *rv = row;
-	const char *stt = (const char *)sqlite3_column_text(st, 1);
-
-	rv->revision = sqlite3_column_int(st, 0);
-	rv->status = (enum record_status)index_of(statuses, 4, stt);
-	rv->snapshot = sq_col(p, st, 2);
-	rv->changed_at = sq_col(p, st, 3);
-	rv->changed_by = sq_col(p, st, 4);
-	rv->note = sq_col(p, st, 5);
+		"changed_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		SQ_VALS(SQ_INT(id), SQ_ROW(revision_reader, rv)), "save revision", e);
 }
 
 int sq_revision_list(struct store *s, pool *p, long long id, struct revision **out,
 		     size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_REVISION_LIST,
+	return sq_list((struct sq *)s, SQ_REVISION_LIST,
 		"SELECT revision, status, snapshot, changed_at, changed_by, note "
 		"FROM record_revision WHERE record_id = ?1 AND EXISTS (SELECT 1 FROM record r "
 		"WHERE r.id = ?1 AND " SQ_VISIBLE("r") ") ORDER BY id DESC",
-		e);
-
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return sq_rows(q, st, p, sizeof(**out), revision_row, (void **)out, n,
-		       "list revisions", e);
-}
-
-int sq_work_put(struct store *s, const struct work *w, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_WORK_PUT,
-		"INSERT INTO work(record_id, uri, type, subtype, number, date) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(record_id) DO UPDATE SET "
-		"uri = excluded.uri, type = excluded.type, subtype = excluded.subtype, "
-		"number = excluded.number, date = excluded.date", e);
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, w->rec.id);
-	sq_bind_text(st, 2, w->uri);
-	sq_bind_text(st, 3, w->type);
-	sq_bind_text(st, 4, w->subtype);
-	sq_bind_text(st, 5, w->number);
-	sq_bind_text(st, 6, w->date);
-	return sq_done(q, st, "save work", e);
+		SQ_VALS(SQ_INT(id)), p, &revision_reader, (void **)out, n, "list revisions", e);
 }
 
 #define WORK_SELECT "SELECT " RECORD_COLS ", w.uri, w.type, w.subtype, w.number, w.date " \
 		    "FROM work w JOIN record r ON r.id = w.record_id "
 
-static void work_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct work *w = row;
+/* A work's own columns (after the record's id in SQ_WORK_PUT, after the record's
+ * columns in WORK_SELECT). */
+static const struct sq_col work_own_cols[] = {
+	SQ_STR(struct work, uri),
+	SQ_STR(struct work, type),
+	SQ_STR(struct work, subtype),
+	SQ_STR(struct work, number),
+	SQ_STR(struct work, date),
+};
+static const struct sq_reader work_own_reader = SQ_READER(struct work, work_own_cols);
+static const struct sq_col work_cols[] = {
+	SQ_SUB(struct work, rec, record_reader),
+	SQ_SAME(work_own_reader),
+};
+static const struct sq_reader work_reader = SQ_READER(struct work, work_cols);
 
-	record_cols(p, st, &w->rec);
-	w->uri = sq_col(p, st, RECORD_NCOLS);
-	w->type = sq_col(p, st, RECORD_NCOLS + 1);
-	w->subtype = sq_col(p, st, RECORD_NCOLS + 2);
-	w->number = sq_col(p, st, RECORD_NCOLS + 3);
-	w->date = sq_col(p, st, RECORD_NCOLS + 4);
+int sq_work_put(struct store *s, const struct work *w, struct err *e)
+{
+	return sq_run((struct sq *)s, SQ_WORK_PUT,
+		"INSERT INTO work(record_id, uri, type, subtype, number, date) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(record_id) DO UPDATE SET "
+		"uri = excluded.uri, type = excluded.type, subtype = excluded.subtype, "
+		"number = excluded.number, date = excluded.date",
+		SQ_VALS(SQ_INT(w->rec.id), SQ_ROW(work_own_reader, w)), "save work", e);
 }
 
 int sq_work_get(struct store *s, pool *p, const char *uri, long long id, struct work **out,
 		struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st;
-
-	if (uri) {
-		st = sq_prep(q, SQ_WORK_GET_URI, WORK_SELECT "WHERE w.uri = ?1 AND "
-			     SQ_VISIBLE("r"), e);
-		if (st)
-			sq_bind_text(st, 1, uri);
-	} else {
-		st = sq_prep(q, SQ_WORK_GET_ID, WORK_SELECT "WHERE w.record_id = ?1 AND "
-			     SQ_VISIBLE("r"), e);
-		if (st)
-			sqlite3_bind_int64(st, 1, id);
-	}
-	return sq_one_row(q, st, p, sizeof(**out), work_row, (void **)out, "work", e);
+	if (uri)
+		return sq_get((struct sq *)s, SQ_WORK_GET_URI, WORK_SELECT "WHERE w.uri = ?1 AND "
+			      SQ_VISIBLE("r"), SQ_VALS(SQ_TEXT(uri)), p, &work_reader,
+			      (void **)out, "work", e);
+	return sq_get((struct sq *)s, SQ_WORK_GET_ID, WORK_SELECT "WHERE w.record_id = ?1 AND "
+		      SQ_VISIBLE("r"), SQ_VALS(SQ_INT(id)), p, &work_reader, (void **)out,
+		      "work", e);
 }
 
 int sq_work_list(struct store *s, pool *p, const struct record_query *f, struct work **out,
 		 size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_WORK_LIST,
-		WORK_SELECT "WHERE " RECORD_FILTER " AND (?6 IS NULL OR w.type = ?6) "
-		"ORDER BY r.country, w.date DESC, r.title LIMIT ?4 OFFSET ?5", e);
-
-	if (st) {
-		filter_bind(st, f);
-		sq_bind_text(st, 6, f->type);
-	}
-	return sq_rows(q, st, p, sizeof(**out), work_row, (void **)out, n, "list works", e);
+	return sq_list((struct sq *)s, SQ_WORK_LIST,
+		       WORK_SELECT "WHERE " RECORD_FILTER " AND (?6 IS NULL OR w.type = ?6) "
+		       "ORDER BY r.country, w.date DESC, r.title LIMIT ?4 OFFSET ?5",
+		       SQ_VALS(FILTER_VALS(f, f->type)), p, &work_reader, (void **)out, n,
+		       "list works", e);
 }
 
 static const char *const expr_statuses[] = { "in_force", "amended", "repealed" };
@@ -286,181 +189,117 @@ static const char *const expr_statuses[] = { "in_force", "amended", "repealed" }
 int sq_expr_put(struct store *s, const struct expression *x, long long *id, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_FIND,
-		"SELECT id FROM expression WHERE work_id = ?1 AND language = ?2 AND date = ?3", e);
 	long long found = 0;
 	int rc;
 
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, x->work_id);
-	sq_bind_text(st, 2, x->language);
-	sq_bind_text(st, 3, x->date);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		found = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_fail(q, "find expression", e);
-	if (found) {
-		if (!(st = sq_prep(q, SQ_EXPR_CLEAR, "DELETE FROM provision WHERE expression_id = ?1",
-				   e)))
-			return ERR_DB;
-		sqlite3_bind_int64(st, 1, found);
-		if ((rc = sq_done(q, st, "replace expression", e)))
-			return rc;
-		if (!(st = sq_prep(q, SQ_EXPR_UPDATE,
-				   "UPDATE expression SET status = ?2, title = ?3, pending = ?4, "
-				   "proposed_by_user = ?5 WHERE id = ?1", e)))
-			return ERR_DB;
-		sqlite3_bind_int64(st, 1, found);
-		sq_bind_text(st, 2, expr_statuses[x->status]);
-		sq_bind_text(st, 3, x->title);
-		sqlite3_bind_int(st, 4, x->pending ? 1 : 0);
-		if (x->proposed_by_user)
-			sqlite3_bind_int64(st, 5, x->proposed_by_user);
-		*id = found;
-		return sq_done(q, st, "update expression", e);
-	}
-	if (!(st = sq_prep(q, SQ_EXPR_INSERT,
-			   "INSERT INTO expression(work_id, language, date, status, title, pending, "
-			   "proposed_by_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e)))
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, x->work_id);
-	sq_bind_text(st, 2, x->language);
-	sq_bind_text(st, 3, x->date);
-	sq_bind_text(st, 4, expr_statuses[x->status]);
-	sq_bind_text(st, 5, x->title);
-	sqlite3_bind_int(st, 6, x->pending ? 1 : 0);
-	if (x->proposed_by_user)
-		sqlite3_bind_int64(st, 7, x->proposed_by_user);
-	if ((rc = sq_done(q, st, "save expression", e)))
+	if ((rc = sq_row(q, SQ_EXPR_FIND, "SELECT id FROM expression WHERE work_id = ?1 AND "
+			 "language = ?2 AND date = ?3", SQ_VALS(SQ_INT(x->work_id),
+			 SQ_TEXT(x->language), SQ_TEXT(x->date)), NULL, &sq_ll_reader, &found,
+			 NULL, "find expression", e)))
 		return rc;
-	*id = sqlite3_last_insert_rowid(q->db);
-	return ERR_OK;
+	if (found) {
+		if ((rc = sq_run(q, SQ_EXPR_CLEAR, "DELETE FROM provision WHERE expression_id = ?1",
+				 SQ_VALS(SQ_INT(found)), "replace expression", e)))
+			return rc;
+		*id = found;
+		return sq_run(q, SQ_EXPR_UPDATE, "UPDATE expression SET status = ?2, title = ?3, "
+			      "pending = ?4, proposed_by_user = ?5 WHERE id = ?1",
+			      SQ_VALS(SQ_INT(found), SQ_TEXT(expr_statuses[x->status]),
+				      SQ_TEXT(x->title), SQ_BOOL(x->pending),
+				      SQ_ID(x->proposed_by_user)), "update expression", e);
+	}
+	return sq_insert(q, SQ_EXPR_INSERT, "INSERT INTO expression(work_id, language, date, "
+			 "status, title, pending, proposed_by_user) VALUES (?1, ?2, ?3, ?4, ?5, "
+			 "?6, ?7)", SQ_VALS(SQ_INT(x->work_id), SQ_TEXT(x->language),
+			 SQ_TEXT(x->date), SQ_TEXT(expr_statuses[x->status]), SQ_TEXT(x->title),
+			 SQ_BOOL(x->pending), SQ_ID(x->proposed_by_user)), id, "save expression",
+			 e);
 }
 
-static void expr_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct expression *x = row;
-
-	x->id = sqlite3_column_int64(st, 0);
-	x->work_id = sqlite3_column_int64(st, 1);
-	x->language = sq_col(p, st, 2);
-	x->date = sq_col(p, st, 3);
-	x->status = (enum expr_status)index_of(expr_statuses, 3,
-					       (const char *)sqlite3_column_text(st, 4));
-	x->title = sq_col(p, st, 5);
-	x->provision_count = sqlite3_column_int(st, 6);
-	x->pending = sqlite3_column_int(st, 7);
-	x->proposed_by_user = sqlite3_column_int64(st, 8);
-}
+static const struct sq_col expr_cols[] = {
+	SQ_NUM(struct expression, id),
+	SQ_NUM(struct expression, work_id),
+	SQ_STR(struct expression, language),
+	SQ_STR(struct expression, date),
+	SQ_NAME(struct expression, status, expr_statuses, 3),
+	SQ_STR(struct expression, title),
+	SQ_NUM(struct expression, provision_count),
+	SQ_NUM(struct expression, pending),
+	SQ_NUM(struct expression, proposed_by_user),
+};
+static const struct sq_reader expr_reader = SQ_READER(struct expression, expr_cols);
 
 int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression **out,
 		 size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_EXPR_LIST,
+	return sq_list((struct sq *)s, SQ_EXPR_LIST,
 		"SELECT x.id, x.work_id, x.language, x.date, x.status, x.title, "
 		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id), x.pending, "
 		"x.proposed_by_user "
 		"FROM expression x JOIN record r ON r.id = x.work_id WHERE x.work_id = ?1 AND "
 		SQ_VISIBLE("r") " AND (x.pending = 0 OR " SQ_VISIBLE_AS_DRAFT("r", "x.proposed_by_user")
-		") ORDER BY x.date DESC, x.language", e);
-
-	if (st)
-		sqlite3_bind_int64(st, 1, work_id);
-	return sq_rows(q, st, p, sizeof(**out), expr_row, (void **)out, n, "list expressions",
-		       e);
+		") ORDER BY x.date DESC, x.language", SQ_VALS(SQ_INT(work_id)), p, &expr_reader,
+		(void **)out, n, "list expressions", e);
 }
+
+/* The columns of SQ_PROV_INSERT; a provision read back starts with its id. */
+static const struct sq_col prov_put_cols[] = {
+	SQ_NUM(struct provision, expression_id),
+	SQ_NUM0(struct provision, parent_id),
+	SQ_NUM(struct provision, ordinal),
+	SQ_NUM(struct provision, depth),
+	SQ_STR(struct provision, eid),
+	SQ_STR(struct provision, kind),
+	SQ_STR(struct provision, num),
+	SQ_STR(struct provision, heading),
+	SQ_STR(struct provision, text),
+};
+static const struct sq_reader prov_put_reader = SQ_READER(struct provision, prov_put_cols);
+static const struct sq_col prov_cols[] = {
+	SQ_NUM(struct provision, id),
+	SQ_SAME(prov_put_reader),
+};
+static const struct sq_reader prov_reader = SQ_READER(struct provision, prov_cols);
 
 int sq_prov_put(struct store *s, const struct provision *pv, long long *id, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_PROV_INSERT,
+	return sq_insert((struct sq *)s, SQ_PROV_INSERT,
 		"INSERT INTO provision(expression_id, parent_id, ordinal, depth, eid, kind, num, "
-		"heading, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, pv->expression_id);
-	if (pv->parent_id)
-		sqlite3_bind_int64(st, 2, pv->parent_id);
-	sqlite3_bind_int(st, 3, pv->ordinal);
-	sqlite3_bind_int(st, 4, pv->depth);
-	sq_bind_text(st, 5, pv->eid);
-	sq_bind_text(st, 6, pv->kind);
-	sq_bind_text(st, 7, pv->num);
-	sq_bind_text(st, 8, pv->heading);
-	sq_bind_text(st, 9, pv->text);
-	if ((rc = sq_done(q, st, "save provision", e)))
-		return rc;
-	*id = sqlite3_last_insert_rowid(q->db);
-	return ERR_OK;
+		"heading, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		SQ_VALS(SQ_ROW(prov_put_reader, pv)), id, "save provision", e);
 }
 
-static void prov_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct provision *v = row;
-
-	v->id = sqlite3_column_int64(st, 0);
-	v->expression_id = sqlite3_column_int64(st, 1);
-	v->parent_id = sqlite3_column_int64(st, 2);
-	v->ordinal = sqlite3_column_int(st, 3);
-	v->depth = sqlite3_column_int(st, 4);
-	v->eid = sq_col(p, st, 5);
-	v->kind = sq_col(p, st, 6);
-	v->num = sq_col(p, st, 7);
-	v->heading = sq_col(p, st, 8);
-	v->text = sq_col(p, st, 9);
-}
+#define PROV_SELECT "SELECT id, expression_id, coalesce(parent_id, 0), ordinal, depth, " \
+		    "eid, kind, num, heading, text FROM provision "
 
 int sq_prov_list(struct store *s, pool *p, long long expression_id, struct provision **out,
 		 size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_PROV_LIST,
-		"SELECT id, expression_id, coalesce(parent_id, 0), ordinal, depth, eid, kind, "
-		"num, heading, text FROM provision WHERE expression_id = ?1 ORDER BY ordinal", e);
-
-	if (st)
-		sqlite3_bind_int64(st, 1, expression_id);
-	return sq_rows(q, st, p, sizeof(**out), prov_row, (void **)out, n, "list provisions", e);
+	return sq_list((struct sq *)s, SQ_PROV_LIST, PROV_SELECT "WHERE expression_id = ?1 "
+		       "ORDER BY ordinal", SQ_VALS(SQ_INT(expression_id)), p, &prov_reader,
+		       (void **)out, n, "list provisions", e);
 }
 
 int sq_prov_get(struct store *s, pool *p, long long expression_id, const char *eid,
 		struct provision **out, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_PROV_GET,
-		"SELECT id, expression_id, coalesce(parent_id, 0), ordinal, depth, eid, kind, "
-		"num, heading, text FROM provision WHERE expression_id = ?1 AND eid = ?2", e);
-
-	if (st) {
-		sqlite3_bind_int64(st, 1, expression_id);
-		sq_bind_text(st, 2, eid);
-	}
-	return sq_one_row(q, st, p, sizeof(**out), prov_row, (void **)out, "provision", e);
+	return sq_get((struct sq *)s, SQ_PROV_GET, PROV_SELECT "WHERE expression_id = ?1 AND "
+		      "eid = ?2", SQ_VALS(SQ_INT(expression_id), SQ_TEXT(eid)), p, &prov_reader,
+		      (void **)out, "provision", e);
 }
 
 int sq_prov_in_work(struct store *s, long long work_id, const char *eid, int *found,
 		    struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_PROV_IN_WORK,
-		"SELECT EXISTS (SELECT 1 FROM provision v JOIN expression x "
-		"ON x.id = v.expression_id WHERE x.work_id = ?1 AND v.eid = ?2)", e);
-	int rc;
+	long long exists = 0;
+	int rc = sq_row((struct sq *)s, SQ_PROV_IN_WORK,
+			"SELECT EXISTS (SELECT 1 FROM provision v JOIN expression x "
+			"ON x.id = v.expression_id WHERE x.work_id = ?1 AND v.eid = ?2)",
+			SQ_VALS(SQ_INT(work_id), SQ_TEXT(eid)), NULL, &sq_ll_reader, &exists, NULL,
+			"find provision", e);
 
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, work_id);
-	sq_bind_text(st, 2, eid);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "find provision", e);
+	*found = exists != 0;
+	return rc;
 }
 
 /* A kind's KT_LINKS field is kept in the table <kind's table>_<key>(record_id,
@@ -494,45 +333,42 @@ static int kind_links_put(struct sq *q, const struct kind *k, const struct kind_
 			  const void *obj, struct err *e)
 {
 	pool *p = pool_new();
-	const char *table, *idcol;
+	const char *table, *idcol, *add;
 	long long id = ((const struct record *)obj)->id;
 	struct record_link *l;
 	size_t n;
-	sqlite3_stmt *st;
 	int rc;
 
 	links_table(k, f, p, &table, &idcol);
 	kind_links(obj, f, &l, &n);
-	if (!(st = sq_prep(q, kind_slot(SQ_KIND_LINKS_CLEAR, k),
-			   pool_printf(p, "DELETE FROM %s WHERE %s = ?1", table, idcol), e))) {
-		rc = ERR_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sq_done(q, st, pool_printf(p, "save %s", k->name), e)))
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		if (!(st = sq_prep(q, kind_slot(SQ_KIND_LINK_ADD, k),
-				   pool_printf(p, "INSERT OR IGNORE INTO %s(%s, work_uri, eid) "
-					       "VALUES (?1, ?2, ?3)", table, idcol), e))) {
-			rc = ERR_DB;
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, id);
-		sq_bind_text(st, 2, l[i].work_uri);
-		sq_bind_text(st, 3, l[i].eid);
-		if ((rc = sq_done(q, st, pool_printf(p, "save %s %s", k->name, f->key), e)))
-			goto out;
-	}
-out:
+	add = pool_printf(p, "INSERT OR IGNORE INTO %s(%s, work_uri, eid) VALUES (?1, ?2, ?3)",
+			  table, idcol);
+	rc = sq_run(q, kind_slot(SQ_KIND_LINKS_CLEAR, k),
+		    pool_printf(p, "DELETE FROM %s WHERE %s = ?1", table, idcol),
+		    SQ_VALS(SQ_INT(id)), pool_printf(p, "save %s", k->name), e);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = sq_run(q, kind_slot(SQ_KIND_LINK_ADD, k), add,
+			    SQ_VALS(SQ_INT(id), SQ_TEXT(l[i].work_uri), SQ_TEXT(l[i].eid)),
+			    pool_printf(p, "save %s %s", k->name, f->key), e);
 	pool_free(p);
 	return rc;
+}
+
+/* The kind's statement prepared from sql (the same text every time for one kind),
+ * its text released. */
+static sqlite3_stmt *kind_prep(struct sq *q, enum sq_stmt first, const struct kind *k,
+			       struct sbuf *sql, struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(q, kind_slot(first, k), sbuf_str(sql), e);
+
+	sbuf_release(sql);
+	return st;
 }
 
 int sq_kind_put(struct store *s, const struct kind *k, const void *obj, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	struct sbuf cols = SBUF_INIT, vals = SBUF_INIT, set = SBUF_INIT;
+	struct sbuf sql = SBUF_INIT, cols = SBUF_INIT, vals = SBUF_INIT, set = SBUF_INIT;
 	const struct kind_field *links = NULL;
 	sqlite3_stmt *st;
 	int rc, n = 1;
@@ -548,20 +384,13 @@ int sq_kind_put(struct store *s, const struct kind *k, const void *obj, struct e
 		sbuf_addf(&vals, ", ?%d", ++n);
 		sbuf_addf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->key, f->key);
 	}
-	/* the same text every time for one kind: prepared once per connection */
-	{
-		struct sbuf sql = SBUF_INIT;
-
-		sbuf_addf(&sql, "INSERT INTO %s(record_id%s) VALUES (?1%s) ON CONFLICT(record_id) "
-			  "DO %s%s", k->table, sbuf_str(&cols), sbuf_str(&vals),
-			  set.len ? "UPDATE SET " : "NOTHING", sbuf_str(&set));
-		st = sq_prep(q, kind_slot(SQ_KIND_PUT, k), sbuf_str(&sql), e);
-		sbuf_release(&sql);
-	}
+	sbuf_addf(&sql, "INSERT INTO %s(record_id%s) VALUES (?1%s) ON CONFLICT(record_id) "
+		  "DO %s%s", k->table, sbuf_str(&cols), sbuf_str(&vals),
+		  set.len ? "UPDATE SET " : "NOTHING", sbuf_str(&set));
 	sbuf_release(&cols);
 	sbuf_release(&vals);
 	sbuf_release(&set);
-	if (!st)
+	if (!(st = kind_prep(q, SQ_KIND_PUT, k, &sql, e)))
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, ((const struct record *)obj)->id);
 	n = 1;
@@ -573,13 +402,11 @@ int sq_kind_put(struct store *s, const struct kind *k, const void *obj, struct e
 	return links ? kind_links_put(q, k, links, obj, e) : ERR_OK;
 }
 
-static void link_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct record_link *l = row;
-
-	l->work_uri = sq_col(p, st, 0);
-	l->eid = sq_col(p, st, 1);
-}
+static const struct sq_col link_cols[] = {
+	SQ_STR(struct record_link, work_uri),
+	SQ_STR(struct record_link, eid),
+};
+static const struct sq_reader link_reader = SQ_READER(struct record_link, link_cols);
 
 static int kind_links_get(struct sq *q, pool *p, const struct kind *k,
 			  const struct kind_field *f, void *obj, struct err *e)
@@ -587,17 +414,14 @@ static int kind_links_get(struct sq *q, pool *p, const struct kind *k,
 	const char *table, *idcol;
 	struct record_link *l;
 	size_t n;
-	sqlite3_stmt *st;
 	int rc;
 
 	links_table(k, f, p, &table, &idcol);
-	st = sq_prep(q, kind_slot(SQ_KIND_LINKS, k),
-		     pool_printf(p, "SELECT work_uri, eid FROM %s WHERE %s = ?1 "
-				 "ORDER BY work_uri, eid", table, idcol), e);
-	if (st)
-		sqlite3_bind_int64(st, 1, ((struct record *)obj)->id);
-	if (!(rc = sq_rows(q, st, p, sizeof(*l), link_row, (void **)&l, &n,
-			   pool_printf(p, "%s %s", k->name, f->key), e)))
+	if (!(rc = sq_list(q, kind_slot(SQ_KIND_LINKS, k),
+			   pool_printf(p, "SELECT work_uri, eid FROM %s WHERE %s = ?1 "
+				       "ORDER BY work_uri, eid", table, idcol),
+			   SQ_VALS(SQ_INT(((struct record *)obj)->id)), p, &link_reader,
+			   (void **)&l, &n, pool_printf(p, "%s %s", k->name, f->key), e)))
 		kind_set_links(obj, f, l, n);
 	return rc;
 }
@@ -610,7 +434,7 @@ int sq_kind_get(struct store *s, pool *p, const struct kind *k, long long id, vo
 	const struct kind_field *links = NULL;
 	sqlite3_stmt *st;
 	void *obj;
-	int rc, col = RECORD_NCOLS;
+	int rc, col;
 
 	sbuf_adds(&sql, "SELECT " RECORD_COLS);
 	for (size_t i = 0; i < k->nfields; i++)
@@ -619,9 +443,7 @@ int sq_kind_get(struct store *s, pool *p, const struct kind *k, long long id, vo
 	sbuf_addf(&sql, " FROM %s t JOIN record r ON r.id = t.record_id WHERE t.record_id = ?1 "
 		  "AND ", k->table);
 	sbuf_adds(&sql, SQ_VISIBLE("r"));
-	st = sq_prep(q, kind_slot(SQ_KIND_GET, k), sbuf_str(&sql), e);
-	sbuf_release(&sql);
-	if (!st)
+	if (!(st = kind_prep(q, SQ_KIND_GET, k, &sql, e)))
 		return ERR_DB;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
@@ -631,7 +453,7 @@ int sq_kind_get(struct store *s, pool *p, const struct kind *k, long long id, vo
 		return err_set(e, ERR_NOTFOUND, "%s: not found", k->name);
 	}
 	obj = pool_calloc(p, 1, k->size);
-	record_cols(p, st, obj);
+	col = sq_read(p, st, &record_reader, obj, 0);
 	for (size_t i = 0; i < k->nfields; i++) {
 		if (k->fields[i].type == KT_LINKS)
 			links = &k->fields[i];
@@ -648,8 +470,7 @@ int sq_kind_get(struct store *s, pool *p, const struct kind *k, long long id, vo
 int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, const char *by,
 		   struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_MAPPING_PUT,
+	return sq_run((struct sq *)s, SQ_MAPPING_PUT,
 		"INSERT INTO mapping(work_id, eid, instrument, article, state, extent, score, "
 		"reason, comment, changed_at, changed_by) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -659,45 +480,31 @@ int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, con
 		"reason = coalesce(excluded.reason, mapping.reason), comment = excluded.comment, "
 		"changed_at = excluded.changed_at, changed_by = excluded.changed_by "
 		/* a suggestion never overrides a curator's decision */
-		"WHERE excluded.state <> 'suggested' OR mapping.state = 'suggested'", e);
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, m->work_id);
-	sq_bind_text(st, 2, m->eid);
-	sq_bind_text(st, 3, m->instrument);
-	sqlite3_bind_int(st, 4, m->article);
-	sq_bind_text(st, 5, m->state);
-	sq_bind_text(st, 6, m->extent);
-	if (m->score > 0)
-		sqlite3_bind_double(st, 7, m->score);
-	sq_bind_text(st, 8, m->reason);
-	sq_bind_text(st, 9, m->comment);
-	sq_bind_text(st, 10, at);
-	sq_bind_text(st, 11, by);
-	return sq_done(q, st, "save mapping", e);
+		"WHERE excluded.state <> 'suggested' OR mapping.state = 'suggested'",
+		SQ_VALS(SQ_INT(m->work_id), SQ_TEXT(m->eid), SQ_TEXT(m->instrument),
+			SQ_INT(m->article), SQ_TEXT(m->state), SQ_TEXT(m->extent),
+			SQ_REAL(m->score), SQ_TEXT(m->reason), SQ_TEXT(m->comment), SQ_TEXT(at),
+			SQ_TEXT(by)), "save mapping", e);
 }
 
-static void mapping_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct mapping *m = row;
-
-	m->id = sqlite3_column_int64(st, 0);
-	m->work_id = sqlite3_column_int64(st, 1);
-	m->work_uri = sq_col(p, st, 2);
-	m->eid = sq_col(p, st, 3);
-	m->instrument = sq_col(p, st, 4);
-	m->article = sqlite3_column_int(st, 5);
-	m->state = sq_col(p, st, 6);
-	m->extent = sq_col(p, st, 7);
-	m->score = sqlite3_column_double(st, 8);
-	m->reason = sq_col(p, st, 9);
-	m->comment = sq_col(p, st, 10);
-	m->country = sq_col(p, st, 11);
-	m->work_title = sq_col(p, st, 12);
-	m->heading = sq_col(p, st, 13);
-	m->num = sq_col(p, st, 14);
-}
+static const struct sq_col mapping_cols[] = {
+	SQ_NUM(struct mapping, id),
+	SQ_NUM(struct mapping, work_id),
+	SQ_STR(struct mapping, work_uri),
+	SQ_STR(struct mapping, eid),
+	SQ_STR(struct mapping, instrument),
+	SQ_NUM(struct mapping, article),
+	SQ_STR(struct mapping, state),
+	SQ_STR(struct mapping, extent),
+	SQ_DBL(struct mapping, score),
+	SQ_STR(struct mapping, reason),
+	SQ_STR(struct mapping, comment),
+	SQ_STR(struct mapping, country),
+	SQ_STR(struct mapping, work_title),
+	SQ_STR(struct mapping, heading),
+	SQ_STR(struct mapping, num),
+};
+static const struct sq_reader mapping_reader = SQ_READER(struct mapping, mapping_cols);
 
 /* The provision's heading and number from the work's latest expression. */
 #define MAPPING_SELECT \
@@ -712,24 +519,14 @@ static void mapping_row(pool *p, sqlite3_stmt *st, void *row)
 int sq_mapping_list(struct store *s, pool *p, long long work_id, const char *instrument,
 		    int article, struct mapping **out, size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st;
-
-	if (work_id > 0) {
-		st = sq_prep(q, SQ_MAPPING_BY_WORK, MAPPING_SELECT
-			     "WHERE m.work_id = ?1 AND " SQ_VISIBLE("r")
-			     " ORDER BY m.eid, m.instrument, m.article", e);
-		if (st)
-			sqlite3_bind_int64(st, 1, work_id);
-	} else {
-		st = sq_prep(q, SQ_MAPPING_BY_ARTICLE, MAPPING_SELECT
-			     "WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted' "
-			     "AND " SQ_VISIBLE("r") " ORDER BY r.country, r.title, m.eid", e);
-		if (st) {
-			sq_bind_text(st, 1, instrument);
-			sqlite3_bind_int(st, 2, article);
-		}
-	}
-	return sq_rows(q, st, p, sizeof(**out), mapping_row, (void **)out, n, "list mappings",
-		       e);
+	if (work_id > 0)
+		return sq_list((struct sq *)s, SQ_MAPPING_BY_WORK, MAPPING_SELECT
+			       "WHERE m.work_id = ?1 AND " SQ_VISIBLE("r")
+			       " ORDER BY m.eid, m.instrument, m.article", SQ_VALS(SQ_INT(work_id)),
+			       p, &mapping_reader, (void **)out, n, "list mappings", e);
+	return sq_list((struct sq *)s, SQ_MAPPING_BY_ARTICLE, MAPPING_SELECT
+		       "WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted' "
+		       "AND " SQ_VISIBLE("r") " ORDER BY r.country, r.title, m.eid",
+		       SQ_VALS(SQ_TEXT(instrument), SQ_INT(article)), p, &mapping_reader,
+		       (void **)out, n, "list mappings", e);
 }

@@ -59,6 +59,16 @@ static size_t lang_codes(pool *p, unsigned langs, const char ***out)
 /* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
  * a query of filters only), within the headings when headings is set, less what the
  * caller may not read, then rq's filters as tags. */
+/* The first and last years of the indexed documents (0 when none). */
+struct year_span {
+	int lo, hi;
+};
+static const struct sq_col year_span_cols[] = {
+	SQ_NUM(struct year_span, lo),
+	SQ_NUM(struct year_span, hi),
+};
+static const struct sq_reader year_span_reader = SQ_READER(struct year_span, year_span_cols);
+
 static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		      const char *terms, int headings, const char **out, struct err *e)
 {
@@ -98,17 +108,17 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 		tag_any(&b, 'a', rq->articles, rq->narticles, 0, NULL, 0);
 	if (rq->year_from || rq->year_to) {
 		/* the years there are, within the range asked */
-		sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM "
-					   "search_doc), (SELECT max(year) FROM search_doc)", e);
-		int lo, hi, first = 1;
+		struct year_span span = { 0, 0 };
+		int lo, hi, first = 1, rc;
 
-		if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		if ((rc = sq_row(q, SQ_SEARCH_YEARS, "SELECT (SELECT min(year) FROM search_doc), "
+				 "(SELECT max(year) FROM search_doc)", SQ_NOVALS, NULL,
+				 &year_span_reader, &span, NULL, "search", e))) {
 			sbuf_release(&b);
-			return st ? sq_fail(q, "search", e) : ERR_DB;
+			return rc;
 		}
-		lo = sqlite3_column_int(st, 0);
-		hi = sqlite3_column_int(st, 1);
-		sqlite3_reset(st);
+		lo = span.lo;
+		hi = span.hi;
 		if (rq->year_from > lo)
 			lo = rq->year_from;
 		if (rq->year_to && rq->year_to < hi)
@@ -123,13 +133,6 @@ static int full_match(struct sq *q, pool *p, const struct search_request *rq,
 	*out = pool_strdup(p, sbuf_str(&b));
 	sbuf_release(&b);
 	return ERR_OK;
-}
-
-static enum record_kind kind_of(const char *k)
-{
-	int i = record_kind_parse(k);
-
-	return i < 0 ? REC_LEGISLATION : (enum record_kind)i;
 }
 
 /* Document frequencies of the phrases of earlier queries on this connection, for the
@@ -233,17 +236,9 @@ static int by_k_score(const void *a, const void *b)
 
 static int count_matches(struct sq *q, const char *match, long long *n, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_COUNT, "SELECT count(*) FROM search WHERE search "
-				   "MATCH ?1", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ERR_OK : sq_fail(q, "search", e);
+	*n = 0;
+	return sq_row(q, SQ_SEARCH_COUNT, "SELECT count(*) FROM search WHERE search MATCH ?1",
+		      SQ_VALS(SQ_TEXT(match)), NULL, &sq_ll_reader, n, NULL, "search", e);
 }
 
 /* The page: the best candidates by score, a record's first hits before its others.
@@ -312,42 +307,29 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 /* The place of provision rowid in its law: its ancestors' numbers and headings. */
 static const char *provision_path(struct sq *q, pool *p, long long rowid, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_PATH,
-		"WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
-		"WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
-		"up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
-		"WHERE v.parent_id IS NOT NULL LIMIT 16) "
-		"SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
-		"|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
-		"ORDER BY up.depth DESC)", e);
 	const char *r = NULL;
 
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, rowid);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r = sq_col(p, st, 0);
-	sqlite3_reset(st);
+	sq_row(q, SQ_SEARCH_PATH,
+	       "WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
+	       "WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
+	       "up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
+	       "WHERE v.parent_id IS NOT NULL LIMIT 16) "
+	       "SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
+	       "|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
+	       "ORDER BY up.depth DESC)", SQ_VALS(SQ_INT(rowid)), p, &sq_str_reader, &r, NULL,
+	       "search", e);
 	return r && *r ? r : NULL;
 }
 
 /* Whether changes wait in search_queue: 1, 0, or -1 with e set. */
 static int queued(struct sq *q, struct err *e)
 {
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_QUEUED, "SELECT EXISTS (SELECT 1 FROM "
-				   "search_queue)", e);
-	int n;
+	long long n = 0;
 
-	if (!st)
+	if (sq_row(q, SQ_SEARCH_QUEUED, "SELECT EXISTS (SELECT 1 FROM search_queue)",
+		   SQ_NOVALS, NULL, &sq_ll_reader, &n, NULL, "search index", e))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		sq_fail(q, "search index", e);
-		return -1;
-	}
-	n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return n != 0;
 }
 
 int sq_search_flush(struct sq *q, struct err *e)
@@ -357,6 +339,22 @@ int sq_search_flush(struct sq *q, struct err *e)
 	return n < 0 ? ERR_DB : n ? sq_exec(q, SEARCH_FLUSH, e) : ERR_OK;
 }
 
+/* The columns of a hit, in SQ_SEARCH_PAGE (where the score is the ranking's, set
+ * after) and SQ_SEARCH_MAPPED. */
+static const struct sq_col hit_cols[] = {
+	SQ_NUM(struct search_hit, record_id),
+	SQ_STR(struct search_hit, eid),
+	SQ_STR(struct search_hit, heading),
+	SQ_DBL(struct search_hit, score),
+	SQ_STR(struct search_hit, snippet),
+	SQ_KIND(struct search_hit, kind),
+	SQ_STR(struct search_hit, country),
+	SQ_STR(struct search_hit, title),
+	SQ_STR(struct search_hit, work_uri),
+	SQ_STR(struct search_hit, concept),
+};
+static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
+
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
 {
@@ -365,7 +363,6 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
 	const char *terms, *match = NULL, *rank;
-	sqlite3_stmt *st;
 	int rc;
 
 	/* changes made outside a transaction are indexed now (every write path of the
@@ -414,33 +411,22 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
-	if (!(st = sq_prep(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, d.kind, "
-			   "d.country, s.title, w.uri, snippet(search, 3, char(2), char(3), '…', "
-			   "14) FROM search s JOIN search_doc d ON d.id = s.rowid "
-			   "LEFT JOIN work w ON w.record_id = d.record_id "
-			   "WHERE search MATCH ?1 AND s.rowid = ?2", e)))
-		return ERR_DB;
 	for (size_t i = first; i < nc && out->nhits < (size_t)rq->limit; i++) {
 		struct search_hit *h = &out->hits[out->nhits];
+		int found;
 
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, c[i].rowid);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			h->record_id = sqlite3_column_int64(st, 0);
-			h->eid = sq_col(p, st, 1);
-			h->heading = sq_col(p, st, 2);
-			h->kind = kind_of((const char *)sqlite3_column_text(st, 3));
-			h->country = sq_col(p, st, 4);
-			h->title = sq_col(p, st, 5);
-			h->work_uri = sq_col(p, st, 6);
-			h->snippet = sq_col(p, st, 7);
+		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
+				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
+				 "s.title, w.uri, NULL FROM search s JOIN search_doc d ON d.id = s.rowid "
+				 "LEFT JOIN work w ON w.record_id = d.record_id "
+				 "WHERE search MATCH ?1 AND s.rowid = ?2",
+				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
+				 &found, "search", e)))
+			return rc;
+		if (found) {
 			h->score = c[i].score;
 			out->nhits++;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sq_fail(q, "search", e);
 	}
 	for (size_t i = 0; i < out->nhits; i++)
 		if (out->hits[i].eid && c[first + i].rowid > 0)
@@ -464,42 +450,15 @@ static const char *comma_list(pool *p, int on, const char *const *v, size_t n)
 	return r;
 }
 
-static void bind_request(pool *p, sqlite3_stmt *st, const struct search_request *rq)
+int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
+		     struct search_hit **out, size_t *n, struct err *e)
 {
 	const char **codes;
 	size_t nl = lang_codes(p, rq->langs, &codes);
 
-	sq_bind_text(st, 3, comma_list(p, rq->by_place, rq->countries, rq->ncountries));
-	sqlite3_bind_int(st, 4, (int)rq->kinds);
-	sqlite3_bind_int(st, 5, rq->year_from);
-	sqlite3_bind_int(st, 6, rq->year_to);
-	sq_bind_text(st, 7, comma_list(p, nl > 0, codes, nl));
-	sq_bind_text(st, 8, comma_list(p, 1, rq->concepts, rq->nconcepts));
-}
-
-static void mapped_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct search_hit *h = row;
-
-	h->record_id = sqlite3_column_int64(st, 0);
-	h->eid = sq_col(p, st, 1);
-	h->heading = sq_col(p, st, 2);
-	h->score = sqlite3_column_double(st, 3);
-	h->snippet = sq_col(p, st, 4);
-	h->kind = kind_of((const char *)sqlite3_column_text(st, 5));
-	h->country = sq_col(p, st, 6);
-	h->title = sq_col(p, st, 7);
-	h->work_uri = sq_col(p, st, 8);
-	h->concept = sq_col(p, st, 9);
-}
-
-int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
-		     struct search_hit **out, size_t *n, struct err *e)
-{
-	struct sq *q = (struct sq *)s;
 	/* from the mapping index, not the text: the same filters as MATCH (but the
 	 * regions': mapped provisions are of laws, which have a country) */
-	sqlite3_stmt *st = sq_prep(q, SQ_SEARCH_MAPPED,
+	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
 		"m.instrument || '/' || m.article "
@@ -517,13 +476,13 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) "
 		"AND (?5 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) >= ?5) "
 		"AND (?6 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) <= ?6) "
-		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9", e);
-
-	if (st) {
-		bind_request(p, st, rq);
-		sqlite3_bind_int(st, 9, rq->limit);
-	}
-	return sq_rows(q, st, p, sizeof(**out), mapped_row, (void **)out, n, "concept search", e);
+		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9",
+		SQ_VALS(SQ_TEXT(NULL), SQ_TEXT(NULL),
+			SQ_TEXT(comma_list(p, rq->by_place, rq->countries, rq->ncountries)),
+			SQ_INT(rq->kinds), SQ_INT(rq->year_from), SQ_INT(rq->year_to),
+			SQ_TEXT(comma_list(p, nl > 0, codes, nl)),
+			SQ_TEXT(comma_list(p, 1, rq->concepts, rq->nconcepts)), SQ_INT(rq->limit)),
+		p, &hit_reader, (void **)out, n, "concept search", e);
 }
 
 int sq_reindex(struct store *s, long long *rows, struct err *e)

@@ -8,46 +8,29 @@
 int sq_group_insert(struct store *s, const char *name, time_t now, long long *id,
 		    struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_GROUP_INSERT, "INSERT INTO sharing_group(name, "
-				   "created_at) VALUES (?1, " SQ_ISO("?2") ")", e);
-	int rc;
-
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, name);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-	if ((rc = sq_done(q, st, "add sharing group", e)))
-		return rc;
-	*id = sqlite3_last_insert_rowid(q->db);
-	return ERR_OK;
+	return sq_insert((struct sq *)s, SQ_GROUP_INSERT, "INSERT INTO sharing_group(name, "
+			 "created_at) VALUES (?1, " SQ_ISO("?2") ")",
+			 SQ_VALS(SQ_TEXT(name), SQ_INT(now)), id, "add sharing group", e);
 }
 
-static void group_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct share_group *g = row;
-
-	g->id = sqlite3_column_int64(st, 0);
-	g->name = sq_col(p, st, 1);
-	g->created_at = sq_col(p, st, 2);
-	g->members = sq_col(p, st, 3);
-}
+static const struct sq_col group_cols[] = {
+	SQ_NUM(struct share_group, id),
+	SQ_STR(struct share_group, name),
+	SQ_STR(struct share_group, created_at),
+	SQ_STR(struct share_group, members),
+};
+static const struct sq_reader group_reader = SQ_READER(struct share_group, group_cols);
 
 int sq_group_list(struct store *s, pool *p, const char *name, struct share_group **out,
 		  size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_GROUP_LIST,
+	int rc = sq_list((struct sq *)s, SQ_GROUP_LIST,
 		"SELECT g.id, g.name, g.created_at, (SELECT group_concat(name, ', ') FROM "
 		"(SELECT o.name FROM sharing_group_member m JOIN organisation o ON o.id = m.org_id "
 		"WHERE m.group_id = g.id ORDER BY o.name)) FROM sharing_group g "
-		"WHERE ?1 IS NULL OR g.name = ?1 ORDER BY g.name", e);
-	int rc;
+		"WHERE ?1 IS NULL OR g.name = ?1 ORDER BY g.name", SQ_VALS(SQ_TEXT(name)), p,
+		&group_reader, (void **)out, n, "list sharing groups", e);
 
-	if (st)
-		sq_bind_text(st, 1, name);
-	rc = sq_rows(q, st, p, sizeof(**out), group_row, (void **)out, n, "list sharing groups",
-		     e);
 	if (!rc && name && !*n)
 		return err_set(e, ERR_NOTFOUND, "sharing group '%s' not found", name);
 	return rc;
@@ -56,49 +39,38 @@ int sq_group_list(struct store *s, pool *p, const char *name, struct share_group
 int sq_group_member(struct store *s, long long group_id, long long org_id, int join,
 		    time_t now, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = join ?
-		sq_prep(q, SQ_GROUP_JOIN, "INSERT INTO sharing_group_member(group_id, org_id, "
-			"added_at) VALUES (?1, ?2, " SQ_ISO("?3") ") ON CONFLICT DO NOTHING", e) :
-		sq_prep(q, SQ_GROUP_LEAVE, "DELETE FROM sharing_group_member "
-			"WHERE group_id = ?1 AND org_id = ?2", e);
-
-	if (!st)
-		return ERR_DB;
-	sqlite3_bind_int64(st, 1, group_id);
-	sqlite3_bind_int64(st, 2, org_id);
 	if (join)
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
-	return sq_done(q, st, join ? "join sharing group" : "leave sharing group", e);
+		return sq_run((struct sq *)s, SQ_GROUP_JOIN, "INSERT INTO sharing_group_member("
+			      "group_id, org_id, added_at) VALUES (?1, ?2, " SQ_ISO("?3") ") "
+			      "ON CONFLICT DO NOTHING",
+			      SQ_VALS(SQ_INT(group_id), SQ_INT(org_id), SQ_INT(now)),
+			      "join sharing group", e);
+	return sq_run((struct sq *)s, SQ_GROUP_LEAVE, "DELETE FROM sharing_group_member "
+		      "WHERE group_id = ?1 AND org_id = ?2",
+		      SQ_VALS(SQ_INT(group_id), SQ_INT(org_id)), "leave sharing group", e);
 }
 
-static void name_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	*(const char **)row = sq_col(p, st, 0);
-}
+/* The names a record is shared with, through its link table (only for a record the
+ * caller may read). */
+#define SHARE_NAMES(name, table, named, col) \
+	"SELECT x." name " FROM " table " l JOIN " named " x ON x.id = l." col \
+	" JOIN record r ON r.id = l.record_id WHERE l.record_id = ?1 AND " SQ_VISIBLE("r") \
+	" ORDER BY x." name
 
 int sq_share_get(struct store *s, pool *p, long long record_id, struct record_share *out,
 		 struct err *e)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st;
 	int rc;
 
-	/* only for a record the caller may read */
-	st = sq_prep(q, SQ_SHARE_GROUPS, "SELECT g.name FROM record_group rg JOIN "
-		     "sharing_group g ON g.id = rg.group_id JOIN record r ON r.id = rg.record_id "
-		     "WHERE rg.record_id = ?1 AND " SQ_VISIBLE("r") " ORDER BY g.name", e);
-	if (st)
-		sqlite3_bind_int64(st, 1, record_id);
-	if ((rc = sq_rows(q, st, p, sizeof(char *), name_row, (void **)&out->groups,
+	if ((rc = sq_list(q, SQ_SHARE_GROUPS,
+			  SHARE_NAMES("name", "record_group", "sharing_group", "group_id"),
+			  SQ_VALS(SQ_INT(record_id)), p, &sq_str_reader, (void **)&out->groups,
 			  &out->ngroups, "record's sharing groups", e)))
 		return rc;
-	st = sq_prep(q, SQ_SHARE_READERS, "SELECT u.username FROM record_reader rr JOIN "
-		     "app_user u ON u.id = rr.user_id JOIN record r ON r.id = rr.record_id "
-		     "WHERE rr.record_id = ?1 AND " SQ_VISIBLE("r") " ORDER BY u.username", e);
-	if (st)
-		sqlite3_bind_int64(st, 1, record_id);
-	return sq_rows(q, st, p, sizeof(char *), name_row, (void **)&out->readers,
+	return sq_list(q, SQ_SHARE_READERS,
+		       SHARE_NAMES("username", "record_reader", "app_user", "user_id"),
+		       SQ_VALS(SQ_INT(record_id)), p, &sq_str_reader, (void **)&out->readers,
 		       &out->nreaders, "record's named readers", e);
 }
 
@@ -117,6 +89,14 @@ static char *id_array(pool *p, const long long *ids, size_t n)
 	return out;
 }
 
+/* A record's link table (record_group, record_reader) kept to the ids of the JSON
+ * array ?2: those not in it dropped, the new ones added at ?3. */
+#define LINKS_DROP(table, col) "DELETE FROM " table " WHERE record_id = ?1 AND " col \
+	" NOT IN (SELECT value FROM json_each(?2))"
+#define LINKS_ADD(table, col) "INSERT INTO " table "(record_id, " col ", added_at) " \
+	"SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true " \
+	"ON CONFLICT DO NOTHING"
+
 int sq_share_set(struct store *s, long long record_id, const long long *groups, size_t ng,
 		 const long long *readers, size_t nr, time_t now, struct err *e)
 {
@@ -124,62 +104,51 @@ int sq_share_set(struct store *s, long long record_id, const long long *groups, 
 	static const struct {
 		enum sq_stmt id;
 		const char *sql, *what;
-		int readers;
+		int readers, add;
 	} steps[] = {
-		{ SQ_SHARE_GROUPS_DROP, "DELETE FROM record_group WHERE record_id = ?1 AND "
-		  "group_id NOT IN (SELECT value FROM json_each(?2))", "unshare groups", 0 },
-		{ SQ_SHARE_GROUPS_ADD, "INSERT INTO record_group(record_id, group_id, added_at) "
-		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
-		  "ON CONFLICT DO NOTHING", "share with groups", 0 },
-		{ SQ_SHARE_READERS_DROP, "DELETE FROM record_reader WHERE record_id = ?1 AND "
-		  "user_id NOT IN (SELECT value FROM json_each(?2))", "unshare readers", 1 },
-		{ SQ_SHARE_READERS_ADD, "INSERT INTO record_reader(record_id, user_id, added_at) "
-		  "SELECT ?1, value, " SQ_ISO("?3") " FROM json_each(?2) WHERE true "
-		  "ON CONFLICT DO NOTHING", "share with readers", 1 },
+		{ SQ_SHARE_GROUPS_DROP, LINKS_DROP("record_group", "group_id"), "unshare groups",
+		  0, 0 },
+		{ SQ_SHARE_GROUPS_ADD, LINKS_ADD("record_group", "group_id"), "share with groups",
+		  0, 1 },
+		{ SQ_SHARE_READERS_DROP, LINKS_DROP("record_reader", "user_id"), "unshare readers",
+		  1, 0 },
+		{ SQ_SHARE_READERS_ADD, LINKS_ADD("record_reader", "user_id"), "share with readers",
+		  1, 1 },
 	};
 	pool *p = pool_new();
 	const char *garr = id_array(p, groups, ng), *rarr = id_array(p, readers, nr);
 	int rc = ERR_OK;
 
 	for (size_t i = 0; !rc && i < sizeof(steps) / sizeof(steps[0]); i++) {
-		sqlite3_stmt *st = sq_prep(q, steps[i].id, steps[i].sql, e);
+		const struct sq_val v[] = {
+			SQ_INT(record_id), SQ_TEXT(steps[i].readers ? rarr : garr), SQ_INT(now),
+		};
 
-		if (!st) {
-			rc = ERR_DB;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, record_id);
-		sq_bind_text(st, 2, steps[i].readers ? rarr : garr);
-		if (sqlite3_bind_parameter_count(st) >= 3)
-			sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
-		rc = sq_done(q, st, steps[i].what, e);
+		/* the time only where it is added */
+		rc = sq_run(q, steps[i].id, steps[i].sql, v, steps[i].add ? 3 : 2, steps[i].what,
+			    e);
 	}
 	pool_free(p);
 	return rc;
 }
 
-static void event_row(pool *p, sqlite3_stmt *st, void *row)
-{
-	struct share_event *ev = row;
-
-	ev->at = sq_col(p, st, 0);
-	ev->kind = (enum record_kind)record_kind_parse((const char *)sqlite3_column_text(st, 1));
-	if ((int)ev->kind < 0)
-		ev->kind = REC_LEGISLATION;
-	ev->country = sq_col(p, st, 2);
-	ev->tlp = sq_col(p, st, 3);
-	ev->org = sq_col(p, st, 4);
-	ev->org_kind = (enum org_kind)sq_col_index(sq_org_kinds, ORG_KIND_COUNT, st, 5);
-	ev->group = sq_col(p, st, 6);
-}
+static const struct sq_col event_cols[] = {
+	SQ_STR(struct share_event, at),
+	SQ_KIND(struct share_event, kind),
+	SQ_STR(struct share_event, country),
+	SQ_STR(struct share_event, tlp),
+	SQ_STR(struct share_event, org),
+	SQ_NAME(struct share_event, org_kind, sq_org_kinds, ORG_KIND_COUNT),
+	SQ_STR(struct share_event, group),
+};
+static const struct sq_reader event_reader = SQ_READER(struct share_event, event_cols);
 
 #define SHARED_WITH "o.kind IN ('private_sector', 'civil_society')"
 
 int sq_share_events(struct store *s, pool *p, int limit, int offset,
 		    struct share_event **out, size_t *n, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_prep(q, SQ_SHARE_EVENTS,
+	return sq_list((struct sq *)s, SQ_SHARE_EVENTS,
 		"SELECT max(rg.added_at, coalesce(m.added_at, '')) AS at, r.kind, r.country, "
 		"r.tlp, o.name, o.kind, g.name FROM record_group rg "
 		"JOIN record r ON r.id = rg.record_id JOIN sharing_group g ON g.id = rg.group_id "
@@ -191,11 +160,6 @@ int sq_share_events(struct store *s, pool *p, int limit, int offset,
 		"FROM record_reader rr JOIN record r ON r.id = rr.record_id "
 		"JOIN app_user u ON u.id = rr.user_id JOIN organisation o ON o.id = u.org_id "
 		"WHERE " SHARED_WITH " AND r.status = 'published' AND r.tlp = 'RED' "
-		"ORDER BY 1 DESC, 5, 2 LIMIT ?1 OFFSET ?2", e);
-
-	if (st) {
-		sqlite3_bind_int(st, 1, limit);
-		sqlite3_bind_int(st, 2, offset);
-	}
-	return sq_rows(q, st, p, sizeof(**out), event_row, (void **)out, n, "list shares", e);
+		"ORDER BY 1 DESC, 5, 2 LIMIT ?1 OFFSET ?2", SQ_VALS(SQ_INT(limit), SQ_INT(offset)),
+		p, &event_reader, (void **)out, n, "list shares", e);
 }

@@ -14,40 +14,42 @@
 #include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 
+/* The names of a region or country, one column per language (enum lang's order), as
+ * columns of alias a ("r." or ""), and as the SET of an upsert. */
+#define NAME_COLS(a) a "name_ar, " a "name_zh, " a "name_en, " a "name_fr, " a "name_ru, " \
+		     a "name_es"
+#define NAME_SET "name_ar = excluded.name_ar, name_zh = excluded.name_zh, " \
+		 "name_en = excluded.name_en, name_fr = excluded.name_fr, " \
+		 "name_ru = excluded.name_ru, name_es = excluded.name_es"
+_Static_assert(LANG_COUNT == 6, "NAME_COLS has a column for every language");
+#define COUNTRY_SELECT "SELECT alpha2, alpha3, numeric, official_name, " NAME_COLS("") \
+		       ", region, subregion, intermediate FROM country "
+
 static const char *const sql[SQ_COUNT] = {
 	[SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SQ_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2) "
 			"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	[SQ_REGION_PUT] =
-		"INSERT INTO region(code, level, parent, name_ar, name_zh, name_en, name_fr, "
-		"name_ru, name_es) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+		"INSERT INTO region(code, level, parent, " NAME_COLS("") ") "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
 		"ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent, "
-		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
-		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es",
+		NAME_SET,
 	[SQ_REGION_LIST] =
-		"SELECT r.code, r.level, r.parent, r.name_ar, r.name_zh, r.name_en, r.name_fr, "
-		"r.name_ru, r.name_es, (SELECT count(*) FROM country c WHERE c.region = r.code "
-		"OR c.subregion = r.code OR c.intermediate = r.code "
-		"OR r.level = 'world') "
+		"SELECT r.code, r.level, r.parent, " NAME_COLS("r.") ", (SELECT count(*) "
+		"FROM country c WHERE c.region = r.code OR c.subregion = r.code "
+		"OR c.intermediate = r.code OR r.level = 'world') "
 		"FROM region r ORDER BY r.level = 'intermediate', r.code",
 	[SQ_COUNTRY_PUT] =
-		"INSERT INTO country(alpha2, alpha3, numeric, official_name, name_ar, name_zh, "
-		"name_en, name_fr, name_ru, name_es, region, subregion, intermediate) "
+		"INSERT INTO country(alpha2, alpha3, numeric, official_name, " NAME_COLS("")
+		", region, subregion, intermediate) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
 		"ON CONFLICT(alpha2) DO UPDATE SET alpha3 = excluded.alpha3, "
 		"numeric = excluded.numeric, official_name = excluded.official_name, "
-		"name_ar = excluded.name_ar, name_zh = excluded.name_zh, name_en = excluded.name_en, "
-		"name_fr = excluded.name_fr, name_ru = excluded.name_ru, name_es = excluded.name_es, "
-		"region = excluded.region, subregion = excluded.subregion, "
+		NAME_SET ", region = excluded.region, subregion = excluded.subregion, "
 		"intermediate = excluded.intermediate",
-	[SQ_COUNTRY_LIST] =
-		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
-		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
-		"ORDER BY name_en",
-	[SQ_COUNTRY_GET] =
-		"SELECT alpha2, alpha3, numeric, official_name, name_ar, name_zh, name_en, "
-		"name_fr, name_ru, name_es, region, subregion, intermediate FROM country "
-		"WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 LIMIT 1",
+	[SQ_COUNTRY_LIST] = COUNTRY_SELECT "ORDER BY name_en",
+	[SQ_COUNTRY_GET] = COUNTRY_SELECT "WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 "
+			   "LIMIT 1",
 	[SQ_INSTRUMENT_PUT] =
 		"INSERT INTO instrument(id, short_name, title, adopted, work_uri, article_count) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET "
@@ -195,35 +197,6 @@ int sq_done(struct sq *q, sqlite3_stmt *st, const char *what, struct err *e)
 	return ERR_OK;
 }
 
-int sq_rows(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn, void **out,
-	    size_t *n, const char *what, struct err *e)
-{
-	unsigned char *arr = NULL;
-	size_t cap = 0;
-	int rc;
-
-	*n = 0;
-	*out = NULL;
-	if (!st)
-		return ERR_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) { /* double; the old copy stays in the pool until it ends */
-			unsigned char *bigger;
-
-			cap = cap ? cap * 2 : 64;
-			bigger = pool_calloc(p, cap, size);
-			if (*n)
-				memcpy(bigger, arr, *n * size);
-			arr = bigger;
-		}
-		fn(p, st, arr + *n * size);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = arr;
-	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
-}
-
 const char *const sq_org_kinds[ORG_KIND_COUNT] = {
 	"national_authority", "unodc", "donor", "implementing", "private_sector",
 	"civil_society", "academia",
@@ -239,12 +212,262 @@ int sq_col_index(const char *const *names, int n, sqlite3_stmt *st, int col)
 	return 0;
 }
 
-int sq_one_row(struct sq *q, sqlite3_stmt *st, pool *p, size_t size, sq_row_fn fn,
-	       void **out, const char *what, struct err *e)
+/* An integer from a field of size bytes (int or long long sized: SQ_NUM's fields),
+ * and back; a field of another size reads 0 and is not written. */
+static long long get_num(const void *f, size_t size)
+{
+	int i;
+	long long v = 0;
+
+	if (size == sizeof(i)) {
+		memcpy(&i, f, sizeof(i));
+		return i;
+	}
+	if (size == sizeof(v))
+		memcpy(&v, f, sizeof(v));
+	return v;
+}
+
+static void put_num(void *f, size_t size, long long v)
+{
+	int i = (int)v;
+
+	if (size == sizeof(i))
+		memcpy(f, &i, sizeof(i));
+	else if (size == sizeof(v))
+		memcpy(f, &v, sizeof(v));
+}
+
+/* A text where "" means none: NULL then. */
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Bind the fields of row as r describes them to ?at, ?at+1, ...; returns the next. */
+static int bind_row(sqlite3_stmt *st, int at, const struct sq_reader *r, const void *row)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct sq_col *c = &r->cols[i];
+		const unsigned char *f = (const unsigned char *)row + c->off;
+		const char *const *strs = (const char *const *)(const void *)f;
+		long long n;
+		double d;
+
+		switch (c->type) {
+		case SQ_C_STR:
+			sq_bind_text(st, at++, c->none ? nonempty(*strs) : *strs);
+			break;
+		case SQ_C_STRS:
+			for (size_t k = 0; k < c->size; k++)
+				sq_bind_text(st, at++, strs[k]);
+			break;
+		case SQ_C_BUF:
+			sq_bind_text(st, at++, c->none ? nonempty((const char *)f) :
+				     (const char *)f);
+			break;
+		case SQ_C_NUM:
+			if ((n = get_num(f, c->size)) || !c->none)
+				sqlite3_bind_int64(st, at, (sqlite3_int64)n);
+			at++;
+			break;
+		case SQ_C_REAL:
+			memcpy(&d, f, sizeof(d));
+			sqlite3_bind_double(st, at++, d);
+			break;
+		case SQ_C_NAME:
+			sq_bind_text(st, at++, c->names[get_num(f, c->size)]);
+			break;
+		case SQ_C_KIND:
+			sq_bind_text(st, at++, record_kind_name((enum record_kind)get_num(f, c->size)));
+			break;
+		case SQ_C_BLOB:
+			sqlite3_bind_blob(st, at++, f, (int)c->size, SQLITE_STATIC);
+			break;
+		case SQ_C_SUB:
+			at = bind_row(st, at, c->sub, f);
+			break;
+		}
+	}
+	return at;
+}
+
+void sq_bind(sqlite3_stmt *st, const struct sq_val *v, size_t n)
+{
+	int at = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		switch (v[i].type) {
+		case SQ_V_NULL:
+			break;	/* bindings are cleared when the statement is prepared */
+		case SQ_V_TEXT:
+			sq_bind_text(st, at, v[i].ptr);
+			break;
+		case SQ_V_INT:
+			sqlite3_bind_int64(st, at, (sqlite3_int64)v[i].i);
+			break;
+		case SQ_V_REAL:
+			sqlite3_bind_double(st, at, v[i].d);
+			break;
+		case SQ_V_BLOB:
+			sqlite3_bind_blob(st, at, v[i].ptr, (int)v[i].i, SQLITE_STATIC);
+			break;
+		case SQ_V_ROW:
+			at = bind_row(st, at, v[i].r, v[i].ptr);
+			continue;
+		}
+		at++;
+	}
+}
+
+/* The statement id prepared (sql NULL: the table's) and bound; NULL with e set. */
+static sqlite3_stmt *prep_bound(struct sq *q, enum sq_stmt id, const char *text,
+				const struct sq_val *v, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = text ? sq_prep(q, id, text, e) : sq_stmt(q, id, e);
+
+	if (st)
+		sq_bind(st, v, n);
+	return st;
+}
+
+int sq_run(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	   size_t n, const char *what, struct err *e)
+{
+	sqlite3_stmt *st = prep_bound(q, id, text, v, n, e);
+
+	return st ? sq_done(q, st, what, e) : ERR_DB;
+}
+
+int sq_insert(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	      size_t n, long long *rowid, const char *what, struct err *e)
+{
+	int rc = sq_run(q, id, text, v, n, what, e);
+
+	if (!rc)
+		*rowid = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+int sq_change(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	      size_t n, const char *what, const char *notfound, struct err *e)
+{
+	int rc = sq_run(q, id, text, v, n, what, e);
+
+	if (!rc && !sqlite3_changes(q->db))
+		rc = notfound ? err_set(e, ERR_NOTFOUND, "%s", notfound) :
+		     err_set(e, ERR_NOTFOUND, "%s: not found", what);
+	return rc;
+}
+
+const struct sq_reader sq_ll_reader = SQ_READER1(long long, SQ_C_NUM);
+const struct sq_reader sq_str_reader = SQ_READER1(char *, SQ_C_STR);
+
+int sq_read(pool *p, sqlite3_stmt *st, const struct sq_reader *r, void *row, int col)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct sq_col *c = &r->cols[i];
+		unsigned char *f = (unsigned char *)row + c->off;
+		char **strs = (char **)f;
+		int kind;
+
+		switch (c->type) {
+		case SQ_C_STR:
+			*strs = sq_col(p, st, col++);
+			break;
+		case SQ_C_STRS:
+			for (size_t k = 0; k < c->size; k++)
+				strs[k] = sq_col(p, st, col++);
+			break;
+		case SQ_C_BUF:
+			sq_col_buf(st, col++, (char *)f, c->size);
+			break;
+		case SQ_C_NUM:
+			put_num(f, c->size, sqlite3_column_int64(st, col++));
+			break;
+		case SQ_C_REAL:
+			*(double *)f = sqlite3_column_double(st, col++);
+			break;
+		case SQ_C_NAME:
+			put_num(f, c->size, sq_col_index(c->names, c->n, st, col++));
+			break;
+		case SQ_C_KIND:
+			kind = record_kind_parse((const char *)sqlite3_column_text(st, col++));
+			put_num(f, c->size, kind < 0 ? REC_LEGISLATION : kind);
+			break;
+		case SQ_C_BLOB:
+			if (sqlite3_column_bytes(st, col) == (int)c->size)
+				memcpy(f, sqlite3_column_blob(st, col), c->size);
+			else
+				memset(f, 0, c->size);
+			col++;
+			break;
+		case SQ_C_SUB:
+			col = sq_read(p, st, c->sub, f, col);
+			break;
+		}
+	}
+	return col;
+}
+
+int sq_list(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	    size_t nv, pool *p, const struct sq_reader *r, void **out, size_t *n,
+	    const char *what, struct err *e)
+{
+	sqlite3_stmt *st = prep_bound(q, id, text, v, nv, e);
+	unsigned char *arr = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	*out = NULL;
+	if (!st)
+		return ERR_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) { /* double; the old copy stays in the pool until it ends */
+			unsigned char *bigger;
+
+			cap = cap ? cap * 2 : 64;
+			bigger = pool_calloc(p, cap, r->size);
+			if (*n)
+				memcpy(bigger, arr, *n * r->size);
+			arr = bigger;
+		}
+		sq_read(p, st, r, arr + *n * r->size, 0);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = arr;
+	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
+}
+
+int sq_row(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	   size_t nv, pool *p, const struct sq_reader *r, void *row, int *found,
+	   const char *what, struct err *e)
+{
+	sqlite3_stmt *st = prep_bound(q, id, text, v, nv, e);
+	int rc, n = 0;
+
+	if (found)
+		*found = 0;
+	if (!st)
+		return ERR_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!n++)
+			sq_read(p, st, r, row, 0);
+	sqlite3_reset(st);
+	if (found)
+		*found = n > 0;
+	return rc == SQLITE_DONE ? ERR_OK : sq_fail(q, what, e);
+}
+
+int sq_get(struct sq *q, enum sq_stmt id, const char *text, const struct sq_val *v,
+	   size_t nv, pool *p, const struct sq_reader *r, void **out, const char *what,
+	   struct err *e)
 {
 	void *arr;
 	size_t n;
-	int rc = sq_rows(q, st, p, size, fn, &arr, &n, what, e);
+	int rc = sq_list(q, id, text, v, nv, p, r, &arr, &n, what, e);
 
 	if (rc)
 		return rc;
@@ -483,10 +706,7 @@ fail:
 
 static int run_simple(struct store *s, enum sq_stmt id, const char *what, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, id, e);
-
-	return st ? sq_done(q, st, what, e) : ERR_DB;
+	return sq_run((struct sq *)s, id, NULL, SQ_NOVALS, what, e);
 }
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are
@@ -548,55 +768,34 @@ void sq_rollback(struct store *s)
 static int sq_changed(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_DATA_VERSION, NULL);
-	int v, r;
+	long long v = 0;
+	int found, r;
 
-	if (!st || sqlite3_step(st) != SQLITE_ROW) {
-		if (st)
-			sqlite3_reset(st);
+	if (sq_row(q, SQ_DATA_VERSION, NULL, SQ_NOVALS, NULL, &sq_ll_reader, &v, &found,
+		   "data version", NULL) || !found)
 		return 1;
-	}
-	v = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	r = q->data_version && v != q->data_version;
-	q->data_version = v;
+	r = q->data_version && (int)v != q->data_version;
+	q->data_version = (int)v;
 	return r;
 }
 
 int sq_meta_get(struct store *s, pool *p, const char *key, char **value,
 		       struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_META_GET, e);
-	int rc;
+	int found, rc;
 
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*value = sq_col(p, st, 0);
-		rc = ERR_OK;
-	} else if (rc == SQLITE_DONE) {
-		*value = NULL;
+	*value = NULL;
+	rc = sq_row((struct sq *)s, SQ_META_GET, NULL, SQ_VALS(SQ_TEXT(key)), p, &sq_str_reader,
+		    value, &found, "meta", e);
+	if (!rc && !found)
 		rc = err_set(e, ERR_NOTFOUND, "no setting %s", key);
-	} else {
-		rc = sq_fail(q, "meta", e);
-	}
-	sqlite3_reset(st);
 	return rc;
 }
 
 int sq_meta_set(struct store *s, const char *key, const char *value, struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = sq_stmt(q, SQ_META_SET, e);
-
-	if (!st)
-		return ERR_DB;
-	sq_bind_text(st, 1, key);
-	sq_bind_text(st, 2, value);
-	return sq_done(q, st, "meta", e);
+	return sq_run((struct sq *)s, SQ_META_SET, NULL, SQ_VALS(SQ_TEXT(key), SQ_TEXT(value)),
+		      "meta", e);
 }
 
 /* Read-only first; then full from a write that failed for want of space until a
