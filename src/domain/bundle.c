@@ -10,6 +10,7 @@
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
+#include "domain/tx.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -521,6 +522,7 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 	json_t *root = NULL, *records, *o;
 	const char *format;
 	size_t i;
+	struct tx t = {0};
 	int rc, batch = 0;
 
 	memset(rd.c, 0, sizeof(*rd.c));
@@ -552,7 +554,7 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 		goto out;
 	}
 	rd.p = pool_new();
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		goto out;
 	/* one audit entry for the whole bundle, not one per record */
 	audit_batch_begin();
@@ -567,50 +569,46 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 		if (!json_is_object(o)) {
 			rc = err_set(e, ERR_INVALID, "%s: record %zu is not an object", origin,
 				     rd.index);
-			goto fail;
+			goto out;
 		}
 		if ((rc = get_str(&rd, o, "type", &type, e)) || (rc = read_common(&rd, o, &r, e)))
-			goto fail;
+			goto out;
 		kind = record_kind_parse(type);
 		switch (kind) {
 		case REC_LEGISLATION:
 			if ((rc = read_work(&rd, o, &r, 0, &id, e)) ||
 			    (rc = read_mappings(&rd, o, id, e)) ||
 			    (rc = keep_provenance(&rd, id, &r, e)))
-				goto fail;
+				goto out;
 			rd.c->legislation++;
 			break;
 		case REC_CASE:
 			if ((rc = read_case(&rd, o, &r, e)))
-				goto fail;
+				goto out;
 			break;
 		case REC_LESSON:
 			if ((rc = read_lesson(&rd, o, &r, e)))
-				goto fail;
+				goto out;
 			break;
 		default:
 			rc = err_set(e, ERR_INVALID, "%s: record %zu: \"type\" must be legislation, "
 				     "case or lesson", origin, rd.index);
-			goto fail;
+			goto out;
 		}
 	}
 	audit_batch_end();
 	batch = 0;
-	if ((rc = audit_by(s, a, AUDIT_IMPORT, origin,
-			   pool_printf(rd.p, "bundle: %zu legislation (%zu versions, %zu "
-				       "provisions), %zu cases, %zu lessons, %zu mappings",
-				       rd.c->legislation, rd.c->expressions, rd.c->provisions,
-				       rd.c->cases, rd.c->lessons, rd.c->mappings), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
+	rc = audit_by(s, a, AUDIT_IMPORT, origin,
+		      pool_printf(rd.p, "bundle: %zu legislation (%zu versions, %zu provisions), "
+				  "%zu cases, %zu lessons, %zu mappings", rd.c->legislation,
+				  rd.c->expressions, rd.c->provisions, rd.c->cases,
+				  rd.c->lessons, rd.c->mappings), e);
+out:
 	if (batch)
 		audit_batch_end();
-	store_rollback(s);
-	if (e && !strstr(e->msg, origin))
+	/* a failure inside the transaction names the record it stopped at */
+	if (t.open && (rc = tx_end(&t, rc, e)) && e && !strstr(e->msg, origin))
 		err_prefix(e, "%s: record %zu", origin, rd.index);
-out:
 	pool_free(rd.p);
 	json_decref(root);
 	return rc;

@@ -15,6 +15,7 @@
 #include "domain/country.h"
 #include "domain/kind.h"
 #include "domain/permit.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 static const char *const status_names[ST_COUNT] = { "draft", "submitted", "published",
@@ -92,7 +93,8 @@ int record_read_each(struct store *s, const struct actor *a, const void *recs,
 		     size_t stride, size_t n, struct err *e)
 {
 	char target[48];
-	int rc = ERR_OK, begun = 0;
+	struct tx t = {0};
+	int rc = ERR_OK;
 
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct record *rec = (const void *)((const char *)recs + i * stride);
@@ -100,16 +102,12 @@ int record_read_each(struct store *s, const struct actor *a, const void *recs,
 		if (!read_audited(a, rec))
 			continue;
 		/* one transaction for the list: one commit however many */
-		if (!begun++ && (rc = store_begin(s, e)))
+		if (!t.open && (rc = tx_begin(&t, s, e)))
 			return rc;
 		snprintf(target, sizeof(target), "record/%lld", rec->id);
 		rc = audit_read_once(s, a, target, rec->tlp, e);
 	}
-	if (begun && !rc)
-		rc = store_commit(s, e);
-	if (begun && rc)
-		store_rollback(s);
-	return rc;
+	return tx_end(&t, rc, e);
 }
 
 /* The workflow: which statuses each status may move to. */
@@ -360,18 +358,17 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	pool *p = pool_new();
 	struct record *r;
 	struct revision rv;
+	struct tx t = {0};
 	int rc;
 
 	if (note && strlen(note) > LIMIT_NOTE) {
 		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", LIMIT_NOTE);
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = store_record_get(s, p, id, &r, e)) ||
+	if ((rc = tx_begin(&t, s, e)) || (rc = store_record_get(s, p, id, &r, e)) ||
 	    (rc = record_allow(a, action_for[to], r, e)) ||
 	    (rc = record_transition_valid(r->status, to, e)))
-		goto fail;
+		goto out;
 	rv.revision = r->revision;
 	rv.status = r->status;
 	rv.snapshot = snapshot(p, r);
@@ -379,21 +376,18 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	rv.changed_by = a->name;
 	rv.note = note;
 	if ((rc = store_revision_add(s, id, &rv, e)))
-		goto fail;
+		goto out;
 	r->status = to;
 	r->changed_at = rv.changed_at;
 	r->changed_by = a->name;
-	if ((rc = store_record_update(s, r, e)) ||
-	    (rc = audit_by(s, a, AUDIT_RECORD_STATUS, pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "%s -> %s%s%s", record_status_name(rv.status),
-				       record_status_name(to), note && *note ? ": " : "",
-				       note ? note : ""), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	if ((rc = store_record_update(s, r, e)))
+		goto out;
+	rc = audit_by(s, a, AUDIT_RECORD_STATUS, pool_printf(p, "record/%lld", id),
+		      pool_printf(p, "%s -> %s%s%s", record_status_name(rv.status),
+				  record_status_name(to), note && *note ? ": " : "",
+				  note ? note : ""), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "domain/kind.h"
 #include "domain/legislation.h"
 #include "domain/limits.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 
@@ -148,6 +149,7 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 	pool *p = pool_new();
 	struct record *rec;
 	const char *versions = "";
+	struct tx t = {0};
 	int rc, done = 0;
 
 	if (note && strlen(note) > LIMIT_NOTE) {
@@ -158,13 +160,11 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 		rc = err_set(e, ERR_INVALID, "the decision is publish or reject");
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = store_record_get(s, p, id, &rec, e)) ||
+	if ((rc = tx_begin(&t, s, e)) || (rc = store_record_get(s, p, id, &rec, e)) ||
 	    (rc = record_allow(a, ACT_PUBLISH, rec, e)) ||
 	    (!version && (rc = decide_change(s, p, a, rec, d, &done, e))) ||
 	    (rc = decide_versions(s, p, a, rec, version, d, &done, &versions, e)))
-		goto fail;
+		goto out;
 	if (!done) {
 		if (version)
 			rc = err_set(e, ERR_NOTFOUND, "version %.60s of record %lld is not waiting "
@@ -172,19 +172,15 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 		else
 			rc = err_set(e, ERR_NOTFOUND, "nothing of record %lld waits for review",
 				     id);
-		goto fail;
+		goto out;
 	}
-	if ((rc = audit_by(s, a, d == REVIEW_PUBLISH ? AUDIT_CHANGE_PUBLISH : AUDIT_CHANGE_REJECT,
-			   pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "%s%s%s%s%s", record_kind_name(rec->kind),
-				       *versions ? ", versions " : "", versions,
-				       note && *note ? ": " : "", note ? note : ""), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	rc = audit_by(s, a, d == REVIEW_PUBLISH ? AUDIT_CHANGE_PUBLISH : AUDIT_CHANGE_REJECT,
+		      pool_printf(p, "record/%lld", id),
+		      pool_printf(p, "%s%s%s%s%s", record_kind_name(rec->kind),
+				  *versions ? ", versions " : "", versions,
+				  note && *note ? ": " : "", note ? note : ""), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }
