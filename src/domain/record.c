@@ -1,6 +1,7 @@
 #include "domain/record.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,9 +244,41 @@ int record_queue(struct store *s, pool *p, const struct actor *a, struct record 
 	return ERR_OK;
 }
 
-static json_t *str_or_null(const char *s)
+#define TEXT(name) { #name, RF_TEXT, offsetof(struct record, name) }
+const struct record_field record_fields[] = {
+	TEXT(country), TEXT(region), TEXT(language), TEXT(title), TEXT(source_url),
+	{ "status", RF_STATUS, offsetof(struct record, status) }, TEXT(tlp),
+	{ "revision", RF_INT, offsetof(struct record, revision) },
+	TEXT(created_at), TEXT(created_by), TEXT(changed_at), TEXT(changed_by),
+};
+#undef TEXT
+const size_t record_nfields = sizeof(record_fields) / sizeof(record_fields[0]);
+
+json_t *record_json_str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+void record_json_fields(json_t *j, const struct record *rec)
+{
+	for (size_t i = 0; i < record_nfields; i++) {
+		const struct record_field *f = &record_fields[i];
+		const char *at = (const char *)rec + f->off;
+		json_t *v;
+
+		switch (f->type) {
+		case RF_TEXT:
+			v = record_json_str(*(const char *const *)(const void *)at);
+			break;
+		case RF_STATUS:
+			v = json_string(record_status_name(rec->status));
+			break;
+		default:
+			v = json_integer(*(const int *)(const void *)at);
+			break;
+		}
+		json_object_set_new(j, f->key, v);
+	}
 }
 
 json_t *record_json(const struct record *rec)
@@ -254,18 +287,7 @@ json_t *record_json(const struct record *rec)
 
 	json_object_set_new(j, "id", json_integer(rec->id));
 	json_object_set_new(j, "kind", json_string(record_kind_name(rec->kind)));
-	json_object_set_new(j, "country", str_or_null(rec->country));
-	json_object_set_new(j, "region", str_or_null(rec->region));
-	json_object_set_new(j, "language", str_or_null(rec->language));
-	json_object_set_new(j, "title", str_or_null(rec->title));
-	json_object_set_new(j, "source_url", str_or_null(rec->source_url));
-	json_object_set_new(j, "status", json_string(record_status_name(rec->status)));
-	json_object_set_new(j, "tlp", str_or_null(rec->tlp));
-	json_object_set_new(j, "revision", json_integer(rec->revision));
-	json_object_set_new(j, "created_at", str_or_null(rec->created_at));
-	json_object_set_new(j, "created_by", str_or_null(rec->created_by));
-	json_object_set_new(j, "changed_at", str_or_null(rec->changed_at));
-	json_object_set_new(j, "changed_by", str_or_null(rec->changed_by));
+	record_json_fields(j, rec);
 	return j;
 }
 
