@@ -159,9 +159,14 @@ static void esc(struct sbuf *out, const char *s)
 	put_esc(out, s, strlen(s), 0);
 }
 
-static void esc_attr(struct sbuf *out, const char *s)
+/* The attribute ` name="v"` with v escaped; nothing when v is NULL. */
+static void put_attr(struct sbuf *out, const char *name, const char *v)
 {
-	put_esc(out, s, strlen(s), 1);
+	if (!v)
+		return;
+	sbuf_addf(out, " %s=\"", name);
+	put_esc(out, v, strlen(v), 1);
+	sbuf_addc(out, '"');
 }
 
 /* A new line indented by depth tabs (at most INDENT_MAX, so that a deep tree does
@@ -184,9 +189,9 @@ static void put_value(struct sbuf *out, int depth, const char *el, const char *a
 	if (!v)
 		return;
 	indent(out, depth);
-	sbuf_addf(out, "<%s %s=\"", el, attr);
-	esc_attr(out, v);
-	sbuf_adds(out, "\"/>");
+	sbuf_addf(out, "<%s", el);
+	put_attr(out, attr, v);
+	sbuf_adds(out, "/>");
 }
 
 /* <el>text</el> on a line of its own; nothing when text is NULL. */
@@ -205,9 +210,10 @@ static void put_date(struct sbuf *out, int depth, const char *date, const char *
 	if (!date)
 		return;
 	indent(out, depth);
-	sbuf_adds(out, "<FRBRdate date=\"");
-	esc_attr(out, date);
-	sbuf_addf(out, "\" name=\"%s\"/>", name);
+	sbuf_adds(out, "<FRBRdate");
+	put_attr(out, "date", date);
+	put_attr(out, "name", name);
+	sbuf_adds(out, "/>");
 }
 
 /* One <p> per "\n\n"-separated paragraph of text; <p/> when text is NULL or "". */
@@ -241,16 +247,8 @@ static void open_node(struct sbuf *out, const struct doc *d, const struct doc_no
 
 	indent(out, depth);
 	sbuf_addf(out, "<%s", el.name);
-	if (el.hname) {
-		sbuf_adds(out, " name=\"");
-		esc_attr(out, el.hname);
-		sbuf_addc(out, '"');
-	}
-	if (n->eid[0]) {
-		sbuf_adds(out, " eId=\"");
-		esc_attr(out, n->eid);
-		sbuf_addc(out, '"');
-	}
+	put_attr(out, "name", el.hname);
+	put_attr(out, "eId", n->eid[0] ? n->eid : NULL);
 	sbuf_addc(out, '>');
 	if (el.shape == SHAPE_BLOCK) {
 		if (n->text || !n->first)
@@ -374,9 +372,9 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	if (d->kind == DOC_JUDGMENT && d->parties) {
 		indent(out, 4);
 		sbuf_adds(out, "<TLCPerson eId=\"parties\" "
-			  "href=\"/ontology/person/ccrepo.parties\" showAs=\"");
-		esc_attr(out, d->parties);
-		sbuf_adds(out, "\"/>");
+			  "href=\"/ontology/person/ccrepo.parties\"");
+		put_attr(out, "showAs", d->parties);
+		sbuf_adds(out, "/>");
 		indent(out, 4);
 		sbuf_adds(out, "<TLCRole eId=\"party\" href=\"/ontology/role/ccrepo.party\" "
 			  "showAs=\"party\"/>");
@@ -428,9 +426,9 @@ static void put_judgment_header(struct sbuf *out, const struct doc *d)
 	any |= put_line(out, 3, "<p><neutralCitation>", d->citation, "</neutralCitation></p>");
 	if (d->date) {
 		indent(out, 3);
-		sbuf_adds(out, "<p><docDate date=\"");
-		esc_attr(out, d->date);
-		sbuf_adds(out, "\">");
+		sbuf_adds(out, "<p><docDate");
+		put_attr(out, "date", d->date);
+		sbuf_addc(out, '>');
 		esc(out, d->date);
 		sbuf_adds(out, "</docDate></p>");
 		any = 1;
@@ -469,9 +467,9 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 	sbuf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		  "<akomaNtoso xmlns=\"" AKN_NS "\">");
 	indent(out, 1);
-	sbuf_addf(out, "<%s name=\"", docel);
-	esc_attr(out, d->type ? d->type : docel);
-	sbuf_adds(out, "\">");
+	sbuf_addf(out, "<%s", docel);
+	put_attr(out, "name", d->type ? d->type : docel);
+	sbuf_addc(out, '>');
 	put_meta(out, d, expr.buf);
 
 	n = d->root->first;
@@ -491,11 +489,7 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 		for (; n && is_lone_preamble(n); n = n->next) {
 			indent(out, 2);
 			sbuf_adds(out, "<preamble");
-			if (n->eid[0]) {
-				sbuf_adds(out, " eId=\"");
-				esc_attr(out, n->eid);
-				sbuf_addc(out, '"');
-			}
+			put_attr(out, "eId", n->eid[0] ? n->eid : NULL);
 			sbuf_addc(out, '>');
 			put_paras(out, 3, n->text);
 			indent(out, 2);
