@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/names.h"
 #include "domain/record.h"
 #include "domain/tx.h"
 #include "store/store.h"
@@ -51,15 +52,12 @@ static _Thread_local int batch_depth;
 
 const char *audit_action_name(enum audit_action a)
 {
-	return (unsigned)a < AUDIT_ACTION_COUNT ? action_names[a] : "unknown";
+	return names_at(action_names, AUDIT_ACTION_COUNT, (int)a, "unknown");
 }
 
 int audit_action_parse(const char *s)
 {
-	for (int i = 0; s && i < AUDIT_ACTION_COUNT; i++)
-		if (!strcmp(s, action_names[i]))
-			return i;
-	return -1;
+	return names_index(action_names, AUDIT_ACTION_COUNT, s);
 }
 
 /* s cut to at most max bytes at a UTF-8 boundary, in p (NULL stays NULL). */

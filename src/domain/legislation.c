@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "domain/audit.h"
 #include "domain/caselaw.h"
@@ -19,15 +20,12 @@ static const char *const expr_names[] = { "in_force", "amended", "repealed" };
 
 const char *expr_status_name(enum expr_status s)
 {
-	return (unsigned)s <= EXPR_REPEALED ? expr_names[s] : "in_force";
+	return names_at(expr_names, EXPR_REPEALED + 1, (int)s, "in_force");
 }
 
 int expr_status_parse(const char *s)
 {
-	for (int i = 0; s && i <= EXPR_REPEALED; i++)
-		if (!strcmp(s, expr_names[i]))
-			return i;
-	return -1;
+	return names_index(expr_names, EXPR_REPEALED + 1, s);
 }
 
 /* Akoma Ntoso writes a few countries its own way. */

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/lang.h"
+#include "core/names.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
 #include "domain/limits.h"
@@ -39,29 +40,22 @@ int record_kind_parse(const char *s)
 
 const char *record_status_name(enum record_status s)
 {
-	return (unsigned)s < ST_COUNT ? status_names[s] : "draft";
+	return names_at(status_names, ST_COUNT, (int)s, "draft");
 }
 
 int record_status_parse(const char *s)
 {
-	for (int i = 0; s && i < ST_COUNT; i++)
-		if (!strcmp(s, status_names[i]))
-			return i;
-	return -1;
+	return names_index(status_names, ST_COUNT, s);
 }
 
 const char *record_tlp_name(int i)
 {
-	return i >= 0 && i < (int)(sizeof(tlp_names) / sizeof(tlp_names[0])) ? tlp_names[i] :
-	       NULL;
+	return names_at(tlp_names, NAMES_COUNT(tlp_names), i, NULL);
 }
 
 int record_tlp_valid(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof(tlp_names) / sizeof(tlp_names[0]); i++)
-		if (!strcmp(s, tlp_names[i]))
-			return 1;
-	return 0;
+	return names_index(tlp_names, NAMES_COUNT(tlp_names), s) >= 0;
 }
 
 int record_allow(const struct actor *a, enum record_action action, const struct record *rec,

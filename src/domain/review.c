@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "core/names.h"
 #include "domain/audit.h"
 #include "domain/kind.h"
 #include "domain/legislation.h"
@@ -17,10 +18,7 @@ static const char *const decision_names[] = { "publish", "reject" };
 
 int review_decision_parse(const char *s)
 {
-	for (int i = 0; s && i < (int)(sizeof(decision_names) / sizeof(decision_names[0])); i++)
-		if (!strcmp(s, decision_names[i]))
-			return i;
-	return -1;
+	return names_index(decision_names, NAMES_COUNT(decision_names), s);
 }
 
 int review_change_get(struct store *s, pool *p, long long id, struct record_change **out,

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "core/names.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
 #include "domain/country.h"
@@ -29,42 +30,34 @@ static const char *const scope_names[SCOPE_COUNT] = { "read", "write" };
 /* One message for every failed sign-in: it must not tell which part was wrong. */
 static const char signin_refused[] = "wrong username or password";
 
-static int name_index(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; s && i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return -1;
-}
-
 const char *role_name(enum role r)
 {
-	return r < ROLE_COUNT ? role_names[r] : "?";
+	return names_at(role_names, ROLE_COUNT, (int)r, "?");
 }
 
 int role_parse(const char *s)
 {
-	return name_index(role_names, ROLE_COUNT, s);
+	return names_index(role_names, ROLE_COUNT, s);
 }
 
 const char *org_kind_name(enum org_kind k)
 {
-	return k < ORG_KIND_COUNT ? kind_names[k] : "?";
+	return names_at(kind_names, ORG_KIND_COUNT, (int)k, "?");
 }
 
 int org_kind_parse(const char *s)
 {
-	return name_index(kind_names, ORG_KIND_COUNT, s);
+	return names_index(kind_names, ORG_KIND_COUNT, s);
 }
 
 const char *token_scope_name(enum token_scope sc)
 {
-	return sc < SCOPE_COUNT ? scope_names[sc] : "?";
+	return names_at(scope_names, SCOPE_COUNT, (int)sc, "?");
 }
 
 int token_scope_parse(const char *s)
 {
-	return name_index(scope_names, SCOPE_COUNT, s);
+	return names_index(scope_names, SCOPE_COUNT, s);
 }
 
 /* ---- libsodium ---- */
