@@ -182,6 +182,13 @@ static void indent(struct sbuf *out, int depth)
 	sbuf_add(out, line, 1 + (size_t)(depth > 0 ? depth : 0));
 }
 
+/* tag (markup, not escaped) on a new line indented by depth. */
+static void put_tag(struct sbuf *out, int depth, const char *tag)
+{
+	indent(out, depth);
+	sbuf_adds(out, tag);
+}
+
 /* <el attr="v"/> on a line of its own; nothing when v is NULL. */
 static void put_value(struct sbuf *out, int depth, const char *el, const char *attr,
 		      const char *v)
@@ -209,8 +216,7 @@ static void put_date(struct sbuf *out, int depth, const char *date, const char *
 {
 	if (!date)
 		return;
-	indent(out, depth);
-	sbuf_adds(out, "<FRBRdate");
+	put_tag(out, depth, "<FRBRdate");
 	put_attr(out, "date", date);
 	put_attr(out, "name", name);
 	sbuf_adds(out, "/>");
@@ -222,14 +228,12 @@ static void put_paras(struct sbuf *out, int depth, const char *text)
 	const char *p = text, *q;
 
 	if (!text || !*text) {
-		indent(out, depth);
-		sbuf_adds(out, "<p/>");
+		put_tag(out, depth, "<p/>");
 		return;
 	}
 	for (;;) {
 		q = strstr(p, "\n\n");
-		indent(out, depth);
-		sbuf_adds(out, "<p>");
+		put_tag(out, depth, "<p>");
 		put_esc(out, p, q ? (size_t)(q - p) : strlen(p), 0);
 		sbuf_adds(out, "</p>");
 		if (!q)
@@ -313,13 +317,10 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	const char *work = d->work_uri;
 	struct sbuf tmp = SBUF_INIT;
 
-	indent(out, 2);
-	sbuf_adds(out, "<meta>");
-	indent(out, 3);
-	sbuf_adds(out, "<identification source=\"#ccrepo\">");
+	put_tag(out, 2, "<meta>");
+	put_tag(out, 3, "<identification source=\"#ccrepo\">");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRWork>");
+	put_tag(out, 4, "<FRBRWork>");
 	sbuf_addf(&tmp, "%s/!main", work);
 	put_value(out, 5, "FRBRthis", "value", tmp.buf);
 	put_value(out, 5, "FRBRuri", "value", work);
@@ -334,11 +335,9 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_value(out, 5, "FRBRsubtype", "value", d->subtype);
 	put_value(out, 5, "FRBRnumber", "value", d->number);
 	put_value(out, 5, "FRBRname", "value", d->citation);
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRWork>");
+	put_tag(out, 4, "</FRBRWork>");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRExpression>");
+	put_tag(out, 4, "<FRBRExpression>");
 	sbuf_reset(&tmp);
 	sbuf_addf(&tmp, "%s/!main", expr);
 	put_value(out, 5, "FRBRthis", "value", tmp.buf);
@@ -346,11 +345,9 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_date(out, 5, d->expr_date, "expression");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
 	put_value(out, 5, "FRBRlanguage", "language", d->language);
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRExpression>");
+	put_tag(out, 4, "</FRBRExpression>");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRManifestation>");
+	put_tag(out, 4, "<FRBRManifestation>");
 	sbuf_reset(&tmp);
 	sbuf_addf(&tmp, "%s/!main.xml", expr);
 	put_value(out, 5, "FRBRthis", "value", tmp.buf);
@@ -359,13 +356,10 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_value(out, 5, "FRBRuri", "value", tmp.buf);
 	put_date(out, 5, d->expr_date, "manifestation");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRManifestation>");
+	put_tag(out, 4, "</FRBRManifestation>");
 
-	indent(out, 3);
-	sbuf_adds(out, "</identification>");
-	indent(out, 3);
-	sbuf_adds(out, "<references source=\"#ccrepo\">");
+	put_tag(out, 3, "</identification>");
+	put_tag(out, 3, "<references source=\"#ccrepo\">");
 	indent(out, 4);
 	sbuf_adds(out, "<TLCOrganization eId=\"ccrepo\" href=\"/ontology/organization/ccrepo\" "
 		  "showAs=\"ccrepo\"/>");
@@ -379,8 +373,7 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 		sbuf_adds(out, "<TLCRole eId=\"party\" href=\"/ontology/role/ccrepo.party\" "
 			  "showAs=\"party\"/>");
 	}
-	indent(out, 3);
-	sbuf_adds(out, "</references>");
+	put_tag(out, 3, "</references>");
 
 	if (d->court || d->citation || d->parties || d->summary || d->outcome || d->source) {
 		indent(out, 3);
@@ -392,11 +385,9 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 		put_text(out, 4, "ccrepo:summary", d->summary);
 		put_text(out, 4, "ccrepo:outcome", d->outcome);
 		put_text(out, 4, "ccrepo:source", d->source);
-		indent(out, 3);
-		sbuf_adds(out, "</proprietary>");
+		put_tag(out, 3, "</proprietary>");
 	}
-	indent(out, 2);
-	sbuf_adds(out, "</meta>");
+	put_tag(out, 2, "</meta>");
 	sbuf_release(&tmp);
 }
 
@@ -419,14 +410,12 @@ static void put_judgment_header(struct sbuf *out, const struct doc *d)
 {
 	int any = 0;
 
-	indent(out, 2);
-	sbuf_adds(out, "<header>");
+	put_tag(out, 2, "<header>");
 	any |= put_line(out, 3, "<p><docTitle>", d->title, "</docTitle></p>");
 	any |= put_line(out, 3, "<p><courtType>", d->court, "</courtType></p>");
 	any |= put_line(out, 3, "<p><neutralCitation>", d->citation, "</neutralCitation></p>");
 	if (d->date) {
-		indent(out, 3);
-		sbuf_adds(out, "<p><docDate");
+		put_tag(out, 3, "<p><docDate");
 		put_attr(out, "date", d->date);
 		sbuf_addc(out, '>');
 		esc(out, d->date);
@@ -437,11 +426,9 @@ static void put_judgment_header(struct sbuf *out, const struct doc *d)
 			"</party></p>");
 	any |= put_line(out, 3, "<p class=\"summary\">", d->summary, "</p>");
 	if (!any) {
-		indent(out, 3);
-		sbuf_adds(out, "<p/>");
+		put_tag(out, 3, "<p/>");
 	}
-	indent(out, 2);
-	sbuf_adds(out, "</header>");
+	put_tag(out, 2, "</header>");
 }
 
 int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
@@ -477,23 +464,18 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 		put_judgment_header(out, d);
 	} else {
 		if (d->title) {
-			indent(out, 2);
-			sbuf_adds(out, "<preface>");
-			indent(out, 3);
-			sbuf_adds(out, "<p><docTitle>");
+			put_tag(out, 2, "<preface>");
+			put_tag(out, 3, "<p><docTitle>");
 			esc(out, d->title);
 			sbuf_adds(out, "</docTitle></p>");
-			indent(out, 2);
-			sbuf_adds(out, "</preface>");
+			put_tag(out, 2, "</preface>");
 		}
 		for (; n && is_lone_preamble(n); n = n->next) {
-			indent(out, 2);
-			sbuf_adds(out, "<preamble");
+			put_tag(out, 2, "<preamble");
 			put_attr(out, "eId", n->eid[0] ? n->eid : NULL);
 			sbuf_addc(out, '>');
 			put_paras(out, 3, n->text);
-			indent(out, 2);
-			sbuf_adds(out, "</preamble>");
+			put_tag(out, 2, "</preamble>");
 		}
 	}
 	indent(out, 2);
