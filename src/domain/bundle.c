@@ -95,6 +95,22 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 	return ERR_OK;
 }
 
+/* Whether field f is a text the bundle keeps under the field's key (a kind's links and
+ * the judgment's URI are written apart). */
+static int text_field(const struct kind_field *f)
+{
+	return f->type != KT_LINKS && f->type != KT_WORK;
+}
+
+/* The text fields of obj, of kind k, set in j in the order of the kind's table. */
+static void fields_json(json_t *j, const struct kind *k, const void *obj)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (text_field(&k->fields[i]))
+			json_object_set_new(j, k->fields[i].key,
+					    record_json_str(kind_value(obj, &k->fields[i])));
+}
+
 static int case_json(struct store *s, pool *p, long long id, json_t *j, struct err *e)
 {
 	struct caselaw *c;
@@ -104,15 +120,7 @@ static int case_json(struct store *s, pool *p, long long id, json_t *j, struct e
 	json_object_set_new(j, "provisions_applied", links);
 	if (rc)
 		return rc;
-	json_object_set_new(j, "court", record_json_str(c->court));
-	json_object_set_new(j, "decided", record_json_str(c->decided));
-	json_object_set_new(j, "citation", record_json_str(c->citation));
-	json_object_set_new(j, "parties", record_json_str(c->parties));
-	json_object_set_new(j, "summary", record_json_str(c->summary));
-	json_object_set_new(j, "facts", record_json_str(c->facts));
-	json_object_set_new(j, "outcome", record_json_str(c->outcome));
-	json_object_set_new(j, "evidence_issues", record_json_str(c->evidence_issues));
-	json_object_set_new(j, "keywords", record_json_str(c->keywords));
+	fields_json(j, &caselaw_kind, c);
 	for (size_t i = 0; i < c->napplied; i++)
 		json_array_append_new(links, json_pack("{s:s, s:s}", "work_uri",
 						       c->applied[i].work_uri, "eid",
@@ -246,6 +254,24 @@ static int read_common(struct reader *rd, json_t *o, struct record *r, struct er
 		r->language = "en";
 	if (!r->tlp)
 		r->tlp = "CLEAR";
+	return ERR_OK;
+}
+
+/* The text fields of kind k from o into obj, as get_str does, in the order of the
+ * kind's table. */
+static int read_fields(struct reader *rd, json_t *o, const struct kind *k, void *obj,
+		       struct err *e)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *v;
+		int rc;
+
+		if (!text_field(&k->fields[i]))
+			continue;
+		if ((rc = get_str(rd, o, k->fields[i].key, &v, e)))
+			return rc;
+		kind_set(obj, &k->fields[i], v);
+	}
 	return ERR_OK;
 }
 
@@ -417,15 +443,7 @@ static int read_case(struct reader *rd, json_t *o, const struct record *r, struc
 
 	memset(&c, 0, sizeof(c));
 	c.rec = *r;
-	if ((rc = get_str(rd, o, "court", &c.court, e)) ||
-	    (rc = get_str(rd, o, "decided", &c.decided, e)) ||
-	    (rc = get_str(rd, o, "citation", &c.citation, e)) ||
-	    (rc = get_str(rd, o, "parties", &c.parties, e)) ||
-	    (rc = get_str(rd, o, "summary", &c.summary, e)) ||
-	    (rc = get_str(rd, o, "facts", &c.facts, e)) ||
-	    (rc = get_str(rd, o, "outcome", &c.outcome, e)) ||
-	    (rc = get_str(rd, o, "evidence_issues", &c.evidence_issues, e)) ||
-	    (rc = get_str(rd, o, "keywords", &c.keywords, e)))
+	if ((rc = read_fields(rd, o, &caselaw_kind, &c, e)))
 		return rc;
 	if (links && !json_is_array(links))
 		return err_set(e, ERR_INVALID, "%s: record %zu: \"provisions_applied\" must be an "
