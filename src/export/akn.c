@@ -1,5 +1,6 @@
 #include "export/akn.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -201,6 +202,22 @@ static void put_value(struct sbuf *out, int depth, const char *el, const char *a
 	sbuf_adds(out, "/>");
 }
 
+/* <el attr="v"/> on a line of its own, v formatted from fmt. */
+static void put_valuef(struct sbuf *out, int depth, const char *el, const char *attr,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void put_valuef(struct sbuf *out, int depth, const char *el, const char *attr,
+		       const char *fmt, ...)
+{
+	struct sbuf v = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&v, fmt, ap);
+	va_end(ap);
+	put_value(out, depth, el, attr, sbuf_str(&v));
+	sbuf_release(&v);
+}
+
 /* <el>text</el> on a line of its own; nothing when text is NULL. */
 static void put_text(struct sbuf *out, int depth, const char *el, const char *text)
 {
@@ -321,13 +338,11 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_tag(out, 3, "<identification source=\"#ccrepo\">");
 
 	put_tag(out, 4, "<FRBRWork>");
-	sbuf_addf(&tmp, "%s/!main", work);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main", work);
 	put_value(out, 5, "FRBRuri", "value", work);
 	put_date(out, 5, d->date, d->kind == DOC_JUDGMENT ? "judgment" : "enactment");
 	put_value(out, 5, "FRBRauthor", "href", "");
 	if (d->country) {
-		sbuf_reset(&tmp);
 		for (const char *c = d->country; *c; c++)
 			sbuf_addc(&tmp, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
 		put_value(out, 5, "FRBRcountry", "value", tmp.buf);
@@ -338,9 +353,7 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_tag(out, 4, "</FRBRWork>");
 
 	put_tag(out, 4, "<FRBRExpression>");
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s/!main", expr);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main", expr);
 	put_value(out, 5, "FRBRuri", "value", expr);
 	put_date(out, 5, d->expr_date, "expression");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
@@ -348,12 +361,8 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_tag(out, 4, "</FRBRExpression>");
 
 	put_tag(out, 4, "<FRBRManifestation>");
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s/!main.xml", expr);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s.akn", expr);
-	put_value(out, 5, "FRBRuri", "value", tmp.buf);
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main.xml", expr);
+	put_valuef(out, 5, "FRBRuri", "value", "%s.akn", expr);
 	put_date(out, 5, d->expr_date, "manifestation");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
 	put_tag(out, 4, "</FRBRManifestation>");
