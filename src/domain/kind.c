@@ -136,7 +136,7 @@ json_t *kind_json(const struct kind *k, const void *obj)
 		json_t *arr;
 
 		if (f->type != KT_LINKS) {
-			json_object_set_new(j, f->key, v ? json_string(v) : json_null());
+			json_object_set_new(j, f->key, record_json_str(v));
 			continue;
 		}
 		kind_links(obj, f, &l, &n);

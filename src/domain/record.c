@@ -364,6 +364,21 @@ static char *snapshot(pool *p, const struct record *r)
 	return copy;
 }
 
+/* Keep r as it is before a change by a as a revision with note; rv receives it
+ * (changed_at is now, in p). */
+static int revision_keep(struct store *s, pool *p, const struct actor *a,
+			 const struct record *r, const char *note, struct revision *rv,
+			 struct err *e)
+{
+	rv->revision = r->revision;
+	rv->status = r->status;
+	rv->snapshot = snapshot(p, r);
+	rv->changed_at = record_now(p);
+	rv->changed_by = a->name;
+	rv->note = note;
+	return store_revision_add(s, r->id, rv, e);
+}
+
 int record_set_status(struct store *s, const struct actor *a, long long id,
 		      enum record_status to, const char *note, struct err *e)
 {
@@ -383,15 +398,8 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	}
 	if ((rc = tx_begin(&t, s, e)) || (rc = store_record_get(s, p, id, &r, e)) ||
 	    (rc = record_allow(a, action_for[to], r, e)) ||
-	    (rc = record_transition_valid(r->status, to, e)))
-		goto out;
-	rv.revision = r->revision;
-	rv.status = r->status;
-	rv.snapshot = snapshot(p, r);
-	rv.changed_at = record_now(p);
-	rv.changed_by = a->name;
-	rv.note = note;
-	if ((rc = store_revision_add(s, id, &rv, e)))
+	    (rc = record_transition_valid(r->status, to, e)) ||
+	    (rc = revision_keep(s, p, a, r, note, &rv, e)))
 		goto out;
 	r->status = to;
 	r->changed_at = rv.changed_at;
@@ -447,13 +455,7 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 	if ((rc = record_allow(a, ACT_EDIT, old, e)))
 		return rc;
 	if (old->status == ST_PUBLISHED) {
-		rv.revision = old->revision;
-		rv.status = old->status;
-		rv.snapshot = snapshot(p, old);
-		rv.changed_at = record_now(p);
-		rv.changed_by = a->name;
-		rv.note = "edited after publication";
-		if ((rc = store_revision_add(s, old->id, &rv, e)))
+		if ((rc = revision_keep(s, p, a, old, "edited after publication", &rv, e)))
 			return rc;
 		old->revision++;
 	}
