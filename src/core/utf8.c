@@ -55,6 +55,13 @@ static const char latin_base[] =
 	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* U+0140..U+015F */
 	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* U+0160..U+017F */
 
+uint32_t utf8_latin_base(uint32_t cp)
+{
+	if (cp >= 0xc0 && cp <= 0x17f && latin_base[cp - 0xc0] != '*')
+		return (unsigned char)latin_base[cp - 0xc0];
+	return cp;
+}
+
 /* Next code point of *s (advancing it), folded for sorting; 0 at the end. */
 static unsigned fold_next(const unsigned char **s)
 {
@@ -78,8 +85,7 @@ static unsigned fold_next(const unsigned char **s)
 		cp = (cp << 6) | (p[i] & 0x3f);
 	}
 	*s = p + n + 1;
-	if (cp >= 0xc0 && cp <= 0x17f && latin_base[cp - 0xc0] != '*')
-		return (unsigned char)latin_base[cp - 0xc0];
+	cp = utf8_latin_base(cp);
 	if (cp >= 0x410 && cp <= 0x42f)		/* Cyrillic capitals */
 		return cp + 0x20;
 	if (cp == 0x401 || cp == 0x451)		/* Ё ё sort with Е */
@@ -104,10 +110,9 @@ int utf8_collate(const char *a, const char *b)
 /* What utf8_fold makes of code point cp: 0 to drop it, else its replacement. */
 static uint32_t fold_cp(uint32_t cp)
 {
+	cp = utf8_latin_base(cp);
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	if (cp >= 0xc0 && cp <= 0x17f && latin_base[cp - 0xc0] != '*')
-		return (unsigned char)latin_base[cp - 0xc0];
 	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x64b && cp <= 0x65f) || cp == 0x670 ||
 	    cp == 0x640)
 		return 0;		/* combining accents, Arabic vowel marks, tatweel */

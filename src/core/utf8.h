@@ -12,6 +12,10 @@ int utf8_valid(const char *s, size_t len);
  * *n = 1 when s does not start a valid sequence (overlong, surrogate, truncated,
  * beyond U+10FFFF). */
 uint32_t utf8_decode(const unsigned char *s, size_t len, size_t *n);
+/* The base letter of a Latin letter of U+00C0..U+017F ('e' for U+00E9 and U+011A),
+ * lowercase; cp itself outside that range and for the two signs in it (U+00D7 and
+ * U+00F7). */
+uint32_t utf8_latin_base(uint32_t cp);
 /* Compare two UTF-8 strings for sorting names: case and the accents of Latin letters
  * are ignored first ("Réunion" sorts between "Qatar" and "Romania"), then bytes
  * break ties. Other scripts compare by code point. */

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/names.h"
 #include "domain/record.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 static const char *const action_names[AUDIT_ACTION_COUNT] = {
@@ -50,15 +52,12 @@ static _Thread_local int batch_depth;
 
 const char *audit_action_name(enum audit_action a)
 {
-	return (unsigned)a < AUDIT_ACTION_COUNT ? action_names[a] : "unknown";
+	return names_at(action_names, AUDIT_ACTION_COUNT, (int)a, "unknown");
 }
 
 int audit_action_parse(const char *s)
 {
-	for (int i = 0; s && i < AUDIT_ACTION_COUNT; i++)
-		if (!strcmp(s, action_names[i]))
-			return i;
-	return -1;
+	return names_index(action_names, AUDIT_ACTION_COUNT, s);
 }
 
 /* s cut to at most max bytes at a UTF-8 boundary, in p (NULL stays NULL). */
@@ -151,6 +150,7 @@ int audit_append(struct store *s, const char *actor_name, enum audit_action acti
 		 struct err *e)
 {
 	pool *p = pool_new();
+	struct tx t = {0};
 	struct audit_entry en;
 	char at[32];
 	struct tm tm;
@@ -174,18 +174,13 @@ int audit_append(struct store *s, const char *actor_name, enum audit_action acti
 	en.target = cut(p, target, AUDIT_TEXT_MAX);
 	en.address = cut(p, address && *address ? address : NULL, AUDIT_TEXT_MAX);
 	en.detail = cut(p, detail, AUDIT_TEXT_MAX);
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)) || (rc = store_audit_last(s, &last, en.prev_hash, e)))
 		goto out;
-	if ((rc = store_audit_last(s, &last, en.prev_hash, e)))
-		goto fail;
 	en.id = last + 1;
 	audit_hash(&en, en.hash);
-	if ((rc = store_audit_insert(s, &en, e)) || (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	rc = store_audit_insert(s, &en, e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }
@@ -207,18 +202,17 @@ int audit_read_once(struct store *s, const struct actor *a, const char *target,
 	time_t now = time(NULL);
 	struct tm tm;
 	long long count = 0;
+	struct tx t;
 	int rc;
 
 	gmtime_r(&now, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		return rc;
-	if ((rc = store_audit_read_count(s, day, who, target, &count, e)) ||
-	    (count == 1 && (rc = audit_append(s, who, AUDIT_READ_RESTRICTED, target,
-					      ctx_address, detail, now, e))) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	if (!(rc = store_audit_read_count(s, day, who, target, &count, e)) && count == 1)
+		rc = audit_append(s, who, AUDIT_READ_RESTRICTED, target, ctx_address, detail,
+				  now, e);
+	return tx_end(&t, rc, e);
 }
 
 int audit_ctx(struct store *s, enum audit_action action, const char *target,

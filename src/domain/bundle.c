@@ -10,6 +10,7 @@
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
+#include "domain/tx.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -18,26 +19,10 @@
 
 /* ---- export ---- */
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static void common_json(json_t *j, const struct record *r)
 {
 	json_object_set_new(j, "type", json_string(record_kind_name(r->kind)));
-	json_object_set_new(j, "country", str_or_null(r->country));
-	json_object_set_new(j, "region", str_or_null(r->region));
-	json_object_set_new(j, "language", str_or_null(r->language));
-	json_object_set_new(j, "title", str_or_null(r->title));
-	json_object_set_new(j, "source_url", str_or_null(r->source_url));
-	json_object_set_new(j, "status", json_string(record_status_name(r->status)));
-	json_object_set_new(j, "tlp", str_or_null(r->tlp));
-	json_object_set_new(j, "revision", json_integer(r->revision));
-	json_object_set_new(j, "created_at", str_or_null(r->created_at));
-	json_object_set_new(j, "created_by", str_or_null(r->created_by));
-	json_object_set_new(j, "changed_at", str_or_null(r->changed_at));
-	json_object_set_new(j, "changed_by", str_or_null(r->changed_by));
+	record_json_fields(j, r);
 }
 
 static json_t *nodes_json(const struct doc_node *parent, size_t *count)
@@ -49,9 +34,9 @@ static json_t *nodes_json(const struct doc_node *parent, size_t *count)
 
 		json_object_set_new(o, "eid", json_string(n->eid));
 		json_object_set_new(o, "kind", json_string(n->kind));
-		json_object_set_new(o, "num", str_or_null(n->num));
-		json_object_set_new(o, "heading", str_or_null(n->heading));
-		json_object_set_new(o, "text", str_or_null(n->text));
+		json_object_set_new(o, "num", record_json_str(n->num));
+		json_object_set_new(o, "heading", record_json_str(n->heading));
+		json_object_set_new(o, "text", record_json_str(n->text));
 		if (n->first)
 			json_object_set_new(o, "children", nodes_json(n, count));
 		json_array_append_new(arr, o);
@@ -71,9 +56,9 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 	int rc;
 
 	json_object_set_new(j, "work", json_pack("{s:s, s:s, s:o, s:o, s:o}", "uri", w->uri,
-						 "type", w->type, "subtype", str_or_null(w->subtype),
-						 "number", str_or_null(w->number),
-						 "date", str_or_null(w->date)));
+						 "type", w->type, "subtype", record_json_str(w->subtype),
+						 "number", record_json_str(w->number),
+						 "date", record_json_str(w->date)));
 	json_object_set_new(j, "expressions", exprs);
 	json_object_set_new(j, "mappings", maps);
 	if ((rc = store_expr_list(s, p, w->rec.id, &xs, &nx, e)))
@@ -88,7 +73,7 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 			return rc;
 		x = json_pack("{s:s, s:s, s:s, s:o}", "language", xs[i].language, "date",
 			      xs[i].date, "status", expr_status_name(xs[i].status), "title",
-			      str_or_null(xs[i].title));
+			      record_json_str(xs[i].title));
 		json_object_set_new(x, "provisions", nodes_json(d->root, &c->provisions));
 		json_array_append_new(exprs, x);
 		doc_free(d);
@@ -103,11 +88,27 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 		json_array_append_new(maps, json_pack("{s:s, s:s, s:s, s:o, s:o}", "eid",
 						      ms[i].eid, "article", ref, "state",
 						      ms[i].state, "extent",
-						      str_or_null(ms[i].extent), "comment",
-						      str_or_null(ms[i].comment)));
+						      record_json_str(ms[i].extent), "comment",
+						      record_json_str(ms[i].comment)));
 		c->mappings++;
 	}
 	return ERR_OK;
+}
+
+/* Whether field f is a text the bundle keeps under the field's key (a kind's links and
+ * the judgment's URI are written apart). */
+static int text_field(const struct kind_field *f)
+{
+	return f->type != KT_LINKS && f->type != KT_WORK;
+}
+
+/* The text fields of obj, of kind k, set in j in the order of the kind's table. */
+static void fields_json(json_t *j, const struct kind *k, const void *obj)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (text_field(&k->fields[i]))
+			json_object_set_new(j, k->fields[i].key,
+					    record_json_str(kind_value(obj, &k->fields[i])));
 }
 
 static int case_json(struct store *s, pool *p, long long id, json_t *j, struct err *e)
@@ -119,15 +120,7 @@ static int case_json(struct store *s, pool *p, long long id, json_t *j, struct e
 	json_object_set_new(j, "provisions_applied", links);
 	if (rc)
 		return rc;
-	json_object_set_new(j, "court", str_or_null(c->court));
-	json_object_set_new(j, "decided", str_or_null(c->decided));
-	json_object_set_new(j, "citation", str_or_null(c->citation));
-	json_object_set_new(j, "parties", str_or_null(c->parties));
-	json_object_set_new(j, "summary", str_or_null(c->summary));
-	json_object_set_new(j, "facts", str_or_null(c->facts));
-	json_object_set_new(j, "outcome", str_or_null(c->outcome));
-	json_object_set_new(j, "evidence_issues", str_or_null(c->evidence_issues));
-	json_object_set_new(j, "keywords", str_or_null(c->keywords));
+	fields_json(j, &caselaw_kind, c);
 	for (size_t i = 0; i < c->napplied; i++)
 		json_array_append_new(links, json_pack("{s:s, s:s}", "work_uri",
 						       c->applied[i].work_uri, "eid",
@@ -175,9 +168,9 @@ int bundle_export(struct store *s, const struct actor *a, const struct record_qu
 			if (rs[i].kind == REC_LESSON) {
 				if ((rc = lesson_get(s, p, rs[i].id, &l, e)))
 					goto out;
-				json_object_set_new(j, "topic", str_or_null(l->topic));
-				json_object_set_new(j, "body", str_or_null(l->body));
-				json_object_set_new(j, "date", str_or_null(l->date));
+				json_object_set_new(j, "topic", record_json_str(l->topic));
+				json_object_set_new(j, "body", record_json_str(l->body));
+				json_object_set_new(j, "date", record_json_str(l->date));
 				c->lessons++;
 				continue;
 			}
@@ -240,20 +233,18 @@ static int read_common(struct reader *rd, json_t *o, struct record *r, struct er
 	int rc, st;
 
 	memset(r, 0, sizeof(*r));
-	if ((rc = get_str(rd, o, "country", &r->country, e)) ||
-	    (rc = get_str(rd, o, "region", &r->region, e)) ||
-	    (rc = get_str(rd, o, "language", &r->language, e)) ||
-	    (rc = get_str(rd, o, "title", &r->title, e)) ||
-	    (rc = get_str(rd, o, "source_url", &r->source_url, e)) ||
-	    (rc = get_str(rd, o, "status", &status, e)) ||
-	    (rc = get_str(rd, o, "tlp", &r->tlp, e)) ||
-	    (rc = get_str(rd, o, "created_at", &r->created_at, e)) ||
-	    (rc = get_str(rd, o, "created_by", &r->created_by, e)) ||
-	    (rc = get_str(rd, o, "changed_at", &r->changed_at, e)) ||
-	    (rc = get_str(rd, o, "changed_by", &r->changed_by, e)))
-		return rc;
-	if (json_is_integer(json_object_get(o, "revision")))
-		r->revision = (int)json_integer_value(json_object_get(o, "revision"));
+	for (size_t i = 0; i < record_nfields; i++) {
+		const struct record_field *f = &record_fields[i];
+		json_t *v = json_object_get(o, f->key);
+
+		if (f->type == RF_INT) {
+			if (json_is_integer(v))
+				*(int *)(void *)((char *)r + f->off) = (int)json_integer_value(v);
+		} else if ((rc = get_str(rd, o, f->key, f->type == RF_STATUS ? &status :
+					 (const char **)(void *)((char *)r + f->off), e))) {
+			return rc;
+		}
+	}
 	st = status ? record_status_parse(status) : ST_DRAFT;
 	if (st < 0)
 		return err_set(e, ERR_INVALID, "%s: record %zu: unknown status '%.20s'", rd->origin,
@@ -263,6 +254,24 @@ static int read_common(struct reader *rd, json_t *o, struct record *r, struct er
 		r->language = "en";
 	if (!r->tlp)
 		r->tlp = "CLEAR";
+	return ERR_OK;
+}
+
+/* The text fields of kind k from o into obj, as get_str does, in the order of the
+ * kind's table. */
+static int read_fields(struct reader *rd, json_t *o, const struct kind *k, void *obj,
+		       struct err *e)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *v;
+		int rc;
+
+		if (!text_field(&k->fields[i]))
+			continue;
+		if ((rc = get_str(rd, o, k->fields[i].key, &v, e)))
+			return rc;
+		kind_set(obj, &k->fields[i], v);
+	}
 	return ERR_OK;
 }
 
@@ -434,15 +443,7 @@ static int read_case(struct reader *rd, json_t *o, const struct record *r, struc
 
 	memset(&c, 0, sizeof(c));
 	c.rec = *r;
-	if ((rc = get_str(rd, o, "court", &c.court, e)) ||
-	    (rc = get_str(rd, o, "decided", &c.decided, e)) ||
-	    (rc = get_str(rd, o, "citation", &c.citation, e)) ||
-	    (rc = get_str(rd, o, "parties", &c.parties, e)) ||
-	    (rc = get_str(rd, o, "summary", &c.summary, e)) ||
-	    (rc = get_str(rd, o, "facts", &c.facts, e)) ||
-	    (rc = get_str(rd, o, "outcome", &c.outcome, e)) ||
-	    (rc = get_str(rd, o, "evidence_issues", &c.evidence_issues, e)) ||
-	    (rc = get_str(rd, o, "keywords", &c.keywords, e)))
+	if ((rc = read_fields(rd, o, &caselaw_kind, &c, e)))
 		return rc;
 	if (links && !json_is_array(links))
 		return err_set(e, ERR_INVALID, "%s: record %zu: \"provisions_applied\" must be an "
@@ -521,6 +522,7 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 	json_t *root = NULL, *records, *o;
 	const char *format;
 	size_t i;
+	struct tx t = {0};
 	int rc, batch = 0;
 
 	memset(rd.c, 0, sizeof(*rd.c));
@@ -552,7 +554,7 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 		goto out;
 	}
 	rd.p = pool_new();
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		goto out;
 	/* one audit entry for the whole bundle, not one per record */
 	audit_batch_begin();
@@ -567,50 +569,46 @@ int bundle_import(struct store *s, const struct actor *a, const char *text, size
 		if (!json_is_object(o)) {
 			rc = err_set(e, ERR_INVALID, "%s: record %zu is not an object", origin,
 				     rd.index);
-			goto fail;
+			goto out;
 		}
 		if ((rc = get_str(&rd, o, "type", &type, e)) || (rc = read_common(&rd, o, &r, e)))
-			goto fail;
+			goto out;
 		kind = record_kind_parse(type);
 		switch (kind) {
 		case REC_LEGISLATION:
 			if ((rc = read_work(&rd, o, &r, 0, &id, e)) ||
 			    (rc = read_mappings(&rd, o, id, e)) ||
 			    (rc = keep_provenance(&rd, id, &r, e)))
-				goto fail;
+				goto out;
 			rd.c->legislation++;
 			break;
 		case REC_CASE:
 			if ((rc = read_case(&rd, o, &r, e)))
-				goto fail;
+				goto out;
 			break;
 		case REC_LESSON:
 			if ((rc = read_lesson(&rd, o, &r, e)))
-				goto fail;
+				goto out;
 			break;
 		default:
 			rc = err_set(e, ERR_INVALID, "%s: record %zu: \"type\" must be legislation, "
 				     "case or lesson", origin, rd.index);
-			goto fail;
+			goto out;
 		}
 	}
 	audit_batch_end();
 	batch = 0;
-	if ((rc = audit_by(s, a, AUDIT_IMPORT, origin,
-			   pool_printf(rd.p, "bundle: %zu legislation (%zu versions, %zu "
-				       "provisions), %zu cases, %zu lessons, %zu mappings",
-				       rd.c->legislation, rd.c->expressions, rd.c->provisions,
-				       rd.c->cases, rd.c->lessons, rd.c->mappings), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
+	rc = audit_by(s, a, AUDIT_IMPORT, origin,
+		      pool_printf(rd.p, "bundle: %zu legislation (%zu versions, %zu provisions), "
+				  "%zu cases, %zu lessons, %zu mappings", rd.c->legislation,
+				  rd.c->expressions, rd.c->provisions, rd.c->cases,
+				  rd.c->lessons, rd.c->mappings), e);
+out:
 	if (batch)
 		audit_batch_end();
-	store_rollback(s);
-	if (e && !strstr(e->msg, origin))
+	/* a failure inside the transaction names the record it stopped at */
+	if (t.open && (rc = tx_end(&t, rc, e)) && e && !strstr(e->msg, origin))
 		err_prefix(e, "%s: record %zu", origin, rd.index);
-out:
 	pool_free(rd.p);
 	json_decref(root);
 	return rc;

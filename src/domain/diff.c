@@ -172,6 +172,25 @@ static void push(struct script *sc, enum diff_kind kind, int n)
 	sc->ed[sc->n++].n = n;
 }
 
+/* One step of bisect on diagonal k of v (at index koff) in round d: from the better
+ * neighbour, then down the snake of equal tokens, a and b read from their ends when
+ * rev. The x reached, or -1 when the work budget ran out. */
+static int snake(struct run *r, const int *v, int koff, int k, int d, const uint32_t *a,
+		 int N, const uint32_t *b, int M, int rev)
+{
+	int x, y;
+
+	if (k == -d || (k != d && v[koff - 1] < v[koff + 1]))
+		x = v[koff + 1];
+	else
+		x = v[koff - 1] + 1;
+	y = x - k;
+	r->work++;
+	while (x < N && y < M && (rev ? a[N - x - 1] == b[M - y - 1] : a[x] == b[y]))
+		x++, y++, r->work++;
+	return r->work > DIFF_MAX_WORK ? -1 : x;
+}
+
 /* Find the middle snake of a[a0..a0+N) against b[b0..b0+M) (both non-empty, their
  * first and last tokens differ) and put a point on it in *sx, *sy: the script splits
  * there into two of about half the cost. -1 when the cost is over the bound (the
@@ -192,18 +211,11 @@ static int bisect(struct run *r, int a0, int N, int b0, int M, int *sx, int *sy)
 	v1[off + 1] = v2[off + 1] = 0;
 	for (int d = 0; d < max_d; d++) {
 		for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-			int k1off = off + k1, x1, y1;
+			int k1off = off + k1, x1 = snake(r, v1, k1off, k1, d, a, N, b, M, 0), y1;
 
-			if (k1 == -d || (k1 != d && v1[k1off - 1] < v1[k1off + 1]))
-				x1 = v1[k1off + 1];
-			else
-				x1 = v1[k1off - 1] + 1;
-			y1 = x1 - k1;
-			r->work++;
-			while (x1 < N && y1 < M && a[x1] == b[y1])
-				x1++, y1++, r->work++;
-			if (r->work > DIFF_MAX_WORK)
+			if (x1 < 0)
 				return -1;
+			y1 = x1 - k1;
 			v1[k1off] = x1;
 			if (x1 > N) {
 				k1end += 2;
@@ -220,18 +232,11 @@ static int bisect(struct run *r, int a0, int N, int b0, int M, int *sx, int *sy)
 			}
 		}
 		for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
-			int k2off = off + k2, x2, y2;
+			int k2off = off + k2, x2 = snake(r, v2, k2off, k2, d, a, N, b, M, 1), y2;
 
-			if (k2 == -d || (k2 != d && v2[k2off - 1] < v2[k2off + 1]))
-				x2 = v2[k2off + 1];
-			else
-				x2 = v2[k2off - 1] + 1;
-			y2 = x2 - k2;
-			r->work++;
-			while (x2 < N && y2 < M && a[N - x2 - 1] == b[M - y2 - 1])
-				x2++, y2++, r->work++;
-			if (r->work > DIFF_MAX_WORK)
+			if (x2 < 0)
 				return -1;
+			y2 = x2 - k2;
 			v2[k2off] = x2;
 			if (x2 > N) {
 				k2end += 2;

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "store/store.h"
+#include "domain/tx.h"
 
 extern const struct kind caselaw_kind, lesson_kind;
 
@@ -135,7 +136,7 @@ json_t *kind_json(const struct kind *k, const void *obj)
 		json_t *arr;
 
 		if (f->type != KT_LINKS) {
-			json_object_set_new(j, f->key, v ? json_string(v) : json_null());
+			json_object_set_new(j, f->key, record_json_str(v));
 			continue;
 		}
 		kind_links(obj, f, &l, &n);
@@ -212,23 +213,21 @@ int kind_save(struct store *s, const struct actor *a, const struct kind *k, void
 {
 	struct record *rec = obj;
 	pool *p = pool_new();
+	struct tx t = {0};
 	int rc;
 
 	if (!rec->tlp)
 		rec->tlp = "CLEAR";
 	if ((rc = kind_validate(k, obj, e)) || (rc = record_place_valid(s, rec, e)) ||
-	    (rc = store_begin(s, e)))
+	    (rc = tx_begin(&t, s, e)) ||
+	    (rc = record_store(s, p, a, rec, k->id, rec->id ? proposal(p, k, obj) : NULL, e)))
 		goto out;
-	if ((rc = record_store(s, p, a, rec, k->id, rec->id ? proposal(p, k, obj) : NULL, e)))
-		goto fail;
 	/* a proposed change waits for review: the record stays as published */
-	if ((!rec->pending && (rc = store_kind_put(s, k, obj, e))) || (rc = store_commit(s, e)))
-		goto fail;
-	*id = rec->id;
-	goto out;
-fail:
-	store_rollback(s);
+	if (!rec->pending)
+		rc = store_kind_put(s, k, obj, e);
 out:
+	if ((rc = tx_end(&t, rc, e)) == ERR_OK)
+		*id = rec->id;
 	pool_free(p);
 	return rc;
 }

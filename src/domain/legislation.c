@@ -6,11 +6,13 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "domain/audit.h"
 #include "domain/caselaw.h"
 #include "domain/country.h"
 #include "domain/limits.h"
+#include "domain/tx.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -18,15 +20,12 @@ static const char *const expr_names[] = { "in_force", "amended", "repealed" };
 
 const char *expr_status_name(enum expr_status s)
 {
-	return (unsigned)s <= EXPR_REPEALED ? expr_names[s] : "in_force";
+	return names_at(expr_names, EXPR_REPEALED + 1, (int)s, "in_force");
 }
 
 int expr_status_parse(const char *s)
 {
-	for (int i = 0; s && i <= EXPR_REPEALED; i++)
-		if (!strcmp(s, expr_names[i]))
-			return i;
-	return -1;
+	return names_index(expr_names, EXPR_REPEALED + 1, s);
 }
 
 /* Akoma Ntoso writes a few countries its own way. */
@@ -299,6 +298,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	struct expression x;
 	struct importer im;
 	const char *country = NULL, *now = record_now(p);
+	struct tx t = {0};
 	int rc, judgment = d->kind == DOC_JUDGMENT, created = 0, pending = 0;
 
 	memset(&im, 0, sizeof(im));
@@ -335,7 +335,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		status = ST_DRAFT;
 	probe.status = status;
 	if ((rc = record_allow(a, ACT_CREATE, &probe, e)) ||
-	    (rc = record_allow(a, import_needs[status], NULL, e)) || (rc = store_begin(s, e)))
+	    (rc = record_allow(a, import_needs[status], NULL, e)) || (rc = tx_begin(&t, s, e)))
 		goto out;
 	rc = store_work_get(s, p, d->work_uri, 0, &w, NULL);
 	if (rc == ERR_NOTFOUND) {
@@ -355,25 +355,25 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		w->rec.created_by_user = a->user_id;
 		if ((rc = record_validate(&w->rec, e)) ||
 		    (rc = store_record_insert(s, &w->rec, &w->rec.id, e)))
-			goto fail;
+			goto out;
 		created = 1;
 	} else if (rc) {
 		rc = err_set(e, ERR_DB, "cannot look up %s", d->work_uri);
-		goto fail;
+		goto out;
 	} else if (w->rec.status == ST_PUBLISHED &&
 		   record_allow(a, ACT_PUBLISH, &w->rec, NULL)) {
 		/* a new version of a published law by someone who may not publish it waits
 		 * for a curator; the law stays as published meanwhile */
 		if ((rc = record_allow(a, ACT_EDIT, &w->rec, e)) ||
 		    (rc = version_may_wait(s, p, w->rec.id, d, e)))
-			goto fail;
+			goto out;
 		pending = 1;
 	} else {
 		if ((rc = record_before_edit(s, p, a, &w->rec, e)))
-			goto fail;
+			goto out;
 		w->rec.title = d->title;
 		if ((rc = store_record_update(s, &w->rec, e)))
-			goto fail;
+			goto out;
 	}
 	w->uri = d->work_uri;
 	w->type = d->type && *d->type ? d->type : type_of_uri(p, d->work_uri, judgment);
@@ -388,7 +388,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 			err_set(e, ERR_CONFLICT, "the URI %s is already in use; choose another "
 				"or ask a curator", d->work_uri);
 		}
-		goto fail;
+		goto out;
 	}
 	memset(&x, 0, sizeof(x));
 	x.work_id = w->rec.id;
@@ -399,12 +399,12 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	x.pending = pending;
 	x.proposed_by_user = pending ? a->user_id : 0;
 	if ((rc = store_expr_put(s, &x, &im.expr_id, e)))
-		goto fail;
+		goto out;
 	im.s = s;
 	im.p = p;
 	if ((rc = store_nodes(&im, d->root, 0, 0, e)) ||
 	    (!pending && (rc = store_expr_restatus(s, w->rec.id, e))))
-		goto fail;
+		goto out;
 	if (judgment && !pending) {
 		struct caselaw c;
 
@@ -418,24 +418,20 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		c.outcome = d->outcome;
 		c.work_uri = d->work_uri;
 		if ((rc = store_kind_put(s, &caselaw_kind, &c, e)))
-			goto fail;
+			goto out;
 	}
-	if ((rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),
-			   pool_printf(p, "%s %s@%s: %zu provisions, %s", d->work_uri, x.language,
-				       x.date, im.count, created ? "new record" : pending ?
-				       "new version, waits for review" : "existing record"),
-			   e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	if (im.renamed)
-		log_warn("%s: %zu repeated eIds were given a __dupN suffix", d->work_uri,
-			 im.renamed);
-	*record_id = w->rec.id;
-	*nprov = im.count;
-	goto out;
-fail:
-	store_rollback(s);
+	rc = audit_by(s, a, AUDIT_IMPORT, pool_printf(p, "record/%lld", w->rec.id),
+		      pool_printf(p, "%s %s@%s: %zu provisions, %s", d->work_uri, x.language,
+				  x.date, im.count, created ? "new record" : pending ?
+				  "new version, waits for review" : "existing record"), e);
 out:
+	if ((rc = tx_end(&t, rc, e)) == ERR_OK) {
+		if (im.renamed)
+			log_warn("%s: %zu repeated eIds were given a __dupN suffix", d->work_uri,
+				 im.renamed);
+		*record_id = w->rec.id;
+		*nprov = im.count;
+	}
 	pool_free(p);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include "core/lang.h"
 #include "domain/legislation.h"
 #include "domain/suggest.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 int mapping_list_work(struct store *s, pool *p, long long work_id, struct mapping **out,
@@ -39,6 +40,7 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 	struct work *w;
 	struct article *ar;
 	struct mapping m;
+	struct tx t = {0};
 	int rc, known = 0;
 
 	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
@@ -75,15 +77,14 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 	m.state = state;
 	m.extent = extent;
 	m.comment = comment;
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)) ||
+	    (rc = store_mapping_put(s, &m, record_now(p), a->name, e)))
 		goto out;
-	if ((rc = store_mapping_put(s, &m, record_now(p), a->name, e)) ||
-	    (rc = audit_by(s, a, AUDIT_MAPPING_SET, pool_printf(p, "record/%lld", work_id),
-			   pool_printf(p, "%s -> %s/%d: %s%s%s", eid, instrument, article, state,
-				       extent ? ", " : "", extent ? extent : ""), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
+	rc = audit_by(s, a, AUDIT_MAPPING_SET, pool_printf(p, "record/%lld", work_id),
+		      pool_printf(p, "%s -> %s/%d: %s%s%s", eid, instrument, article, state,
+				  extent ? ", " : "", extent ? extent : ""), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }
@@ -97,13 +98,14 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 	struct provision *pv;
 	size_t np;
 	const char *now = record_now(p);
+	struct tx t = {0};
 	int rc;
 
 	*n = 0;
 	if ((rc = store_work_get(s, p, NULL, work_id, &w, e)) ||
 	    (rc = record_allow(a, ACT_MAP, &w->rec, e)) ||
 	    (rc = legislation_as_of(s, p, work_id, NULL, "9999-12-31", &x, e)) ||
-	    (rc = store_prov_list(s, p, x->id, &pv, &np, e)) || (rc = store_begin(s, e)))
+	    (rc = store_prov_list(s, p, x->id, &pv, &np, e)) || (rc = tx_begin(&t, s, e)))
 		goto out;
 	for (size_t i = 0; i < np; i++) {
 		struct suggestion *sg;
@@ -115,7 +117,7 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 			continue;
 		if ((rc = suggest_articles(p, pv[i].heading, pv[i].text,
 					   lang < 0 ? LANG_EN : (enum lang)lang, &sg, &ns, e)))
-			goto fail;
+			goto out;
 		for (size_t k = 0; k < ns; k++) {
 			struct mapping m;
 
@@ -128,19 +130,15 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 			m.score = sg[k].score;
 			m.reason = sg[k].reason;
 			if ((rc = store_mapping_put(s, &m, now, a->name, e)))
-				goto fail;
+				goto out;
 			(*n)++;
 		}
 	}
-	if ((*n && (rc = audit_by(s, a, AUDIT_MAPPING_SUGGEST,
-				  pool_printf(p, "record/%lld", work_id),
-				  pool_printf(p, "%zu suggestions", *n), e))) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	if (*n)
+		rc = audit_by(s, a, AUDIT_MAPPING_SUGGEST, pool_printf(p, "record/%lld", work_id),
+			      pool_printf(p, "%zu suggestions", *n), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #include "domain/record.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,14 @@
 #include <jansson.h>
 
 #include "core/lang.h"
+#include "core/names.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
 #include "domain/limits.h"
 #include "domain/country.h"
 #include "domain/kind.h"
 #include "domain/permit.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 static const char *const status_names[ST_COUNT] = { "draft", "submitted", "published",
@@ -37,29 +40,22 @@ int record_kind_parse(const char *s)
 
 const char *record_status_name(enum record_status s)
 {
-	return (unsigned)s < ST_COUNT ? status_names[s] : "draft";
+	return names_at(status_names, ST_COUNT, (int)s, "draft");
 }
 
 int record_status_parse(const char *s)
 {
-	for (int i = 0; s && i < ST_COUNT; i++)
-		if (!strcmp(s, status_names[i]))
-			return i;
-	return -1;
+	return names_index(status_names, ST_COUNT, s);
 }
 
 const char *record_tlp_name(int i)
 {
-	return i >= 0 && i < (int)(sizeof(tlp_names) / sizeof(tlp_names[0])) ? tlp_names[i] :
-	       NULL;
+	return names_at(tlp_names, NAMES_COUNT(tlp_names), i, NULL);
 }
 
 int record_tlp_valid(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof(tlp_names) / sizeof(tlp_names[0]); i++)
-		if (!strcmp(s, tlp_names[i]))
-			return 1;
-	return 0;
+	return names_index(tlp_names, NAMES_COUNT(tlp_names), s) >= 0;
 }
 
 int record_allow(const struct actor *a, enum record_action action, const struct record *rec,
@@ -92,7 +88,8 @@ int record_read_each(struct store *s, const struct actor *a, const void *recs,
 		     size_t stride, size_t n, struct err *e)
 {
 	char target[48];
-	int rc = ERR_OK, begun = 0;
+	struct tx t = {0};
+	int rc = ERR_OK;
 
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct record *rec = (const void *)((const char *)recs + i * stride);
@@ -100,16 +97,12 @@ int record_read_each(struct store *s, const struct actor *a, const void *recs,
 		if (!read_audited(a, rec))
 			continue;
 		/* one transaction for the list: one commit however many */
-		if (!begun++ && (rc = store_begin(s, e)))
+		if (!t.open && (rc = tx_begin(&t, s, e)))
 			return rc;
 		snprintf(target, sizeof(target), "record/%lld", rec->id);
 		rc = audit_read_once(s, a, target, rec->tlp, e);
 	}
-	if (begun && !rc)
-		rc = store_commit(s, e);
-	if (begun && rc)
-		store_rollback(s);
-	return rc;
+	return tx_end(&t, rc, e);
 }
 
 /* The workflow: which statuses each status may move to. */
@@ -245,9 +238,41 @@ int record_queue(struct store *s, pool *p, const struct actor *a, struct record 
 	return ERR_OK;
 }
 
-static json_t *str_or_null(const char *s)
+#define TEXT(name) { #name, RF_TEXT, offsetof(struct record, name) }
+const struct record_field record_fields[] = {
+	TEXT(country), TEXT(region), TEXT(language), TEXT(title), TEXT(source_url),
+	{ "status", RF_STATUS, offsetof(struct record, status) }, TEXT(tlp),
+	{ "revision", RF_INT, offsetof(struct record, revision) },
+	TEXT(created_at), TEXT(created_by), TEXT(changed_at), TEXT(changed_by),
+};
+#undef TEXT
+const size_t record_nfields = sizeof(record_fields) / sizeof(record_fields[0]);
+
+json_t *record_json_str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+void record_json_fields(json_t *j, const struct record *rec)
+{
+	for (size_t i = 0; i < record_nfields; i++) {
+		const struct record_field *f = &record_fields[i];
+		const char *at = (const char *)rec + f->off;
+		json_t *v;
+
+		switch (f->type) {
+		case RF_TEXT:
+			v = record_json_str(*(const char *const *)(const void *)at);
+			break;
+		case RF_STATUS:
+			v = json_string(record_status_name(rec->status));
+			break;
+		default:
+			v = json_integer(*(const int *)(const void *)at);
+			break;
+		}
+		json_object_set_new(j, f->key, v);
+	}
 }
 
 json_t *record_json(const struct record *rec)
@@ -256,18 +281,7 @@ json_t *record_json(const struct record *rec)
 
 	json_object_set_new(j, "id", json_integer(rec->id));
 	json_object_set_new(j, "kind", json_string(record_kind_name(rec->kind)));
-	json_object_set_new(j, "country", str_or_null(rec->country));
-	json_object_set_new(j, "region", str_or_null(rec->region));
-	json_object_set_new(j, "language", str_or_null(rec->language));
-	json_object_set_new(j, "title", str_or_null(rec->title));
-	json_object_set_new(j, "source_url", str_or_null(rec->source_url));
-	json_object_set_new(j, "status", json_string(record_status_name(rec->status)));
-	json_object_set_new(j, "tlp", str_or_null(rec->tlp));
-	json_object_set_new(j, "revision", json_integer(rec->revision));
-	json_object_set_new(j, "created_at", str_or_null(rec->created_at));
-	json_object_set_new(j, "created_by", str_or_null(rec->created_by));
-	json_object_set_new(j, "changed_at", str_or_null(rec->changed_at));
-	json_object_set_new(j, "changed_by", str_or_null(rec->changed_by));
+	record_json_fields(j, rec);
 	return j;
 }
 
@@ -350,6 +364,21 @@ static char *snapshot(pool *p, const struct record *r)
 	return copy;
 }
 
+/* Keep r as it is before a change by a as a revision with note; rv receives it
+ * (changed_at is now, in p). */
+static int revision_keep(struct store *s, pool *p, const struct actor *a,
+			 const struct record *r, const char *note, struct revision *rv,
+			 struct err *e)
+{
+	rv->revision = r->revision;
+	rv->status = r->status;
+	rv->snapshot = snapshot(p, r);
+	rv->changed_at = record_now(p);
+	rv->changed_by = a->name;
+	rv->note = note;
+	return store_revision_add(s, r->id, rv, e);
+}
+
 int record_set_status(struct store *s, const struct actor *a, long long id,
 		      enum record_status to, const char *note, struct err *e)
 {
@@ -360,40 +389,29 @@ int record_set_status(struct store *s, const struct actor *a, long long id,
 	pool *p = pool_new();
 	struct record *r;
 	struct revision rv;
+	struct tx t = {0};
 	int rc;
 
 	if (note && strlen(note) > LIMIT_NOTE) {
 		rc = err_set(e, ERR_INVALID, "the note is longer than %d bytes", LIMIT_NOTE);
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = store_record_get(s, p, id, &r, e)) ||
+	if ((rc = tx_begin(&t, s, e)) || (rc = store_record_get(s, p, id, &r, e)) ||
 	    (rc = record_allow(a, action_for[to], r, e)) ||
-	    (rc = record_transition_valid(r->status, to, e)))
-		goto fail;
-	rv.revision = r->revision;
-	rv.status = r->status;
-	rv.snapshot = snapshot(p, r);
-	rv.changed_at = record_now(p);
-	rv.changed_by = a->name;
-	rv.note = note;
-	if ((rc = store_revision_add(s, id, &rv, e)))
-		goto fail;
+	    (rc = record_transition_valid(r->status, to, e)) ||
+	    (rc = revision_keep(s, p, a, r, note, &rv, e)))
+		goto out;
 	r->status = to;
 	r->changed_at = rv.changed_at;
 	r->changed_by = a->name;
-	if ((rc = store_record_update(s, r, e)) ||
-	    (rc = audit_by(s, a, AUDIT_RECORD_STATUS, pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "%s -> %s%s%s", record_status_name(rv.status),
-				       record_status_name(to), note && *note ? ": " : "",
-				       note ? note : ""), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	if ((rc = store_record_update(s, r, e)))
+		goto out;
+	rc = audit_by(s, a, AUDIT_RECORD_STATUS, pool_printf(p, "record/%lld", id),
+		      pool_printf(p, "%s -> %s%s%s", record_status_name(rv.status),
+				  record_status_name(to), note && *note ? ": " : "",
+				  note ? note : ""), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }
@@ -437,13 +455,7 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
 	if ((rc = record_allow(a, ACT_EDIT, old, e)))
 		return rc;
 	if (old->status == ST_PUBLISHED) {
-		rv.revision = old->revision;
-		rv.status = old->status;
-		rv.snapshot = snapshot(p, old);
-		rv.changed_at = record_now(p);
-		rv.changed_by = a->name;
-		rv.note = "edited after publication";
-		if ((rc = store_revision_add(s, old->id, &rv, e)))
+		if ((rc = revision_keep(s, p, a, old, "edited after publication", &rv, e)))
 			return rc;
 		old->revision++;
 	}

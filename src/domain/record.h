@@ -179,8 +179,24 @@ int record_revisions(struct store *s, pool *p, long long id, struct revision **o
 int record_date_valid(const char *s);
 /* Whether the record's country and region exist in the reference data. */
 int record_place_valid(struct store *s, const struct record *r, struct err *e);
-/* The common fields as a new JSON object (the API's form): id, kind, country, region,
- * language, title, source_url, status, tlp, revision, created/changed at/by. */
+/* The common fields of struct record in the order of their JSON form (country, region,
+ * language, title, source_url, status, tlp, revision, created/changed at/by): the key,
+ * what the member is, and where it is in the struct. */
+enum record_field_type { RF_TEXT, RF_STATUS, RF_INT };
+struct record_field {
+	const char *key;
+	enum record_field_type type;	/* RF_TEXT: const char *; RF_STATUS; RF_INT: int */
+	size_t off;
+};
+extern const struct record_field record_fields[];
+extern const size_t record_nfields;
+/* s as a new JSON string, or JSON null for NULL. */
+json_t *record_json_str(const char *s);
+/* The common fields of record_fields set in object j (the status by name, NULL
+ * strings as null). */
+void record_json_fields(json_t *j, const struct record *rec);
+/* The common fields as a new JSON object (the API's form): id, kind, then those of
+ * record_json_fields. */
 json_t *record_json(const struct record *rec);
 /* Forget who created and changed r when (strings the workflow sets, which may belong
  * to a pool already freed when a caller saves the same struct again). */

@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "domain/country.h"
 #include "domain/instrument.h"
+#include "domain/tx.h"
 #include "import/isocodes.h"
 #include "import/tsv.h"
 #include "store/store.h"
@@ -288,6 +289,7 @@ int refdata_ensure(struct store *s, const char *iso_dir, const char *locale_dir,
 	struct loader L;
 	char print[40], *have = NULL;
 	pool *p = pool_new();
+	struct tx t = {0};
 	int rc;
 
 	memset(&L, 0, sizeof(L));
@@ -302,33 +304,30 @@ int refdata_ensure(struct store *s, const char *iso_dir, const char *locale_dir,
 		rc = ERR_OK;
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = load_table(&L, "data/m49-regions.tsv", 9, on_region, e)) ||
+	if ((rc = tx_begin(&t, s, e)) ||
+	    (rc = load_table(&L, "data/m49-regions.tsv", 9, on_region, e)) ||
 	    (rc = load_table(&L, "data/m49-countries.tsv", 5, on_m49, e)))
-		goto fail;
+		goto out;
 	/* parents before children: the foreign key checks each row as it goes in */
 	for (int level = REGION_WORLD; level <= REGION_INTERMEDIATE; level++)
 		for (size_t i = 0; i < L.nregions && !rc; i++)
 			if ((int)L.regions[i].level == level)
 				rc = store_region_put(s, &L.regions[i], e);
 	if (rc)
-		goto fail;
+		goto out;
 	L.counts->regions = L.nregions;
 	if ((rc = load_countries(&L, iso_dir, locale_dir, e)) ||
 	    (rc = load_table(&L, "data/instruments.tsv", 6, on_instrument, e)) ||
 	    (rc = load_table(&L, "data/chapters.tsv", 5, on_chapter, e)) ||
 	    (rc = load_table(&L, "data/articles.tsv", 5, on_article, e)) ||
 	    (rc = xwalk_header(&L, e)) || (rc = store_xwalk_clear(s, e)) ||
-	    (rc = load_table(&L, "data/crosswalk.tsv", 4, on_xwalk, e)) ||
-	    (rc = store_meta_set(s, "refdata_version", print, e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	*loaded = 1;
-	goto out;
-fail:
-	store_rollback(s);
+	    (rc = load_table(&L, "data/crosswalk.tsv", 4, on_xwalk, e)))
+		goto out;
+	rc = store_meta_set(s, "refdata_version", print, e);
 out:
+	/* loaded: the tables were written and committed */
+	if (t.open && (rc = tx_end(&t, rc, e)) == ERR_OK)
+		*loaded = 1;
 	free(L.m49);
 	free(L.regions);
 	pool_free(p);

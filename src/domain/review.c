@@ -5,10 +5,12 @@
 
 #include <jansson.h>
 
+#include "core/names.h"
 #include "domain/audit.h"
 #include "domain/kind.h"
 #include "domain/legislation.h"
 #include "domain/limits.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 
@@ -16,10 +18,7 @@ static const char *const decision_names[] = { "publish", "reject" };
 
 int review_decision_parse(const char *s)
 {
-	for (int i = 0; s && i < (int)(sizeof(decision_names) / sizeof(decision_names[0])); i++)
-		if (!strcmp(s, decision_names[i]))
-			return i;
-	return -1;
+	return names_index(decision_names, NAMES_COUNT(decision_names), s);
 }
 
 int review_change_get(struct store *s, pool *p, long long id, struct record_change **out,
@@ -148,6 +147,7 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 	pool *p = pool_new();
 	struct record *rec;
 	const char *versions = "";
+	struct tx t = {0};
 	int rc, done = 0;
 
 	if (note && strlen(note) > LIMIT_NOTE) {
@@ -158,13 +158,11 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 		rc = err_set(e, ERR_INVALID, "the decision is publish or reject");
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = store_record_get(s, p, id, &rec, e)) ||
+	if ((rc = tx_begin(&t, s, e)) || (rc = store_record_get(s, p, id, &rec, e)) ||
 	    (rc = record_allow(a, ACT_PUBLISH, rec, e)) ||
 	    (!version && (rc = decide_change(s, p, a, rec, d, &done, e))) ||
 	    (rc = decide_versions(s, p, a, rec, version, d, &done, &versions, e)))
-		goto fail;
+		goto out;
 	if (!done) {
 		if (version)
 			rc = err_set(e, ERR_NOTFOUND, "version %.60s of record %lld is not waiting "
@@ -172,19 +170,15 @@ int review_decide(struct store *s, const struct actor *a, long long id, const ch
 		else
 			rc = err_set(e, ERR_NOTFOUND, "nothing of record %lld waits for review",
 				     id);
-		goto fail;
+		goto out;
 	}
-	if ((rc = audit_by(s, a, d == REVIEW_PUBLISH ? AUDIT_CHANGE_PUBLISH : AUDIT_CHANGE_REJECT,
-			   pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "%s%s%s%s%s", record_kind_name(rec->kind),
-				       *versions ? ", versions " : "", versions,
-				       note && *note ? ": " : "", note ? note : ""), e)) ||
-	    (rc = store_commit(s, e)))
-		goto fail;
-	goto out;
-fail:
-	store_rollback(s);
+	rc = audit_by(s, a, d == REVIEW_PUBLISH ? AUDIT_CHANGE_PUBLISH : AUDIT_CHANGE_REJECT,
+		      pool_printf(p, "record/%lld", id),
+		      pool_printf(p, "%s%s%s%s%s", record_kind_name(rec->kind),
+				  *versions ? ", versions " : "", versions,
+				  note && *note ? ": " : "", note ? note : ""), e);
 out:
+	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
 }

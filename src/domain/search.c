@@ -12,6 +12,7 @@
 #include "domain/query.h"
 #include "domain/suggest.h"
 #include "domain/user.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 static const char *const facet_names[FACET_COUNT] = {
@@ -312,11 +313,10 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 
 int search_reindex(struct store *s, long long *rows, struct err *e)
 {
+	struct tx t;
 	int rc;
 
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		return rc;
-	if ((rc = store_reindex(s, rows, e)) || (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	return tx_end(&t, store_reindex(s, rows, e), e);
 }

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "domain/audit.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 #define GROUP_NAME_MAX 200
@@ -32,20 +33,19 @@ int share_group_add(struct store *s, pool *p, const char *name, long long *id,
 	struct share_group *g;
 	size_t n;
 	struct err probe = { 0 };
+	struct tx t;
 	int rc;
 
 	if ((rc = name_valid(name, e)))
 		return rc;
 	if (!store_group_list(s, p, name, &g, &n, &probe))
 		return err_set(e, ERR_CONFLICT, "sharing group '%s' exists already", name);
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		return rc;
-	if ((rc = store_group_insert(s, name, time(NULL), id, e)) ||
-	    (rc = audit_ctx(s, AUDIT_GROUP_ADD, pool_printf(p, "group/%s", name), NULL,
-			    time(NULL), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	if (!(rc = store_group_insert(s, name, time(NULL), id, e)))
+		rc = audit_ctx(s, AUDIT_GROUP_ADD, pool_printf(p, "group/%s", name), NULL,
+			       time(NULL), e);
+	return tx_end(&t, rc, e);
 }
 
 int share_group_list(struct store *s, pool *p, struct share_group **out, size_t *n,
@@ -60,18 +60,17 @@ int share_group_member(struct store *s, pool *p, const char *group, const char *
 	struct share_group *g;
 	struct org *o;
 	size_t n;
+	struct tx t;
 	int rc;
 
 	if ((rc = store_group_list(s, p, group, &g, &n, e)) ||
-	    (rc = org_get(s, p, org, &o, e)) || (rc = store_begin(s, e)))
+	    (rc = org_get(s, p, org, &o, e)) || (rc = tx_begin(&t, s, e)))
 		return rc;
-	if ((rc = store_group_member(s, g->id, o->id, join, time(NULL), e)) ||
-	    (rc = audit_ctx(s, join ? AUDIT_GROUP_JOIN : AUDIT_GROUP_LEAVE,
-			    pool_printf(p, "group/%s", group), pool_printf(p, "org/%s", org),
-			    time(NULL), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	if (!(rc = store_group_member(s, g->id, o->id, join, time(NULL), e)))
+		rc = audit_ctx(s, join ? AUDIT_GROUP_JOIN : AUDIT_GROUP_LEAVE,
+			       pool_printf(p, "group/%s", group), pool_printf(p, "org/%s", org),
+			       time(NULL), e);
+	return tx_end(&t, rc, e);
 }
 
 int record_share_get(struct store *s, pool *p, const struct actor *a, long long id,
@@ -125,6 +124,7 @@ int record_share_set(struct store *s, pool *p, const struct actor *a, long long 
 {
 	long long gids[SHARE_NAMES_MAX], uids[SHARE_NAMES_MAX];
 	struct record *r;
+	struct tx t;
 	int rc;
 
 	if (ngroups > SHARE_NAMES_MAX || nreaders > SHARE_NAMES_MAX)
@@ -148,16 +148,14 @@ int record_share_set(struct store *s, pool *p, const struct actor *a, long long 
 			return rc;
 		uids[i] = u->id;
 	}
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&t, s, e)))
 		return rc;
-	if ((rc = store_share_set(s, id, gids, ngroups, uids, nreaders, time(NULL), e)) ||
-	    (rc = audit_by(s, a, AUDIT_RECORD_SHARE, pool_printf(p, "record/%lld", id),
-			   pool_printf(p, "groups: %s; readers: %s",
-				       share_names_join(p, groups, ngroups),
-				       share_names_join(p, readers, nreaders)), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	if (!(rc = store_share_set(s, id, gids, ngroups, uids, nreaders, time(NULL), e)))
+		rc = audit_by(s, a, AUDIT_RECORD_SHARE, pool_printf(p, "record/%lld", id),
+			      pool_printf(p, "groups: %s; readers: %s",
+					  share_names_join(p, groups, ngroups),
+					  share_names_join(p, readers, nreaders)), e);
+	return tx_end(&t, rc, e);
 }
 
 int share_events(struct store *s, pool *p, int limit, int offset, struct share_event **out,

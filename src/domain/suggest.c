@@ -26,15 +26,6 @@
 
 /* ---- folding and words ---- */
 
-/* Base letters of U+00C0..U+017F ('*' where there is none), as in core/utf8.c. */
-static const char latin_base[] =
-	"aaaaaaaceeeeiiiidnooooo*ouuuuyts"	/* U+00C0..U+00DF */
-	"aaaaaaaceeeeiiiidnooooo*ouuuuyty"	/* U+00E0..U+00FF */
-	"aaaaaaccccccccddddeeeeeeeeeegggg"	/* U+0100..U+011F */
-	"gggghhhhiiiiiiiiiiiijjkkklllllll"	/* U+0120..U+013F */
-	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* U+0140..U+015F */
-	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* U+0160..U+017F */
-
 #define SEP 0xffffffffu		/* a character between words */
 #define DROP 0xfffffffeu	/* a mark that does not count (accents, harakat) */
 
@@ -52,7 +43,7 @@ static uint32_t fold(uint32_t c)
 	if (c < 0xc0 || c == 0xd7 || c == 0xf7)
 		return SEP;
 	if (c <= 0x17f)
-		return (uint32_t)(unsigned char)latin_base[c - 0xc0];
+		return utf8_latin_base(c);
 	if (c >= 0x300 && c <= 0x36f)		/* combining accents */
 		return DROP;
 	if (c >= 0x410 && c <= 0x42f)		/* Cyrillic capitals */
@@ -375,28 +366,35 @@ static int by_key_cmp(const void *a, const void *b)
 	return c ? c : *(const int *)a - *(const int *)b;
 }
 
+/* The built-in tables, in the order they load. */
+static const struct {
+	const char *name;
+	int nfields;
+	tsv_row_fn row;
+	int needed;	/* the tables after it refer to it: without it, none loads */
+} tables[] = {
+	{ ARTICLES, 5, on_article, 1 },
+	{ CONCEPTS, 4, on_concept, 0 },
+};
+
 static void load(void)
 {
-	const char *d;
-	size_t len;
-	struct err e = { 0 };
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const char *d;
+		size_t len;
+		struct err e = { 0 };
 
-	if (!(d = (const char *)embed_find(ARTICLES, &len)) ||
-	    tsv_parse(d, len, 5, ARTICLES, on_article, NULL, &e)) {
+		if ((d = (const char *)embed_find(tables[i].name, &len)) &&
+		    !tsv_parse(d, len, tables[i].nfields, tables[i].name, tables[i].row, NULL,
+			       &e))
+			continue;
 		if (!e.code)
-			err_set(&e, ERR_INTERNAL, ARTICLES " is not built in");
+			err_set(&e, ERR_INTERNAL, "%s is not built in", tables[i].name);
 		log_error("concept table: %s", e.msg);
 		err_set(&load_err, ERR_INVALID, "%s", e.msg);
 		nbad++;
-		return;
-	}
-	if (!(d = (const char *)embed_find(CONCEPTS, &len)) ||
-	    tsv_parse(d, len, 4, CONCEPTS, on_concept, NULL, &e)) {
-		if (!e.code)
-			err_set(&e, ERR_INTERNAL, CONCEPTS " is not built in");
-		log_error("concept table: %s", e.msg);
-		err_set(&load_err, ERR_INVALID, "%s", e.msg);
-		nbad++;
+		if (tables[i].needed)
+			return;
 	}
 	by_key = xmalloc((nphrases + 1) * sizeof(*by_key));
 	for (size_t i = 0; i < nphrases; i++)

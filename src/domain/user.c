@@ -11,9 +11,11 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "core/names.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
 #include "domain/country.h"
+#include "domain/tx.h"
 #include "store/store.h"
 
 static const char *const role_names[ROLE_COUNT] = {
@@ -28,42 +30,34 @@ static const char *const scope_names[SCOPE_COUNT] = { "read", "write" };
 /* One message for every failed sign-in: it must not tell which part was wrong. */
 static const char signin_refused[] = "wrong username or password";
 
-static int name_index(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; s && i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return -1;
-}
-
 const char *role_name(enum role r)
 {
-	return r < ROLE_COUNT ? role_names[r] : "?";
+	return names_at(role_names, ROLE_COUNT, (int)r, "?");
 }
 
 int role_parse(const char *s)
 {
-	return name_index(role_names, ROLE_COUNT, s);
+	return names_index(role_names, ROLE_COUNT, s);
 }
 
 const char *org_kind_name(enum org_kind k)
 {
-	return k < ORG_KIND_COUNT ? kind_names[k] : "?";
+	return names_at(kind_names, ORG_KIND_COUNT, (int)k, "?");
 }
 
 int org_kind_parse(const char *s)
 {
-	return name_index(kind_names, ORG_KIND_COUNT, s);
+	return names_index(kind_names, ORG_KIND_COUNT, s);
 }
 
 const char *token_scope_name(enum token_scope sc)
 {
-	return sc < SCOPE_COUNT ? scope_names[sc] : "?";
+	return names_at(scope_names, SCOPE_COUNT, (int)sc, "?");
 }
 
 int token_scope_parse(const char *s)
 {
-	return name_index(scope_names, SCOPE_COUNT, s);
+	return names_index(scope_names, SCOPE_COUNT, s);
 }
 
 /* ---- libsodium ---- */
@@ -251,6 +245,7 @@ int org_add(struct store *s, pool *p, struct org *o, struct err *e)
 	struct org *old;
 	struct country *c;
 	struct err probe = { 0 };
+	struct tx tx;
 	int rc;
 
 	if ((rc = text_valid("name", o->name, USER_TEXT_MAX, 1, e)))
@@ -269,14 +264,12 @@ int org_add(struct store *s, pool *p, struct org *o, struct err *e)
 	}
 	if (!store_org_list(s, p, o->name, &old, &(size_t){ 0 }, &probe))
 		return err_set(e, ERR_CONFLICT, "organisation '%s' exists already", o->name);
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&tx, s, e)))
 		return rc;
-	if ((rc = store_org_insert(s, o, time(NULL), &o->id, e)) ||
-	    (rc = audit_ctx(s, AUDIT_ORG_ADD, pool_printf(p, "org/%s", o->name),
-			    org_kind_name(o->kind), time(NULL), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
-	return rc;
+	if (!(rc = store_org_insert(s, o, time(NULL), &o->id, e)))
+		rc = audit_ctx(s, AUDIT_ORG_ADD, pool_printf(p, "org/%s", o->name),
+			       org_kind_name(o->kind), time(NULL), e);
+	return tx_end(&tx, rc, e);
 }
 
 int org_list(struct store *s, pool *p, struct org **out, size_t *n, struct err *e)
@@ -305,6 +298,7 @@ int user_add(struct store *s, pool *p, struct user *u, const char *password, tim
 	struct country *c;
 	struct user *old;
 	struct org *o;
+	struct tx tx;
 	int rc;
 
 	if ((rc = user_crypto_init(e)) || (rc = user_name_valid(u->username, e)))
@@ -340,13 +334,12 @@ int user_add(struct store *s, pool *p, struct user *u, const char *password, tim
 	if ((rc = password_hash(password, hash, e)))
 		return rc;
 	u->disabled = 0;
-	if ((rc = store_begin(s, e)) == ERR_OK &&
-	    ((rc = store_user_insert(s, u, hash, now, &u->id, e)) ||
-	     (rc = audit_ctx(s, AUDIT_USER_ADD, pool_printf(p, "user/%s", u->username),
-			     pool_printf(p, "role %s, organisation %s", role_name(u->role),
-					 u->org_name), now, e)) ||
-	     (rc = store_commit(s, e))))
-		store_rollback(s);
+	if (!(rc = tx_begin(&tx, s, e)) &&
+	    !(rc = store_user_insert(s, u, hash, now, &u->id, e)))
+		rc = audit_ctx(s, AUDIT_USER_ADD, pool_printf(p, "user/%s", u->username),
+			       pool_printf(p, "role %s, organisation %s", role_name(u->role),
+					   u->org_name), now, e);
+	rc = tx_end(&tx, rc, e);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
@@ -372,21 +365,21 @@ static int set_disabled(struct store *s, const char *name, int disabled, struct 
 {
 	pool *p = pool_new();
 	long long id = 0;
+	struct tx tx = {0};
 	int rc;
 
 	if (user_name_valid(name, NULL)) {
 		rc = err_set(e, ERR_NOTFOUND, "user '%s' not found", name ? name : "");
 		goto out;
 	}
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&tx, s, e)) ||
+	    (rc = store_user_set_disabled(s, lower_name(p, name), disabled, &id, e)) ||
+	    (disabled && (rc = store_session_delete(s, NULL, id, e))))
 		goto out;
-	if ((rc = store_user_set_disabled(s, lower_name(p, name), disabled, &id, e)) ||
-	    (disabled && (rc = store_session_delete(s, NULL, id, e))) ||
-	    (rc = audit_ctx(s, disabled ? AUDIT_USER_DISABLE : AUDIT_USER_ENABLE,
-			    pool_printf(p, "user/%s", lower_name(p, name)), NULL, time(NULL), e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
+	rc = audit_ctx(s, disabled ? AUDIT_USER_DISABLE : AUDIT_USER_ENABLE,
+		       pool_printf(p, "user/%s", lower_name(p, name)), NULL, time(NULL), e);
 out:
+	rc = tx_end(&tx, rc, e);
 	pool_free(p);
 	return rc;
 }
@@ -407,21 +400,19 @@ int user_set_password(struct store *s, const char *name, const char *password, t
 	char hash[crypto_pwhash_STRBYTES];
 	pool *p = pool_new();
 	struct user *u;
+	struct tx tx = {0};
 	int rc;
 
 	if ((rc = user_crypto_init(e)) || (rc = user_get(s, p, name, &u, e)) ||
 	    (rc = user_password_valid(u->username, password, e)) ||
-	    (rc = password_hash(password, hash, e)))
+	    (rc = password_hash(password, hash, e)) || (rc = tx_begin(&tx, s, e)) ||
+	    (rc = store_user_set_hash(s, u->id, hash, now, 1, e)) ||
+	    (rc = store_session_delete(s, NULL, u->id, e)))
 		goto out;
-	if ((rc = store_begin(s, e)))
-		goto out;
-	if ((rc = store_user_set_hash(s, u->id, hash, now, 1, e)) ||
-	    (rc = store_session_delete(s, NULL, u->id, e)) ||
-	    (rc = audit_ctx(s, AUDIT_USER_PASSWD, pool_printf(p, "user/%s", u->username), NULL,
-			    now, e)) ||
-	    (rc = store_commit(s, e)))
-		store_rollback(s);
+	rc = audit_ctx(s, AUDIT_USER_PASSWD, pool_printf(p, "user/%s", u->username), NULL, now,
+		       e);
 out:
+	rc = tx_end(&tx, rc, e);
 	sodium_memzero(hash, sizeof(hash));
 	pool_free(p);
 	return rc;
@@ -472,6 +463,7 @@ int token_create(struct store *s, pool *p, const char *username, const char *nam
 	struct token t = { 0 };
 	struct user *u;
 	char *secret;
+	struct tx tx;
 	int rc;
 
 	if ((rc = user_crypto_init(e)) || (rc = user_get(s, p, username, &u, e)) ||
@@ -485,16 +477,14 @@ int token_create(struct store *s, pool *p, const char *username, const char *nam
 	t.scope = scope;
 	secret = random_hex(p, 32);
 	secret_hash(secret, 64, hash);
-	if ((rc = store_begin(s, e)))
+	if ((rc = tx_begin(&tx, s, e)))
 		return rc;
-	if ((rc = store_token_insert(s, &t, hash, now, e)) ||
-	    (rc = audit_ctx(s, AUDIT_TOKEN_CREATE, pool_printf(p, "token/%s", t.id),
-			    pool_printf(p, "user %s, scope %s", u->username,
-					token_scope_name(scope)), now, e)) ||
-	    (rc = store_commit(s, e))) {
-		store_rollback(s);
+	if (!(rc = store_token_insert(s, &t, hash, now, e)))
+		rc = audit_ctx(s, AUDIT_TOKEN_CREATE, pool_printf(p, "token/%s", t.id),
+			       pool_printf(p, "user %s, scope %s", u->username,
+					   token_scope_name(scope)), now, e);
+	if ((rc = tx_end(&tx, rc, e)))
 		return rc;
-	}
 	*id = (char *)t.id;
 	*text = pool_printf(p, TOKEN_PREFIX "%s_%s", t.id, secret);
 	sodium_memzero(secret, 64);
@@ -561,13 +551,13 @@ int token_revoke(struct store *s, const char *id, time_t now, struct err *e)
 			       "'" TOKEN_PREFIX "')");
 	struct err probe = { 0 };
 	char target[32];
-	int rc = store_begin(s, &probe);
+	struct tx tx;
+	int rc;
 
 	snprintf(target, sizeof(target), "token/%s", id);
-	if (!rc && ((rc = store_token_mark(s, id, now, 1, &probe)) ||
-		    (rc = audit_ctx(s, AUDIT_TOKEN_REVOKE, target, NULL, now, &probe)) ||
-		    (rc = store_commit(s, &probe))))
-		store_rollback(s);
+	if (!(rc = tx_begin(&tx, s, &probe)) && !(rc = store_token_mark(s, id, now, 1, &probe)))
+		rc = audit_ctx(s, AUDIT_TOKEN_REVOKE, target, NULL, now, &probe);
+	rc = tx_end(&tx, rc, &probe);
 	if (rc == ERR_NOTFOUND)
 		return err_set(e, rc, "token %s not found", id);
 	return rc ? err_set(e, rc, "%s", probe.msg) : ERR_OK;

@@ -1,5 +1,6 @@
 #include "export/akn.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -159,9 +160,14 @@ static void esc(struct sbuf *out, const char *s)
 	put_esc(out, s, strlen(s), 0);
 }
 
-static void esc_attr(struct sbuf *out, const char *s)
+/* The attribute ` name="v"` with v escaped; nothing when v is NULL. */
+static void put_attr(struct sbuf *out, const char *name, const char *v)
 {
-	put_esc(out, s, strlen(s), 1);
+	if (!v)
+		return;
+	sbuf_addf(out, " %s=\"", name);
+	put_esc(out, v, strlen(v), 1);
+	sbuf_addc(out, '"');
 }
 
 /* A new line indented by depth tabs (at most INDENT_MAX, so that a deep tree does
@@ -177,6 +183,13 @@ static void indent(struct sbuf *out, int depth)
 	sbuf_add(out, line, 1 + (size_t)(depth > 0 ? depth : 0));
 }
 
+/* tag (markup, not escaped) on a new line indented by depth. */
+static void put_tag(struct sbuf *out, int depth, const char *tag)
+{
+	indent(out, depth);
+	sbuf_adds(out, tag);
+}
+
 /* <el attr="v"/> on a line of its own; nothing when v is NULL. */
 static void put_value(struct sbuf *out, int depth, const char *el, const char *attr,
 		      const char *v)
@@ -184,9 +197,25 @@ static void put_value(struct sbuf *out, int depth, const char *el, const char *a
 	if (!v)
 		return;
 	indent(out, depth);
-	sbuf_addf(out, "<%s %s=\"", el, attr);
-	esc_attr(out, v);
-	sbuf_adds(out, "\"/>");
+	sbuf_addf(out, "<%s", el);
+	put_attr(out, attr, v);
+	sbuf_adds(out, "/>");
+}
+
+/* <el attr="v"/> on a line of its own, v formatted from fmt. */
+static void put_valuef(struct sbuf *out, int depth, const char *el, const char *attr,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void put_valuef(struct sbuf *out, int depth, const char *el, const char *attr,
+		       const char *fmt, ...)
+{
+	struct sbuf v = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&v, fmt, ap);
+	va_end(ap);
+	put_value(out, depth, el, attr, sbuf_str(&v));
+	sbuf_release(&v);
 }
 
 /* <el>text</el> on a line of its own; nothing when text is NULL. */
@@ -204,10 +233,10 @@ static void put_date(struct sbuf *out, int depth, const char *date, const char *
 {
 	if (!date)
 		return;
-	indent(out, depth);
-	sbuf_adds(out, "<FRBRdate date=\"");
-	esc_attr(out, date);
-	sbuf_addf(out, "\" name=\"%s\"/>", name);
+	put_tag(out, depth, "<FRBRdate");
+	put_attr(out, "date", date);
+	put_attr(out, "name", name);
+	sbuf_adds(out, "/>");
 }
 
 /* One <p> per "\n\n"-separated paragraph of text; <p/> when text is NULL or "". */
@@ -216,14 +245,12 @@ static void put_paras(struct sbuf *out, int depth, const char *text)
 	const char *p = text, *q;
 
 	if (!text || !*text) {
-		indent(out, depth);
-		sbuf_adds(out, "<p/>");
+		put_tag(out, depth, "<p/>");
 		return;
 	}
 	for (;;) {
 		q = strstr(p, "\n\n");
-		indent(out, depth);
-		sbuf_adds(out, "<p>");
+		put_tag(out, depth, "<p>");
 		put_esc(out, p, q ? (size_t)(q - p) : strlen(p), 0);
 		sbuf_adds(out, "</p>");
 		if (!q)
@@ -241,16 +268,8 @@ static void open_node(struct sbuf *out, const struct doc *d, const struct doc_no
 
 	indent(out, depth);
 	sbuf_addf(out, "<%s", el.name);
-	if (el.hname) {
-		sbuf_adds(out, " name=\"");
-		esc_attr(out, el.hname);
-		sbuf_addc(out, '"');
-	}
-	if (n->eid[0]) {
-		sbuf_adds(out, " eId=\"");
-		esc_attr(out, n->eid);
-		sbuf_addc(out, '"');
-	}
+	put_attr(out, "name", el.hname);
+	put_attr(out, "eId", n->eid[0] ? n->eid : NULL);
 	sbuf_addc(out, '>');
 	if (el.shape == SHAPE_BLOCK) {
 		if (n->text || !n->first)
@@ -315,20 +334,15 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	const char *work = d->work_uri;
 	struct sbuf tmp = SBUF_INIT;
 
-	indent(out, 2);
-	sbuf_adds(out, "<meta>");
-	indent(out, 3);
-	sbuf_adds(out, "<identification source=\"#ccrepo\">");
+	put_tag(out, 2, "<meta>");
+	put_tag(out, 3, "<identification source=\"#ccrepo\">");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRWork>");
-	sbuf_addf(&tmp, "%s/!main", work);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
+	put_tag(out, 4, "<FRBRWork>");
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main", work);
 	put_value(out, 5, "FRBRuri", "value", work);
 	put_date(out, 5, d->date, d->kind == DOC_JUDGMENT ? "judgment" : "enactment");
 	put_value(out, 5, "FRBRauthor", "href", "");
 	if (d->country) {
-		sbuf_reset(&tmp);
 		for (const char *c = d->country; *c; c++)
 			sbuf_addc(&tmp, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
 		put_value(out, 5, "FRBRcountry", "value", tmp.buf);
@@ -336,53 +350,39 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 	put_value(out, 5, "FRBRsubtype", "value", d->subtype);
 	put_value(out, 5, "FRBRnumber", "value", d->number);
 	put_value(out, 5, "FRBRname", "value", d->citation);
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRWork>");
+	put_tag(out, 4, "</FRBRWork>");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRExpression>");
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s/!main", expr);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
+	put_tag(out, 4, "<FRBRExpression>");
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main", expr);
 	put_value(out, 5, "FRBRuri", "value", expr);
 	put_date(out, 5, d->expr_date, "expression");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
 	put_value(out, 5, "FRBRlanguage", "language", d->language);
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRExpression>");
+	put_tag(out, 4, "</FRBRExpression>");
 
-	indent(out, 4);
-	sbuf_adds(out, "<FRBRManifestation>");
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s/!main.xml", expr);
-	put_value(out, 5, "FRBRthis", "value", tmp.buf);
-	sbuf_reset(&tmp);
-	sbuf_addf(&tmp, "%s.akn", expr);
-	put_value(out, 5, "FRBRuri", "value", tmp.buf);
+	put_tag(out, 4, "<FRBRManifestation>");
+	put_valuef(out, 5, "FRBRthis", "value", "%s/!main.xml", expr);
+	put_valuef(out, 5, "FRBRuri", "value", "%s.akn", expr);
 	put_date(out, 5, d->expr_date, "manifestation");
 	put_value(out, 5, "FRBRauthor", "href", "#ccrepo");
-	indent(out, 4);
-	sbuf_adds(out, "</FRBRManifestation>");
+	put_tag(out, 4, "</FRBRManifestation>");
 
-	indent(out, 3);
-	sbuf_adds(out, "</identification>");
-	indent(out, 3);
-	sbuf_adds(out, "<references source=\"#ccrepo\">");
+	put_tag(out, 3, "</identification>");
+	put_tag(out, 3, "<references source=\"#ccrepo\">");
 	indent(out, 4);
 	sbuf_adds(out, "<TLCOrganization eId=\"ccrepo\" href=\"/ontology/organization/ccrepo\" "
 		  "showAs=\"ccrepo\"/>");
 	if (d->kind == DOC_JUDGMENT && d->parties) {
 		indent(out, 4);
 		sbuf_adds(out, "<TLCPerson eId=\"parties\" "
-			  "href=\"/ontology/person/ccrepo.parties\" showAs=\"");
-		esc_attr(out, d->parties);
-		sbuf_adds(out, "\"/>");
+			  "href=\"/ontology/person/ccrepo.parties\"");
+		put_attr(out, "showAs", d->parties);
+		sbuf_adds(out, "/>");
 		indent(out, 4);
 		sbuf_adds(out, "<TLCRole eId=\"party\" href=\"/ontology/role/ccrepo.party\" "
 			  "showAs=\"party\"/>");
 	}
-	indent(out, 3);
-	sbuf_adds(out, "</references>");
+	put_tag(out, 3, "</references>");
 
 	if (d->court || d->citation || d->parties || d->summary || d->outcome || d->source) {
 		indent(out, 3);
@@ -394,11 +394,9 @@ static void put_meta(struct sbuf *out, const struct doc *d, const char *expr)
 		put_text(out, 4, "ccrepo:summary", d->summary);
 		put_text(out, 4, "ccrepo:outcome", d->outcome);
 		put_text(out, 4, "ccrepo:source", d->source);
-		indent(out, 3);
-		sbuf_adds(out, "</proprietary>");
+		put_tag(out, 3, "</proprietary>");
 	}
-	indent(out, 2);
-	sbuf_adds(out, "</meta>");
+	put_tag(out, 2, "</meta>");
 	sbuf_release(&tmp);
 }
 
@@ -421,16 +419,14 @@ static void put_judgment_header(struct sbuf *out, const struct doc *d)
 {
 	int any = 0;
 
-	indent(out, 2);
-	sbuf_adds(out, "<header>");
+	put_tag(out, 2, "<header>");
 	any |= put_line(out, 3, "<p><docTitle>", d->title, "</docTitle></p>");
 	any |= put_line(out, 3, "<p><courtType>", d->court, "</courtType></p>");
 	any |= put_line(out, 3, "<p><neutralCitation>", d->citation, "</neutralCitation></p>");
 	if (d->date) {
-		indent(out, 3);
-		sbuf_adds(out, "<p><docDate date=\"");
-		esc_attr(out, d->date);
-		sbuf_adds(out, "\">");
+		put_tag(out, 3, "<p><docDate");
+		put_attr(out, "date", d->date);
+		sbuf_addc(out, '>');
 		esc(out, d->date);
 		sbuf_adds(out, "</docDate></p>");
 		any = 1;
@@ -439,11 +435,9 @@ static void put_judgment_header(struct sbuf *out, const struct doc *d)
 			"</party></p>");
 	any |= put_line(out, 3, "<p class=\"summary\">", d->summary, "</p>");
 	if (!any) {
-		indent(out, 3);
-		sbuf_adds(out, "<p/>");
+		put_tag(out, 3, "<p/>");
 	}
-	indent(out, 2);
-	sbuf_adds(out, "</header>");
+	put_tag(out, 2, "</header>");
 }
 
 int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
@@ -469,9 +463,9 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 	sbuf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		  "<akomaNtoso xmlns=\"" AKN_NS "\">");
 	indent(out, 1);
-	sbuf_addf(out, "<%s name=\"", docel);
-	esc_attr(out, d->type ? d->type : docel);
-	sbuf_adds(out, "\">");
+	sbuf_addf(out, "<%s", docel);
+	put_attr(out, "name", d->type ? d->type : docel);
+	sbuf_addc(out, '>');
 	put_meta(out, d, expr.buf);
 
 	n = d->root->first;
@@ -479,27 +473,18 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 		put_judgment_header(out, d);
 	} else {
 		if (d->title) {
-			indent(out, 2);
-			sbuf_adds(out, "<preface>");
-			indent(out, 3);
-			sbuf_adds(out, "<p><docTitle>");
+			put_tag(out, 2, "<preface>");
+			put_tag(out, 3, "<p><docTitle>");
 			esc(out, d->title);
 			sbuf_adds(out, "</docTitle></p>");
-			indent(out, 2);
-			sbuf_adds(out, "</preface>");
+			put_tag(out, 2, "</preface>");
 		}
 		for (; n && is_lone_preamble(n); n = n->next) {
-			indent(out, 2);
-			sbuf_adds(out, "<preamble");
-			if (n->eid[0]) {
-				sbuf_adds(out, " eId=\"");
-				esc_attr(out, n->eid);
-				sbuf_addc(out, '"');
-			}
+			put_tag(out, 2, "<preamble");
+			put_attr(out, "eId", n->eid[0] ? n->eid : NULL);
 			sbuf_addc(out, '>');
 			put_paras(out, 3, n->text);
-			indent(out, 2);
-			sbuf_adds(out, "</preamble>");
+			put_tag(out, 2, "</preamble>");
 		}
 	}
 	indent(out, 2);

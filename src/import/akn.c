@@ -197,22 +197,18 @@ static int is_akn(const struct akn *a, const xmlNode *n, const char *name)
 	return !name || !strcmp(lname(n), name);
 }
 
+/* bsearch's comparison of an element's name with an entry of roles. */
+static int by_name(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct role_entry *)entry)->name);
+}
+
 static enum role role_of(const xmlNode *n)
 {
-	size_t lo = 0, hi = sizeof(roles) / sizeof(roles[0]);
+	const struct role_entry *r = bsearch(lname(n), roles, sizeof(roles) / sizeof(roles[0]),
+					     sizeof(roles[0]), by_name);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(lname(n), roles[mid].name);
-
-		if (!c)
-			return roles[mid].role;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return R_INLINE;
+	return r ? r->role : R_INLINE;
 }
 
 /* The first child element called name, or NULL (n may be NULL). */

@@ -149,24 +149,20 @@ int mo_load(const char *path, struct mo_catalog **out, struct err *e)
 	return rc;
 }
 
+/* bsearch's comparison of a msgid with an entry. */
+static int by_id(const void *key, const void *ent)
+{
+	return strcmp(key, ((const struct mo_entry *)ent)->id);
+}
+
 const char *mo_lookup(const struct mo_catalog *c, const char *msgid)
 {
-	size_t lo = 0, hi = c ? c->n : 0;
+	const struct mo_entry *m;
 
-	if (!msgid)
+	if (!c || !c->n || !msgid)
 		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(msgid, c->ent[mid].id);
-
-		if (!cmp)
-			return c->ent[mid].str;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	m = bsearch(msgid, c->ent, c->n, sizeof(*c->ent), by_id);
+	return m ? m->str : NULL;
 }
 
 size_t mo_count(const struct mo_catalog *c)
