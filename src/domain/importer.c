@@ -92,7 +92,7 @@ static void put_result(struct store *s, pool *p, const struct doc *d, long long 
 	struct expression *x;
 
 	out->id = id;
-	out->kind = d->kind == DOC_JUDGMENT ? "case" : "legislation";
+	out->kind = record_kind_name(d->kind == DOC_JUDGMENT ? REC_CASE : REC_LEGISLATION);
 	out->uri = pool_strdup(p, d->work_uri);
 	out->title = pool_strdup(p, d->title);
 	out->language = pool_strdup(p, nz(d->language) ? d->language : "eng");

@@ -608,6 +608,23 @@ static void test_syntax(void **state)
 		assert_non_null(strchr(r->hits[i].snippet, SEARCH_MARK_OPEN));
 		assert_non_null(strchr(r->hits[i].snippet, SEARCH_MARK_CLOSE));
 	}
+	/* concept hits keep to the type filter (mapped provisions are of laws) */
+	{
+		size_t all = 0, laws = 0, cases = 0;
+
+		r = run("unauthorised access");
+		for (size_t i = 0; i < r->nhits; i++)
+			all += r->hits[i].concept != NULL;
+		r = run("unauthorised access type:legislation");
+		for (size_t i = 0; i < r->nhits; i++)
+			laws += r->hits[i].concept != NULL;
+		r = run("unauthorised access type:case|lesson");
+		for (size_t i = 0; i < r->nhits; i++)
+			cases += r->hits[i].concept != NULL;
+		assert_true(all > 0);
+		assert_int_equal(laws, all);
+		assert_int_equal(cases, 0);
+	}
 	/* diacritics folded both ways */
 	r = run("lang:fr acces");
 	assert_int_equal(r->total, 1);

@@ -453,9 +453,12 @@ static const char *comma_list(pool *p, int on, const char *const *v, size_t n)
 int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		     struct search_hit **out, size_t *n, struct err *e)
 {
-	const char **codes;
-	size_t nl = lang_codes(p, rq->langs, &codes);
+	const char **codes, *kinds[REC_KIND_COUNT];
+	size_t nl = lang_codes(p, rq->langs, &codes), nk = 0;
 
+	for (int k = 0; k < REC_KIND_COUNT; k++)	/* the kinds asked for, by name */
+		if (rq->kinds & (1u << k))
+			kinds[nk++] = record_kind_name((enum record_kind)k);
 	/* from the mapping index, not the text: the same filters as MATCH (but the
 	 * regions': mapped provisions are of laws, which have a country) */
 	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
@@ -471,15 +474,15 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		"  || ',') > 0 "
 		"AND " SQ_VISIBLE("r") " "
 		"AND (?3 IS NULL OR instr(?3, ',' || r.country || ',') > 0) "
-		"AND (?4 = 0 OR (?4 & (CASE r.kind WHEN 'legislation' THEN 1 WHEN 'case' THEN 2 "
-		"  ELSE 4 END)) <> 0) "
+		"AND (?4 IS NULL OR instr(?4, ',' || r.kind || ',') > 0) "
 		"AND (?7 IS NULL OR instr(?7, ',' || r.language || ',') > 0) "
 		"AND (?5 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) >= ?5) "
 		"AND (?6 = 0 OR CAST(substr(w.date, 1, 4) AS INTEGER) <= ?6) "
 		"ORDER BY m.extent = 'full' DESC, r.country, r.title, v.ordinal LIMIT ?9",
 		SQ_VALS(SQ_TEXT(NULL), SQ_TEXT(NULL),
 			SQ_TEXT(comma_list(p, rq->by_place, rq->countries, rq->ncountries)),
-			SQ_INT(rq->kinds), SQ_INT(rq->year_from), SQ_INT(rq->year_to),
+			SQ_TEXT(comma_list(p, nk > 0, kinds, nk)), SQ_INT(rq->year_from),
+			SQ_INT(rq->year_to),
 			SQ_TEXT(comma_list(p, nl > 0, codes, nl)),
 			SQ_TEXT(comma_list(p, 1, rq->concepts, rq->nconcepts)), SQ_INT(rq->limit)),
 		p, &hit_reader, (void **)out, n, "concept search", e);
