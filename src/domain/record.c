@@ -349,7 +349,10 @@ const char *record_json_text(pool *p, json_t *j)
 /* The common fields as JSON, for revisions. */
 static char *snapshot(pool *p, const struct record *r)
 {
-	json_t *j = json_pack("{s:I, s:s, s:s?, s:s?, s:s, s:s, s:s?, s:s, s:s, s:i, s:s, s:s}",
+	/* s? everywhere a field may be NULL: json_pack fails on a NULL s, and the
+	 * snapshot would be "{}" */
+	json_t *j = json_pack("{s:I, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s, s:s?, s:i, s:s?, "
+			      "s:s?}",
 			      "id", (json_int_t)r->id, "kind", record_kind_name(r->kind),
 			      "country", r->country, "region", r->region, "language",
 			      r->language, "title", r->title, "source_url", r->source_url,
