@@ -1129,3 +1129,26 @@ int harness_cli(const char *dir, const char *input, const char *const *args, cha
 	free(err);
 	return rc;
 }
+
+int harness_account(const char *dir, const char *name, const char *role, const char *org,
+		    const char *country, const char *token_name, char *auth, size_t size)
+{
+	char token[160];
+
+	if (harness_cli(dir, HARNESS_PASSWORD "\n", (const char *const[]){ "user", "add", name,
+			"--role", role, "--org", org, "--password-stdin",
+			country ? "--country" : NULL, country, NULL }, NULL, 0) ||
+	    harness_cli(dir, "", (const char *const[]){ "user", "token", name, "--name",
+			token_name, "--scope", "write", NULL }, token, sizeof(token)))
+		return -1;
+	snprintf(auth, size, "Authorization: Bearer %s\r\n", token);
+	return 0;
+}
+
+void harness_done(struct srv *s, char *dir)
+{
+	if (s)
+		srv_stop(s);
+	harness_rmtree(dir);
+	free(dir);
+}

@@ -164,6 +164,17 @@ int harness_run_input(const char *const *args, const char *const *env, const cha
  * may be NULL). Prints the command's errors when it fails. Its exit status. */
 int harness_cli(const char *dir, const char *input, const char *const *args, char *out,
 		size_t size);
+/* The password harness_account gives every account it makes. */
+#define HARNESS_PASSWORD "a long enough password"
+/* Make account name (role, organisation org, country: NULL but for a focal point) in
+ * dir's database with HARNESS_PASSWORD and an API token of scope write named
+ * token_name, and write "Authorization: Bearer TOKEN\r\n" into auth (size bytes).
+ * 0, or -1 (with the command's errors printed). */
+int harness_account(const char *dir, const char *name, const char *role, const char *org,
+		    const char *country, const char *token_name, char *auth, size_t size);
+/* The end of a group of tests on one server in a prepared directory: stop s (when not
+ * NULL), remove dir and free it. */
+void harness_done(struct srv *s, char *dir);
 /* harness_run_input keeping the whole output for a test to look at: *out and *err
  * (the previous run's, or NULL) are freed first; the caller frees the last ones. */
 int harness_run_keep(const char *const *args, const char *const *env, const char *cwd,

@@ -54,10 +54,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	if (S)
-		srv_stop(S);
-	harness_rmtree(D);
-	free(D);
+	harness_done(S, D);
 	return 0;
 }
 

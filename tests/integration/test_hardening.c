@@ -34,15 +34,14 @@ static struct srv *S;
 enum who { PUBLIC, ANN, OLA, FKE, FUS, CUR, NWHO };
 static struct person {
 	const char *name, *role, *org, *country;
-	char token[160];
 	char auth[200];
 } people[NWHO] = {
-	[PUBLIC] = { "public", NULL, NULL, NULL, "", "" },
-	[ANN] = { "ann", "provider", "Kenya ICT", NULL, "", "" },
-	[OLA] = { "ola", "reader", "Kenya ICT", NULL, "", "" },
-	[FKE] = { "fke", "focal_point", "Police", "KE", "", "" },
-	[FUS] = { "fus", "focal_point", "Police", "US", "", "" },
-	[CUR] = { "cur", "curator", "UNODC", NULL, "", "" },
+	[PUBLIC] = { "public", NULL, NULL, NULL, "" },
+	[ANN] = { "ann", "provider", "Kenya ICT", NULL, "" },
+	[OLA] = { "ola", "reader", "Kenya ICT", NULL, "" },
+	[FKE] = { "fke", "focal_point", "Police", "KE", "" },
+	[FUS] = { "fus", "focal_point", "Police", "US", "" },
+	[CUR] = { "cur", "curator", "UNODC", NULL, "" },
 };
 static const char *const orgs[][2] = {
 	{ "Kenya ICT", "national_authority" }, { "Police", "national_authority" },
@@ -131,13 +130,9 @@ static int group_setup(void **state)
 	for (int w = 1; w < NWHO; w++) {
 		struct person *u = &people[w];
 
-		if (cli("a long enough password\n", (const char *const[]){ "user", "add", u->name,
-			"--role", u->role, "--org", u->org, "--password-stdin",
-			u->country ? "--country" : NULL, u->country, NULL }, NULL, 0) ||
-		    cli("", (const char *const[]){ "user", "token", u->name, "--name", "t",
-			"--scope", "write", NULL }, u->token, sizeof(u->token)))
+		if (harness_account(D, u->name, u->role, u->org, u->country, "t", u->auth,
+				    sizeof(u->auth)))
 			return -1;
-		snprintf(u->auth, sizeof(u->auth), "Authorization: Bearer %s\r\n", u->token);
 	}
 	o.dir = D;
 	return (S = srv_start_with(&o)) ? 0 : -1;
@@ -146,10 +141,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	if (S)
-		srv_stop(S);
-	harness_rmtree(D);
-	free(D);
+	harness_done(S, D);
 	return 0;
 }
 
@@ -475,7 +467,7 @@ static void test_signin_lock_any_case(void **state)
 
 	(void)state;
 	assert_non_null(t);
-	assert_int_equal(harness_cli(t->dir, "a long enough password\n", (const char *const[]){
+	assert_int_equal(harness_cli(t->dir, HARNESS_PASSWORD "\n", (const char *const[]){
 			 "user", "add", "victim", "--role", "reader", "--org", SRV_OPERATOR_ORG,
 			 "--password-stdin", NULL }, NULL, 0), 0);
 	for (int i = 0; i < 5; i++) {

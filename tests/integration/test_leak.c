@@ -32,19 +32,18 @@ static struct srv *S;
 enum who { PUBLIC, ANN, OLA, BOB, CYD, FKE, FUG, CUR, ADM, RDR, NWHO };
 static struct person {
 	const char *name, *role, *org, *country;
-	char token[160];
 	char auth[200];		/* "Authorization: Bearer ...\r\n", "" for the public */
 } people[NWHO] = {
-	[PUBLIC] = { "public", NULL, NULL, NULL, "", "" },
-	[ANN] = { "ann", "provider", "Kenya ICT", NULL, "", "" },
-	[OLA] = { "ola", "reader", "Kenya ICT", NULL, "", "" },
-	[BOB] = { "bob", "reader", "Acme", NULL, "", "" },
-	[CYD] = { "cyd", "reader", "Civic", NULL, "", "" },
-	[FKE] = { "fke", "focal_point", "Police", "KE", "", "" },
-	[FUG] = { "fug", "focal_point", "Police", "UG", "", "" },
-	[CUR] = { "cur", "curator", "UNODC", NULL, "", "" },
-	[ADM] = { "adm", "admin", "UNODC", NULL, "", "" },
-	[RDR] = { "rdr", "reader", "Civic", NULL, "", "" },
+	[PUBLIC] = { "public", NULL, NULL, NULL, "" },
+	[ANN] = { "ann", "provider", "Kenya ICT", NULL, "" },
+	[OLA] = { "ola", "reader", "Kenya ICT", NULL, "" },
+	[BOB] = { "bob", "reader", "Acme", NULL, "" },
+	[CYD] = { "cyd", "reader", "Civic", NULL, "" },
+	[FKE] = { "fke", "focal_point", "Police", "KE", "" },
+	[FUG] = { "fug", "focal_point", "Police", "UG", "" },
+	[CUR] = { "cur", "curator", "UNODC", NULL, "" },
+	[ADM] = { "adm", "admin", "UNODC", NULL, "" },
+	[RDR] = { "rdr", "reader", "Civic", NULL, "" },
 };
 static const char *const orgs[][3] = {	/* name, kind, country */
 	{ "Kenya ICT", "national_authority", "KE" }, { "Acme", "private_sector", NULL },
@@ -292,13 +291,9 @@ static int group_setup(void **state)
 	for (int w = 1; w < NWHO; w++) {
 		struct person *u = &people[w];
 
-		if (run_in("a long enough password\n", (const char *const[]){ "user", "add",
-			   u->name, "--role", u->role, "--org", u->org, "--password-stdin",
-			   u->country ? "--country" : NULL, u->country, NULL }, NULL, 0) ||
-		    run_in("", (const char *const[]){ "user", "token", u->name, "--name", "leak",
-			   "--scope", "write", NULL }, u->token, sizeof(u->token)))
+		if (harness_account(D, u->name, u->role, u->org, u->country, "leak", u->auth,
+				    sizeof(u->auth)))
 			return -1;
-		snprintf(u->auth, sizeof(u->auth), "Authorization: Bearer %s\r\n", u->token);
 	}
 	o.dir = D;
 	if (!(S = srv_start_with(&o)))
@@ -309,10 +304,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	if (S)
-		srv_stop(S);
-	harness_rmtree(D);
-	free(D);
+	harness_done(S, D);
 	return 0;
 }
 

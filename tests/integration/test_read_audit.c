@@ -126,7 +126,6 @@ static long long law(const char *uri, const char *tlp)
 static int group_setup(void **state)
 {
 	struct srv_options o = { 0 };
-	char token[160];
 
 	(void)state;
 	if (!(D = harness_tmpdir()) || cli("", (const char *const[]){ "migrate", NULL }, NULL, 0) ||
@@ -134,12 +133,9 @@ static int group_setup(void **state)
 		NULL, 0))
 		return -1;
 	for (int w = 0; w < NROUTE; w++) {
-		if (cli("a long enough password\n", (const char *const[]){ "user", "add", names[w],
-			"--role", "curator", "--org", "UNODC", "--password-stdin", NULL }, NULL, 0) ||
-		    cli("", (const char *const[]){ "user", "token", names[w], "--name", "t",
-			"--scope", "write", NULL }, token, sizeof(token)))
+		if (harness_account(D, names[w], "curator", "UNODC", NULL, "t", auth[w],
+				    sizeof(auth[w])))
 			return -1;
-		snprintf(auth[w], sizeof(auth[w]), "Authorization: Bearer %s\r\n", token);
 	}
 	o.dir = D;
 	return (S = srv_start_with(&o)) ? 0 : -1;
@@ -148,10 +144,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	if (S)
-		srv_stop(S);
-	harness_rmtree(D);
-	free(D);
+	harness_done(S, D);
 	return 0;
 }
 
