@@ -11,10 +11,9 @@
 #include "core/sbuf.h"
 #include "domain/audit.h"
 #include "domain/bundle.h"
-#include "domain/caselaw.h"
 #include "domain/importer.h"
 #include "domain/legislation.h"
-#include "domain/lesson.h"
+#include "domain/kind.h"
 #include "domain/refdata.h"
 #include "export/akn.h"
 #include "export/csv.h"
@@ -391,6 +390,38 @@ static void show_work(struct store *s, pool *p, struct work *w, struct expressio
 	}
 }
 
+
+/* The fields of record r, of a kind described by fields, in the order of its table:
+ * one-line values as "key: value", paragraphs after them, links one per line. */
+static void show_fields(struct cli_ctx *c, const struct record *r)
+{
+	const struct kind *k = kind_by_id(r->kind);
+	void *obj;
+
+	if (!k || !k->table || kind_get(c->s, c->p, k, r->id, &obj, &c->e))
+		return;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		const char *v = kind_value(obj, f);
+		struct record_link *l;
+		size_t n;
+
+		if (f->type == KT_LINKS) {
+			kind_links(obj, f, &l, &n);
+			for (size_t x = 0; x < n; x++)
+				printf("%s: %s/~%s\n", f->key, l[x].work_uri, l[x].eid);
+		} else if (f->type != KT_LONG && f->type != KT_MARKDOWN) {
+			printf("%s: %s\n", f->key, v ? v : "-");
+		}
+	}
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *v = kind_value(obj, &k->fields[i]);
+
+		if ((k->fields[i].type == KT_LONG || k->fields[i].type == KT_MARKDOWN) && v && *v)
+			printf("\n%s:\n%s\n", k->fields[i].key, v);
+	}
+}
+
 static int show_cmd(struct cli_ctx *c)
 {
 	const char *arg = c->pos[0];
@@ -401,18 +432,10 @@ static int show_cmd(struct cli_ctx *c)
 	if (!find_version(c->s, c->p, arg, &w, &x, &c->e)) {
 		show_work(c->s, c->p, w, x, cli_switch(c->argc, c->argv, "--all"));
 	} else if (num_id(arg) && !record_get(c->s, c->p, num_id(arg), &r, &c->e)) {
-		struct caselaw *cl;
-		struct lesson *l;
-
 		printf("%s\nrecord %lld · %s · %s · %s · TLP:%s · revision %d\n", r->title, r->id,
 		       record_kind_name(r->kind), r->country ? r->country : r->region,
 		       record_status_name(r->status), r->tlp, r->revision);
-		if (r->kind == REC_CASE && !caselaw_get(c->s, c->p, r->id, &cl, &c->e))
-			printf("court: %s\ndecided: %s\ncitation: %s\nparties: %s\n",
-			       cl->court ? cl->court : "-", cl->decided ? cl->decided : "-",
-			       cl->citation ? cl->citation : "-", cl->parties ? cl->parties : "-");
-		if (r->kind == REC_LESSON && !lesson_get(c->s, c->p, r->id, &l, &c->e))
-			printf("topic: %s\n\n%s\n", l->topic ? l->topic : "-", l->body);
+		show_fields(c, r);
 	} else {
 		return cli_failed(c);
 	}

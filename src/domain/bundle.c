@@ -168,9 +168,7 @@ int bundle_export(struct store *s, const struct actor *a, const struct record_qu
 			if (rs[i].kind == REC_LESSON) {
 				if ((rc = lesson_get(s, p, rs[i].id, &l, e)))
 					goto out;
-				json_object_set_new(j, "topic", record_json_str(l->topic));
-				json_object_set_new(j, "body", record_json_str(l->body));
-				json_object_set_new(j, "date", record_json_str(l->date));
+				fields_json(j, &lesson_kind, l);
 				c->lessons++;
 				continue;
 			}
@@ -498,8 +496,7 @@ static int read_lesson(struct reader *rd, json_t *o, const struct record *r, str
 
 	memset(&l, 0, sizeof(l));
 	l.rec = *r;
-	if ((rc = get_str(rd, o, "topic", &l.topic, e)) || (rc = get_str(rd, o, "body", &l.body, e)) ||
-	    (rc = get_str(rd, o, "date", &l.date, e)))
+	if ((rc = read_fields(rd, o, &lesson_kind, &l, e)))
 		return rc;
 	if (!lesson_list(rd->s, rd->p, &q, &ls, &n, NULL))
 		for (size_t k = 0; k < n && !id; k++)

@@ -52,14 +52,35 @@ void *kind_new(pool *p, const struct kind *k)
 	return r;
 }
 
+/* The place of f in its kind's table: where a field without a struct member keeps its
+ * value (struct record's values). */
+static size_t slot(const struct kind_field *f)
+{
+	for (int i = 0; i < REC_KIND_COUNT; i++) {
+		const struct kind *k = kinds[i];
+
+		if (k->nfields && f >= k->fields && f < k->fields + k->nfields)
+			return (size_t)(f - k->fields);
+	}
+	abort();	/* a field of no kind's table: a programming error */
+}
+
 const char *kind_value(const void *obj, const struct kind_field *f)
 {
-	return f->type == KT_LINKS ? NULL : *(const char *const *)((const char *)obj + f->off);
+	if (f->type == KT_LINKS)
+		return NULL;
+	if (!f->off)
+		return ((const struct record *)obj)->values[slot(f)];
+	return *(const char *const *)((const char *)obj + f->off);
 }
 
 void kind_set(void *obj, const struct kind_field *f, const char *v)
 {
-	if (f->type != KT_LINKS)
+	if (f->type == KT_LINKS)
+		return;
+	if (!f->off)
+		((struct record *)obj)->values[slot(f)] = v;
+	else
 		*(const char **)((char *)obj + f->off) = v;
 }
 

@@ -4,10 +4,14 @@
  * drives validation, the JSON of the API, the form and the record page (src/web), the
  * store's columns (src/store/sqlite/repo.c) and the review of proposed changes.
  *
- * A kind's record is a C struct that begins with struct record; each field of the
- * table says where its value is in that struct (offsetof). To add a field: a member
- * of the struct, a row of the kind's table and a migration that adds the column. To
- * add a kind: an enum record_kind value, its struct and table (see caselaw.c,
+ * A kind's record is a C struct that begins with struct record. A field's value is in
+ * a member of that struct when C code reads it by name (the row gives its offsetof),
+ * else (offset 0) in struct record's values, by the row's place in the table. To add
+ * a field: a row of the kind's table, its labels in the catalog (data/messages.tsv)
+ * and a migration that adds the column; the form, the page, the API, the bundle,
+ * `ccrepo show`, the review of changes and, for KF_SEARCH, the search index (the
+ * kind's search view is made from the table: store/sqlite/views.c) follow from the
+ * row. To add a kind: an enum record_kind value, its struct and table (see caselaw.c,
  * lesson.c), its entry in kind.c's list, its routes and a migration for its table. */
 #ifndef DOMAIN_KIND_H
 #define DOMAIN_KIND_H
@@ -56,7 +60,9 @@ struct kind_field {
 	const char *hint;	/* catalog: under the label on the form; for KT_WORK the
 				 * text of the link on the page; may be NULL */
 	size_t off;		/* offsetof the value (const char *; KT_LINKS: struct
-				 * record_link *) in the kind's struct */
+				 * record_link *) in the kind's struct; 0: no member,
+				 * the value is in struct record's values (not for
+				 * KT_LINKS) */
 	size_t off_n;		/* KT_LINKS: offsetof the count (size_t) */
 };
 

@@ -10,6 +10,8 @@ static const struct kind_field fields[] = {
 	{ "date", KT_DATE, 10, KF_LIST, "Date", NULL, NULL, F(date), 0 },
 	{ "body", KT_MARKDOWN, LESSON_BODY_MAX, KF_REQUIRED | KF_SEARCH, "Text", NULL,
 	  "Markdown: headings, lists, links and emphasis.", F(body), 0 },
+	{ "audience", KT_KEYWORDS, 1000, KF_SEARCH, "Who it is for", NULL,
+	  "Such as police, prosecutors, judges; separated by commas.", 0, 0 },
 };
 
 const struct kind lesson_kind = {

@@ -13,6 +13,9 @@
 struct store;
 
 enum record_kind { REC_LEGISLATION, REC_CASE, REC_LESSON, REC_KIND_COUNT };
+
+/* Fields a kind's table may have (domain/kind.h). */
+#define RECORD_VALUES_MAX 24
 enum record_status { ST_DRAFT, ST_SUBMITTED, ST_PUBLISHED, ST_WITHDRAWN, ST_COUNT };
 
 struct record {
@@ -33,6 +36,9 @@ struct record {
 					 * reads it); 0: none (the command line) */
 	int pending;		/* a change to it waits for review: a proposed edit
 				 * (record_change) or a new version of a law; read only */
+	/* the values of its kind's fields that have no member in the kind's struct
+	 * (domain/kind.h: offset 0), by their place in the kind's table */
+	const char *values[RECORD_VALUES_MAX];
 };
 
 /* A change to a published record proposed by someone who may not publish: it waits

@@ -518,6 +518,23 @@ static void test_openapi(void **state)
 		if (!ok)
 			fail_msg("the OpenAPI document has no path for %s", api_routes[i]);
 	}
+	/* the kinds' fields come from their tables: the case's court (required) and the
+	 * lesson's audience, a field without a struct member */
+	{
+		json_t *sc = json_object_get(json_object_get(j, "components"), "schemas");
+		json_t *lesson = json_array_get(json_object_get(json_object_get(sc, "Lesson"),
+								"allOf"), 1);
+		json_t *sent = json_object_get(json_object_get(sc, "LessonFields"), "properties");
+		json_t *cs = json_array_get(json_object_get(json_object_get(sc, "Case"), "allOf"), 1);
+
+		assert_int_equal(json_integer_value(json_object_get(json_object_get(
+			json_object_get(lesson, "properties"), "audience"), "maxLength")), 1000);
+		assert_non_null(json_object_get(sent, "audience"));
+		assert_non_null(json_object_get(sent, "title"));
+		assert_string_equal(json_string_value(json_array_get(json_object_get(cs,
+			"required"), 0)), "court");
+		assert_non_null(json_object_get(json_object_get(cs, "properties"), "applied"));
+	}
 	json_decref(j);
 }
 

@@ -13,7 +13,6 @@
 #include "domain/caselaw.h"
 #include "domain/kind.h"
 #include "domain/lesson.h"
-#include "store/sqlite/search_sql.h"
 
 /* Each kind is in the list under its own enum value and name. */
 static void test_kinds_named_once(void **state)
@@ -34,12 +33,11 @@ static void test_kinds_named_once(void **state)
 	assert_null(record_tlp_name(5));
 }
 
-/* Keys are unique, at most one list of links, and what the table says is searched the
- * search index's source reads (search_sql.h, "alias.key" with the table's initial). */
+/* Keys are unique, at most one list of links (kept in a struct member), a field
+ * without a member has a slot in struct record's values. (What is searched is indexed:
+ * test_store's test_views_made.) */
 static void test_tables(void **state)
 {
-	const char *source[REC_KIND_COUNT] = { NULL, SEARCH_SOURCE_CASE, SEARCH_SOURCE_LESSON };
-
 	(void)state;
 	for (int k = 0; k < REC_KIND_COUNT; k++) {
 		const struct kind *kd = kind_by_id((enum record_kind)k);
@@ -50,18 +48,16 @@ static void test_tables(void **state)
 		assert_true(kd->size >= sizeof(struct record));
 		for (size_t i = 0; i < kd->nfields; i++) {
 			const struct kind_field *f = &kd->fields[i];
-			char col[80];
 
 			links += f->type == KT_LINKS;
 			assert_non_null(f->label);
 			assert_true(f->max > 0);
-			assert_true(f->off >= sizeof(struct record) && f->off < kd->size);
+			if (f->off || f->type == KT_LINKS)
+				assert_true(f->off >= sizeof(struct record) && f->off < kd->size);
+			else
+				assert_true(i < RECORD_VALUES_MAX);
 			for (size_t j = 0; j < i; j++)
 				assert_string_not_equal(kd->fields[j].key, f->key);
-			snprintf(col, sizeof(col), "%c.%s", kd->table[0], f->key);
-			if ((f->flags & KF_SEARCH) && !strstr(source[k], col))
-				fail_msg("%s.%s is searched but search_sql.h does not index %s",
-					 kd->name, f->key, col);
 		}
 		assert_true(links <= 1);
 	}
@@ -150,6 +146,47 @@ static void test_json(void **state)
 	pool_free(p);
 }
 
+/* A field of the table without a struct member (lesson's audience): its value lives in
+ * the record's values, validated, in the JSON both ways, kept apart from other
+ * records'. */
+static void test_field_without_member(void **state)
+{
+	const struct kind_field *f = NULL;
+	struct lesson l = { .rec = { .kind = REC_LESSON, .region = "014", .language = "en",
+				     .title = "L" }, .body = "Text" };
+	struct lesson other = l, got = { .rec = { .kind = REC_LESSON } };
+	char big[1100];
+	pool *p = pool_new();
+	struct err e = { 0 };
+	json_t *j;
+
+	(void)state;
+	for (size_t i = 0; i < lesson_kind.nfields; i++)
+		if (!strcmp(lesson_kind.fields[i].key, "audience"))
+			f = &lesson_kind.fields[i];
+	assert_non_null(f);
+	assert_int_equal(f->off, 0);
+	assert_null(kind_value(&l, f));
+	kind_set(&l, f, "prosecutors, judges");
+	assert_string_equal(kind_value(&l, f), "prosecutors, judges");
+	assert_null(kind_value(&other, f));
+	j = kind_json(&lesson_kind, &l);
+	assert_string_equal(json_string_value(json_object_get(j, "audience")),
+			    "prosecutors, judges");
+	json_object_del(j, "country");
+	json_object_del(j, "region");
+	assert_int_equal(kind_from_json(NULL, p, &lesson_kind, j, &got, &e), ERR_OK);
+	assert_string_equal(kind_value(&got, f), "prosecutors, judges");
+	assert_string_equal(got.body, "Text");
+	json_decref(j);
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	kind_set(&l, f, big);
+	assert_int_equal(check(&lesson_kind, &l, &e), ERR_INVALID);
+	assert_string_equal(e.msg, "audience is longer than 1000 bytes");
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_field_without_member),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

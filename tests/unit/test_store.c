@@ -19,7 +19,10 @@
 #include "fixture.h"
 
 #include "core/log.h"
+#include "domain/kind.h"
+#include "domain/lesson.h"
 #include "store/sqlite/internal.h"
+#include "store/sqlite/search_sql.h"
 #include "store/store.h"
 
 /* One integer from SQL on the connection behind s (white box: the SQLite handle). */
@@ -519,6 +522,77 @@ static void test_triggers_restored(void **state)
 	store_close(s);
 }
 
+/* The search views of the kinds described by fields are made from their tables: every
+ * searched field is in its view; a view that differs (an older ccrepo's, or altered) is
+ * reported by check, made again by migrate, and the kind's records indexed again. */
+static void test_views_made(void **state)
+{
+	struct store *s = fixture_db("v.db", FIX_KENYA);
+	struct sbuf report = SBUF_INIT;
+	struct lesson l = { .rec = { .country = "KE", .language = "en", .title = "Phones",
+				     .status = ST_PUBLISHED }, .body = "Bag the phone." };
+	const struct kind_field *audience = NULL;
+	struct err e;
+	int base = -1, problems = -1, from, to;
+	long long id = 0;
+
+	(void)state;
+	err_clear(&e);
+	for (int k = 0; k < REC_KIND_COUNT; k++) {
+		const struct kind *kd = kind_by_id((enum record_kind)k);
+		char sql[200], *view;
+		sqlite3_stmt *st;
+
+		if (!kd->table)
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT sql FROM sqlite_master WHERE name = "
+			 "'search_source_%s'", kd->name);
+		assert_int_equal(sqlite3_prepare_v2(((struct sq *)s)->db, sql, -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		view = strdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		for (size_t i = 0; i < kd->nfields; i++) {
+			char col[80];
+
+			snprintf(col, sizeof(col), "t.%s", kd->fields[i].key);
+			if ((kd->fields[i].flags & KF_SEARCH) && !strstr(view, col))
+				fail_msg("%s.%s is searched but its view does not read it: %s",
+					 kd->name, kd->fields[i].key, view);
+		}
+		free(view);
+	}
+	for (size_t i = 0; i < lesson_kind.nfields; i++)
+		if (!strcmp(lesson_kind.fields[i].key, "audience"))
+			audience = &lesson_kind.fields[i];
+	assert_non_null(audience);
+	kind_set(&l, audience, "magistrates");
+	assert_int_equal(store_check(s, &report, &base, &e), ERR_OK);
+	assert_non_null(strstr(sbuf_str(&report), "search views: ok"));
+	sbuf_release(&report);
+
+	/* the lesson view of schema version 4, which did not read audience */
+	sql_exec(s, "DROP VIEW search_source_lesson; CREATE VIEW search_source_lesson AS "
+		 SEARCH_SOURCE_LESSON);
+	assert_int_equal(lesson_save(s, &fixture_local, &l, &id, &e), ERR_OK);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM search WHERE search MATCH "
+				 "'magistrates'"), 0);
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_non_null(strstr(sbuf_str(&report), "problem: view search_source_lesson is not"));
+	assert_non_null(strstr(sbuf_str(&report), "search views: FAILED"));
+	assert_int_equal(problems, base + 1);
+	sbuf_release(&report);
+
+	assert_int_equal(store_migrate(s, &from, &to, &e), ERR_OK);
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM search WHERE search MATCH "
+				 "'magistrates'"), 1);
+	problems = -1;
+	assert_int_equal(store_check(s, &report, &problems, &e), ERR_OK);
+	assert_int_equal(problems, base);
+	sbuf_release(&report);
+	store_close(s);
+}
+
 /* Another application's SQLite database is refused, not migrated into. */
 static void test_foreign_refused(void **state)
 {
@@ -560,6 +634,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_generation_same_process, fixture_group_setup, fixture_group_teardown),
 		cmocka_unit_test_setup_teardown(test_generation_other_process, fixture_group_setup, fixture_group_teardown),
 		cmocka_unit_test_setup_teardown(test_triggers_restored, fixture_group_setup, fixture_group_teardown),
+		cmocka_unit_test_setup_teardown(test_views_made, fixture_group_setup, fixture_group_teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_refused, fixture_group_setup, fixture_group_teardown),
 	};
 

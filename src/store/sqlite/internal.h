@@ -234,6 +234,13 @@ int sq_get(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *
 /* Run SQL text that has no parameters (schema, pragmas). */
 int sq_exec(struct sq *q, const char *sql, struct err *e);
 
+/* views.c: compare the search view of each record kind described by fields with the
+ * one its table makes (domain/kind.h); each that differs is a line of report (may be
+ * NULL) and counts in *problems. With restore, make it again and index the kind's
+ * records again, inside the caller's write transaction. */
+int sq_views_compare(struct sq *q, int restore, struct sbuf *report, int *problems,
+		     struct err *e);
+
 /* fts.c: register the tokenizer "ccrepo" and the ranking function ccrank() on db
  * (before anything touches the search table). An SQLite result code.
  * io passes document frequencies between the store and ccrank(): the store sets

@@ -520,6 +520,9 @@ static const char *const migrations[] = {
 	"UPDATE expression SET status = 'amended' WHERE status = 'in_force' AND EXISTS (\n"
 	"  SELECT 1 FROM expression y WHERE y.work_id = expression.work_id\n"
 	"  AND y.language = expression.language AND y.date > expression.date);\n",
+	/* 9: whom a lesson is for (police, prosecutors, judges...), searched; the search
+	 * views of cases and lessons are made from their kinds' tables (views.c) */
+	"ALTER TABLE lesson ADD COLUMN audience TEXT;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
@@ -746,6 +749,10 @@ int sq_check_schema(struct store *s, struct sbuf *report, int *problems, int *cu
 	if ((rc = triggers_compare(q, 0, report, problems, e)))
 		return rc;
 	sbuf_addf(report, "triggers: %s\n", *problems > before ? "FAILED" : "ok");
+	before = *problems;
+	if ((rc = sq_views_compare(q, 0, report, problems, e)))
+		return rc;
+	sbuf_addf(report, "search views: %s\n", *problems > before ? "FAILED" : "ok");
 	return ERR_OK;
 }
 
@@ -775,7 +782,8 @@ int sq_migrate(struct store *s, int *from, int *to, struct err *e)
 	if ((rc = refuse(q, version, e)))
 		return rc;
 	if (version == sq_schema_latest &&
-	    ((rc = triggers_compare(q, 0, NULL, &differ, e)) || !differ))
+	    ((rc = triggers_compare(q, 0, NULL, &differ, e)) ||
+	     (rc = sq_views_compare(q, 0, NULL, &differ, e)) || !differ))
 		return rc;
 	if ((rc = sq_exec(q, "BEGIN IMMEDIATE", e)))
 		return rc;
@@ -810,7 +818,8 @@ int sq_migrate(struct store *s, int *from, int *to, struct err *e)
 	}
 	*to = version;
 	differ = 0;
-	if ((rc = triggers_compare(q, 1, NULL, &differ, e)))
+	if ((rc = triggers_compare(q, 1, NULL, &differ, e)) ||
+	    (rc = sq_views_compare(q, 1, NULL, &differ, e)))
 		goto out;
 	rc = sq_exec(q, "COMMIT", e);
 out:
