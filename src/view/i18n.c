@@ -1,11 +1,13 @@
 #include "view/i18n.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/embed.h"
 #include "core/log.h"
+#include "core/sbuf.h"
 #include "core/xalloc.h"
 #include "import/tsv.h"
 
@@ -16,6 +18,9 @@ struct message {
 
 static struct message *catalog;
 static size_t ncatalog;
+/* the catalog's patterns: messages with printf conversions, in catalog order */
+static const struct message **patterns;
+static size_t npatterns;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* file columns after msgid */
@@ -40,6 +45,26 @@ static int by_msgid(const void *a, const void *b)
 	return strcmp(((const struct message *)a)->msgid, ((const struct message *)b)->msgid);
 }
 
+/* Patterns by their literal text (about: the length less three per conversion),
+ * longest first, then by msgid. */
+static size_t literals(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (const char *c = s; (c = strchr(c, '%')); c++)
+		n = n > 3 ? n - 3 : 0;
+	return n;
+}
+
+static int by_literals(const void *a, const void *b)
+{
+	const struct message *x = *(const struct message *const *)a;
+	const struct message *y = *(const struct message *const *)b;
+	size_t lx = literals(x->msgid), ly = literals(y->msgid);
+
+	return lx != ly ? (lx < ly ? 1 : -1) : strcmp(x->msgid, y->msgid);
+}
+
 static void load(void)
 {
 	size_t len;
@@ -50,18 +75,192 @@ static void load(void)
 		log_error("message catalog: %s", e.msg);
 	if (ncatalog)
 		qsort(catalog, ncatalog, sizeof(*catalog), by_msgid);
+	for (size_t i = 0; i < ncatalog; i++)
+		if (strchr(catalog[i].msgid, '%')) {
+			patterns = xrealloc(patterns, (npatterns + 1) * sizeof(*patterns));
+			patterns[npatterns++] = &catalog[i];
+		}
+	/* the most specific first: "password: longer than %d bytes" before
+	 * "%s: longer than %zu bytes" */
+	if (npatterns)
+		qsort(patterns, npatterns, sizeof(*patterns), by_literals);
+}
+
+static const struct message *find(const char *msgid)
+{
+	struct message key;
+
+	pthread_once(&once, load);
+	key.msgid = (char *)msgid;
+	return ncatalog ? bsearch(&key, catalog, ncatalog, sizeof(*catalog), by_msgid) : NULL;
 }
 
 const char *i18n(enum lang lang, const char *msgid)
 {
-	struct message key, *m;
+	const struct message *m;
 
 	if (lang == LANG_EN || (unsigned)lang >= LANG_COUNT)
 		return msgid;
-	pthread_once(&once, load);
-	key.msgid = (char *)msgid;
-	m = ncatalog ? bsearch(&key, catalog, ncatalog, sizeof(*catalog), by_msgid) : NULL;
+	m = find(msgid);
 	return m && m->text[lang] ? m->text[lang] : msgid;
+}
+
+#define CAPS_MAX 8	/* values one message may carry */
+
+struct cap {
+	const char *at;
+	size_t len;
+};
+
+/* The length of the printf conversion at s ("%s", "%zu", "%lld", "%d", "%2$s"...),
+ * 0 when there is none; *numeric whether it stands for a number, *pos its "N$" (0:
+ * none). */
+static size_t conversion(const char *s, int *numeric, int *pos)
+{
+	static const char *const convs[] = { "s", "zu", "lld", "llu", "ld", "lu", "d", "u" };
+	const char *q = s + 1;
+
+	if (s[0] != '%')
+		return 0;
+	*pos = 0;
+	if (q[0] >= '1' && q[0] <= '9' && q[1] == '$') {
+		*pos = q[0] - '0';
+		q += 2;
+	}
+	for (size_t i = 0; i < sizeof(convs) / sizeof(convs[0]); i++)
+		if (!strncmp(q, convs[i], strlen(convs[i]))) {
+			*numeric = convs[i][0] != 's';
+			return (size_t)(q - s) + strlen(convs[i]);
+		}
+	return 0;
+}
+
+/* Whether msg is pattern pat with values in place of its conversions, each value into
+ * caps[*n...] (the shortest that lets the rest match; numbers only digits). */
+static int match(const char *pat, const char *msg, struct cap *caps, int *n)
+{
+	int numeric, pos;
+	size_t cl;
+
+	while (*pat) {
+		if ((cl = conversion(pat, &numeric, &pos))) {
+			size_t max = strlen(msg);
+
+			if (*n >= CAPS_MAX)
+				return 0;
+			for (size_t len = 1; len <= max; len++) {
+				char c = msg[len - 1];
+
+				if (numeric && !isdigit((unsigned char)c) && !(len == 1 && c == '-'))
+					break;
+				caps[*n] = (struct cap){ msg, len };
+				(*n)++;
+				if (match(pat + cl, msg + len, caps, n))
+					return 1;
+				(*n)--;
+			}
+			return 0;
+		}
+		if (pat[0] == '%' && pat[1] == '%')
+			pat++;
+		if (*pat++ != *msg++)
+			return 0;
+	}
+	return *msg == '\0';
+}
+
+/* Value c as shown in lang: a name's label, a msgid's translation, or itself. */
+static const char *shown(pool *p, enum lang lang, struct cap c,
+			 const struct i18n_name *names, size_t nnames)
+{
+	const char *v = pool_strndup(p, c.at, c.len);
+
+	for (size_t i = 0; i < nnames; i++)
+		if (names[i].value && !strcmp(names[i].value, v))
+			return i18n(lang, names[i].label);
+	return i18n(lang, v);
+}
+
+/* text with the values caps[0..n) in place of its conversions, in p. */
+static const char *fill(pool *p, enum lang lang, const char *text, const struct cap *caps,
+			int n, const struct i18n_name *names, size_t nnames)
+{
+	struct sbuf b = SBUF_INIT;
+	int next = 0, numeric, pos;
+	const char *r;
+	size_t cl;
+
+	for (const char *s = text; *s;) {
+		if ((cl = conversion(s, &numeric, &pos))) {
+			int i = pos ? pos - 1 : next++;
+
+			if (i < n)
+				sbuf_adds(&b, shown(p, lang, caps[i], names, nnames));
+			s += cl;
+		} else if (s[0] == '%' && s[1] == '%') {
+			sbuf_addc(&b, '%');
+			s += 2;
+		} else {
+			sbuf_addc(&b, *s++);
+		}
+	}
+	r = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return r;
+}
+
+const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n_name *names,
+		     size_t nnames)
+{
+	const struct message *m;
+
+	if (!msg || (unsigned)lang >= LANG_COUNT)
+		return msg;
+	if ((m = find(msg)))
+		return lang == LANG_EN || !m->text[lang] ? msg : m->text[lang];
+	for (size_t i = 0; i < npatterns; i++) {
+		struct cap caps[CAPS_MAX];
+		int n = 0;
+		const char *text = lang == LANG_EN ? patterns[i]->msgid : patterns[i]->text[lang];
+
+		if (!text || !match(patterns[i]->msgid, msg, caps, &n))
+			continue;
+		return fill(p, lang, text, caps, n, names, nnames);
+	}
+	return msg;
+}
+
+/* The conversions of s: how many, the highest "N$" (0 for none), whether any is
+ * sequential. */
+static void conversions(const char *s, int *count, int *maxpos, int *seq)
+{
+	int numeric, pos;
+	size_t cl;
+
+	*count = *maxpos = *seq = 0;
+	while (*s) {
+		if ((cl = conversion(s, &numeric, &pos))) {
+			(*count)++;
+			*seq |= !pos;
+			*maxpos = pos > *maxpos ? pos : *maxpos;
+			s += cl;
+		} else {
+			s += s[0] == '%' && s[1] == '%' ? 2 : 1;
+		}
+	}
+}
+
+int i18n_pattern_ok(const char *msgid, const char *text)
+{
+	int n, maxpos, seq, tn, tmax, tseq;
+
+	conversions(msgid, &n, &maxpos, &seq);
+	conversions(text, &tn, &tmax, &tseq);
+	if (maxpos || n > CAPS_MAX)
+		return 0;	/* a msgid's values come in order */
+	if (!tmax)
+		return tn == n;
+	return !tseq && tmax <= n;
 }
 
 int i18n_count(enum lang lang)

@@ -24,6 +24,12 @@ const char *layout_t(const struct req *r, const char *msgid)
 	return i18n(r->lang, msgid);
 }
 
+const char *layout_msg(const struct req *r, const char *msg, const struct i18n_name *names,
+		       size_t n)
+{
+	return i18n_msg(r->pool, r->lang, msg, names, n);
+}
+
 void layout_csrf(const struct req *r, struct sbuf *sb)
 {
 	if (r->csrf)

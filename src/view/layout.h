@@ -4,6 +4,7 @@
 
 #include "core/sbuf.h"
 #include "http/http.h"
+#include "view/i18n.h"
 
 /* Begin a page: doctype, head with title, header with navigation (section is the
  * current one: "home", "countries", "regions", "instruments", or NULL), and open
@@ -22,5 +23,9 @@ const char *layout_q(const struct req *r);
 void layout_csrf(const struct req *r, struct sbuf *sb);
 /* The interface string msgid in the request's language (see i18n.h). */
 const char *layout_t(const struct req *r, const char *msgid);
+/* A message of the domain (an error, values included) in the request's language
+ * (i18n_msg): a value equal to one of names[0..n) shows as its label. In r's pool. */
+const char *layout_msg(const struct req *r, const char *msg, const struct i18n_name *names,
+		       size_t n);
 
 #endif

@@ -103,7 +103,7 @@ int web_signin(struct req *r, struct resp *out)
 	/* the sign-in form has its own token (below), also for a browser signed in as
 	 * someone else: the route is ROUTE_OWN_TOKEN, the session's is not asked for */
 	if (req_form_parse(r, &e))
-		return signin_page(r, out, 400, e.msg, NULL);
+		return signin_page(r, out, 400, web_msg(r, e.msg), NULL);
 	user = req_form(r, "username");
 	pass = req_form(r, "password");
 	if (!r->signin_cookie || !req_form(r, "signin") ||
@@ -257,7 +257,7 @@ int web_account_password(struct req *r, struct resp *out)
 			account_page(r, out, 403, T("The current password is wrong."), 1) :
 			http_fail(r, out, &e);
 	if (user_set_password(r->store, r->actor->name, nw, now, &e))
-		return e.code == ERR_INVALID ? account_page(r, out, 400, e.msg, 1) :
+		return e.code == ERR_INVALID ? account_page(r, out, 400, web_msg(r, e.msg), 1) :
 					       http_fail(r, out, &e);
 	/* every session ended with the change: this browser gets a new one */
 	if (session_create(r->store, r->pool, u->id, r->address, now, &secret, &csrf, &e))

@@ -185,7 +185,7 @@ int web_admin_users(struct req *r, struct resp *out)
 		rc = err_set(&e, ERR_INVALID, "unknown action");
 	}
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT || rc == ERR_NOTFOUND)
-		return page(r, out, 400, e.msg, 1);
+		return page(r, out, 400, web_msg(r, e.msg), 1);
 	if (rc)
 		return http_fail(r, out, &e);
 	return web_redirect(r, out, "/admin/users");

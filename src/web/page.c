@@ -20,6 +20,17 @@ void web_heading(struct sbuf *b, const char *heading, const char *intro)
 		html_fmt(b, "<p>%s</p>\n", intro);
 }
 
+const char *web_msg(struct req *r, const char *msg)
+{
+	static const struct i18n_name names[] = {
+		{ "username", "User name" }, { "password", "Password" }, { "name", "Name" },
+		{ "email", "Email" }, { "note", "Note" }, { "country", "Country" },
+		{ "language", "Language" }, { "region", "Region" }, { "title", "Title" },
+	};
+
+	return layout_msg(r, msg, names, sizeof(names) / sizeof(names[0]));
+}
+
 void web_message(struct sbuf *b, const char *message, int error)
 {
 	if (message)

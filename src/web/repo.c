@@ -574,7 +574,7 @@ int web_laws_import(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	if (rc) {
 		layout_begin(r, b, T("Import a law"), "laws");
-		import_form(r, b, T(e.msg));
+		import_form(r, b, web_msg(r, e.msg));
 		layout_end(r, b);
 		return 400;
 	}

@@ -75,6 +75,17 @@ static size_t form_fields(const struct kind *k, struct field *f)
 	return n;
 }
 
+/* A message of the domain about the form's fields in r's language, each field's key
+ * shown as its label ("court is required" -> "Court is required"). */
+static const char *field_msg(struct req *r, const struct field *f, size_t nf, const char *msg)
+{
+	struct i18n_name *names = pool_calloc(r->pool, nf + 1, sizeof(*names));
+
+	for (size_t i = 0; i < nf; i++)
+		names[i] = (struct i18n_name){ f[i].name, f[i].label };
+	return layout_msg(r, msg, names, nf);
+}
+
 static void render_form(struct req *r, struct sbuf *b, const char *action,
 			const struct field *f, size_t nf, const char *const *vals,
 			const char *error, const char *submit)
@@ -548,12 +559,12 @@ int web_kind_form(struct req *r, struct resp *out)
 		if (!f[i].kf || f[i].kf->type != KT_LINKS)
 			continue;
 		if ((rc = parse_links(r, f[i].kf, value(r, f[i].name), &l, &n, &e)))
-			return form_page(r, out, k, id, f, nf, vals, e.msg);
+			return form_page(r, out, k, id, f, nf, vals, field_msg(r, f, nf, e.msg));
 		kind_set_links(obj, f[i].kf, l, n);
 	}
 	if ((rc = kind_save(r->store, r->actor, k, obj, &id, &e))) {
 		if (rc == ERR_INVALID)
-			return form_page(r, out, k, id, f, nf, vals, e.msg);
+			return form_page(r, out, k, id, f, nf, vals, field_msg(r, f, nf, e.msg));
 		return http_fail(r, out, &e);
 	}
 	return web_redirect(r, out, pool_printf(r->pool, "/%s/%lld", k->path, id));

@@ -129,7 +129,7 @@ int web_account_tokens(struct req *r, struct resp *out)
 		return account_page(r, out, 400, T("Choose the scope: read or write."), 1, NULL);
 	if (token_create(r->store, r->pool, r->actor->name, name ? name : "",
 			 (enum token_scope)sc, time(NULL), &id, &text, &e))
-		return e.code == ERR_INVALID ? account_page(r, out, 400, e.msg, 1, NULL) :
+		return e.code == ERR_INVALID ? account_page(r, out, 400, web_msg(r, e.msg), 1, NULL) :
 					       http_fail(r, out, &e);
 	return account_page(r, out, 200, NULL, 0, text);
 }
@@ -145,7 +145,7 @@ int web_account_tokens_revoke(struct req *r, struct resp *out)
 	if (token_revoke_own(r->store, r->pool, r->actor->user_id, req_form(r, "id"),
 			     time(NULL), &e))
 		return e.code == ERR_INVALID || e.code == ERR_NOTFOUND ?
-			account_page(r, out, 400, e.msg, 1, NULL) : http_fail(r, out, &e);
+			account_page(r, out, 400, web_msg(r, e.msg), 1, NULL) : http_fail(r, out, &e);
 	return web_redirect(r, out, "/account/tokens?revoked=1");
 }
 
@@ -197,6 +197,6 @@ int web_admin_tokens_revoke(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	if (token_revoke(r->store, req_form(r, "id"), time(NULL), &e))
 		return e.code == ERR_INVALID || e.code == ERR_NOTFOUND ?
-			admin_page(r, out, 400, e.msg, 1) : http_fail(r, out, &e);
+			admin_page(r, out, 400, web_msg(r, e.msg), 1) : http_fail(r, out, &e);
 	return web_redirect(r, out, "/admin/tokens?revoked=1");
 }

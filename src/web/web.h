@@ -73,6 +73,10 @@ void web_page_begin(struct req *r, struct resp *out, const char *title, const ch
 void web_heading(struct sbuf *b, const char *heading, const char *intro);
 /* A notice (error 0) or an error message (role alert) when message is not NULL. */
 void web_message(struct sbuf *b, const char *message, int error);
+/* A message of the domain (an error with its values) in r's language: the names of
+ * the account, token and organisation forms' fields show as their labels (see
+ * layout_msg). In r's pool. */
+const char *web_msg(struct req *r, const char *msg);
 /* Open a <table> with a head row of column labels (msgids, translated here; NULL
  * ends the list) and its <tbody>. */
 void web_table_begin(struct req *r, struct sbuf *b, const char *const *labels);

@@ -266,7 +266,11 @@ static void test_account_tokens_input(void **state)
 	http_response_free(r);
 	r = post(&rita, "/account/tokens", "scope=read", 1);
 	assert_status(r, 400);
-	assert_has(r->body, "name: required");
+	assert_has(r->body, "Name: required");
+	http_response_free(r);
+	r = post(&rita, "/account/tokens?lang=fr", "scope=read", 1);
+	assert_status(r, 400);
+	assert_has(r->body, "Nom est obligatoire");
 	http_response_free(r);
 	snprintf(fields, sizeof(fields), "scope=write&name=%0201d", 0);
 	r = post(&rita, "/account/tokens", fields, 1);

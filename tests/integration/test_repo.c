@@ -451,11 +451,18 @@ static void test_case_form(void **state)
 		      "&citation=%5B2020%5D+eKLR+1&summary=Access+%3Cwithout%3E+authority");
 	assert_status(r, 400);
 	assert_header_has(r, "Content-Type", HTML);
-	assert_has(r->body, "role=\"alert\">court is required</p>");
+	assert_has(r->body, "role=\"alert\">Court is required</p>");
 	assert_has(r->body, "value=\"Republic v Mwangi\"");
 	assert_has(r->body, "value=\"[2020] eKLR 1\"");
 	assert_has(r->body, "Access &lt;without&gt; authority</textarea>");
 	assert_lacks(r->body, "<without>");
+	http_response_free(r);
+	/* the message in the page's language, its values too */
+	r = post_form("/cases/new?lang=fr", "title=R&country=KE&language=en&court=X"
+		      "&decided=2020-13-01");
+	assert_status(r, 400);
+	assert_has(r->body, "role=\"alert\">Date de la décision doit être une date "
+			    "(AAAA-MM-JJ)</p>");
 	http_response_free(r);
 
 	loc = post_form_303("/cases/new", "title=Republic+v+Mwangi&country=KE&language=en"
@@ -486,7 +493,7 @@ static void test_case_form(void **state)
 		r = post_form(path, "title=Republic+v+Mwangi&country=KE&language=en&court=HC"
 			      "&decided=March");
 		assert_status(r, 400);
-		assert_has(r->body, "decided must be a date");
+		assert_has(r->body, "Date of the decision must be a date");
 		http_response_free(r);
 		r = post_form(path, "title=R&country=KE&language=en&court=HC&applied=sec_14");
 		assert_status(r, 400);
@@ -652,7 +659,7 @@ static void test_lesson_markdown(void **state)
 	/* a lesson needs a body; the form keeps the title */
 	r = post_form("/lessons/new", "title=Empty+%26+short&country=KE&language=en&body=");
 	assert_status(r, 400);
-	assert_has(r->body, "body is required");
+	assert_has(r->body, "Text is required");
 	assert_has(r->body, "value=\"Empty &amp; short\"");
 	http_response_free(r);
 
