@@ -3,6 +3,7 @@
 
 #include "api/api.h"
 #include "domain/country.h"
+#include "domain/limits.h"
 
 static const struct api_field country_fields[] = {
 	API_FIELD(struct country, alpha2, API_CODE),
@@ -81,8 +82,6 @@ int api_country(struct req *r, struct resp *out)
 	return api_send(out, 200, j);
 }
 
-#define RESOLVE_MAX 1000
-#define RESOLVE_ITEM_MAX 200
 
 int api_countries_resolve(struct req *r, struct resp *out)
 {
@@ -97,9 +96,10 @@ int api_countries_resolve(struct req *r, struct resp *out)
 		return http_error(r, out, 400, "the body needs \"codes\": an array of strings, "
 				  "such as {\"codes\": [\"KE\", \"FRA\", \"Kenya\"]}");
 	}
-	if (json_array_size(codes) > RESOLVE_MAX) {
+	if (json_array_size(codes) > LIMIT_RESOLVE_CODES) {
 		json_decref(body);
-		return http_error(r, out, 413, "at most 1000 codes in one request");
+		return http_error(r, out, 413, pool_printf(r->pool, "at most %d codes in one "
+								 "request", LIMIT_RESOLVE_CODES));
 	}
 	results = json_array();
 	json_array_foreach(codes, i, v) {
@@ -110,11 +110,11 @@ int api_countries_resolve(struct req *r, struct resp *out)
 		json_array_append_new(results, item);
 		json_object_set(item, "input", v);
 		if (!json_is_string(v) || json_string_length(v) == 0 ||
-		    json_string_length(v) > RESOLVE_ITEM_MAX ||
+		    json_string_length(v) > LIMIT_NAME ||
 		    memchr(json_string_value(v), 0, json_string_length(v))) {
 			json_object_set_new(item, "country", json_null());
-			json_object_set_new(item, "error", json_string(
-				"expected a non-empty string of at most 200 bytes"));
+			json_object_set_new(item, "error", json_string(pool_printf(r->pool,
+				"expected a non-empty string of at most %d bytes", LIMIT_NAME)));
 			continue;
 		}
 		if (country_resolve(r->store, r->pool, json_string_value(v), &c, &e)) {

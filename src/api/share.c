@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "domain/share.h"
+#include "domain/limits.h"
 
 static json_t *names_json(const char **names, size_t n)
 {
@@ -31,10 +32,10 @@ static int names_from(struct req *r, json_t *body, const char *key, const char *
 			       SHARE_NAMES_MAX);
 	json_array_foreach(v, i, x) {
 		if (!json_is_string(x) || !json_string_length(x) ||
-		    json_string_length(x) > 200 ||
+		    json_string_length(x) > LIMIT_NAME ||
 		    strlen(json_string_value(x)) != json_string_length(x))
-			return err_set(e, ERR_INVALID, "%s: each name is a string of 1 to 200 "
-				       "bytes", key);
+			return err_set(e, ERR_INVALID, "%s: each name is a string of 1 to %d "
+				       "bytes", key, LIMIT_NAME);
 		out[i] = pool_strdup(r->pool, json_string_value(x));
 	}
 	*n = (long)json_array_size(v);

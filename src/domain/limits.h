@@ -24,5 +24,16 @@
 					 * a review decision */
 #define LIMIT_ARTICLE_REF     80	/* bytes of an article reference (un-cc/7) */
 #define LIMIT_QUERY           1000	/* bytes of a search query in the forms */
+#define LIMIT_FILTER          200	/* bytes of a filter's text (/admin/audit) */
+#define LIMIT_NEXT_PATH       500	/* bytes of the page to go back to after
+					 * signing in (?next=) */
+#define LIMIT_LIST_PAGE       100	/* rows of one list page (/laws,
+					 * /admin/shared) */
+#define LIMIT_KIND_LIST       500	/* records of a kind on its list page (/cases) */
+#define LIMIT_AUDIT_PAGE_DEFAULT 50	/* entries of /admin/audit without ?limit= */
+#define LIMIT_RESOLVE_CODES   1000	/* codes in one /api/v1/countries/resolve */
+#define LIMIT_NAME            200	/* bytes of a name: a country to resolve, an
+					 * organisation, a sharing group or reader */
+#define LIMIT_WARNINGS_SHOWN  200	/* an import's warnings listed on its page */
 
 #endif

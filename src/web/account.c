@@ -12,6 +12,7 @@
 
 #include "core/log.h"
 #include "domain/audit.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "domain/user.h"
 #include "view/html.h"
@@ -51,7 +52,7 @@ static const char *cookie(struct req *r, const char *name, const char *value, lo
 /* Where to go after signing in: a path of this site only ("/x", not "//x"). */
 static const char *next_path(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 500)
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > LIMIT_NEXT_PATH)
 		return "/";
 	for (const char *c = next; *c; c++)
 		if ((unsigned char)*c < 0x20)

@@ -12,6 +12,7 @@
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
+#include "domain/limits.h"
 
 #define T(s) layout_t(r, (s))
 
@@ -118,8 +119,8 @@ static int page(struct req *r, struct resp *out, int status, const char *message
 	layout_href(r, b, "/admin/users");
 	html_fmt(b, "\">\n<input type=\"hidden\" name=\"action\" value=\"org\">\n"
 		 "<div><label for=\"f-oname\">%s</label>\n<input id=\"f-oname\" name=\"name\" "
-		 "required maxlength=\"200\"></div>\n<div><label for=\"f-kind\">%s</label>\n"
-		 "<select id=\"f-kind\" name=\"kind\">", T("Name"), T("Kind"));
+		 "required maxlength=\"%d\"></div>\n<div><label for=\"f-kind\">%s</label>\n"
+		 "<select id=\"f-kind\" name=\"kind\">", T("Name"), LIMIT_NAME, T("Kind"));
 	for (int i = 0; i < ORG_KIND_COUNT; i++)
 		html_fmt(b, "<option value=\"%s\">%s</option>", org_kind_name((enum org_kind)i),
 			 T(org_kind_name((enum org_kind)i)));

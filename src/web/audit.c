@@ -19,8 +19,6 @@
 
 #define T(s) layout_t(r, (s))
 
-#define FILTER_MAX 200		/* bytes of a filter's text */
-#define PAGE_DEFAULT 50		/* entries on a page */
 
 /* The query arguments of the page, in the order of the form. */
 enum { Q_ACTOR, Q_ACTION, Q_TARGET, Q_SINCE, Q_UNTIL, Q_COUNT };
@@ -83,17 +81,20 @@ static const char *parse(struct req *r, struct audit_query *q, struct audit_filt
 	for (int i = 0; i < Q_COUNT; i++)
 		q->v[i] = req_arg(r, fields[i].name) ? req_arg(r, fields[i].name) : "";
 	for (int i = 0; i < Q_COUNT; i++)
-		if (strlen(q->v[i]) > FILTER_MAX) {
+		if (strlen(q->v[i]) > LIMIT_FILTER) {
 			q->v[i] = "";	/* not shown again */
-			return pool_printf(r->pool, "%s (%s)", T("A filter is at most 200 bytes."),
+			return pool_printf(r->pool, "%s (%s)", layout_msg(r, pool_printf(r->pool,
+					   "A filter is at most %d bytes.", LIMIT_FILTER), NULL, 0),
 					   fields[i].name);
 		}
-	if (number_arg(req_arg(r, "limit"), PAGE_DEFAULT, 1, LIMIT_AUDIT_PAGE_MAX,
+	if (number_arg(req_arg(r, "limit"), LIMIT_AUDIT_PAGE_DEFAULT, 1, LIMIT_AUDIT_PAGE_MAX,
 		       &q->limit) ||
 	    number_arg(req_arg(r, "offset"), 0, 0, LIMIT_OFFSET_MAX, &q->offset)) {
-		q->limit = PAGE_DEFAULT;
+		q->limit = LIMIT_AUDIT_PAGE_DEFAULT;
 		q->offset = 0;
-		return T("limit is a number from 1 to 200, offset a number from 0.");
+		return layout_msg(r, pool_printf(r->pool, "limit is a number from 1 to %d, offset a "
+						 "number from 0 to %d.", LIMIT_AUDIT_PAGE_MAX,
+						 LIMIT_OFFSET_MAX), NULL, 0);
 	}
 	f->actor = *q->v[Q_ACTOR] ? q->v[Q_ACTOR] : NULL;
 	f->target = *q->v[Q_TARGET] ? q->v[Q_TARGET] : NULL;
@@ -130,7 +131,8 @@ static void filter_form(struct req *r, struct sbuf *b, const struct audit_query 
 		if (fields[i].type) {
 			html_fmt(b, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"%S value=\"%s\">"
 				 "</div>\n", fields[i].name, fields[i].name, fields[i].type,
-				 strcmp(fields[i].type, "text") ? "" : " maxlength=\"200\"", q->v[i]);
+				 strcmp(fields[i].type, "text") ? "" :
+				 pool_printf(r->pool, " maxlength=\"%d\"", LIMIT_FILTER), q->v[i]);
 			continue;
 		}
 		html_fmt(b, "<select id=\"f-%s\" name=\"%s\"><option value=\"\">%s</option>",
@@ -159,7 +161,7 @@ static void page_link(struct req *r, struct sbuf *b, const struct audit_query *q
 			html_url(&path, q->v[i]);
 			sbuf_addc(&path, '&');
 		}
-	if (q->limit != PAGE_DEFAULT)
+	if (q->limit != LIMIT_AUDIT_PAGE_DEFAULT)
 		sbuf_addf(&path, "limit=%d&", q->limit);
 	sbuf_addf(&path, "offset=%d", offset);
 	html_fmt(b, "<a rel=\"%s\" href=\"", rel);

@@ -16,7 +16,6 @@
 
 #define HTML "text/html; charset=utf-8"
 #define T(s) layout_t(r, (s))
-#define LAWS_PAGE 100
 
 static int url_safe(unsigned char c)
 {
@@ -385,7 +384,7 @@ int web_laws(struct req *r, struct resp *out)
 {
 	const char *country = arg(r, "country"), *type = arg(r, "type");
 	const char *status = arg(r, "status"), *offset = arg(r, "offset");
-	struct record_query q = { .kind = -1, .status = -1, .limit = LAWS_PAGE + 1 };
+	struct record_query q = { .kind = -1, .status = -1, .limit = LIMIT_LIST_PAGE + 1 };
 	struct country *c;
 	struct work *ws;
 	size_t n, shown = 0;
@@ -424,7 +423,7 @@ int web_laws(struct req *r, struct resp *out)
 	html_fmt(b, "</select></div>\n");
 	hidden_lang(r, b);
 	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Show"));
-	for (size_t i = 0; i < n && i < LAWS_PAGE; i++) {
+	for (size_t i = 0; i < n && i < LIMIT_LIST_PAGE; i++) {
 		if (!shown++)
 			web_table_begin(r, b, (const char *const[]){ "Title", "Country", "Type",
 					"Date", "Status", NULL });
@@ -451,11 +450,11 @@ int web_laws(struct req *r, struct resp *out)
 	html_fmt(b, "<p>");
 	if (q.offset > 0)
 		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"prev\">%s</a> ",
-			 q.offset > LAWS_PAGE ? q.offset - LAWS_PAGE : 0, sbuf_str(&link),
+			 q.offset > LIMIT_LIST_PAGE ? q.offset - LIMIT_LIST_PAGE : 0, sbuf_str(&link),
 			 T("Previous"));
-	if (n > LAWS_PAGE)
+	if (n > LIMIT_LIST_PAGE)
 		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"next\">%s</a> ",
-			 q.offset + LAWS_PAGE, sbuf_str(&link), T("Next"));
+			 q.offset + LIMIT_LIST_PAGE, sbuf_str(&link), T("Next"));
 	html_fmt(b, "<a href=\"/api/v1/works?offset=%d%S\">JSON</a>", q.offset, sbuf_str(&link));
 	if (!record_allow(r->actor, ACT_CREATE, NULL, NULL)) {
 		html_fmt(b, " · <a href=\"");
@@ -602,7 +601,7 @@ int web_laws_import(struct req *r, struct resp *out)
 	}
 	if (res.nwarnings) {
 		html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), res.nwarnings);
-		for (size_t i = 0; i < res.nwarnings && i < 200; i++)
+		for (size_t i = 0; i < res.nwarnings && i < LIMIT_WARNINGS_SHOWN; i++)
 			html_fmt(b, "<li>%s</li>\n", res.warnings[i]);
 		html_fmt(b, "</ul>\n");
 	}

@@ -13,13 +13,13 @@
 #include "domain/kind.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
 
 #define T(s) layout_t(r, (s))
-#define LIST_MAX 500
 #define FORM_MAX 64	/* fields of one form */
 
 enum ftype { F_TEXT, F_AREA, F_BIG, F_DATE, F_URL, F_COUNTRY, F_TLP };
@@ -333,7 +333,7 @@ static void record_values(struct req *r, void *obj, const struct field *f, size_
 int web_kind_list(struct req *r, struct resp *out)
 {
 	const struct kind *k = r->route_data;
-	struct record_query q = { .kind = (int)k->id, .status = -1, .limit = LIST_MAX };
+	struct record_query q = { .kind = (int)k->id, .status = -1, .limit = LIMIT_KIND_LIST };
 	const struct kind_field *sub = NULL;
 	void *rs;
 	size_t n;

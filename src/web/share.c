@@ -9,6 +9,7 @@
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
+#include "domain/limits.h"
 
 #define T(s) layout_t(r, (s))
 #define NAMES_FIELD_MAX 4000	/* bytes of one comma-separated list */
@@ -62,7 +63,6 @@ int web_record_sharing_post(struct req *r, struct resp *out)
 	return web_record_post(r, out, set_sharing);
 }
 
-#define SHARED_PAGE 100
 
 /* enum org_kind as words for people */
 static const char *const org_kinds[ORG_KIND_COUNT] = {
@@ -79,9 +79,9 @@ int web_shared(struct req *r, struct resp *out)
 	int page = 1;
 	size_t n;
 
-	if (pg && num_int(pg, 1, LIMIT_OFFSET_MAX / SHARED_PAGE + 1, &page))
+	if (pg && num_int(pg, 1, LIMIT_OFFSET_MAX / LIMIT_LIST_PAGE + 1, &page))
 		page = 1;
-	if (share_events(r->store, r->pool, SHARED_PAGE + 1, (page - 1) * SHARED_PAGE, &ev, &n,
+	if (share_events(r->store, r->pool, LIMIT_LIST_PAGE + 1, (page - 1) * LIMIT_LIST_PAGE, &ev, &n,
 			 &e))
 		return http_fail(r, out, &e);
 	web_page_begin(r, out, T("Shared with private sector and civil society"), NULL, NULL);
@@ -94,7 +94,7 @@ int web_shared(struct req *r, struct resp *out)
 	} else {
 		web_table_begin(r, b, (const char *const[]){ "When", "Type", "Country", "Label",
 				"Organisation", "Through", NULL });
-		for (size_t i = 0; i < n && i < SHARED_PAGE; i++)
+		for (size_t i = 0; i < n && i < LIMIT_LIST_PAGE; i++)
 			html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>TLP:%s</td><td>%s "
 				 "<span class=\"muted\">(%s)</span></td><td>%s</td></tr>\n", ev[i].at,
 				 T(record_kind_name(ev[i].kind)),
@@ -105,7 +105,7 @@ int web_shared(struct req *r, struct resp *out)
 					       T("a named person"));
 		html_fmt(b, "</tbody>\n</table>\n");
 	}
-	if (n > SHARED_PAGE) {
+	if (n > LIMIT_LIST_PAGE) {
 		html_fmt(b, "<p><a href=\"");
 		layout_href(r, b, pool_printf(r->pool, "/shared?page=%d", page + 1));
 		html_fmt(b, "\">%s</a></p>\n", T("Older"));
