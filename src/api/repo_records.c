@@ -227,7 +227,7 @@ int api_record_revisions(struct req *r, struct resp *out)
 	if (!id)
 		return http_error(r, out, 404, "there is no record with that id; ids are numbers");
 	if (record_get(r->store, r->pool, id, &rec, &e) ||
-	    record_revisions(r->store, r->pool, id, &rv, &n, &e))
+	    record_revisions(r->store, r->pool, r->actor, id, &rv, &n, &e))
 		return http_fail(r, out, &e);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {

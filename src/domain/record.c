@@ -530,9 +530,14 @@ int record_store(struct store *s, pool *p, const struct actor *a, struct record 
 			pool_printf(p, "%s, revision %d", record_kind_name(k), rec->revision), e);
 }
 
-int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
-		     size_t *n, struct err *e)
+int record_revisions(struct store *s, pool *p, const struct actor *a, long long id,
+		     struct revision **out, size_t *n, struct err *e)
 {
+	struct record *rec;
+	int rc;
+
+	if ((rc = store_record_get(s, p, id, &rec, e)) || (rc = record_read(s, a, rec, e)))
+		return rc;
 	return store_revision_list(s, p, id, out, n, e);
 }
 

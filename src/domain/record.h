@@ -178,9 +178,11 @@ int record_before_edit(struct store *s, pool *p, const struct actor *a, struct r
  * record stays as published). */
 int record_store(struct store *s, pool *p, const struct actor *a, struct record *rec,
 		 enum record_kind k, const char *proposal, struct err *e);
-/* Earlier revisions of a record, newest first. */
-int record_revisions(struct store *s, pool *p, long long id, struct revision **out,
-		     size_t *n, struct err *e);
+/* Earlier revisions of record id, newest first, shown to a: record_read's check, and
+ * the read of a restricted record goes to the audit log (the snapshots are its
+ * content). */
+int record_revisions(struct store *s, pool *p, const struct actor *a, long long id,
+		     struct revision **out, size_t *n, struct err *e);
 /* Whether s is a real calendar date written YYYY-MM-DD (years 1000-9999). */
 int record_date_valid(const char *s);
 /* Whether the record's country and region exist in the reference data. */

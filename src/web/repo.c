@@ -251,7 +251,7 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 		 rec->revision);
 	workflow_form(r, b, rec, NULL);
 	pending_section(r, b, rec);
-	if (record_revisions(r->store, r->pool, rec->id, &rv, &n, NULL))
+	if (record_revisions(r->store, r->pool, r->actor, rec->id, &rv, &n, NULL))
 		n = 0;
 	html_fmt(b, "<h3>%s</h3>\n", T("Earlier revisions"));
 	if (!n) {

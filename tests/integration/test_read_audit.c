@@ -1,6 +1,7 @@
 /* Reads of restricted records are audited in the domain, whatever the route: for each
  * record kind (law, case, lesson), a restricted record read through its page, the API
- * for one record, the API's list and the export (JSON and CSV) writes one
+ * for one record, the API's list, the export (JSON and CSV) and the API's revisions
+ * (their snapshots are the record's content) writes one
  * read.restricted entry for that reader and record; a second read the same day writes
  * none; a TLP:CLEAR record read everywhere writes none. Each route has its own reader
  * (a curator) so that the daily entry of one route does not hide another's. */
@@ -22,8 +23,9 @@ static char *D;
 static struct srv *S;
 
 /* the routes, each read by its own curator; SETUP makes the records */
-enum route { PAGE, ONE, LIST, EXPORT_JSON, EXPORT_CSV, SETUP, NROUTE };
-static const char *const names[NROUTE] = { "page", "one", "list", "xjson", "xcsv", "setup" };
+enum route { PAGE, ONE, LIST, EXPORT_JSON, EXPORT_CSV, REVISIONS, SETUP, NROUTE };
+static const char *const names[NROUTE] = { "page", "one", "list", "xjson", "xcsv", "revs",
+					    "setup" };
 static char auth[NROUTE][220];
 
 enum kind { LAW, CASE, LESSON, NKIND };
@@ -186,7 +188,7 @@ static void test_every_kind_every_route(void **state)
 	/* a RED record is read by its named readers only */
 	snprintf(path, sizeof(path), "/api/v1/records/%lld/sharing", recs[LESSON].id);
 	j = send(SETUP, "PUT", path, "{\"readers\":[\"page\",\"one\",\"list\",\"xjson\","
-		 "\"xcsv\",\"setup\"]}", 200);
+		 "\"xcsv\",\"revs\",\"setup\"]}", 200);
 	json_decref(j);
 
 	for (int pass = 0; pass < 2; pass++) {
@@ -198,6 +200,9 @@ static void test_every_kind_every_route(void **state)
 				get_ok(PAGE, path);
 				snprintf(path, sizeof(path), recs[k].api, ids[i]);
 				get_ok(ONE, path);
+				snprintf(path, sizeof(path), "/api/v1/records/%lld/revisions",
+					 ids[i]);
+				get_ok(REVISIONS, path);
 			}
 			get_ok(LIST, recs[k].list);
 		}
@@ -205,7 +210,7 @@ static void test_every_kind_every_route(void **state)
 		get_ok(EXPORT_CSV, "/api/v1/export?format=csv");
 	}
 	for (int k = 0; k < NKIND; k++)
-		for (int w = PAGE; w <= EXPORT_CSV; w++) {
+		for (int w = PAGE; w <= REVISIONS; w++) {
 			int n = entries((enum route)w, recs[k].id);
 
 			if (n != 1)

@@ -668,7 +668,7 @@ static void test_reimport_replaces(void **state)
 	err_clear(&e);
 	assert_int_equal(record_set_status(s, &fixture_local, id, ST_SUBMITTED, NULL, &e), ERR_OK);
 	assert_int_equal(record_set_status(s, &fixture_local, id, ST_PUBLISHED, NULL, &e), ERR_OK);
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(import_ok(s, v1, ST_DRAFT, NULL), id);
 	{
@@ -678,7 +678,7 @@ static void test_reimport_replaces(void **state)
 		assert_int_equal(r->revision, 2);
 		assert_int_equal(r->status, ST_PUBLISHED);	/* not the import's status */
 	}
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(fixture_count(s, -1), 1);
 	doc_free(v1);

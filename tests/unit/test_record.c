@@ -443,7 +443,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(got->rec.status, ST_DRAFT);
 	assert_string_equal(got->rec.title, "Republic v J.M. (corrected)");
 	assert_int_equal(got->napplied, 1);
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 0);
 
 	/* a remote actor may not edit it */
@@ -461,7 +461,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.status, ST_PUBLISHED);
 	assert_int_equal(got->rec.revision, 1);
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(rv[0].status, ST_SUBMITTED);	/* newest first */
 	assert_int_equal(rv[1].status, ST_DRAFT);
@@ -477,7 +477,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(got->rec.revision, 2);
 	assert_int_equal(got->rec.status, ST_PUBLISHED);
 	assert_string_equal(got->rec.title, "Republic v J.M. (2nd edition)");
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(rv[0].revision, 1);
 	assert_int_equal(rv[0].status, ST_PUBLISHED);
@@ -503,7 +503,7 @@ static void test_case_revisions(void **state)
 	assert_int_equal(caselaw_save(s, &fixture_local, &c, &id2, &e), ERR_OK);
 	assert_int_equal(caselaw_get(s, p, id, &got, NULL), ERR_OK);
 	assert_int_equal(got->rec.revision, 3);
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(rv[0].revision, 2);
 	snap = json_loads(rv[0].snapshot, 0, NULL);
@@ -588,7 +588,7 @@ static void test_set_status_refused(void **state)
 	assert_string_equal(after->changed_at, before->changed_at);
 	assert_string_equal(after->changed_by, before->changed_by);
 	assert_string_equal(after->title, before->title);
-	assert_int_equal(record_revisions(s, p, id, &rv, &n, NULL), ERR_OK);
+	assert_int_equal(record_revisions(s, p, &fixture_local, id, &rv, &n, NULL), ERR_OK);
 	assert_int_equal(n, 0);
 
 	/* and the store still works: a legal change goes through */
