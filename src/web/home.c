@@ -1,5 +1,6 @@
 #include "domain/country.h"
 #include "domain/instrument.h"
+#include "domain/record.h"
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
@@ -47,11 +48,22 @@ int web_home(struct req *r, struct resp *out)
 	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
 		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
-		 "<li><a href=\"/lessons%S\">%s</a></li>\n<li><a href=\"/review%S\">%s</a></li>\n"
-		 "<li><a href=\"/laws/import%S\">%s</a></li>\n</ul>\n",
+		 "<li><a href=\"/lessons%S\">%s</a></li>\n",
 		 layout_t(r, "Repository"), layout_q(r), layout_t(r, "Laws"), layout_q(r),
-		 layout_t(r, "Cases"), layout_q(r), layout_t(r, "Lessons"), layout_q(r),
-		 layout_t(r, "Review queue"), layout_q(r), layout_t(r, "Import a law"));
+		 layout_t(r, "Cases"), layout_q(r), layout_t(r, "Lessons"));
+	/* what the visitor may use: reviewing for those who publish, importing for those
+	 * who make records; the public is offered to sign in */
+	if (!record_allow(r->actor, ACT_PUBLISH, NULL, NULL))
+		html_fmt(b, "<li><a href=\"/review%S\">%s</a></li>\n", layout_q(r),
+			 layout_t(r, "Review queue"));
+	if (!record_allow(r->actor, ACT_CREATE, NULL, NULL))
+		html_fmt(b, "<li><a href=\"/laws/import%S\">%s</a></li>\n", layout_q(r),
+			 layout_t(r, "Import a law"));
+	if (!(r->actor && r->actor->user_id))
+		html_fmt(b, "<li><a href=\"/signin%S\">%s</a> <span class=\"muted\">%s</span>"
+			 "</li>\n", layout_q(r), layout_t(r, "Sign in"),
+			 layout_t(r, "to contribute and review (accounts are made by the operator)"));
+	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
 		 "/api/v1/openapi.json</a>.</p>\n",
 		 layout_t(r, "For programs"),

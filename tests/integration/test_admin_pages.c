@@ -340,6 +340,12 @@ static void test_admin_tokens(void **state)
 	r = get(&root, "/account");
 	assert_has(r->body, "href=\"/admin/users\"");
 	http_response_free(r);
+	/* the home page links to what an admin may use, and no sign-in */
+	r = get(&root, "/");
+	assert_has(r->body, "<a href=\"/review\">");
+	assert_has(r->body, "<a href=\"/laws/import\">");
+	assert_lacks(r->body, "<a href=\"/signin\">");
+	http_response_free(r);
 	r = get(&root, "/admin/users");
 	assert_has(r->body, "href=\"/admin/tokens\"");
 	assert_has(r->body, "href=\"/admin/audit\"");

@@ -51,6 +51,15 @@ static void test_home(void **state)
 	assert_has(r->body, "<a href=\"/instruments/un-cc\">");
 	assert_has(r->body, "<link rel=\"stylesheet\" href=\"/static/site.css\">");
 	assert_has(r->body, "<title>");
+	/* the public is shown what it may use: no review queue, no import; a sign-in */
+	assert_lacks(r->body, "href=\"/review");
+	assert_lacks(r->body, "href=\"/laws/import");
+	assert_has(r->body, "<a href=\"/signin\">Sign in</a>");
+	http_response_free(r);
+	/* a page the public may not use offers to sign in and come back */
+	r = http_get(S, "/laws/import?lang=fr", NULL);
+	assert_int_equal(r->status, 403);
+	assert_has(r->body, "<a href=\"/signin?next=%2Flaws%2Fimport&amp;lang=fr\">Se connecter</a>");
 	http_response_free(r);
 }
 
