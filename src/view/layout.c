@@ -82,10 +82,14 @@ void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const
 		 r->actor->name : layout_t(r, "Sign in"));
 	html_fmt(sb, "</ul></nav>\n<nav class=\"langs\" aria-label=\"%s\"><ul>",
 		 layout_t(r, "Language"));
+	/* the same page in each language: its query (a search, a filter) kept */
 	for (int l = 0; l < LANG_COUNT; l++) {
-		html_fmt(sb, "<li><a href=\"%s?lang=%s\" lang=\"%s\" hreflang=\"%s\"%S>%s</a></li>",
-			 r->path, lang_code((enum lang)l), lang_code((enum lang)l),
-			 lang_code((enum lang)l),
+		html_fmt(sb, "<li><a href=\"%s?", r->path);
+		for (int i = 0; i < r->nargs; i++)
+			if (strcmp(r->args[i].name, "lang"))
+				html_fmt(sb, "%u=%u&amp;", r->args[i].name, r->args[i].value);
+		html_fmt(sb, "lang=%s\" lang=\"%s\" hreflang=\"%s\"%S>%s</a></li>",
+			 lang_code((enum lang)l), lang_code((enum lang)l), lang_code((enum lang)l),
 			 (int)r->lang == l ? " aria-current=\"true\"" : "",
 			 lang_native((enum lang)l));
 	}

@@ -61,6 +61,11 @@ static void test_home(void **state)
 	assert_int_equal(r->status, 403);
 	assert_has(r->body, "<a href=\"/signin?next=%2Flaws%2Fimport&amp;lang=fr\">Se connecter</a>");
 	http_response_free(r);
+	/* switching language keeps the query */
+	r = http_get(S, "/search?q=illegal+access&type=case&lang=fr", NULL);
+	assert_has(r->body, "<a href=\"/search?q=illegal%20access&amp;type=case&amp;lang=ar\" "
+			    "lang=\"ar\"");
+	http_response_free(r);
 }
 
 static void test_countries(void **state)
