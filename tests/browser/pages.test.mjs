@@ -235,6 +235,42 @@ test('keyboard: the first Tab focuses a visible "Skip to content" link that move
   assert(inMain, 'Tab after the skip link does not land inside main');
 });
 
+// WCAG 2.2 (2.4.11, 1.4.11): the focus indicator of every kind of control contrasts
+// 3:1 with the page around it.
+test('keyboard: links, inputs and buttons show a focus ring of 3:1 or more', async (t) => {
+  const { page } = t;
+  await goto(t, '/');
+  const lum = (rgb) => {
+    const c = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  for (const sel of ['main a[href="/countries"]', '#q', 'form[role=search] button']) {
+    await page.focus(sel);
+    // keyboard focus (:focus-visible) for a link: Tab away and back
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const s = await page.evaluate((q) => {
+      const el = document.querySelector(q);
+      const cs = getComputedStyle(el);
+      let bg = 'rgb(255, 255, 255)';
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const c = getComputedStyle(p).backgroundColor;
+        if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+      }
+      return { focused: document.activeElement === el, style: cs.outlineStyle,
+        width: parseFloat(cs.outlineWidth), color: cs.outlineColor, bg };
+    }, sel);
+    assert(s.focused, `${sel} did not take the focus`);
+    assert(s.style !== 'none' && s.width >= 2, `${sel}: focus outline ${s.style} ${s.width}px`);
+    const [a, b] = [lum(s.color), lum(s.bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    assert(ratio >= 3, `${sel}: focus ring ${s.color} on ${s.bg} is ${ratio.toFixed(2)}:1`);
+  }
+});
+
 
 // Published laws for the search tests, imported as a bundle through the API by the
 // curator signed in at /signin, in a browser context of its own: the tests then search
