@@ -59,7 +59,7 @@ static const struct command commands[] = {
 	{ "import", cli_import, DB_OPTS, "FILE...",
 	  { "--format=", "--uri=", "--country=", "--type=", "--number=", "--date=",
 	    "--title=", "--language=", "--version-date=", "--source=", "--status=",
-	    "--tlp=", "--no-suggest", NULL },
+	    "--tlp=", "--no-suggest", "--dry-run", NULL },
 	  "import laws, judgments, cases and lessons",
 	  "Each FILE is one transaction: all of it is stored, or nothing. Formats, by\n"
 	  "extension or content unless --format says: Akoma Ntoso 3.0 or 2.0 XML (.xml),\n"
@@ -74,7 +74,10 @@ static const struct command commands[] = {
 	  "  --status draft|submitted|published   for new records (default draft)\n"
 	  "  --tlp CLEAR|GREEN|AMBER|AMBER+STRICT|RED   the label of new records\n"
 	  "                       (default CLEAR)\n"
-	  "  --no-suggest         do not suggest mappings to instrument articles\n" },
+	  "  --no-suggest         do not suggest mappings to instrument articles\n"
+	  "  --dry-run            parse and print the tree that would be stored (kind,\n"
+	  "                       number, heading, eId) and the warnings; store nothing\n"
+	  "                       and open no database\n" },
 	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
 	  { "--format=", "--out=", "--country=", "--kind=", NULL },
 	  "export records as Akoma Ntoso, JSON or CSV",
