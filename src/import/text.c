@@ -16,6 +16,7 @@
 #define HEADING_BYTES 200
 #define MD_HEADING_WORDS 30	/* the same for a Markdown heading line */
 #define MARK_GAP 5		/* (a) then (d): accepted, (a) then (z): text */
+#define NUMBER_JUMP 50		/* "1." then "60.": text, not a numbered section */
 
 /* How the document numbers its provisions (decided by a first pass). */
 enum style { STYLE_NUMBERED, STYLE_SECTION, STYLE_ARTICLE };
@@ -129,6 +130,8 @@ struct line {
 	size_t len;
 	int md;		/* Markdown heading level, 0 when none */
 	int bold;	/* the whole line was bold */
+	int page;	/* a form feed: the line starts a page */
+	int drop;	/* page furniture or table of contents: not parsed */
 };
 
 /* A keyword line or a numbered section line, split. */
@@ -175,6 +178,7 @@ struct parser {
 	int pending_match;		/* ... which it has already: skip a copy of it */
 	int seen_structure, title_done, group_since_prov, nschedules;
 	long nprov, last_value;
+	const char *last_num;	/* the last provision's number when plain digits */
 	int nonblank;
 	struct doc_node *target;	/* whose text is in text */
 	struct sbuf text;
@@ -185,6 +189,14 @@ struct parser {
 	size_t *stack;
 	struct eid_slot *eids;
 	size_t neids, capeids;
+	struct line *lines;	/* every line, cleaned by the first pass */
+	size_t nlines, cur;	/* ... and the one being parsed */
+	size_t skip;		/* lines after it already taken (a wrapped heading) */
+	char *arena;		/* the cleaned lines' bytes */
+	struct doc *toc;	/* the table of contents, parsed apart for its headings */
+	const char *marginal;	/* a heading printed before its section's number */
+	struct doc_node *wrap;	/* a grouping whose capitalised heading may go on */
+	int in_toc;		/* parsing a table of contents: text goes on headings */
 };
 
 /* ---- eIds ---- */
@@ -285,6 +297,18 @@ static size_t invisible_len(const unsigned char *s, size_t n)
 		return 3;
 	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		return 3;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xad)	/* soft hyphen */
+		return 2;
+	return 0;
+}
+
+/* Bytes of a hyphen other than '-' at s (U+2010, U+2011, U+2012, U+2212), 0 if none. */
+static size_t hyphen_len(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0x92)
+		return 3;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x88 && s[2] == 0x92)
+		return 3;
 	return 0;
 }
 
@@ -324,6 +348,19 @@ static int is_upper_start(const char *s)
 	unsigned char c = (unsigned char)s[0];
 
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Whether s has letters and no lowercase ASCII letter. */
+static int all_caps(const char *s)
+{
+	int letters = 0;
+
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		letters |= isupper((unsigned char)*s) != 0;
+	}
+	return letters;
 }
 
 static size_t count_words(const char *s, size_t len)
@@ -592,7 +629,7 @@ static int parse_mark(const char *s, struct mark *m)
 		if (!paren && t1 - t0 > 4)
 			return 0;
 		i++;
-	} else if (u[i] == '.' && !paren && ndig && !nalpha) {
+	} else if (u[i] == '.' && !paren && ndig && (!nalpha || (nalpha == 1 && isupper(u[i - 1])))) {
 		dot = 1;
 		i++;
 	} else if (u[i] == 0xc2 && (u[i + 1] == 0xb0 || u[i + 1] == 0xba) && !paren && ndig &&
@@ -601,12 +638,18 @@ static int parse_mark(const char *s, struct mark *m)
 	} else {
 		return 0;
 	}
+	if (dot && u[i] == 0xe2 && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94)) {
+		num_put(m->num, sizeof(m->num), s, i);	/* "2.—(1) In this Act" */
+		m->len = i + 3;
+		goto value;
+	}
 	if (u[i] != ' ' && u[i] != '\0' && !(u[i] == '(' && !dot))
 		return 0;
 	num_put(m->num, sizeof(m->num), s, i);
 	if (u[i] == ' ')
 		i++;
 	m->len = i;
+value:
 	if (ndig) {
 		long v = 0;
 
@@ -845,7 +888,7 @@ static void line_clean(struct parser *p, const char *raw, size_t n, struct line 
 	while (i < n) {
 		size_t run = i, l;
 
-		while (run < n && ((u[run] > ' ' && u[run] < 0x7f) ||
+		while (run < n && ((u[run] > ' ' && u[run] < 0x7f && u[run] != '-') ||
 				   (u[run] > 0x7f && u[run] != 0xc2 && u[run] != 0xe2 &&
 				    u[run] != 0xe3 && u[run] != 0xef)))
 			run++;
@@ -859,6 +902,14 @@ static void line_clean(struct parser *p, const char *raw, size_t n, struct line 
 			i += l;
 		} else if ((l = invisible_len(u + i, n - i))) {
 			i += l;
+		} else if ((l = hyphen_len(u + i, n - i))) {
+			/* "-" + soft hyphen + U+2010 in PDF text is one hyphen */
+			if (!ws->len || ws->buf[ws->len - 1] != '-')
+				sbuf_addc(ws, '-');
+			i += l;
+		} else if (raw[i] == '-' && ws->len && ws->buf[ws->len - 1] == '-' &&
+			   i > 0 && raw[i - 1] != '-') {
+			i++;	/* U+2010 then '-' */
 		} else {
 			sbuf_addc(ws, raw[i++]);
 		}
@@ -992,10 +1043,51 @@ static void split_rest(const char *rest, int md, int group, struct hit *h)
 	h->text = rest;
 }
 
+/* "FIRST SCHEDULE", "Second Annex – Heading": an ordinal word before a schedule
+ * keyword, alone on its line or before a separator. Fills h. */
+static int ordinal_schedule(const struct line *ln, struct hit *h)
+{
+	const char *s = ln->s;
+
+	for (size_t k = 0; k < sizeof(num_words) / sizeof(num_words[0]); k++) {
+		size_t l = match_word(s, num_words[k].word), sl;
+		const char *q = s + l + 1;
+
+		if (!l || s[l] != ' ' || num_words[k].value > 10)
+			continue;
+		for (size_t j = 0; j < sizeof(keywords) / sizeof(keywords[0]); j++) {
+			size_t kl;
+
+			if (keywords[j].role != ROLE_SCHEDULE || !(kl = match_word(q, keywords[j].word)))
+				continue;
+			q += kl;
+			while (*q == ' ')
+				q++;
+			if (*q && !(sl = sep_len(q)))
+				return 0;
+			while ((sl = sep_len(q)))
+				for (q += sl; *q == ' '; q++)
+					;
+			memset(h, 0, sizeof(*h));
+			num_put(h->num.text, sizeof(h->num.text), s, l);
+			snprintf(h->num.eid, sizeof(h->num.eid), "%d", num_words[k].value);
+			h->num.value = num_words[k].value;
+			split_rest(q, 1, 1, h);
+			h->kw = &keywords[j];
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* Whether ln is a keyword line (whatever the document's style); fills h. */
 static int keyword_line(const struct line *ln, struct hit *h)
 {
 	const char *s = ln->s;
+
+	if (ordinal_schedule(ln, h))
+		return 1;
 
 	/* every keyword starts with one of these */
 	if (!*s || !strchr("abcdlpst\xc2", tolower((unsigned char)*s)))
@@ -1154,9 +1246,33 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	p->seen_structure = 1;
 	p->group_since_prov = 1;
 	expect_heading(p, g, heading != NULL);
+	p->wrap = heading && all_caps(heading) ? g : NULL;
 }
 
 static void handle_marks(struct parser *p, const struct line *ln, char *s, int top);
+static int structural(const struct line *ln);
+
+/* Warnings for a provision numbered out of order, after a gap or with the number of the
+ * one before (plain numbers only: "12-1", "2 bis", "8A" are not compared). */
+static void check_order(struct parser *p, const char *kind, const struct num *num)
+{
+	const char *last = p->last_num;
+	long v = num->value, lv = p->last_value;
+
+	p->last_num = num->eid[0] && strspn(num->eid, "0123456789") == strlen(num->eid) ?
+			      pool_strdup(p->d->pool, num->eid) : NULL;
+	if (!last || !p->last_num || p->in_toc || (p->group_since_prov && v == 1))
+		return;
+	if (v == lv)
+		doc_warn(p->d, "line %d: %s %s has the number of the one before", p->lineno, kind,
+			 num->text);
+	else if (v < lv)
+		doc_warn(p->d, "line %d: %s %s after %s %s: out of order", p->lineno, kind,
+			 num->text, kind, last);
+	else if (v > lv + 1)
+		doc_warn(p->d, "line %d: %s %s after %s %s: %ld missing", p->lineno, kind,
+			 num->text, kind, last, v - lv - 1);
+}
 
 static void open_prov(struct parser *p, const char *kind, const struct num *num,
 		      const char *heading, char *text, const struct line *ln)
@@ -1183,6 +1299,7 @@ static void open_prov(struct parser *p, const char *kind, const struct num *num,
 	p->nlevels = 0;
 	p->concl = NULL;
 	p->nprov++;
+	check_order(p, kind, num);
 	p->last_value = num->value;
 	p->group_since_prov = 0;
 	p->seen_structure = 1;
@@ -1287,13 +1404,96 @@ static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 
 	if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT)
 		return 0;
-	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value)
+	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value &&
+	    !(m.insert && m.val[0] == p->last_value))
 		return 0;
+	if (p->nprov && m.val[0] > p->last_value + NUMBER_JUMP)
+		return 0;	/* "2015." is a year */
 	memset(h, 0, sizeof(*h));
 	num_put(h->num.text, sizeof(h->num.text), ln->s, strlen(m.num) - 1);
 	memcpy(h->num.eid, h->num.text, sizeof(h->num.eid));
 	h->num.value = m.val[0];
 	split_rest(ln->s + m.len, ln->md || ln->bold, 0, h);
+	return 1;
+}
+
+/* The next line to parse after the current one, NULL at the end. */
+static const struct line *next_kept(const struct parser *p, size_t after)
+{
+	for (size_t i = after + 1; i < p->nlines; i++)
+		if (!p->lines[i].drop)
+			return &p->lines[i];
+	return NULL;
+}
+
+/* Whether the line after the current one goes on with it (it starts in lowercase). */
+static int continues(const struct parser *p)
+{
+	const struct line *n = p->lines ? next_kept(p, p->cur) : NULL;
+
+	return n && n->len && islower((unsigned char)n->s[0]);
+}
+
+/* A capitalised grouping heading wrapped onto this line ("PART II - PROTECTION OF
+ * CRITICAL" + "INFRASTRUCTURE"): appended to it. */
+static int heading_goes_on(struct parser *p, const struct line *ln)
+{
+	struct doc_node *g = p->wrap;
+
+	if (!g->heading || !all_caps(ln->s) || count_words(ln->s, ln->len) > 8 || structural(ln))
+		return 0;
+	g->heading = pool_printf(p->d->pool, "%s %.*s", g->heading,
+				 (int)heading_trim(ln->s, ln->len), ln->s);
+	return 1;
+}
+
+#define MARGINAL_LINES 3	/* a heading before its number: at most this many lines */
+
+/* A heading printed before its section's number, as marginal notes come out of a PDF
+ * ("Interpretation" then "2.—(1) In this Act"): up to MARGINAL_LINES short lines after
+ * a blank line or the end of a sentence, right before a numbered section line that
+ * gives no heading. Kept in p->marginal; the lines are taken. */
+static int marginal_heading(struct parser *p)
+{
+	const struct line *ln = &p->lines[p->cur], *prev = NULL;
+	struct sbuf *b = &p->tmp;
+	size_t i = p->cur, k;
+	struct hit h;
+
+	if (!p->lines || !heading_like(ln->s, ln->len, 0, 0) || ln->s[ln->len - 1] == '.')
+		return 0;
+	for (size_t j = p->cur; j-- > 0;)
+		if (!p->lines[j].drop) {
+			prev = &p->lines[j];
+			break;
+		}
+	if (prev && prev->len && !strchr(".;:])", prev->s[prev->len - 1]) && prev->s[0] != '[' &&
+	    !all_caps(prev->s))
+		return 0;
+	for (k = 1; k <= MARGINAL_LINES; k++) {
+		const struct line *n;
+
+		for (i++; i < p->nlines && p->lines[i].drop; i++)
+			;
+		if (i >= p->nlines || !(n = &p->lines[i])->len)
+			return 0;
+		if (numbered_line(p, n, &h))
+			break;
+		if (count_words(n->s, n->len) > HEADING_WORDS || strchr(",;:.", n->s[n->len - 1]))
+			return 0;
+	}
+	if (k > MARGINAL_LINES)
+		return 0;
+	sbuf_reset(b);
+	for (size_t j = p->cur; j < i; j++) {
+		if (p->lines[j].drop)
+			continue;
+		if (b->len)
+			sbuf_addc(b, ' ');
+		sbuf_add(b, p->lines[j].s, p->lines[j].len);
+	}
+	p->marginal = pool_strndup(p->d->pool, b->buf, b->len);
+	p->skip = i - p->cur - 1;
 	return 1;
 }
 
@@ -1307,12 +1507,29 @@ static void handle_line(struct parser *p, struct line *ln)
 		return;
 	}
 	p->nonblank++;
+	if (p->wrap && heading_goes_on(p, ln))
+		return;
+	p->wrap = NULL;
 	if (keyword_line(ln, &h) || numbered_line(p, ln, &h)) {
-		char *heading = h.head ? pool_strndup(p->d->pool, h.head, h.headlen) : NULL;
+		char *heading;
 		enum role role = h.kw ? h.kw->role : ROLE_SECTION;
 
+		if (role != ROLE_GROUP && role != ROLE_SCHEDULE && h.head && !h.text &&
+		    !p->in_toc && (p->marginal || continues(p))) {
+			h.text = h.head;	/* "15. A court has jurisdiction to hear" + "any ..." */
+			h.head = NULL;
+		}
+		if (p->in_toc && !h.head && h.text) {
+			h.head = h.text;	/* a list has no text: "4. Audit of ... ." */
+			h.headlen = heading_trim(h.text, strlen(h.text));
+			h.text = NULL;
+		}
+		heading = h.head ? pool_strndup(p->d->pool, h.head, h.headlen) : NULL;
 		if (heading && !*heading)
 			heading = NULL;
+		if (!heading && p->marginal)
+			heading = (char *)p->marginal;
+		p->marginal = NULL;
 		if (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
 		    (role == ROLE_SECTION && p->style == STYLE_ARTICLE)) {
 			open_group(p, h.kw->kind, &h.num, heading, role == ROLE_SCHEDULE);
@@ -1354,9 +1571,19 @@ static void handle_line(struct parser *p, struct line *ln)
 		if (!p->pending_match &&
 		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0))) {
 			n->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+			if (strcmp(n->kind, "section") && strcmp(n->kind, "article") &&
+			    all_caps(n->heading))
+				p->wrap = n;
 			return;
 		}
 	}
+	if (p->in_toc && p->prov && p->prov->heading && !p->nlevels) {
+		p->prov->heading = pool_printf(p->d->pool, "%s %.*s", p->prov->heading,
+					       (int)heading_trim(ln->s, ln->len), ln->s);
+		return;	/* a heading of the list wrapped onto this line */
+	}
+	if (p->style == STYLE_NUMBERED && !p->in_toc && marginal_heading(p))
+		return;
 	if (!p->title_done && !p->seen_structure && !p->preamble) {
 		p->title_done = 1;
 		if (!p->d->title && (ln->md || ln->bold ||
@@ -1383,41 +1610,34 @@ static const char *next_line(const char *text, size_t len, size_t *pos, size_t *
 	return start;
 }
 
-/* Whether the raw line may be a keyword line: after spaces and Markdown markup it
- * starts with a letter, or with a non-ASCII character ("§", "Í"). Saves cleaning most
- * lines in the first pass. */
-static int maybe_keyword(const char *raw, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)raw[i];
-
-		if (c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == '\r')
-			continue;
-		return isalpha(c) || c >= 0x80;
-	}
-	return 0;
-}
-
-/* First pass: check the bytes and decide how provisions are numbered. */
+/* First pass: check the bytes, clean every line into p->lines and decide how
+ * provisions are numbered. */
 static int first_pass(struct parser *p, const char *text, size_t len, struct err *e)
 {
-	size_t pos = 0, n, articles = 0, sections = 0;
+	size_t pos = 0, n, articles = 0, sections = 0, used = 0, nl = 1;
 	const char *raw;
-	int lineno = 0;
 
+	for (size_t i = 0; i < len; i++)
+		nl += text[i] == '\n';
+	p->lines = xcalloc(nl, sizeof(*p->lines));
+	p->arena = xmalloc(len + nl + 1);
 	while ((raw = next_line(text, len, &pos, &n))) {
-		struct line ln;
+		struct line *ln = &p->lines[p->nlines];
 		struct hit h;
 
-		lineno++;
 		if (memchr(raw, '\0', n))
-			return err_set(e, ERR_INVALID, "%s:%d: NUL byte", p->origin, lineno);
+			return err_set(e, ERR_INVALID, "%s:%zu: NUL byte", p->origin, p->nlines + 1);
 		if (!utf8_valid(raw, n))
-			return err_set(e, ERR_INVALID, "%s:%d: invalid UTF-8", p->origin, lineno);
-		if (!maybe_keyword(raw, n))
-			continue;
-		line_clean(p, raw, n, &ln);
-		if (!keyword_line(&ln, &h))
+			return err_set(e, ERR_INVALID, "%s:%zu: invalid UTF-8", p->origin,
+				       p->nlines + 1);
+		line_clean(p, raw, n, ln);
+		/* cleaning never lengthens a line */
+		memcpy(p->arena + used, ln->s, ln->len + 1);
+		ln->s = p->arena + used;
+		used += ln->len + 1;
+		ln->page = memchr(raw, '\f', n) != NULL;
+		p->nlines++;
+		if (!keyword_line(ln, &h))
 			continue;
 		if (h.kw->role == ROLE_ARTICLE)
 			articles++;
@@ -1428,9 +1648,462 @@ static int first_pass(struct parser *p, const char *text, size_t len, struct err
 	return ERR_OK;
 }
 
+/* ---- page furniture: running headers, footers, page numbers ---- */
+
+#define FURNITURE_EDGE 4	/* lines at the top and at the bottom of a page */
+#define FURNITURE_EDGE_NUM 6	/* the same for a bare page number */
+#define FURNITURE_WORDS 12	/* a longer line is never furniture */
+#define FURNITURE_REPEAT 5	/* without form feeds: repeated this often */
+
+struct furn {
+	const char *key;	/* the line with digit runs as '#' */
+	size_t line;
+	int page;
+};
+
+static int furn_cmp(const void *a, const void *b)
+{
+	const struct furn *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Whether line i is a structure line (a keyword line or a subdivision marker): never
+ * furniture. */
+static int structural(const struct line *ln)
+{
+	struct hit h;
+	struct mark m;
+
+	return ln->md || ln->bold || keyword_line(ln, &h) || parse_mark(ln->s, &m);
+}
+
+/* The key of a furniture candidate: digit runs become '#' ("A 123" -> "A #"). */
+static const char *furn_key(struct parser *p, const struct line *ln)
+{
+	struct sbuf *b = &p->tmp;
+
+	sbuf_reset(b);
+	for (size_t i = 0; i < ln->len; i++) {
+		if (!isdigit((unsigned char)ln->s[i]))
+			sbuf_addc(b, ln->s[i]);
+		else if (!i || !isdigit((unsigned char)ln->s[i - 1]))
+			sbuf_addc(b, '#');
+	}
+	return pool_strndup(p->d->pool, b->buf ? b->buf : "", b->len);
+}
+
+static int has_digit_and_letter(const char *s)
+{
+	int d = 0, a = 0;
+
+	for (; *s; s++) {
+		d |= isdigit((unsigned char)*s) != 0;
+		a |= isalpha((unsigned char)*s) != 0;
+	}
+	return d && a;
+}
+
+/* Candidates: with form feeds the first and last FURNITURE_EDGE lines of each page;
+ * without, every short line with a digit and a letter. */
+static size_t furn_collect(struct parser *p, int pages, struct furn *c)
+{
+	size_t k = 0, i = 0;
+	int page = 0;
+
+	while (i < p->nlines) {
+		size_t end = i + 1, nonblank = 0, top = 0, j;
+
+		while (pages && end < p->nlines && !p->lines[end].page)
+			end++;
+		if (!pages)
+			end = p->nlines;
+		for (j = i; j < end; j++)
+			nonblank += p->lines[j].len > 0;
+		for (j = i; j < end; j++) {
+			const struct line *ln = &p->lines[j];
+			size_t edge = strspn(ln->s, "0123456789") == ln->len ? FURNITURE_EDGE_NUM :
+									       FURNITURE_EDGE;
+
+			if (!ln->len)
+				continue;
+			top++;
+			if (pages ? top > edge && nonblank - top >= edge : !has_digit_and_letter(ln->s))
+				continue;
+			if (count_words(ln->s, ln->len) > FURNITURE_WORDS || structural(ln))
+				continue;
+			c[k].key = furn_key(p, ln);
+			c[k].line = j;
+			c[k++].page = page;
+		}
+		page++;
+		i = end;
+	}
+	return k;
+}
+
+/* Drop the lines that repeat at page breaks (or, without form feeds, through the
+ * document): one warning for each. */
+static void furniture(struct parser *p)
+{
+	int pages = 1, npages = 1;
+	struct furn *c;
+	size_t n, i = 0;
+
+	for (size_t j = 1; j < p->nlines; j++)
+		npages += p->lines[j].page;
+	pages = npages > 1;
+	c = xcalloc(p->nlines + 1, sizeof(*c));
+	n = furn_collect(p, pages, c);
+	qsort(c, n, sizeof(*c), furn_cmp);
+	while (i < n) {
+		size_t j = i + 1;
+		int distinct = 1, need;
+
+		for (; j < n && !strcmp(c[j].key, c[i].key); j++)
+			distinct += c[j].page != c[j - 1].page;
+		need = pages ? (npages / 5 > 3 ? npages / 5 : 3) : FURNITURE_REPEAT;
+		if (!pages)
+			distinct = (int)(j - i);
+		if (distinct >= need) {
+			for (size_t k = i; k < j; k++)
+				p->lines[c[k].line].drop = 1;
+			doc_warn(p->d, "line %zu: \"%s\" repeated %d times at page breaks: dropped "
+				 "as a running header or footer", c[i].line + 1,
+				 p->lines[c[i].line].s, distinct);
+		}
+		i = j;
+	}
+	free(c);
+}
+
+/* A sentence cut by a page break goes on: the blank lines around the break are
+ * dropped when the next page starts in lowercase. */
+static void page_joins(struct parser *p)
+{
+	for (size_t i = 1; i < p->nlines; i++) {
+		size_t a = i, b = i;
+
+		if (!p->lines[i].page)
+			continue;
+		while (a > 0 && (p->lines[a - 1].drop || !p->lines[a - 1].len))
+			a--;
+		while (b < p->nlines && (p->lines[b].drop || !p->lines[b].len))
+			b++;
+		if (!a || b >= p->nlines || !islower((unsigned char)p->lines[b].s[0]) ||
+		    strchr(".:;!?", p->lines[a - 1].s[p->lines[a - 1].len - 1]))
+			continue;
+		for (size_t k = a; k < b; k++)
+			p->lines[k].drop = 1;
+	}
+}
+
+/* ---- table of contents ---- */
+
+#define TOC_MAX 4000		/* entries looked at */
+#define TOC_WALKBACK 8		/* groupings and headings before the body's first entry */
+
+/* Lines that open a table of contents (lowercase; a final ':' or '.' allowed). */
+static const char *const toc_titles[] = {
+	"arrangement of sections", "arrangement of provisions", "arrangement of parts",
+	"arrangement of regulations", "arrangement of rules", "arrangement of articles",
+	"table of contents", "contents", "sommaire", "table des mati\xc3\xa8res",
+	"\xc3\xadndice", "indice", "\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",
+	"\xd0\xa1\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",
+	"\xd0\xa1\xd0\x9e\xd0\x94\xd0\x95\xd0\xa0\xd0\x96\xd0\x90\xd0\x9d\xd0\x98\xd0\x95",
+	"\xe7\x9b\xae\xe5\xbd\x95", "\xe7\x9b\xae \xe5\xbd\x95",
+};
+
+/* Words that end a table of contents without an entry's number ("SCHEDULES"). */
+static const char *const toc_trailers[] = {
+	"schedule", "schedules", "annex", "annexes", "annexe", "appendix", "appendices",
+	"anexo", "anexos",
+};
+
+static int toc_title(const struct line *ln)
+{
+	for (size_t k = 0; k < sizeof(toc_titles) / sizeof(toc_titles[0]); k++) {
+		size_t l = match_word(ln->s, toc_titles[k]);
+
+		if (l && (l == ln->len || (l + 1 == ln->len && strchr(":.", ln->s[l]))))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line naming a schedule in a table of contents: "SCHEDULES", "First Schedule —
+ * Definitions". */
+static int toc_trailer(const struct line *ln)
+{
+	const char *w = ln->s;
+
+	if (count_words(ln->s, ln->len) > FURNITURE_WORDS)
+		return 0;
+	for (int word = 0; word < 3 && w; word++) {
+		for (size_t k = 0; k < sizeof(toc_trailers) / sizeof(toc_trailers[0]); k++) {
+			size_t l = match_word(w, toc_trailers[k]);
+
+			if (l && boundary((unsigned char)w[l]))
+				return 1;
+		}
+		if ((w = strchr(w, ' ')))
+			w++;
+	}
+	return 0;
+}
+
+/* The key of an entry of a table of contents, "section:12" or "part:II", in buf;
+ * 0 when the line is none: a keyword line, "12. Heading", "12." or a bare "12". */
+static int toc_key(const struct line *ln, char *buf, size_t cap)
+{
+	struct hit h;
+	struct mark m;
+	size_t i = 0;
+
+	if (keyword_line(ln, &h) && h.num.eid[0]) {
+		snprintf(buf, cap, "%s:%s", h.kw->kind, h.num.eid);
+		return 1;
+	}
+	if (parse_mark(ln->s, &m) && m.cls[0] == MC_DOT) {
+		snprintf(buf, cap, "section:%.*s", (int)strcspn(m.num, "."), m.num);
+		return 1;
+	}
+	while (i < ln->len && isdigit((unsigned char)ln->s[i]))
+		i++;
+	if (i && i <= 4 && (i == ln->len || (ln->s[i] == ' ' && is_upper_start(ln->s + i + 1)))) {
+		snprintf(buf, cap, "section:%.*s", (int)i, ln->s);
+		return 1;
+	}
+	return 0;
+}
+
+static int is_group_line(const struct line *ln)
+{
+	struct hit h;
+
+	return keyword_line(ln, &h) && h.kw->role == ROLE_GROUP;
+}
+
+/* A line of body text that cannot be in a table of contents. */
+static int body_text(const struct line *ln)
+{
+	struct mark m;
+
+	return count_words(ln->s, ln->len) > 2 * HEADING_WORDS ||
+	       (parse_mark(ln->s, &m) && m.cls[0] != MC_DOT);
+}
+
+/* Look for a table of contents from line from: [*start, *end) is the list (with its
+ * title), *body where the text it lists starts; 1 when found. titled: from is the
+ * line after a title, so the list is not checked for density. */
+static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size_t *body)
+{
+	char (*keys)[64] = xcalloc(TOC_MAX, sizeof(*keys));
+	size_t nkeys = 0, last = from, entries = 0, lines = 0, i;
+	int found = 0;
+
+	for (i = from; i < p->nlines && nkeys < TOC_MAX; i++) {
+		const struct line *ln = &p->lines[i];
+		char key[64];
+		size_t k;
+
+		if (ln->drop || !ln->len)
+			continue;
+		lines++;
+		if (!toc_key(ln, key, sizeof(key))) {
+			if (!titled && body_text(ln))
+				break;
+			continue;
+		}
+		for (k = 0; k < nkeys && strcmp(keys[k], key); k++)
+			;
+		if (k < nkeys) {
+			found = 1;
+			break;
+		}
+		memcpy(keys[nkeys++], key, sizeof(key));
+		last = i;
+		entries++;
+	}
+	free(keys);
+	if (!found || entries < 3 || (!titled && 3 * entries < lines))
+		return 0;
+	/* the body starts with the groupings and headings just above its first entry,
+	 * up to a line of text ("ENACTED by ...") */
+	*body = i;
+	for (size_t j = i, seen = 0; j > from && seen <= TOC_WALKBACK; j--) {
+		const struct line *ln = &p->lines[j - 1];
+		char key[64];
+
+		if (!ln->len || ln->drop)
+			continue;
+		if (!is_group_line(ln) &&
+		    (toc_key(ln, key, sizeof(key)) || !heading_like(ln->s, ln->len, 0, 0) ||
+		     count_words(ln->s, ln->len) > 8)) {
+			*body = j;
+			break;
+		}
+		seen++;
+	}
+	/* ... and the list before it */
+	while (last >= *body && last > from) {
+		char key[64];
+
+		last--;
+		while (last > from && (p->lines[last].drop || !p->lines[last].len ||
+				       !toc_key(&p->lines[last], key, sizeof(key))))
+			last--;
+	}
+	if (last < from || *body <= from)
+		return 0;
+	/* the list ends after its last entry and the schedules named after it */
+	*end = last + 1;
+	for (int trailer = 0; *end < *body; (*end)++) {
+		const struct line *ln = &p->lines[*end];
+		char key[64];
+
+		if (!ln->len || ln->drop)
+			continue;
+		if (toc_trailer(ln))
+			trailer = 1;
+		else if (!(trailer && islower((unsigned char)ln->s[0])) &&
+			 !(toc_key(ln, key, sizeof(key)) && !strchr(ln->s, ' ')))
+			break;
+	}
+	return 1;
+}
+
+static void parse_lines(struct parser *p, size_t from, size_t to);
+static void parser_release(struct parser *p);
+
+/* Find the table of contents, drop its lines and parse it apart (p->toc) for the
+ * headings of sections the body gives none. */
+static void toc_find(struct parser *p)
+{
+	size_t from = p->nlines, start = 0, end = 0, body = 0, i;
+	int titled = 0;
+
+	for (i = 0; i < p->nlines && !titled; i++)
+		if (!p->lines[i].drop && toc_title(&p->lines[i]))
+			titled = 1, from = i + 1;
+	if (titled && !toc_scan(p, from, 1, &end, &body)) {
+		doc_warn(p->d, "line %zu: a table of contents whose entries are not found again "
+			 "in the text: kept as text", from);
+		return;
+	}
+	if (titled) {
+		start = from - 1;
+	} else {
+		char key[64];
+
+		for (i = 0; i < p->nlines; i++)
+			if (!p->lines[i].drop && p->lines[i].len &&
+			    toc_key(&p->lines[i], key, sizeof(key)))
+				break;
+		if (i >= p->nlines || !toc_scan(p, i, 0, &end, &body))
+			return;
+		start = from = i;
+	}
+	{
+		struct parser t;
+
+		memset(&t, 0, sizeof(t));
+		t.origin = p->origin;
+		t.style = p->style;
+		t.lines = p->lines;
+		t.nlines = p->nlines;
+		t.d = doc_new();
+		t.in_toc = 1;
+		parse_lines(&t, from, end);
+		p->toc = t.d;
+		t.d = NULL;
+		t.lines = NULL;
+		parser_release(&t);
+	}
+	for (i = start; i < end; i++)
+		p->lines[i].drop = 2;
+}
+
+/* The heading the table of contents gives a provision of that kind and number; NULL
+ * when none, or when the table is in columns (numbers apart from their headings). */
+static const char *toc_heading(const struct parser *p, const struct doc_node *n)
+{
+	size_t with = 0, all = 0;
+	const struct doc_node *t, *hit = NULL;
+
+	if (!p->toc || !n->num)
+		return NULL;
+	for (t = doc_next(p->toc, p->toc->root); t; t = doc_next(p->toc, t)) {
+		if (strcmp(t->kind, "section") && strcmp(t->kind, "article"))
+			continue;
+		all++;
+		with += t->heading != NULL;
+		if (!hit && !strcmp(t->kind, n->kind) && t->num && !strcmp(t->num, n->num))
+			hit = t;
+	}
+	return hit && 4 * with >= 3 * all ? hit->heading : NULL;
+}
+
 static const char *meta_str(struct doc *d, const char *s)
 {
 	return s ? pool_strdup(d->pool, s) : NULL;
+}
+
+static int is_provision(const struct doc_node *n)
+{
+	return !strcmp(n->kind, "section") || !strcmp(n->kind, "article");
+}
+
+/* After the text: headings from the table of contents where the body gives none, and
+ * a warning for each provision with a heading and no text. */
+static void finish(struct parser *p)
+{
+	for (struct doc_node *n = doc_next(p->d, p->d->root); n; n = doc_next(p->d, n)) {
+		if (!is_provision(n))
+			continue;
+		if (!n->heading)
+			n->heading = toc_heading(p, n);
+		if (n->heading && !n->text && !n->first)
+			doc_warn(p->d, "line %d: %s %s \"%s\" has a heading and no text", n->line,
+				 n->kind, n->num ? n->num : "", n->heading);
+	}
+}
+
+static void parse_lines(struct parser *p, size_t from, size_t to)
+{
+	for (p->cur = from; p->cur < to; p->cur++) {
+		if (p->lines[p->cur].drop)
+			continue;
+		p->lineno = (int)p->cur + 1;
+		handle_line(p, &p->lines[p->cur]);
+		p->cur += p->skip;
+		p->skip = 0;
+	}
+	text_flush(p);
+}
+
+static void parser_release(struct parser *p)
+{
+	doc_free(p->d);
+	doc_free(p->toc);
+	sbuf_release(&p->text);
+	sbuf_release(&p->ws);
+	sbuf_release(&p->tmp);
+	sbuf_release(&p->line);
+	free(p->delims);
+	free(p->stack);
+	free(p->eids);
+	free(p->lines);
+	free(p->arena);
+}
+
+/* "2015" -> "2015-01-01": a work dated by its year. Else s (NULL stays NULL). */
+static const char *meta_date(struct doc *d, const char *s)
+{
+	if (s && strlen(s) == 4 && strspn(s, "0123456789") == 4)
+		return pool_printf(d->pool, "%s-01-01", s);
+	return meta_str(d, s);
 }
 
 int text_parse(const char *text, size_t len, const char *origin, const struct text_meta *meta,
@@ -1438,8 +2111,6 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 {
 	static const struct text_meta none;
 	struct parser p;
-	size_t pos = 0, n;
-	const char *raw;
 	int rc;
 
 	if (!meta)
@@ -1450,10 +2121,6 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 		return err_set(e, ERR_TOOLARGE, "%s: over %zu bytes", origin, TEXT_MAX_SIZE);
 	memset(&p, 0, sizeof(p));
 	p.origin = origin;
-	sbuf_init(&p.text);
-	sbuf_init(&p.ws);
-	sbuf_init(&p.tmp);
-	sbuf_init(&p.line);
 	p.d = doc_new();
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
 		text += 3;
@@ -1463,14 +2130,10 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 		goto out;
 	p.d->kind = DOC_LEGISLATION;
 	p.d->title = meta_str(p.d, meta->title);
-	while ((raw = next_line(text, len, &pos, &n))) {
-		struct line ln;
-
-		p.lineno++;
-		line_clean(&p, raw, n, &ln);
-		handle_line(&p, &ln);
-	}
-	text_flush(&p);
+	furniture(&p);
+	page_joins(&p);
+	toc_find(&p);
+	parse_lines(&p, 0, p.nlines);
 	if (!p.nonblank) {
 		rc = err_set(e, ERR_INVALID, "%s: no text", origin);
 		goto out;
@@ -1480,25 +2143,20 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 			"line %d: no part, chapter, article or section found: "
 			"the whole text kept as preamble",
 			p.preamble->line);
+	finish(&p);
 	p.d->work_uri = meta_str(p.d, meta->work_uri);
 	p.d->country = meta_str(p.d, meta->country);
 	p.d->type = meta_str(p.d, meta->type);
 	p.d->number = meta_str(p.d, meta->number);
-	p.d->date = meta_str(p.d, meta->date);
+	if (meta->date)
+		p.d->date = meta_date(p.d, meta->date);
 	p.d->language = meta_str(p.d, meta->language);
-	p.d->expr_date = meta_str(p.d, meta->expr_date);
+	p.d->expr_date = meta_date(p.d, meta->expr_date);
 	p.d->source = meta_str(p.d, meta->source ? meta->source : origin);
 	*out = p.d;
 	p.d = NULL;
 out:
-	doc_free(p.d);
-	sbuf_release(&p.text);
-	sbuf_release(&p.ws);
-	sbuf_release(&p.tmp);
-	sbuf_release(&p.line);
-	free(p.delims);
-	free(p.stack);
-	free(p.eids);
+	parser_release(&p);
 	return rc;
 }
 

@@ -696,9 +696,13 @@ static void test_running_heads_and_eids(void **state)
 	assert_string_equal(find_nth(d, "article", "1", 2)->eid, "chp_2__art_1");
 	assert_string_equal(find_nth(d, "article", "1", 3)->eid, "chp_2__art_1_2");
 	assert_string_equal(find_nth(d, "article", "1", 4)->eid, "chp_2__art_1_3");
-	assert_int_equal(d->nwarnings, 2);
+	assert_int_equal(d->nwarnings, 6);
 	assert_non_null(strstr(d->warnings[0],
 			       "line 13: duplicate eId chp_2__art_1 renamed chp_2__art_1_2"));
+	assert_non_null(strstr(d->warnings[1], "line 13: article 1 has the number of the one before"));
+	/* a provision with a heading and no text */
+	assert_non_null(strstr(d->warnings[4],
+			       "line 13: article 1 \"Again\" has a heading and no text"));
 	assert_unique_eids(d);
 	doc_free(d);
 }
