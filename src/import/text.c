@@ -12,6 +12,7 @@
 
 #define MAX_GROUPS 8		/* grouping levels (part > chapter > ...) */
 #define MAX_LEVELS 8		/* subdivision levels inside a provision */
+#define MAX_RANKS 16		/* grouping kinds whose order is learnt */
 #define HEADING_WORDS 15	/* a longer plain line is text, not a heading */
 #define HEADING_BYTES 200
 #define MD_HEADING_WORDS 30	/* the same for a Markdown heading line */
@@ -51,6 +52,11 @@ static const struct keyword {
 	{ "cap\xc3\xadtulo", "chapter", ROLE_GROUP },
 	{ "capitulo", "chapter", ROLE_GROUP },
 	{ "division", "division", ROLE_GROUP },
+	{ "sous-titre", "subtitle", ROLE_GROUP },
+	{ "subtitle", "subtitle", ROLE_GROUP },
+	{ "sous-section", "subsection", ROLE_GROUP },
+	{ "subsection", "subsection", ROLE_GROUP },
+	{ "paragraphe", "paragraph", ROLE_GROUP },
 	{ "schedule", "schedule", ROLE_SCHEDULE },
 	{ "annex", "schedule", ROLE_SCHEDULE },
 	{ "annexe", "schedule", ROLE_SCHEDULE },
@@ -67,6 +73,31 @@ static const struct keyword {
 	{ "art\xc3\xad" "culo", "article", ROLE_ARTICLE },
 	{ "articulo", "article", ROLE_ARTICLE },
 };
+
+/* Chinese structure: 第 + number + unit ("第二百八十六条之一"); the unit says the kind. */
+static const struct keyword cjk_units[] = {
+	{ "\xe7\xbc\x96", "book", ROLE_GROUP },		/* 编 */
+	{ "\xe5\x88\x86\xe7\xbc\x96", "subtitle", ROLE_GROUP },	/* 分编 */
+	{ "\xe7\xab\xa0", "chapter", ROLE_GROUP },		/* 章 */
+	{ "\xe8\x8a\x82", "section", ROLE_SECTION },		/* 节 */
+	{ "\xe6\x9d\xa1", "article", ROLE_ARTICLE },		/* 条 */
+};
+
+/* Chinese numerals: digits, and the multipliers 十 百 千. */
+static const struct {
+	const char *ch;
+	int value;
+	int mult;	/* 1: multiplies what is before it */
+} cjk_digits[] = {
+	{ "\xe3\x80\x87", 0, 0 }, { "\xe9\x9b\xb6", 0, 0 }, { "\xe4\xb8\x80", 1, 0 },
+	{ "\xe4\xba\x8c", 2, 0 }, { "\xe4\xb8\xa4", 2, 0 }, { "\xe4\xb8\x89", 3, 0 },
+	{ "\xe5\x9b\x9b", 4, 0 }, { "\xe4\xba\x94", 5, 0 }, { "\xe5\x85\xad", 6, 0 },
+	{ "\xe4\xb8\x83", 7, 0 }, { "\xe5\x85\xab", 8, 0 }, { "\xe4\xb9\x9d", 9, 0 },
+	{ "\xe5\x8d\x81", 10, 1 }, { "\xe7\x99\xbe", 100, 1 }, { "\xe5\x8d\x83", 1000, 1 },
+};
+
+#define CJK_ORDINAL "\xe7\xac\xac"	/* 第 */
+#define CJK_SUFFIX "\xe4\xb9\x8b"	/* 之: 第二百八十六条之一 */
 
 /* Numbers written as words ("PART ONE", "Article premier"). */
 static const struct {
@@ -197,6 +228,11 @@ struct parser {
 	const char *marginal;	/* a heading printed before its section's number */
 	struct doc_node *wrap;	/* a grouping whose capitalised heading may go on */
 	int in_toc;		/* parsing a table of contents: text goes on headings */
+	const char *ranks[MAX_RANKS];	/* grouping kinds, outermost first, as the text
+					 * nested them */
+	int nranks, nunnumbered;
+	const char *front_date;	/* the date the text gives itself, YYYY-MM-DD */
+	const char *text_date;	/* the date printed before the first provision */
 };
 
 /* ---- eIds ---- */
@@ -518,6 +554,17 @@ static int parse_num(const char *s, struct num *n)
 	size_t i = 0, elen;
 
 	memset(n, 0, sizeof(*n));
+	if (isupper(u[0]) && isdigit(u[1]) && parse_num(s + 1, n)) {
+		/* "R131-1", "D712-9": a code's letter before the number */
+		memmove(n->eid + 1, n->eid, sizeof(n->eid) - 1);
+		n->eid[0] = s[0];
+		n->eid[sizeof(n->eid) - 1] = '\0';
+		memmove(n->text + 1, n->text, sizeof(n->text) - 1);
+		n->text[0] = s[0];
+		n->text[sizeof(n->text) - 1] = '\0';
+		n->len++;
+		return 1;
+	}
 	if (isdigit(u[0])) {
 		size_t j;
 
@@ -564,6 +611,12 @@ static int parse_num(const char *s, struct num *n)
 			goto words;
 		if ((n->value = roman_value(s, j)) && (isupper(u[0]) || j <= 4)) {
 			i = j;
+		} else if (j > 2 && isupper(u[0]) && (!strncmp(s + j - 2, "er", 2) ||
+						      !strncmp(s + j - 2, "re", 2)) &&
+			   (n->value = roman_value(s, j - 2))) {
+			num_put(n->eid, sizeof(n->eid), s, j - 2);	/* "Ier", "Ire" */
+			i = j;
+			goto qualifier;
 		} else if (j == 1 && isupper(u[0])) {
 			n->value = u[0] - 'A' + 1;
 			i = 1;
@@ -586,7 +639,12 @@ words:
 	}
 	return 0;
 qualifier:
-	if (s[i] == ' ') {
+	if (s[i] == ' ' && isupper(u[i + 1]) && !u[i + 2] && isdigit(u[0])) {
+		size_t el = strlen(n->eid);	/* "224-1 A" at the end of the line */
+
+		num_put(n->eid + el, sizeof(n->eid) - el, s + i + 1, 1);
+		i += 2;
+	} else if (s[i] == ' ') {
 		for (size_t k = 0; k < sizeof(num_qualifiers) / sizeof(num_qualifiers[0]); k++) {
 			size_t l = match_word(s + i + 1, num_qualifiers[k]);
 
@@ -1043,6 +1101,78 @@ static void split_rest(const char *rest, int md, int group, struct hit *h)
 	h->text = rest;
 }
 
+/* A Chinese number at s (digits or numerals): its value, *len its bytes; 0 if none. */
+static long cjk_number(const char *s, size_t *len)
+{
+	long total = 0, digit = 0;
+	size_t i = 0;
+	int any = 0;
+
+	for (;;) {
+		size_t k, n = sizeof(cjk_digits) / sizeof(cjk_digits[0]);
+
+		if (isdigit((unsigned char)s[i]) && total < 100000) {
+			digit = digit * 10 + (s[i++] - '0');
+			any = 1;
+			continue;
+		}
+		for (k = 0; k < n && strncmp(s + i, cjk_digits[k].ch, 3); k++)
+			;
+		if (k == n || total > 100000)
+			break;
+		any = 1;
+		i += 3;
+		if (cjk_digits[k].mult) {
+			total += (digit ? digit : 1) * cjk_digits[k].value;
+			digit = 0;
+		} else {
+			digit = cjk_digits[k].value;
+		}
+	}
+	*len = i;
+	return any ? total + digit : 0;
+}
+
+/* "第二百八十六条之一 text", "第一编 总则": a Chinese structure line. Fills h. */
+static int cjk_line(const struct line *ln, struct hit *h)
+{
+	const char *s = ln->s, *q;
+	size_t l, l2, k, nu = sizeof(cjk_units) / sizeof(cjk_units[0]);
+	long v, sub = 0;
+
+	if (strncmp(s, CJK_ORDINAL, 3) || !(v = cjk_number(s + 3, &l)))
+		return 0;
+	q = s + 3 + l;
+	for (k = 0; k < nu && strncmp(q, cjk_units[k].word, strlen(cjk_units[k].word)); k++)
+		;
+	if (k == nu)
+		return 0;
+	q += strlen(cjk_units[k].word);
+	if (!strncmp(q, CJK_SUFFIX, 3) && (sub = cjk_number(q + 3, &l2)))
+		q += 3 + l2;
+	if (*q && *q != ' ')
+		return 0;
+	memset(h, 0, sizeof(*h));
+	h->kw = &cjk_units[k];
+	num_put(h->num.text, sizeof(h->num.text), s, (size_t)(q - s));
+	if (sub)
+		snprintf(h->num.eid, sizeof(h->num.eid), "%ld-%ld", v, sub);
+	else
+		snprintf(h->num.eid, sizeof(h->num.eid), "%ld", v);
+	h->num.value = v;
+	while (*q == ' ')
+		q++;
+	if (!*q)
+		return 1;
+	if (h->kw->role == ROLE_ARTICLE) {
+		h->text = q;	/* an article's words follow its number */
+	} else {
+		h->head = q;
+		h->headlen = heading_trim(q, strlen(q));
+	}
+	return 1;
+}
+
 /* "FIRST SCHEDULE", "Second Annex – Heading": an ordinal word before a schedule
  * keyword, alone on its line or before a separator. Fills h. */
 static int ordinal_schedule(const struct line *ln, struct hit *h)
@@ -1086,7 +1216,7 @@ static int keyword_line(const struct line *ln, struct hit *h)
 {
 	const char *s = ln->s;
 
-	if (ordinal_schedule(ln, h))
+	if (ordinal_schedule(ln, h) || cjk_line(ln, h))
 		return 1;
 
 	/* every keyword starts with one of these */
@@ -1116,8 +1246,14 @@ static int keyword_line(const struct line *ln, struct hit *h)
 			continue;
 		}
 		if (!parse_num(q, &h->num)) {
-			if (kw->role != ROLE_SCHEDULE || (*q && !ln->md && !ln->bold))
+			/* "## Partie législative": a part named, not numbered */
+			int named = !strcmp(kw->kind, "part") && (ln->md || ln->bold) &&
+				    (islower((unsigned char)*q) || (unsigned char)*q >= 0x80);
+
+			if (!named && (kw->role != ROLE_SCHEDULE || (*q && !ln->md && !ln->bold)))
 				continue;
+			if (named)
+				q = s;
 			memset(&h->num, 0, sizeof(h->num));
 			nonum = 1;
 		}
@@ -1142,6 +1278,114 @@ static int keyword_line(const struct line *ln, struct hit *h)
 		return 1;
 	}
 	return 0;
+}
+
+/* ---- dates ---- */
+
+static const struct {
+	const char *name;	/* lowercase */
+	int month;
+} months[] = {
+	{ "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 },
+	{ "june", 6 }, { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 },
+	{ "november", 11 }, { "december", 12 }, { "janvier", 1 }, { "f\xc3\xa9vrier", 2 },
+	{ "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 }, { "juin", 6 },
+	{ "juillet", 7 }, { "ao\xc3\xbbt", 8 }, { "aout", 8 }, { "septembre", 9 },
+	{ "octobre", 10 }, { "novembre", 11 }, { "d\xc3\xa9" "cembre", 12 }, { "decembre", 12 },
+	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
+	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 },
+	{ "setiembre", 9 }, { "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
+};
+
+/* Words a date may have between its parts: "15th of May", "1 de mayo de 2015". */
+static const char *const date_fillers[] = { "of", "de", "del", "the" };
+
+/* What introduces a printed date of commencement or assent (lowercase). */
+static const char *const date_openers[] = {
+	"date of commencement", "date of assent", "date of entry into force", "commencement",
+	"assented to", "assent", "entry into force", "date d'entr\xc3\xa9" "e en vigueur",
+	"entr\xc3\xa9" "e en vigueur", "fecha de entrada en vigor", "entrada en vigor",
+};
+
+static int word_in(const char *s, size_t n, const char *const *list, size_t count)
+{
+	for (size_t k = 0; k < count; k++)
+		if (strlen(list[k]) == n && match_word(s, list[k]) == n)
+			return 1;
+	return 0;
+}
+
+/* A date written out ("15th May, 2015", "May 15, 2015", "1er août 1993",
+ * "2015-05-15"), nothing else but brackets and punctuation: YYYY-MM-DD in the doc's
+ * pool, else NULL. */
+static const char *date_parse(struct parser *p, const char *s)
+{
+	int d = 0, m = 0, y = 0, n = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !isdigit((unsigned char)s[n]))
+		goto done;
+	y = m = d = 0;
+	while (*s) {
+		size_t w = 0;
+
+		if (strchr(" ,.[](){}", *s)) {
+			s++;
+			continue;
+		}
+		if (isdigit((unsigned char)*s)) {
+			long v = strtol(s, NULL, 10);
+
+			while (isdigit((unsigned char)s[w]))
+				w++;
+			if (w == 4 && !y)
+				y = (int)v;
+			else if (w <= 2 && !d && v >= 1 && v <= 31)
+				d = (int)v;
+			else
+				return NULL;
+			while (isalpha((unsigned char)s[w]) && w < 8)	/* 15th, 1er */
+				w++;
+			if (!strncmp(s + w, "\xc2\xba", 2))
+				w += 2;
+			s += w;
+			continue;
+		}
+		while (s[w] && !strchr(" ,.[](){}", s[w]))
+			w++;
+		for (size_t k = 0; k < sizeof(months) / sizeof(months[0]) && !m; k++)
+			if (strlen(months[k].name) == w && match_word(s, months[k].name) == w)
+				m = months[k].month;
+		if (!m && !word_in(s, w, date_fillers, sizeof(date_fillers) / sizeof(date_fillers[0])))
+			return NULL;
+		s += w;
+	}
+done:
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+		return NULL;
+	return pool_printf(p->d->pool, "%04d-%02d-%02d", y, m, d);
+}
+
+/* The date of a line that prints one: "[15th May, 2015]", "Date of Commencement: 1st
+ * August 1993", "Commencement: ..."; NULL when none. */
+static const char *date_line(struct parser *p, const struct line *ln)
+{
+	const char *s = ln->s;
+
+	if (ln->len > 80)
+		return NULL;
+	if (s[0] == '[' && s[ln->len - 1] == ']')
+		return date_parse(p, s);
+	for (size_t k = 0; k < sizeof(date_openers) / sizeof(date_openers[0]); k++) {
+		size_t l = match_word(s, date_openers[k]);
+
+		if (!l || !boundary((unsigned char)s[l]))
+			continue;
+		s += l;
+		while (*s == ' ' || *s == ':' || *s == '.' || *s == '-' || *s == ',')
+			s++;
+		return *s ? date_parse(p, s) : NULL;
+	}
+	return NULL;
 }
 
 /* ---- building the tree ---- */
@@ -1205,12 +1449,33 @@ static void expect_heading(struct parser *p, struct doc_node *n, int given)
 	p->pending_match = n->heading != NULL;
 }
 
+/* The rank of a grouping kind (0 outermost), -1 when not seen yet. */
+static int rank_of(const struct parser *p, const char *kind)
+{
+	for (int i = 0; i < p->nranks; i++)
+		if (!strcmp(p->ranks[i], kind))
+			return i;
+	return -1;
+}
+
+/* A kind seen for the first time goes right below its parent's. */
+static void rank_learn(struct parser *p, const char *kind, const struct doc_node *parent)
+{
+	int at = parent ? rank_of(p, parent->kind) + 1 : 0;
+
+	if (rank_of(p, kind) >= 0 || p->nranks == MAX_RANKS)
+		return;
+	memmove(p->ranks + at + 1, p->ranks + at, (size_t)(p->nranks - at) * sizeof(*p->ranks));
+	p->ranks[at] = kind;
+	p->nranks++;
+}
+
 static void open_group(struct parser *p, const char *kind, const struct num *num,
 		       const char *heading, int top)
 {
 	struct doc_node *parent, *g;
 	const char *eid;
-	int i;
+	int i, r;
 
 	/* a running head: the same grouping again while it is open */
 	for (i = 0; i < p->ngroups && num->text[0]; i++) {
@@ -1227,6 +1492,11 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	for (i = 0; i < p->ngroups; i++)
 		if (!strcmp(p->groups[i]->kind, kind))
 			break;
+	/* a kind seen above an open one closes it: Titre II closes Chapitre III */
+	if (i == p->ngroups && (r = rank_of(p, kind)) >= 0)
+		for (i = 0; i < p->ngroups; i++)
+			if (rank_of(p, p->groups[i]->kind) >= r)
+				break;
 	p->ngroups = top ? 0 : i;
 	if (p->ngroups == MAX_GROUPS) {
 		doc_warn(p->d, "line %d: groupings nested deeper than %d levels: "
@@ -1236,7 +1506,12 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	parent = p->ngroups ? p->groups[p->ngroups - 1] : NULL;
 	if (top)
 		p->nschedules++;
-	eid = eid_claim(p, doc_make_eid(p->d, parent, kind, num->eid, top ? p->nschedules : 1));
+	else
+		rank_learn(p, kind, parent);
+	if (!top && !num->eid[0])
+		p->nunnumbered++;
+	eid = eid_claim(p, doc_make_eid(p->d, parent, kind, num->eid,
+					top ? p->nschedules : p->nunnumbered));
 	g = doc_add(p->d, parent, kind, eid, num->text[0] ? num->text : NULL, NULL, NULL, p->lineno);
 	g->heading = heading;
 	p->groups[p->ngroups++] = g;
@@ -1507,6 +1782,8 @@ static void handle_line(struct parser *p, struct line *ln)
 		return;
 	}
 	p->nonblank++;
+	if (!p->nprov && !p->text_date && !p->in_toc)
+		p->text_date = date_line(p, ln);
 	if (p->wrap && heading_goes_on(p, ln))
 		return;
 	p->wrap = NULL;
@@ -1754,6 +2031,9 @@ static void furniture(struct parser *p)
 	for (size_t j = 1; j < p->nlines; j++)
 		npages += p->lines[j].page;
 	pages = npages > 1;
+	for (size_t j = 0; j < p->nlines && !pages; j++)
+		if (p->lines[j].md)
+			return;	/* Markdown does not come from a page */
 	c = xcalloc(p->nlines + 1, sizeof(*c));
 	n = furn_collect(p, pages, c);
 	qsort(c, n, sizeof(*c), furn_cmp);
@@ -1796,6 +2076,62 @@ static void page_joins(struct parser *p)
 			continue;
 		for (size_t k = a; k < b; k++)
 			p->lines[k].drop = 1;
+	}
+}
+
+/* ---- YAML front matter of Markdown ---- */
+
+#define FRONT_LINES 60		/* a longer front matter is text */
+
+/* Front matter keys worth keeping. */
+static const struct {
+	const char *key;
+	int date;	/* 1: the work's date, 0: its title */
+} front_keys[] = {
+	{ "title:", 0 }, { "date:", 1 }, { "publication_date:", 1 }, { "enacted:", 1 },
+};
+
+/* The value of a front matter line after its key, quotes removed, in the doc's pool. */
+static const char *front_value(struct parser *p, const char *v)
+{
+	size_t n;
+
+	while (*v == ' ')
+		v++;
+	n = strlen(v);
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		v++;
+		n -= 2;
+	}
+	return n ? pool_strndup(p->d->pool, v, n) : NULL;
+}
+
+/* "---" ... "---" at the start: its title and date are kept (p->front_date), its lines
+ * dropped. */
+static void front_matter(struct parser *p)
+{
+	size_t end;
+
+	if (!p->nlines || strcmp(p->lines[0].s, "---"))
+		return;
+	for (end = 1; end < p->nlines && end < FRONT_LINES && strcmp(p->lines[end].s, "---"); end++)
+		;
+	if (end >= p->nlines || end >= FRONT_LINES)
+		return;
+	for (size_t i = 0; i <= end; i++) {
+		for (size_t k = 0; k < sizeof(front_keys) / sizeof(front_keys[0]); k++) {
+			size_t l = strlen(front_keys[k].key);
+			const char *v;
+
+			if (strncmp(p->lines[i].s, front_keys[k].key, l) ||
+			    !(v = front_value(p, p->lines[i].s + l)))
+				continue;
+			if (front_keys[k].date && !p->front_date)
+				p->front_date = date_parse(p, v);
+			else if (!front_keys[k].date && !p->d->title)
+				p->d->title = v;
+		}
+		p->lines[i].drop = 1;
 	}
 }
 
@@ -1890,7 +2226,7 @@ static int body_text(const struct line *ln)
 {
 	struct mark m;
 
-	return count_words(ln->s, ln->len) > 2 * HEADING_WORDS ||
+	return count_words(ln->s, ln->len) > 2 * HEADING_WORDS || ln->len > 2 * HEADING_BYTES ||
 	       (parse_mark(ln->s, &m) && m.cls[0] != MC_DOT);
 }
 
@@ -1916,6 +2252,8 @@ static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size
 				break;
 			continue;
 		}
+		if (!titled && ln->len > HEADING_BYTES)
+			break;	/* an entry with its text */
 		for (k = 0; k < nkeys && strcmp(keys[k], key); k++)
 			;
 		if (k < nkeys) {
@@ -2130,6 +2468,7 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 		goto out;
 	p.d->kind = DOC_LEGISLATION;
 	p.d->title = meta_str(p.d, meta->title);
+	front_matter(&p);
 	furniture(&p);
 	page_joins(&p);
 	toc_find(&p);
@@ -2148,8 +2487,8 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 	p.d->country = meta_str(p.d, meta->country);
 	p.d->type = meta_str(p.d, meta->type);
 	p.d->number = meta_str(p.d, meta->number);
-	if (meta->date)
-		p.d->date = meta_date(p.d, meta->date);
+	p.d->date = meta->date ? meta_date(p.d, meta->date) :
+		    p.front_date ? p.front_date : p.text_date;
 	p.d->language = meta_str(p.d, meta->language);
 	p.d->expr_date = meta_date(p.d, meta->expr_date);
 	p.d->source = meta_str(p.d, meta->source ? meta->source : origin);
