@@ -1526,6 +1526,8 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 
 static void handle_marks(struct parser *p, const struct line *ln, char *s, int top);
 static int structural(const struct line *ln);
+static int toc_trailer(const struct line *ln);
+static int toc_key(const struct line *ln, char *buf, size_t cap);
 
 /* Warnings for a provision numbered out of order, after a gap or with the number of the
  * one before (plain numbers only: "12-1", "2 bis", "8A" are not compared). */
@@ -1676,9 +1678,18 @@ static int is_conclusion(const char *s)
 static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 {
 	struct mark m;
+	size_t digits = strspn(ln->s, "0123456789");
 
-	if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT)
+	if (p->in_toc && digits && digits <= 4 && (!ln->s[digits] || ln->s[digits] == ' ')) {
+		memset(&m, 0, sizeof(m));	/* a list's "10 Tampering with ..." */
+		num_put(m.num, sizeof(m.num), ln->s, digits + 1);
+		m.num[digits] = '.';
+		m.val[0] = strtol(ln->s, NULL, 10);
+		m.len = digits + (ln->s[digits] == ' ');
+		m.cls[0] = MC_DOT;
+	} else if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT) {
 		return 0;
+	}
 	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value &&
 	    !(m.insert && m.val[0] == p->last_value))
 		return 0;
@@ -1772,10 +1783,26 @@ static int marginal_heading(struct parser *p)
 	return 1;
 }
 
+/* A line that refers to the provisions a schedule serves: "[Section 42]", "Sections
+ * 2(1) and 20". */
+static int reference_line(const struct line *ln)
+{
+	size_t l = match_word(ln->s, "section");
+
+	if (ln->s[0] == '[' && ln->s[ln->len - 1] == ']')
+		return 1;
+	if (!l)
+		return 0;
+	if (ln->s[l] == 's')
+		l++;
+	return ln->s[l] == ' ' && isdigit((unsigned char)ln->s[l + 1]);
+}
+
 static void handle_line(struct parser *p, struct line *ln)
 {
 	struct hit h;
 	struct mark m;
+	char key[64];
 
 	if (!ln->len) {
 		p->para_break = 1;
@@ -1835,6 +1862,10 @@ static void handle_line(struct parser *p, struct line *ln)
 			return;
 		}
 	}
+	if (p->pending && !strcmp(p->pending->kind, "schedule") && reference_line(ln)) {
+		add_text(p, ln->s);	/* "[Section 42]" before the schedule's heading */
+		return;
+	}
 	if (p->pending) {
 		struct doc_node *n = p->pending;
 
@@ -1846,7 +1877,8 @@ static void handle_line(struct parser *p, struct line *ln)
 				return;
 		}
 		if (!p->pending_match &&
-		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0))) {
+		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0) ||
+		     (p->in_toc && count_words(ln->s, ln->len) <= HEADING_WORDS))) {
 			n->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
 			if (strcmp(n->kind, "section") && strcmp(n->kind, "article") &&
 			    all_caps(n->heading))
@@ -1854,7 +1886,8 @@ static void handle_line(struct parser *p, struct line *ln)
 			return;
 		}
 	}
-	if (p->in_toc && p->prov && p->prov->heading && !p->nlevels) {
+	if (p->in_toc && p->prov && p->prov->heading && !p->nlevels && !toc_trailer(ln) &&
+	    !toc_key(ln, key, sizeof(key))) {
 		p->prov->heading = pool_printf(p->d->pool, "%s %.*s", p->prov->heading,
 					       (int)heading_trim(ln->s, ln->len), ln->s);
 		return;	/* a heading of the list wrapped onto this line */
@@ -2214,6 +2247,21 @@ static int toc_key(const struct line *ln, char *buf, size_t cap)
 	return 0;
 }
 
+/* Whether line i is a bare number at the top or bottom of a page. */
+static int page_number(const struct parser *p, size_t i)
+{
+	size_t j;
+
+	if (strspn(p->lines[i].s, "0123456789") != p->lines[i].len)
+		return 0;
+	if (p->lines[i].page)
+		return 1;
+	for (j = i + 1; j < p->nlines && !p->lines[j].page; j++)
+		if (p->lines[j].len && !p->lines[j].drop)
+			return 0;
+	return j < p->nlines;
+}
+
 static int is_group_line(const struct line *ln)
 {
 	struct hit h;
@@ -2247,7 +2295,7 @@ static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size
 		if (ln->drop || !ln->len)
 			continue;
 		lines++;
-		if (!toc_key(ln, key, sizeof(key))) {
+		if (!toc_key(ln, key, sizeof(key)) || page_number(p, i)) {
 			if (!titled && body_text(ln))
 				break;
 			continue;
@@ -2393,6 +2441,14 @@ static int is_provision(const struct doc_node *n)
 	return !strcmp(n->kind, "section") || !strcmp(n->kind, "article");
 }
 
+static int in_schedule(const struct doc_node *n)
+{
+	while ((n = n->parent))
+		if (!strcmp(n->kind, "schedule"))
+			return 1;
+	return 0;
+}
+
 /* After the text: headings from the table of contents where the body gives none, and
  * a warning for each provision with a heading and no text. */
 static void finish(struct parser *p)
@@ -2400,7 +2456,7 @@ static void finish(struct parser *p)
 	for (struct doc_node *n = doc_next(p->d, p->d->root); n; n = doc_next(p->d, n)) {
 		if (!is_provision(n))
 			continue;
-		if (!n->heading)
+		if (!n->heading && !in_schedule(n))
 			n->heading = toc_heading(p, n);
 		if (n->heading && !n->text && !n->first)
 			doc_warn(p->d, "line %d: %s %s \"%s\" has a heading and no text", n->line,
