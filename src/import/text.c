@@ -1273,6 +1273,9 @@ static int keyword_line(const struct line *ln, struct hit *h)
 		if (*q && !sep && !ln->md && !ln->bold && !nonum &&
 		    !(is_upper_start(q) && heading_like(q, strlen(q), 0, 0)))
 			continue;
+		/* "Part 4 — general" is a section's heading: a grouping's is capitalised */
+		if (kw->role == ROLE_GROUP && !ln->md && !ln->bold && islower((unsigned char)*q))
+			continue;
 		split_rest(q, ln->md || ln->bold, kw->role == ROLE_GROUP || kw->role == ROLE_SCHEDULE, h);
 		h->kw = kw;
 		return 1;
@@ -1703,6 +1706,22 @@ static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 	return 1;
 }
 
+/* Whether line i goes on with the sentence of the line before: it starts in
+ * lowercase after a line that does not end one ("... described in" + "section 16 —"). */
+static int continuation(const struct parser *p, size_t i)
+{
+	const struct line *ln = &p->lines[i];
+
+	if (!islower((unsigned char)ln->s[0]) || ln->md || ln->bold)
+		return 0;
+	while (i > 0 && p->lines[i - 1].drop)
+		i--;
+	if (!i || !p->lines[i - 1].len || p->lines[i - 1].md || p->lines[i - 1].bold)
+		return 0;
+	ln = &p->lines[i - 1];
+	return !strchr(".:;", ln->s[ln->len - 1]);
+}
+
 /* The next line to parse after the current one, NULL at the end. */
 static const struct line *next_kept(const struct parser *p, size_t after)
 {
@@ -1754,7 +1773,7 @@ static int marginal_heading(struct parser *p)
 			break;
 		}
 	if (prev && prev->len && !strchr(".;:])", prev->s[prev->len - 1]) && prev->s[0] != '[' &&
-	    !all_caps(prev->s))
+	    !all_caps(prev->s) && !keyword_line(prev, &h))
 		return 0;
 	for (k = 1; k <= MARGINAL_LINES; k++) {
 		const struct line *n;
@@ -1814,7 +1833,16 @@ static void handle_line(struct parser *p, struct line *ln)
 	if (p->wrap && heading_goes_on(p, ln))
 		return;
 	p->wrap = NULL;
-	if (keyword_line(ln, &h) || numbered_line(p, ln, &h)) {
+	if (p->pending && !p->pending->heading && !p->pending_match && keyword_line(ln, &h) &&
+	    h.kw->role == ROLE_GROUP && !strcmp(h.kw->kind, p->pending->kind) && h.head &&
+	    all_caps(ln->s)) {
+		/* "PART 3" then "PART 2 DIRECTION — RECONSIDERATION": the heading */
+		p->pending->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+		p->pending = NULL;
+		return;
+	}
+	if (!(p->lines && continuation(p, p->cur)) &&
+	    (keyword_line(ln, &h) || numbered_line(p, ln, &h))) {
 		char *heading;
 		enum role role = h.kw ? h.kw->role : ROLE_SECTION;
 
@@ -1947,7 +1975,7 @@ static int first_pass(struct parser *p, const char *text, size_t len, struct err
 		used += ln->len + 1;
 		ln->page = memchr(raw, '\f', n) != NULL;
 		p->nlines++;
-		if (!keyword_line(ln, &h))
+		if (continuation(p, p->nlines - 1) || !keyword_line(ln, &h))
 			continue;
 		if (h.kw->role == ROLE_ARTICLE)
 			articles++;
@@ -2247,6 +2275,29 @@ static int toc_key(const struct line *ln, char *buf, size_t cap)
 	return 0;
 }
 
+/* Whether ln is a grouping line in this document (Section is one among articles). */
+static int toc_group(const struct parser *p, const struct line *ln)
+{
+	struct hit h;
+
+	return keyword_line(ln, &h) && (h.kw->role == ROLE_GROUP || h.kw->role == ROLE_SCHEDULE ||
+					(h.kw->role == ROLE_SECTION && p->style == STYLE_ARTICLE));
+}
+
+/* Whether line i is the capitalised heading of the grouping line before it, though
+ * it looks like one: "PART 3" then "PART 2 DIRECTION — APPEAL". */
+static int group_heading(const struct parser *p, size_t i)
+{
+	struct hit a, b;
+	size_t j = i;
+
+	while (j > 0 && (p->lines[j - 1].drop || !p->lines[j - 1].len))
+		j--;
+	if (!j || !keyword_line(&p->lines[j - 1], &a) || a.head || a.kw->role != ROLE_GROUP)
+		return 0;
+	return keyword_line(&p->lines[i], &b) && b.kw == a.kw && b.head && all_caps(p->lines[i].s);
+}
+
 /* Whether line i is a bare number at the top or bottom of a page. */
 static int page_number(const struct parser *p, size_t i)
 {
@@ -2295,13 +2346,18 @@ static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size
 		if (ln->drop || !ln->len)
 			continue;
 		lines++;
-		if (!toc_key(ln, key, sizeof(key)) || page_number(p, i)) {
+		if (!toc_key(ln, key, sizeof(key)) || page_number(p, i) || group_heading(p, i)) {
 			if (!titled && body_text(ln))
 				break;
 			continue;
 		}
 		if (!titled && ln->len > HEADING_BYTES)
 			break;	/* an entry with its text */
+		if (toc_group(p, ln)) {	/* groupings restart ("Division 1" in each part) */
+			last = i;
+			entries++;
+			continue;
+		}
 		for (k = 0; k < nkeys && strcmp(keys[k], key); k++)
 			;
 		if (k < nkeys) {
