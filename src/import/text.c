@@ -1538,10 +1538,10 @@ static void check_order(struct parser *p, const char *kind, const struct num *nu
 {
 	const char *last = p->last_num;
 	long v = num->value, lv = p->last_value;
+	int plain = num->eid[0] && strspn(num->eid, "0123456789") == strlen(num->eid);
 
-	p->last_num = num->eid[0] && strspn(num->eid, "0123456789") == strlen(num->eid) ?
-			      pool_strdup(p->d->pool, num->eid) : NULL;
-	if (!last || !p->last_num || p->in_toc || (p->group_since_prov && v == 1))
+	p->last_num = v ? pool_strdup(p->d->pool, num->text) : NULL;
+	if (!last || !v || !plain || p->in_toc || (p->group_since_prov && v == 1))
 		return;
 	if (v == lv)
 		doc_warn(p->d, "line %d: %s %s has the number of the one before", p->lineno, kind,
@@ -1784,7 +1784,8 @@ static int marginal_heading(struct parser *p)
 			return 0;
 		if (numbered_line(p, n, &h))
 			break;
-		if (count_words(n->s, n->len) > HEADING_WORDS || strchr(",;:.", n->s[n->len - 1]))
+		if (count_words(n->s, n->len) > HEADING_WORDS || strchr(",;:.", n->s[n->len - 1]) ||
+		    !isalpha((unsigned char)n->s[0]) || keyword_line(n, &h))
 			return 0;
 	}
 	if (k > MARGINAL_LINES)
@@ -1920,8 +1921,6 @@ static void handle_line(struct parser *p, struct line *ln)
 					       (int)heading_trim(ln->s, ln->len), ln->s);
 		return;	/* a heading of the list wrapped onto this line */
 	}
-	if (p->style == STYLE_NUMBERED && !p->in_toc && marginal_heading(p))
-		return;
 	if (!p->title_done && !p->seen_structure && !p->preamble) {
 		p->title_done = 1;
 		if (!p->d->title && (ln->md || ln->bold ||
@@ -1929,7 +1928,11 @@ static void handle_line(struct parser *p, struct line *ln)
 			p->d->title = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
 			return;
 		}
+		if (p->d->title && (ln->md || ln->bold) && !strcmp(p->d->title, ln->s))
+			return;	/* the title the front matter or the caller gave */
 	}
+	if (p->style == STYLE_NUMBERED && !p->in_toc && marginal_heading(p))
+		return;
 	add_text(p, ln->s);
 }
 
@@ -2043,6 +2046,18 @@ static int has_digit_and_letter(const char *s)
 	return d && a;
 }
 
+/* Without form feeds, what a running header may be: a digit and a letter, and no end
+ * of a sentence but an abbreviation ("2020 Ed."). */
+static int header_like(const struct line *ln)
+{
+	const char *last = strrchr(ln->s, ' ');
+	char c = ln->s[ln->len - 1];
+
+	if (!has_digit_and_letter(ln->s) || strchr(",;:", c))
+		return 0;
+	return c != '.' || (last && strlen(last + 1) <= 4);
+}
+
 /* Candidates: with form feeds the first and last FURNITURE_EDGE lines of each page;
  * without, every short line with a digit and a letter. */
 static size_t furn_collect(struct parser *p, int pages, struct furn *c)
@@ -2067,7 +2082,7 @@ static size_t furn_collect(struct parser *p, int pages, struct furn *c)
 			if (!ln->len)
 				continue;
 			top++;
-			if (pages ? top > edge && nonblank - top >= edge : !has_digit_and_letter(ln->s))
+			if (pages ? top > edge && nonblank - top >= edge : !header_like(ln))
 				continue;
 			if (count_words(ln->s, ln->len) > FURNITURE_WORDS || structural(ln))
 				continue;
@@ -2110,9 +2125,9 @@ static void furniture(struct parser *p)
 		if (distinct >= need) {
 			for (size_t k = i; k < j; k++)
 				p->lines[c[k].line].drop = 1;
-			doc_warn(p->d, "line %zu: \"%s\" repeated %d times at page breaks: dropped "
-				 "as a running header or footer", c[i].line + 1,
-				 p->lines[c[i].line].s, distinct);
+			doc_warn(p->d, "line %zu: \"%s\" repeated %d times %s: dropped as a running "
+				 "header or footer", c[i].line + 1, p->lines[c[i].line].s, distinct,
+				 pages ? "at page breaks" : "through the text");
 		}
 		i = j;
 	}
