@@ -2524,11 +2524,13 @@ static int in_schedule(const struct doc_node *n)
  * a warning for each provision with a heading and no text. */
 static void finish(struct parser *p)
 {
+	const char *h;
+
 	for (struct doc_node *n = doc_next(p->d, p->d->root); n; n = doc_next(p->d, n)) {
 		if (!is_provision(n))
 			continue;
-		if (!n->heading && !in_schedule(n))
-			n->heading = toc_heading(p, n);
+		if (!n->heading && !in_schedule(n) && (h = toc_heading(p, n)))
+			n->heading = pool_strdup(p->d->pool, h);	/* p->toc goes */
 		if (n->heading && !n->text && !n->first)
 			doc_warn(p->d, "line %d: %s %s \"%s\" has a heading and no text", n->line,
 				 n->kind, n->num ? n->num : "", n->heading);
