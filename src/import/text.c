@@ -2215,6 +2215,7 @@ static void front_matter(struct parser *p)
 
 #define TOC_MAX 4000		/* entries looked at */
 #define TOC_WALKBACK 8		/* groupings and headings before the body's first entry */
+#define TOC_SLACK 30		/* an untitled list: lines beyond 3 per entry allowed */
 
 /* Lines that open a table of contents (lowercase; a final ':' or '.' allowed). */
 static const char *const toc_titles[] = {
@@ -2360,7 +2361,8 @@ static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size
 
 		if (ln->drop || !ln->len)
 			continue;
-		lines++;
+		if (!titled && ++lines > 3 * entries + TOC_SLACK)
+			break;	/* too much else for a list */
 		if (!toc_key(ln, key, sizeof(key)) || page_number(p, i) || group_heading(p, i)) {
 			if (!titled && body_text(ln))
 				break;
@@ -2384,7 +2386,7 @@ static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size
 		entries++;
 	}
 	free(keys);
-	if (!found || entries < 3 || (!titled && 3 * entries < lines))
+	if (!found || entries < 3 || (!titled && 3 * entries + TOC_SLACK < lines))
 		return 0;
 	/* the body starts with the groupings and headings just above its first entry,
 	 * up to a line of text ("ENACTED by ...") */
