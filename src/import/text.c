@@ -1683,7 +1683,8 @@ static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 	struct mark m;
 	size_t digits = strspn(ln->s, "0123456789");
 
-	if (p->in_toc && digits && digits <= 4 && (!ln->s[digits] || ln->s[digits] == ' ')) {
+	if (p->style == STYLE_NUMBERED && p->in_toc && digits && digits <= 4 &&
+	    (!ln->s[digits] || ln->s[digits] == ' ')) {
 		memset(&m, 0, sizeof(m));	/* a list's "10 Tampering with ..." */
 		num_put(m.num, sizeof(m.num), ln->s, digits + 1);
 		m.num[digits] = '.';
@@ -1863,8 +1864,8 @@ static void handle_line(struct parser *p, struct line *ln)
 		if (!heading && p->marginal)
 			heading = (char *)p->marginal;
 		p->marginal = NULL;
-		if (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
-		    (role == ROLE_SECTION && p->style == STYLE_ARTICLE)) {
+		if (h.kw && (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
+			     (role == ROLE_SECTION && p->style == STYLE_ARTICLE))) {
 			open_group(p, h.kw->kind, &h.num, heading, role == ROLE_SCHEDULE);
 		} else {
 			open_prov(p, role == ROLE_ARTICLE ? "article" : "section", &h.num, heading,
