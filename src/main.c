@@ -59,7 +59,7 @@ static const struct command commands[] = {
 	{ "import", cli_import, DB_OPTS, "FILE...",
 	  { "--format=", "--uri=", "--country=", "--type=", "--number=", "--date=",
 	    "--title=", "--language=", "--version-date=", "--source=", "--status=",
-	    "--tlp=", "--no-suggest", NULL },
+	    "--tlp=", "--no-suggest", "--dry-run", NULL },
 	  "import laws, judgments, cases and lessons",
 	  "Each FILE is one transaction: all of it is stored, or nothing. Formats, by\n"
 	  "extension or content unless --format says: Akoma Ntoso 3.0 or 2.0 XML (.xml),\n"
@@ -67,14 +67,19 @@ static const struct command commands[] = {
 	  "structure (parts, chapters, sections, articles, subsections) is detected.\n"
 	  "  --format akn|text|json\n"
 	  "  --uri URI            work URI, such as /akn/ke/act/2018/5 (needed for text)\n"
-	  "  --title TEXT, --country CC, --type act, --number N, --date YYYY-MM-DD\n"
+	  "  --title TEXT, --country CC, --type act, --number N,\n"
+	  "  --date YYYY-MM-DD    the work's date (or YYYY: its 1 January); for text,\n"
+	  "                       else a date of assent or commencement printed in it\n"
 	  "  --language eng       the version's language (ISO 639-2)\n"
 	  "  --version-date DATE  the version's date (default: --date)\n"
 	  "  --source URL         where the text came from\n"
 	  "  --status draft|submitted|published   for new records (default draft)\n"
 	  "  --tlp CLEAR|GREEN|AMBER|AMBER+STRICT|RED   the label of new records\n"
 	  "                       (default CLEAR)\n"
-	  "  --no-suggest         do not suggest mappings to instrument articles\n" },
+	  "  --no-suggest         do not suggest mappings to instrument articles\n"
+	  "  --dry-run            parse and print the tree that would be stored (kind,\n"
+	  "                       number, heading, eId) and the warnings; store nothing\n"
+	  "                       and open no database\n" },
 	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
 	  { "--format=", "--out=", "--country=", "--kind=", NULL },
 	  "export records as Akoma Ntoso, JSON or CSV",

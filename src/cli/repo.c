@@ -113,7 +113,8 @@ static int format_parse(const char *s)
 	return -1;
 }
 
-static int import_file(struct store *s, const char *path, int argc, char **argv)
+/* The request ccrepo import makes of its options (content and len not set). */
+static struct importer_request import_request(const char *path, int argc, char **argv)
 {
 	struct importer_request q = {
 		.format = cli_opt(argc, argv, "--format"), .origin = path,
@@ -126,6 +127,62 @@ static int import_file(struct store *s, const char *path, int argc, char **argv)
 		.status = cli_opt(argc, argv, "--status"), .tlp = cli_opt(argc, argv, "--tlp"),
 		.suggest = !cli_switch(argc, argv, "--no-suggest"),
 	};
+
+	return q;
+}
+
+static int node_depth(const struct doc_node *n)
+{
+	int k = 0;
+
+	while ((n = n->parent) && n->parent)
+		k++;
+	return k;
+}
+
+/* What --dry-run prints: the document's metadata, its tree and its warnings. */
+static void print_doc(const char *path, const struct doc *d)
+{
+	printf("%s: %s %s (date %s, language %s): %zu elements, nothing stored\n", path,
+	       d->work_uri ? d->work_uri : "(no uri)", d->title ? d->title : "(no title)",
+	       d->date ? d->date : "-", d->language ? d->language : "-", doc_count(d));
+	for (const struct doc_node *n = doc_next(d, d->root); n; n = doc_next(d, n))
+		printf("  %*s%s%s%s%s%s  [%s]\n", node_depth(n) * 2, "", n->kind, n->num ? " " : "",
+		       n->num ? n->num : "", n->heading ? " – " : "", n->heading ? n->heading : "",
+		       n->eid);
+	for (size_t i = 0; i < d->nwarnings; i++)
+		printf("  warning: %s\n", d->warnings[i]);
+}
+
+/* ccrepo import --dry-run FILE: parse, print, store nothing. */
+static int dry_run_file(const char *path, int argc, char **argv)
+{
+	struct importer_request q = import_request(path, argc, argv);
+	struct err e = { 0 };
+	struct doc *d = NULL;
+	char *data = NULL;
+	int rc = 1;
+
+	if (file_read(path, (size_t)BUNDLE_MAX_BYTES, &data, &q.len, &e)) {
+		fprintf(stderr, "ccrepo import: %s\n", e.msg);
+		goto out;
+	}
+	q.content = data;
+	if (importer_parse(&q, &d, &e)) {
+		fprintf(stderr, "ccrepo import: %s: %s\n", path, e.msg);
+		goto out;
+	}
+	print_doc(path, d);
+	rc = 0;
+out:
+	doc_free(d);
+	free(data);
+	return rc;
+}
+
+static int import_file(struct store *s, const char *path, int argc, char **argv)
+{
+	struct importer_request q = import_request(path, argc, argv);
 	struct importer_result res;
 	struct err e = { 0 };
 	char *data = NULL;
@@ -185,6 +242,11 @@ int cli_import(const struct config *cfg, int argc, char **argv)
 	if (importer_status_parse(cli_opt(argc, argv, "--status"), &st, &e)) {
 		fprintf(stderr, "ccrepo import: --status: %s\n", e.msg);
 		return 2;
+	}
+	if (cli_switch(argc, argv, "--dry-run")) {
+		for (int i = 0; i < n; i++)
+			failed |= dry_run_file(files[i], argc, argv);
+		return failed ? 1 : 0;
 	}
 	if (!(s = cli_open(cfg)))
 		return 1;

@@ -107,35 +107,30 @@ static void put_result(struct store *s, pool *p, const struct doc *d, long long 
 		       x->pending;
 }
 
-int importer_run(struct store *s, pool *p, const struct actor *a,
-		 const struct importer_request *q, struct importer_result *out, struct err *e)
+/* The format of q: ERR_INVALID for an unknown name. */
+static int request_format(const struct importer_request *q, enum importer_format *f,
+			  struct err *e)
+{
+	int k;
+
+	if (!nz(q->format))
+		k = (int)format_guess(q->origin, q->content, q->len);
+	else if ((k = importer_format_parse(q->format)) < 0)
+		return err_set(e, ERR_INVALID, "the format is akn, text or json");
+	else if (k == IMPORTER_AUTO)
+		k = (int)format_guess(q->origin, q->content, q->len);
+	*f = (enum importer_format)k;
+	return ERR_OK;
+}
+
+/* Parse the document of q (not a bundle) and apply the caller's overrides. */
+static int parse_doc(const struct importer_request *q, enum importer_format f, struct doc **out,
+		     struct err *e)
 {
 	const char *origin = nz(q->origin) ? q->origin : "input";
-	enum record_status status = ST_DRAFT;
 	struct doc *d = NULL;
-	long long id = 0;
-	size_t nprov = 0;
-	int f, rc;
+	int rc;
 
-	memset(out, 0, sizeof(*out));
-	if (!q->content || !q->len) {
-		rc = err_set(e, ERR_INVALID, "The document is empty.");
-		goto out;
-	}
-	if ((rc = importer_status_parse(q->status, &status, e)))
-		goto out;
-	if (!nz(q->format))
-		f = (int)format_guess(q->origin, q->content, q->len);
-	else if ((f = importer_format_parse(q->format)) < 0) {
-		rc = err_set(e, ERR_INVALID, "the format is akn, text or json");
-		goto out;
-	} else if (f == IMPORTER_AUTO)
-		f = (int)format_guess(q->origin, q->content, q->len);
-	if (f == IMPORTER_JSON) {
-		out->bundle = 1;
-		rc = bundle_import(s, a, q->content, q->len, origin, &out->counts, e);
-		goto out;
-	}
 	if (f == IMPORTER_AKN) {
 		rc = akn_parse(q->content, q->len, origin, &d, e);
 	} else {
@@ -147,16 +142,60 @@ int importer_run(struct store *s, pool *p, const struct actor *a,
 		rc = text_parse(q->content, q->len, origin, &m, &d, e);
 	}
 	if (rc)
-		goto out;
+		return rc;
 	/* what the caller says wins over what the document says */
 	if (nz(q->uri))
-		d->work_uri = q->uri;
+		d->work_uri = pool_strdup(d->pool, q->uri);
 	if (nz(q->title))
-		d->title = q->title;
+		d->title = pool_strdup(d->pool, q->title);
 	if (nz(q->version_date))
-		d->expr_date = q->version_date;
+		d->expr_date = pool_strdup(d->pool, q->version_date);
 	if (nz(q->source))
-		d->source = q->source;
+		d->source = pool_strdup(d->pool, q->source);
+	*out = d;
+	return ERR_OK;
+}
+
+int importer_parse(const struct importer_request *q, struct doc **out, struct err *e)
+{
+	enum importer_format f;
+	int rc;
+
+	if (!q->content || !q->len)
+		return err_set(e, ERR_INVALID, "The document is empty.");
+	if ((rc = request_format(q, &f, e)))
+		return rc;
+	if (f == IMPORTER_JSON)
+		return err_set(e, ERR_INVALID, "a JSON bundle is stored as it is: nothing to parse");
+	return parse_doc(q, f, out, e);
+}
+
+int importer_run(struct store *s, pool *p, const struct actor *a,
+		 const struct importer_request *q, struct importer_result *out, struct err *e)
+{
+	const char *origin = nz(q->origin) ? q->origin : "input";
+	enum record_status status = ST_DRAFT;
+	enum importer_format f;
+	struct doc *d = NULL;
+	long long id = 0;
+	size_t nprov = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!q->content || !q->len) {
+		rc = err_set(e, ERR_INVALID, "The document is empty.");
+		goto out;
+	}
+	if ((rc = importer_status_parse(q->status, &status, e)) ||
+	    (rc = request_format(q, &f, e)))
+		goto out;
+	if (f == IMPORTER_JSON) {
+		out->bundle = 1;
+		rc = bundle_import(s, a, q->content, q->len, origin, &out->counts, e);
+		goto out;
+	}
+	if ((rc = parse_doc(q, f, &d, e)))
+		goto out;
 	if ((rc = legislation_import_doc(s, a, d, status, nz(q->tlp), &id, &nprov, e)))
 		goto out;
 	put_result(s, p, d, id, nprov, out);

@@ -15,6 +15,7 @@
 #include "domain/record.h"
 
 struct store;
+struct doc;
 
 enum importer_format { IMPORTER_AUTO, IMPORTER_AKN, IMPORTER_TEXT, IMPORTER_JSON };
 
@@ -59,6 +60,12 @@ int importer_format_parse(const char *name);
 /* The status a new record may be imported with: NULL or "" is draft; draft,
  * submitted, published; else ERR_INVALID (withdrawn is not a way in). */
 int importer_status_parse(const char *s, enum record_status *out, struct err *e);
+/* Parse q as importer_run() would, the caller's overrides applied, and store nothing
+ * (ccrepo import --dry-run): *out is a new doc the caller frees with doc_free(), its
+ * warnings those importer_run() would report. ERR_INVALID for empty content, an
+ * unknown format, a JSON bundle (stored as it is, no tree to show) and what the
+ * parsers refuse; ERR_TOOLARGE over a parser's limit. *out is untouched on error. */
+int importer_parse(const struct importer_request *q, struct doc **out, struct err *e);
 /* Import q as actor a, in one transaction: all of it or nothing. A bundle goes to
  * bundle_import(), a document (Akoma Ntoso, plain text or Markdown) is parsed, the
  * request's overrides applied and stored by legislation_import_doc(). *out is filled

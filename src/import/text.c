@@ -12,10 +12,12 @@
 
 #define MAX_GROUPS 8		/* grouping levels (part > chapter > ...) */
 #define MAX_LEVELS 8		/* subdivision levels inside a provision */
+#define MAX_RANKS 16		/* grouping kinds whose order is learnt */
 #define HEADING_WORDS 15	/* a longer plain line is text, not a heading */
 #define HEADING_BYTES 200
 #define MD_HEADING_WORDS 30	/* the same for a Markdown heading line */
 #define MARK_GAP 5		/* (a) then (d): accepted, (a) then (z): text */
+#define NUMBER_JUMP 50		/* "1." then "60.": text, not a numbered section */
 
 /* How the document numbers its provisions (decided by a first pass). */
 enum style { STYLE_NUMBERED, STYLE_SECTION, STYLE_ARTICLE };
@@ -50,6 +52,11 @@ static const struct keyword {
 	{ "cap\xc3\xadtulo", "chapter", ROLE_GROUP },
 	{ "capitulo", "chapter", ROLE_GROUP },
 	{ "division", "division", ROLE_GROUP },
+	{ "sous-titre", "subtitle", ROLE_GROUP },
+	{ "subtitle", "subtitle", ROLE_GROUP },
+	{ "sous-section", "subsection", ROLE_GROUP },
+	{ "subsection", "subsection", ROLE_GROUP },
+	{ "paragraphe", "paragraph", ROLE_GROUP },
 	{ "schedule", "schedule", ROLE_SCHEDULE },
 	{ "annex", "schedule", ROLE_SCHEDULE },
 	{ "annexe", "schedule", ROLE_SCHEDULE },
@@ -66,6 +73,31 @@ static const struct keyword {
 	{ "art\xc3\xad" "culo", "article", ROLE_ARTICLE },
 	{ "articulo", "article", ROLE_ARTICLE },
 };
+
+/* Chinese structure: 第 + number + unit ("第二百八十六条之一"); the unit says the kind. */
+static const struct keyword cjk_units[] = {
+	{ "\xe7\xbc\x96", "book", ROLE_GROUP },		/* 编 */
+	{ "\xe5\x88\x86\xe7\xbc\x96", "subtitle", ROLE_GROUP },	/* 分编 */
+	{ "\xe7\xab\xa0", "chapter", ROLE_GROUP },		/* 章 */
+	{ "\xe8\x8a\x82", "section", ROLE_SECTION },		/* 节 */
+	{ "\xe6\x9d\xa1", "article", ROLE_ARTICLE },		/* 条 */
+};
+
+/* Chinese numerals: digits, and the multipliers 十 百 千. */
+static const struct {
+	const char *ch;
+	int value;
+	int mult;	/* 1: multiplies what is before it */
+} cjk_digits[] = {
+	{ "\xe3\x80\x87", 0, 0 }, { "\xe9\x9b\xb6", 0, 0 }, { "\xe4\xb8\x80", 1, 0 },
+	{ "\xe4\xba\x8c", 2, 0 }, { "\xe4\xb8\xa4", 2, 0 }, { "\xe4\xb8\x89", 3, 0 },
+	{ "\xe5\x9b\x9b", 4, 0 }, { "\xe4\xba\x94", 5, 0 }, { "\xe5\x85\xad", 6, 0 },
+	{ "\xe4\xb8\x83", 7, 0 }, { "\xe5\x85\xab", 8, 0 }, { "\xe4\xb9\x9d", 9, 0 },
+	{ "\xe5\x8d\x81", 10, 1 }, { "\xe7\x99\xbe", 100, 1 }, { "\xe5\x8d\x83", 1000, 1 },
+};
+
+#define CJK_ORDINAL "\xe7\xac\xac"	/* 第 */
+#define CJK_SUFFIX "\xe4\xb9\x8b"	/* 之: 第二百八十六条之一 */
 
 /* Numbers written as words ("PART ONE", "Article premier"). */
 static const struct {
@@ -129,6 +161,8 @@ struct line {
 	size_t len;
 	int md;		/* Markdown heading level, 0 when none */
 	int bold;	/* the whole line was bold */
+	int page;	/* a form feed: the line starts a page */
+	int drop;	/* page furniture or table of contents: not parsed */
 };
 
 /* A keyword line or a numbered section line, split. */
@@ -175,6 +209,7 @@ struct parser {
 	int pending_match;		/* ... which it has already: skip a copy of it */
 	int seen_structure, title_done, group_since_prov, nschedules;
 	long nprov, last_value;
+	const char *last_num;	/* the last provision's number when plain digits */
 	int nonblank;
 	struct doc_node *target;	/* whose text is in text */
 	struct sbuf text;
@@ -185,6 +220,19 @@ struct parser {
 	size_t *stack;
 	struct eid_slot *eids;
 	size_t neids, capeids;
+	struct line *lines;	/* every line, cleaned by the first pass */
+	size_t nlines, cur;	/* ... and the one being parsed */
+	size_t skip;		/* lines after it already taken (a wrapped heading) */
+	char *arena;		/* the cleaned lines' bytes */
+	struct doc *toc;	/* the table of contents, parsed apart for its headings */
+	const char *marginal;	/* a heading printed before its section's number */
+	struct doc_node *wrap;	/* a grouping whose capitalised heading may go on */
+	int in_toc;		/* parsing a table of contents: text goes on headings */
+	const char *ranks[MAX_RANKS];	/* grouping kinds, outermost first, as the text
+					 * nested them */
+	int nranks, nunnumbered;
+	const char *front_date;	/* the date the text gives itself, YYYY-MM-DD */
+	const char *text_date;	/* the date printed before the first provision */
 };
 
 /* ---- eIds ---- */
@@ -285,6 +333,18 @@ static size_t invisible_len(const unsigned char *s, size_t n)
 		return 3;
 	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		return 3;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xad)	/* soft hyphen */
+		return 2;
+	return 0;
+}
+
+/* Bytes of a hyphen other than '-' at s (U+2010, U+2011, U+2012, U+2212), 0 if none. */
+static size_t hyphen_len(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0x92)
+		return 3;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x88 && s[2] == 0x92)
+		return 3;
 	return 0;
 }
 
@@ -324,6 +384,19 @@ static int is_upper_start(const char *s)
 	unsigned char c = (unsigned char)s[0];
 
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Whether s has letters and no lowercase ASCII letter. */
+static int all_caps(const char *s)
+{
+	int letters = 0;
+
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		letters |= isupper((unsigned char)*s) != 0;
+	}
+	return letters;
 }
 
 static size_t count_words(const char *s, size_t len)
@@ -481,6 +554,17 @@ static int parse_num(const char *s, struct num *n)
 	size_t i = 0, elen;
 
 	memset(n, 0, sizeof(*n));
+	if (isupper(u[0]) && isdigit(u[1]) && parse_num(s + 1, n)) {
+		/* "R131-1", "D712-9": a code's letter before the number */
+		memmove(n->eid + 1, n->eid, sizeof(n->eid) - 1);
+		n->eid[0] = s[0];
+		n->eid[sizeof(n->eid) - 1] = '\0';
+		memmove(n->text + 1, n->text, sizeof(n->text) - 1);
+		n->text[0] = s[0];
+		n->text[sizeof(n->text) - 1] = '\0';
+		n->len++;
+		return 1;
+	}
 	if (isdigit(u[0])) {
 		size_t j;
 
@@ -527,6 +611,12 @@ static int parse_num(const char *s, struct num *n)
 			goto words;
 		if ((n->value = roman_value(s, j)) && (isupper(u[0]) || j <= 4)) {
 			i = j;
+		} else if (j > 2 && isupper(u[0]) && (!strncmp(s + j - 2, "er", 2) ||
+						      !strncmp(s + j - 2, "re", 2)) &&
+			   (n->value = roman_value(s, j - 2))) {
+			num_put(n->eid, sizeof(n->eid), s, j - 2);	/* "Ier", "Ire" */
+			i = j;
+			goto qualifier;
 		} else if (j == 1 && isupper(u[0])) {
 			n->value = u[0] - 'A' + 1;
 			i = 1;
@@ -549,7 +639,12 @@ words:
 	}
 	return 0;
 qualifier:
-	if (s[i] == ' ') {
+	if (s[i] == ' ' && isupper(u[i + 1]) && !u[i + 2] && isdigit(u[0])) {
+		size_t el = strlen(n->eid);	/* "224-1 A" at the end of the line */
+
+		num_put(n->eid + el, sizeof(n->eid) - el, s + i + 1, 1);
+		i += 2;
+	} else if (s[i] == ' ') {
 		for (size_t k = 0; k < sizeof(num_qualifiers) / sizeof(num_qualifiers[0]); k++) {
 			size_t l = match_word(s + i + 1, num_qualifiers[k]);
 
@@ -592,7 +687,7 @@ static int parse_mark(const char *s, struct mark *m)
 		if (!paren && t1 - t0 > 4)
 			return 0;
 		i++;
-	} else if (u[i] == '.' && !paren && ndig && !nalpha) {
+	} else if (u[i] == '.' && !paren && ndig && (!nalpha || (nalpha == 1 && isupper(u[i - 1])))) {
 		dot = 1;
 		i++;
 	} else if (u[i] == 0xc2 && (u[i + 1] == 0xb0 || u[i + 1] == 0xba) && !paren && ndig &&
@@ -601,12 +696,18 @@ static int parse_mark(const char *s, struct mark *m)
 	} else {
 		return 0;
 	}
+	if (dot && u[i] == 0xe2 && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94)) {
+		num_put(m->num, sizeof(m->num), s, i);	/* "2.—(1) In this Act" */
+		m->len = i + 3;
+		goto value;
+	}
 	if (u[i] != ' ' && u[i] != '\0' && !(u[i] == '(' && !dot))
 		return 0;
 	num_put(m->num, sizeof(m->num), s, i);
 	if (u[i] == ' ')
 		i++;
 	m->len = i;
+value:
 	if (ndig) {
 		long v = 0;
 
@@ -845,7 +946,7 @@ static void line_clean(struct parser *p, const char *raw, size_t n, struct line 
 	while (i < n) {
 		size_t run = i, l;
 
-		while (run < n && ((u[run] > ' ' && u[run] < 0x7f) ||
+		while (run < n && ((u[run] > ' ' && u[run] < 0x7f && u[run] != '-') ||
 				   (u[run] > 0x7f && u[run] != 0xc2 && u[run] != 0xe2 &&
 				    u[run] != 0xe3 && u[run] != 0xef)))
 			run++;
@@ -859,6 +960,14 @@ static void line_clean(struct parser *p, const char *raw, size_t n, struct line 
 			i += l;
 		} else if ((l = invisible_len(u + i, n - i))) {
 			i += l;
+		} else if ((l = hyphen_len(u + i, n - i))) {
+			/* "-" + soft hyphen + U+2010 in PDF text is one hyphen */
+			if (!ws->len || ws->buf[ws->len - 1] != '-')
+				sbuf_addc(ws, '-');
+			i += l;
+		} else if (raw[i] == '-' && ws->len && ws->buf[ws->len - 1] == '-' &&
+			   i > 0 && raw[i - 1] != '-') {
+			i++;	/* U+2010 then '-' */
 		} else {
 			sbuf_addc(ws, raw[i++]);
 		}
@@ -992,10 +1101,123 @@ static void split_rest(const char *rest, int md, int group, struct hit *h)
 	h->text = rest;
 }
 
+/* A Chinese number at s (digits or numerals): its value, *len its bytes; 0 if none. */
+static long cjk_number(const char *s, size_t *len)
+{
+	long total = 0, digit = 0;
+	size_t i = 0;
+	int any = 0;
+
+	for (;;) {
+		size_t k, n = sizeof(cjk_digits) / sizeof(cjk_digits[0]);
+
+		if (isdigit((unsigned char)s[i]) && total < 100000) {
+			digit = digit * 10 + (s[i++] - '0');
+			any = 1;
+			continue;
+		}
+		for (k = 0; k < n && strncmp(s + i, cjk_digits[k].ch, 3); k++)
+			;
+		if (k == n || total > 100000)
+			break;
+		any = 1;
+		i += 3;
+		if (cjk_digits[k].mult) {
+			total += (digit ? digit : 1) * cjk_digits[k].value;
+			digit = 0;
+		} else {
+			digit = cjk_digits[k].value;
+		}
+	}
+	*len = i;
+	return any ? total + digit : 0;
+}
+
+/* "第二百八十六条之一 text", "第一编 总则": a Chinese structure line. Fills h. */
+static int cjk_line(const struct line *ln, struct hit *h)
+{
+	const char *s = ln->s, *q;
+	size_t l, l2, k, nu = sizeof(cjk_units) / sizeof(cjk_units[0]);
+	long v, sub = 0;
+
+	if (strncmp(s, CJK_ORDINAL, 3) || !(v = cjk_number(s + 3, &l)))
+		return 0;
+	q = s + 3 + l;
+	for (k = 0; k < nu && strncmp(q, cjk_units[k].word, strlen(cjk_units[k].word)); k++)
+		;
+	if (k == nu)
+		return 0;
+	q += strlen(cjk_units[k].word);
+	if (!strncmp(q, CJK_SUFFIX, 3) && (sub = cjk_number(q + 3, &l2)))
+		q += 3 + l2;
+	if (*q && *q != ' ')
+		return 0;
+	memset(h, 0, sizeof(*h));
+	h->kw = &cjk_units[k];
+	num_put(h->num.text, sizeof(h->num.text), s, (size_t)(q - s));
+	if (sub)
+		snprintf(h->num.eid, sizeof(h->num.eid), "%ld-%ld", v, sub);
+	else
+		snprintf(h->num.eid, sizeof(h->num.eid), "%ld", v);
+	h->num.value = v;
+	while (*q == ' ')
+		q++;
+	if (!*q)
+		return 1;
+	if (h->kw->role == ROLE_ARTICLE) {
+		h->text = q;	/* an article's words follow its number */
+	} else {
+		h->head = q;
+		h->headlen = heading_trim(q, strlen(q));
+	}
+	return 1;
+}
+
+/* "FIRST SCHEDULE", "Second Annex – Heading": an ordinal word before a schedule
+ * keyword, alone on its line or before a separator. Fills h. */
+static int ordinal_schedule(const struct line *ln, struct hit *h)
+{
+	const char *s = ln->s;
+
+	for (size_t k = 0; k < sizeof(num_words) / sizeof(num_words[0]); k++) {
+		size_t l = match_word(s, num_words[k].word), sl;
+		const char *q = s + l + 1;
+
+		if (!l || s[l] != ' ' || num_words[k].value > 10)
+			continue;
+		for (size_t j = 0; j < sizeof(keywords) / sizeof(keywords[0]); j++) {
+			size_t kl;
+
+			if (keywords[j].role != ROLE_SCHEDULE || !(kl = match_word(q, keywords[j].word)))
+				continue;
+			q += kl;
+			while (*q == ' ')
+				q++;
+			if (*q && !(sl = sep_len(q)))
+				return 0;
+			while ((sl = sep_len(q)))
+				for (q += sl; *q == ' '; q++)
+					;
+			memset(h, 0, sizeof(*h));
+			num_put(h->num.text, sizeof(h->num.text), s, l);
+			snprintf(h->num.eid, sizeof(h->num.eid), "%d", num_words[k].value);
+			h->num.value = num_words[k].value;
+			split_rest(q, 1, 1, h);
+			h->kw = &keywords[j];
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* Whether ln is a keyword line (whatever the document's style); fills h. */
 static int keyword_line(const struct line *ln, struct hit *h)
 {
 	const char *s = ln->s;
+
+	if (ordinal_schedule(ln, h) || cjk_line(ln, h))
+		return 1;
 
 	/* every keyword starts with one of these */
 	if (!*s || !strchr("abcdlpst\xc2", tolower((unsigned char)*s)))
@@ -1024,8 +1246,14 @@ static int keyword_line(const struct line *ln, struct hit *h)
 			continue;
 		}
 		if (!parse_num(q, &h->num)) {
-			if (kw->role != ROLE_SCHEDULE || (*q && !ln->md && !ln->bold))
+			/* "## Partie législative": a part named, not numbered */
+			int named = !strcmp(kw->kind, "part") && (ln->md || ln->bold) &&
+				    (islower((unsigned char)*q) || (unsigned char)*q >= 0x80);
+
+			if (!named && (kw->role != ROLE_SCHEDULE || (*q && !ln->md && !ln->bold)))
 				continue;
+			if (named)
+				q = s;
 			memset(&h->num, 0, sizeof(h->num));
 			nonum = 1;
 		}
@@ -1045,11 +1273,122 @@ static int keyword_line(const struct line *ln, struct hit *h)
 		if (*q && !sep && !ln->md && !ln->bold && !nonum &&
 		    !(is_upper_start(q) && heading_like(q, strlen(q), 0, 0)))
 			continue;
+		/* "Part 4 — general" is a section's heading: a grouping's is capitalised */
+		if (kw->role == ROLE_GROUP && !ln->md && !ln->bold && islower((unsigned char)*q))
+			continue;
 		split_rest(q, ln->md || ln->bold, kw->role == ROLE_GROUP || kw->role == ROLE_SCHEDULE, h);
 		h->kw = kw;
 		return 1;
 	}
 	return 0;
+}
+
+/* ---- dates ---- */
+
+static const struct {
+	const char *name;	/* lowercase */
+	int month;
+} months[] = {
+	{ "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 },
+	{ "june", 6 }, { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 },
+	{ "november", 11 }, { "december", 12 }, { "janvier", 1 }, { "f\xc3\xa9vrier", 2 },
+	{ "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 }, { "juin", 6 },
+	{ "juillet", 7 }, { "ao\xc3\xbbt", 8 }, { "aout", 8 }, { "septembre", 9 },
+	{ "octobre", 10 }, { "novembre", 11 }, { "d\xc3\xa9" "cembre", 12 }, { "decembre", 12 },
+	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
+	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 },
+	{ "setiembre", 9 }, { "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
+};
+
+/* Words a date may have between its parts: "15th of May", "1 de mayo de 2015". */
+static const char *const date_fillers[] = { "of", "de", "del", "the" };
+
+/* What introduces a printed date of commencement or assent (lowercase). */
+static const char *const date_openers[] = {
+	"date of commencement", "date of assent", "date of entry into force", "commencement",
+	"assented to", "assent", "entry into force", "date d'entr\xc3\xa9" "e en vigueur",
+	"entr\xc3\xa9" "e en vigueur", "fecha de entrada en vigor", "entrada en vigor",
+};
+
+static int word_in(const char *s, size_t n, const char *const *list, size_t count)
+{
+	for (size_t k = 0; k < count; k++)
+		if (strlen(list[k]) == n && match_word(s, list[k]) == n)
+			return 1;
+	return 0;
+}
+
+/* A date written out ("15th May, 2015", "May 15, 2015", "1er août 1993",
+ * "2015-05-15"), nothing else but brackets and punctuation: YYYY-MM-DD in the doc's
+ * pool, else NULL. */
+static const char *date_parse(struct parser *p, const char *s)
+{
+	int d = 0, m = 0, y = 0, n = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !isdigit((unsigned char)s[n]))
+		goto done;
+	y = m = d = 0;
+	while (*s) {
+		size_t w = 0;
+
+		if (strchr(" ,.[](){}", *s)) {
+			s++;
+			continue;
+		}
+		if (isdigit((unsigned char)*s)) {
+			long v = strtol(s, NULL, 10);
+
+			while (isdigit((unsigned char)s[w]))
+				w++;
+			if (w == 4 && !y)
+				y = (int)v;
+			else if (w <= 2 && !d && v >= 1 && v <= 31)
+				d = (int)v;
+			else
+				return NULL;
+			while (isalpha((unsigned char)s[w]) && w < 8)	/* 15th, 1er */
+				w++;
+			if (!strncmp(s + w, "\xc2\xba", 2))
+				w += 2;
+			s += w;
+			continue;
+		}
+		while (s[w] && !strchr(" ,.[](){}", s[w]))
+			w++;
+		for (size_t k = 0; k < sizeof(months) / sizeof(months[0]) && !m; k++)
+			if (strlen(months[k].name) == w && match_word(s, months[k].name) == w)
+				m = months[k].month;
+		if (!m && !word_in(s, w, date_fillers, sizeof(date_fillers) / sizeof(date_fillers[0])))
+			return NULL;
+		s += w;
+	}
+done:
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+		return NULL;
+	return pool_printf(p->d->pool, "%04d-%02d-%02d", y, m, d);
+}
+
+/* The date of a line that prints one: "[15th May, 2015]", "Date of Commencement: 1st
+ * August 1993", "Commencement: ..."; NULL when none. */
+static const char *date_line(struct parser *p, const struct line *ln)
+{
+	const char *s = ln->s;
+
+	if (ln->len > 80)
+		return NULL;
+	if (s[0] == '[' && s[ln->len - 1] == ']')
+		return date_parse(p, s);
+	for (size_t k = 0; k < sizeof(date_openers) / sizeof(date_openers[0]); k++) {
+		size_t l = match_word(s, date_openers[k]);
+
+		if (!l || !boundary((unsigned char)s[l]))
+			continue;
+		s += l;
+		while (*s == ' ' || *s == ':' || *s == '.' || *s == '-' || *s == ',')
+			s++;
+		return *s ? date_parse(p, s) : NULL;
+	}
+	return NULL;
 }
 
 /* ---- building the tree ---- */
@@ -1113,12 +1452,33 @@ static void expect_heading(struct parser *p, struct doc_node *n, int given)
 	p->pending_match = n->heading != NULL;
 }
 
+/* The rank of a grouping kind (0 outermost), -1 when not seen yet. */
+static int rank_of(const struct parser *p, const char *kind)
+{
+	for (int i = 0; i < p->nranks; i++)
+		if (!strcmp(p->ranks[i], kind))
+			return i;
+	return -1;
+}
+
+/* A kind seen for the first time goes right below its parent's. */
+static void rank_learn(struct parser *p, const char *kind, const struct doc_node *parent)
+{
+	int at = parent ? rank_of(p, parent->kind) + 1 : 0;
+
+	if (rank_of(p, kind) >= 0 || p->nranks == MAX_RANKS)
+		return;
+	memmove(p->ranks + at + 1, p->ranks + at, (size_t)(p->nranks - at) * sizeof(*p->ranks));
+	p->ranks[at] = kind;
+	p->nranks++;
+}
+
 static void open_group(struct parser *p, const char *kind, const struct num *num,
 		       const char *heading, int top)
 {
 	struct doc_node *parent, *g;
 	const char *eid;
-	int i;
+	int i, r;
 
 	/* a running head: the same grouping again while it is open */
 	for (i = 0; i < p->ngroups && num->text[0]; i++) {
@@ -1135,6 +1495,11 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	for (i = 0; i < p->ngroups; i++)
 		if (!strcmp(p->groups[i]->kind, kind))
 			break;
+	/* a kind seen above an open one closes it: Titre II closes Chapitre III */
+	if (i == p->ngroups && (r = rank_of(p, kind)) >= 0)
+		for (i = 0; i < p->ngroups; i++)
+			if (rank_of(p, p->groups[i]->kind) >= r)
+				break;
 	p->ngroups = top ? 0 : i;
 	if (p->ngroups == MAX_GROUPS) {
 		doc_warn(p->d, "line %d: groupings nested deeper than %d levels: "
@@ -1144,7 +1509,12 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	parent = p->ngroups ? p->groups[p->ngroups - 1] : NULL;
 	if (top)
 		p->nschedules++;
-	eid = eid_claim(p, doc_make_eid(p->d, parent, kind, num->eid, top ? p->nschedules : 1));
+	else
+		rank_learn(p, kind, parent);
+	if (!top && !num->eid[0])
+		p->nunnumbered++;
+	eid = eid_claim(p, doc_make_eid(p->d, parent, kind, num->eid,
+					top ? p->nschedules : p->nunnumbered));
 	g = doc_add(p->d, parent, kind, eid, num->text[0] ? num->text : NULL, NULL, NULL, p->lineno);
 	g->heading = heading;
 	p->groups[p->ngroups++] = g;
@@ -1154,9 +1524,35 @@ static void open_group(struct parser *p, const char *kind, const struct num *num
 	p->seen_structure = 1;
 	p->group_since_prov = 1;
 	expect_heading(p, g, heading != NULL);
+	p->wrap = heading && all_caps(heading) ? g : NULL;
 }
 
 static void handle_marks(struct parser *p, const struct line *ln, char *s, int top);
+static int structural(const struct line *ln);
+static int toc_trailer(const struct line *ln);
+static int toc_key(const struct line *ln, char *buf, size_t cap);
+
+/* Warnings for a provision numbered out of order, after a gap or with the number of the
+ * one before (plain numbers only: "12-1", "2 bis", "8A" are not compared). */
+static void check_order(struct parser *p, const char *kind, const struct num *num)
+{
+	const char *last = p->last_num;
+	long v = num->value, lv = p->last_value;
+	int plain = num->eid[0] && strspn(num->eid, "0123456789") == strlen(num->eid);
+
+	p->last_num = v ? pool_strdup(p->d->pool, num->text) : NULL;
+	if (!last || !v || !plain || p->in_toc || (p->group_since_prov && v == 1))
+		return;
+	if (v == lv)
+		doc_warn(p->d, "line %d: %s %s has the number of the one before", p->lineno, kind,
+			 num->text);
+	else if (v < lv)
+		doc_warn(p->d, "line %d: %s %s after %s %s: out of order", p->lineno, kind,
+			 num->text, kind, last);
+	else if (v > lv + 1)
+		doc_warn(p->d, "line %d: %s %s after %s %s: %ld missing", p->lineno, kind,
+			 num->text, kind, last, v - lv - 1);
+}
 
 static void open_prov(struct parser *p, const char *kind, const struct num *num,
 		      const char *heading, char *text, const struct line *ln)
@@ -1183,6 +1579,7 @@ static void open_prov(struct parser *p, const char *kind, const struct num *num,
 	p->nlevels = 0;
 	p->concl = NULL;
 	p->nprov++;
+	check_order(p, kind, num);
 	p->last_value = num->value;
 	p->group_since_prov = 0;
 	p->seen_structure = 1;
@@ -1284,11 +1681,24 @@ static int is_conclusion(const char *s)
 static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 {
 	struct mark m;
+	size_t digits = strspn(ln->s, "0123456789");
 
-	if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT)
+	if (p->style == STYLE_NUMBERED && p->in_toc && digits && digits <= 4 &&
+	    (!ln->s[digits] || ln->s[digits] == ' ')) {
+		memset(&m, 0, sizeof(m));	/* a list's "10 Tampering with ..." */
+		num_put(m.num, sizeof(m.num), ln->s, digits + 1);
+		m.num[digits] = '.';
+		m.val[0] = strtol(ln->s, NULL, 10);
+		m.len = digits + (ln->s[digits] == ' ');
+		m.cls[0] = MC_DOT;
+	} else if (p->style != STYLE_NUMBERED || !parse_mark(ln->s, &m) || m.cls[0] != MC_DOT) {
 		return 0;
-	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value)
+	}
+	if (p->nprov && !p->group_since_prov && m.val[0] <= p->last_value &&
+	    !(m.insert && m.val[0] == p->last_value))
 		return 0;
+	if (p->nprov && m.val[0] > p->last_value + NUMBER_JUMP)
+		return 0;	/* "2015." is a year */
 	memset(h, 0, sizeof(*h));
 	num_put(h->num.text, sizeof(h->num.text), ln->s, strlen(m.num) - 1);
 	memcpy(h->num.eid, h->num.text, sizeof(h->num.eid));
@@ -1297,24 +1707,165 @@ static int numbered_line(struct parser *p, const struct line *ln, struct hit *h)
 	return 1;
 }
 
+/* Whether line i goes on with the sentence of the line before: it starts in
+ * lowercase after a line that does not end one ("... described in" + "section 16 —"). */
+static int continuation(const struct parser *p, size_t i)
+{
+	const struct line *ln = &p->lines[i];
+
+	if (!islower((unsigned char)ln->s[0]) || ln->md || ln->bold)
+		return 0;
+	while (i > 0 && p->lines[i - 1].drop)
+		i--;
+	if (!i || !p->lines[i - 1].len || p->lines[i - 1].md || p->lines[i - 1].bold)
+		return 0;
+	ln = &p->lines[i - 1];
+	return !strchr(".:;", ln->s[ln->len - 1]);
+}
+
+/* The next line to parse after the current one, NULL at the end. */
+static const struct line *next_kept(const struct parser *p, size_t after)
+{
+	for (size_t i = after + 1; i < p->nlines; i++)
+		if (!p->lines[i].drop)
+			return &p->lines[i];
+	return NULL;
+}
+
+/* Whether the line after the current one goes on with it (it starts in lowercase). */
+static int continues(const struct parser *p)
+{
+	const struct line *n = p->lines ? next_kept(p, p->cur) : NULL;
+
+	return n && n->len && islower((unsigned char)n->s[0]);
+}
+
+/* A capitalised grouping heading wrapped onto this line ("PART II - PROTECTION OF
+ * CRITICAL" + "INFRASTRUCTURE"): appended to it. */
+static int heading_goes_on(struct parser *p, const struct line *ln)
+{
+	struct doc_node *g = p->wrap;
+
+	if (!g->heading || !all_caps(ln->s) || count_words(ln->s, ln->len) > 8 || structural(ln))
+		return 0;
+	g->heading = pool_printf(p->d->pool, "%s %.*s", g->heading,
+				 (int)heading_trim(ln->s, ln->len), ln->s);
+	return 1;
+}
+
+#define MARGINAL_LINES 3	/* a heading before its number: at most this many lines */
+
+/* A heading printed before its section's number, as marginal notes come out of a PDF
+ * ("Interpretation" then "2.—(1) In this Act"): up to MARGINAL_LINES short lines after
+ * a blank line or the end of a sentence, right before a numbered section line that
+ * gives no heading. Kept in p->marginal; the lines are taken. */
+static int marginal_heading(struct parser *p)
+{
+	const struct line *ln = &p->lines[p->cur], *prev = NULL;
+	struct sbuf *b = &p->tmp;
+	size_t i = p->cur, k;
+	struct hit h;
+
+	if (!p->lines || !heading_like(ln->s, ln->len, 0, 0) || ln->s[ln->len - 1] == '.')
+		return 0;
+	for (size_t j = p->cur; j-- > 0;)
+		if (!p->lines[j].drop) {
+			prev = &p->lines[j];
+			break;
+		}
+	if (prev && prev->len && !strchr(".;:])", prev->s[prev->len - 1]) && prev->s[0] != '[' &&
+	    !all_caps(prev->s) && !keyword_line(prev, &h))
+		return 0;
+	for (k = 1; k <= MARGINAL_LINES; k++) {
+		const struct line *n;
+
+		for (i++; i < p->nlines && p->lines[i].drop; i++)
+			;
+		if (i >= p->nlines || !(n = &p->lines[i])->len)
+			return 0;
+		if (numbered_line(p, n, &h))
+			break;
+		if (count_words(n->s, n->len) > HEADING_WORDS || strchr(",;:.", n->s[n->len - 1]) ||
+		    !isalpha((unsigned char)n->s[0]) || keyword_line(n, &h))
+			return 0;
+	}
+	if (k > MARGINAL_LINES)
+		return 0;
+	sbuf_reset(b);
+	for (size_t j = p->cur; j < i; j++) {
+		if (p->lines[j].drop)
+			continue;
+		if (b->len)
+			sbuf_addc(b, ' ');
+		sbuf_add(b, p->lines[j].s, p->lines[j].len);
+	}
+	p->marginal = pool_strndup(p->d->pool, b->buf, b->len);
+	p->skip = i - p->cur - 1;
+	return 1;
+}
+
+/* A line that refers to the provisions a schedule serves: "[Section 42]", "Sections
+ * 2(1) and 20". */
+static int reference_line(const struct line *ln)
+{
+	size_t l = match_word(ln->s, "section");
+
+	if (ln->s[0] == '[' && ln->s[ln->len - 1] == ']')
+		return 1;
+	if (!l)
+		return 0;
+	if (ln->s[l] == 's')
+		l++;
+	return ln->s[l] == ' ' && isdigit((unsigned char)ln->s[l + 1]);
+}
+
 static void handle_line(struct parser *p, struct line *ln)
 {
 	struct hit h;
 	struct mark m;
+	char key[64];
 
 	if (!ln->len) {
 		p->para_break = 1;
 		return;
 	}
 	p->nonblank++;
-	if (keyword_line(ln, &h) || numbered_line(p, ln, &h)) {
-		char *heading = h.head ? pool_strndup(p->d->pool, h.head, h.headlen) : NULL;
+	if (!p->nprov && !p->text_date && !p->in_toc)
+		p->text_date = date_line(p, ln);
+	if (p->wrap && heading_goes_on(p, ln))
+		return;
+	p->wrap = NULL;
+	if (p->pending && !p->pending->heading && !p->pending_match && keyword_line(ln, &h) &&
+	    h.kw->role == ROLE_GROUP && !strcmp(h.kw->kind, p->pending->kind) && h.head &&
+	    all_caps(ln->s)) {
+		/* "PART 3" then "PART 2 DIRECTION — RECONSIDERATION": the heading */
+		p->pending->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+		p->pending = NULL;
+		return;
+	}
+	if (!(p->lines && continuation(p, p->cur)) &&
+	    (keyword_line(ln, &h) || numbered_line(p, ln, &h))) {
+		char *heading;
 		enum role role = h.kw ? h.kw->role : ROLE_SECTION;
 
+		if (role != ROLE_GROUP && role != ROLE_SCHEDULE && h.head && !h.text &&
+		    !p->in_toc && (p->marginal || continues(p))) {
+			h.text = h.head;	/* "15. A court has jurisdiction to hear" + "any ..." */
+			h.head = NULL;
+		}
+		if (p->in_toc && !h.head && h.text) {
+			h.head = h.text;	/* a list has no text: "4. Audit of ... ." */
+			h.headlen = heading_trim(h.text, strlen(h.text));
+			h.text = NULL;
+		}
+		heading = h.head ? pool_strndup(p->d->pool, h.head, h.headlen) : NULL;
 		if (heading && !*heading)
 			heading = NULL;
-		if (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
-		    (role == ROLE_SECTION && p->style == STYLE_ARTICLE)) {
+		if (!heading && p->marginal)
+			heading = (char *)p->marginal;
+		p->marginal = NULL;
+		if (h.kw && (role == ROLE_GROUP || role == ROLE_SCHEDULE ||
+			     (role == ROLE_SECTION && p->style == STYLE_ARTICLE))) {
 			open_group(p, h.kw->kind, &h.num, heading, role == ROLE_SCHEDULE);
 		} else {
 			open_prov(p, role == ROLE_ARTICLE ? "article" : "section", &h.num, heading,
@@ -1341,6 +1892,10 @@ static void handle_line(struct parser *p, struct line *ln)
 			return;
 		}
 	}
+	if (p->pending && !strcmp(p->pending->kind, "schedule") && reference_line(ln)) {
+		add_text(p, ln->s);	/* "[Section 42]" before the schedule's heading */
+		return;
+	}
 	if (p->pending) {
 		struct doc_node *n = p->pending;
 
@@ -1352,10 +1907,20 @@ static void handle_line(struct parser *p, struct line *ln)
 				return;
 		}
 		if (!p->pending_match &&
-		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0))) {
+		    (ln->md || ln->bold || heading_like(ln->s, ln->len, 0, 0) ||
+		     (p->in_toc && count_words(ln->s, ln->len) <= HEADING_WORDS))) {
 			n->heading = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
+			if (strcmp(n->kind, "section") && strcmp(n->kind, "article") &&
+			    all_caps(n->heading))
+				p->wrap = n;
 			return;
 		}
+	}
+	if (p->in_toc && p->prov && p->prov->heading && !p->nlevels && !toc_trailer(ln) &&
+	    !toc_key(ln, key, sizeof(key))) {
+		p->prov->heading = pool_printf(p->d->pool, "%s %.*s", p->prov->heading,
+					       (int)heading_trim(ln->s, ln->len), ln->s);
+		return;	/* a heading of the list wrapped onto this line */
 	}
 	if (!p->title_done && !p->seen_structure && !p->preamble) {
 		p->title_done = 1;
@@ -1364,7 +1929,11 @@ static void handle_line(struct parser *p, struct line *ln)
 			p->d->title = pool_strndup(p->d->pool, ln->s, heading_trim(ln->s, ln->len));
 			return;
 		}
+		if (p->d->title && (ln->md || ln->bold) && !strcmp(p->d->title, ln->s))
+			return;	/* the title the front matter or the caller gave */
 	}
+	if (p->style == STYLE_NUMBERED && !p->in_toc && marginal_heading(p))
+		return;
 	add_text(p, ln->s);
 }
 
@@ -1383,41 +1952,34 @@ static const char *next_line(const char *text, size_t len, size_t *pos, size_t *
 	return start;
 }
 
-/* Whether the raw line may be a keyword line: after spaces and Markdown markup it
- * starts with a letter, or with a non-ASCII character ("§", "Í"). Saves cleaning most
- * lines in the first pass. */
-static int maybe_keyword(const char *raw, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)raw[i];
-
-		if (c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == '\r')
-			continue;
-		return isalpha(c) || c >= 0x80;
-	}
-	return 0;
-}
-
-/* First pass: check the bytes and decide how provisions are numbered. */
+/* First pass: check the bytes, clean every line into p->lines and decide how
+ * provisions are numbered. */
 static int first_pass(struct parser *p, const char *text, size_t len, struct err *e)
 {
-	size_t pos = 0, n, articles = 0, sections = 0;
+	size_t pos = 0, n, articles = 0, sections = 0, used = 0, nl = 1;
 	const char *raw;
-	int lineno = 0;
 
+	for (size_t i = 0; i < len; i++)
+		nl += text[i] == '\n';
+	p->lines = xcalloc(nl, sizeof(*p->lines));
+	p->arena = xmalloc(len + nl + 1);
 	while ((raw = next_line(text, len, &pos, &n))) {
-		struct line ln;
+		struct line *ln = &p->lines[p->nlines];
 		struct hit h;
 
-		lineno++;
 		if (memchr(raw, '\0', n))
-			return err_set(e, ERR_INVALID, "%s:%d: NUL byte", p->origin, lineno);
+			return err_set(e, ERR_INVALID, "%s:%zu: NUL byte", p->origin, p->nlines + 1);
 		if (!utf8_valid(raw, n))
-			return err_set(e, ERR_INVALID, "%s:%d: invalid UTF-8", p->origin, lineno);
-		if (!maybe_keyword(raw, n))
-			continue;
-		line_clean(p, raw, n, &ln);
-		if (!keyword_line(&ln, &h))
+			return err_set(e, ERR_INVALID, "%s:%zu: invalid UTF-8", p->origin,
+				       p->nlines + 1);
+		line_clean(p, raw, n, ln);
+		/* cleaning never lengthens a line */
+		memcpy(p->arena + used, ln->s, ln->len + 1);
+		ln->s = p->arena + used;
+		used += ln->len + 1;
+		ln->page = memchr(raw, '\f', n) != NULL;
+		p->nlines++;
+		if (continuation(p, p->nlines - 1) || !keyword_line(ln, &h))
 			continue;
 		if (h.kw->role == ROLE_ARTICLE)
 			articles++;
@@ -1428,9 +1990,590 @@ static int first_pass(struct parser *p, const char *text, size_t len, struct err
 	return ERR_OK;
 }
 
+/* ---- page furniture: running headers, footers, page numbers ---- */
+
+#define FURNITURE_EDGE 4	/* lines at the top and at the bottom of a page */
+#define FURNITURE_EDGE_NUM 6	/* the same for a bare page number */
+#define FURNITURE_WORDS 12	/* a longer line is never furniture */
+#define FURNITURE_REPEAT 5	/* without form feeds: repeated this often */
+
+struct furn {
+	const char *key;	/* the line with digit runs as '#' */
+	size_t line;
+	int page;
+};
+
+static int furn_cmp(const void *a, const void *b)
+{
+	const struct furn *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Whether line i is a structure line (a keyword line or a subdivision marker): never
+ * furniture. */
+static int structural(const struct line *ln)
+{
+	struct hit h;
+	struct mark m;
+
+	return ln->md || ln->bold || keyword_line(ln, &h) || parse_mark(ln->s, &m);
+}
+
+/* The key of a furniture candidate: digit runs become '#' ("A 123" -> "A #"). */
+static const char *furn_key(struct parser *p, const struct line *ln)
+{
+	struct sbuf *b = &p->tmp;
+
+	sbuf_reset(b);
+	for (size_t i = 0; i < ln->len; i++) {
+		if (!isdigit((unsigned char)ln->s[i]))
+			sbuf_addc(b, ln->s[i]);
+		else if (!i || !isdigit((unsigned char)ln->s[i - 1]))
+			sbuf_addc(b, '#');
+	}
+	return pool_strndup(p->d->pool, b->buf ? b->buf : "", b->len);
+}
+
+static int has_digit_and_letter(const char *s)
+{
+	int d = 0, a = 0;
+
+	for (; *s; s++) {
+		d |= isdigit((unsigned char)*s) != 0;
+		a |= isalpha((unsigned char)*s) != 0;
+	}
+	return d && a;
+}
+
+/* Without form feeds, what a running header may be: a digit and a letter, and no end
+ * of a sentence but an abbreviation ("2020 Ed."). */
+static int header_like(const struct line *ln)
+{
+	const char *last = strrchr(ln->s, ' ');
+	char c = ln->s[ln->len - 1];
+
+	if (!has_digit_and_letter(ln->s) || strchr(",;:", c))
+		return 0;
+	return c != '.' || (last && strlen(last + 1) <= 4);
+}
+
+/* Candidates: with form feeds the first and last FURNITURE_EDGE lines of each page;
+ * without, every short line with a digit and a letter. */
+static size_t furn_collect(struct parser *p, int pages, struct furn *c)
+{
+	size_t k = 0, i = 0;
+	int page = 0;
+
+	while (i < p->nlines) {
+		size_t end = i + 1, nonblank = 0, top = 0, j;
+
+		while (pages && end < p->nlines && !p->lines[end].page)
+			end++;
+		if (!pages)
+			end = p->nlines;
+		for (j = i; j < end; j++)
+			nonblank += p->lines[j].len > 0;
+		for (j = i; j < end; j++) {
+			const struct line *ln = &p->lines[j];
+			size_t edge = strspn(ln->s, "0123456789") == ln->len ? FURNITURE_EDGE_NUM :
+									       FURNITURE_EDGE;
+
+			if (!ln->len)
+				continue;
+			top++;
+			if (pages ? top > edge && nonblank - top >= edge : !header_like(ln))
+				continue;
+			if (count_words(ln->s, ln->len) > FURNITURE_WORDS || structural(ln))
+				continue;
+			c[k].key = furn_key(p, ln);
+			c[k].line = j;
+			c[k++].page = page;
+		}
+		page++;
+		i = end;
+	}
+	return k;
+}
+
+/* Drop the lines that repeat at page breaks (or, without form feeds, through the
+ * document): one warning for each. */
+static void furniture(struct parser *p)
+{
+	int pages = 1, npages = 1;
+	struct furn *c;
+	size_t n, i = 0;
+
+	for (size_t j = 1; j < p->nlines; j++)
+		npages += p->lines[j].page;
+	pages = npages > 1;
+	for (size_t j = 0; j < p->nlines && !pages; j++)
+		if (p->lines[j].md)
+			return;	/* Markdown does not come from a page */
+	c = xcalloc(p->nlines + 1, sizeof(*c));
+	n = furn_collect(p, pages, c);
+	qsort(c, n, sizeof(*c), furn_cmp);
+	while (i < n) {
+		size_t j = i + 1;
+		int distinct = 1, need;
+
+		for (; j < n && !strcmp(c[j].key, c[i].key); j++)
+			distinct += c[j].page != c[j - 1].page;
+		need = pages ? (npages / 5 > 3 ? npages / 5 : 3) : FURNITURE_REPEAT;
+		if (!pages)
+			distinct = (int)(j - i);
+		if (distinct >= need) {
+			for (size_t k = i; k < j; k++)
+				p->lines[c[k].line].drop = 1;
+			doc_warn(p->d, "line %zu: \"%s\" repeated %d times %s: dropped as a running "
+				 "header or footer", c[i].line + 1, p->lines[c[i].line].s, distinct,
+				 pages ? "at page breaks" : "through the text");
+		}
+		i = j;
+	}
+	free(c);
+}
+
+/* A sentence cut by a page break goes on: the blank lines around the break are
+ * dropped when the next page starts in lowercase. */
+static void page_joins(struct parser *p)
+{
+	for (size_t i = 1; i < p->nlines; i++) {
+		size_t a = i, b = i;
+
+		if (!p->lines[i].page)
+			continue;
+		while (a > 0 && (p->lines[a - 1].drop || !p->lines[a - 1].len))
+			a--;
+		while (b < p->nlines && (p->lines[b].drop || !p->lines[b].len))
+			b++;
+		if (!a || b >= p->nlines || !islower((unsigned char)p->lines[b].s[0]) ||
+		    strchr(".:;!?", p->lines[a - 1].s[p->lines[a - 1].len - 1]))
+			continue;
+		for (size_t k = a; k < b; k++)
+			p->lines[k].drop = 1;
+	}
+}
+
+/* ---- YAML front matter of Markdown ---- */
+
+#define FRONT_LINES 60		/* a longer front matter is text */
+
+/* Front matter keys worth keeping. */
+static const struct {
+	const char *key;
+	int date;	/* 1: the work's date, 0: its title */
+} front_keys[] = {
+	{ "title:", 0 }, { "date:", 1 }, { "publication_date:", 1 }, { "enacted:", 1 },
+};
+
+/* The value of a front matter line after its key, quotes removed, in the doc's pool. */
+static const char *front_value(struct parser *p, const char *v)
+{
+	size_t n;
+
+	while (*v == ' ')
+		v++;
+	n = strlen(v);
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		v++;
+		n -= 2;
+	}
+	return n ? pool_strndup(p->d->pool, v, n) : NULL;
+}
+
+/* "---" ... "---" at the start: its title and date are kept (p->front_date), its lines
+ * dropped. */
+static void front_matter(struct parser *p)
+{
+	size_t end;
+
+	if (!p->nlines || strcmp(p->lines[0].s, "---"))
+		return;
+	for (end = 1; end < p->nlines && end < FRONT_LINES && strcmp(p->lines[end].s, "---"); end++)
+		;
+	if (end >= p->nlines || end >= FRONT_LINES)
+		return;
+	for (size_t i = 0; i <= end; i++) {
+		for (size_t k = 0; k < sizeof(front_keys) / sizeof(front_keys[0]); k++) {
+			size_t l = strlen(front_keys[k].key);
+			const char *v;
+
+			if (strncmp(p->lines[i].s, front_keys[k].key, l) ||
+			    !(v = front_value(p, p->lines[i].s + l)))
+				continue;
+			if (front_keys[k].date && !p->front_date)
+				p->front_date = date_parse(p, v);
+			else if (!front_keys[k].date && !p->d->title)
+				p->d->title = v;
+		}
+		p->lines[i].drop = 1;
+	}
+}
+
+/* ---- table of contents ---- */
+
+#define TOC_MAX 4000		/* entries looked at */
+#define TOC_WALKBACK 8		/* groupings and headings before the body's first entry */
+#define TOC_SLACK 30		/* an untitled list: lines beyond 3 per entry allowed */
+
+/* Lines that open a table of contents (lowercase; a final ':' or '.' allowed). */
+static const char *const toc_titles[] = {
+	"arrangement of sections", "arrangement of provisions", "arrangement of parts",
+	"arrangement of regulations", "arrangement of rules", "arrangement of articles",
+	"table of contents", "contents", "sommaire", "table des mati\xc3\xa8res",
+	"\xc3\xadndice", "indice", "\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",
+	"\xd0\xa1\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",
+	"\xd0\xa1\xd0\x9e\xd0\x94\xd0\x95\xd0\xa0\xd0\x96\xd0\x90\xd0\x9d\xd0\x98\xd0\x95",
+	"\xe7\x9b\xae\xe5\xbd\x95", "\xe7\x9b\xae \xe5\xbd\x95",
+};
+
+/* Words that end a table of contents without an entry's number ("SCHEDULES"). */
+static const char *const toc_trailers[] = {
+	"schedule", "schedules", "annex", "annexes", "annexe", "appendix", "appendices",
+	"anexo", "anexos",
+};
+
+static int toc_title(const struct line *ln)
+{
+	for (size_t k = 0; k < sizeof(toc_titles) / sizeof(toc_titles[0]); k++) {
+		size_t l = match_word(ln->s, toc_titles[k]);
+
+		if (l && (l == ln->len || (l + 1 == ln->len && strchr(":.", ln->s[l]))))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line naming a schedule in a table of contents: "SCHEDULES", "First Schedule —
+ * Definitions". */
+static int toc_trailer(const struct line *ln)
+{
+	const char *w = ln->s;
+
+	if (count_words(ln->s, ln->len) > FURNITURE_WORDS)
+		return 0;
+	for (int word = 0; word < 3 && w; word++) {
+		for (size_t k = 0; k < sizeof(toc_trailers) / sizeof(toc_trailers[0]); k++) {
+			size_t l = match_word(w, toc_trailers[k]);
+
+			if (l && boundary((unsigned char)w[l]))
+				return 1;
+		}
+		if ((w = strchr(w, ' ')))
+			w++;
+	}
+	return 0;
+}
+
+/* The key of an entry of a table of contents, "section:12" or "part:II", in buf;
+ * 0 when the line is none: a keyword line, "12. Heading", "12." or a bare "12". */
+static int toc_key(const struct line *ln, char *buf, size_t cap)
+{
+	struct hit h;
+	struct mark m;
+	size_t i = 0;
+
+	if (keyword_line(ln, &h) && h.num.eid[0]) {
+		snprintf(buf, cap, "%s:%s", h.kw->kind, h.num.eid);
+		return 1;
+	}
+	if (parse_mark(ln->s, &m) && m.cls[0] == MC_DOT) {
+		snprintf(buf, cap, "section:%.*s", (int)strcspn(m.num, "."), m.num);
+		return 1;
+	}
+	while (i < ln->len && isdigit((unsigned char)ln->s[i]))
+		i++;
+	if (i && i <= 4 && (i == ln->len || (ln->s[i] == ' ' && is_upper_start(ln->s + i + 1)))) {
+		snprintf(buf, cap, "section:%.*s", (int)i, ln->s);
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether ln is a grouping line in this document (Section is one among articles). */
+static int toc_group(const struct parser *p, const struct line *ln)
+{
+	struct hit h;
+
+	return keyword_line(ln, &h) && (h.kw->role == ROLE_GROUP || h.kw->role == ROLE_SCHEDULE ||
+					(h.kw->role == ROLE_SECTION && p->style == STYLE_ARTICLE));
+}
+
+/* Whether line i is the capitalised heading of the grouping line before it, though
+ * it looks like one: "PART 3" then "PART 2 DIRECTION — APPEAL". */
+static int group_heading(const struct parser *p, size_t i)
+{
+	struct hit a, b;
+	size_t j = i;
+
+	while (j > 0 && (p->lines[j - 1].drop || !p->lines[j - 1].len))
+		j--;
+	if (!j || !keyword_line(&p->lines[j - 1], &a) || a.head || a.kw->role != ROLE_GROUP)
+		return 0;
+	return keyword_line(&p->lines[i], &b) && b.kw == a.kw && b.head && all_caps(p->lines[i].s);
+}
+
+/* Whether line i is a bare number at the top or bottom of a page. */
+static int page_number(const struct parser *p, size_t i)
+{
+	size_t j;
+
+	if (strspn(p->lines[i].s, "0123456789") != p->lines[i].len)
+		return 0;
+	if (p->lines[i].page)
+		return 1;
+	for (j = i + 1; j < p->nlines && !p->lines[j].page; j++)
+		if (p->lines[j].len && !p->lines[j].drop)
+			return 0;
+	return j < p->nlines;
+}
+
+static int is_group_line(const struct line *ln)
+{
+	struct hit h;
+
+	return keyword_line(ln, &h) && h.kw->role == ROLE_GROUP;
+}
+
+/* A line of body text that cannot be in a table of contents. */
+static int body_text(const struct line *ln)
+{
+	struct mark m;
+
+	return count_words(ln->s, ln->len) > 2 * HEADING_WORDS || ln->len > 2 * HEADING_BYTES ||
+	       (parse_mark(ln->s, &m) && m.cls[0] != MC_DOT);
+}
+
+/* Look for a table of contents from line from: [*start, *end) is the list (with its
+ * title), *body where the text it lists starts; 1 when found. titled: from is the
+ * line after a title, so the list is not checked for density. */
+static int toc_scan(struct parser *p, size_t from, int titled, size_t *end, size_t *body)
+{
+	char (*keys)[64] = xcalloc(TOC_MAX, sizeof(*keys));
+	size_t nkeys = 0, last = from, entries = 0, lines = 0, i;
+	int found = 0;
+
+	for (i = from; i < p->nlines && nkeys < TOC_MAX; i++) {
+		const struct line *ln = &p->lines[i];
+		char key[64];
+		size_t k;
+
+		if (ln->drop || !ln->len)
+			continue;
+		if (!titled && ++lines > 3 * entries + TOC_SLACK)
+			break;	/* too much else for a list */
+		if (!toc_key(ln, key, sizeof(key)) || page_number(p, i) || group_heading(p, i)) {
+			if (!titled && body_text(ln))
+				break;
+			continue;
+		}
+		if (!titled && ln->len > HEADING_BYTES)
+			break;	/* an entry with its text */
+		if (toc_group(p, ln)) {	/* groupings restart ("Division 1" in each part) */
+			last = i;
+			entries++;
+			continue;
+		}
+		for (k = 0; k < nkeys && strcmp(keys[k], key); k++)
+			;
+		if (k < nkeys) {
+			found = 1;
+			break;
+		}
+		memcpy(keys[nkeys++], key, sizeof(key));
+		last = i;
+		entries++;
+	}
+	free(keys);
+	if (!found || entries < 3 || (!titled && 3 * entries + TOC_SLACK < lines))
+		return 0;
+	/* the body starts with the groupings and headings just above its first entry,
+	 * up to a line of text ("ENACTED by ...") */
+	*body = i;
+	for (size_t j = i, seen = 0; j > from && seen <= TOC_WALKBACK; j--) {
+		const struct line *ln = &p->lines[j - 1];
+		char key[64];
+
+		if (!ln->len || ln->drop)
+			continue;
+		if (!is_group_line(ln) &&
+		    (toc_key(ln, key, sizeof(key)) || !heading_like(ln->s, ln->len, 0, 0) ||
+		     count_words(ln->s, ln->len) > 8)) {
+			*body = j;
+			break;
+		}
+		seen++;
+	}
+	/* ... and the list before it */
+	while (last >= *body && last > from) {
+		char key[64];
+
+		last--;
+		while (last > from && (p->lines[last].drop || !p->lines[last].len ||
+				       !toc_key(&p->lines[last], key, sizeof(key))))
+			last--;
+	}
+	if (last < from || *body <= from)
+		return 0;
+	/* the list ends after its last entry and the schedules named after it */
+	*end = last + 1;
+	for (int trailer = 0; *end < *body; (*end)++) {
+		const struct line *ln = &p->lines[*end];
+		char key[64];
+
+		if (!ln->len || ln->drop)
+			continue;
+		if (toc_trailer(ln))
+			trailer = 1;
+		else if (!(trailer && islower((unsigned char)ln->s[0])) &&
+			 !(toc_key(ln, key, sizeof(key)) && !strchr(ln->s, ' ')))
+			break;
+	}
+	return 1;
+}
+
+static void parse_lines(struct parser *p, size_t from, size_t to);
+static void parser_release(struct parser *p);
+
+/* Find the table of contents, drop its lines and parse it apart (p->toc) for the
+ * headings of sections the body gives none. */
+static void toc_find(struct parser *p)
+{
+	size_t from = p->nlines, start = 0, end = 0, body = 0, i;
+	int titled = 0;
+
+	for (i = 0; i < p->nlines && !titled; i++)
+		if (!p->lines[i].drop && toc_title(&p->lines[i]))
+			titled = 1, from = i + 1;
+	if (titled && !toc_scan(p, from, 1, &end, &body)) {
+		doc_warn(p->d, "line %zu: a table of contents whose entries are not found again "
+			 "in the text: kept as text", from);
+		return;
+	}
+	if (titled) {
+		start = from - 1;
+	} else {
+		char key[64];
+
+		for (i = 0; i < p->nlines; i++)
+			if (!p->lines[i].drop && p->lines[i].len &&
+			    toc_key(&p->lines[i], key, sizeof(key)))
+				break;
+		if (i >= p->nlines || !toc_scan(p, i, 0, &end, &body))
+			return;
+		start = from = i;
+	}
+	{
+		struct parser t;
+
+		memset(&t, 0, sizeof(t));
+		t.origin = p->origin;
+		t.style = p->style;
+		t.lines = p->lines;
+		t.nlines = p->nlines;
+		t.d = doc_new();
+		t.in_toc = 1;
+		parse_lines(&t, from, end);
+		p->toc = t.d;
+		t.d = NULL;
+		t.lines = NULL;
+		parser_release(&t);
+	}
+	for (i = start; i < end; i++)
+		p->lines[i].drop = 2;
+}
+
+/* The heading the table of contents gives a provision of that kind and number; NULL
+ * when none, or when the table is in columns (numbers apart from their headings). */
+static const char *toc_heading(const struct parser *p, const struct doc_node *n)
+{
+	size_t with = 0, all = 0;
+	const struct doc_node *t, *hit = NULL;
+
+	if (!p->toc || !n->num)
+		return NULL;
+	for (t = doc_next(p->toc, p->toc->root); t; t = doc_next(p->toc, t)) {
+		if (strcmp(t->kind, "section") && strcmp(t->kind, "article"))
+			continue;
+		all++;
+		with += t->heading != NULL;
+		if (!hit && !strcmp(t->kind, n->kind) && t->num && !strcmp(t->num, n->num))
+			hit = t;
+	}
+	return hit && 4 * with >= 3 * all ? hit->heading : NULL;
+}
+
 static const char *meta_str(struct doc *d, const char *s)
 {
 	return s ? pool_strdup(d->pool, s) : NULL;
+}
+
+static int is_provision(const struct doc_node *n)
+{
+	return !strcmp(n->kind, "section") || !strcmp(n->kind, "article");
+}
+
+static int in_schedule(const struct doc_node *n)
+{
+	while ((n = n->parent))
+		if (!strcmp(n->kind, "schedule"))
+			return 1;
+	return 0;
+}
+
+/* After the text: headings from the table of contents where the body gives none, and
+ * a warning for each provision with a heading and no text. */
+static void finish(struct parser *p)
+{
+	const char *h;
+
+	for (struct doc_node *n = doc_next(p->d, p->d->root); n; n = doc_next(p->d, n)) {
+		if (!is_provision(n))
+			continue;
+		if (!n->heading && !in_schedule(n) && (h = toc_heading(p, n)))
+			n->heading = pool_strdup(p->d->pool, h);	/* p->toc goes */
+		if (n->heading && !n->text && !n->first)
+			doc_warn(p->d, "line %d: %s %s \"%s\" has a heading and no text", n->line,
+				 n->kind, n->num ? n->num : "", n->heading);
+	}
+}
+
+static void parse_lines(struct parser *p, size_t from, size_t to)
+{
+	for (p->cur = from; p->cur < to; p->cur++) {
+		if (p->lines[p->cur].drop)
+			continue;
+		p->lineno = (int)p->cur + 1;
+		handle_line(p, &p->lines[p->cur]);
+		p->cur += p->skip;
+		p->skip = 0;
+	}
+	text_flush(p);
+}
+
+static void parser_release(struct parser *p)
+{
+	doc_free(p->d);
+	doc_free(p->toc);
+	sbuf_release(&p->text);
+	sbuf_release(&p->ws);
+	sbuf_release(&p->tmp);
+	sbuf_release(&p->line);
+	free(p->delims);
+	free(p->stack);
+	free(p->eids);
+	free(p->lines);
+	free(p->arena);
+}
+
+/* "2015" -> "2015-01-01": a work dated by its year. Else s (NULL stays NULL). */
+static const char *meta_date(struct doc *d, const char *s)
+{
+	if (s && strlen(s) == 4 && strspn(s, "0123456789") == 4)
+		return pool_printf(d->pool, "%s-01-01", s);
+	return meta_str(d, s);
 }
 
 int text_parse(const char *text, size_t len, const char *origin, const struct text_meta *meta,
@@ -1438,8 +2581,6 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 {
 	static const struct text_meta none;
 	struct parser p;
-	size_t pos = 0, n;
-	const char *raw;
 	int rc;
 
 	if (!meta)
@@ -1450,10 +2591,6 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 		return err_set(e, ERR_TOOLARGE, "%s: over %zu bytes", origin, TEXT_MAX_SIZE);
 	memset(&p, 0, sizeof(p));
 	p.origin = origin;
-	sbuf_init(&p.text);
-	sbuf_init(&p.ws);
-	sbuf_init(&p.tmp);
-	sbuf_init(&p.line);
 	p.d = doc_new();
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
 		text += 3;
@@ -1463,14 +2600,11 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 		goto out;
 	p.d->kind = DOC_LEGISLATION;
 	p.d->title = meta_str(p.d, meta->title);
-	while ((raw = next_line(text, len, &pos, &n))) {
-		struct line ln;
-
-		p.lineno++;
-		line_clean(&p, raw, n, &ln);
-		handle_line(&p, &ln);
-	}
-	text_flush(&p);
+	front_matter(&p);
+	furniture(&p);
+	page_joins(&p);
+	toc_find(&p);
+	parse_lines(&p, 0, p.nlines);
 	if (!p.nonblank) {
 		rc = err_set(e, ERR_INVALID, "%s: no text", origin);
 		goto out;
@@ -1480,25 +2614,20 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 			"line %d: no part, chapter, article or section found: "
 			"the whole text kept as preamble",
 			p.preamble->line);
+	finish(&p);
 	p.d->work_uri = meta_str(p.d, meta->work_uri);
 	p.d->country = meta_str(p.d, meta->country);
 	p.d->type = meta_str(p.d, meta->type);
 	p.d->number = meta_str(p.d, meta->number);
-	p.d->date = meta_str(p.d, meta->date);
+	p.d->date = meta->date ? meta_date(p.d, meta->date) :
+		    p.front_date ? p.front_date : p.text_date;
 	p.d->language = meta_str(p.d, meta->language);
-	p.d->expr_date = meta_str(p.d, meta->expr_date);
+	p.d->expr_date = meta_date(p.d, meta->expr_date);
 	p.d->source = meta_str(p.d, meta->source ? meta->source : origin);
 	*out = p.d;
 	p.d = NULL;
 out:
-	doc_free(p.d);
-	sbuf_release(&p.text);
-	sbuf_release(&p.ws);
-	sbuf_release(&p.tmp);
-	sbuf_release(&p.line);
-	free(p.delims);
-	free(p.stack);
-	free(p.eids);
+	parser_release(&p);
 	return rc;
 }
 

@@ -324,6 +324,152 @@ static void test_bundle_round_trip(void **state)
 	free(second);
 }
 
+/* The French Code pénal and the Chinese Criminal Law in Markdown: every level nests,
+ * articles keep their numbers. */
+static void test_codes(void **state)
+{
+	json_t *b, *p, *parent = NULL, *a;
+
+	(void)state;
+	NEED_CORPUS();
+	assert_int_equal(RUN("import", "--db", "m.db", "--log-level", "warn", "--no-suggest",
+			     "--uri", "/akn/fr/act/1992/code-penal", "--country", "FR", "--language",
+			     "fra", corpus("fr/code_penal_LEGITEXT000006070719.md")), 0);
+	/* the date and title come from the front matter */
+	assert_non_null(strstr(OUT, "/akn/fr/act/1992/code-penal fra@1990-09-01"));
+	b = bundle_of("m.db", "/akn/fr/act/1992/code-penal");
+	p = provisions(b);
+	a = find_eid(p, "art_323-1", &parent, NULL);
+	assert_non_null(a);
+	assert_string_equal(str(parent, "eid"), "part_1__book_III__title_II__chp_III");
+	assert_string_equal(str(parent, "heading"),
+			    "Des atteintes aux syst\xc3\xa8mes de traitement automatis\xc3\xa9 de "
+			    "donn\xc3\xa9" "es");
+	assert_non_null(find_eid(p, "art_323-8", NULL, NULL));
+	assert_non_null(find_eid(p, "part_1__book_I__title_III__chp_I__sec_1__subsec_1", NULL,
+				 NULL));
+	assert_non_null(find_eid(p, "art_R131-1", NULL, NULL));
+	assert_string_equal(str(json_array_get(json_object_get(b, "records"), 0), "title"),
+			    "Code p\xc3\xa9nal");
+	json_decref(b);
+
+	assert_int_equal(RUN("import", "--db", "m.db", "--log-level", "warn", "--no-suggest",
+			     "--uri", "/akn/cn/act/1997/criminal-law", "--country", "CN", "--date",
+			     "1997-03-14", "--language", "chi",
+			     corpus("cn/cn_criminal_law_1997_as_amended_xingfa.md")), 0);
+	b = bundle_of("m.db", "/akn/cn/act/1997/criminal-law");
+	p = provisions(b);
+	a = find_eid(p, "art_286-1", &parent, NULL);
+	assert_non_null(a);
+	assert_string_equal(str(a, "num"), "\xe7\xac\xac\xe4\xba\x8c\xe7\x99\xbe\xe5\x85\xab\xe5\x8d"
+					   "\x81\xe5\x85\xad\xe6\x9d\xa1\xe4\xb9\x8b\xe4\xb8\x80");
+	assert_string_equal(str(parent, "eid"), "book_2__chp_6__sec_1");
+	assert_non_null(find_eid(p, "art_287-2", NULL, NULL));
+	assert_non_null(find_eid(p, "art_1", &parent, NULL));
+	assert_string_equal(str(parent, "eid"), "book_1__chp_1");
+	json_decref(b);
+}
+
+/* pdftotext's text of a corpus PDF in the scratch directory; 0 when pdftotext or the
+ * corpus is missing. */
+static int pdf_text(const char *pdf, const char *out, int layout)
+{
+	char cmd[2600];
+
+	if (!shared[0] || system("command -v pdftotext >/dev/null 2>&1")) {
+		printf("skipped: pdftotext or ../shared absent\n");
+		return 0;
+	}
+	snprintf(cmd, sizeof(cmd), "pdftotext %s '%s' '%s' 2>/dev/null", layout ? "-layout" : "",
+		 corpus(pdf), in_dir(out));
+	return system(cmd) == 0;
+}
+
+/* Text from gazette PDFs (as the PDF importer will hand it): the arrangement of
+ * sections is skipped, running headers dropped, sections keep plain eIds under their
+ * parts, schedules come after the body. */
+static void test_pdf_text(void **state)
+{
+	json_t *b, *p, *parent = NULL, *v;
+	size_t i, n;
+	char eid[16];
+
+	(void)state;
+	if (!pdf_text("ng/cybercrimes-act-2015.pdf", "ng.txt", 1))
+		skip();
+	assert_int_equal(RUN("import", "--db", "p.db", "--log-level", "warn", "--no-suggest",
+			     "--format", "text", "--uri", "/akn/ng/act/2015/cybercrimes", "--country",
+			     "NG", "--date", "2015", in_dir("ng.txt")), 0);
+	assert_non_null(strstr(OUT, "/akn/ng/act/2015/cybercrimes eng@2015-01-01"));
+	b = bundle_of("p.db", "/akn/ng/act/2015/cybercrimes");
+	p = provisions(b);
+	for (int k = 1; k <= 59; k++) {
+		snprintf(eid, sizeof(eid), "sec_%d", k);
+		assert_non_null(find_eid(p, eid, &parent, NULL));
+		assert_non_null(parent);
+		assert_string_equal(str(parent, "kind"), "part");
+	}
+	assert_string_equal(str(find_eid(p, "sec_7", NULL, NULL), "heading"),
+			    "Registration of cybercaf\xc3\xa9");
+	assert_string_equal(str(find_eid(p, "sec_6", NULL, NULL), "heading"),
+			    "Unlawful access to a computer");
+	find_eid(p, "sec_3", &parent, NULL);
+	assert_string_equal(str(parent, "eid"), "part_II");
+	n = json_array_size(p);
+	assert_string_equal(str(json_array_get(p, n - 2), "eid"), "sched_1");
+	assert_string_equal(str(json_array_get(p, n - 1), "eid"), "sched_2");
+	assert_string_equal(str(json_array_get(p, n - 3), "eid"), "part_VIII");
+	json_array_foreach(p, i, v)
+		assert_null(strstr(str(v, "eid"), "sched_1__part_"));
+	json_decref(b);
+
+	if (!pdf_text("sg/computer_misuse_act_1993.pdf", "cma.txt", 0))
+		skip();
+	assert_int_equal(RUN("import", "--db", "p.db", "--log-level", "warn", "--no-suggest",
+			     "--format", "text", "--uri", "/akn/sg/act/1993/cma", "--country", "SG",
+			     "--title", "Computer Misuse Act 1993", in_dir("cma.txt")), 0);
+	/* the date printed under the long title */
+	assert_non_null(strstr(OUT, "/akn/sg/act/1993/cma eng@1993-08-30"));
+	assert_non_null(strstr(OUT, "\"Computer Misuse Act 1993\" repeated"));
+	b = bundle_of("p.db", "/akn/sg/act/1993/cma");
+	p = provisions(b);
+	v = find_eid(p, "sec_3", &parent, NULL);
+	assert_non_null(v);
+	assert_string_equal(str(v, "heading"), "Unauthorised access to computer material");
+	assert_string_equal(str(parent, "eid"), "part_2");
+	assert_string_equal(str(find_eid(p, "sec_8A", NULL, NULL), "heading"),
+			    "Disclosure of password, access code, etc., in relation to national "
+			    "digital identity service");
+	assert_non_null(find_eid(p, "sec_20", NULL, NULL));
+	assert_non_null(find_eid(p, "sched_2", NULL, NULL));
+	assert_null(find_eid(p, "sched_3", NULL, NULL));
+	json_decref(b);
+}
+
+/* --dry-run prints the tree and stores nothing, without a database. */
+static void test_dry_run(void **state)
+{
+	static const char act[] = "THE SAMPLE ACT\n[1st March, 2020]\nARRANGEMENT OF SECTIONS\n"
+				  "1. Short title\n2. Offences\n3. Penalties\n\nPART I\n"
+				  "1. This Act is the Sample Act.\n2. (1) A person commits an "
+				  "offence.\n3. The penalty is a fine.\n";
+
+	(void)state;
+	assert_int_equal(harness_write_file(in_dir("dry.txt"), act, sizeof(act) - 1), 0);
+	assert_int_equal(RUN("import", "--db", "dry.db", "--dry-run", "--uri",
+			     "/akn/ke/act/2020/9", "dry.txt"), 0);
+	assert_non_null(strstr(OUT, "/akn/ke/act/2020/9 THE SAMPLE ACT (date 2020-03-01"));
+	assert_non_null(strstr(OUT, "nothing stored"));
+	assert_non_null(strstr(OUT, "\n  part I  [part_I]\n"));
+	assert_non_null(strstr(OUT, "\n    section 2 \xe2\x80\x93 Offences  [sec_2]\n"));
+	assert_non_null(strstr(OUT, "\n      subsection (1)  [sec_2__subsec_1]\n"));
+	assert_true(access(in_dir("dry.db"), F_OK) != 0);
+	/* a bundle has no tree to show */
+	assert_int_equal(harness_write_file(in_dir("b.json"), "{}", 2), 0);
+	assert_int_equal(RUN("import", "--dry-run", "b.json"), 1);
+	assert_non_null(strstr(ERR, "nothing to parse"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +477,9 @@ int main(void)
 		cmocka_unit_test(test_us_code),
 		cmocka_unit_test(test_akoma_ntoso),
 		cmocka_unit_test(test_judgment),
+		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_pdf_text),
+		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_broken_file_leaves_nothing),
 		cmocka_unit_test(test_bundle_round_trip),
 	};

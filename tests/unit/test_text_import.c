@@ -696,9 +696,13 @@ static void test_running_heads_and_eids(void **state)
 	assert_string_equal(find_nth(d, "article", "1", 2)->eid, "chp_2__art_1");
 	assert_string_equal(find_nth(d, "article", "1", 3)->eid, "chp_2__art_1_2");
 	assert_string_equal(find_nth(d, "article", "1", 4)->eid, "chp_2__art_1_3");
-	assert_int_equal(d->nwarnings, 2);
+	assert_int_equal(d->nwarnings, 6);
 	assert_non_null(strstr(d->warnings[0],
 			       "line 13: duplicate eId chp_2__art_1 renamed chp_2__art_1_2"));
+	assert_non_null(strstr(d->warnings[1], "line 13: article 1 has the number of the one before"));
+	/* a provision with a heading and no text */
+	assert_non_null(strstr(d->warnings[4],
+			       "line 13: article 1 \"Again\" has a heading and no text"));
 	assert_unique_eids(d);
 	doc_free(d);
 }
@@ -887,6 +891,329 @@ static void test_speed(void **state)
 	free(text);
 }
 
+/* A warning containing s, else NULL. */
+static const char *warned(const struct doc *d, const char *s)
+{
+	for (size_t i = 0; i < d->nwarnings; i++)
+		if (strstr(d->warnings[i], s))
+			return d->warnings[i];
+	return NULL;
+}
+
+/* An arrangement of sections before the act: skipped, even its SCHEDULES line; a
+ * section the body gives no heading takes the list's. */
+static void test_table_of_contents(void **state)
+{
+	struct doc *d;
+	struct doc_node *n;
+
+	(void)state;
+	d = parse("THE EXAMPLE CYBER ACT, 2019\n"
+		  "ARRANGEMENT OF SECTIONS\n"
+		  "Section\n"
+		  "PART I - PRELIMINARY\n"
+		  "1. Short title.\n"
+		  "2. Interpretation.\n"
+		  "PART II - OFFENCES\n"
+		  "3. Unauthorised access to a computer system\n"
+		  "   or network.\n"
+		  "4. Interference with data.\n"
+		  "SCHEDULES\n"
+		  "\n"
+		  "An Act to provide for offences against computer systems.\n"
+		  "ENACTED by the Parliament as follows:\n"
+		  "PART I - PRELIMINARY\n"
+		  "1. This Act may be cited as the Example Cyber Act.\n"
+		  "2. In this Act \"computer\" means a device.\n"
+		  "PART II - OFFENCES\n"
+		  "3. (1) A person who accesses a computer without authority commits an offence.\n"
+		  "(2) The penalty is a fine.\n"
+		  "4. Interference with data\n"
+		  "A person who deletes data commits an offence.\n"
+		  "FIRST SCHEDULE\n"
+		  "[Section 3]\n"
+		  "FORMS\n"
+		  "1. Form of a notice.\n");
+	assert_int_equal(count(d, "section", NULL), 5);	/* 4 and the schedule's 1 */
+	n = by_eid(d, "sec_3");
+	assert_non_null(n);
+	assert_string_equal(n->parent->eid, "part_II");
+	assert_string_equal(n->heading, "Unauthorised access to a computer system or network");
+	assert_non_null(by_eid(d, "sec_3__subsec_1"));
+	assert_string_equal(by_eid(d, "sec_1")->heading, "Short title");
+	assert_string_equal(by_eid(d, "sec_4")->heading, "Interference with data");
+	assert_string_equal(by_eid(d, "sec_4")->text, "A person who deletes data commits an offence.");
+	n = by_eid(d, "sched_1");
+	assert_non_null(n);
+	assert_null(n->next);	/* after the body */
+	assert_string_equal(n->heading, "FORMS");
+	assert_non_null(by_eid(d, "sched_1__sec_1"));
+	assert_null(by_eid(d, "sched_2"));
+	/* the long title stays as the preamble */
+	assert_non_null(strstr(find(d, "preamble", NULL)->text, "An Act to provide"));
+	assert_unique_eids(d);
+	doc_free(d);
+
+	/* without a title: a run of numbered headings that restart is a list */
+	d = parse("1. Short title\n2. Offences\n3. Penalties\n\n"
+		  "1. This Act is the Short Act.\n"
+		  "2. A person who accesses a computer without authority commits an offence.\n"
+		  "3. The penalty is a fine.\n");
+	assert_int_equal(count(d, "section", NULL), 3);
+	assert_string_equal(by_eid(d, "sec_2")->heading, "Offences");
+	assert_string_equal(by_eid(d, "sec_2")->text,
+			    "A person who accesses a computer without authority commits an offence.");
+	doc_free(d);
+
+	/* a titled list whose entries never come again is text, with a warning */
+	d = parse("Contents\n1. Short title\n2. Offences\n3. Penalties\n");
+	assert_non_null(warned(d, "line 1: a table of contents whose entries are not found again"));
+	doc_free(d);
+}
+
+/* PDF text: running headers and footers at page breaks, page numbers, a sentence cut by
+ * a page break, tabs, soft hyphens and U+2010. */
+static void test_page_furniture(void **state)
+{
+	struct sbuf b;
+	struct doc *d;
+	struct err e = { 0 };
+	struct doc_node *n;
+
+	(void)state;
+	sbuf_init(&b);
+	static const char *const words[] = { "alpha", "bravo", "charlie", "delta", "echo",
+					     "foxtrot" };
+
+	sbuf_adds(&b, "Sample Misuse Act 2001\n\nAn Act about computers.\n");
+	for (int page = 1; page <= 6; page++) {
+		const char *w = words[page - 1];
+
+		sbuf_addf(&b, "%sSample Misuse Act 2001\t2020 Ed.\t%d\n\n", page > 1 ? "\f" : "",
+			  page);
+		sbuf_addf(&b, "%d. A person who does the %s act commits an offence and\n"
+			  "is liable to a fine. The %s offence is punishable whether\n"
+			  "the act was done here or elsewhere, by any %s means.\n\n"
+			  "The court may order the forfeiture of any %s device used\n"
+			  "in the commission of the offence, and of any %s proceeds,\n"
+			  "and may make any order for the payment of %s compensation\n",
+			  page, w, w, w, w, w, w);
+		sbuf_addf(&b, "Informal Consolidation \xe2\x80\x93 version in force from 1/1/2025\n"
+			  "%d\n", page);
+		sbuf_addf(&b, "\fSample Misuse Act 2001\t2020 Ed.\t%d\n\n", page + 100);
+		sbuf_addf(&b, "where the %s victim has lost money, with co-\xc2\xad\xe2\x80\x90"
+			  "operation.\n\nThe %s order is subject to appeal to the High\n"
+			  "Court within %s days of the order, and the appeal\n"
+			  "court may confirm, vary or set aside the %s order.\n\n", w, w, w, w);
+		sbuf_adds(&b, "Informal Consolidation \xe2\x80\x93 version in force from 1/1/2025\n");
+	}
+	assert_int_equal(text_parse(b.buf, b.len, "t.txt", NULL, &d, &e), ERR_OK);
+	assert_int_equal(count(d, "section", NULL), 6);
+	n = by_eid(d, "sec_4");
+	assert_non_null(n);
+	assert_non_null(strstr(n->text, "payment of delta compensation where the delta victim has "
+					"lost money, with co-operation.\n\nThe delta order"));
+	assert_non_null(warned(d, "\"Sample Misuse Act 2001 2020 Ed. 1\" repeated 12 times at "
+				  "page breaks: dropped as a running header or footer"));
+	assert_non_null(warned(d, "\"Informal Consolidation"));
+	for (n = doc_next(d, d->root); n; n = doc_next(d, n))
+		assert_true(!n->text || !strstr(n->text, "Informal"));
+	doc_free(d);
+	sbuf_release(&b);
+
+	/* without form feeds: a short line with a number repeated through the text */
+	sbuf_init(&b);
+	for (int k = 1; k <= 6; k++)
+		sbuf_addf(&b, "%d. Offence %d\nA person who does thing %d commits an offence.\n"
+			    "No. 13 Sample Act, 2015 A %d\n", k, k, k, 100 + k);
+	assert_int_equal(text_parse(b.buf, b.len, "t.txt", NULL, &d, &e), ERR_OK);
+	assert_string_equal(by_eid(d, "sec_6")->text, "A person who does thing 6 commits an offence.");
+	assert_non_null(warned(d, "\"No. 13 Sample Act, 2015 A 101\" repeated 6 times"));
+	doc_free(d);
+	sbuf_release(&b);
+}
+
+/* Headings printed before the section number (marginal notes), wrapped headings,
+ * "2.—(1)" and "8A.". */
+static void test_headings_around_numbers(void **state)
+{
+	struct doc *d;
+	struct doc_node *n;
+
+	(void)state;
+	d = parse("PART 1\n"
+		  "PRELIMINARY\n"
+		  "Short title\n"
+		  "1. This Act is the Sample Act 2001.\n"
+		  "[3/2013]\n"
+		  "\n"
+		  "Interpretation\n"
+		  "2.\xe2\x80\x94(1) In this Act \xe2\x80\x94\n"
+		  "(a) \"computer\" means a device;\n"
+		  "(2) A reference includes a network.\n"
+		  "PART 2 - PROTECTION OF CRITICAL NATIONAL\n"
+		  "INFORMATION INFRASTRUCTURE\n"
+		  "Disclosure of password, access code, etc., in relation to national\n"
+		  "digital identity service\n"
+		  "8A.\xe2\x80\x94(1) Any user who discloses a password commits an offence.\n"
+		  "Jurisdiction of Courts\n"
+		  "15. A District Court has jurisdiction to hear\n"
+		  "and determine all offences under this Act.\n"
+		  "2015.\n");
+	n = by_eid(d, "sec_1");
+	assert_string_equal(n->heading, "Short title");
+	assert_string_equal(n->text, "This Act is the Sample Act 2001. [3/2013]");
+	n = by_eid(d, "sec_2");
+	assert_string_equal(n->heading, "Interpretation");
+	assert_non_null(by_eid(d, "sec_2__subsec_1__para_a"));
+	assert_non_null(by_eid(d, "sec_2__subsec_2"));
+	assert_string_equal(by_eid(d, "part_1")->heading, "PRELIMINARY");
+	assert_string_equal(by_eid(d, "part_2")->heading,
+			    "PROTECTION OF CRITICAL NATIONAL INFORMATION INFRASTRUCTURE");
+	n = by_eid(d, "sec_8A");
+	assert_non_null(n);
+	assert_string_equal(n->heading, "Disclosure of password, access code, etc., in relation "
+					"to national digital identity service");
+	n = by_eid(d, "sec_15");
+	assert_string_equal(n->heading, "Jurisdiction of Courts");
+	/* the year is text, not section 2015 */
+	assert_string_equal(n->text, "A District Court has jurisdiction to hear and determine all "
+				     "offences under this Act. 2015.");
+	/* 2 then 8A: a gap */
+	assert_non_null(warned(d, "line 17: section 15 after section 8A: 6 missing"));
+	doc_free(d);
+}
+
+/* The work's date: a printed date of assent or commencement, front matter, a year. */
+static void test_dates(void **state)
+{
+	static const struct {
+		const char *text, *date;
+	} cases[] = {
+		{ "AN ACT\n[15th May, 2015]\n1. Short title\nText.\n", "2015-05-15" },
+		{ "AN ACT\nDate of Commencement: 1st August 1993\n1. Short title\nText.\n",
+		  "1993-08-01" },
+		{ "AN ACT\n[30 August 1993]\nPART 1\n1. Text.\n", "1993-08-30" },
+		{ "AN ACT\nCommencement: May 15, 2015\n1. Text.\n", "2015-05-15" },
+		{ "LOI\n[1er ao\xc3\xbbt 1993]\nArticle 1\nTexte.\n", "1993-08-01" },
+		{ "---\ntitle: \"Code\"\npublication_date: \"1990-09-01\"\n---\n# Code\n"
+		  "## Article 1\nTexte.\n", "1990-09-01" },
+		{ "AN ACT\n[Section 4]\n1. Text.\n", NULL },
+		{ "AN ACT\n{ Commencement.\n}\n1. Text.\n", NULL },
+	};
+	struct text_meta meta = { .date = "2015" };
+	struct err e = { 0 };
+	struct doc *d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		d = parse(cases[i].text);
+		if (cases[i].date)
+			assert_string_equal(d->date, cases[i].date);
+		else
+			assert_null(d->date);
+		doc_free(d);
+	}
+	d = parse(cases[5].text);
+	assert_string_equal(d->title, "Code");
+	assert_null(find(d, "preamble", NULL));
+	doc_free(d);
+	/* a year for the date: that year's first day; the caller's date wins */
+	assert_int_equal(text_parse(cases[0].text, strlen(cases[0].text), "t.txt", &meta, &d, &e),
+			 ERR_OK);
+	assert_string_equal(d->date, "2015-01-01");
+	doc_free(d);
+}
+
+/* Numbers out of order, a gap, a repeat; empty sections. */
+static void test_order_warnings(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse("Section 1 Short title\nText.\nSection 2 Offences\nText.\n"
+		  "Section 5 Penalties\nText.\nSection 4 Misplaced\nText.\n"
+		  "Section 6 Empty\nSection 7 Last\nText.\n");
+	assert_non_null(warned(d, "line 5: section 5 after section 2: 2 missing"));
+	assert_non_null(warned(d, "line 7: section 4 after section 5: out of order"));
+	assert_non_null(warned(d, "line 9: section 6 \"Empty\" has a heading and no text"));
+	doc_free(d);
+}
+
+/* A French code in Markdown: every level nests, whatever the heading levels say. */
+static void test_french_code(void **state)
+{
+	struct doc *d;
+	struct doc_node *n;
+
+	(void)state;
+	d = parse("# Code p\xc3\xa9nal\n"
+		  "## Partie l\xc3\xa9gislative\n"
+		  "### Livre Ier : Dispositions g\xc3\xa9n\xc3\xa9rales\n"
+		  "#### Titre Ier : De la loi p\xc3\xa9nale\n"
+		  "#### Chapitre Ier : Des principes g\xc3\xa9n\xc3\xa9raux\n"
+		  "##### Article 111-1\nTexte.\n"
+		  "#### Section 1 : Des peines\n"
+		  "#### Sous-section 1 : Des peines criminelles\n"
+		  "#### Paragraphe 1 : Du travail\n"
+		  "##### Article 131-1\nTexte.\n"
+		  "#### Sous-section 2 : Des peines correctionnelles\n"
+		  "##### Article 131-3\nTexte.\n"
+		  "#### Titre II : De la responsabilit\xc3\xa9\n"
+		  "#### Chapitre Ier : Dispositions g\xc3\xa9n\xc3\xa9rales\n"
+		  "##### Article 121-1\nTexte.\n"
+		  "##### Article 224-1 A\nTexte.\n"
+		  "## Partie r\xc3\xa9glementaire\n"
+		  "### Livre Ier : Dispositions g\xc3\xa9n\xc3\xa9rales\n"
+		  "##### Article R131-1\nTexte.\n");
+	n = by_eid(d, "art_131-1");
+	assert_non_null(n);
+	assert_string_equal(n->parent->eid, "part_1__book_I__title_I__chp_I__sec_1__subsec_1__para_1");
+	assert_string_equal(by_eid(d, "art_131-3")->parent->eid,
+			    "part_1__book_I__title_I__chp_I__sec_1__subsec_2");
+	/* Titre II closes the chapter, section and subsection of Titre Ier */
+	assert_string_equal(by_eid(d, "art_121-1")->parent->eid, "part_1__book_I__title_II__chp_I");
+	assert_string_equal(by_eid(d, "part_1__book_I__title_I")->num, "Ier");
+	assert_string_equal(by_eid(d, "part_1")->heading, "Partie l\xc3\xa9gislative");
+	assert_non_null(by_eid(d, "art_224-1A"));
+	assert_string_equal(by_eid(d, "art_R131-1")->parent->eid, "part_2__book_I");
+	assert_null(warned(d, "duplicate"));
+	doc_free(d);
+}
+
+/* Chinese law: 编, 章, 节 and 条 with Chinese numerals. */
+static void test_chinese(void **state)
+{
+	struct doc *d;
+	struct doc_node *n;
+
+	(void)state;
+	d = parse("# \xe5\x88\x91\xe6\xb3\x95\n"	/* 刑法 */
+		  "## \xe7\xac\xac\xe4\xb8\x80\xe7\xbc\x96 \xe6\x80\xbb\xe5\x88\x99\n"	/* 第一编 总则 */
+		  "### \xe7\xac\xac\xe4\xb8\x80\xe7\xab\xa0 \xe4\xbb\xbb\xe5\x8a\xa1\n"	/* 第一章 任务 */
+		  "\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1 \xe4\xb8\xba\xe4\xba\x86\xe3\x80\x82\n"	/* 第一条 为了。 */
+		  "\xe7\xac\xac\xe5\x8d\x81\xe6\x9d\xa1 \xe5\x87\xa1\xe3\x80\x82\n"	/* 第十条 凡。 */
+		  "\xe7\xac\xac\xe4\xba\x8c\xe7\xbc\x96 \xe5\x88\x86\xe5\x88\x99\n"	/* 第二编 分则 */
+		  "### \xe7\xac\xac\xe4\xb8\x80\xe7\xab\xa0 \xe7\xbd\xaa\n"	/* 第一章 罪 */
+		  "#### \xe7\xac\xac\xe4\xb8\x80\xe8\x8a\x82 \xe7\xbd\xaa\n"	/* 第一节 罪 */
+		  /* 第二百八十六条之一 */
+		  "\xe7\xac\xac\xe4\xba\x8c\xe7\x99\xbe\xe5\x85\xab\xe5\x8d\x81\xe5\x85\xad\xe6\x9d\xa1"
+		  "\xe4\xb9\x8b\xe4\xb8\x80 \xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82\n"
+		  "\xe7\xac\xac\xe4\xb8\x80\xe7\x99\xbe\xe9\x9b\xb6\xe4\xba\x94\xe6\x9d\xa1 x\n");	/* 第一百零五条 */
+	n = by_eid(d, "art_286-1");
+	assert_non_null(n);
+	assert_string_equal(n->num, "\xe7\xac\xac\xe4\xba\x8c\xe7\x99\xbe\xe5\x85\xab\xe5\x8d\x81"
+				    "\xe5\x85\xad\xe6\x9d\xa1\xe4\xb9\x8b\xe4\xb8\x80");
+	assert_string_equal(n->text, "\xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82");
+	assert_null(n->heading);
+	assert_string_equal(n->parent->eid, "book_2__chp_1__sec_1");
+	assert_string_equal(by_eid(d, "art_10")->parent->eid, "book_1__chp_1");
+	assert_non_null(by_eid(d, "art_105"));
+	assert_string_equal(by_eid(d, "book_1")->heading, "\xe6\x80\xbb\xe5\x88\x99");
+	assert_null(find(d, "preamble", NULL));
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -904,6 +1231,13 @@ int main(void)
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_table_of_contents),
+		cmocka_unit_test(test_page_furniture),
+		cmocka_unit_test(test_headings_around_numbers),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_order_warnings),
+		cmocka_unit_test(test_french_code),
+		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_speed),
 	};
 
