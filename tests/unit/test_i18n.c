@@ -1,6 +1,7 @@
 /* Tests of view/i18n: messages with values (i18n_msg) matched against the catalog's
  * patterns, values put back in the translation, field keys shown as their labels, and
- * every pattern of data/messages.tsv translated with the same values. */
+ * every pattern of data/messages.tsv translated with the same values; every message of
+ * the catalog translated into all five languages. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -90,12 +91,46 @@ static void test_catalog_patterns(void **state)
 	assert_int_equal(bad, 0);
 }
 
+static int complete_row(void *ud, int lineno, char **f, int nf, struct err *e)
+{
+	static const char *const langs[] = { "msgid", "ar", "zh", "fr", "ru", "es" };
+	int *bad = ud;
+
+	(void)e;
+	for (int i = 1; i < nf; i++)
+		if (!*f[i]) {
+			print_error("data/messages.tsv:%d: '%s' has no %s translation\n", lineno,
+				    f[0], i < 6 ? langs[i] : "?");
+			(*bad)++;
+		}
+	return ERR_OK;
+}
+
+/* Every message of the catalog is translated into all five languages. */
+static void test_catalog_complete(void **state)
+{
+	size_t len;
+	const char *d = (const char *)embed_find("data/messages.tsv", &len);
+	struct err e = { 0 };
+	int bad = 0;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(tsv_parse(d, len, 6, "data/messages.tsv", complete_row, &bad, &e),
+			 ERR_OK);
+	assert_int_equal(bad, 0);
+	/* and i18n() finds them: as many messages in each language as in English */
+	for (int l = 0; l < LANG_COUNT; l++)
+		assert_int_equal(i18n_count((enum lang)l), i18n_count(LANG_EN));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_pattern_ok),
 		cmocka_unit_test(test_catalog_patterns),
+		cmocka_unit_test(test_catalog_complete),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
