@@ -112,7 +112,8 @@ struct cap {
 	size_t len;
 };
 
-/* The length of the printf conversion at s ("%s", "%zu", "%lld", "%d", "%2$s"...),
+/* The length of the printf conversion at s ("%s", "%zu", "%lld", "%d", "%2$s",
+ * "%.80s"...),
  * 0 when there is none; *numeric whether it stands for a number, *pos its "N$" (0:
  * none). */
 static size_t conversion(const char *s, int *numeric, int *pos)
@@ -127,6 +128,10 @@ static size_t conversion(const char *s, int *numeric, int *pos)
 		*pos = q[0] - '0';
 		q += 2;
 	}
+	/* a precision ("%.100s") bounds what the code printed: the value matches alike */
+	if (q[0] == '.')
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			;
 	for (size_t i = 0; i < sizeof(convs) / sizeof(convs[0]); i++)
 		if (!strncmp(q, convs[i], strlen(convs[i]))) {
 			*numeric = convs[i][0] != 's';

@@ -59,6 +59,7 @@ static void test_pattern_ok(void **state)
 	assert_false(i18n_pattern_ok("%s is longer than %zu bytes", "%3$s"));
 	assert_false(i18n_pattern_ok("%1$s", "%s"));
 	assert_true(i18n_pattern_ok("100%% sure", "sûr à 100%%"));
+	assert_true(i18n_pattern_ok("no provision %.100s", "aucune disposition %s"));
 }
 
 static int row(void *ud, int lineno, char **f, int nf, struct err *e)
