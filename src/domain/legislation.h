@@ -52,6 +52,7 @@ struct mapping {
 	const char *reason, *comment;
 	const char *country;	/* of the work, for grouping */
 	const char *work_title, *heading, *num;	/* for display */
+	const char *phrase;	/* of a suggestion: the phrase that weighed most; NULL */
 };
 
 const char *expr_status_name(enum expr_status s);

@@ -34,6 +34,17 @@ struct suggestion {
 	int article;		/* 2 */
 	double score;		/* 0 < score < 1 */
 	const char *reason;	/* `heading: "unauthorised access"; text: "computer material"` */
+	const char *phrase;	/* the phrase that weighed most: "unauthorised access";
+				 * static, or in the pool */
+	int in_heading;		/* a phrase matched in the heading */
+};
+
+/* One provision of a work for suggest_work(). */
+struct suggest_item {
+	const char *heading, *text;	/* either may be NULL */
+	long parent;		/* index of its parent, before it in the array; -1 at the top */
+	struct suggestion *sg;	/* out: up to SUGGEST_MAX, best first, in the pool */
+	size_t n;		/* out: how many */
 };
 
 /* One row of data/concepts.tsv. */
@@ -52,6 +63,17 @@ struct suggest_phrase {
  * language. ERR_INTERNAL when the concept table did not load at all. */
 int suggest_articles(pool *p, const char *heading, const char *text, enum lang lang_hint,
 		     struct suggestion **out, size_t *n, struct err *e);
+
+/* Suggest articles for every provision of one work, items[0..n) in document order,
+ * with the rules that keep a curator from wrong suggestions (suggest.c explains them):
+ * phrases match in the provision's language lang (-1: any) and their exact words in
+ * another; a one-word phrase counts in the text only at its start; nothing under a
+ * definitions, exception or report provision, only penalties under a penalty one;
+ * the definition articles only where definitions are introduced; and in a work that
+ * never names an offence or power in a heading (nor in the text of a few provisions),
+ * only offences and powers named in a heading. Each item's sg and n are set (reasons and
+ * arrays in p). ERR_INTERNAL when the concept table did not load. */
+int suggest_work(pool *p, struct suggest_item *items, size_t n, int lang, struct err *e);
 
 /* The rows of data/concepts.tsv that loaded, in file order, and their number in *n;
  * static memory (the table is loaded once, on first use, thread-safely). For concept

@@ -520,6 +520,8 @@ static const char *const migrations[] = {
 	"UPDATE expression SET status = 'amended' WHERE status = 'in_force' AND EXISTS (\n"
 	"  SELECT 1 FROM expression y WHERE y.work_id = expression.work_id\n"
 	"  AND y.language = expression.language AND y.date > expression.date);\n",
+	/* 9: the phrase that weighed most in a suggestion, shown beside its score */
+	"ALTER TABLE mapping ADD COLUMN phrase TEXT;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
