@@ -181,8 +181,9 @@ enum match_mode {
 };
 
 /* Whether text word w matches phrase word p in this mode (see suggest.h). In strict
- * mode a word that drops letters of the phrase word may add at most one ("sanctions"
- * matches "sanction" and "accessed" "access", "entraide" not "entraîner"). */
+ * mode the text word keeps the whole phrase word and adds at most three letters, or
+ * changes its last letter at most ("sanctions" matches "sanction", "access"
+ * "accessed"; "entraide" not "entraîner", "compétence" not "compétent"). */
 static int word_match(const uint32_t *p, int pn, const uint32_t *w, int wn,
 		      enum match_mode mode)
 {
@@ -192,8 +193,8 @@ static int word_match(const uint32_t *p, int pn, const uint32_t *w, int wn,
 		return pn == wn && !memcmp(p, w, (size_t)pn * sizeof(*p));
 	while (common < pn && common < wn && p[common] == w[common])
 		common++;
-	if (mode == MATCH_STRICT && common < pn && wn - common > 1)
-		return 0;
+	if (mode == MATCH_STRICT && common < pn)
+		return pn - common <= 1 && wn - common <= 1;
 	return common >= pn - loose && wn - common <= 3;
 }
 
