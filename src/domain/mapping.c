@@ -123,8 +123,9 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 		it[i].text = pv[i].text;
 		it[i].parent = parent_index(pv, i);
 	}
+	/* suggestions made before (by older rules) that no longer hold go */
 	if ((rc = suggest_work(p, it, np, lang_parse(w->rec.language, -1), e)) ||
-	    (rc = tx_begin(&t, s, e)))
+	    (rc = tx_begin(&t, s, e)) || (rc = store_mapping_unsuggest(s, work_id, e)))
 		goto out;
 	for (size_t i = 0; i < np; i++) {
 		for (size_t k = 0; k < it[i].n; k++) {

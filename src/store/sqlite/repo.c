@@ -488,6 +488,13 @@ int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, con
 			SQ_TEXT(by), SQ_TEXT(m->phrase)), "save mapping", e);
 }
 
+int sq_mapping_unsuggest(struct store *s, long long work_id, struct err *e)
+{
+	return sq_run((struct sq *)s, SQ_MAPPING_UNSUGGEST,
+		      "DELETE FROM mapping WHERE work_id = ?1 AND state = 'suggested'",
+		      SQ_VALS(SQ_INT(work_id)), "remove suggestions", e);
+}
+
 static const struct sq_col mapping_cols[] = {
 	SQ_NUM(struct mapping, id),
 	SQ_NUM(struct mapping, work_id),
