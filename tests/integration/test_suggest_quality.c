@@ -341,6 +341,8 @@ static void check_api(const char *d, sqlite3 *db)
 	r = http_op_get(s, "/akn/us/act/1986/usc-18-1030", NULL);
 	assert_status(r, 200);
 	assert_has(r->body, "class=\"suggested\"");
+	if (getenv("CCREPO_VERBOSE"))
+		printf("  page: %.400s\n", strstr(r->body, "class=\"suggested\""));
 	assert_has(r->body, "Score");
 	assert_has(r->body, "Matched");
 	http_response_free(r);
