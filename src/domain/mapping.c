@@ -121,6 +121,7 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 	for (size_t i = 0; i < np; i++) {
 		it[i].heading = pv[i].heading;
 		it[i].text = pv[i].text;
+		it[i].kind = pv[i].kind;
 		it[i].parent = parent_index(pv, i);
 	}
 	/* suggestions made before (by older rules) that no longer hold go */

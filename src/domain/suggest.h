@@ -50,6 +50,7 @@ struct suggest_item {
 	long parent;		/* index of its parent, before it in the array; -1 at the top */
 	struct suggestion *sg;	/* out: up to SUGGEST_MAX, best first, in the pool */
 	size_t n;		/* out: how many */
+	const char *kind;	/* Akoma Ntoso element ("section", "chapter"), or NULL */
 };
 
 /* One row of data/concepts.tsv. */
@@ -76,8 +77,11 @@ int suggest_articles(pool *p, const char *heading, const char *text, enum lang l
  * definitions, exception or report provision, only penalties under a penalty one;
  * the definition articles only where definitions are introduced; and in a work that
  * never names an offence or power in a heading (nor in the text of a few provisions),
- * only offences and powers named in a heading. Each item's sg and n are set (reasons and
- * arrays in p). ERR_INTERNAL when the concept table did not load. */
+ * only offences and powers named in a heading; an offence's provision loses other
+ * articles named past its start; a container without text takes what its first child
+ * or half its children suggest (not a chapter, part or crossheading: kind). Each
+ * item's sg and n are set (reasons and arrays in p). ERR_INTERNAL when the concept
+ * table did not load. */
 int suggest_work(pool *p, struct suggest_item *items, size_t n, int lang, struct err *e);
 
 /* The rows of data/concepts.tsv that loaded, in file order, and their number in *n;

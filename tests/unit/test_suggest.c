@@ -485,27 +485,27 @@ static int has(const struct suggest_item *it, const char *instrument, int articl
 /* A small computer-misuse law: offences, an attempt clause, penalties with sub-clauses,
  * definitions, an exception, and a numbered container over two offences. */
 static const struct suggest_item law[] = {
-	{ "Computer crimes", NULL, -1, NULL, 0 },					/* 0 */
+	{ "Computer crimes", NULL, -1, NULL, 0, "chapter" },				/* 0 */
 	{ "Unauthorised access to computer material",
 	  "A person who intentionally accesses a computer without authorization commits an "
-	  "offence.", 0, NULL, 0 },							/* 1 */
+	  "offence.", 0, NULL, 0, NULL },
 	{ NULL, "Whoever conspires to commit or attempts to commit an offence under "
-	  "section 1 shall be punished as provided in section 3.", 0, NULL, 0 },	/* 2 */
-	{ NULL, "The punishment for an offence under section 1 or 2 is", 0, NULL, 0 },	/* 3 */
+	  "section 1 shall be punished as provided in section 3.", 0, NULL, 0, NULL },
+	{ NULL, "The punishment for an offence under section 1 or 2 is", 0, NULL, 0, NULL },
 	{ NULL, "a fine or imprisonment for not more than 5 years, or an attempt to commit "
-	  "an offence punishable under this paragraph;", 3, NULL, 0 },		/* 4 */
-	{ NULL, "As used in this Act", 0, NULL, 0 },					/* 5 */
+	  "an offence punishable under this paragraph;", 3, NULL, 0, NULL },		/* 4 */
+	{ NULL, "As used in this Act", 0, NULL, 0, NULL },
 	{ NULL, "the term \"exceeds authorized access\" means to access a computer with "
-	  "authorization and to use such access to alter information;", 5, NULL, 0 },	/* 6 */
+	  "authorization and to use such access to alter information;", 5, NULL, 0, NULL },
 	{ "Exceptions", "This Act does not prohibit lawful interception of communications "
-	  "by the police.", 0, NULL, 0 },						/* 7 */
-	{ NULL, NULL, 0, NULL, 0 },							/* 8 */
+	  "by the police.", 0, NULL, 0, NULL },
+	{ NULL, NULL, 0, NULL, 0, NULL },
 	{ NULL, "knowingly causes the transmission of a program, and as a result "
-	  "intentionally causes damage without authorization, to a computer;", 8, NULL, 0 },
+	  "intentionally causes damage without authorization, to a computer;", 8, NULL, 0, NULL },
 	{ NULL, "intentionally accesses a computer without authorization, and as a result "
-	  "recklessly causes damage;", 8, NULL, 0 },					/* 10 */
+	  "recklessly causes damage;", 8, NULL, 0, NULL },
 	{ NULL, "The court, in imposing sentence on a person convicted under this Act, shall "
-	  "also take into account any loss caused to a victim by fraud.", 0, NULL, 0 },
+	  "also take into account any loss caused to a victim by fraud.", 0, NULL, 0, NULL },
 };
 #define NLAW (sizeof(law) / sizeof(*law))
 
@@ -560,18 +560,20 @@ static void test_work_rules(void **state)
 static void test_work_language(void **state)
 {
 	static const struct suggest_item src[] = {
-		{ "Infractions informatiques", NULL, -1, NULL, 0 },
+		{ "Infractions informatiques", NULL, -1, NULL, 0, NULL },
 		{ NULL, "Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou "
 		  "partie d'un système de traitement automatisé de données est puni de trois "
-		  "ans d'emprisonnement.", 0, NULL, 0 },
+		  "ans d'emprisonnement. Lorsque l'infraction a été commise à l'encontre d'un "
+		  "système de traitement automatisé de données à caractère personnel mis en "
+		  "œuvre par l'État, la peine est portée à sept ans.", 0, NULL, 0, NULL },
 		{ NULL, "Le fait d'entraver ou de fausser le fonctionnement d'un système de "
 		  "traitement automatisé de données est puni de cinq ans d'emprisonnement.", 0,
-		  NULL, 0 },
+		  NULL, 0, NULL },
 		{ NULL, "La tentative des délits prévus par la présente section est punie des "
-		  "mêmes peines.", 0, NULL, 0 },
+		  "mêmes peines.", 0, NULL, 0, NULL },
 		/* "entraîner" is not "entraide"; the English "competent" not "compétence" */
 		{ NULL, "Ces faits peuvent entraîner la saisine du tribunal competent.", 0, NULL,
-		  0 },
+		  0, NULL },
 	};
 	struct suggest_item it[sizeof(src) / sizeof(*src)];
 	pool *p = pool_new();
@@ -579,6 +581,7 @@ static void test_work_language(void **state)
 	(void)state;
 	work(p, it, src, sizeof(src) / sizeof(*src), LANG_FR);
 	assert_true(has(&it[1], "coe-185", 2) && has(&it[1], "un-cc", 7));
+	assert_false(has(&it[1], "un-cc", 36));	/* an aggravating circumstance */
 	assert_true(has(&it[2], "coe-185", 5) && has(&it[2], "un-cc", 10));
 	assert_true(has(&it[3], "coe-185", 11) && has(&it[3], "un-cc", 19));
 	assert_int_equal(it[4].n, 0);
@@ -591,13 +594,13 @@ static void test_work_off_topic(void **state)
 {
 	static const struct suggest_item src[] = {
 		{ "Interpretation", "In this Act, unless the context otherwise requires—", -1,
-		  NULL, 0 },
+		  NULL, 0, NULL },
 		{ "General penalty", "Any person who contravenes this Act is liable to penalties "
-		  "under section 9.", -1, NULL, 0 },
+		  "under section 9.", -1, NULL, 0, NULL },
 		{ "Offences by bodies corporate", "Where an offence is committed by a body "
-		  "corporate, every director is guilty of the offence.", -1, NULL, 0 },
+		  "corporate, every director is guilty of the offence.", -1, NULL, 0, NULL },
 		{ "Jurisdiction", "The High Court has jurisdiction to hear appeals.", -1, NULL,
-		  0 },
+		  0, NULL },
 	};
 	struct suggest_item it[sizeof(src) / sizeof(*src)];
 	pool *p = pool_new();
@@ -611,7 +614,7 @@ static void test_work_off_topic(void **state)
 
 static void test_work_empty(void **state)
 {
-	struct suggest_item it[1] = { { NULL, NULL, -1, NULL, 0 } };
+	struct suggest_item it[1] = { { NULL, NULL, -1, NULL, 0, NULL } };
 	pool *p = pool_new();
 	struct err e = { 0 };
 
