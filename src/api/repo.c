@@ -113,6 +113,7 @@ static const struct api_field mapping_fields[] = {
 	API_FIELD(struct mapping, extent, API_STR_NULL),
 	API_COMPUTED("score", mapping_score),
 	API_FIELD(struct mapping, reason, API_STR_NULL),
+	API_FIELD(struct mapping, phrase, API_STR_NULL),
 	API_FIELD(struct mapping, comment, API_STR_NULL),
 	API_END
 };

@@ -52,6 +52,7 @@ struct mapping {
 	const char *reason, *comment;
 	const char *country;	/* of the work, for grouping */
 	const char *work_title, *heading, *num;	/* for display */
+	const char *phrase;	/* of a suggestion: the phrase that weighed most; NULL */
 };
 
 const char *expr_status_name(enum expr_status s);
@@ -142,8 +143,9 @@ int mapping_list_article(struct store *s, pool *p, const char *instrument, int a
 int mapping_set(struct store *s, const struct actor *a, long long work_id, const char *eid,
 		const char *instrument, int article, const char *state, const char *extent,
 		const char *comment, struct err *e);
-/* Compute suggestions for every provision of the work's latest expression and store
- * them (never over an accepted or rejected mapping). *n receives how many. */
+/* Compute suggestions for every provision of the work's latest expression (the rules
+ * of suggest_work) and store them in place of the work's earlier suggestions (never
+ * over an accepted or rejected mapping). *n receives how many. */
 int mapping_suggest_work(struct store *s, const struct actor *a, long long work_id,
 			 size_t *n, struct err *e);
 

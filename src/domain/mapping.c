@@ -89,6 +89,15 @@ out:
 	return rc;
 }
 
+/* The index of pv[i]'s parent (before it), or -1. */
+static long parent_index(const struct provision *pv, size_t i)
+{
+	for (size_t k = i; pv[i].parent_id && k-- > 0;)
+		if (pv[k].id == pv[i].parent_id)
+			return (long)k;
+	return -1;
+}
+
 int mapping_suggest_work(struct store *s, const struct actor *a, long long work_id,
 			 size_t *n, struct err *e)
 {
@@ -96,6 +105,7 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 	struct work *w;
 	struct expression *x;
 	struct provision *pv;
+	struct suggest_item *it;
 	size_t np;
 	const char *now = record_now(p);
 	struct tx t = {0};
@@ -105,30 +115,33 @@ int mapping_suggest_work(struct store *s, const struct actor *a, long long work_
 	if ((rc = store_work_get(s, p, NULL, work_id, &w, e)) ||
 	    (rc = record_allow(a, ACT_MAP, &w->rec, e)) ||
 	    (rc = legislation_as_of(s, p, work_id, NULL, "9999-12-31", &x, e)) ||
-	    (rc = store_prov_list(s, p, x->id, &pv, &np, e)) || (rc = tx_begin(&t, s, e)))
+	    (rc = store_prov_list(s, p, x->id, &pv, &np, e)))
+		goto out;
+	it = pool_calloc(p, np ? np : 1, sizeof(*it));
+	for (size_t i = 0; i < np; i++) {
+		it[i].heading = pv[i].heading;
+		it[i].text = pv[i].text;
+		it[i].kind = pv[i].kind;
+		it[i].parent = parent_index(pv, i);
+	}
+	/* suggestions made before (by older rules) that no longer hold go */
+	if ((rc = suggest_work(p, it, np, lang_parse(w->rec.language, -1), e)) ||
+	    (rc = tx_begin(&t, s, e)) || (rc = store_mapping_unsuggest(s, work_id, e)))
 		goto out;
 	for (size_t i = 0; i < np; i++) {
-		struct suggestion *sg;
-		size_t ns;
-		int lang = lang_parse(w->rec.language, -1);
-
-		/* a provision with neither heading nor text says nothing to match */
-		if (!pv[i].heading && !pv[i].text)
-			continue;
-		if ((rc = suggest_articles(p, pv[i].heading, pv[i].text,
-					   lang < 0 ? LANG_EN : (enum lang)lang, &sg, &ns, e)))
-			goto out;
-		for (size_t k = 0; k < ns; k++) {
+		for (size_t k = 0; k < it[i].n; k++) {
+			const struct suggestion *sg = &it[i].sg[k];
 			struct mapping m;
 
 			memset(&m, 0, sizeof(m));
 			m.work_id = work_id;
 			m.eid = pv[i].eid;
-			m.instrument = sg[k].instrument;
-			m.article = sg[k].article;
+			m.instrument = sg->instrument;
+			m.article = sg->article;
 			m.state = "suggested";
-			m.score = sg[k].score;
-			m.reason = sg[k].reason;
+			m.score = sg->score;
+			m.reason = sg->reason;
+			m.phrase = sg->phrase;
 			if ((rc = store_mapping_put(s, &m, now, a->name, e)))
 				goto out;
 			(*n)++;

@@ -233,6 +233,10 @@ STORE_FN(int, kind_get, (struct store *s, pool *p, const struct kind *k, long lo
 STORE_FN(int, mapping_put, (struct store *s, const struct mapping *m, const char *at,
 			    const char *by, struct err *e),
 	 (s, m, at, by, e))
+/* Remove the suggestions of a work (state suggested; curators' decisions stay), before
+ * it is suggested for again. */
+STORE_FN(int, mapping_unsuggest, (struct store *s, long long work_id, struct err *e),
+	 (s, work_id, e))
 /* The mappings of a work (work_id > 0), or else of an instrument article. */
 STORE_FN(int, mapping_list, (struct store *s, pool *p, long long work_id,
 			     const char *instrument, int article, struct mapping **out,

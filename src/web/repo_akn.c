@@ -218,6 +218,19 @@ static void mapping_form(struct req *r, struct sbuf *b, const struct work *w,
 	html_fmt(b, "</form>\n");
 }
 
+/* A suggestion's score and the phrase that matched (all of them in the title). */
+static void suggestion_note(struct req *r, struct sbuf *b, const struct mapping *m)
+{
+	html_fmt(b, " <span class=\"muted\"%S%s%S>(%s %s", m->reason ? " title=\"" : "",
+		 m->reason, m->reason ? "\"" : "", T("Score"),
+		 pool_printf(r->pool, "%.2f", m->score));
+	if (m->phrase)
+		html_fmt(b, " · %s “%s”", T("Matched:"), m->phrase);
+	else if (m->reason)
+		html_fmt(b, " · %s", m->reason);
+	html_fmt(b, ")</span>");
+}
+
 static void mappings_list(struct req *r, struct sbuf *b, const struct work *w,
 			  const struct mapping *ms, size_t n, int can_map, const char *view,
 			  int show_rejected)
@@ -244,9 +257,7 @@ static void mappings_list(struct req *r, struct sbuf *b, const struct work *w,
 		} else {
 			html_fmt(b, "<li class=\"suggested\">%s ", T("Suggested:"));
 			article_link(r, b, m);
-			html_fmt(b, " <span class=\"muted\">(%s%S%s)</span>",
-				 pool_printf(r->pool, "%.2f", m->score), m->reason ? " · " : "",
-				 m->reason);
+			suggestion_note(r, b, m);
 		}
 		if (can_map && !rejected)
 			mapping_form(r, b, w, m, view);

@@ -471,6 +471,161 @@ static void test_rows_well_formed(void **state)
 	}
 }
 
+/* ---- suggest_work: a whole work ---- */
+
+/* Whether item it suggests instrument/article. */
+static int has(const struct suggest_item *it, const char *instrument, int article)
+{
+	for (size_t i = 0; i < it->n; i++)
+		if (it->sg[i].article == article && !strcmp(it->sg[i].instrument, instrument))
+			return 1;
+	return 0;
+}
+
+/* A small computer-misuse law: offences, an attempt clause, penalties with sub-clauses,
+ * definitions, an exception, and a numbered container over two offences. */
+static const struct suggest_item law[] = {
+	{ "Computer crimes", NULL, -1, NULL, 0, "chapter" },				/* 0 */
+	{ "Unauthorised access to computer material",
+	  "A person who intentionally accesses a computer without authorization commits an "
+	  "offence.", 0, NULL, 0, NULL },
+	{ NULL, "Whoever conspires to commit or attempts to commit an offence under "
+	  "section 1 shall be punished as provided in section 3.", 0, NULL, 0, NULL },
+	{ NULL, "The punishment for an offence under section 1 or 2 is", 0, NULL, 0, NULL },
+	{ NULL, "a fine or imprisonment for not more than 5 years, or an attempt to commit "
+	  "an offence punishable under this paragraph;", 3, NULL, 0, NULL },		/* 4 */
+	{ NULL, "As used in this Act", 0, NULL, 0, NULL },
+	{ NULL, "the term \"exceeds authorized access\" means to access a computer with "
+	  "authorization and to use such access to alter information;", 5, NULL, 0, NULL },
+	{ "Exceptions", "This Act does not prohibit lawful interception of communications "
+	  "by the police.", 0, NULL, 0, NULL },
+	{ NULL, NULL, 0, NULL, 0, NULL },
+	{ NULL, "knowingly causes the transmission of a program, and as a result "
+	  "intentionally causes damage without authorization, to a computer;", 8, NULL, 0, NULL },
+	{ NULL, "intentionally accesses a computer without authorization, and as a result "
+	  "recklessly causes damage;", 8, NULL, 0, NULL },
+	{ NULL, "The court, in imposing sentence on a person convicted under this Act, shall "
+	  "also take into account any loss caused to a victim by fraud.", 0, NULL, 0, NULL },
+};
+#define NLAW (sizeof(law) / sizeof(*law))
+
+static void work(pool *p, struct suggest_item *it, const struct suggest_item *src, size_t n,
+		 int lang)
+{
+	struct err e = { 0 };
+
+	memcpy(it, src, n * sizeof(*it));
+	assert_int_equal(suggest_work(p, it, n, lang, &e), ERR_OK);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(it[i].n <= SUGGEST_MAX);
+		for (size_t k = 0; k < it[i].n; k++) {
+			assert_non_null(it[i].sg[k].phrase);
+			assert_non_null(it[i].sg[k].reason);
+			assert_true(it[i].sg[k].score > 0 && it[i].sg[k].score < 1);
+		}
+	}
+}
+
+static void test_work_rules(void **state)
+{
+	pool *p = pool_new();
+	struct suggest_item it[NLAW];
+
+	(void)state;
+	work(p, it, law, NLAW, LANG_EN);
+	/* the offence, with its phrase */
+	assert_true(has(&it[1], "coe-185", 2) && has(&it[1], "un-cc", 7));
+	assert_true(it[1].sg[0].in_heading);
+	assert_string_equal(it[1].sg[0].phrase, "unauthorised access to computer material");
+	/* attempt where the text starts with it; the penalty provision gives sanctions, and
+	 * under it only penalties count ("an attempt to commit" in a penalty clause) */
+	assert_true(has(&it[2], "coe-185", 11) && has(&it[2], "un-cc", 19));
+	assert_true(has(&it[3], "coe-185", 13) && has(&it[3], "un-cc", 21));
+	assert_int_equal(it[4].n, 0);
+	/* definitions where they are introduced, nothing of the terms they define */
+	assert_true(has(&it[5], "coe-185", 1) && has(&it[5], "un-cc", 2));
+	assert_string_equal(it[5].sg[0].phrase, "as used in this");
+	assert_int_equal(it[6].n, 0);
+	/* an exception maps nothing */
+	assert_int_equal(it[7].n, 0);
+	/* a container without text takes what its children share */
+	assert_true(has(&it[8], "coe-185", 4) && has(&it[8], "un-cc", 9));
+	assert_true(has(&it[8], "coe-185", 2));	/* one child of two is half */
+	assert_false(has(&it[0], "coe-185", 4));	/* a heading is not a container */
+	/* one generic word late in the text is not enough */
+	assert_int_equal(it[11].n, 0);
+	pool_free(p);
+}
+
+static void test_work_language(void **state)
+{
+	static const struct suggest_item src[] = {
+		{ "Infractions informatiques", NULL, -1, NULL, 0, NULL },
+		{ NULL, "Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou "
+		  "partie d'un système de traitement automatisé de données est puni de trois "
+		  "ans d'emprisonnement. Lorsque l'infraction a été commise à l'encontre d'un "
+		  "système de traitement automatisé de données à caractère personnel mis en "
+		  "œuvre par l'État, la peine est portée à sept ans.", 0, NULL, 0, NULL },
+		{ NULL, "Le fait d'entraver ou de fausser le fonctionnement d'un système de "
+		  "traitement automatisé de données est puni de cinq ans d'emprisonnement.", 0,
+		  NULL, 0, NULL },
+		{ NULL, "La tentative des délits prévus par la présente section est punie des "
+		  "mêmes peines.", 0, NULL, 0, NULL },
+		/* "entraîner" is not "entraide"; the English "competent" not "compétence" */
+		{ NULL, "Ces faits peuvent entraîner la saisine du tribunal competent.", 0, NULL,
+		  0, NULL },
+	};
+	struct suggest_item it[sizeof(src) / sizeof(*src)];
+	pool *p = pool_new();
+
+	(void)state;
+	work(p, it, src, sizeof(src) / sizeof(*src), LANG_FR);
+	assert_true(has(&it[1], "coe-185", 2) && has(&it[1], "un-cc", 7));
+	assert_false(has(&it[1], "un-cc", 36));	/* an aggravating circumstance */
+	assert_true(has(&it[2], "coe-185", 5) && has(&it[2], "un-cc", 10));
+	assert_true(has(&it[3], "coe-185", 11) && has(&it[3], "un-cc", 19));
+	assert_int_equal(it[4].n, 0);
+	pool_free(p);
+}
+
+/* A law about something else (pensions) names penalties, definitions and bodies
+ * corporate: none of that is a mapping. */
+static void test_work_off_topic(void **state)
+{
+	static const struct suggest_item src[] = {
+		{ "Interpretation", "In this Act, unless the context otherwise requires—", -1,
+		  NULL, 0, NULL },
+		{ "General penalty", "Any person who contravenes this Act is liable to penalties "
+		  "under section 9.", -1, NULL, 0, NULL },
+		{ "Offences by bodies corporate", "Where an offence is committed by a body "
+		  "corporate, every director is guilty of the offence.", -1, NULL, 0, NULL },
+		{ "Jurisdiction", "The High Court has jurisdiction to hear appeals.", -1, NULL,
+		  0, NULL },
+	};
+	struct suggest_item it[sizeof(src) / sizeof(*src)];
+	pool *p = pool_new();
+
+	(void)state;
+	work(p, it, src, sizeof(src) / sizeof(*src), LANG_EN);
+	for (size_t i = 0; i < sizeof(src) / sizeof(*src); i++)
+		assert_int_equal(it[i].n, 0);
+	pool_free(p);
+}
+
+static void test_work_empty(void **state)
+{
+	struct suggest_item it[1] = { { NULL, NULL, -1, NULL, 0, NULL } };
+	pool *p = pool_new();
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(suggest_work(p, it, 0, LANG_EN, &e), ERR_OK);
+	assert_int_equal(suggest_work(p, it, 1, -1, &e), ERR_OK);
+	assert_int_equal(it[0].n, 0);
+	assert_null(it[0].sg);
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -488,6 +643,10 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_phrases_find_themselves),
 		cmocka_unit_test(test_rows_well_formed),
+		cmocka_unit_test(test_work_rules),
+		cmocka_unit_test(test_work_language),
+		cmocka_unit_test(test_work_off_topic),
+		cmocka_unit_test(test_work_empty),
 	};
 
 	log_set_level(LOG_ERROR);

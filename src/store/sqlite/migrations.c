@@ -523,6 +523,8 @@ static const char *const migrations[] = {
 	/* 9: whom a lesson is for (police, prosecutors, judges...), searched; the search
 	 * views of cases and lessons are made from their kinds' tables (views.c) */
 	"ALTER TABLE lesson ADD COLUMN audience TEXT;\n",
+	/* 10: the phrase that weighed most in a suggestion, shown beside its score */
+	"ALTER TABLE mapping ADD COLUMN phrase TEXT;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

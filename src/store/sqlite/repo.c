@@ -472,19 +472,27 @@ int sq_mapping_put(struct store *s, const struct mapping *m, const char *at, con
 {
 	return sq_run((struct sq *)s, SQ_MAPPING_PUT,
 		"INSERT INTO mapping(work_id, eid, instrument, article, state, extent, score, "
-		"reason, comment, changed_at, changed_by) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+		"reason, comment, changed_at, changed_by, phrase) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 		"ON CONFLICT(work_id, eid, instrument, article) DO UPDATE SET "
 		"state = excluded.state, extent = excluded.extent, "
 		"score = coalesce(excluded.score, mapping.score), "
 		"reason = coalesce(excluded.reason, mapping.reason), comment = excluded.comment, "
+		"phrase = coalesce(excluded.phrase, mapping.phrase), "
 		"changed_at = excluded.changed_at, changed_by = excluded.changed_by "
 		/* a suggestion never overrides a curator's decision */
 		"WHERE excluded.state <> 'suggested' OR mapping.state = 'suggested'",
 		SQ_VALS(SQ_INT(m->work_id), SQ_TEXT(m->eid), SQ_TEXT(m->instrument),
 			SQ_INT(m->article), SQ_TEXT(m->state), SQ_TEXT(m->extent),
 			SQ_REAL(m->score), SQ_TEXT(m->reason), SQ_TEXT(m->comment), SQ_TEXT(at),
-			SQ_TEXT(by)), "save mapping", e);
+			SQ_TEXT(by), SQ_TEXT(m->phrase)), "save mapping", e);
+}
+
+int sq_mapping_unsuggest(struct store *s, long long work_id, struct err *e)
+{
+	return sq_run((struct sq *)s, SQ_MAPPING_UNSUGGEST,
+		      "DELETE FROM mapping WHERE work_id = ?1 AND state = 'suggested'",
+		      SQ_VALS(SQ_INT(work_id)), "remove suggestions", e);
 }
 
 static const struct sq_col mapping_cols[] = {
@@ -503,13 +511,14 @@ static const struct sq_col mapping_cols[] = {
 	SQ_STR(struct mapping, work_title),
 	SQ_STR(struct mapping, heading),
 	SQ_STR(struct mapping, num),
+	SQ_STR(struct mapping, phrase),
 };
 static const struct sq_reader mapping_reader = SQ_READER(struct mapping, mapping_cols);
 
 /* The provision's heading and number from the work's latest expression. */
 #define MAPPING_SELECT \
 	"SELECT m.id, m.work_id, w.uri, m.eid, m.instrument, m.article, m.state, m.extent, " \
-	"m.score, m.reason, m.comment, r.country, r.title, v.heading, v.num " \
+	"m.score, m.reason, m.comment, r.country, r.title, v.heading, v.num, m.phrase " \
 	"FROM mapping m JOIN work w ON w.record_id = m.work_id " \
 	"JOIN record r ON r.id = m.work_id " \
 	"LEFT JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM " \
