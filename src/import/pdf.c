@@ -266,7 +266,7 @@ static int find_gaps(const struct page *pg, const struct lines *ls, struct gap *
 				}
 		}
 	}
-	tol = nl / 20;
+	tol = nl / 20 > 1 ? nl / 20 : 1;
 	for (int x = 0; x <= MAX_WIDTH && nl >= MIN_COLUMN_LINES; x++)
 		if (cover[x] > tol) {
 			if (lo < 0)
@@ -316,10 +316,10 @@ static int assign_columns(struct page *pg, const struct gap *g, int ng)
 	int ncols = 0;
 
 	for (size_t i = 0; i < pg->nw; i++) {
-		double mid = (pg->w[i].x1 + pg->w[i].x2) / 2;
 		int r = 0;
 
-		while (r < ng && mid >= g[r].x1)
+		/* by where the word starts: one that runs into a gap is of its left */
+		while (r < ng && pg->w[i].x1 >= (g[r].x1 + g[r].x2) / 2.0)
 			r++;
 		region[i] = r;
 		weight[r] += pg->w[i].len;
@@ -349,13 +349,20 @@ static int assign_columns(struct page *pg, const struct gap *g, int ng)
 	return ncols ? ncols : 1;
 }
 
-/* Whether a word of the line crosses one of the gaps. */
+/* Whether the line crosses one of the gaps (a heading over two columns): a word of it
+ * starts inside the gap or covers its middle. A line that only runs into a gap, or
+ * has words on both sides of it (text and its marginal note), does not. */
 static int spans(const struct page *pg, const struct line *l, const struct gap *g, int ng)
 {
 	for (size_t k = 0; k < l->n; k++)
-		for (int i = 0; i < ng; i++)
-			if (pg->w[l->idx[k]].x1 < g[i].x1 && pg->w[l->idx[k]].x2 > g[i].x2)
+		for (int i = 0; i < ng; i++) {
+			const struct word *w = &pg->w[l->idx[k]];
+			double mid = (g[i].x1 + g[i].x2) / 2.0;
+
+			if ((w->x1 > g[i].x1 + 1 && w->x1 < g[i].x2 - 1) ||
+			    (w->x1 <= mid && w->x2 >= mid))
 				return 1;
+		}
 	return 0;
 }
 

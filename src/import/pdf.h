@@ -6,7 +6,7 @@
  * the lines are written top to bottom, pages separated by '\f'. What only the layout
  * tells is used on the way:
  * - columns: an empty vertical strip (at least PDF_GUTTER points wide, crossed by at
- *   most 1 in 20 lines) splits the page into regions. Two or more regions that each
+ *   most one line in 20, or one line) splits the page into regions. Two or more regions that each
  *   hold a fifth of the page's characters are columns: between two lines that cross
  *   the strip (a heading over both columns), the left column's lines come before the
  *   right column's, so words of two columns never share a line;
