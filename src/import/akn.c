@@ -1140,6 +1140,8 @@ int akn_xml_parse(const char *xml, size_t len, const char *origin, xmlDocPtr *ou
 	if (len > INT_MAX)
 		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is too large for the XML parser",
 			       origin, len);
+	if (!len)
+		return err_set(e, ERR_INVALID, "%s: empty document", origin);
 	pthread_once(&init_once, init_libxml);
 	memset(&ps, 0, sizeof(ps));
 	xmlSetStructuredErrorFunc(&ps, on_lib_error);

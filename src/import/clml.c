@@ -791,6 +791,14 @@ out:
 	return rc;
 }
 
+static int is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_ws(s[i]))
+			return 0;
+	return 1;
+}
+
 int clml_sniff(const char *xml, size_t len)
 {
 	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, i = 0;
@@ -831,6 +839,8 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 	if (len > CLML_MAX_BYTES)
 		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is over the limit of %u", origin,
 			       len, CLML_MAX_BYTES);
+	if (is_blank(xml, len))
+		return err_set(e, ERR_INVALID, "%s: empty document", origin);
 	if ((rc = akn_xml_parse(xml, len, origin, &x, e)))
 		return rc;
 	memset(&c, 0, sizeof(c));

@@ -44,8 +44,8 @@
 int clml_sniff(const char *xml, size_t len);
 /* Parse the CLML document xml[0..len) (need not be NUL-terminated) into a new doc in
  * *out, which the caller frees with doc_free(). origin (a file name, may be NULL)
- * starts every message. Errors, with *out untouched: ERR_INVALID when it is not
- * well-formed XML, declares entities, is not CLML (root and namespace), has no
+ * starts every message. Errors, with *out untouched: ERR_INVALID when it is empty,
+ * not well-formed XML, declares entities, is not CLML (root and namespace), has no
  * identifier (IdURI or dc:identifier) or no Primary or Secondary body; ERR_TOOLARGE
  * over CLML_MAX_BYTES, CLML_MAX_NODES or CLML_MAX_DEPTH. Thread-safe. */
 int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out,

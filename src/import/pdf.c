@@ -14,7 +14,7 @@
 #define MAX_GAPS 8		/* empty vertical strips considered on one page */
 #define MAX_REGIONS (MAX_GAPS + 1)
 #define MAX_WIDTH 5000		/* points: wider pages are measured at this width */
-#define MIN_COLUMN_LINES 8	/* fewer lines on a page: no column analysis */
+#define MIN_COLUMN_LINES 4	/* fewer lines on a page: no column analysis */
 #define MARGIN 0.10		/* top and bottom tenth of a page: running heads */
 #define REPEAT_SHARE 0.30	/* of the pages, for a running head */
 #define MAX_KEY 120		/* bytes of a running head's key */
@@ -104,12 +104,13 @@ static void word_close(struct page *pg, struct word *cur, int *open)
 	*open = 0;
 }
 
-/* Whether a character at r continues the word cur (same height, moving right). */
+/* Whether a character at r continues the word cur: same height, next to it. */
 static int continues(const struct word *cur, const PopplerRectangle *r)
 {
 	double h = cur->y2 - cur->y1, mid = (r->y1 + r->y2) / 2;
 
-	return mid >= cur->y1 - h * 0.2 && mid <= cur->y2 + h * 0.2 && r->x1 >= cur->x2 - h;
+	return mid >= cur->y1 - h * 0.2 && mid <= cur->y2 + h * 0.2 && r->x1 >= cur->x2 - h &&
+	       r->x1 <= cur->x2 + h * 0.3;
 }
 
 /* Split the page's text into words, with their boxes. text has one rectangle per
