@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <glib.h>
 #include <poppler.h>
@@ -18,6 +19,9 @@
 #define MARGIN 0.10		/* top and bottom tenth of a page: running heads */
 #define REPEAT_SHARE 0.30	/* of the pages, for a running head */
 #define MAX_KEY 120		/* bytes of a running head's key */
+#define MAX_KEY_WORDS 24	/* words of a running head's key */
+#define LETTER(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || \
+		   (unsigned char)(c) >= 0x80)
 
 /* A word: characters between spaces, with its box (points, origin top left). */
 struct word {
@@ -369,38 +373,66 @@ static int spans(const struct page *pg, const struct line *l, const struct gap *
 
 /* ---- writing ---- */
 
-/* The key of a running head: lowercase, digits as '#', letters and '#' only. */
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The key of a running head: its words of letters, lowercase, in alphabetical order
+ * (a head on even pages has its parts the other way round), numbers left out. */
 static char *head_key(const char *s)
 {
-	char *k = xmalloc(MAX_KEY + 1);
-	size_t n = 0;
+	char *words[MAX_KEY_WORDS], *k = xmalloc(MAX_KEY + 1), buf[MAX_KEY + 1];
+	size_t n = 0, nw = 0;
 
-	for (; *s && n < MAX_KEY; s++) {
-		char c = *s;
+	while (*s && nw < MAX_KEY_WORDS && n < MAX_KEY) {
+		char *w = buf + n;
 
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c >= '0' && c <= '9') {
-			if (n && k[n - 1] == '#')
-				continue;
-			c = '#';
+		while (*s && !LETTER(*s))
+			s++;
+		while (*s && LETTER(*s) && n < MAX_KEY)
+			buf[n++] = *s >= 'A' && *s <= 'Z' ? (char)(*s++ - 'A' + 'a') : *s++;
+		if (buf + n > w) {
+			buf[n++] = '\0';
+			words[nw++] = w;
 		}
-		if ((c >= 'a' && c <= 'z') || c == '#' || (unsigned char)c >= 0x80)
-			k[n++] = c;
+	}
+	qsort(words, nw, sizeof(*words), by_str);
+	n = 0;
+	for (size_t i = 0; i < nw; i++) {
+		size_t len = strlen(words[i]);
+
+		if (n + len + 1 > MAX_KEY)
+			break;
+		memcpy(k + n, words[i], len);
+		n += len;
+		k[n++] = ' ';
 	}
 	k[n] = '\0';
 	return k;
 }
 
-/* "3", "- 3 -", "Page 3 of 40", "3/40": only a page number. */
-static int page_number(const char *key)
+/* "3", "- 3 -", "Page 3 of 40", "3/40", "iv": only a page number. */
+static int page_number(const char *line)
 {
-	static const char *const forms[] = { "#", "page#", "page#of#", "##", "p#" };
+	static const char *const words[] = { "page", "of", "p" };
+	int digits = 0;
 
-	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
-		if (!strcmp(key, forms[i]))
-			return 1;
-	return 0;
+	for (const char *s = line; *s;) {
+		size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		int known = n == strspn(s, "ivxlcIVXLC");	/* a roman number */
+
+		for (size_t i = 0; n && i < sizeof(words) / sizeof(words[0]); i++)
+			known |= strlen(words[i]) == n && !strncasecmp(s, words[i], n);
+		if (n && !known)
+			return 0;
+		if (!n && *s >= '0' && *s <= '9')
+			digits = 1;
+		else if (!n && !strchr(" -/.\u2013", *s) && (unsigned char)*s < 0x80)
+			return 0;
+		s += n ? n : 1;
+	}
+	return digits || (*line && strspn(line, "ivxlcIVXLC- ") == strlen(line));
 }
 
 static void opage_add(struct opage *op, const struct page *pg, const struct sbuf *sb,
@@ -418,7 +450,7 @@ static void opage_add(struct opage *op, const struct page *pg, const struct sbuf
 	o->text = xstrndup(sb->buf, sb->len);
 	o->key = in_margin(pg, y1, y2) ? head_key(o->text) : NULL;
 	o->top = y2 <= pg->height * MARGIN;
-	o->drop = o->key && page_number(o->key);
+	o->drop = o->key && page_number(o->text);
 }
 
 /* Write the words of l in column c (c < 0: all of them) as one line of op. */
