@@ -14,8 +14,9 @@
  *   the text is dropped, and one to its left when it is mostly words of letters; a
  *   small region of numbers ("4.", "(1)") stays with the text beside it;
  * - running headers and footers: a line in the top or bottom tenth of a page whose
- *   text (digits ignored) comes back on at least 30% of the pages (and two), or that
- *   is only a page number ("3", "- 3 -", "Page 3 of 40"), is left out; but a running
+ *   words (in any order, numbers ignored: "3 Act 1993 2020 Ed." and "2020 Ed. Act 1993
+ *   4" are the same head) come back on at least 30% of the pages (and two), or that
+ *   is only a page number ("3", "- 3 -", "Page 3 of 40", "iv"), is left out; but a running
  *   header on the first page stays once (it is often the document's title).
  * Soft hyphens and control characters are dropped; a gap wider than a tenth of the
  * line's height between two words becomes one space. */
