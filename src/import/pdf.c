@@ -16,7 +16,7 @@
 #define MAX_REGIONS (MAX_GAPS + 1)
 #define MAX_WIDTH 5000		/* points: wider pages are measured at this width */
 #define MIN_COLUMN_LINES 4	/* fewer lines on a page: no column analysis */
-#define MARGIN 0.10		/* top and bottom tenth of a page: running heads */
+#define MARGIN 0.12		/* top and bottom eighth or so of a page: running heads */
 #define REPEAT_SHARE 0.30	/* of the pages, for a running head */
 #define MAX_KEY 120		/* bytes of a running head's key */
 #define MAX_KEY_WORDS 24	/* words of a running head's key */
@@ -238,9 +238,12 @@ struct gap {
 	int x1, x2;
 };
 
+/* Whether a line (its middle) is in the top or bottom margin. */
 static int in_margin(const struct page *pg, double y1, double y2)
 {
-	return y2 <= pg->height * MARGIN || y1 >= pg->height * (1 - MARGIN);
+	double mid = (y1 + y2) / 2;
+
+	return mid <= pg->height * MARGIN || mid >= pg->height * (1 - MARGIN);
 }
 
 static int clampx(double x)
@@ -449,7 +452,7 @@ static void opage_add(struct opage *op, const struct page *pg, const struct sbuf
 	o = &op->l[op->n++];
 	o->text = xstrndup(sb->buf, sb->len);
 	o->key = in_margin(pg, y1, y2) ? head_key(o->text) : NULL;
-	o->top = y2 <= pg->height * MARGIN;
+	o->top = (y1 + y2) / 2 <= pg->height * MARGIN;
 	o->drop = o->key && page_number(o->text);
 }
 

@@ -13,7 +13,7 @@
  * - marginal notes: a small region (under a fifth of the characters) to the right of
  *   the text is dropped, and one to its left when it is mostly words of letters; a
  *   small region of numbers ("4.", "(1)") stays with the text beside it;
- * - running headers and footers: a line in the top or bottom tenth of a page whose
+ * - running headers and footers: a line in the top or bottom 12% of a page whose
  *   words (in any order, numbers ignored: "3 Act 1993 2020 Ed." and "2020 Ed. Act 1993
  *   4" are the same head) come back on at least 30% of the pages (and two), or that
  *   is only a page number ("3", "- 3 -", "Page 3 of 40", "iv"), is left out; but a running
