@@ -804,7 +804,8 @@ int clml_sniff(const char *xml, size_t len)
 	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, i = 0;
 	char head[SNIFF_BYTES + 1];
 
-	memcpy(head, xml, n);
+	if (n)
+		memcpy(head, xml, n);
 	head[n] = '\0';
 	for (i = 0; i < n; i++)
 		if (head[i] == '\0')

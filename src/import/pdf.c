@@ -203,7 +203,8 @@ static void group_lines(const struct page *pg, const size_t *idx, size_t n, stru
 	size_t *ord = xmalloc((n ? n : 1) * sizeof(*ord));
 	double ry1 = 0, ry2 = 0;
 
-	memcpy(ord, idx, n * sizeof(*ord));
+	if (n)
+		memcpy(ord, idx, n * sizeof(*ord));
 	sort_idx(pg->w, ord, n, by_middle);
 	for (size_t i = 0; i < n; i++) {
 		const struct word *w = &pg->w[ord[i]];
@@ -567,7 +568,8 @@ static void drop_running_heads(struct opage *pages, size_t npages)
 			}
 			refs[n++] = (struct keyref){ pages[p].l[i].key, p, &pages[p].l[i] };
 		}
-	qsort(refs, n, sizeof(*refs), by_key);
+	if (n)
+		qsort(refs, n, sizeof(*refs), by_key);
 	for (size_t i = 0, j; i < n; i = j) {
 		size_t distinct = 0;
 
