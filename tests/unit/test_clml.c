@@ -240,6 +240,7 @@ static void test_refused(void **state)
 		"\"file:///etc/passwd\">]>\n<Legislation xmlns=\"" CLML_NS "\">&x;</Legislation>",
 		ERR_INVALID, "entit");
 	refused("<Legislation", ERR_INVALID, "r.xml");
+	refused(" \n", ERR_INVALID, "r.xml: empty document");
 }
 
 static void test_too_deep(void **state)
