@@ -914,8 +914,9 @@ static void test_export(void **state)
 	http_response_free(r);
 }
 
-/* A PDF uploaded through the form (multipart/form-data): its bytes, NUL bytes
- * included, reach the importer with their length and the file's name. */
+/* A PDF uploaded through the form (multipart/form-data) or sent to the API: its
+ * bytes, NUL bytes included, reach the importer with their length (and, from the
+ * form, the file's name). */
 static void test_import_form_upload(void)
 {
 	static const char pdf[] =
@@ -965,6 +966,16 @@ static void test_import_form_upload(void)
 	assert_status(r, 400);
 	http_response_free(r);
 	free(body);
+	/* the API takes the same bytes as application/pdf */
+	r = http_op_request(S, "POST", "/api/v1/works/import?uri=/akn/ke/act/2021/12&title=API+"
+			    "Upload+Act&date=2021-03-02", "Content-Type: application/pdf\r\n", pdf,
+			    sizeof(pdf) - 1);
+	assert_status(r, 201);
+	assert_has(r->body, "/akn/ke/act/2021/12");
+	http_response_free(r);
+	r = page("/akn/ke/act/2021/12/~sec_1", 200);
+	assert_has(r->body, "This Act is the Upload Act.");
+	http_response_free(r);
 }
 
 static void test_import_form(void **state)
