@@ -1,4 +1,5 @@
 /* The one import: see importer.h. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -143,16 +144,37 @@ static int parse_xml(const struct importer_request *q, const char *origin,
 	return (clml_sniff(q->content, q->len) ? parse_clml : parse_akn)(q, origin, m, out, e);
 }
 
+/* Plain text: a judgment when the caller says so (type judgment) or, when it says no
+ * type, when the text reads as one; else a statute. */
+static int parse_plain(const char *t, size_t n, const struct importer_request *q,
+		       const char *origin, const struct text_meta *m, struct doc **out,
+		       struct err *e)
+{
+	const char *type = nz(q->type);
+
+	if (type ? !strcmp(type, "judgment") : judgment_sniff(t, n))
+		return judgment_parse(t, n, origin, m, out, e);
+	return text_parse(t, n, origin, m, out, e);
+}
+
 static int parse_pdf(const struct importer_request *q, const char *origin,
 		     const struct text_meta *m, struct doc **out, struct err *e)
 {
-	return pdf_parse(q->content, q->len, origin, m, out, e);
+	char *t = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = pdf_text(q->content, q->len, origin, &t, &n, e)))
+		return rc;
+	rc = parse_plain(t, n, q, origin, m, out, e);
+	free(t);
+	return rc;
 }
 
 static int parse_text(const struct importer_request *q, const char *origin,
 		      const struct text_meta *m, struct doc **out, struct err *e)
 {
-	return text_parse(q->content, q->len, origin, m, out, e);
+	return parse_plain(q->content, q->len, q, origin, m, out, e);
 }
 
 static const parse_fn parsers[] = {
@@ -201,17 +223,15 @@ static const char *judgment_uri(struct doc *d)
 	return r;
 }
 
-/* Plain text or a PDF the caller calls a judgment (type judgment), or that reads as
- * one when no type is given, becomes a case: its header read by judgment_read(), its
- * country from the court's jurisdiction when the caller gives none, its work URI
- * made from country, court, date and parties when the caller gives none. */
-static int as_judgment(struct store *s, const struct importer_request *q, struct doc *d,
-		       struct err *e)
+/* A judgment of plain text or a PDF (judgment_parse()) becomes a case: its country
+ * from the court's jurisdiction when the caller gives none, its work URI made from
+ * country, court, date and parties when the caller gives none. */
+static int as_judgment(struct store *s, struct doc *d, struct err *e)
 {
-	const char *type = nz(q->type), *place;
+	const char *place;
 	struct country *c;
 
-	if (type ? strcmp(type, "judgment") : !judgment_sniff(d))
+	if (d->kind != DOC_JUDGMENT)
 		return ERR_OK;
 	place = judgment_read(d);
 	if (!d->country && place && !country_resolve(s, d->pool, place, &c, NULL))
@@ -265,7 +285,7 @@ int importer_run(struct store *s, pool *p, const struct actor *a,
 		rc = parsers[f](q, origin, &m, &d, e);
 	}
 	if (!rc && (f == IMPORTER_TEXT || f == IMPORTER_PDF))
-		rc = as_judgment(s, q, d, e);
+		rc = as_judgment(s, d, e);
 	if (rc)
 		goto out;
 	/* what the caller says wins over what the document says */

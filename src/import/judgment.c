@@ -6,6 +6,8 @@
 #include <strings.h>
 
 #include "core/sbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
 #define MAX_COURT_WORDS 8
 #define MAX_PLACE_WORDS 3
@@ -54,16 +56,170 @@ static int any(const char *s, const char *const *list, size_t n)
 	return 0;
 }
 
-int judgment_sniff(const struct doc *d)
+int judgment_sniff(const char *text, size_t len)
 {
-	struct sbuf sb = SBUF_INIT;
-	int yes;
+	char *head = xstrndup(text, len < JUDGMENT_HEAD ? len : JUDGMENT_HEAD);
+	int yes = any(head, courts + 1, COUNT(courts) - 1) && any(head, marks, COUNT(marks)) &&
+		  any(head, roles, COUNT(roles));
 
-	head_of(d, &sb);
-	yes = sb.len && any(sb.buf, courts + 1, COUNT(courts) - 1) &&
-	      any(sb.buf, marks, COUNT(marks)) && any(sb.buf, roles, COUNT(roles));
-	sbuf_release(&sb);
+	free(head);
 	return yes;
+}
+
+/* ---- the text ---- */
+
+/* The paragraph being read: its node and text. */
+struct para {
+	struct doc_node *node;
+	struct sbuf text;
+	int blank;		/* a blank line since the last text */
+	int line;
+};
+
+static void para_close(struct doc *d, struct para *p)
+{
+	if (p->node && p->text.len)
+		p->node->text = pool_strndup(d->pool, p->text.buf, p->text.len);
+	sbuf_reset(&p->text);
+	p->blank = 0;
+}
+
+static void para_add(struct para *p, const char *s, size_t n)
+{
+	if (!n) {
+		p->blank = 1;
+		return;
+	}
+	if (p->text.len)
+		sbuf_adds(&p->text, p->blank ? "\n\n" : " ");
+	p->blank = 0;
+	sbuf_add(&p->text, s, n);
+}
+
+/* "12. text": 12, with *rest after the number and its spaces; 0 when not. */
+static long para_number(const char *s, size_t n, size_t *rest)
+{
+	size_t i = 0;
+	long v = 0;
+
+	while (i < n && i < 5 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (s[i++] - '0');
+	if (!i || i >= n || s[i] != '.' || i + 1 >= n || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+		return 0;
+	for (i += 1; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	*rest = i;
+	return i < n ? v : 0;
+}
+
+/* A line without its CR and surrounding spaces: [*s, *s + *n). */
+static void trim(const char **s, size_t *n)
+{
+	while (*n && strchr(" \t\r\f", (*s)[*n - 1]))
+		(*n)--;
+	while (*n && strchr(" \t\f", **s))
+		(*s)++, (*n)--;
+}
+
+static const char *meta_or(struct doc *d, const char *v)
+{
+	return v && *v ? pool_strdup(d->pool, v) : NULL;
+}
+
+static void apply_meta(struct doc *d, const struct text_meta *m, const char *origin)
+{
+	d->kind = DOC_JUDGMENT;
+	d->type = "judgment";
+	d->source = pool_strdup(d->pool, origin);
+	if (!m)
+		return;
+	d->work_uri = meta_or(d, m->work_uri);
+	d->country = meta_or(d, m->country);
+	d->number = meta_or(d, m->number);
+	d->date = meta_or(d, m->date);
+	d->title = meta_or(d, m->title);
+	d->language = meta_or(d, m->language);
+	d->expr_date = meta_or(d, m->expr_date);
+	if (m->source && *m->source)
+		d->source = pool_strdup(d->pool, m->source);
+}
+
+static int read_lines(struct doc *d, const char *text, size_t len, const char *origin,
+		      struct err *e)
+{
+	struct doc_node *decision = NULL;
+	struct para p = { NULL, SBUF_INIT, 0, 0 };
+	long last = 0;
+	int line = 0, rc = ERR_OK;
+
+	p.node = doc_add(d, NULL, "introduction", "introduction", NULL, NULL, NULL, 1);
+	for (const char *s = text, *end = text + len; s < end && !rc; line++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s)), *l = s;
+		size_t n = (size_t)((nl ? nl : end) - s), rest = 0;
+		long num;
+
+		s = nl ? nl + 1 : end;
+		trim(&l, &n);
+		if (n && !d->title)
+			d->title = pool_strndup(d->pool, l, n);
+		if ((num = para_number(l, n, &rest)) != last + 1) {
+			para_add(&p, l, n);
+			continue;
+		}
+		if (last >= JUDGMENT_MAX_PARAGRAPHS) {
+			rc = err_set(e, ERR_TOOLARGE, "%s:%d: more than %d paragraphs", origin,
+				     line + 1, JUDGMENT_MAX_PARAGRAPHS);
+			break;
+		}
+		para_close(d, &p);
+		if (!decision)
+			decision = doc_add(d, NULL, "decision", "decision", NULL, NULL, NULL,
+					   line + 1);
+		p.node = doc_add(d, decision, "paragraph", pool_printf(d->pool, "para_%ld", num),
+				 pool_printf(d->pool, "%ld.", num), NULL, NULL, line + 1);
+		last = num;
+		para_add(&p, l + rest, n - rest);
+	}
+	para_close(d, &p);
+	sbuf_release(&p.text);
+	if (!rc && !decision)
+		doc_warn(d, "no numbered paragraphs: the whole text is the introduction");
+	return rc;
+}
+
+static int blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n\f", s[i]))
+			return 0;
+	return 1;
+}
+
+int judgment_parse(const char *text, size_t len, const char *origin,
+		   const struct text_meta *meta, struct doc **out, struct err *e)
+{
+	struct doc *d;
+	int rc;
+
+	if (!origin)
+		origin = "input";
+	if (len > TEXT_MAX_SIZE)
+		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is over the limit of %zu", origin,
+			       len, TEXT_MAX_SIZE);
+	if (memchr(text, '\0', len) || !utf8_valid(text, len))
+		return err_set(e, ERR_INVALID, "%s: the text is not UTF-8 (or has a NUL byte)",
+			       origin);
+	if (blank(text, len))
+		return err_set(e, ERR_INVALID, "%s: no text", origin);
+	d = doc_new();
+	apply_meta(d, meta, origin);
+	if ((rc = read_lines(d, text, len, origin, e))) {
+		doc_free(d);
+		return rc;
+	}
+	judgment_read(d);
+	*out = d;
+	return ERR_OK;
 }
 
 static int is_upper_word(const char *s, size_t n)
@@ -134,7 +290,7 @@ static void read_court(struct doc *d, const char *head, const char **place)
 		if (*p != ' ')
 			break;
 	}
-	if (court_seen && court.len)
+	if (court_seen && court.len && !d->court)
 		d->court = pool_strdup(d->pool, court.buf);
 	if (court_seen && where.len)
 		*place = pool_strdup(d->pool, where.buf);
@@ -162,7 +318,11 @@ static const char *date_at(struct doc *d, const char *s)
 		s++;
 	day = (int)strtol(s, &end, 10);
 	if (end != s) {
-		s = end + strspn(end, "stndrhSTNDRH ");
+		s = end;
+		if (!strncasecmp(s, "st", 2) || !strncasecmp(s, "nd", 2) ||
+		    !strncasecmp(s, "rd", 2) || !strncasecmp(s, "th", 2))
+			s += 2;	/* "24th" */
+		s += strspn(s, " ");
 		n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 		month = month_of(s, n);
 		s += n;
@@ -230,8 +390,7 @@ const char *judgment_read(struct doc *d)
 	d->type = "judgment";
 	head_of(d, &sb);
 	if (sb.len) {
-		if (!d->court)
-			read_court(d, sb.buf, &place);
+		read_court(d, sb.buf, &place);
 		if (!d->date)
 			d->date = read_date(d, sb.buf);
 		if (!d->citation)

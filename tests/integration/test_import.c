@@ -388,7 +388,16 @@ static void test_judgments_as_cases(void **state)
 	assert_string_equal(str(c, "parties"), "Shreya Singhal vs U.O.I");
 	assert_string_equal(str(c, "citation"), "AIR 2015 SUPREME COURT 1523");
 	assert_non_null(text);
-	assert_non_null(strstr(text, "This batch of writ petitions filed under Article 32"));
+	/* its numbered paragraphs, as an Akoma Ntoso judgment numbers them */
+	assert_non_null(strstr(text, "\nThis batch of writ petitions filed under Article 32"));
+	{
+		json_t *p = json_object_get(json_array_get(json_object_get(c, "expressions"), 0),
+					    "provisions");
+
+		assert_string_equal(str(find_eid(p, "para_1", NULL, NULL), "num"), "1.");
+		assert_non_null(find_eid(p, "para_119", NULL, NULL));
+		assert_string_equal(str(find_eid(p, "decision", NULL, NULL), "kind"), "decision");
+	}
 	assert_null(strstr(text, "Indian Kanoon"));
 	assert_null(strstr(text, "indiankanoon.org"));
 	free(text);
