@@ -670,6 +670,10 @@ int pdf_text(const char *data, size_t len, const char *origin, char **out, size_
 	if ((rc = open_doc(data, len, origin, &doc, e)))
 		return rc;
 	npages = poppler_document_get_n_pages(doc);
+	if (npages <= 0) {
+		rc = err_set(e, ERR_INVALID, "%s: the PDF has no pages (damaged?)", origin);
+		goto out;
+	}
 	if (npages > PDF_MAX_PAGES) {
 		rc = err_set(e, ERR_TOOLARGE, "%s: %d pages is over the limit of %d", origin,
 			     npages, PDF_MAX_PAGES);

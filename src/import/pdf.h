@@ -35,8 +35,8 @@
 /* The text of the PDF data[0..len) as UTF-8, lines in reading order, pages separated
  * by '\f', NUL-terminated: *out (xmalloc'd, the caller frees) and its length *outlen.
  * origin (a file name, may be NULL) starts every message. Errors, *out untouched:
- * ERR_INVALID when it is not a PDF or is damaged, is encrypted with a password, or
- * has no text layer (a scan: "no text layer: the PDF is a scan; run OCR first");
+ * ERR_INVALID when it is not a PDF or is damaged (or has no pages), is encrypted with
+ * a password, or has no text layer (a scan: "no text layer: the PDF is a scan; run OCR first");
  * ERR_TOOLARGE over PDF_MAX_BYTES, PDF_MAX_PAGES or TEXT_MAX_SIZE of text. poppler's
  * own warnings are silenced. Thread-safe. */
 int pdf_text(const char *data, size_t len, const char *origin, char **out, size_t *outlen,
