@@ -73,11 +73,25 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)domain, (void)level, (void)msg, (void)u;
 }
 
+/* The smallest PDF: opening it makes poppler set up its global state once, here,
+ * rather than racing in two threads that open their first documents together. */
+static const char tiny_pdf[] =
+	"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+	"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+	"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >> endobj\n"
+	"trailer << /Root 1 0 R /Size 4 >>\n%%EOF\n";
+
 static void init_poppler(void)
 {
+	GBytes *bytes = g_bytes_new_static(tiny_pdf, sizeof(tiny_pdf) - 1);
+	PopplerDocument *doc;
+
 	g_log_set_handler("Poppler", (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
 						      G_LOG_FLAG_RECURSION),
 			  quiet_log, NULL);
+	if ((doc = poppler_document_new_from_bytes(bytes, NULL, NULL)))
+		g_object_unref(doc);
+	g_bytes_unref(bytes);
 }
 
 /* ---- words ---- */

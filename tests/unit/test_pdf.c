@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,6 +337,50 @@ static void test_parse(void **state)
 	sbuf_release(&pdf);
 }
 
+struct job {
+	const struct sbuf *pdf;
+	char *text;
+};
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	struct err e = { 0 };
+	size_t len;
+
+	if (pdf_text(j->pdf->buf, j->pdf->len, "t.pdf", &j->text, &len, &e))
+		j->text = NULL;
+	return NULL;
+}
+
+/* Threads reading PDFs at once (the server's workers) get the same text. */
+static void test_threads(void **state)
+{
+	static const struct piece p[] = {
+		{ 0, 72, 100, "1. Short title" }, { 0, 72, 115, "This Act is the Test Act." },
+		{ 1, 72, 100, "2. Offence" },
+	};
+	struct sbuf pdf = SBUF_INIT;
+	struct job jobs[4];
+	pthread_t t[4];
+
+	(void)state;
+	NEED_FONTS();
+	make_pdf(p, sizeof(p) / sizeof(p[0]), 2, &pdf);
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (struct job){ &pdf, NULL };
+		assert_int_equal(pthread_create(&t[i], NULL, run_job, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_non_null(jobs[i].text);
+		assert_string_equal(jobs[i].text, "1. Short title\nThis Act is the Test Act.\n"
+						  "\f2. Offence\n");
+		free(jobs[i].text);
+	}
+	sbuf_release(&pdf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_encrypted),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_threads),
 	};
 
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
