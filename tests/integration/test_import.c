@@ -491,6 +491,31 @@ static void test_broken_file_leaves_nothing(void **state)
 	assert_int_equal(RUN("import", "--db", "b.db", "--format", "docx", "act.txt"), 2);
 	assert_int_equal(RUN("import", "--db", "b.db", "--format", "pdf", "act.txt"), 1);
 	assert_non_null(strstr(ERR, "act.txt: not a PDF"));
+	/* a PDF is recognised by its first bytes too; CLML is asked for by name */
+	{
+		static const char pdf[] =
+			"%PDF-1.4\n%\xe2\xe3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+			"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+			"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents "
+			"4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
+			"4 0 obj << /Length 58 >> stream\n"
+			"BT /F1 12 Tf 20 250 Td (Section 1. Magic recognised) Tj ET\n"
+			"endstream endobj\n"
+			"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+			"trailer << /Root 1 0 R /Size 6 >>\n%%EOF\n";
+
+		assert_int_equal(harness_write_file(in_dir("gazette"), pdf, sizeof(pdf) - 1), 0);
+		assert_int_equal(RUN("import", "--db", "m.db", "--log-level", "warn", "--no-suggest",
+				     "--uri", "/akn/ke/act/2020/2", "--title", "Magic", "--date",
+				     "2020-01-01", "gazette"), 0);
+		assert_non_null(strstr(OUT, "1 provisions"));
+		static const char akn[] = "<akomaNtoso xmlns=\"http://docs.oasis-open.org/"
+					  "legaldocml/ns/akn/3.0\"/>";
+
+		assert_int_equal(harness_write_file(in_dir("akn.xml"), akn, sizeof(akn) - 1), 0);
+		assert_int_equal(RUN("import", "--db", "m.db", "--format", "clml", "akn.xml"), 1);
+		assert_non_null(strstr(ERR, "not a legislation.gov.uk CLML document"));
+	}
 	/* the same statuses as the form and the API: withdrawn is not a way in */
 	assert_int_equal(RUN("import", "--db", "b.db", "--status", "withdrawn", "act.txt"), 2);
 	assert_non_null(strstr(ERR, "draft, submitted or published"));
