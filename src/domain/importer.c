@@ -224,8 +224,9 @@ static const char *judgment_uri(struct doc *d)
 }
 
 /* A judgment of plain text or a PDF (judgment_parse()) becomes a case: its country
- * from the court's jurisdiction when the caller gives none, its work URI made from
- * country, court, date and parties when the caller gives none. */
+ * from the court's jurisdiction when the caller gives none (looked up in s; not when
+ * s is NULL), its work URI made from country, court, date and parties when the
+ * caller gives none. */
 static int as_judgment(struct store *s, struct doc *d, struct err *e)
 {
 	const char *place;
@@ -234,7 +235,7 @@ static int as_judgment(struct store *s, struct doc *d, struct err *e)
 	if (d->kind != DOC_JUDGMENT)
 		return ERR_OK;
 	place = judgment_read(d);
-	if (!d->country && place && !country_resolve(s, d->pool, place, &c, NULL))
+	if (!d->country && place && s && !country_resolve(s, d->pool, place, &c, NULL))
 		d->country = pool_strdup(d->pool, c->alpha2);
 	if (!d->expr_date)
 		d->expr_date = d->date;
