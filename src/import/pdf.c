@@ -669,7 +669,7 @@ int pdf_text(const char *data, size_t len, const char *origin, char **out, size_
 	PopplerDocument *doc = NULL;
 	struct opage *pages = NULL;
 	struct sbuf sb = SBUF_INIT;
-	size_t words = 0;
+	size_t words = 0, bytes = 0;
 	int npages = 0, rc;
 
 	if (!origin)
@@ -694,8 +694,17 @@ int pdf_text(const char *data, size_t len, const char *origin, char **out, size_
 		goto out;
 	}
 	pages = xcalloc(npages > 0 ? (size_t)npages : 1, sizeof(*pages));
-	for (int i = 0; i < npages; i++)
+	for (int i = 0; i < npages; i++) {
 		read_page(doc, i, &pages[i], &words);
+		/* the text so far, before it is all in memory */
+		for (size_t k = 0; k < pages[i].n; k++)
+			bytes += strlen(pages[i].l[k].text) + 1;
+		if (bytes > TEXT_MAX_SIZE) {
+			rc = err_set(e, ERR_TOOLARGE, "%s: the text of the PDF is over the limit "
+				     "of %zu bytes (at page %d)", origin, TEXT_MAX_SIZE, i + 1);
+			goto out;
+		}
+	}
 	if (!words) {
 		rc = err_set(e, ERR_INVALID, "%s: no text layer: the PDF is a scan; run OCR first",
 			     origin);
