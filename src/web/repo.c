@@ -507,14 +507,14 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 	html_fmt(b, "<form method=\"post\" class=\"record\" enctype=\"multipart/form-data\" "
 		 "action=\"");
 	layout_href(r, b, "/laws/import");
-	html_fmt(b, "\">\n<div><label for=\"f-file\">%s</label>\n<input type=\"file\" "
+	html_fmt(b, "\">\n<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "
+		 "name=\"content\" rows=\"16\">\n%s</textarea></div>\n",
+		 T("Document"), form_or(r, "content", ""));
+	html_fmt(b, "<div><label for=\"f-file\">%s</label>\n<input type=\"file\" "
 		 "id=\"f-file\" name=\"file\" accept=\".pdf,.xml,.akn,.txt,.md,.json,"
-		 "application/pdf,application/xml,text/plain,text/markdown\"></div>\n",
-		 T("A file (PDF, XML, text)"));
-	html_fmt(b, "<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "
-		 "name=\"content\" rows=\"16\">\n%s</textarea></div>\n"
+		 "application/pdf,application/xml,text/plain,text/markdown\"></div>\n"
 		 "<div><label for=\"f-format\">%s</label>\n<select id=\"f-format\" name=\"format\">\n",
-		 T("Or paste the document"), form_or(r, "content", ""), T("Format"));
+		 T("Or a file (PDF, XML or text)"), T("Format"));
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", formats[i][0],
 			 !strcmp(fmt, formats[i][0]) ? " selected" : "", T(formats[i][1]));
