@@ -20,6 +20,7 @@
 #define REPEAT_SHARE 0.30	/* of the pages, for a running head */
 #define MAX_KEY 120		/* bytes of a running head's key */
 #define MAX_KEY_WORDS 24	/* words of a running head's key */
+#define MAX_NOTES 64		/* marginal notes kept as headings, per band */
 #define LETTER(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || \
 		   (unsigned char)(c) >= 0x80)
 
@@ -471,10 +472,9 @@ static void opage_add(struct opage *op, const struct page *pg, const struct sbuf
 	o->drop = o->key && page_number(o->text);
 }
 
-/* Write the words of l in column c (c < 0: all of them) as one line of op. */
-static void put_line(const struct page *pg, const struct line *l, int c, struct opage *op)
+/* The words of l in column c (c < 0: all of them) as one line of text, into sb. */
+static void line_text(const struct page *pg, const struct line *l, int c, struct sbuf *sb)
 {
-	struct sbuf sb = SBUF_INIT;
 	const struct word *prev = NULL;
 
 	for (size_t k = 0; k < l->n; k++) {
@@ -484,39 +484,147 @@ static void put_line(const struct page *pg, const struct line *l, int c, struct 
 			continue;
 		if (prev && (w->x1 - prev->x2 > (l->y2 - l->y1) * 0.1 ||
 			     (w->sp && w->seq == prev->seq + 1)))
-			sbuf_addc(&sb, ' ');
-		sbuf_add(&sb, pg->chars.buf + w->off, w->len);
+			sbuf_addc(sb, ' ');
+		sbuf_add(sb, pg->chars.buf + w->off, w->len);
 		prev = w;
+	}
+}
+
+/* Write the words of l in column c (c < 0: all of them) as one line of op. */
+static void put_line(const struct page *pg, const struct line *l, int c, struct opage *op)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	line_text(pg, l, c, &sb);
+	opage_add(op, pg, &sb, l->y1, l->y2);
+	sbuf_release(&sb);
+}
+
+/* A marginal note: its lines joined, and where its first line is. */
+struct note {
+	char *text;
+	double y1, y2;
+};
+
+/* The indices of the words of lines [from, to) of all in column c, into *idx. */
+static size_t band_words(const struct page *pg, const struct lines *all, size_t from,
+			 size_t to, int c, size_t **idx, size_t *cap)
+{
+	size_t n = 0;
+
+	for (size_t i = from; i < to; i++)
+		for (size_t k = 0; k < all->l[i].n; k++) {
+			if (pg->w[all->l[i].idx[k]].col != c)
+				continue;
+			if (n == *cap) {
+				*cap = *cap ? *cap * 2 : 256;
+				*idx = xrealloc(*idx, *cap * sizeof(**idx));
+			}
+			(*idx)[n++] = all->l[i].idx[k];
+		}
+	return n;
+}
+
+/* The notes of the band: its dropped words as lines, lines closer than 0.8 of their
+ * height apart making one note. */
+static size_t band_notes(const struct page *pg, const size_t *idx, size_t n,
+			 struct note *notes, size_t max)
+{
+	struct lines ls = { 0 };
+	struct sbuf sb = SBUF_INIT;
+	size_t k = 0;
+
+	group_lines(pg, idx, n, &ls);
+	for (size_t i = 0; i < ls.n; i++) {
+		const struct line *l = &ls.l[i], *prev = i ? &ls.l[i - 1] : NULL;
+
+		if (prev && l->y1 - prev->y2 >= (prev->y2 - prev->y1) * 0.8 && sb.len) {
+			notes[k++].text = sbuf_detach(&sb, NULL);
+			sbuf_init(&sb);
+		}
+		if (k == max)
+			break;
+		if (!sb.len) {
+			notes[k].y1 = l->y1;
+			notes[k].y2 = l->y2;
+		} else {
+			sbuf_addc(&sb, ' ');
+		}
+		line_text(pg, l, -1, &sb);
+	}
+	if (sb.len && k < max)
+		notes[k++].text = sbuf_detach(&sb, NULL);
+	sbuf_release(&sb);
+	lines_release(&ls);
+	return k;
+}
+
+/* The length of a section number that opens s ("6. ", "8A. "), 0 when none. */
+static size_t section_number(const char *s)
+{
+	size_t i = strspn(s, "0123456789"), j;
+
+	if (!i || i > 4)
+		return 0;
+	j = i + strspn(s + i, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (j - i > 2 || s[j] != '.' || s[j + 1] != ' ')
+		return 0;
+	return j + 1;
+}
+
+/* Line l of the main column, with the note beside its first line when it opens a
+ * section: "6. Unlawful access to a computer." then "(1) Any person ...". */
+static void put_main_line(const struct page *pg, const struct line *l, struct note *notes,
+			  size_t nnotes, struct opage *op)
+{
+	struct sbuf sb = SBUF_INIT, head = SBUF_INIT;
+	size_t num;
+
+	line_text(pg, l, 0, &sb);
+	for (size_t i = 0; i < nnotes; i++) {
+		double ov = fmin(notes[i].y2, l->y2) - fmax(notes[i].y1, l->y1);
+
+		if (!notes[i].text || ov < fmin(notes[i].y2 - notes[i].y1, l->y2 - l->y1) * 0.5 ||
+		    !(num = section_number(sbuf_str(&sb))))
+			continue;
+		sbuf_add(&head, sb.buf, num);
+		sbuf_addf(&head, " %s", notes[i].text);
+		opage_add(op, pg, &head, l->y1, l->y2);
+		sbuf_release(&head);
+		memmove(sb.buf, sb.buf + num + 1, sb.len - num);	/* and its NUL */
+		sb.len -= num + 1;
+		free(notes[i].text);
+		notes[i].text = NULL;
+		break;
 	}
 	opage_add(op, pg, &sb, l->y1, l->y2);
 	sbuf_release(&sb);
 }
 
-/* The words of the band (lines [from, to) of all) column by column. */
+/* The words of the band (lines [from, to) of all) column by column; a marginal
+ * note beside the first line of a section is its heading, other notes are dropped. */
 static void put_band(const struct page *pg, const struct lines *all, size_t from, size_t to,
 		     int ncols, struct opage *op)
 {
-	size_t *idx = NULL, n = 0, cap = 0;
+	struct note notes[MAX_NOTES];
+	size_t *idx = NULL, n, cap = 0, nnotes;
 
+	n = band_words(pg, all, from, to, -1, &idx, &cap);
+	nnotes = band_notes(pg, idx, n, notes, MAX_NOTES);
 	for (int c = 0; c < ncols; c++) {
 		struct lines ls = { 0 };
 
-		n = 0;
-		for (size_t i = from; i < to; i++)
-			for (size_t k = 0; k < all->l[i].n; k++) {
-				if (pg->w[all->l[i].idx[k]].col != c)
-					continue;
-				if (n == cap) {
-					cap = cap ? cap * 2 : 256;
-					idx = xrealloc(idx, cap * sizeof(*idx));
-				}
-				idx[n++] = all->l[i].idx[k];
-			}
+		n = band_words(pg, all, from, to, c, &idx, &cap);
 		group_lines(pg, idx, n, &ls);
 		for (size_t i = 0; i < ls.n; i++)
-			put_line(pg, &ls.l[i], c, op);
+			if (c == 0 && nnotes)
+				put_main_line(pg, &ls.l[i], notes, nnotes, op);
+			else
+				put_line(pg, &ls.l[i], c, op);
 		lines_release(&ls);
 	}
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i].text);
 	free(idx);
 }
 

@@ -11,8 +11,11 @@
  *   the strip (a heading over both columns), the left column's lines come before the
  *   right column's, so words of two columns never share a line;
  * - marginal notes: a small region (under a fifth of the characters) to the right of
- *   the text is dropped, and one to its left when it is mostly words of letters; a
- *   small region of numbers ("4.", "(1)") stays with the text beside it;
+ *   the text holds notes, and one to its left when it is mostly words of letters; a
+ *   small region of numbers ("4.", "(1)") stays with the text beside it. A note beside
+ *   a line that opens a section ("6. (1) Any person ...") is the section's heading:
+ *   "6. Unlawful access to a computer." on a line of its own, then "(1) Any person
+ *   ..."; other notes (citations beside a definition) are dropped;
  * - running headers and footers: a line in the top or bottom 12% of a page whose
  *   words (in any order, numbers ignored: "3 Act 1993 2020 Ed." and "2020 Ed. Act 1993
  *   4" are the same head) come back on at least 30% of the pages (and two), or that

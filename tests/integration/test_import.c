@@ -451,6 +451,22 @@ static void test_pdfs(void **state)
 		free(sb.buf);
 		json_decref(b);
 	}
+	/* marginal notes beside the first line of a section are its heading (the tree
+	 * itself is import/text's reading of the PDF's text) */
+	{
+		json_t *b = bundle_of("p.db", "/akn/zm/act/si/2021/52"), *p = provisions(b);
+
+		assert_string_equal(str(find_eid(p, "sec_1", NULL, NULL), "heading"), "Title");
+		assert_string_equal(str(find_eid(p, "sec_3", NULL, NULL), "heading"),
+				    "Composition of the Council");
+		assert_non_null(find_eid(p, "sec_3__subsec_1__para_a__subpara_i", NULL, NULL));
+		json_decref(b);
+		b = bundle_of("p.db", "/akn/ng/act/2015/17");
+		p = provisions(b);
+		assert_string_equal(str(find_eid(p, "sec_6", NULL, NULL), "heading"),
+				    "Unlawful access to a computer");
+		json_decref(b);
+	}
 }
 
 static void test_broken_file_leaves_nothing(void **state)
