@@ -2,7 +2,7 @@
 # serves, `make test` runs the whole suite, `make test SANITIZE=1` the same under
 # AddressSanitizer and UndefinedBehaviorSanitizer, `make soak` the crash test longer.
 
-PKGS    := libmicrohttpd jansson sqlite3 zlib libxml-2.0 libcmark libsodium
+PKGS    := libmicrohttpd jansson sqlite3 zlib libxml-2.0 libcmark libsodium poppler-glib
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= -g

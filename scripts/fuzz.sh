@@ -9,7 +9,7 @@ make --no-print-directory build/rel/gen/assets.h >/dev/null
 out=build/fuzz
 mkdir -p "$out"
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc -Ibuild/rel/gen"
-libs="$(pkg-config --cflags libmicrohttpd jansson sqlite3 zlib libxml-2.0 libcmark) $(make -s print-LDLIBS)"
+libs="$(pkg-config --cflags $(make -s print-PKGS)) $(make -s print-LDLIBS)"
 srcs=$(ls src/*/*.c src/*/*/*.c | grep -v '^src/main.c$')
 for t in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$t" .c)

@@ -236,7 +236,8 @@ int cli_import(const struct config *cfg, int argc, char **argv)
 		return 2;
 	}
 	if (fmt && importer_format_parse(fmt) < 0) {
-		fprintf(stderr, "ccrepo import: --format must be akn, text or json\n");
+		fprintf(stderr, "ccrepo import: --format must be akn, clml, xml, pdf, text or "
+			"json\n");
 		return 2;
 	}
 	if (importer_status_parse(cli_opt(argc, argv, "--status"), &st, &e)) {

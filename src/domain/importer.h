@@ -3,8 +3,8 @@
  * (ccrepo import). Each of them only decodes its input into a struct
  * importer_request and encodes the struct importer_result; the format, the
  * overrides, the rules (which statuses, which labels, who may) and the limits are
- * here and in the modules this calls (import/akn, import/text, domain/bundle,
- * legislation_import_doc). */
+ * here and in the modules this calls (import/akn, import/clml, import/pdf,
+ * import/text, import/judgment, domain/bundle, legislation_import_doc). */
 #ifndef DOMAIN_IMPORTER_H
 #define DOMAIN_IMPORTER_H
 #include <stddef.h>
@@ -17,16 +17,22 @@
 struct store;
 struct doc;
 
-enum importer_format { IMPORTER_AUTO, IMPORTER_AKN, IMPORTER_TEXT, IMPORTER_JSON };
+/* XML is Akoma Ntoso or CLML, told apart by the root element (clml_sniff()). */
+enum importer_format {
+	IMPORTER_AUTO, IMPORTER_AKN, IMPORTER_TEXT, IMPORTER_JSON, IMPORTER_XML, IMPORTER_CLML,
+	IMPORTER_PDF,
+};
 
 /* What to import. Every string may be NULL; an empty string counts as NULL. */
 struct importer_request {
 	const char *content;	/* the bytes, need not be NUL-terminated */
 	size_t len;
-	const char *format;	/* a name (akn, xml, text, md, markdown, json, auto) or a
-				 * media type (application/xml, text/plain, ...; parameters
-				 * after ';' ignored); NULL: recognised from origin's
-				 * extension, else from the first bytes */
+	const char *format;	/* a name (akn, clml, xml, pdf, text, md, markdown, json,
+				 * auto) or a media type (application/xml, application/pdf,
+				 * text/plain, ...; parameters after ';' ignored); NULL:
+				 * recognised from origin's extension (.xml, .akn, .json,
+				 * .pdf, any case), else from the first bytes (%PDF-, '<',
+				 * '{'); XML is CLML when its root is CLML's Legislation */
 	const char *origin;	/* names the input in messages ("act.xml", "request
 				 * body"); a document's source when it gives none */
 	/* what the caller says about the document: uri, title, version_date and source
@@ -67,8 +73,12 @@ int importer_status_parse(const char *s, enum record_status *out, struct err *e)
  * parsers refuse; ERR_TOOLARGE over a parser's limit. *out is untouched on error. */
 int importer_parse(const struct importer_request *q, struct doc **out, struct err *e);
 /* Import q as actor a, in one transaction: all of it or nothing. A bundle goes to
- * bundle_import(), a document (Akoma Ntoso, plain text or Markdown) is parsed, the
- * request's overrides applied and stored by legislation_import_doc(). *out is filled
+ * bundle_import(), a document (Akoma Ntoso, CLML, PDF, plain text or Markdown) is
+ * parsed, the request's overrides applied and stored by legislation_import_doc().
+ * A judgment (Akoma Ntoso's, or text or a PDF with type "judgment" or that reads as
+ * one: judgment_sniff()) is stored as a case; for text, its court, date, parties and
+ * citation come from its header, its country from the court when not given, and its
+ * work URI, when not given, is /akn/CC/judgment/COURT/DATE/PARTIES. *out is filled
  * (strings in p) on success. ERR_INVALID for empty content, an unknown format or
  * status and what the parsers and the store refuse; ERR_TOOLARGE over a parser's
  * limit; ERR_FORBIDDEN when a may not create, submit or publish the record. */

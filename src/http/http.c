@@ -241,19 +241,121 @@ static char *form_decode(pool *p, const char *s, size_t n)
 	return out;
 }
 
+#define FORM_FIELDS 256
+#define MULTIPART "multipart/form-data"
+#define MAX_BOUNDARY 70		/* RFC 2046 */
+
+static int is_form(const char *content_type)
+{
+	return content_type &&
+	       (!strncasecmp(content_type, "application/x-www-form-urlencoded", 33) ||
+		!strncasecmp(content_type, MULTIPART, strlen(MULTIPART)));
+}
+
+/* The value of parameter name ("boundary", "name", "filename") in a header's
+ * parameters, quoted or not, copied into p; NULL when absent or over max bytes. */
+static char *header_param(pool *p, const char *h, size_t hlen, const char *name, size_t max)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i + n + 1 < hlen; i++) {
+		const char *v = h + i + n + 1, *end;
+
+		if ((i && h[i - 1] != ';' && h[i - 1] != ' ' && h[i - 1] != '\t') ||
+		    strncasecmp(h + i, name, n) || h[i + n] != '=')
+			continue;
+		if (*v == '"') {
+			end = memchr(v + 1, '"', hlen - (size_t)(v + 1 - h));
+			v++;
+		} else {
+			end = v;
+			while (end < h + hlen && !strchr(";\r\n \t", *end))
+				end++;
+		}
+		if (!end || (size_t)(end - v) > max)
+			return NULL;
+		return pool_strndup(p, v, (size_t)(end - v));
+	}
+	return NULL;
+}
+
+/* One part of a multipart body: its headers [h, h + hlen), its bytes [v, v + vlen). */
+static int multipart_field(struct req *r, const char *h, size_t hlen, const char *v,
+			   size_t vlen, struct err *e)
+{
+	struct req_arg *a;
+	char *name = header_param(r->pool, h, hlen, "name", 200);
+
+	if (!name || !utf8_valid(name, strlen(name)))
+		return err_set(e, ERR_INVALID, "a part of the form has no name");
+	if (r->nform == FORM_FIELDS)
+		return err_set(e, ERR_INVALID, "more than %d form fields", FORM_FIELDS);
+	a = &r->form[r->nform];
+	a->name = name;
+	a->filename = header_param(r->pool, h, hlen, "filename", 255);
+	a->value = pool_strndup(r->pool, v, vlen);
+	a->len = vlen;
+	if (a->filename && (memchr(a->filename, '\0', strlen(a->filename)) ||
+			    !utf8_valid(a->filename, strlen(a->filename))))
+		a->filename = "file";
+	if (!a->filename && (memchr(v, '\0', vlen) || !utf8_valid(v, vlen)))
+		return err_set(e, ERR_INVALID, "form field %.40s is not UTF-8 text", name);
+	r->nform++;
+	return ERR_OK;
+}
+
+/* multipart/form-data: parts between "--boundary" lines, each headers then bytes. */
+static int multipart_parse(struct req *r, struct err *e)
+{
+	char *boundary = header_param(r->pool, r->content_type, strlen(r->content_type),
+				      "boundary", MAX_BOUNDARY), *delim;
+	const char *p = r->body, *end = r->body + r->body_len;
+	size_t dlen;
+	int rc;
+
+	if (!boundary || !*boundary)
+		return err_set(e, ERR_INVALID, "the multipart form has no boundary");
+	delim = pool_printf(r->pool, "\r\n--%s", boundary);
+	dlen = strlen(delim);
+	/* the first delimiter may open the body, without the CRLF before it */
+	if ((size_t)(end - p) >= dlen - 2 && !memcmp(p, delim + 2, dlen - 2))
+		p += dlen - 2;
+	else if ((p = memmem(p, (size_t)(end - p), delim, dlen)))
+		p += dlen;
+	while (p && end - p >= 2 && memcmp(p, "--", 2)) {
+		const char *h, *hend, *v, *next;
+
+		if (memcmp(p, "\r\n", 2))
+			return err_set(e, ERR_INVALID, "the multipart form is malformed");
+		h = p + 2;
+		if (!(hend = memmem(h, (size_t)(end - h), "\r\n\r\n", 4)))
+			return err_set(e, ERR_INVALID, "a part of the form has no end of headers");
+		v = hend + 4;
+		if (!(next = memmem(v, (size_t)(end - v), delim, dlen)))
+			return err_set(e, ERR_INVALID, "the multipart form is cut short");
+		if ((rc = multipart_field(r, h, (size_t)(hend - h), v, (size_t)(next - v), e)))
+			return rc;
+		p = next + dlen;
+	}
+	if (!p || end - p < 2)
+		return err_set(e, ERR_INVALID, "the multipart form is cut short");
+	return ERR_OK;
+}
+
 int req_form_parse(struct req *r, struct err *e)
 {
 	const char *p = r->body, *end = r->body ? r->body + r->body_len : NULL;
-	int cap = 256;
+	int cap = FORM_FIELDS;
 
 	if (r->form)	/* parsed already (by req_check_token) */
 		return ERR_OK;
 	r->nform = 0;
-	if (!r->content_type ||
-	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33))
+	if (!is_form(r->content_type))
 		return err_set(e, ERR_INVALID, "send the form as "
-			       "application/x-www-form-urlencoded");
+			       "application/x-www-form-urlencoded or " MULTIPART);
 	r->form = pool_calloc(r->pool, (size_t)cap, sizeof(*r->form));
+	if (!strncasecmp(r->content_type, MULTIPART, strlen(MULTIPART)))
+		return r->body ? multipart_parse(r, e) : ERR_OK;
 	while (p && p < end) {
 		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
 		const char *eq = memchr(p, '=', (size_t)(stop - p));
@@ -269,6 +371,7 @@ int req_form_parse(struct req *r, struct err *e)
 				return err_set(e, ERR_INVALID, "the form is not properly encoded");
 			r->form[r->nform].name = name;
 			r->form[r->nform].value = value;
+			r->form[r->nform].len = strlen(value);
 			r->nform++;
 		}
 		p = amp ? amp + 1 : end;
@@ -287,8 +390,7 @@ int req_check_token(struct req *r, const char *header_token, struct err *e)
 		return err_set(e, ERR_FORBIDDEN, "this session has no form token: sign in again");
 	if (header_token)
 		t = header_token;
-	else if (r->content_type &&
-		 !strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33)) {
+	else if (is_form(r->content_type)) {
 		if ((rc = req_form_parse(r, e)))
 			return rc;
 		t = req_form(r, "csrf");
@@ -342,6 +444,19 @@ const char *req_form(const struct req *r, const char *name)
 	for (int i = 0; i < r->nform; i++)
 		if (!strcmp(r->form[i].name, name))
 			return r->form[i].value;
+	return NULL;
+}
+
+const char *req_form_bytes(const struct req *r, const char *name, size_t *len,
+			   const char **filename)
+{
+	for (int i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].name, name)) {
+			*len = r->form[i].len;
+			if (filename)
+				*filename = r->form[i].filename;
+			return r->form[i].value;
+		}
 	return NULL;
 }
 

@@ -31,6 +31,9 @@ enum http_method {
 
 struct req_arg {
 	const char *name, *value;
+	size_t len;		/* of value, which a file of a multipart form may hold NUL
+				 * bytes in (0 for query arguments: use strlen) */
+	const char *filename;	/* a file field of a multipart form, else NULL */
 };
 
 struct req {
@@ -84,9 +87,11 @@ const char *req_arg(const struct req *r, const char *name);
  * ERR_INVALID when value has no name or the response already sets RESP_MAX_COOKIES
  * other cookies (nothing is written then; the caller's bug, logged). */
 int resp_set_cookie(struct resp *out, const char *value);
-/* Decode an application/x-www-form-urlencoded body into r->form (at most 256 fields);
- * a second call keeps the first result. ERR_INVALID with a message for another
- * content type, bad encoding or invalid UTF-8. (The form token is not checked here:
+/* Decode an application/x-www-form-urlencoded or multipart/form-data (RFC 7578) body
+ * into r->form (at most 256 fields); a second call keeps the first result. A file of
+ * a multipart form keeps its bytes as sent (req_form_bytes()); every other value must
+ * be UTF-8 without NUL. ERR_INVALID with a message for another content type, bad
+ * encoding or invalid UTF-8. (The form token is not checked here:
  * the server checks it for every request, req_check_token.) */
 int req_form_parse(struct req *r, struct err *e);
 /* The one check against forged requests of a signed-in browser, run by the server for
@@ -100,6 +105,11 @@ int req_check_token(struct req *r, const char *header_token, struct err *e);
 /* The value of form field name (after req_form_parse), or NULL. Values keep their
  * line breaks as CRLF or LF, as sent. */
 const char *req_form(const struct req *r, const char *name);
+/* The bytes of form field name (after req_form_parse), NUL-terminated, with their
+ * length in *len (a file may hold NUL bytes) and the file's name in *filename (NULL
+ * for a field that is not a file; filename may be NULL); NULL when absent. */
+const char *req_form_bytes(const struct req *r, const char *name, size_t *len,
+			   const char **filename);
 /* Whether two secrets (NUL-terminated) are equal, in time that does not depend on
  * where they differ. */
 int http_same_secret(const char *a, const char *b);

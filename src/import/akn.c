@@ -745,6 +745,35 @@ static const char *title_text(struct akn *a, const xmlNode *docel)
 	return NULL;
 }
 
+/* The court of a judgment's web address as a URI segment: the lowercase words of
+ * its path before the year ("https://caselaw.nationalarchives.gov.uk/id/ewhc/ch/
+ * 2017/3414" -> "/ewhc-ch"), appended to sb; nothing when there are none. */
+static void web_actor(const char *uri, struct sbuf *sb)
+{
+	const char *p = uri ? strstr(uri, "://") : NULL;
+	size_t start = sb->len;
+	int words = 0;
+
+	if (!p || !(p = strchr(p + 3, '/')))
+		return;
+	for (; *p == '/'; p += strcspn(p, "/")) {
+		size_t n = strcspn(++p, "/"), lower = 0;
+
+		while (lower < n && p[lower] >= 'a' && p[lower] <= 'z')
+			lower++;
+		if (n && p[0] >= '0' && p[0] <= '9')
+			return;		/* the year: done */
+		if (!n || lower != n || n > 12 || words == 4)
+			break;
+		if (n == 2 && !strncmp(p, "id", 2))
+			continue;
+		sbuf_addc(sb, words++ ? '-' : '/');
+		sbuf_add(sb, p, n);
+	}
+	sb->len = start;	/* no year after the words: not a court's address */
+	sb->buf[start] = '\0';
+}
+
 static int read_identification(struct akn *a, const xmlNode *docel, const char *type)
 {
 	struct doc *d = a->d;
@@ -791,6 +820,8 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 
 		sbuf_addf(&sb, "/akn/%c%c/%s", d->country[0] - 'A' + 'a',
 			  d->country[1] - 'A' + 'a', type);
+		if (!strcmp(type, "judgment"))
+			web_actor(uri, &sb);
 		if (d->date && strlen(d->date) >= 4 && is_date(d->date, 4))
 			sbuf_addf(&sb, "/%.4s", d->date);
 		if (d->number)
@@ -1094,9 +1125,8 @@ static void on_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *pu
 	refuse_entity(ctx, name);
 }
 
-/* Parse xml into *out; on failure, the message in e names origin and the line. */
-static int parse_xml(const char *xml, size_t len, const char *origin, xmlDocPtr *out,
-		     struct err *e)
+int akn_xml_parse(const char *xml, size_t len, const char *origin, xmlDocPtr *out,
+		  struct err *e)
 {
 	/* libxml2's handlers are per thread: set ours for this parse, then put back */
 	xmlStructuredErrorFunc old_serror = xmlStructuredError;
@@ -1107,6 +1137,12 @@ static int parse_xml(const char *xml, size_t len, const char *origin, xmlDocPtr 
 	xmlParserCtxtPtr ctxt;
 	int rc = ERR_OK;
 
+	if (len > INT_MAX)
+		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is too large for the XML parser",
+			       origin, len);
+	if (!len)
+		return err_set(e, ERR_INVALID, "%s: empty document", origin);
+	pthread_once(&init_once, init_libxml);
 	memset(&ps, 0, sizeof(ps));
 	xmlSetStructuredErrorFunc(&ps, on_lib_error);
 	xmlSetGenericErrorFunc(NULL, on_generic_error);
@@ -1184,8 +1220,7 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 		if (i == len)
 			return err_set(e, ERR_INVALID, "%s: empty document", origin);
 	}
-	pthread_once(&init_once, init_libxml);
-	if ((rc = parse_xml(xml, len, origin, &x, e)))
+	if ((rc = akn_xml_parse(xml, len, origin, &x, e)))
 		return rc;
 	memset(&a, 0, sizeof(a));
 	a.origin = origin;

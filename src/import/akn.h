@@ -27,6 +27,15 @@
  * than libxml2 allows). Thread-safe. */
 int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 	      struct err *e);
+struct _xmlDoc;
+/* The XML parse of every XML importer (this one, import/clml): xml[0..len) into a
+ * libxml2 document in *out (the caller frees it with xmlFreeDoc), without network,
+ * DTD loading, entity substitution or XInclude, libxml2's errors kept off stderr.
+ * Errors, *out untouched: ERR_INVALID when it is not well-formed (the message names
+ * origin and libxml2's line) or declares an entity; ERR_TOOLARGE when nested deeper
+ * than libxml2 allows. Thread-safe. */
+int akn_xml_parse(const char *xml, size_t len, const char *origin, struct _xmlDoc **out,
+		  struct err *e);
 /* Read the file at path (at most AKN_MAX_BYTES) and akn_parse() it with the path as
  * origin. ERR_IO when it cannot be read. */
 int akn_load(const char *path, struct doc **out, struct err *e);

@@ -494,6 +494,7 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 	const char *fmt = form_or(r, "format", "auto"), *status = form_or(r, "status", "draft");
 	static const char *const formats[][2] = {
 		{ "auto", "Recognise it" }, { "akn", "Akoma Ntoso XML" },
+		{ "clml", "legislation.gov.uk XML (CLML)" }, { "pdf", "PDF" },
 		{ "text", "Plain text or Markdown" },
 	};
 
@@ -502,12 +503,17 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		      "or Markdown: parts, chapters, sections and articles are recognised). For "
 		      "text, give at least the work URI, the title and the date."));
 	web_message(b, error, 1);
-	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
+	html_fmt(b, "<form method=\"post\" class=\"record\" enctype=\"multipart/form-data\" "
+		 "action=\"");
 	layout_href(r, b, "/laws/import");
 	html_fmt(b, "\">\n<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "
-		 "name=\"content\" rows=\"16\" required>\n%s</textarea></div>\n"
+		 "name=\"content\" rows=\"16\">\n%s</textarea></div>\n",
+		 T("Document"), form_or(r, "content", ""));
+	html_fmt(b, "<div><label for=\"f-file\">%s</label>\n<input type=\"file\" "
+		 "id=\"f-file\" name=\"file\" accept=\".pdf,.xml,.akn,.txt,.md,.json,"
+		 "application/pdf,application/xml,text/plain,text/markdown\"></div>\n"
 		 "<div><label for=\"f-format\">%s</label>\n<select id=\"f-format\" name=\"format\">\n",
-		 T("Document"), form_or(r, "content", ""), T("Format"));
+		 T("Or a file (PDF, XML or text)"), T("Format"));
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", formats[i][0],
 			 !strcmp(fmt, formats[i][0]) ? " selected" : "", T(formats[i][1]));
@@ -553,10 +559,16 @@ int web_laws_import(struct req *r, struct resp *out)
 	}
 	if (req_form_parse(r, &e))
 		return http_fail(r, out, &e);
-	q.content = form_or(r, "content", "");
-	q.len = strlen(q.content);
+	/* an uploaded file (its bytes and length: a PDF holds NUL bytes), else the text */
+	q.content = req_form_bytes(r, "file", &q.len, &q.origin);
+	if (!q.content || !q.len) {
+		q.content = form_or(r, "content", "");
+		q.len = strlen(q.content);
+		q.origin = NULL;
+	}
+	if (!q.origin || !*q.origin)
+		q.origin = "document";
 	q.format = req_form(r, "format");
-	q.origin = "document";
 	q.uri = req_form(r, "uri");
 	q.title = req_form(r, "title");
 	q.country = req_form(r, "country");

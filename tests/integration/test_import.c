@@ -123,6 +123,12 @@ static const char *str(json_t *o, const char *key)
 	return s ? s : "";
 }
 
+/* A growing string (the harness links no sbuf). */
+struct sbuf_lite {
+	char *buf;
+	size_t len;
+};
+
 static void test_budapest(void **state)
 {
 	json_t *b, *p, *parent = NULL;
@@ -252,6 +258,217 @@ static void test_judgment(void **state)
 	assert_non_null(strstr(OUT, "ZASCA 134"));
 }
 
+/* Every provision's heading and text under arr, appended to sb (a line each). */
+static void all_text(json_t *arr, struct sbuf_lite *sb)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(arr, i, v) {
+		const char *parts[] = { str(v, "heading"), str(v, "text") };
+
+		for (size_t k = 0; k < 2; k++) {
+			size_t n = strlen(parts[k]);
+
+			sb->buf = realloc(sb->buf, sb->len + n + 2);
+			memcpy(sb->buf + sb->len, parts[k], n);
+			sb->len += n;
+			sb->buf[sb->len++] = '\n';
+			sb->buf[sb->len] = '\0';
+		}
+		if (json_object_get(v, "children"))
+			all_text(json_object_get(v, "children"), sb);
+	}
+}
+
+/* The number of provisions of kind under arr. */
+static size_t count_kind(json_t *arr, const char *kind)
+{
+	size_t i, n = 0;
+	json_t *v;
+
+	json_array_foreach(arr, i, v) {
+		n += !strcmp(str(v, "kind"), kind);
+		if (json_object_get(v, "children"))
+			n += count_kind(json_object_get(v, "children"), kind);
+	}
+	return n;
+}
+
+static void test_clml(void **state)
+{
+	json_t *b, *p, *n;
+
+	(void)state;
+	NEED_CORPUS();
+	assert_int_equal(RUN("import", "--db", "u.db", "--log-level", "warn", "--no-suggest",
+			     corpus("uk/ukpga_20000032_en.xml"), corpus("uk/uksi-2017-1325-made.xml")),
+			 0);
+	assert_non_null(strstr(OUT, "/akn/gb/act/2000/32 eng@2000-11-23"));
+	assert_non_null(strstr(OUT, "/akn/gb/act/si/2017/1325 eng@2017-12-21"));
+	b = bundle_of("u.db", "/akn/gb/act/2000/32");
+	p = provisions(b);
+	assert_string_equal(str(json_array_get(json_object_get(b, "records"), 0), "title"),
+			    "Police (Northern Ireland) Act 2000");
+	assert_string_equal(str(find_eid(p, "sec_1", NULL, NULL), "heading"),
+			    "Name of the police in Northern Ireland");
+	assert_string_equal(str(find_eid(p, "part_II", NULL, NULL), "heading"),
+			    "The Northern Ireland Policing Board");
+	n = find_eid(p, "sched_1", NULL, NULL);
+	assert_non_null(n);
+	assert_string_equal(str(n, "kind"), "schedule");
+	assert_string_equal(str(n, "heading"), "The Northern Ireland Policing Board");
+	assert_non_null(find_eid(p, "sched_8", NULL, NULL));
+	assert_non_null(strstr(str(find_eid(p, "sec_1__subsec_1", NULL, NULL), "text"),
+			       "Royal Ulster Constabulary shall continue in being"));
+	assert_int_equal(count_kind(p, "section"), 81);
+	assert_int_equal(count_kind(p, "schedule"), 8);
+	json_decref(b);
+	b = bundle_of("u.db", "/akn/gb/act/si/2017/1325");
+	p = provisions(b);
+	assert_string_equal(str(find_eid(p, "art_2", NULL, NULL), "heading"),
+			    "Proscribed organisations");
+	assert_non_null(find_eid(p, "art_1__para_2", NULL, NULL));
+	json_decref(b);
+}
+
+/* The case of a work URI from `export --kind case`, and its provisions' text. */
+static json_t *case_of(const char *db, const char *uri, char **text)
+{
+	json_error_t je;
+	json_t *j, *r, *found = NULL;
+	size_t i;
+
+	assert_int_equal(RUN("export", "--db", db, "--log-level", "warn", "--kind", "case"), 0);
+	j = json_loads(OUT, 0, &je);
+	assert_non_null(j);
+	json_array_foreach(json_object_get(j, "records"), i, r)
+		if (!strcmp(str(json_object_get(r, "work"), "uri"), uri))
+			found = r;
+	if (!found)
+		fail_msg("no case %s in %.300s", uri, OUT);
+	json_incref(found);
+	if (text) {
+		struct sbuf_lite sb = { NULL, 0 };
+
+		all_text(json_object_get(json_array_get(json_object_get(found, "expressions"), 0),
+					 "provisions"), &sb);
+		*text = sb.buf;
+	}
+	json_decref(j);
+	return found;
+}
+
+static void test_judgments_as_cases(void **state)
+{
+	json_t *c;
+	char *text = NULL;
+
+	(void)state;
+	NEED_CORPUS();
+	/* the UK National Archives' Akoma Ntoso judgment */
+	assert_int_equal(RUN("import", "--db", "j.db", "--log-level", "warn", "--no-suggest",
+			     corpus("uk/ewhc_ch_2017_3414.xml")), 0);
+	assert_non_null(strstr(OUT, "/akn/gb/judgment/ewhc-ch/2017/3414 eng@2017-12-21"));
+	c = case_of("j.db", "/akn/gb/judgment/ewhc-ch/2017/3414", NULL);
+	assert_string_equal(str(c, "citation"), "[2017] EWHC 3414 (Ch)");
+	assert_string_equal(str(c, "decided"), "2017-12-21");
+	assert_string_equal(str(c, "country"), "GB");
+	assert_non_null(strstr(str(c, "court"), "High Court"));
+	assert_non_null(strstr(str(c, "parties"), "BRITISH TELECOMMUNICATIONS PLC"));
+	json_decref(c);
+	/* Indian Kanoon's PDF of a Supreme Court judgment: recognised as one */
+	assert_int_equal(RUN("import", "--db", "j.db", "--log-level", "warn", "--no-suggest",
+			     corpus("in/Shreya_Singhal_vs_U_O_I_on_24_March_2015.PDF")), 0);
+	c = case_of("j.db", "/akn/in/judgment/supreme-court-of-india/2015-03-24/"
+			    "shreya-singhal-vs-u-o-i", &text);
+	assert_string_equal(str(c, "court"), "Supreme Court of India");
+	assert_string_equal(str(c, "decided"), "2015-03-24");
+	assert_string_equal(str(c, "country"), "IN");
+	assert_string_equal(str(c, "parties"), "Shreya Singhal vs U.O.I");
+	assert_string_equal(str(c, "citation"), "AIR 2015 SUPREME COURT 1523");
+	assert_non_null(text);
+	/* its numbered paragraphs, as an Akoma Ntoso judgment numbers them */
+	assert_non_null(strstr(text, "\nThis batch of writ petitions filed under Article 32"));
+	{
+		json_t *p = json_object_get(json_array_get(json_object_get(c, "expressions"), 0),
+					    "provisions");
+
+		assert_string_equal(str(find_eid(p, "para_1", NULL, NULL), "num"), "1.");
+		assert_non_null(find_eid(p, "para_119", NULL, NULL));
+		assert_string_equal(str(find_eid(p, "decision", NULL, NULL), "kind"), "decision");
+	}
+	assert_null(strstr(text, "Indian Kanoon"));
+	assert_null(strstr(text, "indiankanoon.org"));
+	free(text);
+	json_decref(c);
+	/* --type judgment: the same as a case under the URI given */
+	assert_int_equal(RUN("import", "--db", "j2.db", "--log-level", "warn", "--no-suggest",
+			     "--type", "judgment", "--uri", "/akn/in/judgment/insc/2015/1",
+			     corpus("in/Shreya_Singhal_vs_U_O_I_on_24_March_2015.PDF")), 0);
+	c = case_of("j2.db", "/akn/in/judgment/insc/2015/1", NULL);
+	assert_string_equal(str(c, "decided"), "2015-03-24");
+	json_decref(c);
+}
+
+/* The PDFs of the corpus: the import succeeds, sentences of the body are there, the
+ * running heads and footers (or the words of a marginal note, in the Nigerian act)
+ * are not. */
+static void test_pdfs(void **state)
+{
+	static const struct {
+		const char *file, *uri, *date, *sentence, *footer;
+	} pdfs[] = {
+		{ "sg/computer_misuse_act_1993.pdf", "/akn/sg/act/1993/19", "1993-08-30",
+		  "This Act is the Computer Misuse Act 1993.", "Informal Consolidation" },
+		{ "sg/online_criminal_harms_act_2023.pdf", "/akn/sg/act/2023/19", "2023-07-05",
+		  "Online Criminal Harms Act 2023", "Informal Consolidation" },
+		{ "ng/cybercrimes-act-2015.pdf", "/akn/ng/act/2015/17", "2015-05-15",
+		  "National Security Adviser to audit and inspect any Critical National",
+		  "Office of the Audit" },	/* the marginal note in the line */
+		{ "zm/si-zm-2021-052-cyber-security-and-cyber-crimes-council-regulations-2021.pdf",
+		  "/akn/zm/act/si/2021/52", "2021-05-14",
+		  "There is constituted the Council which consists of the",
+		  "Statutory Instruments 14th May" },
+	};
+
+	(void)state;
+	NEED_CORPUS();
+	for (size_t i = 0; i < sizeof(pdfs) / sizeof(pdfs[0]); i++) {
+		struct sbuf_lite sb = { NULL, 0 };
+		json_t *b;
+
+		if (RUN("import", "--db", "p.db", "--log-level", "warn", "--no-suggest", "--uri",
+			pdfs[i].uri, "--date", pdfs[i].date, corpus(pdfs[i].file)))
+			fail_msg("%s: %s", pdfs[i].file, ERR);
+		b = bundle_of("p.db", pdfs[i].uri);
+		all_text(provisions(b), &sb);
+		assert_non_null(sb.buf);
+		if (!strstr(sb.buf, pdfs[i].sentence))
+			fail_msg("%s: \"%s\" not found", pdfs[i].file, pdfs[i].sentence);
+		if (strstr(sb.buf, pdfs[i].footer))
+			fail_msg("%s: \"%s\" found", pdfs[i].file, pdfs[i].footer);
+		free(sb.buf);
+		json_decref(b);
+	}
+	/* marginal notes beside the first line of a section are its heading (the tree
+	 * itself is import/text's reading of the PDF's text) */
+	{
+		json_t *b = bundle_of("p.db", "/akn/zm/act/si/2021/52"), *p = provisions(b);
+
+		assert_string_equal(str(find_eid(p, "sec_1", NULL, NULL), "heading"), "Title");
+		assert_string_equal(str(find_eid(p, "sec_3", NULL, NULL), "heading"),
+				    "Composition of the Council");
+		assert_non_null(find_eid(p, "sec_3__subsec_1__para_a__subpara_i", NULL, NULL));
+		json_decref(b);
+		b = bundle_of("p.db", "/akn/ng/act/2015/17");
+		p = provisions(b);
+		assert_string_equal(str(find_eid(p, "sec_6", NULL, NULL), "heading"),
+				    "Unlawful access to a computer");
+		json_decref(b);
+	}
+}
+
 static void test_broken_file_leaves_nothing(void **state)
 {
 	const char *path;
@@ -287,7 +504,34 @@ static void test_broken_file_leaves_nothing(void **state)
 	assert_non_null(strstr(ERR, "not a country"));
 	/* usage errors */
 	assert_int_equal(RUN("import", "--db", "b.db"), 2);
-	assert_int_equal(RUN("import", "--db", "b.db", "--format", "pdf", "act.txt"), 2);
+	assert_int_equal(RUN("import", "--db", "b.db", "--format", "docx", "act.txt"), 2);
+	assert_int_equal(RUN("import", "--db", "b.db", "--format", "pdf", "act.txt"), 1);
+	assert_non_null(strstr(ERR, "act.txt: not a PDF"));
+	/* a PDF is recognised by its first bytes too; CLML is asked for by name */
+	{
+		static const char pdf[] =
+			"%PDF-1.4\n%\xe2\xe3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+			"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+			"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents "
+			"4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
+			"4 0 obj << /Length 58 >> stream\n"
+			"BT /F1 12 Tf 20 250 Td (Section 1. Magic recognised) Tj ET\n"
+			"endstream endobj\n"
+			"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+			"trailer << /Root 1 0 R /Size 6 >>\n%%EOF\n";
+
+		assert_int_equal(harness_write_file(in_dir("gazette"), pdf, sizeof(pdf) - 1), 0);
+		assert_int_equal(RUN("import", "--db", "m.db", "--log-level", "warn", "--no-suggest",
+				     "--uri", "/akn/ke/act/2020/2", "--title", "Magic", "--date",
+				     "2020-01-01", "gazette"), 0);
+		assert_non_null(strstr(OUT, "1 provisions"));
+		static const char akn[] = "<akomaNtoso xmlns=\"http://docs.oasis-open.org/"
+					  "legaldocml/ns/akn/3.0\"/>";
+
+		assert_int_equal(harness_write_file(in_dir("akn.xml"), akn, sizeof(akn) - 1), 0);
+		assert_int_equal(RUN("import", "--db", "m.db", "--format", "clml", "akn.xml"), 1);
+		assert_non_null(strstr(ERR, "not a legislation.gov.uk CLML document"));
+	}
 	/* the same statuses as the form and the API: withdrawn is not a way in */
 	assert_int_equal(RUN("import", "--db", "b.db", "--status", "withdrawn", "act.txt"), 2);
 	assert_non_null(strstr(ERR, "draft, submitted or published"));
@@ -480,6 +724,9 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_pdf_text),
 		cmocka_unit_test(test_dry_run),
+		cmocka_unit_test(test_clml),
+		cmocka_unit_test(test_judgments_as_cases),
+		cmocka_unit_test(test_pdfs),
 		cmocka_unit_test(test_broken_file_leaves_nothing),
 		cmocka_unit_test(test_bundle_round_trip),
 	};

@@ -921,6 +921,70 @@ static void test_export(void **state)
 	http_response_free(r);
 }
 
+/* A PDF uploaded through the form (multipart/form-data) or sent to the API: its
+ * bytes, NUL bytes included, reach the importer with their length (and, from the
+ * form, the file's name). */
+static void test_import_form_upload(void)
+{
+	static const char pdf[] =
+		"%PDF-1.4\n%\0\xe2\xe3\n"
+		"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+		"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+		"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R "
+		"/Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
+		"4 0 obj << /Length 96 >> stream\n"
+		"BT /F1 12 Tf 20 250 Td (Section 1. Short title) Tj 0 -20 Td (This Act is the "
+		"Upload Act.) Tj ET\nendstream endobj\n"
+		"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+		"trailer << /Root 1 0 R /Size 6 >>\n%%EOF\n";
+	static const char *const fields[][2] = {
+		{ "format", "auto" }, { "uri", "/akn/ke/act/2021/11" }, { "title", "Upload Act" },
+		{ "date", "2021-03-01" }, { "content", "" },
+	};
+	char *body = malloc(8192);
+	size_t n = 0;
+	struct http_response *r;
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		n += (size_t)snprintf(body + n, 8192 - n, "--XyZ\r\nContent-Disposition: form-data; "
+				      "name=\"%s\"\r\n\r\n%s\r\n", fields[i][0], fields[i][1]);
+	n += (size_t)snprintf(body + n, 8192 - n, "--XyZ\r\nContent-Disposition: form-data; "
+			      "name=\"file\"; filename=\"upload.PDF\"\r\nContent-Type: "
+			      "application/pdf\r\n\r\n");
+	memcpy(body + n, pdf, sizeof(pdf) - 1);
+	n += sizeof(pdf) - 1;
+	n += (size_t)snprintf(body + n, 8192 - n, "\r\n--XyZ--\r\n");
+	r = http_op_request(S, "POST", "/laws/import",
+			    "Content-Type: multipart/form-data; boundary=XyZ\r\n", body, n);
+	assert_status(r, 200);
+	assert_has(r->body, "<h1>Imported</h1>");
+	assert_has(r->body, "href=\"/akn/ke/act/2021/11/eng@2021-03-01\"");
+	http_response_free(r);
+	r = page("/akn/ke/act/2021/11/~sec_1", 200);
+	assert_has(r->body, "This Act is the Upload Act.");
+	http_response_free(r);
+	/* the form shows the file field, and a multipart form cut short is refused */
+	r = page("/laws/import", 200);
+	assert_has(r->body, "enctype=\"multipart/form-data\"");
+	assert_has(r->body, "type=\"file\"");
+	http_response_free(r);
+	r = http_op_request(S, "POST", "/laws/import",
+			    "Content-Type: multipart/form-data; boundary=XyZ\r\n", body, n / 2);
+	assert_status(r, 400);
+	http_response_free(r);
+	free(body);
+	/* the API takes the same bytes as application/pdf */
+	r = http_op_request(S, "POST", "/api/v1/works/import?uri=/akn/ke/act/2021/12&title=API+"
+			    "Upload+Act&date=2021-03-02", "Content-Type: application/pdf\r\n", pdf,
+			    sizeof(pdf) - 1);
+	assert_status(r, 201);
+	assert_has(r->body, "/akn/ke/act/2021/12");
+	http_response_free(r);
+	r = page("/akn/ke/act/2021/12/~sec_1", 200);
+	assert_has(r->body, "This Act is the Upload Act.");
+	http_response_free(r);
+}
+
 static void test_import_form(void **state)
 {
 	struct http_response *r = page("/laws/import", 200);
@@ -966,6 +1030,7 @@ static void test_import_form(void **state)
 	assert_has(r->body, "draft, submitted or published");
 	http_response_free(r);
 	free(body);
+	test_import_form_upload();
 }
 
 static void test_cross_site(void **state)
