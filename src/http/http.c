@@ -67,6 +67,16 @@ const char *req_arg(const struct req *r, const char *name)
 	return NULL;
 }
 
+void req_drop_arg(struct req *r, const char *name)
+{
+	int n = 0;
+
+	for (int i = 0; i < r->nargs; i++)
+		if (strcmp(r->args[i].name, name))
+			r->args[n++] = r->args[i];
+	r->nargs = n;
+}
+
 static http_error_page_fn error_page;
 
 void http_set_error_page(http_error_page_fn fn)

@@ -80,6 +80,9 @@ typedef int (*http_handler)(struct req *r, struct resp *out);
 
 /* The value of query argument name, or NULL. */
 const char *req_arg(const struct req *r, const char *name);
+/* Forget the query argument name (every occurrence): one a handler refused is not
+ * carried into the page's links (the language links keep the others). */
+void req_drop_arg(struct req *r, const char *name);
 /* Add a Set-Cookie header value ("NAME=VALUE; attributes"; kept as a pointer, so a
  * static or pool string) to out. A cookie of the same name set earlier in this
  * response is replaced: the last word on a cookie is the one the browser gets (a

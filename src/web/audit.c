@@ -82,7 +82,8 @@ static const char *parse(struct req *r, struct audit_query *q, struct audit_filt
 		q->v[i] = req_arg(r, fields[i].name) ? req_arg(r, fields[i].name) : "";
 	for (int i = 0; i < Q_COUNT; i++)
 		if (strlen(q->v[i]) > LIMIT_FILTER) {
-			q->v[i] = "";	/* not shown again */
+			q->v[i] = "";	/* not shown again, nor in the page's links */
+			req_drop_arg(r, fields[i].name);
 			return pool_printf(r->pool, "%s (%s)", layout_msg(r, pool_printf(r->pool,
 					   "A filter is at most %d bytes.", LIMIT_FILTER), NULL, 0),
 					   fields[i].name);
