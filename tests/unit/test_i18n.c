@@ -60,6 +60,27 @@ static void test_values(void **state)
 	pool_free(p);
 }
 
+/* A count is a label and a number ("Articles: 48"), a sentence with a number one
+ * pattern: each reads right for any number in every language. */
+static void test_counts(void **state)
+{
+	pool *p = pool_new();
+
+	(void)state;
+	assert_string_equal(i18n_msg(p, LANG_EN, "Articles: 48", NULL, 0), "Articles: 48");
+	assert_string_equal(i18n_msg(p, LANG_RU, "Articles: 1", NULL, 0), "Статей: 1");
+	assert_string_equal(i18n_msg(p, LANG_AR, "Articles: 3", NULL, 0), "عدد المواد: 3");
+	assert_string_equal(i18n_msg(p, LANG_FR, "Too many failed sign-ins for this account or "
+				     "from this address. Minutes before you may try again: 15.",
+				     NULL, 0),
+			    "Trop de tentatives de connexion échouées pour ce compte ou depuis "
+			    "cette adresse. Minutes avant de pouvoir réessayer : 15.");
+	assert_string_equal(i18n_msg(p, LANG_ZH, "Countries and areas (ISO 3166-1), grouped by "
+				     "UN M49 region: 249.", NULL, 0),
+			    "国家和地区（ISO 3166-1），按联合国 M49 区域分组：249 个。");
+	pool_free(p);
+}
+
 static void test_pattern_ok(void **state)
 {
 	(void)state;
@@ -353,17 +374,36 @@ static size_t elements(const struct src *f, size_t open, size_t close, size_t *a
 struct found {
 	const char *msgid, *path, *rule;
 	int line;
+	char *own;	/* msgid when the scan allocated it */
 };
 
 struct scan {
 	struct found *v;
 	size_t n;
+	struct src **files;	/* what the found strings point into */
+	size_t nfiles;
 };
+
+static void scan_release(struct scan *sc)
+{
+	for (size_t i = 0; i < sc->n; i++)
+		free(sc->v[i].own);
+	for (size_t i = 0; i < sc->nfiles; i++) {
+		for (size_t k = 0; k < sc->files[i]->n; k++)
+			free(sc->files[i]->t[k].s);
+		free(sc->files[i]->t);
+		free(sc->files[i]->used);
+		free(sc->files[i]);
+	}
+	free(sc->v);
+	free(sc->files);
+	memset(sc, 0, sizeof(*sc));
+}
 
 static void found(struct scan *sc, struct src *f, size_t i, const char *rule)
 {
 	sc->v = realloc(sc->v, (sc->n + 1) * sizeof(*sc->v));
-	sc->v[sc->n++] = (struct found){ f->t[i].s, f->path, rule, f->t[i].line };
+	sc->v[sc->n++] = (struct found){ f->t[i].s, f->path, rule, f->t[i].line, NULL };
 	f->used[i] = 1;
 }
 
@@ -680,7 +720,9 @@ static void scan_prose(struct scan *sc, struct src *f)
 		if (f->t[i].type != TK_STR || f->used[i] || !prose_run(f->t[i].s, run, sizeof(run)))
 			continue;
 		sc->v = realloc(sc->v, (sc->n + 1) * sizeof(*sc->v));
-		sc->v[sc->n++] = (struct found){ strdup(run), f->path, "text", f->t[i].line };
+		sc->v[sc->n] = (struct found){ NULL, f->path, "text", f->t[i].line, strdup(run) };
+		sc->v[sc->n].msgid = sc->v[sc->n].own;
+		sc->n++;
 	}
 }
 
@@ -788,6 +830,8 @@ static void scan_text(struct scan *sc, const char *path, const char *d, size_t l
 	struct src *f = calloc(1, sizeof(*f));
 
 	f->path = path;
+	sc->files = realloc(sc->files, (sc->nfiles + 1) * sizeof(*sc->files));
+	sc->files[sc->nfiles++] = f;
 	lex(f, d, len);
 	f->used = calloc(f->n + 1, 1);
 	scan_calls(sc, f, web);
@@ -839,9 +883,10 @@ static void test_scanner(void **state)
 
 	(void)state;
 	scan_text(&sc, "src/web/admin.c", sample, sizeof(sample) - 1, 1, seen);
-	for (size_t i = 0; i < sc.n; i++)
-		print_message("scanned: %s:%d (%s) \"%s\"\n", sc.v[i].path, sc.v[i].line,
-			      sc.v[i].rule, sc.v[i].msgid);
+	if (sc.n != sizeof(want) / sizeof(want[0]))
+		for (size_t i = 0; i < sc.n; i++)
+			print_message("scanned: %s:%d (%s) \"%s\"\n", sc.v[i].path, sc.v[i].line,
+				      sc.v[i].rule, sc.v[i].msgid);
 	assert_int_equal(sc.n, sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < sc.n; i++) {
 		int hit = 0;
@@ -853,6 +898,7 @@ static void test_scanner(void **state)
 	for (size_t i = 0; i < sc.n; i++)	/* each at its line */
 		if (!strcmp(sc.v[i].msgid, "Accounts") || !strcmp(sc.v[i].msgid, "Too many sign-ins"))
 			assert_int_equal(sc.v[i].line, sc.v[i].msgid[0] == 'A' ? 4 : 7);
+	scan_release(&sc);
 }
 
 /* Every string a user reads on the pages is a msgid of the catalog. */
@@ -863,6 +909,8 @@ static void test_interface_strings(void **state)
 			   getenv("CCREPO_SRC") : ".";
 	struct scan sc = { 0 };
 	int seen[sizeof(tables) / sizeof(tables[0])] = { 0 }, bad = 0, files = 0;
+	char **all = NULL;	/* the paths, which the found strings name */
+	size_t nall = 0;
 
 	(void)state;
 	load_msgids();
@@ -881,8 +929,13 @@ static void test_interface_strings(void **state)
 			if (!(text = read_all(full, &len)))
 				continue;
 			scan_text(&sc, paths[i], text, len, web, seen);
+			free(text);
 			files++;
 		}
+		all = realloc(all, (nall + n) * sizeof(*all));
+		memcpy(all + nall, paths, n * sizeof(*paths));
+		nall += n;
+		free(paths);
 	}
 	if (!files)
 		fail_msg("no sources under %s: run from the repository's root or set CCREPO_SRC",
@@ -924,6 +977,14 @@ static void test_interface_strings(void **state)
 	if (bad)
 		print_error("%d string(s) the pages show are not in data/messages.tsv: add a row "
 			    "with its five translations (docs/translation.md)\n", bad);
+	scan_release(&sc);
+	for (size_t i = 0; i < nall; i++)
+		free(all[i]);
+	free(all);
+	for (size_t i = 0; i < nmsgids; i++)
+		free(msgids[i]);
+	free(msgids);
+	msgids = NULL, nmsgids = 0;
 	assert_int_equal(bad, 0);
 }
 
@@ -932,6 +993,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_pattern_ok),
+		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_catalog_patterns),
 		cmocka_unit_test(test_catalog_complete),
 		cmocka_unit_test(test_scanner),
