@@ -177,7 +177,9 @@ static void test_catalog_complete(void **state)
  *   - and, as a net for what none of these rules knows, any other literal of
  *     src/web and src/view whose text (outside markup and conversions) reads as an
  *     English phrase.
- * Each that is not a msgid of data/messages.tsv fails the test with its file:line.
+ * Each that is not a msgid of data/messages.tsv fails the test with its file:line, and
+ * so does a literal given to a function that shows its argument as it is
+ * (web_heading(), web_page_begin(), web_message()...: it needs T()).
  * A string with no word in it (a format such as "%s: %s") is not a message. Strings
  * that are deliberately not translated are in not_translated[]. */
 
@@ -375,6 +377,7 @@ struct found {
 	const char *msgid, *path, *rule;
 	int line;
 	char *own;	/* msgid when the scan allocated it */
+	int raw;	/* shown as it is, without the catalog */
 };
 
 struct scan {
@@ -403,34 +406,37 @@ static void scan_release(struct scan *sc)
 static void found(struct scan *sc, struct src *f, size_t i, const char *rule)
 {
 	sc->v = realloc(sc->v, (sc->n + 1) * sizeof(*sc->v));
-	sc->v[sc->n++] = (struct found){ f->t[i].s, f->path, rule, f->t[i].line, NULL };
+	sc->v[sc->n++] = (struct found){ f->t[i].s, f->path, rule, f->t[i].line, NULL, 0 };
 	f->used[i] = 1;
 }
 
 /* Calls whose arguments (0-based; -1 ends) are messages a page shows. web: only in
- * src/web (elsewhere they are the API's or the log's). */
+ * src/web (elsewhere they are the API's or the log's). raw: the function shows its
+ * argument as it is, so a literal there is shown untranslated whatever the catalog
+ * has (it needs T()). */
 static const struct {
 	const char *fn;
 	int args[3];
-	int web;
+	int web, raw;
 } calls[] = {
-	{ "T", { 0, -1 }, 0 },
-	{ "layout_t", { 1, -1 }, 0 },
-	{ "i18n", { 1, -1 }, 0 },
-	{ "layout_msg", { 1, -1 }, 0 },
-	{ "web_msg", { 1, -1 }, 0 },
-	{ "i18n_msg", { 2, -1 }, 0 },
-	{ "web_heading", { 1, 2, -1 }, 0 },
-	{ "web_page_begin", { 2, -1 }, 0 },
-	{ "web_table_begin", { 2, -1 }, 0 },
-	{ "web_message", { 1, -1 }, 0 },
-	{ "web_form_end", { 2, -1 }, 0 },
-	{ "web_error_page", { 3, 4, -1 }, 0 },
-	{ "web_country_select", { 4, -1 }, 0 },
-	{ "http_error", { 3, -1 }, 0 },
-	{ "new_link", { 3, -1 }, 1 },
-	{ "field_msg", { 3, -1 }, 1 },
-	{ "err_set", { 2, -1 }, 1 },
+	{ "T", { 0, -1 }, 0, 0 },
+	{ "layout_t", { 1, -1 }, 0, 0 },
+	{ "i18n", { 1, -1 }, 0, 0 },
+	{ "layout_msg", { 1, -1 }, 0, 0 },
+	{ "web_msg", { 1, -1 }, 0, 0 },
+	{ "i18n_msg", { 2, -1 }, 0, 0 },
+	{ "web_heading", { 1, 2, -1 }, 0, 1 },
+	{ "web_page_begin", { 2, -1 }, 0, 1 },
+	{ "web_table_begin", { 2, -1 }, 0, 0 },
+	{ "web_message", { 1, -1 }, 0, 1 },
+	{ "web_form_end", { 2, -1 }, 0, 1 },
+	{ "layout_begin", { 2, -1 }, 0, 1 },
+	{ "web_error_page", { 3, 4, -1 }, 0, 0 },
+	{ "web_country_select", { 4, -1 }, 0, 1 },
+	{ "http_error", { 3, -1 }, 0, 0 },
+	{ "new_link", { 3, -1 }, 1, 0 },
+	{ "field_msg", { 3, -1 }, 1, 0 },
+	{ "err_set", { 2, -1 }, 1, 0 },
 };
 
 static int call_rule(const char *fn)
@@ -586,9 +592,14 @@ static void scan_calls(struct scan *sc, struct src *f, int web)
 		close = closing(f, i + 1);
 		n = elements(f, i + 1, close, at, end, 8);
 		for (int k = 0; k < 3 && calls[c].args[k] >= 0; k++)
-			if ((size_t)calls[c].args[k] < n)
+			if ((size_t)calls[c].args[k] < n) {
+				size_t before = sc->n;
+
 				strings_in(sc, f, at[calls[c].args[k]], end[calls[c].args[k]],
 					   calls[c].fn);
+				for (size_t j = before; j < sc->n; j++)
+					sc->v[j].raw = calls[c].raw;
+			}
 	}
 }
 
@@ -720,7 +731,7 @@ static void scan_prose(struct scan *sc, struct src *f)
 		if (f->t[i].type != TK_STR || f->used[i] || !prose_run(f->t[i].s, run, sizeof(run)))
 			continue;
 		sc->v = realloc(sc->v, (sc->n + 1) * sizeof(*sc->v));
-		sc->v[sc->n] = (struct found){ NULL, f->path, "text", f->t[i].line, strdup(run) };
+		sc->v[sc->n] = (struct found){ NULL, f->path, "text", f->t[i].line, strdup(run), 0 };
 		sc->v[sc->n].msgid = sc->v[sc->n].own;
 		sc->n++;
 	}
@@ -816,6 +827,11 @@ static int in_catalog(const char *s)
  * translated on purpose); otherwise say where it is. */
 static int check(const char *msgid, const char *path, int line, const char *rule)
 {
+	if (line < 0 && has_word(msgid) && !is_not_translated(msgid)) {
+		print_error("%s:%d: shown untranslated (%s shows it as it is): \"%s\": write "
+			    "T(\"...\")\n", path, -line, rule, msgid);
+		return 1;
+	}
 	if (!has_word(msgid) || in_catalog(msgid) || is_not_translated(msgid))
 		return 0;
 	print_error("%s:%d: not in data/messages.tsv (%s): \"%s\"\n", path, line, rule, msgid);
@@ -872,11 +888,12 @@ static void test_scanner(void **state)
 		"\tweb_table_begin(r, b, (const char *const[]){ \"A\", \"B\", NULL });\n"
 		"\thtml_fmt(b, \"<p>Loose words here</p><b>%s</b>\", \"x\");\n"
 		"\tlog_info(\"Not shown to anyone\");\n"
+		"\tweb_message(b, \"Raw\", 1);\n"
 		"\tc = '\"';\n"
 		"}\n";
 	static const char *const want[] = {
 		"Accounts", "Tab\tbed", "Too many sign-ins", "Yes", "No \"quoted\"", "Heading",
-		"Intro", "at most %d bytes", "A", "B", "Loose words here",
+		"Intro", "at most %d bytes", "A", "B", "Loose words here", "Raw",
 	};
 	struct scan sc = { 0 };
 	int seen[sizeof(tables) / sizeof(tables[0])] = { 0 };
@@ -895,6 +912,9 @@ static void test_scanner(void **state)
 			hit |= !strcmp(sc.v[i].msgid, want[k]);
 		assert_true(hit);
 	}
+	for (size_t i = 0; i < sc.n; i++)	/* shown as it is: only those */
+		assert_int_equal(sc.v[i].raw, !strcmp(sc.v[i].msgid, "Raw") ||
+				 !strcmp(sc.v[i].msgid, "Intro"));
 	for (size_t i = 0; i < sc.n; i++)	/* each at its line */
 		if (!strcmp(sc.v[i].msgid, "Accounts") || !strcmp(sc.v[i].msgid, "Too many sign-ins"))
 			assert_int_equal(sc.v[i].line, sc.v[i].msgid[0] == 'A' ? 4 : 7);
@@ -947,7 +967,8 @@ static void test_interface_strings(void **state)
 			bad++;
 		}
 	for (size_t i = 0; i < sc.n; i++)
-		bad += check(sc.v[i].msgid, sc.v[i].path, sc.v[i].line, sc.v[i].rule);
+		bad += check(sc.v[i].msgid, sc.v[i].path, sc.v[i].raw ? -sc.v[i].line :
+			     sc.v[i].line, sc.v[i].rule);
 	/* the names the domain gives and the pages translate */
 	for (int i = 0; i < ROLE_COUNT; i++)
 		bad += check(role_name((enum role)i), "src/domain/user.c", 0, "role_name");
