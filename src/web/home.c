@@ -63,7 +63,8 @@ int web_home(struct req *r, struct resp *out)
 	if (!(r->actor && r->actor->user_id))
 		html_fmt(b, "<li><a href=\"/signin%S\">%s</a> <span class=\"muted\">%s</span>"
 			 "</li>\n", layout_q(r), layout_t(r, "Sign in"),
-			 layout_t(r, "to contribute and review (accounts are made by the operator)"));
+			 layout_t(r, "For contributors and reviewers; accounts are made by the "
+				     "operator."));
 	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
 		 "/api/v1/openapi.json</a></p>\n",
