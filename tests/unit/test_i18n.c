@@ -172,6 +172,8 @@ static void test_catalog_complete(void **state)
  *   - the labels of the tables of the pages (tables[]: navigation, admin pages,
  *     workflow buttons...), each found by its name, so that a renamed table fails
  *     the test rather than leave it unchecked;
+ *   - the strings some functions return for an error page (returns[]: the path's
+ *     and the request's problems);
  *   - the names the domain gives and the pages translate (roles, statuses, HTTP
  *     reasons as error pages' titles...), asked of the domain itself;
  *   - and, as a net for what none of these rules knows, any other literal of
@@ -490,6 +492,42 @@ static const struct {
 	{ "src/web/search.c", "titles", { ALL, -1 } },
 	{ "src/http/http.c", "code_status", { 1, -1 } },
 };
+
+/* Functions whose answers are messages an error page shows: the strings they
+ * return. */
+static const struct {
+	const char *file, *fn;
+} returns[] = {
+	{ "src/http/http.c", "http_path_problem" },
+	{ "src/http/server.c", "cross_site" },
+};
+
+/* Apply the returns rule to f; seen[r] counts the functions found. */
+static void scan_returns(struct scan *sc, struct src *f, int *seen)
+{
+	for (size_t r = 0; r < sizeof(returns) / sizeof(returns[0]); r++) {
+		if (strcmp(returns[r].file, f->path))
+			continue;
+		for (size_t i = 0; i + 1 < f->n; i++) {
+			size_t close, body;
+
+			if (f->t[i].type != TK_IDENT || strcmp(f->t[i].s, returns[r].fn) ||
+			    !is(f, i + 1, "(") || !is(f, (close = closing(f, i + 1)) + 1, "{"))
+				continue;	/* not its definition */
+			seen[r]++;
+			body = closing(f, close + 1);
+			for (size_t j = close + 2; j < body; j++) {
+				size_t k = j + 1;
+
+				if (!is(f, j, "return"))
+					continue;
+				while (k < body && !is(f, k, ";"))
+					k++;
+				strings_in(sc, f, j + 1, k, returns[r].fn);
+			}
+		}
+	}
+}
 
 /* The members of struct kind that are catalog strings. */
 static const char *const kind_members[] = {
@@ -841,7 +879,7 @@ static int check(const char *msgid, const char *path, int line, const char *rule
 /* Scan the source text d as file path; the strings into sc. web: a page's file (the
  * net applies). */
 static void scan_text(struct scan *sc, const char *path, const char *d, size_t len, int web,
-		      int *seen)
+		      int *seen, int *seen_returns)
 {
 	struct src *f = calloc(1, sizeof(*f));
 
@@ -853,6 +891,8 @@ static void scan_text(struct scan *sc, const char *path, const char *d, size_t l
 	scan_calls(sc, f, web);
 	scan_members(sc, f);
 	scan_tables(sc, f, seen);
+	if (seen_returns)
+		scan_returns(sc, f, seen_returns);
 	if (web)
 		scan_prose(sc, f);
 }
@@ -899,7 +939,7 @@ static void test_scanner(void **state)
 	int seen[sizeof(tables) / sizeof(tables[0])] = { 0 };
 
 	(void)state;
-	scan_text(&sc, "src/web/admin.c", sample, sizeof(sample) - 1, 1, seen);
+	scan_text(&sc, "src/web/admin.c", sample, sizeof(sample) - 1, 1, seen, NULL);
 	if (sc.n != sizeof(want) / sizeof(want[0]))
 		for (size_t i = 0; i < sc.n; i++)
 			print_message("scanned: %s:%d (%s) \"%s\"\n", sc.v[i].path, sc.v[i].line,
@@ -929,6 +969,7 @@ static void test_interface_strings(void **state)
 			   getenv("CCREPO_SRC") : ".";
 	struct scan sc = { 0 };
 	int seen[sizeof(tables) / sizeof(tables[0])] = { 0 }, bad = 0, files = 0;
+	int seen_returns[sizeof(returns) / sizeof(returns[0])] = { 0 };
 	char **all = NULL;	/* the paths, which the found strings name */
 	size_t nall = 0;
 
@@ -948,7 +989,7 @@ static void test_interface_strings(void **state)
 			snprintf(full, sizeof(full), "%s/%s", root, paths[i]);
 			if (!(text = read_all(full, &len)))
 				continue;
-			scan_text(&sc, paths[i], text, len, web, seen);
+			scan_text(&sc, paths[i], text, len, web, seen, seen_returns);
 			free(text);
 			files++;
 		}
@@ -964,6 +1005,12 @@ static void test_interface_strings(void **state)
 		if (!seen[t]) {
 			print_error("%s: table %s not found: rename it here too\n",
 				    *tables[t].file ? tables[t].file : "src", tables[t].name);
+			bad++;
+		}
+	for (size_t r = 0; r < sizeof(returns) / sizeof(returns[0]); r++)
+		if (!seen_returns[r]) {
+			print_error("%s: function %s not found: rename it here too\n",
+				    returns[r].file, returns[r].fn);
 			bad++;
 		}
 	for (size_t i = 0; i < sc.n; i++)
