@@ -120,10 +120,11 @@ int web_signin(struct req *r, struct resp *out)
 		int rc = signin_allowed(r->store, keys[i], now, &wait, &e);
 
 		if (rc == ERR_FORBIDDEN)
-			return signin_page(r, out, 429, pool_printf(r->pool, "%s %ld %s",
-					   T("Too many failed sign-ins for this account or from this "
-					     "address: try again in"), (wait + 59) / 60,
-					   T("minutes.")), user);
+			return signin_page(r, out, 429, layout_msg(r, pool_printf(r->pool,
+					   "Too many failed sign-ins for this account or from this "
+					   "address. Minutes before you may try again: %ld.",
+					   (wait + 59) / 60),
+					   NULL, 0), user);
 		if (rc)
 			return http_fail(r, out, &e);
 	}

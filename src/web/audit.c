@@ -86,7 +86,7 @@ static const char *parse(struct req *r, struct audit_query *q, struct audit_filt
 			req_drop_arg(r, fields[i].name);
 			return pool_printf(r->pool, "%s (%s)", layout_msg(r, pool_printf(r->pool,
 					   "A filter is at most %d bytes.", LIMIT_FILTER), NULL, 0),
-					   fields[i].name);
+					   T(fields[i].label));
 		}
 	if (number_arg(req_arg(r, "limit"), LIMIT_AUDIT_PAGE_DEFAULT, 1, LIMIT_AUDIT_PAGE_MAX,
 		       &q->limit) ||

@@ -43,8 +43,9 @@ int web_countries(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	web_page_begin(r, out, layout_t(r, "Countries"), "countries", NULL);
-	html_fmt(b, "<h1>%s</h1>\n<p>%z %s</p>\n", layout_t(r, "Countries and areas"), nc,
-		 layout_t(r, "countries and areas (ISO 3166-1), grouped by UN M49 region."));
+	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", layout_t(r, "Countries and areas"),
+		 layout_msg(r, pool_printf(r->pool, "Countries and areas (ISO 3166-1), grouped by "
+					   "UN M49 region: %zu.", nc), NULL, 0));
 	/* region > sub-region > intermediate region, in M49 code order */
 	for (size_t i = 0; i < nr; i++) {
 		if (rs[i].level != REGION_REGION)

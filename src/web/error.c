@@ -21,11 +21,12 @@ void web_error_page(struct req *r, struct resp *out, int status, const char *tit
 	html_fmt(&out->body, "<h1>%s</h1>\n<p>%s</p>\n", heading,
 		 detail ? layout_msg(r, detail, NULL, 0) : "");
 	if (status == 403 && !(r->actor && r->actor->user_id)) {
-		html_fmt(&out->body, "<p><a href=\"/signin?next=%u", r->path ? r->path : "/");
+		html_fmt(&out->body, "<p>%s <a href=\"/signin?next=%u",
+			 layout_t(r, "If you have an account that may do this:"),
+			 r->path ? r->path : "/");
 		if (r->lang_explicit)
 			html_fmt(&out->body, "&amp;lang=%s", lang_code(r->lang));
-		html_fmt(&out->body, "\">%s</a> %s</p>\n", layout_t(r, "Sign in"),
-			 layout_t(r, "if you have an account that may do this."));
+		html_fmt(&out->body, "\">%s</a></p>\n", layout_t(r, "Sign in"));
 	}
 	html_fmt(&out->body, "<p class=\"muted\">%s %d</p>\n<p><a href=\"",
 		 layout_t(r, "HTTP status"), status);

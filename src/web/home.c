@@ -43,8 +43,9 @@ int web_home(struct req *r, struct resp *out)
 		 layout_t(r, "Regions"), nr);
 	for (size_t i = 0; i < ni; i++)
 		html_fmt(b, "<li><a href=\"/instruments/%u%S\">%s</a> <span class=\"muted\">"
-			 "(%d %s)</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
-			 ins[i].article_count, layout_t(r, "articles"));
+			 "(%s)</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
+			 layout_msg(r, pool_printf(r->pool, "Articles: %d", ins[i].article_count),
+				    NULL, 0));
 	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
 		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
@@ -62,13 +63,14 @@ int web_home(struct req *r, struct resp *out)
 	if (!(r->actor && r->actor->user_id))
 		html_fmt(b, "<li><a href=\"/signin%S\">%s</a> <span class=\"muted\">%s</span>"
 			 "</li>\n", layout_q(r), layout_t(r, "Sign in"),
-			 layout_t(r, "to contribute and review (accounts are made by the operator)"));
+			 layout_t(r, "For contributors and reviewers; accounts are made by the "
+				     "operator."));
 	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
-		 "/api/v1/openapi.json</a>.</p>\n",
+		 "/api/v1/openapi.json</a></p>\n",
 		 layout_t(r, "For programs"),
 		 layout_t(r, "The same data is available as JSON; the API is described by "
-			     "its OpenAPI document at"));
+			     "its OpenAPI document:"));
 	layout_end(r, b);
 	return 200;
 }

@@ -21,9 +21,9 @@ int web_instruments(struct req *r, struct resp *out)
 			     "by article."));
 	for (size_t i = 0; i < n; i++)
 		html_fmt(b, "<li><a href=\"/instruments/%u%S\">%s</a><br><span class=\"muted\">"
-			 "%s · %s · %d %s</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
-			 ins[i].title, ins[i].adopted, ins[i].article_count,
-			 layout_t(r, "articles"));
+			 "%s · %s · %s</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
+			 ins[i].title, ins[i].adopted, layout_msg(r, pool_printf(r->pool,
+			 "Articles: %d", ins[i].article_count), NULL, 0));
 	html_fmt(b, "</ul>\n");
 	layout_end(r, b);
 	return 200;

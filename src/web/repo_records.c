@@ -267,9 +267,8 @@ static int parse_links(struct req *r, const struct kind_field *f, const char *te
 		else
 			eid = NULL;
 		if (!eid || !*eid || strncmp(s, "/akn/", 5))
-			return err_set(e, ERR_INVALID, "%c%s: '%.80s' is not the address of a "
-				       "provision, such as /akn/ke/act/2018/5/~sec_14",
-				       tolower((unsigned char)*f->label), f->label + 1, s);
+			return err_set(e, ERR_INVALID, "%s: '%.80s' is not the address of a "
+				       "provision, such as /akn/ke/act/2018/5/~sec_14", f->key, s);
 		*sep = '\0';
 		if ((rc = legislation_split_uri(r->pool, s, &uri, &lang, &date, e)))
 			return rc;

@@ -88,7 +88,7 @@ static int account_page(struct req *r, struct resp *out, int status, const char 
 			 "<p><code id=\"token-secret\">%s</code></p>\n<p>%s <code>Authorization: "
 			 "Bearer</code></p>\n</section>\n", T("Your new API token"),
 			 T("Copy it now: it is not shown again."), secret,
-			 T("Programs send it in the header"));
+			 T("Programs send it in this header:"));
 	html_fmt(b, "<p>%s</p>\n", T("API tokens let programs use the API as you. Revoke a "
 				     "token you no longer need, or that may have leaked."));
 	tokens_table(r, b, ts, n, 0, "/account/tokens/revoke");

@@ -471,12 +471,12 @@ static void test_admin_audit_limits(void **state)
 	snprintf(path, sizeof(path), "/admin/audit?target=%0201d", 0);
 	r = get(&root, path);
 	assert_status(r, 400);
-	assert_has(r->body, "A filter is at most 200 bytes. (target)");
+	assert_has(r->body, "A filter is at most 200 bytes. (Target starts with)");
 	http_response_free(r);
 	snprintf(path, sizeof(path), "/admin/audit?actor=%0900d", 0);
 	r = get(&root, path);
 	assert_status(r, 400);
-	assert_has(r->body, "A filter is at most 200 bytes. (actor)");
+	assert_has(r->body, "A filter is at most 200 bytes. (Actor)");
 	assert_lacks(r->body, "000000000000000000000000000000000000000000000000000000000000000"
 			      "0000000000000000000000000000000000000000000000000000000000000000"
 			      "0000000000000000000000000000000000000000000000000000000000000000"

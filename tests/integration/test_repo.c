@@ -497,7 +497,7 @@ static void test_case_form(void **state)
 		http_response_free(r);
 		r = post_form(path, "title=R&country=KE&language=en&court=HC&applied=sec_14");
 		assert_status(r, 400);
-		assert_has(r->body, "provisions applied");
+		assert_has(r->body, "Provisions applied: ");
 		http_response_free(r);
 	}
 	free(loc);
