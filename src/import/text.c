@@ -780,6 +780,11 @@ static int mark_resolve(const struct parser *p, const struct mark *m, int force,
 	}
 	if (fresh >= 0) {
 		*which = fresh;
+		/* a class already open starts again at its level (a definition's own (a),
+		 * (b) list after another's), never one below itself */
+		for (int i = n - 1; i >= 0; i--)
+			if (p->levels[i].cls == m->cls[fresh])
+				return i;
 		return n;
 	}
 	for (int i = n - 1; i >= 0; i--)

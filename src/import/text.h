@@ -86,7 +86,9 @@
  *    "(1A)", "a)", "1.", "1°" at the start of the line, several in a row ("(a)(1) text"),
  *    "[(B) Repealed ...]". Nesting follows what comes first in each provision: a new
  *    marker class opens a level below the deepest open one, a class already open
- *    continues that level (closing the deeper ones). So (a) > (1) > (A) > (i) > (I) in
+ *    continues that level (closing the deeper ones); its first value ((a) again) starts
+ *    it over at that level, as a definition's own list after another's does (the
+ *    repeated eIds get "_2", "_3" with a warning), never a level below itself. So (a) > (1) > (A) > (i) > (I) in
  *    US Code style and (1) > (a) > (i) in Commonwealth style come out of the same rule.
  *    A marker belongs to the open level whose sequence it continues ((h) -> (i)),
  *    looking from the deepest; "(i)"/"(I)" (roman or letter) opens a roman level

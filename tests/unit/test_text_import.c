@@ -1140,6 +1140,29 @@ static void test_order_warnings(void **state)
 	doc_free(d);
 }
 
+/* Definitions, each with its own (a), (b) list: the second list starts over at the
+ * level of the first (the same class never nests under itself). */
+static void test_definition_lists(void **state)
+{
+	struct doc *d;
+	struct doc_node *a2;
+
+	(void)state;
+	d = parse("1. Short title\nThis Act is the Test Act.\n"
+		  "2. Interpretation\n(1) In this Act —\n\"computer\" means —\n"
+		  "(a) an electronic device; or\n(b) a group of them;\n"
+		  "\"data\" means —\n(a) facts; or\n(b) instructions;\n"
+		  "(2) A reference to a computer includes its parts.\n"
+		  "3. Offence\nA person who accesses a computer commits an offence.\n");
+	a2 = find_nth(d, "paragraph", "(a)", 2);
+	assert_non_null(a2);
+	assert_string_equal(a2->eid, "sec_2__subsec_1__para_a_2");
+	assert_string_equal(a2->parent->eid, "sec_2__subsec_1");
+	assert_string_equal(find(d, "subsection", "(2)")->parent->eid, "sec_2");
+	assert_non_null(find(d, "section", "3"));
+	doc_free(d);
+}
+
 /* A French code in Markdown: every level nests, whatever the heading levels say. */
 static void test_french_code(void **state)
 {
@@ -1238,6 +1261,7 @@ int main(void)
 		cmocka_unit_test(test_order_warnings),
 		cmocka_unit_test(test_french_code),
 		cmocka_unit_test(test_chinese),
+		cmocka_unit_test(test_definition_lists),
 		cmocka_unit_test(test_speed),
 	};
 
