@@ -14,10 +14,17 @@
  *   FTS_MARK "S" lang FTS_MARK words   (queries) words whose stems in lang count too.
  * Text columns never carry the mark: the index triggers replace it in text.
  *
- * Ranking function ccrank(k): BM25 (k1 1.2, b 0.75) over the first k phrases of the
- * query (the rest are filter tags), columns weighted lang 0, title 10, heading 4, body
- * 1, tags 0; multiplied by 1 + the closeness of the query's words in the best column
- * (1 when they stand side by side, as a phrase). Lower is better, as bm25(). */
+ * Ranking function ccrank(k [, any, spec]): BM25 (k1 1.2, b 0.75) over the first k
+ * phrases of the query (the rest are concept and filter tags), columns weighted lang
+ * 0, title 10, heading 4, body 1, tags 0, context (the headings above) 1.5;
+ * multiplied by 1 + the closeness of the query's words in the best column (1 when
+ * they stand side by side, as a phrase). spec, a space-separated word per phrase,
+ * says more: a number is the phrase's OR group (terms), "-" an exclusion, "w<1..4>"
+ * a concept tag of that weight: a row with one gets a boost of weight / 4 x
+ * CONCEPT_GAIN x the idf of the query's terms (one score with the text's, not a
+ * pin). With any set (the fallback when few rows have every word), rows are ranked
+ * by how many of the groups they have first (a concept tag counts as all of them),
+ * then by the score: -(groups x SQ_COORD_UNIT + score). Lower is better, as bm25(). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +38,8 @@
 #define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
 #define TAG_MAX 80
 
-static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0 };
+static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
+#define CONCEPT_GAIN 1.5
 #define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))
 
 struct ftok {
@@ -265,11 +273,56 @@ static int tok_create(void *udata, const char **argv, int argc, Fts5Tokenizer **
 
 /* ---- ranking ---- */
 
+#define PHRASES_MAX 64
+#define PROX_INST_MAX 1024	/* instances looked at for closeness */
+
 struct rankdata {
 	int k;			/* text phrases */
 	double avgdl;
+	int ngroups;		/* of the terms */
+	signed char group[PHRASES_MAX];	/* per phrase: its group, -1 none */
+	unsigned char weight[PHRASES_MAX];	/* per phrase: a concept's weight, 0 none */
+	double idf_sum;		/* of the terms, the best per group */
 	double idf[];
 };
+
+/* spec (see ccrank) into d's groups and weights; without one, each phrase of the
+ * first k is a group of its own. */
+static void rank_spec(struct rankdata *d, const char *spec)
+{
+	int i = 0;
+
+	for (int j = 0; j < PHRASES_MAX; j++)
+		d->group[j] = (signed char)(spec || j >= d->k ? -1 : j);
+	if (!spec) {
+		d->ngroups = d->k;
+		return;
+	}
+	while (*spec && i < PHRASES_MAX) {
+		char *end;
+		long g;
+
+		while (*spec == ' ')
+			spec++;
+		if (!*spec)
+			break;
+		if (*spec == 'w') {
+			g = strtol(spec + 1, &end, 10);
+			d->weight[i] = (unsigned char)(g > 0 && g <= 4 ? g : 0);
+		} else {
+			g = strtol(spec, &end, 10);
+			if (end != spec && g >= 0 && g < PHRASES_MAX) {
+				d->group[i] = (signed char)g;
+				if (g + 1 > d->ngroups)
+					d->ngroups = (int)g + 1;
+			}
+		}
+		spec = end != spec ? end : spec + 1;
+		while (*spec && *spec != ' ')
+			spec++;
+		i++;
+	}
+}
 
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
 {
@@ -280,8 +333,9 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
 }
 
 static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int k,
-				  int *rc)
+				  const char *spec, int *rc)
 {
+	double best[PHRASES_MAX] = { 0 };
 	struct rankdata *d = api->xGetAuxdata(fts, 0);
 	sqlite3_int64 rows = 0, total = 0;
 
@@ -292,6 +346,7 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		return NULL;
 	}
 	d->k = k;
+	rank_spec(d, spec);
 	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &total);
 	d->avgdl = rows ? (double)total / (double)rows : 1.0;
@@ -315,7 +370,11 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 			n = rows;
 		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
 		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
+		if (d->group[i] >= 0 && d->idf[i] > best[d->group[i]])
+			best[d->group[i]] = d->idf[i];
 	}
+	for (int g = 0; g < PHRASES_MAX; g++)
+		d->idf_sum += best[g];
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, d, free);
 	if (*rc != SQLITE_OK) {
@@ -324,9 +383,6 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 	}
 	return d;
 }
-
-#define PHRASES_MAX 64
-#define PROX_INST_MAX 1024	/* instances looked at for closeness */
 
 /* A sliding window over one column's instances (in offset order): the shortest span
  * of tokens that holds one instance of each of the m distinct phrases seen there. */
@@ -365,7 +421,10 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	unsigned char in_col[PHRASES_MAX];
 	struct rankdata *d;
 	struct window win, *w = NULL;	/* used from a column with two phrases */
-	int m = 0, npresent = 0;
+	int m = 0, npresent = 0, any = nval > 1 ? sqlite3_value_int(val[1]) : 0;
+	int cw = 0, coord = 0;		/* a concept's weight; groups present */
+	unsigned char seen[PHRASES_MAX] = { 0 };
+	const char *spec = nval > 2 ? (const char *)sqlite3_value_text(val[2]) : NULL;
 
 	if (k > api->xPhraseCount(fts))
 		k = api->xPhraseCount(fts);
@@ -373,7 +432,7 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 		k = PHRASES_MAX;
 	if (k < 0)
 		k = 0;
-	if (!(d = rank_data(api, fts, k, &rc)))
+	if (!(d = rank_data(api, fts, k, spec, &rc)))
 		goto out;
 	if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK ||
 	    (rc = api->xColumnSize(fts, -1, &nt)) != SQLITE_OK)
@@ -385,6 +444,8 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 
 		if (i < ninst && (rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
 			goto out;
+		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->weight[ip] > cw)
+			cw = d->weight[ip];
 		if (i < ninst && (ip >= k || ic < 0 || ic >= NCOLS))
 			continue;
 		if (ic != col) {
@@ -429,9 +490,17 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 /
 				 (f[i] + 1.2 * (0.25 + 0.75 * (double)nt / d->avgdl));
+			if (d->group[i] >= 0 && !seen[d->group[i]]++)
+				coord++;
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
+	if (cw) {
+		score += cw / 4.0 * CONCEPT_GAIN * d->idf_sum;
+		coord = d->ngroups;
+	}
+	if (any)
+		score = coord * SQ_COORD_UNIT + (score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
 out:
 	if (rc == SQLITE_OK)
 		sqlite3_result_double(ctx, -score);

@@ -56,6 +56,8 @@ enum sq_stmt {
 
 /* See sq_fts_register. */
 #define SQ_RANK_PHRASES 64
+/* ccrank(k, 1, spec) ranks by groups x SQ_COORD_UNIT + score (fts.c) */
+#define SQ_COORD_UNIT 1e4
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
 	double df[SQ_RANK_PHRASES];	/* rows with the phrase */
@@ -291,9 +293,14 @@ struct sq_phrase {
 	const char *key;	/* as written in the expression ("w", "pre" *) */
 	const char *text;	/* between its quotes, quotes single, stem mark kept */
 	int prefix;
+	int group;		/* the term's OR group; -1 for an exclusion */
 };
 const char *sq_match_terms(pool *p, const struct search_term *t, size_t n,
 			   struct sq_phrase **phrases, size_t *nphrases);
+/* The same with any set: the groups joined by OR instead of AND (rows with some of
+ * the words: the fallback when few rows have them all). */
+const char *sq_match_any(pool *p, const struct search_term *t, size_t n, int any,
+			 struct sq_phrase **phrases, size_t *nphrases);
 
 /* migrations.c */
 /* The schema part of check: version (not newer, not older, ccrepo's), and triggers

@@ -56,9 +56,6 @@ static size_t lang_codes(pool *p, unsigned langs, const char ***out)
 	return n;
 }
 
-/* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
- * a query of filters only), within the headings when headings is set, less what the
- * caller may not read, then rq's filters as tags. */
 /* The first and last years of the indexed documents (0 when none). */
 struct year_span {
 	int lo, hi;
@@ -69,15 +66,23 @@ static const struct sq_col year_span_cols[] = {
 };
 static const struct sq_reader year_span_reader = SQ_READER(struct year_span, year_span_cols);
 
+/* The whole MATCH expression: the terms' expression (from sq_match_any(); NULL for
+ * a query of filters only), within the headings when headings is set, or the concept
+ * tags (concepts, NULL none), less what the caller may not read, then rq's filters as
+ * tags. */
 static int full_match(struct sq *q, pool *p, const struct search_request *rq,
-		      const char *terms, int headings, const char **out, struct err *e)
+		      const char *terms, const char *concepts, int headings, const char **out,
+		      struct err *e)
 {
 	struct sbuf b = SBUF_INIT;
 
 	/* a query of filters only lists everything they let through; less the rows the
 	 * caller may not read (clearance.c) */
 	sbuf_adds(&b, "( ");
-	if (terms)
+	if (terms && concepts)	/* the rows mapped to a concept the query names too */
+		sbuf_addf(&b, headings ? "( ( {heading} : ( %s ) ) OR %s )" : "( ( %s ) OR %s )",
+			  terms, concepts);
+	else if (terms)
 		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", terms);
 	else
 		for (int k = 0; k < REC_KIND_COUNT; k++)
@@ -216,10 +221,44 @@ static void idf_after(struct sq *q, const char **keys, size_t n)
 	memset(&q->rank, 0, sizeof(q->rank));
 }
 
+/* The concept tags of rq ("#w4un-cc/7" OR ... every weight of each concept) into
+ * *tags (NULL when none), and ccrank()'s spec for the phrases ph[0..nph) and them. */
+static const char *concept_tags(pool *p, const struct search_request *rq,
+				const struct sq_phrase *ph, size_t nph, const char **tags)
+{
+	struct sbuf b = SBUF_INIT, sp = SBUF_INIT;
+	const char *r;
+
+	*tags = NULL;
+	for (size_t i = 0; i < nph; i++) {
+		if (ph[i].group >= 0)
+			sbuf_addf(&sp, "%d ", ph[i].group);
+		else
+			sbuf_adds(&sp, "- ");
+	}
+	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++)
+		for (int w = 4; w >= 1; w--) {
+			char v[80];
+
+			snprintf(v, sizeof(v), "%d%s", w, rq->concepts[i]);
+			if (b.len)
+				sbuf_adds(&b, " OR ");
+			add_tag(&b, 'w', v);
+			sbuf_addf(&sp, "w%d ", w);
+		}
+	if (b.len)
+		*tags = pool_printf(p, "( %s )", sbuf_str(&b));
+	r = pool_strdup(p, sbuf_str(&sp));
+	sbuf_release(&b);
+	sbuf_release(&sp);
+	return r;
+}
+
 struct cand {
 	long long rowid, record_id;
 	double score;
 	int k;			/* the hit's place among its record's hits, from 1 */
+	int coord;		/* with any: how many of the query's groups it has */
 	size_t order;
 };
 
@@ -227,6 +266,8 @@ static int by_k_score(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
 
+	if (x->coord != y->coord)	/* more of the words first, then per record */
+		return x->coord > y->coord ? -1 : 1;
 	if ((x->k > SEARCH_PER_RECORD) != (y->k > SEARCH_PER_RECORD))
 		return x->k > SEARCH_PER_RECORD ? 1 : -1;
 	if (x->order != y->order)
@@ -245,7 +286,7 @@ static int count_matches(struct sq *q, const char *match, long long *n, struct e
  * ph[0..nph): the terms' phrases (sq_match_terms), whose document frequencies are
  * cached per connection (keys: A, or H when only headings are ranked, and the phrase). */
 static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
-		     long long every, const char *match, const char *rank,
+		     long long every, const char *match, const char *spec,
 		     const struct sq_phrase *ph, size_t nph, struct cand **out, size_t *n,
 		     struct err *e)
 {
@@ -254,7 +295,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	/* every > 1: only every so many rows by id are ranked (a sample) */
 	sqlite3_stmt *st = every > 1 ?
 		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT t.id, d.record_id, t.r FROM (SELECT rowid "
-			"AS id, ccrank(search, ?4) AS r FROM search WHERE search MATCH ?1 AND "
+			"AS id, ccrank(search, ?4, ?6, ?7) AS r FROM search WHERE search MATCH ?1 AND "
 			"rowid % ?5 = 0 ORDER BY r LIMIT ?3) t JOIN search_doc d ON d.id = t.id "
 			"ORDER BY t.r", e) :
 		/* ranked inside FTS5 first: the join only for the rows kept */
@@ -262,6 +303,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 			"AS id, rank AS r FROM search WHERE search MATCH ?1 AND rank MATCH ?2 "
 			"ORDER BY rank LIMIT ?3) t JOIN search_doc d ON d.id = t.id ORDER BY t.r", e);
 	int want = 4 * (rq->offset + rq->limit), rc;
+	const char *rank = pool_printf(p, "ccrank(%zu, %d, '%s')", nph, rq->any, spec);
 	struct cand *c;
 	size_t k = 0;
 
@@ -277,6 +319,8 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	if (every > 1) {
 		sqlite3_bind_int(st, 4, (int)nph);
 		sqlite3_bind_int64(st, 5, every);
+		sqlite3_bind_int(st, 6, rq->any);
+		sqlite3_bind_text(st, 7, spec, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
 	}
@@ -286,6 +330,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 		c[k].record_id = sqlite3_column_int64(st, 1);
 		c[k].score = sqlite3_column_double(st, 2);
 		c[k].order = k;
+		c[k].coord = rq->any ? (int)(-c[k].score / SQ_COORD_UNIT) : 0;
 		c[k].k = 1;
 		for (size_t j = k; j-- > 0;)
 			if (c[j].record_id == c[k].record_id) {
@@ -352,8 +397,26 @@ static const struct sq_col hit_cols[] = {
 	SQ_STR(struct search_hit, title),
 	SQ_STR(struct search_hit, work_uri),
 	SQ_STR(struct search_hit, concept),
+	SQ_STR(struct search_hit, articles),
 };
 static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
+
+/* The first of the concepts rq names that articles (a hit's, space-separated) has,
+ * or NULL. */
+static const char *hit_concept(pool *p, const struct search_request *rq, const char *articles)
+{
+	for (size_t i = 0; articles && i < rq->nconcepts; i++) {
+		const char *a = articles;
+		size_t n = strlen(rq->concepts[i]);
+
+		while ((a = strstr(a, rq->concepts[i]))) {
+			if ((a == articles || a[-1] == ' ') && (a[n] == ' ' || !a[n]))
+				return pool_strdup(p, rq->concepts[i]);
+			a += n;
+		}
+	}
+	return NULL;
+}
 
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
@@ -362,7 +425,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct cand *c = NULL;
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
-	const char *terms, *match = NULL, *rank;
+	const char *terms, *match = NULL, *spec, *concepts;
 	int rc;
 
 	/* changes made outside a transaction are indexed now (every write path of the
@@ -374,15 +437,16 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		if ((rc = store_begin(s, e)) || (rc = store_commit(s, e)))
 			return rc;
 	}
-	terms = sq_match_terms(p, rq->terms, rq->nterms, &ph, &nph);	/* NULL: filters only */
-	if ((rc = full_match(q, p, rq, terms, 0, &match, e)))
+	/* NULL: filters only */
+	terms = sq_match_any(p, rq->terms, rq->nterms, rq->any, &ph, &nph);
+	spec = concept_tags(p, rq, ph, nph, &concepts);
+	if ((rc = full_match(q, p, rq, terms, concepts, 0, &match, e)))
 		return rc;
 	/* the total and every facet from one pass over the matches */
 	if (!q->facets)
 		q->facets = sq_facets_attach(q->path);
 	if ((rc = sq_facets_count(q, q->facets, p, match, out, e)))
 		return rc;
-	rank = pool_printf(p, "ccrank(%zu)", nph);
 	/* Ranking costs microseconds per match. When very many rows match, the best are
 	 * looked for among those with the words in their headings (a tiered index), if
 	 * there are enough of them; and at most SEARCH_RANK_MAX rows are ranked: beyond
@@ -396,7 +460,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			const char *tier;
 			long long nt;
 
-			if ((rc = full_match(q, p, rq, terms, 1, &tier, e)) ||
+			if ((rc = full_match(q, p, rq, terms, concepts, 1, &tier, e)) ||
 			    (rc = count_matches(q, tier, &nt, e)))
 				return rc;
 			if (nt >= enough) {
@@ -406,7 +470,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			}
 		}
 		if ((rc = page_rows(q, p, rq, headings, (n + SEARCH_RANK_MAX - 1) / SEARCH_RANK_MAX,
-				    ranked, rank, ph, nph, &c, &nc, e)))
+				    ranked, spec, ph, nph, &c, &nc, e)))
 			return rc;
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
@@ -417,7 +481,8 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 
 		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
 				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
-				 "s.title, w.uri, NULL FROM search s JOIN search_doc d ON d.id = s.rowid "
+				 "s.title, w.uri, NULL, d.articles FROM search s JOIN search_doc d "
+				 "ON d.id = s.rowid "
 				 "LEFT JOIN work w ON w.record_id = d.record_id "
 				 "WHERE search MATCH ?1 AND s.rowid = ?2",
 				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
@@ -425,6 +490,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			return rc;
 		if (found) {
 			h->score = c[i].score;
+			h->concept = hit_concept(p, rq, h->articles);
 			out->nhits++;
 		}
 	}
@@ -464,7 +530,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
-		"m.instrument || '/' || m.article "
+		"m.instrument || '/' || m.article, NULL "
 		"FROM mapping m JOIN work w ON w.record_id = m.work_id "
 		"JOIN record r ON r.id = m.work_id "
 		"JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM "
