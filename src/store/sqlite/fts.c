@@ -59,6 +59,9 @@ struct tctx {
 	int lang;			/* stems in this language, -1 none */
 	const char *src;		/* the text given to unicode61 */
 	int base;			/* its offset in the caller's text */
+	char prev[TOKEN_MAX];		/* documents: the word before, folded (joined
+					   with the ones before it by hyphens) */
+	int nprev, prev_end;		/* its length, where it ends (-1: none) */
 };
 
 /* The language of a code as the triggers write it: "en" or "eng" ... */
@@ -81,19 +84,16 @@ static int is_cjk(uint32_t cp)
 	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
-/* A word that is not CJK: its folded form, then its stem. */
-static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
+/* The folded word f[0..k) (from w[0..n)) with tflags, then its stem colocated. */
+static int emit_forms(struct tctx *c, int tflags, const char *w, int n, const char *f,
+		      size_t k, int start, int end)
 {
-	char f[TOKEN_MAX], g[STEM_WORD_MAX];
+	char g[STEM_WORD_MAX];
 	const char *s;
-	size_t k, sn, gk;
+	size_t sn, gk;
 	int rc;
 
-	if (n > TOKEN_MAX)
-		return c->emit(c->ctx, 0, w, n, start, end);
-	if (!(k = utf8_fold(w, (size_t)n, f)))
-		return SQLITE_OK;	/* only marks */
-	if ((rc = c->emit(c->ctx, 0, f, (int)k, start, end)) != SQLITE_OK)
+	if ((rc = c->emit(c->ctx, tflags, f, (int)k, start, end)) != SQLITE_OK)
 		return rc;
 	if (c->lang < 0 || (c->flags & FTS5_TOKENIZE_PREFIX) ||
 	    !stem_word(c->t->stem, (enum lang)c->lang, w, (size_t)n, &s, &sn) ||
@@ -103,6 +103,49 @@ static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
 	if (!gk || (gk == k && !memcmp(f, g, k)))
 		return SQLITE_OK;
 	return c->emit(c->ctx, FTS5_TOKEN_COLOCATED, g, (int)gk, start, end);
+}
+
+/* In a document, a word that follows another after one hyphen ("e-mail",
+ * "cyber-attack") is also indexed joined to it ("email", "cyberattack") at its own
+ * position, so that the joined spelling typed finds the hyphenated one. */
+static int emit_joined(struct tctx *c, const char *f, size_t k, int start, int end)
+{
+	int at = c->prev_end - c->base, rc = SQLITE_OK;
+	char j[TOKEN_MAX];
+
+	if (c->nprev && start == c->prev_end + 1 && at >= 0 && c->src[at] == '-' &&
+	    c->nprev + k <= sizeof(j)) {
+		memcpy(j, c->prev, (size_t)c->nprev);
+		memcpy(j + c->nprev, f, k);
+		rc = emit_forms(c, FTS5_TOKEN_COLOCATED, j, c->nprev + (int)k, j,
+				(size_t)c->nprev + k, start, end);
+		memcpy(c->prev, j, (size_t)c->nprev + k);
+		c->nprev += (int)k;
+	} else if (k <= sizeof(c->prev)) {
+		memcpy(c->prev, f, k);
+		c->nprev = (int)k;
+	} else {
+		c->nprev = 0;
+	}
+	c->prev_end = end;
+	return rc;
+}
+
+/* A word that is not CJK: its folded form, then its stem (and in a document, joined
+ * to the word before it by a hyphen). */
+static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
+{
+	char f[TOKEN_MAX];
+	size_t k;
+	int rc;
+
+	if (n > TOKEN_MAX)
+		return c->emit(c->ctx, 0, w, n, start, end);
+	if (!(k = utf8_fold(w, (size_t)n, f)))
+		return SQLITE_OK;	/* only marks */
+	if ((rc = emit_forms(c, 0, w, n, f, k, start, end)) != SQLITE_OK)
+		return rc;
+	return c->flags & FTS5_TOKENIZE_DOCUMENT ? emit_joined(c, f, k, start, end) : SQLITE_OK;
 }
 
 /* A run of m CJK characters; off[i] is character i's offset in the caller's text
@@ -202,7 +245,7 @@ static int tok_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *tex
 			token_fn emit)
 {
 	struct ftok *t = (struct ftok *)pt;
-	struct tctx c = { t, ctx, emit, flags, -1, text, 0 };
+	struct tctx c = { t, ctx, emit, flags, -1, text, 0, { 0 }, 0, -1 };
 
 	if (n >= 2 && text[0] == FTS_MARK) {
 		const char *end;
