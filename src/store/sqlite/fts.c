@@ -19,11 +19,13 @@
  * 0, title 10, heading 4, body 1, tags 0, context (the headings above) 1.5;
  * multiplied by 1 + the closeness of the query's words in the best column (1 when
  * they stand side by side, as a phrase). spec, a space-separated word per phrase,
- * says more: a number is the phrase's OR group (terms), "-" an exclusion, "w<1..4>"
- * a concept tag of that weight: a row with one gets a boost of weight / 4 x
- * CONCEPT_GAIN x the idf of the query's terms (one score with the text's, not a
- * pin). With any set (the fallback when few rows have every word), rows are ranked
- * by how many of the groups they have first (a concept tag counts as all of them),
+ * says more: a number is the phrase's OR group (terms), "-" an exclusion, "c" a
+ * concept's article tag: a row with one gets a boost of (weight / 4)^2 x
+ * CONCEPT_GAIN x the idf of the query's terms, its weight (1..4) from the caller's
+ * list (struct sq_rank_io; 1 when not listed): one score with the text's, not a pin,
+ * and a weak mapping (an accepted suggestion of low confidence) adds little.
+ * With any set (the fallback when few rows have every word), rows are ranked by how
+ * many of the groups they have first (a concept of weight 3 or 4 counts as all),
  * then by the score: -(groups x SQ_COORD_UNIT + score). Lower is better, as bm25(). */
 #include <math.h>
 #include <stdlib.h>
@@ -324,7 +326,7 @@ struct rankdata {
 	double avgdl;
 	int ngroups;		/* of the terms */
 	signed char group[PHRASES_MAX];	/* per phrase: its group, -1 none */
-	unsigned char weight[PHRASES_MAX];	/* per phrase: a concept's weight, 0 none */
+	unsigned char concept[PHRASES_MAX];	/* per phrase: 1 for a concept's tag */
 	double idf_sum;		/* of the terms, the best per group */
 	double idf[];
 };
@@ -341,29 +343,21 @@ static void rank_spec(struct rankdata *d, const char *spec)
 		d->ngroups = d->k;
 		return;
 	}
-	while (*spec && i < PHRASES_MAX) {
-		char *end;
+	for (; *spec && i < PHRASES_MAX; i++) {
 		long g;
 
 		while (*spec == ' ')
 			spec++;
 		if (!*spec)
 			break;
-		if (*spec == 'w') {
-			g = strtol(spec + 1, &end, 10);
-			d->weight[i] = (unsigned char)(g > 0 && g <= 4 ? g : 0);
-		} else {
-			g = strtol(spec, &end, 10);
-			if (end != spec && g >= 0 && g < PHRASES_MAX) {
-				d->group[i] = (signed char)g;
-				if (g + 1 > d->ngroups)
-					d->ngroups = (int)g + 1;
-			}
-		}
-		spec = end != spec ? end : spec + 1;
+		if (*spec == 'c')
+			d->concept[i] = 1;
+		else if (*spec >= '0' && *spec <= '9' && (g = strtol(spec, NULL, 10)) < PHRASES_MAX)
+			d->group[i] = (signed char)g;
+		if (d->group[i] + 1 > d->ngroups)
+			d->ngroups = d->group[i] + 1;
 		while (*spec && *spec != ' ')
 			spec++;
-		i++;
 	}
 }
 
@@ -455,6 +449,26 @@ static void window_add(struct window *w, int phrase, int offset, int m)
 	}
 }
 
+/* The concept weight of the current row: from the caller's list, 1 when absent. */
+static int concept_weight(const Fts5ExtensionApi *api, Fts5Context *fts)
+{
+	const struct sq_rank_io *io = api->xUserData(fts);
+	sqlite3_int64 id = api->xRowid(fts);
+	size_t lo = 0, hi = io ? io->nboost : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (io->boost_id[mid] == id)
+			return io->boost_w[mid];
+		if (io->boost_id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1;
+}
+
 static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		   int nval, sqlite3_value **val)
 {
@@ -487,8 +501,8 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 
 		if (i < ninst && (rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
 			goto out;
-		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->weight[ip] > cw)
-			cw = d->weight[ip];
+		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->concept[ip] && !cw)
+			cw = concept_weight(api, fts);
 		if (i < ninst && (ip >= k || ic < 0 || ic >= NCOLS))
 			continue;
 		if (ic != col) {
@@ -538,9 +552,10 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
-	if (cw) {
-		score += cw / 4.0 * CONCEPT_GAIN * d->idf_sum;
-		coord = d->ngroups;
+	if (cw) {	/* a concept's: by its weight squared, weak mappings count little */
+		score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum;
+		if (cw >= 3)
+			coord = d->ngroups;
 	}
 	if (any)
 		score = coord * SQ_COORD_UNIT + (score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);

@@ -31,7 +31,7 @@ enum sq_stmt {
 	SQ_MAPPING_PUT = SQ_KIND_LINKS + REC_KIND_COUNT, SQ_MAPPING_BY_WORK, SQ_MAPPING_BY_ARTICLE,
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
-	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT,
+	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT, SQ_SEARCH_BOOST,
 	/* user.c */
 	SQ_ORG_INSERT, SQ_ORG_LIST, SQ_ORG_GET,
 	SQ_USER_INSERT, SQ_USER_LIST, SQ_USER_GET_NAME, SQ_USER_GET_ID, SQ_USER_DISABLE,
@@ -61,6 +61,11 @@ enum sq_stmt {
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
 	double df[SQ_RANK_PHRASES];	/* rows with the phrase */
+	/* concept search: the rows mapped to a concept of the query, by row id
+	 * (ascending), and the weight of each (1..4, search.c) */
+	const long long *boost_id;
+	const unsigned char *boost_w;
+	size_t nboost;
 };
 
 /* The caller's clearance as the connection keeps it (clearance.c). */

@@ -520,10 +520,9 @@ static const char *const migrations[] = {
 	"UPDATE expression SET status = 'amended' WHERE status = 'in_force' AND EXISTS (\n"
 	"  SELECT 1 FROM expression y WHERE y.work_id = expression.work_id\n"
 	"  AND y.language = expression.language AND y.date > expression.date);\n",
-	/* 9: search: a provision's row also holds the headings above it (column context)
-	 * and its accepted mappings' weights for concept search (tags "w..."); and words
-	 * have new forms (spelling variants and word families in core/stem.c, hyphenated
-	 * words joined in fts.c): the index is rebuilt (search_sql.h) */
+	/* 9: search: a provision's row also holds the headings above it (column context);
+	 * and words have new forms (spelling variants and word families in core/stem.c,
+	 * hyphenated words joined in fts.c): the index is rebuilt (search_sql.h) */
 	"DROP VIEW search_source_provision;\n"
 	"DROP VIEW search_source_case;\n"
 	"DROP VIEW search_source_lesson;\n"

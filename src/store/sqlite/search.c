@@ -221,8 +221,8 @@ static void idf_after(struct sq *q, const char **keys, size_t n)
 	memset(&q->rank, 0, sizeof(q->rank));
 }
 
-/* The concept tags of rq ("#w4un-cc/7" OR ... every weight of each concept) into
- * *tags (NULL when none), and ccrank()'s spec for the phrases ph[0..nph) and them. */
+/* The concept tags of rq ("#aun-cc/7" OR ...: the rows mapped to one) into *tags
+ * (NULL when none), and ccrank()'s spec for the phrases ph[0..nph) and them. */
 static const char *concept_tags(pool *p, const struct search_request *rq,
 				const struct sq_phrase *ph, size_t nph, const char **tags)
 {
@@ -236,22 +236,99 @@ static const char *concept_tags(pool *p, const struct search_request *rq,
 		else
 			sbuf_adds(&sp, "- ");
 	}
-	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++)
-		for (int w = 4; w >= 1; w--) {
-			char v[80];
-
-			snprintf(v, sizeof(v), "%d%s", w, rq->concepts[i]);
-			if (b.len)
-				sbuf_adds(&b, " OR ");
-			add_tag(&b, 'w', v);
-			sbuf_addf(&sp, "w%d ", w);
-		}
+	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++) {
+		if (b.len)
+			sbuf_adds(&b, " OR ");
+		add_tag(&b, 'a', rq->concepts[i]);
+		sbuf_adds(&sp, "c ");
+	}
 	if (b.len)
 		*tags = pool_printf(p, "( %s )", sbuf_str(&b));
 	r = pool_strdup(p, sbuf_str(&sp));
 	sbuf_release(&b);
 	sbuf_release(&sp);
 	return r;
+}
+
+/* A concept's weight for each provision mapped to it (accepted), by how sure the
+ * mapping is: 4 for a curator's own (no suggester's score), for an accepted
+ * suggestion 3 when the suggester's score was 0.5 or more (a heading that names the
+ * article), 2 from 0.35, else 1 (a few words in common: what a curator who accepts
+ * every suggestion unread lets through); one less (at least 1) for a partial
+ * mapping. Read when the query is run, so always current. */
+struct boost {
+	long long id;
+	long long weight;
+};
+static const struct sq_col boost_cols[] = {
+	SQ_NUM(struct boost, id),
+	SQ_NUM(struct boost, weight),
+};
+static const struct sq_reader boost_reader = SQ_READER(struct boost, boost_cols);
+
+static int by_boost_id(const void *a, const void *b)
+{
+	const struct boost *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The weights of the rows mapped to rq's concepts into bw's boost_* (from p), the
+ * highest per row. */
+static int concept_weights(struct sq *q, pool *p, const struct search_request *rq,
+			   struct sq_rank_io *bw, struct err *e)
+{
+	struct boost *all = NULL;
+	size_t n = 0, k = 0;
+	long long *ids;
+	unsigned char *w;
+
+	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++) {
+		const char *slash = strrchr(rq->concepts[i], '/');
+		struct boost *b;
+		size_t nb;
+		int rc;
+
+		if (!slash)
+			continue;
+		if ((rc = sq_list(q, SQ_SEARCH_BOOST, "SELECT v.id, max(1, CASE WHEN m.score IS "
+			"NULL THEN 4 WHEN m.score >= 0.5 THEN 3 WHEN m.score >= 0.35 THEN 2 ELSE 1 END "
+			"- (m.extent = 'partial')) "
+			"FROM mapping m JOIN expression x ON x.work_id = m.work_id "
+			"JOIN provision v ON v.expression_id = x.id AND v.eid = m.eid "
+			"WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted'",
+			SQ_VALS(SQ_TEXT(pool_strndup(p, rq->concepts[i],
+						    (size_t)(slash - rq->concepts[i]))),
+				SQ_INT(atoi(slash + 1))), p, &boost_reader, (void **)&b, &nb,
+			"concept search", e)))
+			return rc;
+		if (nb) {
+			struct boost *more = pool_calloc(p, n + nb, sizeof(*more));
+
+			if (n)
+				memcpy(more, all, n * sizeof(*all));
+			memcpy(more + n, b, nb * sizeof(*b));
+			all = more;
+			n += nb;
+		}
+	}
+	if (n > 1)
+		qsort(all, n, sizeof(*all), by_boost_id);
+	ids = pool_calloc(p, n + 1, sizeof(*ids));
+	w = pool_calloc(p, n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (k && ids[k - 1] == all[i].id) {
+			if (all[i].weight > w[k - 1])
+				w[k - 1] = (unsigned char)all[i].weight;
+			continue;
+		}
+		ids[k] = all[i].id;
+		w[k++] = (unsigned char)all[i].weight;
+	}
+	bw->boost_id = ids;
+	bw->boost_w = w;
+	bw->nboost = k;
+	return ERR_OK;
 }
 
 struct cand {
@@ -287,8 +364,8 @@ static int count_matches(struct sq *q, const char *match, long long *n, struct e
  * cached per connection (keys: A, or H when only headings are ranked, and the phrase). */
 static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
 		     long long every, const char *match, const char *spec,
-		     const struct sq_phrase *ph, size_t nph, struct cand **out, size_t *n,
-		     struct err *e)
+		     const struct sq_phrase *ph, size_t nph, const struct sq_rank_io *bw,
+		     struct cand **out, size_t *n, struct err *e)
 {
 	const char *keys[SQ_RANK_PHRASES];
 	size_t nkeys = nph < SQ_RANK_PHRASES ? nph : SQ_RANK_PHRASES;
@@ -325,6 +402,9 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 		sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
 	}
 	idf_before(q, ph, keys, nkeys);
+	q->rank.boost_id = bw->boost_id;
+	q->rank.boost_w = bw->boost_w;
+	q->rank.nboost = bw->nboost;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
 		c[k].rowid = sqlite3_column_int64(st, 0);
 		c[k].record_id = sqlite3_column_int64(st, 1);
@@ -426,8 +506,10 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
 	const char *terms, *match = NULL, *spec, *concepts;
+	struct sq_rank_io bw;
 	int rc;
 
+	memset(&bw, 0, sizeof(bw));
 	/* changes made outside a transaction are indexed now (every write path of the
 	 * program uses one: this is a safety net) */
 	if (q->depth == 0 && (rc = queued(q, e)) != 0) {
@@ -440,7 +522,8 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	/* NULL: filters only */
 	terms = sq_match_any(p, rq->terms, rq->nterms, rq->any, &ph, &nph);
 	spec = concept_tags(p, rq, ph, nph, &concepts);
-	if ((rc = full_match(q, p, rq, terms, concepts, 0, &match, e)))
+	if ((rc = full_match(q, p, rq, terms, concepts, 0, &match, e)) ||
+	    (concepts && (rc = concept_weights(q, p, rq, &bw, e))))
 		return rc;
 	/* the total and every facet from one pass over the matches */
 	if (!q->facets)
@@ -470,7 +553,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			}
 		}
 		if ((rc = page_rows(q, p, rq, headings, (n + SEARCH_RANK_MAX - 1) / SEARCH_RANK_MAX,
-				    ranked, spec, ph, nph, &c, &nc, e)))
+				    ranked, spec, ph, nph, &bw, &c, &nc, e)))
 			return rc;
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));

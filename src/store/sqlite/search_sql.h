@@ -7,8 +7,7 @@
  * published expression (a pending one, waiting for review, is not). Columns: lang
  * (the row's language, an instruction to the tokenizer), title, heading, body, tags
  * (filter tags: kLEGISLATION cKE r014 y2018 len sPUBLISHED tCLEAR aun-cc/7, and who
- * may read it: xp xs xualice ao12 ..., see SEARCH_ACCESS_TAGS; the concept weights
- * w4un-cc/7 ..., see SEARCH_CONTEXT_COLS; lowercased), context (the headings above a
+ * may read it: xp xs xualice ao12 ..., see SEARCH_ACCESS_TAGS; lowercased), context (the headings above a
  * provision, since schema version 9). search_doc holds the same rows' facts for
  * filters and facet counts. The views search_source_* are what both are filled from. */
 #ifndef STORE_SQLITE_SEARCH_SQL_H
@@ -29,26 +28,17 @@
 	"FROM provision v JOIN expression x ON x.id = v.expression_id " \
 	"JOIN record r ON r.id = x.work_id JOIN work w ON w.record_id = r.id " \
 	"LEFT JOIN caselaw c ON c.record_id = r.id "
-/* Since schema version 9, two more columns of a provision's row:
- *   context: the numbers and headings of the provisions above it (its section's,
- *     chapter's, part's), nearest first, indexed at a lower weight than its own heading
- *     (fts.c), so that "mutual assistance" + "urgent" finds the article that says
- *     "urgent" under the title "Mutual assistance";
- *   boosts: its accepted mappings as "w<weight><instrument>/<article>", weight 1..4 =
- *     4 x extent (full 1, partial 0.5) x the suggester's score when it was a
- *     suggestion accepted (a curator's own mapping has none: 1). Concept search
- *     boosts the provision by that weight (search.c).
- * Cases and lessons have neither (NULL). */
+/* Since schema version 9, one more column of a provision's row, context: the numbers
+ * and headings of the provisions above it (its section's, chapter's, part's), nearest
+ * first, indexed at a lower weight than its own heading (fts.c), so that "mutual
+ * assistance" + "urgent" finds the article that says "urgent" under the title
+ * "Mutual assistance". Cases and lessons have none (NULL). */
 #define SEARCH_CONTEXT_COLS \
 	", (WITH RECURSIVE up(id, depth) AS (SELECT v.parent_id, 0 UNION ALL " \
 	"   SELECT a.parent_id, up.depth + 1 FROM provision a JOIN up ON a.id = up.id " \
 	"   WHERE a.parent_id IS NOT NULL AND up.depth < 16) " \
 	"  SELECT group_concat(trim(coalesce(a.num, '') || ' ' || coalesce(a.heading, '')), ' ') " \
-	"  FROM up JOIN provision a ON a.id = up.id) AS context, " \
-	"  (SELECT group_concat('w' || max(1, min(4, CAST(round(4.0 * " \
-	"     CASE m.extent WHEN 'full' THEN 1.0 ELSE 0.5 END * coalesce(m.score, 1.0)) " \
-	"     AS INTEGER))) || m.instrument || '/' || m.article, ' ') FROM mapping m " \
-	"   WHERE m.work_id = r.id AND m.eid = v.eid AND m.state = 'accepted') AS boosts"
+	"  FROM up JOIN provision a ON a.id = up.id) AS context"
 #define SEARCH_PROVISION_COLS SEARCH_PROVISION_COLS_WITH(SEARCH_CONTEXT_COLS)
 #define SEARCH_PENDING_LATEST \
 	"WHERE x.pending = 0 AND NOT EXISTS (SELECT 1 FROM expression y " \
@@ -80,7 +70,7 @@
 	"  NULL AS articles, r.status AS status, r.tlp AS tlp, r.language AS text_lang, " \
 	"  r.title AS title, l.topic AS heading, l.body AS body" extra " " \
 	"FROM lesson l JOIN record r ON r.id = l.record_id"
-#define SEARCH_NO_CONTEXT ", NULL AS context, NULL AS boosts"
+#define SEARCH_NO_CONTEXT ", NULL AS context"
 #define SEARCH_SOURCE_CASE SEARCH_SOURCE_CASE_WITH(SEARCH_NO_CONTEXT)
 #define SEARCH_SOURCE_LESSON SEARCH_SOURCE_LESSON_WITH(SEARCH_NO_CONTEXT)
 /* Before schema version 9. */
@@ -90,9 +80,9 @@
 /* Index the rows of view src (search_source_provision, _case or _lesson) where cond
  * holds. Text never carries the tokenizer's mark (char 31). */
 #define SEARCH_ADD(src, cond) \
-	SEARCH_ADD_TAGS(src, cond, SEARCH_ACCESS_TAGS " || coalesce(' ' || d.boosts, '')", \
-			", context", ", replace(context, char(31), ' ')")
-/* Schema version 7's and 8's (no context column, no boosts). */
+	SEARCH_ADD_TAGS(src, cond, SEARCH_ACCESS_TAGS, ", context", \
+			", replace(context, char(31), ' ')")
+/* Schema version 7's and 8's (no context column). */
 #define SEARCH_ADD_V7(src, cond) SEARCH_ADD_TAGS(src, cond, SEARCH_ACCESS_TAGS, "", "")
 /* Who may read the row (clearance.c), as tags on the rows some may not read only, so
  * that a search excludes a few short lists instead of intersecting long ones: xp on
