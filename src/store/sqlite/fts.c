@@ -24,9 +24,13 @@
  * CONCEPT_GAIN x the idf of the query's terms, its weight (1..4) from the caller's
  * list (struct sq_rank_io; 1 when not listed): one score with the text's, not a pin,
  * and a weak mapping (an accepted suggestion of low confidence) adds little.
- * With any set (the fallback when few rows have every word), rows are ranked by how
- * many of the groups they have first (a concept of weight 3 or 4 counts as all),
- * then by the score: -(groups x SQ_COORD_UNIT + score). Lower is better, as bm25(). */
+ * Rows are ranked by how many of the groups they have first (with all the words,
+ * all of them; with any set, the fallback when few rows have every word, some), a
+ * concept's row without any of the words with those that have all when its mapping
+ * is sure (weight 3 or 4), else between those and the rows with fewer; then by the
+ * score: -(tier x SQ_COORD_UNIT + score), tier twice the groups (twice their number,
+ * less one for a concept's row of weight 1 or 2 without words). The argument
+ * any is kept for the callers (the tiers are the same). Lower is better, as bm25(). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -478,7 +482,7 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	unsigned char in_col[PHRASES_MAX];
 	struct rankdata *d;
 	struct window win, *w = NULL;	/* used from a column with two phrases */
-	int m = 0, npresent = 0, any = nval > 1 ? sqlite3_value_int(val[1]) : 0;
+	int m = 0, npresent = 0;
 	int cw = 0, coord = 0;		/* a concept's weight; groups present */
 	unsigned char seen[PHRASES_MAX] = { 0 };
 	const char *spec = nval > 2 ? (const char *)sqlite3_value_text(val[2]) : NULL;
@@ -552,13 +556,13 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
-	if (cw) {	/* a concept's: by its weight squared, weak mappings count little */
+	if (cw)		/* a concept's: by its weight squared, weak mappings count little */
 		score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum;
-		if (cw >= 3)
-			coord = d->ngroups;
-	}
-	if (any)
-		score = coord * SQ_COORD_UNIT + (score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
+	/* tiers: the groups a row has (twice); a concept's row without a word with
+	 * those that have them all when its mapping is sure (weight 3 or 4), else
+	 * between those and the rows with fewer */
+	score = (coord ? 2 * coord : cw ? 2 * d->ngroups - (cw < 3) : 0) * SQ_COORD_UNIT +
+		(score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
 out:
 	if (rc == SQLITE_OK)
 		sqlite3_result_double(ctx, -score);

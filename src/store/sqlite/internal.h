@@ -56,7 +56,7 @@ enum sq_stmt {
 
 /* See sq_fts_register. */
 #define SQ_RANK_PHRASES 64
-/* ccrank(k, 1, spec) ranks by groups x SQ_COORD_UNIT + score (fts.c) */
+/* ccrank(k, any, spec) ranks by tier x SQ_COORD_UNIT + score (fts.c) */
 #define SQ_COORD_UNIT 1e4
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];

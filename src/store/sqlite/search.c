@@ -410,7 +410,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 		c[k].record_id = sqlite3_column_int64(st, 1);
 		c[k].score = sqlite3_column_double(st, 2);
 		c[k].order = k;
-		c[k].coord = rq->any ? (int)(-c[k].score / SQ_COORD_UNIT) : 0;
+		c[k].coord = (int)(-c[k].score / SQ_COORD_UNIT);
 		c[k].k = 1;
 		for (size_t j = k; j-- > 0;)
 			if (c[j].record_id == c[k].record_id) {
