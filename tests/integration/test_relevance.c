@@ -24,10 +24,14 @@
 
 #include "integration/harness.h"
 
-/* Floors for ccrepo's means over the whole set: measured nDCG@10 0.77 and MRR 0.83 when
- * the set was written (fts5: 0.52 and 0.54), less 0.05. See the README. */
+/* Floors for ccrepo's means over the first set (42 queries, "# set 1"): measured
+ * nDCG@10 0.77 and MRR 0.83 when it was written (fts5: 0.52 and 0.54), less 0.05; and
+ * over the whole set (113 queries, with "# set 2": the Code pénal in French, more
+ * English): measured 0.62 and 0.67 when it was written, less 0.05. See the README. */
 #define FLOOR_NDCG 0.72
 #define FLOOR_MRR 0.78
+#define FLOOR_ALL_NDCG 0.57
+#define FLOOR_ALL_MRR 0.62
 /* nDCG@10 the run with every suggestion accepted may lose at most */
 #define MAX_LOSS 0.02
 #define K 10
@@ -44,6 +48,7 @@ struct rquery {
 	char lang[8];
 	struct judgment j[MAXJ];
 	int nj;
+	int set;		/* 1: the first 42 (the floors' set), 2: added later */
 };
 
 static struct rquery Q[MAXQ];
@@ -111,12 +116,16 @@ static void load_queries(void)
 	f = fopen(path, "r");
 	if (!f)
 		fail_msg("cannot open %s", path);
+	int set = 1;
+
 	NQ = 0;
 	while (fgets(line, sizeof(line), f)) {
 		char *q, *lang, *js, *tok, *save = NULL;
 		struct rquery *r;
 
 		line[strcspn(line, "\r\n")] = '\0';
+		if (!strncmp(line, "# set ", 6))	/* the queries below belong to set N */
+			set = atoi(line + 6);
 		if (!line[0] || line[0] == '#')
 			continue;
 		q = line;
@@ -131,6 +140,7 @@ static void load_queries(void)
 		memset(r, 0, sizeof(*r));
 		copy(r->text, sizeof(r->text), q);
 		copy(r->lang, sizeof(r->lang), lang);
+		r->set = set;
 		for (tok = strtok_r(js, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
 			char *eq = strrchr(tok, '=');
 
@@ -532,6 +542,7 @@ static void test_relevance(void **state)
 	static char fk[K][256];
 	static double cn[MAXQ], cr[MAXQ], an[MAXQ], ar[MAXQ];
 	struct mean all = { "all", { 0 }, { 0 }, 0 }, by[8], acc = { "all", { 0 }, { 0 }, 0 };
+	struct mean first = { "set 1", { 0 }, { 0 }, 0 };
 	int nby = 0, naccepted;
 
 	(void)state;
@@ -540,7 +551,7 @@ static void test_relevance(void **state)
 		skip();
 	}
 	load_queries();
-	assert_true(NQ >= 30);	/* TODO 100 */
+	assert_true(NQ >= 100);
 	d = harness_tmpdir();
 	assert_non_null(d);
 	import_corpus(d);
@@ -596,10 +607,16 @@ static void test_relevance(void **state)
 		       nd[XAP], rr[XAP], nd[CC] + 1e-9 < nd[FTS] ? "  <- fts5 better" : "",
 		       nd[CC] + 1e-9 < nd[XAP] ? "  <- xapian better" : "");
 		add(&all, nd, rr);
+		if (Q[i].set == 1)
+			add(&first, nd, rr);
 		if ((m = mean_of(by, &nby, 8, Q[i].lang)))
 			add(m, nd, rr);
 	}
 	print_means("Per language (means)", by, nby, &all);
+	printf("relevance [set 1]: ccrepo nDCG@10 %.2f MRR %.2f | fts5 nDCG@10 %.2f MRR %.2f | "
+	       "xapian nDCG@10 %.2f MRR %.2f (%d queries)\n", first.ndcg[CC] / first.n,
+	       first.rr[CC] / first.n, first.ndcg[FTS] / first.n, first.rr[FTS] / first.n,
+	       first.ndcg[XAP] / first.n, first.rr[XAP] / first.n, first.n);
 
 	/* a hurried curator: every suggestion accepted; ccrepo alone again */
 	naccepted = accept_all(s, db);
@@ -621,11 +638,18 @@ static void test_relevance(void **state)
 	harness_rmtree(d);
 	free(d);
 
-	if (all.ndcg[CC] / all.n < FLOOR_NDCG)
-		fail_msg("ccrepo nDCG@10 %.3f is below the floor %.2f", all.ndcg[CC] / all.n,
+	if (first.ndcg[CC] / first.n < FLOOR_NDCG)
+		fail_msg("ccrepo nDCG@10 %.3f is below the floor %.2f", first.ndcg[CC] / first.n,
 			 FLOOR_NDCG);
-	if (all.rr[CC] / all.n < FLOOR_MRR)
-		fail_msg("ccrepo MRR %.3f is below the floor %.2f", all.rr[CC] / all.n, FLOOR_MRR);
+	if (first.rr[CC] / first.n < FLOOR_MRR)
+		fail_msg("ccrepo MRR %.3f is below the floor %.2f", first.rr[CC] / first.n,
+			 FLOOR_MRR);
+	if (all.ndcg[CC] / all.n < FLOOR_ALL_NDCG)
+		fail_msg("ccrepo nDCG@10 %.3f is below the floor %.2f", all.ndcg[CC] / all.n,
+			 FLOOR_ALL_NDCG);
+	if (all.rr[CC] / all.n < FLOOR_ALL_MRR)
+		fail_msg("ccrepo MRR %.3f is below the floor %.2f", all.rr[CC] / all.n,
+			 FLOOR_ALL_MRR);
 	for (int r = FTS; r < NRANK; r++) {
 		if (all.ndcg[CC] < all.ndcg[r])
 			fail_msg("ccrepo nDCG@10 %.3f is below %s's %.3f", all.ndcg[CC] / all.n,

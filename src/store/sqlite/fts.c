@@ -24,12 +24,14 @@
  * CONCEPT_GAIN x the idf of the query's terms, its weight (1..4) from the caller's
  * list (struct sq_rank_io; 1 when not listed): one score with the text's, not a pin,
  * and a weak mapping (an accepted suggestion of low confidence) adds little.
- * Rows are ranked by how many of the groups they have first (with all the words,
+ * Rows are ranked by how many of the groups they have first (weighted by their idf,
+ * so that a rare word counts more than "the" or "dans") (with all the words,
  * all of them; with any set, the fallback when few rows have every word, some), a
  * concept's row without any of the words with those that have all when its mapping
  * is sure (weight 3 or 4), else between those and the rows with fewer; then by the
- * score: -(tier x SQ_COORD_UNIT + score), tier twice the groups (twice their number,
- * less one for a concept's row of weight 1 or 2 without words). The argument
+ * score: -(tier x SQ_COORD_UNIT + score), tier TIERS for every group, less for some
+ * (their share of the query's idf), TIERS - 1 for a concept's row of weight 1 or 2
+ * without words. The argument
  * any is kept for the callers (the tiers are the same). Lower is better, as bm25(). */
 #include <math.h>
 #include <stdlib.h>
@@ -46,6 +48,7 @@
 
 static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
 #define CONCEPT_GAIN 1.5
+#define TIERS 16		/* the tier of the rows with every group of words */
 #define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))
 
 struct ftok {
@@ -329,6 +332,7 @@ struct rankdata {
 	int k;			/* text phrases */
 	double avgdl;
 	int ngroups;		/* of the terms */
+	double gidf[PHRASES_MAX];	/* per group: the idf of its rarest phrase */
 	signed char group[PHRASES_MAX];	/* per phrase: its group, -1 none */
 	unsigned char concept[PHRASES_MAX];	/* per phrase: 1 for a concept's tag */
 	double idf_sum;		/* of the terms, the best per group */
@@ -416,6 +420,7 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 	}
 	for (int g = 0; g < PHRASES_MAX; g++)
 		d->idf_sum += best[g];
+	memcpy(d->gidf, best, sizeof(d->gidf));
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, d, free);
 	if (*rc != SQLITE_OK) {
@@ -483,7 +488,8 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	struct rankdata *d;
 	struct window win, *w = NULL;	/* used from a column with two phrases */
 	int m = 0, npresent = 0;
-	int cw = 0, coord = 0;		/* a concept's weight; groups present */
+	int cw = 0, coord = 0, tier;	/* a concept's weight; groups present */
+	double matched = 0.0;		/* the idf of the groups present */
 	unsigned char seen[PHRASES_MAX] = { 0 };
 	const char *spec = nval > 2 ? (const char *)sqlite3_value_text(val[2]) : NULL;
 
@@ -551,17 +557,26 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 /
 				 (f[i] + 1.2 * (0.25 + 0.75 * (double)nt / d->avgdl));
-			if (d->group[i] >= 0 && !seen[d->group[i]]++)
+			if (d->group[i] >= 0 && !seen[d->group[i]]++) {
 				coord++;
+				matched += d->gidf[d->group[i]];
+			}
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
 	if (cw)		/* a concept's: by its weight squared, weak mappings count little */
 		score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum;
-	/* tiers: the groups a row has (twice); a concept's row without a word with
-	 * those that have them all when its mapping is sure (weight 3 or 4), else
-	 * between those and the rows with fewer */
-	score = (coord ? 2 * coord : cw ? 2 * d->ngroups - (cw < 3) : 0) * SQ_COORD_UNIT +
+	/* tiers: every group TIERS; some of them, by their share of the query's idf
+	 * (a rare word weighs more than "the" or "dans"); a concept's row without a word
+	 * with those that have them all when its mapping is sure (weight 3 or 4), else
+	 * just below them */
+	if (coord >= d->ngroups)
+		tier = TIERS;
+	else if (coord)
+		tier = (int)((TIERS - 1) * matched / (d->idf_sum > 0 ? d->idf_sum : 1.0));
+	else
+		tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+	score = tier * SQ_COORD_UNIT +
 		(score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
 out:
 	if (rc == SQLITE_OK)
