@@ -78,7 +78,7 @@ int api_search(struct req *r, struct resp *out)
 	json_object_set_new(j, "partial", json_boolean(res->partial));
 	if (res->partial) {
 		json_object_set_new(j, "partial_total", json_integer(res->partial_total));
-		json_object_set_new(j, "message", json_string(SEARCH_PARTIAL_MSG));
+		json_object_set_new(j, "message", json_string(res->message));
 	}
 	return api_send(out, 200, j);
 }

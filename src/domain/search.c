@@ -382,6 +382,7 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 			some->partial = 1;
 			some->partial_total = some->total;
 			some->total = res->total;
+			some->message = res->total ? SEARCH_PARTIAL_MORE_MSG : SEARCH_PARTIAL_MSG;
 			some->lang = res->lang;
 			some->lang_guessed = res->lang_guessed;
 			some->concepts = res->concepts;

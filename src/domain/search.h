@@ -111,6 +111,8 @@ struct search_result {
 	long long partial_total;	/* with partial: the provisions with some of the
 					   words (total's among them): the hits listed, and
 					   what the facets count */
+	const char *message;		/* with partial: SEARCH_PARTIAL_MSG (none has all
+					   the words) or SEARCH_PARTIAL_MORE_MSG, else NULL */
 	struct search_facet *facets[FACET_COUNT];
 	size_t nfacets[FACET_COUNT];
 	const char *canonical;		/* the query as understood */
@@ -127,8 +129,10 @@ struct search_result {
  * boost weighted by the mapping: a curator's own full mapping most, an accepted
  * suggestion by the suggester's confidence), and marked with the article. */
 
-/* The message of a page of partial matches (data/messages.tsv). */
+/* The messages of a page of partial matches (data/messages.tsv): when none has all
+ * the words, and when a few have them, listed first. */
 #define SEARCH_PARTIAL_MSG "no provision has all the words; showing provisions with some of them"
+#define SEARCH_PARTIAL_MORE_MSG "provisions with some of the words follow"
 
 /* Run the query text as the clearance set on s (store_set_clearance) allows:
  * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). All the words

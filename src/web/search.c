@@ -135,7 +135,7 @@ int web_search(struct req *r, struct resp *out)
 			 res->lang_guessed ? layout_t(r, " (guessed; lang: chooses)") : "");
 		if (res->partial)
 			html_fmt(b, "<p class=\"notice\" role=\"status\">%s (%z)</p>\n",
-				 layout_t(r, SEARCH_PARTIAL_MSG), (size_t)res->partial_total);
+				 layout_t(r, res->message), (size_t)res->partial_total);
 		if (res->nconcepts) {
 			html_fmt(b, "<p>%s", layout_t(r, "Your search names a concept of the "
 						     "instruments; provisions mapped to it are "
