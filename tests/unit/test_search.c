@@ -683,6 +683,26 @@ static void test_fallback(void **state)
 	assert_true(r->nhits > 0);
 	assert_string_equal(r->hits[0].eid, "part_2__sec_11");
 	assert_int_equal(total("cyberharassment"), 0);	/* not joined: no hyphen there */
+	/* a concept's hits: once per provision, with every article it serves (the UN
+	 * convention's and the Budapest Convention's, through the cross-walk) */
+	r = run("unauthorised access");
+	{
+		size_t nconcept = 0;
+
+		for (size_t i = 0; i < r->nhits; i++) {
+			for (size_t k = 0; k < i; k++)
+				assert_false(r->hits[k].record_id == r->hits[i].record_id &&
+					     r->hits[k].eid && r->hits[i].eid &&
+					     !strcmp(r->hits[k].eid, r->hits[i].eid));
+			if (!r->hits[i].concept)
+				continue;
+			nconcept++;
+			assert_non_null(r->hits[i].articles);
+			assert_non_null(strstr(r->hits[i].articles, "un-cc/"));
+			assert_non_null(strstr(r->hits[i].articles, "coe-185/"));
+		}
+		assert_true(nconcept > 0);
+	}
 	/* spellings meet: "unauthorized" finds "unauthorised" */
 	assert_int_equal(total("unauthorized"), total("unauthorised"));
 	assert_true(total("offense") > 0);
