@@ -223,6 +223,30 @@ static void finish_facets(struct search_result *res)
 	}
 }
 
+/* French elided words ("l'", "d'", "qu'"...): a query word that starts with one is
+ * searched without it, as the text has it apart ("s'introduire" finds
+ * "d'introduire"). */
+static const char *const elisions[] = {
+	"l", "d", "s", "n", "m", "t", "j", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+};
+
+/* w without a leading elision and its apostrophe (' or U+2019), else w. */
+static const char *unelide(const char *w)
+{
+	for (size_t i = 0; i < sizeof(elisions) / sizeof(elisions[0]); i++) {
+		size_t n = strlen(elisions[i]);
+		const char *a = w + n;
+
+		if (strncasecmp(w, elisions[i], n))
+			continue;
+		if (*a == '\'' && a[1])
+			return a + 1;
+		if (!strncmp(a, "\xe2\x80\x99", 3) && a[3])
+			return a + 3;
+	}
+	return w;
+}
+
 /* Whether w is a hyphenated word: letters or digits on both sides of each hyphen. */
 static int hyphenated(const char *w)
 {
@@ -257,19 +281,22 @@ const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 	t = pool_calloc(p, 2 * q->nterms, sizeof(*t));
 	for (size_t i = 0; i < q->nterms; i++) {
 		t[k].kind = q->terms[i].kind;
-		t[k].text = q->terms[i].text;
+		t[k].text = q->terms[i].kind == QT_WORD ? unelide(q->terms[i].text) :
+			    q->terms[i].text;
 		t[k].lang = lang >= 0 && lang < LANG_COUNT ? lang : -1;
 		t[k].stem = t[k].lang >= 0 && t[k].kind == QT_WORD;
 		t[k].group = q->terms[i].group;
 		t[k].exclude = q->terms[i].exclude;
 		k++;
 		/* "e-mail": the parts in a row ("e mail", "e-mail"), or joined ("email") */
-		if (q->terms[i].kind == QT_WORD && hyphenated(q->terms[i].text)) {
+		if (q->terms[i].kind == QT_WORD && hyphenated(t[k - 1].text)) {
+			const char *w = t[k - 1].text;
+
 			t[k] = t[k - 1];
 			t[k - 1].kind = QT_PHRASE;
 			t[k - 1].stem = 0;
-			t[k - 1].text = unhyphen(p, q->terms[i].text, ' ');
-			t[k].text = unhyphen(p, q->terms[i].text, 0);
+			t[k - 1].text = unhyphen(p, w, ' ');
+			t[k].text = unhyphen(p, w, 0);
 			k++;
 		}
 	}

@@ -146,8 +146,9 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 int search_reindex(struct store *s, long long *rows, struct err *e);
 /* The terms of q as the store matches them (n of them into *n; NULL when none), from
  * p: words also in their forms in lang (enum lang; -1: only as typed), phrases and
- * prefixes as typed; a hyphenated word ("e-mail") also as its parts in a row and
- * joined ("e mail" OR "email"), alternatives in its group. */
+ * prefixes as typed; a word without a French elision ("s'introduire" as
+ * "introduire"); a hyphenated word ("e-mail") also as its parts in a row and joined
+ * ("e mail" OR "email"), alternatives in its group. */
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n);
 /* Name of a facet ("country", "type", "year", "lang"). */

@@ -703,6 +703,9 @@ static void test_fallback(void **state)
 		}
 		assert_true(nconcept > 0);
 	}
+	/* a French elision typed is dropped: "d'accès" finds "l'accès" */
+	assert_int_equal(total("d'accès"), total("accès"));
+	assert_true(total("qu\xe2\x80\x99" "accède") > 0);
 	/* spellings meet: "unauthorized" finds "unauthorised" */
 	assert_int_equal(total("unauthorized"), total("unauthorised"));
 	assert_true(total("offense") > 0);
