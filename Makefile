@@ -102,7 +102,14 @@ test: test-deps
 	@$(MAKE) --no-print-directory test-build
 	@scripts/run-tests.sh $(B)
 
-test-build: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ)
+test-build: $(B)/ccrepo $(UNIT) $(INTEG) $(FUZZ) $(B)/tests/relevance/xapian_ref
+
+# the Xapian reference ranker of test_relevance (C++, libxapian-dev)
+CXX     ?= g++
+$(B)/tests/relevance/xapian_ref: tests/relevance/xapian_ref.cc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $@")
+	$(Q)$(CXX) -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --libs xapian-core 2>/dev/null || echo -lxapian)
 
 fuzz:
 	@scripts/fuzz.sh

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Search benchmark corpus: N synthetic provisions built from the real texts.
 
-Reads the statutes, treaties and judgments in the shared corpus (*.md and Akoma Ntoso
-*.xml), splits them into sentences and headings, and builds N provisions (parts >
+Reads the statutes, treaties and judgments of the shared corpus listed in CORPUS_FILES
+(Markdown and XML: Akoma Ntoso, CLML; every text file of the corpus when the list was
+pinned, printed at the start so that figures stay comparable between runs: a file
+added to the corpus later is not read until it is added here), splits them into
+sentences and headings, and builds N provisions (parts >
 sections > subsections) of acts spread over every ISO 3166-1 country, with dates
 1980-2026 and ~2% of sections mapped to an instrument article. Deterministic for a
 given --seed. Writes into OUT:
@@ -51,6 +54,25 @@ ALPHA = re.compile(r"^[A-Za-z]{2,}$")
 SPLIT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\u201c\"0-9])")
 
 
+# The corpus files read, relative to --corpus, in this order (PDFs are not read).
+CORPUS_FILES = [
+    "cn/cn_criminal_law_1997_as_amended_xingfa.md",
+    "fr/code_penal_LEGITEXT000006070719.md",
+    "ke/ke-act-1997-3-retirement-benefits.akn2.xml",
+    "treaties/coe-ets185-budapest-convention.md",
+    "treaties/coe-ets189-additional-protocol.md",
+    "uk/ewhc_ch_2017_3414.xml",
+    "uk/ukpga-1998-29-data-protection.akn.xml",
+    "uk/ukpga-2014-27-dripa.akn.xml",
+    "uk/ukpga_20000032_en.xml",
+    "uk/uksi-2017-1325-made.xml",
+    "us/18-usc-1030.md",
+    "us/18-usc-2701-2703.md",
+    "za/za-constitution-1996.akn.xml",
+    "za/zasca-2008-134-judgment.akn.xml",
+]
+
+
 def clean(s):
     return re.sub(r"\s+", " ", s).strip()
 
@@ -59,48 +81,65 @@ def local(tag):
     return tag.rsplit("}", 1)[-1]
 
 
-def read_corpus(root):
-    """(sentences, headings) from every text under root, in a stable order."""
-    paras, heads = [], []
+def corpus_paths(root):
+    """The paths of CORPUS_FILES under root (exits when one is missing); prints them,
+    and the text files under root that the list leaves out."""
+    paths = []
+    for rel in CORPUS_FILES:
+        path = os.path.join(root, rel)
+        if not os.path.isfile(path):
+            sys.exit("gen.py: %s is missing (CORPUS_FILES pins the corpus)" % path)
+        paths.append(path)
+        print("corpus: %s (%d bytes)" % (rel, os.path.getsize(path)))
     for dirpath, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
-            path = os.path.join(dirpath, name)
-            if name.endswith(".md") and name != "README.md":
-                with open(path, encoding="utf-8") as f:
-                    buf = []
-                    for line in f:
-                        line = line.rstrip("\n")
-                        if line.startswith("#"):
-                            h = clean(line.lstrip("#"))
-                            h = re.sub(r"^(§\s*[\w.]+|article\s+\w+|chapter\s+\w+|section\s+\w+"
-                                       r"|title\s+\w+)[.:\u2014\u2013 -]*", "", h, flags=re.I)
-                            if h and not h.isupper() and len(h.split()) <= 12:
-                                heads.append(clean(h))
-                            continue
-                        if line.strip():
-                            buf.append(line)
-                        elif buf:
-                            paras.append(clean(" ".join(buf)))
-                            buf = []
-                    if buf:
-                        paras.append(clean(" ".join(buf)))
-            elif name.endswith(".xml"):
-                tree = ET.parse(path)
-                for el in tree.iter():
-                    t = local(el.tag)
-                    if t == "heading":
-                        h = clean("".join(el.itertext()))
-                        if 0 < len(h.split()) <= 12 and not h.isupper():
-                            heads.append(h)
-                for body in tree.iter():
-                    if local(body.tag) not in ("body", "mainBody", "judgmentBody"):
+            rel = os.path.relpath(os.path.join(dirpath, name), root)
+            if name.endswith((".md", ".xml")) and name != "README.md" and rel not in CORPUS_FILES:
+                print("corpus: %s not read (not in CORPUS_FILES)" % rel)
+    return paths
+
+
+def read_corpus(root):
+    """(sentences, headings) from the texts of CORPUS_FILES, in that order."""
+    paras, heads = [], []
+    for path in corpus_paths(root):
+        name = os.path.basename(path)
+        if name.endswith(".md"):
+            with open(path, encoding="utf-8") as f:
+                buf = []
+                for line in f:
+                    line = line.rstrip("\n")
+                    if line.startswith("#"):
+                        h = clean(line.lstrip("#"))
+                        h = re.sub(r"^(§\s*[\w.]+|article\s+\w+|chapter\s+\w+|section\s+\w+"
+                                   r"|title\s+\w+)[.:\u2014\u2013 -]*", "", h, flags=re.I)
+                        if h and not h.isupper() and len(h.split()) <= 12:
+                            heads.append(clean(h))
                         continue
-                    for el in body.iter():
-                        if local(el.tag) == "p":
-                            p = clean("".join(el.itertext()))
-                            if p:
-                                paras.append(p)
+                    if line.strip():
+                        buf.append(line)
+                    elif buf:
+                        paras.append(clean(" ".join(buf)))
+                        buf = []
+                if buf:
+                    paras.append(clean(" ".join(buf)))
+        elif name.endswith(".xml"):
+            tree = ET.parse(path)
+            for el in tree.iter():
+                t = local(el.tag)
+                if t == "heading":
+                    h = clean("".join(el.itertext()))
+                    if 0 < len(h.split()) <= 12 and not h.isupper():
+                        heads.append(h)
+            for body in tree.iter():
+                if local(body.tag) not in ("body", "mainBody", "judgmentBody"):
+                    continue
+                for el in body.iter():
+                    if local(el.tag) == "p":
+                        p = clean("".join(el.itertext()))
+                        if p:
+                            paras.append(p)
     sentences = []
     for p in paras:
         for s in SPLIT.split(p):
@@ -305,7 +344,8 @@ def main():
         lines = [
             "provisions %d, works %d, bundles %d, mapped sections %d, works en %d fr %d"
             % (done, nworks, nbundles, nmapped, langs["en"], langs["fr"]),
-            "source: %d sentences, %d headings from %s" % (len(sentences), len(heads), a.corpus),
+            "source: %d sentences, %d headings from %s, files (CORPUS_FILES): %s"
+            % (len(sentences), len(heads), a.corpus, " ".join(CORPUS_FILES)),
             "queries %d: %s" % (len(qs), ", ".join(
                 "%s %d" % (c, sum(1 for q in qs if q[0] == c))
                 for c in ("rare", "common", "multi", "phrase", "filter"))),

@@ -43,11 +43,11 @@ def main():
         print("  %-8s %10s %10s  %s" % (b[1], b[2], mb(b[3]), " ".join(b[4:])))
     xb = {b[1]: b for b in builds}
     if "ccrepo" in xb and "xapian" in xb and "fts5" in xb:
+        def ratio(a, b):	# a build under 0.05 s prints as 0.0
+            return float(a) / float(b) if float(b) > 0 else float("nan")
         print("  ccrepo/xapian: time %.2f, size %.2f; ccrepo/fts5: time %.2f, size %.2f" % (
-            float(xb["ccrepo"][2]) / float(xb["xapian"][2]),
-            int(xb["ccrepo"][3]) / int(xb["xapian"][3]),
-            float(xb["ccrepo"][2]) / float(xb["fts5"][2]),
-            int(xb["ccrepo"][3]) / int(xb["fts5"][3])))
+            ratio(xb["ccrepo"][2], xb["xapian"][2]), ratio(xb["ccrepo"][3], xb["xapian"][3]),
+            ratio(xb["ccrepo"][2], xb["fts5"][2]), ratio(xb["ccrepo"][3], xb["fts5"][3])))
     print()
     for e in ENGINES:
         if e in warm:

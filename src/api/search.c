@@ -1,11 +1,27 @@
 /* GET /api/v1/search */
 #include <stdlib.h>
+#include <string.h>
 
 #include "api/api.h"
 #include "core/lang.h"
 #include "domain/search.h"
 #include "domain/record.h"
 #include "domain/user.h"
+
+/* The space-separated articles of a hit as a JSON array ([] for NULL). */
+static json_t *articles_json(const char *a)
+{
+	json_t *arr = json_array();
+
+	while (a && *a) {
+		size_t n = strcspn(a, " ");
+
+		json_array_append_new(arr, json_stringn(a, n));
+		a += n;
+		a += *a == ' ';
+	}
+	return arr;
+}
 
 int api_search(struct req *r, struct resp *out)
 {
@@ -38,6 +54,7 @@ int api_search(struct req *r, struct resp *out)
 			"score", h->score));
 		json_object_set_new(json_array_get(hits, i), "concept", api_str(h->concept));
 		json_object_set_new(json_array_get(hits, i), "path", api_str(h->path));
+		json_object_set_new(json_array_get(hits, i), "articles", articles_json(h->articles));
 	}
 	facets = json_object();
 	for (int f = 0; f < FACET_COUNT; f++) {
@@ -58,6 +75,11 @@ int api_search(struct req *r, struct resp *out)
 	json_object_set_new(j, "concepts", concepts);
 	json_object_set_new(j, "lang", json_string(lang_code((enum lang)res->lang)));
 	json_object_set_new(j, "lang_guessed", json_boolean(res->lang_guessed));
+	json_object_set_new(j, "partial", json_boolean(res->partial));
+	if (res->partial) {
+		json_object_set_new(j, "partial_total", json_integer(res->partial_total));
+		json_object_set_new(j, "message", json_string(res->message));
+	}
 	return api_send(out, 200, j);
 }
 

@@ -17,7 +17,88 @@ static const char *const algorithms[LANG_COUNT] = {
 struct stemmer {
 	struct sb_stemmer *sb[LANG_COUNT];
 	int failed[LANG_COUNT];
+	char word[STEM_WORD_MAX + 8];	/* the word respelled (English) */
 };
+
+/* English spelling variants: American forms that no rule below catches, as the
+ * British one (both are then stemmed alike). Lowercase; a word's inflections are
+ * listed when Snowball keeps them apart. */
+static const char *const respell[][2] = {
+	{ "offense", "offence" }, { "offenses", "offences" },
+	{ "defense", "defence" }, { "defenses", "defences" },
+	{ "license", "licence" }, { "licenses", "licences" }, { "licensed", "licenced" },
+	{ "pretense", "pretence" }, { "program", "programme" }, { "programs", "programmes" },
+	{ "judgment", "judgement" }, { "judgments", "judgements" },
+	{ "acknowledgment", "acknowledgement" }, { "center", "centre" },
+	{ "centers", "centres" }, { "behavior", "behaviour" }, { "behaviors", "behaviours" },
+	{ "labor", "labour" }, { "favor", "favour" }, { "honor", "honour" },
+	{ "color", "colour" }, { "neighbor", "neighbour" }, { "harbor", "harbour" },
+	{ "catalog", "catalogue" }, { "dialog", "dialogue" }, { "enroll", "enrol" },
+	{ "fulfill", "fulfil" }, { "installment", "instalment" }, { "traveled", "travelled" },
+	{ "canceled", "cancelled" }, { "labeled", "labelled" }, { "modeled", "modelled" },
+	{ "counseled", "counselled" }, { "aging", "ageing" }, { "gray", "grey" },
+	{ "maneuver", "manoeuvre" }, { "pedophile", "paedophile" },
+	{ "pedophilia", "paedophilia" },
+};
+
+/* Suffixes respelled in English words that have at least min letters before them:
+ * -ize/-ization (authorized, organization) as -ise, -yze (analyze) as -yse. min keeps
+ * seize, size and prize as they are. */
+static const struct { const char *from, *to; size_t min; } resuffix[] = {
+	{ "izations", "isations", 3 }, { "ization", "isation", 3 }, { "izing", "ising", 3 },
+	{ "ized", "ised", 3 }, { "izes", "ises", 3 }, { "izer", "iser", 3 },
+	{ "izers", "isers", 3 }, { "ize", "ise", 3 },
+	{ "yzed", "ysed", 2 }, { "yzes", "yses", 2 }, { "yzing", "ysing", 2 }, { "yze", "yse", 2 },
+};
+
+/* Word families Snowball splits that the law needs together: a stem as another (the
+ * noun's stem as the verb's). Per language; stems as Snowball writes them. */
+static const struct { enum lang lang; const char *from, *to; } family[] = {
+	{ LANG_EN, "seizur", "seiz" }, { LANG_EN, "disclosur", "disclos" },
+	{ LANG_EN, "erasur", "eras" }, { LANG_EN, "exposur", "expos" },
+	{ LANG_EN, "failur", "fail" }, { LANG_EN, "storag", "store" },
+	{ LANG_EN, "retent", "retain" }, { LANG_EN, "detent", "detain" },
+	{ LANG_EN, "destruct", "destroy" }, { LANG_EN, "modifi", "modif" },
+	{ LANG_EN, "falsifi", "falsif" }, { LANG_EN, "forgeri", "forg" },
+	{ LANG_EN, "transmiss", "transmit" }, { LANG_EN, "submiss", "submit" },
+	{ LANG_EN, "permiss", "permit" }, { LANG_EN, "decept", "deceiv" },
+	{ LANG_EN, "children", "child" }, { LANG_EN, "reproduct", "reproduc" },
+	{ LANG_FR, "acced", "acces" }, { LANG_FR, "d\xc3\xa9truir", "destruct" },
+};
+
+/* w[0..n) respelled the British way into buf (STEM_WORD_MAX + 8 bytes); its length. */
+static size_t respell_en(const char *w, size_t n, char *buf)
+{
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	for (size_t i = 0; i < sizeof(respell) / sizeof(respell[0]); i++)
+		if (!strcmp(buf, respell[i][0])) {
+			strcpy(buf, respell[i][1]);
+			return strlen(buf);
+		}
+	for (size_t i = 0; i < sizeof(resuffix) / sizeof(resuffix[0]); i++) {
+		size_t f = strlen(resuffix[i].from), t = strlen(resuffix[i].to);
+
+		if (n >= f + resuffix[i].min && n - f + t <= STEM_WORD_MAX &&
+		    !memcmp(buf + n - f, resuffix[i].from, f)) {
+			memcpy(buf + n - f, resuffix[i].to, t + 1);
+			return n - f + t;
+		}
+	}
+	return n;
+}
+
+/* The family's stem for stem s[0..*n) in language l (s itself when none). */
+static const char *family_of(enum lang l, const char *s, size_t *n)
+{
+	for (size_t i = 0; i < sizeof(family) / sizeof(family[0]); i++)
+		if (family[i].lang == l && strlen(family[i].from) == *n &&
+		    !memcmp(family[i].from, s, *n)) {
+			*n = strlen(family[i].to);
+			return family[i].to;
+		}
+	return s;
+}
 
 struct stemmer *stem_new(void)
 {
@@ -46,10 +127,14 @@ int stem_word(struct stemmer *st, enum lang l, const char *w, size_t n, const ch
 		st->failed[l] = 1;
 		return 0;
 	}
+	if (l == LANG_EN) {
+		n = respell_en(w, n, st->word);
+		w = st->word;
+	}
 	if (!(r = sb_stemmer_stem(st->sb[l], (const sb_symbol *)w, (int)n)))
 		return 0;
-	*out = (const char *)r;
 	*outlen = (size_t)sb_stemmer_length(st->sb[l]);
+	*out = family_of(l, (const char *)r, outlen);
 	return 1;
 }
 

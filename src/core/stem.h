@@ -16,7 +16,12 @@ void stem_free(struct stemmer *st);
 
 /* The stem of the lowercased word w[0..n) in language l, in *out (valid until the
  * next call on st) with its length; 0 when l has no stemmer or w is longer than
- * STEM_WORD_MAX bytes, 1 otherwise. */
+ * STEM_WORD_MAX bytes, 1 otherwise. Tuned for the law (tables in stem.c): English
+ * words are respelled the British way first (offense as offence, authorized as
+ * authorised: -ize/-ization as -ise/-isation, analyze as analyse; license, program,
+ * defense, behavior, ...), and stems Snowball keeps apart within a family the law needs
+ * together are joined (seizure/seize, disclosure/disclose, retention/retain,
+ * storage/store, children/child; French accéder/accès). */
 #define STEM_WORD_MAX 128
 int stem_word(struct stemmer *st, enum lang l, const char *w, size_t n, const char **out,
 	      size_t *outlen);

@@ -130,29 +130,6 @@ static size_t concepts_of(pool *p, const struct query *q, const char ***out)
 	return k;
 }
 
-/* Concept hits first, then the text hits that are not among them. */
-static void merge_concepts(pool *p, struct search_result *res, struct search_hit *ch, size_t nc)
-{
-	struct search_hit *all = pool_calloc(p, nc + res->nhits + 1, sizeof(*all));
-	size_t k = 0;
-
-	for (size_t i = 0; i < nc; i++)
-		all[k++] = ch[i];
-	for (size_t i = 0; i < res->nhits; i++) {
-		int dup = 0;
-
-		for (size_t j = 0; j < nc && !dup; j++)
-			dup = ch[j].record_id == res->hits[i].record_id && ch[j].eid &&
-			      res->hits[i].eid && !strcmp(ch[j].eid, res->hits[i].eid);
-		if (!dup)
-			all[k++] = res->hits[i];
-	}
-	/* the concept hits that the text did not find are matches too */
-	res->total += (long long)(k - res->nhits);
-	res->hits = all;
-	res->nhits = k;
-}
-
 /* The articles an article: filter stands for: each one named and its counterparts
  * in the other instrument through the cross-walk. */
 static int articles_with_crosswalk(struct store *s, pool *p, const struct query *q,
@@ -246,24 +223,148 @@ static void finish_facets(struct search_result *res)
 	}
 }
 
+/* French elided words ("l'", "d'", "qu'"...): a query word that starts with one is
+ * searched without it, as the text has it apart ("s'introduire" finds
+ * "d'introduire"). */
+static const char *const elisions[] = {
+	"l", "d", "s", "n", "m", "t", "j", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+};
+
+/* w without a leading elision and its apostrophe (' or U+2019), else w. */
+static const char *unelide(const char *w)
+{
+	for (size_t i = 0; i < sizeof(elisions) / sizeof(elisions[0]); i++) {
+		size_t n = strlen(elisions[i]);
+		const char *a = w + n;
+
+		if (strncasecmp(w, elisions[i], n))
+			continue;
+		if (*a == '\'' && a[1])
+			return a + 1;
+		if (!strncmp(a, "\xe2\x80\x99", 3) && a[3])
+			return a + 3;
+	}
+	return w;
+}
+
+/* Whether w is a hyphenated word: letters or digits on both sides of each hyphen. */
+static int hyphenated(const char *w)
+{
+	const char *h = strchr(w, '-');
+
+	return h && h > w && h[1] && h[1] != '-' && h[-1] != '-' && !strstr(w, "--");
+}
+
+/* w with its hyphens as spaces (sep ' ') or dropped (sep 0), in p. */
+static const char *unhyphen(pool *p, const char *w, char sep)
+{
+	char *r = pool_strdup(p, w), *o = r;
+
+	for (const char *c = w; *c; c++)
+		if (*c != '-')
+			*o++ = *c;
+		else if (sep)
+			*o++ = sep;
+	*o = '\0';
+	return r;
+}
+
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n)
 {
 	struct search_term *t;
+	size_t k = 0;
 
-	*n = q->nterms;
+	*n = 0;
 	if (!q->nterms)
 		return NULL;
-	t = pool_calloc(p, q->nterms, sizeof(*t));
+	t = pool_calloc(p, 2 * q->nterms, sizeof(*t));
 	for (size_t i = 0; i < q->nterms; i++) {
-		t[i].kind = q->terms[i].kind;
-		t[i].text = q->terms[i].text;
-		t[i].lang = lang >= 0 && lang < LANG_COUNT ? lang : -1;
-		t[i].stem = t[i].lang >= 0 && t[i].kind == QT_WORD;
-		t[i].group = q->terms[i].group;
-		t[i].exclude = q->terms[i].exclude;
+		t[k].kind = q->terms[i].kind;
+		t[k].text = q->terms[i].kind == QT_WORD ? unelide(q->terms[i].text) :
+			    q->terms[i].text;
+		t[k].lang = lang >= 0 && lang < LANG_COUNT ? lang : -1;
+		t[k].stem = t[k].lang >= 0 && t[k].kind == QT_WORD;
+		t[k].group = q->terms[i].group;
+		t[k].exclude = q->terms[i].exclude;
+		k++;
+		/* "e-mail": the parts in a row ("e mail", "e-mail"), or joined ("email") */
+		if (q->terms[i].kind == QT_WORD && hyphenated(t[k - 1].text)) {
+			const char *w = t[k - 1].text;
+
+			t[k] = t[k - 1];
+			t[k - 1].kind = QT_PHRASE;
+			t[k - 1].stem = 0;
+			t[k - 1].text = unhyphen(p, w, ' ');
+			t[k].text = unhyphen(p, w, 0);
+			k++;
+		}
 	}
+	*n = k;
 	return t;
+}
+
+/* How many groups of positive terms rq has. */
+static int positive_groups(const struct search_request *rq)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < rq->nterms; i++)
+		n += !rq->terms[i].exclude && (i == 0 || rq->terms[i].group != rq->terms[i - 1].group);
+	return n;
+}
+
+/* Article a added to the space-separated list in b, unless there already. */
+static void add_article(struct sbuf *b, const char *a)
+{
+	const char *have = sbuf_str(b), *at = have;
+	size_t n = strlen(a);
+
+	while ((at = strstr(at, a))) {
+		if ((at == have || at[-1] == ' ') && (at[n] == ' ' || !at[n]))
+			return;
+		at += n;
+	}
+	if (b->len)
+		sbuf_addc(b, ' ');
+	sbuf_adds(b, a);
+}
+
+/* Each hit's articles with their cross-walk counterparts (a Budapest article's UN
+ * one and the other way round), each once. */
+static int hit_articles(struct store *s, pool *p, struct search_result *res, struct err *e)
+{
+	for (size_t i = 0; i < res->nhits; i++) {
+		struct search_hit *h = &res->hits[i];
+		struct sbuf b = SBUF_INIT;
+		const char *a = h->articles;
+		int rc = ERR_OK;
+
+		while (a && *a && !rc) {
+			size_t len = strcspn(a, " ");
+			char *one = pool_strndup(p, a, len), *slash = strrchr(one, '/');
+			struct xwalk_link *l;
+			size_t nl = 0;
+
+			add_article(&b, one);
+			if (slash) {
+				*slash = '\0';
+				rc = instrument_counterparts(s, p, one, atoi(slash + 1), &l, &nl, e);
+			}
+			for (size_t j = 0; !rc && j < nl; j++)
+				if (l[j].number > 0)
+					add_article(&b, pool_printf(p, "%s/%d", l[j].instrument,
+								    l[j].number));
+			a += len;
+			a += *a == ' ';
+		}
+		if (b.len)
+			h->articles = pool_strdup(p, sbuf_str(&b));
+		sbuf_release(&b);
+		if (rc)
+			return rc;
+	}
+	return ERR_OK;
 }
 
 int search_run(struct store *s, pool *p, const char *text, int limit,
@@ -288,24 +389,37 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 	if ((rc = articles_with_crosswalk(s, p, q, &rq, e)))
 		return rc;
 	res->nconcepts = concepts_of(p, q, &res->concepts);
-	rq.concepts = res->concepts;
-	rq.nconcepts = res->nconcepts;
+	if (!rq.narticles) {	/* an article: filter already names what is wanted */
+		rq.concepts = res->concepts;
+		rq.nconcepts = res->nconcepts;
+	}
 	/* the clearance: the store applies the one set on s (store_set_clearance) */
 	rq.limit = limit <= 0 ? 10 : limit > SEARCH_LIMIT_MAX ? SEARCH_LIMIT_MAX : limit;
 	rq.offset = offset < 0 ? 0 : offset;
 	if ((rc = store_search(s, p, &rq, res, e)))
 		return rc;
-	finish_facets(res);
-	if (rq.nconcepts && rq.offset == 0 && !rq.narticles) {
-		struct search_request cr = rq;
-		struct search_hit *ch;
-		size_t nc;
+	/* fewer than a page with every word: the best with some of them */
+	if (res->total < rq.limit && positive_groups(&rq) >= 2) {
+		struct search_result *some = pool_calloc(p, 1, sizeof(*some));
 
-		cr.limit = SEARCH_CONCEPT_HITS;
-		if ((rc = store_search_mapped(s, p, &cr, &ch, &nc, e)))
+		rq.any = 1;
+		if ((rc = store_search(s, p, &rq, some, e)))
 			return rc;
-		merge_concepts(p, res, ch, nc);
+		if (some->total > res->total) {	/* its hits and facets, both totals */
+			some->partial = 1;
+			some->partial_total = some->total;
+			some->total = res->total;
+			some->message = res->total ? SEARCH_PARTIAL_MORE_MSG : SEARCH_PARTIAL_MSG;
+			some->lang = res->lang;
+			some->lang_guessed = res->lang_guessed;
+			some->concepts = res->concepts;
+			some->nconcepts = res->nconcepts;
+			res = some;
+		}
 	}
+	finish_facets(res);
+	if ((rc = hit_articles(s, p, res, e)))
+		return rc;
 	res->canonical = query_canonical(p, q);
 	*out = res;
 	return ERR_OK;

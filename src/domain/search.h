@@ -34,8 +34,13 @@ struct search_hit {
 					   NULL at the top */
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
-	double score;			/* lower is better (bm25) */
-	const char *concept;		/* "un-cc/7" when found through a concept, else NULL */
+	double score;			/* lower is better (bm25, see the store's ranking) */
+	const char *concept;		/* "un-cc/7": a concept the query names that the
+					   provision is mapped to, else NULL */
+	const char *articles;		/* every instrument article the provision serves
+					   (accepted mappings and their cross-walk
+					   counterparts: "coe-185/2 un-cc/7"), space-
+					   separated, or NULL */
 };
 
 struct search_facet {
@@ -85,9 +90,12 @@ struct search_request {
 					   named and their cross-walk counterparts */
 	size_t narticles;		/* 0 any */
 	/* Concept expansion: the instrument articles ("un-cc/7") the query's words name
-	 * (data/concepts.tsv), whose mapped provisions store_search_mapped() lists. */
+	 * (data/concepts.tsv): the provisions mapped to them match too. */
 	const char **concepts;
 	size_t nconcepts;
+	int any;			/* 1: rows with some group of positive terms (OR),
+					   those with more of the groups first, then by
+					   score: the fallback when few have them all */
 	int candidates;			/* best matches ranked before grouping per record */
 	int limit, offset;
 };
@@ -95,7 +103,16 @@ struct search_request {
 struct search_result {
 	struct search_hit *hits;
 	size_t nhits;
-	long long total;		/* matching provisions, cases and lessons */
+	long long total;		/* provisions, cases and lessons with all the
+					   words (or mapped to a concept the query names) */
+	int partial;			/* 1: fewer than a page had all the words; the hits
+					   are those with some of them (SEARCH_PARTIAL_MSG),
+					   the most words first */
+	long long partial_total;	/* with partial: the provisions with some of the
+					   words (total's among them): the hits listed, and
+					   what the facets count */
+	const char *message;		/* with partial: SEARCH_PARTIAL_MSG (none has all
+					   the words) or SEARCH_PARTIAL_MORE_MSG, else NULL */
 	struct search_facet *facets[FACET_COUNT];
 	size_t nfacets[FACET_COUNT];
 	const char *canonical;		/* the query as understood */
@@ -108,11 +125,19 @@ struct search_result {
 
 /* Concept search: when the query names an instrument concept (in any of the six
  * languages, from data/concepts.tsv) the provisions curators mapped to that article
- * come first, marked with the article, even when their words differ. */
-#define SEARCH_CONCEPT_HITS 5
+ * match too, even when their words differ, ranked with the others by one score (a
+ * boost weighted by the mapping: a curator's own full mapping most, an accepted
+ * suggestion by the suggester's confidence), and marked with the article. */
+
+/* The messages of a page of partial matches (data/messages.tsv): when none has all
+ * the words, and when a few have them, listed first. */
+#define SEARCH_PARTIAL_MSG "no provision has all the words; showing provisions with some of them"
+#define SEARCH_PARTIAL_MORE_MSG "provisions with some of the words follow"
 
 /* Run the query text as the clearance set on s (store_set_clearance) allows:
- * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). ERR_INVALID
+ * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). All the words
+ * first; when fewer than limit rows have them all (and the query has two groups of
+ * words or more), the rows with some of them (res->partial). ERR_INVALID
  * with a message for the user when the query is malformed. All memory in p. */
 int search_run(struct store *s, pool *p, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e);
@@ -121,7 +146,9 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 int search_reindex(struct store *s, long long *rows, struct err *e);
 /* The terms of q as the store matches them (n of them into *n; NULL when none), from
  * p: words also in their forms in lang (enum lang; -1: only as typed), phrases and
- * prefixes as typed. */
+ * prefixes as typed; a word without a French elision ("s'introduire" as
+ * "introduire"); a hyphenated word ("e-mail") also as its parts in a row and joined
+ * ("e mail" OR "email"), alternatives in its group. */
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n);
 /* Name of a facet ("country", "type", "year", "lang"). */

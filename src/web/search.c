@@ -82,6 +82,21 @@ static void facets(struct req *r, struct sbuf *b, const char *q, const struct se
 	html_fmt(b, "</aside>\n");
 }
 
+/* "Mapped to" and a link to each article of the space-separated list. */
+static void mapped_to(struct req *r, struct sbuf *b, const char *articles)
+{
+	html_fmt(b, "<p class=\"muted\">%s", layout_t(r, "Mapped to"));
+	while (*articles) {
+		size_t n = strcspn(articles, " ");
+		const char *a = pool_strndup(r->pool, articles, n);
+
+		html_fmt(b, " <a href=\"/instruments/%S%S\">%s</a>", a, layout_q(r), a);
+		articles += n;
+		articles += *articles == ' ';
+	}
+	html_fmt(b, "</p>");
+}
+
 int web_search(struct req *r, struct resp *out)
 {
 	const char *q = req_arg(r, "q"), *page_s = req_arg(r, "page");
@@ -118,10 +133,13 @@ int web_search(struct req *r, struct resp *out)
 			 layout_t(r, "matches"), layout_t(r, "word forms of"),
 			 lang_native((enum lang)res->lang),
 			 res->lang_guessed ? layout_t(r, " (guessed; lang: chooses)") : "");
+		if (res->partial)
+			html_fmt(b, "<p class=\"notice\" role=\"status\">%s (%z)</p>\n",
+				 layout_t(r, res->message), (size_t)res->partial_total);
 		if (res->nconcepts) {
 			html_fmt(b, "<p>%s", layout_t(r, "Your search names a concept of the "
-						     "instruments; provisions mapped to it come "
-						     "first:"));
+						     "instruments; provisions mapped to it are "
+						     "found too:"));
 			for (size_t i = 0; i < res->nconcepts; i++)
 				html_fmt(b, " <a href=\"/instruments/%S%S\">%s</a>",
 					 res->concepts[i], layout_q(r), res->concepts[i]);
@@ -143,9 +161,7 @@ int web_search(struct req *r, struct resp *out)
 			html_marked(b, h->snippet);
 			html_fmt(b, "</p>");
 			if (h->concept)
-				html_fmt(b, "<p class=\"muted\">%s <a href=\"/instruments/%S%S\">"
-					 "%s</a></p>", layout_t(r, "Mapped to"), h->concept,
-					 layout_q(r), h->concept);
+				mapped_to(r, b, h->articles ? h->articles : h->concept);
 			html_fmt(b, "</li>\n");
 		}
 		html_fmt(b, "</ol>\n");
@@ -154,7 +170,8 @@ int web_search(struct req *r, struct resp *out)
 		if (page > 1)
 			html_fmt(b, "<a href=\"/search?q=%u&amp;page=%d\" rel=\"prev\">%s</a> ", q,
 				 page - 1, layout_t(r, "Previous"));
-		if ((long long)page * PAGE < res->total && res->nhits == PAGE)
+		if ((long long)page * PAGE < (res->partial ? res->partial_total : res->total) &&
+		    res->nhits == PAGE)
 			html_fmt(b, "<a href=\"/search?q=%u&amp;page=%d\" rel=\"next\">%s</a>", q,
 				 page + 1, layout_t(r, "Next"));
 		html_fmt(b, "</div>\n");

@@ -323,8 +323,11 @@ test('search: a query shows highlighted hits with their place in the law; a face
   await page.getByRole('searchbox').fill('computer offences');
   await Promise.all([page.waitForURL((u) => u.pathname === '/search' && u.search.includes('q=')), page.getByRole('searchbox').press('Enter')]);
   const hits = page.locator('ol.hits > li');
-  // the KE law's two sections and its part (its title has "Computer"), NG's section
-  assertEqual(await hits.count(), 4, 'hits for "computer offences"');
+  // the KE law's two sections and its part (its title has "Computer"), NG's section;
+  // fewer than a page: then the provisions with one of the words
+  assert(await hits.count() > 4, 'hits for "computer offences" and then some of them');
+  assertMatch(await page.locator('main').innerText(), /provisions with some of the words follow/,
+    'the fallback is said');
   assert(await page.locator('ol.hits mark').first().isVisible(), 'no highlighted word');
   assertMatch(await hits.first().innerText(), /› I Offences/, 'place of the provision in its law');
   assertMatch(await page.locator('main').innerText(), /4 matches/, 'total');
@@ -333,8 +336,9 @@ test('search: a query shows highlighted hits with their place in the law; a face
   assert(await facets.getByRole('heading', { name: 'Region' }).isVisible(), 'no region facet');
   await Promise.all([page.waitForURL((u) => decodeURIComponent(u.search).includes('country:NG')),
     facets.getByRole('link', { name: 'NG', exact: true }).click()]);
-  assertEqual(await hits.count(), 1, 'hits after the NG facet');
+  assert(await hits.count() >= 1, 'hits after the NG facet');
   assertMatch(await hits.first().innerText(), /NG/, 'the hit is Nigerian');
+  assertMatch(await page.locator('main').innerText(), /1 matches/, 'one has both words');
   assertMatch(await page.getByRole('searchbox').inputValue(), /country:NG/, 'the filter is in the box');
 });
 

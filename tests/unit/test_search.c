@@ -641,6 +641,76 @@ static void test_syntax(void **state)
 	assert_int_equal(total("telecommunications"), 1);
 }
 
+/* All the words first, then some of them; the headings above a provision; hyphens and
+ * spellings. */
+static void test_fallback(void **state)
+{
+	struct search_result *r;
+
+	(void)state;
+	/* no row has both words: those with one of them, the total still of both */
+	r = run("skimming frauduleusement");
+	assert_int_equal(r->total, 0);
+	assert_int_equal(r->partial, 1);
+	assert_int_equal(r->partial_total, 2);
+	assert_int_equal(r->nhits, 2);
+	assert_int_equal(facet(r, FACET_COUNTRY, "CM"), 1);	/* facets: what is shown */
+	/* a page of rows with every word: no fallback */
+	r = run_as(&fixture_visitor, "computer system", 2);
+	assert_int_equal(r->partial, 0);
+	/* fewer than a page with all the words: they come first, then the others */
+	r = run("unauthorised access skimming");
+	assert_int_equal(r->partial, 1);
+	/* the case has all three (and provisions mapped to the concept count as all) */
+	assert_true(r->total >= 1);
+	assert_true(r->partial_total > r->total);
+	{
+		int found = 0;
+
+		for (long long i = 0; i < r->total && i < (long long)r->nhits; i++)
+			found |= r->hits[i].kind == REC_CASE;
+		assert_true(found);
+	}
+	/* one word: nothing to fall back to */
+	assert_int_equal(run("xylophone")->partial, 0);
+	/* the part's heading ("II Offences") counts for its sections */
+	r = run("offences cyber harassment");
+	assert_int_equal(r->total, 1);
+	assert_int_equal(r->partial, 1);	/* fewer than a page (100) */
+	assert_string_equal(r->hits[0].eid, "part_2__sec_11");
+	/* a hyphenated word: its parts in a row or joined */
+	r = run("cyber-harassment");
+	assert_true(r->nhits > 0);
+	assert_string_equal(r->hits[0].eid, "part_2__sec_11");
+	assert_int_equal(total("cyberharassment"), 0);	/* not joined: no hyphen there */
+	/* a concept's hits: once per provision, with every article it serves (the UN
+	 * convention's and the Budapest Convention's, through the cross-walk) */
+	r = run("unauthorised access");
+	{
+		size_t nconcept = 0;
+
+		for (size_t i = 0; i < r->nhits; i++) {
+			for (size_t k = 0; k < i; k++)
+				assert_false(r->hits[k].record_id == r->hits[i].record_id &&
+					     r->hits[k].eid && r->hits[i].eid &&
+					     !strcmp(r->hits[k].eid, r->hits[i].eid));
+			if (!r->hits[i].concept)
+				continue;
+			nconcept++;
+			assert_non_null(r->hits[i].articles);
+			assert_non_null(strstr(r->hits[i].articles, "un-cc/"));
+			assert_non_null(strstr(r->hits[i].articles, "coe-185/"));
+		}
+		assert_true(nconcept > 0);
+	}
+	/* a French elision typed is dropped: "d'accès" finds "l'accès" */
+	assert_int_equal(total("d'accès"), total("accès"));
+	assert_true(total("qu\xe2\x80\x99" "accède") > 0);
+	/* spellings meet: "unauthorized" finds "unauthorised" */
+	assert_int_equal(total("unauthorized"), total("unauthorised"));
+	assert_true(total("offense") > 0);
+}
+
 static void test_invalid(void **state)
 {
 	struct search_result *r = NULL;
@@ -775,6 +845,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clearance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fallback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_new_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_case_edit, setup, teardown),

@@ -56,6 +56,45 @@ static void test_stems(void **state)
 	stem_free(NULL);
 }
 
+/* Spellings and word families (core/stem.c's tables): both forms one stem. */
+static void test_variants(void **state)
+{
+	static const char *const same[][3] = {
+		{ "en", "offence", "offense" }, { "en", "offences", "offenses" },
+		{ "en", "authorised", "authorized" }, { "en", "unauthorised", "unauthorized" },
+		{ "en", "authorisation", "authorization" }, { "en", "organisation", "organization" },
+		{ "en", "licence", "license" }, { "en", "programme", "program" },
+		{ "en", "defence", "defense" }, { "en", "behaviour", "behavior" },
+		{ "en", "analyse", "analyze" }, { "en", "judgement", "judgment" },
+		{ "en", "recognised", "recognizes" },
+		{ "en", "seize", "seizure" }, { "en", "seized", "seizure" },
+		{ "en", "intercept", "interception" }, { "en", "access", "accessing" },
+		{ "en", "disclose", "disclosure" }, { "en", "retain", "retention" },
+		{ "en", "store", "storage" }, { "en", "child", "children" },
+		{ "en", "transmit", "transmission" }, { "en", "destroy", "destruction" },
+		{ "fr", "accéder", "accès" }, { "fr", "saisir", "saisie" },
+	};
+	struct stemmer *st = stem_new();
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		enum lang l = lang_parse(same[i][0], -1);
+		char a[STEM_WORD_MAX + 1];
+
+		snprintf(a, sizeof(a), "%s", stem(st, l, same[i][1]));
+		if (strcmp(a, stem(st, l, same[i][2])))
+			fail_msg("%s: %s (%s) and %s (%s)", same[i][0], same[i][1], a, same[i][2],
+				 stem(st, l, same[i][2]));
+	}
+	/* what only looks like a variant stays apart */
+	assert_string_equal(stem(st, LANG_EN, "seize"), "seiz");
+	assert_string_equal(stem(st, LANG_EN, "size"), "size");
+	assert_string_equal(stem(st, LANG_EN, "prize"), "prize");
+	assert_string_equal(stem(st, LANG_EN, "organ"), "organ");
+	assert_string_equal(stem(st, LANG_EN, "organization"), "organis");
+	stem_free(st);
+}
+
 static const char *fold(const char *s)
 {
 	static char out[256];
@@ -216,6 +255,15 @@ static void test_tokenizer(void **state)
 	assert_string_equal(ids("\"\x1f#sdraft\""), "2");
 	assert_string_equal(ids("\"spublished\""), "");
 	assert_string_equal(ids("\"\x1f#cke\" AND \"\x1f#tclear\""), "1 6");
+	/* hyphenated words: their parts in a row, and joined */
+	add(8, "en", "Mail", "Sending e-mail to plan a cyber-attack.", "cke");
+	assert_string_equal(ids("\"e mail\""), "8");
+	assert_string_equal(ids("\"email\""), "8");
+	assert_string_equal(ids(EN("cyberattacks")), "8");
+	assert_string_equal(ids("\"cyber attack\""), "8");
+	assert_string_equal(ids("\"mailto\""), "");
+	/* spellings: the row's and the query's words meet at one stem */
+	assert_string_equal(ids(EN("offense")), "1 6");
 	/* closeness: words side by side rank first (6 has both words apart and side by
 	 * side; 1 side by side once) */
 	add(7, "en", "Definitions", "computer means a device. A system is a set. Offence "
@@ -233,6 +281,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stems),
+		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test_setup_teardown(test_tokenizer, fts_setup, fts_teardown),

@@ -14,10 +14,25 @@
  *   FTS_MARK "S" lang FTS_MARK words   (queries) words whose stems in lang count too.
  * Text columns never carry the mark: the index triggers replace it in text.
  *
- * Ranking function ccrank(k): BM25 (k1 1.2, b 0.75) over the first k phrases of the
- * query (the rest are filter tags), columns weighted lang 0, title 10, heading 4, body
- * 1, tags 0; multiplied by 1 + the closeness of the query's words in the best column
- * (1 when they stand side by side, as a phrase). Lower is better, as bm25(). */
+ * Ranking function ccrank(k [, any, spec]): BM25 (k1 1.2, b 0.75) over the first k
+ * phrases of the query (the rest are concept and filter tags), columns weighted lang
+ * 0, title 10, heading 4, body 1, tags 0, context (the headings above) 1.5;
+ * multiplied by 1 + the closeness of the query's words in the best column (1 when
+ * they stand side by side, as a phrase). spec, a space-separated word per phrase,
+ * says more: a number is the phrase's OR group (terms), "-" an exclusion, "c" a
+ * concept's article tag: a row with one gets a boost of (weight / 4)^2 x
+ * CONCEPT_GAIN x the idf of the query's terms, its weight (1..4) from the caller's
+ * list (struct sq_rank_io; 1 when not listed): one score with the text's, not a pin,
+ * and a weak mapping (an accepted suggestion of low confidence) adds little.
+ * Rows are ranked by how many of the groups they have first (weighted by their idf,
+ * so that a rare word counts more than "the" or "dans") (with all the words,
+ * all of them; with any set, the fallback when few rows have every word, some), a
+ * concept's row without any of the words with those that have all when its mapping
+ * is sure (weight 3 or 4), else between those and the rows with fewer; then by the
+ * score: -(tier x SQ_COORD_UNIT + score), tier TIERS for every group, less for some
+ * (their share of the query's idf), TIERS - 1 for a concept's row of weight 1 or 2
+ * without words. The argument
+ * any is kept for the callers (the tiers are the same). Lower is better, as bm25(). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +46,9 @@
 #define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
 #define TAG_MAX 80
 
-static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0 };
+static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
+#define CONCEPT_GAIN 1.5
+#define TIERS 16		/* the tier of the rows with every group of words */
 #define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))
 
 struct ftok {
@@ -51,6 +68,9 @@ struct tctx {
 	int lang;			/* stems in this language, -1 none */
 	const char *src;		/* the text given to unicode61 */
 	int base;			/* its offset in the caller's text */
+	char prev[TOKEN_MAX];		/* documents: the word before, folded (joined
+					   with the ones before it by hyphens) */
+	int nprev, prev_end;		/* its length, where it ends (-1: none) */
 };
 
 /* The language of a code as the triggers write it: "en" or "eng" ... */
@@ -73,19 +93,16 @@ static int is_cjk(uint32_t cp)
 	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
-/* A word that is not CJK: its folded form, then its stem. */
-static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
+/* The folded word f[0..k) (from w[0..n)) with tflags, then its stem colocated. */
+static int emit_forms(struct tctx *c, int tflags, const char *w, int n, const char *f,
+		      size_t k, int start, int end)
 {
-	char f[TOKEN_MAX], g[STEM_WORD_MAX];
+	char g[STEM_WORD_MAX];
 	const char *s;
-	size_t k, sn, gk;
+	size_t sn, gk;
 	int rc;
 
-	if (n > TOKEN_MAX)
-		return c->emit(c->ctx, 0, w, n, start, end);
-	if (!(k = utf8_fold(w, (size_t)n, f)))
-		return SQLITE_OK;	/* only marks */
-	if ((rc = c->emit(c->ctx, 0, f, (int)k, start, end)) != SQLITE_OK)
+	if ((rc = c->emit(c->ctx, tflags, f, (int)k, start, end)) != SQLITE_OK)
 		return rc;
 	if (c->lang < 0 || (c->flags & FTS5_TOKENIZE_PREFIX) ||
 	    !stem_word(c->t->stem, (enum lang)c->lang, w, (size_t)n, &s, &sn) ||
@@ -95,6 +112,49 @@ static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
 	if (!gk || (gk == k && !memcmp(f, g, k)))
 		return SQLITE_OK;
 	return c->emit(c->ctx, FTS5_TOKEN_COLOCATED, g, (int)gk, start, end);
+}
+
+/* In a document, a word that follows another after one hyphen ("e-mail",
+ * "cyber-attack") is also indexed joined to it ("email", "cyberattack") at its own
+ * position, so that the joined spelling typed finds the hyphenated one. */
+static int emit_joined(struct tctx *c, const char *f, size_t k, int start, int end)
+{
+	int at = c->prev_end - c->base, rc = SQLITE_OK;
+	char j[TOKEN_MAX];
+
+	if (c->nprev && start == c->prev_end + 1 && at >= 0 && c->src[at] == '-' &&
+	    c->nprev + k <= sizeof(j)) {
+		memcpy(j, c->prev, (size_t)c->nprev);
+		memcpy(j + c->nprev, f, k);
+		rc = emit_forms(c, FTS5_TOKEN_COLOCATED, j, c->nprev + (int)k, j,
+				(size_t)c->nprev + k, start, end);
+		memcpy(c->prev, j, (size_t)c->nprev + k);
+		c->nprev += (int)k;
+	} else if (k <= sizeof(c->prev)) {
+		memcpy(c->prev, f, k);
+		c->nprev = (int)k;
+	} else {
+		c->nprev = 0;
+	}
+	c->prev_end = end;
+	return rc;
+}
+
+/* A word that is not CJK: its folded form, then its stem (and in a document, joined
+ * to the word before it by a hyphen). */
+static int emit_word(struct tctx *c, const char *w, int n, int start, int end)
+{
+	char f[TOKEN_MAX];
+	size_t k;
+	int rc;
+
+	if (n > TOKEN_MAX)
+		return c->emit(c->ctx, 0, w, n, start, end);
+	if (!(k = utf8_fold(w, (size_t)n, f)))
+		return SQLITE_OK;	/* only marks */
+	if ((rc = emit_forms(c, 0, w, n, f, k, start, end)) != SQLITE_OK)
+		return rc;
+	return c->flags & FTS5_TOKENIZE_DOCUMENT ? emit_joined(c, f, k, start, end) : SQLITE_OK;
 }
 
 /* A run of m CJK characters; off[i] is character i's offset in the caller's text
@@ -194,7 +254,7 @@ static int tok_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *tex
 			token_fn emit)
 {
 	struct ftok *t = (struct ftok *)pt;
-	struct tctx c = { t, ctx, emit, flags, -1, text, 0 };
+	struct tctx c = { t, ctx, emit, flags, -1, text, 0, { 0 }, 0, -1 };
 
 	if (n >= 2 && text[0] == FTS_MARK) {
 		const char *end;
@@ -265,11 +325,49 @@ static int tok_create(void *udata, const char **argv, int argc, Fts5Tokenizer **
 
 /* ---- ranking ---- */
 
+#define PHRASES_MAX 64
+#define PROX_INST_MAX 1024	/* instances looked at for closeness */
+
 struct rankdata {
 	int k;			/* text phrases */
 	double avgdl;
+	int ngroups;		/* of the terms */
+	double gidf[PHRASES_MAX];	/* per group: the idf of its rarest phrase */
+	signed char group[PHRASES_MAX];	/* per phrase: its group, -1 none */
+	unsigned char concept[PHRASES_MAX];	/* per phrase: 1 for a concept's tag */
+	double idf_sum;		/* of the terms, the best per group */
 	double idf[];
 };
+
+/* spec (see ccrank) into d's groups and weights; without one, each phrase of the
+ * first k is a group of its own. */
+static void rank_spec(struct rankdata *d, const char *spec)
+{
+	int i = 0;
+
+	for (int j = 0; j < PHRASES_MAX; j++)
+		d->group[j] = (signed char)(spec || j >= d->k ? -1 : j);
+	if (!spec) {
+		d->ngroups = d->k;
+		return;
+	}
+	for (; *spec && i < PHRASES_MAX; i++) {
+		long g;
+
+		while (*spec == ' ')
+			spec++;
+		if (!*spec)
+			break;
+		if (*spec == 'c')
+			d->concept[i] = 1;
+		else if (*spec >= '0' && *spec <= '9' && (g = strtol(spec, NULL, 10)) < PHRASES_MAX)
+			d->group[i] = (signed char)g;
+		if (d->group[i] + 1 > d->ngroups)
+			d->ngroups = d->group[i] + 1;
+		while (*spec && *spec != ' ')
+			spec++;
+	}
+}
 
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
 {
@@ -280,8 +378,9 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
 }
 
 static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int k,
-				  int *rc)
+				  const char *spec, int *rc)
 {
+	double best[PHRASES_MAX] = { 0 };
 	struct rankdata *d = api->xGetAuxdata(fts, 0);
 	sqlite3_int64 rows = 0, total = 0;
 
@@ -292,6 +391,7 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		return NULL;
 	}
 	d->k = k;
+	rank_spec(d, spec);
 	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &total);
 	d->avgdl = rows ? (double)total / (double)rows : 1.0;
@@ -315,7 +415,12 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 			n = rows;
 		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
 		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
+		if (d->group[i] >= 0 && d->idf[i] > best[d->group[i]])
+			best[d->group[i]] = d->idf[i];
 	}
+	for (int g = 0; g < PHRASES_MAX; g++)
+		d->idf_sum += best[g];
+	memcpy(d->gidf, best, sizeof(d->gidf));
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, d, free);
 	if (*rc != SQLITE_OK) {
@@ -324,9 +429,6 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 	}
 	return d;
 }
-
-#define PHRASES_MAX 64
-#define PROX_INST_MAX 1024	/* instances looked at for closeness */
 
 /* A sliding window over one column's instances (in offset order): the shortest span
  * of tokens that holds one instance of each of the m distinct phrases seen there. */
@@ -356,6 +458,26 @@ static void window_add(struct window *w, int phrase, int offset, int m)
 	}
 }
 
+/* The concept weight of the current row: from the caller's list, 1 when absent. */
+static int concept_weight(const Fts5ExtensionApi *api, Fts5Context *fts)
+{
+	const struct sq_rank_io *io = api->xUserData(fts);
+	sqlite3_int64 id = api->xRowid(fts);
+	size_t lo = 0, hi = io ? io->nboost : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (io->boost_id[mid] == id)
+			return io->boost_w[mid];
+		if (io->boost_id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1;
+}
+
 static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		   int nval, sqlite3_value **val)
 {
@@ -366,6 +488,10 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	struct rankdata *d;
 	struct window win, *w = NULL;	/* used from a column with two phrases */
 	int m = 0, npresent = 0;
+	int cw = 0, coord = 0, tier;	/* a concept's weight; groups present */
+	double matched = 0.0;		/* the idf of the groups present */
+	unsigned char seen[PHRASES_MAX] = { 0 };
+	const char *spec = nval > 2 ? (const char *)sqlite3_value_text(val[2]) : NULL;
 
 	if (k > api->xPhraseCount(fts))
 		k = api->xPhraseCount(fts);
@@ -373,7 +499,7 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 		k = PHRASES_MAX;
 	if (k < 0)
 		k = 0;
-	if (!(d = rank_data(api, fts, k, &rc)))
+	if (!(d = rank_data(api, fts, k, spec, &rc)))
 		goto out;
 	if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK ||
 	    (rc = api->xColumnSize(fts, -1, &nt)) != SQLITE_OK)
@@ -385,6 +511,8 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 
 		if (i < ninst && (rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
 			goto out;
+		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->concept[ip] && !cw)
+			cw = concept_weight(api, fts);
 		if (i < ninst && (ip >= k || ic < 0 || ic >= NCOLS))
 			continue;
 		if (ic != col) {
@@ -429,9 +557,27 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 /
 				 (f[i] + 1.2 * (0.25 + 0.75 * (double)nt / d->avgdl));
+			if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+				coord++;
+				matched += d->gidf[d->group[i]];
+			}
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
+	if (cw)		/* a concept's: by its weight squared, weak mappings count little */
+		score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum;
+	/* tiers: every group TIERS; some of them, by their share of the query's idf
+	 * (a rare word weighs more than "the" or "dans"); a concept's row without a word
+	 * with those that have them all when its mapping is sure (weight 3 or 4), else
+	 * just below them */
+	if (coord >= d->ngroups)
+		tier = TIERS;
+	else if (coord)
+		tier = (int)((TIERS - 1) * matched / (d->idf_sum > 0 ? d->idf_sum : 1.0));
+	else
+		tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+	score = tier * SQ_COORD_UNIT +
+		(score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
 out:
 	if (rc == SQLITE_OK)
 		sqlite3_result_double(ctx, -score);

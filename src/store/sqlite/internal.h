@@ -32,7 +32,7 @@ enum sq_stmt {
 	SQ_MAPPING_UNSUGGEST,
 	/* search.c */
 	SQ_SEARCH_HITS, SQ_SEARCH_PAGE, SQ_SEARCH_TOTAL, SQ_SEARCH_MAPPED, SQ_SEARCH_YEARS, SQ_SEARCH_PATH, SQ_SEARCH_QUEUED,
-	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT,
+	SQ_SEARCH_GENERATION, SQ_SEARCH_ROWIDS, SQ_SEARCH_SAMPLE, SQ_SEARCH_COUNT, SQ_SEARCH_BOOST,
 	/* user.c */
 	SQ_ORG_INSERT, SQ_ORG_LIST, SQ_ORG_GET,
 	SQ_USER_INSERT, SQ_USER_LIST, SQ_USER_GET_NAME, SQ_USER_GET_ID, SQ_USER_DISABLE,
@@ -57,9 +57,16 @@ enum sq_stmt {
 
 /* See sq_fts_register. */
 #define SQ_RANK_PHRASES 64
+/* ccrank(k, any, spec) ranks by tier x SQ_COORD_UNIT + score (fts.c) */
+#define SQ_COORD_UNIT 1e4
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
 	double df[SQ_RANK_PHRASES];	/* rows with the phrase */
+	/* concept search: the rows mapped to a concept of the query, by row id
+	 * (ascending), and the weight of each (1..4, search.c) */
+	const long long *boost_id;
+	const unsigned char *boost_w;
+	size_t nboost;
 };
 
 /* The caller's clearance as the connection keeps it (clearance.c). */
@@ -299,9 +306,14 @@ struct sq_phrase {
 	const char *key;	/* as written in the expression ("w", "pre" *) */
 	const char *text;	/* between its quotes, quotes single, stem mark kept */
 	int prefix;
+	int group;		/* the term's OR group; -1 for an exclusion */
 };
 const char *sq_match_terms(pool *p, const struct search_term *t, size_t n,
 			   struct sq_phrase **phrases, size_t *nphrases);
+/* The same with any set: the groups joined by OR instead of AND (rows with some of
+ * the words: the fallback when few rows have them all). */
+const char *sq_match_any(pool *p, const struct search_term *t, size_t n, int any,
+			 struct sq_phrase **phrases, size_t *nphrases);
 
 /* migrations.c */
 /* The schema part of check: version (not newer, not older, ccrepo's), and triggers

@@ -33,6 +33,7 @@ static void add_term(struct sbuf *sb, const struct search_term *t, int raw)
 /* A phrase of the expression, in the order FTS5 numbers them: positive terms first. */
 static void add_phrase(pool *p, struct sq_phrase *ph, const struct search_term *t)
 {
+	ph->group = t->exclude ? -1 : t->group;
 	struct sbuf b = SBUF_INIT;
 
 	add_term(&b, t, 0);
@@ -46,6 +47,12 @@ static void add_phrase(pool *p, struct sq_phrase *ph, const struct search_term *
 
 const char *sq_match_terms(pool *p, const struct search_term *t, size_t n,
 			   struct sq_phrase **phrases, size_t *nphrases)
+{
+	return sq_match_any(p, t, n, 0, phrases, nphrases);
+}
+
+const char *sq_match_any(pool *p, const struct search_term *t, size_t n, int any,
+			 struct sq_phrase **phrases, size_t *nphrases)
 {
 	struct sbuf sb = SBUF_INIT;
 	size_t npos = 0, nneg = 0, k = 0;
@@ -76,7 +83,7 @@ const char *sq_match_terms(pool *p, const struct search_term *t, size_t n,
 			sbuf_adds(&sb, " OR ");
 		} else {
 			if (!first)
-				sbuf_adds(&sb, " AND ");
+				sbuf_adds(&sb, any ? " OR " : " AND ");
 			if (alt_after)
 				sbuf_adds(&sb, "( ");
 		}

@@ -262,8 +262,8 @@ static const char *const migrations[] = {
 	"DROP TRIGGER search_record_title;\n"
 	"DROP TABLE search;\n"
 	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION_V4 ";\n"
-	"CREATE VIEW search_source_case AS " SEARCH_SOURCE_CASE ";\n"
-	"CREATE VIEW search_source_lesson AS " SEARCH_SOURCE_LESSON ";\n"
+	"CREATE VIEW search_source_case AS " SEARCH_SOURCE_CASE_V4 ";\n"
+	"CREATE VIEW search_source_lesson AS " SEARCH_SOURCE_LESSON_V4 ";\n"
 	"CREATE TABLE search_doc (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  record_id INTEGER NOT NULL,\n"
@@ -487,7 +487,7 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER search_record_reader_ad AFTER DELETE ON record_reader BEGIN\n"
 	"  INSERT INTO search_queue(record_id) VALUES (OLD.record_id);\n"
 	"END;\n"
-	SEARCH_REBUILD,
+	SEARCH_REBUILD_V7,
 	/* 8: nothing reaches the public without review. A proposed change to a published
 	 * record waits in record_change (its content as JSON) until a curator publishes
 	 * it; a new version of a published law is an expression with pending = 1, read
@@ -512,7 +512,7 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (day, actor, target)\n"
 	") STRICT, WITHOUT ROWID;\n"
 	"DROP VIEW search_source_provision;\n"
-	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION ";\n"
+	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION_V8 ";\n"
 	"CREATE TRIGGER search_expression_pending AFTER UPDATE OF pending ON expression\n"
 	"WHEN OLD.pending IS NOT NEW.pending BEGIN\n"
 	"  INSERT INTO search_queue(record_id) VALUES (NEW.work_id);\n"
@@ -525,6 +525,19 @@ static const char *const migrations[] = {
 	"ALTER TABLE lesson ADD COLUMN audience TEXT;\n",
 	/* 10: the phrase that weighed most in a suggestion, shown beside its score */
 	"ALTER TABLE mapping ADD COLUMN phrase TEXT;\n",
+	/* 11: search: a provision's row also holds the headings above it (column context);
+	 * and words have new forms (spelling variants and word families in core/stem.c,
+	 * hyphenated words joined in fts.c): the index is rebuilt (search_sql.h) */
+	"DROP VIEW search_source_provision;\n"
+	"DROP VIEW search_source_case;\n"
+	"DROP VIEW search_source_lesson;\n"
+	"CREATE VIEW search_source_provision AS " SEARCH_SOURCE_PROVISION ";\n"
+	"CREATE VIEW search_source_case AS " SEARCH_SOURCE_CASE ";\n"
+	"CREATE VIEW search_source_lesson AS " SEARCH_SOURCE_LESSON ";\n"
+	"DROP TABLE search;\n"
+	"CREATE VIRTUAL TABLE search USING fts5(lang, title, heading, body, tags, context,\n"
+	"  tokenize = 'ccrepo');\n"
+	SEARCH_REBUILD,
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -56,9 +56,6 @@ static size_t lang_codes(pool *p, unsigned langs, const char ***out)
 	return n;
 }
 
-/* The whole MATCH expression: the terms' expression (from sq_match_terms(); NULL for
- * a query of filters only), within the headings when headings is set, less what the
- * caller may not read, then rq's filters as tags. */
 /* The first and last years of the indexed documents (0 when none). */
 struct year_span {
 	int lo, hi;
@@ -69,15 +66,23 @@ static const struct sq_col year_span_cols[] = {
 };
 static const struct sq_reader year_span_reader = SQ_READER(struct year_span, year_span_cols);
 
+/* The whole MATCH expression: the terms' expression (from sq_match_any(); NULL for
+ * a query of filters only), within the headings when headings is set, or the concept
+ * tags (concepts, NULL none), less what the caller may not read, then rq's filters as
+ * tags. */
 static int full_match(struct sq *q, pool *p, const struct search_request *rq,
-		      const char *terms, int headings, const char **out, struct err *e)
+		      const char *terms, const char *concepts, int headings, const char **out,
+		      struct err *e)
 {
 	struct sbuf b = SBUF_INIT;
 
 	/* a query of filters only lists everything they let through; less the rows the
 	 * caller may not read (clearance.c) */
 	sbuf_adds(&b, "( ");
-	if (terms)
+	if (terms && concepts)	/* the rows mapped to a concept the query names too */
+		sbuf_addf(&b, headings ? "( ( {heading} : ( %s ) ) OR %s )" : "( ( %s ) OR %s )",
+			  terms, concepts);
+	else if (terms)
 		sbuf_addf(&b, headings ? "( {heading} : ( %s ) )" : "( %s )", terms);
 	else
 		for (int k = 0; k < REC_KIND_COUNT; k++)
@@ -216,10 +221,121 @@ static void idf_after(struct sq *q, const char **keys, size_t n)
 	memset(&q->rank, 0, sizeof(q->rank));
 }
 
+/* The concept tags of rq ("#aun-cc/7" OR ...: the rows mapped to one) into *tags
+ * (NULL when none), and ccrank()'s spec for the phrases ph[0..nph) and them. */
+static const char *concept_tags(pool *p, const struct search_request *rq,
+				const struct sq_phrase *ph, size_t nph, const char **tags)
+{
+	struct sbuf b = SBUF_INIT, sp = SBUF_INIT;
+	const char *r;
+
+	*tags = NULL;
+	for (size_t i = 0; i < nph; i++) {
+		if (ph[i].group >= 0)
+			sbuf_addf(&sp, "%d ", ph[i].group);
+		else
+			sbuf_adds(&sp, "- ");
+	}
+	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++) {
+		if (b.len)
+			sbuf_adds(&b, " OR ");
+		add_tag(&b, 'a', rq->concepts[i]);
+		sbuf_adds(&sp, "c ");
+	}
+	if (b.len)
+		*tags = pool_printf(p, "( %s )", sbuf_str(&b));
+	r = pool_strdup(p, sbuf_str(&sp));
+	sbuf_release(&b);
+	sbuf_release(&sp);
+	return r;
+}
+
+/* A concept's weight for each provision mapped to it (accepted), by how sure the
+ * mapping is: 4 for a curator's own (no suggester's score), for an accepted
+ * suggestion 3 when the suggester's score was 0.5 or more (a heading that names the
+ * article), 2 from 0.35, else 1 (a few words in common: what a curator who accepts
+ * every suggestion unread lets through); one less (at least 1) for a partial
+ * mapping. Read when the query is run, so always current. */
+struct boost {
+	long long id;
+	long long weight;
+};
+static const struct sq_col boost_cols[] = {
+	SQ_NUM(struct boost, id),
+	SQ_NUM(struct boost, weight),
+};
+static const struct sq_reader boost_reader = SQ_READER(struct boost, boost_cols);
+
+static int by_boost_id(const void *a, const void *b)
+{
+	const struct boost *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The weights of the rows mapped to rq's concepts into bw's boost_* (from p), the
+ * highest per row. */
+static int concept_weights(struct sq *q, pool *p, const struct search_request *rq,
+			   struct sq_rank_io *bw, struct err *e)
+{
+	struct boost *all = NULL;
+	size_t n = 0, k = 0;
+	long long *ids;
+	unsigned char *w;
+
+	for (size_t i = 0; i < rq->nconcepts && !rq->narticles; i++) {
+		const char *slash = strrchr(rq->concepts[i], '/');
+		struct boost *b;
+		size_t nb;
+		int rc;
+
+		if (!slash)
+			continue;
+		if ((rc = sq_list(q, SQ_SEARCH_BOOST, "SELECT v.id, max(1, CASE WHEN m.score IS "
+			"NULL THEN 4 WHEN m.score >= 0.5 THEN 3 WHEN m.score >= 0.35 THEN 2 ELSE 1 END "
+			"- (m.extent = 'partial')) "
+			"FROM mapping m JOIN expression x ON x.work_id = m.work_id "
+			"JOIN provision v ON v.expression_id = x.id AND v.eid = m.eid "
+			"WHERE m.instrument = ?1 AND m.article = ?2 AND m.state = 'accepted'",
+			SQ_VALS(SQ_TEXT(pool_strndup(p, rq->concepts[i],
+						    (size_t)(slash - rq->concepts[i]))),
+				SQ_INT(atoi(slash + 1))), p, &boost_reader, (void **)&b, &nb,
+			"concept search", e)))
+			return rc;
+		if (nb) {
+			struct boost *more = pool_calloc(p, n + nb, sizeof(*more));
+
+			if (n)
+				memcpy(more, all, n * sizeof(*all));
+			memcpy(more + n, b, nb * sizeof(*b));
+			all = more;
+			n += nb;
+		}
+	}
+	if (n > 1)
+		qsort(all, n, sizeof(*all), by_boost_id);
+	ids = pool_calloc(p, n + 1, sizeof(*ids));
+	w = pool_calloc(p, n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (k && ids[k - 1] == all[i].id) {
+			if (all[i].weight > w[k - 1])
+				w[k - 1] = (unsigned char)all[i].weight;
+			continue;
+		}
+		ids[k] = all[i].id;
+		w[k++] = (unsigned char)all[i].weight;
+	}
+	bw->boost_id = ids;
+	bw->boost_w = w;
+	bw->nboost = k;
+	return ERR_OK;
+}
+
 struct cand {
 	long long rowid, record_id;
 	double score;
 	int k;			/* the hit's place among its record's hits, from 1 */
+	int coord;		/* with any: how many of the query's groups it has */
 	size_t order;
 };
 
@@ -227,6 +343,8 @@ static int by_k_score(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
 
+	if (x->coord != y->coord)	/* more of the words first, then per record */
+		return x->coord > y->coord ? -1 : 1;
 	if ((x->k > SEARCH_PER_RECORD) != (y->k > SEARCH_PER_RECORD))
 		return x->k > SEARCH_PER_RECORD ? 1 : -1;
 	if (x->order != y->order)
@@ -245,16 +363,16 @@ static int count_matches(struct sq *q, const char *match, long long *n, struct e
  * ph[0..nph): the terms' phrases (sq_match_terms), whose document frequencies are
  * cached per connection (keys: A, or H when only headings are ranked, and the phrase). */
 static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int headings,
-		     long long every, const char *match, const char *rank,
-		     const struct sq_phrase *ph, size_t nph, struct cand **out, size_t *n,
-		     struct err *e)
+		     long long every, const char *match, const char *spec,
+		     const struct sq_phrase *ph, size_t nph, const struct sq_rank_io *bw,
+		     struct cand **out, size_t *n, struct err *e)
 {
 	const char *keys[SQ_RANK_PHRASES];
 	size_t nkeys = nph < SQ_RANK_PHRASES ? nph : SQ_RANK_PHRASES;
 	/* every > 1: only every so many rows by id are ranked (a sample) */
 	sqlite3_stmt *st = every > 1 ?
 		sq_prep(q, SQ_SEARCH_SAMPLE, "SELECT t.id, d.record_id, t.r FROM (SELECT rowid "
-			"AS id, ccrank(search, ?4) AS r FROM search WHERE search MATCH ?1 AND "
+			"AS id, ccrank(search, ?4, ?6, ?7) AS r FROM search WHERE search MATCH ?1 AND "
 			"rowid % ?5 = 0 ORDER BY r LIMIT ?3) t JOIN search_doc d ON d.id = t.id "
 			"ORDER BY t.r", e) :
 		/* ranked inside FTS5 first: the join only for the rows kept */
@@ -262,6 +380,7 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 			"AS id, rank AS r FROM search WHERE search MATCH ?1 AND rank MATCH ?2 "
 			"ORDER BY rank LIMIT ?3) t JOIN search_doc d ON d.id = t.id ORDER BY t.r", e);
 	int want = 4 * (rq->offset + rq->limit), rc;
+	const char *rank = pool_printf(p, "ccrank(%zu, %d, '%s')", nph, rq->any, spec);
 	struct cand *c;
 	size_t k = 0;
 
@@ -277,15 +396,21 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	if (every > 1) {
 		sqlite3_bind_int(st, 4, (int)nph);
 		sqlite3_bind_int64(st, 5, every);
+		sqlite3_bind_int(st, 6, rq->any);
+		sqlite3_bind_text(st, 7, spec, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
 	}
 	idf_before(q, ph, keys, nkeys);
+	q->rank.boost_id = bw->boost_id;
+	q->rank.boost_w = bw->boost_w;
+	q->rank.nboost = bw->nboost;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
 		c[k].rowid = sqlite3_column_int64(st, 0);
 		c[k].record_id = sqlite3_column_int64(st, 1);
 		c[k].score = sqlite3_column_double(st, 2);
 		c[k].order = k;
+		c[k].coord = (int)(-c[k].score / SQ_COORD_UNIT);
 		c[k].k = 1;
 		for (size_t j = k; j-- > 0;)
 			if (c[j].record_id == c[k].record_id) {
@@ -352,8 +477,26 @@ static const struct sq_col hit_cols[] = {
 	SQ_STR(struct search_hit, title),
 	SQ_STR(struct search_hit, work_uri),
 	SQ_STR(struct search_hit, concept),
+	SQ_STR(struct search_hit, articles),
 };
 static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
+
+/* The first of the concepts rq names that articles (a hit's, space-separated) has,
+ * or NULL. */
+static const char *hit_concept(pool *p, const struct search_request *rq, const char *articles)
+{
+	for (size_t i = 0; articles && i < rq->nconcepts; i++) {
+		const char *a = articles;
+		size_t n = strlen(rq->concepts[i]);
+
+		while ((a = strstr(a, rq->concepts[i]))) {
+			if ((a == articles || a[-1] == ' ') && (a[n] == ' ' || !a[n]))
+				return pool_strdup(p, rq->concepts[i]);
+			a += n;
+		}
+	}
+	return NULL;
+}
 
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
@@ -362,9 +505,11 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct cand *c = NULL;
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
-	const char *terms, *match = NULL, *rank;
+	const char *terms, *match = NULL, *spec, *concepts;
+	struct sq_rank_io bw;
 	int rc;
 
+	memset(&bw, 0, sizeof(bw));
 	/* changes made outside a transaction are indexed now (every write path of the
 	 * program uses one: this is a safety net) */
 	if (q->depth == 0 && (rc = queued(q, e)) != 0) {
@@ -374,15 +519,17 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		if ((rc = store_begin(s, e)) || (rc = store_commit(s, e)))
 			return rc;
 	}
-	terms = sq_match_terms(p, rq->terms, rq->nterms, &ph, &nph);	/* NULL: filters only */
-	if ((rc = full_match(q, p, rq, terms, 0, &match, e)))
+	/* NULL: filters only */
+	terms = sq_match_any(p, rq->terms, rq->nterms, rq->any, &ph, &nph);
+	spec = concept_tags(p, rq, ph, nph, &concepts);
+	if ((rc = full_match(q, p, rq, terms, concepts, 0, &match, e)) ||
+	    (concepts && (rc = concept_weights(q, p, rq, &bw, e))))
 		return rc;
 	/* the total and every facet from one pass over the matches */
 	if (!q->facets)
 		q->facets = sq_facets_attach(q->path);
 	if ((rc = sq_facets_count(q, q->facets, p, match, out, e)))
 		return rc;
-	rank = pool_printf(p, "ccrank(%zu)", nph);
 	/* Ranking costs microseconds per match. When very many rows match, the best are
 	 * looked for among those with the words in their headings (a tiered index), if
 	 * there are enough of them; and at most SEARCH_RANK_MAX rows are ranked: beyond
@@ -396,7 +543,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			const char *tier;
 			long long nt;
 
-			if ((rc = full_match(q, p, rq, terms, 1, &tier, e)) ||
+			if ((rc = full_match(q, p, rq, terms, concepts, 1, &tier, e)) ||
 			    (rc = count_matches(q, tier, &nt, e)))
 				return rc;
 			if (nt >= enough) {
@@ -406,7 +553,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			}
 		}
 		if ((rc = page_rows(q, p, rq, headings, (n + SEARCH_RANK_MAX - 1) / SEARCH_RANK_MAX,
-				    ranked, rank, ph, nph, &c, &nc, e)))
+				    ranked, spec, ph, nph, &bw, &c, &nc, e)))
 			return rc;
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
@@ -417,7 +564,8 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 
 		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
 				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
-				 "s.title, w.uri, NULL FROM search s JOIN search_doc d ON d.id = s.rowid "
+				 "s.title, w.uri, NULL, d.articles FROM search s JOIN search_doc d "
+				 "ON d.id = s.rowid "
 				 "LEFT JOIN work w ON w.record_id = d.record_id "
 				 "WHERE search MATCH ?1 AND s.rowid = ?2",
 				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
@@ -425,6 +573,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 			return rc;
 		if (found) {
 			h->score = c[i].score;
+			h->concept = hit_concept(p, rq, h->articles);
 			out->nhits++;
 		}
 	}
@@ -464,7 +613,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
-		"m.instrument || '/' || m.article "
+		"m.instrument || '/' || m.article, NULL "
 		"FROM mapping m JOIN work w ON w.record_id = m.work_id "
 		"JOIN record r ON r.id = m.work_id "
 		"JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM "

@@ -67,7 +67,8 @@ static void view_sql(struct sbuf *b, const struct kind *k)
 	joined(b, k, 1);
 	sbuf_adds(b, " AS heading, ");
 	joined(b, k, 0);
-	sbuf_addf(b, " AS body FROM %s t JOIN record r ON r.id = t.record_id", k->table);
+	sbuf_addf(b, " AS body" SEARCH_NO_CONTEXT " FROM %s t JOIN record r ON r.id = t.record_id",
+		  k->table);
 }
 
 /* Make kind k's view again and queue its records for the index (SEARCH_FLUSH). */
