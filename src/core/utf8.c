@@ -158,3 +158,9 @@ size_t utf8_fold(const char *in, size_t n, char *out)
 	}
 	return k;
 }
+
+int utf8_is_cjk(uint32_t cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
+}

@@ -12,6 +12,9 @@ int utf8_valid(const char *s, size_t len);
  * *n = 1 when s does not start a valid sequence (overlong, surrogate, truncated,
  * beyond U+10FFFF). */
 uint32_t utf8_decode(const unsigned char *s, size_t len, size_t *n);
+/* Whether cp is written without spaces between words: CJK ideographs, kana, hangul
+ * (U+2E80..U+9FFF, U+AC00..U+D7AF, U+F900..U+FAFF, U+20000..U+3FFFF). */
+int utf8_is_cjk(uint32_t cp);
 /* The base letter of a Latin letter of U+00C0..U+017F ('e' for U+00E9 and U+011A),
  * lowercase; cp itself outside that range and for the two signs in it (U+00D7 and
  * U+00F7). */

@@ -1,5 +1,7 @@
 #include "domain/search.h"
 
+#include "core/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,6 +9,7 @@
 #include "core/lang.h"
 #include "core/stem.h"
 #include "core/sbuf.h"
+#include "core/utf8.h"
 #include "domain/country.h"
 #include "domain/instrument.h"
 #include "domain/query.h"
@@ -269,17 +272,62 @@ static const char *unhyphen(pool *p, const char *w, char sep)
 	return r;
 }
 
+/* The byte offsets of the characters of w when it is a run of three or more CJK
+ * characters and nothing else (at most CJK_RUN_MAX); 0 otherwise. off[m] is the end. */
+#define CJK_RUN_MAX 32
+static int cjk_run(const char *w, size_t off[CJK_RUN_MAX + 1])
+{
+	size_t len = strlen(w), i = 0, n;
+	int m = 0;
+
+	while (i < len) {
+		uint32_t cp = utf8_decode((const unsigned char *)w + i, len - i, &n);
+
+		if (cp == UTF8_INVALID || !utf8_is_cjk(cp) || m == CJK_RUN_MAX)
+			return 0;
+		off[m++] = i;
+		i += n;
+	}
+	off[m] = len;
+	return m >= 3 ? m : 0;
+}
+
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n)
 {
 	struct search_term *t;
-	size_t k = 0;
+	size_t k = 0, cap = 0;
+	int groups = 0;
 
 	*n = 0;
 	if (!q->nterms)
 		return NULL;
-	t = pool_calloc(p, 2 * q->nterms, sizeof(*t));
 	for (size_t i = 0; i < q->nterms; i++) {
+		size_t off[CJK_RUN_MAX + 1];
+		int m = q->terms[i].kind == QT_WORD ? cjk_run(q->terms[i].text, off) : 0;
+
+		cap += m ? (size_t)m : 2;
+		groups = q->terms[i].group >= groups ? q->terms[i].group + 1 : groups;
+	}
+	t = pool_calloc(p, cap, sizeof(*t));
+	for (size_t i = 0; i < q->nterms; i++) {
+		size_t off[CJK_RUN_MAX + 1];
+		int m = q->terms[i].kind == QT_WORD && !q->terms[i].exclude ?
+			cjk_run(q->terms[i].text, off) : 0;
+
+		/* Chinese, Japanese, Korean are written without spaces: a run of characters
+		 * is its pairs, each a word of its own (its own group: the run's words need
+		 * not stand in a row, and a pair that spans two of its words is found in no
+		 * provision, which the fallback to some of the words then ranks) */
+		for (int c = 0; m && c + 1 < m; c++) {
+			t[k] = (struct search_term){ QT_WORD,
+				pool_strndup(p, q->terms[i].text + off[c], off[c + 2] - off[c]),
+				lang >= 0 && lang < LANG_COUNT ? lang : -1, 0,
+				c ? groups++ : q->terms[i].group, 0 };
+			k++;
+		}
+		if (m)
+			continue;
 		t[k].kind = q->terms[i].kind;
 		t[k].text = q->terms[i].kind == QT_WORD ? unelide(q->terms[i].text) :
 			    q->terms[i].text;

@@ -299,6 +299,7 @@ static void import_corpus(const char *d)
 		"uk/ukpga-1998-29-data-protection.akn.xml",
 		"za/zasca-2008-134-judgment.akn.xml",
 		"fr/code_penal_LEGITEXT000006070719.md",
+		"cn/cn_criminal_law_1997_as_amended_xingfa.md",
 	};
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++)
@@ -315,6 +316,9 @@ static void import_corpus(const char *d)
 	assert_int_equal(IMPORT(d, p[4], p[5], p[6], p[7], p[8]), 0);
 	assert_int_equal(IMPORT(d, "--uri", "/akn/fr/act/1992/code-penal", "--date",
 				"2026-04-02", "--title", "Code pénal", "--language", "fra", p[9]), 0);
+	assert_int_equal(IMPORT(d, "--uri", "/akn/cn/act/1997/criminal-law", "--date",
+				"2023-12-29", "--title", "中华人民共和国刑法", "--language", "chi",
+				p[10]), 0);
 }
 
 static long long work_id(sqlite3 *db, const char *uri)

@@ -234,6 +234,34 @@ static void test_exclude(void **state)
 	bad("-country:KE x", ERR_INVALID, "a filter cannot be excluded");
 }
 
+/* A run of Chinese characters is its pairs, each a word of its own group (ANDed): the
+ * words of "非法侵入计算机" need not stand in a row. Two characters stay one word; a
+ * run mixed with Latin letters is left as typed. */
+static void test_cjk_pairs(void **state)
+{
+	const char *pairs[] = { "非法", "法侵", "侵入", "入计", "计算", "算机" };
+	struct query *q = ok("非法侵入计算机 data");
+	const struct search_term *t;
+	size_t n;
+
+	(void)state;
+	t = search_terms(p, q, LANG_ZH, &n);
+	assert_int_equal(n, 7);
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(t[i].text, pairs[i]);
+		assert_int_equal(t[i].kind, QT_WORD);
+		for (size_t j = 0; j < i; j++)
+			assert_int_not_equal(t[i].group, t[j].group);
+	}
+	assert_string_equal(t[6].text, "data");
+	assert_int_not_equal(t[6].group, t[0].group);
+	t = search_terms(p, ok("洗钱"), LANG_ZH, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(t[0].text, "洗钱");
+	t = search_terms(p, ok("计算机abc"), LANG_ZH, &n);
+	assert_int_equal(n, 1);
+}
+
 static void test_prefix(void **state)
 {
 	struct query *q;
@@ -411,7 +439,8 @@ static void test_unicode(void **state)
 	assert_string_equal(q->terms[0].text, "الوصول");
 	q = ok("非法访问");
 	assert_int_equal(q->nterms, 1);
-	assert_string_equal(fts5_of(p, q, -1), "\"非法访问\"");
+	/* its pairs, each a word (test_cjk_pairs) */
+	assert_string_equal(fts5_of(p, q, -1), "\"非法\" AND \"法访\" AND \"访问\"");
 	/* Unicode spaces separate: ideographic space, no-break space */
 	q = ok("非法\xe3\x80\x80访问\xc2\xa0x");
 	assert_int_equal(q->nterms, 3);
@@ -636,6 +665,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_repeated_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_control_chars, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spacing_equivalent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cjk_pairs, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

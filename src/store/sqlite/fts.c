@@ -6,8 +6,9 @@
  *   - in documents, the Snowball stem of the word in the row's language at the same
  *     position (a colocated token) when it differs;
  *   - Chinese (and other CJK) runs: each character at its own position, with the pair
- *     it starts colocated; a query asks for the pairs in a row (a phrase), or the
- *     character alone.
+ *     it starts colocated; a query word asks for its pairs in a row (a phrase), or the
+ *     character alone (the domain splits a typed run of three or more characters
+ *     into its pairs, each a word: search_terms()).
  * A column value starting with FTS_MARK is an instruction, not text:
  *   FTS_MARK "L" lang          the row's language (the first column of each row);
  *   FTS_MARK "#" tag tag ...   filter tags, indexed as FTS_MARK tag;
@@ -85,12 +86,6 @@ static int parse_lang(const char *s, int n)
 		return memcmp(s, "chi", 3) ? memcmp(s, "fre", 3) ? -1 : LANG_FR : LANG_ZH;
 	}
 	return lang_parse(s, n);
-}
-
-static int is_cjk(uint32_t cp)
-{
-	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
-	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
 /* The folded word f[0..k) (from w[0..n)) with tflags, then its stem colocated. */
@@ -201,7 +196,7 @@ split:
 		while (i < ntok && m < TOKEN_MAX) {
 			size_t l1, l2 = 1;
 			uint32_t cp = utf8_decode(w + i, (size_t)(ntok - i), &l1);
-			int this = cp != UTF8_INVALID && is_cjk(cp);
+			int this = cp != UTF8_INVALID && utf8_is_cjk(cp);
 
 			if (cjk < 0)
 				cjk = this;
