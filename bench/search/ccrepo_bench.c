@@ -60,7 +60,7 @@ static long long run(void *s, const struct bq *q)
 	pool *p = pool_new();
 	long long total;
 
-	if (search_run((struct store *)s, p, q->query, 10, 0, &res, &e)) {
+	if (search_run((struct store *)s, p, NULL, q->query, 10, 0, &res, &e)) {
 		fprintf(stderr, "ccrepo_bench: query %d %s: %s\n", q->id, q->query, e.msg);
 		total = -1;
 	} else {

@@ -39,7 +39,7 @@ int api_search(struct req *r, struct resp *out)
 							   "0 to %d", SEARCH_LIMIT_MAX,
 							   LIMIT_OFFSET_MAX));
 	out->cache_control = "no-store";
-	if (search_run(r->store, r->pool, q, limit, offset, &res, &e))
+	if (search_run(r->store, r->pool, r->actor, q, limit, offset, &res, &e))
 		return http_fail(r, out, &e);
 	hits = json_array();
 	for (size_t i = 0; i < res->nhits; i++) {

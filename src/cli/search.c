@@ -43,7 +43,7 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 		return 1;
 	}
 	p = pool_new();
-	if (search_run(s, p, sbuf_str(&q), limit, 0, &res, &e)) {
+	if (search_run(s, p, NULL, sbuf_str(&q), limit, 0, &res, &e)) {
 		fprintf(stderr, "ccrepo search: %s\n", e.msg);
 		goto out;
 	}

@@ -415,7 +415,30 @@ static int hit_articles(struct store *s, pool *p, struct search_result *res, str
 	return ERR_OK;
 }
 
-int search_run(struct store *s, pool *p, const char *text, int limit,
+/* The records of res's hits shown to a: each restricted one a read (record_read_each).
+ * The public reads nothing restricted, so only accounts are looked at. */
+static int hits_read(struct store *s, pool *p, const struct actor *a,
+		     const struct search_result *res, struct err *e)
+{
+	struct record *recs;
+	size_t n = 0;
+
+	if (!a || a->local || !a->user_id || !res->nhits)
+		return ERR_OK;
+	recs = pool_calloc(p, res->nhits, sizeof(*recs));
+	for (size_t i = 0; i < res->nhits; i++) {
+		struct record *r;
+		size_t k = 0;
+
+		while (k < n && recs[k].id != res->hits[i].record_id)
+			k++;
+		if (k == n && !store_record_get(s, p, res->hits[i].record_id, &r, NULL))
+			recs[n++] = *r;
+	}
+	return record_read_each(s, a, recs, sizeof(*recs), n, e);
+}
+
+int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
 	struct search_request rq;
@@ -466,7 +489,7 @@ int search_run(struct store *s, pool *p, const char *text, int limit,
 		}
 	}
 	finish_facets(res);
-	if ((rc = hit_articles(s, p, res, e)))
+	if ((rc = hit_articles(s, p, res, e)) || (rc = hits_read(s, p, a, res, e)))
 		return rc;
 	res->canonical = query_canonical(p, q);
 	*out = res;

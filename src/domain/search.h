@@ -137,9 +137,12 @@ struct search_result {
 /* Run the query text as the clearance set on s (store_set_clearance) allows:
  * limit results from offset (limit 0: 10; at most SEARCH_LIMIT_MAX). All the words
  * first; when fewer than limit rows have them all (and the query has two groups of
- * words or more), the rows with some of them (res->partial). ERR_INVALID
- * with a message for the user when the query is malformed. All memory in p. */
-int search_run(struct store *s, pool *p, const char *text, int limit,
+ * words or more), the rows with some of them (res->partial). The results are shown
+ * to a (NULL: the domain's own use, nothing audited): the restricted records among
+ * them go to the audit log as reads (record_read_each: their snippets are their
+ * content). ERR_INVALID with a message for the user when the query is malformed. All
+ * memory in p. */
+int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e);
 /* Rebuild the whole search index in one transaction; *rows receives how many
  * entries it holds. */

@@ -109,7 +109,7 @@ int web_search(struct req *r, struct resp *out)
 		page = 1;
 	out->content_type = "text/html; charset=utf-8";
 	out->cache_control = "no-store";
-	if (q && *q && search_run(r->store, r->pool, q, PAGE, (page - 1) * PAGE, &res,
+	if (q && *q && search_run(r->store, r->pool, r->actor, q, PAGE, (page - 1) * PAGE, &res,
 				  &e)) {
 		status = http_status_of(e.code);
 		if (status >= 500)

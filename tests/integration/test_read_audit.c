@@ -1,7 +1,8 @@
 /* Reads of restricted records are audited in the domain, whatever the route: for each
  * record kind (law, case, lesson), a restricted record read through its page, the API
- * for one record, the API's list, the export (JSON and CSV) and the API's revisions
- * (their snapshots are the record's content) writes one
+ * for one record, the API's list, the export (JSON and CSV), the API's revisions
+ * (their snapshots are the record's content) and a search that finds it (API and page:
+ * its snippet is its content) writes one
  * read.restricted entry for that reader and record; a second read the same day writes
  * none; a TLP:CLEAR record read everywhere writes none. Each route has its own reader
  * (a curator) so that the daily entry of one route does not hide another's. */
@@ -23,9 +24,10 @@ static char *D;
 static struct srv *S;
 
 /* the routes, each read by its own curator; SETUP makes the records */
-enum route { PAGE, ONE, LIST, EXPORT_JSON, EXPORT_CSV, REVISIONS, SETUP, NROUTE };
+enum route { PAGE, ONE, LIST, EXPORT_JSON, EXPORT_CSV, REVISIONS, SEARCH, SEARCH_PAGE, SETUP,
+	     NROUTE };
 static const char *const names[NROUTE] = { "page", "one", "list", "xjson", "xcsv", "revs",
-					    "setup" };
+					    "find", "findpage", "setup" };
 static char auth[NROUTE][220];
 
 enum kind { LAW, CASE, LESSON, NKIND };
@@ -188,7 +190,7 @@ static void test_every_kind_every_route(void **state)
 	/* a RED record is read by its named readers only */
 	snprintf(path, sizeof(path), "/api/v1/records/%lld/sharing", recs[LESSON].id);
 	j = send(SETUP, "PUT", path, "{\"readers\":[\"page\",\"one\",\"list\",\"xjson\","
-		 "\"xcsv\",\"revs\",\"setup\"]}", 200);
+		 "\"xcsv\",\"revs\",\"find\",\"findpage\",\"setup\"]}", 200);
 	json_decref(j);
 
 	for (int pass = 0; pass < 2; pass++) {
@@ -208,9 +210,12 @@ static void test_every_kind_every_route(void **state)
 		}
 		get_ok(EXPORT_JSON, "/api/v1/export?format=json");
 		get_ok(EXPORT_CSV, "/api/v1/export?format=csv");
+		/* a search whose results are the three restricted records (and the others) */
+		get_ok(SEARCH, "/api/v1/search?q=accesses+OR+state+OR+close+OR+all&limit=20");
+		get_ok(SEARCH_PAGE, "/search?q=accesses+OR+state+OR+close+OR+all");
 	}
 	for (int k = 0; k < NKIND; k++)
-		for (int w = PAGE; w <= REVISIONS; w++) {
+		for (int w = PAGE; w <= SEARCH_PAGE; w++) {
 			int n = entries((enum route)w, recs[k].id);
 
 			if (n != 1)

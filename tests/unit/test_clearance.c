@@ -161,7 +161,7 @@ static int found_by_search(const char *canary)
 	struct search_result *res;
 	struct err e = { 0 };
 
-	if (search_run(S, P, canary, 10, 0, &res, &e))
+	if (search_run(S, P, NULL, canary, 10, 0, &res, &e))
 		fail_msg("search %s: %s", canary, e.msg);
 	return res->total == 1 ? 1 : res->total == 0 ? 0 : -1;
 }
@@ -210,7 +210,7 @@ static void test_lists_and_totals(void **state)
 		assert_int_equal(store_record_list(S, P, &q, &rs, &n, &e), ERR_OK);
 		if (n != wanted)
 			fail_msg("%s lists %zu records, want %zu", people[w].name, n, wanted);
-		assert_int_equal(search_run(S, P, "learned", 50, 0, &res, &e), ERR_OK);
+		assert_int_equal(search_run(S, P, NULL, "learned", 50, 0, &res, &e), ERR_OK);
 		if (res->total != (long long)wanted)
 			fail_msg("%s: search total %lld, want %zu", people[w].name, res->total,
 				 wanted);

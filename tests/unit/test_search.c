@@ -206,7 +206,7 @@ static struct search_result *run_as(const struct actor *a, const char *q, int li
 	struct err e = { 0 };
 
 	record_clearance(a, &c);	/* what the server does per request */
-	if (store_set_clearance(S, &c, &e) || search_run(S, P, q, limit, 0, &r, &e))
+	if (store_set_clearance(S, &c, &e) || search_run(S, P, NULL, q, limit, 0, &r, &e))
 		fail_msg("search \"%s\": %s", q, e.msg);
 	return r;
 }
@@ -240,7 +240,7 @@ static void invalid(const char *q, const char *msg_part)
 	struct err e = { 0 };
 
 	assert_int_equal(store_set_clearance(S, NULL, &e), ERR_OK);
-	assert_int_equal(search_run(S, P, q, 10, 0, &r, &e), ERR_INVALID);
+	assert_int_equal(search_run(S, P, NULL, q, 10, 0, &r, &e), ERR_INVALID);
 	assert_true(e.msg[0] != '\0');
 	if (msg_part && !strstr(e.msg, msg_part))
 		fail_msg("query %s: message \"%s\" lacks \"%s\"", q, e.msg, msg_part);
@@ -724,10 +724,10 @@ static void test_invalid(void **state)
 	invalid("computer region:atlantis", NULL);
 	/* an empty query */
 	assert_int_equal(store_set_clearance(S, NULL, &e), ERR_OK);
-	assert_int_not_equal(search_run(S, P, "", 10, 0, &r, &e), ERR_OK);
+	assert_int_not_equal(search_run(S, P, NULL, "", 10, 0, &r, &e), ERR_OK);
 	/* query text that would be FTS5 syntax is only words */
 	e = (struct err){ 0 };
-	assert_int_equal(search_run(S, P, "computer NEAR(a b) ^x * :", 10, 0, &r, &e),
+	assert_int_equal(search_run(S, P, NULL, "computer NEAR(a b) ^x * :", 10, 0, &r, &e),
 			 ERR_OK);
 }
 
