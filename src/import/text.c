@@ -2581,6 +2581,51 @@ static const char *meta_date(struct doc *d, const char *s)
 	return meta_str(d, s);
 }
 
+/* The title a statute gives itself in its short-title provision ("This Act may be
+ * cited as the Cybercrimes (Prohibition, Prevention, etc) Act, 2015.", "These
+ * Regulations may be cited as ...", "This Act is the Computer Misuse Act 1993."),
+ * looked for in the text of its first provisions; NULL when none says. */
+#define SHORT_TITLE_MAX 250
+static const char *short_title(const struct doc *d)
+{
+	static const char *const leads[] = { "may be cited as the ", "may be cited as " };
+	static const char *const tails[] = { " and comes into", " and come into",
+					     " and shall ", ", and " };
+	int seen = 0;
+
+	for (struct doc_node *n = doc_next(d, d->root); n; n = doc_next(d, n)) {
+		const char *t = n->text, *from = NULL, *end, *stop;
+		/* the first provisions, and one headed "Short title" or "Citation" anywhere
+		 * (some acts end with it) */
+		int named = n->heading && (strcasestr(n->heading, "short title") ||
+					   strcasestr(n->heading, "citation"));
+
+		if (!t || (seen >= 6 && !named))
+			continue;
+		seen++;
+		for (size_t i = 0; i < sizeof(leads) / sizeof(leads[0]) && !from; i++)
+			if ((from = strstr(t, leads[i])))
+				from += strlen(leads[i]);
+		/* "This Act is the X." at the start of the provision */
+		if (!from && !strncmp(t, "This ", 5) && (end = strchr(t + 5, ' ')) &&
+		    !strncmp(end, " is the ", 8) && end - t < 20)
+			from = end + 8;
+		if (!from)
+			continue;
+		end = from;
+		while (*end && *end != ';' && *end != '\n' &&
+		       !(*end == '.' && (!end[1] || end[1] == ' ' || end[1] == '\n')))
+			end++;
+		/* "... Act 2023 and comes into operation on ...", "..., and shall ..." */
+		for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+			if ((stop = strstr(from, tails[i])) && stop < end)
+				end = stop;
+		if (end - from >= 3 && end - from <= SHORT_TITLE_MAX)
+			return pool_strndup(d->pool, from, (size_t)(end - from));
+	}
+	return NULL;
+}
+
 int text_parse(const char *text, size_t len, const char *origin, const struct text_meta *meta,
 	       struct doc **out, struct err *e)
 {
@@ -2620,6 +2665,16 @@ int text_parse(const char *text, size_t len, const char *origin, const struct te
 			"the whole text kept as preamble",
 			p.preamble->line);
 	finish(&p);
+	/* what the statute says it is called wins over the first line of the page, when
+	 * it reads as a short title (it ends with its year) or there is no other */
+	if (!meta->title) {
+		const char *t = short_title(p.d);
+		size_t n = t ? strlen(t) : 0;
+
+		if (t && (!p.d->title || (n > 4 && isdigit((unsigned char)t[n - 1]) &&
+					  isdigit((unsigned char)t[n - 4]) && t[n - 5] == ' ')))
+			p.d->title = t;
+	}
 	p.d->work_uri = meta_str(p.d, meta->work_uri);
 	p.d->country = meta_str(p.d, meta->country);
 	p.d->type = meta_str(p.d, meta->type);

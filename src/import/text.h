@@ -105,7 +105,9 @@
  *    space, paragraphs (blank lines between) with "\n\n". Text before any grouping or
  *    provision goes to a "preamble" node, with a warning. The first heading of the
  *    document (a Markdown or bold line, or a short first line) becomes the title when
- *    meta gives none.
+ *    meta gives none; the title the statute gives itself ("This Act may be cited as
+ *    the X Act, 2015.", "This Act is the X Act 1993." in its first provisions or one
+ *    headed "Short title" or "Citation") wins over it when it ends with a year.
  *
  * Headings on two lines: a capitalised grouping heading goes on over the next
  * capitalised line of at most 8 words ("PART II - PROTECTION OF CRITICAL" +

@@ -467,6 +467,28 @@ static void test_pdfs(void **state)
 				    "Unlawful access to a computer");
 		json_decref(b);
 	}
+	/* Singapore, read from the PDF itself: the arrangement of sections skipped, the
+	 * sections under their parts with plain eIds and the headings of their margin
+	 * notes, the schedules after the body, the title its short-title section gives */
+	{
+		json_t *b = bundle_of("p.db", "/akn/sg/act/1993/19"), *p = provisions(b), *up;
+
+		assert_string_equal(str(json_array_get(json_object_get(b, "records"), 0), "title"),
+				    "Computer Misuse Act 1993");
+		assert_string_equal(str(find_eid(p, "part_2", NULL, NULL), "heading"), "OFFENCES");
+		assert_string_equal(str(find_eid(p, "sec_3", &up, NULL), "heading"),
+				    "Unauthorised access to computer material");
+		assert_string_equal(str(up, "eid"), "part_2");
+		assert_non_null(find_eid(p, "sec_3__subsec_1", NULL, NULL));
+		assert_non_null(find_eid(p, "sec_8A", NULL, NULL));
+		assert_null(find_eid(p, "part_1_2", NULL, NULL));
+		assert_null(find_eid(p, "sched_1__part_2", NULL, NULL));
+		json_decref(b);
+		b = bundle_of("p.db", "/akn/sg/act/2023/19");
+		assert_string_equal(str(json_array_get(json_object_get(b, "records"), 0), "title"),
+				    "Online Criminal Harms Act 2023");
+		json_decref(b);
+	}
 }
 
 static void test_broken_file_leaves_nothing(void **state)

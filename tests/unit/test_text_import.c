@@ -426,7 +426,8 @@ static void test_commonwealth(void **state)
 		  "4. (1) A person who intercepts data commits an offence.\n"
 		  "(2) Subsection (1) does not apply to a service provider.\n"
 		  "5. Penalties.\xe2\x80\x94(1) Fines under this Act are in shillings.\n");
-	assert_string_equal(d->title, "THE COMPUTER MISUSE ACT, 2020");
+	/* the short title the act gives itself, not its cover line in capitals */
+	assert_string_equal(d->title, "Computer Misuse Act, 2020");
 	assert_string_equal(d->root->first->kind, "preamble");
 	assert_int_equal(d->nwarnings, 1);
 	assert_non_null(strstr(d->warnings[0], "line 3: text before the first provision"));
@@ -1140,6 +1141,28 @@ static void test_order_warnings(void **state)
 	doc_free(d);
 }
 
+/* The title a statute gives itself wins over its cover's first line when it ends with
+ * its year; without a year, the cover line stays. */
+static void test_short_title(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse("THE LAWS OF EXAMPLELAND\n\n1. Short title\nThis Act may be cited as the "
+		  "Computer Crimes (Amendment) Act, 2019, and shall come into force on a day "
+		  "the Minister appoints.\n2. Offence\nA person commits an offence.\n");
+	assert_string_equal(d->title, "Computer Crimes (Amendment) Act, 2019");
+	doc_free(d);
+	d = parse("Republic Gazette\n\n1. Interpretation\nIn this Act, words mean things.\n"
+		  "2. Offence\nA person commits an offence.\n"
+		  "3. Short title\nThis Act is the Data Misuse Act 2001.\n");
+	assert_string_equal(d->title, "Data Misuse Act 2001");
+	doc_free(d);
+	d = parse("THE DATA ACT\n\n1. Citation\nThis Bill may be cited as the Data Bill.\n");
+	assert_string_equal(d->title, "THE DATA ACT");
+	doc_free(d);
+}
+
 /* Definitions, each with its own (a), (b) list: the second list starts over at the
  * level of the first (the same class never nests under itself). */
 static void test_definition_lists(void **state)
@@ -1262,6 +1285,7 @@ int main(void)
 		cmocka_unit_test(test_french_code),
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_definition_lists),
+		cmocka_unit_test(test_short_title),
 		cmocka_unit_test(test_speed),
 	};
 
