@@ -16,6 +16,7 @@
 #include "core/file.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+#include "import/xml.h"
 
 #define NS_AKN3 "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #define NS_AKN2 "http://www.akomantoso.org/2.0"
@@ -97,17 +98,11 @@ struct parse_state {
 
 /* The paragraphs of one node being collected: whitespace collapsed, paragraphs
  * separated by "\n\n" (by " " when oneline). */
-struct text {
-	struct sbuf sb;
-	int space, brk, oneline;
-	int cell;		/* inside a table cell: paragraphs run on */
-};
-
 /* The node whose own text a walk collects. */
 struct scope {
 	struct doc_node *node;			/* NULL: only text (a title, a num) */
 	const xmlNode *num, *heading;		/* its own, not part of its text */
-	struct text t;
+	struct doc_text t;
 	int depth;				/* of node; the root is 0 */
 	int loose_line;				/* root: where loose text began */
 	struct { const char *kind; int n; } kinds[KIND_SLOTS];	/* children so far */
@@ -121,8 +116,7 @@ struct akn {
 	struct err *e;
 	size_t nodes;
 	size_t dropped;		/* warnings over MAX_WARNINGS */
-	const char **ids;	/* eIds taken, open addressing */
-	size_t nids, idcap;
+	struct doc_ids ids;	/* eIds taken */
 };
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -168,18 +162,6 @@ static void warn(struct akn *a, int line, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	doc_warn(a->d, "line %d: %s", line, msg);
-}
-
-static int lineof(const xmlNode *n)
-{
-	long l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
-static int is_ws(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static const char *lname(const xmlNode *n)
@@ -249,62 +231,10 @@ static xmlNode *find(const struct akn *a, const xmlNode *top, const char *name)
 	return NULL;
 }
 
-/* The attribute trimmed, in the doc's pool; NULL when n is NULL or it is absent or
- * blank. */
-static const char *prop(struct akn *a, const xmlNode *n, const char *name)
-{
-	const char *s, *end, *r = NULL;
-	xmlChar *v;
-
-	if (!n || !(v = xmlGetNoNsProp(n, BAD_CAST name)))
-		return NULL;
-	for (s = (const char *)v; is_ws(*s); s++)
-		;
-	end = s + strlen(s);
-	while (end > s && is_ws(end[-1]))
-		end--;
-	if (end > s)
-		r = pool_strndup(a->d->pool, s, (size_t)(end - s));
-	xmlFree(v);
-	return r;
-}
-
 /* ---- text ---- */
 
-static void text_add(struct text *t, const char *s)
-{
-	while (*s) {
-		size_t n = 0;
-
-		if (is_ws(*s)) {
-			t->space = 1;
-			s++;
-			continue;
-		}
-		while (s[n] && !is_ws(s[n]))
-			n++;
-		if (t->sb.len) {
-			if (t->brk)
-				sbuf_adds(&t->sb, t->oneline ? " " : "\n\n");
-			else if (t->space)
-				sbuf_addc(&t->sb, ' ');
-		}
-		t->brk = t->space = 0;
-		sbuf_add(&t->sb, s, n);
-		s += n;
-	}
-}
-
-static void text_break(struct text *t)
-{
-	if (t->cell)
-		t->space = 1;
-	else
-		t->brk = 1;
-}
-
 /* Between two cells of a row: " | ". */
-static void text_cell(struct text *t)
+static void text_cell(struct doc_text *t)
 {
 	if (t->sb.len && !t->brk) {
 		sbuf_adds(&t->sb, " |");
@@ -312,54 +242,7 @@ static void text_cell(struct text *t)
 	}
 }
 
-/* The text so far as a string of the doc's pool (NULL when empty); t is emptied. */
-static const char *text_take(struct akn *a, struct text *t)
-{
-	const char *r = t->sb.len ? pool_strndup(a->d->pool, t->sb.buf, t->sb.len) : NULL;
-
-	sbuf_reset(&t->sb);
-	t->space = t->brk = 0;
-	return r;
-}
-
 /* ---- eIds ---- */
-
-static size_t hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-/* Take id (a string of the doc's pool); 0 when it was taken already. */
-static int ids_add(struct akn *a, const char *id)
-{
-	size_t i;
-
-	if ((a->nids + 1) * 2 > a->idcap) {
-		size_t cap = a->idcap ? a->idcap * 2 : 1024;
-		const char **slots = xcalloc(cap, sizeof(*slots));
-
-		for (size_t k = 0; k < a->idcap; k++) {
-			if (!a->ids[k])
-				continue;
-			for (i = hash(a->ids[k]) & (cap - 1); slots[i]; i = (i + 1) & (cap - 1))
-				;
-			slots[i] = a->ids[k];
-		}
-		free(a->ids);
-		a->ids = slots;
-		a->idcap = cap;
-	}
-	for (i = hash(id) & (a->idcap - 1); a->ids[i]; i = (i + 1) & (a->idcap - 1))
-		if (!strcmp(a->ids[i], id))
-			return 0;
-	a->ids[i] = id;
-	a->nids++;
-	return 1;
-}
 
 static int good_eid(const char *s)
 {
@@ -391,11 +274,11 @@ static int ordinal(struct scope *s, const char *kind)
 static const char *make_eid(struct akn *a, struct scope *ps, const xmlNode *el,
 			    const char *kind, const char *num, int fixed)
 {
-	const char *id = el ? prop(a, el, "eId") : NULL;
-	int ord = ordinal(ps, kind), line = el ? lineof(el) : 0;
+	const char *id = el ? xml_prop(a->d->pool, el, "eId") : NULL;
+	int ord = ordinal(ps, kind), line = el ? xml_line(el) : 0;
 
 	if (!id && el)
-		id = prop(a, el, "id");
+		id = xml_prop(a->d->pool, el, "id");
 	if (id && !good_eid(id)) {
 		warn(a, line, "<%s> has an eId that is blank, too long or has spaces: "
 		     "replaced", kind);
@@ -409,14 +292,14 @@ static const char *make_eid(struct akn *a, struct scope *ps, const xmlNode *el,
 		if (el)
 			warn(a, line, "<%s> has no eId or id: \"%s\" generated", kind, id);
 	}
-	if (!ids_add(a, id)) {
+	if (!doc_ids_add(&a->ids, id)) {
 		const char *again;
 		size_t k = 2;
 
 		do {
 			again = pool_printf(a->d->pool, "%s_%zu", id, k);
 			k += k < 16 ? 1 : a->nodes + 1;
-		} while (!ids_add(a, again));
+		} while (!doc_ids_add(&a->ids, again));
 		warn(a, line, "eId \"%s\" appears again: this one is now \"%s\"", id, again);
 		id = again;
 	}
@@ -478,7 +361,7 @@ static int node_open(struct akn *a, struct scope *ps, const xmlNode *el, int lin
 static void node_close(struct akn *a, struct scope *s)
 {
 	if (s->node)
-		s->node->text = text_take(a, &s->t);
+		s->node->text = doc_text_take(&s->t, a->d->pool);
 	sbuf_release(&s->t.sb);
 }
 
@@ -493,7 +376,7 @@ static int flush_loose(struct akn *a, struct scope *root)
 	if ((rc = node_open(a, root, NULL, root->loose_line, "hcontainer", 0, NULL, NULL, &s)))
 		return rc;
 	node_close(a, &s);
-	s.node->text = text_take(a, &root->t);
+	s.node->text = doc_text_take(&root->t, a->d->pool);
 	warn(a, root->loose_line, "text outside any provision kept as <hcontainer> \"%s\"",
 	     s.node->eid);
 	return ERR_OK;
@@ -523,7 +406,7 @@ static const char *kind_of(struct akn *a, const xmlNode *el)
 {
 	const char *kind;
 
-	if (strcmp(lname(el), "hcontainer") || !(kind = kind_word(prop(a, el, "name"))))
+	if (strcmp(lname(el), "hcontainer") || !(kind = kind_word(xml_prop(a->d->pool, el, "name"))))
 		return lname(el);
 	return kind;
 }
@@ -546,9 +429,9 @@ static int walk(struct akn *a, struct scope *s, const xmlNode *n, int quoted, in
 
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (s->node && s->node == a->d->root && !s->t.sb.len)
-				s->loose_line = lineof(c);
+				s->loose_line = xml_line(c);
 			if (c->content)
-				text_add(&s->t, (const char *)c->content);
+				doc_text_add(&s->t, (const char *)c->content);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE || c == s->num || c == s->heading)
@@ -566,10 +449,10 @@ static int walk(struct akn *a, struct scope *s, const xmlNode *n, int quoted, in
 		case R_HIER:
 			if (s->node == a->d->root && (rc = flush_loose(a, s)))
 				return rc;
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			if ((rc = build(a, s, c, kind_of(a, c), 0, xdepth + 1)))
 				return rc;
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		case R_CELL: {
 			const xmlNode *p = c->prev;
@@ -588,11 +471,11 @@ static int walk(struct akn *a, struct scope *s, const xmlNode *n, int quoted, in
 		case R_BLOCK:
 		case R_QUOTE:
 			if (s->node && s->node == a->d->root && !s->t.sb.len)
-				s->loose_line = lineof(c);
-			text_break(&s->t);
+				s->loose_line = xml_line(c);
+			doc_text_break(&s->t);
 			if ((rc = walk(a, s, c, quoted || r == R_QUOTE, xdepth + 1)))
 				return rc;
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		default:
 			if ((rc = walk(a, s, c, quoted, xdepth + 1)))
@@ -612,7 +495,7 @@ static int build(struct akn *a, struct scope *ps, const xmlNode *el, const char 
 	struct scope s;
 	int rc;
 
-	rc = node_open(a, ps, el, lineof(el), kind, fixed, numtext, headtext, &s);
+	rc = node_open(a, ps, el, xml_line(el), kind, fixed, numtext, headtext, &s);
 	free(numtext);
 	free(headtext);
 	if (rc)
@@ -715,10 +598,10 @@ static int is_date(const char *s, size_t n)
 /* A URI value from FRBRuri, else FRBRthis without its component ("/!main"). */
 static const char *frbr_uri(struct akn *a, const xmlNode *level)
 {
-	const char *v = prop(a, child(a, level, "FRBRuri"), "value");
+	const char *v = xml_prop(a->d->pool, child(a, level, "FRBRuri"), "value");
 	char *cut, *end;
 
-	if (!v && (v = prop(a, child(a, level, "FRBRthis"), "value")) &&
+	if (!v && (v = xml_prop(a->d->pool, child(a, level, "FRBRthis"), "value")) &&
 	    (cut = strstr((char *)v, "/!")))
 		*cut = '\0';
 	if (v) {
@@ -783,14 +666,14 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 	const xmlNode *expr = child(a, ident, "FRBRExpression");
 	const char *uri, *country, *euri, *at;
 	struct uri_parts u;
-	int line = lineof(work ? work : meta ? meta : docel);
+	int line = xml_line(work ? work : meta ? meta : docel);
 
 	if (!work)
 		return fail(a, ERR_INVALID, line, "<%s> has no <meta><identification>"
 			    "<FRBRWork>", lname(docel));
 	uri = frbr_uri(a, work);
 	uri_split(uri, &u);
-	if ((country = prop(a, child(a, work, "FRBRcountry"), "value"))) {
+	if ((country = xml_prop(a->d->pool, child(a, work, "FRBRcountry"), "value"))) {
 		if (!(d->country = country_code(a, country, strlen(country))))
 			return fail(a, ERR_INVALID, line, "FRBRcountry \"%.40s\" is not a "
 				    "two-letter country code", country);
@@ -802,9 +685,9 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 			    "does not start with a country", uri);
 	}
 	d->type = type;
-	d->subtype = prop(a, child(a, work, "FRBRsubtype"), "value");
-	d->number = prop(a, child(a, work, "FRBRnumber"), "value");
-	d->date = prop(a, child(a, work, "FRBRdate"), "date");
+	d->subtype = xml_prop(a->d->pool, child(a, work, "FRBRsubtype"), "value");
+	d->number = xml_prop(a->d->pool, child(a, work, "FRBRnumber"), "value");
+	d->date = xml_prop(a->d->pool, child(a, work, "FRBRdate"), "date");
 	for (int i = 2; i + 1 < u.n && !d->number; i++)
 		if (is_date(u.seg[i], u.len[i]))
 			d->number = pool_strndup(d->pool, u.seg[i + 1], u.len[i + 1]);
@@ -837,7 +720,7 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 	}
 	/* the expression: ".../eng@2003-12-19" */
 	euri = frbr_uri(a, expr);
-	d->language = prop(a, find(a, expr, "FRBRlanguage"), "language");
+	d->language = xml_prop(a->d->pool, find(a, expr, "FRBRlanguage"), "language");
 	if (euri && (at = strrchr(euri, '@')) && at > euri) {
 		const char *seg = at, *end = strchr(at, '/');
 		size_t n = end ? (size_t)(end - at - 1) : strlen(at + 1);
@@ -850,16 +733,16 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 			d->language = pool_strndup(d->pool, seg, (size_t)(at - seg));
 	}
 	if (!d->expr_date)
-		d->expr_date = prop(a, child(a, expr, "FRBRdate"), "date");
+		d->expr_date = xml_prop(a->d->pool, child(a, expr, "FRBRdate"), "date");
 	if (!d->language)
 		warn(a, line, "no FRBRlanguage: the language is unknown");
 	/* the title: from the preface (or header), else the FRBR names */
 	if (!(d->title = title_text(a, docel)))
-		d->title = prop(a, child(a, work, "FRBRname"), "value");
+		d->title = xml_prop(a->d->pool, child(a, work, "FRBRname"), "value");
 	for (const xmlNode *c = work->children; c && !d->title; c = c->next) {
 		const char *v;
 
-		if (is_akn(a, c, "FRBRalias") && (v = prop(a, c, "value")) &&
+		if (is_akn(a, c, "FRBRalias") && (v = xml_prop(a->d->pool, c, "value")) &&
 		    strcmp(v, "Untitled"))
 			d->title = v;
 	}
@@ -891,7 +774,7 @@ static const char *parties(struct akn *a, xmlNode *header)
 			free(name);
 			continue;
 		}
-		as = prop(a, p, "as");
+		as = xml_prop(a->d->pool, p, "as");
 		if (n)
 			sbuf_adds(&sb, as && prev_as && !strcmp(as, prev_as) ? ", " : " v ");
 		sbuf_adds(&sb, name);
@@ -916,9 +799,9 @@ static const char *tlc_name(struct akn *a, const xmlNode *docel, const char *hre
 	for (xmlNode *c = refs ? refs->children : NULL; c; c = c->next) {
 		const char *id;
 
-		if (is_akn(a, c, NULL) && ((id = prop(a, c, "eId")) || (id = prop(a, c, "id"))) &&
+		if (is_akn(a, c, NULL) && ((id = xml_prop(a->d->pool, c, "eId")) || (id = xml_prop(a->d->pool, c, "id"))) &&
 		    !strcmp(id, href + 1))
-			return prop(a, c, "showAs");
+			return xml_prop(a->d->pool, c, "showAs");
 	}
 	return NULL;
 }
@@ -936,9 +819,9 @@ static void read_judgment(struct akn *a, const xmlNode *docel)
 	if (!d->court)
 		d->court = flatten_pool(a, proponent);
 	if (!d->court && proponent)
-		d->court = tlc_name(a, docel, prop(a, proponent, "refersTo"));
+		d->court = tlc_name(a, docel, xml_prop(a->d->pool, proponent, "refersTo"));
 	if (!d->court)
-		d->court = tlc_name(a, docel, prop(a, find(a, child(a, child(a, child(a,
+		d->court = tlc_name(a, docel, xml_prop(a->d->pool, find(a, child(a, child(a, child(a,
 			docel, "meta"), "identification"), "FRBRWork"), "FRBRauthor"), "href"));
 	d->citation = flatten_pool(a, find(a, header, "neutralCitation"));
 	if (!d->citation)
@@ -947,11 +830,11 @@ static void read_judgment(struct akn *a, const xmlNode *docel)
 		d->parties = parties(a, cover);
 	for (xmlNode *n = header; n && !date; n = next_element(header, n))
 		if (is_akn(a, n, "docDate"))
-			date = prop(a, n, "date");
+			date = xml_prop(a->d->pool, n, "date");
 	if (date)
 		d->date = date;
 	for (xmlNode *n = header; n && !sum; n = next_element(header, n)) {
-		const char *cls = n != header ? prop(a, n, "class") : NULL;
+		const char *cls = n != header ? xml_prop(a->d->pool, n, "class") : NULL;
 
 		if (cls && !strcmp(cls, "summary"))
 			sum = n;
@@ -960,11 +843,11 @@ static void read_judgment(struct akn *a, const xmlNode *docel)
 		const char *s = flatten_pool(a, sum);
 
 		if (s && !strncasecmp(s, "summary:", 8))
-			for (s += 8; is_ws(*s); s++)
+			for (s += 8; xml_is_ws(*s); s++)
 				;
 		d->summary = s && *s ? s : NULL;
 	}
-	d->outcome = prop(a, find(a, child(a, child(a, docel, "meta"), "analysis"),
+	d->outcome = xml_prop(a->d->pool, find(a, child(a, child(a, docel, "meta"), "analysis"),
 				  "result"), "type");
 }
 
@@ -992,7 +875,7 @@ static int read_attachments(struct akn *a, struct scope *root, const xmlNode *do
 					inner = k;
 		if (!inner || !(body = body_of(a, inner, doctype_of(a, inner))))
 			continue;
-		if (!(kind = kind_word(prop(a, inner, "name"))))
+		if (!(kind = kind_word(xml_prop(a->d->pool, inner, "name"))))
 			kind = "attachment";
 		if (c != inner) {
 			/* "Schedule 1" over "National flag": a number and a heading */
@@ -1006,7 +889,7 @@ static int read_attachments(struct akn *a, struct scope *root, const xmlNode *do
 		}
 		if (!head)
 			head = flatten(a, find(a, child(a, inner, "preface"), "docTitle"));
-		rc = node_open(a, root, c, lineof(c), kind, 0, num, head, &s);
+		rc = node_open(a, root, c, xml_line(c), kind, 0, num, head, &s);
 		free(num);
 		free(head);
 		if (rc)
@@ -1026,7 +909,7 @@ static int read_body(struct akn *a, const xmlNode *docel, const struct doctype *
 	int rc;
 
 	if (!body)
-		return fail(a, ERR_INVALID, lineof(docel), "<%s> has no <%s>", t->name,
+		return fail(a, ERR_INVALID, xml_line(docel), "<%s> has no <%s>", t->name,
 			    t->body[0]);
 	memset(&root, 0, sizeof(root));
 	root.node = a->d->root;
@@ -1078,7 +961,7 @@ static void on_lib_error(void *ctx, xmlErrorPtr err)
 	ps->code = err->code ? err->code : -1;
 	ps->line = err->line;
 	snprintf(ps->msg, sizeof(ps->msg), "%s", err->message ? err->message : "error");
-	for (n = strlen(ps->msg); n && is_ws(ps->msg[n - 1]); n--)
+	for (n = strlen(ps->msg); n && xml_is_ws(ps->msg[n - 1]); n--)
 		ps->msg[n - 1] = '\0';
 }
 
@@ -1215,7 +1098,7 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 	{
 		size_t i = 0;
 
-		while (i < len && is_ws(xml[i]))
+		while (i < len && xml_is_ws(xml[i]))
 			i++;
 		if (i == len)
 			return err_set(e, ERR_INVALID, "%s: empty document", origin);
@@ -1229,7 +1112,7 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 	root = xmlDocGetRootElement(x);
 	if (!root || strcmp(lname(root), "akomaNtoso") || !root->ns ||
 	    !namespace_ok(root->ns->href)) {
-		rc = fail(&a, ERR_INVALID, root ? lineof(root) : 0, "not an Akoma Ntoso document "
+		rc = fail(&a, ERR_INVALID, root ? xml_line(root) : 0, "not an Akoma Ntoso document "
 			  "(root <%.40s> in namespace \"%.100s\")", root ? lname(root) : "",
 			  root && root->ns && root->ns->href ? (const char *)root->ns->href : "");
 		goto out;
@@ -1239,11 +1122,11 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 		if (is_akn(&a, c, NULL))
 			docel = c;
 	if (!docel) {
-		rc = fail(&a, ERR_INVALID, lineof(root), "<akomaNtoso> holds no document");
+		rc = fail(&a, ERR_INVALID, xml_line(root), "<akomaNtoso> holds no document");
 		goto out;
 	}
 	if (!(t = doctype_of(&a, docel))) {
-		rc = fail(&a, ERR_INVALID, lineof(docel), "<%.40s> documents are not taken "
+		rc = fail(&a, ERR_INVALID, xml_line(docel), "<%.40s> documents are not taken "
 			  "(only act, bill, doc and judgment)", lname(docel));
 		goto out;
 	}
@@ -1261,7 +1144,7 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 	a.d = NULL;
 out:
 	doc_free(a.d);
-	free(a.ids);
+	doc_ids_free(&a.ids);
 	xmlFreeDoc(x);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "core/sbuf.h"
 #include "core/xalloc.h"
 #include "import/akn.h"
+#include "import/xml.h"
 
 #define NS_UKM "http://www.legislation.gov.uk/namespaces/metadata"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
@@ -90,19 +91,12 @@ static const struct {
 	const char *code, *lang;
 } languages[] = { { "en", "eng" }, { "cy", "wel" } };
 
-struct text {
-	struct sbuf sb;
-	int space, brk;
-	int oneline;
-	int cell;
-};
-
 struct scope {
 	struct doc_node *node;		/* NULL: text only */
 	struct doc_node *base;		/* numbering of P1s: a schedule, NULL in the body */
 	const struct p1kind *p1;	/* the provision this is in, NULL outside */
 	const char *heading;		/* a P1group's title, for its one P1 */
-	struct text t;
+	struct doc_text t;
 	int depth;
 };
 
@@ -111,8 +105,7 @@ struct clml {
 	const char *origin;
 	struct err *e;
 	size_t nodes, dropped;
-	const char **ids;
-	size_t nids, idcap;
+	struct doc_ids ids;	/* eIds taken */
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -146,18 +139,6 @@ static void warn(struct clml *c, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	doc_warn(c->d, "%s", msg);
-}
-
-static int lineof(const xmlNode *n)
-{
-	long l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
-static int is_ws(int ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
 static const char *lname(const xmlNode *n)
@@ -199,25 +180,6 @@ static xmlNode *find(const xmlNode *top, const char *ns, const char *name, int d
 	return NULL;
 }
 
-/* An attribute trimmed, in the doc's pool; NULL when absent or blank. */
-static const char *prop(struct clml *c, const xmlNode *n, const char *name)
-{
-	const char *s, *end, *r = NULL;
-	xmlChar *v;
-
-	if (!n || !(v = xmlGetNoNsProp(n, BAD_CAST name)))
-		return NULL;
-	for (s = (const char *)v; is_ws(*s); s++)
-		;
-	end = s + strlen(s);
-	while (end > s && is_ws(end[-1]))
-		end--;
-	if (end > s)
-		r = pool_strndup(c->d->pool, s, (size_t)(end - s));
-	xmlFree(v);
-	return r;
-}
-
 static int by_name(const void *key, const void *entry)
 {
 	return strcmp(key, ((const struct role_entry *)entry)->name);
@@ -248,97 +210,19 @@ static const struct role_entry *role_of(const xmlNode *n, enum role *r, int *lev
 
 /* ---- text ---- */
 
-static void text_add(struct text *t, const char *s)
-{
-	while (*s) {
-		size_t n = 0;
-
-		if (is_ws(*s)) {
-			t->space = 1;
-			s++;
-			continue;
-		}
-		while (s[n] && !is_ws(s[n]))
-			n++;
-		if (t->sb.len) {
-			if (t->brk)
-				sbuf_adds(&t->sb, t->oneline ? " " : "\n\n");
-			else if (t->space)
-				sbuf_addc(&t->sb, ' ');
-		}
-		t->brk = t->space = 0;
-		sbuf_add(&t->sb, s, n);
-		s += n;
-	}
-}
-
-static void text_break(struct text *t)
-{
-	if (t->cell)
-		t->space = 1;
-	else
-		t->brk = 1;
-}
-
-static const char *text_take(struct clml *c, struct text *t)
-{
-	const char *r = t->sb.len ? pool_strndup(c->d->pool, t->sb.buf, t->sb.len) : NULL;
-
-	sbuf_reset(&t->sb);
-	t->space = t->brk = 0;
-	return r;
-}
-
 /* ---- eIds ---- */
-
-static size_t hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-/* Take id (a string of the doc's pool); 0 when it was taken already. */
-static int ids_add(struct clml *c, const char *id)
-{
-	size_t i;
-
-	if ((c->nids + 1) * 2 > c->idcap) {
-		size_t cap = c->idcap ? c->idcap * 2 : 1024;
-		const char **slots = xcalloc(cap, sizeof(*slots));
-
-		for (size_t k = 0; k < c->idcap; k++) {
-			if (!c->ids[k])
-				continue;
-			for (i = hash(c->ids[k]) & (cap - 1); slots[i]; i = (i + 1) & (cap - 1))
-				;
-			slots[i] = c->ids[k];
-		}
-		free(c->ids);
-		c->ids = slots;
-		c->idcap = cap;
-	}
-	for (i = hash(id) & (c->idcap - 1); c->ids[i]; i = (i + 1) & (c->idcap - 1))
-		if (!strcmp(c->ids[i], id))
-			return 0;
-	c->ids[i] = id;
-	c->nids++;
-	return 1;
-}
 
 static const char *unique(struct clml *c, const char *id, int line)
 {
 	const char *again;
 	size_t k = 2;
 
-	if (ids_add(c, id))
+	if (doc_ids_add(&c->ids, id))
 		return id;
 	do {
 		again = pool_printf(c->d->pool, "%s_%zu", id, k);
 		k += k < 16 ? 1 : c->nodes + 1;
-	} while (!ids_add(c, again));
+	} while (!doc_ids_add(&c->ids, again));
 	warn(c, "line %d: eId \"%s\" appears again: this one is now \"%s\"", line, id, again);
 	return again;
 }
@@ -358,7 +242,7 @@ static const char *flatten(struct clml *c, const xmlNode *el)
 	memset(&s, 0, sizeof(s));
 	s.t.oneline = 1;
 	walk(c, &s, el, 1, 0);
-	r = text_take(c, &s.t);
+	r = doc_text_take(&s.t, c->d->pool);
 	sbuf_release(&s.t.sb);
 	return r;
 }
@@ -378,7 +262,7 @@ static const char *strip_keyword(const char *num)
 static int node_open(struct clml *c, struct scope *ps, const xmlNode *el, const char *kind,
 		     const char *eid, const char *num, const char *heading, struct scope *s)
 {
-	int line = lineof(el);
+	int line = xml_line(el);
 
 	memset(s, 0, sizeof(*s));
 	if (c->nodes >= CLML_MAX_NODES)
@@ -398,7 +282,7 @@ static int node_open(struct clml *c, struct scope *ps, const xmlNode *el, const 
 static void node_close(struct clml *c, struct scope *s)
 {
 	if (s->node) {
-		const char *t = text_take(c, &s->t);
+		const char *t = doc_text_take(&s->t, c->d->pool);
 
 		if (t)
 			s->node->text = t;
@@ -427,9 +311,9 @@ static int flush_loose(struct clml *c, struct scope *root, const xmlNode *at)
 			    doc_make_eid(c->d, NULL, "hcontainer", NULL, ordinal(root->node)),
 			    NULL, NULL, &s)))
 		return rc;
-	s.node->text = text_take(c, &root->t);
+	s.node->text = doc_text_take(&root->t, c->d->pool);
 	node_close(c, &s);
-	warn(c, "line %d: text outside any provision kept as \"%s\"", lineof(at), s.node->eid);
+	warn(c, "line %d: text outside any provision kept as \"%s\"", xml_line(at), s.node->eid);
 	return ERR_OK;
 }
 
@@ -462,10 +346,10 @@ static int build_group(struct clml *c, struct scope *ps, const xmlNode *el, cons
 
 static const struct p1kind *p1kind_of(struct clml *c, const struct scope *ps, const xmlNode *el)
 {
-	const char *uri = prop(c, el, "IdURI");
+	const char *uri = xml_prop(c->d->pool, el, "IdURI");
 
 	if (!uri)
-		uri = prop(c, el, "DocumentURI");
+		uri = xml_prop(c->d->pool, el, "DocumentURI");
 	for (size_t i = 0; uri && i < COUNT(p1kinds); i++)
 		if (strstr(uri, p1kinds[i].segment))
 			return &p1kinds[i];
@@ -532,7 +416,7 @@ static int walk_foreign(struct clml *c, struct scope *s, const xmlNode *el, int 
 		}
 		s->t.cell++;
 	} else if (is_ns(el, NS_XHTML, "tr")) {
-		text_break(&s->t);
+		doc_text_break(&s->t);
 	}
 	rc = walk(c, s, el, quoted, xdepth + 1);
 	if (cell)
@@ -553,7 +437,7 @@ static int walk(struct clml *c, struct scope *s, const xmlNode *n, int quoted, i
 
 		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
 			if (k->content)
-				text_add(&s->t, (const char *)k->content);
+				doc_text_add(&s->t, (const char *)k->content);
 			continue;
 		}
 		if (k->type != XML_ELEMENT_NODE)
@@ -573,25 +457,25 @@ static int walk(struct clml *c, struct scope *s, const xmlNode *n, int quoted, i
 		case R_OWN:
 			break;
 		case R_GROUP:
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			rc = build_group(c, s, k, e->kind, xdepth);
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		case R_P1GROUP:
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			rc = build_p1group(c, s, k, xdepth);
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		case R_PROV:
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			rc = build_prov(c, s, k, level, xdepth);
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		case R_BLOCK:
 		case R_QUOTE:
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			rc = walk(c, s, k, quoted || r == R_QUOTE, xdepth + 1);
-			text_break(&s->t);
+			doc_text_break(&s->t);
 			break;
 		default:
 			rc = walk(c, s, k, quoted, xdepth + 1);
@@ -644,7 +528,7 @@ static int split_id(const char *uri, const char **seg, size_t *len, int max)
 static const char *meta_value(struct clml *c, const xmlNode *meta, const char *name,
 			      const char *attr)
 {
-	return prop(c, find(meta, NS_UKM, name, 0), attr);
+	return xml_prop(c->d->pool, find(meta, NS_UKM, name, 0), attr);
 }
 
 static const char *meta_text(struct clml *c, const xmlNode *meta, const char *ns,
@@ -655,10 +539,10 @@ static const char *meta_text(struct clml *c, const xmlNode *meta, const char *ns
 	const char *r = NULL;
 
 	if (v) {
-		struct text t = { SBUF_INIT, 0, 0, 1, 0 };
+		struct doc_text t = { SBUF_INIT, 0, 0, 1, 0 };
 
-		text_add(&t, (const char *)v);
-		r = text_take(c, &t);
+		doc_text_add(&t, (const char *)v);
+		r = doc_text_take(&t, c->d->pool);
 		sbuf_release(&t.sb);
 		xmlFree(v);
 	}
@@ -679,14 +563,14 @@ static const char *ymd(struct clml *c, const char *s)
 static int read_work(struct clml *c, const xmlNode *root, const xmlNode *meta)
 {
 	struct doc *d = c->d;
-	const char *id = prop(c, root, "IdURI"), *seg[8], *year, *subtype, *code, *lang;
+	const char *id = xml_prop(c->d->pool, root, "IdURI"), *seg[8], *year, *subtype, *code, *lang;
 	size_t len[8];
 	int n;
 
 	if (!id)
 		id = meta_text(c, meta, NS_DC, "identifier");
 	if ((n = split_id(id, seg, len, 8)) < 3 || !lower_word(seg[0], len[0]))
-		return fail(c, ERR_INVALID, lineof(root), "no legislation.gov.uk identifier "
+		return fail(c, ERR_INVALID, xml_line(root), "no legislation.gov.uk identifier "
 			    "(IdURI or dc:identifier) such as http://www.legislation.gov.uk/id/"
 			    "ukpga/2000/32");
 	code = pool_strndup(d->pool, seg[0], len[0]);
@@ -702,7 +586,7 @@ static int read_work(struct clml *c, const xmlNode *root, const xmlNode *meta)
 		d->number = pool_strndup(d->pool, seg[2], len[2]);
 	if (!year || !all_digits(year, strlen(year)) || !d->number ||
 	    !all_digits(d->number, strlen(d->number)))
-		return fail(c, ERR_INVALID, lineof(root), "the identifier \"%.120s\" has no year "
+		return fail(c, ERR_INVALID, xml_line(root), "the identifier \"%.120s\" has no year "
 			    "and number", id);
 	d->country = "GB";
 	d->type = "act";
@@ -728,10 +612,10 @@ static int read_work(struct clml *c, const xmlNode *root, const xmlNode *meta)
 static void read_version(struct clml *c, const xmlNode *root, const xmlNode *meta)
 {
 	struct doc *d = c->d;
-	const char *docuri = prop(c, root, "DocumentURI"), *extent, *end;
+	const char *docuri = xml_prop(c->d->pool, root, "DocumentURI"), *extent, *end;
 
 	d->source = docuri;
-	d->expr_date = ymd(c, prop(c, root, "RestrictStartDate"));
+	d->expr_date = ymd(c, xml_prop(c->d->pool, root, "RestrictStartDate"));
 	if (!d->expr_date)
 		d->expr_date = ymd(c, meta_text(c, meta, NS_DCT, "valid"));
 	if (!d->expr_date && docuri &&
@@ -741,9 +625,9 @@ static void read_version(struct clml *c, const xmlNode *root, const xmlNode *met
 		d->expr_date = ymd(c, meta_text(c, meta, NS_DC, "modified"));
 	if (!d->expr_date)
 		d->expr_date = d->date;
-	if ((extent = prop(c, root, "RestrictExtent")))
+	if ((extent = xml_prop(c->d->pool, root, "RestrictExtent")))
 		warn(c, "extent %s (legislation.gov.uk's RestrictExtent): not kept", extent);
-	if ((end = prop(c, root, "RestrictEndDate")))
+	if ((end = xml_prop(c->d->pool, root, "RestrictEndDate")))
 		warn(c, "this version is valid until %s (RestrictEndDate): not kept", end);
 }
 
@@ -759,7 +643,7 @@ static int read_body(struct clml *c, const xmlNode *top)
 		if (is_leg(k, NULL) && strstr(lname(k), "Prelims"))
 			prelims = k;
 	if (!body)
-		return fail(c, ERR_INVALID, lineof(top), "<%s> has no <Body>", lname(top));
+		return fail(c, ERR_INVALID, xml_line(top), "<%s> has no <Body>", lname(top));
 	memset(&root, 0, sizeof(root));
 	root.node = c->d->root;
 	if (prelims) {
@@ -794,7 +678,7 @@ out:
 static int is_blank(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (!is_ws(s[i]))
+		if (!xml_is_ws(s[i]))
 			return 0;
 	return 1;
 }
@@ -850,7 +734,7 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 	c.d = doc_new();
 	root = xmlDocGetRootElement(x);
 	if (!root || !is_leg(root, "Legislation")) {
-		rc = fail(&c, ERR_INVALID, root ? lineof(root) : 0, "not a legislation.gov.uk "
+		rc = fail(&c, ERR_INVALID, root ? xml_line(root) : 0, "not a legislation.gov.uk "
 			  "CLML document (root <%.40s> in namespace \"%.100s\")",
 			  root ? lname(root) : "", root && root->ns && root->ns->href ?
 			  (const char *)root->ns->href : "");
@@ -860,7 +744,7 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 	if (!(top = child(root, CLML_NS, "Primary")))
 		top = child(root, CLML_NS, "Secondary");
 	if (!top) {
-		rc = fail(&c, ERR_INVALID, lineof(root), "<Legislation> has neither <Primary> "
+		rc = fail(&c, ERR_INVALID, xml_line(root), "<Legislation> has neither <Primary> "
 			  "nor <Secondary>");
 		goto out;
 	}
@@ -879,7 +763,7 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 	c.d = NULL;
 out:
 	doc_free(c.d);
-	free(c.ids);
+	doc_ids_free(&c.ids);
 	xmlFreeDoc(x);
 	return rc;
 }

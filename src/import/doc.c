@@ -121,3 +121,92 @@ const char *doc_make_eid(struct doc *d, const struct doc_node *parent, const cha
 		return pool_printf(d->pool, "%s__%s_%s", parent->eid, prefix, numbuf);
 	return pool_printf(d->pool, "%s_%s", prefix, numbuf);
 }
+
+static int text_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void doc_text_add(struct doc_text *t, const char *s)
+{
+	while (*s) {
+		size_t n = 0;
+
+		if (text_ws(*s)) {
+			t->space = 1;
+			s++;
+			continue;
+		}
+		while (s[n] && !text_ws(s[n]))
+			n++;
+		if (t->sb.len) {
+			if (t->brk)
+				sbuf_adds(&t->sb, t->oneline ? " " : "\n\n");
+			else if (t->space)
+				sbuf_addc(&t->sb, ' ');
+		}
+		t->brk = t->space = 0;
+		sbuf_add(&t->sb, s, n);
+		s += n;
+	}
+}
+
+void doc_text_break(struct doc_text *t)
+{
+	if (t->cell)
+		t->space = 1;
+	else
+		t->brk = 1;
+}
+
+const char *doc_text_take(struct doc_text *t, pool *p)
+{
+	const char *r = t->sb.len ? pool_strndup(p, t->sb.buf, t->sb.len) : NULL;
+
+	sbuf_reset(&t->sb);
+	t->space = t->brk = 0;
+	return r;
+}
+
+static size_t ids_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
+}
+
+int doc_ids_add(struct doc_ids *set, const char *id)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		const char **slots = xcalloc(cap, sizeof(*slots));
+
+		for (size_t k = 0; k < set->cap; k++) {
+			if (!set->slots[k])
+				continue;
+			for (i = ids_hash(set->slots[k]) & (cap - 1); slots[i];
+			     i = (i + 1) & (cap - 1))
+				;
+			slots[i] = set->slots[k];
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	for (i = ids_hash(id) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (!strcmp(set->slots[i], id))
+			return 0;
+	set->slots[i] = id;
+	set->n++;
+	return 1;
+}
+
+void doc_ids_free(struct doc_ids *set)
+{
+	free(set->slots);
+	memset(set, 0, sizeof(*set));
+}

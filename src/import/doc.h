@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/pool.h"
+#include "core/sbuf.h"
 
 enum doc_kind { DOC_LEGISLATION, DOC_JUDGMENT };
 
@@ -72,5 +73,33 @@ struct doc_node *doc_next(const struct doc *d, const struct doc_node *n);
  * Returned string belongs to the doc's pool. */
 const char *doc_make_eid(struct doc *d, const struct doc_node *parent, const char *kind,
 			 const char *num, int ordinal);
+
+/* Text an importer collects from markup (Akoma Ntoso, CLML): words joined by one space
+ * whatever the white space between them, paragraphs (doc_text_break) by a blank line,
+ * or by one space when oneline is set or inside a table cell (cell). Zero it to start. */
+struct doc_text {
+	struct sbuf sb;
+	int space, brk;		/* white space, a paragraph break, seen before the next word */
+	int oneline;		/* breaks are spaces (a title, a number) */
+	int cell;		/* inside a table cell: paragraphs run on */
+};
+
+/* Add the words of s. */
+void doc_text_add(struct doc_text *t, const char *s);
+/* A paragraph ends here. */
+void doc_text_break(struct doc_text *t);
+/* The text so far as a string of p (NULL when empty); t is emptied for more. */
+const char *doc_text_take(struct doc_text *t, pool *p);
+
+/* A set of eIds (strings that outlive it: the doc's), to keep them unique. Zero it to
+ * start, doc_ids_free() at the end. */
+struct doc_ids {
+	const char **slots;	/* open addressing, at most half full */
+	size_t n, cap;
+};
+
+/* Take id: 1, or 0 when it was taken already. */
+int doc_ids_add(struct doc_ids *set, const char *id);
+void doc_ids_free(struct doc_ids *set);
 
 #endif
