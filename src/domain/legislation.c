@@ -324,6 +324,16 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 			     "give one");
 		goto out;
 	}
+	if (d->expr_end && !date_ok(d->expr_end)) {
+		rc = err_set(e, ERR_INVALID, "the version's last valid day must be a date "
+			     "(YYYY-MM-DD)");
+		goto out;
+	}
+	if (d->extent && strlen(d->extent) > LIMIT_EXTENT) {
+		rc = err_set(e, ERR_INVALID, "the version's extent is longer than %d bytes",
+			     LIMIT_EXTENT);
+		goto out;
+	}
 	if (tlp && !record_tlp_valid(tlp)) {
 		rc = err_set(e, ERR_INVALID, "tlp: one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED");
 		goto out;
@@ -398,6 +408,8 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	x.title = d->title;
 	x.pending = pending;
 	x.proposed_by_user = pending ? a->user_id : 0;
+	x.extent = d->extent;
+	x.valid_to = d->expr_end;
 	if ((rc = store_expr_put(s, &x, &im.expr_id, e)))
 		goto out;
 	im.s = s;
@@ -610,6 +622,8 @@ int legislation_to_doc(struct store *s, const struct work *w, const struct expre
 	d->title = pool_strdup(d->pool, x->title ? x->title : w->rec.title);
 	d->language = pool_strdup(d->pool, x->language);
 	d->expr_date = pool_strdup(d->pool, x->date);
+	d->expr_end = pool_strdup(d->pool, x->valid_to);
+	d->extent = pool_strdup(d->pool, x->extent);
 	d->source = pool_strdup(d->pool, w->rec.source_url);
 	/* provisions come in document order, parents before children, and were
 	 * stored in that order, so ids grow with it: find each parent by binary search

@@ -32,6 +32,9 @@ struct expression {
 	int pending;		/* a new version waiting for review: read only by curators
 				 * and its proposer, not searched, not in force */
 	long long proposed_by_user;	/* who imported a pending version; 0: none */
+	const char *extent;	/* where it applies ("E+W+S+N.I."), as the source says;
+				 * NULL: not said */
+	const char *valid_to;	/* the last day it is valid (YYYY-MM-DD); NULL: open */
 };
 
 struct provision {

@@ -608,7 +608,7 @@ static int read_work(struct clml *c, const xmlNode *root, const xmlNode *meta)
 	return ERR_OK;
 }
 
-/* The version: its date, and what the common form cannot keep, as warnings. */
+/* The version: its date, its extent and the last day it is valid. */
 static void read_version(struct clml *c, const xmlNode *root, const xmlNode *meta)
 {
 	struct doc *d = c->d;
@@ -625,10 +625,13 @@ static void read_version(struct clml *c, const xmlNode *root, const xmlNode *met
 		d->expr_date = ymd(c, meta_text(c, meta, NS_DC, "modified"));
 	if (!d->expr_date)
 		d->expr_date = d->date;
-	if ((extent = xml_prop(c->d->pool, root, "RestrictExtent")))
-		warn(c, "extent %s (legislation.gov.uk's RestrictExtent): not kept", extent);
-	if ((end = xml_prop(c->d->pool, root, "RestrictEndDate")))
-		warn(c, "this version is valid until %s (RestrictEndDate): not kept", end);
+	if ((extent = xml_prop(c->d->pool, root, "RestrictExtent")) && strlen(extent) <= 60)
+		d->extent = extent;
+	else if (extent)
+		warn(c, "RestrictExtent \"%.40s...\" is over 60 bytes: not kept", extent);
+	if ((end = xml_prop(c->d->pool, root, "RestrictEndDate")) && !(d->expr_end = ymd(c, end)))
+		warn(c, "RestrictEndDate \"%.40s\" is not a date: the version is kept as open",
+		     end);
 }
 
 /* ---- the document ---- */

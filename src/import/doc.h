@@ -40,6 +40,10 @@ struct doc {
 	const char *title;
 	const char *language;	/* ISO 639-2/B or 639-3 of the expression: "eng", "fra" */
 	const char *expr_date;	/* expression (version) date YYYY-MM-DD */
+	const char *expr_end;	/* the last day the version is valid, YYYY-MM-DD (CLML's
+				 * RestrictEndDate); NULL: open */
+	const char *extent;	/* where the version applies, as the source writes it
+				 * ("E+W+S+N.I.": CLML's RestrictExtent); may be NULL */
 	const char *source;	/* where it came from (URL or file name); may be NULL */
 	/* judgments only (NULL otherwise) */
 	const char *court, *citation, *parties, *summary, *outcome;

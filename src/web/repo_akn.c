@@ -427,6 +427,10 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 			 xs[i].date, xs[i].pending ? T("waiting for review") :
 			 expr_status_label(r, xs[i].status), xs[i].provision_count,
 			 T("provisions"));
+		if (xs[i].extent)
+			html_fmt(b, " · %s %s", T("Extent:"), xs[i].extent);
+		if (xs[i].valid_to)
+			html_fmt(b, " · %s %s", T("valid until"), xs[i].valid_to);
 		if (xs[i].id == x->id)
 			html_fmt(b, " <strong>(%s)</strong>", T("shown"));
 		html_fmt(b, "</li>\n");

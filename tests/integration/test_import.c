@@ -491,6 +491,50 @@ static void test_pdfs(void **state)
 	}
 }
 
+/* A revised CLML version keeps where it applies and its last valid day: in the bundle
+ * (and through it a round trip) and in the API's versions. */
+static void test_clml_version(void **state)
+{
+	static const char clml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<Legislation xmlns=\"http://www.legislation.gov.uk/namespaces/legislation\" "
+		"xmlns:ukm=\"http://www.legislation.gov.uk/namespaces/metadata\" "
+		"xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+		"IdURI=\"http://www.legislation.gov.uk/id/ukpga/1990/18\" "
+		"RestrictStartDate=\"2015-05-03\" RestrictEndDate=\"2022-06-29\" "
+		"RestrictExtent=\"E+W+S+N.I.\">\n"
+		"<ukm:Metadata><dc:title>Computer Misuse Act 1990</dc:title>"
+		"<ukm:PrimaryMetadata><ukm:Year Value=\"1990\"/><ukm:Number Value=\"18\"/>"
+		"<ukm:EnactmentDate Date=\"1990-06-29\"/></ukm:PrimaryMetadata></ukm:Metadata>\n"
+		"<Primary><Body><P1group><Title>Unauthorised access to computer material</Title>"
+		"<P1><Pnumber>1</Pnumber><P1para><Text>A person is guilty of an offence if he "
+		"causes a computer to perform any function.</Text></P1para></P1></P1group>"
+		"</Body></Primary></Legislation>\n";
+	json_t *b, *x;
+
+	(void)state;
+	assert_int_equal(harness_write_file(in_dir("cma.xml"), clml, sizeof(clml) - 1), 0);
+	if (RUN("import", "--db", "v.db", "--log-level", "warn", "--no-suggest", "cma.xml"))
+		fail_msg("%s", ERR);
+	b = bundle_of("v.db", "/akn/gb/act/1990/18");
+	x = json_array_get(json_object_get(json_array_get(json_object_get(b, "records"), 0),
+					   "expressions"), 0);
+	assert_string_equal(str(x, "date"), "2015-05-03");
+	assert_string_equal(str(x, "extent"), "E+W+S+N.I.");
+	assert_string_equal(str(x, "valid_to"), "2022-06-29");
+	json_decref(b);
+	/* a bundle's version with a last valid day that is no date is refused */
+	assert_int_equal(harness_write_file(in_dir("bad-end.json"),
+		"{\"format\":\"ccrepo-bundle\",\"version\":1,\"records\":[{\"type\":"
+		"\"legislation\",\"country\":\"GB\",\"title\":\"X\",\"work\":{\"uri\":"
+		"\"/akn/gb/act/1999/1\",\"type\":\"act\",\"date\":\"1999-01-01\"},"
+		"\"expressions\":[{\"language\":\"eng\",\"date\":\"1999-01-01\","
+		"\"valid_to\":\"soon\",\"provisions\":[{\"eid\":\"sec_1\",\"kind\":"
+		"\"section\",\"text\":\"T.\"}]}]}]}", 302), 0);
+	assert_int_equal(RUN("import", "--db", "v.db", "--log-level", "warn", "bad-end.json"), 1);
+	assert_non_null(strstr(ERR, "last valid day"));
+}
+
 static void test_broken_file_leaves_nothing(void **state)
 {
 	const char *path;
@@ -749,6 +793,7 @@ int main(void)
 		cmocka_unit_test(test_clml),
 		cmocka_unit_test(test_judgments_as_cases),
 		cmocka_unit_test(test_pdfs),
+		cmocka_unit_test(test_clml_version),
 		cmocka_unit_test(test_broken_file_leaves_nothing),
 		cmocka_unit_test(test_bundle_round_trip),
 	};

@@ -538,6 +538,11 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE search USING fts5(lang, title, heading, body, tags, context,\n"
 	"  tokenize = 'ccrepo');\n"
 	SEARCH_REBUILD,
+	/* 12: where a version applies (its extent, as legislation.gov.uk writes it) and the
+	 * last day it is valid (CLML's RestrictEndDate) */
+	"ALTER TABLE expression ADD COLUMN extent TEXT CHECK (length(extent) <= 60);\n"
+	"ALTER TABLE expression ADD COLUMN valid_to TEXT\n"
+	"  CHECK (valid_to IS NULL OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
