@@ -241,7 +241,9 @@ static void mappings_list(struct req *r, struct sbuf *b, const struct work *w,
 		const struct mapping *m = &ms[i];
 		int accepted = !strcmp(m->state, "accepted"), rejected = !strcmp(m->state, "rejected");
 
-		if (rejected && !show_rejected)
+		/* suggestions and rejections are for those who may act on them: the
+		 * public reads accepted mappings only */
+		if ((rejected && !show_rejected) || (!accepted && !can_map))
 			continue;
 		if (!k++)
 			html_fmt(b, "<ul class=\"maps\">\n");

@@ -823,6 +823,16 @@ static void test_mapping(void **state)
 	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7</a>");
 	assert_has(r->body, "core offence");
 	http_response_free(r);
+	/* the public reads the accepted mapping, never a machine's suggestion */
+	r = http_get(S, KE "/~sec_14", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7</a>");
+	assert_lacks(r->body, "Suggested:");
+	assert_lacks(r->body, "class=\"suggested\"");
+	http_response_free(r);
+	r = http_get(S, KE, NULL);
+	assert_lacks(r->body, "Suggested:");
+	http_response_free(r);
 
 	/* reject coe-185/2 for it */
 	loc = post_form_303(path, "eid=sec_14&article=coe-185%2F2&action=reject&view=work");
