@@ -245,6 +245,12 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 	struct revision *rv;
 	size_t n = 0;
 
+	/* the review history (who changed it, their notes) is for those who may act on
+	 * the record; the public and readers see the record as published */
+	if (record_allow(r->actor, ACT_EDIT, rec, NULL) &&
+	    record_allow(r->actor, ACT_PUBLISH, rec, NULL))
+		return;
+
 	html_fmt(b, "<section class=\"workflow\" aria-labelledby=\"ccrepo-review\">\n"
 		 "<h2 id=\"ccrepo-review\">%s</h2>\n<p>%s: <span class=\"tag\">%s</span> · %s %d</p>\n",
 		 T("Review"), T("Status"), T(record_status_name(rec->status)), T("Revision"),

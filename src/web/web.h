@@ -108,7 +108,8 @@ void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec);
  * CLEAR). */
 void web_tlp_select(struct sbuf *b, const char *name, const char *value);
 /* The review section of a record's page: its status, the workflow buttons when the
- * actor may use them, and its earlier revisions. */
+ * actor may use them, and its earlier revisions; nothing for those who may neither
+ * edit nor publish the record (the public, readers). */
 void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec);
 /* The display name of country code cc in the request's language, or cc. */
 const char *web_country_name(struct req *r, const char *cc);

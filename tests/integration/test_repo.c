@@ -832,6 +832,12 @@ static void test_mapping(void **state)
 	http_response_free(r);
 	r = http_get(S, KE, NULL);
 	assert_lacks(r->body, "Suggested:");
+	/* nor the review history, with its account names and notes */
+	assert_lacks(r->body, "Earlier revisions");
+	assert_lacks(r->body, "ccrepo-review");
+	http_response_free(r);
+	r = page(KE, 200);
+	assert_has(r->body, "Earlier revisions");
 	http_response_free(r);
 
 	/* reject coe-185/2 for it */
