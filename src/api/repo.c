@@ -424,6 +424,7 @@ int api_works_import(struct req *r, struct resp *out)
 		.language = req_arg(r, "language"), .version_date = req_arg(r, "version_date"),
 		.source = req_arg(r, "source"), .status = req_arg(r, "status"),
 		.tlp = req_arg(r, "tlp"),
+		.no_suggest = req_arg(r, "suggest") && !strcmp(req_arg(r, "suggest"), "0"),
 	};
 	struct importer_result res;
 	struct err e = { 0 };
@@ -452,6 +453,9 @@ int api_works_import(struct req *r, struct resp *out)
 	json_object_set_new(j, "version_uri", json_string(pool_printf(
 		r->pool, "%s/%s@%s", res.uri, res.language, res.date)));
 	json_object_set_new(j, "provisions", json_integer((json_int_t)res.nprovisions));
+	json_object_set_new(j, "suggestions", json_integer((json_int_t)res.nsuggested));
+	if (res.suggest_error)
+		json_object_set_new(j, "suggest_error", json_string(res.suggest_error));
 	json_object_set_new(j, "warnings", warn);
 	/* a new version of a published law that waits for a curator: 202 */
 	if (res.pending)

@@ -125,7 +125,7 @@ static struct importer_request import_request(const char *path, int argc, char *
 		.version_date = cli_opt(argc, argv, "--version-date"),
 		.source = cli_opt(argc, argv, "--source"),
 		.status = cli_opt(argc, argv, "--status"), .tlp = cli_opt(argc, argv, "--tlp"),
-		.suggest = !cli_switch(argc, argv, "--no-suggest"),
+		.no_suggest = cli_switch(argc, argv, "--no-suggest"),
 	};
 
 	return q;

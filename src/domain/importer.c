@@ -340,7 +340,7 @@ int importer_run(struct store *s, pool *p, const struct actor *a,
 	if ((rc = legislation_import_doc(s, a, d, status, nz(q->tlp), &id, &nprov, e)))
 		goto out;
 	put_result(s, p, d, id, nprov, out);
-	if (q->suggest) {
+	if (!q->no_suggest) {
 		struct err se = { 0 };
 
 		if (mapping_suggest_work(s, a, id, &out->nsuggested, &se))

@@ -41,7 +41,9 @@ struct importer_request {
 		*version_date, *source;
 	const char *status;	/* of a new record: draft (NULL), submitted, published */
 	const char *tlp;	/* of a new record: NULL is CLEAR */
-	int suggest;		/* suggest mappings to instrument articles afterwards */
+	int no_suggest;		/* do not suggest mappings to instrument articles
+				 * afterwards (by default every caller's import does,
+				 * so the form, the API and the CLI agree) */
 };
 
 /* What was imported. Strings are in the pool given to importer_run(). */

@@ -586,6 +586,7 @@ int web_laws_import(struct req *r, struct resp *out)
 	q.source = req_form(r, "source");
 	q.status = req_form(r, "status");
 	q.tlp = req_form(r, "tlp");
+	q.no_suggest = req_form(r, "no_suggest") != NULL;
 	rc = importer_run(r->store, r->pool, r->actor, &q, &res, &e);
 	if (rc == ERR_FORBIDDEN || http_status_of(rc) >= 500)
 		return http_fail(r, out, &e);

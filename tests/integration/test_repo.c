@@ -204,6 +204,30 @@ static void test_import_text(void **state)
 	assert_true(json_is_array(json_object_get(j, "warnings")));
 	ke_id = json_integer_value(json_object_get(j, "id"));
 	assert_true(ke_id > 0);
+	/* the API suggests mappings as the command line does: the same text, the same
+	 * number of suggestions */
+	{
+		long long n = json_integer_value(json_object_get(j, "suggestions"));
+		char *dir = harness_tmpdir(), file[400], out[4096];
+		const char *at;
+
+		assert_true(n > 0);
+		assert_non_null(dir);
+		snprintf(file, sizeof(file), "%s/act.txt", dir);
+		assert_int_equal(harness_write_file(file, act_v1, sizeof(act_v1) - 1), 0);
+		assert_int_equal(harness_cli(dir, NULL, (const char *const[]){ "migrate", NULL },
+					     NULL, 0), 0);
+		assert_int_equal(harness_cli(dir, NULL, (const char *const[]){ "import", "--uri", KE,
+			"--title", "Computer Misuse and Cybercrimes Act", "--date", "2018-05-16",
+			"--version-date", "2018-05-30", file, NULL }, out, sizeof(out)), 0);
+		at = strstr(out, " mapping suggestions");
+		assert_non_null(at);
+		while (at > out && at[-1] >= '0' && at[-1] <= '9')
+			at--;
+		assert_int_equal(atoll(at), n);
+		harness_rmtree(dir);
+		free(dir);
+	}
 	json_decref(j);
 
 	/* the work by id, with its version */
