@@ -32,6 +32,12 @@ struct search_hit {
 	const char *heading;		/* the provision's number and heading */
 	const char *path;		/* its place in the law: "Part II › 5 Offences", or
 					   NULL at the top */
+	const char *section;		/* for a provision without a heading of its own
+					   ("(2)"): the provisions above it up to the
+					   nearest with a heading ("14 Unauthorised
+					   access"), else NULL */
+	const char *section_path;	/* with section: the path above it, or NULL */
+	const char *citation;		/* a case's citation, else NULL */
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
 	double score;			/* lower is better (bm25, see the store's ranking) */
