@@ -439,10 +439,7 @@ static int hits_read(struct store *s, pool *p, const struct actor *a,
 	return record_read_each(s, a, recs, sizeof(*recs), n, e);
 }
 
-/* Markdown text (a lesson's snippet, with SEARCH_MARK_* around matches) as plain
- * text: rendered by cmark and its text kept, blocks joined by one space, raw HTML
- * and link targets left out; a delimiter a cut left unpaired ("**") dropped. In p. */
-static const char *search_plain(pool *p, const char *md)
+const char *search_plain(pool *p, const char *md)
 {
 	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
 	cmark_iter *it;
@@ -460,6 +457,8 @@ static const char *search_plain(pool *p, const char *md)
 		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_TEXT || ty == CMARK_NODE_CODE ||
 						ty == CMARK_NODE_CODE_BLOCK))
 			sbuf_adds(&b, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+		else if (ev == CMARK_EVENT_EXIT && ty == CMARK_NODE_HEADING)
+			sbuf_adds(&b, ": ");
 		else if ((ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_SOFTBREAK ||
 						       ty == CMARK_NODE_LINEBREAK)) ||
 			 (ev == CMARK_EVENT_EXIT && ty >= CMARK_NODE_FIRST_BLOCK &&
@@ -468,8 +467,24 @@ static const char *search_plain(pool *p, const char *md)
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-	/* spaces collapsed; "**" and "__" left by a cut dropped */
+	/* spaces collapsed; "**" and "__" left by a cut dropped, and a link the cut left
+	 * unparsed ("[the act](https…") its text only */
 	for (t = sbuf_str(&b); *t; t++) {
+		if (t[0] == ']' && t[1] == '(') {
+			const char *o0 = sbuf_str(&o), *open = o.len ? memrchr(o0, '[', o.len) : NULL;
+
+			if (open) {
+				memmove((char *)open, open + 1, o.len - (size_t)(open - o0) - 1);
+				o.len--;
+			}
+			t += 2;
+			/* the target, up to its end or the cut's "…" (kept) */
+			while (*t && *t != ')' && *t != ' ' && *t != '\n' && strncmp(t, "…", 3))
+				t++;
+			if (*t != ')')
+				t--;
+			continue;
+		}
 		if ((t[0] == '*' || t[0] == '_') && t[1] == t[0]) {
 			while (t[1] == t[0])
 				t++;

@@ -160,6 +160,11 @@ int search_reindex(struct store *s, long long *rows, struct err *e);
  * ("e mail" OR "email"), alternatives in its group. */
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n);
+/* Markdown text (a lesson's snippet, with SEARCH_MARK_* around matches) as plain
+ * text, the marks kept: rendered by cmark and its text kept, a heading followed by
+ * ": ", blocks joined by one space, raw HTML and link targets left out; what a cut
+ * left unparsed ("**", "[the act](https…") reduced to its text. In p. */
+const char *search_plain(pool *p, const char *md);
 /* Name of a facet ("country", "type", "year", "lang"). */
 const char *search_facet_name(enum search_facet_kind k);
 
