@@ -305,7 +305,7 @@ int web_search(struct req *r, struct resp *out)
 			hit_href(r, b, h);
 			html_fmt(b, "\">%s</a>", hit_title(r, h));
 			if (where)
-				html_fmt(b, "<br><span class=\"hit-path\">%s</span>", where);
+				html_fmt(b, "<br><span class=\"muted hit-path\">%s</span>", where);
 			html_fmt(b, "<br><span class=\"muted\">%s%s%s</span>\n<p>",
 				 layout_t(r, kind_labels[h->kind]), h->country ? " · " : "",
 				 h->country ? web_country_name(r, h->country) : "");

@@ -228,7 +228,7 @@ static void test_titles(void **state)
 	h = hits_of(r);
 	assert_has(h, ">Computer Misuse and Cybercrimes Act, 2018 — 14 Unauthorised access to a "
 		   "computer system</a>");
-	assert_has(h, "<span class=\"hit-path\">Part III Offences</span>");
+	assert_has(h, "<span class=\"muted hit-path\">Part III Offences</span>");
 	assert_has(h, ">Republic v Mwangi, [2019] eKLR 123</a>");
 	assert_lacks(h, ">High Court of Kenya");	/* the court line is no title */
 	free(h);
@@ -239,7 +239,7 @@ static void test_titles(void **state)
 	assert_status(r, 200);
 	h = hits_of(r);
 	assert_has(h, ">Computer Misuse and Cybercrimes Act, 2018 — 18 Penalties › (2)</a>");
-	assert_has(h, "<span class=\"hit-path\">Part III Offences</span>");
+	assert_has(h, "<span class=\"muted hit-path\">Part III Offences</span>");
 	assert_lacks(h, ">(2)</a>");
 	free(h);
 	http_response_free(r);
