@@ -54,6 +54,10 @@ int api_search(struct req *r, struct resp *out)
 			"score", h->score));
 		json_object_set_new(json_array_get(hits, i), "concept", api_str(h->concept));
 		json_object_set_new(json_array_get(hits, i), "path", api_str(h->path));
+		json_object_set_new(json_array_get(hits, i), "section", api_str(h->section));
+		json_object_set_new(json_array_get(hits, i), "section_path",
+				    api_str(h->section_path));
+		json_object_set_new(json_array_get(hits, i), "citation", api_str(h->citation));
 		json_object_set_new(json_array_get(hits, i), "articles", articles_json(h->articles));
 	}
 	facets = json_object();

@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 
+#include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -438,6 +439,70 @@ static int hits_read(struct store *s, pool *p, const struct actor *a,
 	return record_read_each(s, a, recs, sizeof(*recs), n, e);
 }
 
+const char *search_plain(pool *p, const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_iter *it;
+	cmark_event_type ev;
+	struct sbuf b = SBUF_INIT, o = SBUF_INIT;
+	const char *t, *out;
+
+	if (!doc)
+		return md;
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_TEXT || ty == CMARK_NODE_CODE ||
+						ty == CMARK_NODE_CODE_BLOCK))
+			sbuf_adds(&b, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+		else if (ev == CMARK_EVENT_EXIT && ty == CMARK_NODE_HEADING)
+			sbuf_adds(&b, ": ");
+		else if ((ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_SOFTBREAK ||
+						       ty == CMARK_NODE_LINEBREAK)) ||
+			 (ev == CMARK_EVENT_EXIT && ty >= CMARK_NODE_FIRST_BLOCK &&
+			  ty <= CMARK_NODE_LAST_BLOCK))
+			sbuf_addc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	/* spaces collapsed; "**" and "__" left by a cut dropped, and a link the cut left
+	 * unparsed ("[the act](https…") its text only */
+	for (t = sbuf_str(&b); *t; t++) {
+		if (t[0] == ']' && t[1] == '(') {
+			const char *o0 = sbuf_str(&o), *open = o.len ? memrchr(o0, '[', o.len) : NULL;
+
+			if (open) {
+				memmove((char *)open, open + 1, o.len - (size_t)(open - o0) - 1);
+				o.len--;
+			}
+			t += 2;
+			/* the target, up to its end or the cut's "…" (kept) */
+			while (*t && *t != ')' && *t != ' ' && *t != '\n' && strncmp(t, "…", 3))
+				t++;
+			if (*t != ')')
+				t--;
+			continue;
+		}
+		if ((t[0] == '*' || t[0] == '_') && t[1] == t[0]) {
+			while (t[1] == t[0])
+				t++;
+			continue;
+		}
+		if ((*t == ' ' || *t == '\n' || *t == '\t') &&
+		    (!o.len || sbuf_str(&o)[o.len - 1] == ' '))
+			continue;
+		sbuf_addc(&o, *t == '\n' || *t == '\t' ? ' ' : *t);
+	}
+	while (o.len && sbuf_str(&o)[o.len - 1] == ' ')
+		o.len--;
+	out = pool_strndup(p, sbuf_str(&o), o.len);
+	sbuf_release(&b);
+	sbuf_release(&o);
+	return out;
+}
+
 int search_run(struct store *s, pool *p, const struct actor *a, const char *text, int limit,
 	       int offset, struct search_result **out, struct err *e)
 {
@@ -489,6 +554,9 @@ int search_run(struct store *s, pool *p, const struct actor *a, const char *text
 		}
 	}
 	finish_facets(res);
+	for (size_t i = 0; i < res->nhits; i++)	/* a lesson's text is Markdown */
+		if (res->hits[i].kind == REC_LESSON && res->hits[i].snippet)
+			res->hits[i].snippet = search_plain(p, res->hits[i].snippet);
 	if ((rc = hit_articles(s, p, res, e)) || (rc = hits_read(s, p, a, res, e)))
 		return rc;
 	res->canonical = query_canonical(p, q);

@@ -32,6 +32,12 @@ struct search_hit {
 	const char *heading;		/* the provision's number and heading */
 	const char *path;		/* its place in the law: "Part II › 5 Offences", or
 					   NULL at the top */
+	const char *section;		/* for a provision without a heading of its own
+					   ("(2)"): the provisions above it up to the
+					   nearest with a heading ("14 Unauthorised
+					   access"), else NULL */
+	const char *section_path;	/* with section: the path above it, or NULL */
+	const char *citation;		/* a case's citation, else NULL */
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
 	double score;			/* lower is better (bm25, see the store's ranking) */
@@ -154,6 +160,11 @@ int search_reindex(struct store *s, long long *rows, struct err *e);
  * ("e mail" OR "email"), alternatives in its group. */
 const struct search_term *search_terms(pool *p, const struct query *q, int lang,
 				       size_t *n);
+/* Markdown text (a lesson's snippet, with SEARCH_MARK_* around matches) as plain
+ * text, the marks kept: rendered by cmark and its text kept, a heading followed by
+ * ": ", blocks joined by one space, raw HTML and link targets left out; what a cut
+ * left unparsed ("**", "[the act](https…") reduced to its text. In p. */
+const char *search_plain(pool *p, const char *md);
 /* Name of a facet ("country", "type", "year", "lang"). */
 const char *search_facet_name(enum search_facet_kind k);
 

@@ -27,14 +27,20 @@ static const char bundle[] =
 	"  \"date\": \"2018-05-16\"}, "
 	" \"expressions\": [{\"language\": \"eng\", \"date\": \"2018-05-30\", "
 	"  \"status\": \"in_force\", \"title\": \"Computer Misuse and Cybercrimes Act, 2018\", "
-	"  \"provisions\": ["
+	"  \"provisions\": [{\"eid\": \"part_3\", \"kind\": \"part\", \"num\": \"Part III\", "
+	"   \"heading\": \"Offences\", \"children\": ["
 	"   {\"eid\": \"sec_14\", \"kind\": \"section\", \"num\": \"14\", "
 	"    \"heading\": \"Unauthorised access to a computer system\", \"text\": \"A person "
 	"who causes a computer system to perform a function, knowing that the access is "
 	"unauthorised, commits an offence.\"},"
 	"   {\"eid\": \"sec_17\", \"kind\": \"section\", \"num\": \"17\", "
 	"    \"heading\": \"Interception\", \"text\": \"A person who intercepts any "
-	"transmission commits an offence.\"}]}]},"
+	"transmission commits an offence.\"},"
+	"   {\"eid\": \"sec_18\", \"kind\": \"section\", \"num\": \"18\", "
+	"    \"heading\": \"Penalties\", \"children\": ["
+	"    {\"eid\": \"sec_18__subsec_2\", \"kind\": \"subsection\", \"num\": \"(2)\", "
+	"     \"text\": \"A person convicted is liable to imprisonment for a term not "
+	"exceeding three years.\"}]}]}]}]},"
 	"{\"type\": \"legislation\", \"country\": \"NG\", \"language\": \"en\", "
 	" \"title\": \"Cybercrimes Act, 2015\", \"status\": \"published\", "
 	" \"work\": {\"uri\": \"/akn/ng/act/2015/17\", \"type\": \"act\", \"number\": \"17\", "
@@ -46,8 +52,13 @@ static const char bundle[] =
 	"commits the offence of unauthorised access.\"}]}]},"
 	"{\"type\": \"case\", \"country\": \"KE\", \"language\": \"en\", \"title\": "
 	" \"Republic v Mwangi\", \"status\": \"published\", \"court\": \"High Court of Kenya\", "
-	" \"decided\": \"2019-03-01\", \"summary\": \"Unauthorised access to a bank's "
-	"computer by card skimming.\"}"
+	" \"decided\": \"2019-03-01\", \"citation\": \"[2019] eKLR 123\", "
+	" \"summary\": \"Unauthorised access to a bank's computer by card skimming.\"},"
+	"{\"type\": \"lesson\", \"country\": \"KE\", \"language\": \"en\", "
+	" \"title\": \"Seizing phones lawfully\", \"status\": \"published\", "
+	" \"topic\": \"Evidence\", \"body\": \"## What happened\\n\\nThe police seized a "
+	"**handset** without a warrant; see [the act](https://example.org/act).\\n\\n"
+	"## What we learned\\n\\nGet a warrant for the *handset* first.\"}"
 	"]}";
 
 static json_t *json_body(struct http_response *r, int status, const char *type)
@@ -160,7 +171,7 @@ static void test_page(void **state)
 	assert_has(r->body, "</mark>");
 	assert_has(r->body, "/akn/ke/act/2018/5/~sec_14");
 	assert_has(r->body, "/search?q=");	/* facet links */
-	assert_has(r->body, "KE</a>");
+	assert_has(r->body, ">Kenya</a>");	/* named, not KE */
 	assert_has(r->body, "value=\"unauthorised access\"");
 	assert_before(r->body, "<form", "<mark>");
 	http_response_free(r);
@@ -191,6 +202,173 @@ static void test_page(void **state)
 	assert_status(r, 200);
 	assert_has(r->body, "<form");
 	http_response_free(r);
+}
+
+/* The list of hits of page r (from <ol class="hits" to </ol>), in a new string. */
+static char *hits_of(const struct http_response *r)
+{
+	const char *a = strstr(r->body, "<ol class=\"hits\""), *b = a ? strstr(a, "</ol>") : NULL;
+
+	if (!a || !b)
+		fail_msg("no list of hits in: %.2000s", r->body);
+	return strndup(a, (size_t)(b - a));
+}
+
+/* Results read as their records: a provision by its law, number and heading (a
+ * subsection by its section's too) with its place under it; a case by name and
+ * citation; a lesson by title, its snippet plain text. */
+static void test_titles(void **state)
+{
+	struct http_response *r;
+	char *h;
+
+	(void)state;
+	r = http_get(S, "/search?q=unauthorised+access", NULL);
+	assert_status(r, 200);
+	h = hits_of(r);
+	assert_has(h, ">Computer Misuse and Cybercrimes Act, 2018 — 14 Unauthorised access to a "
+		   "computer system</a>");
+	assert_has(h, "<span class=\"muted hit-path\">Part III Offences</span>");
+	assert_has(h, ">Republic v Mwangi, [2019] eKLR 123</a>");
+	assert_lacks(h, ">High Court of Kenya");	/* the court line is no title */
+	free(h);
+	http_response_free(r);
+
+	/* a subsection without a heading: its section's number and heading too */
+	r = http_get(S, "/search?q=imprisonment", NULL);
+	assert_status(r, 200);
+	h = hits_of(r);
+	assert_has(h, ">Computer Misuse and Cybercrimes Act, 2018 — 18 Penalties › (2)</a>");
+	assert_has(h, "<span class=\"muted hit-path\">Part III Offences</span>");
+	assert_lacks(h, ">(2)</a>");
+	free(h);
+	http_response_free(r);
+
+	/* a lesson: its title, its Markdown as plain text with the match marked */
+	r = http_get(S, "/search?q=handset", NULL);
+	assert_status(r, 200);
+	h = hits_of(r);
+	assert_has(h, ">Seizing phones lawfully</a>");
+	assert_has(h, "<mark>handset</mark>");
+	assert_has(h, "What happened: The police seized a <mark>handset</mark>");
+	assert_has(h, "see the act");
+	assert_lacks(h, "##");
+	assert_lacks(h, "**");
+	assert_lacks(h, "](");
+	assert_lacks(h, "example.org");
+	free(h);
+	http_response_free(r);
+
+	/* the API carries the same parts */
+	r = http_get(S, "/api/v1/search?q=imprisonment", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "\"section\":\"18 Penalties\"");
+	assert_has(r->body, "\"section_path\":\"Part III Offences\"");
+	http_response_free(r);
+	r = http_get(S, "/api/v1/search?q=handset", NULL);
+	assert_status(r, 200);
+	assert_lacks(r->body, "##");
+	assert_lacks(r->body, "**");
+	http_response_free(r);
+}
+
+/* Facets by name in the page's language, counting what the count line counts; the
+ * count line reads right for one and for many. */
+static void test_facets_counts(void **state)
+{
+	struct http_response *r;
+
+	(void)state;
+	r = http_get(S, "/search?q=unauthorised+access", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, ">Kenya</a> <span class=\"muted\">(2)</span>");
+	assert_has(r->body, ">Nigeria</a> <span class=\"muted\">(1)</span>");
+	assert_has(r->body, ">Eastern Africa</a> <span class=\"muted\">(2)</span>");
+	assert_lacks(r->body, ">KE</a>");
+	assert_has(r->body, ">Legislation</a> <span class=\"muted\">(2)</span>");
+	assert_has(r->body, ">Case law</a> <span class=\"muted\">(1)</span>");
+	assert_has(r->body, ">English</a>");
+	assert_has(r->body, "Matches: 3");
+	assert_lacks(r->body, "3 matches");
+	http_response_free(r);
+
+	r = http_get(S, "/search?q=unauthorised+access&lang=fr", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, ">Kenya</a> <span class=\"muted\">(2)</span>");
+	assert_has(r->body, ">Afrique orientale</a> <span class=\"muted\">(2)</span>");
+	assert_has(r->body, ">Législation</a>");
+	assert_has(r->body, ">Jurisprudence</a>");
+	assert_has(r->body, ">anglais</a>");
+	assert_has(r->body, "Résultats : 3");
+	http_response_free(r);
+
+	r = http_get(S, "/search?q=interc*", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "Matches: 1");
+	assert_lacks(r->body, "1 matches");
+	http_response_free(r);
+
+	/* some of the words: the count, the pages and the facets are those listed */
+	r = http_get(S, "/search?q=unauthorised+zebra", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "Matches: 3");
+	assert_has(r->body, "With all the words: 0");
+	assert_has(r->body, ">Kenya</a> <span class=\"muted\">(2)</span>");
+	http_response_free(r);
+
+	/* more than a page: where the page is among them */
+	r = http_get(S, "/search?q=unauthorised+access&page=2", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "Matches: 3");
+	http_response_free(r);
+}
+
+/* The form's fields write the query the language reads: the same results. */
+static void test_fields(void **state)
+{
+	struct http_response *a, *b;
+	char *ha, *hb;
+
+	(void)state;
+	a = http_get(S, "/search?q=&country=KE&type=legislation", NULL);
+	b = http_get(S, "/search?q=country%3AKE+type%3Alegislation", NULL);
+	assert_status(a, 200);
+	assert_status(b, 200);
+	ha = hits_of(a);
+	hb = hits_of(b);
+	assert_string_equal(ha, hb);
+	assert_has(ha, "/akn/ke/act/2018/5/~sec_14");
+	assert_lacks(ha, "/cases/");
+	assert_lacks(ha, "/akn/ng/");
+	/* the fields keep their values, inside a labelled fieldset; links carry the query */
+	assert_has(a->body, "<fieldset>");
+	assert_has(a->body, "<legend>");
+	assert_has(a->body, "<label for=\"f-country\">");
+	assert_has(a->body, "<option value=\"KE\" selected>");
+	assert_has(a->body, "<option value=\"legislation\" selected>");
+	assert_has(a->body, "/search?q=country%3AKE%20type%3Alegislation%20");	/* facets */
+	free(ha), free(hb);
+	http_response_free(a);
+	http_response_free(b);
+
+	/* words and years too */
+	a = http_get(S, "/search?q=access&from=2015&to=2016", NULL);
+	b = http_get(S, "/search?q=access+year%3A2015..2016", NULL);
+	ha = hits_of(a);
+	hb = hits_of(b);
+	assert_string_equal(ha, hb);
+	assert_has(ha, "/akn/ng/act/2015/17/~sec_6");
+	assert_lacks(ha, "/akn/ke/");
+	free(ha), free(hb);
+	http_response_free(a);
+	http_response_free(b);
+
+	/* a bad field is the query's error, with the form again */
+	a = http_get(S, "/search?q=x&from=abc", NULL);
+	assert_status(a, 400);
+	assert_has(a->body, "role=\"alert\"");
+	assert_has(a->body, "<fieldset>");
+	http_response_free(a);
 }
 
 static void test_cli(void **state)
@@ -255,6 +433,9 @@ int main(void)
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_api),
 		cmocka_unit_test(test_page),
+		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_facets_counts),
+		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_cli),
 		cmocka_unit_test(srv_one_test_stop),
 	};

@@ -831,6 +831,25 @@ static void test_reindex(void **state)
 	assert_int_equal(total("skimming"), 0);
 }
 
+/* A lesson's snippet (Markdown, cut by FTS5) as plain text, the marks kept. */
+static void test_plain(void **state)
+{
+	pool *p = pool_new();
+
+	(void)state;
+	assert_string_equal(search_plain(p, "## What happened\n\nThe police seized a **\x02phone\x03** "
+					 "without a warrant; see [the act](https://x.org/a)."),
+			    "What happened: The police seized a \x02phone\x03 without a warrant; "
+			    "see the act.");
+	/* what the cut left unpaired or unparsed */
+	assert_string_equal(search_plain(p, "…a **bold \x02phone\x03 and [the act](https…"),
+			    "…a bold \x02phone\x03 and the act…");
+	assert_string_equal(search_plain(p, "- one\n- *two*\n\n> three `x`"), "one two three x");
+	assert_string_equal(search_plain(p, "a <b>raw</b> html"), "a raw html");
+	assert_string_equal(search_plain(p, ""), "");
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -851,6 +870,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_follows_case_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_facets_follow_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reindex, setup, teardown),
+		cmocka_unit_test(test_plain),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

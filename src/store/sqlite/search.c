@@ -429,21 +429,48 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	return ERR_OK;
 }
 
-/* The place of provision rowid in its law: its ancestors' numbers and headings. */
-static const char *provision_path(struct sq *q, pool *p, long long rowid, struct err *e)
+/* The place of a provision in its law (see struct search_hit). */
+struct hit_place {
+	const char *path, *section, *section_path;
+	long long headed;
+};
+static const struct sq_col hit_place_cols[] = {
+	SQ_STR(struct hit_place, path),
+	SQ_STR(struct hit_place, section),
+	SQ_STR(struct hit_place, section_path),
+	SQ_NUM(struct hit_place, headed),
+};
+static const struct sq_reader hit_place_reader = SQ_READER(struct hit_place, hit_place_cols);
+
+/* The place of provision rowid in its law into h: its ancestors' numbers and
+ * headings, and for a provision without a heading of its own, those up to the
+ * nearest ancestor with one (its section) apart from those above. */
+static void provision_path(struct sq *q, pool *p, long long rowid, struct search_hit *h,
+			   struct err *e)
 {
-	const char *r = NULL;
+	struct hit_place pl = { NULL, NULL, NULL, 1 };
 
 	sq_row(q, SQ_SEARCH_PATH,
 	       "WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
 	       "WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
 	       "up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
-	       "WHERE v.parent_id IS NOT NULL LIMIT 16) "
-	       "SELECT group_concat(label, ' › ') FROM (SELECT trim(coalesce(v.num, '') || ' ' "
-	       "|| coalesce(v.heading, '')) AS label FROM up JOIN provision v ON v.id = up.id "
-	       "ORDER BY up.depth DESC)", SQ_VALS(SQ_INT(rowid)), p, &sq_str_reader, &r, NULL,
-	       "search", e);
-	return r && *r ? r : NULL;
+	       "WHERE v.parent_id IS NOT NULL LIMIT 16), "
+	       "l(label, headed, depth) AS (SELECT trim(coalesce(v.num, '') || ' ' || "
+	       "coalesce(v.heading, '')), coalesce(trim(v.heading), '') != '', up.depth "
+	       "FROM up JOIN provision v ON v.id = up.id), "
+	       "s(d) AS (SELECT coalesce((SELECT min(depth) FROM l WHERE headed), 0)) "
+	       "SELECT (SELECT group_concat(label, ' › ') FROM (SELECT label FROM l "
+	       "ORDER BY depth DESC)), (SELECT group_concat(label, ' › ') FROM (SELECT label "
+	       "FROM l, s WHERE depth <= s.d ORDER BY depth DESC)), "
+	       "(SELECT group_concat(label, ' › ') FROM (SELECT label FROM l, s "
+	       "WHERE depth > s.d ORDER BY depth DESC)), "
+	       "(SELECT coalesce(trim(heading), '') != '' FROM provision WHERE id = ?1)",
+	       SQ_VALS(SQ_INT(rowid)), p, &hit_place_reader, &pl, NULL, "search", e);
+	h->path = pl.path && *pl.path ? pl.path : NULL;
+	if (!pl.headed && pl.section && *pl.section) {
+		h->section = pl.section;
+		h->section_path = pl.section_path && *pl.section_path ? pl.section_path : NULL;
+	}
 }
 
 /* Whether changes wait in search_queue: 1, 0, or -1 with e set. */
@@ -478,6 +505,7 @@ static const struct sq_col hit_cols[] = {
 	SQ_STR(struct search_hit, work_uri),
 	SQ_STR(struct search_hit, concept),
 	SQ_STR(struct search_hit, articles),
+	SQ_STR(struct search_hit, citation),
 };
 static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
 
@@ -564,8 +592,9 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 
 		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
 				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
-				 "s.title, w.uri, NULL, d.articles FROM search s JOIN search_doc d "
-				 "ON d.id = s.rowid "
+				 "s.title, w.uri, NULL, d.articles, (SELECT nullif(c.citation, '') "
+				 "FROM caselaw c WHERE c.record_id = d.record_id AND d.eid IS NULL) "
+				 "FROM search s JOIN search_doc d ON d.id = s.rowid "
 				 "LEFT JOIN work w ON w.record_id = d.record_id "
 				 "WHERE search MATCH ?1 AND s.rowid = ?2",
 				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
@@ -579,7 +608,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	}
 	for (size_t i = 0; i < out->nhits; i++)
 		if (out->hits[i].eid && c[first + i].rowid > 0)
-			out->hits[i].path = provision_path(q, p, c[first + i].rowid, e);
+			provision_path(q, p, c[first + i].rowid, &out->hits[i], e);
 	return ERR_OK;
 }
 
@@ -613,7 +642,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
-		"m.instrument || '/' || m.article, NULL "
+		"m.instrument || '/' || m.article, NULL, NULL "
 		"FROM mapping m JOIN work w ON w.record_id = m.work_id "
 		"JOIN record r ON r.id = m.work_id "
 		"JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM "
