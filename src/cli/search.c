@@ -47,7 +47,13 @@ int cli_search(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "ccrepo search: %s\n", e.msg);
 		goto out;
 	}
-	printf("%lld matches for %s\n", res->total, res->canonical);
+	{
+		long long n = res->partial ? res->partial_total : res->total;
+
+		printf("%lld %s for %s\n", n, n == 1 ? "match" : "matches", res->canonical);
+		if (res->partial)
+			printf("(%s; with all the words: %lld)\n", res->message, res->total);
+	}
 	for (size_t i = 0; i < res->nconcepts; i++)
 		printf("%s %s", i ? "," : "concepts:", res->concepts[i]);
 	if (res->nconcepts)

@@ -420,7 +420,7 @@ static void test_cli(void **state)
 	rc = harness_run((const char *const[]){ "search", "--db", db, "interc*", NULL }, NULL,
 			 dir, &out, &err);
 	assert_int_equal(rc, 0);
-	assert_has(out, "1 matches");
+	assert_has(out, "1 match for");
 	free(out), free(err);
 
 	harness_rmtree(dir);
