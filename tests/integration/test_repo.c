@@ -820,13 +820,13 @@ static void test_mapping(void **state)
 	assert_string_equal(loc, KE "/~sec_14");
 	free(loc);
 	r = page(KE "/~sec_14", 200);
-	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7</a>");
+	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7 Illegal access</a>");
 	assert_has(r->body, "core offence");
 	http_response_free(r);
 	/* the public reads the accepted mapping, never a machine's suggestion */
 	r = http_get(S, KE "/~sec_14", NULL);
 	assert_status(r, 200);
-	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7</a>");
+	assert_has(r->body, "Implements <a href=\"/instruments/un-cc/7\">un-cc/7 Illegal access</a>");
 	assert_lacks(r->body, "Suggested:");
 	assert_lacks(r->body, "class=\"suggested\"");
 	http_response_free(r);
