@@ -467,7 +467,8 @@ int web_laws(struct req *r, struct resp *out)
 	if (n > LIMIT_LIST_PAGE)
 		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"next\">%s</a> ",
 			 q.offset + LIMIT_LIST_PAGE, sbuf_str(&link), T("Next"));
-	html_fmt(b, "<a href=\"/api/v1/works?offset=%d%S\">JSON</a>", q.offset, sbuf_str(&link));
+	html_fmt(b, "<a href=\"/api/v1/works?kind=legislation&amp;offset=%d%S\">JSON</a>", q.offset,
+		 sbuf_str(&link));
 	if (!record_allow(r->actor, ACT_CREATE, NULL, NULL)) {
 		html_fmt(b, " · <a href=\"");
 		layout_href(r, b, "/laws/import");

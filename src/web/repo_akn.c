@@ -445,9 +445,9 @@ static const char *cite_ref(struct req *r, const struct provision *pv, size_t at
 	else
 		html_fmt(&sb, "%s", strchr(num, ' ') ? num : prov_num(r, &(struct provision){
 			.kind = chain[k - 1]->kind, .num = num }));
-	while (--k > 0)
+	while (--k > 0)	/* "(1)", or "1" as legislation.gov.uk prints it: "(1)" */
 		if ((num = cite_num(r, chain[k - 1])))
-			html_fmt(&sb, "%s", num);
+			html_fmt(&sb, *num == '(' ? "%s" : "(%s)", num);
 	out = pool_strdup(r->pool, sbuf_str(&sb));
 	sbuf_release(&sb);
 	return out;
