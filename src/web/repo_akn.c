@@ -491,7 +491,7 @@ static const char *version_period(struct req *r, const struct expression *xs, si
 	period = until ? layout_msg(r, pool_printf(r->pool, "in force from %s until %s",
 						   x->date, until), NULL, 0) :
 			 layout_msg(r, pool_printf(r->pool, "in force since %s", x->date), NULL, 0);
-	if (x->status == EXPR_IN_FORCE)
+	if (x->status != EXPR_REPEALED)	/* "amended": the next version's date says it */
 		return period;
 	return pool_printf(r->pool, "%s · %s", expr_status_label(r, x->status), period);
 }
