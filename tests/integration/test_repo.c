@@ -810,6 +810,15 @@ static void test_lesson_markdown(void **state)
 	j = send_json("POST", "/api/v1/lessons", "{\"title\":\"Regional training\",\"region\":"
 		      "\"014\",\"language\":\"en\",\"body\":\"Train *judges* too.\"}", 201);
 	assert_string_equal(str_of(j, "region"), "014");
+	{	/* its page names the region, as the country pages do */
+		char lpath[64];
+
+		snprintf(lpath, sizeof(lpath), "/lessons/%lld",
+			 (long long)json_integer_value(json_object_get(j, "id")));
+		r = page(lpath, 200);
+		assert_has(r->body, "<a href=\"/regions/014\">Eastern Africa</a>");
+		http_response_free(r);
+	}
 	json_decref(j);
 	r = page("/lessons", 200);
 	assert_has(r->body, "Preserving evidence</a>");
