@@ -467,7 +467,7 @@ static void cite_this(struct req *r, struct sbuf *b, const struct work *w,
 		 "class=\"copy\">%s%S%s%S%S%s%S %s %s</code></dd>\n", T("Cite this"),
 		 T("Citation"), title, country ? " (" : "", country, country ? ")" : "",
 		 ref ? ", " : "", ref, ",", T("version of"), x->date);
-	html_fmt(b, "<dt>%s</dt><dd><code class=\"copy\">%s/%s@%s%S%s</code></dd>\n</dl>\n"
+	html_fmt(b, "<dt>%s</dt><dd><code class=\"copy\" dir=\"ltr\">%s/%s@%s%S%s</code></dd>\n</dl>\n"
 		 "</section>\n", T("Akoma Ntoso URI"), w->uri, x->language, x->date,
 		 eid ? "/~" : "", eid);
 }

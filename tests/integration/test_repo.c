@@ -428,7 +428,8 @@ static void test_readable_law(void **state)
 	assert_has(r->body, "<code>eng@2020-01-01</code></a> · in force since 2020-01-01");
 	/* cite this: the version's URI and a citation */
 	assert_has(r->body, "<h2 id=\"ccrepo-cite\">Cite this</h2>");
-	assert_has(r->body, "<code class=\"copy\">/akn/ke/act/2018/5/eng@2020-01-01</code>");
+	assert_has(r->body, "<code class=\"copy\" dir=\"ltr\">/akn/ke/act/2018/5/eng@2020-01-01"
+		   "</code>");
 	http_response_free(r);
 
 	/* a part's own page: its contents to the last level, by first words */
@@ -444,7 +445,7 @@ static void test_readable_law(void **state)
 	r = page(KE "/~sec_14__subsec_2", 200);
 	assert_has(r->body, "<code class=\"copy\">Computer Misuse and Cybercrimes Act (Kenya), "
 		   "section 14(2), version of 2020-01-01</code>");
-	assert_has(r->body, "<code class=\"copy\">/akn/ke/act/2018/5/eng@2020-01-01/"
+	assert_has(r->body, "<code class=\"copy\" dir=\"ltr\">/akn/ke/act/2018/5/eng@2020-01-01/"
 		   "~sec_14__subsec_2</code>");
 	http_response_free(r);
 	r = page(KE "/eng@2018-05-30/~sec_14", 200);
