@@ -575,7 +575,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	struct expression *xs;
 	struct provision *pv;
 	struct mapping *ms;
-	size_t nx, np, nm;
+	size_t nx, np, nm, shown = (size_t)-1;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 	const char *title = x->title ? x->title : w->rec.title;
@@ -603,8 +603,12 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Number"), w->number);
 	if (w->date)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Date"), w->date);
+	for (size_t i = 0; i < nx; i++)
+		if (xs[i].id == x->id)
+			shown = i;
 	html_fmt(b, "<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n", T("Version"), x->language,
-		 x->date, x->pending ? T("waiting for review") : expr_status_label(r, x->status));
+		 x->date, shown < nx ? version_period(r, xs, nx, shown) : x->pending ?
+		 T("waiting for review") : expr_status_label(r, x->status));
 	if (t->as_of)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("In force on"), t->as_of);
 	web_record_facts(r, b, &w->rec);
