@@ -472,16 +472,14 @@ static void cite_this(struct req *r, struct sbuf *b, const struct work *w,
 		 eid ? "/~" : "", eid);
 }
 
-/* Which dates version xs[i] (of nx, newest first) is in force: from its date until
+/* Which dates version xs[i] (newest first) is in force: from its date until
  * the next version's in its language (or its own last day), "in force since" for the
  * latest; "waiting for review" for a pending one. */
-static const char *version_period(struct req *r, const struct expression *xs, size_t nx,
-				  size_t i)
+static const char *version_period(struct req *r, const struct expression *xs, size_t i)
 {
 	const struct expression *x = &xs[i];
 	const char *until = x->valid_to, *period;
 
-	(void)nx;
 	if (x->pending)
 		return T("waiting for review");
 	for (size_t j = i; !until && j-- > 0;)
@@ -607,7 +605,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		if (xs[i].id == x->id)
 			shown = i;
 	html_fmt(b, "<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n", T("Version"), x->language,
-		 x->date, shown < nx ? version_period(r, xs, nx, shown) : x->pending ?
+		 x->date, shown < nx ? version_period(r, xs, shown) : x->pending ?
 		 T("waiting for review") : expr_status_label(r, x->status));
 	if (t->as_of)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("In force on"), t->as_of);
@@ -633,7 +631,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		layout_href(r, b, p);
 		html_fmt(b, "\"%S><code>%s@%s</code></a> · %s · %d %s",
 			 xs[i].id == x->id ? " aria-current=\"page\"" : "", xs[i].language,
-			 xs[i].date, version_period(r, xs, nx, i), xs[i].provision_count,
+			 xs[i].date, version_period(r, xs, i), xs[i].provision_count,
 			 T("provisions"));
 		if (xs[i].extent)
 			html_fmt(b, " · %s %s", T("Extent:"), xs[i].extent);
