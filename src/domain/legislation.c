@@ -410,6 +410,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 	x.proposed_by_user = pending ? a->user_id : 0;
 	x.extent = d->extent;
 	x.valid_to = d->expr_end;
+	x.long_title = d->long_title;
 	if ((rc = store_expr_put(s, &x, &im.expr_id, e)))
 		goto out;
 	im.s = s;
@@ -623,6 +624,7 @@ int legislation_to_doc(struct store *s, const struct work *w, const struct expre
 	d->language = pool_strdup(d->pool, x->language);
 	d->expr_date = pool_strdup(d->pool, x->date);
 	d->expr_end = pool_strdup(d->pool, x->valid_to);
+	d->long_title = pool_strdup(d->pool, x->long_title);
 	d->extent = pool_strdup(d->pool, x->extent);
 	d->source = pool_strdup(d->pool, w->rec.source_url);
 	/* provisions come in document order, parents before children, and were

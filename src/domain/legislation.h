@@ -35,6 +35,7 @@ struct expression {
 	const char *extent;	/* where it applies ("E+W+S+N.I."), as the source says;
 				 * NULL: not said */
 	const char *valid_to;	/* the last day it is valid (YYYY-MM-DD); NULL: open */
+	const char *long_title;	/* "To introduce a new Constitution ..."; NULL: none */
 };
 
 struct provision {

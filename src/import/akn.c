@@ -628,6 +628,54 @@ static const char *title_text(struct akn *a, const xmlNode *docel)
 	return NULL;
 }
 
+/* The name a "Short title" provision gives the law ("This Act is called the
+ * Constitution of the Republic of South Africa, 1996, and comes into effect ..." or
+ * "... may be cited as the Computer Misuse Act, 2018."), in d's pool, or NULL. */
+static const char *short_title_in(struct doc *d, const char *text)
+{
+	static const char *const leads[] = { "may be cited as ", "is called ", "be called " };
+	static const char *const ends[] = { ", and ", ". ", ".\n", ";", " and shall ",
+					    " and comes ", "\n" };
+	const char *s = NULL, *end;
+
+	for (size_t i = 0; !s && text && i < sizeof(leads) / sizeof(leads[0]); i++)
+		if ((s = strstr(text, leads[i])))
+			s += strlen(leads[i]);
+	if (!s)
+		return NULL;
+	if (!strncmp(s, "the ", 4))
+		s += 4;
+	end = s + strlen(s);
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		const char *x = strstr(s, ends[i]);
+
+		if (x && x < end)
+			end = x;
+	}
+	while (end > s && (end[-1] == '.' || end[-1] == ' '))
+		end--;
+	if (end - s < 4 || end - s > 200)
+		return NULL;
+	return pool_strndup(d->pool, s, (size_t)(end - s));
+}
+
+/* When the document gives no short title, the one its "Short title" provision (or
+ * its first subsection) names becomes d->title. */
+static void short_title_from_body(struct doc *d)
+{
+	for (struct doc_node *n = doc_next(d, d->root); n; n = doc_next(d, n)) {
+		const char *t;
+
+		if (!n->heading || strncasecmp(n->heading, "short title", 11))
+			continue;
+		if ((t = short_title_in(d, n->text)) ||
+		    (n->first && (t = short_title_in(d, n->first->text)))) {
+			d->title = t;
+			return;
+		}
+	}
+}
+
 /* The court of a judgment's web address as a URI segment: the lowercase words of
  * its path before the year ("https://caselaw.nationalarchives.gov.uk/id/ewhc/ch/
  * 2017/3414" -> "/ewhc-ch"), appended to sb; nothing when there are none. */
@@ -746,8 +794,18 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 		    strcmp(v, "Untitled"))
 			d->title = v;
 	}
-	if (!d->title)
-		d->title = flatten_pool(a, find(a, child(a, docel, "preface"), "longTitle"));
+	/* the long title: <longTitle>, else a <docTitle> that is not the short title
+	 * (legislation.gov.uk's: "An Act to make provision ...") */
+	d->long_title = flatten_pool(a, find(a, child(a, docel, "preface"), "longTitle"));
+	for (size_t i = 0; !d->long_title && i < 2; i++) {
+		const char *t = flatten_pool(a, find(a, child(a, docel, i ? "header" : "preface"),
+						     "docTitle"));
+
+		if (t && d->title && strcmp(t, d->title))
+			d->long_title = t;
+	}
+	if (!d->title)	/* short_title_from_body may find a better one */
+		d->title = d->long_title;
 	if (!d->title)
 		d->title = d->work_uri;
 	return ERR_OK;
@@ -1138,6 +1196,8 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 		read_judgment(&a, docel);
 	if ((rc = read_body(&a, docel, t)))
 		goto out;
+	if (a.d->title == a.d->long_title || a.d->title == a.d->work_uri)
+		short_title_from_body(a.d);
 	if (a.dropped)
 		doc_warn(a.d, "%zu more warnings not shown", a.dropped);
 	*out = a.d;

@@ -754,6 +754,7 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 	if ((rc = read_work(&c, root, meta)))
 		goto out;
 	read_version(&c, root, meta);
+	c.d->long_title = flatten(&c, find(top, CLML_NS, "LongTitle", 0));
 	if (!c.d->title)
 		c.d->title = flatten(&c, find(top, CLML_NS, "Title", 0));
 	if (!c.d->title)

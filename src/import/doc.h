@@ -37,7 +37,8 @@ struct doc {
 	const char *subtype;	/* may be NULL */
 	const char *number;	/* "3", "134"; may be NULL */
 	const char *date;	/* work date YYYY-MM-DD (enactment, signature, judgment) */
-	const char *title;
+	const char *title;	/* the short title: "Data Protection Act 1998" */
+	const char *long_title;	/* "An Act to make new provision for ..."; may be NULL */
 	const char *language;	/* ISO 639-2/B or 639-3 of the expression: "eng", "fra" */
 	const char *expr_date;	/* expression (version) date YYYY-MM-DD */
 	const char *expr_end;	/* the last day the version is valid, YYYY-MM-DD (CLML's

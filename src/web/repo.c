@@ -108,9 +108,13 @@ void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec)
 	if (rec->country)
 		html_fmt(b, "<dt>%s</dt><dd><a href=\"/countries/%u%S\">%s</a></dd>\n",
 			 T("Country"), rec->country, layout_q(r), web_country_name(r, rec->country));
-	if (rec->region)
+	if (rec->region) {	/* by its name, as the country pages show it */
+		struct region *g;
+
 		html_fmt(b, "<dt>%s</dt><dd><a href=\"/regions/%u%S\">%s</a></dd>\n", T("Region"),
-			 rec->region, layout_q(r), rec->region);
+			 rec->region, layout_q(r), region_get(r->store, r->pool, rec->region, &g,
+			 NULL) ? rec->region : region_name(g, r->lang));
+	}
 	html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd><span class=\"tag\">%s</span></dd>\n"
 		 "<dt>TLP</dt><dd><span class=\"tag\">TLP:%s</span></dd>\n"
 		 "<dt>%s</dt><dd>%d</dd>\n",
@@ -390,7 +394,9 @@ int web_laws(struct req *r, struct resp *out)
 {
 	const char *country = arg(r, "country"), *type = arg(r, "type");
 	const char *status = arg(r, "status"), *offset = arg(r, "offset");
-	struct record_query q = { .kind = -1, .status = -1, .limit = LIMIT_LIST_PAGE + 1 };
+	/* laws only: a judgment (a work whose record is a case) is under Cases */
+	struct record_query q = { .kind = REC_LEGISLATION, .status = -1,
+				  .limit = LIMIT_LIST_PAGE + 1 };
 	struct country *c;
 	struct work *ws;
 	size_t n, shown = 0;
@@ -461,7 +467,8 @@ int web_laws(struct req *r, struct resp *out)
 	if (n > LIMIT_LIST_PAGE)
 		html_fmt(b, "<a href=\"/laws?offset=%d%S\" rel=\"next\">%s</a> ",
 			 q.offset + LIMIT_LIST_PAGE, sbuf_str(&link), T("Next"));
-	html_fmt(b, "<a href=\"/api/v1/works?offset=%d%S\">JSON</a>", q.offset, sbuf_str(&link));
+	html_fmt(b, "<a href=\"/api/v1/works?kind=legislation&amp;offset=%d%S\">JSON</a>", q.offset,
+		 sbuf_str(&link));
 	if (!record_allow(r->actor, ACT_CREATE, NULL, NULL)) {
 		html_fmt(b, " · <a href=\"");
 		layout_href(r, b, "/laws/import");

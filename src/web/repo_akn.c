@@ -25,8 +25,10 @@
 #include "web/web.h"
 
 #define T(s) layout_t(r, (s))
-/* beyond this many provisions the contents list only the top two levels */
-#define TOC_ALL_MAX 150
+/* beyond this many entries the contents list only the top two levels */
+#define TOC_ALL_MAX 400
+#define LABEL_WORDS 8	/* a provision without a heading is named by its first words */
+#define LABEL_BYTES 72	/* ... at most this long (a text without spaces: Chinese) */
 #define WORK_PAGE_MAX 400	/* provisions shown on one page by default */
 
 struct target {
@@ -102,18 +104,114 @@ static const char *prov_num(struct req *r, const struct provision *p)
 	return p->num;
 }
 
-/* What a provision is called: its number and heading, or its eId. */
+/* The first words of text (LABEL_WORDS, at most LABEL_BYTES), then "…" when there
+ * is more; NULL when there is no text. In r's pool. */
+static const char *first_words(struct req *r, const char *text)
+{
+	static const char space[] = " \t\r\n";
+	const char *s = text;
+	char out[LABEL_BYTES + 8];
+	size_t len = 0;
+	int words = 0;
+
+	if (!text)
+		return NULL;
+	for (s += strspn(s, space); *s && words < LABEL_WORDS; s += strspn(s, space)) {
+		size_t w = strcspn(s, space);
+
+		if (len + (len > 0) + w > LABEL_BYTES) {	/* a long word: cut at a character */
+			if (len)
+				break;
+			for (w = LABEL_BYTES; w && ((unsigned char)s[w] & 0xC0) == 0x80; w--)
+				;
+		}
+		if (len)
+			out[len++] = ' ';
+		memcpy(out + len, s, w);
+		len += w;
+		s += w;
+		words++;
+	}
+	if (!len)
+		return NULL;
+	out[len] = '\0';
+	return *s ? pool_printf(r->pool, "%s…", out) : pool_strdup(r->pool, out);
+}
+
+/* The word for a kind of provision without number, heading or text ("Part"). */
+static const char *kind_word(struct req *r, const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
+		if (!strcmp(kind, kind_words[i].kind))
+			return T(kind_words[i].word);
+	return T("Provision");
+}
+
+/* What a provision is called: its number and heading, else its number and first
+ * words (pv[i+1...] are its descendants when it has no text of its own), never its
+ * eId. */
+static const char *prov_label_in(struct req *r, const struct provision *pv, size_t n,
+				 size_t i)
+{
+	const struct provision *p = &pv[i];
+	const char *num = prov_num(r, p), *words = NULL;
+
+	if (p->heading)
+		return num ? pool_printf(r->pool, "%s %s", num, p->heading) : p->heading;
+	for (size_t j = i; j < n && !words && (j == i || pv[j].depth > p->depth); j++)
+		words = first_words(r, pv[j].text);
+	if (num && words)
+		return pool_printf(r->pool, "%s %s", num, words);
+	return num ? num : words ? words : kind_word(r, p->kind);
+}
+
 static const char *prov_label(struct req *r, const struct provision *p)
 {
-	const char *num = prov_num(r, p);
+	return prov_label_in(r, p, 1, 0);
+}
 
-	if (num && p->heading)
-		return pool_printf(r->pool, "%s %s", num, p->heading);
-	if (p->heading)
-		return p->heading;
-	if (num)
-		return num;
-	return p->eid;
+/* A section or an article (or what a schedule numbers as its units): where the
+ * contents stop by default, the unit a citation names, and the smallest provision
+ * with a "Provision page" link. */
+static int is_unit(const char *kind)
+{
+	static const char *const units[] = { "section", "article", "rule", "regulation",
+					     "clause", "paragraph" };
+
+	for (size_t i = 0; kind && i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcmp(kind, units[i]))
+			return 1;
+	return 0;
+}
+
+/* Kinds that are always a piece of a unit, wherever they stand (a schedule's list of
+ * items, a subsection outside any section). */
+static int is_piece(const char *kind)
+{
+	static const char *const pieces[] = { "subsection", "subparagraph", "item", "point",
+					      "list", "indent", "subclause", "subrule",
+					      "subregulation", "alinea", "intro", "wrapUp" };
+
+	for (size_t i = 0; kind && i < sizeof(pieces) / sizeof(pieces[0]); i++)
+		if (!strcmp(kind, pieces[i]))
+			return 1;
+	return 0;
+}
+
+/* For each of pv[0..n), 1 when it is a unit or contains one, 0 inside a unit or a
+ * piece of one. */
+static char *unit_marks(struct req *r, const struct provision *pv, size_t n)
+{
+	char *m = pool_calloc(r->pool, n ? n : 1, 1);
+	int inside = -1;	/* the depth of the unit or piece being passed, or -1 */
+
+	for (size_t i = 0; i < n; i++) {
+		if (inside >= 0 && pv[i].depth > inside)
+			continue;
+		inside = is_unit(pv[i].kind) || is_piece(pv[i].kind) ? pv[i].depth : -1;
+		m[i] = !is_piece(pv[i].kind);
+	}
+	return m;
 }
 
 /* The mappings of one eId in ms (sorted by eId): how many, from *first. */
@@ -180,10 +278,16 @@ static void paragraphs(struct req *r, struct sbuf *b, const char *text, const ch
 		html_fmt(b, "<p><span class=\"num\">%s</span></p>\n", num);
 }
 
+/* "coe-185/2 Illegal access", linked to the article's page. */
 static void article_link(struct req *r, struct sbuf *b, const struct mapping *m)
 {
-	html_fmt(b, "<a href=\"/instruments/%u/%d%S\">%s/%d</a>", m->instrument, m->article,
-		 layout_q(r), m->instrument, m->article);
+	struct article *a;
+
+	if (instrument_article(r->store, r->pool, m->instrument, m->article, &a, NULL))
+		a = NULL;
+	html_fmt(b, "<a href=\"/instruments/%u/%d%S\">%s/%d%S%s</a>", m->instrument, m->article,
+		 layout_q(r), m->instrument, m->article, a && a->title ? " " : "",
+		 a ? a->title : NULL);
 }
 
 static void extent_select(struct req *r, struct sbuf *b, const char *id)
@@ -303,22 +407,114 @@ static void render_prov(struct req *r, struct sbuf *b, const struct work *w,
 	html_fmt(b, "</div>\n");
 }
 
-/* The table of contents: a nested list of the provisions, linking to their anchors. */
-/* The contents. With link_base, entries link to each provision's own page
- * (link_base/~eid) instead of to anchors on this page. */
-static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_t n,
-		const char *link_base)
+/* The number of p as a citation writes it after its unit's: "14" for "14.", "(1)". */
+static const char *cite_num(struct req *r, const struct provision *p)
 {
-	int maxd = n > TOC_ALL_MAX ? 1 : 1 << 20, cur = -1;
+	size_t n = p->num ? strlen(p->num) : 0;
 
+	while (n && (p->num[n - 1] == '.' || p->num[n - 1] == ' '))
+		n--;
+	return n ? pool_strndup(r->pool, p->num, n) : NULL;
+}
+
+/* How a citation names pv[at]: "section 14(1)(a)" (its unit's word and number, then
+ * those of the provisions down to it), "Article 2", "Part II"; NULL when it has no
+ * number. */
+static const char *cite_ref(struct req *r, const struct provision *pv, size_t at)
+{
+	const struct provision *chain[32];
+	size_t k = 0;
+	int d = pv[at].depth + 1;
+	struct sbuf sb = SBUF_INIT;
+	const char *out, *num;
+
+	for (size_t i = at + 1; i-- > 0 && k < 32;) {
+		if (pv[i].depth >= d)
+			continue;
+		chain[k++] = &pv[i];
+		d = pv[i].depth;
+		if (is_unit(pv[i].kind) || !d)
+			break;
+	}
+	if (!is_unit(chain[k - 1]->kind))	/* a part, chapter ...: itself */
+		k = 1;
+	if (!(num = cite_num(r, chain[k - 1])))
+		return NULL;
+	if (!strcmp(chain[k - 1]->kind, "section"))
+		html_fmt(&sb, "%s %s", T("section"), num);
+	else
+		html_fmt(&sb, "%s", strchr(num, ' ') ? num : prov_num(r, &(struct provision){
+			.kind = chain[k - 1]->kind, .num = num }));
+	while (--k > 0)	/* "(1)", or "1" as legislation.gov.uk prints it: "(1)" */
+		if ((num = cite_num(r, chain[k - 1])))
+			html_fmt(&sb, *num == '(' ? "%s" : "(%s)", num);
+	out = pool_strdup(r->pool, sbuf_str(&sb));
+	sbuf_release(&sb);
+	return out;
+}
+
+/* "Cite this": the Akoma Ntoso URI of the version (and provision) and a citation
+ * ("Computer Misuse and Cybercrimes Act, 2018 (Kenya), section 14, version of
+ * 2018-05-30"), each in a box that selects all at a click, to copy. */
+static void cite_this(struct req *r, struct sbuf *b, const struct work *w,
+		      const struct expression *x, const char *title, const char *eid,
+		      const char *ref)
+{
+	const char *country = w->rec.country ? web_country_name(r, w->rec.country) : NULL;
+
+	html_fmt(b, "<section class=\"cite\" aria-labelledby=\"ccrepo-cite\">\n"
+		 "<h2 id=\"ccrepo-cite\">%s</h2>\n<dl class=\"facts\">\n<dt>%s</dt><dd><code "
+		 "class=\"copy\">%s%S%s%S%S%s%S %s %s</code></dd>\n", T("Cite this"),
+		 T("Citation"), title, country ? " (" : "", country, country ? ")" : "",
+		 ref ? ", " : "", ref, ",", T("version of"), x->date);
+	html_fmt(b, "<dt>%s</dt><dd><code class=\"copy\" dir=\"ltr\">%s/%s@%s%S%s</code></dd>\n</dl>\n"
+		 "</section>\n", T("Akoma Ntoso URI"), w->uri, x->language, x->date,
+		 eid ? "/~" : "", eid);
+}
+
+/* Which dates version xs[i] (newest first) is in force: from its date until
+ * the next version's in its language (or its own last day), "in force since" for the
+ * latest; "waiting for review" for a pending one. */
+static const char *version_period(struct req *r, const struct expression *xs, size_t i)
+{
+	const struct expression *x = &xs[i];
+	const char *until = x->valid_to, *period;
+
+	if (x->pending)
+		return T("waiting for review");
+	for (size_t j = i; !until && j-- > 0;)
+		if (!xs[j].pending && !strcmp(xs[j].language, x->language) &&
+		    strcmp(xs[j].date, x->date))
+			until = xs[j].date;
+	period = until ? layout_msg(r, pool_printf(r->pool, "in force from %s until %s",
+						   x->date, until), NULL, 0) :
+			 layout_msg(r, pool_printf(r->pool, "in force since %s", x->date), NULL, 0);
+	if (x->status != EXPR_REPEALED)	/* "amended": the next version's date says it */
+		return period;
+	return pool_printf(r->pool, "%s · %s", expr_status_label(r, x->status), period);
+}
+
+/* The contents: a nested list of pv[0..n) (those marks says, all when NULL), each
+ * named by prov_label_in, linking to its anchor on this page or, with link_base, to
+ * its own page (link_base/~eid). */
+static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_t n,
+		const char *link_base, const char *marks)
+{
+	int maxd = 1 << 20, cur = -1, base = n ? pv[0].depth : 0;
+	size_t entries = 0;
+
+	for (size_t i = 0; i < n; i++)
+		entries += !marks || marks[i];
+	if (entries > TOC_ALL_MAX)
+		maxd = base + 1;
 	html_fmt(b, "<nav class=\"toc\" aria-labelledby=\"ccrepo-toc\">\n<h2 id=\"ccrepo-toc\">%s"
 		 "</h2>\n", T("Contents"));
-	if (n > TOC_ALL_MAX)
+	if (entries > TOC_ALL_MAX)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("The top two levels."));
 	for (size_t i = 0; i < n; i++) {
-		int d = pv[i].depth;
+		int d = pv[i].depth - base;
 
-		if (d > maxd)
+		if (pv[i].depth > maxd || (marks && !marks[i]) || d < 0)
 			continue;
 		if (d > cur) {
 			html_fmt(b, "<ul>");
@@ -333,9 +529,10 @@ static void toc(struct req *r, struct sbuf *b, const struct provision *pv, size_
 			html_fmt(b, "<li><a href=\"");
 			layout_href(r, b, pool_printf(r->pool, "%s/~%s", link_base,
 						      web_path_enc(r, pv[i].eid)));
-			html_fmt(b, "\">%s</a>", prov_label(r, &pv[i]));
+			html_fmt(b, "\">%s</a>", prov_label_in(r, pv, n, i));
 		} else {
-			html_fmt(b, "<li><a href=\"#%u\">%s</a>", pv[i].eid, prov_label(r, &pv[i]));
+			html_fmt(b, "<li><a href=\"#%u\">%s</a>", pv[i].eid,
+				 prov_label_in(r, pv, n, i));
 		}
 	}
 	if (cur >= 0) {
@@ -376,21 +573,25 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	struct expression *xs;
 	struct provision *pv;
 	struct mapping *ms;
-	size_t nx, np, nm;
+	size_t nx, np, nm, shown = (size_t)-1;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 	const char *title = x->title ? x->title : w->rec.title;
 	const char *vpath = version_path(r, w, x), *wpath = web_path_enc(r, w->uri);
 	const char *base = t->exact ? vpath : wpath, *suggested = req_arg(r, "suggested");
+	char *marks;
 	int can_map = !record_allow(r->actor, ACT_MAP, &w->rec, NULL);
 
 	if (legislation_expressions(r->store, r->pool, w->rec.id, &xs, &nx, &e) ||
 	    legislation_provisions(r->store, r->pool, x->id, &pv, &np, &e) ||
 	    mapping_list_work(r->store, r->pool, w->rec.id, &ms, &nm, &e))
 		return http_fail(r, out, &e);
+	marks = unit_marks(r, pv, np);
 	web_page_begin(r, out, title, "laws", NULL);
 	crumbs(r, b, w, NULL, NULL);
 	web_heading(b, title, NULL);
+	if (x->long_title && strcmp(x->long_title, title))
+		html_fmt(b, "<p class=\"longtitle\">%s</p>\n", x->long_title);
 	if (suggested)
 		html_fmt(b, "<p class=\"note\" role=\"status\">%s %s</p>\n",
 			 T("Suggestions computed:"), suggested);
@@ -400,8 +601,12 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Number"), w->number);
 	if (w->date)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Date"), w->date);
+	for (size_t i = 0; i < nx; i++)
+		if (xs[i].id == x->id)
+			shown = i;
 	html_fmt(b, "<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n", T("Version"), x->language,
-		 x->date, x->pending ? T("waiting for review") : expr_status_label(r, x->status));
+		 x->date, shown < nx ? version_period(r, xs, shown) : x->pending ?
+		 T("waiting for review") : expr_status_label(r, x->status));
 	if (t->as_of)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("In force on"), t->as_of);
 	web_record_facts(r, b, &w->rec);
@@ -426,22 +631,20 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		layout_href(r, b, p);
 		html_fmt(b, "\"%S><code>%s@%s</code></a> · %s · %d %s",
 			 xs[i].id == x->id ? " aria-current=\"page\"" : "", xs[i].language,
-			 xs[i].date, xs[i].pending ? T("waiting for review") :
-			 expr_status_label(r, xs[i].status), xs[i].provision_count,
+			 xs[i].date, version_period(r, xs, i), xs[i].provision_count,
 			 T("provisions"));
 		if (xs[i].extent)
 			html_fmt(b, " · %s %s", T("Extent:"), xs[i].extent);
-		if (xs[i].valid_to)
-			html_fmt(b, " · %s %s", T("valid until"), xs[i].valid_to);
 		if (xs[i].id == x->id)
 			html_fmt(b, " <strong>(%s)</strong>", T("shown"));
 		html_fmt(b, "</li>\n");
 	}
 	html_fmt(b, "</ul>\n");
+	cite_this(r, b, w, x, title, NULL, NULL);
 	/* a long law would make a page too heavy for a slow connection: then this page
 	 * is its contents, and each part has its own page (?all=1 shows everything) */
 	if (np > WORK_PAGE_MAX && !req_arg(r, "all")) {
-		toc(r, b, pv, np, base);
+		toc(r, b, pv, np, base, marks);
 		html_fmt(b, "<p>%s <a href=\"", T("This law is long: each part has its own "
 						    "page."));
 		layout_href(r, b, pool_printf(r->pool, "%s?all=1", base));
@@ -452,12 +655,12 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		return 200;
 	}
 	if (np)
-		toc(r, b, pv, np, NULL);
+		toc(r, b, pv, np, NULL, marks);
 	html_fmt(b, "<h2>%s</h2>\n", T("Text"));
 	if (!np)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This version has no provisions."));
 	for (size_t i = 0; i < np; i++)
-		render_prov(r, b, w, &pv[i], 0, ms, nm, can_map, "work", base);
+		render_prov(r, b, w, &pv[i], 0, ms, nm, can_map, "work", marks[i] ? base : NULL);
 	web_record_workflow(r, b, &w->rec);
 	layout_end(r, b);
 	return 200;
@@ -477,6 +680,7 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 	const char *base = t->exact ? vpath : wpath;
 	const char *ppath = pool_printf(r->pool, "%s/~%s", wpath, web_path_enc(r, t->eid));
 	int can_map = !record_allow(r->actor, ACT_MAP, &w->rec, NULL);
+	char *marks;
 
 	if (legislation_provisions(r->store, r->pool, x->id, &pv, &np, &e) ||
 	    mapping_list_work(r->store, r->pool, w->rec.id, &ms, &nm, &e))
@@ -486,7 +690,8 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 							   "has no provision %.100s.",
 							   x->language, x->date, t->eid));
 	end = subtree_end(pv, np, at);
-	label = prov_label(r, &pv[at]);
+	label = prov_label_in(r, pv, np, at);
+	marks = unit_marks(r, pv, np);
 	web_page_begin(r, out, pool_printf(r->pool, "%s – %s", label, title), "laws", NULL);
 	crumbs(r, b, w, title, pool_printf(r->pool, "%s#%s", base, web_path_enc(r, t->eid)));
 	html_fmt(b, "<h1>%s</h1>\n<dl class=\"facts\">\n<dt>%s</dt><dd><code>%s</code></dd>\n"
@@ -499,10 +704,14 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 	layout_href(r, b, pool_printf(r->pool, "%s?history=1", ppath));
 	html_fmt(b, "\">%s</a> · <a href=\"/api/v1%S/~%S\">JSON</a></p>\n",
 		 T("History of this provision"), base, web_path_enc(r, t->eid));
+	cite_this(r, b, w, x, title, t->eid, cite_ref(r, pv, at));
+	/* a part's page: its contents, to the last level */
+	if (!is_unit(pv[at].kind) && end - at > 2)
+		toc(r, b, pv + at + 1, end - at - 1, NULL, NULL);
 	html_fmt(b, "<h2>%s</h2>\n", T("Text"));
 	for (size_t i = at; i < end; i++)
 		render_prov(r, b, w, &pv[i], pv[at].depth, i == at ? NULL : ms, nm, can_map,
-			    "provision", i == at ? NULL : base);
+			    "provision", i == at || !marks[i] ? NULL : base);
 	html_fmt(b, "<h2>%s</h2>\n", T("Instrument articles"));
 	k = maps_for(ms, nm, t->eid, &first);
 	if (!k)

@@ -543,6 +543,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE expression ADD COLUMN extent TEXT CHECK (length(extent) <= 60);\n"
 	"ALTER TABLE expression ADD COLUMN valid_to TEXT\n"
 	"  CHECK (valid_to IS NULL OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');\n",
+	/* 13: a version's long title ("To introduce a new Constitution ..."), shown under
+	 * its short title (expression.title) */
+	"ALTER TABLE expression ADD COLUMN long_title TEXT CHECK (length(long_title) <= 4000);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -203,19 +203,21 @@ int sq_expr_put(struct store *s, const struct expression *x, long long *id, stru
 			return rc;
 		*id = found;
 		return sq_run(q, SQ_EXPR_UPDATE, "UPDATE expression SET status = ?2, title = ?3, "
-			      "pending = ?4, proposed_by_user = ?5, extent = ?6, valid_to = ?7 "
-			      "WHERE id = ?1",
+			      "pending = ?4, proposed_by_user = ?5, extent = ?6, valid_to = ?7, "
+			      "long_title = ?8 WHERE id = ?1",
 			      SQ_VALS(SQ_INT(found), SQ_TEXT(expr_statuses[x->status]),
 				      SQ_TEXT(x->title), SQ_BOOL(x->pending),
 				      SQ_ID(x->proposed_by_user), SQ_TEXT(x->extent),
-				      SQ_TEXT(x->valid_to)), "update expression", e);
+				      SQ_TEXT(x->valid_to), SQ_TEXT(x->long_title)),
+			      "update expression", e);
 	}
 	return sq_insert(q, SQ_EXPR_INSERT, "INSERT INTO expression(work_id, language, date, "
-			 "status, title, pending, proposed_by_user, extent, valid_to) VALUES (?1, "
-			 "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", SQ_VALS(SQ_INT(x->work_id),
+			 "status, title, pending, proposed_by_user, extent, valid_to, long_title) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", SQ_VALS(SQ_INT(x->work_id),
 			 SQ_TEXT(x->language), SQ_TEXT(x->date), SQ_TEXT(expr_statuses[x->status]),
 			 SQ_TEXT(x->title), SQ_BOOL(x->pending), SQ_ID(x->proposed_by_user),
-			 SQ_TEXT(x->extent), SQ_TEXT(x->valid_to)), id, "save expression", e);
+			 SQ_TEXT(x->extent), SQ_TEXT(x->valid_to), SQ_TEXT(x->long_title)), id,
+			 "save expression", e);
 }
 
 static const struct sq_col expr_cols[] = {
@@ -230,6 +232,7 @@ static const struct sq_col expr_cols[] = {
 	SQ_NUM(struct expression, proposed_by_user),
 	SQ_STR(struct expression, extent),
 	SQ_STR(struct expression, valid_to),
+	SQ_STR(struct expression, long_title),
 };
 static const struct sq_reader expr_reader = SQ_READER(struct expression, expr_cols);
 
@@ -239,7 +242,7 @@ int sq_expr_list(struct store *s, pool *p, long long work_id, struct expression 
 	return sq_list((struct sq *)s, SQ_EXPR_LIST,
 		"SELECT x.id, x.work_id, x.language, x.date, x.status, x.title, "
 		"(SELECT count(*) FROM provision v WHERE v.expression_id = x.id), x.pending, "
-		"x.proposed_by_user, x.extent, x.valid_to "
+		"x.proposed_by_user, x.extent, x.valid_to, x.long_title "
 		"FROM expression x JOIN record r ON r.id = x.work_id WHERE x.work_id = ?1 AND "
 		SQ_VISIBLE("r") " AND (x.pending = 0 OR " SQ_VISIBLE_AS_DRAFT("r", "x.proposed_by_user")
 		") ORDER BY x.date DESC, x.language", SQ_VALS(SQ_INT(work_id)), p, &expr_reader,
