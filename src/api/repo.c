@@ -65,6 +65,7 @@ static json_t *expr_json(pool *p, const struct work *w, const struct expression 
 	json_object_set_new(j, "status", json_string(expr_status_name(x->status)));
 	json_object_set_new(j, "title", api_str(x->title ? x->title : w->rec.title));
 	json_object_set_new(j, "provision_count", json_integer(x->provision_count));
+	json_object_set_new(j, "long_title", api_str(x->long_title));
 	json_object_set_new(j, "extent", api_str(x->extent));
 	json_object_set_new(j, "valid_to", api_str(x->valid_to));
 	if (x->pending)		/* only curators and its proposer see it */

@@ -74,6 +74,8 @@ static int work_json(struct store *s, pool *p, const struct work *w, json_t *j,
 		x = json_pack("{s:s, s:s, s:s, s:o}", "language", xs[i].language, "date",
 			      xs[i].date, "status", expr_status_name(xs[i].status), "title",
 			      record_json_str(xs[i].title));
+		if (xs[i].long_title)
+			json_object_set_new(x, "long_title", json_string(xs[i].long_title));
 		if (xs[i].extent)
 			json_object_set_new(x, "extent", json_string(xs[i].extent));
 		if (xs[i].valid_to)
@@ -353,6 +355,7 @@ static int read_work(struct reader *rd, json_t *o, const struct record *r, int j
 		    !(rc = get_str(rd, x, "date", &xdate, e)) &&
 		    !(rc = get_str(rd, x, "title", &title, e)) &&
 		    !(rc = get_str(rd, x, "status", &status, e)) &&
+		    !(rc = get_str(rd, x, "long_title", &d->long_title, e)) &&
 		    !(rc = get_str(rd, x, "extent", &d->extent, e)) &&
 		    !(rc = get_str(rd, x, "valid_to", &d->expr_end, e))) {
 			d->language = lang;

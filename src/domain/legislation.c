@@ -329,6 +329,11 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 			     "(YYYY-MM-DD)");
 		goto out;
 	}
+	if (d->long_title && strlen(d->long_title) > LIMIT_LONG_TITLE) {
+		rc = err_set(e, ERR_INVALID, "the version's long title is longer than %d bytes",
+			     LIMIT_LONG_TITLE);
+		goto out;
+	}
 	if (d->extent && strlen(d->extent) > LIMIT_EXTENT) {
 		rc = err_set(e, ERR_INVALID, "the version's extent is longer than %d bytes",
 			     LIMIT_EXTENT);

@@ -34,6 +34,7 @@
 #define LIMIT_RESOLVE_CODES   1000	/* codes in one /api/v1/countries/resolve */
 #define LIMIT_NAME            200	/* bytes of a name: a country to resolve, an
 					 * organisation, a sharing group or reader */
+#define LIMIT_LONG_TITLE      4000	/* bytes of a version's long title */
 #define LIMIT_EXTENT          60	/* bytes of a version's extent (E+W+S+N.I.) */
 #define LIMIT_WARNINGS_SHOWN  200	/* an import's warnings listed on its page */
 

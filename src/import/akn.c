@@ -806,6 +806,10 @@ static int read_identification(struct akn *a, const xmlNode *docel, const char *
 	}
 	if (!d->title)	/* short_title_from_body may find a better one */
 		d->title = d->long_title;
+	if (d->long_title && strlen(d->long_title) > DOC_LONG_TITLE_MAX) {
+		doc_warn(d, "the long title is over %d bytes: not kept", DOC_LONG_TITLE_MAX);
+		d->long_title = NULL;
+	}
 	if (!d->title)
 		d->title = d->work_uri;
 	return ERR_OK;

@@ -755,6 +755,10 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 		goto out;
 	read_version(&c, root, meta);
 	c.d->long_title = flatten(&c, find(top, CLML_NS, "LongTitle", 0));
+	if (c.d->long_title && strlen(c.d->long_title) > DOC_LONG_TITLE_MAX) {
+		doc_warn(c.d, "the long title is over %d bytes: not kept", DOC_LONG_TITLE_MAX);
+		c.d->long_title = NULL;
+	}
 	if (!c.d->title)
 		c.d->title = flatten(&c, find(top, CLML_NS, "Title", 0));
 	if (!c.d->title)

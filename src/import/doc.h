@@ -10,6 +10,9 @@
 
 enum doc_kind { DOC_LEGISLATION, DOC_JUDGMENT };
 
+/* The longest long title importers keep (the store's limit, LIMIT_LONG_TITLE). */
+#define DOC_LONG_TITLE_MAX 4000
+
 /* One element of the body: a part, chapter, section, subsection, article,
  * paragraph... Children are in document order. */
 struct doc_node {
@@ -38,7 +41,8 @@ struct doc {
 	const char *number;	/* "3", "134"; may be NULL */
 	const char *date;	/* work date YYYY-MM-DD (enactment, signature, judgment) */
 	const char *title;	/* the short title: "Data Protection Act 1998" */
-	const char *long_title;	/* "An Act to make new provision for ..."; may be NULL */
+	const char *long_title;	/* "An Act to make new provision for ..."; may be NULL;
+				 * at most DOC_LONG_TITLE_MAX bytes */
 	const char *language;	/* ISO 639-2/B or 639-3 of the expression: "eng", "fra" */
 	const char *expr_date;	/* expression (version) date YYYY-MM-DD */
 	const char *expr_end;	/* the last day the version is valid, YYYY-MM-DD (CLML's
