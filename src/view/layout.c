@@ -237,6 +237,12 @@ void layout_end(const struct req *r, struct sbuf *sb)
 						   "capacity-building platform"),
 		 layout_t(r, "JSON API"));
 	layout_href(r, sb, "/shared");
-	html_fmt(sb, "\">%s</a></p></footer>\n</body>\n</html>\n",
-		 layout_t(r, "Shared with private sector and civil society"));
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "Shared with private sector and civil "
+						     "society"));
+	layout_href(r, sb, "/about");
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "About"));
+	layout_href(r, sb, "/help");
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "Help"));
+	layout_href(r, sb, "/contact");
+	html_fmt(sb, "\">%s</a></p></footer>\n</body>\n</html>\n", layout_t(r, "Contact"));
 }

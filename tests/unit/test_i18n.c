@@ -644,6 +644,8 @@ static const struct {
 	{ "src/web/search.c", "kind_labels", { ALL, -1 } },
 	{ "src/web/search.c", "titles", { ALL, -1 } },
 	{ "src/http/http.c", "code_status", { 1, -1 } },
+	{ "src/web/about.c", "examples", { 1, -1 } },
+	{ "src/web/about.c", "labels", { 1, -1 } },
 };
 
 /* Functions whose answers are messages an error page shows: the strings they
@@ -940,6 +942,9 @@ static const char *const not_translated[] = {
 	"Authorization: Bearer",	/* an HTTP header, as code */
 	"Bearer",
 	"See Other",			/* the body of a redirect, which browsers do not show */
+	"\"illegal access\"", "access OR interception",
+	"fraud -copyright",		/* search queries shown as code (/help): typed alike
+					 * in every language */
 };
 
 static int is_not_translated(const char *s)
