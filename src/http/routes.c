@@ -19,6 +19,9 @@
 
 const struct route routes[] = {
 	{ GET, "/", web_home, C, NULL },
+	{ GET, "/about", web_about, C, NULL },
+	{ GET, "/help", web_help, C, NULL },
+	{ GET, "/contact", web_contact, C, NULL },
 	{ GET, "/search", web_search, 0, NULL },
 	{ GET, "/api/v1/search", api_search, 0, NULL },
 	{ GET | POST, "/signin", web_signin, ROUTE_OWN_TOKEN, NULL },

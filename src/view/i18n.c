@@ -277,3 +277,125 @@ int i18n_count(enum lang lang)
 		n += lang == LANG_EN || catalog[i].text[lang] != NULL;
 	return n;
 }
+
+int i18n_count_forms(const char *s)
+{
+	int n = 1;
+
+	for (; (s = strchr(s, '|')); s++)
+		n++;
+	return n;
+}
+
+/* ---- Plural forms ----
+ * The CLDR plural categories of integers, per language: which categories the
+ * language has, in the order its forms are written in the catalog, and the rule
+ * that picks one for n (CLDR's plural rules, integer part, v = 0). */
+
+enum { PL_ZERO, PL_ONE, PL_TWO, PL_FEW, PL_MANY, PL_OTHER };
+
+static int plural_ar(unsigned long long n)
+{
+	unsigned long long h = n % 100;
+
+	return n == 0 ? PL_ZERO : n == 1 ? PL_ONE : n == 2 ? PL_TWO :
+	       h >= 3 && h <= 10 ? PL_FEW : h >= 11 ? PL_MANY : PL_OTHER;
+}
+
+static int plural_ru(unsigned long long n)
+{
+	unsigned long long t = n % 10, h = n % 100;
+
+	return t == 1 && h != 11 ? PL_ONE : t >= 2 && t <= 4 && (h < 12 || h > 14) ? PL_FEW :
+	       PL_MANY;
+}
+
+static int plural_fr(unsigned long long n)
+{
+	return n <= 1 ? PL_ONE : n % 1000000 == 0 ? PL_MANY : PL_OTHER;
+}
+
+static int plural_one(unsigned long long n)
+{
+	return n == 1 ? PL_ONE : PL_OTHER;
+}
+
+static int plural_none(unsigned long long n)
+{
+	(void)n;
+	return PL_OTHER;
+}
+
+static const struct {
+	int (*rule)(unsigned long long n);
+	int ncats;
+	int cats[6];	/* the categories, in the catalog's order of forms */
+} plurals[LANG_COUNT] = {
+	[LANG_AR] = { plural_ar, 6, { PL_ZERO, PL_ONE, PL_TWO, PL_FEW, PL_MANY, PL_OTHER } },
+	[LANG_ZH] = { plural_none, 1, { PL_OTHER } },
+	[LANG_EN] = { plural_one, 2, { PL_ONE, PL_OTHER } },
+	[LANG_FR] = { plural_fr, 3, { PL_ONE, PL_MANY, PL_OTHER } },
+	[LANG_RU] = { plural_ru, 4, { PL_ONE, PL_FEW, PL_MANY, PL_OTHER } },
+	[LANG_ES] = { plural_one, 2, { PL_ONE, PL_OTHER } },
+};
+
+static const char *const category_names[] = { "zero", "one", "two", "few", "many", "other" };
+
+const char *i18n_plural_category(enum lang lang, long long n)
+{
+	unsigned long long a = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	if ((unsigned)lang >= LANG_COUNT)
+		lang = LANG_EN;
+	return category_names[plurals[lang].rule(a)];
+}
+
+int i18n_plural_forms(enum lang lang)
+{
+	return (unsigned)lang < LANG_COUNT ? plurals[lang].ncats : 0;
+}
+
+/* The i-th of the forms of s separated by '|' into p (the last when there are fewer). */
+static const char *form(pool *p, const char *s, int i)
+{
+	const char *end;
+
+	for (; i > 0 && (end = strchr(s, '|')); i--)
+		s = end + 1;
+	end = strchr(s, '|');
+	return end ? pool_strndup(p, s, (size_t)(end - s)) : s;
+}
+
+const char *i18n_form(pool *p, enum lang lang, const char *msgid, int i)
+{
+	return form(p, i18n(lang, msgid), i);
+}
+
+const char *i18n_plural(pool *p, enum lang lang, long long n, const char *shown,
+			const char *msgid)
+{
+	const char *text, *f, *at;
+	int cat, i = 0;
+	struct sbuf b = SBUF_INIT;
+
+	if ((unsigned)lang >= LANG_COUNT)
+		lang = LANG_EN;
+	text = i18n(lang, msgid);
+	/* a translation without the language's number of forms: the English ones */
+	if (lang != LANG_EN && i18n_count_forms(text) != plurals[lang].ncats)
+		lang = LANG_EN, text = msgid;
+	cat = plurals[lang].rule(n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
+	while (i < plurals[lang].ncats - 1 && plurals[lang].cats[i] != cat)
+		i++;
+	f = form(p, text, i);
+	while ((at = strstr(f, "{n}"))) {
+		sbuf_add(&b, f, (size_t)(at - f));
+		sbuf_adds(&b, shown);
+		f = at + 3;
+	}
+	sbuf_adds(&b, f);
+	f = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return f;
+}
+

@@ -34,4 +34,29 @@ const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n
  * same count, and each "%N$" within it. For the catalog's test. */
 int i18n_pattern_ok(const char *msgid, const char *text);
 
+/* Plural forms. A plural message is a catalog row whose msgid is the English forms
+ * "one|other" with {n} where the number goes ("{n} country|{n} countries"); each
+ * translation holds its language's forms, separated by '|', in CLDR's order of the
+ * categories the language has:
+ *   ar  zero|one|two|few|many|other      ru  one|few|many|other
+ *   fr  one|many|other                   en, es  one|other
+ *   zh  other
+ * (a form may leave {n} out: "دولة واحدة"). */
+
+/* The CLDR plural category of the integer n in lang: "zero", "one", "two", "few",
+ * "many" or "other". Static string. */
+const char *i18n_plural_category(enum lang lang, long long n);
+/* How many plural forms lang's translations hold (6 ar, 4 ru, 3 fr, 2 en es, 1 zh). */
+int i18n_plural_forms(enum lang lang);
+/* How many '|'-separated forms s has. */
+int i18n_count_forms(const char *s);
+/* The form of plural message msgid for n in lang, with {n} replaced by shown (n as
+ * the page writes it: layout_number()), in p. A translation with the wrong number of
+ * forms falls back to English. */
+const char *i18n_plural(pool *p, enum lang lang, long long n, const char *shown,
+			const char *msgid);
+/* The i-th '|'-separated form of msgid's translation into lang (the last when there
+ * are fewer), in p: the catalog's lists (month names). */
+const char *i18n_form(pool *p, enum lang lang, const char *msgid, int i);
+
 #endif

@@ -1,6 +1,9 @@
 #include "view/layout.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "core/sbuf.h"
 
 #include "domain/record.h"
 #include "view/html.h"
@@ -28,6 +31,137 @@ const char *layout_msg(const struct req *r, const char *msg, const struct i18n_n
 		       size_t n)
 {
 	return i18n_msg(r->pool, r->lang, msg, names, n);
+}
+
+/* How each language groups a number's digits (CLDR): the separator, and the fewest
+ * digits before the first group for grouping to start (Spanish writes 1234 but
+ * 12.345). Arabic pages use Western digits with a comma, as UN Arabic documents do. */
+static const struct {
+	const char *sep;
+	int min_digits;
+} grouping[LANG_COUNT] = {
+	[LANG_AR] = { ",", 4 },
+	[LANG_ZH] = { ",", 4 },
+	[LANG_EN] = { ",", 4 },
+	[LANG_FR] = { "\u202f", 4 },	/* a narrow no-break space */
+	[LANG_RU] = { "\u00a0", 4 },	/* a no-break space */
+	[LANG_ES] = { ".", 5 },
+};
+
+const char *layout_number(const struct req *r, long long n)
+{
+	char digits[32];
+	struct sbuf b = SBUF_INIT;
+	enum lang l = (unsigned)r->lang < LANG_COUNT ? r->lang : LANG_EN;
+	const char *d = digits, *out;
+	size_t len;
+
+	snprintf(digits, sizeof(digits), "%lld", n);
+	if (*d == '-')
+		sbuf_addc(&b, *d++);
+	len = strlen(d);
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0 && (int)len >= grouping[l].min_digits)
+			sbuf_adds(&b, grouping[l].sep);
+		sbuf_addc(&b, d[i]);
+	}
+	out = pool_strdup(r->pool, sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
+const char *layout_plural(const struct req *r, long long n, const char *msgid)
+{
+	return i18n_plural(r->pool, r->lang, n, layout_number(r, n), msgid);
+}
+
+/* text with each {name} of names[] replaced by values[], in p */
+static const char *fill_named(pool *p, const char *text, const char *const *names,
+			      const char *const *values, size_t n)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *out;
+
+	for (const char *s = text; *s;) {
+		size_t i = 0, k;
+
+		if (*s == '{')
+			for (; i < n; i++)
+				if (!strncmp(s + 1, names[i], (k = strlen(names[i]))) &&
+				    s[1 + k] == '}')
+					break;
+		if (*s == '{' && i < n) {
+			sbuf_adds(&b, values[i]);
+			s += strlen(names[i]) + 2;
+		} else {
+			sbuf_addc(&b, *s++);
+		}
+	}
+	out = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
+/* The numbers of "YYYY-MM-DD" at the start of s, 0 when it is not one. */
+static int parse_date(const char *s, int *y, int *m, int *d)
+{
+	int n = 0;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) != 3 || n != 10 || *m < 1 ||
+	    *m > 12 || *d < 1 || *d > 31)
+		return 0;
+	return 1;
+}
+
+const char *layout_date(const struct req *r, const char *iso)
+{
+	int y, m, d;
+	char day[8], year[8];
+	static const char *const names[] = { "day", "month", "year" };
+	const char *values[3];
+
+	if (!parse_date(iso, &y, &m, &d))
+		return iso;
+	snprintf(day, sizeof(day), "%d", d);
+	snprintf(year, sizeof(year), "%d", y);
+	values[0] = day;
+	values[1] = i18n_form(r->pool, r->lang, "January|February|March|April|May|June|July|"
+			      "August|September|October|November|December", m - 1);
+	values[2] = year;
+	return fill_named(r->pool, layout_t(r, "{day} {month} {year}"), names, values, 3);
+}
+
+const char *layout_datetime(const struct req *r, const char *iso)
+{
+	int h, min;
+	char time[8];
+	static const char *const names[] = { "date", "time" };
+	const char *values[2];
+
+	if (!iso || strlen(iso) < 16 || (iso[10] != ' ' && iso[10] != 'T') ||
+	    sscanf(iso + 11, "%2d:%2d", &h, &min) != 2)
+		return layout_date(r, iso);
+	snprintf(time, sizeof(time), "%02d:%02d", h, min);
+	values[0] = layout_date(r, iso);
+	values[1] = time;
+	return fill_named(r->pool, layout_t(r, "{date}, {time} UTC"), names, values, 2);
+}
+
+const char *layout_lang(const struct req *r, const char *text_lang)
+{
+	int l;
+
+	if (!text_lang || !*text_lang)
+		return " dir=\"auto\"";
+	if (!strcmp(text_lang, "zxx"))	/* codes, URIs: no language, left to right */
+		return lang_rtl(r->lang) ? " dir=\"ltr\"" : "";
+	l = lang_parse(text_lang, -1);
+	if (l == (int)r->lang)
+		return "";
+	if (l < 0)
+		return pool_printf(r->pool, " lang=\"%s\" dir=\"auto\"", text_lang);
+	return pool_printf(r->pool, " lang=\"%s\" dir=\"%s\"", lang_code((enum lang)l),
+			   lang_rtl((enum lang)l) ? "rtl" : "ltr");
 }
 
 void layout_csrf(const struct req *r, struct sbuf *sb)
@@ -103,6 +237,12 @@ void layout_end(const struct req *r, struct sbuf *sb)
 						   "capacity-building platform"),
 		 layout_t(r, "JSON API"));
 	layout_href(r, sb, "/shared");
-	html_fmt(sb, "\">%s</a></p></footer>\n</body>\n</html>\n",
-		 layout_t(r, "Shared with private sector and civil society"));
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "Shared with private sector and civil "
+						     "society"));
+	layout_href(r, sb, "/about");
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "About"));
+	layout_href(r, sb, "/help");
+	html_fmt(sb, "\">%s</a> · <a href=\"", layout_t(r, "Help"));
+	layout_href(r, sb, "/contact");
+	html_fmt(sb, "\">%s</a></p></footer>\n</body>\n</html>\n", layout_t(r, "Contact"));
 }

@@ -43,9 +43,10 @@ int web_countries(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	web_page_begin(r, out, layout_t(r, "Countries"), "countries", NULL);
-	html_fmt(b, "<h1>%s</h1>\n<p>%s</p>\n", layout_t(r, "Countries and areas"),
-		 layout_msg(r, pool_printf(r->pool, "Countries and areas (ISO 3166-1), grouped by "
-					   "UN M49 region: %zu.", nc), NULL, 0));
+	html_fmt(b, "<h1>%s</h1>\n<p>%s <span class=\"muted\">(%s)</span></p>\n",
+		 layout_t(r, "Countries and areas"),
+		 layout_t(r, "Countries and areas (ISO 3166-1), grouped by UN M49 region."),
+		 layout_plural(r, (long long)nc, "{n} country or area|{n} countries and areas"));
 	/* region > sub-region > intermediate region, in M49 code order */
 	for (size_t i = 0; i < nr; i++) {
 		if (rs[i].level != REGION_REGION)
@@ -117,7 +118,8 @@ int web_country(struct req *r, struct resp *out)
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/countries%S\">%s</a></p>\n<h1>%s</h1>\n",
 		 layout_q(r), layout_t(r, "Countries"), name);
 	if (c->official_name)
-		html_fmt(b, "<p class=\"muted\" lang=\"en\">%s</p>\n", c->official_name);
+		html_fmt(b, "<p class=\"muted\"%S>%s</p>\n", layout_lang(r, "en"),
+			 c->official_name);
 	html_fmt(b, "<h2>%s</h2>\n<dl class=\"facts\">\n", layout_t(r, "UN M49 region"));
 	html_fmt(b, "<dt>%s</dt><dd>", layout_t(r, "Region"));
 	region_link(r, b, rs, nr, c->region);
@@ -138,11 +140,12 @@ int web_country(struct req *r, struct resp *out)
 			 layout_t(r, lang_name((enum lang)l)), lang_code((enum lang)l),
 			 lang_rtl((enum lang)l) ? "rtl" : "ltr", c->names[l]);
 	html_fmt(b, "</tbody>\n</table>\n<h2>%s</h2>\n<dl class=\"facts\">\n"
-		 "<dt>ISO 3166-1 alpha-2</dt><dd><code>%s</code></dd>\n"
-		 "<dt>ISO 3166-1 alpha-3</dt><dd><code>%s</code></dd>\n"
-		 "<dt>ISO 3166-1 numeric / M49</dt><dd><code>%s</code></dd>\n</dl>\n"
+		 "<dt>ISO 3166-1 alpha-2</dt><dd><code%S>%s</code></dd>\n"
+		 "<dt>ISO 3166-1 alpha-3</dt><dd><code%S>%s</code></dd>\n"
+		 "<dt>ISO 3166-1 numeric / M49</dt><dd><code%S>%s</code></dd>\n</dl>\n"
 		 "<p><a href=\"/api/v1/countries/%u\">JSON</a></p>\n",
-		 layout_t(r, "Codes"), c->alpha2, c->alpha3, c->numeric, c->alpha2);
+		 layout_t(r, "Codes"), layout_lang(r, "zxx"), c->alpha2, layout_lang(r, "zxx"),
+		 c->alpha3, layout_lang(r, "zxx"), c->numeric, c->alpha2);
 	layout_end(r, b);
 	return 200;
 }
@@ -157,9 +160,10 @@ static void region_tree(const struct req *r, struct sbuf *b, const struct region
 			continue;
 		if (!k++)
 			html_fmt(b, "<ul>\n");
-		html_fmt(b, "<li><a href=\"/regions/%u%S\">%s</a> <span class=\"muted\">(%s, %d)"
+		html_fmt(b, "<li><a href=\"/regions/%u%S\">%s</a> <span class=\"muted\">(%s · %s)"
 			 "</span>\n", rs[i].code, layout_q(r), region_name(&rs[i], r->lang),
-			 rs[i].code, rs[i].country_count);
+			 rs[i].code, layout_plural(r, rs[i].country_count,
+						   "{n} country or area|{n} countries and areas"));
 		region_tree(r, b, rs, nr, rs[i].code);
 		html_fmt(b, "</li>\n");
 	}

@@ -36,16 +36,18 @@ int web_home(struct req *r, struct resp *out)
 		 r->lang_explicit ? lang_code(r->lang) : "", r->lang_explicit ? "\">" : "");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n<li><a href=\"", layout_t(r, "Browse"));
 	layout_href(r, b, "/countries");
-	html_fmt(b, "\">%s</a> <span class=\"muted\">(%z)</span></li>\n<li><a href=\"",
-		 layout_t(r, "Countries"), nc);
+	html_fmt(b, "\">%s</a> <span class=\"muted\">(%s)</span></li>\n<li><a href=\"",
+		 layout_t(r, "Countries"),
+		 layout_plural(r, (long long)nc, "{n} country or area|{n} countries and areas"));
 	layout_href(r, b, "/regions");
-	html_fmt(b, "\">%s</a> <span class=\"muted\">(%z)</span></li>\n",
-		 layout_t(r, "Regions"), nr);
+	html_fmt(b, "\">%s</a> <span class=\"muted\">(%s)</span></li>\n",
+		 layout_t(r, "Regions"), layout_plural(r, (long long)nr, "{n} region|{n} regions"));
+	/* an instrument's short name is as its authors write it (English) */
 	for (size_t i = 0; i < ni; i++)
-		html_fmt(b, "<li><a href=\"/instruments/%u%S\">%s</a> <span class=\"muted\">"
-			 "(%s)</span></li>\n", ins[i].id, layout_q(r), ins[i].short_name,
-			 layout_msg(r, pool_printf(r->pool, "Articles: %d", ins[i].article_count),
-				    NULL, 0));
+		html_fmt(b, "<li><a href=\"/instruments/%u%S\"%S>%s</a> <span class=\"muted\">"
+			 "(%s)</span></li>\n", ins[i].id, layout_q(r), layout_lang(r, "en"),
+			 ins[i].short_name,
+			 layout_plural(r, ins[i].article_count, "{n} article|{n} articles"));
 	html_fmt(b, "</ul>\n");
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
 		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
@@ -66,11 +68,11 @@ int web_home(struct req *r, struct resp *out)
 			 layout_t(r, "For contributors and reviewers; accounts are made by the "
 				     "operator."));
 	html_fmt(b, "</ul>\n");
-	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\">"
+	html_fmt(b, "<h2>%s</h2>\n<p>%s <a href=\"/api/v1/openapi.json\"%S>"
 		 "/api/v1/openapi.json</a></p>\n",
 		 layout_t(r, "For programs"),
 		 layout_t(r, "The same data is available as JSON; the API is described by "
-			     "its OpenAPI document:"));
+			     "its OpenAPI document:"), layout_lang(r, "zxx"));
 	layout_end(r, b);
 	return 200;
 }

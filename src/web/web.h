@@ -10,6 +10,11 @@
 struct record;
 
 int web_home(struct req *r, struct resp *out);
+/* /about, /help, /contact: what the repository is, how to search, read the labels
+ * and cite a provision, whom to ask (src/web/about.c). */
+int web_about(struct req *r, struct resp *out);
+int web_help(struct req *r, struct resp *out);
+int web_contact(struct req *r, struct resp *out);
 int web_search(struct req *r, struct resp *out);
 int web_signin(struct req *r, struct resp *out);		/* GET form, POST sign in */
 int web_signout(struct req *r, struct resp *out);		/* POST */

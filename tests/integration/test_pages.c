@@ -170,8 +170,16 @@ static void test_regions(void **state)
 	assert_before(m, "<a href=\"/regions/001\">World</a>", "<a href=\"/regions/002\">Africa</a>");
 	assert_before(m, "<a href=\"/regions/202\">Sub-Saharan Africa</a>",
 		      "<a href=\"/regions/014\">Eastern Africa</a>");
-	assert_has(m, "(001, 249)");
-	assert_has(m, "(002, 60)");
+	assert_has(m, "(001 · 249 countries and areas)");
+	assert_has(m, "(002 · 60 countries and areas)");
+	http_response_free(r);
+	/* counts in each language's plural forms */
+	r = page("/regions?lang=ru", NULL);
+	assert_has(r->body, "(001 · 249 стран и территорий)");
+	assert_has(r->body, "(002 · 60 стран и территорий)");
+	http_response_free(r);
+	r = page("/regions?lang=ar", NULL);
+	assert_has(r->body, "(002 · 60 بلدًا ومنطقة)");
 	http_response_free(r);
 
 	r = page("/regions/014", NULL);
@@ -186,6 +194,51 @@ static void test_regions(void **state)
 
 	r = http_get(S, "/regions/999", NULL);
 	assert_status(r, 404);
+	http_response_free(r);
+}
+
+/* /about, /help, /contact in every language, linked from every page's footer; mixed
+ * content (codes, English queries) marked with its language and direction. */
+static void test_about_pages(void **state)
+{
+	static const char *const paths[] = { "/about", "/help", "/contact" };
+	static const char *const langs[] = { "ar", "zh", "en", "fr", "ru", "es" };
+	struct http_response *r;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++)
+		for (size_t l = 0; l < 6; l++) {
+			char path[64];
+
+			snprintf(path, sizeof(path), "%s?lang=%s", paths[i], langs[l]);
+			r = page(path, NULL);
+			assert_has(r->body, "<h1>");
+			assert_has(r->body, "href=\"/about?lang=");
+			assert_has(r->body, "href=\"/help?lang=");
+			assert_has(r->body, "href=\"/contact?lang=");
+			http_response_free(r);
+		}
+	r = page("/help", NULL);
+	assert_has(r->body, "<code>article:coe-185/2</code>");
+	assert_has(r->body, "<code>/akn/ke/act/2018/5/~sec_14</code>");
+	assert_has(r->body, "TLP:AMBER+STRICT");
+	http_response_free(r);
+	r = page("/help?lang=ar", NULL);
+	assert_has(r->body, "<code lang=\"en\" dir=\"ltr\">country:KE</code>");
+	assert_has(r->body, "<code dir=\"ltr\">/akn/ke/act/2018/5/~sec_14</code>");
+	assert_has(r->body, "كيفية البحث");
+	http_response_free(r);
+	r = page("/contact?lang=fr", NULL);
+	assert_has(r->body, "adressez-vous à l’exploitant de ce site");
+	assert_lacks(r->body, "mailto:");
+	http_response_free(r);
+	/* the home page's counts: plural forms and grouped numbers */
+	r = page("/?lang=fr", NULL);
+	assert_has(r->body, "249 pays et zones");
+	assert_has(r->body, "<a href=\"/about?lang=fr\">À propos</a>");
+	http_response_free(r);
+	r = page("/?lang=ar", NULL);
+	assert_has(r->body, "<a href=\"/instruments/coe-185?lang=ar\" lang=\"en\" dir=\"ltr\">");
 	http_response_free(r);
 }
 
@@ -535,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_country_not_found),
 		cmocka_unit_test(test_country_bad_code),
 		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_about_pages),
 		cmocka_unit_test(test_instrument_coe185),
 		cmocka_unit_test(test_instrument_uncc),
 		cmocka_unit_test(test_articles),

@@ -24,6 +24,7 @@
 #include "domain/record.h"
 #include "domain/user.h"
 #include "http/http.h"
+#include "view/layout.h"
 
 static const struct i18n_name names[] = { { "court", "Court" }, { "topic", "Topic" } };
 
@@ -79,6 +80,155 @@ static void test_counts(void **state)
 				     "UN M49 region: 249.", NULL, 0),
 			    "国家和地区（ISO 3166-1），按联合国 M49 区域分组：249 个。");
 	pool_free(p);
+}
+
+/* CLDR's integer plural categories, per language. */
+static void test_plural_categories(void **state)
+{
+	static const struct {
+		enum lang l;
+		long long n;
+		const char *cat;
+	} cases[] = {
+		{ LANG_AR, 0, "zero" }, { LANG_AR, 1, "one" }, { LANG_AR, 2, "two" },
+		{ LANG_AR, 3, "few" }, { LANG_AR, 10, "few" }, { LANG_AR, 11, "many" },
+		{ LANG_AR, 99, "many" }, { LANG_AR, 100, "other" }, { LANG_AR, 101, "other" },
+		{ LANG_AR, 102, "other" }, { LANG_AR, 103, "few" }, { LANG_AR, 111, "many" },
+		{ LANG_AR, 1000, "other" },
+		{ LANG_RU, 1, "one" }, { LANG_RU, 2, "few" }, { LANG_RU, 4, "few" },
+		{ LANG_RU, 5, "many" }, { LANG_RU, 11, "many" }, { LANG_RU, 12, "many" },
+		{ LANG_RU, 14, "many" }, { LANG_RU, 20, "many" }, { LANG_RU, 21, "one" },
+		{ LANG_RU, 22, "few" }, { LANG_RU, 0, "many" }, { LANG_RU, 111, "many" },
+		{ LANG_RU, 101, "one" },
+		{ LANG_FR, 0, "one" }, { LANG_FR, 1, "one" }, { LANG_FR, 2, "other" },
+		{ LANG_FR, 1000000, "many" }, { LANG_FR, 1000001, "other" },
+		{ LANG_EN, 0, "other" }, { LANG_EN, 1, "one" }, { LANG_EN, 2, "other" },
+		{ LANG_ES, 1, "one" }, { LANG_ES, 0, "other" }, { LANG_ES, 5, "other" },
+		{ LANG_ZH, 1, "other" }, { LANG_ZH, 0, "other" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (strcmp(i18n_plural_category(cases[i].l, cases[i].n), cases[i].cat))
+			fail_msg("%s %lld: %s, not %s", lang_code(cases[i].l), cases[i].n,
+				 i18n_plural_category(cases[i].l, cases[i].n), cases[i].cat);
+	assert_int_equal(i18n_plural_forms(LANG_AR), 6);
+	assert_int_equal(i18n_plural_forms(LANG_RU), 4);
+	assert_int_equal(i18n_plural_forms(LANG_FR), 3);
+	assert_int_equal(i18n_plural_forms(LANG_ZH), 1);
+}
+
+/* The forms chosen, the number put in. */
+static void test_plural_forms(void **state)
+{
+	pool *p = pool_new();
+	const char *m = "{n} article|{n} articles";
+
+	(void)state;
+	assert_string_equal(i18n_plural(p, LANG_EN, 1, "1", m), "1 article");
+	assert_string_equal(i18n_plural(p, LANG_EN, 48, "48", m), "48 articles");
+	assert_string_equal(i18n_plural(p, LANG_FR, 0, "0", m), "0 article");
+	assert_string_equal(i18n_plural(p, LANG_RU, 21, "21", m), "21 статья");
+	assert_string_equal(i18n_plural(p, LANG_RU, 3, "3", m), "3 статьи");
+	assert_string_equal(i18n_plural(p, LANG_RU, 11, "11", m), "11 статей");
+	assert_string_equal(i18n_plural(p, LANG_AR, 2, "2", m), "مادتان");
+	assert_string_equal(i18n_plural(p, LANG_AR, 7, "7", m), "7 مواد");
+	assert_string_equal(i18n_plural(p, LANG_AR, 48, "48", m), "48 مادة");
+	assert_string_equal(i18n_plural(p, LANG_ZH, 1, "1", m), "1 条");
+	assert_string_equal(i18n_plural(p, LANG_ES, 1, "1", m), "1 artículo");
+	/* not in the catalog: the English forms */
+	assert_string_equal(i18n_plural(p, LANG_FR, 2, "2", "{n} cat|{n} cats"), "2 cats");
+	pool_free(p);
+}
+
+static int plural_row(void *ud, int lineno, char **f, int nf, struct err *e)
+{
+	static const enum lang col[] = { LANG_AR, LANG_ZH, LANG_FR, LANG_RU, LANG_ES };
+	int *bad = ud;
+
+	(void)e;
+	if (!strchr(f[0], '|'))
+		return ERR_OK;
+	for (int i = 1; i < nf && i < 6; i++) {
+		/* a plural message ({n}): the language's forms; a list: as many as msgid */
+		int want = strstr(f[0], "{n}") ? i18n_plural_forms(col[i - 1]) :
+			   i18n_count_forms(f[0]);
+
+		if (i18n_count_forms(f[i]) != want) {
+			print_error("data/messages.tsv:%d: '%s' in %s has %d forms, not %d\n",
+				    lineno, f[0], lang_code(col[i - 1]), i18n_count_forms(f[i]), want);
+			(*bad)++;
+		}
+	}
+	if (strstr(f[0], "{n}") && i18n_count_forms(f[0]) != 2) {
+		print_error("data/messages.tsv:%d: '%s' is not one|other\n", lineno, f[0]);
+		(*bad)++;
+	}
+	return ERR_OK;
+}
+
+/* Every plural message and list of the catalog has each language's number of forms. */
+static void test_catalog_plurals(void **state)
+{
+	size_t len;
+	const char *d = (const char *)embed_find("data/messages.tsv", &len);
+	struct err e = { 0 };
+	int bad = 0;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(tsv_parse(d, len, 6, "data/messages.tsv", plural_row, &bad, &e), ERR_OK);
+	assert_int_equal(bad, 0);
+}
+
+/* Numbers, dates, timestamps and the lang/dir of mixed content, per language. */
+static void test_numbers_dates(void **state)
+{
+	static const char *const date[LANG_COUNT] = {
+		"30 مايو 2018", "2018年5月30日", "30 May 2018", "30 mai 2018",
+		"30 мая 2018 г.", "30 de mayo de 2018",
+	};
+	static const char *const num[LANG_COUNT] = {
+		"1,234,567", "1,234,567", "1,234,567", "1\u202f234\u202f567",
+		"1\u00a0234\u00a0567", "1.234.567",
+	};
+	struct req r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.pool = pool_new();
+	for (int l = 0; l < LANG_COUNT; l++) {
+		r.lang = (enum lang)l;
+		assert_string_equal(layout_date(&r, "2018-05-30"), date[l]);
+		assert_string_equal(layout_number(&r, 1234567), num[l]);
+		assert_string_equal(layout_number(&r, 999), "999");
+	}
+	r.lang = LANG_ES;
+	assert_string_equal(layout_number(&r, 1234), "1234");	/* CLDR: from 5 digits */
+	assert_string_equal(layout_number(&r, 12345), "12.345");
+	assert_string_equal(layout_plural(&r, 12345, "{n} article|{n} articles"),
+			    "12.345 artículos");
+	r.lang = LANG_EN;
+	assert_string_equal(layout_number(&r, -1234), "-1,234");
+	assert_string_equal(layout_date(&r, "2019-01-05T10:00:00Z"), "5 January 2019");
+	assert_string_equal(layout_date(&r, "not a date"), "not a date");
+	assert_null(layout_date(&r, NULL));
+	assert_string_equal(layout_datetime(&r, "2019-01-05 10:07:33"),
+			    "5 January 2019, 10:07 UTC");
+	assert_string_equal(layout_datetime(&r, "2019-12-25"), "25 December 2019");
+	r.lang = LANG_FR;
+	assert_string_equal(layout_datetime(&r, "2019-01-05T10:07:33Z"),
+			    "5 janvier 2019 à 10:07 UTC");
+	/* lang/dir: nothing for the page's language, the other's direction else */
+	assert_string_equal(layout_lang(&r, "fr"), "");
+	assert_string_equal(layout_lang(&r, "en"), " lang=\"en\" dir=\"ltr\"");
+	assert_string_equal(layout_lang(&r, "ar"), " lang=\"ar\" dir=\"rtl\"");
+	assert_string_equal(layout_lang(&r, NULL), " dir=\"auto\"");
+	assert_string_equal(layout_lang(&r, "zxx"), "");
+	r.lang = LANG_AR;
+	assert_string_equal(layout_lang(&r, "zxx"), " dir=\"ltr\"");
+	assert_string_equal(layout_lang(&r, "en-GB"), " lang=\"en\" dir=\"ltr\"");
+	pool_free(r.pool);
 }
 
 static void test_pattern_ok(void **state)
@@ -425,6 +575,9 @@ static const struct {
 	{ "layout_t", { 1, -1 }, 0, 0 },
 	{ "i18n", { 1, -1 }, 0, 0 },
 	{ "layout_msg", { 1, -1 }, 0, 0 },
+	{ "layout_plural", { 2, -1 }, 0, 0 },
+	{ "i18n_plural", { 4, -1 }, 0, 0 },
+	{ "i18n_form", { 2, -1 }, 0, 0 },
 	{ "web_msg", { 1, -1 }, 0, 0 },
 	{ "i18n_msg", { 2, -1 }, 0, 0 },
 	{ "web_heading", { 1, 2, -1 }, 0, 1 },
@@ -491,6 +644,8 @@ static const struct {
 	{ "src/web/search.c", "kind_labels", { ALL, -1 } },
 	{ "src/web/search.c", "titles", { ALL, -1 } },
 	{ "src/http/http.c", "code_status", { 1, -1 } },
+	{ "src/web/about.c", "examples", { 1, -1 } },
+	{ "src/web/about.c", "labels", { 1, -1 } },
 };
 
 /* Functions whose answers are messages an error page shows: the strings they
@@ -787,6 +942,9 @@ static const char *const not_translated[] = {
 	"Authorization: Bearer",	/* an HTTP header, as code */
 	"Bearer",
 	"See Other",			/* the body of a redirect, which browsers do not show */
+	"\"illegal access\"", "access OR interception",
+	"fraud -copyright",		/* search queries shown as code (/help): typed alike
+					 * in every language */
 };
 
 static int is_not_translated(const char *s)
@@ -1061,6 +1219,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_pattern_ok),
+		cmocka_unit_test(test_plural_categories),
+		cmocka_unit_test(test_plural_forms),
+		cmocka_unit_test(test_catalog_plurals),
+		cmocka_unit_test(test_numbers_dates),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_catalog_patterns),
 		cmocka_unit_test(test_catalog_complete),
