@@ -47,3 +47,19 @@ int lang_rtl(enum lang l)
 {
 	return l == LANG_AR;
 }
+
+static const struct {
+	const char *iso3, *bcp;
+} lang3[] = {
+	{ "ara", "ar" }, { "zho", "zh" }, { "chi", "zh" }, { "eng", "en" }, { "fra", "fr" },
+	{ "fre", "fr" }, { "rus", "ru" }, { "spa", "es" }, { "por", "pt" }, { "deu", "de" },
+	{ "ger", "de" }, { "afr", "af" }, { "swa", "sw" }, { "nld", "nl" }, { "dut", "nl" },
+};
+
+const char *lang_bcp47(const char *l)
+{
+	for (size_t i = 0; l && i < sizeof(lang3) / sizeof(lang3[0]); i++)
+		if (!strcmp(l, lang3[i].iso3))
+			return lang3[i].bcp;
+	return l && *l ? l : "en";
+}

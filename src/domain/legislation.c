@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/lang.h"
 #include "core/log.h"
 #include "core/names.h"
 #include "core/xalloc.h"
@@ -146,23 +147,6 @@ int legislation_split_uri(pool *p, const char *uri, const char **work, const cha
 	}
 	*work = pool_strndup(p, uri, (size_t)(w_end - uri));
 	return ERR_OK;
-}
-
-/* AKN expression languages are ISO 639-2; records use BCP 47. */
-static const struct {
-	const char *iso3, *bcp;
-} lang3[] = {
-	{ "ara", "ar" }, { "zho", "zh" }, { "chi", "zh" }, { "eng", "en" }, { "fra", "fr" },
-	{ "fre", "fr" }, { "rus", "ru" }, { "spa", "es" }, { "por", "pt" }, { "deu", "de" },
-	{ "ger", "de" }, { "afr", "af" }, { "swa", "sw" }, { "nld", "nl" }, { "dut", "nl" },
-};
-
-static const char *bcp47_of(const char *l)
-{
-	for (size_t i = 0; l && i < sizeof(lang3) / sizeof(lang3[0]); i++)
-		if (!strcmp(l, lang3[i].iso3))
-			return lang3[i].bcp;
-	return l && *l ? l : "en";
 }
 
 /* eIds seen in one expression: duplicates get a suffix so that none is lost. */
@@ -358,7 +342,7 @@ int legislation_import_doc(struct store *s, const struct actor *a, const struct 
 		w->rec.kind = judgment ? REC_CASE : REC_LEGISLATION;
 		w->rec.country = country;
 		w->rec.region = country ? NULL : "001";
-		w->rec.language = bcp47_of(d->language);
+		w->rec.language = lang_bcp47(d->language);
 		w->rec.title = d->title;
 		w->rec.source_url = d->source && !strncmp(d->source, "http", 4) ? d->source : NULL;
 		w->rec.status = status;
@@ -524,7 +508,7 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 	if (!lang && !store_work_get(s, p, NULL, work_id, &w, NULL)) {
 		for (size_t i = 0; i < n; i++) {
 			if (!xs[i].pending && strcmp(xs[i].date, date) <= 0 &&
-			    !strcmp(bcp47_of(xs[i].language), w->rec.language)) {
+			    !strcmp(lang_bcp47(xs[i].language), w->rec.language)) {
 				*out = &xs[i];
 				return ERR_OK;
 			}

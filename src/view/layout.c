@@ -155,6 +155,7 @@ const char *layout_lang(const struct req *r, const char *text_lang)
 		return " dir=\"auto\"";
 	if (!strcmp(text_lang, "zxx"))	/* codes, URIs: no language, left to right */
 		return lang_rtl(r->lang) ? " dir=\"ltr\"" : "";
+	text_lang = lang_bcp47(text_lang);	/* a version's "eng" is "en" */
 	l = lang_parse(text_lang, -1);
 	if (l == (int)r->lang)
 		return "";

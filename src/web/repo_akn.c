@@ -373,12 +373,14 @@ static void mappings_list(struct req *r, struct sbuf *b, const struct work *w,
 		html_fmt(b, "</ul>\n");
 }
 
-/* One provision: heading, text and mappings; base links to the provision pages;
- * view ("work", "provision") is where the mapping forms come back to, NULL for a page
- * of several versions (no anchors). */
+/* One provision: heading, text (marked as written in lang, the version's language,
+ * when it is not the page's) and mappings; base links to the provision pages; view
+ * ("work", "provision") is where the mapping forms come back to, NULL for a page of
+ * several versions (no anchors). */
 static void render_prov(struct req *r, struct sbuf *b, const struct work *w,
-			const struct provision *p, int base_depth, const struct mapping *ms,
-			size_t nm, int can_map, const char *view, const char *base)
+			const struct provision *p, const char *lang, int base_depth,
+			const struct mapping *ms, size_t nm, int can_map, const char *view,
+			const char *base)
 {
 	int d = p->depth - base_depth, h = d + 3 > 6 ? 6 : d + 3;
 	size_t first = 0, k = ms ? maps_for(ms, nm, p->eid, &first) : 0;
@@ -387,6 +389,7 @@ static void render_prov(struct req *r, struct sbuf *b, const struct work *w,
 		html_fmt(b, "<div class=\"prov d%d\" id=\"%s\">\n", d > 6 ? 6 : d, p->eid);
 	else	/* several versions on one page: no anchors */
 		html_fmt(b, "<div class=\"prov d%d\">\n", d > 6 ? 6 : d);
+	html_fmt(b, "<div class=\"ptext\"%S>\n", layout_lang(r, lang));
 	if (p->heading) {
 		html_fmt(b, "<h%d>", h);
 		if (p->num)
@@ -396,6 +399,7 @@ static void render_prov(struct req *r, struct sbuf *b, const struct work *w,
 	} else {
 		paragraphs(r, b, p->text, p->num);
 	}
+	html_fmt(b, "</div>\n");
 	if (k)
 		mappings_list(r, b, w, ms + first, k, can_map, view, 0);
 	if (base) {
@@ -660,7 +664,8 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 	if (!np)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This version has no provisions."));
 	for (size_t i = 0; i < np; i++)
-		render_prov(r, b, w, &pv[i], 0, ms, nm, can_map, "work", marks[i] ? base : NULL);
+		render_prov(r, b, w, &pv[i], x->language, 0, ms, nm, can_map, "work",
+			    marks[i] ? base : NULL);
 	web_record_workflow(r, b, &w->rec);
 	layout_end(r, b);
 	return 200;
@@ -710,8 +715,8 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 		toc(r, b, pv + at + 1, end - at - 1, NULL, NULL);
 	html_fmt(b, "<h2>%s</h2>\n", T("Text"));
 	for (size_t i = at; i < end; i++)
-		render_prov(r, b, w, &pv[i], pv[at].depth, i == at ? NULL : ms, nm, can_map,
-			    "provision", i == at || !marks[i] ? NULL : base);
+		render_prov(r, b, w, &pv[i], x->language, pv[at].depth, i == at ? NULL : ms, nm,
+			    can_map, "provision", i == at || !marks[i] ? NULL : base);
 	html_fmt(b, "<h2>%s</h2>\n", T("Instrument articles"));
 	k = maps_for(ms, nm, t->eid, &first);
 	if (!k)
@@ -839,7 +844,8 @@ static int history_page(struct req *r, struct resp *out, const struct target *t)
 			size_t end = subtree_end(pv, np, at);
 
 			for (size_t j = at; j < end; j++)
-				render_prov(r, b, w, &pv[j], pv[at].depth, NULL, 0, 0, NULL, NULL);
+				render_prov(r, b, w, &pv[j], xs[i].language, pv[at].depth, NULL,
+					    0, 0, NULL, NULL);
 		}
 		html_fmt(b, "</section>\n");
 	}

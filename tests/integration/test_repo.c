@@ -1016,6 +1016,13 @@ static void test_mapping(void **state)
 	r = page(KE, 200);
 	assert_has(r->body, "Earlier revisions");
 	http_response_free(r);
+	/* the law's English text on an Arabic page is marked as English, left to right */
+	r = page(KE "?lang=ar", 200);
+	assert_has(r->body, "<div class=\"ptext\" lang=\"en\" dir=\"ltr\">");
+	http_response_free(r);
+	r = page(KE, 200);
+	assert_has(r->body, "<div class=\"ptext\">");
+	http_response_free(r);
 
 	/* reject coe-185/2 for it */
 	loc = post_form_303(path, "eid=sec_14&article=coe-185%2F2&action=reject&view=work");
