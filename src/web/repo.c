@@ -124,7 +124,8 @@ void web_record_facts(struct req *r, struct sbuf *b, const struct record *rec)
 		html_fmt(b, "<dt>%s</dt><dd><a href=\"%s\" rel=\"external noopener noreferrer\">"
 			 "%s</a></dd>\n", T("Source"), rec->source_url, rec->source_url);
 	html_fmt(b, "<dt>%s</dt><dd>%s · %s</dd>\n<dt>%s</dt><dd>%s · %s</dd>\n", T("Created"),
-		 rec->created_at, rec->created_by, T("Changed"), rec->changed_at,
+		 layout_datetime(r, rec->created_at), rec->created_by, T("Changed"),
+		 layout_datetime(r, rec->changed_at),
 		 rec->changed_by);
 }
 
@@ -218,7 +219,8 @@ static void pending_section(struct req *r, struct sbuf *b, const struct record *
 		 T("Waiting for review"), T("The public reads this record as published until a "
 					   "curator publishes the change."));
 	if (c) {
-		html_fmt(b, "<p>%s %s · %s</p>\n", T("Change proposed"), c->proposed_at,
+		html_fmt(b, "<p>%s %s · %s</p>\n", T("Change proposed"),
+			 layout_datetime(r, c->proposed_at),
 			 c->proposed_by);
 		if (n) {
 			web_table_begin(r, b, (const char *const[]){ "Field", "Published",
@@ -272,7 +274,7 @@ void web_record_workflow(struct req *r, struct sbuf *b, const struct record *rec
 		for (size_t i = 0; i < n; i++)
 			html_fmt(b, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 				 "</tr>\n", rv[i].revision, T(record_status_name(rv[i].status)),
-				 rv[i].changed_at, rv[i].changed_by, rv[i].note);
+				 layout_datetime(r, rv[i].changed_at), rv[i].changed_by, rv[i].note);
 		html_fmt(b, "</tbody>\n</table>\n");
 	}
 	html_fmt(b, "</section>\n");
@@ -302,7 +304,7 @@ int web_review(struct req *r, struct resp *out)
 		html_fmt(b, "\">%s</a></td><td>%s</td><td>%s</td><td>%s · %s</td><td>", rs[i].title,
 			 T(record_kind_name(rs[i].kind)),
 			 rs[i].country ? web_country_name(r, rs[i].country) : rs[i].region,
-			 rs[i].changed_at, rs[i].changed_by);
+			 layout_datetime(r, rs[i].changed_at), rs[i].changed_by);
 		workflow_form(r, b, &rs[i], "review");
 		html_fmt(b, "</td></tr>\n");
 	}

@@ -641,6 +641,9 @@ static void test_case_form(void **state)
 	assert_true(!strncmp(loc, "/cases/", 7));
 	r = page(loc, 200);
 	assert_has(r->body, "<h1>Republic v Mwangi</h1>");
+	/* when it was made and changed: a date in the page's language, UTC said */
+	assert_has(r->body, " UTC");
+	assert_lacks(r->body, "Z</dd>");
 	assert_has(r->body, "<dd>High Court of Kenya</dd>");
 	assert_has(r->body, "<dd>2020-03-04</dd>");
 	assert_has(r->body, "<p>Accessed a system.</p>\n<p>Second paragraph.</p>");
