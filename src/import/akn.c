@@ -132,37 +132,9 @@ static void init_libxml(void)
 	xmlInitParser();
 }
 
-static int fail(struct akn *a, enum err_code code, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static int fail(struct akn *a, enum err_code code, int line, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (line > 0)
-		return err_set(a->e, code, "%s:%d: %s", a->origin, line, msg);
-	return err_set(a->e, code, "%s: %s", a->origin, msg);
-}
-
-static void warn(struct akn *a, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void warn(struct akn *a, int line, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-
-	if (a->d->nwarnings >= MAX_WARNINGS) {
-		a->dropped++;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	doc_warn(a->d, "line %d: %s", line, msg);
-}
+/* Errors and warnings of the document being read (import/xml). */
+#define fail(a, code, line, ...) xml_fail((a)->e, (a)->origin, code, line, __VA_ARGS__)
+#define warn(a, line, ...) xml_warn((a)->d, MAX_WARNINGS, &(a)->dropped, line, __VA_ARGS__)
 
 static const char *lname(const xmlNode *n)
 {
@@ -1154,18 +1126,8 @@ int akn_parse(const char *xml, size_t len, const char *origin, struct doc **out,
 
 	if (!origin)
 		origin = "input";
-	if (len > AKN_MAX_BYTES)
-		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is over the limit of %u", origin,
-			       len, AKN_MAX_BYTES);
-	{
-		size_t i = 0;
-
-		while (i < len && xml_is_ws(xml[i]))
-			i++;
-		if (i == len)
-			return err_set(e, ERR_INVALID, "%s: empty document", origin);
-	}
-	if ((rc = akn_xml_parse(xml, len, origin, &x, e)))
+	if ((rc = xml_input_ok(xml, len, origin, AKN_MAX_BYTES, e)) ||
+	    (rc = akn_xml_parse(xml, len, origin, &x, e)))
 		return rc;
 	memset(&a, 0, sizeof(a));
 	a.origin = origin;

@@ -110,36 +110,10 @@ struct clml {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static int fail(struct clml *c, enum err_code code, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static int fail(struct clml *c, enum err_code code, int line, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (line > 0)
-		return err_set(c->e, code, "%s:%d: %s", c->origin, line, msg);
-	return err_set(c->e, code, "%s: %s", c->origin, msg);
-}
-
-static void warn(struct clml *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warn(struct clml *c, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-
-	if (c->d->nwarnings >= MAX_WARNINGS) {
-		c->dropped++;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	doc_warn(c->d, "%s", msg);
-}
+/* Errors and warnings of the document being read (import/xml); warnings say their
+ * line themselves. */
+#define fail(c, code, line, ...) xml_fail((c)->e, (c)->origin, code, line, __VA_ARGS__)
+#define warn(c, ...) xml_warn((c)->d, MAX_WARNINGS, &(c)->dropped, 0, __VA_ARGS__)
 
 static const char *lname(const xmlNode *n)
 {
@@ -678,14 +652,6 @@ out:
 	return rc;
 }
 
-static int is_blank(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (!xml_is_ws(s[i]))
-			return 0;
-	return 1;
-}
-
 int clml_sniff(const char *xml, size_t len)
 {
 	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, i = 0;
@@ -724,12 +690,8 @@ int clml_parse(const char *xml, size_t len, const char *origin, struct doc **out
 
 	if (!origin)
 		origin = "input";
-	if (len > CLML_MAX_BYTES)
-		return err_set(e, ERR_TOOLARGE, "%s: %zu bytes is over the limit of %u", origin,
-			       len, CLML_MAX_BYTES);
-	if (is_blank(xml, len))
-		return err_set(e, ERR_INVALID, "%s: empty document", origin);
-	if ((rc = akn_xml_parse(xml, len, origin, &x, e)))
+	if ((rc = xml_input_ok(xml, len, origin, CLML_MAX_BYTES, e)) ||
+	    (rc = akn_xml_parse(xml, len, origin, &x, e)))
 		return rc;
 	memset(&c, 0, sizeof(c));
 	c.origin = origin;

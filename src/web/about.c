@@ -1,6 +1,8 @@
 /* The pages that explain the repository: what it is (/about), how to search, read
  * the labels and cite a provision (/help), and whom to ask (/contact). Every word
  * through the catalog. */
+#include <string.h>
+
 #include "view/html.h"
 #include "view/layout.h"
 #include "web/web.h"
@@ -36,6 +38,26 @@ static const struct {
 	{ "RED", "Its named readers only, and its author." },
 };
 
+/* The three pages, each linking to the other two at its end. */
+static const char *const pages[][2] = {	/* path, title */
+	{ "/about", "About ccrepo" }, { "/help", "Help" }, { "/contact", "Contact" },
+};
+
+/* Links to the pages other than path, and the page's end. */
+static int see_also(struct req *r, struct sbuf *b, const char *path)
+{
+	int k = 0;
+
+	html_fmt(b, "<p>");
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (strcmp(pages[i][0], path))
+			html_fmt(b, "%S<a href=\"%s%S\">%s</a>", k++ ? " · " : "", pages[i][0],
+				 layout_q(r), layout_t(r, pages[i][1]));
+	html_fmt(b, "</p>\n");
+	layout_end(r, b);
+	return 200;
+}
+
 int web_about(struct req *r, struct resp *out)
 {
 	struct sbuf *b = &out->body;
@@ -65,10 +87,7 @@ int web_about(struct req *r, struct resp *out)
 			     "was shared with the private sector and civil society."),
 		 layout_t(r, "The same data as JSON, through an API described by an OpenAPI "
 			     "document."));
-	html_fmt(b, "<p><a href=\"/help%S\">%s</a> · <a href=\"/contact%S\">%s</a></p>\n",
-		 layout_q(r), layout_t(r, "Help"), layout_q(r), layout_t(r, "Contact"));
-	layout_end(r, b);
-	return 200;
+	return see_also(r, b, "/about");
 }
 
 int web_help(struct req *r, struct resp *out)
@@ -114,10 +133,7 @@ int web_help(struct req *r, struct resp *out)
 		 layout_t(r, "To cite the version in force on a date, add the date after an @; "
 			     "to cite one exact version, add its language and date:"),
 		 code, code);
-	html_fmt(b, "<p><a href=\"/about%S\">%s</a> · <a href=\"/contact%S\">%s</a></p>\n",
-		 layout_q(r), layout_t(r, "About ccrepo"), layout_q(r), layout_t(r, "Contact"));
-	layout_end(r, b);
-	return 200;
+	return see_also(r, b, "/help");
 }
 
 int web_contact(struct req *r, struct resp *out)
@@ -134,8 +150,5 @@ int web_contact(struct req *r, struct resp *out)
 	html_fmt(b, "<p>%s</p>\n",
 		 layout_t(r, "To report an error in a law or a case, give its address (the "
 			     "URI shown on its page) and what should change."));
-	html_fmt(b, "<p><a href=\"/about%S\">%s</a> · <a href=\"/help%S\">%s</a></p>\n",
-		 layout_q(r), layout_t(r, "About ccrepo"), layout_q(r), layout_t(r, "Help"));
-	layout_end(r, b);
-	return 200;
+	return see_also(r, b, "/contact");
 }
