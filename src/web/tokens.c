@@ -14,10 +14,10 @@
 
 #define T(s) layout_t(r, (s))
 
-/* A token's date, or a dash. */
-static const char *date_or_dash(const char *d)
+/* A token's date and time in the page's language (UTC said), or a dash. */
+static const char *date_or_dash(const struct req *r, const char *d)
 {
-	return d ? d : "\xe2\x80\x94";
+	return d ? layout_datetime(r, d) : "\xe2\x80\x94";
 }
 
 /* The table of tokens; with_user adds the account's column (the admin page). Each
@@ -43,8 +43,8 @@ static void tokens_table(struct req *r, struct sbuf *b, const struct token *ts, 
 			html_fmt(b, "<td>%s</td>", t->username);
 		html_fmt(b, "<td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 			 "<td>%s</td><td>", t->id, t->name, T(token_scope_name(t->scope)),
-			 t->created_at, date_or_dash(t->last_used_at),
-			 date_or_dash(t->revoked_at));
+			 date_or_dash(r, t->created_at), date_or_dash(r, t->last_used_at),
+			 date_or_dash(r, t->revoked_at));
 		if (!t->revoked_at) {
 			html_fmt(b, "<form method=\"post\" class=\"inline\" action=\"");
 			layout_href(r, b, revoke_path);

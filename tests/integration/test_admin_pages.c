@@ -212,6 +212,8 @@ static void test_account_tokens(void **state)
 	assert_int_equal(strncmp(text, "ccr_", 4), 0);
 	snprintf(id, sizeof(id), "%s", token_id(text));
 	assert_has(r->body, "my laptop");
+	/* when it was made: a date and time in the page's language, UTC said */
+	assert_has(r->body, " UTC</td>");
 	http_response_free(r);
 	assert_int_equal(me_status(text), 200);
 
