@@ -15,6 +15,7 @@
 #include "domain/refdata.h"
 #include "domain/user.h"
 #include "http/routes.h"
+#include "web/web.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -232,6 +233,8 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 	sigset_t set;
 	int sig = 0, rc = 1;
 	long ncpu;
+
+	web_set_contact(cfg->contact);
 
 	(void)argv;
 	if (argc) {

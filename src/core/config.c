@@ -110,6 +110,27 @@ static int set_level(struct config *cfg, const struct setting *s, const char *v,
 	return ERR_OK;
 }
 
+/* An e-mail address (local@domain.tld) or an http(s) address, or "" for none: the
+ * page shows it as a link, so nothing else (no spaces, quotes or angle brackets). */
+static int set_contact(struct config *cfg, const struct setting *s, const char *v,
+		       struct err *e)
+{
+	const char *at = strchr(v, '@');
+	int web = !strncmp(v, "https://", 8) || !strncmp(v, "http://", 7);
+
+	if (!*v) {
+		cfg->contact[0] = 0;
+		return ERR_OK;
+	}
+	if (strlen(v) > 254 || strpbrk(v, " \t\r\n\"'<>\\`") ||
+	    (!web && (!at || at == v || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
+		      at[1] == '.' || v[strlen(v) - 1] == '.')) ||
+	    (web && !v[strcspn(v, ":") + 3]))
+		return err_set(e, ERR_INVALID, "%s: '%.80s' is neither an e-mail address nor "
+			       "an http(s) address", s->name, v);
+	return set_str(cfg, s, v, e);
+}
+
 typedef int (*apply_fn)(struct config *, const struct setting *, const char *, struct err *);
 
 #define OFF(f) offsetof(struct config, f)
@@ -158,6 +179,9 @@ static const struct {
 	{ { "trust-proxy", "CCREPO_TRUST_PROXY", "0|1", "0",
 	    "1 behind a reverse proxy on this machine: the client is the last address of "
 	    "its X-Forwarded-For", OFF(trust_proxy), 0, 1 }, set_int },
+	{ { "contact", "CCREPO_CONTACT", "ADDRESS", "",
+	    "the operator's e-mail or web address, shown on the contact page (empty: none)",
+	    OFF(contact), 0, 0 }, set_contact },
 };
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 
@@ -350,7 +374,7 @@ void config_print_help(FILE *out, unsigned mask)
 			continue;
 		snprintf(left, sizeof(left), "--%s %s", s->name, s->arg);
 		fprintf(out, "  %-28s %s\n  %-28s (env %s, default %s)\n", left, s->help, "",
-			s->env, s->def);
+			s->env, *s->def ? s->def : "none");
 	}
 	fprintf(out, "  %-28s %s\n", "--config FILE",
 		"read settings from FILE (env CCREPO_CONFIG, default ./ccrepo.conf if present)");

@@ -27,6 +27,8 @@ struct config {
 	int body_timeout;		/* seconds for a request's body to arrive */
 	int max_connections;		/* connections open at once */
 	int max_per_address;		/* of them from one address (0: no limit) */
+	char contact[CONFIG_STR_MAX];	/* the operator's e-mail address or web address,
+					 * shown on /contact; "" when not set */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -46,7 +48,8 @@ enum {
 	CONFIG_OPT_BODY_TIMEOUT = 1 << 12,
 	CONFIG_OPT_MAX_CONNECTIONS = 1 << 13,
 	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
-	CONFIG_OPT_ALL = (1 << 15) - 1,
+	CONFIG_OPT_CONTACT = 1 << 15,
+	CONFIG_OPT_ALL = (1 << 16) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

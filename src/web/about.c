@@ -136,12 +136,19 @@ int web_help(struct req *r, struct resp *out)
 	return see_also(r, b, "/help");
 }
 
+static const char *contact_address = "";
+
+void web_set_contact(const char *address)
+{
+	contact_address = address ? address : "";
+}
+
 int web_contact(struct req *r, struct resp *out)
 {
 	struct sbuf *b = &out->body;
+	int mail = *contact_address && strncmp(contact_address, "http", 4);
 
-	/* the configuration names no contact address: the page says whom to ask and
-	 * invents none */
+	/* without the setting contact the page says whom to ask and invents no address */
 	web_page_begin(r, out, layout_t(r, "Contact"), NULL, NULL);
 	web_heading(b, layout_t(r, "Contact"),
 		    layout_t(r, "This repository is run by its operator, who makes the accounts "
@@ -150,5 +157,9 @@ int web_contact(struct req *r, struct resp *out)
 	html_fmt(b, "<p>%s</p>\n",
 		 layout_t(r, "To report an error in a law or a case, give its address (the "
 			     "URI shown on its page) and what should change."));
+	if (*contact_address)
+		html_fmt(b, "<p>%s <a href=\"%S%s\" dir=\"ltr\">%s</a></p>\n",
+			 layout_t(r, mail ? "Write to the operator:" : "The operator's contact page:"),
+			 mail ? "mailto:" : "", contact_address, contact_address);
 	return see_also(r, b, "/contact");
 }

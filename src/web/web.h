@@ -15,6 +15,10 @@ int web_home(struct req *r, struct resp *out);
 int web_about(struct req *r, struct resp *out);
 int web_help(struct req *r, struct resp *out);
 int web_contact(struct req *r, struct resp *out);
+/* The operator's address that /contact shows (the setting contact: an e-mail or an
+ * http(s) address, already checked); "" or NULL: none. Once, before the server starts;
+ * the string must outlive it. */
+void web_set_contact(const char *address);
 int web_search(struct req *r, struct resp *out);
 int web_signin(struct req *r, struct resp *out);		/* GET form, POST sign in */
 int web_signout(struct req *r, struct resp *out);		/* POST */

@@ -232,6 +232,18 @@ static void test_about_pages(void **state)
 	assert_has(r->body, "adressez-vous à l’exploitant de ce site");
 	assert_lacks(r->body, "mailto:");
 	http_response_free(r);
+	{	/* with the setting contact, the address as a link */
+		static const char *const args[] = { "--contact", "ops@example.org", NULL };
+		struct srv *c = srv_start(args);
+
+		assert_non_null(c);
+		r = http_get(c, "/contact?lang=es", NULL);
+		assert_status(r, 200);
+		assert_has(r->body, "Escriba al operador: <a href=\"mailto:ops@example.org\" "
+			   "dir=\"ltr\">ops@example.org</a>");
+		http_response_free(r);
+		assert_int_equal(srv_stop(c), 0);
+	}
 	/* the home page's counts: plural forms and grouped numbers */
 	r = page("/?lang=fr", NULL);
 	assert_has(r->body, "249 pays et zones");

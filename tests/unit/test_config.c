@@ -299,6 +299,39 @@ static void test_listen(void **state)
 	assert_string_equal(c.listen, "example.org:80");
 }
 
+/* contact: an e-mail or http(s) address, or empty; nothing that could break out of
+ * the link the contact page makes of it. */
+static void test_contact(void **state)
+{
+	static const char *const good[] = { "help@example.org", "a.b+c@un.example.int",
+					    "https://example.org/contact", "http://x.example", "" };
+	static const char *const bad[] = { "help", "@example.org", "help@example",
+					   "help@.org", "a@b@c.org", "help@example.org.",
+					   "https://", "javascript:alert(1)", "a b@example.org",
+					   "\"x\"@example.org", "https://example.org/<x>",
+					   "ftp://example.org" };
+	struct config c;
+	struct err e;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.contact, "");
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		err_clear(&e);
+		assert_int_equal(config_set(&c, "contact", good[i], &e), ERR_OK);
+		assert_string_equal(c.contact, good[i]);
+	}
+	config_set(&c, "contact", "help@example.org", &e);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err_clear(&e);
+		if (config_set(&c, "contact", bad[i], &e) != ERR_INVALID)
+			print_error("accepted contact '%s'\n", bad[i]);
+		assert_int_equal(e.code, ERR_INVALID);
+		assert_non_null(strstr(e.msg, "contact"));
+	}
+	assert_string_equal(c.contact, "help@example.org");
+}
+
 static void test_log_level(void **state)
 {
 	static const struct {
@@ -592,6 +625,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sizes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_listen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log_level, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_file_choice, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flags, setup, teardown),
