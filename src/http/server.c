@@ -61,7 +61,8 @@ static void security_headers(struct MHD_Response *r)
 {
 	static const char *const h[][2] = {
 		{ "Content-Security-Policy",
-		  "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+		  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+		  "img-src 'self' data:; "
 		  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'" },
 		{ "X-Content-Type-Options", "nosniff" },
 		{ "Referrer-Policy", "same-origin" },

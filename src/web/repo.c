@@ -519,7 +519,7 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		      "text, give at least the work URI, the title and the date."));
 	web_message(b, error, 1);
 	html_fmt(b, "<form method=\"post\" class=\"record\" enctype=\"multipart/form-data\" "
-		 "action=\"");
+		 "data-progress action=\"");
 	layout_href(r, b, "/laws/import");
 	html_fmt(b, "\">\n<div><label for=\"f-content\">%s</label>\n<textarea id=\"f-content\" "
 		 "name=\"content\" rows=\"16\">\n%s</textarea></div>\n",
@@ -550,7 +550,12 @@ static void import_form(struct req *r, struct sbuf *b, const char *error)
 		html_fmt(b, "<option%S>%s</option>\n", !strcmp(form_or(r, "tlp", "CLEAR"),
 				 record_tlp_name(i)) ? " selected" : "", record_tlp_name(i));
 	html_fmt(b, "</select></div>\n");
+	/* shown by static/upload.js while a file is sent; the form works without it */
+	html_fmt(b, "<p class=\"progress\" role=\"status\" hidden><label>%s "
+		 "<progress max=\"1\" value=\"0\"></progress></label></p>\n",
+		 T("Sending the file…"));
 	web_form_end(r, b, T("Import"));
+	html_fmt(b, "<script src=\"/static/upload.js\" defer></script>\n");
 }
 
 int web_laws_import(struct req *r, struct resp *out)

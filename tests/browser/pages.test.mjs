@@ -377,4 +377,35 @@ test('import form: the public gets no link to it; a curator signs in at /signin 
   assertMatch(await page.locator('main').innerText(), /This Act is the Browser Test Act\./, 'the imported text');
 });
 
+test('import form: a file is sent with a progress bar and the result replaces the page', async (t) => {
+  const { page } = t;
+  await signIn(page);
+  await goto(t, '/laws/import');
+  const box = page.locator('form[data-progress] .progress');
+  assertEqual(await box.isHidden(), true, 'progress hidden before sending');
+  let text = 'Section 1. Short title\n\nThis Act is the Upload Test Act.\n';
+  for (let i = 2; i <= 1500; i++)
+    text += `\nSection ${i}. Provision ${i}\n\nA person who does the thing number ${i} commits an offence.\n`;
+  await page.getByLabel('Or a file').setInputFiles({ name: 'upload.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByLabel('Work URI').fill('/akn/ke/act/2024/98');
+  await page.getByLabel('Title', { exact: true }).fill('Upload Test Act');
+  await page.getByLabel('Date', { exact: true }).fill('2024-01-01');
+  // record the largest value the bar shows (the value attribute reflects the property)
+  await page.evaluate(() => {
+    const bar = document.querySelector('form[data-progress] progress');
+    window.seenProgress = 0;
+    new MutationObserver(() => { window.seenProgress = Math.max(window.seenProgress, bar.value / bar.max); })
+      .observe(bar, { attributes: true });
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Imported', exact: true }).waitFor();
+  const seen = await page.evaluate(() => window.seenProgress);
+  assert(seen > 0, `the progress bar moved (${seen})`);
+  assertMatch(page.url(), /\/laws\/import$/, 'the page was replaced, not left');
+  assertMatch(await page.locator('main').innerText(), /1[,.\s]?500/, 'the provisions counted');
+  await page.getByRole('link', { name: 'Upload Test Act' }).click();
+  await page.waitForURL(/\/akn\/ke\/act\/2024\/98/);
+});
+
 process.exitCode = (await run()) ? 1 : 0;
