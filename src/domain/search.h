@@ -38,6 +38,8 @@ struct search_hit {
 					   access"), else NULL */
 	const char *section_path;	/* with section: the path above it, or NULL */
 	const char *citation;		/* a case's citation, else NULL */
+	const char *language;		/* of the record's text (BCP 47 or the FRBR
+					   code "eng"), for lang/dir on the page */
 	const char *snippet;		/* with SEARCH_MARK_* around matches */
 	const char *country;		/* may be NULL */
 	double score;			/* lower is better (bm25, see the store's ranking) */

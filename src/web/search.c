@@ -300,16 +300,23 @@ int web_search(struct req *r, struct resp *out)
 		for (size_t i = 0; i < res->nhits; i++) {
 			const struct search_hit *h = &res->hits[i];
 			const char *where = h->section ? h->section_path : h->path;
+			/* the record's own words (title, path, snippet) in its language */
+			const char *lang = layout_lang(r, h->language);
 
 			html_fmt(b, "<li><a class=\"hit-title\" href=\"");
 			hit_href(r, b, h);
-			html_fmt(b, "\">%s</a>", hit_title(r, h));
+			html_fmt(b, "\"%S>%s</a>", lang, hit_title(r, h));
 			if (where)
-				html_fmt(b, "<br><span class=\"muted hit-path\">%s</span>", where);
+				html_fmt(b, "<br><span class=\"muted hit-path\"%S>%s</span>", lang,
+					 where);
 			html_fmt(b, "<br><span class=\"muted\">%s%s%s</span>\n<p>",
 				 layout_t(r, kind_labels[h->kind]), h->country ? " · " : "",
 				 h->country ? web_country_name(r, h->country) : "");
+			if (*lang)
+				html_fmt(b, "<span%S>", lang);
 			html_marked(b, h->snippet);
+			if (*lang)
+				html_fmt(b, "</span>");
 			html_fmt(b, "</p>");
 			if (h->concept)
 				mapped_to(r, b, h->articles ? h->articles : h->concept);

@@ -174,6 +174,13 @@ static void test_page(void **state)
 	assert_has(r->body, ">Kenya</a>");	/* named, not KE */
 	assert_has(r->body, "value=\"unauthorised access\"");
 	assert_before(r->body, "<form", "<mark>");
+	assert_lacks(r->body, "~sec_14\" lang=");	/* English on an English page */
+	http_response_free(r);
+	/* on an Arabic page the law's English words are marked as such, the labels not */
+	r = http_get(S, "/search?q=unauthorised+access&lang=ar", NULL);
+	assert_status(r, 200);
+	assert_has(r->body, "/akn/ke/act/2018/5/~sec_14?lang=ar\" lang=\"en\" dir=\"ltr\">");
+	assert_has(r->body, "<span lang=\"en\" dir=\"ltr\">");
 	http_response_free(r);
 
 	/* the query is escaped where it is shown */

@@ -506,6 +506,7 @@ static const struct sq_col hit_cols[] = {
 	SQ_STR(struct search_hit, concept),
 	SQ_STR(struct search_hit, articles),
 	SQ_STR(struct search_hit, citation),
+	SQ_STR(struct search_hit, language),
 };
 static const struct sq_reader hit_reader = SQ_READER(struct search_hit, hit_cols);
 
@@ -593,8 +594,8 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
 				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
 				 "s.title, w.uri, NULL, d.articles, (SELECT nullif(c.citation, '') "
-				 "FROM caselaw c WHERE c.record_id = d.record_id AND d.eid IS NULL) "
-				 "FROM search s JOIN search_doc d ON d.id = s.rowid "
+				 "FROM caselaw c WHERE c.record_id = d.record_id AND d.eid IS NULL), "
+				 "d.language FROM search s JOIN search_doc d ON d.id = s.rowid "
 				 "LEFT JOIN work w ON w.record_id = d.record_id "
 				 "WHERE search MATCH ?1 AND s.rowid = ?2",
 				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
@@ -642,7 +643,7 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 	return sq_list((struct sq *)s, SQ_SEARCH_MAPPED,
 		"SELECT r.id, v.eid, trim(coalesce(v.num, '') || ' ' || coalesce(v.heading, '')), "
 		"0.0, substr(coalesce(v.text, ''), 1, 240), r.kind, r.country, r.title, w.uri, "
-		"m.instrument || '/' || m.article, NULL, NULL "
+		"m.instrument || '/' || m.article, NULL, NULL, r.language "
 		"FROM mapping m JOIN work w ON w.record_id = m.work_id "
 		"JOIN record r ON r.id = m.work_id "
 		"JOIN provision v ON v.eid = m.eid AND v.expression_id = (SELECT x.id FROM "
