@@ -477,6 +477,7 @@ int akn_export(const struct doc *d, struct sbuf *out, struct err *e)
 			put_tag(out, 3, "<p><docTitle>");
 			esc(out, d->title);
 			sbuf_adds(out, "</docTitle></p>");
+			put_line(out, 3, "<longTitle><p>", d->long_title, "</p></longTitle>");
 			put_tag(out, 2, "</preface>");
 		}
 		for (; n && is_lone_preamble(n); n = n->next) {

@@ -109,6 +109,8 @@ static struct doc *make_act(void)
 	d->number = "5";
 	d->date = "2018-05-16";
 	d->title = "Computer Misuse & Cybercrimes Act, 2018";
+	d->long_title = "An Act of Parliament to provide for offences relating to computer "
+			"systems & for connected purposes";
 	d->language = "eng";
 	d->expr_date = "2018-05-30";
 	d->source = "https://example.org/ke/act/2018/5?a=1&b=2";
@@ -478,6 +480,7 @@ static int roundtrip(struct doc *d)
 	bad += !same("number", NULL, d->number, back->number);
 	bad += !same("date", NULL, d->date, back->date);
 	bad += !same("title", NULL, d->title, back->title);
+	bad += !same("long_title", NULL, d->long_title, back->long_title);
 	bad += !same("language", NULL, d->language, back->language);
 	bad += !same("expr_date", NULL, d->expr_date, back->expr_date);
 	if (d->kind == DOC_JUDGMENT) {
