@@ -479,7 +479,7 @@ static void cite_this(struct req *r, struct sbuf *b, const struct work *w,
 /* Which dates version xs[i] (newest first) is in force: from its date until
  * the next version's in its language (or its own last day), "in force since" for the
  * latest; "waiting for review" for a pending one. */
-static const char *version_period(struct req *r, const struct expression *xs, size_t i)
+const char *web_version_period(struct req *r, const struct expression *xs, size_t i)
 {
 	const struct expression *x = &xs[i];
 	const char *until = x->valid_to, *period;
@@ -609,7 +609,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		if (xs[i].id == x->id)
 			shown = i;
 	html_fmt(b, "<dt>%s</dt><dd><code>%s@%s</code> · %s</dd>\n", T("Version"), x->language,
-		 x->date, shown < nx ? version_period(r, xs, shown) : x->pending ?
+		 x->date, shown < nx ? web_version_period(r, xs, shown) : x->pending ?
 		 T("waiting for review") : expr_status_label(r, x->status));
 	if (t->as_of)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("In force on"), t->as_of);
@@ -635,7 +635,7 @@ static int work_page(struct req *r, struct resp *out, const struct target *t)
 		layout_href(r, b, p);
 		html_fmt(b, "\"%S><code>%s@%s</code></a> · %s · %d %s",
 			 xs[i].id == x->id ? " aria-current=\"page\"" : "", xs[i].language,
-			 xs[i].date, version_period(r, xs, i), xs[i].provision_count,
+			 xs[i].date, web_version_period(r, xs, i), xs[i].provision_count,
 			 T("provisions"));
 		if (xs[i].extent)
 			html_fmt(b, " · %s %s", T("Extent:"), xs[i].extent);

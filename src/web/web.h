@@ -7,6 +7,8 @@
 #include "domain/limits.h"
 #include "http/http.h"
 
+struct expression;
+
 struct record;
 
 int web_home(struct req *r, struct resp *out);
@@ -15,6 +17,10 @@ int web_home(struct req *r, struct resp *out);
 int web_about(struct req *r, struct resp *out);
 int web_help(struct req *r, struct resp *out);
 int web_contact(struct req *r, struct resp *out);
+/* When version i of xs (a work's versions, newest first) is in force, in r's language:
+ * "in force from 2019-01-01 until 2021-06-30", "in force since ...", "repealed · ...",
+ * "waiting for review". In r's pool. */
+const char *web_version_period(struct req *r, const struct expression *xs, size_t i);
 /* The operator's address that /contact shows (the setting contact: an e-mail or an
  * http(s) address, already checked); "" or NULL: none. Once, before the server starts;
  * the string must outlive it. */

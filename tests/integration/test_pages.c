@@ -109,9 +109,15 @@ static void test_country_ke(void **state)
 	assert_has(m, ">Kenia<");
 	assert_has(m, "<td lang=\"ar\" dir=\"rtl\">كينيا</td>");
 	assert_has(m, "<td lang=\"zh\" dir=\"ltr\">肯尼亚</td>");
-	assert_before(m, "Region", "<a href=\"/regions/002\">Africa</a>");
-	assert_before(m, "Sub-region", "<a href=\"/regions/202\">Sub-Saharan Africa</a>");
-	assert_before(m, "Intermediate region", "<a href=\"/regions/014\">Eastern Africa</a>");
+	/* where it is, then its sections in order, each named in the page's table */
+	assert_has(m, "<a href=\"/countries\">Countries</a> › <a href=\"/regions/002\">Africa</a> "
+		   "› <a href=\"/regions/202\">Sub-Saharan Africa</a> › <a href=\"/regions/014\">"
+		   "Eastern Africa</a>");
+	assert_before(m, "<h2 id=\"laws\">Laws</h2>", "<h2 id=\"cases\">Case law</h2>");
+	assert_before(m, "<h2 id=\"cases\">", "<h2 id=\"lessons\">");
+	assert_before(m, "<h2 id=\"lessons\">", "<h2 id=\"names\">");
+	assert_has(m, "<li><a href=\"#laws\">Laws</a></li>");
+	assert_has(m, "No laws of this country yet.");
 	assert_has(m, "<code>KEN</code>");
 	assert_has(m, "<code>404</code>");
 	/* the page itself stays in English */
