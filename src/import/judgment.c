@@ -12,11 +12,6 @@
 #define MAX_COURT_WORDS 8
 #define MAX_PLACE_WORDS 3
 
-static const char *const courts[] = { "IN THE ", "HIGH COURT", "SUPREME COURT",
-				      "COURT OF APPEAL", "TRIBUNAL", "CONSTITUTIONAL COURT" };
-static const char *const marks[] = { "JUDGMENT", "J U D G M E N T", "JUDGEMENT" };
-static const char *const roles[] = { "PETITIONER", "RESPONDENT", "APPELLANT", "CLAIMANT",
-				     "DEFENDANT", "PLAINTIFF", "ACCUSED", "APPLICANT" };
 /* Words after "COURT OF X" that are no longer the place. */
 static const char *const not_place[] = { "AT", "CRIMINAL", "CIVIL", "CRIMINAL/CIVIL",
 					 "ORIGINAL", "APPELLATE", "JURISDICTION", "WRIT",
@@ -48,10 +43,49 @@ static void head_of(const struct doc *d, struct sbuf *sb)
 	}
 }
 
-static int any(const char *s, const char *const *list, size_t n)
+/* What a judgment's first page says, per language: a court, the decision's title
+ * (or the formula it is given in: "AU NOM DU PEUPLE FRANÇAIS", "ИМЕНЕМ РОССИЙСКОЙ
+ * ФЕДЕРАЦИИ", "باسم الشعب") and a party's role. A statute, a procedure code above all,
+ * names courts and roles and may have "Du jugement" as a heading; so the title words
+ * are those a judgment prints in capitals with its number or date ("ARRÊT N°",
+ * "SENTENCIA NÚM.", "刑事判决书"), and every language needs all three. Lists end with
+ * NULL. */
+static const struct {
+	const char *lang;
+	const char *court[8], *mark[8], *role[10];
+} signals[] = {
+	{ "en", { "HIGH COURT", "SUPREME COURT", "COURT OF APPEAL", "TRIBUNAL",
+		  "CONSTITUTIONAL COURT", NULL },
+		{ "JUDGMENT", "J U D G M E N T", "JUDGEMENT", NULL },
+		{ "PETITIONER", "RESPONDENT", "APPELLANT", "CLAIMANT", "DEFENDANT", "PLAINTIFF",
+		  "ACCUSED", "APPLICANT", NULL } },
+	{ "fr", { "COUR DE CASSATION", "COUR D'APPEL", "COUR D’APPEL", "TRIBUNAL",
+		  "CONSEIL D'ÉTAT", "CONSEIL D’ÉTAT", "COUR SUPRÊME", NULL },
+		{ "AU NOM DU PEUPLE", "ARRÊT N", "ARRÊT DU", "JUGEMENT N", "JUGEMENT DU", NULL },
+		{ "pourvoi", "demandeur", "défendeur", "prévenu", "appelant",
+		  "intimé", "requérant", "DEMANDEUR", "PRÉVENU", NULL } },
+	{ "es", { "TRIBUNAL SUPREMO", "CORTE SUPREMA", "TRIBUNAL CONSTITUCIONAL", "JUZGADO",
+		  "AUDIENCIA PROVINCIAL", "AUDIENCIA NACIONAL", "SALA DE LO PENAL", NULL },
+		{ "SENTENCIA N", "SENTENCIA DE", "EN NOMBRE DE", NULL },
+		{ "recurrente", "demandante", "demandado", "acusado", "procesado", "imputado",
+		  "RECURRENTE", "ACUSADO", NULL } },
+	{ "ru", { "СУД", "Суд", "суд", NULL },
+		{ "ИМЕНЕМ", NULL },
+		{ "истец", "ответчик", "обвиняем", "подсудим", "осужденн", NULL } },
+	{ "ar", { "محكمة", NULL },
+		{ "باسم الشعب", "أصدرت الحكم", "الحكم الآتي", NULL },
+		{ "المدعي", "المتهم", "الطاعن", "المستأنف", NULL } },
+	{ "zh", { "法院", NULL },
+		{ "刑事判决书", "民事判决书", "行政判决书", "刑事裁定书", "民事裁定书",
+		  "行政裁定书", NULL },
+		{ "被告人", "原告", "上诉人", "公诉机关", NULL } },
+};
+
+/* Whether s holds one of the NULL-terminated list. */
+static int any_of(const char *s, const char *const *list)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strstr(s, list[i]))
+	for (; *list; list++)
+		if (strstr(s, *list))
 			return 1;
 	return 0;
 }
@@ -59,9 +93,11 @@ static int any(const char *s, const char *const *list, size_t n)
 int judgment_sniff(const char *text, size_t len)
 {
 	char *head = xstrndup(text, len < JUDGMENT_HEAD ? len : JUDGMENT_HEAD);
-	int yes = any(head, courts + 1, COUNT(courts) - 1) && any(head, marks, COUNT(marks)) &&
-		  any(head, roles, COUNT(roles));
+	int yes = 0;
 
+	for (size_t i = 0; !yes && i < COUNT(signals); i++)
+		yes = any_of(head, signals[i].court) && any_of(head, signals[i].mark) &&
+		      any_of(head, signals[i].role);
 	free(head);
 	return yes;
 }

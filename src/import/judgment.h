@@ -14,11 +14,14 @@
 #define JUDGMENT_HEAD 8192		/* bytes of the header looked at */
 #define JUDGMENT_MAX_PARAGRAPHS 20000	/* numbered paragraphs of one judgment */
 
-/* Whether text[0..len) reads as a judgment: in its first JUDGMENT_HEAD bytes, a court
- * ("HIGH COURT", "SUPREME COURT", "COURT OF APPEAL", "TRIBUNAL", "CONSTITUTIONAL
- * COURT"), JUDGMENT (or "J U D G M E N T", "JUDGEMENT") and a party's role
- * (PETITIONER, RESPONDENT, APPELLANT, CLAIMANT, DEFENDANT, PLAINTIFF, ACCUSED,
- * APPLICANT), all in capitals. */
+/* Whether text[0..len) reads as a judgment: in its first JUDGMENT_HEAD bytes, in one
+ * of the six UN languages, a court, the decision's title word and a party's role: in
+ * English all in capitals ("HIGH COURT", "SUPREME COURT", "COURT OF APPEAL",
+ * "TRIBUNAL", "CONSTITUTIONAL COURT"; JUDGMENT; PETITIONER, RESPONDENT, APPELLANT,
+ * CLAIMANT, DEFENDANT, PLAINTIFF, ACCUSED, APPLICANT); "COUR DE CASSATION", "ARRÊT N°",
+ * "pourvoi"...; "TRIBUNAL SUPREMO", "SENTENCIA NÚM.", "recurrente"...; "СУД", "ИМЕНЕМ",
+ * "подсудимый"...; "محكمة", "باسم الشعب", "المتهم"...; "法院", "刑事判决书", "被告人"...
+ * (the table signals[] in judgment.c). */
 int judgment_sniff(const char *text, size_t len);
 /* Parse the judgment text[0..len) (UTF-8, need not be NUL-terminated; lines by LF or
  * CRLF, '\f' between pages) into a new doc (*out, freed by the caller with

@@ -115,6 +115,40 @@ static void test_sniff(void **state)
 	assert_false(judgment_sniff("", 0));
 	/* role words in capitals are needed: "Claimant" is not enough */
 	assert_false(judgment_sniff(uk, sizeof(uk) - 1));
+	/* the other UN languages: a judgment's head, and a procedure code that names the
+	 * same courts and roles */
+	{
+		static const char *const yes[] = {
+			"RÉPUBLIQUE FRANÇAISE\nAU NOM DU PEUPLE FRANÇAIS\nCOUR DE CASSATION\n"
+			"Chambre criminelle\nARRÊT N° 1234 DU 12 MARS 2019\nStatuant sur le pourvoi "
+			"formé par M. X, prévenu",
+			"TRIBUNAL SUPREMO\nSala de lo Penal\nSENTENCIA NÚM. 123/2020\nEn Madrid, a 3 "
+			"de marzo de 2020. Recurso de casación interpuesto por el acusado",
+			"ПРИГОВОР\nИМЕНЕМ РОССИЙСКОЙ ФЕДЕРАЦИИ\nМещанский районный суд г. Москвы "
+			"рассмотрел уголовное дело в отношении подсудимого",
+			"محكمة النقض\nباسم الشعب\nأصدرت الحكم الآتي في الطعن المقدم من المتهم",
+			"北京市第一中级人民法院\n刑事判决书\n（2019）京01刑初1号\n公诉机关北京市人民检察院"
+			"第一分院。被告人张某。",
+		};
+		static const char *const no[] = {
+			"CODE DE PROCÉDURE PÉNALE\nLIVRE II : DES JURIDICTIONS DE JUGEMENT\nTITRE I : "
+			"DE LA COUR D'ASSISES\nArticle 231\nLa cour d'assises a plénitude de "
+			"juridiction pour juger les accusés. Le TRIBUNAL correctionnel juge le prévenu. "
+			"DU JUGEMENT DES DÉLITS",
+			"LEY DE ENJUICIAMIENTO CRIMINAL\nTÍTULO III\nDE LA SENTENCIA\nArtículo 142. "
+			"La sentencia del TRIBUNAL SUPREMO contra el acusado",
+			"УГОЛОВНО-ПРОЦЕССУАЛЬНЫЙ КОДЕКС\nГлава 39. ПРИГОВОР\nСтатья 296. Суд "
+			"постановляет приговор в отношении подсудимого",
+			"中华人民共和国刑事诉讼法\n第二百条 人民法院应当作出判决书。被告人有权上诉。",
+		};
+
+		for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+			if (!judgment_sniff(yes[i], strlen(yes[i])))
+				fail_msg("not read as a judgment: %.60s", yes[i]);
+		for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+			if (judgment_sniff(no[i], strlen(no[i])))
+				fail_msg("read as a judgment: %.60s", no[i]);
+	}
 	assert_int_equal(judgment_parse(uk, sizeof(uk) - 1, "uk.txt", NULL, &d, &e), ERR_OK);
 	assert_string_equal(d->court, "High Court of Justice");
 	assert_string_equal(d->date, "2017-12-21");
