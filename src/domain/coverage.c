@@ -47,6 +47,19 @@ int cov_status_parse(const char *s)
 	return -1;
 }
 
+int cov_article_ref(pool *p, const char *ref, const char **instrument, int *number,
+		    struct err *e)
+{
+	const char *slash = ref ? strrchr(ref, '/') : NULL;
+
+	if (!slash || slash == ref || strlen(ref) > LIMIT_ARTICLE_REF ||
+	    instrument_article_number(slash + 1, number, NULL))
+		return err_set(e, ERR_INVALID, "article: name the article as "
+			       "instrument/number, such as un-cc/7 or coe-185/2");
+	*instrument = pool_strndup(p, ref, (size_t)(slash - ref));
+	return ERR_OK;
+}
+
 /* ---- the context of one computation ---- */
 
 /* An article and its counterpart through an "equivalent" cross-walk row. */

@@ -55,6 +55,12 @@ int cov_category_index(const char *category);
 const char *cov_status_name(enum cov_status s);
 int cov_status_parse(const char *s);
 
+/* "un-cc/7" into its instrument (in p) and number: ERR_INVALID naming "article"
+ * unless it is instrument/number (at most LIMIT_ARTICLE_REF bytes). Does not look
+ * the article up (cov_query_check does). */
+int cov_article_ref(pool *p, const char *ref, const char **instrument, int *number,
+		    struct err *e);
+
 /* ---- what the store keeps and returns ---- */
 
 /* One evidence row the store gathers (store_cov_evidence): an accepted mapping of a
