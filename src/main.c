@@ -163,6 +163,23 @@ static const struct command commands[] = {
 	  "      --target PREFIX (record/12, user/alice), --since DATE, --until DATE\n"
 	  "      (since <= time < until, as text: 2026-01-31 or 2026-01-31T12:00:00Z),\n"
 	  "      --limit N (default 100, at most 1000)\n" },
+	{ "coverage", cli_coverage, DB_OPTS,
+	  "COUNTRY | --article=REF | assess COUNTRY REF --note=TEXT | withdraw ID",
+	  { "--at=", "--instrument=", "--category=", "--region=", "--article=", "--csv",
+	    "--note=", "--as-of=", NULL },
+	  "show how a country's law covers the conventions' articles",
+	  "Each counted article of the Budapest Convention (coe-185) and the UN Convention\n"
+	  "against Cybercrime (un-cc) is covered (a provision in force mapped in full),\n"
+	  "partly covered (only partial mappings), not covered (an assessment says so) or\n"
+	  "unknown; a mapping also counts for its cross-walk counterpart (derived).\n"
+	  "  ccrepo coverage KE          the scores and every article with its evidence\n"
+	  "      --at DATE              on that date (default today; 1900-01-01..2100-12-31)\n"
+	  "      --instrument coe-185|un-cc, --category NAME   fewer articles\n"
+	  "  ccrepo coverage --article=un-cc/7 [--region M49]   the countries covering it\n"
+	  "  --csv                      one CSV row per country and article\n"
+	  "  ccrepo coverage assess KE un-cc/7 --note TEXT [--as-of DATE]   record that\n"
+	  "                             the law has no such provision (note: 4000 bytes)\n"
+	  "  ccrepo coverage withdraw ID   withdraw an assessment\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -21,6 +21,9 @@ int cli_reindex(const struct config *cfg, int argc, char **argv);
  * revoke"; the subcommand is the first positional argument. */
 int cli_org(const struct config *cfg, int argc, char **argv);
 int cli_user(const struct config *cfg, int argc, char **argv);
+/* cli/coverage.c: "coverage COUNTRY", "coverage --article=REF", "coverage assess",
+ * "coverage withdraw". */
+int cli_coverage(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */
 int cli_audit(const struct config *cfg, int argc, char **argv);
 

@@ -39,6 +39,11 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_RECORD_PROPOSE] = "record.propose",
 	[AUDIT_CHANGE_PUBLISH] = "change.publish",
 	[AUDIT_CHANGE_REJECT] = "change.reject",
+	[AUDIT_COV_ASSESS] = "coverage.assess",
+	[AUDIT_COV_WITHDRAW] = "coverage.withdraw",
+	[AUDIT_COV_DISPUTE] = "coverage.dispute",
+	[AUDIT_COV_COMMENT] = "coverage.comment",
+	[AUDIT_COV_DECIDE] = "coverage.decide",
 };
 
 /* Entries read per step of audit_verify. */

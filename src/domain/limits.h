@@ -39,5 +39,8 @@
 #define LIMIT_LONG_TITLE      4000	/* bytes of a version's long title */
 #define LIMIT_EXTENT          60	/* bytes of a version's extent (E+W+S+N.I.) */
 #define LIMIT_WARNINGS_SHOWN  200	/* an import's warnings listed on its page */
+#define LIMIT_COV_NOTE        4000	/* bytes of a coverage assessment's note, a
+					 * dispute's comment or decision */
+#define LIMIT_COV_COUNTRIES   300	/* countries named in one coverage query */
 
 #endif

@@ -12,18 +12,26 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_LABEL + 1)
+#define NACT (ACT_DECIDE + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* LABEL: only the owning organisation (or the author), curators and admins
 	 * change who may read a record; a focal point edits the text of its country's
 	 * records but not the label of another organisation's */
-	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL */
-	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO },
-	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG },
-	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG },
-	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY },
-	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY },
+	/* ASSESS, DISPUTE, DECIDE: coverage of a country (rec names the country): a
+	 * focal point assesses and disputes their own country's, a curator decides */
+	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
+	 *                   ASSESS       DISPUTE      DECIDE */
+	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
+			       NO,          NO,          NO },
+	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG,
+			       OWN_COUNTRY, OWN_COUNTRY, NO },
+	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
+			       NO,          NO,          NO },
+	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
+			       ANY,         ANY,         ANY },
+	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
+			       ANY,         ANY,         ANY },
 };
 
 static int signed_in(const struct actor *a)

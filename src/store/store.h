@@ -12,6 +12,7 @@
 #include "core/sbuf.h"
 #include "domain/audit.h"
 #include "domain/country.h"
+#include "domain/coverage.h"
 #include "domain/kind.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"

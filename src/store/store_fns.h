@@ -438,5 +438,59 @@ STORE_FN(int, audit_list, (struct store *s, pool *p, const struct audit_filter *
 			   struct err *e),
 	 (s, p, f, limit, offset, out, n, e))
 
+/* ---- coverage (domain/coverage.h) ---- */
+
+/* The evidence rows of coverage: every accepted mapping of a provision of a published
+ * law of country (NULL: every country) that the clearance reads, once with each
+ * version of the work that is not pending (present: whether the version has the
+ * provision), ordered by work, mapping and version date (newest first). */
+STORE_FN(int, cov_evidence, (struct store *s, pool *p, const char *country,
+			     struct cov_row **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
+/* Insert assessment a (id, withdrawn_* ignored); *id receives its id. ERR_CONFLICT
+ * when the country or article does not exist. */
+STORE_FN(int, cov_assessment_put, (struct store *s, const struct cov_assessment *a,
+				   long long *id, struct err *e),
+	 (s, a, id, e))
+/* Mark assessment id withdrawn at, by. ERR_NOTFOUND when absent or withdrawn. */
+STORE_FN(int, cov_assessment_withdraw, (struct store *s, long long id, const char *at,
+					const char *by, struct err *e),
+	 (s, id, at, by, e))
+/* One assessment by id (withdrawn or not). ERR_NOTFOUND when absent. */
+STORE_FN(int, cov_assessment_get, (struct store *s, pool *p, long long id,
+				   struct cov_assessment **out, struct err *e),
+	 (s, p, id, out, e))
+/* The assessments of country (NULL: all), by country, instrument, article, as_of;
+ * without the withdrawn ones unless with_withdrawn. */
+STORE_FN(int, cov_assessment_list, (struct store *s, pool *p, const char *country,
+				    int with_withdrawn, struct cov_assessment **out,
+				    size_t *n, struct err *e),
+	 (s, p, country, with_withdrawn, out, n, e))
+/* Insert dispute d (state open; decided_* ignored); *id receives its id. */
+STORE_FN(int, cov_dispute_put, (struct store *s, const struct cov_dispute *d, long long *id,
+				struct err *e),
+	 (s, d, id, e))
+/* Decide open dispute id: state, at, by, note. ERR_NOTFOUND when absent or decided. */
+STORE_FN(int, cov_dispute_decide, (struct store *s, long long id, const char *state,
+				   const char *at, const char *by, const char *note,
+				   struct err *e),
+	 (s, id, state, at, by, note, e))
+/* One dispute by id. ERR_NOTFOUND when absent. */
+STORE_FN(int, cov_dispute_get, (struct store *s, pool *p, long long id,
+				struct cov_dispute **out, struct err *e),
+	 (s, p, id, out, e))
+/* The disputes of country (NULL: all), newest first. */
+STORE_FN(int, cov_dispute_list, (struct store *s, pool *p, const char *country,
+				 struct cov_dispute **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
+/* Add comment c to its dispute; *id receives its id. */
+STORE_FN(int, cov_comment_put, (struct store *s, const struct cov_comment *c, long long *id,
+				struct err *e),
+	 (s, c, id, e))
+/* The comments of dispute_id, oldest first. */
+STORE_FN(int, cov_comment_list, (struct store *s, pool *p, long long dispute_id,
+				 struct cov_comment **out, size_t *n, struct err *e),
+	 (s, p, dispute_id, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

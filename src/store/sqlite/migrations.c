@@ -546,6 +546,41 @@ static const char *const migrations[] = {
 	/* 13: a version's long title ("To introduce a new Constitution ..."), shown under
 	 * its short title (expression.title) */
 	"ALTER TABLE expression ADD COLUMN long_title TEXT CHECK (length(long_title) <= 4000);\n",
+	/* 14: coverage (domain/coverage.h): a recorded "the law has no such provision",
+	 * and disputes of a country's status for an article with their comments */
+	"CREATE TABLE assessment (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  country TEXT NOT NULL REFERENCES country(alpha2),\n"
+	"  instrument TEXT NOT NULL,\n"
+	"  article INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK (status IN ('not_covered')),\n"
+	"  note TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 4000),\n"
+	"  as_of TEXT NOT NULL\n"
+	"    CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,\n"
+	"  withdrawn_at TEXT, withdrawn_by TEXT,\n"
+	"  FOREIGN KEY (instrument, article) REFERENCES article(instrument, number)\n"
+	") STRICT;\n"
+	"CREATE INDEX assessment_country ON assessment(country, instrument, article);\n"
+	"CREATE TABLE dispute (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  country TEXT NOT NULL REFERENCES country(alpha2),\n"
+	"  instrument TEXT NOT NULL,\n"
+	"  article INTEGER NOT NULL,\n"
+	"  opened_at TEXT NOT NULL, opened_by TEXT NOT NULL,\n"
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'upheld', 'rejected')),\n"
+	"  decided_at TEXT, decided_by TEXT,\n"
+	"  decision TEXT CHECK (length(decision) <= 4000),\n"
+	"  FOREIGN KEY (instrument, article) REFERENCES article(instrument, number)\n"
+	") STRICT;\n"
+	"CREATE INDEX dispute_country ON dispute(country, state);\n"
+	"CREATE TABLE dispute_comment (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  dispute_id INTEGER NOT NULL REFERENCES dispute(id) ON DELETE CASCADE,\n"
+	"  at TEXT NOT NULL, by TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000)\n"
+	") STRICT;\n"
+	"CREATE INDEX dispute_comment_dispute ON dispute_comment(dispute_id, id);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
