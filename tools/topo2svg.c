@@ -11,8 +11,8 @@
  *
  * OUT.tsv: a comment line, then "viewBox\t\t0 0 W H", then one line per feature:
  * ISO 3166-1 numeric code (the feature's id; empty for the features that have none,
- * such as Kosovo or N. Cyprus), its English name, and its path data: relative commands,
- * one absolute moveto per feature, repeated points (after rounding) dropped, each ring
+ * such as Kosovo or N. Cyprus), its English name, and its path data: relative commands
+ * only (the first "m" of a path is absolute), repeated points (after rounding) dropped, each ring
  * closed with z. Rings of fewer than three points at this precision are dropped unless
  * the feature would be left with none. */
 #include <math.h>
@@ -282,7 +282,8 @@ static void emit_ring(const struct topo *t, struct out *o)
 	if (!o->nring || (o->nring < 3 && !o->force))
 		return;
 	if (!o->have_start) {
-		out_put(o, "M");
+		out_put(o, "m");	/* the first, relative to 0 0: absolute, and what
+					   follows it relative lineto */
 		o->last_dot = 0;
 		out_num(o, t, o->ring[0].x);
 		out_num(o, t, o->ring[0].y);
