@@ -74,10 +74,28 @@ $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
-$(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS)
+$(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS) $(B)/gen/world.tsv
 	@mkdir -p $(B)/gen
-	@$(if $(Q),echo "  EMBED   $(words $(ASSETS)) files")
-	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS)
+	@$(if $(Q),echo "  EMBED   $(words $(ASSETS) map) files")
+	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS) map/world.tsv=$(B)/gen/world.tsv
+
+# the world map: Natural Earth country shapes from npm world-atlas (package-lock.json),
+# installed by `npm ci` when missing, turned into SVG path data by tools/topo2svg.c
+# (docs/architecture.md, "Map and charts") and embedded as map/world.tsv
+WORLD_JSON := node_modules/world-atlas/countries-110m.json
+$(WORLD_JSON):
+	@command -v npm >/dev/null || { echo "npm is missing: run make deps"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(B)/tools/topo2svg: tools/topo2svg.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O1 -Wall -Wextra -Werror $(shell pkg-config --cflags jansson) -o $@ $< \
+		$(shell pkg-config --libs jansson) -lm
+
+$(B)/gen/world.tsv: $(B)/tools/topo2svg $(WORLD_JSON)
+	@mkdir -p $(B)/gen
+	@$(if $(Q),echo "  MAP     $@")
+	$(Q)$(B)/tools/topo2svg $(WORLD_JSON) $@
 
 # every unit test links the shared fixture (tests/unit/fixture.h: temporary databases,
 # organisations, accounts, groups)
