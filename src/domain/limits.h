@@ -30,6 +30,8 @@
 #define LIMIT_LIST_PAGE       100	/* rows of one list page (/laws,
 					 * /admin/shared) */
 #define LIMIT_KIND_LIST       500	/* records of a kind on its list page (/cases) */
+#define LIMIT_COV_PAGE        50	/* countries on one page of the coverage matrix
+					 * (/coverage) */
 #define LIMIT_PROFILE_ROWS    50	/* laws, cases or lessons listed on a country's
 					 * profile; the rest through a link to the list */
 #define LIMIT_AUDIT_PAGE_DEFAULT 50	/* entries of /admin/audit without ?limit= */

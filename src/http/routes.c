@@ -42,6 +42,9 @@ const struct route routes[] = {
 	{ GET, "/instruments", web_instruments, C, NULL },
 	{ GET, "/instruments/:id", web_instrument, C, NULL },
 	{ GET, "/instruments/:id/:number", web_article, C, NULL },
+	{ GET, "/coverage", web_coverage, C, NULL },
+	{ GET, "/coverage.csv", web_coverage, C, "csv" },
+	{ GET, "/coverage/map", web_coverage_map, C, NULL },
 	/* the repository: nothing here is cached, since drafts and labels decide who
 	 * sees what; forms answer no-store */
 	{ GET, "/laws", web_laws, 0, NULL },

@@ -16,6 +16,7 @@ static const struct {
 	{ "countries", "/countries", "Countries" },
 	{ "regions", "/regions", "Regions" },
 	{ "instruments", "/instruments", "Instruments" },
+	{ "coverage", "/coverage", "Coverage" },
 	{ "laws", "/laws", "Laws" },
 	{ "cases", "/cases", "Cases" },
 	{ "lessons", "/lessons", "Lessons" },

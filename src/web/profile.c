@@ -163,6 +163,7 @@ static const struct {
 	{ "laws", "Laws", sec_laws },
 	{ "cases", "Case law", sec_cases },
 	{ "lessons", "Lessons learned", sec_lessons },
+	{ "coverage", "Coverage of the conventions", web_country_coverage },
 	{ "names", "Names and codes", sec_names },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

@@ -7,6 +7,7 @@
 #include "domain/limits.h"
 #include "http/http.h"
 
+struct country;
 struct expression;
 
 struct record;
@@ -46,6 +47,18 @@ int web_region(struct req *r, struct resp *out);
 int web_instruments(struct req *r, struct resp *out);
 int web_instrument(struct req *r, struct resp *out);
 int web_article(struct req *r, struct resp *out);
+/* /coverage (route_data NULL) and /coverage.csv (route_data non-NULL): the matrix of
+ * countries by articles; /coverage/map: the world map. */
+int web_coverage(struct req *r, struct resp *out);
+int web_coverage_map(struct req *r, struct resp *out);
+/* The coverage section of country c's profile (its scores, gaps, timeline and the
+ * articles by category with their evidence), at the page's ?at=. */
+int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
+			 struct err *e);
+/* The coverage section of an article's page: the countries covering it, partly or
+ * not, by region, with their evidence; at the page's ?at=. */
+int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, int number,
+			 struct err *e);
 /* The repository (src/web/repo*.c): legislation, case law, lessons learned, review. */
 int web_laws(struct req *r, struct resp *out);
 int web_laws_import(struct req *r, struct resp *out);		/* GET form, POST import */

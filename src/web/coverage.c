@@ -1,0 +1,667 @@
+/* Pages of the gap analysis (domain/coverage.h): the matrix of countries by articles
+ * (/coverage, and as CSV), the world map (/coverage/map), and the coverage sections of
+ * a country's profile and of an article's page. The numbers are the domain's; this
+ * file only draws them (view/map.h, view/chart.h). What a visitor sees is what the
+ * store's clearance lets them read: the public, public records only, and the pages
+ * say so. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "domain/coverage.h"
+#include "export/csv.h"
+#include "view/chart.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "view/map.h"
+#include "web/web.h"
+
+#define T(s) layout_t(r, s)
+
+/* Each status: its name on the page, its class and the mark a matrix cell shows. */
+static const struct {
+	const char *label, *cls, *mark;
+} statuses[COV_STATUS_COUNT] = {
+	[COV_UNKNOWN] = { "Unknown", "cu", "·" },
+	[COV_NOT] = { "Not covered", "cn", "○" },
+	[COV_PARTLY] = { "Partly covered", "cp", "◐" },
+	[COV_COVERED] = { "Covered", "cv", "●" },
+};
+
+/* The counted categories' names on the page, in cov_categories order. */
+static const char *category_label(struct req *r, const char *category)
+{
+	return T(category);
+}
+
+static const char *arg(const struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+
+	return v && *v ? v : NULL;
+}
+
+/* The query the page's arguments ask for (at, instrument, category, region,
+ * article), checked: ERR_INVALID / ERR_NOTFOUND naming the parameter. */
+static int query_of(struct req *r, struct cov_query *q, const char *instrument,
+		    struct err *e)
+{
+	const char *article = arg(r, "article");
+	int rc;
+
+	memset(q, 0, sizeof(*q));
+	q->at = arg(r, "at");
+	q->instrument = arg(r, "instrument") ? arg(r, "instrument") : instrument;
+	q->category = arg(r, "category");
+	q->region = arg(r, "region");
+	if (article && (rc = cov_article_ref(r->pool, article, &q->instrument, &q->article, e)))
+		return rc;
+	return cov_query_check(r->store, r->pool, q, e);
+}
+
+/* The arguments query_args() keeps, and the bits that leave one out. */
+static const char *const kept_args[] = { "at", "instrument", "category", "region", "article",
+					 "all", "sort" };
+enum { SKIP_ALL = 1 << 5, SKIP_SORT = 1 << 6 };
+
+/* The query's arguments again, for links: lead ('?' or '&') then
+ * "at=...&amp;instrument=..." (markup, write with %S), without those whose bit (1 << i
+ * for kept_args[i]) is in skip; "" when none. */
+static const char *query_args(struct req *r, int lead, unsigned skip)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *out;
+
+	for (size_t i = 0; i < sizeof(kept_args) / sizeof(kept_args[0]); i++) {
+		const char *v = arg(r, kept_args[i]);
+
+		if (v && !(skip & (1u << i)))
+			html_fmt(&b, "%S%s=%u", b.len ? "&amp;" : lead == '?' ? "?" : "&amp;",
+				 kept_args[i], v);
+	}
+	if (r->lang_explicit)
+		html_fmt(&b, "%S%s=%s", b.len ? "&amp;" : lead == '?' ? "?" : "&amp;", "lang",
+			 lang_code(r->lang));
+	out = pool_strdup(r->pool, sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
+/* "Computed on 7 December 2026 from public records only: ..." and the formula. */
+static void basis(struct req *r, struct sbuf *b, const struct cov_matrix *m)
+{
+	html_fmt(b, "<p class=\"muted\">%s", layout_msg(r, pool_printf(r->pool,
+		 "Coverage on %s.", layout_date(r, m->at)), NULL, 0));
+	if (m->public_only)
+		html_fmt(b, " %s", T("Computed from public records only: sign in to see what "
+				     "your account may read."));
+	html_fmt(b, " <span dir=\"ltr\">%s</span></p>\n", T(COV_FORMULA));
+}
+
+/* A status as a tag with its words (and "derived" when it comes through the
+ * cross-walk). */
+static void status_tag(struct req *r, struct sbuf *b, const struct cov_cell *c)
+{
+	html_fmt(b, "<span class=\"cov %S\">%S %s</span>", statuses[c->status].cls,
+		 statuses[c->status].mark, T(statuses[c->status].label));
+	if (c->derived)
+		html_fmt(b, " <span class=\"muted\">(%s)</span>", T("through the cross-walk"));
+	if (c->disputed)
+		html_fmt(b, " <span class=\"tag\">%s</span>", T("disputed"));
+}
+
+/* A cell's evidence: each provision linked, with its eId and version; the
+ * assessment's note when it says not covered. */
+static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *c)
+{
+	if (!c->nevidence && !c->assessment)
+		return;
+	html_fmt(b, "<ul class=\"evidence\">\n");
+	for (size_t k = 0; k < c->nevidence; k++) {
+		const struct cov_evidence *v = &c->evidence[k];
+
+		html_fmt(b, "<li><a href=\"");
+		layout_href(r, b, web_path_enc(r, pool_printf(r->pool, "%s/%s@%s/~%s",
+						 v->work_uri, v->version_language,
+						 v->version_date, v->eid)));
+		html_fmt(b, "\">%s%s%s</a> <span class=\"muted\"><code%S>%s</code> · "
+			 "<code%S>%s@%s</code> · %s", v->title, v->num ? " — " : "",
+			 v->num ? v->num : "", layout_lang(r, "zxx"), v->eid,
+			 layout_lang(r, "zxx"), v->version_language, v->version_date,
+			 T(!strcmp(v->extent, "full") ? "full" : "partial"));
+		if (v->derived)
+			html_fmt(b, " · %s <a href=\"/instruments/%u/%d%S\">%s/%d</a>",
+				 T("mapped to"), v->via_instrument, v->via_article, layout_q(r),
+				 v->via_instrument, v->via_article);
+		html_fmt(b, "</span></li>\n");
+	}
+	if (c->assessment)
+		html_fmt(b, "<li>%s <q>%s</q> <span class=\"muted\">· %s · %s</span></li>\n",
+			 T(c->conflict ? "Recorded as not covered, but a provision is mapped:"
+				       : "Recorded as not covered:"),
+			 c->assessment->note, c->assessment->recorded_by,
+			 layout_date(r, c->assessment->as_of));
+	html_fmt(b, "</ul>\n");
+}
+
+/* ---- the matrix ---- */
+
+/* Rows of the matrix page with at least one known cell (all: every row). */
+static int row_known(const struct cov_country_row *row, int all)
+{
+	return all || row->overall.counted > row->overall.unknown;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct cov_country_row *x = *(const struct cov_country_row *const *)a;
+	const struct cov_country_row *y = *(const struct cov_country_row *const *)b;
+
+	if (x->overall.score != y->overall.score)
+		return x->overall.score < y->overall.score ? 1 : -1;
+	return strcmp(x->country->alpha2, y->country->alpha2);
+}
+
+/* The filters of the matrix and map pages. */
+static void filters(struct req *r, struct sbuf *b, const char *action,
+		    const struct cov_query *q, int matrix)
+{
+	struct region *rs;
+	size_t nr = 0;
+	const char *v;
+
+	if (region_list(r->store, r->pool, &rs, &nr, NULL))
+		nr = 0;
+	html_fmt(b, "<form method=\"get\" action=\"%S\" class=\"filters\">\n"
+		 "<div><label for=\"f-instrument\">%s</label>\n<select id=\"f-instrument\" "
+		 "name=\"instrument\"><option value=\"\">%s</option>", action, T("Instrument"),
+		 T("Both"));
+	for (int i = 0; i < 2; i++) {
+		const char *id = i ? "un-cc" : "coe-185";
+
+		v = q->instrument;
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>", id, v && !strcmp(v, id) ?
+			 " selected" : "", T(i ? "UN Convention against Cybercrime" :
+					      "Budapest Convention"));
+	}
+	html_fmt(b, "</select></div>\n<div><label for=\"f-category\">%s</label>\n"
+		 "<select id=\"f-category\" name=\"category\"><option value=\"\">%s</option>",
+		 T("Category"), T("All"));
+	for (size_t i = 0; i < cov_category_count; i++) {
+		v = arg(r, "category");
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>", cov_categories[i],
+			 v && !strcmp(v, cov_categories[i]) ? " selected" : "",
+			 category_label(r, cov_categories[i]));
+	}
+	html_fmt(b, "</select></div>\n<div><label for=\"f-region\">%s</label>\n"
+		 "<select id=\"f-region\" name=\"region\"><option value=\"\">%s</option>",
+		 T("Region"), T("The world"));
+	for (size_t i = 0; i < nr; i++) {
+		if (rs[i].level == REGION_WORLD)
+			continue;
+		v = arg(r, "region");
+		html_fmt(b, "<option value=\"%s\"%S>%S%s</option>", rs[i].code,
+			 v && !strcmp(v, rs[i].code) ? " selected" : "",
+			 rs[i].level == REGION_REGION ? "" : "&nbsp;&nbsp;",
+			 region_name(&rs[i], r->lang));
+	}
+	html_fmt(b, "</select></div>\n<div><label for=\"f-at\">%s</label>\n<input id=\"f-at\" "
+		 "name=\"at\" type=\"date\" min=\"%S\" max=\"%S\" value=\"%s\"></div>\n",
+		 T("On the date"), COV_DATE_MIN, COV_DATE_MAX, arg(r, "at"));
+	if (matrix)
+		html_fmt(b, "<div><label><input type=\"checkbox\" name=\"all\" value=\"1\"%S> %s"
+			 "</label></div>\n", arg(r, "all") ? " checked" : "",
+			 T("Also countries with nothing recorded"));
+	else if ((v = arg(r, "article")))
+		html_fmt(b, "<input type=\"hidden\" name=\"article\" value=\"%s\">\n", v);
+	if (r->lang_explicit)
+		html_fmt(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
+			 lang_code(r->lang));
+	html_fmt(b, "<div><button>%s</button></div>\n</form>\n", T("Show"));
+}
+
+/* The legend of the matrix's marks. */
+static void marks_legend(struct req *r, struct sbuf *b)
+{
+	html_fmt(b, "<ul class=\"legend\">\n");
+	for (int s = COV_STATUS_COUNT - 1; s >= 0; s--)
+		html_fmt(b, "<li><span class=\"cov %S\" aria-hidden=\"true\">%S</span> %s</li>\n",
+			 statuses[s].cls, statuses[s].mark, T(statuses[s].label));
+	html_fmt(b, "<li><span class=\"cov\" aria-hidden=\"true\">*</span> %s</li>\n</ul>\n",
+		 T("through the cross-walk"));
+}
+
+/* The CSV of the matrix: one line per country and article. */
+static int matrix_csv(struct req *r, struct resp *out, const struct cov_matrix *m, int all)
+{
+	static const char *const head[] = { "country", "name", "instrument", "article",
+					    "title", "category", "status", "derived",
+					    "evidence", "assessment", "disputed" };
+	struct sbuf *b = &out->body;
+
+	out->content_type = "text/csv; charset=utf-8";
+	csv_row(b, head, sizeof(head) / sizeof(head[0]));
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct cov_country_row *row = &m->rows[i];
+
+		if (!row_known(row, all))
+			continue;
+		for (size_t j = 0; j < m->narticles; j++) {
+			const struct cov_cell *c = &row->cells[j];
+			struct sbuf ev = SBUF_INIT;
+			const char *f[11];
+
+			for (size_t k = 0; k < c->nevidence; k++)
+				sbuf_addf(&ev, "%s%s~%s@%s", k ? "; " : "", c->evidence[k].work_uri,
+					  c->evidence[k].eid, c->evidence[k].version_date);
+			f[0] = row->country->alpha2;
+			f[1] = country_name(row->country, r->lang);
+			f[2] = m->articles[j].instrument;
+			f[3] = pool_printf(r->pool, "%d", m->articles[j].number);
+			f[4] = m->articles[j].title;
+			f[5] = m->articles[j].category;
+			f[6] = cov_status_name(c->status);
+			f[7] = c->derived ? "1" : "0";
+			f[8] = pool_strdup(r->pool, sbuf_str(&ev));
+			f[9] = c->assessment ? c->assessment->note : "";
+			f[10] = c->disputed ? "1" : "0";
+			csv_row(b, f, 11);
+			sbuf_release(&ev);
+		}
+	}
+	return 200;
+}
+
+int web_coverage(struct req *r, struct resp *out)
+{
+	struct cov_query q;
+	struct cov_matrix *m;
+	const struct cov_country_row **rows;
+	size_t nrows = 0, first, page_rows = LIMIT_COV_PAGE;
+	int all = arg(r, "all") != NULL, page = 1, csv = r->route_data != NULL;
+	const char *sort = arg(r, "sort"), *pg = arg(r, "page");
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (pg && num_int(pg, 1, LIMIT_OFFSET_MAX / LIMIT_COV_PAGE, &page))
+		return http_error(r, out, 400, "The page is a number from 1.");
+	if (sort && strcmp(sort, "score") && strcmp(sort, "name"))
+		return http_error(r, out, 400, "The sort is name or score.");
+	/* one instrument's columns fit a screen: the UN convention's unless asked */
+	if (query_of(r, &q, csv ? NULL : "un-cc", &e) || cov_matrix(r->store, r->pool, r->actor, &q, &m, &e))
+		return http_fail(r, out, &e);
+	if (csv)
+		return matrix_csv(r, out, m, all);
+	rows = pool_calloc(r->pool, m->nrows + 1, sizeof(*rows));
+	for (size_t i = 0; i < m->nrows; i++)
+		if (row_known(&m->rows[i], all))
+			rows[nrows++] = &m->rows[i];
+	if (sort && !strcmp(sort, "score"))
+		qsort(rows, nrows, sizeof(*rows), by_score);
+	else	/* by name in the page's language */
+		for (size_t i = 1; i < nrows; i++)
+			for (size_t j = i; j > 0 && utf8_collate(country_name(rows[j - 1]->country,
+				 r->lang), country_name(rows[j]->country, r->lang)) > 0; j--) {
+				const struct cov_country_row *t = rows[j];
+
+				rows[j] = rows[j - 1];
+				rows[j - 1] = t;
+			}
+	first = (size_t)(page - 1) * page_rows;
+	web_page_begin(r, out, T("Coverage of the conventions"), "coverage", NULL);
+	web_heading(b, T("Coverage of the conventions"),
+		    T("Which articles of the Budapest Convention and the UN Convention against "
+		      "Cybercrime each country's law covers, from the provisions mapped to them "
+		      "and the gaps recorded. Unknown means nothing is recorded yet: it is not a "
+		      "gap."));
+	filters(r, b, "/coverage", &q, 1);
+	basis(r, b, m);
+	html_fmt(b, "<p><a href=\"/coverage/map%S\">%s</a> · <a href=\"/coverage.csv%S\">"
+		 "CSV</a> · <a href=\"/api/v1/coverage%S\">JSON</a></p>\n",
+		 query_args(r, '?', SKIP_ALL | SKIP_SORT), T("World map"), query_args(r, '?', SKIP_SORT),
+		 query_args(r, '?', SKIP_ALL | SKIP_SORT));
+	marks_legend(r, b);
+	if (!nrows) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n",
+			 T("Nothing is recorded for these countries and articles yet."));
+		layout_end(r, b);
+		return 200;
+	}
+	html_fmt(b, "<div class=\"scroll\"><table class=\"matrix\">\n<caption>%s</caption>\n"
+		 "<thead><tr><th scope=\"col\"><a href=\"/coverage?sort=name%S\">%s</a></th>"
+		 "<th scope=\"col\"><a href=\"/coverage?sort=score%S\">%s</a></th>",
+		 layout_plural(r, (long long)nrows, "{n} country|{n} countries"),
+		 query_args(r, '&', SKIP_SORT), T("Country"), query_args(r, '&', SKIP_SORT), T("Score"));
+	for (size_t j = 0; j < m->narticles; j++)
+		html_fmt(b, "<th scope=\"col\"><a href=\"/instruments/%u/%d%S\" title=\"%s %d – %s\">"
+			 "%S%d</a></th>", m->articles[j].instrument, m->articles[j].number,
+			 layout_q(r), m->articles[j].instrument, m->articles[j].number,
+			 m->articles[j].title, q.instrument ? "" :
+			 strcmp(m->articles[j].instrument, "un-cc") ? "C" : "U",
+			 m->articles[j].number);
+	html_fmt(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = first; i < nrows && i < first + page_rows; i++) {
+		const struct cov_country_row *row = rows[i];
+
+		html_fmt(b, "<tr><th scope=\"row\"><a href=\"/countries/%u%S#coverage\">%s</a></th>"
+			 "<td>%s</td>", row->country->alpha2, layout_q(r),
+			 country_name(row->country, r->lang),
+			 chart_percent(r, row->overall.score));
+		for (size_t j = 0; j < m->narticles; j++) {
+			const struct cov_cell *c = &row->cells[j];
+
+			html_fmt(b, "<td class=\"%S\" title=\"%s\">%S%S</td>", statuses[c->status].cls,
+				 T(statuses[c->status].label), statuses[c->status].mark,
+				 c->derived ? "*" : "");
+		}
+		html_fmt(b, "</tr>\n");
+	}
+	html_fmt(b, "</tbody>\n</table></div>\n");
+	if (page > 1)
+		html_fmt(b, "<a href=\"/coverage?page=%d%S\" rel=\"prev\">%s</a> ", page - 1,
+			 query_args(r, '&', 0), T("Previous"));
+	if (first + page_rows < nrows)
+		html_fmt(b, "<a href=\"/coverage?page=%d%S\" rel=\"next\">%s</a>", page + 1,
+			 query_args(r, '&', 0), T("Next"));
+	layout_end(r, b);
+	return 200;
+}
+
+/* ---- the world map ---- */
+
+/* A country's value on the map: its score (of the category, or of the one article:
+ * covered 1, partly 0.5, not covered 0), or no data when all its cells are unknown. */
+static double map_value_of(const struct cov_country_row *row, const struct cov_query *q,
+			   long col)
+{
+	const struct cov_score *s = &row->overall;
+
+	if (col >= 0) {
+		static const double v[] = { MAP_NO_DATA, 0, 0.5, 1 };
+
+		return v[row->cells[col].status];
+	}
+	if (q->category && cov_category_index(q->category) >= 0)
+		s = &row->by_category[cov_category_index(q->category)];
+	return s->counted > s->unknown ? s->score : MAP_NO_DATA;
+}
+
+int web_coverage_map(struct req *r, struct resp *out)
+{
+	struct cov_query q;
+	struct cov_matrix *m;
+	struct map_value *vs;
+	struct country *cs;
+	size_t ncs, nv = 0;
+	long col = -1;
+	const char *what;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (query_of(r, &q, NULL, &e) || cov_matrix(r->store, r->pool, r->actor, &q, &m, &e) ||
+	    country_list(r->store, r->pool, &cs, &ncs, &e))
+		return http_fail(r, out, &e);
+	if (q.article)
+		col = cov_matrix_column(m, q.instrument, q.article);
+	what = col >= 0 ? pool_printf(r->pool, "%s %d – %s", m->articles[col].instrument,
+				      m->articles[col].number, m->articles[col].title) :
+	       q.category ? category_label(r, q.category) : T("All counted articles");
+	vs = pool_calloc(r->pool, m->nrows + 1, sizeof(*vs));
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct cov_country_row *row = &m->rows[i];
+		double v = map_value_of(row, &q, col);
+
+		vs[nv].code = row->country->numeric;
+		vs[nv].value = v;
+		vs[nv].label = pool_printf(r->pool, "%s: %s", country_name(row->country, r->lang),
+					   v == MAP_NO_DATA ? T("nothing recorded") :
+					   col >= 0 ? T(statuses[row->cells[col].status].label) :
+					   chart_percent(r, v));
+		vs[nv].href = pool_printf(r->pool, "/countries/%s", row->country->alpha2);
+		nv++;
+	}
+	web_page_begin(r, out, T("World map of coverage"), "coverage", NULL);
+	web_heading(b, T("World map of coverage"), NULL);
+	html_fmt(b, "<p>%s <strong>%s</strong></p>\n", T("Showing:"), what);
+	filters(r, b, "/coverage/map", &q, 0);
+	basis(r, b, m);
+	map_render(r, b, &(struct map_spec){ .id = "map", .title = what,
+		   .desc = T("Each country's share of the articles its law covers; grey where "
+			     "nothing is recorded."), .values = vs, .nvalues = nv,
+		   .countries = cs, .ncountries = ncs });
+	/* the same numbers as a table: the map's text alternative, with every link */
+	html_fmt(b, "<table class=\"compact\">\n<caption>%s</caption>\n<thead><tr>"
+		 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		 what, T("Country"), T(col >= 0 ? "Status" : "Score"));
+	for (size_t i = 0; i < nv; i++) {
+		if (vs[i].value == MAP_NO_DATA)
+			continue;
+		html_fmt(b, "<tr><th scope=\"row\"><a href=\"");
+		layout_href(r, b, vs[i].href);
+		html_fmt(b, "\">%s</a></th><td>%s</td></tr>\n",
+			 country_name(m->rows[i].country, r->lang),
+			 col >= 0 ? T(statuses[m->rows[i].cells[col].status].label) :
+			 chart_percent(r, vs[i].value));
+	}
+	html_fmt(b, "</tbody>\n</table>\n<p><a href=\"/coverage%S\">%s</a></p>\n",
+		 query_args(r, '?', 0), T("The matrix of countries by articles"));
+	layout_end(r, b);
+	return 200;
+}
+
+/* ---- the country's profile ---- */
+
+/* One category's articles of the country: each known one with its status and
+ * evidence, the unknown ones on one line. */
+static void category_block(struct req *r, struct sbuf *b, const struct cov_matrix *m,
+			   const struct cov_country_row *row, const char *category)
+{
+	int known = 0, unknown = 0;
+
+	for (size_t j = 0; j < m->narticles; j++) {
+		const struct cov_cell *c = &row->cells[j];
+
+		if (strcmp(m->articles[j].category, category))
+			continue;
+		if (c->status == COV_UNKNOWN) {
+			unknown++;
+			continue;
+		}
+		if (!known++)
+			html_fmt(b, "<ul class=\"coverage\">\n");
+		html_fmt(b, "<li><a href=\"/instruments/%u/%d%S\">%s %d – %s</a> ",
+			 m->articles[j].instrument, m->articles[j].number, layout_q(r),
+			 strcmp(m->articles[j].instrument, "un-cc") ? "CETS 185" : "UNCC",
+			 m->articles[j].number, m->articles[j].title);
+		status_tag(r, b, c);
+		evidence_list(r, b, c);
+		html_fmt(b, "</li>\n");
+	}
+	if (known)
+		html_fmt(b, "</ul>\n");
+	if (unknown) {
+		html_fmt(b, "<p class=\"muted\">%s: ", T("Nothing recorded"));
+		for (size_t j = 0, k = 0; j < m->narticles; j++)
+			if (!strcmp(m->articles[j].category, category) &&
+			    row->cells[j].status == COV_UNKNOWN)
+				html_fmt(b, "%S<a href=\"/instruments/%u/%d%S\" title=\"%s\">%s/%d</a>",
+					 k++ ? ", " : "", m->articles[j].instrument,
+					 m->articles[j].number, layout_q(r), m->articles[j].title,
+					 m->articles[j].instrument, m->articles[j].number);
+		html_fmt(b, "</p>\n");
+	}
+}
+
+int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
+			 struct err *e)
+{
+	struct cov_query q;
+	struct cov_matrix *m;
+	struct cov_timeline *tl;
+	struct cov_comparison cmp;
+	struct cov_gap *gaps;
+	struct chart_bar bars[9];
+	struct chart_point *pts;
+	const struct cov_country_row *row;
+	const char *one[1] = { c->alpha2 };
+	size_t ngaps, nb = 0;
+	int rc;
+
+	/* the country among its sub-region: the comparison and the gaps' ranking */
+	if ((rc = query_of(r, &q, NULL, e)))
+		return rc;
+	q.region = c->subregion[0] ? c->subregion : NULL;
+	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)))
+		return rc;
+	if (!(row = cov_matrix_row(m, c->alpha2)))
+		return err_set(e, ERR_NOTFOUND, "There is no such country.");
+	basis(r, b, m);
+	html_fmt(b, "<p><a href=\"/coverage%S\">%s</a> · <a href=\"/coverage/map%S\">%s</a> · "
+		 "<a href=\"/api/v1/coverage?country=%u\">JSON</a></p>\n", layout_q(r),
+		 T("All countries"), layout_q(r), T("World map"), c->alpha2);
+	if (row->overall.counted == row->overall.unknown) {
+		html_fmt(b, "<p>%s</p>\n", T("Nothing is recorded yet for this country's law: no "
+					    "provision is mapped to an article and no gap is "
+					    "recorded."));
+		return ERR_OK;
+	}
+	/* the scores: overall and per category */
+	bars[nb++] = (struct chart_bar){ T("Overall"), row->overall.score, NULL };
+	for (size_t i = 0; i < cov_category_count && nb < 9; i++)
+		if (row->by_category[i].counted)
+			bars[nb++] = (struct chart_bar){ category_label(r, cov_categories[i]),
+							 row->by_category[i].score, NULL };
+	chart_bars(r, b, &(struct chart_bars){ .title = T("Share of the articles covered"),
+		   .label_heading = T("Category"), .value_heading = T("Score"), .bars = bars,
+		   .n = nb, .percent = 1 });
+	if (!cov_compare_subregion(m, c->alpha2, &cmp, NULL) && cmp.subregion[0]) {
+		struct region *g;
+
+		html_fmt(b, "<p>%s</p>\n", layout_msg(r, pool_printf(r->pool,
+			 "%s: %s; the mean of %s: %s (countries compared: %d).",
+			 country_name(c, r->lang), chart_percent(r, cmp.score),
+			 region_get(r->store, r->pool, cmp.subregion, &g, NULL) ? cmp.subregion :
+			 region_name(g, r->lang), chart_percent(r, cmp.subregion_mean),
+			 cmp.subregion_countries), NULL, 0));
+	}
+	if (row->safeguards_flag)
+		html_fmt(b, "<p class=\"note\" role=\"note\">%s</p>\n",
+			 T("Procedural powers are mapped but no safeguard article is (conditions "
+			   "and safeguards, human rights, personal data): the powers may lack "
+			   "their limits in law, or the safeguards are not mapped yet."));
+	/* the gaps, most urgent first */
+	if ((rc = cov_gaps(r->pool, m, c->alpha2, &gaps, &ngaps, e)))
+		return rc;
+	html_fmt(b, "<h3>%s</h3>\n", T("Gaps"));
+	if (!ngaps)
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No gap is recorded: every article "
+							      "known is covered."));
+	else
+		html_fmt(b, "<p class=\"muted\">%s</p>\n<ol>\n",
+			 T("Articles partly or not covered, first those most countries of the "
+			   "sub-region cover."));
+	for (size_t i = 0; i < ngaps && i < 10; i++) {
+		html_fmt(b, "<li><a href=\"/instruments/%u/%d%S\">%s/%d – %s</a> ",
+			 gaps[i].article->instrument, gaps[i].article->number, layout_q(r),
+			 gaps[i].article->instrument, gaps[i].article->number,
+			 gaps[i].article->title);
+		status_tag(r, b, gaps[i].cell);
+		html_fmt(b, " <span class=\"muted\">· %s</span></li>\n", layout_plural(r,
+			 gaps[i].subregion_covering, "covered by {n} country of the sub-region|"
+			 "covered by {n} countries of the sub-region"));
+	}
+	if (ngaps)
+		html_fmt(b, "</ol>\n");
+	/* over time */
+	q.region = NULL;
+	q.countries = one;
+	q.ncountries = 1;
+	if ((rc = cov_timeline(r->store, r->pool, r->actor, &q, &tl, e)))
+		return rc;
+	pts = pool_calloc(r->pool, tl->npoints + 1, sizeof(*pts));
+	for (size_t i = 0; i < tl->npoints; i++)
+		pts[i] = (struct chart_point){ tl->points[i].date, tl->points[i].overall.score };
+	html_fmt(b, "<h3>%s</h3>\n", T("Coverage over time"));
+	chart_timeline(r, b, &(struct chart_timeline){ .id = "tl-cov",
+		       .title = T("Overall score over time"), .date_heading = T("From"),
+		       .value_heading = T("Score"), .points = pts, .n = tl->npoints,
+		       .to = m->at });
+	/* by category, with the evidence */
+	for (size_t i = 0; i < cov_category_count; i++) {
+		if (!row->by_category[i].counted)
+			continue;
+		html_fmt(b, "<h3>%s</h3>\n", category_label(r, cov_categories[i]));
+		category_block(r, b, m, row, cov_categories[i]);
+	}
+	return ERR_OK;
+}
+
+/* ---- the article's page ---- */
+
+int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, int number,
+			 struct err *e)
+{
+	struct cov_query q;
+	struct cov_matrix *m;
+	struct region *rs;
+	size_t nr;
+	long col;
+	int rc, any = 0;
+
+	if ((rc = query_of(r, &q, NULL, e)))
+		return rc;
+	q.instrument = instrument;
+	q.article = number;
+	q.category = NULL;
+	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)) ||
+	    (rc = region_list(r->store, r->pool, &rs, &nr, e)))
+		return rc;
+	if ((col = cov_matrix_column(m, instrument, number)) < 0) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This article asks nothing of "
+							       "states' laws: coverage is not "
+							       "measured for it."));
+		return ERR_OK;
+	}
+	basis(r, b, m);
+	html_fmt(b, "<p><a href=\"/coverage/map?article=%u/%d%S\">%s</a></p>\n", instrument,
+		 number, r->lang_explicit ? pool_printf(r->pool, "&amp;lang=%s",
+		 lang_code(r->lang)) : "", T("On the world map"));
+	/* by region: the countries of each status, with their evidence */
+	for (size_t g = 0; g < nr; g++) {
+		int counts[COV_STATUS_COUNT] = { 0 };
+
+		if (rs[g].level != REGION_REGION)
+			continue;
+		for (size_t i = 0; i < m->nrows; i++)
+			if (region_contains(&rs[g], m->rows[i].country))
+				counts[m->rows[i].cells[col].status]++;
+		if (counts[COV_COVERED] + counts[COV_PARTLY] + counts[COV_NOT] == 0)
+			continue;
+		any = 1;
+		html_fmt(b, "<h3>%s</h3>\n<p class=\"muted\">", region_name(&rs[g], r->lang));
+		for (int s = COV_STATUS_COUNT - 1; s >= 0; s--)
+			html_fmt(b, "%S%s: %s", s == COV_STATUS_COUNT - 1 ? "" : " · ",
+				 T(statuses[s].label), layout_number(r, counts[s]));
+		html_fmt(b, "</p>\n<ul class=\"coverage\">\n");
+		for (int s = COV_STATUS_COUNT - 1; s > COV_UNKNOWN; s--)
+			for (size_t i = 0; i < m->nrows; i++) {
+				const struct cov_country_row *row = &m->rows[i];
+				const struct cov_cell *c = &row->cells[col];
+
+				if (c->status != (enum cov_status)s ||
+				    !region_contains(&rs[g], row->country))
+					continue;
+				html_fmt(b, "<li><a href=\"/countries/%u%S#coverage\">%s</a> ",
+					 row->country->alpha2, layout_q(r),
+					 country_name(row->country, r->lang));
+				status_tag(r, b, c);
+				evidence_list(r, b, c);
+				html_fmt(b, "</li>\n");
+			}
+		html_fmt(b, "</ul>\n");
+	}
+	if (!any)
+		html_fmt(b, "<p class=\"muted\">%s</p>\n",
+			 T("Nothing is recorded for this article yet."));
+	return ERR_OK;
+}
