@@ -21,6 +21,8 @@ int cli_reindex(const struct config *cfg, int argc, char **argv);
  * revoke"; the subcommand is the first positional argument. */
 int cli_org(const struct config *cfg, int argc, char **argv);
 int cli_user(const struct config *cfg, int argc, char **argv);
+/* cli/map.c: "map WORK-URI EID ARTICLE full|partial|reject" and "map --file=FILE". */
+int cli_map(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */
 int cli_audit(const struct config *cfg, int argc, char **argv);
 

@@ -37,5 +37,7 @@
 #define LIMIT_LONG_TITLE      4000	/* bytes of a version's long title */
 #define LIMIT_EXTENT          60	/* bytes of a version's extent (E+W+S+N.I.) */
 #define LIMIT_WARNINGS_SHOWN  200	/* an import's warnings listed on its page */
+#define LIMIT_MAPPING_FILE    4000000	/* bytes of a file of curators' mappings
+					 * (ccrepo map --file) */
 
 #endif
