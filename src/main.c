@@ -101,6 +101,22 @@ static const struct command commands[] = {
 	  "region:014, type:legislation|case|lesson, article:un-cc/7, year:2015..2020,\n"
 	  "lang:fr. Matches are shown in [brackets].\n"
 	  "  --limit N   results to show (default 10, at most 100)\n" },
+	{ "map", cli_map, DB_OPTS, "WORK-URI EID INSTRUMENT/NUMBER full|partial|reject | --file=FILE",
+	  { "--comment=", "--file=", "--strict", NULL },
+	  "record curators' mappings of provisions to instrument articles",
+	  "Accept (full or partial) or reject the mapping of one provision, named by its\n"
+	  "work URI and eId (see 'ccrepo show --all'), to an article such as un-cc/7 or\n"
+	  "coe-185/2, as the operator (audited like any change). Or load a file of them:\n"
+	  "  ccrepo map /akn/ke/act/2018/5 sec_14 un-cc/7 full --comment \"why\"\n"
+	  "  ccrepo map --file tests/relevance/mappings.tsv\n"
+	  "The file: UTF-8 lines of five TAB-separated fields, work URI, eId, article,\n"
+	  "judgment (full, partial, none or scope) and note; '#' starts a comment line.\n"
+	  "full and partial rows become accepted mappings with the note as comment; none\n"
+	  "and scope rows are skipped. At most 4,000,000 bytes, in one transaction.\n"
+	  "  --comment TEXT   why (at most 2000 bytes)\n"
+	  "  --strict         a row that cannot be stored (no such work or eId, a bad field)\n"
+	  "                   stores nothing; without it such rows are reported as\n"
+	  "                   FILE:LINE: why on standard error, counted, and the rest stored\n" },
 	{ "reindex", cli_reindex, DB_OPTS, "", { NULL },
 	  "rebuild the search index from the records",
 	  "The index is kept up to date with every change; this rebuilds it in one\n"

@@ -147,6 +147,34 @@ int mapping_list_article(struct store *s, pool *p, const char *instrument, int a
 int mapping_set(struct store *s, const struct actor *a, long long work_id, const char *eid,
 		const char *instrument, int article, const char *state, const char *extent,
 		const char *comment, struct err *e);
+/* Record a curator's decision on a mapping as people write it: the work by its URI, the
+ * article as "instrument/number" (un-cc/7), decision "full" or "partial" (accepted, with
+ * that extent) or "reject" (rejected), comment (may be NULL). Through mapping_set, which
+ * checks that a may map the work and audits. ERR_NOTFOUND when no work has the URI,
+ * ERR_INVALID for a malformed article or decision, or mapping_set's error. */
+int mapping_decide(struct store *s, const struct actor *a, const char *work_uri,
+		   const char *eid, const char *article, const char *decision,
+		   const char *comment, struct err *e);
+
+/* What mapping_load_tsv did: rows stored, skipped (none, scope) and not stored. */
+struct mapping_load {
+	size_t stored, skipped, bad;
+};
+/* Told of each row of a mapping file that was not stored: its line (from 1) and why. */
+typedef void mapping_bad_row_fn(void *ud, size_t line, const struct err *why);
+/* Load a file of curators' mappings in the format of tests/relevance/mappings.tsv
+ * (UTF-8; lines of five TAB-separated fields: work URI, eId, instrument/number, judgment,
+ * note; '#' comments and blank lines skipped): each full or partial row becomes an
+ * accepted mapping with that extent and its note as comment (mapping_decide); none and
+ * scope rows are skipped. All in one transaction. A row that cannot be stored (a work or
+ * eId that does not exist, a malformed field) is reported to bad (may be NULL) and
+ * counted; with strict, the first such row stops the load, nothing is stored and the
+ * error (prefixed "line N") is returned. Text over LIMIT_MAPPING_FILE bytes is
+ * ERR_TOOLARGE, text that is not UTF-8 ERR_INVALID, before any row. *out is filled in
+ * either way. */
+int mapping_load_tsv(struct store *s, const struct actor *a, const char *text, size_t len,
+		     int strict, mapping_bad_row_fn *bad, void *ud, struct mapping_load *out,
+		     struct err *e);
 /* Compute suggestions for every provision of the work's latest expression (the rules
  * of suggest_work) and store them in place of the work's earlier suggestions (never
  * over an accepted or rejected mapping). *n receives how many. */

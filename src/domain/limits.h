@@ -44,5 +44,7 @@
 #define LIMIT_COV_NOTE        4000	/* bytes of a coverage assessment's note, a
 					 * dispute's comment or decision */
 #define LIMIT_COV_COUNTRIES   300	/* countries named in one coverage query */
+#define LIMIT_MAPPING_FILE    4000000	/* bytes of a file of curators' mappings
+					 * (ccrepo map --file) */
 
 #endif

@@ -2,9 +2,11 @@
  * rejected, or suggested by ccrepo (never a mapping until accepted). */
 #include <string.h>
 
+#include "core/utf8.h"
 #include "domain/audit.h"
 #include "domain/instrument.h"
 #include "core/lang.h"
+#include "domain/limits.h"
 #include "domain/legislation.h"
 #include "domain/suggest.h"
 #include "domain/tx.h"
@@ -154,4 +156,160 @@ out:
 	rc = tx_end(&t, rc, e);
 	pool_free(p);
 	return rc;
+}
+
+/* "un-cc/7" into instrument (in p) and number. */
+static int article_ref(pool *p, const char *ref, const char **instrument, int *number,
+		       struct err *e)
+{
+	const char *slash = ref ? strrchr(ref, '/') : NULL;
+
+	if (!slash || slash == ref || strlen(ref) > LIMIT_ARTICLE_REF ||
+	    instrument_article_number(slash + 1, number, NULL))
+		return err_set(e, ERR_INVALID, "name the article as instrument/number, such as "
+			       "un-cc/7 or coe-185/2");
+	*instrument = pool_strndup(p, ref, (size_t)(slash - ref));
+	return ERR_OK;
+}
+
+/* The record id of the work at uri. */
+static int work_of(struct store *s, pool *p, const char *uri, long long *id, struct err *e)
+{
+	struct err le = { 0 };
+	struct work *w;
+	int rc = uri && *uri ? legislation_get(s, p, uri, &w, &le) : ERR_NOTFOUND;
+
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "no work has the URI %.200s", uri ? uri : "");
+	if (rc)
+		return err_set(e, (enum err_code)rc, "%s", le.msg);
+	*id = w->rec.id;
+	return ERR_OK;
+}
+
+/* mapping_decide on a work found already. */
+static int decide(struct store *s, const struct actor *a, pool *p, long long work_id,
+		  const char *eid, const char *article, const char *decision,
+		  const char *comment, struct err *e)
+{
+	const char *instrument = NULL, *state = "accepted", *extent = decision;
+	int number = 0, rc;
+
+	if (!decision || (strcmp(decision, "full") && strcmp(decision, "partial") &&
+			  strcmp(decision, "reject")))
+		return err_set(e, ERR_INVALID, "a decision is full, partial or reject");
+	if (!strcmp(decision, "reject")) {
+		state = "rejected";
+		extent = NULL;
+	}
+	if ((rc = article_ref(p, article, &instrument, &number, e)))
+		return rc;
+	return mapping_set(s, a, work_id, eid, instrument, number, state, extent,
+			   comment && *comment ? comment : NULL, e);
+}
+
+int mapping_decide(struct store *s, const struct actor *a, const char *work_uri,
+		   const char *eid, const char *article, const char *decision,
+		   const char *comment, struct err *e)
+{
+	pool *p = pool_new();
+	long long id;
+	int rc;
+
+	if (!(rc = work_of(s, p, work_uri, &id, e)))
+		rc = decide(s, a, p, id, eid, article, decision, comment, e);
+	pool_free(p);
+	return rc;
+}
+
+/* Split line (modified) at tabs into at most max fields; the count, or max + 1 when
+ * there are more. */
+static int split_tabs(char *line, char **f, int max)
+{
+	int n = 0;
+
+	for (char *c = line;; c++) {
+		if (n == max)
+			return max + 1;
+		f[n++] = c;
+		if (!(c = strchr(c, '\t')))
+			return n;
+		*c = '\0';
+	}
+}
+
+/* One row of a mapping file: ERR_OK stored or skipped (*skipped set), else the error. */
+static int load_row(struct store *s, const struct actor *a, pool *p, char *line,
+		    const char **last_uri, long long *last_id, int *skipped, struct err *e)
+{
+	char *f[5];
+	int n = split_tabs(line, f, 5), rc;
+
+	*skipped = 0;
+	if (n < 4 || n > 5)
+		return err_set(e, ERR_INVALID, "a row has work URI, eId, article, judgment and "
+			       "note, separated by tabs");
+	if (!strcmp(f[3], "none") || !strcmp(f[3], "scope")) {
+		*skipped = 1;
+		return ERR_OK;
+	}
+	if (strcmp(f[3], "full") && strcmp(f[3], "partial"))
+		return err_set(e, ERR_INVALID, "the judgment is full, partial, none or scope");
+	if (!*last_uri || strcmp(*last_uri, f[0])) {
+		*last_uri = NULL;
+		if ((rc = work_of(s, p, f[0], last_id, e)))
+			return rc;
+		*last_uri = pool_strdup(p, f[0]);
+	}
+	return decide(s, a, p, *last_id, f[1], f[2], f[3], n == 5 ? f[4] : NULL, e);
+}
+
+int mapping_load_tsv(struct store *s, const struct actor *a, const char *text, size_t len,
+		     int strict, mapping_bad_row_fn *bad, void *ud, struct mapping_load *out,
+		     struct err *e)
+{
+	pool *p;
+	const char *at = text, *end = text + len, *last_uri = NULL;
+	long long last_id = 0;
+	size_t lineno = 0;
+	struct tx t = {0};
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (len > LIMIT_MAPPING_FILE)
+		return err_set(e, ERR_TOOLARGE, "the mapping file is larger than %d bytes",
+			       LIMIT_MAPPING_FILE);
+	if (!utf8_valid(text, len) || memchr(text, '\0', len))
+		return err_set(e, ERR_INVALID, "%s: not valid UTF-8", "the mapping file");
+	if ((rc = tx_begin(&t, s, e)))
+		return rc;
+	p = pool_new();
+	while (at < end && !rc) {
+		const char *nl = memchr(at, '\n', (size_t)(end - at));
+		size_t n = (size_t)((nl ? nl : end) - at);
+		char *line = pool_strndup(p, at, n);
+		struct err re = { 0 };
+		int skipped;
+
+		at = nl ? nl + 1 : end;
+		lineno++;
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (!n || line[0] == '#' || strspn(line, " \t") == n)
+			continue;
+		if (!load_row(s, a, p, line, &last_uri, &last_id, &skipped, &re)) {
+			out->stored += !skipped;
+			out->skipped += skipped;
+			continue;
+		}
+		out->bad++;
+		if (bad)
+			bad(ud, lineno, &re);
+		if (strict) {
+			rc = err_set(e, re.code, "line %zu: %s", lineno, re.msg);
+			out->stored = 0;
+		}
+	}
+	pool_free(p);
+	return tx_end(&t, rc, e);
 }

@@ -21,13 +21,24 @@
 
 #include "integration/harness.h"
 
-/* Floors, a little below what the suggester reached when they were set: precision
- * 0.75, recall 0.81, top-1 precision 0.75 and recall 0.79 (before its rules: 0.12,
- * 0.40, 0.12, 0.41; see the end of src/domain/suggest.c). */
-#define FLOOR_PRECISION 0.72
-#define FLOOR_RECALL 0.78
-#define FLOOR_TOP_PRECISION 0.72
-#define FLOOR_TOP_RECALL 0.76
+/* Floors, a little below what the suggester reaches, so that a regression fails.
+ * Set 1 (the works judged first, set1[] below): when the rules of suggest_work() were
+ * written it reached precision 0.75, recall 0.81, top-1 precision 0.75 and recall 0.79
+ * (before its rules: 0.12, 0.40, 0.12, 0.41; see the end of src/domain/suggest.c). The
+ * file then gained mappings in the same works (Code pénal articles beyond 323-x, the
+ * South African Bill of Rights, the DPA principles, DRIPA, 18 U.S.C.) that the rules never
+ * saw: measured 0.74, 0.66, 0.74, 0.64 with the same suggester. */
+#define FLOOR_PRECISION 0.71
+#define FLOOR_RECALL 0.63
+#define FLOOR_TOP_PRECISION 0.71
+#define FLOOR_TOP_RECALL 0.61
+/* The whole set (set 1 and the texts added with the PDFs of Singapore and Nigeria, the
+ * Chinese code and the Police (Northern Ireland) Act), where the suggester does much
+ * worse: measured 0.55, 0.45, 0.53, 0.44 when these were set. */
+#define FLOOR_ALL_PRECISION 0.52
+#define FLOOR_ALL_RECALL 0.42
+#define FLOOR_ALL_TOP_PRECISION 0.50
+#define FLOOR_ALL_TOP_RECALL 0.41
 
 #define MAXROWS 1024
 #define MAXSUG 8192
@@ -123,7 +134,7 @@ static void judge(struct sug *s)
 
 static void import_corpus(const char *d)
 {
-	char p[8][1200];
+	char p[13][1200];
 	const char *files[] = {
 		"us/18-usc-1030.md",
 		"us/18-usc-2701-2703.md",
@@ -133,6 +144,11 @@ static void import_corpus(const char *d)
 		"uk/ukpga-1998-29-data-protection.akn.xml",
 		"za/zasca-2008-134-judgment.akn.xml",
 		"fr/code_penal_LEGITEXT000006070719.md",
+		"uk/ukpga_20000032_en.xml",
+		"sg/computer_misuse_act_1993.pdf",
+		"sg/online_criminal_harms_act_2023.pdf",
+		"ng/cybercrimes-act-2015.pdf",
+		"cn/cn_criminal_law_1997_as_amended_xingfa.md",
 	};
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++)
@@ -141,10 +157,19 @@ static void import_corpus(const char *d)
 				"1986-10-16", "--title", "18 U.S.C. 1030", p[0]), 0);
 	assert_int_equal(IMPORT(d, "--uri", "/akn/us/act/1986/usc-18-2701", "--date",
 				"1986-10-21", "--title", "18 U.S.C. 2701-2703", p[1]), 0);
-	assert_int_equal(IMPORT(d, p[2], p[3], p[4], p[5], p[6]), 0);
+	assert_int_equal(IMPORT(d, p[2], p[3], p[4], p[5], p[6], p[8]), 0);
 	assert_int_equal(IMPORT(d, "--uri", "/akn/fr/act/1992/code-penal", "--date",
 				"1992-07-22", "--language", "fra", "--title", "Code pénal",
 				p[7]), 0);
+	/* the URIs and dates of tests/integration/test_import.c */
+	assert_int_equal(IMPORT(d, "--uri", "/akn/sg/act/1993/19", "--date", "1993-08-30", p[9]),
+			 0);
+	assert_int_equal(IMPORT(d, "--uri", "/akn/sg/act/2023/19", "--date", "2023-07-05", p[10]),
+			 0);
+	assert_int_equal(IMPORT(d, "--uri", "/akn/ng/act/2015/17", "--date", "2015-05-15", p[11]),
+			 0);
+	assert_int_equal(IMPORT(d, "--uri", "/akn/cn/act/1997/criminal-law", "--country", "CN",
+				"--date", "1997-03-14", "--language", "chi", p[12]), 0);
 }
 
 /* Every provision named in the file exists (a typo would silently lower the bar). */
@@ -203,12 +228,32 @@ static int has_prefix(const char *s, const char *prefix)
 	return !prefix || !strncmp(s, prefix, strlen(prefix));
 }
 
-/* The figures for the articles starting with prefix (NULL: all). */
-static void count(const char *prefix, struct counts *c)
+/* The works judged when the first floors were set (set 1); the texts added later (the
+ * PDFs of Singapore and Nigeria, the Chinese code, the Police (Northern Ireland) Act) are
+ * judged in the whole set only. */
+static const char *const set1[] = {
+	"/akn/us/act/1986/usc-18-1030", "/akn/us/act/1986/usc-18-2701",
+	"/akn/gb/act/2014/27", "/akn/gb/act/1998/29", "/akn/za/act/1996/constitution",
+	"/akn/ke/act/1997-08-22/3", "/akn/za/judgement/2008-11-26/653-07",
+	"/akn/fr/act/1992/code-penal",
+};
+
+/* Whether uri counts: every work, or (only1) those of set 1. */
+static int in_set(const char *uri, int only1)
+{
+	for (size_t i = 0; only1 && i < sizeof(set1) / sizeof(*set1); i++)
+		if (!strcmp(uri, set1[i]))
+			return 1;
+	return !only1;
+}
+
+/* The figures for the articles starting with prefix (NULL: all), on every work or (only1)
+ * on those of set 1. */
+static void count(const char *prefix, int only1, struct counts *c)
 {
 	memset(c, 0, sizeof(*c));
 	for (int i = 0; i < NS; i++) {
-		if (!S[i].judged || !has_prefix(S[i].article, prefix))
+		if (!S[i].judged || !has_prefix(S[i].article, prefix) || !in_set(S[i].uri, only1))
 			continue;
 		if (S[i].positive)
 			c->tp++;
@@ -218,7 +263,8 @@ static void count(const char *prefix, struct counts *c)
 	for (int i = 0; i < NR; i++) {
 		int found = 0;
 
-		if (!is_positive(&R[i]) || !has_prefix(R[i].article, prefix))
+		if (!is_positive(&R[i]) || !has_prefix(R[i].article, prefix) ||
+		    !in_set(R[i].uri, only1))
 			continue;
 		c->pos++;
 		for (int k = 0; k < NS && !found; k++)
@@ -235,7 +281,8 @@ static void count(const char *prefix, struct counts *c)
 			    strcmp(S[i - 1].eid, S[i].eid) ||
 			    strncmp(S[i - 1].article, S[i].article, inst + 1);
 
-		if (!first || !S[i].judged || !has_prefix(S[i].article, prefix))
+		if (!first || !S[i].judged || !has_prefix(S[i].article, prefix) ||
+		    !in_set(S[i].uri, only1))
 			continue;
 		c->top++;
 		c->top_ok += S[i].positive;
@@ -244,7 +291,8 @@ static void count(const char *prefix, struct counts *c)
 		size_t inst = strcspn(R[i].article, "/");
 		int dup = 0, ok = 0;
 
-		if (!is_positive(&R[i]) || !has_prefix(R[i].article, prefix))
+		if (!is_positive(&R[i]) || !has_prefix(R[i].article, prefix) ||
+		    !in_set(R[i].uri, only1))
 			continue;
 		for (int k = 0; k < i && !dup; k++)	/* one per provision and instrument */
 			dup = is_positive(&R[k]) && !strcmp(R[k].uri, R[i].uri) &&
@@ -356,7 +404,7 @@ static void test_quality(void **state)
 {
 	char *d, dbpath[1200];
 	sqlite3 *db;
-	struct counts all, coe, un;
+	struct counts all, coe, un, one;
 	int unjudged = 0;
 
 	(void)state;
@@ -376,19 +424,25 @@ static void test_quality(void **state)
 	load_suggestions(db);
 	for (int i = 0; i < NS; i++)
 		unjudged += !S[i].judged;
-	count(NULL, &all);
-	count("coe-185/", &coe);
-	count("un-cc/", &un);
+	count(NULL, 0, &all);
+	count("coe-185/", 0, &coe);
+	count("un-cc/", 0, &un);
+	count(NULL, 1, &one);
 	print_details();
 	print("all", &all);
 	print("coe-185", &coe);
 	print("un-cc", &un);
+	print("set 1", &one);
 	printf("suggest quality: %d suggestions, %d on provisions outside the judged ones\n",
 	       NS, unjudged);
-	assert_true(ratio(all.tp, all.tp + all.fp) >= FLOOR_PRECISION);
-	assert_true(ratio(all.found, all.pos) >= FLOOR_RECALL);
-	assert_true(ratio(all.top_ok, all.top) >= FLOOR_TOP_PRECISION);
-	assert_true(ratio(all.top_pos_ok, all.top_pos) >= FLOOR_TOP_RECALL);
+	assert_true(ratio(one.tp, one.tp + one.fp) >= FLOOR_PRECISION);
+	assert_true(ratio(one.found, one.pos) >= FLOOR_RECALL);
+	assert_true(ratio(one.top_ok, one.top) >= FLOOR_TOP_PRECISION);
+	assert_true(ratio(one.top_pos_ok, one.top_pos) >= FLOOR_TOP_RECALL);
+	assert_true(ratio(all.tp, all.tp + all.fp) >= FLOOR_ALL_PRECISION);
+	assert_true(ratio(all.found, all.pos) >= FLOOR_ALL_RECALL);
+	assert_true(ratio(all.top_ok, all.top) >= FLOOR_ALL_TOP_PRECISION);
+	assert_true(ratio(all.top_pos_ok, all.top_pos) >= FLOOR_ALL_TOP_RECALL);
 	check_api(d, db);
 	sqlite3_close(db);
 	free(S);

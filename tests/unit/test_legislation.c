@@ -20,6 +20,7 @@
 #include "core/log.h"
 #include "domain/caselaw.h"
 #include "domain/legislation.h"
+#include "domain/limits.h"
 #include "domain/record.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
@@ -1082,6 +1083,146 @@ static void test_mapping_suggest(void **state)
 	store_close(s);
 }
 
+/* Counts the rows mapping_load_tsv reports, and keeps the last. */
+struct bad_rows {
+	int n;
+	size_t line;
+	char msg[512];
+};
+
+static void bad_row(void *ud, size_t line, const struct err *why)
+{
+	struct bad_rows *b = ud;
+
+	b->n++;
+	b->line = line;
+	snprintf(b->msg, sizeof(b->msg), "%s", why->msg);
+}
+
+/* A curator's decision by work URI and "instrument/number", and a file of them. */
+static void test_mapping_decide_and_load(void **state)
+{
+	static const char file[] =
+		"# work\teid\tarticle\tjudgment\tnote\n"
+		KE_ACT "\tpart_2__sec_14\tcoe-185/2\tfull\tunauthorised access\n"	/* 2 */
+		KE_ACT "\tpart_2__sec_16\tcoe-185/4\tpartial\n"			/* 3 */
+		"\n"
+		KE_ACT "\tpart_2__sec_16\tcoe-185/3\tnone\tinterference, not interception\n"
+		KE_ACT "\t*\t-\tscope\tall judged\n"
+		"/akn/zz/act/1\tsec_1\tun-cc/7\tfull\tno such work\n"			/* 7 */
+		KE_ACT "\tpart_2__sec_14\tun-cc/7\tmostly\tbad judgment\n"		/* 8 */
+		KE_ACT "\tpart_2__sec_14\n"							/* 9 */
+		KE_ACT "\tpart_2__sec_14\tun-cc\tfull\tno number\n"			/* 10 */
+		KE_ACT "\tpart_9__sec_99\tun-cc/7\tfull\tno such eId\r\n";		/* 11 */
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
+	pool *p = pool_new();
+	struct doc *v1 = make_act(1);
+	struct mapping *ms;
+	const struct mapping *got;
+	struct mapping_load n;
+	struct bad_rows b = { 0 };
+	size_t nm;
+	long long id;
+	struct err e;
+	char *big;
+
+	(void)state;
+	id = import_ok(s, v1, ST_DRAFT, NULL);
+
+	/* one decision */
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_local, KE_ACT, "part_2__sec_14", "un-cc/7",
+					"partial", "narrower", &e), ERR_OK);
+	assert_int_equal(mapping_decide(s, &fixture_local, KE_ACT, "part_2__sec_16", "un-cc/8",
+					"reject", "", &e), ERR_OK);
+	assert_int_equal(mapping_list_work(s, p, id, &ms, &nm, NULL), ERR_OK);
+	got = find_mapping(ms, nm, "part_2__sec_14", "un-cc", 7);
+	assert_non_null(got);
+	assert_string_equal(got->state, "accepted");
+	assert_string_equal(got->extent, "partial");
+	assert_string_equal(got->comment, "narrower");
+	got = find_mapping(ms, nm, "part_2__sec_16", "un-cc", 8);
+	assert_string_equal(got->state, "rejected");
+	assert_null(got->extent);
+	assert_null(got->comment);	/* an empty comment is none */
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_local, "/akn/zz/act/1", "sec_1", "un-cc/7",
+					"full", NULL, &e), ERR_NOTFOUND);
+	assert_non_null(strstr(e.msg, "/akn/zz/act/1"));
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_local, KE_ACT, "part_2__sec_14", "un-cc/7",
+					"accepted", NULL, &e), ERR_INVALID);
+	assert_non_null(strstr(e.msg, "full, partial or reject"));
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_local, KE_ACT, "part_2__sec_14", "un-cc/x",
+					"full", NULL, &e), ERR_INVALID);
+	assert_non_null(strstr(e.msg, "instrument/number"));
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_local, KE_ACT, "part_2__sec_14", "/7", "full",
+					NULL, &e), ERR_INVALID);
+	err_clear(&e);
+	assert_int_equal(mapping_decide(s, &fixture_visitor, KE_ACT, "part_2__sec_14", "un-cc/7",
+					"full", NULL, &e), ERR_FORBIDDEN);
+
+	/* a file: good rows stored, none and scope skipped, bad ones reported by line */
+	err_clear(&e);
+	assert_int_equal(mapping_load_tsv(s, &fixture_local, file, sizeof(file) - 1, 0, bad_row, &b,
+					  &n, &e), ERR_OK);
+	assert_int_equal(n.stored, 2);
+	assert_int_equal(n.skipped, 2);
+	assert_int_equal(n.bad, 5);
+	assert_int_equal(b.n, 5);
+	assert_int_equal(b.line, 11);
+	assert_non_null(strstr(b.msg, "part_9__sec_99"));
+	assert_int_equal(mapping_list_work(s, p, id, &ms, &nm, NULL), ERR_OK);
+	got = find_mapping(ms, nm, "part_2__sec_14", "coe-185", 2);
+	assert_string_equal(got->extent, "full");
+	assert_string_equal(got->comment, "unauthorised access");
+	got = find_mapping(ms, nm, "part_2__sec_16", "coe-185", 4);
+	assert_string_equal(got->extent, "partial");
+	assert_null(got->comment);
+	assert_null(find_mapping(ms, nm, "part_2__sec_16", "coe-185", 3));
+
+	/* strict: the first bad row stops it and nothing is stored */
+	{
+		static const char strict[] =
+			KE_ACT "\tpart_2__sec_16\tcoe-185/5\tfull\tstored, then rolled back\n"
+			KE_ACT "\tpart_2__sec_14\tcoe-185/99\tfull\tno such article\n"
+			KE_ACT "\tpart_2__sec_14\tcoe-185/6\tfull\tnot reached\n";
+
+		memset(&b, 0, sizeof(b));
+		err_clear(&e);
+		assert_int_not_equal(mapping_load_tsv(s, &fixture_local, strict, sizeof(strict) - 1,
+						      1, bad_row, &b, &n, &e), ERR_OK);
+		assert_non_null(strstr(e.msg, "line 2: "));
+		assert_int_equal(b.n, 1);
+		assert_int_equal(n.stored, 0);
+		assert_int_equal(mapping_list_work(s, p, id, &ms, &nm, NULL), ERR_OK);
+		assert_null(find_mapping(ms, nm, "part_2__sec_16", "coe-185", 5));
+		assert_null(find_mapping(ms, nm, "part_2__sec_14", "coe-185", 6));
+	}
+
+	/* the file as a whole: its size, its encoding; a reader may not map */
+	big = calloc(1, LIMIT_MAPPING_FILE + 1);
+	memset(big, '#', LIMIT_MAPPING_FILE + 1);
+	err_clear(&e);
+	assert_int_equal(mapping_load_tsv(s, &fixture_local, big, LIMIT_MAPPING_FILE + 1, 0, NULL,
+					  NULL, &n, &e), ERR_TOOLARGE);
+	free(big);
+	err_clear(&e);
+	assert_int_equal(mapping_load_tsv(s, &fixture_local, "\xff\n", 2, 0, NULL, NULL, &n, &e),
+			 ERR_INVALID);
+	memset(&b, 0, sizeof(b));
+	err_clear(&e);
+	assert_int_equal(mapping_load_tsv(s, &fixture_visitor, file, sizeof(file) - 1, 0, bad_row,
+					  &b, &n, &e), ERR_OK);
+	assert_int_equal(n.stored, 0);
+	assert_int_equal(n.bad, 7);
+	doc_free(v1);
+	pool_free(p);
+	store_close(s);
+}
+
 static void test_mapping_list_article(void **state)
 {
 	static const struct {
@@ -1166,6 +1307,7 @@ int main(void)
 		cmocka_unit_test(test_judgment_case),
 		cmocka_unit_test(test_mapping_set),
 		cmocka_unit_test(test_mapping_suggest),
+		cmocka_unit_test(test_mapping_decide_and_load),
 		cmocka_unit_test(test_mapping_list_article),
 	};
 
