@@ -116,6 +116,10 @@ static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *
 {
 	if (!c->nevidence && !c->assessment)
 		return;
+	/* a long list folds away: the status says the essential */
+	if (c->nevidence > 3)
+		html_fmt(b, "<details><summary>%s</summary>\n", layout_plural(r,
+			 (long long)c->nevidence, "{n} provision|{n} provisions"));
 	html_fmt(b, "<ul class=\"evidence\">\n");
 	for (size_t k = 0; k < c->nevidence; k++) {
 		const struct cov_evidence *v = &c->evidence[k];
@@ -141,7 +145,7 @@ static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *
 				       : "Recorded as not covered:"),
 			 c->assessment->note, c->assessment->recorded_by,
 			 layout_date(r, c->assessment->as_of));
-	html_fmt(b, "</ul>\n");
+	html_fmt(b, "</ul>\n%S", c->nevidence > 3 ? "</details>\n" : "");
 }
 
 /* ---- the matrix ---- */
@@ -160,6 +164,16 @@ static int by_score(const void *a, const void *b)
 	if (x->overall.score != y->overall.score)
 		return x->overall.score < y->overall.score ? 1 : -1;
 	return strcmp(x->country->alpha2, y->country->alpha2);
+}
+
+/* Rows by their country's name in the language *ctx (qsort_r). */
+static int by_name(const void *a, const void *b, void *ctx)
+{
+	const struct cov_country_row *x = *(const struct cov_country_row *const *)a;
+	const struct cov_country_row *y = *(const struct cov_country_row *const *)b;
+	enum lang lang = *(const enum lang *)ctx;
+
+	return utf8_collate(country_name(x->country, lang), country_name(y->country, lang));
 }
 
 /* The filters of the matrix and map pages. */
@@ -299,14 +313,7 @@ int web_coverage(struct req *r, struct resp *out)
 	if (sort && !strcmp(sort, "score"))
 		qsort(rows, nrows, sizeof(*rows), by_score);
 	else	/* by name in the page's language */
-		for (size_t i = 1; i < nrows; i++)
-			for (size_t j = i; j > 0 && utf8_collate(country_name(rows[j - 1]->country,
-				 r->lang), country_name(rows[j]->country, r->lang)) > 0; j--) {
-				const struct cov_country_row *t = rows[j];
-
-				rows[j] = rows[j - 1];
-				rows[j - 1] = t;
-			}
+		qsort_r(rows, nrows, sizeof(*rows), by_name, &r->lang);
 	first = (size_t)(page - 1) * page_rows;
 	web_page_begin(r, out, T("Coverage of the conventions"), "coverage", NULL);
 	web_heading(b, T("Coverage of the conventions"),
@@ -393,6 +400,7 @@ int web_coverage_map(struct req *r, struct resp *out)
 	struct map_value *vs;
 	struct country *cs;
 	size_t ncs, nv = 0;
+	const struct cov_country_row **order;
 	long col = -1;
 	const char *what;
 	struct err e = { 0 };
@@ -407,6 +415,7 @@ int web_coverage_map(struct req *r, struct resp *out)
 				      m->articles[col].number, m->articles[col].title) :
 	       q.category ? category_label(r, q.category) : T("All counted articles");
 	vs = pool_calloc(r->pool, m->nrows + 1, sizeof(*vs));
+	order = pool_calloc(r->pool, m->nrows + 1, sizeof(*order));
 	for (size_t i = 0; i < m->nrows; i++) {
 		const struct cov_country_row *row = &m->rows[i];
 		double v = map_value_of(row, &q, col);
@@ -418,6 +427,7 @@ int web_coverage_map(struct req *r, struct resp *out)
 					   col >= 0 ? T(statuses[row->cells[col].status].label) :
 					   chart_percent(r, v));
 		vs[nv].href = pool_printf(r->pool, "/countries/%s", row->country->alpha2);
+		order[nv] = row;
 		nv++;
 	}
 	web_page_begin(r, out, T("World map of coverage"), "coverage", NULL);
@@ -429,11 +439,15 @@ int web_coverage_map(struct req *r, struct resp *out)
 		   .desc = T("Each country's share of the articles its law covers; grey where "
 			     "nothing is recorded."), .values = vs, .nvalues = nv,
 		   .countries = cs, .ncountries = ncs });
-	/* the same numbers as a table: the map's text alternative, with every link */
+	/* the same numbers as a table: the map's text alternative, with every link, by
+	 * name in the page's language */
+	qsort_r(order, nv, sizeof(*order), by_name, &r->lang);
 	html_fmt(b, "<table class=\"compact\">\n<caption>%s</caption>\n<thead><tr>"
 		 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		 what, T("Country"), T(col >= 0 ? "Status" : "Score"));
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t k = 0; k < nv; k++) {
+		size_t i = (size_t)(order[k] - m->rows);
+
 		if (vs[i].value == MAP_NO_DATA)
 			continue;
 		html_fmt(b, "<tr><th scope=\"row\"><a href=\"");
