@@ -612,9 +612,11 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 
 /* ---- the article's page ---- */
 
-int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, int number,
+int web_article_coverage(struct req *r, struct sbuf *b, const struct article *a,
 			 struct err *e)
 {
+	const char *instrument = a->instrument;
+	int number = a->number;
 	struct cov_query q;
 	struct cov_matrix *m;
 	struct region *rs;
@@ -622,6 +624,12 @@ int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, 
 	long col;
 	int rc, any = 0;
 
+	if (cov_category_index(a->category) < 0) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This article asks nothing of "
+							       "states' laws: coverage is not "
+							       "measured for it."));
+		return ERR_OK;
+	}
 	if ((rc = query_of(r, &q, NULL, e)))
 		return rc;
 	q.instrument = instrument;
@@ -630,12 +638,8 @@ int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, 
 	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)) ||
 	    (rc = region_list(r->store, r->pool, &rs, &nr, e)))
 		return rc;
-	if ((col = cov_matrix_column(m, instrument, number)) < 0) {
-		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("This article asks nothing of "
-							       "states' laws: coverage is not "
-							       "measured for it."));
-		return ERR_OK;
-	}
+	if ((col = cov_matrix_column(m, instrument, number)) < 0)
+		return err_set(e, ERR_DB, "coverage: no column for %s/%d", instrument, number);
 	basis(r, b, m);
 	html_fmt(b, "<p><a href=\"/coverage/map?article=%u/%d%S\">%s</a></p>\n", instrument,
 		 number, r->lang_explicit ? pool_printf(r->pool, "&amp;lang=%s",

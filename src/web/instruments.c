@@ -132,7 +132,7 @@ int web_article(struct req *r, struct resp *out)
 	if (nlinks)
 		html_fmt(b, "</tbody>\n</table>\n");
 	html_fmt(b, "<h2 id=\"coverage\">%s</h2>\n", layout_t(r, "Coverage by country"));
-	if (web_article_coverage(r, b, in->id, a->number, &e))
+	if (web_article_coverage(r, b, a, &e))
 		return http_fail(r, out, &e);
 	web_article_provisions(r, b, in->id, a->number);
 	html_fmt(b, "<p><a href=\"/api/v1/instruments/%u/articles/%d\">JSON</a></p>\n", in->id,

@@ -7,6 +7,7 @@
 #include "domain/limits.h"
 #include "http/http.h"
 
+struct article;
 struct country;
 struct expression;
 
@@ -57,7 +58,7 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 			 struct err *e);
 /* The coverage section of an article's page: the countries covering it, partly or
  * not, by region, with their evidence; at the page's ?at=. */
-int web_article_coverage(struct req *r, struct sbuf *b, const char *instrument, int number,
+int web_article_coverage(struct req *r, struct sbuf *b, const struct article *a,
 			 struct err *e);
 /* The repository (src/web/repo*.c): legislation, case law, lessons learned, review. */
 int web_laws(struct req *r, struct resp *out);

@@ -1,0 +1,222 @@
+/* The coverage pages on real laws: the corpus of ../shared imported and mapped by
+ * tests/relevance/load-corpus.sh (the curators' mappings of tests/relevance/
+ * mappings.tsv), then the United States' profile, the page of un-cc/7, the matrix
+ * and its CSV, the world map, a date before the laws, and the 400s of bad
+ * parameters. Skipped without ../shared. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+static struct srv *S;
+static char shared[1024];
+
+#define US "/akn/us/act/1986/usc-18-1030"
+
+static struct http_response *get(const char *path, int status)
+{
+	struct http_response *r = http_get(S, path, NULL);
+
+	assert_non_null(r);
+	if (r->status != status)
+		fail_msg("%s: %d, not %d: %.300s", path, r->status, status, r->body);
+	return r;
+}
+
+static int setup(void **state)
+{
+	char cmd[4096], *dir;
+	const char *src = getenv("CCREPO_SRC");
+
+	(void)state;
+	if (!shared[0])
+		return 0;
+	dir = harness_tmpdir();
+	if (!dir)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "CCREPO_BIN='%s' '%s/tests/relevance/load-corpus.sh' "
+		 "'%s/ccrepo.db' '%s' >/dev/null", harness_bin(), src && *src ? src : ".", dir,
+		 shared);
+	if (system(cmd)) {
+		fprintf(stderr, "load-corpus.sh failed: %s\n", cmd);
+		return -1;
+	}
+	S = srv_start_with(&(struct srv_options){ .dir = dir });
+	free(dir);
+	return S ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (S)
+		assert_int_equal(srv_stop(S), 0);
+	return 0;
+}
+
+#define NEED_SHARED()                                                            \
+	do {                                                                     \
+		if (!S) {                                                        \
+			printf("skipped: ../shared absent (set CCREPO_SHARED)\n"); \
+			skip();                                                  \
+		}                                                                \
+	} while (0)
+
+/* The profile: scores, the formula, the public's note, un-cc/7 covered with the
+ * provision that implements it in full, linked with its version. */
+static void test_profile_us(void **state)
+{
+	struct http_response *r;
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/countries/US", 200);
+	assert_has(r->body, "<h2 id=\"coverage\">Coverage of the conventions</h2>");
+	assert_has(r->body, "Computed from public records only");
+	assert_has(r->body, "score = (covered + 0.5 × partly covered) / counted articles");
+	assert_has(r->body, "Share of the articles covered");
+	/* un-cc/7: covered, by 1030(a)(2) in full */
+	assert_has(r->body, "UNCC 7 – Illegal access</a> <span class=\"cov cv\">● Covered</span>");
+	assert_has(r->body, "<a href=\"" US "/eng@1986-10-16/~sec_1030__subsec_a__para_2\">");
+	/* the gaps, ranked, and the timeline's text alternative */
+	assert_has(r->body, "<h3>Gaps</h3>");
+	assert_has(r->body, "Coverage over time");
+	assert_has(r->body, "16 October 1986");
+	/* no coverage before its laws: nothing is recorded, which is no gap */
+	http_response_free(r);
+	r = get("/countries/US?at=1980-01-01", 200);
+	assert_has(r->body, "Nothing is recorded yet for this country&#39;s law");
+	assert_lacks(r->body, "<h3>Gaps</h3>");
+	http_response_free(r);
+	/* a country with nothing recorded */
+	r = get("/countries/KE", 200);
+	assert_has(r->body, "Nothing is recorded yet for this country&#39;s law");
+	http_response_free(r);
+}
+
+/* The article's page: the countries by region and status, with the evidence. */
+static void test_article_page(void **state)
+{
+	struct http_response *r;
+	const char *cov;
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/instruments/un-cc/7", 200);
+	cov = strstr(r->body, "<h2 id=\"coverage\">");
+	assert_non_null(cov);
+	assert_has(cov, "<h3>Americas</h3>");
+	assert_has(cov, "<a href=\"/countries/US#coverage\">United States</a> <span class=\"cov cv\">");
+	assert_has(cov, "<h3>Africa</h3>");
+	assert_has(cov, "<a href=\"/countries/NG#coverage\">Nigeria</a>");
+	assert_has(cov, "sec_1030__subsec_a__para_2");
+	assert_has(r->body, "href=\"/coverage/map?article=un-cc/7\"");
+	http_response_free(r);
+	/* final clauses are not measured */
+	r = get("/instruments/un-cc/60", 200);
+	assert_has(r->body, "coverage is not measured for it");
+	http_response_free(r);
+}
+
+/* The matrix, its CSV and the map agree on the United States. */
+static void test_matrix_and_map(void **state)
+{
+	struct http_response *r;
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/coverage", 200);
+	assert_has(r->body, "<table class=\"matrix\">");
+	assert_has(r->body, "<a href=\"/countries/US#coverage\">United States</a>");
+	assert_lacks(r->body, ">Kenya</a>");	/* nothing recorded: left out */
+	http_response_free(r);
+	r = get("/coverage?all=1&sort=score&region=002", 200);
+	assert_has(r->body, ">Kenya</a>");
+	assert_before(r->body, ">Nigeria</a>", ">Kenya</a>");
+	http_response_free(r);
+	r = get("/coverage.csv", 200);
+	assert_header_has(r, "Content-Type", "text/csv");
+	assert_has(r->body, "country,name,instrument,article,title,category,status,derived,");
+	assert_has(r->body, "US,United States,un-cc,7,Illegal access,criminalization,covered,0,");
+	http_response_free(r);
+	r = get("/coverage/map?article=un-cc/7", 200);
+	assert_has(r->body, "<svg class=\"map\"");
+	assert_has(r->body, "role=\"img\"");
+	/* the table of the same numbers, each country a link */
+	assert_has(r->body, "<th scope=\"row\"><a href=\"/countries/US\">United States</a></th>"
+		   "<td>Covered</td>");
+	assert_lacks(r->body, "<th scope=\"row\"><a href=\"/countries/KE\">");
+	http_response_free(r);
+	/* Arabic: right to left, numbers and names in Arabic */
+	r = get("/coverage/map?lang=ar", 200);
+	assert_has(r->body, "<html lang=\"ar\" dir=\"rtl\">");
+	assert_has(r->body, ">الولايات المتّحدة</a>");
+	http_response_free(r);
+}
+
+/* Bad parameters: 400 (or 404 for what does not exist) naming the parameter. */
+static void test_bad_input(void **state)
+{
+	static const struct {
+		const char *path, *names;
+		int status;
+	} cases[] = {
+		{ "/coverage?at=1800-01-01", "at", 400 },
+		{ "/coverage?at=2019-13-01", "at", 400 },
+		{ "/coverage/map?at=2101-01-01", "at", 400 },
+		{ "/coverage?instrument=xyz", "instrument", 400 },
+		{ "/coverage?category=final", "category", 400 },
+		{ "/coverage?page=0", "page", 400 },
+		{ "/coverage?sort=size", "sort", 400 },
+		{ "/coverage/map?article=un-cc", "article", 400 },
+		{ "/countries/US?at=yesterday", "at", 400 },
+	};
+
+	(void)state;
+	NEED_SHARED();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct http_response *r = get(cases[i].path, cases[i].status);
+
+		assert_has(r->body, cases[i].names);
+		http_response_free(r);
+	}
+	{	/* unknown region and article: not found, said */
+		struct http_response *r = http_get(S, "/coverage?region=999", NULL);
+
+		assert_true(r->status == 400 || r->status == 404);
+		assert_has(r->body, "region");
+		http_response_free(r);
+		r = http_get(S, "/coverage/map?article=un-cc/999", NULL);
+		assert_true(r->status == 400 || r->status == 404);
+		assert_has(r->body, "article");
+		http_response_free(r);
+	}
+}
+
+int main(void)
+{
+	const char *env = getenv("CCREPO_SHARED");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_profile_us),
+		cmocka_unit_test(test_article_page),
+		cmocka_unit_test(test_matrix_and_map),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	harness_bin();
+	snprintf(shared, sizeof(shared), "%s", env && *env ? env : "../shared");
+	{
+		char corpus[1100];
+
+		snprintf(corpus, sizeof(corpus), "%s/corpus", shared);
+		if (access(corpus, R_OK))
+			shared[0] = '\0';
+	}
+	return harness_exit(cmocka_run_group_tests(tests, setup, teardown));
+}
