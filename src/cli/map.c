@@ -51,10 +51,13 @@ static int map_file(struct cli_ctx *c)
 
 	rc = mapping_load_tsv(c->s, cli_actor(), m->text, m->len, m->strict, bad_row,
 			      (void *)m->path, &n, &c->e);
-	if (rc && !n.bad)	/* the file as a whole (size, encoding) or the database */
-		return cli_failed(c);
 	if (rc) {
-		fprintf(stderr, "ccrepo map: %s: nothing stored (--strict)\n", m->path);
+		/* a bad row with --strict (printed already), else the file as a whole (size,
+		 * encoding) or the database */
+		if (!m->strict || !n.bad)
+			cli_failed(c);
+		fprintf(stderr, "ccrepo map: %s: nothing stored%s\n", m->path,
+			m->strict && n.bad ? " (--strict)" : "");
 		return 1;
 	}
 	printf("%s: %zu mappings stored, %zu rows skipped (none, scope), %zu rows not "

@@ -169,7 +169,8 @@ typedef void mapping_bad_row_fn(void *ud, size_t line, const struct err *why);
  * scope rows are skipped. All in one transaction. A row that cannot be stored (a work or
  * eId that does not exist, a malformed field) is reported to bad (may be NULL) and
  * counted; with strict, the first such row stops the load, nothing is stored and the
- * error (prefixed "line N") is returned. Text over LIMIT_MAPPING_FILE bytes is
+ * error (prefixed "line N") is returned; so it is, whatever strict, when the store
+ * fails (ERR_DB, ERR_FULL, ...). Text over LIMIT_MAPPING_FILE bytes is
  * ERR_TOOLARGE, text that is not UTF-8 ERR_INVALID, before any row. *out is filled in
  * either way. */
 int mapping_load_tsv(struct store *s, const struct actor *a, const char *text, size_t len,

@@ -302,6 +302,13 @@ int mapping_load_tsv(struct store *s, const struct actor *a, const char *text, s
 			out->skipped += skipped;
 			continue;
 		}
+		if (re.code != ERR_INVALID && re.code != ERR_NOTFOUND &&
+		    re.code != ERR_FORBIDDEN && re.code != ERR_TOOLARGE) {
+			/* the store failed, not the row: stop, nothing stored */
+			rc = err_set(e, re.code, "line %zu: %s", lineno, re.msg);
+			out->stored = 0;
+			break;
+		}
 		out->bad++;
 		if (bad)
 			bad(ud, lineno, &re);
