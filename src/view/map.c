@@ -182,7 +182,7 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 		}
 	}
 	html_fmt(sb, "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%S\" "
-		 "role=\"img\" aria-labelledby=\"%s-t\"", world.viewbox, id);
+		 "role=\"group\" aria-labelledby=\"%s-t\"", world.viewbox, id);
 	if (m->desc)
 		html_fmt(sb, " aria-describedby=\"%s-d\"", id);
 	html_fmt(sb, " dir=\"ltr\"><title id=\"%s-t\">%s</title>", id, m->title);

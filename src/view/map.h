@@ -41,7 +41,8 @@ struct map_spec {
 /* The class of value v: 0..MAP_CLASSES-1, or -1 for no data. */
 int map_class(double v);
 
-/* Write the map into sb: an <svg class="map" role="img" dir="ltr"> named by its <title>
+/* Write the map into sb: an <svg class="map" role="group" dir="ltr"> (a group, not an
+ * image: it holds links) named by its <title>
  * (and <desc>), each shape a <path> whose class is its value's ("b0".."b4", "nd"),
  * with the value's label as its <title> and, when it has an href, in an <a> (out of
  * the tab order: the page shows the same links in a table, which keyboard and screen

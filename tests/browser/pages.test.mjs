@@ -408,4 +408,41 @@ test('import form: a file is sent with a progress bar and the result replaces th
   await page.waitForURL(/\/akn\/ke\/act\/2024\/98/);
 });
 
+test('coverage: a law mapped by a curator colours its country on the map; each country is a link and the table has the same numbers; the profile fits a phone', async (t) => {
+  const { page } = t;
+  await signIn(page);
+  // a published law with one provision, mapped in full to un-cc/7 on its provision page
+  await goto(t, '/laws/import');
+  await page.getByLabel('Document').fill('Section 1. Unauthorised access\n\nA person who accesses a computer system without authority commits an offence.\n');
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByLabel('Work URI').fill('/akn/gh/act/2020/1');
+  await page.getByLabel('Title', { exact: true }).fill('Map Test Act');
+  await page.getByLabel('Date', { exact: true }).fill('2020-01-01');
+  await page.getByLabel('Status of a new record').selectOption('published');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Imported', exact: true }).waitFor();
+  await goto(t, '/akn/gh/act/2020/1/~sec_1');
+  await page.getByLabel('Instrument article').fill('un-cc/7');
+  await Promise.all([page.waitForURL(/~sec_1/), page.getByRole('button', { name: 'Add the mapping' }).click()]);
+
+  await goto(t, '/coverage/map?article=un-cc/7');
+  const ghana = page.locator('svg.map a[href="/countries/GH"] path');
+  assertEqual(await ghana.count() >= 1, true, 'Ghana drawn as a link');
+  assertMatch(await ghana.first().getAttribute('class'), /\bb4\b/, 'class of a covered country');
+  const row = page.locator('table.compact tr', { has: page.locator('a[href="/countries/GH"]') });
+  assertMatch(await row.innerText(), /Ghana\s+Covered/, 'the table row');
+  // what the map says in its title, the table says too
+  assertMatch(await ghana.first().locator('title').textContent(), /Ghana: Covered/, 'the shape title');
+  await Promise.all([page.waitForURL(/\/countries\/GH/), row.locator('a').click()]);
+  assertMatch(await page.locator('#coverage').textContent(), /Coverage of the conventions/, 'the profile section');
+
+  await page.setViewportSize({ width: 360, height: 640 });
+  for (const p of ['/countries/GH', '/countries/GH?lang=ar', '/coverage/map', '/instruments/un-cc/7']) {
+    await goto(t, p);
+    const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+    assert(m.sw <= m.iw, `${p}: scrollWidth ${m.sw} > innerWidth ${m.iw}`);
+  }
+  await t.screenshot('coverage-map.png', { fullPage: true });
+});
+
 process.exitCode = (await run()) ? 1 : 0;

@@ -28,6 +28,9 @@ const BUNDLE = {
         provisions: [{ eid: 'part_1', kind: 'part', num: 'I', heading: 'Offences',
           children: [{ eid: 'part_1__sec_1', kind: 'section', num: '1', heading: 'Checked pages',
             text: 'Every page of this repository is checked by an accessibility engine.' }] }] }],
+      // a mapping, so that the country's profile and the coverage pages have something
+      mappings: [{ eid: 'part_1__sec_1', article: 'un-cc/7', state: 'accepted', extent: 'partial',
+        comment: null }],
     },
     {
       type: 'case', country: 'KE', language: 'en', status: 'published',
@@ -64,6 +67,7 @@ function kinds(caseId) {
     ['provision', '/akn/ke/act/2019/9/~part_1__sec_1'], ['article', '/instruments/coe-185/2'],
     ['search', '/search?q=accessibility'], ['case', `/cases/${caseId}`], ['signin', '/signin'],
     ['about', '/about'], ['help', '/help'], ['contact', '/contact'],
+    ['coverage', '/coverage'], ['map', '/coverage/map'],
   ];
 }
 

@@ -147,7 +147,7 @@ static void test_matrix_and_map(void **state)
 	http_response_free(r);
 	r = get("/coverage/map?article=un-cc/7", 200);
 	assert_has(r->body, "<svg class=\"map\"");
-	assert_has(r->body, "role=\"img\"");
+	assert_has(r->body, "role=\"group\" aria-labelledby=\"map-t\"");
 	/* the table of the same numbers, each country a link */
 	assert_has(r->body, "<th scope=\"row\"><a href=\"/countries/US\">United States</a></th>"
 		   "<td>Covered</td>");

@@ -125,7 +125,7 @@ static void test_render(void **state)
 	assert_non_null(doc = parse(&sb));
 
 	/* the image, its name and description, not mirrored */
-	assert_xpath(doc, "string(/root/s:svg/@role)", "img");
+	assert_xpath(doc, "string(/root/s:svg/@role)", "group");
 	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
 	assert_xpath(doc, "string(/root/s:svg/@aria-labelledby)", "cov-t");
 	assert_xpath(doc, "string(/root/s:svg/s:title[@id='cov-t'])", "Coverage <of> un-cc");
