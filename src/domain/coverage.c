@@ -1016,3 +1016,15 @@ int cov_comments(struct store *s, pool *p, long long dispute_id, struct cov_comm
 {
 	return store_cov_comment_list(s, p, dispute_id, out, n, e);
 }
+
+int cov_assessment_get(struct store *s, pool *p, long long id, struct cov_assessment **out,
+		       struct err *e)
+{
+	return store_cov_assessment_get(s, p, id, out, e);
+}
+
+int cov_dispute_get(struct store *s, pool *p, long long id, struct cov_dispute **out,
+		    struct err *e)
+{
+	return store_cov_dispute_get(s, p, id, out, e);
+}

@@ -278,5 +278,10 @@ int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispu
 		 size_t *n, struct err *e);
 int cov_comments(struct store *s, pool *p, long long dispute_id, struct cov_comment **out,
 		 size_t *n, struct err *e);
+/* One assessment, one dispute by id (ERR_NOTFOUND when absent). */
+int cov_assessment_get(struct store *s, pool *p, long long id, struct cov_assessment **out,
+		       struct err *e);
+int cov_dispute_get(struct store *s, pool *p, long long id, struct cov_dispute **out,
+		    struct err *e);
 
 #endif
