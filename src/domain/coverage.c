@@ -206,7 +206,7 @@ int cov_query_check(struct store *s, pool *p, const struct cov_query *q, struct 
 		if (!q->instrument)
 			return err_set(e, ERR_INVALID, "article: an article needs its instrument");
 		if (instrument_article(s, p, q->instrument, q->article, &ar, NULL))
-			return err_set(e, ERR_INVALID, "article: no article %s/%d",
+			return err_set(e, ERR_INVALID, "article: no article %.40s/%d",
 				       q->instrument, q->article);
 		if (cov_category_index(ar->category) < 0)
 			return err_set(e, ERR_INVALID, "article: %s/%d is not counted (%s)",
@@ -799,8 +799,8 @@ static int text_ok(const char *text, const char *what, struct err *e)
 	if (!text || !*text)
 		return err_set(e, ERR_INVALID, "%s is empty", what);
 	if (strlen(text) > LIMIT_COV_NOTE)
-		return err_set(e, ERR_INVALID, "%s is longer than %d bytes", what,
-			       LIMIT_COV_NOTE);
+		return err_set(e, ERR_INVALID, "%s is longer than %zu bytes", what,
+			       (size_t)LIMIT_COV_NOTE);
 	if (!utf8_valid(text, strlen(text)))
 		return err_set(e, ERR_INVALID, "%s is not UTF-8", what);
 	return ERR_OK;
