@@ -173,22 +173,29 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 	json_t *j, *arr;
 	size_t ng;
 
+	struct cov_query sub;
+	struct cov_matrix *ms;
+
 	q->countries = one;
 	q->ncountries = 1;
+	q->region = NULL;
 	if (cov_query_check(r->store, r->pool, q, &e) ||
 	    country_get(r->store, r->pool, country, &c, &e))
 		return http_error(r, out, 400, e.msg);
-	/* the sub-region's countries, for the comparison and the gaps */
-	q->ncountries = 0;
-	q->region = *c->subregion ? c->subregion : NULL;
-	if (!q->region) {
-		q->countries = one;
-		q->ncountries = 1;
+	/* the country with its evidence; its sub-region's statuses, for the comparison
+	 * and the gaps */
+	sub = *q;
+	sub.statuses_only = 1;
+	if (*c->subregion) {
+		sub.countries = NULL;
+		sub.ncountries = 0;
+		sub.region = c->subregion;
 	}
 	if (cov_matrix(r->store, r->pool, r->actor, q, &m, &e) ||
 	    !(row = cov_matrix_row(m, c->alpha2)) ||
-	    cov_compare_subregion(m, c->alpha2, &cmp, &e) ||
-	    cov_gaps(r->pool, m, c->alpha2, &gaps, &ng, &e))
+	    cov_matrix(r->store, r->pool, r->actor, &sub, &ms, &e) ||
+	    cov_compare_subregion(ms, c->alpha2, &cmp, &e) ||
+	    cov_gaps(r->pool, ms, c->alpha2, &gaps, &ng, &e))
 		return http_fail(r, out, &e);
 	j = head_json(m);
 	json_object_set_new(j, "country", country_ref(row->country));
@@ -293,6 +300,7 @@ static int matrix(struct req *r, struct resp *out, struct cov_query *q)
 
 	if (api_paging(r, out, &limit, &offset))
 		return out->status;
+	q->statuses_only = 1;
 	if (cov_matrix(r->store, r->pool, r->actor, q, &m, &e) ||
 	    cov_region_shares(r->store, r->pool, m, NULL, &sh, &n, &e))
 		return http_fail(r, out, &e);
