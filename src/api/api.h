@@ -48,6 +48,16 @@ int api_record_sharing(struct req *r, struct resp *out);	/* GET, PUT */
 int api_groups(struct req *r, struct resp *out);		/* GET, signed in */
 int api_shared(struct req *r, struct resp *out);		/* GET, public */
 
+/* api/coverage.c: GET /api/v1/coverage (?country=, ?article=, else the matrix);
+ * assessments (GET list, POST record), withdraw (POST); disputes (GET list, POST
+ * open), one dispute (GET, POST comment), its decision (POST). */
+int api_coverage(struct req *r, struct resp *out);
+int api_coverage_assessments(struct req *r, struct resp *out);
+int api_coverage_withdraw(struct req *r, struct resp *out);
+int api_coverage_disputes(struct req *r, struct resp *out);
+int api_coverage_dispute(struct req *r, struct resp *out);
+int api_coverage_decide(struct req *r, struct resp *out);
+
 struct record;
 /* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..
  * LIMIT_OFFSET_MAX) into *limit and *offset; on a

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "core/lang.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -85,7 +87,9 @@ struct ctx {
 	struct equiv *eq;
 	size_t neq;
 	struct cov_row *rows;
+	const struct cov_row **order;	/* the rows by work */
 	size_t nrows;
+	int text;			/* the rows carry the evidence's strings */
 	struct cov_assessment *as;
 	size_t nas;
 	struct cov_dispute *ds;
@@ -206,13 +210,57 @@ int cov_query_check(struct store *s, pool *p, const struct cov_query *q, struct 
 		if (!q->instrument)
 			return err_set(e, ERR_INVALID, "article: an article needs its instrument");
 		if (instrument_article(s, p, q->instrument, q->article, &ar, NULL))
-			return err_set(e, ERR_INVALID, "article: no article %s/%d",
+			return err_set(e, ERR_INVALID, "article: no article %.40s/%d",
 				       q->instrument, q->article);
 		if (cov_category_index(ar->category) < 0)
 			return err_set(e, ERR_INVALID, "article: %s/%d is not counted (%s)",
 				       q->instrument, q->article, ar->category);
 	}
 	return ERR_OK;
+}
+
+/* Up to this many countries, the store is asked for their rows only; beyond, for
+ * every country's (and the rest is left out here). */
+#define COUNTRIES_ASKED 60
+
+/* An article as "instrument/number" in p. */
+static const char *art_ref(pool *p, const void *item)
+{
+	const struct article *a = item;
+
+	return pool_printf(p, "%s/%d", a->instrument, a->number);
+}
+
+/* The n items (size bytes apart) as a JSON array of strings, in p: each item's
+ * string by str, or (NULL) the item itself as a country's alpha-2. */
+static const char *json_list(pool *p, const void *items, size_t n, size_t size,
+			     const char *(*str)(pool *p, const void *item))
+{
+	json_t *a = json_array();
+	char *text;
+	const char *out;
+
+	for (size_t i = 0; i < n; i++) {
+		const void *it = (const char *)items + i * size;
+
+		json_array_append_new(a, json_string(str ? str(p, it)
+						       : ((const struct country *)it)->alpha2));
+	}
+	text = json_dumps(a, JSON_COMPACT);
+	out = pool_strdup(p, text);
+	free(text);
+	json_decref(a);
+	return out;
+}
+
+static int row_cmp(const void *x, const void *y)
+{
+	const struct cov_row *a = *(const struct cov_row *const *)x;
+	const struct cov_row *b = *(const struct cov_row *const *)y;
+
+	if (a->work_id != b->work_id)
+		return a->work_id < b->work_id ? -1 : 1;
+	return a < b ? -1 : a > b;
 }
 
 /* Everything a computation reads, gathered once. */
@@ -223,7 +271,8 @@ static int ctx_load(struct store *s, pool *p, const struct cov_query *q, struct 
 	struct region *g = NULL;
 	struct xwalk_row *xw;
 	size_t nall, nxw;
-	const char *one = NULL;
+	struct cov_filter f = { 0 };
+	const char *one;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -264,9 +313,9 @@ static int ctx_load(struct store *s, pool *p, const struct cov_query *q, struct 
 		if (ix >= 0)
 			c->cidx[ix] = (int)i;
 	}
-	/* one country: ask the store for its rows only */
-	if (c->nctry == 1)
-		one = c->ctry[0].alpha2;
+	/* a few countries: ask the store for their rows only */
+	if (c->nctry <= COUNTRIES_ASKED && c->nctry < nall)
+		f.countries = json_list(p, c->ctry, c->nctry, sizeof(*c->ctry), NULL);
 	/* the cross-walk's equivalents */
 	if ((rc = instrument_crosswalk(s, p, &xw, &nxw, e)))
 		return rc;
@@ -277,10 +326,36 @@ static int ctx_load(struct store *s, pool *p, const struct cov_query *q, struct 
 							  xw[i].a_number, xw[i].b_number };
 	if (!c->nctry)
 		return ERR_OK;
-	if ((rc = store_cov_evidence(s, p, one, &c->rows, &c->nrows, e)) ||
+	/* one article: its mappings and its counterparts' */
+	if (q->article) {
+		struct article one_art = { .instrument = q->instrument, .number = q->article };
+		struct article *arts = pool_calloc(p, c->neq + 1, sizeof(*arts));
+		size_t na = 0;
+
+		arts[na++] = one_art;
+		for (size_t i = 0; i < c->neq; i++) {
+			if (!strcmp(c->eq[i].a_inst, q->instrument) && c->eq[i].a_num == q->article)
+				arts[na++] = (struct article){ .instrument = c->eq[i].b_inst,
+							       .number = c->eq[i].b_num };
+			else if (!strcmp(c->eq[i].b_inst, q->instrument) &&
+				 c->eq[i].b_num == q->article)
+				arts[na++] = (struct article){ .instrument = c->eq[i].a_inst,
+							       .number = c->eq[i].a_num };
+		}
+		f.articles = json_list(p, arts, na, sizeof(*arts), art_ref);
+	}
+	f.text = c->text = !q->statuses_only;
+	one = c->nctry == 1 ? c->ctry[0].alpha2 : NULL;
+	if ((rc = store_cov_evidence(s, p, &f, &c->rows, &c->nrows, e)) ||
 	    (rc = store_cov_assessment_list(s, p, one, 0, &c->as, &c->nas, e)) ||
 	    (rc = store_cov_dispute_list(s, p, one, &c->ds, &c->nds, e)))
 		return rc;
+	/* the rows of each work together, in work order */
+	c->order = pool_alloc(p, (c->nrows ? c->nrows : 1) * sizeof(*c->order));
+	for (size_t i = 0; i < c->nrows; i++)
+		c->order[i] = &c->rows[i];
+	if (c->nrows)
+		qsort(c->order, c->nrows, sizeof(*c->order), row_cmp);
 	return ERR_OK;
 }
 
@@ -300,13 +375,10 @@ struct items {
 	size_t n, cap;
 };
 
-static void items_add(struct items *it, long cell, const struct cov_row *r, int derived,
-		      const char *via_inst, int via_num)
+static void items_add(struct items *it, long cell, const struct cov_row *r, int derived)
 {
 	struct item *x;
 
-	if (cell < 0)
-		return;
 	if (it->n == it->cap) {
 		it->cap = it->cap ? 2 * it->cap : 256;
 		it->v = xrealloc(it->v, it->cap * sizeof(*it->v));
@@ -317,9 +389,21 @@ static void items_add(struct items *it, long cell, const struct cov_row *r, int 
 		.work_uri = r->work_uri, .title = r->title, .eid = r->eid, .num = r->num,
 		.heading = r->heading, .version_date = r->version_date,
 		.version_language = r->version_language, .extent = r->extent,
-		.derived = derived, .via_instrument = derived ? via_inst : NULL,
-		.via_article = derived ? via_num : 0,
+		.derived = derived, .via_instrument = derived ? r->instrument : NULL,
+		.via_article = derived ? r->article : 0,
 	};
+}
+
+/* Whether version r is later than best (NULL: yes); on the same date, the first
+ * stored. */
+static int later(const struct cov_row *r, const struct cov_row *best)
+{
+	int c;
+
+	if (!best)
+		return 1;
+	c = strcmp(r->version_date, best->version_date);
+	return c > 0 || (c == 0 && r->expression_id < best->expression_id);
 }
 
 static int item_cmp(const void *x, const void *y)
@@ -334,21 +418,21 @@ static int item_cmp(const void *x, const void *y)
 						      : strcmp(a->ev.eid, b->ev.eid);
 }
 
-/* The version of the work of rows[i..j) in force at at (coverage.h), or NULL. */
-static const struct cov_row *in_force(const struct cov_row *rows, size_t i, size_t j,
+/* The version of the work of rows[i..j) in force at at (coverage.h), or NULL; of two
+ * versions of one date in other languages, the first stored. */
+static const struct cov_row *in_force(const struct cov_row *const *rows, size_t i, size_t j,
 				      const char *at)
 {
 	const struct cov_row *own = NULL, *any = NULL, *x;
 
 	for (size_t k = i; k < j; k++) {
-		const struct cov_row *r = &rows[k];
+		const struct cov_row *r = rows[k];
 
 		if (strcmp(r->version_date, at) > 0)
 			continue;
-		if (!any || strcmp(r->version_date, any->version_date) > 0)
+		if (later(r, any))
 			any = r;
-		if (!strcmp(lang_bcp47(r->version_language), r->work_language) &&
-		    (!own || strcmp(r->version_date, own->version_date) > 0))
+		if (!strcmp(lang_bcp47(r->version_language), r->work_language) && later(r, own))
 			own = r;
 	}
 	x = own ? own : any;
@@ -378,69 +462,83 @@ static void score_end(struct cov_score *sc)
 	sc->score = sc->counted ? (sc->covered + 0.5 * sc->partly) / sc->counted : 0;
 }
 
+/* What evaluate gathers: the best direct and derived status of each cell, and (with
+ * text) the evidence. */
+struct gather {
+	enum cov_status *direct, *derived;
+	struct items it;
+	int text;
+};
+
+static void gather_add(struct gather *g, long cell, const struct cov_row *r, int derived)
+{
+	enum cov_status st = of_extent(r->extent), *best;
+
+	if (cell < 0)
+		return;
+	best = derived ? &g->derived[cell] : &g->direct[cell];
+	if (st > *best)
+		*best = st;
+	if (g->text)
+		items_add(&g->it, cell, r, derived);
+}
+
 /* The cells of every row and column of c at date at (nctry x ncols, in p). */
 static struct cov_cell *evaluate(const struct ctx *c, const char *at)
 {
 	size_t ncells = c->nctry * c->ncols;
 	struct cov_cell *cells = pool_calloc(c->p, ncells ? ncells : 1, sizeof(*cells));
 	struct cov_evidence *evs;
-	struct items it = { 0 };
-	enum cov_status *direct, *derived;
+	struct gather g = { .text = c->text };
 
+	g.direct = xcalloc(ncells ? ncells : 1, sizeof(*g.direct));
+	g.derived = xcalloc(ncells ? ncells : 1, sizeof(*g.derived));
 	for (size_t i = 0; i < c->nrows;) {
 		size_t j = i;
 		const struct cov_row *x;
 
-		while (j < c->nrows && c->rows[j].work_id == c->rows[i].work_id)
+		while (j < c->nrows && c->order[j]->work_id == c->order[i]->work_id)
 			j++;
-		if ((x = in_force(c->rows, i, j, at))) {
+		if ((x = in_force(c->order, i, j, at))) {
 			for (size_t k = i; k < j; k++) {
-				const struct cov_row *r = &c->rows[k];
+				const struct cov_row *r = c->order[k];
 
 				if (r->expression_id != x->expression_id || !r->present)
 					continue;
-				items_add(&it, cell_of(c, r->country, r->instrument, r->article), r,
-					  0, NULL, 0);
+				gather_add(&g, cell_of(c, r->country, r->instrument, r->article), r,
+					   0);
 				for (size_t q = 0; q < c->neq; q++) {
 					const struct equiv *eq = &c->eq[q];
 
-					if (!strcmp(eq->a_inst, r->instrument) && eq->a_num == r->article)
-						items_add(&it, cell_of(c, r->country, eq->b_inst,
-								       eq->b_num), r, 1, r->instrument,
-							  r->article);
-					if (!strcmp(eq->b_inst, r->instrument) && eq->b_num == r->article)
-						items_add(&it, cell_of(c, r->country, eq->a_inst,
-								       eq->a_num), r, 1, r->instrument,
-							  r->article);
+					if (eq->a_num == r->article && !strcmp(eq->a_inst, r->instrument))
+						gather_add(&g, cell_of(c, r->country, eq->b_inst,
+								       eq->b_num), r, 1);
+					if (eq->b_num == r->article && !strcmp(eq->b_inst, r->instrument))
+						gather_add(&g, cell_of(c, r->country, eq->a_inst,
+								       eq->a_num), r, 1);
 				}
 			}
 		}
 		i = j;
 	}
-	if (it.n)
-		qsort(it.v, it.n, sizeof(*it.v), item_cmp);
-	evs = pool_alloc(c->p, (it.n ? it.n : 1) * sizeof(*evs));
-	direct = xcalloc(ncells ? ncells : 1, sizeof(*direct));
-	derived = xcalloc(ncells ? ncells : 1, sizeof(*derived));
-	for (size_t k = 0; k < it.n; k++) {
-		struct cov_cell *cl = &cells[it.v[k].cell];
-		enum cov_status st = of_extent(it.v[k].ev.extent);
-		enum cov_status *best = it.v[k].ev.derived ? derived : direct;
+	if (g.it.n)
+		qsort(g.it.v, g.it.n, sizeof(*g.it.v), item_cmp);
+	evs = pool_alloc(c->p, (g.it.n ? g.it.n : 1) * sizeof(*evs));
+	for (size_t k = 0; k < g.it.n; k++) {
+		struct cov_cell *cl = &cells[g.it.v[k].cell];
 
-		evs[k] = it.v[k].ev;
+		evs[k] = g.it.v[k].ev;
 		if (!cl->nevidence)
 			cl->evidence = &evs[k];
 		cl->nevidence++;
-		if (st > best[it.v[k].cell])
-			best[it.v[k].cell] = st;
 	}
 	for (size_t k = 0; k < ncells; k++) {
-		cells[k].status = direct[k] >= derived[k] ? direct[k] : derived[k];
-		cells[k].derived = derived[k] > direct[k];
+		cells[k].status = g.direct[k] >= g.derived[k] ? g.direct[k] : g.derived[k];
+		cells[k].derived = g.derived[k] > g.direct[k];
 	}
-	free(direct);
-	free(derived);
-	free(it.v);
+	free(g.direct);
+	free(g.derived);
+	free(g.it.v);
 	/* assessments in force at the date: the latest as_of; evidence wins */
 	for (size_t k = 0; k < c->nas; k++) {
 		const struct cov_assessment *a = &c->as[k];
@@ -538,7 +636,10 @@ int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov
 		rows[i].safeguards_flag = row_scores(&c, all, cat, &rows[i].overall,
 						     rows[i].by_category);
 		if (q->article) {
-			/* one article: the scores are the column's */
+			/* one article, whose evidence alone was read: the scores are the
+			 * column's, the rest is not computed */
+			rows[i].safeguards_flag = 0;
+			memset(rows[i].by_category, 0, sizeof(rows[i].by_category));
 			memset(&rows[i].overall, 0, sizeof(rows[i].overall));
 			for (size_t j = 0; j < nkeep; j++)
 				score_add(&rows[i].overall, shown[j].status);
@@ -799,8 +900,8 @@ static int text_ok(const char *text, const char *what, struct err *e)
 	if (!text || !*text)
 		return err_set(e, ERR_INVALID, "%s is empty", what);
 	if (strlen(text) > LIMIT_COV_NOTE)
-		return err_set(e, ERR_INVALID, "%s is longer than %d bytes", what,
-			       LIMIT_COV_NOTE);
+		return err_set(e, ERR_INVALID, "%s is longer than %zu bytes", what,
+			       (size_t)LIMIT_COV_NOTE);
 	if (!utf8_valid(text, strlen(text)))
 		return err_set(e, ERR_INVALID, "%s is not UTF-8", what);
 	return ERR_OK;
@@ -1015,4 +1116,16 @@ int cov_comments(struct store *s, pool *p, long long dispute_id, struct cov_comm
 		 size_t *n, struct err *e)
 {
 	return store_cov_comment_list(s, p, dispute_id, out, n, e);
+}
+
+int cov_assessment_get(struct store *s, pool *p, long long id, struct cov_assessment **out,
+		       struct err *e)
+{
+	return store_cov_assessment_get(s, p, id, out, e);
+}
+
+int cov_dispute_get(struct store *s, pool *p, long long id, struct cov_dispute **out,
+		    struct err *e)
+{
+	return store_cov_dispute_get(s, p, id, out, e);
 }

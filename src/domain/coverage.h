@@ -81,6 +81,13 @@ struct cov_row {
 	const char *num, *heading;
 };
 
+/* What store_cov_evidence gathers. */
+struct cov_filter {
+	const char *countries;		/* JSON array of alpha-2 codes; NULL: all */
+	const char *articles;		/* JSON array of "instrument/number"; NULL: all */
+	int text;			/* with the strings of the evidence */
+};
+
 /* A recorded assessment: the law of country has no provision for the article. */
 struct cov_assessment {
 	long long id;
@@ -119,7 +126,13 @@ struct cov_query {
 	const char *const *countries;	/* codes in any ISO form; NULL: every country
 					 * (of region) */
 	size_t ncountries;
-	int article;			/* with instrument: only this article's column */
+	int article;			/* with instrument: only this article's column
+					 * (only its evidence is read: each row's overall
+					 * score is the column's, by_category and the
+					 * safeguards flag are zero) */
+	int statuses_only;		/* no evidence (cells' nevidence 0), much cheaper:
+					 * for maps and matrices; statuses, derived,
+					 * assessments and disputes are the same */
 };
 
 /* One piece of evidence of a cell. */
@@ -278,5 +291,10 @@ int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispu
 		 size_t *n, struct err *e);
 int cov_comments(struct store *s, pool *p, long long dispute_id, struct cov_comment **out,
 		 size_t *n, struct err *e);
+/* One assessment, one dispute by id (ERR_NOTFOUND when absent). */
+int cov_assessment_get(struct store *s, pool *p, long long id, struct cov_assessment **out,
+		       struct err *e);
+int cov_dispute_get(struct store *s, pool *p, long long id, struct cov_dispute **out,
+		    struct err *e);
 
 #endif

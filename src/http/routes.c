@@ -93,6 +93,13 @@ const struct route routes[] = {
 	{ GET, "/api/v1/shared", api_shared, C, NULL },
 	{ GET, "/api/v1/review", api_review, 0, NULL },
 	{ GET, "/api/v1/export", api_export, 0, NULL },
+	/* coverage: what counts depends on who asks (the clearance): not cached */
+	{ GET, "/api/v1/coverage", api_coverage, 0, NULL },
+	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
+	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
+	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
+	{ GET | POST, "/api/v1/coverage/disputes/:id", api_coverage_dispute, 0, NULL },
+	{ POST, "/api/v1/coverage/disputes/:id/decision", api_coverage_decide, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

@@ -441,12 +441,14 @@ STORE_FN(int, audit_list, (struct store *s, pool *p, const struct audit_filter *
 /* ---- coverage (domain/coverage.h) ---- */
 
 /* The evidence rows of coverage: every accepted mapping of a provision of a published
- * law of country (NULL: every country) that the clearance reads, once with each
- * version of the work that is not pending (present: whether the version has the
- * provision), ordered by work, mapping and version date (newest first). */
-STORE_FN(int, cov_evidence, (struct store *s, pool *p, const char *country,
+ * law that the clearance reads, once with each version of its work that is not
+ * pending (present: whether the version has the provision), the rows of one work
+ * together (in no other order). f narrows them: f->countries, f->articles (JSON
+ * arrays of alpha-2 codes and of "instrument/number"; NULL: all); without f->text
+ * the strings only evidence needs (work_uri, title, eid, num, heading) are NULL. */
+STORE_FN(int, cov_evidence, (struct store *s, pool *p, const struct cov_filter *f,
 			     struct cov_row **out, size_t *n, struct err *e),
-	 (s, p, country, out, n, e))
+	 (s, p, f, out, n, e))
 /* Insert assessment a (id, withdrawn_* ignored); *id receives its id. ERR_CONFLICT
  * when the country or article does not exist. */
 STORE_FN(int, cov_assessment_put, (struct store *s, const struct cov_assessment *a,

@@ -49,6 +49,12 @@ static const char *const api_routes[] = {
 	"/api/v1/shared",
 	"/api/v1/review",
 	"/api/v1/export",
+	"/api/v1/coverage",
+	"/api/v1/coverage/assessments",
+	"/api/v1/coverage/assessments/{id}/withdraw",
+	"/api/v1/coverage/disputes",
+	"/api/v1/coverage/disputes/{id}",
+	"/api/v1/coverage/disputes/{id}/decision",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 

@@ -497,6 +497,9 @@ static void test_crawl(void **state)
 		"/api/v1/groups", "/api/v1/me", "/api/v1/search?q=zq*",
 		"/api/v1/search?q=country:KE&limit=100", "/api/v1/countries/KE",
 		"/api/v1/works?country=KE&status=draft", "/api/v1/lessons?status=withdrawn",
+		"/api/v1/coverage?country=KE", "/api/v1/coverage?article=un-cc/7",
+		"/api/v1/coverage?region=014", "/api/v1/coverage/assessments?country=KE",
+		"/api/v1/coverage/disputes",
 	};
 	static const char *const per_record[] = {
 		"/%s/%lld/edit", "/api/v1/records/%lld/revisions", "/api/v1/records/%lld/sharing",

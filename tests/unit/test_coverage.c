@@ -201,6 +201,35 @@ static void test_status_rules(void **state)
 	assert_int_equal(cov_matrix_row(m, "KE")->overall.unknown, 82);
 	m = matrix(s, p, &fixture_local, "2018-05-30", NULL, NULL);	/* its own day */
 	assert_int_equal(cell(m, "coe-185", 2)->status, COV_COVERED);
+	/* statuses only: the same statuses, no evidence */
+	{
+		static const char *const ke[] = { "KE" };
+		struct cov_query q = { .at = "2019-01-01", .countries = ke, .ncountries = 1,
+				       .statuses_only = 1 };
+		struct cov_matrix *lean, *full = matrix(s, p, &fixture_local, "2019-01-01",
+							 NULL, NULL);
+		struct err e = { 0 };
+
+		assert_int_equal(cov_matrix(s, p, &fixture_local, &q, &lean, &e), ERR_OK);
+		for (size_t j = 0; j < full->narticles; j++) {
+			assert_int_equal(lean->rows[0].cells[j].status,
+					 full->rows[0].cells[j].status);
+			assert_int_equal(lean->rows[0].cells[j].derived,
+					 full->rows[0].cells[j].derived);
+			assert_int_equal(lean->rows[0].cells[j].nevidence, 0);
+		}
+		/* one article: its own mappings and its counterparts' */
+		q.statuses_only = 0;
+		q.instrument = "un-cc";
+		q.article = 7;
+		assert_int_equal(cov_matrix(s, p, &fixture_local, &q, &lean, &e), ERR_OK);
+		assert_int_equal(lean->narticles, 1);
+		assert_int_equal(lean->rows[0].cells[0].status, COV_COVERED);
+		assert_int_equal(lean->rows[0].cells[0].derived, 1);
+		assert_int_equal(lean->rows[0].cells[0].nevidence, 1);
+		assert_int_equal(lean->rows[0].overall.counted, 1);
+		assert_int_equal(lean->rows[0].overall.covered, 1);
+	}
 	/* full wins over partial, direct over derived when as good */
 	map(s, ke_id, "part_2__sec_16", "coe-185", 4, "full");
 	m = matrix(s, p, &fixture_local, "2019-01-01", NULL, NULL);
