@@ -159,6 +159,9 @@ int web_region(struct req *r, struct resp *out)
 	region_tree(r, b, rs, nr, g->code);
 	html_fmt(b, "<h2>%s</h2>\n", layout_t(r, "Countries and areas"));
 	list_members(r, b, cs, nc, g, 0);
+	html_fmt(b, "<h2 id=\"coverage\">%s</h2>\n", layout_t(r, "Coverage of the conventions"));
+	if (web_region_coverage(r, b, g, &e))
+		return http_fail(r, out, &e);
 	layout_end(r, b);
 	return 200;
 }

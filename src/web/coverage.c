@@ -683,3 +683,66 @@ int web_article_coverage(struct req *r, struct sbuf *b, const struct article *a,
 			 T("Nothing is recorded for this article yet."));
 	return ERR_OK;
 }
+
+/* ---- a region's page ---- */
+
+int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,
+			struct err *e)
+{
+	struct cov_query q;
+	struct cov_matrix *m;
+	struct cov_article_share *shares, *least;
+	struct chart_bar *bars;
+	size_t n, nleast;
+	int rc, known = 0;
+
+	if ((rc = query_of(r, &q, NULL, e)))
+		return rc;
+	q.region = g->level == REGION_WORLD ? NULL : g->code;
+	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)) ||
+	    (rc = cov_region_shares(r->store, r->pool, m, q.region, &shares, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		known += shares[i].covered + shares[i].partly + shares[i].not_covered > 0;
+	basis(r, b, m);
+	html_fmt(b, "<p><a href=\"/coverage?region=%u%S\">%s</a> · <a href=\"/coverage/map?"
+		 "region=%u%S\">%s</a></p>\n", g->code, r->lang_explicit ? pool_printf(r->pool,
+		 "&amp;lang=%s", lang_code(r->lang)) : "", T("The matrix of countries by articles"),
+		 g->code, r->lang_explicit ? pool_printf(r->pool, "&amp;lang=%s",
+		 lang_code(r->lang)) : "", T("World map"));
+	if (!known) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n",
+			 T("Nothing is recorded for these countries and articles yet."));
+		return ERR_OK;
+	}
+	/* the least covered first: where help is needed across the region */
+	least = pool_calloc(r->pool, n + 1, sizeof(*least));
+	memcpy(least, shares, n * sizeof(*least));
+	nleast = n;
+	cov_least_covered(least, &nleast, 10);
+	html_fmt(b, "<h3>%s</h3>\n<ol>\n", T("The articles least covered"));
+	for (size_t i = 0; i < nleast; i++)
+		html_fmt(b, "<li><a href=\"/instruments/%u/%d%S\">%s/%d – %s</a> <span "
+			 "class=\"muted\">· %s · %s</span></li>\n", least[i].article->instrument,
+			 least[i].article->number, layout_q(r), least[i].article->instrument,
+			 least[i].article->number, least[i].article->title,
+			 chart_percent(r, least[i].share), layout_plural(r, least[i].unknown,
+			 "{n} country with nothing recorded|{n} countries with nothing recorded"));
+	html_fmt(b, "</ol>\n");
+	/* every article: the share of the region's countries covering it */
+	bars = pool_calloc(r->pool, n + 1, sizeof(*bars));
+	for (size_t i = 0; i < n; i++)
+		bars[i] = (struct chart_bar){ pool_printf(r->pool, "%s/%d – %s",
+					      shares[i].article->instrument, shares[i].article->number,
+					      shares[i].article->title), shares[i].share,
+					      pool_printf(r->pool, "/instruments/%s/%d",
+							  shares[i].article->instrument,
+							  shares[i].article->number) };
+	html_fmt(b, "<details><summary>%s</summary>\n", T("Every article"));
+	chart_bars(r, b, &(struct chart_bars){ .title = T("Share of the countries covering each "
+							  "article"),
+		   .label_heading = T("Article"), .value_heading = T("Share"), .bars = bars,
+		   .n = n, .percent = 1 });
+	html_fmt(b, "</details>\n");
+	return ERR_OK;
+}

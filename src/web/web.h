@@ -9,6 +9,7 @@
 
 struct article;
 struct country;
+struct region;
 struct expression;
 
 struct record;
@@ -56,6 +57,10 @@ int web_coverage_map(struct req *r, struct resp *out);
  * articles by category with their evidence), at the page's ?at=. */
 int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 			 struct err *e);
+/* The coverage section of region g's page: the articles least covered by its
+ * countries, and the share of them covering each article; at the page's ?at=. */
+int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,
+			struct err *e);
 /* The coverage section of an article's page: the countries covering it, partly or
  * not, by region, with their evidence; at the page's ?at=. */
 int web_article_coverage(struct req *r, struct sbuf *b, const struct article *a,
