@@ -37,6 +37,7 @@ const struct route routes[] = {
 	{ GET, "/api/v1/me", api_me, 0, NULL },
 	{ GET, "/countries", web_countries, C, NULL },
 	{ GET, "/countries/:code", web_country, C, NULL },
+	{ POST, "/countries/:code/coverage/:action", web_country_coverage_post, 0, NULL },
 	{ GET, "/regions", web_regions, C, NULL },
 	{ GET, "/regions/:code", web_region, C, NULL },
 	{ GET, "/instruments", web_instruments, C, NULL },

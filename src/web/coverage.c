@@ -4,11 +4,13 @@
  * file only draws them (view/map.h, view/chart.h). What a visitor sees is what the
  * store's clearance lets them read: the public, public records only, and the pages
  * say so. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
 #include "domain/coverage.h"
+#include "domain/record.h"
 #include "export/csv.h"
 #include "view/chart.h"
 #include "view/html.h"
@@ -39,6 +41,15 @@ static const char *arg(const struct req *r, const char *name)
 	const char *v = req_arg(r, name);
 
 	return v && *v ? v : NULL;
+}
+
+/* Whether the visitor may do action (ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE) for the
+ * coverage of country (alpha-2). */
+static int may(struct req *r, enum record_action action, const char *country)
+{
+	struct record rec = { .country = country };
+
+	return !record_allow(r->actor, action, &rec, NULL);
 }
 
 /* The query the page's arguments ask for (at, instrument, category, region,
@@ -111,8 +122,9 @@ static void status_tag(struct req *r, struct sbuf *b, const struct cov_cell *c)
 }
 
 /* A cell's evidence: each provision linked, with its eId and version; the
- * assessment's note when it says not covered. */
-static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *c)
+ * assessment's note when it says not covered (and who recorded it, for staff: those
+ * who may record or decide for the country). */
+static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *c, int staff)
 {
 	if (!c->nevidence && !c->assessment)
 		return;
@@ -139,12 +151,13 @@ static void evidence_list(struct req *r, struct sbuf *b, const struct cov_cell *
 				 v->via_instrument, v->via_article);
 		html_fmt(b, "</span></li>\n");
 	}
+	/* the note is evidence for everybody; who recorded it, for those who act on it */
 	if (c->assessment)
-		html_fmt(b, "<li>%s <q>%s</q> <span class=\"muted\">· %s · %s</span></li>\n",
+		html_fmt(b, "<li>%s <q>%s</q> <span class=\"muted\">· %s%S%s</span></li>\n",
 			 T(c->conflict ? "Recorded as not covered, but a provision is mapped:"
 				       : "Recorded as not covered:"),
-			 c->assessment->note, c->assessment->recorded_by,
-			 layout_date(r, c->assessment->as_of));
+			 c->assessment->note, layout_date(r, c->assessment->as_of),
+			 staff ? " · " : "", staff ? c->assessment->recorded_by : "");
 	html_fmt(b, "</ul>\n%S", c->nevidence > 3 ? "</details>\n" : "");
 }
 
@@ -463,12 +476,271 @@ int web_coverage_map(struct req *r, struct resp *out)
 	return 200;
 }
 
+/* ---- recording gaps and disputing statuses ---- */
+
+/* A <select name="article"> of m's articles; only those whose status in row is at
+ * most max (COV_UNKNOWN: the unknown ones; COV_COVERED: all). */
+static void article_select(struct sbuf *b, const char *id, const struct cov_matrix *m,
+			   const struct cov_country_row *row, enum cov_status max)
+{
+	html_fmt(b, "<select id=\"%s\" name=\"article\" required>\n", id);
+	for (size_t j = 0; j < m->narticles; j++)
+		if (row->cells[j].status <= max)
+			html_fmt(b, "<option value=\"%s/%d\">%s/%d – %s</option>\n",
+				 m->articles[j].instrument, m->articles[j].number,
+				 m->articles[j].instrument, m->articles[j].number,
+				 m->articles[j].title);
+	html_fmt(b, "</select>\n");
+}
+
+/* The opening of a form that posts action to the country's coverage. */
+static void form_open(struct req *r, struct sbuf *b, const struct country *c,
+		      const char *action, const char *cls)
+{
+	html_fmt(b, "<form method=\"post\" class=\"%S\" action=\"", cls);
+	layout_href(r, b, pool_printf(r->pool, "/countries/%s/coverage/%s", c->alpha2, action));
+	html_fmt(b, "\">\n");
+	layout_csrf(r, b);
+}
+
+/* One dispute: its state, its thread, and the forms of those who may act on it. */
+static int dispute_block(struct req *r, struct sbuf *b, const struct country *c,
+			 const struct cov_dispute *d, struct err *e)
+{
+	struct cov_comment *cs;
+	size_t n;
+	int rc;
+
+	if ((rc = cov_comments(r->store, r->pool, d->id, &cs, &n, e)))
+		return rc;
+	html_fmt(b, "<li><a href=\"/instruments/%u/%d%S\">%s/%d</a> · <span class=\"tag\">%s</span> "
+		 "<span class=\"muted\">· %s · %s</span>\n<ul>\n", d->instrument, d->article,
+		 layout_q(r), d->instrument, d->article, T(!strcmp(d->state, "open") ? "open" :
+		 !strcmp(d->state, "upheld") ? "upheld" : "rejected"), d->opened_by,
+		 layout_datetime(r, d->opened_at));
+	for (size_t i = 0; i < n; i++)
+		html_fmt(b, "<li>%s <span class=\"muted\">· %s · %s</span></li>\n", cs[i].text,
+			 cs[i].by, layout_datetime(r, cs[i].at));
+	if (d->decision)
+		html_fmt(b, "<li><strong>%s</strong> %s <span class=\"muted\">· %s · %s</span></li>\n",
+			 T("Decision:"), d->decision, d->decided_by ? d->decided_by : "",
+			 d->decided_at ? layout_datetime(r, d->decided_at) : "");
+	html_fmt(b, "</ul>\n");
+	if (!strcmp(d->state, "open")) {
+		form_open(r, b, c, "comment", "inline");
+		html_fmt(b, "<input type=\"hidden\" name=\"dispute\" value=\"%s\">"
+			 "<label>%s <input name=\"text\" required maxlength=\"%d\"></label> "
+			 "<button>%s</button></form>\n", pool_printf(r->pool, "%lld", d->id),
+			 T("Comment"), LIMIT_COV_NOTE, T("Add the comment"));
+		if (may(r, ACT_DECIDE, c->alpha2)) {
+			form_open(r, b, c, "decide", "inline");
+			html_fmt(b, "<input type=\"hidden\" name=\"dispute\" value=\"%s\">"
+				 "<label>%s <input name=\"note\" required maxlength=\"%d\"></label> "
+				 "<button name=\"state\" value=\"upheld\">%s</button> "
+				 "<button name=\"state\" value=\"rejected\">%s</button></form>\n",
+				 pool_printf(r->pool, "%lld", d->id), T("Decision"), LIMIT_COV_NOTE,
+				 T("Uphold"), T("Reject"));
+		}
+	}
+	html_fmt(b, "</li>\n");
+	return ERR_OK;
+}
+
+/* What those who may act on the country's coverage see: the gaps recorded (with a
+ * withdraw button), the form to record one, the disputes and the form to open one.
+ * Nothing for the others: who recorded what and the threads are for them. */
+static int coverage_work(struct req *r, struct sbuf *b, const struct country *c,
+			 const struct cov_matrix *m, const struct cov_country_row *row,
+			 struct err *e)
+{
+	int assess = may(r, ACT_ASSESS, c->alpha2), dispute = may(r, ACT_DISPUTE, c->alpha2);
+	struct cov_assessment *as;
+	struct cov_dispute *ds;
+	size_t na, nd;
+	int rc;
+
+	if (!assess && !dispute && !may(r, ACT_DECIDE, c->alpha2))
+		return ERR_OK;
+	if ((rc = cov_assessments(r->store, r->pool, c->alpha2, 0, &as, &na, e)) ||
+	    (rc = cov_disputes(r->store, r->pool, c->alpha2, &ds, &nd, e)))
+		return rc;
+	html_fmt(b, "<h3 id=\"record\">%s</h3>\n", T("Gaps recorded"));
+	if (!na)
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No gap is recorded."));
+	else
+		html_fmt(b, "<ul>\n");
+	for (size_t i = 0; i < na; i++) {
+		html_fmt(b, "<li><a href=\"/instruments/%u/%d%S\">%s/%d</a> <q>%s</q> <span "
+			 "class=\"muted\">· %s %s · %s</span>\n", as[i].instrument, as[i].article,
+			 layout_q(r), as[i].instrument, as[i].article, as[i].note, T("from"),
+			 layout_date(r, as[i].as_of), as[i].recorded_by);
+		if (assess) {
+			form_open(r, b, c, "withdraw", "inline");
+			html_fmt(b, "<input type=\"hidden\" name=\"assessment\" value=\"%s\">"
+				 "<button>%s</button></form>\n", pool_printf(r->pool, "%lld",
+				 as[i].id), T("Withdraw"));
+		}
+		html_fmt(b, "</li>\n");
+	}
+	if (na)
+		html_fmt(b, "</ul>\n");
+	if (assess) {
+		form_open(r, b, c, "assess", "record");
+		html_fmt(b, "<p>%s</p>\n<div><label for=\"g-article\">%s</label>\n",
+			 T("Record that the law has no provision for an article: it then shows "
+			   "as not covered, with your note, until a provision is mapped to it."),
+			 T("Instrument article"));
+		article_select(b, "g-article", m, row, COV_UNKNOWN);
+		html_fmt(b, "</div>\n<div><label for=\"g-note\">%s</label>\n<textarea id=\"g-note\" "
+			 "name=\"note\" required rows=\"3\" maxlength=\"%d\"></textarea></div>\n"
+			 "<div><label for=\"g-from\">%s</label>\n<input id=\"g-from\" name=\"as_of\" "
+			 "type=\"date\"></div>\n<div><button>%s</button></div>\n</form>\n",
+			 T("Note: what the law lacks, and where you looked"), LIMIT_COV_NOTE,
+			 T("Holds from (empty: today)"), T("Record the gap"));
+	}
+	html_fmt(b, "<h3 id=\"disputes\">%s</h3>\n", T("Disputes"));
+	if (!nd)
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No status is disputed."));
+	else
+		html_fmt(b, "<ul class=\"disputes\">\n");
+	for (size_t i = 0; i < nd; i++)
+		if ((rc = dispute_block(r, b, c, &ds[i], e)))
+			return rc;
+	if (nd)
+		html_fmt(b, "</ul>\n");
+	if (dispute) {
+		form_open(r, b, c, "dispute", "record");
+		html_fmt(b, "<p>%s</p>\n<div><label for=\"d-article\">%s</label>\n",
+			 T("Dispute a status: say why it is wrong; a curator decides."),
+			 T("Instrument article"));
+		article_select(b, "d-article", m, row, COV_COVERED);
+		html_fmt(b, "</div>\n<div><label for=\"d-text\">%s</label>\n<textarea id=\"d-text\" "
+			 "name=\"text\" required rows=\"3\" maxlength=\"%d\"></textarea></div>\n"
+			 "<div><button>%s</button></div>\n</form>\n", T("Why"), LIMIT_COV_NOTE,
+			 T("Open the dispute"));
+	}
+	return ERR_OK;
+}
+
+/* The forms' posts: /countries/:code/coverage/:action. */
+typedef int coverage_act(struct req *r, const struct country *c, struct err *e);
+
+static int act_article(struct req *r, const char **instrument, int *number, struct err *e)
+{
+	const char *ref = req_form(r, "article");
+
+	return cov_article_ref(r->pool, ref ? ref : "", instrument, number, e);
+}
+
+static int act_id(struct req *r, const char *name, long long *id, struct err *e)
+{
+	const char *v = req_form(r, name);
+
+	if (!v || num_parse(v, 1, LLONG_MAX, id))
+		return err_set(e, ERR_INVALID, "%s: a number", name);
+	return ERR_OK;
+}
+
+static int act_assess(struct req *r, const struct country *c, struct err *e)
+{
+	const char *instrument, *as_of = req_form(r, "as_of");
+	int number, rc;
+	long long id;
+
+	if ((rc = act_article(r, &instrument, &number, e)))
+		return rc;
+	return cov_assess(r->store, r->actor, c->alpha2, instrument, number,
+			  as_of && *as_of ? as_of : NULL, req_form(r, "note"), &id, e);
+}
+
+static int act_withdraw(struct req *r, const struct country *c, struct err *e)
+{
+	struct cov_assessment *a;
+	long long id;
+	int rc;
+
+	if ((rc = act_id(r, "assessment", &id, e)) ||
+	    (rc = cov_assessment_get(r->store, r->pool, id, &a, e)))
+		return rc;
+	if (strcmp(a->country, c->alpha2))
+		return err_set(e, ERR_NOTFOUND, "There is no such assessment.");
+	return cov_withdraw(r->store, r->actor, id, e);
+}
+
+static int act_dispute(struct req *r, const struct country *c, struct err *e)
+{
+	const char *instrument;
+	int number, rc;
+	long long id;
+
+	if ((rc = act_article(r, &instrument, &number, e)))
+		return rc;
+	return cov_dispute_open(r->store, r->actor, c->alpha2, instrument, number,
+				req_form(r, "text"), &id, e);
+}
+
+/* The dispute the form names, if it is the country's. */
+static int own_dispute(struct req *r, const struct country *c, long long *id, struct err *e)
+{
+	struct cov_dispute *d;
+	int rc;
+
+	if ((rc = act_id(r, "dispute", id, e)) ||
+	    (rc = cov_dispute_get(r->store, r->pool, *id, &d, e)))
+		return rc;
+	return strcmp(d->country, c->alpha2) ?
+	       err_set(e, ERR_NOTFOUND, "There is no such dispute.") : ERR_OK;
+}
+
+static int act_comment(struct req *r, const struct country *c, struct err *e)
+{
+	long long id;
+	int rc = own_dispute(r, c, &id, e);
+
+	return rc ? rc : cov_dispute_comment(r->store, r->actor, id, req_form(r, "text"), e);
+}
+
+static int act_decide(struct req *r, const struct country *c, struct err *e)
+{
+	long long id;
+	int rc = own_dispute(r, c, &id, e);
+
+	return rc ? rc : cov_dispute_decide(r->store, r->actor, id, req_form(r, "state"),
+					    req_form(r, "note"), e);
+}
+
+static const struct {
+	const char *name, *anchor;
+	coverage_act *fn;
+} acts[] = {
+	{ "assess", "record", act_assess }, { "withdraw", "record", act_withdraw },
+	{ "dispute", "disputes", act_dispute }, { "comment", "disputes", act_comment },
+	{ "decide", "disputes", act_decide },
+};
+
+int web_country_coverage_post(struct req *r, struct resp *out)
+{
+	struct country *c;
+	struct err e = { 0 };
+
+	if (country_get(r->store, r->pool, r->params[0], &c, &e) || req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++)
+		if (!strcmp(r->params[1], acts[i].name)) {
+			if (acts[i].fn(r, c, &e))
+				return http_fail(r, out, &e);
+			return web_redirect(r, out, pool_printf(r->pool, "/countries/%s#%s",
+								 c->alpha2, acts[i].anchor));
+		}
+	return http_error(r, out, 404, "There is no such page.");
+}
+
 /* ---- the country's profile ---- */
 
 /* One category's articles of the country: each known one with its status and
  * evidence, the unknown ones on one line. */
 static void category_block(struct req *r, struct sbuf *b, const struct cov_matrix *m,
-			   const struct cov_country_row *row, const char *category)
+			   const struct cov_country_row *row, const char *category, int staff)
 {
 	int known = 0, unknown = 0;
 
@@ -488,7 +760,7 @@ static void category_block(struct req *r, struct sbuf *b, const struct cov_matri
 			 strcmp(m->articles[j].instrument, "un-cc") ? "CETS 185" : "UNCC",
 			 m->articles[j].number, m->articles[j].title);
 		status_tag(r, b, c);
-		evidence_list(r, b, c);
+		evidence_list(r, b, c, staff);
 		html_fmt(b, "</li>\n");
 	}
 	if (known)
@@ -519,7 +791,7 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 	const struct cov_country_row *row;
 	const char *one[1] = { c->alpha2 };
 	size_t ngaps, nb = 0;
-	int rc;
+	int rc, staff = may(r, ACT_ASSESS, c->alpha2) || may(r, ACT_DECIDE, c->alpha2);
 
 	/* the country among its sub-region: the comparison and the gaps' ranking */
 	if ((rc = query_of(r, &q, NULL, e)))
@@ -537,7 +809,7 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 		html_fmt(b, "<p>%s</p>\n", T("Nothing is recorded yet for this country's law: no "
 					    "provision is mapped to an article and no gap is "
 					    "recorded."));
-		return ERR_OK;
+		return coverage_work(r, b, c, m, row, e);
 	}
 	/* the scores: overall and per category */
 	bars[nb++] = (struct chart_bar){ T("Overall"), row->overall.score, NULL };
@@ -605,9 +877,9 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 		if (!row->by_category[i].counted)
 			continue;
 		html_fmt(b, "<h3>%s</h3>\n", category_label(r, cov_categories[i]));
-		category_block(r, b, m, row, cov_categories[i]);
+		category_block(r, b, m, row, cov_categories[i], staff);
 	}
-	return ERR_OK;
+	return coverage_work(r, b, c, m, row, e);
 }
 
 /* ---- the article's page ---- */
@@ -673,7 +945,7 @@ int web_article_coverage(struct req *r, struct sbuf *b, const struct article *a,
 					 row->country->alpha2, layout_q(r),
 					 country_name(row->country, r->lang));
 				status_tag(r, b, c);
-				evidence_list(r, b, c);
+				evidence_list(r, b, c, may(r, ACT_DECIDE, row->country->alpha2));
 				html_fmt(b, "</li>\n");
 			}
 		html_fmt(b, "</ul>\n");

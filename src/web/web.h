@@ -57,6 +57,9 @@ int web_coverage_map(struct req *r, struct resp *out);
  * articles by category with their evidence), at the page's ?at=. */
 int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 			 struct err *e);
+/* POST /countries/:code/coverage/:action (assess, withdraw, dispute, comment,
+ * decide): the profile's forms, each through domain/coverage.h; back to the profile. */
+int web_country_coverage_post(struct req *r, struct resp *out);
 /* The coverage section of region g's page: the articles least covered by its
  * countries, and the share of them covering each article; at the page's ?at=. */
 int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,

@@ -16,6 +16,7 @@
 
 static struct srv *S;
 static char shared[1024];
+static char cur[256], fp[256];	/* "Authorization: Bearer ..." of a curator, KE's focal point */
 
 #define US "/akn/us/act/1986/usc-18-1030"
 
@@ -47,6 +48,13 @@ static int setup(void **state)
 		fprintf(stderr, "load-corpus.sh failed: %s\n", cmd);
 		return -1;
 	}
+	if (harness_cli(dir, NULL, (const char *const[]){ "org", "add", "UNODC", "--kind",
+			"unodc", NULL }, NULL, 0) ||
+	    harness_cli(dir, NULL, (const char *const[]){ "org", "add", "KE-NA", "--kind",
+			"national_authority", "--country", "KE", NULL }, NULL, 0) ||
+	    harness_account(dir, "cora", "curator", "UNODC", NULL, "t", cur, sizeof(cur)) ||
+	    harness_account(dir, "kamau", "focal_point", "KE-NA", "KE", "t", fp, sizeof(fp)))
+		return -1;
 	S = srv_start_with(&(struct srv_options){ .dir = dir });
 	free(dir);
 	return S ? 0 : -1;
@@ -199,6 +207,108 @@ static void test_bad_input(void **state)
 	}
 }
 
+/* POST a form as the account of auth (NULL: the public); the response. */
+static struct http_response *post(const char *auth, const char *path, const char *body)
+{
+	char h[512];
+
+	snprintf(h, sizeof(h), "%sContent-Type: application/x-www-form-urlencoded\r\n",
+		 auth ? auth : "");
+	return http_request(S, "POST", path, h, body, strlen(body));
+}
+
+static void expect(struct http_response *r, int status, const char *has)
+{
+	assert_non_null(r);
+	if (r->status != status)
+		fail_msg("%d, not %d: %.300s", r->status, status, r->body);
+	if (has)
+		assert_has(r->body, has);
+	http_response_free(r);
+}
+
+/* The profile's forms: a focal point records a gap in their country's law and
+ * disputes a status; a curator decides; the public sees the gap and its note but not
+ * who recorded it, nor the thread. */
+static void test_forms(void **state)
+{
+	struct http_response *r;
+	char body[5200];
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/countries/KE", 200);
+	assert_lacks(r->body, "Record the gap");
+	assert_lacks(r->body, "<h3 id=\"disputes\">");
+	http_response_free(r);
+	r = http_get(S, "/countries/KE", fp);
+	assert_has(r->body, "Record the gap");
+	assert_has(r->body, "Open the dispute");
+	assert_has(r->body, "No gap is recorded.");
+	http_response_free(r);
+
+	/* a gap in Kenya's law, by its focal point */
+	r = post(fp, "/countries/KE/coverage/assess", "article=un-cc%2F16&note=No+offence+of+"
+		 "sharing+intimate+images+in+the+Penal+Code+or+the+2018+act&as_of=2020-01-01");
+	assert_int_equal(r->status, 303);
+	assert_has(http_header(r, "Location"), "/countries/KE#record");
+	http_response_free(r);
+	r = get("/countries/KE", 200);
+	assert_has(r->body, "<span class=\"cov cn\">○ Not covered</span>");
+	assert_has(r->body, "<q>No offence of sharing intimate images in the Penal Code or the "
+		   "2018 act</q>");
+	assert_lacks(r->body, "kamau");
+	http_response_free(r);
+	/* before it holds, the article is unknown again */
+	r = get("/countries/KE?at=2019-06-01", 200);
+	assert_lacks(r->body, "Not covered</span>");
+	http_response_free(r);
+
+	/* not for another country, not for the public; limits */
+	expect(post(fp, "/countries/US/coverage/assess", "article=un-cc%2F16&note=x"), 403, NULL);
+	expect(post(NULL, "/countries/KE/coverage/assess", "article=un-cc%2F16&note=x"), 403,
+	       NULL);
+	memcpy(body, "article=un-cc%2F15&note=", 24);
+	memset(body + 24, 'a', 4001);
+	body[24 + 4001] = '\0';
+	expect(post(fp, "/countries/KE/coverage/assess", body), 400, "4000");
+	expect(post(fp, "/countries/KE/coverage/assess", "article=un-cc%2F99&note=x"), 400,
+	       "article");
+	expect(post(fp, "/countries/KE/coverage/nothing", "x=1"), 404, NULL);
+
+	/* a dispute: opened by the focal point, decided by a curator */
+	expect(post(fp, "/countries/KE/coverage/dispute", "article=un-cc%2F16&text=Section+37+"
+		    "of+the+2018+act+covers+it"), 303, NULL);
+	r = http_get(S, "/countries/KE", cur);
+	assert_has(r->body, "Section 37 of the 2018 act covers it");
+	assert_has(r->body, "kamau");
+	assert_has(r->body, "name=\"state\" value=\"upheld\"");
+	http_response_free(r);
+	{
+		const char *at;
+		char id[24] = "";
+
+		r = http_get(S, "/countries/KE", cur);
+		at = strstr(r->body, "name=\"dispute\" value=\"");
+		assert_non_null(at);
+		sscanf(at + strlen("name=\"dispute\" value=\""), "%23[0-9]", id);
+		http_response_free(r);
+		snprintf(body, sizeof(body), "dispute=%s&state=upheld&note=Section+37+maps", id);
+		expect(post(fp, "/countries/KE/coverage/decide", body), 403, NULL);
+		expect(post(cur, "/countries/KE/coverage/decide", body), 303, NULL);
+		/* the dispute belongs to Kenya: not through another country's address */
+		snprintf(body, sizeof(body), "dispute=%s&text=again", id);
+		expect(post(cur, "/countries/US/coverage/comment", body), 404, NULL);
+	}
+	r = http_get(S, "/countries/KE", fp);
+	assert_has(r->body, "Section 37 maps");
+	assert_has(r->body, ">upheld</span>");
+	http_response_free(r);
+	r = get("/countries/KE", 200);
+	assert_lacks(r->body, "Section 37");	/* the thread is for those who act on it */
+	http_response_free(r);
+}
+
 int main(void)
 {
 	const char *env = getenv("CCREPO_SHARED");
@@ -207,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_article_page),
 		cmocka_unit_test(test_matrix_and_map),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_forms),
 	};
 
 	harness_bin();
