@@ -548,9 +548,10 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	/* who acts, for the audit log of what this request writes */
 	audit_context_set(r.actor->name, r.address);
 	if ((route->flags & ROUTE_CACHE) && !r.actor->user_id && !r.actor->local) {
-		/* the API is the same in every language: one entry, not six */
-		char *k = pool_printf(r.pool, "%s\t%s%s", r.api ? "" : lang_code(r.lang), url,
-				      sbuf_str(&key));
+		/* the API is the same in every language: one entry, not six; the day is in
+		 * the key, for what a page says of today (the versions in force, coverage) */
+		char *k = pool_printf(r.pool, "%s\t%ld\t%s%s", r.api ? "" : lang_code(r.lang),
+				      (long)(time(NULL) / 86400), url, sbuf_str(&key));
 
 		gen = store_generation(r.store);
 		sbuf_release(&key);
