@@ -1018,3 +1018,34 @@ int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,
 	html_fmt(b, "</details>\n");
 	return ERR_OK;
 }
+
+/* ---- the review queue ---- */
+
+int web_review_disputes(struct req *r, struct sbuf *b, struct err *e)
+{
+	struct cov_dispute *ds;
+	size_t n, shown = 0;
+	int rc;
+
+	if (!may(r, ACT_DECIDE, NULL))
+		return ERR_OK;
+	if ((rc = cov_disputes(r->store, r->pool, NULL, &ds, &n, e)))
+		return rc;
+	html_fmt(b, "<h2 id=\"disputes\">%s</h2>\n", T("Disputed coverage"));
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(ds[i].state, "open"))
+			continue;
+		if (!shown++)
+			html_fmt(b, "<ul>\n");
+		html_fmt(b, "<li><a href=\"/countries/%u%S#disputes\">%s</a> · <a href=\"/instruments/"
+			 "%u/%d%S\">%s/%d</a> <span class=\"muted\">· %s · %s</span></li>\n",
+			 ds[i].country, layout_q(r), web_country_name(r, ds[i].country),
+			 ds[i].instrument, ds[i].article, layout_q(r), ds[i].instrument,
+			 ds[i].article, ds[i].opened_by, layout_datetime(r, ds[i].opened_at));
+	}
+	if (shown)
+		html_fmt(b, "</ul>\n");
+	else
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No status is disputed."));
+	return ERR_OK;
+}

@@ -313,6 +313,8 @@ int web_review(struct req *r, struct resp *out)
 	else
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Nothing is waiting for review."));
 	html_fmt(b, "<p><a href=\"/api/v1/review\">JSON</a></p>\n");
+	if (web_review_disputes(r, b, &e))
+		return http_fail(r, out, &e);
 	layout_end(r, b);
 	return 200;
 }

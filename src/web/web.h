@@ -60,6 +60,9 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 /* POST /countries/:code/coverage/:action (assess, withdraw, dispute, comment,
  * decide): the profile's forms, each through domain/coverage.h; back to the profile. */
 int web_country_coverage_post(struct req *r, struct resp *out);
+/* On the review queue, for those who decide them: the open disputes of coverage
+ * statuses, oldest first, each linked to its country's profile. */
+int web_review_disputes(struct req *r, struct sbuf *b, struct err *e);
 /* The coverage section of region g's page: the articles least covered by its
  * countries, and the share of them covering each article; at the page's ?at=. */
 int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,

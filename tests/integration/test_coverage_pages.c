@@ -284,6 +284,14 @@ static void test_forms(void **state)
 	assert_has(r->body, "kamau");
 	assert_has(r->body, "name=\"state\" value=\"upheld\"");
 	http_response_free(r);
+	/* on the curators' review queue, not on a focal point's */
+	r = http_get(S, "/review", cur);
+	assert_has(r->body, "<a href=\"/countries/KE#disputes\">Kenya</a> · <a href=\"/instruments/"
+		   "un-cc/16\">un-cc/16</a>");
+	http_response_free(r);
+	r = http_get(S, "/review", fp);
+	assert_lacks(r->body, "Disputed coverage");
+	http_response_free(r);
 	{
 		const char *at;
 		char id[24] = "";
