@@ -739,8 +739,19 @@ int web_country_coverage_post(struct req *r, struct resp *out)
 
 /* One category's articles of the country: each known one with its status and
  * evidence, the unknown ones on one line. */
+/* Since when article a is covered without a break, by tl; NULL when not covered. */
+static const char *covered_since(const struct cov_timeline *tl, const struct article *a)
+{
+	for (size_t i = 0; tl && i < tl->narticles; i++)
+		if (tl->articles[i].article->number == a->number &&
+		    !strcmp(tl->articles[i].article->instrument, a->instrument))
+			return tl->articles[i].covered_since;
+	return NULL;
+}
+
 static void category_block(struct req *r, struct sbuf *b, const struct cov_matrix *m,
-			   const struct cov_country_row *row, const char *category, int staff)
+			   const struct cov_country_row *row, const struct cov_timeline *tl,
+			   const char *category, int staff)
 {
 	int known = 0, unknown = 0;
 
@@ -760,6 +771,10 @@ static void category_block(struct req *r, struct sbuf *b, const struct cov_matri
 			 strcmp(m->articles[j].instrument, "un-cc") ? "CETS 185" : "UNCC",
 			 m->articles[j].number, m->articles[j].title);
 		status_tag(r, b, c);
+		if (covered_since(tl, &m->articles[j]))
+			html_fmt(b, " <span class=\"muted\">%s</span>", layout_msg(r,
+				 pool_printf(r->pool, "since %s", layout_date(r, covered_since(tl,
+				 &m->articles[j]))), NULL, 0));
 		evidence_list(r, b, c, staff);
 		html_fmt(b, "</li>\n");
 	}
@@ -877,7 +892,7 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 		if (!row->by_category[i].counted)
 			continue;
 		html_fmt(b, "<h3>%s</h3>\n", category_label(r, cov_categories[i]));
-		category_block(r, b, m, row, cov_categories[i], staff);
+		category_block(r, b, m, row, tl, cov_categories[i], staff);
 	}
 	return coverage_work(r, b, c, m, row, e);
 }

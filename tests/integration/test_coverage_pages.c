@@ -90,7 +90,8 @@ static void test_profile_us(void **state)
 	assert_has(r->body, "score = (covered + 0.5 × partly covered) / counted articles");
 	assert_has(r->body, "Share of the articles covered");
 	/* un-cc/7: covered, by 1030(a)(2) in full */
-	assert_has(r->body, "UNCC 7 – Illegal access</a> <span class=\"cov cv\">● Covered</span>");
+	assert_has(r->body, "UNCC 7 – Illegal access</a> <span class=\"cov cv\">● Covered</span> "
+		   "<span class=\"muted\">since 16 October 1986</span>");
 	assert_has(r->body, "<a href=\"" US "/eng@1986-10-16/~sec_1030__subsec_a__para_2\">");
 	/* the gaps, ranked, and the timeline's text alternative */
 	assert_has(r->body, "<h3>Gaps</h3>");
