@@ -7,44 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
+#include "doc_check.h"
 #include "import/akn.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_text(const char *s)
-{
-	if (s && (!*s || !utf8_valid(s, strlen(s))))
-		abort();
-}
-
 static void check(const struct doc *d)
 {
-	size_t n = 0;
-
 	if (!d->work_uri || strncmp(d->work_uri, "/akn/", 5) || !d->country ||
 	    strlen(d->country) != 2 || !d->type || !d->title || d->root->text)
 		abort();
-	for (const struct doc_node *a = doc_next(d, d->root); a; a = doc_next(d, a)) {
-		int depth = 0;
-
-		if (!a->kind || !*a->kind || !a->eid || !*a->eid || ++n > AKN_MAX_NODES)
-			abort();
-		for (const struct doc_node *p = a->parent; p != d->root; p = p->parent)
-			depth++;
-		if (depth >= AKN_MAX_DEPTH)
-			abort();
-		check_text(a->num);
-		check_text(a->heading);
-		check_text(a->text);
-		/* eIds are unique (checked pairwise on small docs) */
-		if (n < 300)
-			for (const struct doc_node *b = doc_next(d, a); b; b = doc_next(d, b))
-				if (!strcmp(a->eid, b->eid))
-					abort();
-	}
-	if (n != doc_count(d))
-		abort();
+	fuzz_check_tree(d, AKN_MAX_NODES, AKN_MAX_DEPTH);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

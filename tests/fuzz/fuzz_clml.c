@@ -8,44 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
+#include "doc_check.h"
 #include "import/clml.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_text(const char *s)
-{
-	if (s && (!*s || !utf8_valid(s, strlen(s))))
-		abort();
-}
-
 static void check(const struct doc *d)
 {
-	size_t n = 0;
-
 	if (!d->work_uri || strncmp(d->work_uri, "/akn/gb/act/", 12) || !d->country ||
 	    strcmp(d->country, "GB") || !d->title || !d->date || !d->expr_date ||
 	    d->root->text)
 		abort();
-	for (const struct doc_node *a = doc_next(d, d->root); a; a = doc_next(d, a)) {
-		int depth = 0;
-
-		if (!a->kind || !*a->kind || !a->eid || !*a->eid || ++n > CLML_MAX_NODES)
-			abort();
-		for (const struct doc_node *p = a->parent; p != d->root; p = p->parent)
-			depth++;
-		if (depth >= CLML_MAX_DEPTH)
-			abort();
-		check_text(a->num);
-		check_text(a->heading);
-		check_text(a->text);
-		if (n < 300)
-			for (const struct doc_node *b = doc_next(d, a); b; b = doc_next(d, b))
-				if (!strcmp(a->eid, b->eid))
-					abort();
-	}
-	if (n != doc_count(d))
-		abort();
+	fuzz_check_tree(d, CLML_MAX_NODES, CLML_MAX_DEPTH);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
