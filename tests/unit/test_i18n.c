@@ -563,36 +563,55 @@ static void found(struct scan *sc, struct src *f, size_t i, const char *rule)
 }
 
 /* Calls whose arguments (0-based; -1 ends) are messages a page shows. web: only in
- * src/web (elsewhere they are the API's or the log's). raw: the function shows its
- * argument as it is, so a literal there is shown untranslated whatever the catalog
- * has (it needs T()). */
+ * src/web and src/view (elsewhere they are the API's or the log's). raw: the function
+ * shows its argument as it is, so a literal there is shown untranslated whatever the
+ * catalog has (it needs T()). code: argument 1 is an enum err_code, and a message
+ * with a server-side code (server_side[]) is not checked. */
 static const struct {
 	const char *fn;
 	int args[3];
-	int web, raw;
+	int web, raw, code;
 } calls[] = {
-	{ "T", { 0, -1 }, 0, 0 },
-	{ "layout_t", { 1, -1 }, 0, 0 },
-	{ "i18n", { 1, -1 }, 0, 0 },
-	{ "layout_msg", { 1, -1 }, 0, 0 },
-	{ "layout_plural", { 2, -1 }, 0, 0 },
-	{ "i18n_plural", { 4, -1 }, 0, 0 },
-	{ "i18n_form", { 2, -1 }, 0, 0 },
-	{ "web_msg", { 1, -1 }, 0, 0 },
-	{ "i18n_msg", { 2, -1 }, 0, 0 },
-	{ "web_heading", { 1, 2, -1 }, 0, 1 },
-	{ "web_page_begin", { 2, -1 }, 0, 1 },
-	{ "web_table_begin", { 2, -1 }, 0, 0 },
-	{ "web_message", { 1, -1 }, 0, 1 },
-	{ "web_form_end", { 2, -1 }, 0, 1 },
-	{ "layout_begin", { 2, -1 }, 0, 1 },
-	{ "web_error_page", { 3, 4, -1 }, 0, 0 },
-	{ "web_country_select", { 4, -1 }, 0, 1 },
-	{ "http_error", { 3, -1 }, 0, 0 },
-	{ "new_link", { 3, -1 }, 1, 0 },
-	{ "field_msg", { 3, -1 }, 1, 0 },
-	{ "err_set", { 2, -1 }, 1, 0 },
+	{ "T", { 0, -1 }, 0, 0, 0 },
+	{ "layout_t", { 1, -1 }, 0, 0, 0 },
+	{ "i18n", { 1, -1 }, 0, 0, 0 },
+	{ "layout_msg", { 1, -1 }, 0, 0, 0 },
+	{ "layout_plural", { 2, -1 }, 0, 0, 0 },
+	{ "i18n_plural", { 4, -1 }, 0, 0, 0 },
+	{ "i18n_form", { 2, -1 }, 0, 0, 0 },
+	{ "web_msg", { 1, -1 }, 0, 0, 0 },
+	{ "i18n_msg", { 2, -1 }, 0, 0, 0 },
+	{ "web_heading", { 1, 2, -1 }, 0, 1, 0 },
+	{ "web_page_begin", { 2, -1 }, 0, 1, 0 },
+	{ "web_table_begin", { 2, -1 }, 0, 0, 0 },
+	{ "web_message", { 1, -1 }, 0, 1, 0 },
+	{ "web_form_end", { 2, -1 }, 0, 1, 0 },
+	{ "layout_begin", { 2, -1 }, 0, 1, 0 },
+	{ "web_error_page", { 3, 4, -1 }, 0, 0, 0 },
+	{ "web_country_select", { 4, -1 }, 0, 1, 0 },
+	{ "http_error", { 3, -1 }, 0, 0, 0 },
+	{ "new_link", { 3, -1 }, 1, 0, 0 },
+	{ "field_msg", { 3, -1 }, 1, 0, 0 },
+	{ "err_set", { 2, -1 }, 1, 0, 1 },
 };
+
+/* The error codes whose messages no page shows: http_fail() logs them and tells the
+ * reader "Something went wrong on our side" (ERR_IO, ERR_DB, ERR_INTERNAL: 500) or
+ * its own message (ERR_FULL, ERR_READONLY: code_status in src/http/http.c). */
+static const char *const server_side[] = {
+	"ERR_IO", "ERR_DB", "ERR_INTERNAL", "ERR_FULL", "ERR_READONLY",
+};
+
+/* Whether the expression [at, end) is one of server_side[]. */
+static int is_server_side(const struct src *f, size_t at, size_t end)
+{
+	if (end != at + 1 || f->t[at].type != TK_IDENT)
+		return 0;
+	for (size_t i = 0; i < sizeof(server_side) / sizeof(server_side[0]); i++)
+		if (!strcmp(f->t[at].s, server_side[i]))
+			return 1;
+	return 0;
+}
 
 static int call_rule(const char *fn)
 {
@@ -784,6 +803,11 @@ static void scan_calls(struct scan *sc, struct src *f, int web)
 			continue;	/* a member, not the function */
 		close = closing(f, i + 1);
 		n = elements(f, i + 1, close, at, end, 8);
+		if (calls[c].code && n > 1 && is_server_side(f, at[1], end[1])) {
+			for (size_t j = at[1]; j < close; j++)	/* the log's: not the net's */
+				f->used[j] = 1;
+			continue;
+		}
 		for (int k = 0; k < 3 && calls[c].args[k] >= 0; k++)
 			if ((size_t)calls[c].args[k] < n) {
 				size_t before = sc->n;
@@ -1002,21 +1026,45 @@ static size_t c_files(const char *root, const char *dir, char ***paths)
 	return n;
 }
 
-/* The catalog's msgids (sorted) */
+/* The catalog's msgids (sorted), less the precisions of their conversions */
 static char **msgids;
 static size_t nmsgids;
+
+/* s without the precisions of its conversions ("%.80s" as "%s"): i18n_msg() matches
+ * the code's "'%.16s' is not a language" with the catalog's "'%s' is not a language".
+ * Allocated. */
+static char *unprecise(const char *s)
+{
+	char *r = strdup(s), *o = r;
+
+	while (*s) {
+		if (s[0] == '%' && s[1] == '.' && isdigit((unsigned char)s[2])) {
+			*o++ = *s++;
+			for (s++; isdigit((unsigned char)*s); s++)
+				;
+			continue;
+		}
+		*o++ = *s++;
+	}
+	*o = '\0';
+	return r;
+}
 
 static int msgid_row(void *ud, int lineno, char **f, int nf, struct err *e)
 {
 	(void)ud, (void)lineno, (void)nf, (void)e;
 	msgids = realloc(msgids, (nmsgids + 1) * sizeof(*msgids));
-	msgids[nmsgids++] = strdup(f[0]);
+	msgids[nmsgids++] = unprecise(f[0]);
 	return ERR_OK;
 }
 
 static int in_catalog(const char *s)
 {
-	return bsearch(&s, msgids, nmsgids, sizeof(*msgids), by_name) != NULL;
+	char *u = unprecise(s);
+	int in = bsearch(&u, msgids, nmsgids, sizeof(*msgids), by_name) != NULL;
+
+	free(u);
+	return in;
 }
 
 /* A string the pages show: whether it is fine (in the catalog, not a message, or not
@@ -1069,7 +1117,8 @@ static void load_msgids(void)
 }
 
 /* The scanner itself, on a sample: concatenation, escapes, ?:, pool_printf's format,
- * tables and the net; and not the arguments of other calls, comments or #lines. */
+ * tables and the net; and not the arguments of other calls, comments, #lines or the
+ * messages of server-side errors. */
 static void test_scanner(void **state)
 {
 	static const char sample[] =
@@ -1087,11 +1136,13 @@ static void test_scanner(void **state)
 		"\thtml_fmt(b, \"<p>Loose words here</p><b>%s</b>\", \"x\");\n"
 		"\tlog_info(\"Not shown to anyone\");\n"
 		"\tweb_message(b, \"Raw\", 1);\n"
+		"\terr_set(e, ERR_INVALID, \"bad input %s\", s);\n"
+		"\terr_set(e, ERR_DB, \"cannot read %s\", s);\n"
 		"\tc = '\"';\n"
 		"}\n";
 	static const char *const want[] = {
 		"Accounts", "Tab\tbed", "Too many sign-ins", "Yes", "No \"quoted\"", "Heading",
-		"Intro", "at most %d bytes", "A", "B", "Loose words here", "Raw",
+		"Intro", "at most %d bytes", "A", "B", "Loose words here", "Raw", "bad input %s",
 	};
 	struct scan sc = { 0 };
 	int seen[sizeof(tables) / sizeof(tables[0])] = { 0 };
