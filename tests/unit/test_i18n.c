@@ -593,7 +593,7 @@ static const struct {
 	{ "http_error", { 3, -1 }, 0, 0, 0 },
 	{ "new_link", { 3, -1 }, 1, 0, 0 },
 	{ "field_msg", { 3, -1 }, 1, 0, 0 },
-	{ "err_set", { 2, -1 }, 1, 0, 1 },
+	{ "err_set", { 2, -1 }, 0, 0, 1 },	/* the domain's messages: forms show them */
 };
 
 /* The error codes whose messages no page shows: http_fail() logs them and tells the
@@ -972,10 +972,38 @@ static const char *const not_translated[] = {
 					 * in every language */
 };
 
+/* The domain's messages (err_set) that no page shows, so that no reader needs them in
+ * another language: the operator reads them in English on the command line or in the
+ * log. A message here that a page comes to show needs a row of the catalog instead. */
+static const char *const not_on_pages[] = {
+	/* ccrepo audit verify and ccrepo audit show (src/cli/audit.c) */
+	"missing (the log starts at entry %lld)",
+	"missing (the log goes from entry %lld to %lld)",
+	"its previous hash is not the hash of entry %lld",
+	"its content does not match its hash",
+	"the audit log has no entry %lld",
+	/* the reference data built into the binary, checked at start-up: a bug */
+	"data/m49-regions.tsv:%d: bad code or level", "data/m49-regions.tsv:%d: empty name",
+	"data/m49-countries.tsv:%d: bad code", "data/instruments.tsv:%d: bad article count",
+	"data/chapters.tsv:%d: bad ordinal", "data/articles.tsv:%d: bad number or category",
+	"data/crosswalk.tsv:%d: bad row", "data/crosswalk.tsv: no header line",
+	"data/crosswalk.tsv: header needs 4 columns",
+	":%d: bad article", "%s (%d row%s left out)",	/* the concept tables (suggest.c) */
+	/* ccrepo serve's option listen, at start-up */
+	"listen: '%s' is not HOST:PORT",
+	"listen: '%s' is not a numeric address (such as 127.0.0.1:8080 or [::1]:8080)",
+	/* a failure of the store passed on with its own code (a 5xx: http_fail logs it) */
+	"cannot look up %.40s", "cannot read provision %.80s",
+	"cannot read the proposed change of record %lld",
+};
+
 static int is_not_translated(const char *s)
 {
 	for (size_t i = 0; i < sizeof(not_translated) / sizeof(not_translated[0]); i++)
 		if (!strcmp(not_translated[i], s))
+			return 1;
+	for (size_t i = 0; i < sizeof(not_on_pages) / sizeof(not_on_pages[0]); i++)
+		if (!strcmp(not_on_pages[i], s))
 			return 1;
 	return 0;
 }
@@ -1068,43 +1096,96 @@ static int in_catalog(const char *s)
 	return in;
 }
 
+/* The length of the printf conversion at s, as i18n_msg() reads it ("%s", "%zu",
+ * "%.80s", "%lld"...; 0: none); *numeric whether it stands for a number. */
+static size_t conv_len(const char *s, int *numeric)
+{
+	static const char *const convs[] = { "s", "zu", "lld", "llu", "ld", "lu", "d", "u" };
+	const char *q = s + 1;
+
+	if (s[0] != '%')
+		return 0;
+	if (q[0] == '.')
+		for (q++; isdigit((unsigned char)*q); q++)
+			;
+	for (size_t i = 0; i < sizeof(convs) / sizeof(convs[0]); i++)
+		if (!strncmp(q, convs[i], strlen(convs[i]))) {
+			*numeric = convs[i][0] != 's';
+			return (size_t)(q - s) + strlen(convs[i]);
+		}
+	return 0;
+}
+
+/* Whether msg is pattern pat with values in place of its conversions (as i18n.c's
+ * match()), each value a conversion of the message (SAMPLE_S, a number) or a form
+ * field's key ("name", shown as its label): not the message's own words, which
+ * would show in English inside the translation ("the comment" in "%s is longer than
+ * %zu bytes"). */
+#define SAMPLE_S "\x01"
+static int pattern_match(const char *pat, const char *msg)
+{
+	int numeric;
+	size_t cl;
+
+	while (*pat) {
+		if ((cl = conv_len(pat, &numeric))) {
+			for (size_t len = 1; len <= strlen(msg); len++) {
+				char v[64];
+
+				if (numeric && !isdigit((unsigned char)msg[len - 1]))
+					break;
+				if (len >= sizeof(v))
+					break;
+				memcpy(v, msg, len);
+				v[len] = '\0';
+				if (!numeric && strcmp(v, SAMPLE_S) &&
+				    strspn(v, "abcdefghijklmnopqrstuvwxyz_") < len)
+					continue;
+				if (pattern_match(pat + cl, msg + len))
+					return 1;
+			}
+			return 0;
+		}
+		if (pat[0] == '%' && pat[1] == '%')
+			pat++;
+		if (*pat++ != *msg++)
+			return 0;
+	}
+	return *msg == '\0';
+}
+
 /* The rules whose strings the pages show through i18n_msg() (a message with its
  * values, matched against the catalog's patterns), not through i18n() (as it is). */
 static const char *const by_msg[] = { "err_set", "layout_msg", "web_msg", "i18n_msg",
 				      "field_msg", "http_error" };
 
 /* Whether i18n_msg() translates the messages msgid (a format) makes: msgid with a
- * sample value in place of each conversion ("name: required" from "%s: required",
- * "name: longer than 7 bytes" from "%s: longer than %zu bytes") matches a pattern of
- * the catalog, or is a msgid. */
+ * sample value in place of each conversion ("name: required" as it is, "%s: longer
+ * than %d bytes" as "\1: longer than 7 bytes") matches a pattern of the catalog
+ * ("%s: required", "%s: longer than %zu bytes"). */
 static int by_pattern(const char *msgid, const char *rule)
 {
 	struct sbuf b = SBUF_INIT;
-	pool *p;
-	int hit, msg = 0;
+	int hit = 0, msg = 0, numeric;
+	size_t cl;
 
 	for (size_t i = 0; i < sizeof(by_msg) / sizeof(by_msg[0]); i++)
 		msg |= !strcmp(by_msg[i], rule);
 	if (!msg)
 		return 0;
-	for (const char *s = msgid; *s; s++) {
+	for (const char *s = msgid; *s;) {
 		if (s[0] == '%' && s[1] == '%') {
 			sbuf_addc(&b, '%');
-			s++;
-		} else if (s[0] == '%') {
-			while (s[1] && strchr("0123456789$.-+ #lhzjt", s[1]))
-				s++;
-			if (!s[1])
-				break;
-			s++;
-			sbuf_adds(&b, *s == 's' ? "name" : "7");
+			s += 2;
+		} else if ((cl = conv_len(s, &numeric))) {
+			sbuf_adds(&b, numeric ? "7" : SAMPLE_S);
+			s += cl;
 		} else {
-			sbuf_addc(&b, *s);
+			sbuf_addc(&b, *s++);
 		}
 	}
-	p = pool_new();
-	hit = i18n_msg(p, LANG_FR, sbuf_str(&b), NULL, 0) != sbuf_str(&b);
-	pool_free(p);
+	for (size_t i = 0; i < nmsgids && !hit; i++)
+		hit = strchr(msgids[i], '%') && pattern_match(msgids[i], sbuf_str(&b));
 	sbuf_release(&b);
 	return hit;
 }
