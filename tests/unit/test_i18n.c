@@ -22,6 +22,8 @@
 #include "core/lang.h"
 #include "domain/country.h"
 #include "domain/diff.h"
+#include "domain/legislation.h"
+#include "domain/query.h"
 #include "domain/record.h"
 #include "domain/user.h"
 #include "http/http.h"
@@ -59,6 +61,57 @@ static void test_values(void **state)
 	assert_string_equal(i18n_msg(p, LANG_AR, "nothing like this", NULL, 0),
 			    "nothing like this");
 	assert_null(i18n_msg(p, LANG_FR, NULL, NULL, 0));
+	pool_free(p);
+}
+
+/* The domain's messages as the pages show them: a malformed query (the search page)
+ * and a bad work URI (the import form), made by the domain, in Arabic and French
+ * through the real catalog; the query's own words and filter names stay as typed. */
+static void test_domain_messages(void **state)
+{
+	pool *p = pool_new();
+	struct query *q;
+	const char *country;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(query_parse(p, "contry:KE x", &q, &e), ERR_INVALID);
+	assert_string_equal(e.msg, "unknown filter \"contry:\" (filters: country, region, type, "
+			    "article, year, lang)");
+	assert_string_equal(i18n_msg(p, LANG_FR, e.msg, NULL, 0),
+			    "filtre inconnu « contry: » (filtres : country, region, type, article, "
+			    "year, lang)");
+	assert_string_equal(i18n_msg(p, LANG_AR, e.msg, NULL, 0),
+			    "مرشح غير معروف \"contry:\" (المرشحات: country, region, type, article, "
+			    "year, lang)");
+	err_clear(&e);
+	assert_int_equal(query_parse(p, "country: cybercrime", &q, &e), ERR_INVALID);
+	assert_string_equal(i18n_msg(p, LANG_FR, e.msg, NULL, 0),
+			    "country: demande une valeur (par exemple country:KE)");
+	err_clear(&e);
+	assert_int_equal(query_parse(p, "fraud OR country:KE", &q, &e), ERR_INVALID);
+	assert_string_equal(i18n_msg(p, LANG_AR, e.msg, NULL, 0),
+			    "يحتاج OR إلى مصطلح بحث بعده، لا إلى المرشح country:KE");
+	err_clear(&e);
+	assert_int_equal(query_parse(p, "\"illegal acc", &q, &e), ERR_INVALID);
+	assert_string_equal(i18n_msg(p, LANG_FR, e.msg, NULL, 0),
+			    "guillemet non fermé après \"illegal acc");
+	err_clear(&e);
+	/* the import form: a work URI without its date and number */
+	assert_int_equal(legislation_uri_valid(NULL, p, "/akn/ke/act", &country, &e),
+			 ERR_INVALID);
+	assert_string_equal(i18n_msg(p, LANG_FR, e.msg, NULL, 0),
+			    "l’URI d’œuvre « /akn/ke/act » doit avoir la forme "
+			    "/akn/COUNTRY/TYPE/DATE/NUMBER");
+	assert_string_equal(i18n_msg(p, LANG_AR, e.msg, NULL, 0),
+			    "يحتاج معرّف العمل '/akn/ke/act' إلى الصيغة /akn/COUNTRY/TYPE/DATE/NUMBER");
+	err_clear(&e);
+	/* values put back where the translation says (%3$s, %1$s, %2$s) */
+	assert_string_equal(i18n_msg(p, LANG_ZH, "the version eng@2018-05-30 of /akn/ke/act/2018/5 "
+				     "is published: a correction of it is a curator's; a new "
+				     "version needs its own date", NULL, 0),
+			    "/akn/ke/act/2018/5 的版本 eng@2018-05-30 已发布：更正该版本由审核员负责；"
+			    "新版本需要有自己的日期");
 	pool_free(p);
 }
 
@@ -1393,6 +1446,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_domain_messages),
 		cmocka_unit_test(test_pattern_ok),
 		cmocka_unit_test(test_plural_categories),
 		cmocka_unit_test(test_plural_forms),
