@@ -55,6 +55,10 @@ static void test_values(void **state)
 			    "Titre est obligatoire");
 	assert_string_equal(i18n_msg(p, LANG_RU, "country ZZ does not exist", NULL, 0),
 			    "Страны ZZ не существует");
+	/* a message given a prefix: the message inside by its own pattern */
+	assert_string_equal(i18n_msg(p, LANG_FR, "country: no country is called or coded 'XX'",
+				     NULL, 0),
+			    "pays : aucun pays ne porte le nom ou le code « XX »");
 	/* a number conversion takes digits only: no match, the message as it is */
 	assert_string_equal(i18n_msg(p, LANG_FR, "password: at least many characters", NULL, 0),
 			    "password: at least many characters");
