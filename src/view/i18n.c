@@ -192,11 +192,36 @@ static const char *shown(pool *p, enum lang lang, struct cap c,
 	return depth < 1 ? msg_at(p, lang, v, names, nnames, depth + 1) : i18n(lang, v);
 }
 
-/* text with the values caps[0..n) in place of its conversions, in p. A value between
- * < and > ("<%s> has no eId") is an element's name, shown as it is: <section>, not
- * the word "section" translated. */
-static const char *fill(pool *p, enum lang lang, const char *text, const struct cap *caps,
-			int n, const struct i18n_name *names, size_t nnames, int depth)
+/* Whether the value of the k-th conversion of msgid stands between quotes or angle
+ * brackets ('%s', "%s:", <%s>): a text as typed (a name, a code, a filter) or an
+ * element's name, shown as it is, never taken for a msgid ("admin", "date",
+ * "section"). */
+static int quoted(const char *msgid, int k)
+{
+	int numeric, pos, i = 0;
+	size_t cl;
+
+	for (const char *s = msgid; *s;) {
+		if (!(cl = conversion(s, &numeric, &pos))) {
+			s += s[0] == '%' && s[1] == '%' ? 2 : 1;
+			continue;
+		}
+		if (i++ == k) {
+			char o = s > msgid ? s[-1] : '\0', c = o == '<' ? '>' : o;
+			const char *end = strchr("'\"<", o) && o ? strchr(s + cl, c) : NULL;
+
+			return end && !memchr(s + cl, '%', (size_t)(end - s - cl));
+		}
+		s += cl;
+	}
+	return 0;
+}
+
+/* text, the translation of msgid, with the values caps[0..n) in place of its
+ * conversions, in p. */
+static const char *fill(pool *p, enum lang lang, const char *msgid, const char *text,
+			const struct cap *caps, int n, const struct i18n_name *names,
+			size_t nnames, int depth)
 {
 	struct sbuf b = SBUF_INIT;
 	int next = 0, numeric, pos;
@@ -207,7 +232,7 @@ static const char *fill(pool *p, enum lang lang, const char *text, const struct 
 		if ((cl = conversion(s, &numeric, &pos))) {
 			int i = pos ? pos - 1 : next++;
 
-			if (i < n && s > text && s[-1] == '<' && s[cl] == '>')
+			if (i < n && quoted(msgid, i))
 				sbuf_add(&b, caps[i].at, caps[i].len);
 			else if (i < n)
 				sbuf_adds(&b, shown(p, lang, caps[i], names, nnames, depth));
@@ -247,7 +272,7 @@ static const char *msg_at(pool *p, enum lang lang, const char *msg,
 
 		if (!text || !match(patterns[i]->msgid, msg, caps, &n))
 			continue;
-		return fill(p, lang, text, caps, n, names, nnames, depth);
+		return fill(p, lang, patterns[i]->msgid, text, caps, n, names, nnames, depth);
 	}
 	return msg;
 }

@@ -28,7 +28,9 @@ struct i18n_name {
  * "%N$s" says. A value equal to names[i].value shows as that name's label (in lang,
  * English too), one that is a msgid as its translation, and one that is a message
  * with values of its own (what a prefix such as "law.xml:12: %s" carries) as its
- * translation by the patterns (one level deep). msg itself when nothing matches. */
+ * translation by the patterns (one level deep). A value the msgid quotes ('%s', "%s",
+ * <%s>: a text as typed, an element's name) shows as it is. msg itself when nothing
+ * matches. */
 const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n_name *names,
 		     size_t nnames);
 /* Whether the conversions of pattern msgid and of its translation text agree: the

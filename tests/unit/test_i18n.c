@@ -55,6 +55,14 @@ static void test_values(void **state)
 			    "Titre est obligatoire");
 	assert_string_equal(i18n_msg(p, LANG_RU, "country ZZ does not exist", NULL, 0),
 			    "Страны ZZ не существует");
+	/* a value the msgid quotes is shown as typed, though it is a msgid too */
+	assert_string_equal(i18n_msg(p, LANG_FR, "user 'admin' not found", NULL, 0),
+			    "utilisateur « admin » introuvable");
+	assert_string_equal(i18n_msg(p, LANG_AR, "unknown filter \"date:\" (filters: country, "
+				     "year)", NULL, 0),
+			    "مرشح غير معروف \"date:\" (المرشحات: country, year)");
+	assert_string_equal(i18n_msg(p, LANG_FR, "the role admin may not do this", NULL, 0),
+			    "le rôle administrateur ne permet pas cette action");
 	/* a message given a prefix: the message inside by its own pattern */
 	assert_string_equal(i18n_msg(p, LANG_FR, "country: no country is called or coded 'XX'",
 				     NULL, 0),
