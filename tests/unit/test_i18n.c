@@ -1,5 +1,6 @@
 /* Tests of view/i18n: messages with values (i18n_msg) matched against the catalog's
- * patterns, values put back in the translation, field keys shown as their labels, and
+ * patterns, values put back in the translation, field keys shown as their labels, the
+ * domain's and the importers' messages as the pages show them, and
  * every pattern of data/messages.tsv translated with the same values; every message of
  * the catalog translated into all five languages. */
 #include <stdarg.h>
@@ -80,8 +81,8 @@ static void test_values(void **state)
 
 /* The domain's messages as the pages show them: a malformed query (the search page),
  * a bad work URI and an importer's error and warning (the import form), made by the
- * code, in Arabic, French and Chinese through the real catalog; the query's own words
- * and filter names stay as typed. */
+ * code, in Arabic, French, Russian and Chinese through the real catalog; the query's
+ * own words and filter names stay as typed. */
 static void test_domain_messages(void **state)
 {
 	pool *p = pool_new();
