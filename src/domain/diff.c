@@ -386,7 +386,8 @@ int diff_words(pool *p, const char *a, const char *b, struct diff_op **ops, size
 	alen = strlen(a);
 	blen = strlen(b);
 	if (alen > DIFF_MAX_INPUT || blen > DIFF_MAX_INPUT) {
-		rc = err_set(e, ERR_TOOLARGE, "text to compare over %d bytes", DIFF_MAX_INPUT);
+		rc = err_set(e, ERR_TOOLARGE, "a text to compare is longer than %d bytes",
+			     DIFF_MAX_INPUT);
 		goto cleanup;
 	}
 	for (size = 64; size < 2 * (alen + blen + 1); size *= 2)

@@ -136,7 +136,7 @@ int kind_validate(const struct kind *k, const void *obj, struct err *e)
 	int rc;
 
 	if (!k->table)
-		return err_set(e, ERR_INVALID, "a %s is not saved as fields", k->name);
+		return err_set(e, ERR_INVALID, "a %s is not kept as fields", k->name);
 	if ((rc = record_validate(obj, e)))
 		return rc;
 	for (size_t i = 0; i < k->nfields; i++)

@@ -523,8 +523,10 @@ int legislation_as_of(struct store *s, pool *p, long long work_id, const char *l
 		*out = &xs[i];
 		return ERR_OK;
 	}
-	return err_set(e, ERR_NOTFOUND, "no version %sin force on %s", lang ? "in that language "
-		       : "", date);
+	if (lang)
+		return err_set(e, ERR_NOTFOUND, "no version in that language in force on %s",
+			       date);
+	return err_set(e, ERR_NOTFOUND, "no version in force on %s", date);
 }
 
 int legislation_expression(struct store *s, pool *p, long long work_id, const char *lang,

@@ -18,6 +18,7 @@
 #define LIMIT_AUDIT_LIST_MAX  1000	/* entries ccrepo audit list prints */
 #define LIMIT_NOTE            1000	/* bytes of the note of a status change or a
 					 * review decision */
+#define LIMIT_MAPPING_COMMENT 2000	/* bytes of the comment on a mapping */
 #define LIMIT_EID             500	/* bytes of a provision's eId (in a path) */
 #define LIMIT_TYPE            40	/* bytes of a law's type word (act, code) */
 #define LIMIT_VERSION         60	/* bytes of a version (eng@2018-05-30) named in

@@ -8,6 +8,7 @@
 #include "core/lang.h"
 #include "domain/limits.h"
 #include "domain/legislation.h"
+#include "domain/limits.h"
 #include "domain/suggest.h"
 #include "domain/tx.h"
 #include "store/store.h"
@@ -58,8 +59,9 @@ int mapping_set(struct store *s, const struct actor *a, long long work_id, const
 	}
 	if (strcmp(state, "accepted"))
 		extent = NULL;
-	if (comment && strlen(comment) > 2000) {
-		rc = err_set(e, ERR_INVALID, "the comment is longer than 2000 bytes");
+	if (comment && strlen(comment) > LIMIT_MAPPING_COMMENT) {
+		rc = err_set(e, ERR_INVALID, "the comment is longer than %d bytes",
+			     LIMIT_MAPPING_COMMENT);
 		goto out;
 	}
 	if ((rc = store_work_get(s, p, NULL, work_id, &w, e)) ||

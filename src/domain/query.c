@@ -130,7 +130,8 @@ static int add_term(struct parser *ps, enum query_term_kind kind, const char *te
 
 	if (ps->last == LAST_OR && exclude)
 		return err_set(ps->e, ERR_INVALID, "an excluded term cannot be part of OR "
-			       "(-%s): exclude it outside the OR", clip(ps->p, text, strlen(text)));
+			       "(%s): exclude it outside the OR",
+			       pool_printf(ps->p, "-%s", clip(ps->p, text, strlen(text))));
 	if (q->nterms == QUERY_MAX_TERMS)
 		return err_set(ps->e, ERR_TOOLARGE, "too many search terms (at most %d)",
 			       QUERY_MAX_TERMS);
@@ -185,8 +186,8 @@ static int parse_phrase(struct parser *ps, int exclude)
 	char *text;
 
 	if (!end)
-		return err_set(ps->e, ERR_INVALID, "unclosed quote after \"%s",
-			       clip(ps->p, start, strlen(start)));
+		return err_set(ps->e, ERR_INVALID, "unclosed quote after %s",
+			       pool_printf(ps->p, "\"%s", clip(ps->p, start, strlen(start))));
 	ps->i = (size_t)(end + 1 - ps->s);
 	text = collapse(ps->p, start, (size_t)(end - start));
 	if (!has_content(text, strlen(text)))
@@ -369,7 +370,8 @@ static int parse_filter(struct parser *ps, const struct filter *f, const char *s
 
 	if (ps->last == LAST_OR)
 		return err_set(ps->e, ERR_INVALID, "OR needs a search term after it, not the "
-			       "filter %s:%s", f->name, clip(ps->p, s, n));
+			       "filter %s",
+			       pool_printf(ps->p, "%s:%s", f->name, clip(ps->p, s, n)));
 	ps->last = LAST_FILTER;
 	if (!f->list) {
 		if ((rc = f->add(ps, collapse(ps->p, v, n))))
@@ -385,7 +387,8 @@ static int parse_filter(struct parser *ps, const struct filter *f, const char *s
 		any = 1;
 	}
 	if (!any)
-		return err_set(ps->e, ERR_INVALID, "%s: needs a value (such as %s)", f->name,
+		return err_set(ps->e, ERR_INVALID, "%s needs a value (such as %s)",
+			       pool_printf(ps->p, "%s:", f->name),
 			       !strcmp(f->name, "country") ? "country:KE" :
 			       !strcmp(f->name, "region") ? "region:africa" :
 			       !strcmp(f->name, "type") ? "type:legislation" :
@@ -413,9 +416,10 @@ static int try_filter(struct parser *ps, const char *s, size_t n, int exclude, i
 		const char *end = strchr(ps->s + ps->i + 1, '"');
 
 		if (!end)
-			return err_set(ps->e, ERR_INVALID, "unclosed quote after %s\"%s",
-				       clip(ps->p, s, n), clip(ps->p, ps->s + ps->i + 1,
-							      strlen(ps->s + ps->i + 1)));
+			return err_set(ps->e, ERR_INVALID, "unclosed quote after %s",
+				       pool_printf(ps->p, "%s\"%s", clip(ps->p, s, n),
+						   clip(ps->p, ps->s + ps->i + 1,
+							strlen(ps->s + ps->i + 1))));
 		v = ps->s + ps->i + 1;
 		vn = (size_t)(end - v);
 		ps->i = (size_t)(end + 1 - ps->s);
@@ -424,11 +428,12 @@ static int try_filter(struct parser *ps, const char *s, size_t n, int exclude, i
 	}
 	*done = 1;
 	if (!f)
-		return err_set(ps->e, ERR_INVALID, "unknown filter \"%s:\" (filters: "
-			       FILTER_NAMES ")", clip(ps->p, s, k));
+		return err_set(ps->e, ERR_INVALID, "unknown filter \"%s:\" (filters: %s)",
+			       clip(ps->p, s, k), FILTER_NAMES);
 	if (exclude)
-		return err_set(ps->e, ERR_INVALID, "a filter cannot be excluded (-%s:...): "
-			       "name the values you want instead", f->name);
+		return err_set(ps->e, ERR_INVALID, "a filter cannot be excluded (%s...): "
+			       "name the values you want instead",
+			       pool_printf(ps->p, "-%s:", f->name));
 	return parse_filter(ps, f, v, vn);
 }
 

@@ -439,10 +439,13 @@ int record_edit_allowed(const struct actor *a, const struct record *old,
 		moved.country = new->country;
 		moved.region = new->region;
 		if (record_allow(a, ACT_EDIT, &moved, NULL) ||
-		    record_allow(a, ACT_CREATE, &moved, NULL))
+		    record_allow(a, ACT_CREATE, &moved, NULL)) {
+			if (!new->country && !new->region)
+				return err_set(e, ERR_FORBIDDEN, "you may not take this record's "
+					       "country away");
 			return err_set(e, ERR_FORBIDDEN, "you may not move this record to %s",
-				       new->country ? new->country :
-				       new->region ? new->region : "no country");
+				       new->country ? new->country : new->region);
+		}
 	}
 	if (!same_text(old->tlp ? old->tlp : "CLEAR", new->tlp ? new->tlp : "CLEAR"))
 		return record_allow(a, ACT_LABEL, old, e);

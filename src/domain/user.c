@@ -547,8 +547,8 @@ int token_list(struct store *s, pool *p, const char *username, struct token **ou
 int token_revoke(struct store *s, const char *id, time_t now, struct err *e)
 {
 	if (!id || strlen(id) != 16 || !is_hex(id, 16))
-		return err_set(e, ERR_INVALID, "token id: 16 hex digits (the part after "
-			       "'" TOKEN_PREFIX "')");
+		return err_set(e, ERR_INVALID, "token id: 16 hex digits (the part after '%s')",
+			       TOKEN_PREFIX);
 	struct err probe = { 0 };
 	char target[32];
 	struct tx tx;
@@ -687,8 +687,8 @@ int signin_allowed(struct store *s, const char *key, time_t now, long *wait, str
 
 		if (wait)
 			*wait = secs;
-		return err_set(e, ERR_FORBIDDEN, "too many failed sign-ins: try again in %ld "
-			       "minute%s", mins, mins == 1 ? "" : "s");
+		return err_set(e, ERR_FORBIDDEN, "too many failed sign-ins; minutes before you "
+			       "may try again: %ld", mins);
 	}
 	return ERR_OK;
 }

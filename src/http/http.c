@@ -361,8 +361,8 @@ int req_form_parse(struct req *r, struct err *e)
 		return ERR_OK;
 	r->nform = 0;
 	if (!is_form(r->content_type))
-		return err_set(e, ERR_INVALID, "send the form as "
-			       "application/x-www-form-urlencoded or " MULTIPART);
+		return err_set(e, ERR_INVALID, "send the form as %s or %s",
+			       "application/x-www-form-urlencoded", MULTIPART);
 	r->form = pool_calloc(r->pool, (size_t)cap, sizeof(*r->form));
 	if (!strncasecmp(r->content_type, MULTIPART, strlen(MULTIPART)))
 		return r->body ? multipart_parse(r, e) : ERR_OK;

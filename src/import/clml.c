@@ -113,7 +113,7 @@ struct clml {
 /* Errors and warnings of the document being read (import/xml); warnings say their
  * line themselves. */
 #define fail(c, code, line, ...) xml_fail((c)->e, (c)->origin, code, line, __VA_ARGS__)
-#define warn(c, ...) xml_warn((c)->d, MAX_WARNINGS, &(c)->dropped, 0, __VA_ARGS__)
+#define warn(c, line, ...) xml_warn((c)->d, MAX_WARNINGS, &(c)->dropped, line, __VA_ARGS__)
 
 static const char *lname(const xmlNode *n)
 {
@@ -197,7 +197,7 @@ static const char *unique(struct clml *c, const char *id, int line)
 		again = pool_printf(c->d->pool, "%s_%zu", id, k);
 		k += k < 16 ? 1 : c->nodes + 1;
 	} while (!doc_ids_add(&c->ids, again));
-	warn(c, "line %d: eId \"%s\" appears again: this one is now \"%s\"", line, id, again);
+	warn(c, line, "eId \"%s\" appears again: this one is now \"%s\"", id, again);
 	return again;
 }
 
@@ -287,7 +287,7 @@ static int flush_loose(struct clml *c, struct scope *root, const xmlNode *at)
 		return rc;
 	s.node->text = doc_text_take(&root->t, c->d->pool);
 	node_close(c, &s);
-	warn(c, "line %d: text outside any provision kept as \"%s\"", xml_line(at), s.node->eid);
+	warn(c, xml_line(at), "text outside any provision kept as \"%s\"", s.node->eid);
 	return ERR_OK;
 }
 
@@ -602,9 +602,9 @@ static void read_version(struct clml *c, const xmlNode *root, const xmlNode *met
 	if ((extent = xml_prop(c->d->pool, root, "RestrictExtent")) && strlen(extent) <= 60)
 		d->extent = extent;
 	else if (extent)
-		warn(c, "RestrictExtent \"%.40s...\" is over 60 bytes: not kept", extent);
+		warn(c, 0, "RestrictExtent \"%.40s...\" is over 60 bytes: not kept", extent);
 	if ((end = xml_prop(c->d->pool, root, "RestrictEndDate")) && !(d->expr_end = ymd(c, end)))
-		warn(c, "RestrictEndDate \"%.40s\" is not a date: the version is kept as open",
+		warn(c, 0, "RestrictEndDate \"%.40s\" is not a date: the version is kept as open",
 		     end);
 }
 

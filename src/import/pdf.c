@@ -718,10 +718,12 @@ static int open_doc(const char *data, size_t len, const char *origin, PopplerDoc
 	if (!*out && ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
 		rc = err_set(e, ERR_INVALID, "%s: the PDF is encrypted with a password: remove "
 			     "the password first", origin);
+	else if (!*out && ge && ge->message)
+		rc = err_set(e, ERR_INVALID, "%s: not a readable PDF (damaged or not a PDF: "
+			     "%.200s)", origin, ge->message);
 	else if (!*out)
-		rc = err_set(e, ERR_INVALID, "%s: not a readable PDF (damaged or not a PDF%s%.200s)",
-			     origin, ge && ge->message ? ": " : "",
-			     ge && ge->message ? ge->message : "");
+		rc = err_set(e, ERR_INVALID, "%s: not a readable PDF (damaged or not a PDF)",
+			     origin);
 	if (ge)
 		g_error_free(ge);
 	g_bytes_unref(bytes);

@@ -2131,9 +2131,14 @@ static void furniture(struct parser *p)
 		if (distinct >= need) {
 			for (size_t k = i; k < j; k++)
 				p->lines[c[k].line].drop = 1;
-			doc_warn(p->d, "line %zu: \"%s\" repeated %d times %s: dropped as a running "
-				 "header or footer", c[i].line + 1, p->lines[c[i].line].s, distinct,
-				 pages ? "at page breaks" : "through the text");
+			if (pages)
+				doc_warn(p->d, "line %zu: \"%s\" repeated %d times at page breaks: "
+					 "dropped as a running header or footer", c[i].line + 1,
+					 p->lines[c[i].line].s, distinct);
+			else
+				doc_warn(p->d, "line %zu: \"%s\" repeated %d times through the text: "
+					 "dropped as a running header or footer", c[i].line + 1,
+					 p->lines[c[i].line].s, distinct);
 		}
 		i = j;
 	}

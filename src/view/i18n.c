@@ -141,7 +141,8 @@ static size_t conversion(const char *s, int *numeric, int *pos)
 }
 
 /* Whether msg is pattern pat with values in place of its conversions, each value into
- * caps[*n...] (the shortest that lets the rest match; numbers only digits). */
+ * caps[*n...] (the shortest that lets the rest match; numbers one digit or more, text
+ * possibly empty: a namespace ""). */
 static int match(const char *pat, const char *msg, struct cap *caps, int *n)
 {
 	int numeric, pos;
@@ -153,8 +154,8 @@ static int match(const char *pat, const char *msg, struct cap *caps, int *n)
 
 			if (*n >= CAPS_MAX)
 				return 0;
-			for (size_t len = 1; len <= max; len++) {
-				char c = msg[len - 1];
+			for (size_t len = (size_t)numeric; len <= max; len++) {
+				char c = len ? msg[len - 1] : '\0';
 
 				if (numeric && !isdigit((unsigned char)c) && !(len == 1 && c == '-'))
 					break;
@@ -174,21 +175,53 @@ static int match(const char *pat, const char *msg, struct cap *caps, int *n)
 	return *msg == '\0';
 }
 
-/* Value c as shown in lang: a name's label, a msgid's translation, or itself. */
+static const char *msg_at(pool *p, enum lang lang, const char *msg,
+			  const struct i18n_name *names, size_t nnames, int depth);
+
+/* Value c (of a message at depth) as shown in lang: a name's label, a msgid's
+ * translation, a message with values of its own (a message given a prefix, such as
+ * "law.xml:12: %s") as its translation, or itself. */
 static const char *shown(pool *p, enum lang lang, struct cap c,
-			 const struct i18n_name *names, size_t nnames)
+			 const struct i18n_name *names, size_t nnames, int depth)
 {
 	const char *v = pool_strndup(p, c.at, c.len);
 
 	for (size_t i = 0; i < nnames; i++)
 		if (names[i].value && !strcmp(names[i].value, v))
 			return i18n(lang, names[i].label);
-	return i18n(lang, v);
+	return depth < 1 ? msg_at(p, lang, v, names, nnames, depth + 1) : i18n(lang, v);
 }
 
-/* text with the values caps[0..n) in place of its conversions, in p. */
-static const char *fill(pool *p, enum lang lang, const char *text, const struct cap *caps,
-			int n, const struct i18n_name *names, size_t nnames)
+/* Whether the value of the k-th conversion of msgid stands between quotes or angle
+ * brackets ('%s', "%s:", <%s>): a text as typed (a name, a code, a filter) or an
+ * element's name, shown as it is, never taken for a msgid ("admin", "date",
+ * "section"). */
+static int quoted(const char *msgid, int k)
+{
+	int numeric, pos, i = 0;
+	size_t cl;
+
+	for (const char *s = msgid; *s;) {
+		if (!(cl = conversion(s, &numeric, &pos))) {
+			s += s[0] == '%' && s[1] == '%' ? 2 : 1;
+			continue;
+		}
+		if (i++ == k) {
+			char o = s > msgid ? s[-1] : '\0', c = o == '<' ? '>' : o;
+			const char *end = strchr("'\"<", o) && o ? strchr(s + cl, c) : NULL;
+
+			return end && !memchr(s + cl, '%', (size_t)(end - s - cl));
+		}
+		s += cl;
+	}
+	return 0;
+}
+
+/* text, the translation of msgid, with the values caps[0..n) in place of its
+ * conversions, in p. */
+static const char *fill(pool *p, enum lang lang, const char *msgid, const char *text,
+			const struct cap *caps, int n, const struct i18n_name *names,
+			size_t nnames, int depth)
 {
 	struct sbuf b = SBUF_INIT;
 	int next = 0, numeric, pos;
@@ -199,8 +232,10 @@ static const char *fill(pool *p, enum lang lang, const char *text, const struct 
 		if ((cl = conversion(s, &numeric, &pos))) {
 			int i = pos ? pos - 1 : next++;
 
-			if (i < n)
-				sbuf_adds(&b, shown(p, lang, caps[i], names, nnames));
+			if (i < n && quoted(msgid, i))
+				sbuf_add(&b, caps[i].at, caps[i].len);
+			else if (i < n)
+				sbuf_adds(&b, shown(p, lang, caps[i], names, nnames, depth));
 			s += cl;
 		} else if (s[0] == '%' && s[1] == '%') {
 			sbuf_addc(&b, '%');
@@ -217,6 +252,13 @@ static const char *fill(pool *p, enum lang lang, const char *text, const struct 
 const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n_name *names,
 		     size_t nnames)
 {
+	return msg_at(p, lang, msg, names, nnames, 0);
+}
+
+/* i18n_msg() of a message (depth 0) or of one of its values (1). */
+static const char *msg_at(pool *p, enum lang lang, const char *msg,
+			  const struct i18n_name *names, size_t nnames, int depth)
+{
 	const struct message *m;
 
 	if (!msg || (unsigned)lang >= LANG_COUNT)
@@ -230,7 +272,7 @@ const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n
 
 		if (!text || !match(patterns[i]->msgid, msg, caps, &n))
 			continue;
-		return fill(p, lang, text, caps, n, names, nnames);
+		return fill(p, lang, patterns[i]->msgid, text, caps, n, names, nnames, depth);
 	}
 	return msg;
 }

@@ -26,7 +26,10 @@ struct i18n_name {
  * against the catalog's patterns (msgids with printf conversions: "%s is longer than
  * %zu bytes"), whose translations put the values back in their order, or where
  * "%N$s" says. A value equal to names[i].value shows as that name's label (in lang,
- * English too), one that is a msgid as its translation. msg itself when nothing
+ * English too), one that is a msgid as its translation, and one that is a message
+ * with values of its own (what a prefix such as "law.xml:12: %s" carries) as its
+ * translation by the patterns (one level deep). A value the msgid quotes ('%s', "%s",
+ * <%s>: a text as typed, an element's name) shows as it is. msg itself when nothing
  * matches. */
 const char *i18n_msg(pool *p, enum lang lang, const char *msg, const struct i18n_name *names,
 		     size_t nnames);

@@ -637,7 +637,7 @@ int web_laws_import(struct req *r, struct resp *out)
 	if (res.nwarnings) {
 		html_fmt(b, "<h2>%s (%z)</h2>\n<ul>\n", T("Warnings"), res.nwarnings);
 		for (size_t i = 0; i < res.nwarnings && i < LIMIT_WARNINGS_SHOWN; i++)
-			html_fmt(b, "<li>%s</li>\n", res.warnings[i]);
+			html_fmt(b, "<li>%s</li>\n", layout_msg(r, res.warnings[i], NULL, 0));
 		html_fmt(b, "</ul>\n");
 	}
 	html_fmt(b, "<p><a href=\"");

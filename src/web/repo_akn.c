@@ -312,9 +312,9 @@ static void mapping_form(struct req *r, struct sbuf *b, const struct work *w,
 		 m->article, view);
 	if (strcmp(m->state, "accepted")) {
 		extent_select(r, b, NULL);
-		html_fmt(b, "<label>%s <input name=\"comment\" maxlength=\"2000\"></label>\n"
+		html_fmt(b, "<label>%s <input name=\"comment\" maxlength=\"%d\"></label>\n"
 			 "<button name=\"action\" value=\"accept\">%s</button>\n", T("Comment"),
-			 T("Accept"));
+			 LIMIT_MAPPING_COMMENT, T("Accept"));
 	}
 	if (strcmp(m->state, "rejected"))
 		html_fmt(b, "<button name=\"action\" value=\"reject\">%s</button>\n", T("Reject"));
@@ -735,8 +735,8 @@ static int provision_page(struct req *r, struct resp *out, const struct target *
 			 T("Instrument article"), T("Extent"));
 		extent_select(r, b, "map-extent");
 		html_fmt(b, "</div>\n<div><label for=\"map-comment\">%s</label>\n<input "
-			 "id=\"map-comment\" name=\"comment\" maxlength=\"2000\"></div>\n",
-			 T("Comment"));
+			 "id=\"map-comment\" name=\"comment\" maxlength=\"%d\"></div>\n",
+			 T("Comment"), LIMIT_MAPPING_COMMENT);
 		layout_csrf(r, b);
 		html_fmt(b, "<div><button name=\"action\" value=\"accept\">%s</button></div>\n"
 			 "</form>\n", T("Add the mapping"));

@@ -264,7 +264,9 @@ int web_search(struct req *r, struct resp *out)
 		html_fmt(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", lang_code(r->lang));
 	html_fmt(b, "</form>\n");
 	if (status != 200) {
-		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n", e.msg);
+		/* the query's own words and filter names stay as typed: no field labels */
+		html_fmt(b, "<p class=\"error\" role=\"alert\">%s</p>\n",
+			 layout_msg(r, e.msg, NULL, 0));
 	} else if (res) {
 		/* what the hits, the pages and the facets count */
 		size_t n = (size_t)(res->partial ? res->partial_total : res->total),

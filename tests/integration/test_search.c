@@ -203,6 +203,15 @@ static void test_page(void **state)
 	assert_has(r->body, "<form");
 	assert_has(r->body, "name=\"q\"");
 	http_response_free(r);
+	/* ... in the page's language, the query's words as typed */
+	r = http_get(S, "/search?q=contry%3AKE+x&lang=fr", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "filtre inconnu « contry: » (filtres : country, region, type");
+	http_response_free(r);
+	r = http_get(S, "/search?q=%22illegal+acc&lang=ar", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "علامة اقتباس غير مغلقة بعد &quot;illegal acc");
+	http_response_free(r);
 
 	/* the empty page */
 	r = http_get(S, "/search", NULL);

@@ -601,12 +601,13 @@ static void test_signin_limits(void **state)
 	assert_int_equal(signin_failed(S, "user:alice", T0 + 10, &e), ERR_OK);	/* 5th */
 	assert_int_equal(signin_allowed(S, "user:alice", T0 + 10, &wait, &e), ERR_FORBIDDEN);
 	assert_int_equal(wait, SIGNIN_LOCK_SECONDS);
-	assert_string_equal(e.msg, "too many failed sign-ins: try again in 15 minutes");
+	assert_string_equal(e.msg,
+			    "too many failed sign-ins; minutes before you may try again: 15");
 	err_clear(&e);
 	assert_int_equal(signin_allowed(S, "user:alice", T0 + 10 + SIGNIN_LOCK_SECONDS - 30,
 					&wait, &e), ERR_FORBIDDEN);
 	assert_int_equal(wait, 30);
-	assert_string_equal(e.msg, "too many failed sign-ins: try again in 1 minute");
+	assert_string_equal(e.msg, "too many failed sign-ins; minutes before you may try again: 1");
 	err_clear(&e);
 	/* other keys are not affected */
 	assert_int_equal(signin_allowed(S, "ip:192.0.2.1", T0 + 10, &wait, &e), ERR_OK);
