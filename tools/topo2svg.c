@@ -178,6 +178,18 @@ static void each_ring(const struct topo *t, json_t *g, const char *id,
 	}
 }
 
+static void bounds_add(struct topo *b, double lon, double lat)
+{
+	double x, y;
+
+	equal_earth(lon, lat, &x, &y);
+	y = -y;
+	if (x < b->minx) b->minx = x;
+	if (x > b->maxx) b->maxx = x;
+	if (y < b->miny) b->miny = y;
+	if (y > b->maxy) b->maxy = y;
+}
+
 static void bounds_ring(const struct topo *t, json_t *ring, void *ctx)
 {
 	struct topo *b = ctx;
@@ -187,14 +199,11 @@ static void bounds_ring(const struct topo *t, json_t *ring, void *ctx)
 		const struct arc *a = arc_of(t, json_array_get(ring, i), &rev);
 
 		for (size_t k = 0; k < a->n; k++) {
-			double x, y;
-
-			equal_earth(a->lon[k], a->lat[k], &x, &y);
-			y = -y;
-			if (x < b->minx) b->minx = x;
-			if (x > b->maxx) b->maxx = x;
-			if (y < b->miny) b->miny = y;
-			if (y > b->maxy) b->maxy = y;
+			bounds_add(b, a->lon[k], a->lat[k]);
+			if (k && fabs(a->lon[k] - a->lon[k - 1]) > 180) {	/* cut: the edges */
+				bounds_add(b, a->lon[k - 1] > 0 ? 180 : -180, a->lat[k - 1]);
+				bounds_add(b, a->lon[k] > 0 ? 180 : -180, a->lat[k]);
+			}
 		}
 	}
 }
@@ -341,27 +350,26 @@ static void write_ring(const struct topo *t, json_t *ring, void *ctx)
 		if (fabs(lon[i] - lon[i - 1]) > 180 && !ncross++)
 			first = i;
 	o->nring = 0;
-	/* from just after the first crossing round to it: each crossing ends a piece */
-	for (size_t k = 0; k < n; k++) {
+	/* from just after the first crossing round to it again: each crossing ends a
+	 * piece at the edge on its side and begins the next at the other edge */
+	for (size_t k = 0; k <= n; k++) {
 		size_t i = (first + k) % n, prev = (i + n - 1) % n;
 
-		if (ncross && k && fabs(lon[i] - lon[prev]) > 180) {
-			double a = lon[prev], b = lon[i], side = a > 0 ? 180 : -180;
-			double da = side - a, db = (a > 0 ? b + 360 : b - 360) - a;
-			double latc = lat[prev] + (lat[i] - lat[prev]) * (db ? da / db : 0);
+		if (ncross && fabs(lon[i] - lon[prev]) > 180) {
+			double a = lon[prev], side = a > 0 ? 180 : -180;
+			double db = (a > 0 ? lon[i] + 360 : lon[i] - 360) - a;
+			double latc = lat[prev] + (lat[i] - lat[prev]) * (db ? (side - a) / db : 0);
 
-			add_geo(t, o, side, latc);
-			emit_ring(t, o);
-			o->nring = 0;
-			add_geo(t, o, -side, latc);
+			if (k) {
+				add_geo(t, o, side, latc);
+				emit_ring(t, o);
+				o->nring = 0;
+			}
+			if (k < n)
+				add_geo(t, o, -side, latc);
 		}
-		if (ncross && !k) {	/* the piece begins on the edge */
-			double a = lon[prev], b = lon[i], side = b > 0 ? 180 : -180;
-			double db = side - b, da = (b > 0 ? a + 360 : a - 360) - b;
-
-			add_geo(t, o, side, lat[i] + (lat[prev] - lat[i]) * (da ? db / da : 0));
-		}
-		add_geo(t, o, lon[i], lat[i]);
+		if (k < n)
+			add_geo(t, o, lon[i], lat[i]);
 	}
 	emit_ring(t, o);
 	free(lon);
