@@ -224,6 +224,15 @@ static void test_size(void **state)
 		      sb.len, zlen);
 	assert_true(drawn > 170);
 	assert_true(zlen <= 45 * 1024);
+	if (getenv("CCREPO_MAP_HTML")) {	/* a page to look at, with the stylesheet */
+		FILE *f = fopen(getenv("CCREPO_MAP_HTML"), "w");
+
+		assert_non_null(f);
+		fprintf(f, "<!doctype html><meta charset=utf-8><link rel=stylesheet "
+			   "href=\"%s/static/site.css\"><main>%s</main>\n",
+			getenv("CCREPO_SRC") ? getenv("CCREPO_SRC") : ".", sb.buf);
+		fclose(f);
+	}
 	free(z);
 	sbuf_release(&sb);
 	pool_free(r.pool);
