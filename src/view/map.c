@@ -202,5 +202,8 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 					class_name[map_class(of[i]->value)]);
 	sbuf_adds(sb, "</g>\n</svg>\n");
 	map_legend(r, sb, id);
+	html_fmt(sb, "<p class=\"hint\">%s</p>\n", T("The boundaries and names shown and the "
+		 "designations used on this map do not imply official endorsement or "
+		 "acceptance by the United Nations."));
 	return drawn;
 }

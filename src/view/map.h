@@ -46,7 +46,8 @@ int map_class(double v);
  * with the value's label as its <title> and, when it has an href, in an <a> (out of
  * the tab order: the page shows the same links in a table, which keyboard and screen
  * reader users read instead); then the legend, a <ul class="legend"> of the classes
- * with their ranges and "No data". Shapes without a value (and those Natural Earth
+ * with their ranges and "No data", and the United Nations' disclaimer of maps
+ * (boundaries and names imply no endorsement). Shapes without a value (and those Natural Earth
  * gives no code: Kosovo, N. Cyprus, Somaliland) are drawn as no data, without a
  * title. Returns how many values were drawn; a value whose code is unknown, or whose
  * country is too small for the map (Singapore, Malta, Bahrain...: see

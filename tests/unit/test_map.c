@@ -166,6 +166,8 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(/root/ul/li[4]/svg/rect/@class)", "b3");
 	assert_xpath(doc, "string(/root/ul/li[6])", "No data");
 	assert_xpath(doc, "string(/root/ul/li[6]/svg/rect/@fill)", "url(#cov-nd)");
+	assert_xpath(doc, "starts-with(/root/p[@class='hint'], 'The boundaries and names')",
+		     "true");
 	xmlFreeDoc(doc);
 
 	/* in French, chosen by ?lang=: the links keep it, the legend is translated */
