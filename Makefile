@@ -83,19 +83,22 @@ $(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS) $(B)/gen/world.t
 # installed by `npm ci` when missing, turned into SVG path data by tools/topo2svg.c
 # (docs/architecture.md, "Map and charts") and embedded as map/world.tsv
 WORLD_JSON := node_modules/world-atlas/countries-110m.json
+WORLD_SMALL := node_modules/world-atlas/countries-50m.json
 $(WORLD_JSON):
 	@command -v npm >/dev/null || { echo "npm is missing: run make deps"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
+$(WORLD_SMALL): | $(WORLD_JSON)
+	@test -f $@ || { echo "$@ is missing after npm ci"; exit 1; }
 
 $(B)/tools/topo2svg: tools/topo2svg.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -Wall -Wextra -Werror $(shell pkg-config --cflags jansson) -o $@ $< \
 		$(shell pkg-config --libs jansson) -lm
 
-$(B)/gen/world.tsv: $(B)/tools/topo2svg $(WORLD_JSON)
+$(B)/gen/world.tsv: $(B)/tools/topo2svg $(WORLD_JSON) $(WORLD_SMALL)
 	@mkdir -p $(B)/gen
 	@$(if $(Q),echo "  MAP     $@")
-	$(Q)$(B)/tools/topo2svg $(WORLD_JSON) $@
+	$(Q)$(B)/tools/topo2svg -s $(WORLD_SMALL) $(WORLD_JSON) $@
 
 # every unit test links the shared fixture (tests/unit/fixture.h: temporary databases,
 # organisations, accounts, groups)

@@ -3,9 +3,12 @@
  * A build tool: it reads build input only, and fails with a message and exit status 1 on
  * anything it does not understand.
  *
- * Usage: topo2svg [-w WIDTH] [-p DECIMALS] [-x ID]... IN.json OUT.tsv
+ * Usage: topo2svg [-w WIDTH] [-p DECIMALS] [-x ID]... [-s SMALL.json] IN.json OUT.tsv
  *   -w  the width of the viewBox (default 1000); the height follows from the projection
  *   -p  decimals of the coordinates, 0 to 2 (default 1)
+ *   -s  a more detailed topology of the same countries (countries-50m.json): each of
+ *       its countries that IN.json lacks (too small at 1:110m: Singapore, Malta...)
+ *       is drawn as a dot, a circle of radius 3 at the centroid of its largest ring
  *   -x  leave out the feature with this id (default: 010, Antarctica; given, the list
  *       replaces the default, and -x - leaves out nothing)
  *
@@ -384,6 +387,137 @@ static int excluded(const char *id, char **ex, int nex)
 	return 0;
 }
 
+/* Read the topology at t->path: its arcs, and the geometries of its object "countries"
+ * (else its first object). root receives the document (json_decref it). */
+static json_t *load(struct topo *t, json_t **root)
+{
+	json_error_t je;
+	json_t *objects, *obj, *geoms;
+	const char *key, *type;
+
+	if (!(*root = json_load_file(t->path, 0, &je)))
+		die(t, "line %d: %s", je.line, je.text);
+	type = json_string_value(json_object_get(*root, "type"));
+	if (!type || strcmp(type, "Topology"))
+		die(t, "not a TopoJSON Topology (\"type\" is not \"Topology\")");
+	read_arcs(t, *root);
+	objects = json_object_get(*root, "objects");
+	obj = json_object_get(objects, "countries");
+	if (!obj && json_is_object(objects))	/* else the first object */
+		json_object_foreach(objects, key, obj)
+			break;
+	if (!obj || !json_is_array(geoms = json_object_get(obj, "geometries")))
+		die(t, "no object \"countries\" with \"geometries\"");
+	return geoms;
+}
+
+/* The largest ring of a feature: its area and centroid, projected (y south). */
+struct centroid {
+	double area, x, y;
+};
+
+static void centroid_ring(const struct topo *t, json_t *ring, void *ctx)
+{
+	struct centroid *c = ctx;
+	double a = 0, cx = 0, cy = 0, px = 0, py = 0, x0 = 0, y0 = 0, plon = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < json_array_size(ring); i++) {
+		int rev;
+		const struct arc *arc = arc_of(t, json_array_get(ring, i), &rev);
+
+		for (size_t k = 0; k < arc->n; k++) {
+			size_t j = rev ? arc->n - 1 - k : k;
+			double x, y;
+
+			if (n && fabs(arc->lon[j] - plon) > 180)
+				return;	/* across the antimeridian: not this one */
+			plon = arc->lon[j];
+			equal_earth(arc->lon[j], arc->lat[j], &x, &y);
+			y = -y;
+			if (!n)
+				x0 = x, y0 = y;
+			else {	/* shoelace, relative to the first point */
+				double cr = (px - x0) * (y - y0) - (x - x0) * (py - y0);
+
+				a += cr;
+				cx += (px - x0 + x - x0) * cr;
+				cy += (py - y0 + y - y0) * cr;
+			}
+			px = x, py = y, n++;
+		}
+	}
+	if (fabs(a) > c->area && a != 0) {
+		c->area = fabs(a);
+		c->x = x0 + cx / (3 * a);
+		c->y = y0 + cy / (3 * a);
+	}
+}
+
+/* The index of the first geometry with this id, or the count when there is none. */
+static size_t first_with_id(json_t *geoms, const char *id)
+{
+	size_t g;
+
+	for (g = 0; g < json_array_size(geoms); g++) {
+		const char *gid = json_string_value(json_object_get(json_array_get(geoms, g), "id"));
+
+		if (gid && !strcmp(gid, id))
+			break;
+	}
+	return g;
+}
+
+static int has_id(json_t *geoms, const char *id)
+{
+	return first_with_id(geoms, id) < json_array_size(geoms);
+}
+
+/* The countries too small for the map: each feature of the more detailed topology s
+ * (countries-50m) with a code that the map's own features lack, written as a dot (a
+ * circle of radius DOT_R) at the centroid of its largest ring. */
+enum { DOT_R = 3 };
+
+static void write_dots(const struct topo *t, const struct topo *s, json_t *sgeoms,
+		       json_t *geoms, char **ex, int nex, FILE *f)
+{
+	for (size_t g = 0; g < json_array_size(sgeoms); g++) {
+		json_t *geo = json_array_get(sgeoms, g);
+		const char *id = json_string_value(json_object_get(geo, "id"));
+		const char *name = json_string_value(json_object_get(json_object_get(geo,
+									"properties"), "name"));
+		struct centroid c = { 0 };
+		struct out o = { 0 };
+		long x, y, r = lround(DOT_R * t->unit), one = lround(t->unit);	/* flags */
+
+		if (!id || excluded(id, ex, nex) || has_id(geoms, id))
+			continue;
+		if (first_with_id(sgeoms, id) != g)	/* the first feature of this code */
+			continue;
+		if (strlen(id) != 3 || strspn(id, "0123456789") != 3)
+			die(s, "geometries[%zu]: id \"%s\" is not an ISO 3166-1 numeric code", g, id);
+		if (!name || strpbrk(name, "\t\r\n"))
+			die(s, "geometries[%zu]: no name, or a tab or line break in it", g);
+		each_ring(s, geo, id, centroid_ring, &c);
+		if (!c.area)
+			continue;
+		x = lround((c.x - t->minx) * t->scale * t->unit);
+		y = lround((c.y - t->miny) * t->scale * t->unit);
+		out_put(&o, "m");
+		out_num(&o, t, x - r);
+		out_num(&o, t, y);
+		out_put(&o, "a");
+		out_num(&o, t, r), out_num(&o, t, r), out_num(&o, t, 0), out_num(&o, t, one);
+		out_num(&o, t, 0), out_num(&o, t, 2 * r), out_num(&o, t, 0);
+		out_put(&o, "a");
+		out_num(&o, t, r), out_num(&o, t, r), out_num(&o, t, 0), out_num(&o, t, one);
+		out_num(&o, t, 0), out_num(&o, t, -2 * r), out_num(&o, t, 0);
+		out_put(&o, "z");
+		fprintf(f, "%s\t%s\t%s\n", id, name, o.buf);
+		free(o.buf);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct topo t = { .minx = HUGE_VAL, .miny = HUGE_VAL, .maxx = -HUGE_VAL,
@@ -391,10 +525,8 @@ int main(int argc, char **argv)
 	char **ex;
 	int nex = 1, i, ex_given = 0;
 	double width = 1000;
-	json_t *root, *objects, *geoms = NULL;
-	json_error_t je;
-	const char *key;
-	json_t *obj;
+	json_t *root, *geoms, *sroot = NULL, *sgeoms = NULL;
+	struct topo st = { 0 };
 	FILE *f;
 
 	ex = xcalloc((size_t)argc, sizeof(char *));
@@ -404,6 +536,8 @@ int main(int argc, char **argv)
 			width = atof(argv[i + 1]);
 		else if (!strcmp(argv[i], "-p"))
 			t.decimals = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "-s"))
+			st.path = argv[i + 1];
 		else if (!strcmp(argv[i], "-x")) {
 			if (!ex_given++)
 				nex = 0;
@@ -414,25 +548,13 @@ int main(int argc, char **argv)
 			break;
 	}
 	if (argc - i != 2 || width < 10 || width > 100000 || t.decimals < 0 || t.decimals > 2) {
-		fprintf(stderr, "usage: topo2svg [-w WIDTH] [-p 0..2] [-x ID]... IN.json OUT.tsv\n");
+		fprintf(stderr, "usage: topo2svg [-w WIDTH] [-p 0..2] [-x ID]... [-s SMALL.json] "
+			"IN.json OUT.tsv\n");
 		return 2;
 	}
 	t.path = argv[i];
 	t.unit = pow(10, t.decimals);
-	if (!(root = json_load_file(t.path, 0, &je)))
-		die(&t, "line %d: %s", je.line, je.text);
-	if (strcmp(json_string_value(json_object_get(root, "type")) ?
-		   json_string_value(json_object_get(root, "type")) : "", "Topology"))
-		die(&t, "not a TopoJSON Topology (\"type\" is not \"Topology\")");
-	read_arcs(&t, root);
-	objects = json_object_get(root, "objects");
-	obj = json_object_get(objects, "countries");
-	if (!obj && json_is_object(objects))	/* else the first object */
-		json_object_foreach(objects, key, obj)
-			break;
-	if (!obj || !json_is_array(geoms = json_object_get(obj, "geometries")))
-		die(&t, "no object \"countries\" with \"geometries\"");
-
+	geoms = load(&t, &root);
 	for (size_t g = 0; g < json_array_size(geoms); g++) {
 		json_t *geo = json_array_get(geoms, g);
 		const char *id = json_string_value(json_object_get(geo, "id"));
@@ -478,6 +600,11 @@ int main(int argc, char **argv)
 			fprintf(f, "%s\t%s\t%s\n", id ? id : "", name, o.buf);
 		free(o.buf);
 		free(o.ring);
+	}
+	if (st.path) {
+		sgeoms = load(&st, &sroot);
+		write_dots(&t, &st, sgeoms, geoms, ex, nex, f);
+		json_decref(sroot);
 	}
 	json_decref(root);
 	if (fclose(f)) {

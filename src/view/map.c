@@ -19,6 +19,7 @@ struct map_shape {
 	char code[4];
 	const char *d;
 	size_t dlen;
+	int dot;	/* a country too small for the map, drawn as a circle */
 };
 
 static struct {
@@ -34,7 +35,7 @@ static const char *const class_name[MAP_CLASSES + 1] = { "b0", "b1", "b2", "b3",
 /* Whether s[0..n) is path data as topo2svg writes it (nothing to escape). */
 static int map_path_ok(const char *s, size_t n)
 {
-	return n && strspn(s, "0123456789.-mz ") >= n;
+	return n && strspn(s, "0123456789.-amz ") >= n;
 }
 
 /* Read map/world.tsv: "# comment", "viewBox\t\tX Y W H", then "code\tname\td" lines.
@@ -76,6 +77,7 @@ static void map_load(void)
 			s->code[t1 - d] = '\0';
 			s->d = t2 + 1;
 			s->dlen = (size_t)(nl - t2 - 1);
+			s->dot = memchr(s->d, 'a', s->dlen) != NULL;
 		} else {
 			log_error("map: map/world.tsv: a line that is not code, name and path");
 		}
@@ -190,17 +192,29 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 		html_fmt(sb, "<desc id=\"%s-d\">%s</desc>", id, m->desc);
 	sbuf_addc(sb, '\n');
 	map_defs(sb, id);
-	/* no data first, under the others, the hatch given once to the group */
-	html_fmt(sb, "<g fill=\"url(#%s-nd)\">\n", id);
-	for (size_t i = 0; i < world.n; i++)
-		if (!of[i] || map_class(of[i]->value) < 0)
-			map_shape_write(r, sb, &world.shapes[i], of[i], class_name[MAP_CLASSES]);
-	sbuf_adds(sb, "</g>\n<g>\n");
-	for (size_t i = 0; i < world.n; i++)
-		if (of[i] && map_class(of[i]->value) >= 0)
-			map_shape_write(r, sb, &world.shapes[i], of[i],
-					class_name[map_class(of[i]->value)]);
-	sbuf_adds(sb, "</g>\n</svg>\n");
+	/* the shapes, then the dots over them; in each, no data first, under the others,
+	 * the hatch given once to its group. A dot is drawn only for a country given. */
+	for (int pass = 0; pass < 4; pass++) {
+		int dots = pass >= 2, nodata = !(pass % 2), open = 0;
+
+		for (size_t i = 0; i < world.n; i++) {
+			const struct map_shape *s = &world.shapes[i];
+			int k = of[i] ? map_class(of[i]->value) : -1;
+
+			if (s->dot != dots || (k < 0) != nodata || (dots && !of[i]))
+				continue;
+			if (!open++) {
+				if (nodata)
+					html_fmt(sb, "<g fill=\"url(#%s-nd)\">\n", id);
+				else
+					sbuf_adds(sb, "<g>\n");
+			}
+			map_shape_write(r, sb, s, of[i], class_name[k < 0 ? MAP_CLASSES : k]);
+		}
+		if (open)
+			sbuf_adds(sb, "</g>\n");
+	}
+	sbuf_adds(sb, "</svg>\n");
 	map_legend(r, sb, id);
 	html_fmt(sb, "<p class=\"hint\">%s</p>\n", T("The boundaries and names shown and the "
 		 "designations used on this map do not imply official endorsement or "

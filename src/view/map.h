@@ -49,9 +49,10 @@ int map_class(double v);
  * with their ranges and "No data", and the United Nations' disclaimer of maps
  * (boundaries and names imply no endorsement). Shapes without a value (and those Natural Earth
  * gives no code: Kosovo, N. Cyprus, Somaliland) are drawn as no data, without a
- * title. Returns how many values were drawn; a value whose code is unknown, or whose
- * country is too small for the map (Singapore, Malta, Bahrain...: see
- * map_has_shape()), is not drawn: the page's table shows it. */
+ * title. Countries too small for the map's scale (Singapore, Malta, Bahrain...) are
+ * dots, drawn over the shapes when they have a value (or no data) given. Returns how
+ * many values were drawn; a value whose code is unknown or has no shape (see
+ * map_has_shape()) is not drawn: the page's table shows it. */
 size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m);
 
 /* Write only the legend (map_render() writes it after the map). id as map_spec.id. */

@@ -87,7 +87,8 @@ static void test_classes(void **state)
 	assert_true(map_has_shape("404"));	/* Kenya */
 	assert_true(map_has_shape("840"));
 	assert_false(map_has_shape("010"));	/* Antarctica is left out */
-	assert_false(map_has_shape("702"));	/* Singapore: too small at 1:110m */
+	assert_true(map_has_shape("702"));	/* Singapore: a dot */
+	assert_false(map_has_shape("999"));
 	assert_false(map_has_shape(""));
 	assert_false(map_has_shape(NULL));
 }
@@ -103,7 +104,7 @@ static void test_render(void **state)
 		{ "840", 0.1, "United <States> & \"Co\"", "/countries/US?x=1&y=2" },
 		{ "250", MAP_NO_DATA, "France: no data", "/countries/FR" },
 		{ "076", 1, "Brazil: 100%", NULL },
-		{ "SG", 0.5, "Singapore: 50%", "/countries/SG" },	/* no shape */
+		{ "SG", 0.5, "Singapore: 50%", "/countries/SG" },	/* a dot */
 		{ "999", 0.5, "nowhere", "/countries/ZZ" },		/* no country */
 		{ "404", 0.1, "Kenya again", NULL },			/* the first wins */
 	};
@@ -121,7 +122,7 @@ static void test_render(void **state)
 	memset(&r, 0, sizeof(r));
 	r.pool = pool_new();
 	r.lang = LANG_EN;
-	assert_int_equal(map_render(&r, &sb, &m), 4);
+	assert_int_equal(map_render(&r, &sb, &m), 5);
 	assert_non_null(doc = parse(&sb));
 
 	/* the image, its name and description, not mirrored */
@@ -145,14 +146,17 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(//s:a[@href='/countries/FR']/parent::s:g/@fill)",
 		     "url(#cov-nd)");
 	assert_xpath(doc, "count(//s:pattern[@id='cov-nd'])", "1");
-	assert_xpath(doc, "count(//s:title[.='Singapore: 50%' or .='nowhere' or "
-		     ".='Kenya again'])", "0");
+	assert_xpath(doc, "count(//s:title[.='nowhere' or .='Kenya again'])", "0");
+	/* a country too small for the map: a dot over the shapes; only those given */
+	assert_xpath(doc, "string(/root/s:svg/s:g[last()]/s:a/s:path/s:title)", "Singapore: 50%");
+	assert_xpath(doc, "string(/root/s:svg/s:g[last()]/s:a/s:path/@class)", "b2");
+	assert_xpath(doc, "count(/root/s:svg/s:g//s:path[contains(@d, 'a')])", "1");
 	/* every other shape is drawn as no data, without a title */
 	shapes = xnum(doc, "count(/root/s:svg/s:g//s:path)");
 	nd = xnum(doc, "count(/root/s:svg/s:g//s:path[@class='nd'])");
 	assert_true(shapes > 170);
-	assert_true(nd == shapes - 3);
-	assert_xpath(doc, "count(/root/s:svg/s:g//s:path/s:title)", "4");
+	assert_true(nd == shapes - 4);
+	assert_xpath(doc, "count(/root/s:svg/s:g//s:path/s:title)", "5");
 	assert_xpath(doc, "count(/root/s:svg/s:g//s:path[not(starts-with(@d, 'm'))])", "0");
 	/* the label escaped at output */
 	assert_non_null(strstr(sb.buf, "United &lt;States&gt; &amp; &quot;Co&quot;"));
@@ -174,7 +178,7 @@ static void test_render(void **state)
 	sbuf_reset(&sb);
 	r.lang = LANG_FR, r.lang_explicit = 1;
 	m.id = NULL;
-	assert_int_equal(map_render(&r, &sb, &m), 4);
+	assert_int_equal(map_render(&r, &sb, &m), 5);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(//s:a[s:path/s:title='Kenya: 62%']/@href)",
 		     "/countries/KE?lang=fr");
@@ -224,7 +228,7 @@ static void test_size(void **state)
 	assert_non_null(z = gzip_compress(sb.buf, sb.len, &zlen));
 	print_message("map: %zu countries valued and drawn, %zu bytes, %zu gzipped\n", drawn,
 		      sb.len, zlen);
-	assert_true(drawn > 170);
+	assert_true(drawn > 230);
 	assert_true(zlen <= 45 * 1024);
 	if (getenv("CCREPO_MAP_HTML")) {	/* a page to look at, with the stylesheet */
 		FILE *f = fopen(getenv("CCREPO_MAP_HTML"), "w");

@@ -149,6 +149,30 @@ static void test_convert(void **state)
 	/* the ring across the antimeridian is two rings, one at each edge of the map */
 	assert_non_null(across);
 	assert_non_null(strchr(strchr(across, 'z') + 1, 'm'));
+	/* with a more detailed topology: its countries that the map lacks are dots */
+	{
+		static const char small[] =
+			HEAD "\"arcs\":[[[10,10],[1,0],[0,1],[-1,-1]],[[50,50],[2,0],[0,2],[-2,-2]]],"
+			"\"objects\":{\"countries\":{\"type\":\"GeometryCollection\",\"geometries\":["
+			"{\"type\":\"Polygon\",\"arcs\":[[0]],\"id\":\"404\",\"properties\":{\"name\":\"Square\"}},"
+			"{\"type\":\"Polygon\",\"arcs\":[[1]],\"id\":\"702\",\"properties\":{\"name\":\"Dot\"}},"
+			"{\"type\":\"Polygon\",\"arcs\":[[1]],\"properties\":{\"name\":\"No code\"}}"
+			"]}}}";
+		char opts[4200];
+		FILE *f;
+
+		snprintf(opts, sizeof(opts), "-s %s", fixture_path("small.json"));
+		assert_non_null(f = fopen(fixture_path("small.json"), "w"));
+		fputs(small, f);
+		fclose(f);
+		st = run(json, opts, out, err, sizeof(out));
+		if (st)
+			fail_msg("status %d: %s", st, err);
+		assert_non_null(strstr(out, "\n702\tDot\tm"));
+		assert_non_null(strstr(out, "a3 3 0 1 0 6 0a3 3 0 1 0-6 0z\n"));
+		assert_null(strstr(out, "No code"));
+		assert_null(strstr(strstr(out, "\n404\t") + 1, "\n404\t"));	/* the map's own */
+	}
 	/* the same with Antarctica kept */
 	st = run(json, "-x -", out, err, sizeof(out));
 	assert_int_equal(st, 0);
