@@ -2,6 +2,7 @@
  * build time by tools/topo2svg.c and read here once. */
 #include <math.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/embed.h"
@@ -31,6 +32,11 @@ static struct {
 
 /* The class names of map_class()'s values, no data last. */
 static const char *const class_name[MAP_CLASSES + 1] = { "b0", "b1", "b2", "b3", "b4", "nd" };
+
+static int map_shape_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct map_shape *)a)->code, ((const struct map_shape *)b)->code);
+}
 
 /* Whether s[0..n) is path data as topo2svg writes it (nothing to escape). */
 static int map_path_ok(const char *s, size_t n)
@@ -83,15 +89,20 @@ static void map_load(void)
 		}
 		d = nl + 1;
 	}
+	if (world.n)
+		qsort(world.shapes, world.n, sizeof(*world.shapes), map_shape_cmp);
 }
 
+/* The shape of a numeric code (the shapes are sorted by code once loaded). */
 static const struct map_shape *map_shape_find(const char *numeric)
 {
+	struct map_shape key;
+
 	pthread_once(&world.once, map_load);
-	for (size_t i = 0; numeric && *numeric && i < world.n; i++)
-		if (!strcmp(world.shapes[i].code, numeric))
-			return &world.shapes[i];
-	return NULL;
+	if (!numeric || !*numeric || strlen(numeric) >= sizeof(key.code))
+		return NULL;
+	strcpy(key.code, numeric);
+	return bsearch(&key, world.shapes, world.n, sizeof(*world.shapes), map_shape_cmp);
 }
 
 int map_has_shape(const char *numeric)

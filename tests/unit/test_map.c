@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -211,7 +212,8 @@ static void test_size(void **state)
 	struct req r;
 	struct sbuf sb = SBUF_INIT;
 	unsigned char *z;
-	size_t zlen, drawn;
+	size_t zlen, drawn = 0;
+	struct timespec t0, t1;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -224,10 +226,16 @@ static void test_size(void **state)
 			 'A' + i / 26 % 26);
 		v[i] = (struct map_value){ code[i], (i % 101) / 100.0, label[i], href[i] };
 	}
-	drawn = map_render(&r, &sb, &m);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < 100; i++) {	/* the time to draw it, for a first idea */
+		sbuf_reset(&sb);
+		drawn = map_render(&r, &sb, &m);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 	assert_non_null(z = gzip_compress(sb.buf, sb.len, &zlen));
-	print_message("map: %zu countries valued and drawn, %zu bytes, %zu gzipped\n", drawn,
-		      sb.len, zlen);
+	print_message("map: %zu countries valued and drawn, %zu bytes, %zu gzipped, drawn in "
+		      "%.0f us\n", drawn, sb.len, zlen,
+		      ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 100 / 1e3);
 	assert_true(drawn > 230);
 	assert_true(zlen <= 45 * 1024);
 	if (getenv("CCREPO_MAP_HTML")) {	/* a page to look at, with the stylesheet */
