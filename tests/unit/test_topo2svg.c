@@ -172,6 +172,13 @@ static void test_convert(void **state)
 		assert_non_null(strstr(out, "a3 3 0 1 0 6 0a3 3 0 1 0-6 0z\n"));
 		assert_null(strstr(out, "No code"));
 		assert_null(strstr(strstr(out, "\n404\t") + 1, "\n404\t"));	/* the map's own */
+		/* a failure while writing leaves no output for make to take as built */
+		assert_non_null(f = fopen(fixture_path("small.json"), "w"));
+		fputs("not json", f);
+		fclose(f);
+		assert_int_equal(run(json, opts, out, err, sizeof(out)), 1);
+		assert_non_null(strstr(err, "small.json: line 1"));
+		assert_string_equal(out, "");
 	}
 	/* the same with Antarctica kept */
 	st = run(json, "-x -", out, err, sizeof(out));
