@@ -80,13 +80,14 @@ $(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS) $(B)/gen/world.t
 	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS) map/world.tsv=$(B)/gen/world.tsv
 
 # the world map: Natural Earth country shapes from npm world-atlas (package-lock.json),
-# installed by `npm ci` when missing, turned into SVG path data by tools/topo2svg.c
-# (docs/architecture.md, "Map and charts") and embedded as map/world.tsv
+# installed by `npm ci` when missing (without the test tools, which `make test-deps`
+# adds), turned into SVG path data by tools/topo2svg.c (docs/architecture.md, "Map and
+# charts") and embedded as map/world.tsv
 WORLD_JSON := node_modules/world-atlas/countries-110m.json
 WORLD_SMALL := node_modules/world-atlas/countries-50m.json
 $(WORLD_JSON):
 	@command -v npm >/dev/null || { echo "npm is missing: run make deps"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 $(WORLD_SMALL): | $(WORLD_JSON)
 	@test -f $@ || { echo "$@ is missing after npm ci"; exit 1; }
 
