@@ -69,12 +69,13 @@ $(B)/obj/gen/assets.o: $(B)/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-# static files and reference data are embedded into the binary
+# static files and reference data are embedded into the binary (one run makes both
+# files: a grouped target, GNU make 4.3)
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
-$(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS) $(B)/gen/world.tsv
+$(B)/gen/assets.c $(B)/gen/assets.h &: $(B)/tools/embed $(ASSETS) $(B)/gen/world.tsv
 	@mkdir -p $(B)/gen
 	@$(if $(Q),echo "  EMBED   $(words $(ASSETS) map) files")
 	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS) map/world.tsv=$(B)/gen/world.tsv
