@@ -184,6 +184,7 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 	const char *id = m->id ? m->id : "map";
 	const struct map_value **of;	/* per shape, its value or NULL */
 	size_t drawn = 0;
+	int links = 0;
 
 	pthread_once(&world.once, map_load);
 	of = pool_calloc(r->pool, world.n ? world.n : 1, sizeof(*of));
@@ -195,8 +196,13 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 			drawn++;
 		}
 	}
+	/* an image, or, when its countries are links, a group: the children of an image
+	 * are hidden from assistive technology, and a link must not be */
+	for (size_t i = 0; i < m->nvalues && !links; i++)
+		links = m->values[i].href != NULL;
 	html_fmt(sb, "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%S\" "
-		 "role=\"img\" aria-labelledby=\"%s-t\"", world.viewbox, id);
+		 "role=\"%S\" aria-labelledby=\"%s-t\"", world.viewbox, links ? "group" : "img",
+		 id);
 	if (m->desc)
 		html_fmt(sb, " aria-describedby=\"%s-d\"", id);
 	html_fmt(sb, " dir=\"ltr\"><title id=\"%s-t\">%s</title>", id, m->title);

@@ -41,11 +41,13 @@ struct map_spec {
 /* The class of value v: 0..MAP_CLASSES-1, or -1 for no data. */
 int map_class(double v);
 
-/* Write the map into sb: an <svg class="map" role="img" dir="ltr"> named by its <title>
- * (and <desc>), each shape a <path> whose class is its value's ("b0".."b4", "nd"),
- * with the value's label as its <title> and, when it has an href, in an <a> (out of
- * the tab order: the page shows the same links in a table, which keyboard and screen
- * reader users read instead); then the legend, a <ul class="legend"> of the classes
+/* Write the map into sb: an <svg class="map" dir="ltr"> named by its <title> (and
+ * <desc>), role="img", or role="group" when a value has an href (an image's children
+ * are hidden from assistive technology, which a link must not be), each shape a
+ * <path> whose class is its value's ("b0".."b4", "nd"), with the value's label as its
+ * <title> and, when it has an href, in an <a> named by that title and out of the tab
+ * order (the page shows the same links in a table, which keyboard users reach
+ * instead of some 200 stops in the map); then the legend, a <ul class="legend"> of the classes
  * with their ranges and "No data", and the United Nations' disclaimer of maps
  * (boundaries and names imply no endorsement). Shapes without a value (and those Natural Earth
  * gives no code: Kosovo, N. Cyprus, Somaliland) are drawn as no data, without a

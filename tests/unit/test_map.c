@@ -126,8 +126,9 @@ static void test_render(void **state)
 	assert_int_equal(map_render(&r, &sb, &m), 5);
 	assert_non_null(doc = parse(&sb));
 
-	/* the image, its name and description, not mirrored */
-	assert_xpath(doc, "string(/root/s:svg/@role)", "img");
+	/* a group of links (an image would hide them), its name and description, not
+	 * mirrored */
+	assert_xpath(doc, "string(/root/s:svg/@role)", "group");
 	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
 	assert_xpath(doc, "string(/root/s:svg/@aria-labelledby)", "cov-t");
 	assert_xpath(doc, "string(/root/s:svg/s:title[@id='cov-t'])", "Coverage <of> un-cc");
@@ -189,6 +190,20 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(/root/ul/li[6])", "Aucune donnée");
 	assert_xpath(doc, "string(/root/ul/li[2])", "20\u202f%–40\u202f%");
 	xmlFreeDoc(doc);
+
+	/* without links, an image */
+	{
+		static const struct map_value plain[] = { { "404", 0.5, "Kenya: 50%", NULL } };
+		struct map_spec p = { .title = "Kenya", .values = plain, .nvalues = 1 };
+
+		sbuf_reset(&sb);
+		assert_int_equal(map_render(&r, &sb, &p), 1);
+		assert_non_null(doc = parse(&sb));
+		assert_xpath(doc, "string(/root/s:svg/@role)", "img");
+		assert_xpath(doc, "count(//s:a)", "0");
+		assert_xpath(doc, "string(//s:path[s:title='Kenya: 50%']/@class)", "b2");
+		xmlFreeDoc(doc);
+	}
 
 	/* right to left, the map is still drawn left to right */
 	sbuf_reset(&sb);
