@@ -69,33 +69,38 @@ $(B)/obj/gen/assets.o: $(B)/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-# static files and reference data are embedded into the binary
+# static files and reference data are embedded into the binary (one run makes both
+# files: a grouped target, GNU make 4.3)
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
-$(B)/gen/assets.c $(B)/gen/assets.h: $(B)/tools/embed $(ASSETS) $(B)/gen/world.tsv
+$(B)/gen/assets.c $(B)/gen/assets.h &: $(B)/tools/embed $(ASSETS) $(B)/gen/world.tsv
 	@mkdir -p $(B)/gen
 	@$(if $(Q),echo "  EMBED   $(words $(ASSETS) map) files")
 	$(Q)$(B)/tools/embed $(B)/gen/assets $(ASSETS) map/world.tsv=$(B)/gen/world.tsv
 
 # the world map: Natural Earth country shapes from npm world-atlas (package-lock.json),
-# installed by `npm ci` when missing, turned into SVG path data by tools/topo2svg.c
-# (docs/architecture.md, "Map and charts") and embedded as map/world.tsv
+# installed by `npm ci` when missing (without the test tools, which `make test-deps`
+# adds), turned into SVG path data by tools/topo2svg.c (docs/architecture.md, "Map and
+# charts") and embedded as map/world.tsv
 WORLD_JSON := node_modules/world-atlas/countries-110m.json
+WORLD_SMALL := node_modules/world-atlas/countries-50m.json
 $(WORLD_JSON):
 	@command -v npm >/dev/null || { echo "npm is missing: run make deps"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+$(WORLD_SMALL): | $(WORLD_JSON)
+	@test -f $@ || { echo "$@ is missing after npm ci"; exit 1; }
 
 $(B)/tools/topo2svg: tools/topo2svg.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -Wall -Wextra -Werror $(shell pkg-config --cflags jansson) -o $@ $< \
 		$(shell pkg-config --libs jansson) -lm
 
-$(B)/gen/world.tsv: $(B)/tools/topo2svg $(WORLD_JSON)
+$(B)/gen/world.tsv: $(B)/tools/topo2svg $(WORLD_JSON) $(WORLD_SMALL)
 	@mkdir -p $(B)/gen
 	@$(if $(Q),echo "  MAP     $@")
-	$(Q)$(B)/tools/topo2svg $(WORLD_JSON) $@
+	$(Q)$(B)/tools/topo2svg -s $(WORLD_SMALL) $(WORLD_JSON) $@
 
 # every unit test links the shared fixture (tests/unit/fixture.h: temporary databases,
 # organisations, accounts, groups)

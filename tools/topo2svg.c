@@ -3,18 +3,23 @@
  * A build tool: it reads build input only, and fails with a message and exit status 1 on
  * anything it does not understand.
  *
- * Usage: topo2svg [-w WIDTH] [-p DECIMALS] [-x ID]... IN.json OUT.tsv
+ * Usage: topo2svg [-w WIDTH] [-p DECIMALS] [-x ID]... [-s SMALL.json] IN.json OUT.tsv
  *   -w  the width of the viewBox (default 1000); the height follows from the projection
  *   -p  decimals of the coordinates, 0 to 2 (default 1)
+ *   -s  a more detailed topology of the same countries (countries-50m.json): each of
+ *       its countries that IN.json lacks (too small at 1:110m: Singapore, Malta...)
+ *       is drawn as a dot, a circle of radius 3 at the centroid of its largest ring
  *   -x  leave out the feature with this id (default: 010, Antarctica; given, the list
  *       replaces the default, and -x - leaves out nothing)
  *
  * OUT.tsv: a comment line, then "viewBox\t\t0 0 W H", then one line per feature:
  * ISO 3166-1 numeric code (the feature's id; empty for the features that have none,
  * such as Kosovo or N. Cyprus), its English name, and its path data: relative commands
- * only (the first "m" of a path is absolute), repeated points (after rounding) dropped, each ring
- * closed with z. Rings of fewer than three points at this precision are dropped unless
- * the feature would be left with none. */
+ * only (the first "m" of a path is absolute), repeated points (after rounding) dropped,
+ * each ring closed with z. Rings of fewer than three points at this precision are
+ * dropped unless the feature would be left with none. OUT.tsv is written whole or not
+ * at all (through OUT.tsv.tmp), so that a failed run leaves nothing for make to take
+ * as built. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -44,9 +49,14 @@ struct topo {
 static void die(const struct topo *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
+static char tmp_path[4096];	/* the output being written, removed on failure */
+
 static void die(const struct topo *t, const char *fmt, ...)
 {
 	va_list ap;
+
+	if (*tmp_path)
+		remove(tmp_path);
 
 	fprintf(stderr, "topo2svg: %s: ", t->path);
 	va_start(ap, fmt);
@@ -56,14 +66,22 @@ static void die(const struct topo *t, const char *fmt, ...)
 	exit(1);
 }
 
+static void oom(void) __attribute__((noreturn));
+
+static void oom(void)
+{
+	perror("topo2svg");
+	if (*tmp_path)
+		remove(tmp_path);
+	exit(1);
+}
+
 static void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size);
 
-	if (!p) {
-		perror("topo2svg");
-		exit(1);
-	}
+	if (!p)
+		oom();
 	return p;
 }
 
@@ -178,6 +196,18 @@ static void each_ring(const struct topo *t, json_t *g, const char *id,
 	}
 }
 
+static void bounds_add(struct topo *b, double lon, double lat)
+{
+	double x, y;
+
+	equal_earth(lon, lat, &x, &y);
+	y = -y;
+	if (x < b->minx) b->minx = x;
+	if (x > b->maxx) b->maxx = x;
+	if (y < b->miny) b->miny = y;
+	if (y > b->maxy) b->maxy = y;
+}
+
 static void bounds_ring(const struct topo *t, json_t *ring, void *ctx)
 {
 	struct topo *b = ctx;
@@ -187,14 +217,11 @@ static void bounds_ring(const struct topo *t, json_t *ring, void *ctx)
 		const struct arc *a = arc_of(t, json_array_get(ring, i), &rev);
 
 		for (size_t k = 0; k < a->n; k++) {
-			double x, y;
-
-			equal_earth(a->lon[k], a->lat[k], &x, &y);
-			y = -y;
-			if (x < b->minx) b->minx = x;
-			if (x > b->maxx) b->maxx = x;
-			if (y < b->miny) b->miny = y;
-			if (y > b->maxy) b->maxy = y;
+			bounds_add(b, a->lon[k], a->lat[k]);
+			if (k && fabs(a->lon[k] - a->lon[k - 1]) > 180) {	/* cut: the edges */
+				bounds_add(b, a->lon[k - 1] > 0 ? 180 : -180, a->lat[k - 1]);
+				bounds_add(b, a->lon[k] > 0 ? 180 : -180, a->lat[k]);
+			}
 		}
 	}
 }
@@ -219,10 +246,8 @@ static void out_put(struct out *o, const char *s)
 
 	if (o->len + n + 1 > o->cap) {
 		o->cap = (o->len + n + 1) * 2;
-		if (!(o->buf = realloc(o->buf, o->cap))) {
-			perror("topo2svg");
-			exit(1);
-		}
+		if (!(o->buf = realloc(o->buf, o->cap)))
+			oom();
 	}
 	memcpy(o->buf + o->len, s, n + 1);
 	o->len += n;
@@ -265,10 +290,8 @@ static void ring_add(struct out *o, struct pt p)
 		return;
 	if (o->nring == o->capring) {
 		o->capring = o->capring ? o->capring * 2 : 256;
-		if (!(o->ring = realloc(o->ring, o->capring * sizeof(*o->ring)))) {
-			perror("topo2svg");
-			exit(1);
-		}
+		if (!(o->ring = realloc(o->ring, o->capring * sizeof(*o->ring))))
+			oom();
 	}
 	o->ring[o->nring++] = p;
 }
@@ -327,10 +350,8 @@ static void write_ring(const struct topo *t, json_t *ring, void *ctx)
 
 		lon = realloc(lon, (n + a->n) * sizeof(double));
 		lat = realloc(lat, (n + a->n) * sizeof(double));
-		if (!lon || !lat) {
-			perror("topo2svg");
-			exit(1);
-		}
+		if (!lon || !lat)
+			oom();
 		for (size_t k = n ? 1 : 0; k < a->n; k++) {
 			size_t j = rev ? a->n - 1 - k : k;
 
@@ -341,27 +362,26 @@ static void write_ring(const struct topo *t, json_t *ring, void *ctx)
 		if (fabs(lon[i] - lon[i - 1]) > 180 && !ncross++)
 			first = i;
 	o->nring = 0;
-	/* from just after the first crossing round to it: each crossing ends a piece */
-	for (size_t k = 0; k < n; k++) {
+	/* from just after the first crossing round to it again: each crossing ends a
+	 * piece at the edge on its side and begins the next at the other edge */
+	for (size_t k = 0; k <= n; k++) {
 		size_t i = (first + k) % n, prev = (i + n - 1) % n;
 
-		if (ncross && k && fabs(lon[i] - lon[prev]) > 180) {
-			double a = lon[prev], b = lon[i], side = a > 0 ? 180 : -180;
-			double da = side - a, db = (a > 0 ? b + 360 : b - 360) - a;
-			double latc = lat[prev] + (lat[i] - lat[prev]) * (db ? da / db : 0);
+		if (ncross && fabs(lon[i] - lon[prev]) > 180) {
+			double a = lon[prev], side = a > 0 ? 180 : -180;
+			double db = (a > 0 ? lon[i] + 360 : lon[i] - 360) - a;
+			double latc = lat[prev] + (lat[i] - lat[prev]) * (db ? (side - a) / db : 0);
 
-			add_geo(t, o, side, latc);
-			emit_ring(t, o);
-			o->nring = 0;
-			add_geo(t, o, -side, latc);
+			if (k) {
+				add_geo(t, o, side, latc);
+				emit_ring(t, o);
+				o->nring = 0;
+			}
+			if (k < n)
+				add_geo(t, o, -side, latc);
 		}
-		if (ncross && !k) {	/* the piece begins on the edge */
-			double a = lon[prev], b = lon[i], side = b > 0 ? 180 : -180;
-			double db = side - b, da = (b > 0 ? a + 360 : a - 360) - b;
-
-			add_geo(t, o, side, lat[i] + (lat[prev] - lat[i]) * (da ? db / da : 0));
-		}
-		add_geo(t, o, lon[i], lat[i]);
+		if (k < n)
+			add_geo(t, o, lon[i], lat[i]);
 	}
 	emit_ring(t, o);
 	free(lon);
@@ -376,6 +396,137 @@ static int excluded(const char *id, char **ex, int nex)
 	return 0;
 }
 
+/* Read the topology at t->path: its arcs, and the geometries of its object "countries"
+ * (else its first object). root receives the document (json_decref it). */
+static json_t *load(struct topo *t, json_t **root)
+{
+	json_error_t je;
+	json_t *objects, *obj, *geoms;
+	const char *key, *type;
+
+	if (!(*root = json_load_file(t->path, 0, &je)))
+		die(t, "line %d: %s", je.line, je.text);
+	type = json_string_value(json_object_get(*root, "type"));
+	if (!type || strcmp(type, "Topology"))
+		die(t, "not a TopoJSON Topology (\"type\" is not \"Topology\")");
+	read_arcs(t, *root);
+	objects = json_object_get(*root, "objects");
+	obj = json_object_get(objects, "countries");
+	if (!obj && json_is_object(objects))	/* else the first object */
+		json_object_foreach(objects, key, obj)
+			break;
+	if (!obj || !json_is_array(geoms = json_object_get(obj, "geometries")))
+		die(t, "no object \"countries\" with \"geometries\"");
+	return geoms;
+}
+
+/* The largest ring of a feature: its area and centroid, projected (y south). */
+struct centroid {
+	double area, x, y;
+};
+
+static void centroid_ring(const struct topo *t, json_t *ring, void *ctx)
+{
+	struct centroid *c = ctx;
+	double a = 0, cx = 0, cy = 0, px = 0, py = 0, x0 = 0, y0 = 0, plon = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < json_array_size(ring); i++) {
+		int rev;
+		const struct arc *arc = arc_of(t, json_array_get(ring, i), &rev);
+
+		for (size_t k = 0; k < arc->n; k++) {
+			size_t j = rev ? arc->n - 1 - k : k;
+			double x, y;
+
+			if (n && fabs(arc->lon[j] - plon) > 180)
+				return;	/* across the antimeridian: not this one */
+			plon = arc->lon[j];
+			equal_earth(arc->lon[j], arc->lat[j], &x, &y);
+			y = -y;
+			if (!n)
+				x0 = x, y0 = y;
+			else {	/* shoelace, relative to the first point */
+				double cr = (px - x0) * (y - y0) - (x - x0) * (py - y0);
+
+				a += cr;
+				cx += (px - x0 + x - x0) * cr;
+				cy += (py - y0 + y - y0) * cr;
+			}
+			px = x, py = y, n++;
+		}
+	}
+	if (fabs(a) > c->area && a != 0) {
+		c->area = fabs(a);
+		c->x = x0 + cx / (3 * a);
+		c->y = y0 + cy / (3 * a);
+	}
+}
+
+/* The index of the first geometry with this id, or the count when there is none. */
+static size_t first_with_id(json_t *geoms, const char *id)
+{
+	size_t g;
+
+	for (g = 0; g < json_array_size(geoms); g++) {
+		const char *gid = json_string_value(json_object_get(json_array_get(geoms, g), "id"));
+
+		if (gid && !strcmp(gid, id))
+			break;
+	}
+	return g;
+}
+
+static int has_id(json_t *geoms, const char *id)
+{
+	return first_with_id(geoms, id) < json_array_size(geoms);
+}
+
+/* The countries too small for the map: each feature of the more detailed topology s
+ * (countries-50m) with a code that the map's own features lack, written as a dot (a
+ * circle of radius DOT_R) at the centroid of its largest ring. */
+enum { DOT_R = 3 };
+
+static void write_dots(const struct topo *t, const struct topo *s, json_t *sgeoms,
+		       json_t *geoms, char **ex, int nex, FILE *f)
+{
+	for (size_t g = 0; g < json_array_size(sgeoms); g++) {
+		json_t *geo = json_array_get(sgeoms, g);
+		const char *id = json_string_value(json_object_get(geo, "id"));
+		const char *name = json_string_value(json_object_get(json_object_get(geo,
+									"properties"), "name"));
+		struct centroid c = { 0 };
+		struct out o = { 0 };
+		long x, y, r = lround(DOT_R * t->unit), one = lround(t->unit);	/* flags */
+
+		if (!id || excluded(id, ex, nex) || has_id(geoms, id))
+			continue;
+		if (first_with_id(sgeoms, id) != g)	/* the first feature of this code */
+			continue;
+		if (strlen(id) != 3 || strspn(id, "0123456789") != 3)
+			die(s, "geometries[%zu]: id \"%s\" is not an ISO 3166-1 numeric code", g, id);
+		if (!name || strpbrk(name, "\t\r\n"))
+			die(s, "geometries[%zu]: no name, or a tab or line break in it", g);
+		each_ring(s, geo, id, centroid_ring, &c);
+		if (!c.area)
+			continue;
+		x = lround((c.x - t->minx) * t->scale * t->unit);
+		y = lround((c.y - t->miny) * t->scale * t->unit);
+		out_put(&o, "m");
+		out_num(&o, t, x - r);
+		out_num(&o, t, y);
+		out_put(&o, "a");
+		out_num(&o, t, r), out_num(&o, t, r), out_num(&o, t, 0), out_num(&o, t, one);
+		out_num(&o, t, 0), out_num(&o, t, 2 * r), out_num(&o, t, 0);
+		out_put(&o, "a");
+		out_num(&o, t, r), out_num(&o, t, r), out_num(&o, t, 0), out_num(&o, t, one);
+		out_num(&o, t, 0), out_num(&o, t, -2 * r), out_num(&o, t, 0);
+		out_put(&o, "z");
+		fprintf(f, "%s\t%s\t%s\n", id, name, o.buf);
+		free(o.buf);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct topo t = { .minx = HUGE_VAL, .miny = HUGE_VAL, .maxx = -HUGE_VAL,
@@ -383,10 +534,8 @@ int main(int argc, char **argv)
 	char **ex;
 	int nex = 1, i, ex_given = 0;
 	double width = 1000;
-	json_t *root, *objects, *geoms = NULL;
-	json_error_t je;
-	const char *key;
-	json_t *obj;
+	json_t *root, *geoms, *sroot = NULL, *sgeoms = NULL;
+	struct topo st = { 0 };
 	FILE *f;
 
 	ex = xcalloc((size_t)argc, sizeof(char *));
@@ -396,6 +545,8 @@ int main(int argc, char **argv)
 			width = atof(argv[i + 1]);
 		else if (!strcmp(argv[i], "-p"))
 			t.decimals = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "-s"))
+			st.path = argv[i + 1];
 		else if (!strcmp(argv[i], "-x")) {
 			if (!ex_given++)
 				nex = 0;
@@ -406,25 +557,13 @@ int main(int argc, char **argv)
 			break;
 	}
 	if (argc - i != 2 || width < 10 || width > 100000 || t.decimals < 0 || t.decimals > 2) {
-		fprintf(stderr, "usage: topo2svg [-w WIDTH] [-p 0..2] [-x ID]... IN.json OUT.tsv\n");
+		fprintf(stderr, "usage: topo2svg [-w WIDTH] [-p 0..2] [-x ID]... [-s SMALL.json] "
+			"IN.json OUT.tsv\n");
 		return 2;
 	}
 	t.path = argv[i];
 	t.unit = pow(10, t.decimals);
-	if (!(root = json_load_file(t.path, 0, &je)))
-		die(&t, "line %d: %s", je.line, je.text);
-	if (strcmp(json_string_value(json_object_get(root, "type")) ?
-		   json_string_value(json_object_get(root, "type")) : "", "Topology"))
-		die(&t, "not a TopoJSON Topology (\"type\" is not \"Topology\")");
-	read_arcs(&t, root);
-	objects = json_object_get(root, "objects");
-	obj = json_object_get(objects, "countries");
-	if (!obj && json_is_object(objects))	/* else the first object */
-		json_object_foreach(objects, key, obj)
-			break;
-	if (!obj || !json_is_array(geoms = json_object_get(obj, "geometries")))
-		die(&t, "no object \"countries\" with \"geometries\"");
-
+	geoms = load(&t, &root);
 	for (size_t g = 0; g < json_array_size(geoms); g++) {
 		json_t *geo = json_array_get(geoms, g);
 		const char *id = json_string_value(json_object_get(geo, "id"));
@@ -438,8 +577,9 @@ int main(int argc, char **argv)
 		die(&t, "nothing to draw");
 	t.scale = width / (t.maxx - t.minx);
 
-	if (!(f = fopen(argv[i + 1], "w"))) {
-		perror(argv[i + 1]);
+	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp", argv[i + 1]);
+	if (!(f = fopen(tmp_path, "w"))) {
+		perror(tmp_path);
 		return 1;
 	}
 	fprintf(f, "# generated by tools/topo2svg from %s: Natural Earth via world-atlas, "
@@ -471,9 +611,15 @@ int main(int argc, char **argv)
 		free(o.buf);
 		free(o.ring);
 	}
+	if (st.path) {
+		sgeoms = load(&st, &sroot);
+		write_dots(&t, &st, sgeoms, geoms, ex, nex, f);
+		json_decref(sroot);
+	}
 	json_decref(root);
-	if (fclose(f)) {
+	if (fclose(f) || rename(tmp_path, argv[i + 1])) {
 		perror(argv[i + 1]);
+		remove(tmp_path);
 		return 1;
 	}
 	return 0;

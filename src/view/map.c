@@ -2,7 +2,9 @@
  * build time by tools/topo2svg.c and read here once. */
 #include <math.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/embed.h"
 #include "core/log.h"
@@ -19,6 +21,7 @@ struct map_shape {
 	char code[4];
 	const char *d;
 	size_t dlen;
+	int dot;	/* a country too small for the map, drawn as a circle */
 };
 
 static struct {
@@ -31,10 +34,15 @@ static struct {
 /* The class names of map_class()'s values, no data last. */
 static const char *const class_name[MAP_CLASSES + 1] = { "b0", "b1", "b2", "b3", "b4", "nd" };
 
+static int map_shape_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct map_shape *)a)->code, ((const struct map_shape *)b)->code);
+}
+
 /* Whether s[0..n) is path data as topo2svg writes it (nothing to escape). */
 static int map_path_ok(const char *s, size_t n)
 {
-	return n && strspn(s, "0123456789.-mz ") >= n;
+	return n && strspn(s, "0123456789.-amz ") >= n;
 }
 
 /* Read map/world.tsv: "# comment", "viewBox\t\tX Y W H", then "code\tname\td" lines.
@@ -76,20 +84,26 @@ static void map_load(void)
 			s->code[t1 - d] = '\0';
 			s->d = t2 + 1;
 			s->dlen = (size_t)(nl - t2 - 1);
+			s->dot = memchr(s->d, 'a', s->dlen) != NULL;
 		} else {
 			log_error("map: map/world.tsv: a line that is not code, name and path");
 		}
 		d = nl + 1;
 	}
+	if (world.n)
+		qsort(world.shapes, world.n, sizeof(*world.shapes), map_shape_cmp);
 }
 
+/* The shape of a numeric code (the shapes are sorted by code once loaded). */
 static const struct map_shape *map_shape_find(const char *numeric)
 {
+	struct map_shape key;
+
 	pthread_once(&world.once, map_load);
-	for (size_t i = 0; numeric && *numeric && i < world.n; i++)
-		if (!strcmp(world.shapes[i].code, numeric))
-			return &world.shapes[i];
-	return NULL;
+	if (!numeric || !*numeric || strlen(numeric) >= sizeof(key.code))
+		return NULL;
+	strcpy(key.code, numeric);
+	return bsearch(&key, world.shapes, world.n, sizeof(*world.shapes), map_shape_cmp);
 }
 
 int map_has_shape(const char *numeric)
@@ -170,6 +184,7 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 	const char *id = m->id ? m->id : "map";
 	const struct map_value **of;	/* per shape, its value or NULL */
 	size_t drawn = 0;
+	int links = 0;
 
 	pthread_once(&world.once, map_load);
 	of = pool_calloc(r->pool, world.n ? world.n : 1, sizeof(*of));
@@ -181,8 +196,13 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 			drawn++;
 		}
 	}
+	/* an image, or, when its countries are links, a group: the children of an image
+	 * are hidden from assistive technology, and a link must not be */
+	for (size_t i = 0; i < m->nvalues && !links; i++)
+		links = m->values[i].href != NULL;
 	html_fmt(sb, "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%S\" "
-		 "role=\"group\" aria-labelledby=\"%s-t\"", world.viewbox, id);
+		 "role=\"%S\" aria-labelledby=\"%s-t\"", world.viewbox, links ? "group" : "img",
+		 id);
 	if (m->desc)
 		html_fmt(sb, " aria-describedby=\"%s-d\"", id);
 	html_fmt(sb, " dir=\"ltr\"><title id=\"%s-t\">%s</title>", id, m->title);
@@ -190,17 +210,32 @@ size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m
 		html_fmt(sb, "<desc id=\"%s-d\">%s</desc>", id, m->desc);
 	sbuf_addc(sb, '\n');
 	map_defs(sb, id);
-	/* no data first, under the others, the hatch given once to the group */
-	html_fmt(sb, "<g fill=\"url(#%s-nd)\">\n", id);
-	for (size_t i = 0; i < world.n; i++)
-		if (!of[i] || map_class(of[i]->value) < 0)
-			map_shape_write(r, sb, &world.shapes[i], of[i], class_name[MAP_CLASSES]);
-	sbuf_adds(sb, "</g>\n<g>\n");
-	for (size_t i = 0; i < world.n; i++)
-		if (of[i] && map_class(of[i]->value) >= 0)
-			map_shape_write(r, sb, &world.shapes[i], of[i],
-					class_name[map_class(of[i]->value)]);
-	sbuf_adds(sb, "</g>\n</svg>\n");
+	/* the shapes, then the dots over them; in each, no data first, under the others,
+	 * the hatch given once to its group. A dot is drawn only for a country given. */
+	for (int pass = 0; pass < 4; pass++) {
+		int dots = pass >= 2, nodata = !(pass % 2), open = 0;
+
+		for (size_t i = 0; i < world.n; i++) {
+			const struct map_shape *s = &world.shapes[i];
+			int k = of[i] ? map_class(of[i]->value) : -1;
+
+			if (s->dot != dots || (k < 0) != nodata || (dots && !of[i]))
+				continue;
+			if (!open++) {
+				if (nodata)
+					html_fmt(sb, "<g fill=\"url(#%s-nd)\">\n", id);
+				else
+					sbuf_adds(sb, "<g>\n");
+			}
+			map_shape_write(r, sb, s, of[i], class_name[k < 0 ? MAP_CLASSES : k]);
+		}
+		if (open)
+			sbuf_adds(sb, "</g>\n");
+	}
+	sbuf_adds(sb, "</svg>\n");
 	map_legend(r, sb, id);
+	html_fmt(sb, "<p class=\"hint\">%s</p>\n", T("The boundaries and names shown and the "
+		 "designations used on this map do not imply official endorsement or "
+		 "acceptance by the United Nations."));
 	return drawn;
 }

@@ -41,17 +41,20 @@ struct map_spec {
 /* The class of value v: 0..MAP_CLASSES-1, or -1 for no data. */
 int map_class(double v);
 
-/* Write the map into sb: an <svg class="map" role="group" dir="ltr"> (a group, not an
- * image: it holds links) named by its <title>
- * (and <desc>), each shape a <path> whose class is its value's ("b0".."b4", "nd"),
- * with the value's label as its <title> and, when it has an href, in an <a> (out of
- * the tab order: the page shows the same links in a table, which keyboard and screen
- * reader users read instead); then the legend, a <ul class="legend"> of the classes
- * with their ranges and "No data". Shapes without a value (and those Natural Earth
+/* Write the map into sb: an <svg class="map" dir="ltr"> named by its <title> (and
+ * <desc>), role="img", or role="group" when a value has an href (an image's children
+ * are hidden from assistive technology, which a link must not be), each shape a
+ * <path> whose class is its value's ("b0".."b4", "nd"), with the value's label as its
+ * <title> and, when it has an href, in an <a> named by that title and out of the tab
+ * order (the page shows the same links in a table, which keyboard users reach
+ * instead of some 200 stops in the map); then the legend, a <ul class="legend"> of the classes
+ * with their ranges and "No data", and the United Nations' disclaimer of maps
+ * (boundaries and names imply no endorsement). Shapes without a value (and those Natural Earth
  * gives no code: Kosovo, N. Cyprus, Somaliland) are drawn as no data, without a
- * title. Returns how many values were drawn; a value whose code is unknown, or whose
- * country is too small for the map (Singapore, Malta, Bahrain...: see
- * map_has_shape()), is not drawn: the page's table shows it. */
+ * title. Countries too small for the map's scale (Singapore, Malta, Bahrain...) are
+ * dots, drawn over the shapes when they have a value (or no data) given. Returns how
+ * many values were drawn; a value whose code is unknown or has no shape (see
+ * map_has_shape()) is not drawn: the page's table shows it. */
 size_t map_render(const struct req *r, struct sbuf *sb, const struct map_spec *m);
 
 /* Write only the legend (map_render() writes it after the map). id as map_spec.id. */

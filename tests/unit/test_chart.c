@@ -50,6 +50,21 @@ static void assert_xpath(xmlDocPtr doc, const char *e, const char *want)
 	xmlXPathFreeContext(ctx);
 }
 
+/* With CCREPO_CHART_HTML set, the charts drawn are appended to that file, with the
+ * stylesheet, to look at. */
+static void keep(const struct sbuf *sb, const struct req *r)
+{
+	FILE *f;
+
+	if (!getenv("CCREPO_CHART_HTML") || !(f = fopen(getenv("CCREPO_CHART_HTML"), "a")))
+		return;
+	fprintf(f, "<!doctype html><meta charset=utf-8><link rel=stylesheet href=\"%s/static/"
+		   "site.css\"><main dir=\"%s\">%s</main>\n",
+		getenv("CCREPO_SRC") ? getenv("CCREPO_SRC") : ".", r->lang == LANG_AR ? "rtl" :
+		"ltr", sb->buf);
+	fclose(f);
+}
+
 static struct req req_in(enum lang lang)
 {
 	struct req r;
@@ -99,6 +114,7 @@ static void test_bars(void **state)
 
 	(void)state;
 	chart_bars(&r, &sb, &c);
+	keep(&sb, &r);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(/root/table/caption)", "Coverage by category");
 	assert_xpath(doc, "string(/root/table/thead/tr/th[2])", "Share");
@@ -124,6 +140,7 @@ static void test_bars(void **state)
 	r.lang_explicit = 1;
 	sbuf_reset(&sb);
 	chart_bars(&r, &sb, &c);
+	keep(&sb, &r);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(//tbody/tr[1]/td/svg/rect[2]/@x)", "38");
 	assert_xpath(doc, "string(//tbody/tr[1]/td/svg/rect[2]/@width)", "62");
@@ -178,6 +195,7 @@ static void test_timeline(void **state)
 
 	(void)state;
 	chart_timeline(&r, &sb, &c);
+	keep(&sb, &r);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(/root/s:svg/@role)", "img");
 	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
@@ -205,6 +223,7 @@ static void test_timeline(void **state)
 	r = req_in(LANG_AR);
 	sbuf_reset(&sb);
 	chart_timeline(&r, &sb, &c);
+	keep(&sb, &r);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
 	assert_xpath(doc, "string(/root/s:svg/s:text[3])",

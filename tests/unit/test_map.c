@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -87,7 +88,8 @@ static void test_classes(void **state)
 	assert_true(map_has_shape("404"));	/* Kenya */
 	assert_true(map_has_shape("840"));
 	assert_false(map_has_shape("010"));	/* Antarctica is left out */
-	assert_false(map_has_shape("702"));	/* Singapore: too small at 1:110m */
+	assert_true(map_has_shape("702"));	/* Singapore: a dot */
+	assert_false(map_has_shape("999"));
 	assert_false(map_has_shape(""));
 	assert_false(map_has_shape(NULL));
 }
@@ -103,7 +105,7 @@ static void test_render(void **state)
 		{ "840", 0.1, "United <States> & \"Co\"", "/countries/US?x=1&y=2" },
 		{ "250", MAP_NO_DATA, "France: no data", "/countries/FR" },
 		{ "076", 1, "Brazil: 100%", NULL },
-		{ "SG", 0.5, "Singapore: 50%", "/countries/SG" },	/* no shape */
+		{ "SG", 0.5, "Singapore: 50%", "/countries/SG" },	/* a dot */
 		{ "999", 0.5, "nowhere", "/countries/ZZ" },		/* no country */
 		{ "404", 0.1, "Kenya again", NULL },			/* the first wins */
 	};
@@ -121,10 +123,11 @@ static void test_render(void **state)
 	memset(&r, 0, sizeof(r));
 	r.pool = pool_new();
 	r.lang = LANG_EN;
-	assert_int_equal(map_render(&r, &sb, &m), 4);
+	assert_int_equal(map_render(&r, &sb, &m), 5);
 	assert_non_null(doc = parse(&sb));
 
-	/* the image, its name and description, not mirrored */
+	/* a group of links (an image would hide them), its name and description, not
+	 * mirrored */
 	assert_xpath(doc, "string(/root/s:svg/@role)", "group");
 	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
 	assert_xpath(doc, "string(/root/s:svg/@aria-labelledby)", "cov-t");
@@ -145,14 +148,17 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(//s:a[@href='/countries/FR']/parent::s:g/@fill)",
 		     "url(#cov-nd)");
 	assert_xpath(doc, "count(//s:pattern[@id='cov-nd'])", "1");
-	assert_xpath(doc, "count(//s:title[.='Singapore: 50%' or .='nowhere' or "
-		     ".='Kenya again'])", "0");
+	assert_xpath(doc, "count(//s:title[.='nowhere' or .='Kenya again'])", "0");
+	/* a country too small for the map: a dot over the shapes; only those given */
+	assert_xpath(doc, "string(/root/s:svg/s:g[last()]/s:a/s:path/s:title)", "Singapore: 50%");
+	assert_xpath(doc, "string(/root/s:svg/s:g[last()]/s:a/s:path/@class)", "b2");
+	assert_xpath(doc, "count(/root/s:svg/s:g//s:path[contains(@d, 'a')])", "1");
 	/* every other shape is drawn as no data, without a title */
 	shapes = xnum(doc, "count(/root/s:svg/s:g//s:path)");
 	nd = xnum(doc, "count(/root/s:svg/s:g//s:path[@class='nd'])");
 	assert_true(shapes > 170);
-	assert_true(nd == shapes - 3);
-	assert_xpath(doc, "count(/root/s:svg/s:g//s:path/s:title)", "4");
+	assert_true(nd == shapes - 4);
+	assert_xpath(doc, "count(/root/s:svg/s:g//s:path/s:title)", "5");
 	assert_xpath(doc, "count(/root/s:svg/s:g//s:path[not(starts-with(@d, 'm'))])", "0");
 	/* the label escaped at output */
 	assert_non_null(strstr(sb.buf, "United &lt;States&gt; &amp; &quot;Co&quot;"));
@@ -166,13 +172,15 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(/root/ul/li[4]/svg/rect/@class)", "b3");
 	assert_xpath(doc, "string(/root/ul/li[6])", "No data");
 	assert_xpath(doc, "string(/root/ul/li[6]/svg/rect/@fill)", "url(#cov-nd)");
+	assert_xpath(doc, "starts-with(/root/p[@class='hint'], 'The boundaries and names')",
+		     "true");
 	xmlFreeDoc(doc);
 
 	/* in French, chosen by ?lang=: the links keep it, the legend is translated */
 	sbuf_reset(&sb);
 	r.lang = LANG_FR, r.lang_explicit = 1;
 	m.id = NULL;
-	assert_int_equal(map_render(&r, &sb, &m), 4);
+	assert_int_equal(map_render(&r, &sb, &m), 5);
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(//s:a[s:path/s:title='Kenya: 62%']/@href)",
 		     "/countries/KE?lang=fr");
@@ -182,6 +190,20 @@ static void test_render(void **state)
 	assert_xpath(doc, "string(/root/ul/li[6])", "Aucune donnée");
 	assert_xpath(doc, "string(/root/ul/li[2])", "20\u202f%–40\u202f%");
 	xmlFreeDoc(doc);
+
+	/* without links, an image */
+	{
+		static const struct map_value plain[] = { { "404", 0.5, "Kenya: 50%", NULL } };
+		struct map_spec p = { .title = "Kenya", .values = plain, .nvalues = 1 };
+
+		sbuf_reset(&sb);
+		assert_int_equal(map_render(&r, &sb, &p), 1);
+		assert_non_null(doc = parse(&sb));
+		assert_xpath(doc, "string(/root/s:svg/@role)", "img");
+		assert_xpath(doc, "count(//s:a)", "0");
+		assert_xpath(doc, "string(//s:path[s:title='Kenya: 50%']/@class)", "b2");
+		xmlFreeDoc(doc);
+	}
 
 	/* right to left, the map is still drawn left to right */
 	sbuf_reset(&sb);
@@ -205,7 +227,8 @@ static void test_size(void **state)
 	struct req r;
 	struct sbuf sb = SBUF_INIT;
 	unsigned char *z;
-	size_t zlen, drawn;
+	size_t zlen, drawn = 0;
+	struct timespec t0, t1;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -218,12 +241,27 @@ static void test_size(void **state)
 			 'A' + i / 26 % 26);
 		v[i] = (struct map_value){ code[i], (i % 101) / 100.0, label[i], href[i] };
 	}
-	drawn = map_render(&r, &sb, &m);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < 100; i++) {	/* the time to draw it, for a first idea */
+		sbuf_reset(&sb);
+		drawn = map_render(&r, &sb, &m);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 	assert_non_null(z = gzip_compress(sb.buf, sb.len, &zlen));
-	print_message("map: %zu countries valued and drawn, %zu bytes, %zu gzipped\n", drawn,
-		      sb.len, zlen);
-	assert_true(drawn > 170);
+	print_message("map: %zu countries valued and drawn, %zu bytes, %zu gzipped, drawn in "
+		      "%.0f us\n", drawn, sb.len, zlen,
+		      ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 100 / 1e3);
+	assert_true(drawn > 230);
 	assert_true(zlen <= 45 * 1024);
+	if (getenv("CCREPO_MAP_HTML")) {	/* a page to look at, with the stylesheet */
+		FILE *f = fopen(getenv("CCREPO_MAP_HTML"), "w");
+
+		assert_non_null(f);
+		fprintf(f, "<!doctype html><meta charset=utf-8><link rel=stylesheet "
+			   "href=\"%s/static/site.css\"><main>%s</main>\n",
+			getenv("CCREPO_SRC") ? getenv("CCREPO_SRC") : ".", sb.buf);
+		fclose(f);
+	}
 	free(z);
 	sbuf_release(&sb);
 	pool_free(r.pool);
