@@ -1053,7 +1053,11 @@ int cov_dispute_comment(struct store *s, const struct actor *a, long long disput
 	int rc;
 
 	if ((rc = store_cov_dispute_get(s, p, dispute_id, &d, e)) ||
-	    (rc = text_ok(text, "comment", e)) || (rc = allow(a, ACT_DISPUTE, d->country, e)))
+	    (rc = text_ok(text, "comment", e)))
+		goto out;
+	/* the country's focal point, or who decides */
+	if (allow(a, ACT_DISPUTE, d->country, NULL) &&
+	    (rc = allow(a, ACT_DECIDE, d->country, e)))
 		goto out;
 	if (strcmp(d->state, "open")) {
 		rc = err_set(e, ERR_CONFLICT, "dispute %lld is decided", dispute_id);

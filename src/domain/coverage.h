@@ -272,12 +272,13 @@ int cov_assess(struct store *s, const struct actor *a, const char *country,
 /* Withdraw assessment id (as cov_assess permits for its country). ERR_NOTFOUND when
  * absent or withdrawn already. */
 int cov_withdraw(struct store *s, const struct actor *a, long long id, struct err *e);
-/* Open a dispute of a cell (the country's focal point; curators) with a first comment
- * text (1..LIMIT_COV_NOTE bytes). *id receives the dispute's id. */
+/* Open a dispute of a cell (the country's focal point) with a first comment text
+ * (1..LIMIT_COV_NOTE bytes). *id receives the dispute's id. */
 int cov_dispute_open(struct store *s, const struct actor *a, const char *country,
 		     const char *instrument, int article, const char *text, long long *id,
 		     struct err *e);
-/* Comment on an open dispute (its country's focal point, curators). */
+/* Comment on an open dispute (its country's focal point, curators); ERR_CONFLICT
+ * once decided. */
 int cov_dispute_comment(struct store *s, const struct actor *a, long long dispute_id,
 			const char *text, struct err *e);
 /* Decide an open dispute: state "upheld" or "rejected", with a note (curators). */

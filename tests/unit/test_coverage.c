@@ -400,11 +400,16 @@ static void test_assessments(void **state)
 	/* disputes: the focal point opens, a curator comments and decides */
 	assert_int_equal(cov_dispute_open(s, &fp_ug, "KE", "un-cc", 11, "no", &did, &e),
 			 ERR_FORBIDDEN);
+	assert_int_equal(cov_dispute_open(s, &cur, "KE", "un-cc", 11, "no", &did, &e),
+			 ERR_FORBIDDEN);	/* curators decide */
+	assert_int_equal(cov_dispute_open(s, NULL, "KE", "un-cc", 11, "no", &did, &e),
+			 ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_open(s, &fp, "KE", "un-cc", 11,
 					  "Section 16 covers devices.", &did, &e), ERR_OK);
 	m = matrix(s, p, &fixture_local, "2019-01-01", NULL, NULL);
 	assert_int_equal(cell(m, "un-cc", 11)->disputed, 1);
 	assert_int_equal(cov_dispute_comment(s, &cur, did, "It does not.", &e), ERR_OK);
+	assert_int_equal(cov_dispute_comment(s, &fp_ug, did, "It does.", &e), ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_decide(s, &fp, did, "upheld", "ok", &e), ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_decide(s, &cur, did, "maybe", "ok", &e), ERR_INVALID);
 	assert_int_equal(cov_dispute_decide(s, &cur, did, "rejected", "Section 16 is "
