@@ -45,16 +45,6 @@ static const char *evidence_text(pool *p, const struct cov_cell *c)
 	return out;
 }
 
-static const char *status_text(const struct cov_cell *c)
-{
-	static const char *const names[] = {
-		[COV_UNKNOWN] = "unknown", [COV_NOT] = "not covered",
-		[COV_PARTLY] = "partly covered", [COV_COVERED] = "covered",
-	};
-
-	return names[c->status];
-}
-
 static void csv_cell(struct sbuf *out, pool *p, const struct country *ct,
 		     const struct article *a, const struct cov_cell *c)
 {
@@ -111,7 +101,7 @@ static int country_report(struct cli_ctx *c)
 		const struct cov_cell *cl = &r->cells[j];
 		const struct article *a = &m->articles[j];
 
-		printf("%s/%-3d %-15s%s %s\n", a->instrument, a->number, status_text(cl),
+		printf("%s/%-3d %-15s%s %s\n", a->instrument, a->number, cov_status_label(cl->status),
 		       cl->derived ? " (derived)" : "", a->title);
 		if (cl->nevidence)
 			printf("        %s\n", evidence_text(c->p, cl));
@@ -151,7 +141,7 @@ static int article_report(struct cli_ctx *c)
 			csv_cell(&out, c->p, m->rows[i].country, &m->articles[0], cl);
 		else if (cl->status != COV_UNKNOWN)
 			printf("%s %-15s%s %s\n        %s\n", m->rows[i].country->alpha2,
-			       status_text(cl), cl->derived ? " (derived)" : "",
+			       cov_status_label(cl->status), cl->derived ? " (derived)" : "",
 			       country_name(m->rows[i].country, LANG_EN),
 			       cl->nevidence ? evidence_text(c->p, cl)
 					     : cl->assessment ? cl->assessment->note : "");

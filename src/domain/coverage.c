@@ -23,9 +23,13 @@ const char *const cov_categories[] = {
 };
 const size_t cov_category_count = sizeof(cov_categories) / sizeof(cov_categories[0]);
 
-static const char *const status_names[] = {
-	[COV_UNKNOWN] = "unknown", [COV_NOT] = "not_covered",
-	[COV_PARTLY] = "partly_covered", [COV_COVERED] = "covered",
+static const struct {
+	const char *name, *label;
+} statuses[] = {
+	[COV_UNKNOWN] = { "unknown", "unknown" },
+	[COV_NOT] = { "not_covered", "not covered" },
+	[COV_PARTLY] = { "partly_covered", "partly covered" },
+	[COV_COVERED] = { "covered", "covered" },
 };
 
 int cov_category_index(const char *category)
@@ -38,13 +42,18 @@ int cov_category_index(const char *category)
 
 const char *cov_status_name(enum cov_status s)
 {
-	return (unsigned)s < COV_STATUS_COUNT ? status_names[s] : "unknown";
+	return statuses[(unsigned)s < COV_STATUS_COUNT ? s : COV_UNKNOWN].name;
+}
+
+const char *cov_status_label(enum cov_status s)
+{
+	return statuses[(unsigned)s < COV_STATUS_COUNT ? s : COV_UNKNOWN].label;
 }
 
 int cov_status_parse(const char *s)
 {
 	for (int i = 0; s && i < COV_STATUS_COUNT; i++)
-		if (!strcmp(s, status_names[i]))
+		if (!strcmp(s, statuses[i].name))
 			return i;
 	return -1;
 }
@@ -406,16 +415,19 @@ static int later(const struct cov_row *r, const struct cov_row *best)
 	return c > 0 || (c == 0 && r->expression_id < best->expression_id);
 }
 
+/* By cell; direct evidence first; then by law, provision and the article mapped. */
 static int item_cmp(const void *x, const void *y)
 {
 	const struct item *a = x, *b = y;
+	int c;
 
 	if (a->cell != b->cell)
 		return a->cell < b->cell ? -1 : 1;
 	if (a->ev.derived != b->ev.derived)
 		return a->ev.derived - b->ev.derived;
-	return strcmp(a->ev.work_uri, b->ev.work_uri) ? strcmp(a->ev.work_uri, b->ev.work_uri)
-						      : strcmp(a->ev.eid, b->ev.eid);
+	if ((c = strcmp(a->ev.work_uri, b->ev.work_uri)) || (c = strcmp(a->ev.eid, b->ev.eid)))
+		return c;
+	return a->ev.via_article - b->ev.via_article;
 }
 
 /* The version of the work of rows[i..j) in force at at (coverage.h), or NULL; of two
@@ -1104,15 +1116,40 @@ out:
 	return rc;
 }
 
+/* country in any ISO form into its alpha-2 (in p; NULL stays NULL). */
+static int country_a2(struct store *s, pool *p, const char **country, struct err *e)
+{
+	struct country *c;
+
+	if (!*country)
+		return ERR_OK;
+	if (country_get(s, p, *country, &c, NULL))
+		return err_set(e, ERR_INVALID, "country: no country '%.40s'", *country);
+	*country = c->alpha2;
+	return ERR_OK;
+}
+
 int cov_assessments(struct store *s, pool *p, const char *country, int with_withdrawn,
 		    struct cov_assessment **out, size_t *n, struct err *e)
 {
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = country_a2(s, p, &country, e)))
+		return rc;
 	return store_cov_assessment_list(s, p, country, with_withdrawn, out, n, e);
 }
 
 int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispute **out,
 		 size_t *n, struct err *e)
 {
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = country_a2(s, p, &country, e)))
+		return rc;
 	return store_cov_dispute_list(s, p, country, out, n, e);
 }
 

@@ -51,9 +51,15 @@ extern const char *const cov_categories[];
 extern const size_t cov_category_count;
 /* The index of category in cov_categories, or -1 when it is not counted. */
 int cov_category_index(const char *category);
-/* "unknown", "not_covered", "partly_covered", "covered"; and back (-1: unknown name). */
+/* "unknown", "not_covered", "partly_covered", "covered" (the API's, CSV's names);
+ * and back (-1: unknown name). */
 const char *cov_status_name(enum cov_status s);
 int cov_status_parse(const char *s);
+/* The status for people: "unknown", "not covered", "partly covered", "covered", each a
+ * msgid of data/messages.tsv (pages translate it). Static. */
+const char *cov_status_label(enum cov_status s);
+/* What a page says when the asker is the public (cov_matrix's public_only): a msgid. */
+#define COV_PUBLIC_NOTE "Coverage from public records only."
 
 /* "un-cc/7" into its instrument (in p) and number: ERR_INVALID naming "article"
  * unless it is instrument/number (at most LIMIT_ARTICLE_REF bytes). Does not look
@@ -284,8 +290,10 @@ int cov_dispute_comment(struct store *s, const struct actor *a, long long disput
 /* Decide an open dispute: state "upheld" or "rejected", with a note (curators). */
 int cov_dispute_decide(struct store *s, const struct actor *a, long long dispute_id,
 		       const char *state, const char *note, struct err *e);
-/* The assessments of country (NULL: all), the withdrawn ones too when
- * with_withdrawn; the disputes of country (NULL: all); the comments of a dispute. */
+/* The assessments of country (any ISO form; NULL: all), by country, article and date,
+ * the withdrawn ones too when with_withdrawn; the disputes of country (NULL: all),
+ * newest first; the comments of a dispute, oldest first. ERR_INVALID naming
+ * "country" for an unknown country. */
 int cov_assessments(struct store *s, pool *p, const char *country, int with_withdrawn,
 		    struct cov_assessment **out, size_t *n, struct err *e);
 int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispute **out,

@@ -160,6 +160,12 @@ static void test_status_rules(void **state)
 	assert_int_equal(m->narticles, 82);
 	assert_int_equal(cov_matrix_column(m, "coe-185", 1), -1);	/* definitions */
 	assert_int_equal(cov_matrix_column(m, "un-cc", 60), -1);	/* final */
+	assert_string_equal(cov_status_name(COV_PARTLY), "partly_covered");
+	assert_string_equal(cov_status_label(COV_PARTLY), "partly covered");
+	assert_int_equal(cov_status_parse("not_covered"), COV_NOT);
+	assert_int_equal(cov_status_parse("gap"), -1);
+	assert_int_equal(cov_category_index("safeguards"), 4);
+	assert_int_equal(cov_category_index("final"), -1);
 
 	c = cell(m, "coe-185", 2);
 	assert_int_equal(c->status, COV_COVERED);
@@ -394,7 +400,7 @@ static void test_assessments(void **state)
 	assert_int_equal(cov_withdraw(s, &cur, id2, &e), ERR_NOTFOUND);
 	m = matrix(s, p, &fixture_local, "2019-01-01", NULL, NULL);
 	assert_int_equal(cell(m, "coe-185", 2)->conflict, 0);
-	assert_int_equal(cov_assessments(s, p, "KE", 1, &as, &n, NULL), ERR_OK);
+	assert_int_equal(cov_assessments(s, p, "KEN", 1, &as, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);	/* 11, 2 (withdrawn), 13 */
 
 	/* disputes: the focal point opens, a curator comments and decides */
