@@ -162,41 +162,20 @@ static int query_args(struct req *r, struct resp *out, struct cov_query *q)
 static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 		      const char *country)
 {
-	const char *one[] = { country };
+	const char *tl = req_arg(r, "timeline");
 	const struct cov_country_row *row;
-	struct cov_matrix *m;
-	struct cov_comparison cmp;
-	struct cov_gap *gaps;
-	struct cov_timeline *t;
-	struct country *c;
+	const struct cov_matrix *m;
+	const struct cov_timeline *t;
+	struct cov_profile *pr;
 	struct err e = { 0 };
 	json_t *j, *arr;
-	size_t ng;
 
-	struct cov_query sub;
-	struct cov_matrix *ms;
-
-	q->countries = one;
-	q->ncountries = 1;
-	q->region = NULL;
-	if (cov_query_check(r->store, r->pool, q, &e) ||
-	    country_get(r->store, r->pool, country, &c, &e))
-		return http_error(r, out, 400, e.msg);
-	/* the country with its evidence; its sub-region's statuses, for the comparison
-	 * and the gaps */
-	sub = *q;
-	sub.statuses_only = 1;
-	if (*c->subregion) {
-		sub.countries = NULL;
-		sub.ncountries = 0;
-		sub.region = c->subregion;
-	}
-	if (cov_matrix(r->store, r->pool, r->actor, q, &m, &e) ||
-	    !(row = cov_matrix_row(m, c->alpha2)) ||
-	    cov_matrix(r->store, r->pool, r->actor, &sub, &ms, &e) ||
-	    cov_compare_subregion(ms, c->alpha2, &cmp, &e) ||
-	    cov_gaps(r->pool, ms, c->alpha2, &gaps, &ng, &e))
-		return http_fail(r, out, &e);
+	if (cov_profile(r->store, r->pool, r->actor, q, country, tl && !strcmp(tl, "1"), &pr,
+			&e))
+		return e.code == ERR_INVALID ? http_error(r, out, 400, e.msg)
+					     : http_fail(r, out, &e);
+	m = pr->matrix;
+	row = pr->row;
 	j = head_json(m);
 	json_object_set_new(j, "country", country_ref(row->country));
 	json_object_set_new(j, "score", score_json(&row->overall));
@@ -207,27 +186,22 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 		json_array_append_new(arr, cell_json(article_json(&m->articles[k]),
 						     &row->cells[k]));
 	json_object_set_new(j, "articles", arr);
-	json_object_set_new(j, "subregion", json_pack("{s:s, s:f, s:i}", "code", cmp.subregion,
-						      "mean", cmp.subregion_mean, "countries",
-						      cmp.subregion_countries));
+	json_object_set_new(j, "subregion", json_pack("{s:s, s:f, s:i}", "code",
+						      pr->subregion.subregion, "mean",
+						      pr->subregion.subregion_mean, "countries",
+						      pr->subregion.subregion_countries));
 	arr = json_array();
-	for (size_t k = 0; k < ng; k++) {
-		json_t *g = article_json(gaps[k].article);
+	for (size_t k = 0; k < pr->ngaps; k++) {
+		json_t *g = article_json(pr->gaps[k].article);
 
-		json_object_set_new(g, "status", json_string(cov_status_name(gaps[k].cell->status)));
+		json_object_set_new(g, "status",
+				    json_string(cov_status_name(pr->gaps[k].cell->status)));
 		json_object_set_new(g, "subregion_covering",
-				    json_integer(gaps[k].subregion_covering));
+				    json_integer(pr->gaps[k].subregion_covering));
 		json_array_append_new(arr, g);
 	}
 	json_object_set_new(j, "gaps", arr);
-	if (req_arg(r, "timeline") && !strcmp(req_arg(r, "timeline"), "1")) {
-		q->region = NULL;
-		q->countries = one;
-		q->ncountries = 1;
-		if (cov_timeline(r->store, r->pool, r->actor, q, &t, &e)) {
-			json_decref(j);
-			return http_fail(r, out, &e);
-		}
+	if ((t = pr->timeline)) {
 		arr = json_array();
 		for (size_t k = 0; k < t->npoints; k++) {
 			json_t *pt = score_json(&t->points[k].overall);

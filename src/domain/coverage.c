@@ -904,6 +904,52 @@ int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct c
 	return ERR_OK;
 }
 
+/* ---- a country's profile ---- */
+
+int cov_profile(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
+		const char *country, int with_timeline, struct cov_profile **out,
+		struct err *e)
+{
+	struct cov_query one = *q, sub;
+	struct cov_profile *pr = pool_calloc(p, 1, sizeof(*pr));
+	struct cov_matrix *m, *ms;
+	struct cov_timeline *t;
+	struct cov_gap *gaps;
+	struct country *c;
+	const char **codes = pool_alloc(p, sizeof(*codes));
+	int rc;
+
+	if (!country || country_get(s, p, country, &c, NULL))
+		return err_set(e, ERR_INVALID, "country: no country '%.40s'",
+			       country ? country : "");
+	codes[0] = c->alpha2;
+	one.countries = codes;
+	one.ncountries = 1;
+	one.region = NULL;
+	one.article = 0;
+	one.statuses_only = 0;
+	/* the sub-region's statuses (the country alone when it has none) */
+	sub = one;
+	sub.statuses_only = 1;
+	if (*c->subregion) {
+		sub.countries = NULL;
+		sub.ncountries = 0;
+		sub.region = c->subregion;
+	}
+	if ((rc = cov_matrix(s, p, a, &one, &m, e)) ||
+	    (rc = cov_matrix(s, p, a, &sub, &ms, e)) ||
+	    (rc = cov_compare_subregion(ms, c->alpha2, &pr->subregion, e)) ||
+	    (rc = cov_gaps(p, ms, c->alpha2, &gaps, &pr->ngaps, e)) ||
+	    (with_timeline && (rc = cov_timeline(s, p, a, &one, &t, e))))
+		return rc;
+	pr->matrix = m;
+	pr->row = &m->rows[0];
+	pr->gaps = gaps;
+	pr->timeline = with_timeline ? t : NULL;
+	*out = pr;
+	return ERR_OK;
+}
+
 /* ---- writes ---- */
 
 /* Check text (1..LIMIT_COV_NOTE bytes of UTF-8) named what. */

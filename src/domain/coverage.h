@@ -267,6 +267,25 @@ struct cov_timeline {
 int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
 		 struct cov_timeline **out, struct err *e);
 
+/* ---- a country's profile: everything its page and the API show ---- */
+
+struct cov_profile {
+	const struct cov_matrix *matrix;	/* the country alone, with evidence */
+	const struct cov_country_row *row;	/* its row */
+	struct cov_comparison subregion;	/* against its sub-region's mean */
+	const struct cov_gap *gaps;		/* ranked within its sub-region */
+	size_t ngaps;
+	const struct cov_timeline *timeline;	/* NULL unless asked */
+};
+/* The profile of country (any ISO form) under q's date, instrument and category (its
+ * countries, region and article are ignored), as the connection's clearance reads:
+ * two computations, the country with its evidence and its sub-region's statuses
+ * (cov_compare_subregion, cov_gaps), and with_timeline cov_timeline. Everything in
+ * p. Errors as cov_query_check. */
+int cov_profile(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
+		const char *country, int with_timeline, struct cov_profile **out,
+		struct err *e);
+
 /* ---- writes: permitted (permit.c), audited in the same transaction ---- */
 
 /* Record that country's law has no provision for instrument/article from as_of

@@ -615,6 +615,28 @@ static void test_aggregates(void **state)
 	assert_string_equal(cmp.subregion, "202");	/* Sub-Saharan Africa */
 	assert_true(cmp.score > cmp.subregion_mean);
 	assert_int_equal(cov_compare_subregion(m, "FR", &cmp, &e), ERR_NOTFOUND);
+	/* the profile: the country with its evidence, its sub-region, its gaps */
+	{
+		struct cov_query pq = { .at = "2019-01-01", .region = "150" };	/* ignored */
+		struct cov_profile *pr;
+
+		assert_int_equal(cov_profile(s, p, &fixture_local, &pq, "KEN", 1, &pr, &e),
+				 ERR_OK);
+		assert_string_equal(pr->row->country->alpha2, "KE");
+		assert_int_equal(pr->matrix->nrows, 1);
+		assert_int_equal(pr->row->cells[cov_matrix_column(pr->matrix, "coe-185", 2)]
+				 .nevidence, 1);
+		assert_string_equal(pr->subregion.subregion, "202");
+		assert_true(pr->subregion.subregion_countries > 40);
+		assert_true(pr->ngaps >= 2);
+		assert_int_equal(pr->gaps[0].article->number, 11);
+		assert_non_null(pr->timeline);
+		assert_true(pr->timeline->npoints >= 2);
+		err_clear(&e);
+		assert_int_equal(cov_profile(s, p, &fixture_local, &pq, "XX", 0, &pr, &e),
+				 ERR_INVALID);
+		assert_true(!strncmp(e.msg, "country:", 8));
+	}
 	pool_free(p);
 	store_close(s);
 }
