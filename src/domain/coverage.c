@@ -849,6 +849,8 @@ int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct c
 		return err_set(e, ERR_INVALID, "country: a timeline is of one country");
 	one = *q;
 	one.region = NULL;
+	one.article = 0;
+	one.statuses_only = 1;	/* statuses and scores only, at every date */
 	if ((rc = ctx_load(s, p, &one, &c, e)))
 		return rc;
 	if (c.nctry != 1)
