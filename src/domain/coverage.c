@@ -22,6 +22,8 @@ const char *const cov_categories[] = {
 	"cooperation",
 };
 const size_t cov_category_count = sizeof(cov_categories) / sizeof(cov_categories[0]);
+_Static_assert(sizeof(cov_categories) / sizeof(cov_categories[0]) == COV_CATEGORY_COUNT,
+	       "COV_CATEGORY_COUNT is the number of cov_categories");
 
 static const struct {
 	const char *name, *label;

@@ -46,7 +46,9 @@ enum cov_status { COV_UNKNOWN, COV_NOT, COV_PARTLY, COV_COVERED, COV_STATUS_COUN
 #define COV_DATE_MIN "1900-01-01"
 #define COV_DATE_MAX "2100-12-31"
 
-/* The counted categories in display order (a subset of instrument_categories). */
+/* The counted categories in display order (a subset of instrument_categories);
+ * COV_CATEGORY_COUNT of them, the size of the by_category arrays below. */
+#define COV_CATEGORY_COUNT 6
 extern const char *const cov_categories[];
 extern const size_t cov_category_count;
 /* The index of category in cov_categories, or -1 when it is not counted. */
@@ -72,7 +74,8 @@ int cov_article_ref(pool *p, const char *ref, const char **instrument, int *numb
 /* One evidence row the store gathers (store_cov_evidence): an accepted mapping of a
  * provision of a published law that the clearance reads, with one of the work's
  * versions that are not pending; present says whether that version has the
- * provision (num and heading then are its). */
+ * provision (num and heading then are its). Without cov_filter.text, work_uri, title,
+ * eid, num and heading are NULL. */
 struct cov_row {
 	long long work_id, expression_id;
 	const char *country;		/* the work's, alpha-2 */
@@ -141,9 +144,11 @@ struct cov_query {
 					 * assessments and disputes are the same */
 };
 
-/* One piece of evidence of a cell. */
+/* One piece of evidence of a cell: a provision of a law in force at the date. */
 struct cov_evidence {
-	const char *work_uri, *title, *eid, *num, *heading;
+	const char *work_uri, *title;	/* the law's: /akn/ke/act/2018/5, its title */
+	const char *eid, *num, *heading;	/* the provision's (num, heading may be
+						 * NULL) */
 	const char *version_date, *version_language;	/* the version in force */
 	const char *extent;		/* "full", "partial" */
 	int derived;			/* mapped to the counterpart below */
@@ -154,7 +159,8 @@ struct cov_evidence {
 struct cov_cell {
 	enum cov_status status;
 	int derived;			/* the status comes only through the cross-walk */
-	const struct cov_evidence *evidence;	/* direct first, then derived */
+	const struct cov_evidence *evidence;	/* direct first, then derived; NULL
+						 * when none or statuses_only */
 	size_t nevidence;
 	const struct cov_assessment *assessment;	/* in force at the date, or NULL */
 	int conflict;			/* an assessment, but evidence wins */
@@ -171,7 +177,7 @@ struct cov_country_row {
 	const struct country *country;
 	const struct cov_cell *cells;	/* one per article of the matrix */
 	struct cov_score overall;
-	struct cov_score by_category[8];	/* index: cov_categories */
+	struct cov_score by_category[COV_CATEGORY_COUNT];	/* index: cov_categories */
 	int safeguards_flag;		/* a procedural article covered or partly and no
 					 * safeguards article covered or partly (over all
 					 * counted articles of the instrument(s), whatever the
@@ -188,8 +194,8 @@ struct cov_matrix {
 };
 
 /* Check q (the date, instrument, category, region, country codes, article): ERR_OK,
- * or ERR_INVALID / ERR_NOTFOUND whose message names the parameter ("at", "instrument",
- * "category", "region", "country", "article"). */
+ * or ERR_INVALID whose message begins with the parameter's name ("at: ...",
+ * "instrument:", "category:", "region:", "country:", "article:"). */
 int cov_query_check(struct store *s, pool *p, const struct cov_query *q, struct err *e);
 /* Compute the matrix q asks for, as the connection's clearance reads (the caller has
  * set it for a: store_set_clearance(record_clearance(a))); a only decides
@@ -246,7 +252,7 @@ int cov_gaps(pool *p, const struct cov_matrix *m, const char *alpha2, struct cov
 struct cov_point {
 	const char *date;
 	struct cov_score overall;
-	struct cov_score by_category[8];
+	struct cov_score by_category[COV_CATEGORY_COUNT];
 };
 /* Per article: since when it is covered (COV_COVERED without a break up to at), or
  * NULL. */
@@ -262,8 +268,9 @@ struct cov_timeline {
 	const struct cov_since *articles;
 	size_t narticles;
 };
-/* The timeline of the country q->countries[0] up to q->at (other members as
- * cov_matrix), as the connection's clearance reads. Everything in p. */
+/* The timeline of the one country of q->countries up to q->at, under q's instrument
+ * and category (region and article are ignored), as the connection's clearance
+ * reads. ERR_INVALID naming "country" unless q names exactly one. Everything in p. */
 int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
 		 struct cov_timeline **out, struct err *e);
 
