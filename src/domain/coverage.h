@@ -280,7 +280,9 @@ struct cov_profile {
 	const struct cov_matrix *matrix;	/* the country alone, with evidence */
 	const struct cov_country_row *row;	/* its row */
 	struct cov_comparison subregion;	/* against its sub-region's mean */
-	const struct cov_gap *gaps;		/* ranked within its sub-region */
+	const struct cov_gap *gaps;		/* ranked within its sub-region; their
+						 * cells are the sub-region's (statuses
+						 * only: the evidence is in row) */
 	size_t ngaps;
 	const struct cov_timeline *timeline;	/* NULL unless asked */
 };
