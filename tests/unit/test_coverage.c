@@ -280,6 +280,18 @@ static void test_dates(void **state)
 	m = matrix(s, p, &fixture_local, "2019-05-31", NULL, NULL);
 	assert_int_equal(cell(m, "coe-185", 2)->status, COV_COVERED);
 
+	/* a translation dated later: the work's own language still decides, as on the law
+	 * pages (legislation_as_of) */
+	{
+		struct doc *fr = ke_act(1);
+
+		fr->language = "fra";
+		fr->expr_date = "2019-03-01";
+		import(s, fr, NULL);
+	}
+	m = matrix(s, p, &fixture_local, "2019-05-01", NULL, NULL);
+	assert_string_equal(cell(m, "coe-185", 2)->evidence[0].version_language, "eng");
+	assert_string_equal(cell(m, "coe-185", 2)->evidence[0].version_date, "2018-05-30");
 	/* a law valid until 2015-12-31 */
 	old = import(s, small_act(KE_OLD, "1", "2010-01-01", "2015-12-31"), NULL);
 	map(s, old, "sec_1", "un-cc", 21, "full");
