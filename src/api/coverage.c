@@ -20,17 +20,23 @@ static const struct api_field evidence_fields[] = {
 	API_END
 };
 
-static json_t *assessment_article(const void *obj)
-{
-	const struct cov_assessment *a = obj;
+/* The "article" of an assessment or a dispute: "un-cc/7". */
+#define ARTICLE_OF(name, T) \
+	static json_t *name(const void *obj) \
+	{ \
+		return api_article_ref(((const T *)obj)->instrument, ((const T *)obj)->article); \
+	}
+ARTICLE_OF(assessment_article, struct cov_assessment)
+ARTICLE_OF(dispute_article, struct cov_dispute)
 
-	return api_article_ref(a->instrument, a->article);
-}
+/* What an assessment and a dispute begin with: id, country, article. */
+#define CELL_REF_FIELDS(T, article_fn) \
+	API_FIELD(T, id, API_LLONG), \
+	API_FIELD(T, country, API_STR), \
+	API_COMPUTED("article", article_fn)
 
 static const struct api_field assessment_fields[] = {
-	API_FIELD(struct cov_assessment, id, API_LLONG),
-	API_FIELD(struct cov_assessment, country, API_STR),
-	API_COMPUTED("article", assessment_article),
+	CELL_REF_FIELDS(struct cov_assessment, assessment_article),
 	API_FIELD(struct cov_assessment, status, API_STR),
 	API_FIELD(struct cov_assessment, note, API_STR),
 	API_FIELD(struct cov_assessment, as_of, API_STR),
@@ -41,17 +47,8 @@ static const struct api_field assessment_fields[] = {
 	API_END
 };
 
-static json_t *dispute_article(const void *obj)
-{
-	const struct cov_dispute *d = obj;
-
-	return api_article_ref(d->instrument, d->article);
-}
-
 static const struct api_field dispute_fields[] = {
-	API_FIELD(struct cov_dispute, id, API_LLONG),
-	API_FIELD(struct cov_dispute, country, API_STR),
-	API_COMPUTED("article", dispute_article),
+	CELL_REF_FIELDS(struct cov_dispute, dispute_article),
 	API_FIELD(struct cov_dispute, state, API_STR),
 	API_FIELD(struct cov_dispute, opened_at, API_STR),
 	API_FIELD(struct cov_dispute, opened_by, API_STR),
