@@ -103,6 +103,25 @@ static json_t *article_json(const struct article *a)
 	return j;
 }
 
+static const struct api_field share_fields[] = {
+	API_FIELD(struct cov_article_share, countries, API_INT),
+	API_FIELD(struct cov_article_share, covered, API_INT),
+	API_FIELD(struct cov_article_share, partly, API_INT),
+	API_FIELD(struct cov_article_share, not_covered, API_INT),
+	API_FIELD(struct cov_article_share, unknown, API_INT),
+	API_END
+};
+
+/* An article with its counts over a set of countries, its share and its score. */
+static json_t *share_json(const struct cov_article_share *sh)
+{
+	json_t *j = api_fields(article_json(sh->article), sh, share_fields);
+
+	json_object_set_new(j, "share", json_real(sh->share));
+	json_object_set_new(j, "score", json_real(sh->score));
+	return j;
+}
+
 /* A cell with its evidence into j (a new object when NULL). */
 static json_t *cell_json(json_t *j, const struct cov_cell *c)
 {
@@ -235,13 +254,7 @@ static int by_article(struct req *r, struct resp *out, struct cov_query *q, cons
 	    cov_region_shares(r->store, r->pool, m, NULL, &sh, &n, &e))
 		return http_fail(r, out, &e);
 	j = head_json(m);
-	json_object_set_new(j, "article", article_json(&m->articles[0]));
-	json_object_set_new(j, "countries_counted", json_integer(sh[0].countries));
-	json_object_set_new(j, "covered", json_integer(sh[0].covered));
-	json_object_set_new(j, "partly", json_integer(sh[0].partly));
-	json_object_set_new(j, "not_covered", json_integer(sh[0].not_covered));
-	json_object_set_new(j, "unknown", json_integer(sh[0].unknown));
-	json_object_set_new(j, "share", json_real(sh[0].share));
+	json_object_set_new(j, "article", share_json(&sh[0]));
 	arr = json_array();
 	for (size_t i = 0; i < m->nrows; i++) {
 		json_t *c;
@@ -277,16 +290,8 @@ static int matrix(struct req *r, struct resp *out, struct cov_query *q)
 		return http_fail(r, out, &e);
 	j = head_json(m);
 	arr = json_array();
-	for (size_t k = 0; k < n; k++) {
-		json_t *a = article_json(sh[k].article);
-
-		json_object_set_new(a, "covered", json_integer(sh[k].covered));
-		json_object_set_new(a, "partly", json_integer(sh[k].partly));
-		json_object_set_new(a, "not_covered", json_integer(sh[k].not_covered));
-		json_object_set_new(a, "unknown", json_integer(sh[k].unknown));
-		json_object_set_new(a, "share", json_real(sh[k].share));
-		json_array_append_new(arr, a);
-	}
+	for (size_t k = 0; k < n; k++)
+		json_array_append_new(arr, share_json(&sh[k]));
 	json_object_set_new(j, "articles", arr);
 	json_object_set_new(j, "total", json_integer((json_int_t)m->nrows));
 	json_object_set_new(j, "limit", json_integer(limit));

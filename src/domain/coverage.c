@@ -723,8 +723,10 @@ int cov_region_shares(struct store *s, pool *p, const struct cov_matrix *m,
 		}
 	}
 	for (size_t j = 0; j < m->narticles; j++)
-		v[j].share = v[j].countries ? (v[j].covered + 0.5 * v[j].partly) / v[j].countries
-					    : 0;
+		if (v[j].countries) {
+			v[j].share = (double)v[j].covered / v[j].countries;
+			v[j].score = (v[j].covered + 0.5 * v[j].partly) / v[j].countries;
+		}
 	*out = v;
 	*n = m->narticles;
 	return ERR_OK;
@@ -734,8 +736,8 @@ static int share_cmp(const void *x, const void *y)
 {
 	const struct cov_article_share *a = x, *b = y;
 
-	if (a->share != b->share)
-		return a->share < b->share ? -1 : 1;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
 	if (a->unknown != b->unknown)
 		return b->unknown - a->unknown;
 	return art_cmp(a->article, b->article);

@@ -212,7 +212,10 @@ long cov_matrix_column(const struct cov_matrix *m, const char *instrument, int a
 struct cov_article_share {
 	const struct article *article;
 	int countries, covered, partly, not_covered, unknown;
-	double share;			/* (covered + 0.5 partly) / countries; 0 when none */
+	double share;			/* covered / countries: the share of countries
+					 * covering it; 0 when none */
+	double score;			/* (covered + 0.5 partly) / countries (COV_FORMULA
+					 * over countries); 0 when none */
 };
 
 /* Per article of m, over m's countries in region code (NULL or "001": all of m's
@@ -220,7 +223,7 @@ struct cov_article_share {
 int cov_region_shares(struct store *s, pool *p, const struct cov_matrix *m,
 		      const char *region, struct cov_article_share **out, size_t *n,
 		      struct err *e);
-/* The k articles of shares least covered (lowest share, then most unknown), sorted in
+/* The k articles of shares least covered (lowest score, then most unknown), sorted in
  * place; *n receives min(k, n). */
 void cov_least_covered(struct cov_article_share *shares, size_t *n, size_t k);
 

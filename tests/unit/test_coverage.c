@@ -612,9 +612,11 @@ static void test_aggregates(void **state)
 	assert_int_equal(sh[col].covered, 1);
 	assert_int_equal(sh[col].not_covered, 1);
 	assert_int_equal(sh[col].unknown, (int)m->nrows - 2);
+	assert_true(sh[col].share > 0.99 / m->nrows && sh[col].share < 1.01 / m->nrows);
+	assert_true(sh[col].score > 0.99 / m->nrows && sh[col].score < 1.01 / m->nrows);
 	cov_least_covered(sh, &n, 5);
 	assert_int_equal(n, 5);
-	assert_true(sh[0].share <= sh[4].share);
+	assert_true(sh[0].score <= sh[4].score);
 	assert_int_equal(sh[0].covered, 0);
 	/* Kenya's gaps: un-cc/11 (covered by a neighbour) first, then its partly ones */
 	assert_int_equal(cov_gaps(p, m, "KE", &g, &n, &e), ERR_OK);
