@@ -91,6 +91,7 @@ struct ctx {
 	pool *p;
 	const char *at;
 	struct article *cols;		/* counted articles (of the instrument), sorted */
+	int *colcat;			/* each column's index in cov_categories */
 	size_t ncols;
 	struct country *ctry;		/* the rows, by alpha-2 */
 	size_t nctry;
@@ -293,6 +294,9 @@ static int ctx_load(struct store *s, pool *p, const struct cov_query *q, struct 
 	c->at = q->at ? pool_strdup(p, q->at) : today(p);
 	if ((rc = load_articles(s, p, q->instrument, 1, &c->cols, &c->ncols, e)))
 		return rc;
+	c->colcat = pool_alloc(p, (c->ncols ? c->ncols : 1) * sizeof(*c->colcat));
+	for (size_t j = 0; j < c->ncols; j++)
+		c->colcat[j] = cov_category_index(c->cols[j].category);
 	/* the countries */
 	if (q->region && (rc = region_get(s, p, q->region, &g, e)))
 		return rc;
@@ -592,8 +596,7 @@ static int row_scores(const struct ctx *c, const struct cov_cell *cells, int cat
 	for (size_t k = 0; k < cov_category_count; k++)
 		memset(&by_category[k], 0, sizeof(by_category[k]));
 	for (size_t j = 0; j < c->ncols; j++) {
-		int ci = cov_category_index(c->cols[j].category);
-		int some = cells[j].status >= COV_PARTLY;
+		int ci = c->colcat[j], some = cells[j].status >= COV_PARTLY;
 
 		proc |= ci == iproc && some;
 		safe |= ci == isafe && some;
@@ -631,7 +634,7 @@ int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov
 	keep = pool_alloc(p, (c.ncols ? c.ncols : 1) * sizeof(*keep));
 	cols = pool_alloc(p, (c.ncols ? c.ncols : 1) * sizeof(*cols));
 	for (size_t j = 0; j < c.ncols; j++) {
-		if (cat >= 0 && cov_category_index(c.cols[j].category) != cat)
+		if (cat >= 0 && c.colcat[j] != cat)
 			continue;
 		if (q->article && c.cols[j].number != q->article)
 			continue;
