@@ -20,17 +20,23 @@ static const struct api_field evidence_fields[] = {
 	API_END
 };
 
-static json_t *assessment_article(const void *obj)
-{
-	const struct cov_assessment *a = obj;
+/* The "article" of an assessment or a dispute: "un-cc/7". */
+#define ARTICLE_OF(name, T) \
+	static json_t *name(const void *obj) \
+	{ \
+		return api_article_ref(((const T *)obj)->instrument, ((const T *)obj)->article); \
+	}
+ARTICLE_OF(assessment_article, struct cov_assessment)
+ARTICLE_OF(dispute_article, struct cov_dispute)
 
-	return api_article_ref(a->instrument, a->article);
-}
+/* What an assessment and a dispute begin with: id, country, article. */
+#define CELL_REF_FIELDS(T, article_fn) \
+	API_FIELD(T, id, API_LLONG), \
+	API_FIELD(T, country, API_STR), \
+	API_COMPUTED("article", article_fn)
 
 static const struct api_field assessment_fields[] = {
-	API_FIELD(struct cov_assessment, id, API_LLONG),
-	API_FIELD(struct cov_assessment, country, API_STR),
-	API_COMPUTED("article", assessment_article),
+	CELL_REF_FIELDS(struct cov_assessment, assessment_article),
 	API_FIELD(struct cov_assessment, status, API_STR),
 	API_FIELD(struct cov_assessment, note, API_STR),
 	API_FIELD(struct cov_assessment, as_of, API_STR),
@@ -41,17 +47,8 @@ static const struct api_field assessment_fields[] = {
 	API_END
 };
 
-static json_t *dispute_article(const void *obj)
-{
-	const struct cov_dispute *d = obj;
-
-	return api_article_ref(d->instrument, d->article);
-}
-
 static const struct api_field dispute_fields[] = {
-	API_FIELD(struct cov_dispute, id, API_LLONG),
-	API_FIELD(struct cov_dispute, country, API_STR),
-	API_COMPUTED("article", dispute_article),
+	CELL_REF_FIELDS(struct cov_dispute, dispute_article),
 	API_FIELD(struct cov_dispute, state, API_STR),
 	API_FIELD(struct cov_dispute, opened_at, API_STR),
 	API_FIELD(struct cov_dispute, opened_by, API_STR),
@@ -103,6 +100,25 @@ static json_t *article_json(const struct article *a)
 	json_object_set_new(j, "article", api_article_ref(a->instrument, a->number));
 	json_object_set_new(j, "title", json_string(a->title));
 	json_object_set_new(j, "category", json_string(a->category));
+	return j;
+}
+
+static const struct api_field share_fields[] = {
+	API_FIELD(struct cov_article_share, countries, API_INT),
+	API_FIELD(struct cov_article_share, covered, API_INT),
+	API_FIELD(struct cov_article_share, partly, API_INT),
+	API_FIELD(struct cov_article_share, not_covered, API_INT),
+	API_FIELD(struct cov_article_share, unknown, API_INT),
+	API_END
+};
+
+/* An article with its counts over a set of countries, its share and its score. */
+static json_t *share_json(const struct cov_article_share *sh)
+{
+	json_t *j = api_fields(article_json(sh->article), sh, share_fields);
+
+	json_object_set_new(j, "share", json_real(sh->share));
+	json_object_set_new(j, "score", json_real(sh->score));
 	return j;
 }
 
@@ -162,41 +178,20 @@ static int query_args(struct req *r, struct resp *out, struct cov_query *q)
 static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 		      const char *country)
 {
-	const char *one[] = { country };
+	const char *tl = req_arg(r, "timeline");
 	const struct cov_country_row *row;
-	struct cov_matrix *m;
-	struct cov_comparison cmp;
-	struct cov_gap *gaps;
-	struct cov_timeline *t;
-	struct country *c;
+	const struct cov_matrix *m;
+	const struct cov_timeline *t;
+	struct cov_profile *pr;
 	struct err e = { 0 };
 	json_t *j, *arr;
-	size_t ng;
 
-	struct cov_query sub;
-	struct cov_matrix *ms;
-
-	q->countries = one;
-	q->ncountries = 1;
-	q->region = NULL;
-	if (cov_query_check(r->store, r->pool, q, &e) ||
-	    country_get(r->store, r->pool, country, &c, &e))
-		return http_error(r, out, 400, e.msg);
-	/* the country with its evidence; its sub-region's statuses, for the comparison
-	 * and the gaps */
-	sub = *q;
-	sub.statuses_only = 1;
-	if (*c->subregion) {
-		sub.countries = NULL;
-		sub.ncountries = 0;
-		sub.region = c->subregion;
-	}
-	if (cov_matrix(r->store, r->pool, r->actor, q, &m, &e) ||
-	    !(row = cov_matrix_row(m, c->alpha2)) ||
-	    cov_matrix(r->store, r->pool, r->actor, &sub, &ms, &e) ||
-	    cov_compare_subregion(ms, c->alpha2, &cmp, &e) ||
-	    cov_gaps(r->pool, ms, c->alpha2, &gaps, &ng, &e))
-		return http_fail(r, out, &e);
+	if (cov_profile(r->store, r->pool, r->actor, q, country, tl && !strcmp(tl, "1"), &pr,
+			&e))
+		return e.code == ERR_INVALID ? http_error(r, out, 400, e.msg)
+					     : http_fail(r, out, &e);
+	m = pr->matrix;
+	row = pr->row;
 	j = head_json(m);
 	json_object_set_new(j, "country", country_ref(row->country));
 	json_object_set_new(j, "score", score_json(&row->overall));
@@ -207,27 +202,22 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 		json_array_append_new(arr, cell_json(article_json(&m->articles[k]),
 						     &row->cells[k]));
 	json_object_set_new(j, "articles", arr);
-	json_object_set_new(j, "subregion", json_pack("{s:s, s:f, s:i}", "code", cmp.subregion,
-						      "mean", cmp.subregion_mean, "countries",
-						      cmp.subregion_countries));
+	json_object_set_new(j, "subregion", json_pack("{s:s, s:f, s:i}", "code",
+						      pr->subregion.subregion, "mean",
+						      pr->subregion.subregion_mean, "countries",
+						      pr->subregion.subregion_countries));
 	arr = json_array();
-	for (size_t k = 0; k < ng; k++) {
-		json_t *g = article_json(gaps[k].article);
+	for (size_t k = 0; k < pr->ngaps; k++) {
+		json_t *g = article_json(pr->gaps[k].article);
 
-		json_object_set_new(g, "status", json_string(cov_status_name(gaps[k].cell->status)));
+		json_object_set_new(g, "status",
+				    json_string(cov_status_name(pr->gaps[k].cell->status)));
 		json_object_set_new(g, "subregion_covering",
-				    json_integer(gaps[k].subregion_covering));
+				    json_integer(pr->gaps[k].subregion_covering));
 		json_array_append_new(arr, g);
 	}
 	json_object_set_new(j, "gaps", arr);
-	if (req_arg(r, "timeline") && !strcmp(req_arg(r, "timeline"), "1")) {
-		q->region = NULL;
-		q->countries = one;
-		q->ncountries = 1;
-		if (cov_timeline(r->store, r->pool, r->actor, q, &t, &e)) {
-			json_decref(j);
-			return http_fail(r, out, &e);
-		}
+	if ((t = pr->timeline)) {
 		arr = json_array();
 		for (size_t k = 0; k < t->npoints; k++) {
 			json_t *pt = score_json(&t->points[k].overall);
@@ -264,13 +254,7 @@ static int by_article(struct req *r, struct resp *out, struct cov_query *q, cons
 	    cov_region_shares(r->store, r->pool, m, NULL, &sh, &n, &e))
 		return http_fail(r, out, &e);
 	j = head_json(m);
-	json_object_set_new(j, "article", article_json(&m->articles[0]));
-	json_object_set_new(j, "countries_counted", json_integer(sh[0].countries));
-	json_object_set_new(j, "covered", json_integer(sh[0].covered));
-	json_object_set_new(j, "partly", json_integer(sh[0].partly));
-	json_object_set_new(j, "not_covered", json_integer(sh[0].not_covered));
-	json_object_set_new(j, "unknown", json_integer(sh[0].unknown));
-	json_object_set_new(j, "share", json_real(sh[0].share));
+	json_object_set_new(j, "article", share_json(&sh[0]));
 	arr = json_array();
 	for (size_t i = 0; i < m->nrows; i++) {
 		json_t *c;
@@ -306,16 +290,8 @@ static int matrix(struct req *r, struct resp *out, struct cov_query *q)
 		return http_fail(r, out, &e);
 	j = head_json(m);
 	arr = json_array();
-	for (size_t k = 0; k < n; k++) {
-		json_t *a = article_json(sh[k].article);
-
-		json_object_set_new(a, "covered", json_integer(sh[k].covered));
-		json_object_set_new(a, "partly", json_integer(sh[k].partly));
-		json_object_set_new(a, "not_covered", json_integer(sh[k].not_covered));
-		json_object_set_new(a, "unknown", json_integer(sh[k].unknown));
-		json_object_set_new(a, "share", json_real(sh[k].share));
-		json_array_append_new(arr, a);
-	}
+	for (size_t k = 0; k < n; k++)
+		json_array_append_new(arr, share_json(&sh[k]));
 	json_object_set_new(j, "articles", arr);
 	json_object_set_new(j, "total", json_integer((json_int_t)m->nrows));
 	json_object_set_new(j, "limit", json_integer(limit));

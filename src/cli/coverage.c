@@ -18,54 +18,32 @@ struct cov_args {
 	int csv;
 };
 
-static const char *const csv_head[] = {
-	"country", "instrument", "article", "title", "category", "status", "derived",
-	"evidence", "assessment", "disputed",
-};
-#define NCOLS (sizeof(csv_head) / sizeof(csv_head[0]))
-
 /* The evidence of a cell as one line: "URI~EID (num, lang@date, extent)" joined by
  * "; ". */
-static const char *evidence_text(pool *p, const struct cov_cell *c)
+static void print_evidence(const struct cov_cell *c)
 {
-	struct sbuf b = SBUF_INIT;
-	const char *out;
-
 	for (size_t k = 0; k < c->nevidence; k++) {
 		const struct cov_evidence *v = &c->evidence[k];
 
-		sbuf_addf(&b, "%s%s~%s (%s%s%s@%s, %s%s%s%s)", k ? "; " : "", v->work_uri,
-			  v->eid, v->num ? v->num : "", v->num ? ", " : "",
-			  v->version_language, v->version_date, v->extent,
-			  v->derived ? ", through " : "", v->derived ? v->via_instrument : "",
-			  v->derived ? pool_printf(p, "/%d", v->via_article) : "");
+		printf("%s%s~%s (%s%s%s@%s, %s", k ? "; " : "        ", v->work_uri, v->eid,
+		       v->num ? v->num : "", v->num ? ", " : "", v->version_language,
+		       v->version_date, v->extent);
+		if (v->derived)
+			printf(", through %s/%d", v->via_instrument, v->via_article);
+		putchar(')');
 	}
-	out = pool_strdup(p, sbuf_str(&b));
-	sbuf_release(&b);
-	return out;
+	if (c->nevidence)
+		putchar('\n');
 }
 
-static const char *status_text(const struct cov_cell *c)
+/* The matrix as CSV on standard output. */
+static void print_csv(pool *p, const struct cov_matrix *m)
 {
-	static const char *const names[] = {
-		[COV_UNKNOWN] = "unknown", [COV_NOT] = "not covered",
-		[COV_PARTLY] = "partly covered", [COV_COVERED] = "covered",
-	};
+	struct sbuf out = SBUF_INIT;
 
-	return names[c->status];
-}
-
-static void csv_cell(struct sbuf *out, pool *p, const struct country *ct,
-		     const struct article *a, const struct cov_cell *c)
-{
-	const char *f[NCOLS] = {
-		ct->alpha2, a->instrument, pool_printf(p, "%d", a->number), a->title,
-		a->category, cov_status_name(c->status), c->derived ? "1" : "0",
-		evidence_text(p, c), c->assessment ? c->assessment->note : "",
-		c->disputed ? "1" : "0",
-	};
-
-	csv_row(out, f, NCOLS);
+	csv_coverage(&out, p, m);
+	fwrite(sbuf_str(&out), 1, out.len, stdout);
+	sbuf_release(&out);
 }
 
 static void print_score(const char *label, const struct cov_score *s)
@@ -82,7 +60,6 @@ static int country_report(struct cli_ctx *c)
 	const char *one[] = { ar->country };
 	const struct cov_country_row *r;
 	struct cov_matrix *m;
-	struct sbuf out = SBUF_INIT;
 
 	q.countries = one;
 	q.ncountries = 1;
@@ -90,11 +67,7 @@ static int country_report(struct cli_ctx *c)
 		return cli_failed(c);
 	r = &m->rows[0];
 	if (ar->csv) {
-		csv_row(&out, csv_head, NCOLS);
-		for (size_t j = 0; j < m->narticles; j++)
-			csv_cell(&out, c->p, r->country, &m->articles[j], &r->cells[j]);
-		fwrite(sbuf_str(&out), 1, out.len, stdout);
-		sbuf_release(&out);
+		print_csv(c->p, m);
 		return 0;
 	}
 	printf("%s (%s) on %s\n%s\n", country_name(r->country, LANG_EN), r->country->alpha2,
@@ -111,10 +84,9 @@ static int country_report(struct cli_ctx *c)
 		const struct cov_cell *cl = &r->cells[j];
 		const struct article *a = &m->articles[j];
 
-		printf("%s/%-3d %-15s%s %s\n", a->instrument, a->number, status_text(cl),
+		printf("%s/%-3d %-15s%s %s\n", a->instrument, a->number, cov_status_label(cl->status),
 		       cl->derived ? " (derived)" : "", a->title);
-		if (cl->nevidence)
-			printf("        %s\n", evidence_text(c->p, cl));
+		print_evidence(cl);
 		if (cl->assessment)
 			printf("        assessment %lld (%s, from %s): %s\n", cl->assessment->id,
 			       cl->assessment->recorded_by, cl->assessment->as_of,
@@ -129,7 +101,6 @@ static int article_report(struct cli_ctx *c)
 {
 	const struct cov_args *ar = c->data;
 	struct cov_matrix *m;
-	struct sbuf out = SBUF_INIT;
 	int count[COV_STATUS_COUNT] = { 0 };
 
 	if (cov_matrix(c->s, c->p, cli_actor(), &ar->q, &m, &c->e))
@@ -138,31 +109,28 @@ static int article_report(struct cli_ctx *c)
 		err_set(&c->e, ERR_INVALID, "article: not counted");
 		return cli_failed(c);
 	}
-	if (ar->csv)
-		csv_row(&out, csv_head, NCOLS);
-	else
-		printf("%s/%d %s on %s\n", m->articles[0].instrument, m->articles[0].number,
-		       m->articles[0].title, m->at);
+	if (ar->csv) {
+		print_csv(c->p, m);
+		return 0;
+	}
+	printf("%s/%d %s on %s\n", m->articles[0].instrument, m->articles[0].number,
+	       m->articles[0].title, m->at);
 	for (size_t i = 0; i < m->nrows; i++) {
 		const struct cov_cell *cl = &m->rows[i].cells[0];
 
 		count[cl->status]++;
-		if (ar->csv)
-			csv_cell(&out, c->p, m->rows[i].country, &m->articles[0], cl);
-		else if (cl->status != COV_UNKNOWN)
-			printf("%s %-15s%s %s\n        %s\n", m->rows[i].country->alpha2,
-			       status_text(cl), cl->derived ? " (derived)" : "",
-			       country_name(m->rows[i].country, LANG_EN),
-			       cl->nevidence ? evidence_text(c->p, cl)
-					     : cl->assessment ? cl->assessment->note : "");
+		if (cl->status == COV_UNKNOWN)
+			continue;
+		printf("%s %-15s%s %s\n", m->rows[i].country->alpha2,
+		       cov_status_label(cl->status), cl->derived ? " (derived)" : "",
+		       country_name(m->rows[i].country, LANG_EN));
+		print_evidence(cl);
+		if (!cl->nevidence && cl->assessment)
+			printf("        %s\n", cl->assessment->note);
 	}
-	if (ar->csv)
-		fwrite(sbuf_str(&out), 1, out.len, stdout);
-	else
-		printf("covered %d, partly %d, not covered %d, unknown %d of %zu countries\n",
-		       count[COV_COVERED], count[COV_PARTLY], count[COV_NOT],
-		       count[COV_UNKNOWN], m->nrows);
-	sbuf_release(&out);
+	printf("covered %d, partly %d, not covered %d, unknown %d of %zu countries\n",
+	       count[COV_COVERED], count[COV_PARTLY], count[COV_NOT], count[COV_UNKNOWN],
+	       m->nrows);
 	return 0;
 }
 

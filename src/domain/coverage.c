@@ -22,10 +22,16 @@ const char *const cov_categories[] = {
 	"cooperation",
 };
 const size_t cov_category_count = sizeof(cov_categories) / sizeof(cov_categories[0]);
+_Static_assert(sizeof(cov_categories) / sizeof(cov_categories[0]) == COV_CATEGORY_COUNT,
+	       "COV_CATEGORY_COUNT is the number of cov_categories");
 
-static const char *const status_names[] = {
-	[COV_UNKNOWN] = "unknown", [COV_NOT] = "not_covered",
-	[COV_PARTLY] = "partly_covered", [COV_COVERED] = "covered",
+static const struct {
+	const char *name, *label;
+} statuses[] = {
+	[COV_UNKNOWN] = { "unknown", "unknown" },
+	[COV_NOT] = { "not_covered", "not covered" },
+	[COV_PARTLY] = { "partly_covered", "partly covered" },
+	[COV_COVERED] = { "covered", "covered" },
 };
 
 int cov_category_index(const char *category)
@@ -38,13 +44,18 @@ int cov_category_index(const char *category)
 
 const char *cov_status_name(enum cov_status s)
 {
-	return (unsigned)s < COV_STATUS_COUNT ? status_names[s] : "unknown";
+	return statuses[(unsigned)s < COV_STATUS_COUNT ? s : COV_UNKNOWN].name;
+}
+
+const char *cov_status_label(enum cov_status s)
+{
+	return statuses[(unsigned)s < COV_STATUS_COUNT ? s : COV_UNKNOWN].label;
 }
 
 int cov_status_parse(const char *s)
 {
 	for (int i = 0; s && i < COV_STATUS_COUNT; i++)
-		if (!strcmp(s, status_names[i]))
+		if (!strcmp(s, statuses[i].name))
 			return i;
 	return -1;
 }
@@ -80,6 +91,7 @@ struct ctx {
 	pool *p;
 	const char *at;
 	struct article *cols;		/* counted articles (of the instrument), sorted */
+	int *colcat;			/* each column's index in cov_categories */
 	size_t ncols;
 	struct country *ctry;		/* the rows, by alpha-2 */
 	size_t nctry;
@@ -282,6 +294,9 @@ static int ctx_load(struct store *s, pool *p, const struct cov_query *q, struct 
 	c->at = q->at ? pool_strdup(p, q->at) : today(p);
 	if ((rc = load_articles(s, p, q->instrument, 1, &c->cols, &c->ncols, e)))
 		return rc;
+	c->colcat = pool_alloc(p, (c->ncols ? c->ncols : 1) * sizeof(*c->colcat));
+	for (size_t j = 0; j < c->ncols; j++)
+		c->colcat[j] = cov_category_index(c->cols[j].category);
 	/* the countries */
 	if (q->region && (rc = region_get(s, p, q->region, &g, e)))
 		return rc;
@@ -406,16 +421,19 @@ static int later(const struct cov_row *r, const struct cov_row *best)
 	return c > 0 || (c == 0 && r->expression_id < best->expression_id);
 }
 
+/* By cell; direct evidence first; then by law, provision and the article mapped. */
 static int item_cmp(const void *x, const void *y)
 {
 	const struct item *a = x, *b = y;
+	int c;
 
 	if (a->cell != b->cell)
 		return a->cell < b->cell ? -1 : 1;
 	if (a->ev.derived != b->ev.derived)
 		return a->ev.derived - b->ev.derived;
-	return strcmp(a->ev.work_uri, b->ev.work_uri) ? strcmp(a->ev.work_uri, b->ev.work_uri)
-						      : strcmp(a->ev.eid, b->ev.eid);
+	if ((c = strcmp(a->ev.work_uri, b->ev.work_uri)) || (c = strcmp(a->ev.eid, b->ev.eid)))
+		return c;
+	return a->ev.via_article - b->ev.via_article;
 }
 
 /* The version of the work of rows[i..j) in force at at (coverage.h), or NULL; of two
@@ -578,8 +596,7 @@ static int row_scores(const struct ctx *c, const struct cov_cell *cells, int cat
 	for (size_t k = 0; k < cov_category_count; k++)
 		memset(&by_category[k], 0, sizeof(by_category[k]));
 	for (size_t j = 0; j < c->ncols; j++) {
-		int ci = cov_category_index(c->cols[j].category);
-		int some = cells[j].status >= COV_PARTLY;
+		int ci = c->colcat[j], some = cells[j].status >= COV_PARTLY;
 
 		proc |= ci == iproc && some;
 		safe |= ci == isafe && some;
@@ -617,7 +634,7 @@ int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov
 	keep = pool_alloc(p, (c.ncols ? c.ncols : 1) * sizeof(*keep));
 	cols = pool_alloc(p, (c.ncols ? c.ncols : 1) * sizeof(*cols));
 	for (size_t j = 0; j < c.ncols; j++) {
-		if (cat >= 0 && cov_category_index(c.cols[j].category) != cat)
+		if (cat >= 0 && c.colcat[j] != cat)
 			continue;
 		if (q->article && c.cols[j].number != q->article)
 			continue;
@@ -709,8 +726,10 @@ int cov_region_shares(struct store *s, pool *p, const struct cov_matrix *m,
 		}
 	}
 	for (size_t j = 0; j < m->narticles; j++)
-		v[j].share = v[j].countries ? (v[j].covered + 0.5 * v[j].partly) / v[j].countries
-					    : 0;
+		if (v[j].countries) {
+			v[j].share = (double)v[j].covered / v[j].countries;
+			v[j].score = (v[j].covered + 0.5 * v[j].partly) / v[j].countries;
+		}
 	*out = v;
 	*n = m->narticles;
 	return ERR_OK;
@@ -720,8 +739,8 @@ static int share_cmp(const void *x, const void *y)
 {
 	const struct cov_article_share *a = x, *b = y;
 
-	if (a->share != b->share)
-		return a->share < b->share ? -1 : 1;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
 	if (a->unknown != b->unknown)
 		return b->unknown - a->unknown;
 	return art_cmp(a->article, b->article);
@@ -837,6 +856,8 @@ int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct c
 		return err_set(e, ERR_INVALID, "country: a timeline is of one country");
 	one = *q;
 	one.region = NULL;
+	one.article = 0;
+	one.statuses_only = 1;	/* statuses and scores only, at every date */
 	if ((rc = ctx_load(s, p, &one, &c, e)))
 		return rc;
 	if (c.nctry != 1)
@@ -889,6 +910,52 @@ int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct c
 	t->articles = since;
 	t->narticles = c.ncols;
 	*out = t;
+	return ERR_OK;
+}
+
+/* ---- a country's profile ---- */
+
+int cov_profile(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
+		const char *country, int with_timeline, struct cov_profile **out,
+		struct err *e)
+{
+	struct cov_query one = *q, sub;
+	struct cov_profile *pr = pool_calloc(p, 1, sizeof(*pr));
+	struct cov_matrix *m, *ms;
+	struct cov_timeline *t;
+	struct cov_gap *gaps;
+	struct country *c;
+	const char **codes = pool_alloc(p, sizeof(*codes));
+	int rc;
+
+	if (!country || country_get(s, p, country, &c, NULL))
+		return err_set(e, ERR_INVALID, "country: no country '%.40s'",
+			       country ? country : "");
+	codes[0] = c->alpha2;
+	one.countries = codes;
+	one.ncountries = 1;
+	one.region = NULL;
+	one.article = 0;
+	one.statuses_only = 0;
+	/* the sub-region's statuses (the country alone when it has none) */
+	sub = one;
+	sub.statuses_only = 1;
+	if (*c->subregion) {
+		sub.countries = NULL;
+		sub.ncountries = 0;
+		sub.region = c->subregion;
+	}
+	if ((rc = cov_matrix(s, p, a, &one, &m, e)) ||
+	    (rc = cov_matrix(s, p, a, &sub, &ms, e)) ||
+	    (rc = cov_compare_subregion(ms, c->alpha2, &pr->subregion, e)) ||
+	    (rc = cov_gaps(p, ms, c->alpha2, &gaps, &pr->ngaps, e)) ||
+	    (with_timeline && (rc = cov_timeline(s, p, a, &one, &t, e))))
+		return rc;
+	pr->matrix = m;
+	pr->row = &m->rows[0];
+	pr->gaps = gaps;
+	pr->timeline = with_timeline ? t : NULL;
+	*out = pr;
 	return ERR_OK;
 }
 
@@ -1053,7 +1120,11 @@ int cov_dispute_comment(struct store *s, const struct actor *a, long long disput
 	int rc;
 
 	if ((rc = store_cov_dispute_get(s, p, dispute_id, &d, e)) ||
-	    (rc = text_ok(text, "comment", e)) || (rc = allow(a, ACT_DISPUTE, d->country, e)))
+	    (rc = text_ok(text, "comment", e)))
+		goto out;
+	/* the country's focal point, or who decides */
+	if (allow(a, ACT_DISPUTE, d->country, NULL) &&
+	    (rc = allow(a, ACT_DECIDE, d->country, e)))
 		goto out;
 	if (strcmp(d->state, "open")) {
 		rc = err_set(e, ERR_CONFLICT, "dispute %lld is decided", dispute_id);
@@ -1100,15 +1171,40 @@ out:
 	return rc;
 }
 
+/* country in any ISO form into its alpha-2 (in p; NULL stays NULL). */
+static int country_a2(struct store *s, pool *p, const char **country, struct err *e)
+{
+	struct country *c;
+
+	if (!*country)
+		return ERR_OK;
+	if (country_get(s, p, *country, &c, NULL))
+		return err_set(e, ERR_INVALID, "country: no country '%.40s'", *country);
+	*country = c->alpha2;
+	return ERR_OK;
+}
+
 int cov_assessments(struct store *s, pool *p, const char *country, int with_withdrawn,
 		    struct cov_assessment **out, size_t *n, struct err *e)
 {
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = country_a2(s, p, &country, e)))
+		return rc;
 	return store_cov_assessment_list(s, p, country, with_withdrawn, out, n, e);
 }
 
 int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispute **out,
 		 size_t *n, struct err *e)
 {
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = country_a2(s, p, &country, e)))
+		return rc;
 	return store_cov_dispute_list(s, p, country, out, n, e);
 }
 

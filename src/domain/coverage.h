@@ -46,14 +46,22 @@ enum cov_status { COV_UNKNOWN, COV_NOT, COV_PARTLY, COV_COVERED, COV_STATUS_COUN
 #define COV_DATE_MIN "1900-01-01"
 #define COV_DATE_MAX "2100-12-31"
 
-/* The counted categories in display order (a subset of instrument_categories). */
+/* The counted categories in display order (a subset of instrument_categories);
+ * COV_CATEGORY_COUNT of them, the size of the by_category arrays below. */
+#define COV_CATEGORY_COUNT 6
 extern const char *const cov_categories[];
 extern const size_t cov_category_count;
 /* The index of category in cov_categories, or -1 when it is not counted. */
 int cov_category_index(const char *category);
-/* "unknown", "not_covered", "partly_covered", "covered"; and back (-1: unknown name). */
+/* "unknown", "not_covered", "partly_covered", "covered" (the API's, CSV's names);
+ * and back (-1: unknown name). */
 const char *cov_status_name(enum cov_status s);
 int cov_status_parse(const char *s);
+/* The status for people: "unknown", "not covered", "partly covered", "covered", each a
+ * msgid of data/messages.tsv (pages translate it). Static. */
+const char *cov_status_label(enum cov_status s);
+/* What a page says when the asker is the public (cov_matrix's public_only): a msgid. */
+#define COV_PUBLIC_NOTE "Coverage from public records only."
 
 /* "un-cc/7" into its instrument (in p) and number: ERR_INVALID naming "article"
  * unless it is instrument/number (at most LIMIT_ARTICLE_REF bytes). Does not look
@@ -66,7 +74,8 @@ int cov_article_ref(pool *p, const char *ref, const char **instrument, int *numb
 /* One evidence row the store gathers (store_cov_evidence): an accepted mapping of a
  * provision of a published law that the clearance reads, with one of the work's
  * versions that are not pending; present says whether that version has the
- * provision (num and heading then are its). */
+ * provision (num and heading then are its). Without cov_filter.text, work_uri, title,
+ * eid, num and heading are NULL. */
 struct cov_row {
 	long long work_id, expression_id;
 	const char *country;		/* the work's, alpha-2 */
@@ -135,9 +144,11 @@ struct cov_query {
 					 * assessments and disputes are the same */
 };
 
-/* One piece of evidence of a cell. */
+/* One piece of evidence of a cell: a provision of a law in force at the date. */
 struct cov_evidence {
-	const char *work_uri, *title, *eid, *num, *heading;
+	const char *work_uri, *title;	/* the law's: /akn/ke/act/2018/5, its title */
+	const char *eid, *num, *heading;	/* the provision's (num, heading may be
+						 * NULL) */
 	const char *version_date, *version_language;	/* the version in force */
 	const char *extent;		/* "full", "partial" */
 	int derived;			/* mapped to the counterpart below */
@@ -148,7 +159,8 @@ struct cov_evidence {
 struct cov_cell {
 	enum cov_status status;
 	int derived;			/* the status comes only through the cross-walk */
-	const struct cov_evidence *evidence;	/* direct first, then derived */
+	const struct cov_evidence *evidence;	/* direct first, then derived; NULL
+						 * when none or statuses_only */
 	size_t nevidence;
 	const struct cov_assessment *assessment;	/* in force at the date, or NULL */
 	int conflict;			/* an assessment, but evidence wins */
@@ -165,7 +177,7 @@ struct cov_country_row {
 	const struct country *country;
 	const struct cov_cell *cells;	/* one per article of the matrix */
 	struct cov_score overall;
-	struct cov_score by_category[8];	/* index: cov_categories */
+	struct cov_score by_category[COV_CATEGORY_COUNT];	/* index: cov_categories */
 	int safeguards_flag;		/* a procedural article covered or partly and no
 					 * safeguards article covered or partly (over all
 					 * counted articles of the instrument(s), whatever the
@@ -182,8 +194,8 @@ struct cov_matrix {
 };
 
 /* Check q (the date, instrument, category, region, country codes, article): ERR_OK,
- * or ERR_INVALID / ERR_NOTFOUND whose message names the parameter ("at", "instrument",
- * "category", "region", "country", "article"). */
+ * or ERR_INVALID whose message begins with the parameter's name ("at: ...",
+ * "instrument:", "category:", "region:", "country:", "article:"). */
 int cov_query_check(struct store *s, pool *p, const struct cov_query *q, struct err *e);
 /* Compute the matrix q asks for, as the connection's clearance reads (the caller has
  * set it for a: store_set_clearance(record_clearance(a))); a only decides
@@ -200,7 +212,10 @@ long cov_matrix_column(const struct cov_matrix *m, const char *instrument, int a
 struct cov_article_share {
 	const struct article *article;
 	int countries, covered, partly, not_covered, unknown;
-	double share;			/* (covered + 0.5 partly) / countries; 0 when none */
+	double share;			/* covered / countries: the share of countries
+					 * covering it; 0 when none */
+	double score;			/* (covered + 0.5 partly) / countries (COV_FORMULA
+					 * over countries); 0 when none */
 };
 
 /* Per article of m, over m's countries in region code (NULL or "001": all of m's
@@ -208,7 +223,7 @@ struct cov_article_share {
 int cov_region_shares(struct store *s, pool *p, const struct cov_matrix *m,
 		      const char *region, struct cov_article_share **out, size_t *n,
 		      struct err *e);
-/* The k articles of shares least covered (lowest share, then most unknown), sorted in
+/* The k articles of shares least covered (lowest score, then most unknown), sorted in
  * place; *n receives min(k, n). */
 void cov_least_covered(struct cov_article_share *shares, size_t *n, size_t k);
 
@@ -240,7 +255,7 @@ int cov_gaps(pool *p, const struct cov_matrix *m, const char *alpha2, struct cov
 struct cov_point {
 	const char *date;
 	struct cov_score overall;
-	struct cov_score by_category[8];
+	struct cov_score by_category[COV_CATEGORY_COUNT];
 };
 /* Per article: since when it is covered (COV_COVERED without a break up to at), or
  * NULL. */
@@ -256,10 +271,32 @@ struct cov_timeline {
 	const struct cov_since *articles;
 	size_t narticles;
 };
-/* The timeline of the country q->countries[0] up to q->at (other members as
- * cov_matrix), as the connection's clearance reads. Everything in p. */
+/* The timeline of the one country of q->countries up to q->at, under q's instrument
+ * and category (region and article are ignored), as the connection's clearance
+ * reads. ERR_INVALID naming "country" unless q names exactly one. Everything in p. */
 int cov_timeline(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
 		 struct cov_timeline **out, struct err *e);
+
+/* ---- a country's profile: everything its page and the API show ---- */
+
+struct cov_profile {
+	const struct cov_matrix *matrix;	/* the country alone, with evidence */
+	const struct cov_country_row *row;	/* its row */
+	struct cov_comparison subregion;	/* against its sub-region's mean */
+	const struct cov_gap *gaps;		/* ranked within its sub-region; their
+						 * cells are the sub-region's (statuses
+						 * only: the evidence is in row) */
+	size_t ngaps;
+	const struct cov_timeline *timeline;	/* NULL unless asked */
+};
+/* The profile of country (any ISO form) under q's date, instrument and category (its
+ * countries, region and article are ignored), as the connection's clearance reads:
+ * two computations, the country with its evidence and its sub-region's statuses
+ * (cov_compare_subregion, cov_gaps), and with_timeline cov_timeline. Everything in
+ * p. Errors as cov_query_check. */
+int cov_profile(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
+		const char *country, int with_timeline, struct cov_profile **out,
+		struct err *e);
 
 /* ---- writes: permitted (permit.c), audited in the same transaction ---- */
 
@@ -272,19 +309,22 @@ int cov_assess(struct store *s, const struct actor *a, const char *country,
 /* Withdraw assessment id (as cov_assess permits for its country). ERR_NOTFOUND when
  * absent or withdrawn already. */
 int cov_withdraw(struct store *s, const struct actor *a, long long id, struct err *e);
-/* Open a dispute of a cell (the country's focal point; curators) with a first comment
- * text (1..LIMIT_COV_NOTE bytes). *id receives the dispute's id. */
+/* Open a dispute of a cell (the country's focal point) with a first comment text
+ * (1..LIMIT_COV_NOTE bytes). *id receives the dispute's id. */
 int cov_dispute_open(struct store *s, const struct actor *a, const char *country,
 		     const char *instrument, int article, const char *text, long long *id,
 		     struct err *e);
-/* Comment on an open dispute (its country's focal point, curators). */
+/* Comment on an open dispute (its country's focal point, curators); ERR_CONFLICT
+ * once decided. */
 int cov_dispute_comment(struct store *s, const struct actor *a, long long dispute_id,
 			const char *text, struct err *e);
 /* Decide an open dispute: state "upheld" or "rejected", with a note (curators). */
 int cov_dispute_decide(struct store *s, const struct actor *a, long long dispute_id,
 		       const char *state, const char *note, struct err *e);
-/* The assessments of country (NULL: all), the withdrawn ones too when
- * with_withdrawn; the disputes of country (NULL: all); the comments of a dispute. */
+/* The assessments of country (any ISO form; NULL: all), by country, article and date,
+ * the withdrawn ones too when with_withdrawn; the disputes of country (NULL: all),
+ * newest first; the comments of a dispute, oldest first. ERR_INVALID naming
+ * "country" for an unknown country. */
 int cov_assessments(struct store *s, pool *p, const char *country, int with_withdrawn,
 		    struct cov_assessment **out, size_t *n, struct err *e);
 int cov_disputes(struct store *s, pool *p, const char *country, struct cov_dispute **out,

@@ -19,7 +19,9 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	 * change who may read a record; a focal point edits the text of its country's
 	 * records but not the label of another organisation's */
 	/* ASSESS, DISPUTE, DECIDE: coverage of a country (rec names the country): a
-	 * focal point assesses and disputes their own country's, a curator decides */
+	 * focal point assesses and disputes their own country's status; a curator
+	 * assesses any country's and decides disputes (a comment on one needs DISPUTE
+	 * or DECIDE: coverage.c) */
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
 	 *                   ASSESS       DISPUTE      DECIDE */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
@@ -29,9 +31,9 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
 			       NO,          NO,          NO },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         ANY,         ANY },
+			       ANY,         NO,          ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         ANY,         ANY },
+			       ANY,         NO,          ANY },
 };
 
 static int signed_in(const struct actor *a)

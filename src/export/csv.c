@@ -105,3 +105,50 @@ done:
 	sbuf_release(&expr);
 	return rc;
 }
+
+static const char *const coverage_head[] = {
+	"country", "instrument", "article", "title", "category", "status", "derived",
+	"evidence", "assessment", "disputed",
+};
+#define COVERAGE_COLS (sizeof(coverage_head) / sizeof(coverage_head[0]))
+
+/* The evidence of a cell as one field (csv_coverage), in p. */
+static const char *coverage_evidence(pool *p, const struct cov_cell *c)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *out;
+
+	for (size_t k = 0; k < c->nevidence; k++) {
+		const struct cov_evidence *v = &c->evidence[k];
+
+		sbuf_addf(&b, "%s%s~%s (%s%s%s@%s, %s", k ? "; " : "", v->work_uri, v->eid,
+			  v->num ? v->num : "", v->num ? ", " : "", v->version_language,
+			  v->version_date, v->extent);
+		if (v->derived)
+			sbuf_addf(&b, ", through %s/%d", v->via_instrument, v->via_article);
+		sbuf_addc(&b, ')');
+	}
+	out = pool_strdup(p, sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
+void csv_coverage(struct sbuf *out, pool *p, const struct cov_matrix *m)
+{
+	csv_row(out, coverage_head, COVERAGE_COLS);
+	for (size_t i = 0; i < m->nrows; i++) {
+		for (size_t j = 0; j < m->narticles; j++) {
+			const struct article *a = &m->articles[j];
+			const struct cov_cell *c = &m->rows[i].cells[j];
+			const char *f[COVERAGE_COLS] = {
+				m->rows[i].country->alpha2, a->instrument,
+				pool_printf(p, "%d", a->number), a->title, a->category,
+				cov_status_name(c->status), c->derived ? "1" : "0",
+				coverage_evidence(p, c), c->assessment ? c->assessment->note : "",
+				c->disputed ? "1" : "0",
+			};
+
+			csv_row(out, f, COVERAGE_COLS);
+		}
+	}
+}

@@ -15,7 +15,9 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "core/pool.h"
 #include "core/sbuf.h"
+#include "domain/coverage.h"
 #include "import/doc.h"
 
 /* Append one field to out, quoted where needed and guarded against formula
@@ -35,5 +37,13 @@ void csv_row_raw(struct sbuf *out, const char *const *fields, size_t n);
  * parent_eid ("" at the top level) and depth (1 at the top level); fields guarded
  * as csv_row does. Returns ERR_OK, or ERR_INVALID when d is NULL. */
 int csv_doc_provisions(const struct doc *d, struct sbuf *out, struct err *e);
+
+/* Append the cells of a coverage matrix, one header row and then one row per country
+ * and article (the countries in m's order, each with m's articles), with the columns
+ * country (alpha-2), instrument, article (its number), title, category, status
+ * (cov_status_name), derived (0 or 1), evidence ("URI~EID (num, eng@DATE, extent)"
+ * joined by "; ", derived ones "..., through coe-185/2)"), assessment (its note) and
+ * disputed (0 or 1); fields guarded as csv_row does. Temporary strings go to p. */
+void csv_coverage(struct sbuf *out, pool *p, const struct cov_matrix *m);
 
 #endif

@@ -212,7 +212,10 @@ static void test_article_and_matrix(void **state)
 	assert_int_equal(json_array_size(cs), 1);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(
 		json_array_get(cs, 0), "country"), "alpha2")), "KE");
-	assert_int_equal(json_integer_value(json_object_get(j, "covered")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "article"),
+							    "covered")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "article"),
+							    "countries")), 249);
 	json_decref(j);
 	j = call(NULL, "GET", "/api/v1/coverage?region=014&category=criminalization&limit=3&"
 		 "offset=0&at=2021-01-01", NULL, 200);

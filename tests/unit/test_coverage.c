@@ -160,6 +160,12 @@ static void test_status_rules(void **state)
 	assert_int_equal(m->narticles, 82);
 	assert_int_equal(cov_matrix_column(m, "coe-185", 1), -1);	/* definitions */
 	assert_int_equal(cov_matrix_column(m, "un-cc", 60), -1);	/* final */
+	assert_string_equal(cov_status_name(COV_PARTLY), "partly_covered");
+	assert_string_equal(cov_status_label(COV_PARTLY), "partly covered");
+	assert_int_equal(cov_status_parse("not_covered"), COV_NOT);
+	assert_int_equal(cov_status_parse("gap"), -1);
+	assert_int_equal(cov_category_index("safeguards"), 4);
+	assert_int_equal(cov_category_index("final"), -1);
 
 	c = cell(m, "coe-185", 2);
 	assert_int_equal(c->status, COV_COVERED);
@@ -274,6 +280,18 @@ static void test_dates(void **state)
 	m = matrix(s, p, &fixture_local, "2019-05-31", NULL, NULL);
 	assert_int_equal(cell(m, "coe-185", 2)->status, COV_COVERED);
 
+	/* a translation dated later: the work's own language still decides, as on the law
+	 * pages (legislation_as_of) */
+	{
+		struct doc *fr = ke_act(1);
+
+		fr->language = "fra";
+		fr->expr_date = "2019-03-01";
+		import(s, fr, NULL);
+	}
+	m = matrix(s, p, &fixture_local, "2019-05-01", NULL, NULL);
+	assert_string_equal(cell(m, "coe-185", 2)->evidence[0].version_language, "eng");
+	assert_string_equal(cell(m, "coe-185", 2)->evidence[0].version_date, "2018-05-30");
 	/* a law valid until 2015-12-31 */
 	old = import(s, small_act(KE_OLD, "1", "2010-01-01", "2015-12-31"), NULL);
 	map(s, old, "sec_1", "un-cc", 21, "full");
@@ -394,17 +412,22 @@ static void test_assessments(void **state)
 	assert_int_equal(cov_withdraw(s, &cur, id2, &e), ERR_NOTFOUND);
 	m = matrix(s, p, &fixture_local, "2019-01-01", NULL, NULL);
 	assert_int_equal(cell(m, "coe-185", 2)->conflict, 0);
-	assert_int_equal(cov_assessments(s, p, "KE", 1, &as, &n, NULL), ERR_OK);
+	assert_int_equal(cov_assessments(s, p, "KEN", 1, &as, &n, NULL), ERR_OK);
 	assert_int_equal(n, 3);	/* 11, 2 (withdrawn), 13 */
 
 	/* disputes: the focal point opens, a curator comments and decides */
 	assert_int_equal(cov_dispute_open(s, &fp_ug, "KE", "un-cc", 11, "no", &did, &e),
+			 ERR_FORBIDDEN);
+	assert_int_equal(cov_dispute_open(s, &cur, "KE", "un-cc", 11, "no", &did, &e),
+			 ERR_FORBIDDEN);	/* curators decide */
+	assert_int_equal(cov_dispute_open(s, NULL, "KE", "un-cc", 11, "no", &did, &e),
 			 ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_open(s, &fp, "KE", "un-cc", 11,
 					  "Section 16 covers devices.", &did, &e), ERR_OK);
 	m = matrix(s, p, &fixture_local, "2019-01-01", NULL, NULL);
 	assert_int_equal(cell(m, "un-cc", 11)->disputed, 1);
 	assert_int_equal(cov_dispute_comment(s, &cur, did, "It does not.", &e), ERR_OK);
+	assert_int_equal(cov_dispute_comment(s, &fp_ug, did, "It does.", &e), ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_decide(s, &fp, did, "upheld", "ok", &e), ERR_FORBIDDEN);
 	assert_int_equal(cov_dispute_decide(s, &cur, did, "maybe", "ok", &e), ERR_INVALID);
 	assert_int_equal(cov_dispute_decide(s, &cur, did, "rejected", "Section 16 is "
@@ -589,9 +612,11 @@ static void test_aggregates(void **state)
 	assert_int_equal(sh[col].covered, 1);
 	assert_int_equal(sh[col].not_covered, 1);
 	assert_int_equal(sh[col].unknown, (int)m->nrows - 2);
+	assert_true(sh[col].share > 0.99 / m->nrows && sh[col].share < 1.01 / m->nrows);
+	assert_true(sh[col].score > 0.99 / m->nrows && sh[col].score < 1.01 / m->nrows);
 	cov_least_covered(sh, &n, 5);
 	assert_int_equal(n, 5);
-	assert_true(sh[0].share <= sh[4].share);
+	assert_true(sh[0].score <= sh[4].score);
 	assert_int_equal(sh[0].covered, 0);
 	/* Kenya's gaps: un-cc/11 (covered by a neighbour) first, then its partly ones */
 	assert_int_equal(cov_gaps(p, m, "KE", &g, &n, &e), ERR_OK);
@@ -604,6 +629,28 @@ static void test_aggregates(void **state)
 	assert_string_equal(cmp.subregion, "202");	/* Sub-Saharan Africa */
 	assert_true(cmp.score > cmp.subregion_mean);
 	assert_int_equal(cov_compare_subregion(m, "FR", &cmp, &e), ERR_NOTFOUND);
+	/* the profile: the country with its evidence, its sub-region, its gaps */
+	{
+		struct cov_query pq = { .at = "2019-01-01", .region = "150" };	/* ignored */
+		struct cov_profile *pr;
+
+		assert_int_equal(cov_profile(s, p, &fixture_local, &pq, "KEN", 1, &pr, &e),
+				 ERR_OK);
+		assert_string_equal(pr->row->country->alpha2, "KE");
+		assert_int_equal(pr->matrix->nrows, 1);
+		assert_int_equal(pr->row->cells[cov_matrix_column(pr->matrix, "coe-185", 2)]
+				 .nevidence, 1);
+		assert_string_equal(pr->subregion.subregion, "202");
+		assert_true(pr->subregion.subregion_countries > 40);
+		assert_true(pr->ngaps >= 2);
+		assert_int_equal(pr->gaps[0].article->number, 11);
+		assert_non_null(pr->timeline);
+		assert_true(pr->timeline->npoints >= 2);
+		err_clear(&e);
+		assert_int_equal(cov_profile(s, p, &fixture_local, &pq, "XX", 0, &pr, &e),
+				 ERR_INVALID);
+		assert_true(!strncmp(e.msg, "country:", 8));
+	}
 	pool_free(p);
 	store_close(s);
 }

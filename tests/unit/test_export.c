@@ -652,6 +652,49 @@ static void test_csv_provisions(void **state)
 
 /* ---- performance: 100,000 nodes (printed, loosely bounded) ---- */
 
+/* A coverage matrix of one country and two articles as CSV: the header, one row per
+ * cell, the evidence in one field, a note that starts like a formula guarded. */
+static void test_csv_coverage(void **state)
+{
+	struct country ke = { .alpha2 = "KE" };
+	struct article arts[2] = {
+		{ .instrument = "coe-185", .number = 2, .title = "Illegal access",
+		  .category = "criminalization" },
+		{ .instrument = "un-cc", .number = 11, .title = "Misuse of devices",
+		  .category = "criminalization" },
+	};
+	struct cov_evidence ev[2] = {
+		{ .work_uri = "/akn/ke/act/2018/5", .eid = "sec_14", .num = "14",
+		  .version_date = "2018-05-30", .version_language = "eng", .extent = "full" },
+		{ .work_uri = "/akn/ke/act/2018/5", .eid = "sec_16", .version_date = "2018-05-30",
+		  .version_language = "eng", .extent = "partial", .derived = 1,
+		  .via_instrument = "un-cc", .via_article = 9 },
+	};
+	struct cov_assessment as = { .note = "=no offence, see 2019 review" };
+	struct cov_cell cells[2] = {
+		{ .status = COV_COVERED, .evidence = ev, .nevidence = 2 },
+		{ .status = COV_NOT, .assessment = &as, .disputed = 1 },
+	};
+	struct cov_country_row row = { .country = &ke, .cells = cells };
+	struct cov_matrix m = { .at = "2019-01-01", .articles = arts, .narticles = 2,
+				.rows = &row, .nrows = 1 };
+	struct sbuf out = SBUF_INIT;
+	pool *p = pool_new();
+
+	(void)state;
+	csv_coverage(&out, p, &m);
+	assert_string_equal(sbuf_str(&out),
+		"country,instrument,article,title,category,status,derived,evidence,assessment,"
+		"disputed\r\n"
+		"KE,coe-185,2,Illegal access,criminalization,covered,0,\"/akn/ke/act/2018/5~sec_14 "
+		"(14, eng@2018-05-30, full); /akn/ke/act/2018/5~sec_16 (eng@2018-05-30, partial, "
+		"through un-cc/9)\",,0\r\n"
+		"KE,un-cc,11,Misuse of devices,criminalization,not_covered,0,,"
+		"\"'=no offence, see 2019 review\",1\r\n");
+	sbuf_release(&out);
+	pool_free(p);
+}
+
 static void test_export_perf(void **state)
 {
 	struct doc *d = doc_new();
@@ -746,6 +789,7 @@ int main(void)
 		cmocka_unit_test(test_csv_injection),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_csv_provisions),
+		cmocka_unit_test(test_csv_coverage),
 		cmocka_unit_test(test_export_perf),
 	};
 	int rc;

@@ -90,6 +90,22 @@ static const struct row {
 	{ P, "ann", NULL, ACT_LABEL, "RED", ST_DRAFT, ERR_OK },		/* its author */
 	{ C, "cu", NULL, ACT_LABEL, "AMBER", ST_PUBLISHED, ERR_OK },
 	{ A, "ad", NULL, ACT_LABEL, "RED", ST_PUBLISHED, ERR_OK },
+	/* coverage of a country (the record names Kenya): assess, dispute, decide */
+	{ PUBLIC, "x", NULL, ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ R, "bo", NULL, ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "po", NULL, ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "UG", ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ C, "cu", NULL, ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ A, "ad", NULL, ACT_ASSESS, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "KE", ACT_DISPUTE, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ F, "fp", "UG", ACT_DISPUTE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ C, "cu", NULL, ACT_DISPUTE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },	/* decides */
+	{ R, "bo", NULL, ACT_DISPUTE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ F, "fp", "KE", ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ P, "po", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
+	{ C, "cu", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_OK },
+	{ A, "ad", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_OK },
 };
 
 static void test_table(void **state)
