@@ -41,7 +41,7 @@ static const struct api_field assessment_fields[] = {
 	API_FIELD(struct cov_assessment, note, API_STR),
 	API_FIELD(struct cov_assessment, as_of, API_STR),
 	API_FIELD(struct cov_assessment, recorded_at, API_STR),
-	API_FIELD(struct cov_assessment, recorded_by, API_STR),
+	API_FIELD(struct cov_assessment, recorded_by, API_STR_NULL),
 	API_FIELD(struct cov_assessment, withdrawn_at, API_STR_NULL),
 	API_FIELD(struct cov_assessment, withdrawn_by, API_STR_NULL),
 	API_END
@@ -122,17 +122,32 @@ static json_t *share_json(const struct cov_article_share *sh)
 	return j;
 }
 
-/* A cell with its evidence into j (a new object when NULL). */
-static json_t *cell_json(json_t *j, const struct cov_cell *c)
+/* Whether the asker may record or decide for country's coverage. */
+static int acts_on(const struct req *r, const char *country)
 {
+	struct record rec = { .country = country };
+
+	return !record_allow(r->actor, ACT_ASSESS, &rec, NULL) ||
+	       !record_allow(r->actor, ACT_DECIDE, &rec, NULL);
+}
+
+/* A cell with its evidence into j (a new object when NULL); who recorded its
+ * assessment only with names (see acts_on). */
+static json_t *cell_json(json_t *j, const struct cov_cell *c, int names)
+{
+	json_t *as = c->assessment ? api_object(c->assessment, assessment_fields) : json_null();
+
 	if (!j)
 		j = json_object();
+	if (c->assessment && !names) {
+		json_object_set_new(as, "recorded_by", json_null());
+		json_object_set_new(as, "withdrawn_by", json_null());
+	}
 	json_object_set_new(j, "status", json_string(cov_status_name(c->status)));
 	json_object_set_new(j, "derived", json_boolean(c->derived));
 	json_object_set_new(j, "evidence", api_array(c->evidence, c->nevidence,
 						     sizeof(*c->evidence), evidence_fields));
-	json_object_set_new(j, "assessment", c->assessment ?
-			    api_object(c->assessment, assessment_fields) : json_null());
+	json_object_set_new(j, "assessment", as);
 	json_object_set_new(j, "conflict", json_boolean(c->conflict));
 	json_object_set_new(j, "disputed", json_boolean(c->disputed));
 	return j;
@@ -185,6 +200,7 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 	struct cov_profile *pr;
 	struct err e = { 0 };
 	json_t *j, *arr;
+	int names;
 
 	if (cov_profile(r->store, r->pool, r->actor, q, country, tl && !strcmp(tl, "1"), &pr,
 			&e))
@@ -192,6 +208,7 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 					     : http_fail(r, out, &e);
 	m = pr->matrix;
 	row = pr->row;
+	names = acts_on(r, row->country->alpha2);
 	j = head_json(m);
 	json_object_set_new(j, "country", country_ref(row->country));
 	json_object_set_new(j, "score", score_json(&row->overall));
@@ -200,7 +217,7 @@ static int by_country(struct req *r, struct resp *out, struct cov_query *q,
 	arr = json_array();
 	for (size_t k = 0; k < m->narticles; k++)
 		json_array_append_new(arr, cell_json(article_json(&m->articles[k]),
-						     &row->cells[k]));
+						     &row->cells[k], names));
 	json_object_set_new(j, "articles", arr);
 	json_object_set_new(j, "subregion", json_pack("{s:s, s:f, s:i}", "code",
 						      pr->subregion.subregion, "mean",
@@ -261,7 +278,7 @@ static int by_article(struct req *r, struct resp *out, struct cov_query *q, cons
 
 		if (m->rows[i].cells[0].status == COV_UNKNOWN)
 			continue;
-		c = cell_json(NULL, &m->rows[i].cells[0]);
+		c = cell_json(NULL, &m->rows[i].cells[0], acts_on(r, m->rows[i].country->alpha2));
 		json_object_set_new(c, "country", country_ref(m->rows[i].country));
 		json_object_set_new(c, "region", json_string(m->rows[i].country->region));
 		json_object_set_new(c, "subregion", json_string(m->rows[i].country->subregion));
@@ -365,6 +382,13 @@ int api_coverage_assessments(struct req *r, struct resp *out)
 			return out->status;
 		if (cov_assessments(r->store, r->pool, country, 1, &as, &n, &e))
 			return http_fail(r, out, &e);
+		/* who recorded or withdrew one: for those who act on that country's
+		 * coverage, as on the pages */
+		for (size_t i = 0; i < n; i++)
+			if (!acts_on(r, as[i].country)) {
+				as[i].recorded_by = NULL;
+				as[i].withdrawn_by = NULL;
+			}
 		return api_send_list(out, "assessments", api_array(as, n, sizeof(*as),
 								   assessment_fields), NULL);
 	}

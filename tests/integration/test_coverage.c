@@ -253,6 +253,17 @@ static void test_assessments_and_disputes(void **state)
 	json_decref(j);
 	j = call(NULL, "GET", "/api/v1/coverage?country=KE&at=2021-01-01", NULL, 200);
 	assert_string_equal(status_of(j, "un-cc/11"), "not_covered");
+	/* the note is evidence for all; who recorded it, for those who act on it */
+	assert_true(json_is_null(json_object_get(json_object_get(article(j, "un-cc/11"),
+						 "assessment"), "recorded_by")));
+	json_decref(j);
+	j = call(cur, "GET", "/api/v1/coverage?country=KE&at=2021-01-01", NULL, 200);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(article(j,
+			    "un-cc/11"), "assessment"), "recorded_by")), "kamau");
+	json_decref(j);
+	j = call(NULL, "GET", "/api/v1/coverage/assessments?country=KE", NULL, 200);
+	assert_true(json_is_null(json_object_get(json_array_get(json_object_get(j,
+						 "assessments"), 0), "recorded_by")));
 	json_decref(j);
 	/* a dispute: opened by the focal point, commented and decided by a curator */
 	j = call(fp, "POST", "/api/v1/coverage/disputes",
