@@ -436,6 +436,16 @@ static int item_cmp(const void *x, const void *y)
 	return a->ev.via_article - b->ev.via_article;
 }
 
+/* Whether cell cl has direct evidence of the provision of ev. */
+static int has_direct(const struct cov_cell *cl, const struct cov_evidence *ev)
+{
+	for (size_t i = 0; i < cl->nevidence; i++)
+		if (!cl->evidence[i].derived && !strcmp(cl->evidence[i].eid, ev->eid) &&
+		    !strcmp(cl->evidence[i].work_uri, ev->work_uri))
+			return 1;
+	return 0;
+}
+
 /* The version of the work of rows[i..j) in force at at (coverage.h), or NULL; of two
  * versions of one date in other languages, the first stored. */
 static const struct cov_row *in_force(const struct cov_row *const *rows, size_t i, size_t j,
@@ -542,13 +552,19 @@ static struct cov_cell *evaluate(const struct ctx *c, const char *at)
 	if (g.it.n)
 		qsort(g.it.v, g.it.n, sizeof(*g.it.v), item_cmp);
 	evs = pool_alloc(c->p, (g.it.n ? g.it.n : 1) * sizeof(*evs));
-	for (size_t k = 0; k < g.it.n; k++) {
+	for (size_t k = 0, nev = 0; k < g.it.n; k++) {
 		struct cov_cell *cl = &cells[g.it.v[k].cell];
 
-		evs[k] = g.it.v[k].ev;
+		/* a provision mapped to both counterparts is direct evidence of each: not
+		 * also derived evidence of it (the items of a cell are together, direct
+		 * first) */
+		if (g.it.v[k].ev.derived && has_direct(cl, &g.it.v[k].ev))
+			continue;
+		evs[nev] = g.it.v[k].ev;
 		if (!cl->nevidence)
-			cl->evidence = &evs[k];
+			cl->evidence = &evs[nev];
 		cl->nevidence++;
+		nev++;
 	}
 	for (size_t k = 0; k < ncells; k++) {
 		cells[k].status = g.direct[k] >= g.derived[k] ? g.direct[k] : g.derived[k];

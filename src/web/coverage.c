@@ -258,44 +258,12 @@ static void marks_legend(struct req *r, struct sbuf *b)
 		 T("through the cross-walk"));
 }
 
-/* The CSV of the matrix: one line per country and article. */
-static int matrix_csv(struct req *r, struct resp *out, const struct cov_matrix *m, int all)
+/* The CSV of the matrix: one line per country and article (csv_coverage, as
+ * `ccrepo coverage --csv` writes it). */
+static int matrix_csv(struct req *r, struct resp *out, const struct cov_matrix *m)
 {
-	static const char *const head[] = { "country", "name", "instrument", "article",
-					    "title", "category", "status", "derived",
-					    "evidence", "assessment", "disputed" };
-	struct sbuf *b = &out->body;
-
 	out->content_type = "text/csv; charset=utf-8";
-	csv_row(b, head, sizeof(head) / sizeof(head[0]));
-	for (size_t i = 0; i < m->nrows; i++) {
-		const struct cov_country_row *row = &m->rows[i];
-
-		if (!row_known(row, all))
-			continue;
-		for (size_t j = 0; j < m->narticles; j++) {
-			const struct cov_cell *c = &row->cells[j];
-			struct sbuf ev = SBUF_INIT;
-			const char *f[11];
-
-			for (size_t k = 0; k < c->nevidence; k++)
-				sbuf_addf(&ev, "%s%s~%s@%s", k ? "; " : "", c->evidence[k].work_uri,
-					  c->evidence[k].eid, c->evidence[k].version_date);
-			f[0] = row->country->alpha2;
-			f[1] = country_name(row->country, r->lang);
-			f[2] = m->articles[j].instrument;
-			f[3] = pool_printf(r->pool, "%d", m->articles[j].number);
-			f[4] = m->articles[j].title;
-			f[5] = m->articles[j].category;
-			f[6] = cov_status_name(c->status);
-			f[7] = c->derived ? "1" : "0";
-			f[8] = pool_strdup(r->pool, sbuf_str(&ev));
-			f[9] = c->assessment ? c->assessment->note : "";
-			f[10] = c->disputed ? "1" : "0";
-			csv_row(b, f, 11);
-			sbuf_release(&ev);
-		}
-	}
+	csv_coverage(&out->body, r->pool, m);
 	return 200;
 }
 
@@ -314,11 +282,15 @@ int web_coverage(struct req *r, struct resp *out)
 		return http_error(r, out, 400, "The page is a number from 1.");
 	if (sort && strcmp(sort, "score") && strcmp(sort, "name"))
 		return http_error(r, out, 400, "The sort is name or score.");
-	/* one instrument's columns fit a screen: the UN convention's unless asked */
-	if (query_of(r, &q, csv ? NULL : "un-cc", &e) || cov_matrix(r->store, r->pool, r->actor, &q, &m, &e))
+	/* one instrument's columns fit a screen: the UN convention's unless asked; the
+	 * page shows statuses, the CSV their evidence too */
+	if (query_of(r, &q, csv ? NULL : "un-cc", &e))
+		return http_fail(r, out, &e);
+	q.statuses_only = !csv;
+	if (cov_matrix(r->store, r->pool, r->actor, &q, &m, &e))
 		return http_fail(r, out, &e);
 	if (csv)
-		return matrix_csv(r, out, m, all);
+		return matrix_csv(r, out, m);
 	rows = pool_calloc(r->pool, m->nrows + 1, sizeof(*rows));
 	for (size_t i = 0; i < m->nrows; i++)
 		if (row_known(&m->rows[i], all))
@@ -419,7 +391,10 @@ int web_coverage_map(struct req *r, struct resp *out)
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 
-	if (query_of(r, &q, NULL, &e) || cov_matrix(r->store, r->pool, r->actor, &q, &m, &e) ||
+	if (query_of(r, &q, NULL, &e))
+		return http_fail(r, out, &e);
+	q.statuses_only = 1;
+	if (cov_matrix(r->store, r->pool, r->actor, &q, &m, &e) ||
 	    country_list(r->store, r->pool, &cs, &ncs, &e))
 		return http_fail(r, out, &e);
 	if (q.article)
@@ -797,25 +772,27 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 			 struct err *e)
 {
 	struct cov_query q;
-	struct cov_matrix *m;
-	struct cov_timeline *tl;
-	struct cov_comparison cmp;
-	struct cov_gap *gaps;
+	struct cov_profile *pr;
+	const struct cov_matrix *m;
+	const struct cov_timeline *tl;
+	const struct cov_comparison *cmp;
+	const struct cov_gap *gaps;
 	struct chart_bar bars[9];
 	struct chart_point *pts;
 	const struct cov_country_row *row;
-	const char *one[1] = { c->alpha2 };
 	size_t ngaps, nb = 0;
 	int rc, staff = may(r, ACT_ASSESS, c->alpha2) || may(r, ACT_DECIDE, c->alpha2);
 
-	/* the country among its sub-region: the comparison and the gaps' ranking */
-	if ((rc = query_of(r, &q, NULL, e)))
+	/* the country with its evidence, its sub-region's statuses, its timeline */
+	if ((rc = query_of(r, &q, NULL, e)) ||
+	    (rc = cov_profile(r->store, r->pool, r->actor, &q, c->alpha2, 1, &pr, e)))
 		return rc;
-	q.region = c->subregion[0] ? c->subregion : NULL;
-	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)))
-		return rc;
-	if (!(row = cov_matrix_row(m, c->alpha2)))
-		return err_set(e, ERR_NOTFOUND, "There is no such country.");
+	m = pr->matrix;
+	row = pr->row;
+	cmp = &pr->subregion;
+	gaps = pr->gaps;
+	ngaps = pr->ngaps;
+	tl = pr->timeline;
 	basis(r, b, m);
 	html_fmt(b, "<p><a href=\"/coverage%S\">%s</a> · <a href=\"/coverage/map%S\">%s</a> · "
 		 "<a href=\"/api/v1/coverage?country=%u\">JSON</a></p>\n", layout_q(r),
@@ -835,15 +812,15 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 	chart_bars(r, b, &(struct chart_bars){ .title = T("Share of the articles covered"),
 		   .label_heading = T("Category"), .value_heading = T("Score"), .bars = bars,
 		   .n = nb, .percent = 1 });
-	if (!cov_compare_subregion(m, c->alpha2, &cmp, NULL) && cmp.subregion[0]) {
+	if (cmp->subregion && cmp->subregion[0]) {
 		struct region *g;
 
 		html_fmt(b, "<p>%s</p>\n", layout_msg(r, pool_printf(r->pool,
 			 "%s: %s; the mean of %s: %s (countries compared: %d).",
-			 country_name(c, r->lang), chart_percent(r, cmp.score),
-			 region_get(r->store, r->pool, cmp.subregion, &g, NULL) ? cmp.subregion :
-			 region_name(g, r->lang), chart_percent(r, cmp.subregion_mean),
-			 cmp.subregion_countries), NULL, 0));
+			 country_name(c, r->lang), chart_percent(r, cmp->score),
+			 region_get(r->store, r->pool, cmp->subregion, &g, NULL) ? cmp->subregion :
+			 region_name(g, r->lang), chart_percent(r, cmp->subregion_mean),
+			 cmp->subregion_countries), NULL, 0));
 	}
 	if (row->safeguards_flag)
 		html_fmt(b, "<p class=\"note\" role=\"note\">%s</p>\n",
@@ -851,8 +828,6 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 			   "and safeguards, human rights, personal data): the powers may lack "
 			   "their limits in law, or the safeguards are not mapped yet."));
 	/* the gaps, most urgent first */
-	if ((rc = cov_gaps(r->pool, m, c->alpha2, &gaps, &ngaps, e)))
-		return rc;
 	html_fmt(b, "<h3>%s</h3>\n", T("Gaps"));
 	if (!ngaps)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No gap is recorded: every article "
@@ -874,11 +849,6 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 	if (ngaps)
 		html_fmt(b, "</ol>\n");
 	/* over time */
-	q.region = NULL;
-	q.countries = one;
-	q.ncountries = 1;
-	if ((rc = cov_timeline(r->store, r->pool, r->actor, &q, &tl, e)))
-		return rc;
 	pts = pool_calloc(r->pool, tl->npoints + 1, sizeof(*pts));
 	for (size_t i = 0; i < tl->npoints; i++)
 		pts[i] = (struct chart_point){ tl->points[i].date, tl->points[i].overall.score };
@@ -986,6 +956,7 @@ int web_region_coverage(struct req *r, struct sbuf *b, const struct region *g,
 	if ((rc = query_of(r, &q, NULL, e)))
 		return rc;
 	q.region = g->level == REGION_WORLD ? NULL : g->code;
+	q.statuses_only = 1;
 	if ((rc = cov_matrix(r->store, r->pool, r->actor, &q, &m, e)) ||
 	    (rc = cov_region_shares(r->store, r->pool, m, q.region, &shares, &n, e)))
 		return rc;

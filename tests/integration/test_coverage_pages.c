@@ -151,8 +151,8 @@ static void test_matrix_and_map(void **state)
 	http_response_free(r);
 	r = get("/coverage.csv", 200);
 	assert_header_has(r, "Content-Type", "text/csv");
-	assert_has(r->body, "country,name,instrument,article,title,category,status,derived,");
-	assert_has(r->body, "US,United States,un-cc,7,Illegal access,criminalization,covered,0,");
+	assert_has(r->body, "country,instrument,article,title,category,status,derived,");
+	assert_has(r->body, "US,un-cc,7,Illegal access,criminalization,covered,0,");
 	http_response_free(r);
 	r = get("/coverage/map?article=un-cc/7", 200);
 	assert_has(r->body, "<svg class=\"map\"");
