@@ -6,9 +6,11 @@ Reads the statutes, treaties and judgments of the shared corpus listed in CORPUS
 pinned, printed at the start so that figures stay comparable between runs: a file
 added to the corpus later is not read until it is added here), splits them into
 sentences and headings, and builds N provisions (parts >
-sections > subsections) of acts spread over every ISO 3166-1 country, with dates
-1980-2026 and ~2% of sections mapped to an instrument article. Deterministic for a
-given --seed. Writes into OUT:
+sections > subsections) of acts spread over every ISO 3166-1 country (or --countries N
+of them), with dates 1980-2026 and a share of sections (--map-rate, default 2%) mapped
+(accepted) to an instrument article. Deterministic for a given --seed; with the default
+--map-rate and --countries, the output is the same as before those options existed.
+Writes into OUT:
 
   bundle-NN.json  ccrepo JSON bundles (docs/bundle.md), at most --per-bundle provisions
   docs.tsv        the same provisions, one a line, for the FTS5 and Xapian drivers:
@@ -150,13 +152,20 @@ def read_corpus(root):
     return sentences, heads
 
 
-def countries():
+def countries(n=None, seed=1):
+    """The ISO 3166-1 alpha-2 codes, sorted; with n, a sample of n of them drawn by a
+    generator of its own (seeded by seed), so that the main one is untouched."""
     path = "/usr/share/iso-codes/json/iso_3166-1.json"
     try:
         with open(path, encoding="utf-8") as f:
-            return sorted(c["alpha_2"] for c in json.load(f)["3166-1"])
+            codes = sorted(c["alpha_2"] for c in json.load(f)["3166-1"])
     except OSError:
         sys.exit("gen.py: %s missing (Debian package iso-codes)" % path)
+    if n is None:
+        return codes
+    if not 1 <= n <= len(codes):
+        sys.exit("gen.py: --countries is a number from 1 to %d" % len(codes))
+    return sorted(random.Random("countries %d" % seed).sample(codes, n))
 
 
 class Gen:
@@ -247,16 +256,22 @@ def main():
     ap.add_argument("--queries", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-bundle", type=int, default=50000)
+    ap.add_argument("--map-rate", type=float, default=0.02,
+                    help="share of sections mapped (accepted), 0..1 (default 0.02)")
+    ap.add_argument("--countries", type=int, default=None,
+                    help="spread the acts over a sample of N countries (default: all)")
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(ROOT, "..", "shared",
                                                                        "corpus")))
     ap.add_argument("--out", default=os.path.join(HERE, "data"))
     a = ap.parse_args()
+    if not 0 <= a.map_rate <= 1:
+        sys.exit("gen.py: --map-rate is a share from 0 to 1")
     r = random.Random(a.seed)
     sentences, heads = read_corpus(a.corpus)
     if not sentences or not heads:
         sys.exit("gen.py: no text found under %s" % a.corpus)
     g = Gen(r, sentences, heads)
-    ccs = countries()
+    ccs = countries(a.countries, a.seed)
     os.makedirs(a.out, exist_ok=True)
     for name in os.listdir(a.out):
         if name.startswith("bundle-") or name in (".done", "docs.tsv", "queries.tsv"):
@@ -299,7 +314,7 @@ def main():
         provs = build_act(g, size)
         mappings, mapped = [], {}
         for p in provs:
-            if p[1] == "section" and r.random() < 0.02:
+            if p[1] == "section" and r.random() < a.map_rate:
                 art = r.choice(ARTICLES)
                 mapped[p[0]] = art
                 mappings.append({"eid": p[0], "article": art, "state": "accepted",
@@ -344,6 +359,8 @@ def main():
         lines = [
             "provisions %d, works %d, bundles %d, mapped sections %d, works en %d fr %d"
             % (done, nworks, nbundles, nmapped, langs["en"], langs["fr"]),
+            "mapping rate %g of sections, %d countries%s"
+            % (a.map_rate, len(ccs), "" if a.countries is None else " (a sample for the seed)"),
             "source: %d sentences, %d headings from %s, files (CORPUS_FILES): %s"
             % (len(sentences), len(heads), a.corpus, " ".join(CORPUS_FILES)),
             "queries %d: %s" % (len(qs), ", ".join(
