@@ -150,6 +150,11 @@ int cache_serve(struct cache *c, const char *key, unsigned long gen, int gz,
 	return served;
 }
 
+int cache_may_keep(const struct cache *c, size_t plain_len)
+{
+	return c && plain_len <= c->max / 4;
+}
+
 void cache_put(struct cache *c, const char *key, unsigned long gen, struct MHD_Response *plain,
 	       size_t plain_len, struct MHD_Response *gz, size_t gz_len,
 	       struct MHD_Response *not_modified, const char *etag)

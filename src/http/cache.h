@@ -24,6 +24,10 @@ int cache_serve(struct cache *c, const char *key, unsigned long gen, int gz,
 void cache_put(struct cache *c, const char *key, unsigned long gen, struct MHD_Response *plain,
 	       size_t plain_len, struct MHD_Response *gz, size_t gz_len,
 	       struct MHD_Response *not_modified, const char *etag);
+/* Whether an answer of plain_len bytes could be kept (an entry may take at most a
+ * quarter of the cache, its plain and gzip forms together: the plain form alone is a
+ * lower bound). Callers skip the work of preparing what would not be kept. */
+int cache_may_keep(const struct cache *c, size_t plain_len);
 /* Entries and bytes held (for /healthz and tests). */
 void cache_stats(struct cache *c, size_t *entries, size_t *bytes);
 

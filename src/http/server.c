@@ -378,11 +378,12 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 {
 	const char *ct = out->content_type ? out->content_type : "text/plain; charset=utf-8";
 	/* what a signed-in account sees is never cached, nor anything that sets a cookie */
-	int cacheable = route && (route->flags & ROUTE_CACHE) && out->status == 200 &&
-			(r->method & (HTTP_GET | HTTP_HEAD)) && !r->actor->user_id &&
-			!out->ncookies;
+	int shared = route && (route->flags & ROUTE_CACHE) && out->status == 200 &&
+		     (r->method & (HTTP_GET | HTTP_HEAD)) && !r->actor->user_id && !out->ncookies;
+	/* kept in memory (and so compressed ahead) only when the cache would keep it */
+	int cacheable = shared && cache_may_keep(s->cache, out->body.len);
 	const char *cc = out->cache_control ? out->cache_control :
-			 cacheable ? "public, max-age=60" : "no-store";
+			 shared ? "public, max-age=60" : "no-store";
 	const char *lang = r->api ? NULL : lang_code(r->lang);
 	/* pages follow Accept-Language unless ?lang= chose; the API never does */
 	const char *vary = r->api || r->lang_explicit ? "Accept-Encoding" :

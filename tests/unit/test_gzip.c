@@ -1,5 +1,6 @@
 /* Tests of http/gzip (compression checked by inflating with zlib, the size and type
- * thresholds, Accept-Encoding parsing) and of cache_etag_match() in http/cache. */
+ * thresholds, Accept-Encoding parsing) and of cache_etag_match() and cache_may_keep()
+ * in http/cache. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -147,6 +148,22 @@ static void test_accepted(void **state)
 	assert_false(gzip_accepted(NULL));
 }
 
+/* An answer the cache would not keep (over a quarter of it; any with a cache that
+ * keeps nothing) is not compressed ahead for it. */
+static void test_may_keep(void **state)
+{
+	struct cache *c = cache_new(1000), *none = cache_new(0);
+
+	(void)state;
+	assert_true(cache_may_keep(c, 0));
+	assert_true(cache_may_keep(c, 250));
+	assert_false(cache_may_keep(c, 251));
+	assert_false(cache_may_keep(none, 1));
+	assert_false(cache_may_keep(NULL, 1));
+	cache_free(c);
+	cache_free(none);
+}
+
 static void test_etag_match(void **state)
 {
 	const char *etag = "\"0123456789abcdef\"";
@@ -184,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_worth),
 		cmocka_unit_test(test_accepted),
 		cmocka_unit_test(test_etag_match),
+		cmocka_unit_test(test_may_keep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,22 +7,30 @@
 /* Published laws only (a curator reads drafts too, but drafts are no law in force);
  * pending versions are in force nowhere. Without ORDER BY: driven from record, the
  * rows of one work come together, and sorting 100,000 rows would cost more than the
- * rest. One statement per (countries, text), so that a few countries' rows come
- * through the index on record(kind, country, status). */
-#define EVIDENCE_SQL(text, where) \
+ * rest. One statement per (what drives it, text): a few countries' rows come through
+ * the index on record(kind, country, status); a few articles' (?2, a JSON list of
+ * "un-cc/7") through mapping(instrument, article, state), which the IN lists on
+ * instrument and article let the planner use. */
+#define EVIDENCE_SQL(text, from, where) \
 	"SELECT m.work_id, x.id, r.country, " text ", r.language, m.instrument, " \
 	"m.article, m.extent, x.date, x.language, x.valid_to, v.id IS NOT NULL " \
-	"FROM record r JOIN work w ON w.record_id = r.id " \
-	"JOIN mapping m ON m.work_id = r.id AND m.state = 'accepted' " \
-	"JOIN expression x ON x.work_id = r.id AND x.pending = 0 " \
+	from " JOIN expression x ON x.work_id = r.id AND x.pending = 0 " \
 	"LEFT JOIN provision v ON v.expression_id = x.id AND v.eid = m.eid " \
 	"WHERE r.kind = 'legislation' AND r.status = 'published' AND " where " AND " \
 	"(?2 IS NULL OR m.instrument || '/' || m.article IN " \
 	"(SELECT value FROM json_each(?2))) AND " SQ_VISIBLE("r")
+#define EVIDENCE_BY_RECORD "FROM record r JOIN work w ON w.record_id = r.id " \
+	"JOIN mapping m ON m.work_id = r.id AND m.state = 'accepted'"
+#define EVIDENCE_BY_MAPPING "FROM mapping m JOIN record r ON r.id = m.work_id " \
+	"JOIN work w ON w.record_id = r.id"
 #define EVIDENCE_TEXT "w.uri, r.title, m.eid, v.num, v.heading"
 #define EVIDENCE_NOTEXT "NULL, NULL, NULL, NULL, NULL"
 #define EVIDENCE_SOME "r.country IN (SELECT value FROM json_each(?1))"
 #define EVIDENCE_ALL "r.country IS NOT NULL AND ?1 IS NULL"
+#define EVIDENCE_ARTICLES EVIDENCE_ALL " AND m.state = 'accepted' AND " \
+	"m.instrument IN (SELECT substr(value, 1, instr(value, '/') - 1) FROM json_each(?2)) " \
+	"AND m.article IN (SELECT CAST(substr(value, instr(value, '/') + 1) AS INTEGER) " \
+	"FROM json_each(?2))"
 
 static const struct sq_col row_cols[] = {
 	SQ_NUM(struct cov_row, work_id),
@@ -50,15 +58,23 @@ int sq_cov_evidence(struct store *s, pool *p, const struct cov_filter *f,
 	static const struct {
 		enum sq_stmt id;
 		const char *sql;
-	} stmts[2][2] = {	/* [countries given][text] */
-		{ { SQ_COV_EVIDENCE, EVIDENCE_SQL(EVIDENCE_NOTEXT, EVIDENCE_ALL) },
-		  { SQ_COV_EVIDENCE_TEXT, EVIDENCE_SQL(EVIDENCE_TEXT, EVIDENCE_ALL) } },
-		{ { SQ_COV_EVIDENCE_SOME, EVIDENCE_SQL(EVIDENCE_NOTEXT, EVIDENCE_SOME) },
-		  { SQ_COV_EVIDENCE_SOME_TEXT, EVIDENCE_SQL(EVIDENCE_TEXT, EVIDENCE_SOME) } },
+	} stmts[3][2] = {	/* [all, some countries, some articles][text] */
+		{ { SQ_COV_EVIDENCE,
+		    EVIDENCE_SQL(EVIDENCE_NOTEXT, EVIDENCE_BY_RECORD, EVIDENCE_ALL) },
+		  { SQ_COV_EVIDENCE_TEXT,
+		    EVIDENCE_SQL(EVIDENCE_TEXT, EVIDENCE_BY_RECORD, EVIDENCE_ALL) } },
+		{ { SQ_COV_EVIDENCE_SOME,
+		    EVIDENCE_SQL(EVIDENCE_NOTEXT, EVIDENCE_BY_RECORD, EVIDENCE_SOME) },
+		  { SQ_COV_EVIDENCE_SOME_TEXT,
+		    EVIDENCE_SQL(EVIDENCE_TEXT, EVIDENCE_BY_RECORD, EVIDENCE_SOME) } },
+		{ { SQ_COV_EVIDENCE_ARTICLES,
+		    EVIDENCE_SQL(EVIDENCE_NOTEXT, EVIDENCE_BY_MAPPING, EVIDENCE_ARTICLES) },
+		  { SQ_COV_EVIDENCE_ARTICLES_TEXT,
+		    EVIDENCE_SQL(EVIDENCE_TEXT, EVIDENCE_BY_MAPPING, EVIDENCE_ARTICLES) } },
 	};
-	const int some = f->countries != NULL, text = f->text != 0;
+	const int by = f->countries ? 1 : f->articles ? 2 : 0, text = f->text != 0;
 
-	return sq_list((struct sq *)s, stmts[some][text].id, stmts[some][text].sql,
+	return sq_list((struct sq *)s, stmts[by][text].id, stmts[by][text].sql,
 		       SQ_VALS(SQ_TEXT(f->countries), SQ_TEXT(f->articles)), p, &row_reader,
 		       (void **)out, n, "gather coverage evidence", e);
 }
