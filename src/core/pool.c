@@ -16,8 +16,15 @@ struct block {
 	_Alignas(POOL_ALIGN) unsigned char data[];
 };
 
+struct deferred {
+	struct deferred *next;
+	void (*fn)(void *arg);
+	void *arg;
+};
+
 struct pool {
 	struct block *head;
+	struct deferred *deferred;	/* newest first */
 	size_t total;
 };
 
@@ -32,6 +39,8 @@ void pool_free(pool *p)
 
 	if (!p)
 		return;
+	for (struct deferred *d = p->deferred; d; d = d->next)
+		d->fn(d->arg);
 	for (b = p->head; b; b = next) {
 		next = b->next;
 		free(b);
@@ -70,6 +79,16 @@ void *pool_alloc(pool *p, size_t n)
 	b->used += need;
 	p->total += n;
 	return r;
+}
+
+void pool_defer(pool *p, void (*fn)(void *arg), void *arg)
+{
+	struct deferred *d = pool_alloc(p, sizeof(*d));
+
+	d->fn = fn;
+	d->arg = arg;
+	d->next = p->deferred;
+	p->deferred = d;
 }
 
 void *pool_calloc(pool *p, size_t nmemb, size_t size)

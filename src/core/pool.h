@@ -22,6 +22,10 @@ char *pool_strndup(pool *p, const char *s, size_t n);
 /* printf into a string owned by the pool. */
 char *pool_printf(pool *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *pool_vprintf(pool *p, const char *fmt, va_list ap);
+/* Run fn(arg) when p is freed, before its memory goes (the last registered first):
+ * to give back what the pool's owner borrowed, such as a reference to a shared
+ * cache entry. */
+void pool_defer(pool *p, void (*fn)(void *arg), void *arg);
 /* Total bytes handed out so far (for tests and limits). */
 size_t pool_used(const pool *p);
 

@@ -2,6 +2,7 @@
  * writes of assessments and disputes. See coverage.h for the rules. */
 #include "domain/coverage.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -631,8 +632,8 @@ static int public_asker(const struct actor *a)
 	return !a || (!a->local && !a->user_id);
 }
 
-int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
-	       struct cov_matrix **out, struct err *e)
+static int matrix_compute(struct store *s, pool *p, const struct actor *a,
+			  const struct cov_query *q, struct cov_matrix **out, struct err *e)
 {
 	struct ctx c;
 	struct cov_matrix *m;
@@ -687,6 +688,122 @@ int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov
 	m->rows = rows;
 	m->nrows = c.nctry;
 	*out = m;
+	return ERR_OK;
+}
+
+/* ---- statuses kept between requests ----
+ *
+ * A matrix of statuses only (what maps, matrices and the sub-regions of profiles ask)
+ * is kept, computed into a pool of its own, for the next identical query: the same
+ * connection (s), database generation (store_generation: any commit invalidates), asker
+ * (what the clearance reads follows from the account and the database, so its id
+ * suffices), date (today's when none), instrument, category, region, countries and
+ * article. A caller borrows it until its own pool is freed (pool_defer); an entry in
+ * use is never dropped. At most COV_CACHE_ENTRIES, the least recently used goes first. */
+#define COV_CACHE_ENTRIES 8
+
+static struct cache_entry {
+	char *key;
+	pool *p;
+	struct cov_matrix *m;
+	int refs;
+	unsigned long used;
+} cache[COV_CACHE_ENTRIES];
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long cache_clock;
+
+static void pool_free_arg(void *arg)
+{
+	pool_free(arg);
+}
+
+static void cache_release(void *arg)
+{
+	struct cache_entry *en = arg;
+
+	pthread_mutex_lock(&cache_lock);
+	en->refs--;
+	pthread_mutex_unlock(&cache_lock);
+}
+
+/* The key of q for a (checked, so that a bad query is never a key). */
+static char *cache_key(struct store *s, pool *p, const struct actor *a,
+		       const struct cov_query *q)
+{
+	char *k = pool_printf(p, "%p\t%lu\t%lld\t%d\t%s\t%s\t%s\t%s\t%d", (void *)s,
+			      store_generation(s), a ? a->user_id : 0LL, a ? a->local : 0,
+			      q->at ? q->at : today(p), q->instrument ? q->instrument : "",
+			      q->category ? q->category : "", q->region ? q->region : "",
+			      q->article);
+
+	for (size_t i = 0; q->countries && i < q->ncountries; i++)
+		k = pool_printf(p, "%s\t%s", k, q->countries[i]);
+	return k;
+}
+
+/* The entry of key, borrowed by p, or NULL. */
+static struct cov_matrix *cache_get(pool *p, const char *key)
+{
+	struct cov_matrix *m = NULL;
+
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < COV_CACHE_ENTRIES && !m; i++)
+		if (cache[i].key && !strcmp(cache[i].key, key)) {
+			cache[i].refs++;
+			cache[i].used = ++cache_clock;
+			pool_defer(p, cache_release, &cache[i]);
+			m = cache[i].m;
+		}
+	pthread_mutex_unlock(&cache_lock);
+	return m;
+}
+
+/* Keep m (computed in mp) under key, borrowed by p; 0 when no entry was free (the
+ * caller then owns mp). */
+static int cache_keep(pool *p, const char *key, pool *mp, struct cov_matrix *m)
+{
+	struct cache_entry *en = NULL;
+
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < COV_CACHE_ENTRIES; i++)
+		if (!cache[i].refs && (!en || cache[i].used < en->used))
+			en = &cache[i];
+	if (en) {
+		free(en->key);
+		pool_free(en->p);
+		en->key = xstrdup(key);
+		en->p = mp;
+		en->m = m;
+		en->refs = 1;
+		en->used = ++cache_clock;
+		pool_defer(p, cache_release, en);
+	}
+	pthread_mutex_unlock(&cache_lock);
+	return en != NULL;
+}
+
+int cov_matrix(struct store *s, pool *p, const struct actor *a, const struct cov_query *q,
+	       struct cov_matrix **out, struct err *e)
+{
+	const char *key;
+	pool *mp;
+	int rc;
+
+	if (!q->statuses_only)
+		return matrix_compute(s, p, a, q, out, e);
+	if ((rc = cov_query_check(s, p, q, e)))
+		return rc;
+	key = cache_key(s, p, a, q);
+	if ((*out = cache_get(p, key)))
+		return ERR_OK;
+	mp = pool_new();
+	if ((rc = matrix_compute(s, mp, a, q, out, e))) {
+		/* the message lives in e; nothing of mp is kept */
+		pool_free(mp);
+		return rc;
+	}
+	if (!cache_keep(p, key, mp, *out))
+		pool_defer(p, pool_free_arg, mp);
 	return ERR_OK;
 }
 

@@ -699,6 +699,55 @@ static void test_timeline(void **state)
 	store_close(s);
 }
 
+/* Statuses only are kept between calls: the same query borrows the same matrix; a
+ * commit, another asker or another date computes again; a borrowed matrix stays
+ * readable while its borrower's pool lives, whatever else is computed meanwhile. */
+static void test_cache(void **state)
+{
+	struct store *s = scenario();
+	pool *p = pool_new(), *p2 = pool_new();
+	static const char *const ke[] = { "KE" };
+	struct cov_query q = { .at = "2019-01-01", .countries = ke, .ncountries = 1,
+			       .statuses_only = 1 };
+	struct cov_matrix *a, *b, *c, *pub;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(cov_matrix(s, p, &fixture_local, &q, &a, &e), ERR_OK);
+	assert_int_equal(cov_matrix(s, p2, &fixture_local, &q, &b, &e), ERR_OK);
+	assert_ptr_equal(a, b);
+	assert_int_equal(cov_matrix(s, p2, NULL, &q, &pub, &e), ERR_OK);
+	assert_ptr_not_equal(a, pub);
+	assert_int_equal(pub->public_only, 1);
+	assert_int_equal(a->public_only, 0);
+	q.at = "2018-01-01";
+	assert_int_equal(cov_matrix(s, p2, &fixture_local, &q, &c, &e), ERR_OK);
+	assert_ptr_not_equal(a, c);
+	q.at = "2019-01-01";
+	assert_int_equal(cell(a, "un-cc", 11)->status, COV_UNKNOWN);
+	/* a commit: computed again, with the new mapping */
+	map(s, ke_id, "part_2__sec_14", "un-cc", 11, "partial");
+	assert_int_equal(cov_matrix(s, p2, &fixture_local, &q, &c, &e), ERR_OK);
+	assert_ptr_not_equal(a, c);
+	assert_int_equal(cell(c, "un-cc", 11)->status, COV_PARTLY);
+	/* the first borrower's matrix is as it was while p lives, through many queries
+	 * that fill the cache */
+	for (int i = 0; i < 20; i++) {
+		struct cov_matrix *x;
+
+		q.at = pool_printf(p2, "2019-01-%02d", i + 2);
+		assert_int_equal(cov_matrix(s, p2, &fixture_local, &q, &x, &e), ERR_OK);
+	}
+	assert_int_equal(cell(a, "un-cc", 11)->status, COV_UNKNOWN);
+	assert_int_equal(cell(a, "coe-185", 2)->status, COV_COVERED);
+	/* a bad query is refused before any key is made */
+	q.at = "1800-01-01";
+	assert_int_equal(cov_matrix(s, p2, &fixture_local, &q, &c, &e), ERR_INVALID);
+	pool_free(p2);
+	pool_free(p);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -711,6 +760,7 @@ int main(void)
 		cmocka_unit_test(test_query_check),
 		cmocka_unit_test(test_aggregates),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_cache),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);

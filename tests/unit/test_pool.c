@@ -230,10 +230,35 @@ static void test_used(void **state)
 	pool_free(p);
 }
 
+static char order[8];
+
+static void note(void *arg)
+{
+	strncat(order, arg, sizeof(order) - strlen(order) - 1);
+}
+
+/* pool_defer: each function once, at pool_free, the last registered first, while the
+ * pool's memory is still there. */
+static void test_defer(void **state)
+{
+	pool *p = pool_new();
+	char *s = pool_strdup(p, "b");
+
+	(void)state;
+	order[0] = '\0';
+	pool_defer(p, note, "a");
+	pool_defer(p, note, s);
+	pool_defer(p, note, "c");
+	assert_string_equal(order, "");
+	pool_free(p);
+	assert_string_equal(order, "cba");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_free),
+		cmocka_unit_test(test_defer),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_many_small),
 		cmocka_unit_test(test_large),
