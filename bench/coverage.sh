@@ -78,7 +78,7 @@ phase "make" "$(since "$t0")"
 
 # 1. the machine
 {
-	echo "coverage benchmark, $(date -u +%FT%TZ)"
+	echo "coverage benchmark on GENERATED laws (every title begins \"[generated]\"), $(date -u +%FT%TZ)"
 	echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 	echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "sqlite $(pkg-config --modversion sqlite3) (ccrepo's), shell $(sqlite3 --version | cut -d' ' -f1), python $(python3 -c 'import platform; print(platform.python_version())')"
@@ -89,13 +89,13 @@ phase "make" "$(since "$t0")"
 
 # 2. the corpus
 t0=$(now)
-key="provisions=$provisions seed=$seed map_rate=$rate countries=$ncountries gen=$(cksum <bench/search/gen.py | cut -d' ' -f1)"
+key="provisions=$provisions seed=$seed map_rate=$rate countries=$ncountries mark gen=$(cksum <bench/search/gen.py | cut -d' ' -f1)"
 if [ ! -f "$data/.done" ] || [ "$(cat "$data/.key" 2>/dev/null)" != "$key" ]; then
 	echo "generating the corpus in $data ..."
 	rm -f "$data/.key"
 	mkdir -p "$data"
 	python3 bench/search/gen.py --provisions "$provisions" --seed "$seed" \
-		--map-rate "$rate" --countries "$ncountries" --out "$data" >"$tmp/gen.log"
+		--map-rate "$rate" --countries "$ncountries" --mark --out "$data" >"$tmp/gen.log"
 	grep '^corpus:' "$tmp/gen.log" >"$data/files.txt"
 	echo "$key" >"$data/.key"
 fi

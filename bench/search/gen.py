@@ -260,6 +260,9 @@ def main():
                     help="share of sections mapped (accepted), 0..1 (default 0.02)")
     ap.add_argument("--countries", type=int, default=None,
                     help="spread the acts over a sample of N countries (default: all)")
+    ap.add_argument("--mark", action="store_true",
+                    help='begin every title with "[generated] ", for data that pages will '
+                         'show (the coverage benchmark serves it)')
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(ROOT, "..", "shared",
                                                                        "corpus")))
     ap.add_argument("--out", default=os.path.join(HERE, "data"))
@@ -308,7 +311,8 @@ def main():
         numbers[key] = numbers.get(key, 0) + 1
         uri = "/akn/%s/act/%d/%d" % (cc.lower(), year, numbers[key])
         topic = r.choice(TOPICS)
-        title = "%s%s Act, %d" % (topic, " (Amendment)" if r.random() < 0.2 else "", year)
+        title = "%s%s%s Act, %d" % ("[generated] " if a.mark else "", topic,
+                                    " (Amendment)" if r.random() < 0.2 else "", year)
         lang = "fr" if r.random() < 0.02 else "en"
         langs[lang] += 1
         provs = build_act(g, size)
