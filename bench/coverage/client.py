@@ -35,7 +35,9 @@ def main():
     for arg in sys.argv[4:]:
         label, path = arg.split("=", 1)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        t0 = time.perf_counter()
         status, zbody, enc = get(conn, path, gzip=True)
+        first = time.perf_counter() - t0
         status2, body, _ = get(conn, path)
         times = []
         start = time.perf_counter()
@@ -53,9 +55,9 @@ def main():
         p50 = (times[(k - 1) // 2] + times[k // 2]) / 2
         p99 = times[max(0, math.ceil(0.99 * k) - 1)]
         st = str(status) if status == status2 else "%d/%d" % (status, status2)
-        print("RESULT %s %d %s %.2f %.2f %.2f %d %d %s %s" % (
+        print("RESULT %s %d %s %.2f %.2f %.2f %d %d %s %s %.2f" % (
             label, k, st, p50 * 1e3, p99 * 1e3, times[-1] * 1e3, len(body), len(zbody),
-            enc, path), flush=True)
+            enc, path, first * 1e3), flush=True)
 
 
 if __name__ == "__main__":
