@@ -44,6 +44,8 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_COV_DISPUTE] = "coverage.dispute",
 	[AUDIT_COV_COMMENT] = "coverage.comment",
 	[AUDIT_COV_DECIDE] = "coverage.decide",
+	[AUDIT_QN_IMPORT] = "questionnaire.import",
+	[AUDIT_QN_PUBLISH] = "questionnaire.publish",
 };
 
 /* Entries read per step of audit_verify. */

@@ -47,5 +47,14 @@
 #define LIMIT_COV_COUNTRIES   300	/* countries named in one coverage query */
 #define LIMIT_MAPPING_FILE    4000000	/* bytes of a file of curators' mappings
 					 * (ccrepo map --file) */
+#define LIMIT_QN_BYTES        1000000	/* bytes of a questionnaire template (JSON) */
+#define LIMIT_QN_QUESTIONS    200	/* questions of one template */
+#define LIMIT_QN_OPTIONS      30	/* options of a choice question */
+#define LIMIT_QN_ARTICLES     20	/* articles one question names */
+#define LIMIT_QN_TEXT         2000	/* bytes of a template's text: a title,
+					 * question, help, stage or option */
+#define LIMIT_QN_ID           64	/* bytes of a template's, question's or
+					 * option's id */
+#define LIMIT_QN_VERSION      100000	/* a template's highest version number */
 
 #endif

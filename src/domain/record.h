@@ -98,9 +98,12 @@ int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
 /* ACT_LABEL: change a record's sharing (its TLP label, groups, named readers).
  * ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE: coverage (domain/coverage.h) of the country of
  * rec (a record that only names the country): record or withdraw a "not covered"
- * assessment; open a dispute of a status or comment on one; decide a dispute. */
+ * assessment; open a dispute of a status or comment on one; decide a dispute.
+ * ACT_QUESTIONNAIRE: import and publish questionnaire templates (rec NULL;
+ * domain/questionnaire.h). */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
-		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE };
+		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE,
+		     ACT_QUESTIONNAIRE };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);

@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/country.h"
 #include "domain/coverage.h"
+#include "domain/questionnaire.h"
 #include "domain/kind.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"

@@ -494,5 +494,32 @@ STORE_FN(int, cov_comment_list, (struct store *s, pool *p, long long dispute_id,
 				 struct cov_comment **out, size_t *n, struct err *e),
 	 (s, p, dispute_id, out, n, e))
 
+
+/* ---- questionnaires (domain/questionnaire.h) ---- */
+
+/* Put version v (id, version, title, json, imported_*; status draft) and replace its
+ * question rows with q[0..nq): a draft of the same id and version is replaced, a
+ * published one is not (ERR_CONFLICT). Call inside a transaction. */
+STORE_FN(int, qn_put, (struct store *s, const struct qn_version *v,
+		       const struct qn_question_row *q, size_t nq, struct err *e),
+	 (s, v, q, nq, e))
+/* Mark draft version of id published at, by. ERR_NOTFOUND when there is no such
+ * draft. */
+STORE_FN(int, qn_publish, (struct store *s, const char *id, int version, const char *at,
+			   const char *by, struct err *e),
+	 (s, id, version, at, by, e))
+/* Version of template id (0: the highest). ERR_NOTFOUND when absent. */
+STORE_FN(int, qn_get, (struct store *s, pool *p, const char *id, int version,
+		       struct qn_version **out, struct err *e),
+	 (s, p, id, version, out, e))
+/* Every version (json NULL), by id and version. */
+STORE_FN(int, qn_list, (struct store *s, pool *p, struct qn_version **out, size_t *n,
+			struct err *e),
+	 (s, p, out, n, e))
+/* The question rows of version of id, by ordinal. */
+STORE_FN(int, qn_questions, (struct store *s, pool *p, const char *id, int version,
+			     struct qn_question_row **out, size_t *n, struct err *e),
+	 (s, p, id, version, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -586,6 +586,34 @@ static const char *const migrations[] = {
 	 * that gathering the evidence of the world reads the index, not the table */
 	"CREATE INDEX mapping_accepted ON mapping(work_id, eid, instrument, article, extent) "
 	"WHERE state = 'accepted';\n",
+	/* 16: questionnaire templates (domain/questionnaire.h): each version as imported,
+	 * draft or published (then never changed), and its questions as rows */
+	"CREATE TABLE questionnaire (\n"
+	"  id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),\n"
+	"  version INTEGER NOT NULL CHECK (version > 0),\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),\n"
+	"  title TEXT NOT NULL,\n"
+	"  json TEXT NOT NULL,\n"
+	"  imported_at TEXT NOT NULL, imported_by TEXT NOT NULL,\n"
+	"  published_at TEXT, published_by TEXT,\n"
+	"  PRIMARY KEY (id, version)\n"
+	") STRICT;\n"
+	"CREATE TABLE questionnaire_question (\n"
+	"  template TEXT NOT NULL,\n"
+	"  version INTEGER NOT NULL,\n"
+	"  question TEXT NOT NULL,\n"
+	"  dimension TEXT NOT NULL,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('stage', 'yes_partly_no', 'number', 'choice', "
+	"'text')),\n"
+	"  evidence TEXT NOT NULL CHECK (evidence IN ('none', 'optional', 'required')),\n"
+	"  ordinal INTEGER NOT NULL,\n"
+	"  articles TEXT NOT NULL DEFAULT '[]',\n"
+	"  PRIMARY KEY (template, version, question),\n"
+	"  FOREIGN KEY (template, version) REFERENCES questionnaire(id, version)\n"
+	"    ON DELETE CASCADE\n"
+	") STRICT;\n"
+	"CREATE INDEX questionnaire_question_dimension ON "
+	"questionnaire_question(dimension, template, version);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
