@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/pool.h"
 #include "domain/audit.h"
+#include "domain/questionnaire.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
 #include "http/routes.h"
@@ -48,7 +49,8 @@ static const struct command commands[] = {
 	{ "migrate", cmd_migrate, DB_OPTS, "", { "--force-refdata", NULL },
 	  "create or upgrade the database schema and reference data",
 	  "Apply the schema migrations the database lacks and (re)load the reference data\n"
-	  "(countries, M49 regions, instruments, cross-walk) when its sources changed.\n"
+	  "(countries, M49 regions, instruments, cross-walk) when its sources changed; load\n"
+	  "the shipped questionnaire template as published version 1 when absent.\n"
 	  "  --force-refdata   reload the reference data even when it is current\n" },
 	{ "check", cmd_check, DB_OPTS, "", { NULL },
 	  "check the database: integrity, foreign keys, schema version, reference data",
@@ -196,6 +198,21 @@ static const struct command commands[] = {
 	  "  ccrepo coverage assess KE un-cc/7 --note TEXT [--as-of DATE]   record that\n"
 	  "                             the law has no such provision (note: 4000 bytes)\n"
 	  "  ccrepo coverage withdraw ID   withdraw an assessment\n" },
+	{ "questionnaire", cli_questionnaire, DB_OPTS,
+	  "import FILE [--publish] | publish ID[@VERSION] | list | show ID[@VERSION]",
+	  { "--publish", "--json", NULL },
+	  "import, publish, list and show needs-assessment questionnaire templates",
+	  "A template is a JSON file (docs/questionnaire.md): an id, a version, a title and\n"
+	  "six dimensions of questions (stage 1-5, yes_partly_no, number, choice, text).\n"
+	  "Curators import and publish; a published version never changes. ccrepo migrate\n"
+	  "loads the shipped template (data/questionnaire-v1.json) as published version 1\n"
+	  "when the database has none of it.\n"
+	  "  ccrepo questionnaire import FILE   import as a draft (again: replace the draft)\n"
+	  "      --publish                    and publish it\n"
+	  "  ccrepo questionnaire publish ID[@VERSION]   publish a draft (default: latest)\n"
+	  "  ccrepo questionnaire list        every version: id@version, status, questions\n"
+	  "  ccrepo questionnaire show ID[@VERSION]   the questions (default: latest)\n"
+	  "      --json                       the template as imported\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -330,7 +347,7 @@ out:
 static int cmd_migrate(const struct config *cfg, int argc, char **argv)
 {
 	struct store *s;
-	int force = 0, version = 0;
+	int force = 0, version = 0, loaded = 0;
 	struct err e = { 0 };
 
 	for (int i = 0; i < argc; i++) {
@@ -343,6 +360,14 @@ static int cmd_migrate(const struct config *cfg, int argc, char **argv)
 	}
 	if (open_ready(cfg, force, &s))
 		return 1;
+	if (qn_ensure_shipped(s, cli_actor(), &loaded, &e)) {
+		fprintf(stderr, "ccrepo migrate: %s\n", e.msg);
+		store_close(s);
+		return 1;
+	}
+	if (loaded)
+		printf("shipped questionnaire loaded (%s, published version 1)\n",
+		       QN_SHIPPED_PATH);
 	store_schema_version(s, &version, &e);
 	printf("database %s is at schema version %d\n", cfg->db, version);
 	store_close(s);
