@@ -182,6 +182,49 @@ static void test_migrate(void **state)
 	run_free();
 }
 
+/* ccrepo questionnaire: migrate loads the shipped template once; import, a published
+ * version refused, publish, list, show, bad usage. */
+static void test_questionnaire(void **state)
+{
+	const char *db = path_in("q.db"), *file = path_in("q.json");
+
+	(void)state;
+	assert_int_equal(RUN("migrate", "--db", db), 0);
+	assert_has(OUT, "shipped questionnaire loaded");
+	assert_int_equal(RUN("migrate", "--db", db), 0);
+	assert_lacks(OUT, "shipped questionnaire loaded");
+	assert_int_equal(RUN("questionnaire", "list", "--db", db), 0);
+	assert_has(OUT, "ccrepo-needs@1\tpublished\t");
+	assert_int_equal(RUN("questionnaire", "show", "ccrepo-needs@1", "--db", db), 0);
+	assert_has(OUT, "legal: Legal framework");
+	assert_has(OUT, "about un-cc/7");
+	write_text(file, "{\"id\": \"ccrepo-needs\", \"version\": 1, \"title\": \"T\", "
+		   "\"dimensions\": [{\"id\": \"legal\", \"questions\": [{\"id\": \"a\", "
+		   "\"kind\": \"text\", \"text\": \"T\"}]}]}");
+	assert_int_equal(RUN("questionnaire", "import", file, "--db", db), 1);
+	assert_has(ERR, "is published and never changes");
+	write_text(file, "{\"id\": \"t2\", \"version\": 1, \"title\": \"T\", "
+		   "\"dimensions\": [{\"id\": \"legal\", \"questions\": [{\"id\": \"a\", "
+		   "\"kind\": \"stage\", \"text\": \"T\"}]}]}");
+	assert_int_equal(RUN("questionnaire", "import", file, "--db", db), 1);
+	assert_has(ERR, "question a: stages is missing");
+	write_text(file, "{\"id\": \"t2\", \"version\": 1, \"title\": \"T\", "
+		   "\"dimensions\": [{\"id\": \"legal\", \"questions\": [{\"id\": \"a\", "
+		   "\"kind\": \"text\", \"text\": \"T\"}]}]}");
+	assert_int_equal(RUN("questionnaire", "import", file, "--db", db), 0);
+	assert_has(OUT, "t2 version 1 imported (draft)");
+	assert_int_equal(RUN("questionnaire", "publish", "t2", "--db", db), 0);
+	assert_int_equal(RUN("questionnaire", "list", "--db", db), 0);
+	assert_has(OUT, "t2@1\tpublished\t1 questions");
+	assert_int_equal(RUN("questionnaire", "show", "t2", "--json", "--db", db), 0);
+	assert_has(OUT, "\"kind\": \"text\"");
+	assert_int_equal(RUN("questionnaire", "show", "nope", "--db", db), 1);
+	assert_int_equal(RUN("questionnaire", "bogus", "--db", db), 2);
+	assert_int_equal(RUN("help", "questionnaire"), 0);
+	assert_has(OUT, "docs/questionnaire.md");
+	run_free();
+}
+
 /* `migrate --force-refdata`, as its help says, reloads the reference data. */
 static void test_migrate_force_refdata(void **state)
 {
@@ -442,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_bad_usage),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_migrate_force_refdata),
+		cmocka_unit_test(test_questionnaire),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_corrupt),
 		cmocka_unit_test(test_port_in_use),
