@@ -106,6 +106,13 @@ static const struct row {
 	{ P, "po", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_FORBIDDEN },
 	{ C, "cu", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_OK },
 	{ A, "ad", NULL, ACT_DECIDE, "CLEAR", ST_PUBLISHED, ERR_OK },
+	/* questionnaire templates (no record): curators and admins only */
+	{ C, "cu", NULL, ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_OK },
+	{ A, "ad", NULL, ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_OK },
+	{ F, "fp", "KE", ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_FORBIDDEN },
+	{ P, "po", NULL, ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_FORBIDDEN },
+	{ R, "bo", NULL, ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_FORBIDDEN },
+	{ PUBLIC, "x", NULL, ACT_QUESTIONNAIRE, NULL, ST_DRAFT, ERR_FORBIDDEN },
 };
 
 static void test_table(void **state)

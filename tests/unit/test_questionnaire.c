@@ -262,6 +262,8 @@ static void test_shipped(void **state)
 	if (qn_parse(p, json, len, &t, &e))
 		fail_msg("%s", e.msg);
 	assert_int_equal(t->version, 1);
+	for (int l = 0; l < LANG_COUNT; l++)
+		assert_non_null(t->title.t[l]);
 	assert_true(t->nquestions >= 30 && t->nquestions <= 60);
 	assert_int_equal(t->ndimensions, 6);
 	for (size_t i = 0; i < t->nquestions; i++) {
