@@ -35,7 +35,8 @@ enum qn_evidence { QN_EV_NONE, QN_EV_OPTIONAL, QN_EV_REQUIRED, QN_EV_COUNT };
 
 /* The dimensions' ids in order ("legal", "procedural", "cooperation",
  * "institutions", "training", "prevention"), qn_dimension_count of them; their
- * English titles in qn_dimension_titles[]. */
+ * English titles in qn_dimension_titles[], each a msgid of data/messages.tsv (pages
+ * translate them). */
 extern const char *const qn_dimensions[];
 extern const char *const qn_dimension_titles[];
 extern const size_t qn_dimension_count;
