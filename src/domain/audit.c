@@ -44,6 +44,8 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_COV_DISPUTE] = "coverage.dispute",
 	[AUDIT_COV_COMMENT] = "coverage.comment",
 	[AUDIT_COV_DECIDE] = "coverage.decide",
+	[AUDIT_NEED_STATE] = "need.state",
+	[AUDIT_NEED_CLOSE] = "need.close",
 };
 
 /* Entries read per step of audit_verify. */

@@ -12,7 +12,7 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_DECIDE + 1)
+#define NACT (ACT_NEED + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* LABEL: only the owning organisation (or the author), curators and admins
@@ -21,19 +21,21 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* ASSESS, DISPUTE, DECIDE: coverage of a country (rec names the country): a
 	 * focal point assesses and disputes their own country's status; a curator
 	 * assesses any country's and decides disputes (a comment on one needs DISPUTE
-	 * or DECIDE: coverage.c) */
+	 * or DECIDE: coverage.c)
+	 * NEED: state or close a country's capacity-building need (needs.c): a focal
+	 * point for their own country, curators for any */
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
-	 *                   ASSESS       DISPUTE      DECIDE */
+	 *                   ASSESS       DISPUTE      DECIDE NEED */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
-			       NO,          NO,          NO },
+			       NO,          NO,          NO,  NO },
 	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG,
-			       OWN_COUNTRY, OWN_COUNTRY, NO },
+			       OWN_COUNTRY, OWN_COUNTRY, NO,  OWN_COUNTRY },
 	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
-			       NO,          NO,          NO },
+			       NO,          NO,          NO,  NO },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         NO,          ANY },
+			       ANY,         NO,          ANY, ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         NO,          ANY },
+			       ANY,         NO,          ANY, ANY },
 };
 
 static int signed_in(const struct actor *a)

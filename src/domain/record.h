@@ -100,7 +100,8 @@ int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
  * rec (a record that only names the country): record or withdraw a "not covered"
  * assessment; open a dispute of a status or comment on one; decide a dispute. */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
-		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE };
+		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE,
+		     ACT_NEED };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);
