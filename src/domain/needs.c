@@ -100,6 +100,31 @@ int needs_weight_set(struct need_weights *w, const char *name, const char *value
 	return err_set(e, ERR_INVALID, "need-weight-%.40s: no such weight", name ? name : "");
 }
 
+int needs_weights_parse(struct need_weights *w, const char *list, struct err *e)
+{
+	struct need_weights t = *w;
+	char name[64], value[32];
+	const char *at = list;
+	int rc;
+
+	while (at && *at) {
+		size_t len = strcspn(at, ","), eq = strcspn(at, "=");
+
+		if (eq >= len || eq >= sizeof(name) || len - eq - 1 >= sizeof(value))
+			return err_set(e, ERR_INVALID, "need-weights: '%.*s' is not NAME=NUMBER",
+				       (int)(len > 60 ? 60 : len), at);
+		memcpy(name, at, eq);
+		name[eq] = 0;
+		memcpy(value, at + eq + 1, len - eq - 1);
+		value[len - eq - 1] = 0;
+		if ((rc = needs_weight_set(&t, name, value, e)))
+			return rc;
+		at += len + (at[len] == ',');
+	}
+	*w = t;
+	return ERR_OK;
+}
+
 const struct need_weights *needs_weights(void)
 {
 	if (!current_set) {

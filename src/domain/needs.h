@@ -58,6 +58,9 @@ void needs_weights_default(struct need_weights *w);
  * value, a number from 0 to 100: ERR_INVALID naming the weight otherwise. */
 int needs_weight_set(struct need_weights *w, const char *name, const char *value,
 		     struct err *e);
+/* Set the weights of list, "NAME=N,NAME=N" (the setting need-weights; "" or NULL:
+ * nothing), each as needs_weight_set; w is unchanged on error. */
+int needs_weights_parse(struct need_weights *w, const char *list, struct err *e);
 /* The weights the server uses (defaults until needs_weights_use is called). */
 const struct need_weights *needs_weights(void);
 void needs_weights_use(const struct need_weights *w);

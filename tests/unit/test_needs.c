@@ -149,6 +149,19 @@ static void test_weights_reorder(void **state)
 	assert_non_null(strstr(e.msg, "need-weight-urgency"));
 	assert_int_equal(needs_weight_set(&w, "urgency", "101", &e), ERR_INVALID);
 	assert_int_equal(needs_weight_set(&w, "colour", "1", &e), ERR_INVALID);
+	/* the setting need-weights: all or nothing */
+	{
+		struct need_weights t;
+
+		needs_weights_default(&t);
+		assert_int_equal(needs_weights_parse(&t, "urgency=1,age=0.5", &e), ERR_OK);
+		assert_true(t.w[NW_URGENCY] == 1 && t.w[NW_AGE] == 0.5);
+		assert_int_equal(needs_weights_parse(&t, "", &e), ERR_OK);
+		assert_int_equal(needs_weights_parse(&t, "urgency=3,age", &e), ERR_INVALID);
+		assert_int_equal(needs_weights_parse(&t, "urgency=3,colour=1", &e),
+				 ERR_INVALID);
+		assert_true(t.w[NW_URGENCY] == 1);
+	}
 	assert_int_equal(needs_country(s, p, &fixture_local, &w, "KE", &q, &v, &n, &e), ERR_OK);
 	/* not covered now weighs less than partly covered: un-cc/11 is last */
 	assert_int_equal(v[n - 1].article->number, 11);
