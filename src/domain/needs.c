@@ -193,7 +193,7 @@ static int note_ok(const char *text, const char *what, struct err *e)
 		return err_set(e, ERR_INVALID, "%s: longer than %zu bytes", what,
 			       (size_t)LIMIT_NEED_NOTE);
 	if (text && !utf8_valid(text, strlen(text)))
-		return err_set(e, ERR_INVALID, "%s: not UTF-8", what);
+		return err_set(e, ERR_INVALID, "%s is not UTF-8", what);
 	return ERR_OK;
 }
 
@@ -279,6 +279,16 @@ int needs_close(struct store *s, const struct actor *a, long long id, const char
 out:
 	rc = tx_end(&t, rc, e);
 	pool_free(p);
+	return rc;
+}
+
+int needs_get(struct store *s, pool *p, const struct actor *a, long long id,
+	      struct need_stated **out, struct err *e)
+{
+	int rc = store_need_get(s, p, id, out, e);
+
+	if (!rc && !needs_can_read(a, *out))
+		rc = err_set(e, ERR_NOTFOUND, "no stated need %lld", id);
 	return rc;
 }
 

@@ -109,6 +109,9 @@ int needs_state(struct store *s, const struct actor *a, const struct need_stated
  * closed already or unreadable to a. */
 int needs_close(struct store *s, const struct actor *a, long long id, const char *note,
 		struct err *e);
+/* Stated need id (open or closed) if a may read it; ERR_NOTFOUND otherwise. */
+int needs_get(struct store *s, pool *p, const struct actor *a, long long id,
+	      struct need_stated **out, struct err *e);
 /* The open stated needs of country (any ISO form; NULL: all) that a may read, oldest
  * first. */
 int needs_stated_list(struct store *s, pool *p, const struct actor *a, const char *country,
