@@ -1,5 +1,6 @@
 #include "domain/needs.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +71,15 @@ static const struct {
 
 static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER" };
 
+/* The server's weights: the defaults (once), or what needs_weights_use set before
+ * the worker threads start. */
 static struct need_weights current;
-static int current_set;
+static pthread_once_t current_once = PTHREAD_ONCE_INIT;
+
+static void current_init(void)
+{
+	needs_weights_default(&current);
+}
 
 void needs_weights_default(struct need_weights *w)
 {
@@ -127,17 +135,14 @@ int needs_weights_parse(struct need_weights *w, const char *list, struct err *e)
 
 const struct need_weights *needs_weights(void)
 {
-	if (!current_set) {
-		needs_weights_default(&current);
-		current_set = 1;
-	}
+	pthread_once(&current_once, current_init);
 	return &current;
 }
 
 void needs_weights_use(const struct need_weights *w)
 {
+	pthread_once(&current_once, current_init);
 	current = *w;
-	current_set = 1;
 }
 
 static const struct need_term_def *term_find(const struct need_term_def *t, size_t n,

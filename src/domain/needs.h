@@ -61,7 +61,8 @@ int needs_weight_set(struct need_weights *w, const char *name, const char *value
 /* Set the weights of list, "NAME=N,NAME=N" (the setting need-weights; "" or NULL:
  * nothing), each as needs_weight_set; w is unchanged on error. */
 int needs_weights_parse(struct need_weights *w, const char *list, struct err *e);
-/* The weights the server uses (defaults until needs_weights_use is called). */
+/* The weights the server uses (defaults until needs_weights_use is called, which
+ * `serve` does once before its worker threads start). */
 const struct need_weights *needs_weights(void);
 void needs_weights_use(const struct need_weights *w);
 
