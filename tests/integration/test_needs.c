@@ -123,6 +123,18 @@ static void test_country_needs(void **state)
 	http_response_free(r);
 	r = get("/api/v1/needs?country=US", 200);
 	assert_has(r->body, "\"source\":\"gap\"");
+	/* ranked: each score is not above the one before */
+	{
+		double prev = 1e9, x;
+		int k = 0;
+
+		for (a = strstr(r->body, "\"score\":"); a; a = strstr(a + 1, "\"score\":"), k++) {
+			x = strtod(a + 8, NULL);
+			assert_true(x <= prev);
+			prev = x;
+		}
+		assert_true(k >= 2);
+	}
 	assert_has(r->body, "\"terms_text\"");
 	assert_has(r->body, "\"weight\":\"subregion\"");
 	http_response_free(r);
