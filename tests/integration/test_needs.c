@@ -193,6 +193,9 @@ static void test_stated(void **state)
 	assert_has(r->body, "Needs shared by several countries");
 	assert_has(r->body, "cryptocurrency tracing <span class=\"muted\">· 2 countries");
 	http_response_free(r);
+	r = get("/regions/014", 200);
+	assert_has(r->body, "<a href=\"/needs?region=014\">Needs shared by several countries</a>");
+	http_response_free(r);
 	r = get("/api/v1/needs?region=014&topic=cryptocurrency", 200);
 	assert_has(r->body, "\"shared\"");
 	assert_has(r->body, "\"count\":2");
