@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/config.h"
+#include "domain/needs.h"
 #include "core/log.h"
 #include "core/pool.h"
 #include "domain/audit.h"
@@ -285,6 +286,16 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 	long ncpu;
 
 	web_set_contact(cfg->contact);
+	{
+		struct need_weights w;
+
+		needs_weights_default(&w);
+		if (needs_weights_parse(&w, cfg->need_weights, &e)) {
+			fprintf(stderr, "ccrepo serve: %s\n", e.msg);
+			return 2;
+		}
+		needs_weights_use(&w);
+	}
 
 	(void)argv;
 	if (argc) {

@@ -52,6 +52,9 @@ int api_shared(struct req *r, struct resp *out);		/* GET, public */
  * assessments (GET list, POST record), withdraw (POST); disputes (GET list, POST
  * open), one dispute (GET, POST comment), its decision (POST). */
 int api_coverage(struct req *r, struct resp *out);
+/* api/needs.c: GET /api/v1/needs (?country=; else all, ?region=, ?topic=, ?target=,
+ * and with ?region= the shared needs). */
+int api_needs(struct req *r, struct resp *out);
 int api_coverage_assessments(struct req *r, struct resp *out);
 int api_coverage_withdraw(struct req *r, struct resp *out);
 int api_coverage_disputes(struct req *r, struct resp *out);

@@ -131,6 +131,22 @@ static int set_contact(struct config *cfg, const struct setting *s, const char *
 	return set_str(cfg, s, v, e);
 }
 
+/* A list of NAME=NUMBER pairs separated by commas (checked by its user, domain/needs:
+ * core knows no weights); empty allowed. */
+static int set_pairs(struct config *cfg, const struct setting *s, const char *v,
+		     struct err *e)
+{
+	char *dst = (char *)cfg + s->off;
+
+	if (!*v) {
+		dst[0] = 0;
+		return ERR_OK;
+	}
+	if (strspn(v, "abcdefghijklmnopqrstuvwxyz-=.,0123456789") != strlen(v))
+		return err_set(e, ERR_INVALID, "%s: '%.80s' is not NAME=NUMBER,...", s->name, v);
+	return set_str(cfg, s, v, e);
+}
+
 typedef int (*apply_fn)(struct config *, const struct setting *, const char *, struct err *);
 
 #define OFF(f) offsetof(struct config, f)
@@ -182,6 +198,10 @@ static const struct {
 	{ { "contact", "CCREPO_CONTACT", "ADDRESS", "",
 	    "the operator's e-mail or web address, shown on the contact page (empty: none)",
 	    OFF(contact), 0, 0 }, set_contact },
+	{ { "need-weights", "CCREPO_NEED_WEIGHTS", "NAME=N,...", "",
+	    "weights of the needs' priority score overriding the defaults, e.g. "
+	    "not-covered=2,urgency=2.5 (docs/operations.md)", OFF(need_weights), 0, 0 },
+	  set_pairs },
 };
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 

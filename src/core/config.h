@@ -29,6 +29,9 @@ struct config {
 	int max_per_address;		/* of them from one address (0: no limit) */
 	char contact[CONFIG_STR_MAX];	/* the operator's e-mail address or web address,
 					 * shown on /contact; "" when not set */
+	char need_weights[CONFIG_STR_MAX];	/* "not-covered=2,urgency=2.5": the needs'
+						 * score weights overriding the defaults
+						 * (domain/needs.h); "" when not set */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -49,7 +52,8 @@ enum {
 	CONFIG_OPT_MAX_CONNECTIONS = 1 << 13,
 	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
 	CONFIG_OPT_CONTACT = 1 << 15,
-	CONFIG_OPT_ALL = (1 << 16) - 1,
+	CONFIG_OPT_NEED_WEIGHTS = 1 << 16,
+	CONFIG_OPT_ALL = (1 << 17) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

@@ -46,6 +46,8 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_COV_DECIDE] = "coverage.decide",
 	[AUDIT_QN_IMPORT] = "questionnaire.import",
 	[AUDIT_QN_PUBLISH] = "questionnaire.publish",
+	[AUDIT_NEED_STATE] = "need.state",
+	[AUDIT_NEED_CLOSE] = "need.close",
 };
 
 /* Entries read per step of audit_verify. */

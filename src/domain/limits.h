@@ -45,6 +45,11 @@
 #define LIMIT_COV_NOTE        4000	/* bytes of a coverage assessment's note, a
 					 * dispute's comment or decision */
 #define LIMIT_COV_COUNTRIES   300	/* countries named in one coverage query */
+#define LIMIT_NEED_NOTE       2000	/* bytes of a stated need's note, or of the
+					 * note closing it */
+#define LIMIT_NEED_COUNTRIES  300	/* countries listed with one shared need */
+#define LIMIT_NEED_PAGE       200	/* needs listed on /needs and in one JSON
+					 * answer without ?country= */
 #define LIMIT_MAPPING_FILE    4000000	/* bytes of a file of curators' mappings
 					 * (ccrepo map --file) */
 #define LIMIT_QN_BYTES        1000000	/* bytes of a questionnaire template (JSON) */

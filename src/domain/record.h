@@ -100,10 +100,12 @@ int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
  * rec (a record that only names the country): record or withdraw a "not covered"
  * assessment; open a dispute of a status or comment on one; decide a dispute.
  * ACT_QUESTIONNAIRE: import and publish questionnaire templates (rec NULL;
- * domain/questionnaire.h). */
+ * domain/questionnaire.h).
+ * ACT_NEED: state or close a capacity-building need of rec's country
+ * (domain/needs.h). */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
 		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE,
-		     ACT_QUESTIONNAIRE };
+		     ACT_QUESTIONNAIRE, ACT_NEED };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);

@@ -38,6 +38,10 @@ const struct route routes[] = {
 	{ GET, "/countries", web_countries, C, NULL },
 	{ GET, "/countries/:code", web_country, C, NULL },
 	{ POST, "/countries/:code/coverage/:action", web_country_coverage_post, 0, NULL },
+	{ GET, "/countries/:code/needs", web_country_needs_page, C, NULL },
+	{ POST, "/countries/:code/needs/:action", web_country_needs_post, 0, NULL },
+	{ GET, "/needs", web_needs, C, NULL },
+	{ GET, "/needs.csv", web_needs, C, "csv" },
 	{ GET, "/regions", web_regions, C, NULL },
 	{ GET, "/regions/:code", web_region, C, NULL },
 	{ GET, "/instruments", web_instruments, C, NULL },
@@ -96,6 +100,7 @@ const struct route routes[] = {
 	{ GET, "/api/v1/export", api_export, 0, NULL },
 	/* coverage: what counts depends on who asks (the clearance): not cached */
 	{ GET, "/api/v1/coverage", api_coverage, 0, NULL },
+	{ GET, "/api/v1/needs", api_needs, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },

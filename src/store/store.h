@@ -17,6 +17,7 @@
 #include "domain/kind.h"
 #include "domain/instrument.h"
 #include "domain/legislation.h"
+#include "domain/needs.h"
 #include "domain/record.h"
 #include "domain/search.h"
 #include "domain/share.h"

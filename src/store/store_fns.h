@@ -520,6 +520,26 @@ STORE_FN(int, qn_list, (struct store *s, pool *p, struct qn_version **out, size_
 STORE_FN(int, qn_questions, (struct store *s, pool *p, const char *id, int version,
 			     struct qn_question_row **out, size_t *n, struct err *e),
 	 (s, p, id, version, out, n, e))
+/* ---- stated needs (domain/needs.h) ---- */
+
+/* Insert stated need n (id, closed_* ignored); *id receives its id. ERR_CONFLICT when
+ * the country does not exist. */
+STORE_FN(int, need_put, (struct store *s, const struct need_stated *n, long long *id,
+			 struct err *e),
+	 (s, n, id, e))
+/* Close open stated need id at, by, with note. ERR_NOTFOUND when absent or closed. */
+STORE_FN(int, need_close, (struct store *s, long long id, const char *at, const char *by,
+			   const char *note, struct err *e),
+	 (s, id, at, by, note, e))
+/* One stated need by id (closed or not). ERR_NOTFOUND when absent. Stated needs are
+ * no records: the caller decides who reads them (needs_can_read). */
+STORE_FN(int, need_get, (struct store *s, pool *p, long long id, struct need_stated **out,
+			 struct err *e),
+	 (s, p, id, out, e))
+/* The open stated needs of country (NULL: all), by country, then oldest first. */
+STORE_FN(int, need_list, (struct store *s, pool *p, const char *country,
+			  struct need_stated **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
 
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -162,6 +162,9 @@ int web_region(struct req *r, struct resp *out)
 	html_fmt(b, "<h2 id=\"coverage\">%s</h2>\n", layout_t(r, "Coverage of the conventions"));
 	if (web_region_coverage(r, b, g, &e))
 		return http_fail(r, out, &e);
+	html_fmt(b, "<h2 id=\"needs\">%s</h2>\n<p><a href=\"/needs?region=%u\">%s</a></p>\n",
+		 layout_t(r, "Needs"), g->code,
+		 layout_t(r, "Needs shared by several countries"));
 	layout_end(r, b);
 	return 200;
 }

@@ -164,6 +164,7 @@ static const struct {
 	{ "cases", "Case law", sec_cases },
 	{ "lessons", "Lessons learned", sec_lessons },
 	{ "coverage", "Coverage of the conventions", web_country_coverage },
+	{ "needs", "Needs", web_country_needs },
 	{ "names", "Names and codes", sec_names },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

@@ -60,6 +60,15 @@ int web_country_coverage(struct req *r, struct sbuf *b, const struct country *c,
 /* POST /countries/:code/coverage/:action (assess, withdraw, dispute, comment,
  * decide): the profile's forms, each through domain/coverage.h; back to the profile. */
 int web_country_coverage_post(struct req *r, struct resp *out);
+/* The needs (src/web/needs.c): /countries/:code/needs (the page with the forms),
+ * the profile's Needs section (the top three), POST /countries/:code/needs/:action
+ * (state, close), /needs and /needs.csv (route_data non-NULL) with ?region=,
+ * ?topic=, ?target=. */
+int web_country_needs_page(struct req *r, struct resp *out);
+int web_country_needs(struct req *r, struct sbuf *b, const struct country *c,
+		      struct err *e);
+int web_country_needs_post(struct req *r, struct resp *out);
+int web_needs(struct req *r, struct resp *out);
 /* On the review queue, for those who decide them: the open disputes of coverage
  * statuses, oldest first, each linked to its country's profile. */
 int web_review_disputes(struct req *r, struct sbuf *b, struct err *e);

@@ -614,6 +614,23 @@ static const char *const migrations[] = {
 	") STRICT;\n"
 	"CREATE INDEX questionnaire_question_dimension ON "
 	"questionnaire_question(dimension, template, version);\n",
+
+	/* 17: stated needs (domain/needs.h): a focal point or a curator records a
+	 * capacity-building need of a country directly; closed when met */
+	"CREATE TABLE stated_need (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  country TEXT NOT NULL REFERENCES country(alpha2),\n"
+	"  topic TEXT NOT NULL CHECK (length(topic) BETWEEN 1 AND 60),\n"
+	"  target TEXT NOT NULL CHECK (length(target) BETWEEN 1 AND 60),\n"
+	"  urgency INTEGER NOT NULL CHECK (urgency BETWEEN 1 AND 3),\n"
+	"  note TEXT NOT NULL CHECK (length(note) <= 2000),\n"
+	"  tlp TEXT NOT NULL DEFAULT 'GREEN'\n"
+	"    CHECK (tlp IN ('CLEAR', 'GREEN', 'AMBER')),\n"
+	"  raised_at TEXT NOT NULL, raised_by TEXT NOT NULL,\n"
+	"  closed_at TEXT, closed_by TEXT,\n"
+	"  close_note TEXT CHECK (length(close_note) <= 2000)\n"
+	") STRICT;\n"
+	"CREATE INDEX stated_need_country ON stated_need(country, closed_at);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

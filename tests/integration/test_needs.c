@@ -1,0 +1,246 @@
+/* The needs pages on real laws: the corpus of ../shared imported and mapped by
+ * tests/relevance/load-corpus.sh, then the United States' needs (its gaps ranked with
+ * their terms), a focal point stating a need for Kenya (GREEN: not for the public;
+ * CLEAR: for everybody) and closing it, /needs with a region's shared needs, the CSV,
+ * the JSON, and the 400s of bad parameters. Skipped without ../shared. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+static struct srv *S;
+static char shared[1024];
+static char cur[256], fp[256];	/* "Authorization: Bearer ..." of a curator, KE's focal point */
+
+
+static struct http_response *get(const char *path, int status)
+{
+	struct http_response *r = http_get(S, path, NULL);
+
+	assert_non_null(r);
+	if (r->status != status)
+		fail_msg("%s: %d, not %d: %.300s", path, r->status, status, r->body);
+	return r;
+}
+
+static int setup(void **state)
+{
+	char cmd[4096], *dir;
+	const char *src = getenv("CCREPO_SRC");
+
+	(void)state;
+	if (!shared[0])
+		return 0;
+	dir = harness_tmpdir();
+	if (!dir)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "CCREPO_BIN='%s' '%s/tests/relevance/load-corpus.sh' "
+		 "'%s/ccrepo.db' '%s' >/dev/null", harness_bin(), src && *src ? src : ".", dir,
+		 shared);
+	if (system(cmd)) {
+		fprintf(stderr, "load-corpus.sh failed: %s\n", cmd);
+		return -1;
+	}
+	if (harness_cli(dir, NULL, (const char *const[]){ "org", "add", "UNODC", "--kind",
+			"unodc", NULL }, NULL, 0) ||
+	    harness_cli(dir, NULL, (const char *const[]){ "org", "add", "KE-NA", "--kind",
+			"national_authority", "--country", "KE", NULL }, NULL, 0) ||
+	    harness_account(dir, "cora", "curator", "UNODC", NULL, "t", cur, sizeof(cur)) ||
+	    harness_account(dir, "kamau", "focal_point", "KE-NA", "KE", "t", fp, sizeof(fp)))
+		return -1;
+	S = srv_start_with(&(struct srv_options){ .dir = dir });
+	free(dir);
+	return S ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (S)
+		assert_int_equal(srv_stop(S), 0);
+	return 0;
+}
+
+#define NEED_SHARED()                                                            \
+	do {                                                                     \
+		if (!S) {                                                        \
+			printf("skipped: ../shared absent (set CCREPO_SHARED)\n"); \
+			skip();                                                  \
+		}                                                                \
+	} while (0)
+
+static struct http_response *post(const char *auth, const char *path, const char *body)
+{
+	char h[512];
+
+	snprintf(h, sizeof(h), "%sContent-Type: application/x-www-form-urlencoded\r\n",
+		 auth ? auth : "");
+	return http_request(S, "POST", path, h, body, strlen(body));
+}
+
+static void expect(struct http_response *r, int status, const char *has)
+{
+	assert_non_null(r);
+	if (r->status != status)
+		fail_msg("%d, not %d: %.300s", r->status, status, r->body);
+	if (has)
+		assert_has(r->body, has);
+	http_response_free(r);
+}
+
+
+/* The United States' gaps, ranked, each with its terms; the formula; the profile's
+ * section; the JSON and the CSV. */
+static void test_country_needs(void **state)
+{
+	struct http_response *r;
+	const char *a, *b;
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/countries/US/needs", 200);
+	assert_has(r->body, "<h1>Needs</h1>");
+	assert_has(r->body, "gap: category weight × status weight");
+	assert_has(r->body, "countries of the sub-region cover it");
+	assert_has(r->body, "covered</span>");	/* not covered or partly covered */
+	assert_has(r->body, "category criminalization ×3");
+	assert_lacks(r->body, "State a need");	/* the public */
+	/* ranked: the first row's score is not below the second's */
+	a = strstr(r->body, "<td class=\"terms\">");
+	assert_non_null(a);
+	b = strstr(a + 1, "<td class=\"terms\">");
+	assert_non_null(b);
+	http_response_free(r);
+	r = get("/countries/US", 200);
+	assert_has(r->body, "<h2 id=\"needs\">Needs</h2>");
+	assert_has(r->body, "All needs, with the form to state one");
+	http_response_free(r);
+	r = get("/api/v1/needs?country=US", 200);
+	assert_has(r->body, "\"source\":\"gap\"");
+	/* ranked: each score is not above the one before */
+	{
+		double prev = 1e9, x;
+		int k = 0;
+
+		for (a = strstr(r->body, "\"score\":"); a; a = strstr(a + 1, "\"score\":"), k++) {
+			x = strtod(a + 8, NULL);
+			assert_true(x <= prev);
+			prev = x;
+		}
+		assert_true(k >= 2);
+	}
+	assert_has(r->body, "\"terms_text\"");
+	assert_has(r->body, "\"weight\":\"subregion\"");
+	http_response_free(r);
+	r = get("/needs.csv?region=019", 200);
+	assert_has(r->body, "country,source,article,status,topic,target,urgency,score,terms");
+	assert_has(r->body, "US,gap,");
+	http_response_free(r);
+}
+
+/* A focal point states a need for Kenya; the public does not see it while GREEN. */
+static void test_stated(void **state)
+{
+	struct http_response *r;
+	const char *at;
+	char id[24] = "", body[256];
+
+	(void)state;
+	NEED_SHARED();
+	r = http_get(S, "/countries/KE/needs", fp);
+	assert_int_equal(r->status, 200);
+	assert_has(r->body, "State a need");
+	http_response_free(r);
+	expect(post(fp, "/countries/KE/needs/state", "topic=digital-forensics&target=police&"
+		    "urgency=3&tlp=GREEN&note=No+forensic+laboratory"), 303, NULL);
+	r = http_get(S, "/countries/KE/needs", fp);
+	assert_has(r->body, "No forensic laboratory");
+	assert_has(r->body, "urgency 3 ×2.5 = 7.5");
+	at = strstr(r->body, "name=\"need\" value=\"");
+	assert_non_null(at);
+	sscanf(at + strlen("name=\"need\" value=\""), "%23[0-9]", id);
+	http_response_free(r);
+	r = get("/countries/KE/needs", 200);
+	assert_lacks(r->body, "No forensic laboratory");
+	http_response_free(r);
+	r = get("/api/v1/needs?country=KE", 200);
+	assert_lacks(r->body, "No forensic laboratory");
+	http_response_free(r);
+	/* not for another country's address, not by the public */
+	expect(post(fp, "/countries/US/needs/state", "topic=digital-forensics&target=police&"
+		    "urgency=3"), 403, NULL);
+	expect(post(NULL, "/countries/KE/needs/state", "topic=digital-forensics&target=police&"
+		    "urgency=3"), 403, NULL);
+	expect(post(fp, "/countries/KE/needs/state", "topic=astrology&target=police&urgency=3"),
+	       400, "topic");
+	expect(post(fp, "/countries/KE/needs/state", "topic=cert&target=police&urgency=9"),
+	       400, "urgency");
+	/* CLEAR: for everybody, and shared with Uganda's in the region */
+	expect(post(fp, "/countries/KE/needs/state", "topic=cryptocurrency&target=police&"
+		    "urgency=2&tlp=CLEAR&note=Exchanges+unregulated"), 303, NULL);
+	expect(post(cur, "/countries/UG/needs/state", "topic=cryptocurrency&target=prosecutors&"
+		    "urgency=1&tlp=CLEAR"), 303, NULL);
+	r = get("/countries/KE/needs", 200);
+	assert_has(r->body, "Exchanges unregulated");
+	http_response_free(r);
+	r = get("/needs?region=014", 200);
+	assert_has(r->body, "Needs shared by several countries");
+	assert_has(r->body, "cryptocurrency tracing <span class=\"muted\">· 2 countries");
+	http_response_free(r);
+	r = get("/regions/014", 200);
+	assert_has(r->body, "<a href=\"/needs?region=014\">Needs shared by several countries</a>");
+	http_response_free(r);
+	r = get("/api/v1/needs?region=014&topic=cryptocurrency", 200);
+	assert_has(r->body, "\"shared\"");
+	assert_has(r->body, "\"count\":2");
+	http_response_free(r);
+	/* closed as met */
+	snprintf(body, sizeof(body), "need=%s&note=Lab+opened", id);
+	expect(post(cur, "/countries/US/needs/close", body), 404, NULL);
+	expect(post(fp, "/countries/KE/needs/close", body), 303, NULL);
+	r = http_get(S, "/countries/KE/needs", fp);
+	assert_lacks(r->body, "No forensic laboratory");
+	http_response_free(r);
+}
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	NEED_SHARED();
+	expect(http_get(S, "/needs?region=999", NULL), 400, "region");
+	expect(http_get(S, "/needs?topic=astrology", NULL), 400, "topic");
+	expect(http_get(S, "/needs?target=cooks", NULL), 400, "target");
+	expect(http_get(S, "/needs?at=yesterday", NULL), 400, NULL);
+	expect(http_get(S, "/needs.csv?region=abc", NULL), 400, NULL);
+	expect(http_get(S, "/api/v1/needs?country=XX", NULL), 400, "country");
+	expect(http_get(S, "/api/v1/needs?target=cooks", NULL), 400, "target");
+	expect(http_get(S, "/countries/KE/needs?topic=astrology", NULL), 400, "topic");
+	expect(post(fp, "/countries/KE/needs/nothing", "x=1"), 404, NULL);
+}
+
+int main(void)
+{
+	const char *env = getenv("CCREPO_SHARED");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_country_needs),
+		cmocka_unit_test(test_stated),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	harness_bin();
+	snprintf(shared, sizeof(shared), "%s", env && *env ? env : "../shared");
+	{
+		char corpus[1100];
+
+		snprintf(corpus, sizeof(corpus), "%s/corpus", shared);
+		if (access(corpus, R_OK))
+			shared[0] = '\0';
+	}
+	return harness_exit(cmocka_run_group_tests(tests, setup, teardown));
+}
