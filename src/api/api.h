@@ -55,6 +55,7 @@ int api_coverage(struct req *r, struct resp *out);
 /* api/needs.c: GET /api/v1/needs (?country=; else all, ?region=, ?topic=, ?target=,
  * and with ?region= the shared needs). */
 int api_needs(struct req *r, struct resp *out);
+int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_coverage_assessments(struct req *r, struct resp *out);
 int api_coverage_withdraw(struct req *r, struct resp *out);
 int api_coverage_disputes(struct req *r, struct resp *out);
@@ -72,6 +73,11 @@ int api_send(struct resp *out, int status, json_t *j);
 /* Parse the request body as a JSON object; on failure answer 400/415 in out and
  * return NULL. */
 json_t *api_body(struct req *r, struct resp *out);
+/* The string members keys[0..n) of body into dst (in r's pool; NULL when absent),
+ * then release body; on a member that is not a string (record_json_take), answer 400
+ * in out and return its status, else 0. */
+int api_take(struct req *r, struct resp *out, json_t *body, const char *const *keys,
+	     const char **dst, size_t n);
 /* A JSON string, or null for NULL. */
 json_t *api_str(const char *s);
 

@@ -154,3 +154,19 @@ int api_country_arg(struct req *r, struct resp *out, const char **country)
 	*country = c->alpha2;
 	return 0;
 }
+
+int api_take(struct req *r, struct resp *out, json_t *body, const char *const *keys,
+	     const char **dst, size_t n)
+{
+	struct err e = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		dst[i] = NULL;
+		if (record_json_take(r->pool, body, keys[i], &dst[i], &e)) {
+			json_decref(body);
+			return http_error(r, out, 400, e.msg);
+		}
+	}
+	json_decref(body);
+	return 0;
+}

@@ -346,23 +346,6 @@ int api_coverage(struct req *r, struct resp *out)
 	return matrix(r, out, &q);
 }
 
-/* The strings under keys of body into dst (NULL when absent); 400 on a bad type. */
-static int take_all(struct req *r, struct resp *out, json_t *body, const char *const *keys,
-		    const char **dst, size_t n)
-{
-	struct err e = { 0 };
-
-	for (size_t i = 0; i < n; i++) {
-		dst[i] = NULL;
-		if (record_json_take(r->pool, body, keys[i], &dst[i], &e)) {
-			json_decref(body);
-			return http_error(r, out, 400, e.msg);
-		}
-	}
-	json_decref(body);
-	return 0;
-}
-
 /* GET ?country=: the assessments (withdrawn ones too); POST {"country", "article",
  * "note", "as_of"?}: record one. */
 int api_coverage_assessments(struct req *r, struct resp *out)
@@ -392,7 +375,7 @@ int api_coverage_assessments(struct req *r, struct resp *out)
 		return api_send_list(out, "assessments", api_array(as, n, sizeof(*as),
 								   assessment_fields), NULL);
 	}
-	if (!(body = api_body(r, out)) || take_all(r, out, body, keys, f, 4))
+	if (!(body = api_body(r, out)) || api_take(r, out, body, keys, f, 4))
 		return out->status;
 	if (cov_article_ref(r->pool, f[1], &instrument, &number, &e) ||
 	    cov_assess(r->store, r->actor, f[0], instrument, number, f[3], f[2], &id, &e) ||
@@ -457,7 +440,7 @@ int api_coverage_disputes(struct req *r, struct resp *out)
 		return api_send_list(out, "disputes", api_array(ds, n, sizeof(*ds),
 								dispute_fields), NULL);
 	}
-	if (!(body = api_body(r, out)) || take_all(r, out, body, keys, f, 3))
+	if (!(body = api_body(r, out)) || api_take(r, out, body, keys, f, 3))
 		return out->status;
 	if (cov_article_ref(r->pool, f[1], &instrument, &number, &e) ||
 	    cov_dispute_open(r->store, r->actor, f[0], instrument, number, f[2], &id, &e))
@@ -481,7 +464,7 @@ int api_coverage_dispute(struct req *r, struct resp *out)
 		return http_error(r, out, 404, "there is no dispute with that id");
 	if (r->method == HTTP_GET)
 		return send_dispute(r, out, 200, id);
-	if (!(body = api_body(r, out)) || take_all(r, out, body, keys, f, 1))
+	if (!(body = api_body(r, out)) || api_take(r, out, body, keys, f, 1))
 		return out->status;
 	if (cov_dispute_comment(r->store, r->actor, id, f[0], &e))
 		return http_fail(r, out, &e);
@@ -499,7 +482,7 @@ int api_coverage_decide(struct req *r, struct resp *out)
 
 	if (!id)
 		return http_error(r, out, 404, "there is no dispute with that id");
-	if (!(body = api_body(r, out)) || take_all(r, out, body, keys, f, 2))
+	if (!(body = api_body(r, out)) || api_take(r, out, body, keys, f, 2))
 		return out->status;
 	if (cov_dispute_decide(r->store, r->actor, id, f[0], f[1], &e))
 		return http_fail(r, out, &e);

@@ -1,6 +1,8 @@
 /* GET /api/v1/needs: the ranked needs of one country (?country=) or of all countries
  * (?region=, ?topic=, ?target=, ?at=), each with its score and terms, and with
- * ?region= the needs shared by several of its countries (domain/needs.h). */
+ * ?region= the needs shared by several of its countries (domain/needs.h). POST
+ * /api/v1/needs states a need, POST /api/v1/needs/:id/close closes one as met. */
+#include <limits.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -60,6 +62,84 @@ static json_t *need_json(pool *p, const struct need *n)
 	return j;
 }
 
+/* A stated need as the API shows it. */
+static json_t *stated_json(const struct need_stated *n)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "id", json_integer(n->id));
+	json_object_set_new(j, "country", json_string(n->country));
+	json_object_set_new(j, "topic", json_string(n->topic));
+	json_object_set_new(j, "target", json_string(n->target));
+	json_object_set_new(j, "urgency", json_integer(n->urgency));
+	json_object_set_new(j, "note", json_string(n->note));
+	json_object_set_new(j, "tlp", json_string(n->tlp));
+	json_object_set_new(j, "raised_at", json_string(n->raised_at));
+	json_object_set_new(j, "closed_at", api_str(n->closed_at));
+	json_object_set_new(j, "close_note", api_str(n->close_note));
+	return j;
+}
+
+/* The stated need id, as the asker reads it, with status. */
+static int send_stated(struct req *r, struct resp *out, int status, long long id)
+{
+	struct need_stated *n;
+	struct err e = { 0 };
+
+	if (needs_get(r->store, r->pool, r->actor, id, &n, &e))
+		return http_fail(r, out, &e);
+	return api_send(out, status, stated_json(n));
+}
+
+/* POST {"country", "topic", "target", "urgency": 1-3, "note", "tlp"?}: state a need. */
+static int state(struct req *r, struct resp *out)
+{
+	static const char *const keys[] = { "country", "topic", "target", "note", "tlp" };
+	const char *f[5];
+	struct need_stated in = { 0 };
+	struct err e = { 0 };
+	json_t *body = api_body(r, out), *u;
+	long long id;
+
+	if (!body)
+		return out->status;
+	u = json_object_get(body, "urgency");
+	if (!json_is_integer(u) || json_integer_value(u) < 1 || json_integer_value(u) > 3) {
+		json_decref(body);
+		return http_error(r, out, 400, "urgency: 1, 2 or 3");
+	}
+	in.urgency = (int)json_integer_value(u);
+	if (api_take(r, out, body, keys, f, 5))
+		return out->status;
+	in.country = f[0];
+	in.topic = f[1];
+	in.target = f[2];
+	in.note = f[3] ? f[3] : "";
+	in.tlp = f[4];
+	if (needs_state(r->store, r->actor, &in, &id, &e))
+		return http_fail(r, out, &e);
+	return send_stated(r, out, 201, id);
+}
+
+/* POST {"note"?}: close stated need :id as met. */
+int api_need_close(struct req *r, struct resp *out)
+{
+	static const char *const keys[] = { "note" };
+	const char *f[1];
+	long long id;
+	struct err e = { 0 };
+	json_t *body;
+
+	out->cache_control = "no-store";
+	if (num_parse(r->params[0], 1, LLONG_MAX, &id))
+		return http_error(r, out, 404, "There is no such need.");
+	if (!(body = api_body(r, out)) || api_take(r, out, body, keys, f, 1))
+		return out->status;
+	if (needs_close(r->store, r->actor, id, f[0] ? f[0] : "", &e))
+		return http_fail(r, out, &e);
+	return send_stated(r, out, 200, id);
+}
+
 int api_needs(struct req *r, struct resp *out)
 {
 	struct needs_query q = { .at = arg(r, "at"), .region = arg(r, "region"),
@@ -72,6 +152,10 @@ int api_needs(struct req *r, struct resp *out)
 	int rc;
 
 	out->cache_control = "no-store";
+	if (r->method == HTTP_POST) {
+		json_decref(arr);
+		return state(r, out);
+	}
 	if (country) {
 		q.region = NULL;
 		rc = needs_country(r->store, r->pool, r->actor, needs_weights(), country, &q, &v,

@@ -100,7 +100,8 @@ const struct route routes[] = {
 	{ GET, "/api/v1/export", api_export, 0, NULL },
 	/* coverage: what counts depends on who asks (the clearance): not cached */
 	{ GET, "/api/v1/coverage", api_coverage, 0, NULL },
-	{ GET, "/api/v1/needs", api_needs, 0, NULL },
+	{ GET | POST, "/api/v1/needs", api_needs, 0, NULL },
+	{ POST, "/api/v1/needs/:id/close", api_need_close, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },

@@ -84,6 +84,13 @@ static struct http_response *post(const char *auth, const char *path, const char
 	return http_request(S, "POST", path, h, body, strlen(body));
 }
 
+static void expect_keep(struct http_response *r, int status)
+{
+	assert_non_null(r);
+	if (r->status != status)
+		fail_msg("%d, not %d: %.300s", r->status, status, r->body);
+}
+
 static void expect(struct http_response *r, int status, const char *has)
 {
 	assert_non_null(r);
@@ -209,6 +216,46 @@ static void test_stated(void **state)
 	http_response_free(r);
 }
 
+/* The same through the API: a focal point states a need as JSON and closes it; the
+ * public does not read it; bad members are 400s naming them. */
+static void test_api_stated(void **state)
+{
+	char h[512], path[64];
+	struct http_response *r;
+	const char *at;
+	long long id;
+
+	(void)state;
+	NEED_SHARED();
+	snprintf(h, sizeof(h), "%sContent-Type: application/json\r\n", fp);
+	r = http_request(S, "POST", "/api/v1/needs", h, "{\"country\":\"KE\",\"topic\":"
+			 "\"cryptocurrency\",\"target\":\"police\",\"urgency\":2,\"note\":"
+			 "\"Tracing wallets seized in fraud cases\"}", 118);
+	expect_keep(r, 201);
+	assert_has(r->body, "\"tlp\":\"GREEN\"");
+	at = strstr(r->body, "\"id\":");
+	assert_non_null(at);
+	id = atoll(at + 5);
+	http_response_free(r);
+	r = get("/api/v1/needs?country=KE", 200);
+	assert_lacks(r->body, "Tracing wallets");
+	http_response_free(r);
+	r = http_get(S, "/api/v1/needs?country=KE", fp);
+	assert_has(r->body, "Tracing wallets");
+	http_response_free(r);
+	r = http_request(S, "POST", "/api/v1/needs", h, "{\"country\":\"KE\",\"topic\":"
+			 "\"cert\",\"target\":\"police\",\"urgency\":7}", 61);
+	expect(r, 400, "urgency");
+	r = http_request(S, "POST", "/api/v1/needs", h, "{\"country\":\"US\",\"topic\":"
+			 "\"cert\",\"target\":\"police\",\"urgency\":1}", 61);
+	expect(r, 403, NULL);
+	snprintf(path, sizeof(path), "/api/v1/needs/%lld/close", id);
+	r = http_request(S, "POST", path, h, "{\"note\":\"Training given\"}", 25);
+	expect(r, 200, "\"close_note\":\"Training given\"");
+	r = http_request(S, "POST", path, h, "{\"note\":\"again\"}", 16);
+	expect(r, 404, NULL);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -230,6 +277,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_country_needs),
 		cmocka_unit_test(test_stated),
+		cmocka_unit_test(test_api_stated),
 		cmocka_unit_test(test_bad_input),
 	};
 
