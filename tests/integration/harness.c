@@ -1152,3 +1152,27 @@ void harness_done(struct srv *s, char *dir)
 	harness_rmtree(dir);
 	free(dir);
 }
+
+struct srv *harness_corpus_srv(const char *shared, char *cur, char *fp, size_t size)
+{
+	char cmd[4096], *dir = harness_tmpdir();
+	const char *src = getenv("CCREPO_SRC");
+	struct srv *s = NULL;
+
+	if (!dir)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "CCREPO_BIN='%s' '%s/tests/relevance/load-corpus.sh' "
+		 "'%s/ccrepo.db' '%s' >/dev/null", harness_bin(), src && *src ? src : ".", dir,
+		 shared);
+	if (system(cmd))
+		fprintf(stderr, "load-corpus.sh failed: %s\n", cmd);
+	else if (!harness_cli(dir, NULL, (const char *const[]){ "org", "add", "UNODC",
+			      "--kind", "unodc", NULL }, NULL, 0) &&
+		 !harness_cli(dir, NULL, (const char *const[]){ "org", "add", "KE-NA", "--kind",
+			      "national_authority", "--country", "KE", NULL }, NULL, 0) &&
+		 !harness_account(dir, "cora", "curator", "UNODC", NULL, "t", cur, size) &&
+		 !harness_account(dir, "kamau", "focal_point", "KE-NA", "KE", "t", fp, size))
+		s = srv_start_with(&(struct srv_options){ .dir = dir });
+	free(dir);
+	return s;
+}

@@ -172,6 +172,12 @@ int harness_cli(const char *dir, const char *input, const char *const *args, cha
  * 0, or -1 (with the command's errors printed). */
 int harness_account(const char *dir, const char *name, const char *role, const char *org,
 		    const char *country, const char *token_name, char *auth, size_t size);
+/* A server on the real laws: tests/relevance/load-corpus.sh imports the texts of
+ * shared/corpus that tests/relevance/mappings.tsv judges (published) and loads those
+ * mappings into a new directory's database; then a curator "cora" (organisation
+ * UNODC) and Kenya's focal point "kamau" (KE-NA) with their "Authorization: ..."
+ * lines in cur and fp (size bytes each); then the server. NULL on failure (printed). */
+struct srv *harness_corpus_srv(const char *shared, char *cur, char *fp, size_t size);
 /* The end of a group of tests on one server in a prepared directory: stop s (when not
  * NULL), remove dir and free it. */
 void harness_done(struct srv *s, char *dir);

@@ -31,31 +31,10 @@ static struct http_response *get(const char *path, int status)
 
 static int setup(void **state)
 {
-	char cmd[4096], *dir;
-	const char *src = getenv("CCREPO_SRC");
-
 	(void)state;
 	if (!shared[0])
 		return 0;
-	dir = harness_tmpdir();
-	if (!dir)
-		return -1;
-	snprintf(cmd, sizeof(cmd), "CCREPO_BIN='%s' '%s/tests/relevance/load-corpus.sh' "
-		 "'%s/ccrepo.db' '%s' >/dev/null", harness_bin(), src && *src ? src : ".", dir,
-		 shared);
-	if (system(cmd)) {
-		fprintf(stderr, "load-corpus.sh failed: %s\n", cmd);
-		return -1;
-	}
-	if (harness_cli(dir, NULL, (const char *const[]){ "org", "add", "UNODC", "--kind",
-			"unodc", NULL }, NULL, 0) ||
-	    harness_cli(dir, NULL, (const char *const[]){ "org", "add", "KE-NA", "--kind",
-			"national_authority", "--country", "KE", NULL }, NULL, 0) ||
-	    harness_account(dir, "cora", "curator", "UNODC", NULL, "t", cur, sizeof(cur)) ||
-	    harness_account(dir, "kamau", "focal_point", "KE-NA", "KE", "t", fp, sizeof(fp)))
-		return -1;
-	S = srv_start_with(&(struct srv_options){ .dir = dir });
-	free(dir);
+	S = harness_corpus_srv(shared, cur, fp, sizeof(cur));
 	return S ? 0 : -1;
 }
 
