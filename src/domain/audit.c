@@ -48,6 +48,13 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_QN_PUBLISH] = "questionnaire.publish",
 	[AUDIT_NEED_STATE] = "need.state",
 	[AUDIT_NEED_CLOSE] = "need.close",
+	[AUDIT_CAMP_OPEN] = "campaign.open",
+	[AUDIT_CAMP_PUBLISH] = "campaign.publish",
+	[AUDIT_ANSWER_SAVE] = "answer.save",
+	[AUDIT_ANSWER_SUBMIT] = "answer.submit",
+	[AUDIT_ANSWER_RETURN] = "answer.return",
+	[AUDIT_ANSWER_ACCEPT] = "answer.accept",
+	[AUDIT_ANSWER_REOPEN] = "answer.reopen",
 };
 
 /* Entries read per step of audit_verify. */

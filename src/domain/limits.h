@@ -62,4 +62,18 @@
 					 * option's id */
 #define LIMIT_QN_VERSION      100000	/* a template's highest version number */
 
+#define LIMIT_CAMP_TITLE      200	/* bytes of a campaign's title */
+#define LIMIT_CAMP_DAYS       730	/* days from a campaign's opening to its
+					 * deadline, and a reopening after it */
+#define LIMIT_CAMP_VALUE      4000	/* bytes of one answer's value */
+#define LIMIT_CAMP_EVIDENCE   1000	/* bytes of one answer's evidence */
+#define LIMIT_CAMP_VALUES     200	/* values saved at once (a template's
+					 * questions) */
+#define LIMIT_CAMP_COMMENT    2000	/* bytes of a curator's comment returning
+					 * an answer */
+#define LIMIT_CAMP_ROWS       10000	/* rows of an uploaded answer CSV */
+#define LIMIT_CAMP_CSV_BYTES  4000000	/* bytes of an uploaded answer CSV */
+#define LIMIT_CAMP_COUNTRIES  300	/* countries listed when opening one */
+#define LIMIT_CAMP_LIST       500	/* campaigns listed on one page */
+
 #endif

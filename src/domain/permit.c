@@ -12,7 +12,7 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_NEED + 1)
+#define NACT (ACT_ANSWER + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* LABEL: only the owning organisation (or the author), curators and admins
@@ -24,19 +24,28 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	 * or DECIDE: coverage.c)
 	 * QUESTIONNAIRE: import and publish questionnaire templates: curators only
 	 * NEED: state or close a country's capacity-building need (needs.c): a focal
-	 * point for their own country, curators for any */
+	 * point for their own country, curators for any
+	 * CAMPAIGN: open campaigns, return, accept, reopen answers, publish aggregates:
+	 * curators only
+	 * ANSWER: save and submit a country's answer: its focal points, curators for any */
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
-	 *                   ASSESS       DISPUTE      DECIDE QUESTIONNAIRE NEED */
+	 *                   ASSESS       DISPUTE      DECIDE QUESTIONNAIRE NEED
+	 *                   CAMPAIGN ANSWER */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
-			       NO,          NO,          NO,  NO,  NO },
+			       NO,          NO,          NO,  NO,  NO,
+			       NO,  NO },
 	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG,
-			       OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  OWN_COUNTRY },
+			       OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  OWN_COUNTRY,
+			       NO,  OWN_COUNTRY },
 	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
-			       NO,          NO,          NO,  NO,  NO },
+			       NO,          NO,          NO,  NO,  NO,
+			       NO,  NO },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         NO,          ANY, ANY, ANY },
+			       ANY,         NO,          ANY, ANY, ANY,
+			       ANY, ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
-			       ANY,         NO,          ANY, ANY, ANY },
+			       ANY,         NO,          ANY, ANY, ANY,
+			       ANY, ANY },
 };
 
 static int signed_in(const struct actor *a)

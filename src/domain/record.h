@@ -102,10 +102,13 @@ int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
  * ACT_QUESTIONNAIRE: import and publish questionnaire templates (rec NULL;
  * domain/questionnaire.h).
  * ACT_NEED: state or close a capacity-building need of rec's country
- * (domain/needs.h). */
+ * (domain/needs.h).
+ * ACT_CAMPAIGN: open a questionnaire campaign, return, accept or reopen an answer,
+ * publish aggregates (rec NULL or naming the country; domain/campaign.h).
+ * ACT_ANSWER: save and submit rec's country's answer to a campaign. */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
 		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE,
-		     ACT_QUESTIONNAIRE, ACT_NEED };
+		     ACT_QUESTIONNAIRE, ACT_NEED, ACT_CAMPAIGN, ACT_ANSWER };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);
