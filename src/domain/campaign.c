@@ -969,27 +969,50 @@ int camp_progress(struct store *s, pool *p, const struct actor *a, const char *c
 	return ERR_OK;
 }
 
+/* Campaign id and its template, from memo when it has them (memo may be NULL). */
+static int memo_get(struct store *s, pool *p, struct camp_memo *memo, long long id,
+		    struct campaign **c, struct qn_template **t, struct err *e)
+{
+	int rc;
+
+	for (size_t i = 0; memo && i < memo->n; i++)
+		if (memo->id[i] == id) {
+			*c = memo->c[i];
+			*t = memo->t[i];
+			return ERR_OK;
+		}
+	if ((rc = camp_template(s, p, id, c, t, e)))
+		return rc;
+	if (memo && memo->n < CAMP_MEMO_MAX) {
+		memo->id[memo->n] = id;
+		memo->c[memo->n] = *c;
+		memo->t[memo->n++] = *t;
+	}
+	return ERR_OK;
+}
+
 int camp_latest_answer(struct store *s, pool *p, const struct actor *a, const char *country,
-		       struct camp_answer **out, struct campaign **c, struct qn_template **t,
-		       struct err *e)
+		       struct camp_memo *memo, struct camp_answer **out, struct campaign **c,
+		       struct qn_template **t, struct err *e)
 {
 	struct camp_answer *x;
-	struct campaign **cs;
+	struct campaign *cc;
 	size_t nx;
 	int rc;
 
 	*out = NULL;
-	if ((rc = country_answers(s, p, country, &x, &cs, &nx, e)))
+	if ((rc = store_camp_of_country(s, p, country, &x, &nx, e)))
 		return rc;
 	for (size_t i = 0; i < nx; i++) {
 		if (!given(&x[i]) || !camp_can_read(a, &x[i]))
 			continue;
-		if ((rc = camp_template(s, p, x[i].campaign, NULL, t, e)) ||
+		if ((rc = memo_get(s, p, memo, x[i].campaign, &cc, t, e)) ||
 		    (rc = values_of(s, p, *t, &x[i], e)))
 			return rc;
+		set_late(cc, &x[i], today_of(p));
 		*out = &x[i];
 		if (c)
-			*c = cs[i];
+			*c = cc;
 		return ERR_OK;
 	}
 	return ERR_OK;

@@ -259,10 +259,21 @@ int camp_progress(struct store *s, pool *p, const struct actor *a, const char *c
 
 /* ---- for ranked needs (domain/needs.c) ---- */
 
-/* The latest answer of country a may read (submitted or accepted; newest campaign
- * first), with its values and template, or *out NULL when none. */
+/* Campaigns and their parsed templates already read, so that walking many countries
+ * reads and parses each once (zero it before the first use; lives in the pool p of
+ * the calls that fill it). */
+#define CAMP_MEMO_MAX 32
+struct camp_memo {
+	long long id[CAMP_MEMO_MAX];
+	struct campaign *c[CAMP_MEMO_MAX];
+	struct qn_template *t[CAMP_MEMO_MAX];
+	size_t n;
+};
+/* The latest answer of country (alpha-2) a may read (submitted or accepted; newest
+ * campaign first), with its values, campaign and template, or *out NULL when none.
+ * memo may be NULL. */
 int camp_latest_answer(struct store *s, pool *p, const struct actor *a, const char *country,
-		       struct camp_answer **out, struct campaign **c, struct qn_template **t,
-		       struct err *e);
+		       struct camp_memo *memo, struct camp_answer **out, struct campaign **c,
+		       struct qn_template **t, struct err *e);
 
 #endif
