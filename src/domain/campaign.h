@@ -180,6 +180,14 @@ int camp_value_check(const struct qn_question *q, const char *value, const char 
 int camp_answer_save(struct store *s, pool *p, const struct actor *a, long long id,
 		     const char *country, long long revision, const struct camp_value *v,
 		     size_t n, const char *tlp, long long *revision_out, struct err *e);
+/* Carry over into country's answer to campaign id (made from revision, as
+ * camp_answer_save) the values of its latest submitted or accepted answer to another
+ * campaign of the same template (any version) whose questions are unchanged
+ * (qn_unchanged), into questions not answered yet. *carried (may be NULL) the count;
+ * ERR_NOTFOUND "no earlier answer to carry over" when there is none. */
+int camp_answer_carry(struct store *s, pool *p, const struct actor *a, long long id,
+		      const char *country, long long revision, size_t *carried,
+		      long long *revision_out, struct err *e);
 /* Submit the answer (draft or returned, at revision), complete as the header says;
  * audited answer.submit. */
 int camp_answer_submit(struct store *s, pool *p, const struct actor *a, long long id,
