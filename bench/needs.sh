@@ -193,6 +193,9 @@ done
 phase "reference" "$(since "$t0")"
 
 # 4. the servers
+# the CPU time of process $1 (user + sys), in clock ticks
+hz=$(getconf CLK_TCK)
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 urls=(
 	"one=/api/v1/needs?country=$cc"
@@ -226,9 +229,17 @@ c = collections.Counter(n["source"] for n in d["needs"])
 print("COUNT", sys.argv[1], sys.argv[2], d["count"], len(d["needs"]),
       " ".join("%s:%d" % kv for kv in sorted(c.items())) or "-")' "$reader" "${u%%=*}" >>"$tmp/results.txt"
 		done
-		BENCH_AUTHORIZATION=$auth timeout --kill-after=10 $(( maxs * ${#urls[@]} + 600 )) \
-			python3 bench/coverage/client.py "$p" "$requests" "$maxs" "${urls[@]}" |
-			sed "s/^RESULT /RESULT $mode $reader /" | tee -a "$tmp/results.txt"
+		# one URL at a time, with the server's CPU time (user + sys) around it
+		for u in "${urls[@]}"; do
+			c0=$(cpu "$spid")
+			BENCH_AUTHORIZATION=$auth timeout --kill-after=10 $(( maxs + 600 )) \
+				python3 bench/coverage/client.py "$p" "$requests" "$maxs" "$u" >"$tmp/one.txt"
+			c1=$(cpu "$spid")
+			awk -v m="$mode" -v r="$reader" -v c="$(( c1 - c0 ))" -v hz="$hz" '
+				$1 == "RESULT" { n = $3 + 2; $1 = "RESULT " m " " r
+				print $0, sprintf("%.2f", c * 1000 / hz / n) }' "$tmp/one.txt" |
+				tee -a "$tmp/results.txt"
+		done
 	done
 	echo "RSS $mode $(awk '/VmRSS/ { print $2 }' /proc/$spid/status) $(awk '/VmHWM/ { print $2 }' /proc/$spid/status)" >>"$tmp/results.txt"
 	kill "$spid"
@@ -256,10 +267,13 @@ refms() { awk -F'\t' -v w="$1" '$1 == w { print $2 }' "$tmp/ref.txt"; }
 	echo "cache, filled by a first request (the JSON API is never cached: no-store).  first:"
 	echo "the URL's first request on that server and reader. curator: with an API token"
 	echo "(GREEN answers count); public: no token (CLEAR accepted answers only)."
-	printf '%-28s %-7s %-8s %4s %6s %9s %9s %9s %9s %10s %9s\n' request server reader n status \
-		"first ms" "p50 ms" "p99 ms" "max ms" "raw B" "gzip B"
-	awk '$1 == "RESULT" { printf "%-28s %-7s %-8s %4d %6s %9.2f %9.2f %9.2f %9.2f %10d %9d\n",
-		$13, $2, $3, $5, $6, $14, $7, $8, $9, $10, $11 }' "$tmp/results.txt"
+	echo "cpu: the server's CPU time (user + sys, /proc) over the URL's requests (the n timed"
+	echo "and the two untimed), divided by n + 2: what one request costs the server, which"
+	echo "waiting for a CPU on a busy machine does not inflate (resolution: 1/$hz s over the batch)."
+	printf '%-28s %-7s %-8s %4s %6s %9s %9s %9s %9s %8s %10s %9s\n' request server reader n status \
+		"first ms" "p50 ms" "p99 ms" "max ms" "cpu ms" "raw B" "gzip B"
+	awk '$1 == "RESULT" { printf "%-28s %-7s %-8s %4d %6s %9.2f %9.2f %9.2f %9.2f %8.2f %10d %9d\n",
+		$13, $2, $3, $5, $6, $14, $7, $8, $9, $15, $10, $11 }' "$tmp/results.txt"
 	echo
 	echo "Reference (bench/needs/reference.sql in the sqlite3 shell, median of 5: CPU time"
 	echo "user + sys by the shell's timer, and its wall time, which resolves 1 ms):"
@@ -270,6 +284,12 @@ refms() { awk -F'\t' -v w="$1" '$1 == w { print $2 }' "$tmp/ref.txt"; }
 		a=$(p50 cold curator "${x%%:*}"); b=$(refms "${x#*:}")
 		awk -v a="$a" -v b="$b" -v c="${x#*:}" 'BEGIN { if (a != "" && b > 0)
 			printf "ratio ccrepo / reference, %s (cold p50 as the curator, the whole request / the query'"'"'s CPU time): %.1f (%.2f ms / %.3f ms)\n", c, a / b, a, b }'
+	done
+	for x in "one:$cc" "worst:$worst" "all:all"; do
+		a=$(awk -v l="${x%%:*}" '$1 == "RESULT" && $2 == "cold" && $3 == "curator" && $4 == l { print $15 }' "$tmp/results.txt")
+		b=$(refms "${x#*:}")
+		awk -v a="$a" -v b="$b" -v c="${x#*:}" 'BEGIN { if (a != "" && b > 0)
+			printf "ratio ccrepo / reference in CPU time, %s (cold, the curator: the server'"'"'s CPU per request / the query'"'"'s): %.1f (%.2f ms / %.3f ms)\n", c == "all" ? "every country" : c, a / b, a, b }'
 	done
 	a=$(p50 cold curator all); b=$(awk -F'\t' '$1 == "all" { print $3 }' "$tmp/ref.txt")
 	awk -v a="$a" -v b="$b" 'BEGIN { if (a != "" && b > 0)
