@@ -227,7 +227,7 @@ for mode in cold cached; do
 d = json.load(sys.stdin)
 c = collections.Counter(n["source"] for n in d["needs"])
 print("COUNT", sys.argv[1], sys.argv[2], d["count"], len(d["needs"]),
-      " ".join("%s:%d" % kv for kv in sorted(c.items())) or "-")' "$reader" "${u%%=*}" >>"$tmp/results.txt"
+      ",".join("%s:%d" % kv for kv in sorted(c.items())) or "-")' "$reader" "${u%%=*}" >>"$tmp/results.txt"
 		done
 		# one URL at a time, with the server's CPU time (user + sys) around it
 		for u in "${urls[@]}"; do
