@@ -28,7 +28,7 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);
 	unsigned opts;
 	const char *args;	/* positional arguments, for help */
-	const char *flags[20];	/* the command's own options ("--x=" takes a value) */
+	const char *flags[40];	/* the command's own options ("--x=" takes a value) */
 	const char *summary;
 	const char *help;
 };
@@ -240,6 +240,42 @@ static const struct command commands[] = {
 	  "                             last answer to the same template, where unchanged\n"
 	  "  ccrepo campaign accept ID COUNTRY | return ID COUNTRY --comment=TEXT\n"
 	  "  ccrepo campaign reopen ID COUNTRY --until=DATE   let it answer late\n" },
+	{ "assist", cli_assist, DB_OPTS,
+	  "request add|edit|list|show | move ID STAGE | offer add|list|withdraw | suggest ID "
+	  "| match confirm|accept|decline | evaluate | fund ID | totals | overlaps",
+	  { "--country=", "--title=", "--topic=", "--beneficiary=", "--targets=",
+	    "--languages=", "--from=", "--to=", "--urgency=", "--modes=", "--currency=",
+	    "--budget=", "--needs=", "--description=", "--tlp=", "--revision=", "--stage=",
+	    "--comment=", "--org=", "--topics=", "--regions=", "--capacity=", "--all",
+	    "--rating=", "--closed=", "--donor=", "--kind=", "--amount=", "--on=", "--by=",
+	    NULL },
+	  "technical assistance: requests, their lifecycle, offers, matches, funding",
+	  "Requests for technical assistance go requested, assessed, matched, funded, in\n"
+	  "delivery, delivered, evaluated, closed (or declined, withdrawn); providers offer\n"
+	  "assistance, curators confirm matches, providers accept them, donors pledge and\n"
+	  "disburse (docs/assistance.md). Lists are comma-separated keys: topics and\n"
+	  "target groups as for stated needs, languages ISO 639-1, modes in_person,\n"
+	  "online, mentoring, equipment; amounts exact, in the currency's decimals.\n"
+	  "  ccrepo assist request add --country=CC --title=T --topic=KEY --beneficiary=NAME\n"
+	  "      --targets=police,judges --languages=en,fr [--from=DATE --to=DATE]\n"
+	  "      [--urgency=1-3] [--modes=online] [--currency=EUR --budget=1000.00]\n"
+	  "      [--needs=stated:12,gap:un-cc/7,answer:3/legal.offences] [--description=T]\n"
+	  "      [--tlp=CLEAR|GREEN|AMBER]\n"
+	  "  ccrepo assist request edit ID --revision=N ...   replace the fields\n"
+	  "  ccrepo assist request list [--country=CC] [--stage=STAGE]\n"
+	  "  ccrepo assist request show ID   fields, budget and gap, timeline, matches,\n"
+	  "                             funding\n"
+	  "  ccrepo assist move ID STAGE [--comment=TEXT]   (declined, withdrawn: a comment)\n"
+	  "  ccrepo assist offer add --org=ORG --title=T --topics=K,K --languages=en\n"
+	  "      --modes=online --capacity=N [--regions=002,142] [--from=DATE --to=DATE]\n"
+	  "  ccrepo assist offer list [--all] | offer withdraw ID\n"
+	  "  ccrepo assist suggest ID     offers for a request, best first, with reasons\n"
+	  "  ccrepo assist match confirm REQUEST OFFER | match accept|decline MATCH\n"
+	  "  ccrepo assist evaluate ID --org=ORG --rating=1-5 [--closed=REF,REF]\n"
+	  "  ccrepo assist fund ID --donor=ORG --kind=pledge|disbursement --currency=EUR\n"
+	  "      --amount=1000.00 --on=DATE\n"
+	  "  ccrepo assist totals [--by=donor|country|region|topic]   per currency\n"
+	  "  ccrepo assist overlaps [--country=CC]   possible duplicated assistance\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -29,6 +29,10 @@ int cli_questionnaire(const struct config *cfg, int argc, char **argv);
 /* cli/campaign.c: "campaign open|list|show|tracking|reminders|csv|answer|accept|
  * return|reopen|publish". */
 int cli_campaign(const struct config *cfg, int argc, char **argv);
+/* cli/assist.c: "assist request add|edit|list|show", "move", "offer add|list|
+ * withdraw", "suggest", "match confirm|accept|decline", "evaluate", "fund", "totals",
+ * "overlaps". */
+int cli_assist(const struct config *cfg, int argc, char **argv);
 /* cli/map.c: "map WORK-URI EID ARTICLE full|partial|reject" and "map --file=FILE". */
 int cli_map(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */

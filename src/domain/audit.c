@@ -56,6 +56,16 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_ANSWER_ACCEPT] = "answer.accept",
 	[AUDIT_ANSWER_REOPEN] = "answer.reopen",
 	[AUDIT_NEED_WEIGHTS] = "need.weights",
+	[AUDIT_ASSIST_REQUEST] = "assist.request",
+	[AUDIT_ASSIST_EDIT] = "assist.edit",
+	[AUDIT_ASSIST_MOVE] = "assist.move",
+	[AUDIT_ASSIST_OFFER] = "assist.offer",
+	[AUDIT_ASSIST_OFFER_WITHDRAW] = "assist.offer_withdraw",
+	[AUDIT_ASSIST_MATCH] = "assist.match",
+	[AUDIT_ASSIST_MATCH_ACCEPT] = "assist.match_accept",
+	[AUDIT_ASSIST_MATCH_DECLINE] = "assist.match_decline",
+	[AUDIT_ASSIST_EVALUATE] = "assist.evaluate",
+	[AUDIT_ASSIST_FUND] = "assist.fund",
 };
 
 /* Entries read per step of audit_verify. */

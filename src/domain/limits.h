@@ -77,4 +77,17 @@
 #define LIMIT_CAMP_COUNTRIES  300	/* countries listed when opening one */
 #define LIMIT_CAMP_LIST       500	/* campaigns listed on one page */
 
+#define LIMIT_ASSIST_TITLE    300	/* bytes of an assistance request's or
+					 * offer's title */
+#define LIMIT_ASSIST_NAME     300	/* bytes of a request's beneficiary
+					 * institution */
+#define LIMIT_ASSIST_TEXT     8000	/* bytes of a request's description */
+#define LIMIT_ASSIST_COMMENT  2000	/* bytes of the comment of a move, a match's
+					 * answer */
+#define LIMIT_ASSIST_ITEMS    20	/* items of one list of a request or offer:
+					 * target groups, languages, modes, topics,
+					 * regions */
+#define LIMIT_ASSIST_NEEDS    50	/* needs one request answers */
+#define LIMIT_ASSIST_CAPACITY 10000	/* activities a year an offer may promise */
+
 #endif

@@ -12,7 +12,7 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_ANSWER + 1)
+#define NACT (ACT_FUND + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* LABEL: only the owning organisation (or the author), curators and admins
@@ -27,25 +27,31 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	 * point for their own country, curators for any
 	 * CAMPAIGN: open campaigns, return, accept, reopen answers, publish aggregates:
 	 * curators only
-	 * ANSWER: save and submit a country's answer: its focal points, curators for any */
+	 * ANSWER: save and submit a country's answer: its focal points, curators for any
+	 * ASSIST: request assistance (domain/assist.h): a focal point for their own
+	 * country, curators for any
+	 * OFFER: offer assistance: providers for their own organisation, curators for any
+	 * MATCH: confirm an offer for a request: curators only
+	 * FUND: pledges and disbursements: a provider account of the donor organisation
+	 * (the domain checks it is a donor), curators for any */
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
 	 *                   ASSESS       DISPUTE      DECIDE QUESTIONNAIRE NEED
-	 *                   CAMPAIGN ANSWER */
+	 *                   CAMPAIGN ANSWER ASSIST OFFER MATCH FUND */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
 			       NO,          NO,          NO,  NO,  NO,
-			       NO,  NO },
+			       NO,  NO,  NO,  NO,  NO,  NO },
 	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG,
 			       OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  OWN_COUNTRY,
-			       NO,  OWN_COUNTRY },
+			       NO,  OWN_COUNTRY, OWN_COUNTRY, NO, NO, NO },
 	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
 			       NO,          NO,          NO,  NO,  NO,
-			       NO,  NO },
+			       NO,  NO,  NO,  OWN_ORG, NO, OWN_ORG },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
 			       ANY,         NO,          ANY, ANY, ANY,
-			       ANY, ANY },
+			       ANY, ANY, ANY, ANY, ANY, ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
 			       ANY,         NO,          ANY, ANY, ANY,
-			       ANY, ANY },
+			       ANY, ANY, ANY, ANY, ANY, ANY },
 };
 
 static int signed_in(const struct actor *a)

@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "core/pool.h"
 #include "core/xalloc.h"
+#include "domain/assist.h"
 #include "domain/country.h"
 #include "domain/instrument.h"
 #include "domain/tx.h"
@@ -19,11 +20,12 @@
 #include "store/store.h"
 
 /* Bump when the way reference data is derived changes, to force a reload. */
-#define REFDATA_FORMAT 1
+#define REFDATA_FORMAT 2
 
 static const char *const data_files[] = {
 	"data/m49-regions.tsv", "data/m49-countries.tsv", "data/instruments.tsv",
 	"data/chapters.tsv", "data/articles.tsv", "data/crosswalk.tsv",
+	"data/currency-minor.tsv",
 };
 
 static uint64_t fnv(uint64_t h, const void *data, size_t len)
@@ -50,11 +52,14 @@ static void fingerprint(const char *iso_dir, const char *locale_dir, char out[40
 
 		h = fnv(h, d ? d : (const unsigned char *)"", len);
 	}
-	snprintf(path, sizeof(path), "%s/iso_3166-1.json", iso_dir);
-	h = fnv(h, path, strlen(path));
-	if (!stat(path, &st)) {
-		h = fnv(h, &st.st_size, sizeof(st.st_size));
-		h = fnv(h, &st.st_mtime, sizeof(st.st_mtime));
+	for (int k = 0; k < 2; k++) {
+		snprintf(path, sizeof(path), "%s/%s", iso_dir, k ? "iso_4217.json" :
+			 "iso_3166-1.json");
+		h = fnv(h, path, strlen(path));
+		if (!stat(path, &st)) {
+			h = fnv(h, &st.st_size, sizeof(st.st_size));
+			h = fnv(h, &st.st_mtime, sizeof(st.st_mtime));
+		}
 	}
 	for (int l = 0; l < LANG_COUNT; l++) {
 		if (isocodes_catalog_path(locale_dir, (enum lang)l, path, sizeof(path)) &&
@@ -80,6 +85,12 @@ struct loader {
 	size_t nregions, capregions;
 	const char *xw_a, *xw_b;
 	int xw_ordinal;
+	/* currencies whose minor unit is not 2, from currency-minor.tsv */
+	struct minor {
+		char code[4];
+		int minor;
+	} minor[64];
+	size_t nminor;
 };
 
 static int parse_int(const char *s, int lo, int hi, int *out)
@@ -207,6 +218,58 @@ static int on_xwalk(void *ud, int lineno, char **f, int nf, struct err *e)
 }
 
 static int load_table(struct loader *L, const char *name, int nfields, tsv_row_fn fn,
+		      struct err *e);
+
+static int on_minor(void *ud, int lineno, char **f, int nf, struct err *e)
+{
+	struct loader *L = ud;
+	int m;
+
+	(void)nf;
+	if (strlen(f[0]) != 3 || parse_int(f[1], 0, 4, &m) ||
+	    L->nminor == sizeof(L->minor) / sizeof(L->minor[0]))
+		return err_set(e, ERR_INVALID, "data/currency-minor.tsv:%d: bad code or minor "
+			       "unit", lineno);
+	memcpy(L->minor[L->nminor].code, f[0], 4);
+	L->minor[L->nminor++].minor = m;
+	return ERR_OK;
+}
+
+/* One currency of iso-codes, with its minor unit (2 unless currency-minor.tsv says). */
+static int on_currency(void *ud, const char *code, const char *name, struct err *e)
+{
+	struct loader *L = ud;
+	struct assist_currency c;
+
+	memset(&c, 0, sizeof(c));
+	memcpy(c.code, code, 4);
+	c.name = name;
+	c.minor = 2;
+	for (size_t i = 0; i < L->nminor; i++)
+		if (!strcmp(L->minor[i].code, code))
+			c.minor = L->minor[i].minor;
+	L->counts->currencies++;
+	return store_currency_put(L->s, &c, e);
+}
+
+/* The currencies, when iso-codes has them (a warning otherwise: amounts then have no
+ * currency to be in). */
+static int load_currencies(struct loader *L, const char *iso_dir, struct err *e)
+{
+	struct err ce = { 0 };
+	int rc;
+
+	if ((rc = load_table(L, "data/currency-minor.tsv", 2, on_minor, e)))
+		return rc;
+	rc = isocodes_currencies(iso_dir, on_currency, L, &ce);
+	if (rc == ERR_IO) {
+		log_warn("no currencies: %s", ce.msg);
+		return ERR_OK;
+	}
+	return rc ? err_set(e, rc, "%s", ce.msg) : ERR_OK;
+}
+
+static int load_table(struct loader *L, const char *name, int nfields, tsv_row_fn fn,
 		      struct err *e)
 {
 	size_t len;
@@ -321,7 +384,8 @@ int refdata_ensure(struct store *s, const char *iso_dir, const char *locale_dir,
 	    (rc = load_table(&L, "data/chapters.tsv", 5, on_chapter, e)) ||
 	    (rc = load_table(&L, "data/articles.tsv", 5, on_article, e)) ||
 	    (rc = xwalk_header(&L, e)) || (rc = store_xwalk_clear(s, e)) ||
-	    (rc = load_table(&L, "data/crosswalk.tsv", 4, on_xwalk, e)))
+	    (rc = load_table(&L, "data/crosswalk.tsv", 4, on_xwalk, e)) ||
+	    (rc = load_currencies(&L, iso_dir, e)))
 		goto out;
 	rc = store_meta_set(s, "refdata_version", print, e);
 out:

@@ -12,6 +12,7 @@ struct store;
 
 struct refdata_counts {
 	size_t regions, countries, instruments, chapters, articles, crosswalk;
+	size_t currencies;	/* ISO 4217 (iso_4217.json), 0 when it is missing */
 	size_t without_region;	/* countries iso-codes has and M49 lacks */
 };
 

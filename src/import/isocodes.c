@@ -283,3 +283,47 @@ void isocodes_free(struct isocodes_country *list, size_t count)
 	}
 	free(list);
 }
+
+int isocodes_currencies(const char *json_dir, isocodes_currency_fn fn, void *ud,
+			struct err *e)
+{
+	char path[4096], *text = NULL;
+	json_t *root = NULL, *arr;
+	json_error_t jerr;
+	size_t len = 0;
+	int rc;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/iso_4217.json", json_dir) >=
+	    sizeof(path))
+		return err_set(e, ERR_INVALID, "iso-codes directory name too long");
+	if ((rc = file_read(path, ISOCODES_JSON_MAX, &text, &len, e)))
+		return rc;
+	if (!(root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr))) {
+		rc = err_set(e, ERR_INVALID, "%s: line %d, column %d: %s", path, jerr.line,
+			     jerr.column, jerr.text);
+		goto out;
+	}
+	arr = json_object_get(root, "4217");
+	if (!json_is_array(arr)) {
+		rc = err_set(e, ERR_INVALID, "%s: expected an object with a \"4217\" array",
+			     path);
+		goto out;
+	}
+	for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+		json_t *it = json_array_get(arr, i);
+		const char *code = json_string_value(json_object_get(it, "alpha_3"));
+		const char *name = json_string_value(json_object_get(it, "name"));
+
+		if (!code || strlen(code) != 3 || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3 ||
+		    !name || !*name || strlen(name) >= ISOCODES_NAME_MAX ||
+		    !utf8_valid(name, strlen(name)))
+			rc = err_set(e, ERR_INVALID, "%s: entry %zu: alpha_3 or name is missing "
+				     "or malformed", path, i + 1);
+		else
+			rc = fn(ud, code, name, e);
+	}
+out:
+	json_decref(root);
+	free(text);
+	return rc;
+}

@@ -50,6 +50,16 @@ int isocodes_load(const char *json_dir, const char *locale_dir, struct isocodes_
 /* Free list and every string it holds. NULL is a no-op. */
 void isocodes_free(struct isocodes_country *list, size_t count);
 
+/* ISO 4217 currencies from <json_dir>/iso_4217.json: fn(ud, "EUR", "Euro", e) for
+ * each entry in the file's order, stopping at the first non-zero return (which is
+ * returned). ERR_IO when the file cannot be read, ERR_INVALID naming the entry when
+ * the JSON has no "4217" array or an entry's alpha_3 is not three capitals or its
+ * name is empty or not under ISOCODES_NAME_MAX bytes. */
+typedef int (*isocodes_currency_fn)(void *ud, const char *code, const char *name,
+				    struct err *e);
+int isocodes_currencies(const char *json_dir, isocodes_currency_fn fn, void *ud,
+			struct err *e);
+
 /* The catalog file of lang's names under locale_dir
  * ("<locale_dir>/fr/LC_MESSAGES/iso_3166-1.mo") written into buf; 0 when lang has
  * none (English, the language of the JSON) or buf is too small. */

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/pool.h"
 #include "core/sbuf.h"
+#include "domain/assist.h"
 #include "domain/audit.h"
 #include "domain/campaign.h"
 #include "domain/country.h"

@@ -595,5 +595,92 @@ STORE_FN(int, camp_emails, (struct store *s, pool *p, const char *country,
 			    const char ***out, size_t *n, struct err *e),
 	 (s, p, country, out, n, e))
 
+/* ---- technical assistance (domain/assist.h) ---- */
+
+/* Insert or replace currency c (reference data). */
+STORE_FN(int, currency_put, (struct store *s, const struct assist_currency *c,
+			     struct err *e),
+	 (s, c, e))
+/* Currency code; ERR_NOTFOUND when the table lacks it. */
+STORE_FN(int, currency_get, (struct store *s, pool *p, const char *code,
+			     struct assist_currency **out, struct err *e),
+	 (s, p, code, out, e))
+/* Insert request r (id ignored); *id receives its id. */
+STORE_FN(int, assist_request_put, (struct store *s, const struct assist_request *r,
+				   long long *id, struct err *e),
+	 (s, r, id, e))
+/* Write every field of request r->id but country, created_*, if it is at revision
+ * from: ERR_CONFLICT when it is not (or is absent). */
+STORE_FN(int, assist_request_update, (struct store *s, const struct assist_request *r,
+				      long long from, struct err *e),
+	 (s, r, from, e))
+/* Request id; ERR_NOTFOUND when absent. Requests are not records: the domain decides
+ * who reads them (assist_can_read). */
+STORE_FN(int, assist_request_get, (struct store *s, pool *p, long long id,
+				   struct assist_request **out, struct err *e),
+	 (s, p, id, out, e))
+/* The requests of country (NULL all) at stage (NULL all), newest first. */
+STORE_FN(int, assist_request_list, (struct store *s, pool *p, const char *country,
+				    const char *stage, struct assist_request **out,
+				    size_t *n, struct err *e),
+	 (s, p, country, stage, out, n, e))
+/* Append step st (id ignored) to its request's timeline. */
+STORE_FN(int, assist_step_put, (struct store *s, const struct assist_step *st,
+				struct err *e),
+	 (s, st, e))
+/* The timeline of request id, oldest first. */
+STORE_FN(int, assist_steps, (struct store *s, pool *p, long long id,
+			     struct assist_step **out, size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+/* Insert offer o (id, org_name, withdrawn_* ignored); *id receives its id. */
+STORE_FN(int, assist_offer_put, (struct store *s, const struct assist_offer *o,
+				 long long *id, struct err *e),
+	 (s, o, id, e))
+/* Offer id with its organisation's name; ERR_NOTFOUND when absent. */
+STORE_FN(int, assist_offer_get, (struct store *s, pool *p, long long id,
+				 struct assist_offer **out, struct err *e),
+	 (s, p, id, out, e))
+/* Every offer (withdrawn ones only when all), newest first. */
+STORE_FN(int, assist_offer_list, (struct store *s, pool *p, int all,
+				  struct assist_offer **out, size_t *n, struct err *e),
+	 (s, p, all, out, n, e))
+/* Mark offer id withdrawn at, by; ERR_NOTFOUND when absent or withdrawn already. */
+STORE_FN(int, assist_offer_withdraw, (struct store *s, long long id, const char *at,
+				      const char *by, struct err *e),
+	 (s, id, at, by, e))
+/* Insert match m (id, org, answered_* ignored); *id receives its id. ERR_CONFLICT
+ * when the request and offer are matched already. */
+STORE_FN(int, assist_match_put, (struct store *s, const struct assist_match *m,
+				 long long *id, struct err *e),
+	 (s, m, id, e))
+/* Set match m->id's status, comment and answered_* if it is confirmed; ERR_NOTFOUND
+ * when absent or answered already. */
+STORE_FN(int, assist_match_answer, (struct store *s, const struct assist_match *m,
+				    struct err *e),
+	 (s, m, e))
+/* The matches of request (0 any) and offer (0 any) with their offers' organisation,
+ * oldest first. */
+STORE_FN(int, assist_match_list, (struct store *s, pool *p, long long request,
+				  long long offer, struct assist_match **out, size_t *n,
+				  struct err *e),
+	 (s, p, request, offer, out, n, e))
+/* Insert or replace the evaluation of request id's provider org. */
+STORE_FN(int, assist_eval_put, (struct store *s, long long id, long long org, int rating,
+				const char *closed_needs, const char *at, const char *by,
+				struct err *e),
+	 (s, id, org, rating, closed_needs, at, by, e))
+/* Per provider organisation, the count and sum of its ratings, by org. */
+STORE_FN(int, assist_ratings, (struct store *s, pool *p, struct assist_rating **out,
+			       size_t *n, struct err *e),
+	 (s, p, out, n, e))
+/* Insert funding f (id, donor_name ignored). */
+STORE_FN(int, assist_fund_put, (struct store *s, const struct assist_fund *f,
+				struct err *e),
+	 (s, f, e))
+/* The funding of request id (0: every request) with the donors' names, oldest first. */
+STORE_FN(int, assist_fund_list, (struct store *s, pool *p, long long id,
+				 struct assist_fund **out, size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

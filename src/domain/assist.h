@@ -1,0 +1,365 @@
+/* assist: technical assistance (DESIGN capability 6, issue 16; docs/assistance.md):
+ * requests from countries, their lifecycle, offers from providers, suggested and
+ * confirmed matches, duplication warnings, pledges and disbursements.
+ *
+ * The rules, in one place each:
+ *   - requests (assist.c): a focal point for their own country or a curator on its
+ *     behalf (ACT_ASSIST); fields checked by assist_request_check; every edit names
+ *     the revision it was made from (ERR_CONFLICT otherwise);
+ *   - reading (assist_can_read): CLEAR everybody, GREEN signed-in accounts, AMBER
+ *     curators, the country's focal points and the providers matched to it;
+ *   - the lifecycle (assist_moves[], assist.c): a table of {from, to, who, condition,
+ *     comment required}; a move the table lacks is ERR_CONFLICT naming both stages;
+ *     every move is a row of the timeline (table assist_move) and an audit entry
+ *     (assist.move) in one transaction;
+ *   - offers, matching and evaluations (assist_match.c): the score is a sum of terms
+ *     from the table assist_weights[], each written out; the topic is required;
+ *   - duplication warnings (assist_overlaps, assist_match.c);
+ *   - money (assist_funds.c): currencies of ISO 4217 with their minor units (table
+ *     currency), amounts as exact integers of minor units, never floating point;
+ *     disbursements within pledges; the gap; totals per currency.
+ * Everything that comes back lives in the pool p given. */
+#ifndef DOMAIN_ASSIST_H
+#define DOMAIN_ASSIST_H
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/limits.h"
+
+struct store;
+struct actor;
+
+/* ---- the lifecycle ---- */
+
+enum assist_stage {
+	AS_REQUESTED, AS_ASSESSED, AS_MATCHED, AS_FUNDED, AS_IN_DELIVERY, AS_DELIVERED,
+	AS_EVALUATED, AS_CLOSED, AS_DECLINED, AS_WITHDRAWN, AS_STAGE_COUNT
+};
+/* "requested", ..., "in_delivery", ... (kept in the database) and their English
+ * names ("in delivery"), msgids of data/messages.tsv. */
+extern const char *const assist_stage_names[AS_STAGE_COUNT];
+extern const char *const assist_stage_titles[AS_STAGE_COUNT];
+/* The stage called s, or -1. */
+int assist_stage_parse(const char *s);
+/* Whether a request at stage st is open: not closed, declined or withdrawn. */
+int assist_stage_open(enum assist_stage st);
+
+/* Who may make a move: a mask of these. */
+enum assist_who {
+	AW_FOCAL = 1,		/* a focal point of the request's country */
+	AW_CURATOR = 2,		/* a curator or admin (and the command line) */
+	AW_PROVIDER = 4,	/* an account of the provider of an accepted match */
+	AW_DONOR = 8,		/* an account of a donor organisation (ORG_DONOR) that
+				 * pledged to the request */
+};
+/* What must hold besides who. */
+enum assist_cond {
+	AC_NONE,
+	AC_ACCEPTED_MATCH,	/* a match of the request was accepted by its provider */
+	AC_FUNDED,		/* no budget, or pledges in its currency reach it */
+};
+struct assist_move_rule {
+	enum assist_stage from, to;
+	unsigned who;		/* enum assist_who mask */
+	enum assist_cond cond;
+	int comment;		/* a comment is required */
+};
+extern const struct assist_move_rule assist_moves[];
+extern const size_t assist_move_count;
+/* The rule of the move from -> to, or NULL when the table has none. */
+const struct assist_move_rule *assist_move_rule(enum assist_stage from, enum assist_stage to);
+
+/* ---- requests ---- */
+
+#define ASSIST_MAX_AMOUNT 1000000000000000LL	/* 10^15 minor units */
+
+struct assist_request {
+	long long id;
+	const char *country;		/* alpha-2 */
+	const char *title;		/* 1..LIMIT_ASSIST_TITLE bytes */
+	const char *topic;		/* a key of need_topics */
+	const char *beneficiary;	/* the institution, as written */
+	const char *beneficiary_key;	/* case-folded, white space collapsed */
+	const char *targets;		/* keys of need_targets, "police,judges" */
+	const char *languages;		/* 2-letter codes, "en,fr" */
+	const char *date_from, *date_to;	/* YYYY-MM-DD or NULL (both or none) */
+	int urgency;			/* 1..3 */
+	const char *modes;		/* of assist_modes, "online,mentoring"; "" none */
+	const char *budget_currency;	/* ISO 4217 or NULL: no budget */
+	long long budget_amount;	/* minor units */
+	const char *needs;		/* refs, "stated:12,gap:un-cc/7"; "" none */
+	const char *description;	/* 0..LIMIT_ASSIST_TEXT bytes */
+	const char *tlp;		/* "CLEAR", "GREEN" (default), "AMBER" */
+	enum assist_stage stage;
+	long long revision;		/* 1 when made, +1 at each change */
+	const char *created_at, *created_by, *updated_at, *updated_by;
+};
+
+/* What a request is made from: the fields above as text (lists comma-separated;
+ * the budget as "CUR" and an amount "1234.56"). NULL or "" is absent. */
+struct assist_request_in {
+	const char *country, *title, *topic, *beneficiary, *targets, *languages;
+	const char *date_from, *date_to, *urgency, *modes;
+	const char *budget_currency, *budget_amount;
+	const char *needs, *description, *tlp;
+};
+
+/* The delivery modes (a controlled list; msgids). */
+extern const char *const assist_modes[];
+/* Whether comma-separated list has key as one of its items. */
+int assist_list_has(const char *list, const char *key);
+
+/* Whether a (NULL: the public) may read r: CLEAR everybody; GREEN any signed-in
+ * account and the command line; AMBER curators, the command line, the focal points
+ * of r's country, and accounts of an organisation that matched is true for (a
+ * provider with a match, confirmed or accepted, on r). The one reading rule. */
+int assist_can_read(const struct actor *a, const struct assist_request *r, int matched);
+
+/* Check in and make the request it describes into *out (in p): ERR_INVALID naming
+ * the field ("title: ...", "targets: ...", "budget_amount: ..."). Reads the store
+ * for the country, the currency and the needs named (that a stated need or a
+ * campaign exists, that an article does). */
+int assist_request_check(struct store *s, pool *p, const struct assist_request_in *in,
+			 struct assist_request **out, struct err *e);
+/* Add a request (permit ACT_ASSIST on its country: its focal points, curators),
+ * stage requested, with the first row of its timeline; audited assist.request.
+ * *id receives its id. */
+int assist_request_add(struct store *s, pool *p, const struct actor *a,
+		       const struct assist_request_in *in, long long *id, struct err *e);
+/* Replace the fields of request id by in (the country stays), made from revision:
+ * ERR_CONFLICT "the request changed since revision N: it is at revision M" otherwise;
+ * only while open and before in_delivery. Audited assist.edit. */
+int assist_request_edit(struct store *s, pool *p, const struct actor *a, long long id,
+			long long revision, const struct assist_request_in *in,
+			struct err *e);
+/* Request id if a may read it; ERR_NOTFOUND ("no request N") otherwise. */
+int assist_request_get(struct store *s, pool *p, const struct actor *a, long long id,
+		       struct assist_request **out, struct err *e);
+/* The requests a may read, of country (any ISO form; NULL all) and stage (-1 all),
+ * newest first. */
+int assist_request_list(struct store *s, pool *p, const struct actor *a,
+			const char *country, int stage, struct assist_request **out,
+			size_t *n, struct err *e);
+
+/* One row of a request's timeline. */
+struct assist_step {
+	long long id, request;
+	const char *from, *to;		/* stage names; from NULL for the first */
+	const char *comment;		/* NULL when none */
+	const char *at, *by;
+};
+/* The timeline of request id (as assist_request_get reads it), oldest first. */
+int assist_timeline(struct store *s, pool *p, const struct actor *a, long long id,
+		    struct assist_step **out, size_t *n, struct err *e);
+/* The mask of enum assist_who that a holds for request r. */
+int assist_who(struct store *s, pool *p, const struct actor *a,
+	       const struct assist_request *r, unsigned *who, struct err *e);
+/* Move request id to stage to (a name) with comment (0..LIMIT_ASSIST_COMMENT bytes;
+ * required where the rule says), as the table allows for a and its condition holds:
+ * ERR_CONFLICT "no move from FROM to TO" when the table has none, ERR_FORBIDDEN
+ * naming who may, ERR_CONFLICT naming the condition. Audited assist.move with the
+ * timeline row, in one transaction. */
+int assist_move(struct store *s, pool *p, const struct actor *a, long long id,
+		const char *to, const char *comment, struct err *e);
+
+/* ---- offers ---- */
+
+struct assist_offer {
+	long long id;
+	long long org;			/* the provider organisation */
+	const char *org_name;
+	const char *title;
+	const char *topics;		/* keys of need_topics, 1..n */
+	const char *regions;		/* M49 codes, "" the world */
+	const char *languages;		/* 2-letter codes, 1..n */
+	const char *modes;		/* of assist_modes, 1..n */
+	long long capacity;		/* activities a year, 1..LIMIT_ASSIST_CAPACITY */
+	const char *period_from, *period_to;	/* YYYY-MM-DD or NULL */
+	const char *created_at, *created_by;
+	const char *withdrawn_at, *withdrawn_by;	/* NULL while offered */
+};
+struct assist_offer_in {
+	const char *org;		/* organisation name; NULL: a's own */
+	const char *title, *topics, *regions, *languages, *modes, *capacity;
+	const char *period_from, *period_to;
+};
+/* Add an offer of in->org (ACT_OFFER: a provider for their own organisation, a
+ * curator for any); audited assist.offer. */
+int assist_offer_add(struct store *s, pool *p, const struct actor *a,
+		     const struct assist_offer_in *in, long long *id, struct err *e);
+/* Withdraw offer id (its organisation's accounts, curators); audited
+ * assist.offer_withdraw. ERR_CONFLICT when withdrawn already. */
+int assist_offer_withdraw(struct store *s, pool *p, const struct actor *a, long long id,
+			  struct err *e);
+/* Offer id (ERR_NOTFOUND "no offer N"); offers are public. */
+int assist_offer_get(struct store *s, pool *p, long long id, struct assist_offer **out,
+		     struct err *e);
+/* Every offer, newest first; withdrawn ones only with all. */
+int assist_offer_list(struct store *s, pool *p, int all, struct assist_offer **out,
+		      size_t *n, struct err *e);
+
+/* ---- suggestions and matches ---- */
+
+enum assist_weight { AWT_LANGUAGE, AWT_REGION, AWT_CAPACITY, AWT_MODE, AWT_RATING,
+		     AWT_COUNT };
+struct assist_weight_def {
+	const char *name;
+	double w;
+	const char *help;	/* a msgid */
+};
+extern const struct assist_weight_def assist_weights[AWT_COUNT];
+
+/* One term: weight times x (0..1), and what it rests on in words. */
+struct assist_term {
+	enum assist_weight weight;
+	double w, x, value;
+	const char *why;		/* "2 of 3 languages (en, fr)" */
+};
+struct assist_suggestion {
+	const struct assist_offer *offer;
+	double score;
+	struct assist_term terms[AWT_COUNT];
+	long long capacity_left;	/* in year */
+	int year;
+};
+/* The reasons of s written out ("topic digital forensics; languages: 1 of 2 (fr)
+ * 3 x 0.50 = 1.50; ..."), in p. */
+const char *assist_reasons(pool *p, const struct assist_suggestion *s);
+/* The offers for request id (as a reads it), best first (score, then offer id),
+ * each with its terms: only offers on its topic, not withdrawn, whose period has not
+ * ended before the request's start (or today). */
+int assist_suggest(struct store *s, pool *p, const struct actor *a, long long id,
+		   struct assist_suggestion **out, size_t *n, struct err *e);
+
+enum assist_match_status { AM_CONFIRMED, AM_ACCEPTED, AM_DECLINED, AM_STATUS_COUNT };
+extern const char *const assist_match_status_names[AM_STATUS_COUNT];
+struct assist_match {
+	long long id, request, offer, org;	/* org: the offer's */
+	enum assist_match_status status;
+	double score;
+	const char *comment;
+	const char *confirmed_at, *confirmed_by, *answered_at, *answered_by;
+};
+/* A curator confirms offer for request (ACT_MATCH): the offer must not be withdrawn
+ * ("offer: N was withdrawn on DATE: a match to a withdrawn offer is refused"), must
+ * have the request's topic; the request open and before funded. Audited
+ * assist.match. *id receives its id. */
+int assist_match_confirm(struct store *s, pool *p, const struct actor *a, long long request,
+			 long long offer, long long *id, struct err *e);
+/* The provider (an account of the offer's organisation, or the command line)
+ * accepts or declines confirmed match id (comment optional); audited
+ * assist.match_accept / assist.match_decline. */
+int assist_match_answer(struct store *s, pool *p, const struct actor *a, long long id,
+			int accept, const char *comment, struct err *e);
+/* The matches of request id (as a reads it). */
+int assist_matches(struct store *s, pool *p, const struct actor *a, long long request,
+		   struct assist_match **out, size_t *n, struct err *e);
+
+/* The beneficiary rates the assistance of the provider org (a name) on request id,
+ * 1..5, and names the needs it closed (refs as in requests; "" none): the country's
+ * focal points or a curator, at delivered or evaluated; the org must have an
+ * accepted match on it. One rating per request and provider (again: replaced).
+ * Audited assist.evaluate. */
+int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long id,
+		    const char *org, int rating, const char *closed_needs, struct err *e);
+
+/* A provider's evaluations: how many and their sum (ratings 1..5). */
+struct assist_rating {
+	long long org, count, sum;
+};
+
+/* ---- duplication warnings ---- */
+
+enum assist_overlap_kind { AO_BENEFICIARY, AO_TARGET };
+struct assist_overlap {
+	const struct assist_request *a, *b;	/* a->id < b->id */
+	enum assist_overlap_kind kind;
+	const char *target;		/* AO_TARGET: the first shared target group */
+};
+/* The period a request covers: its dates, or without dates the whole year it was
+ * made in (YYYY-01-01 .. YYYY-12-31); into from/to (11 bytes each). */
+void assist_period(const struct assist_request *r, char from[11], char to[11]);
+/* The overlaps among r[0..n): two open requests on the same topic in the same
+ * country whose periods overlap (both days included) and that are for the same
+ * beneficiary (beneficiary_key) or share a target group. Sorted by topic and
+ * country, then start: a sweep over each group's intervals, O(n log n + pairs).
+ * Into *out (in p), ordered by a's then b's id. r is reordered. */
+void assist_overlaps_find(pool *p, struct assist_request *r, size_t n,
+			  struct assist_overlap **out, size_t *nout);
+/* assist_overlaps_find over the requests a may read (of country when not NULL). */
+int assist_overlaps(struct store *s, pool *p, const struct actor *a, const char *country,
+		    struct assist_overlap **out, size_t *n, struct err *e);
+
+/* ---- money ---- */
+
+struct assist_currency {
+	char code[4];
+	const char *name;
+	int minor;			/* digits after the point: 0..4 */
+};
+/* Currency code (ISO 4217 alpha-3, upper case) from the table; ERR_INVALID
+ * "currency: 'X' is not an ISO 4217 code" otherwise. */
+int assist_currency_get(struct store *s, pool *p, const char *code,
+			struct assist_currency **out, struct err *e);
+/* Parse text as an amount of a currency with minor digits after the point:
+ * "1234", "1234.5", "1234.56" for 2; no sign, no exponent, no separators, at most
+ * minor decimals, more than 0 and at most ASSIST_MAX_AMOUNT minor units (zero_ok:
+ * 0 too). ERR_INVALID naming field. No floating point. */
+int assist_amount_parse(const char *field, const char *text, int minor, int zero_ok,
+			long long *out, struct err *e);
+/* amount (minor units) as text with minor decimals ("1234.56"), in p. */
+const char *assist_amount_text(pool *p, long long amount, int minor);
+/* *sum += add unless it would pass ASSIST_MAX_AMOUNT * 1000 (the totals' bound) or
+ * overflow: then -1 and *sum unchanged. */
+int assist_add(long long *sum, long long add);
+
+enum assist_fund_kind { AF_PLEDGE, AF_DISBURSEMENT, AF_KIND_COUNT };
+extern const char *const assist_fund_kind_names[AF_KIND_COUNT];
+struct assist_fund {
+	long long id, request, donor;
+	const char *donor_name;
+	enum assist_fund_kind kind;
+	char currency[4];
+	long long amount;		/* minor units */
+	const char *on_date;		/* YYYY-MM-DD */
+	const char *at, *by;
+};
+struct assist_fund_in {
+	const char *donor;		/* organisation name (kind donor) */
+	const char *kind;		/* "pledge" or "disbursement" */
+	const char *currency, *amount, *on_date;
+};
+/* Record a pledge or a disbursement of in->donor for request id: the donor's own
+ * accounts or a curator (ACT_FUND); a disbursement may not take the donor's
+ * disbursements in that currency for the request above its pledges ("amount: ...
+ * above the pledges of ORG"). Audited assist.fund. */
+int assist_fund(struct store *s, pool *p, const struct actor *a, long long id,
+		const struct assist_fund_in *in, struct err *e);
+/* The funding of request id (as a reads it), oldest first. */
+int assist_funds(struct store *s, pool *p, const struct actor *a, long long id,
+		 struct assist_fund **out, size_t *n, struct err *e);
+
+/* A sum per currency. */
+struct assist_sum {
+	const char *key;		/* what it is the total of (a donor, ...); NULL */
+	char currency[4];
+	int minor;
+	long long pledged, disbursed;
+};
+/* The gap of request r given its funding f[0..n): *gap the budget minus the pledges
+ * in the budget's currency (0 when they reach it; -1 without a budget), *pledged
+ * those pledges; the pledges and disbursements in other currencies into *other (never
+ * converted). ERR_INVALID on overflow. */
+int assist_gap(pool *p, const struct assist_request *r, const struct assist_fund *f,
+	       size_t n, long long *gap, long long *pledged, struct assist_sum **other,
+	       size_t *nother, struct err *e);
+
+enum assist_by { AB_DONOR, AB_COUNTRY, AB_REGION, AB_TOPIC, AB_COUNT };
+extern const char *const assist_by_names[AB_COUNT];
+/* Totals of pledges and disbursements by by (a name: donor, country, region, topic)
+ * and currency, over the requests a may read, ordered by key then currency. */
+int assist_totals(struct store *s, pool *p, const struct actor *a, const char *by,
+		  struct assist_sum **out, size_t *n, struct err *e);
+
+#endif

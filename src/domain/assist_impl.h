@@ -1,0 +1,43 @@
+/* assist_impl: what the files of the assist module share (assist.c, assist_match.c,
+ * assist_funds.c); not for other modules. */
+#ifndef DOMAIN_ASSIST_IMPL_H
+#define DOMAIN_ASSIST_IMPL_H
+
+#include "domain/assist.h"
+#include "domain/record.h"
+
+/* Whether a is a curator, an admin or the command line. */
+int assist_curator(const struct actor *a);
+/* record_allow(act) on country's records (NULL: the role alone). */
+int assist_allow(const struct actor *a, enum record_action act, const char *country,
+		 struct err *e);
+/* The name a acts under ("unknown" without one). */
+const char *assist_actor_name(const struct actor *a);
+/* Whether s is absent: NULL or "". */
+int assist_none(const char *s);
+/* Whether text is at most max bytes of valid UTF-8 without control characters other
+ * than new lines and tabs. */
+int assist_text_ok(const char *s, size_t max);
+/* Check comma-separated list field: items of list (a NULL-terminated array of keys)
+ * or, when list is NULL, checked by ok; 1..max items (0..max when may_be_empty),
+ * each once. The canonical list ("a,b", no spaces) into *out (in p). */
+int assist_keys(pool *p, const char *field, const char *in, const char *const *list,
+		int (*ok)(const char *item), size_t max, int may_be_empty, const char **out,
+		struct err *e);
+/* Whether a's organisation has a confirmed or accepted match on request id (for
+ * assist_can_read). */
+int assist_matched(struct store *s, pool *p, const struct actor *a, long long id,
+		   int *matched, struct err *e);
+/* The organisation with id (its kind and name) into *kind and *name (may be NULL);
+ * ERR_NOTFOUND when there is none. */
+int assist_org_by_id(struct store *s, pool *p, long long id, int *kind, const char **name,
+		     struct err *e);
+/* Check a pair of YYYY-MM-DD dates: both or neither, to not before from;
+ * ERR_INVALID naming the field. */
+int assist_dates(const char *from_field, const char *from, const char *to_field,
+		 const char *to, struct err *e);
+
+/* Whether k is an ISO 639-1 code (two lower-case letters that iso-codes lists). */
+int assist_language_ok(const char *k);
+
+#endif
