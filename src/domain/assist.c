@@ -64,10 +64,15 @@ const size_t assist_move_count = sizeof(assist_moves) / sizeof(assist_moves[0]);
 #undef FC
 #undef PC
 
-/* Who each bit of enum assist_who is, in words (for ERR_FORBIDDEN). */
-static const char *const who_names[] = {
-	"the country's focal points", "curators", "the provider of an accepted match",
-	"a donor that pledged to it",
+/* Who may make the moves of the table, in words (msgids; for ERR_FORBIDDEN). */
+static const struct {
+	unsigned who;
+	const char *text;
+} who_texts[] = {
+	{ AW_CURATOR, "curators" },
+	{ AW_CURATOR | AW_DONOR, "curators or a donor that pledged to it" },
+	{ AW_PROVIDER | AW_CURATOR, "the provider of an accepted match or curators" },
+	{ AW_FOCAL | AW_CURATOR, "the country's focal points or curators" },
 };
 
 int assist_stage_parse(const char *s)
@@ -409,8 +414,8 @@ int assist_request_check(struct store *s, pool *p, const struct assist_request_i
 	r->topic = in->topic;
 	if (assist_none(in->beneficiary) ||
 	    !assist_text_ok(in->beneficiary, LIMIT_ASSIST_NAME))
-		return err_set(e, ERR_INVALID, "beneficiary: is required, at most %d bytes of "
-			       "UTF-8", LIMIT_ASSIST_NAME);
+		return err_set(e, ERR_INVALID, "%s: is required, at most %d bytes of UTF-8",
+			       "beneficiary", LIMIT_ASSIST_NAME);
 	r->beneficiary = in->beneficiary;
 	r->beneficiary_key = fold_name(p, in->beneficiary);
 	if ((rc = assist_keys(p, "targets", in->targets, NULL, target_ok, LIMIT_ASSIST_ITEMS,
@@ -443,7 +448,7 @@ int assist_request_check(struct store *s, pool *p, const struct assist_request_i
 	if ((rc = need_refs(s, p, "needs", in->needs, &r->needs, e)))
 		return rc;
 	if (!assist_text_ok(in->description, LIMIT_ASSIST_TEXT))
-		return err_set(e, ERR_INVALID, "description: at most %d bytes of UTF-8",
+		return err_set(e, ERR_INVALID, "%s: at most %d bytes of UTF-8", "description",
 			       LIMIT_ASSIST_TEXT);
 	r->description = in->description ? in->description : "";
 	r->tlp = "GREEN";
@@ -611,6 +616,7 @@ int assist_who(struct store *s, pool *p, const struct actor *a,
 {
 	struct assist_match *m;
 	struct assist_fund *f;
+	struct err oe = { 0 };
 	size_t n;
 	int kind = -1, rc;
 
@@ -632,10 +638,10 @@ int assist_who(struct store *s, pool *p, const struct actor *a,
 	for (size_t i = 0; i < n; i++)
 		if (m[i].org == a->org_id && m[i].status == AM_ACCEPTED)
 			*who |= AW_PROVIDER;
-	if ((rc = assist_org_by_id(s, p, a->org_id, &kind, NULL, NULL)) == ERR_NOTFOUND)
+	if ((rc = assist_org_by_id(s, p, a->org_id, &kind, NULL, &oe)) == ERR_NOTFOUND)
 		return ERR_OK;
 	if (rc)
-		return err_set(e, rc, "organisation %lld cannot be read", a->org_id);
+		return err_set(e, rc, "%s", oe.msg);
 	if (kind != ORG_DONOR)
 		return ERR_OK;
 	if ((rc = store_assist_fund_list(s, p, r->id, &f, &n, e)))
@@ -683,15 +689,13 @@ static int condition(struct store *s, pool *p, const struct assist_move_rule *ru
 	return ERR_OK;
 }
 
-/* "curators or the country's focal points": who may make rule's move, in p. */
-static const char *who_text(pool *p, unsigned who)
+/* Who may make a move of mask who, in words (a msgid of who_texts). */
+static const char *who_text(unsigned who)
 {
-	const char *s = NULL;
-
-	for (size_t i = 0; i < sizeof(who_names) / sizeof(who_names[0]); i++)
-		if (who & (1u << i))
-			s = s ? pool_printf(p, "%s or %s", s, who_names[i]) : who_names[i];
-	return s ? s : "nobody";
+	for (size_t i = 0; i < sizeof(who_texts) / sizeof(who_texts[0]); i++)
+		if (who_texts[i].who == who)
+			return who_texts[i].text;
+	return "curators";
 }
 
 int assist_move(struct store *s, pool *p, const struct actor *a, long long id,
@@ -720,17 +724,17 @@ int assist_move(struct store *s, pool *p, const struct actor *a, long long id,
 		goto out;
 	if (!(who & rule->who)) {
 		rc = err_set(e, ERR_FORBIDDEN, "only %s move a request from %s to %s",
-			     who_text(p, rule->who), assist_stage_titles[r->stage],
+			     who_text(rule->who), assist_stage_titles[r->stage],
 			     assist_stage_titles[stage]);
 		goto out;
 	}
 	if (!assist_text_ok(comment, LIMIT_ASSIST_COMMENT)) {
-		rc = err_set(e, ERR_INVALID, "comment: at most %d bytes of UTF-8",
+		rc = err_set(e, ERR_INVALID, "%s: at most %d bytes of UTF-8", "comment",
 			     LIMIT_ASSIST_COMMENT);
 		goto out;
 	}
 	if (rule->comment && assist_none(comment)) {
-		rc = err_set(e, ERR_INVALID, "comment: is required");
+		rc = err_set(e, ERR_INVALID, "%s: is required", "comment");
 		goto out;
 	}
 	if ((rc = condition(s, p, rule, r, e)))

@@ -136,7 +136,7 @@ int assist_fund(struct store *s, pool *p, const struct actor *a, long long id,
 	if ((rc = assist_request_get(s, p, a, id, &r, e)))
 		goto out;
 	if (assist_none(in->donor) || store_org_list(s, p, in->donor, &o, &n, NULL)) {
-		rc = err_set(e, ERR_INVALID, "donor: '%.60s' is no organisation",
+		rc = err_set(e, ERR_INVALID, "%s: '%.60s' is no organisation", "donor",
 			     in->donor ? in->donor : "");
 		goto out;
 	}
@@ -167,7 +167,7 @@ int assist_fund(struct store *s, pool *p, const struct actor *a, long long id,
 		goto out;
 	if (assist_none(in->on_date) || strlen(in->on_date) != 10 ||
 	    !record_date_valid(in->on_date)) {
-		rc = err_set(e, ERR_INVALID, "on: '%.20s' is not a date (YYYY-MM-DD)",
+		rc = err_set(e, ERR_INVALID, "%s: '%.20s' is not a date (YYYY-MM-DD)", "on",
 			     in->on_date ? in->on_date : "");
 		goto out;
 	}

@@ -56,14 +56,15 @@ int assist_offer_add(struct store *s, pool *p, const struct actor *a,
 	memset(&o, 0, sizeof(o));
 	if (!assist_none(in->org)) {
 		if (store_org_list(s, p, in->org, &org, &n, NULL)) {
-			rc = err_set(e, ERR_INVALID, "org: '%.60s' is no organisation", in->org);
+			rc = err_set(e, ERR_INVALID, "%s: '%.60s' is no organisation", "org",
+				     in->org);
 			goto out;
 		}
 		o.org = org->id;
 	} else if (a && a->org_id) {
 		o.org = a->org_id;
 	} else {
-		rc = err_set(e, ERR_INVALID, "org: is required");
+		rc = err_set(e, ERR_INVALID, "%s: is required", "org");
 		goto out;
 	}
 	memset(&rec, 0, sizeof(rec));
@@ -143,7 +144,7 @@ int assist_offer_withdraw(struct store *s, pool *p, const struct actor *a, long 
 	if ((rc = record_allow(a, ACT_OFFER, &rec, e)))
 		goto out;
 	if (o->withdrawn_at) {
-		rc = err_set(e, ERR_CONFLICT, "offer %lld was withdrawn on %.10s", id,
+		rc = err_set(e, ERR_CONFLICT, "offer: %lld was withdrawn on %.10s", id,
 			     o->withdrawn_at);
 		goto out;
 	}
@@ -356,7 +357,7 @@ int assist_match_confirm(struct store *s, pool *p, const struct actor *a, long l
 	    (rc = assist_allow(a, ACT_MATCH, r->country, e)))
 		goto out;
 	if (store_assist_offer_get(s, p, offer, &o, NULL)) {
-		rc = err_set(e, ERR_INVALID, "offer: no offer %lld", offer);
+		rc = err_set(e, ERR_INVALID, "%s: no offer %lld", "offer", offer);
 		goto out;
 	}
 	if (o->withdrawn_at) {
@@ -422,12 +423,11 @@ int assist_match_answer(struct store *s, pool *p, const struct actor *a, long lo
 		goto out;
 	}
 	if (x->status != AM_CONFIRMED) {
-		rc = err_set(e, ERR_CONFLICT, "match %lld is %s already", id,
-			     assist_match_status_names[x->status]);
+		rc = err_set(e, ERR_CONFLICT, "match %lld was answered already", id);
 		goto out;
 	}
 	if (!assist_text_ok(comment, LIMIT_ASSIST_COMMENT)) {
-		rc = err_set(e, ERR_INVALID, "comment: at most %d bytes of UTF-8",
+		rc = err_set(e, ERR_INVALID, "%s: at most %d bytes of UTF-8", "comment",
 			     LIMIT_ASSIST_COMMENT);
 		goto out;
 	}
@@ -482,7 +482,8 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 		goto out;
 	}
 	if (assist_none(org) || store_org_list(s, p, org, &o, &n, NULL)) {
-		rc = err_set(e, ERR_INVALID, "org: '%.60s' is no organisation", org ? org : "");
+		rc = err_set(e, ERR_INVALID, "%s: '%.60s' is no organisation", "org",
+			     org ? org : "");
 		goto out;
 	}
 	if ((rc = store_assist_match_list(s, p, id, 0, &m, &n, e)))

@@ -1097,6 +1097,7 @@ static const char *const not_on_pages[] = {
 	"data/m49-countries.tsv:%d: bad code", "data/instruments.tsv:%d: bad article count",
 	"data/chapters.tsv:%d: bad ordinal", "data/articles.tsv:%d: bad number or category",
 	"data/crosswalk.tsv:%d: bad row", "data/crosswalk.tsv: no header line",
+	"data/currency-minor.tsv:%d: bad code or minor unit",
 	"data/crosswalk.tsv: header needs 4 columns",
 	":%d: bad article", "%s (%d row%s left out)",	/* the concept tables (suggest.c) */
 	/* ccrepo serve's option listen, at start-up */
