@@ -476,7 +476,9 @@ int assist_request_add(struct store *s, pool *p, const struct actor *a,
 	struct tx t = { 0 };
 	int rc;
 
-	if ((rc = assist_request_check(s, p, in, &r, e)) ||
+	/* the role first (nobody learns what is checked without it), then the country */
+	if ((rc = assist_allow(a, ACT_ASSIST, NULL, e)) ||
+	    (rc = assist_request_check(s, p, in, &r, e)) ||
 	    (rc = assist_allow(a, ACT_ASSIST, r->country, e)))
 		goto out;
 	r->stage = AS_REQUESTED;
