@@ -260,7 +260,9 @@ int assist_matches(struct store *s, pool *p, const struct actor *a, long long re
  * 1..5, and names the needs it closed (refs as in requests; "" none): the country's
  * focal points or a curator, at delivered or evaluated; the org must have an
  * accepted match on it. One rating per request and provider (again: replaced).
- * Audited assist.evaluate. */
+ * The stated needs named ("stated:N") that are open are closed as met by the request
+ * (audited need.close each), so they leave the ranked needs. Audited
+ * assist.evaluate, all in one transaction. */
 int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long id,
 		    const char *org, int rating, const char *closed_needs, struct err *e);
 

@@ -457,6 +457,38 @@ int assist_matches(struct store *s, pool *p, const struct actor *a, long long re
 	return store_assist_match_list(s, p, request, 0, out, n, e);
 }
 
+/* Close the open stated needs among refs ("stated:N") as met by request r, each
+ * audited need.close, inside the caller's transaction: they leave the ranked needs.
+ * Gaps and answers close when the law or the next answer changes, not here. */
+static int close_stated(struct store *s, pool *p, const struct actor *a,
+			const struct assist_request *r, const char *refs, struct err *e)
+{
+	for (const char *at = refs ? refs : ""; *at;) {
+		size_t len = strcspn(at, ", ");
+		struct need_stated *n;
+		int rc;
+
+		if (len > 7 && !strncmp(at, "stated:", 7)) {
+			long long nid = atoll(pool_strndup(p, at + 7, len - 7));
+
+			if (!store_need_get(s, p, nid, &n, NULL) && !n->closed_at) {
+				if ((rc = store_need_close(s, nid, record_now(p),
+							   assist_actor_name(a),
+							   pool_printf(p, "met by assistance "
+								       "request %lld", r->id), e)) ||
+				    (rc = audit_by(s, a, AUDIT_NEED_CLOSE,
+						   pool_printf(p, "country/%s", n->country),
+						   pool_printf(p, "need %lld: %s met (assistance "
+							       "request %lld)", nid, n->topic,
+							       r->id), e)))
+					return rc;
+			}
+		}
+		at += len + (at[len] != 0);
+	}
+	return ERR_OK;
+}
+
 int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long id,
 		    const char *org, int rating, const char *closed_needs, struct err *e)
 {
@@ -512,7 +544,8 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 	}
 	if ((rc = tx_begin(&t, s, e)) ||
 	    (rc = store_assist_eval_put(s, id, o->id, rating, closed_needs, record_now(p),
-					assist_actor_name(a), e)))
+					assist_actor_name(a), e)) ||
+	    (rc = close_stated(s, p, a, r, closed_needs, e)))
 		goto out;
 	rc = audit_by(s, a, AUDIT_ASSIST_EVALUATE, pool_printf(p, "assist/%lld", id),
 		      pool_printf(p, "%s: %d", o->name, rating), e);

@@ -22,6 +22,7 @@
 
 #include "domain/assist.h"
 #include "domain/audit.h"
+#include "domain/needs.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -258,6 +259,54 @@ static void test_conditions(void **state)
 	assert_int_equal(audits(&w, "assist.evaluate"), 1);
 	assert_int_equal(audits(&w, "assist.fund"), 3);
 	assert_int_equal(audits(&w, "assist.request"), 1);
+	world_free(&w);
+}
+
+/* Evaluating closes the stated needs the request answers: they leave the ranked list. */
+static void test_evaluation_closes_needs(void **state)
+{
+	struct world w;
+	struct err e = { 0 };
+	struct need_stated in = { .country = "KE", .topic = "digital-forensics",
+				  .target = "police", .urgency = 3, .note = "a lab" };
+	struct need_stated *n;
+	struct need *ranked;
+	struct needs_query q = { 0 };
+	long long need, id, o, m;
+	size_t nr, before;
+
+	(void)state;
+	world_make(&w);
+	assert_int_equal(needs_state(w.s, &w.ke, &in, &need, E), ERR_OK);
+	{
+		struct assist_request_in r = {
+			.country = "KE", .title = "Lab", .topic = "digital-forensics",
+			.beneficiary = "DCI", .targets = "police", .languages = "en",
+			.needs = pool_printf(w.p, "stated:%lld,gap:un-cc/7", need),
+		};
+
+		assert_int_equal(assist_request_add(w.s, w.p, &w.ke, &r, &id, E), ERR_OK);
+	}
+	assert_int_equal(needs_country(w.s, w.p, &w.ke, NULL, "KE", &q, &ranked, &before, E),
+			 ERR_OK);
+	o = offer(&w, &w.prov, NULL, "digital-forensics", "en", "online", "", "3");
+	assert_int_equal(assist_match_confirm(w.s, w.p, &w.cur, id, o, &m, E), ERR_OK);
+	assert_int_equal(assist_match_answer(w.s, w.p, &w.prov, m, 1, NULL, E), ERR_OK);
+	force(&w, id, AS_DELIVERED);
+	assert_int_equal(assist_evaluate(w.s, w.p, &w.ke, id, "CoE", 4,
+					 pool_printf(w.p, "stated:%lld", need), E), ERR_OK);
+	assert_int_equal(needs_get(w.s, w.p, &w.ke, need, &n, E), ERR_OK);
+	assert_non_null(n->closed_at);
+	assert_non_null(strstr(n->close_note, "assistance request"));
+	assert_int_equal(needs_country(w.s, w.p, &w.ke, NULL, "KE", &q, &ranked, &nr, E),
+			 ERR_OK);
+	assert_int_equal(nr + 1, before);
+	assert_int_equal(audits(&w, "need.close"), 1);
+	/* again (a new rating replaces the old): the need is closed already */
+	assert_int_equal(assist_evaluate(w.s, w.p, &w.ke, id, "CoE", 5,
+					 pool_printf(w.p, "stated:%lld", need), E), ERR_OK);
+	assert_int_equal(audits(&w, "need.close"), 1);
+	assert_int_equal(audits(&w, "assist.evaluate"), 2);
 	world_free(&w);
 }
 
@@ -822,6 +871,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_conditions),
+		cmocka_unit_test(test_evaluation_closes_needs),
 		cmocka_unit_test(test_request_checks),
 		cmocka_unit_test(test_reading),
 		cmocka_unit_test(test_suggest),
