@@ -286,7 +286,8 @@ void assist_period(const struct assist_request *r, char from[11], char to[11]);
  * country whose periods overlap (both days included) and that are for the same
  * beneficiary (beneficiary_key) or share a target group. Sorted by topic and
  * country, then start: a sweep over each group's intervals, O(n log n + pairs).
- * Into *out (in p), ordered by a's then b's id. r is reordered. */
+ * Into *out (in p; pointing into r, which is left as it is), ordered by a's then b's
+ * id. */
 void assist_overlaps_find(pool *p, struct assist_request *r, size_t n,
 			  struct assist_overlap **out, size_t *nout);
 /* assist_overlaps_find over the requests a may read (of country when not NULL). */
