@@ -57,6 +57,18 @@ static const char *const api_routes[] = {
 	"/api/v1/coverage/disputes/{id}/decision",
 	"/api/v1/needs",
 	"/api/v1/needs/{id}/close",
+	"/api/v1/campaigns",
+	"/api/v1/campaigns/{id}",
+	"/api/v1/campaigns/{id}/tracking",
+	"/api/v1/campaigns/{id}/reminders",
+	"/api/v1/campaigns/{id}/aggregates",
+	"/api/v1/campaigns/{id}/publish",
+	"/api/v1/campaigns/{id}/answers/{code}",
+	"/api/v1/campaigns/{id}/answers/{code}/submit",
+	"/api/v1/campaigns/{id}/answers/{code}/return",
+	"/api/v1/campaigns/{id}/answers/{code}/accept",
+	"/api/v1/campaigns/{id}/answers/{code}/reopen",
+	"/api/v1/countries/{code}/progress",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
