@@ -243,8 +243,12 @@ int api_campaigns(struct req *r, struct resp *out)
 	if (api_paging(r, out, &limit, &offset))
 		return out->status;
 	if (code && *code) {
-		if (api_country_arg(r, out, &country))
-			return out->status;
+		struct country *cc;
+
+		if (country_get(r->store, r->pool, code, &cc, &e))
+			return http_error(r, out, 400, pool_printf(r->pool, "country: no country "
+								   "with code '%.20s'", code));
+		country = cc->alpha2;
 		rc = camp_of_country(r->store, r->pool, r->actor, country, &cs, &status, &n, &e);
 	} else {
 		rc = camp_list(r->store, r->pool, &cs, &n, &e);
