@@ -192,7 +192,7 @@ int camp_answer_return(struct store *s, const struct actor *a, long long id,
 int camp_answer_accept(struct store *s, const struct actor *a, long long id,
 		       const char *country, struct err *e);
 /* A curator lets country answer campaign id until date (YYYY-MM-DD, today or later,
- * at most LIMIT_CAMP_DAYS after the deadline); an accepted answer becomes returned.
+ * at most LIMIT_CAMP_DAYS after today); an accepted answer becomes returned.
  * Audited answer.reopen. */
 int camp_reopen(struct store *s, const struct actor *a, long long id, const char *country,
 		const char *until, struct err *e);
