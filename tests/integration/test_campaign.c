@@ -917,7 +917,27 @@ static void test_leak(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "campaigns")), 0);
 	json_decref(j);
 	j = call(fke, "GET", "/api/v1/countries/KEN/progress", NULL, 200, "\"legal\"");
-	assert_true(json_array_size(json_object_get(j, "campaigns")) >= 1);
+	assert_int_equal(json_array_size(json_object_get(j, "campaigns")), 2);
+	{
+		json_t *x;
+		size_t i;
+		int seen = 0;
+
+		json_array_foreach(json_object_get(j, "campaigns"), i, x) {
+			json_t *dims = json_object_get(x, "dimensions");
+			json_t *legal = json_object_get(dims, "legal");
+			json_t *training = json_object_get(dims, "training");
+			double want = int_of(x, "campaign") == C1 ? 2.0 : 1.0;
+
+			/* one stage question of each dimension, at stage 2 (C1) or 1 (C2) */
+			assert_true(json_real_value(json_object_get(legal, "mean")) == want);
+			assert_int_equal(int_of(legal, "answered"), 1);
+			assert_true(json_real_value(json_object_get(training, "mean")) == want);
+			assert_int_equal(int_of(json_object_get(dims, "prevention"), "answered"), 0);
+			seen++;
+		}
+		assert_int_equal(seen, 2);
+	}
 	json_decref(j);
 	EXPECT(pub, "GET", "/api/v1/countries/XX/progress", NULL, 404, NULL);
 	/* Nigeria's CLEAR accepted answer: everybody, without the names and comments */
@@ -940,6 +960,7 @@ static void test_leak(void **state)
 static void test_aggregates(void **state)
 {
 	char path[128];
+	long long rev;
 	json_t *j, *q;
 	size_t i;
 
@@ -967,6 +988,63 @@ static void test_aggregates(void **state)
 	lacks(pub, path_of(path, sizeof(path), C1, "/aggregates"), 200, "zqkecanary");
 	EXPECT(pub, "GET", path, NULL, 200, "\"answered\":2");
 	EXPECT(pub, "GET", path_of(path, sizeof(path), C1, ""), NULL, 200, "\"published_at\":\"");
+
+	/* the United States submits its CSV answer, accepted: three answers, figures shown */
+	rev = revision_of(C1, "US");
+	step(fus, path_of(path, sizeof(path), C1, "/answers/US/submit"), rev_body(rev),
+	     "\"status\":\"submitted\"");
+	step(cur, path_of(path, sizeof(path), C1, "/answers/US/accept"), NULL,
+	     "\"status\":\"accepted\"");
+	j = call(pub, "GET", path_of(path, sizeof(path), C1, "/aggregates"), NULL, 200, NULL);
+	json_array_foreach(json_object_get(j, "questions"), i, q) {
+		const char *id = str_of(q, "question");
+		json_t *counts = json_object_get(q, "counts");
+
+		if (!strcmp(id, "training.note")) {	/* free text: answered only */
+			assert_int_equal(int_of(q, "answered"), 1);
+			assert_null(counts);
+			continue;
+		}
+		assert_int_equal(int_of(q, "answered"), 3);
+		assert_true(json_is_true(json_object_get(q, "shown")));
+		if (!strcmp(id, "legal.offences")) {	/* KE 2, NG 4, US 3 */
+			assert_int_equal(int_of(counts, "1"), 0);
+			assert_int_equal(int_of(counts, "2"), 1);
+			assert_int_equal(int_of(counts, "3"), 1);
+			assert_int_equal(int_of(counts, "4"), 1);
+		} else if (!strcmp(id, "legal.access")) {	/* partly, partly, yes */
+			assert_int_equal(int_of(counts, "yes"), 1);
+			assert_int_equal(int_of(counts, "partly"), 2);
+			assert_int_equal(int_of(counts, "no"), 0);
+		} else if (!strcmp(id, "training.mode")) {	/* online, online, class */
+			assert_int_equal(int_of(counts, "online"), 2);
+			assert_int_equal(int_of(counts, "class"), 1);
+		} else if (!strcmp(id, "training.judges")) {	/* 12, 12, 250 */
+			assert_true(json_real_value(json_object_get(q, "median")) == 12.0);
+			assert_true(json_real_value(json_object_get(q, "min")) == 12.0);
+			assert_true(json_real_value(json_object_get(q, "max")) == 250.0);
+		}
+	}
+	json_decref(j);
+	/* AMBER answers do not count: the United States' made AMBER after a reopening */
+	{
+		char body[64];
+
+		snprintf(body, sizeof(body), "{\"until\":\"%s\"}", soon);
+		rev = step(cur, path_of(path, sizeof(path), C1, "/answers/US/reopen"), body,
+			   "\"status\":\"returned\"");
+		snprintf(body, sizeof(body), "{\"revision\":%lld,\"tlp\":\"AMBER\"}", rev);
+		j = call(fus, "PUT", path_of(path, sizeof(path), C1, "/answers/US"), body, 200,
+			 "\"tlp\":\"AMBER\"");
+		rev = int_of(j, "revision");
+		json_decref(j);
+		step(fus, path_of(path, sizeof(path), C1, "/answers/US/submit"), rev_body(rev),
+		     NULL);
+		step(cur, path_of(path, sizeof(path), C1, "/answers/US/accept"), NULL, NULL);
+		EXPECT(pub, "GET", path_of(path, sizeof(path), C1, "/aggregates"), NULL, 200,
+		       "\"answered\":2");
+		lacks(pub, path, 200, "\"answered\":3");
+	}
 }
 
 /* ---- the audit log ---- */
