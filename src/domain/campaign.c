@@ -969,28 +969,101 @@ int camp_progress(struct store *s, pool *p, const struct actor *a, const char *c
 	return ERR_OK;
 }
 
+/* Campaign id and its template, from memo when it has them (memo may be NULL). */
+static int memo_get(struct store *s, pool *p, struct camp_memo *memo, long long id,
+		    struct campaign **c, struct qn_template **t, struct err *e)
+{
+	int rc;
+
+	for (size_t i = 0; memo && i < memo->n; i++)
+		if (memo->id[i] == id) {
+			*c = memo->c[i];
+			*t = memo->t[i];
+			return ERR_OK;
+		}
+	if ((rc = camp_template(s, p, id, c, t, e)))
+		return rc;
+	if (memo && memo->n < CAMP_MEMO_MAX) {
+		memo->id[memo->n] = id;
+		memo->c[memo->n] = *c;
+		memo->t[memo->n++] = *t;
+	}
+	return ERR_OK;
+}
+
 int camp_latest_answer(struct store *s, pool *p, const struct actor *a, const char *country,
-		       struct camp_answer **out, struct campaign **c, struct qn_template **t,
-		       struct err *e)
+		       struct camp_memo *memo, struct camp_answer **out, struct campaign **c,
+		       struct qn_template **t, struct err *e)
 {
 	struct camp_answer *x;
-	struct campaign **cs;
+	struct campaign *cc;
 	size_t nx;
 	int rc;
 
 	*out = NULL;
-	if ((rc = country_answers(s, p, country, &x, &cs, &nx, e)))
+	if ((rc = store_camp_of_country(s, p, country, &x, &nx, e)))
 		return rc;
 	for (size_t i = 0; i < nx; i++) {
 		if (!given(&x[i]) || !camp_can_read(a, &x[i]))
 			continue;
-		if ((rc = camp_template(s, p, x[i].campaign, NULL, t, e)) ||
+		if ((rc = memo_get(s, p, memo, x[i].campaign, &cc, t, e)) ||
 		    (rc = values_of(s, p, *t, &x[i], e)))
 			return rc;
+		set_late(cc, &x[i], today_of(p));
 		*out = &x[i];
 		if (c)
-			*c = cs[i];
+			*c = cc;
 		return ERR_OK;
 	}
 	return ERR_OK;
+}
+
+int camp_answer_carry(struct store *s, pool *p, const struct actor *a, long long id,
+		      const char *country, long long revision, size_t *carried,
+		      long long *revision_out, struct err *e)
+{
+	struct campaign *c, *oc;
+	struct qn_template *t, *ot;
+	struct camp_answer *now, *x;
+	struct camp_value *v;
+	size_t nx, n = 0;
+	int *keep, rc;
+
+	if (carried)
+		*carried = 0;
+	if ((rc = camp_template(s, p, id, &c, &t, e)) ||
+	    (rc = camp_answer_get(s, p, a, id, country, &now, e)) ||
+	    (rc = store_camp_of_country(s, p, now->country, &x, &nx, e)))
+		return rc;
+	for (size_t i = 0; i < nx; i++) {
+		if (x[i].campaign == id || !given(&x[i]) || !camp_can_read(a, &x[i]))
+			continue;
+		if ((rc = camp_template(s, p, x[i].campaign, &oc, &ot, e)))
+			return rc;
+		if (strcmp(ot->id, t->id))
+			continue;
+		if ((rc = values_of(s, p, ot, &x[i], e)))
+			return rc;
+		qn_unchanged(p, ot, t, &keep);
+		v = pool_calloc(p, x[i].nvalues ? x[i].nvalues : 1, sizeof(*v));
+		for (size_t k = 0; k < x[i].nvalues; k++) {
+			const struct camp_value *ov = &x[i].values[k];
+			int j = -1, have = 0;
+
+			for (size_t q = 0; q < t->nquestions && j < 0; q++)
+				if (!strcmp(t->questions[q].id, ov->question))
+					j = (int)q;
+			for (size_t m = 0; m < now->nvalues; m++)
+				have |= !strcmp(now->values[m].question, ov->question);
+			if (j >= 0 && keep[j] && !have)
+				v[n++] = *ov;
+		}
+		if ((rc = camp_answer_save(s, p, a, id, now->country, revision, v, n, NULL,
+					   revision_out, e)))
+			return rc;
+		if (carried)
+			*carried = n;
+		return ERR_OK;
+	}
+	return err_set(e, ERR_NOTFOUND, "no earlier answer to carry over");
 }

@@ -69,6 +69,7 @@ static const char *const api_routes[] = {
 	"/api/v1/campaigns/{id}/answers/{code}/accept",
 	"/api/v1/campaigns/{id}/answers/{code}/reopen",
 	"/api/v1/countries/{code}/progress",
+	"/api/v1/needs/weights",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 

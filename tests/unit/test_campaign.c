@@ -623,10 +623,10 @@ static void test_progress(void **state)
 	/* others read nothing of a GREEN answer */
 	assert_int_equal(camp_progress(w.s, w.p, &w.ng, "KE", &g, &n, E), ERR_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(camp_latest_answer(w.s, w.p, &w.ke, "KE", &x, &c, &t, E), ERR_OK);
+	assert_int_equal(camp_latest_answer(w.s, w.p, &w.ke, "KE", NULL, &x, &c, &t, E), ERR_OK);
 	assert_non_null(x);
 	assert_int_equal(c->id, b);
-	assert_int_equal(camp_latest_answer(w.s, w.p, NULL, "KE", &x, &c, &t, E), ERR_OK);
+	assert_int_equal(camp_latest_answer(w.s, w.p, NULL, "KE", NULL, &x, &c, &t, E), ERR_OK);
 	assert_null(x);
 	world_free(&w);
 }
