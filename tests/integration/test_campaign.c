@@ -624,6 +624,61 @@ static void test_late(void **state)
 	     "\"status\":\"accepted\"");
 }
 
+/* ---- ranked needs from the answers ---- */
+
+/* Kenya's latest accepted answer (the past round, low stages) brings needs of source
+ * "answer" to its focal points and curators, ranked by how far each answer is short
+ * of the target stage; not to the public, who may not read the answer. */
+static void test_needs(void **state)
+{
+	char campaign[32];
+	json_t *j, *x;
+	size_t i;
+	int answers = 0;
+
+	(void)state;
+	snprintf(campaign, sizeof(campaign), "\"campaign\":%lld", C2);
+	for (int k = 0; k < 2; k++) {
+		struct http_response *r = req(k ? cur : fke, "GET", "/api/v1/needs?country=KE",
+					      NULL, NULL);
+
+		assert_status(r, 200);
+		assert_has(r->body, "\"source\":\"answer\"");
+		assert_has(r->body, campaign);
+		/* stage 1 of a stage question (2 stages short of 3) before "partly" (1) */
+		assert_before(r->body, "\"question\":\"legal.offences\"",
+			      "\"question\":\"legal.access\"");
+		assert_before(r->body, "\"question\":\"training.level\"",
+			      "\"question\":\"legal.access\"");
+		http_response_free(r);
+	}
+	j = call(cur, "GET", "/api/v1/needs?country=KE", NULL, 200, NULL);
+	json_array_foreach(json_object_get(j, "needs"), i, x) {
+		if (strcmp(str_of(x, "source"), "answer"))
+			continue;
+		answers++;
+		assert_int_equal(int_of(x, "campaign"), C2);
+		assert_true(!strcmp(str_of(x, "dimension"), "legal") ||
+			    !strcmp(str_of(x, "dimension"), "training"));
+		if (!strcmp(str_of(x, "question"), "legal.offences")) {
+			assert_string_equal(str_of(x, "answer"), "1");
+			assert_string_equal(str_of(x, "evidence"), "/akn/ke/act/2018/5");
+		}
+		/* text, numbers and choices are no needs */
+		assert_string_not_equal(str_of(x, "question"), "training.judges");
+		assert_string_not_equal(str_of(x, "question"), "training.mode");
+	}
+	assert_int_equal(answers, 3);
+	json_decref(j);
+	for (int k = 0; k < 3; k++)
+		lacks((const char *const[]){ pub, rdr, fng }[k], "/api/v1/needs?country=KE", 200,
+		      "\"source\":\"answer\"");
+	/* the dimension filter */
+	EXPECT(cur, "GET", "/api/v1/needs?country=KE&dimension=training", NULL, 200,
+	       "\"question\":\"training.level\"");
+	lacks(cur, "/api/v1/needs?country=KE&dimension=training", 200, "legal.offences");
+}
+
 /* ---- offline: CSV ---- */
 
 /* The value and evidence the United States fills in, by question. */
@@ -1102,6 +1157,7 @@ int main(void)
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_answer),
 		cmocka_unit_test(test_late),
+		cmocka_unit_test(test_needs),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_leak),
 		cmocka_unit_test(test_aggregates),
