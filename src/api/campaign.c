@@ -333,6 +333,8 @@ int api_campaign_reminders(struct req *r, struct resp *out)
 /* ---- aggregates ---- */
 
 /* The figures of one question, by its kind. */
+static const char *const stage_keys[QN_STAGES] = { "1", "2", "3", "4", "5" };
+
 static json_t *agg_json(const struct camp_agg *g)
 {
 	const struct qn_question *q = g->q;
@@ -349,8 +351,7 @@ static json_t *agg_json(const struct camp_agg *g)
 	switch (q->kind) {
 	case QN_STAGE:
 		for (int k = 0; k < QN_STAGES; k++)
-			json_object_set_new(o, (const char *[]){ "1", "2", "3", "4", "5" }[k],
-					    json_integer(g->count[k]));
+			json_object_set_new(o, stage_keys[k], json_integer(g->count[k]));
 		break;
 	case QN_YES_PARTLY_NO:
 		json_object_set_new(o, "yes", json_integer(g->count[0]));
