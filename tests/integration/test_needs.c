@@ -125,8 +125,9 @@ static void test_country_needs(void **state)
 	assert_has(r->body, "\"weight\":\"subregion\"");
 	http_response_free(r);
 	r = get("/needs.csv?region=019", 200);
-	assert_has(r->body, "country,source,article,status,topic,target,urgency,score,terms");
-	assert_has(r->body, "US,gap,");
+	assert_has(r->body, "country,source,dimension,article,status,question,answer,topic,"
+		   "target,urgency,score,terms");
+	assert_has(r->body, "US,gap,legal,");
 	http_response_free(r);
 }
 
@@ -235,6 +236,11 @@ static void test_api_stated(void **state)
 	expect(r, 404, NULL);
 }
 
+static struct http_response *put(const char *headers, const char *body)
+{
+	return http_request(S, "PUT", "/api/v1/needs/weights", headers, body, strlen(body));
+}
+
 /* The weights: anyone reads them; a curator changes them through the API or the form
  * on /needs and the ranking follows at once; others may not; bad values name the
  * weight. */
@@ -257,25 +263,22 @@ static void test_weights(void **state)
 	http_response_free(r);
 	snprintf(h, sizeof(h), "%sContent-Type: application/json\r\n", fp);
 	snprintf(hc, sizeof(hc), "%sContent-Type: application/json\r\n", cur);
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", h, "{\"not-covered\":9}", 17),
+	expect(put(h, "{\"not-covered\":9}"),
 	       403, NULL);
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", NULL, "{\"not-covered\":9}", 17),
-	       403, NULL);
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", hc, "{\"not-covered\":900}",
-			    19), 400, "not-covered");
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", hc, "{\"astrology\":1}", 16),
+	expect(put("Content-Type: application/json"
+			    "\r\n", "{\"not-covered\":9}"), 403, NULL);
+	expect(put(hc, "{\"not-covered\":900}"), 400, "not-covered");
+	expect(put(hc, "{\"astrology\":1}"),
 	       400, "astrology");
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", hc, "{\"not-covered\":\"x\"}",
-			    20), 400, "not-covered");
+	expect(put(hc, "{\"not-covered\":\"x\"}"), 400, "not-covered");
 	/* doubling not-covered and partly doubles every gap's product */
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", hc,
-			    "{\"not-covered\":4,\"partly\":2,\"subregion\":0}", 43), 200,
+	expect(put(hc, "{\"not-covered\":4,\"partly\":2,\"subregion\":0}"), 200,
 	       "\"not-covered\":{\"value\":4");
 	r = get("/api/v1/needs?country=US", 200);
 	at = strstr(r->body, "\"score\":");
 	assert_non_null(at);
 	assert_true(atof(at + 8) >= 2 * (first_gap - 3) - 0.01);
-	assert_has(r->body, "\"w\":4");
+	assert_has(r->body, "\"weight\":\"partly\",\"w\":2.0");
 	http_response_free(r);
 	/* the page shows the form to curators only, and its post changes them */
 	r = http_get(S, "/needs", cur);
@@ -294,7 +297,7 @@ static void test_weights(void **state)
 	assert_has(r->body, "\"not-covered\":{\"value\":4");
 	http_response_free(r);
 	/* back to the settings */
-	expect(http_request(S, "PUT", "/api/v1/needs/weights", hc, "{}", 2), 200,
+	expect(put(hc, "{}"), 200,
 	       "\"not-covered\":{\"value\":2");
 }
 

@@ -628,6 +628,25 @@ static void test_progress(void **state)
 	assert_int_equal(c->id, b);
 	assert_int_equal(camp_latest_answer(w.s, w.p, NULL, "KE", NULL, &x, &c, &t, E), ERR_OK);
 	assert_null(x);
+	/* carry-over into a third campaign: the unanswered questions from b */
+	{
+		long long c3 = campaign(&w, ke, 1), r3;
+		struct camp_value one = { "p.num", "7", NULL };
+		size_t carried;
+
+		assert_int_equal(camp_answer_carry(w.s, w.p, &w.ng, c3, "KE", 0, &carried, &r3,
+						   E), ERR_NOTFOUND);
+		assert_int_equal(camp_answer_save(w.s, w.p, &w.ke, c3, "KE", 0, &one, 1, NULL,
+						  &r3, E), ERR_OK);
+		assert_int_equal(camp_answer_carry(w.s, w.p, &w.ke, c3, "KE", r3, &carried, &r3,
+						   E), ERR_OK);
+		assert_int_equal(carried, 5);	/* not p.num, answered already */
+		assert_int_equal(camp_answer_get(w.s, w.p, &w.ke, c3, "KE", &x, E), ERR_OK);
+		assert_int_equal(x->nvalues, 6);
+		assert_string_equal(x->values[2].value, "5");	/* p.stage from b */
+		assert_string_equal(x->values[3].value, "7");	/* p.num kept */
+		assert_int_equal(x->status, CAMP_DRAFT);
+	}
 	world_free(&w);
 }
 
