@@ -62,7 +62,7 @@ int api_coverage_assessments(struct req *r, struct resp *out);
  * POST open; one campaign; its tracking and reminders (curators); its aggregates and
  * their publication; a country's answer (GET as JSON or CSV, PUT or POST to save as
  * JSON or CSV) and the steps of its workflow, the step ("submit", "return", "accept",
- * "reopen") being the route's data; a country's progress over campaigns. */
+ * "reopen", "carry") being the route's data; a country's progress over campaigns. */
 int api_campaigns(struct req *r, struct resp *out);
 int api_campaign(struct req *r, struct resp *out);
 int api_campaign_tracking(struct req *r, struct resp *out);

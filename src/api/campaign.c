@@ -573,58 +573,70 @@ int api_answer(struct req *r, struct resp *out)
 	return save_json(r, out, id, country);
 }
 
-/* The steps of an answer's workflow after saving: each takes at most one member. */
+/* The steps of an answer's workflow besides saving: each takes at most one member, s
+ * (a string) or n (a whole number); *carried is what carry carried over. */
 static int step_submit(struct req *r, long long id, const char *country, const char *s,
-		       long long n, struct err *e)
+		       long long n, size_t *carried, struct err *e)
 {
-	(void)s;
+	(void)s, (void)carried;
 	return camp_answer_submit(r->store, r->pool, r->actor, id, country, n, e);
 }
 
 static int step_return(struct req *r, long long id, const char *country, const char *s,
-		       long long n, struct err *e)
+		       long long n, size_t *carried, struct err *e)
 {
-	(void)n;
+	(void)n, (void)carried;
 	return camp_answer_return(r->store, r->actor, id, country, s, e);
 }
 
 static int step_accept(struct req *r, long long id, const char *country, const char *s,
-		       long long n, struct err *e)
+		       long long n, size_t *carried, struct err *e)
 {
-	(void)s, (void)n;
+	(void)s, (void)n, (void)carried;
 	return camp_answer_accept(r->store, r->actor, id, country, e);
 }
 
 static int step_reopen(struct req *r, long long id, const char *country, const char *s,
-		       long long n, struct err *e)
+		       long long n, size_t *carried, struct err *e)
 {
-	(void)n;
+	(void)n, (void)carried;
 	return camp_reopen(r->store, r->actor, id, country, s, e);
+}
+
+static int step_carry(struct req *r, long long id, const char *country, const char *s,
+		      long long n, size_t *carried, struct err *e)
+{
+	(void)s;
+	return camp_answer_carry(r->store, r->pool, r->actor, id, country, n, carried, NULL, e);
 }
 
 static const struct step {
 	const char *name;
 	const char *member;	/* the body's one member, or NULL: no body needed */
 	int count;		/* the member is a whole number (else a string) */
+	int carries;		/* the answer says how many values were carried over */
 	int (*run)(struct req *r, long long id, const char *country, const char *s,
-		   long long n, struct err *e);
+		   long long n, size_t *carried, struct err *e);
 } steps[] = {
-	{ "submit", "revision", 1, step_submit },
-	{ "return", "comment", 0, step_return },
-	{ "accept", NULL, 0, step_accept },
-	{ "reopen", "until", 0, step_reopen },
+	{ "submit", "revision", 1, 0, step_submit },
+	{ "return", "comment", 0, 0, step_return },
+	{ "accept", NULL, 0, 0, step_accept },
+	{ "reopen", "until", 0, 0, step_reopen },
+	{ "carry", "revision", 1, 1, step_carry },
 };
 
 /* POST /api/v1/campaigns/:id/answers/:code/STEP (the route's data): submit
- * {"revision"}, return {"comment"}, accept, reopen {"until"}; 200 with the answer as
- * the asker then reads it. */
+ * {"revision"}, return {"comment"}, accept, reopen {"until"}, carry {"revision"}; 200
+ * with the answer as the asker then reads it (carry: and "carried", the count). */
 int api_answer_step(struct req *r, struct resp *out)
 {
 	const struct step *st = NULL;
 	const char *country, *s = NULL;
+	struct camp_answer *x;
 	struct err e = { 0 };
-	json_t *body = NULL;
+	json_t *body = NULL, *j;
 	long long id, n = 0;
+	size_t carried = 0;
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (r->route_data && !strcmp(steps[i].name, r->route_data))
@@ -647,9 +659,13 @@ int api_answer_step(struct req *r, struct resp *out)
 		if (st->count)
 			json_decref(body);
 	}
-	if (st->run(r, id, country, s, n, &e))
+	if (st->run(r, id, country, s, n, &carried, &e) ||
+	    camp_answer_get(r->store, r->pool, r->actor, id, country, &x, &e))
 		return http_fail(r, out, &e);
-	return send_answer(r, out, 200, id, country);
+	j = answer_json(r, x);
+	if (st->carries)
+		json_object_set_new(j, "carried", json_integer((json_int_t)carried));
+	return api_send(out, 200, j);
 }
 
 /* ---- progress ---- */

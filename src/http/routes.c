@@ -121,6 +121,7 @@ const struct route routes[] = {
 	{ POST, "/api/v1/campaigns/:id/answers/:code/return", api_answer_step, 0, "return" },
 	{ POST, "/api/v1/campaigns/:id/answers/:code/accept", api_answer_step, 0, "accept" },
 	{ POST, "/api/v1/campaigns/:id/answers/:code/reopen", api_answer_step, 0, "reopen" },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/carry", api_answer_step, 0, "carry" },
 	{ GET, "/api/v1/countries/:code/progress", api_country_progress, 0, NULL },
 };
 

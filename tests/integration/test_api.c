@@ -68,6 +68,7 @@ static const char *const api_routes[] = {
 	"/api/v1/campaigns/{id}/answers/{code}/return",
 	"/api/v1/campaigns/{id}/answers/{code}/accept",
 	"/api/v1/campaigns/{id}/answers/{code}/reopen",
+	"/api/v1/campaigns/{id}/answers/{code}/carry",
 	"/api/v1/countries/{code}/progress",
 	"/api/v1/needs/weights",
 };

@@ -1126,6 +1126,46 @@ static void test_audit(void **state)
 	free(err);
 }
 
+/* ---- carry-over ---- */
+
+/* A new round on the same template: Kenya carries over the values of its latest
+ * accepted answer (the past round's), once; a country with no earlier answer has
+ * nothing to carry. */
+static void test_carry(void **state)
+{
+	char body[512], path[128];
+	long long c3, rev;
+	json_t *j, *v;
+	size_t i;
+
+	(void)state;
+	snprintf(body, sizeof(body), "{\"title\":\"Round 2028\",\"template\":\"camp-test@1\","
+		 "\"deadline\":\"%s\",\"countries\":[\"KE\",\"FR\"]}", later);
+	j = call(cur, "POST", "/api/v1/campaigns", body, 201, NULL);
+	c3 = int_of(j, "id");
+	json_decref(j);
+	path_of(path, sizeof(path), c3, "/answers/KE/carry");
+	EXPECT(pub, "POST", path, "{\"revision\":0}", 404, NULL);
+	EXPECT(fng, "POST", path, "{\"revision\":0}", 404, NULL);
+	EXPECT(fke, "POST", path, "{\"revision\":0,\"all\":true}", 400, "all");
+	EXPECT(fke, "POST", path, "{}", 400, "revision");
+	EXPECT(fke, "POST", path, "{\"revision\":3}", 409, NULL);
+	j = call(fke, "POST", path, "{\"revision\":0}", 200, "\"status\":\"draft\"");
+	assert_int_equal(int_of(j, "carried"), 5);
+	rev = int_of(j, "revision");
+	json_array_foreach(json_object_get(j, "values"), i, v)
+		if (!strcmp(str_of(v, "question"), "legal.offences"))
+			assert_string_equal(str_of(v, "value"), "1");	/* the past round's */
+	assert_int_equal(json_array_size(json_object_get(j, "values")), 5);
+	json_decref(j);
+	/* again: nothing left unanswered to carry into */
+	j = call(fke, "POST", path, rev_body(rev), 200, NULL);
+	assert_int_equal(int_of(j, "carried"), 0);
+	json_decref(j);
+	EXPECT(cur, "POST", path_of(path, sizeof(path), c3, "/answers/FR/carry"),
+	       "{\"revision\":0}", 404, "no earlier answer");
+}
+
 /* ---- addresses ---- */
 
 static void test_routes(void **state)
@@ -1162,6 +1202,7 @@ int main(void)
 		cmocka_unit_test(test_leak),
 		cmocka_unit_test(test_aggregates),
 		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_carry),
 		cmocka_unit_test(test_routes),
 	};
 
