@@ -214,6 +214,30 @@ static const struct command commands[] = {
 	  "  ccrepo questionnaire list        every version: id@version, status, questions\n"
 	  "  ccrepo questionnaire show ID[@VERSION]   the questions (default: latest)\n"
 	  "      --json                       the template as imported\n" },
+	{ "campaign", cli_campaign, DB_OPTS,
+	  "open ... | list | show ID | tracking ID | reminders ID | csv ID COUNTRY | "
+	  "answer ID COUNTRY --csv=FILE | accept | return | reopen | publish",
+	  { "--title=", "--template=", "--opens=", "--deadline=", "--all", "--region=",
+	    "--countries=", "--lang=", "--csv=", "--tlp=", "--submit", "--comment=",
+	    "--until=", NULL },
+	  "open and follow needs-assessment campaigns; record answers from their CSV",
+	  "A campaign asks countries (all, an M49 region or a list) to answer a published\n"
+	  "questionnaire template between an opening date and a deadline\n"
+	  "(docs/questionnaire.md). Focal points answer online; the command line records\n"
+	  "answers given offline or in past rounds and is not held to the deadline.\n"
+	  "  ccrepo campaign open --title=T --deadline=DATE [--template=ID[@V]]\n"
+	  "      [--opens=DATE] (--all | --region=M49 | --countries=KE,NG)\n"
+	  "                             (template: latest published ccrepo-needs)\n"
+	  "  ccrepo campaign list        id, template, dates, countries, submitted, accepted\n"
+	  "  ccrepo campaign show ID     the campaign and its figures per question\n"
+	  "  ccrepo campaign tracking ID every country's status, late or not\n"
+	  "  ccrepo campaign reminders ID  who has not submitted, with focal points' e-mail\n"
+	  "  ccrepo campaign publish ID  publish the figures (aggregates) to everybody\n"
+	  "  ccrepo campaign csv ID COUNTRY [--lang=fr]   the answer as CSV on stdout\n"
+	  "  ccrepo campaign answer ID COUNTRY --csv=FILE [--tlp=CLEAR|GREEN|AMBER]\n"
+	  "      [--submit]              save the CSV's values (and submit them)\n"
+	  "  ccrepo campaign accept ID COUNTRY | return ID COUNTRY --comment=TEXT\n"
+	  "  ccrepo campaign reopen ID COUNTRY --until=DATE   let it answer late\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -26,6 +26,9 @@ int cli_user(const struct config *cfg, int argc, char **argv);
 int cli_coverage(const struct config *cfg, int argc, char **argv);
 /* cli/questionnaire.c: "questionnaire import|publish|list|show". */
 int cli_questionnaire(const struct config *cfg, int argc, char **argv);
+/* cli/campaign.c: "campaign open|list|show|tracking|reminders|csv|answer|accept|
+ * return|reopen|publish". */
+int cli_campaign(const struct config *cfg, int argc, char **argv);
 /* cli/map.c: "map WORK-URI EID ARTICLE full|partial|reject" and "map --file=FILE". */
 int cli_map(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */

@@ -145,7 +145,7 @@ int camp_open_for(struct store *s, pool *p, const struct actor *a, struct campai
 int camp_can_track(const struct actor *a, const char *country);
 /* Whether a may read answer x (its values): camp_can_track, or CLEAR and accepted. */
 int camp_can_read(const struct actor *a, const struct camp_answer *x);
-/* The answers of campaign id (values not filled), by country name: every country for
+/* The answers of campaign id (values not filled), by country code: every country for
  * curators and the command line; ERR_FORBIDDEN for anyone else. today: YYYY-MM-DD
  * (NULL: today) to tell who is late. */
 int camp_tracking(struct store *s, pool *p, const struct actor *a, long long id,
@@ -217,23 +217,26 @@ int camp_publish(struct store *s, const struct actor *a, long long id, struct er
 int camp_aggregates(struct store *s, pool *p, const struct actor *a, long long id,
 		    struct qn_template **t, struct camp_agg **out, size_t *n, struct err *e);
 
-/* ---- offline: CSV ---- */
+/* ---- offline: CSV (written and read in src/export/campaign_csv.c) ---- */
 
 /* The CSV of campaign c's template t for country (RFC 4180, UTF-8, CRLF): a first
- * comment line "# ccrepo campaign N, TEMPLATE@V, COUNTRY, revision R", a header
- * "question,dimension,kind,text,allowed,value,evidence", then one row per question in
- * order with the question's text in lang (English where it has none), what the value
- * may be, and answer x's value and evidence (x may be NULL: empty). Into out. */
+ * comment line "# ccrepo campaign N template ID@V country CC revision R", a header
+ * "question,dimension,kind,text,allowed,evidence_needed,value,evidence", then one row
+ * per question in order with the question's text in lang (English where it has none)
+ * and its stages' or options' texts, what the value may be in tokens ("1|2|3|4|5",
+ * "yes|partly|no", "MIN..MAX", option ids), and answer x's value and evidence (x may
+ * be NULL: empty), guarded against formulas (export/csv.h). Into out. */
 void camp_csv_write(pool *p, const struct campaign *c, const struct qn_template *t,
 		    const char *country, const struct camp_answer *x, enum lang lang,
 		    struct sbuf *out);
 /* Read a CSV as camp_csv_write writes it (columns found by the header's names:
- * question, value and evidence are needed, the others ignored; blank lines and lines
- * starting with '#' skipped except that the first line, when it is the comment, must
- * name campaign c, its template and version and country): values into *out (in p).
+ * question and value are needed, evidence read when present, the others ignored;
+ * blank lines and lines starting with '#' skipped except that the first line, when
+ * it is the comment, must name campaign c, its template and version and country;
+ * the formula guard is taken off; values of questions other than text trimmed): values into *out (in p).
  * ERR_INVALID "row N (question ID): ..." for the first bad row: an unknown question,
  * a question twice, a value camp_value_check refuses, more than LIMIT_CAMP_ROWS rows,
- * a malformed line; "CSV is for campaign N / TEMPLATE@V / COUNTRY" for another
+ * a malformed line; "the CSV is for campaign N, ID@V, CC; this is ..." for another
  * campaign's, version's or country's file; *revision (may be NULL) the revision the
  * comment names (0 without one). */
 int camp_csv_read(pool *p, const struct campaign *c, const struct qn_template *t,

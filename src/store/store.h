@@ -11,6 +11,7 @@
 #include "core/pool.h"
 #include "core/sbuf.h"
 #include "domain/audit.h"
+#include "domain/campaign.h"
 #include "domain/country.h"
 #include "domain/coverage.h"
 #include "domain/questionnaire.h"

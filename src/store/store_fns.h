@@ -540,6 +540,60 @@ STORE_FN(int, need_get, (struct store *s, pool *p, long long id, struct need_sta
 STORE_FN(int, need_list, (struct store *s, pool *p, const char *country,
 			  struct need_stated **out, size_t *n, struct err *e),
 	 (s, p, country, out, n, e))
+/* ---- questionnaire campaigns (domain/campaign.h) ---- */
+
+/* Insert campaign c (id, count[], ncountries and published_* ignored) asking
+ * countries[0..n) (alpha-2), each not started; *id receives its id. ERR_CONFLICT when
+ * the template version or a country does not exist, or a country is twice. */
+STORE_FN(int, camp_put, (struct store *s, const struct campaign *c,
+			 const char *const *countries, size_t n, long long *id, struct err *e),
+	 (s, c, countries, n, id, e))
+/* Campaign id with ncountries and count[] per status. ERR_NOTFOUND when absent. */
+STORE_FN(int, camp_get, (struct store *s, pool *p, long long id, struct campaign **out,
+			 struct err *e),
+	 (s, p, id, out, e))
+/* Every campaign as camp_get reads it, newest (highest id) first. */
+STORE_FN(int, camp_list, (struct store *s, pool *p, struct campaign **out, size_t *n,
+			  struct err *e),
+	 (s, p, out, n, e))
+/* The answers of campaign id (values and late not filled), of country only when not
+ * NULL (ERR_OK and *n 0 when it is not asked), by country. */
+STORE_FN(int, camp_answers, (struct store *s, pool *p, long long id, const char *country,
+			     struct camp_answer **out, size_t *n, struct err *e),
+	 (s, p, id, country, out, n, e))
+/* The answers of country (alpha-2) to every campaign asking it, newest campaign
+ * first (values not filled). */
+STORE_FN(int, camp_of_country, (struct store *s, pool *p, const char *country,
+				struct camp_answer **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
+/* The values of country's answer to campaign id, by question id. */
+STORE_FN(int, camp_values, (struct store *s, pool *p, long long id, const char *country,
+			    struct camp_value **out, size_t *n, struct err *e),
+	 (s, p, id, country, out, n, e))
+/* Write x's state (status, revision, tlp, comment, reopened_until and the times and names
+ * pairs) over the answer (x->campaign, x->country) if it is at revision from;
+ * ERR_CONFLICT when it is at another (or absent). */
+STORE_FN(int, camp_answer_update, (struct store *s, const struct camp_answer *x,
+				   long long from, struct err *e),
+	 (s, x, from, e))
+/* Set (value not empty) or clear (value NULL or "") the value of question in
+ * country's answer to campaign id. */
+STORE_FN(int, camp_value_put, (struct store *s, long long id, const char *country,
+			       const struct camp_value *v, struct err *e),
+	 (s, id, country, v, e))
+/* Mark campaign id's aggregates published at, by. ERR_NOTFOUND when absent. */
+STORE_FN(int, camp_publish, (struct store *s, long long id, const char *at, const char *by,
+			     struct err *e),
+	 (s, id, at, by, e))
+/* The values of campaign id's accepted CLEAR and GREEN answers (question and value;
+ * evidence NULL), by question. */
+STORE_FN(int, camp_agg_values, (struct store *s, pool *p, long long id,
+				struct camp_value **out, size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+/* The e-mail addresses of the enabled focal point accounts of country, by address. */
+STORE_FN(int, camp_emails, (struct store *s, pool *p, const char *country,
+			    const char ***out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
 
 #undef STORE_FN
 #undef STORE_FN_HAND
