@@ -951,24 +951,30 @@ static long long camp_form_revision(struct req *r)
 	return rev;
 }
 
-/* The form's values, one per question of the template. */
+/* The form's values: each question the form sent (a radio none of which was chosen
+ * is not sent, nor is a question of another form: they stay as they are). */
 static int camp_do_save(struct req *r, struct camp_ctx *k, long long *rev, struct err *e)
 {
 	struct camp_value *v = pool_calloc(r->pool, k->t->nquestions + 1, sizeof(*v));
 	const char *tlp = req_form(r, "tlp");
+	size_t n = 0;
 
 	for (size_t i = 0; i < k->t->nquestions; i++) {
 		const struct qn_question *q = &k->t->questions[i];
 		const char *val = req_form(r, pool_printf(r->pool, "v-%s", q->id));
+		const char *ev = q->evidence == QN_EV_NONE ? NULL :
+				 req_form(r, pool_printf(r->pool, "e-%s", q->id));
 
-		v[i].question = q->id;
-		v[i].value = val ? val : "";
-		v[i].evidence = q->evidence == QN_EV_NONE ? NULL :
-				req_form(r, pool_printf(r->pool, "e-%s", q->id));
+		if (!val && !(ev && *ev))
+			continue;
+		if (!val)	/* evidence typed for a value not chosen: keep the value */
+			val = camp_stored(k->x, q->id, 0);
+		v[n].question = q->id;
+		v[n].value = val ? val : "";
+		v[n++].evidence = ev;
 	}
 	return camp_answer_save(r->store, r->pool, r->actor, k->id, k->country->alpha2,
-				camp_form_revision(r), v, k->t->nquestions,
-				tlp && *tlp ? tlp : NULL, rev, e);
+				camp_form_revision(r), v, n, tlp && *tlp ? tlp : NULL, rev, e);
 }
 
 static int act_save(struct req *r, struct camp_ctx *k, struct err *e)
