@@ -661,7 +661,7 @@ static void camp_answer_values(struct req *r, struct sbuf *b, const struct camp_
 
 	for (size_t i = 0; i < k->t->nquestions; i++) {
 		const struct qn_question *q = &k->t->questions[i];
-		const char *attr, *text = camp_text(r, &q->text, &attr);
+		const char *tattr, *text = camp_text(r, &q->text, &tattr), *vattr = "";
 		const char *v = camp_stored(k->x, q->id, 0), *ev = camp_stored(k->x, q->id, 1);
 
 		if (q->dimension != dim) {
@@ -671,11 +671,14 @@ static void camp_answer_values(struct req *r, struct sbuf *b, const struct camp_
 		}
 		if (v && q->kind == QN_YES_PARTLY_NO)
 			v = T(v);
+		else if (v && q->kind == QN_TEXT)
+			vattr = layout_lang(r, NULL);	/* as typed: any language */
 		for (size_t o = 0; v && q->kind == QN_CHOICE && o < q->noptions; o++)
 			if (!strcmp(v, q->options[o].id))
-				v = camp_text(r, &q->options[o].text, &attr);
-		html_fmt(b, "<dt><code%S>%s</code> %s</dt><dd>%s", layout_lang(r, "zxx"), q->id,
-			 text, v && *v ? v : "–");
+				v = camp_text(r, &q->options[o].text, &vattr);
+		html_fmt(b, "<dt><code%S>%s</code> <span%S>%s</span></dt><dd>", layout_lang(r, "zxx"),
+			 q->id, tattr, text);
+		html_fmt(b, "<span%S>%s</span>", vattr, v && *v ? v : "–");
 		if (ev && *ev)
 			html_fmt(b, " <span class=\"muted\">· %s</span>", ev);
 		html_fmt(b, "</dd>\n");
@@ -884,7 +887,7 @@ static int camp_print(struct req *r, struct resp *out, const struct camp_ctx *k)
 		   "base-uri 'none'; frame-ancestors 'none'";
 	html_fmt(b, "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%S\">\n<head>\n<meta "
 		 "charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
-		 "initial-scale=1\">\n<title>%s – %s</title>\n<style>%S</style>\n</head>\n<body>\n"
+		 "initial-scale=1\">\n<title>%s – %s</title>\n<style>%S</style>\n</head>\n<body>\n<main>\n"
 		 "<h1%S>%s</h1>\n<p><strong>%s</strong> · %s</p>\n<p>%s: <strong>%s</strong>"
 		 "</p>\n<p class=\"muted\">%s <code>%s@%d</code> · %s %S</p>\n",
 		 lang_code(r->lang), lang_rtl(r->lang) ? "rtl" : "ltr", name, k->c->title,
@@ -904,7 +907,7 @@ static int camp_print(struct req *r, struct resp *out, const struct camp_ctx *k)
 		}
 		camp_print_question(r, b, q, k->x);
 	}
-	html_fmt(b, "%S</body>\n</html>\n", dim >= 0 ? "</section>\n" : "");
+	html_fmt(b, "%S</main>\n</body>\n</html>\n", dim >= 0 ? "</section>\n" : "");
 	return 200;
 }
 
