@@ -27,6 +27,7 @@ static const struct i18n_name camp_fields[] = {
 	{ "title", "Title" }, { "template", "Questionnaire" },
 	{ "opens_on", "Opening date" }, { "deadline", "Deadline" },
 	{ "region", "Region" }, { "countries", "Countries asked" },
+	{ "comment", "Comment" }, { "until", "Reopen until" }, { "tlp", "Sharing label" },
 };
 
 static const char *camp_msg(struct req *r, const char *msg)
