@@ -324,24 +324,24 @@ static const char *fill(const char *kind, const char *allowed, char *buf, size_t
 	return "Filled offline";
 }
 
-static void test_csv_round_trip(void **state)
+/* Campaign id's CSV for Kenya downloaded, every question filled (fill()), evidence
+ * where asked: the CSV to upload (free it). */
+static char *filled_csv(long long id)
 {
 	static char cells[8][2048];
 	struct http_response *r;
 	const char *p;
-	char *csv = calloc(1, 200000), *mp = calloc(1, 220000), *enc, *body, h[512];
+	char *csv = calloc(1, 200000), path[64];
 	int col_q = -1, col_kind = -1, col_allowed = -1, col_ev = -1, n;
 	size_t len = 0;
-	long long rev;
 
-	(void)state;
-	r = get(fp, "/campaigns/1/answers/KE.csv", 200);
+	snprintf(path, sizeof(path), "/campaigns/%lld/answers/KE.csv", id);
+	r = get(fp, path, 200);
 	assert_header_has(r, "Content-Type", "text/csv");
 	assert_header_has(r, "Content-Disposition", "attachment");
-	assert_header_has(r, "Content-Disposition", "campaign-1-KE.csv");
 	/* the comment line is kept: it names the campaign and the revision */
 	p = r->body;
-	assert_true(!strncmp(p, "# ccrepo campaign 1", 19));
+	assert_true(!strncmp(p, "# ccrepo campaign ", 18));
 	len += (size_t)sprintf(csv + len, "%.*s\r\nquestion,value,evidence\r\n",
 			       (int)strcspn(p, "\r\n"), p);
 	p += strcspn(p, "\n") + 1;
@@ -368,18 +368,44 @@ static void test_csv_round_trip(void **state)
 				       "");
 	}
 	done(r);
-	/* uploaded as a file, as the form sends it */
+	return csv;
+}
+
+/* csv uploaded as a file to campaign id's answer of Kenya, as the form sends it. */
+static void upload_file(long long id, const char *csv)
+{
+	char *mp = calloc(1, strlen(csv) + 1024), h[512], path[64];
+	struct http_response *r;
+	size_t len;
+
 	len = (size_t)sprintf(mp, "--XyZ\r\nContent-Disposition: form-data; name=\"revision\"\r\n\r\n"
 			      "0\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
 			      "filename=\"answers.csv\"\r\nContent-Type: text/csv\r\n\r\n%s\r\n"
 			      "--XyZ--\r\n", csv);
 	snprintf(h, sizeof(h), "%sContent-Type: multipart/form-data; boundary=XyZ\r\n", fp);
-	r = http_request(S, "POST", "/campaigns/1/answers/KE/upload", h, mp, len);
+	snprintf(path, sizeof(path), "/campaigns/%lld/answers/KE/upload", id);
+	r = http_request(S, "POST", path, h, mp, len);
 	assert_non_null(r);
 	if (r->status != 303)
 		fail_msg("upload: %d: %.600s", r->status, strstr(r->body, "role=\"alert\"") ?
 			 strstr(r->body, "role=\"alert\"") : r->body);
 	done(r);
+	free(mp);
+}
+
+static void test_csv_round_trip(void **state)
+{
+	struct http_response *r;
+	char *csv, *enc, *body, h[512];
+	long long rev;
+
+	(void)state;
+	r = get(fp, "/campaigns/1/answers/KE.csv", 200);
+	assert_header_has(r, "Content-Disposition", "campaign-1-KE.csv");
+	done(r);
+	csv = filled_csv(1);
+	/* uploaded as a file, as the form sends it */
+	upload_file(1, csv);
 	r = get(fp, "/campaigns/1/answers/KE", 200);
 	assert_has(r->body, "name=\"v-legal.offences\" value=\"3\" checked");
 	assert_has(r->body, "name=\"v-legal.illegal-access\" value=\"partly\" checked");
@@ -410,7 +436,6 @@ static void test_csv_round_trip(void **state)
 	assert_lacks(r->body, "Return with comment");
 	done(r);
 	free(csv);
-	free(mp);
 }
 
 static void test_print(void **state)
@@ -506,10 +531,34 @@ static void test_hooks(void **state)
 	assert_has(r->body, "Round two");
 	assert_lacks(r->body, "<span class=\"tag\">not started</span>");
 	done(r);
+	/* Kenya answers the second campaign too: the profile shows the change per
+	 * dimension */
+	{
+		char *csv = filled_csv(2);
+		long long rev;
+
+		upload_file(2, csv);
+		free(csv);
+		r = get(fp, "/campaigns/2/answers/KE", 200);
+		rev = revision_of(r->body);
+		done(r);
+		snprintf(body, sizeof(body), "revision=%lld", rev);
+		done(post(fp, "/campaigns/2/answers/KE/submit", body, 303));
+	}
+	r = get(fp, "/countries/KE", 200);
+	assert_has(r->body, "Mean stage per dimension, first and latest answer");
+	assert_has(r->body, "<th scope=\"row\">Legal framework</th><td>3.0</td><td>3.0</td>"
+		   "<td>0.0</td>");
+	assert_has(r->body, "<table class=\"bars\"><caption>Round two</caption>");
+	done(r);
 	/* Arabic pages are right to left */
 	r = get(fp, "/campaigns/2/answers/KE?lang=ar", 200);
-	assert_has(r->body, "dir=\"rtl\"");
-	assert_has(r->body, "حفظ المسودة");
+	assert_has(r->body, "<html lang=\"ar\" dir=\"rtl\">");
+	assert_has(r->body, "<strong class=\"status\">مقدَّم</strong>");
+	done(r);
+	r = get(gh, "/campaigns/1/answers/GH?lang=ar", 200);
+	assert_has(r->body, "<button>حفظ المسودة</button>");
+	assert_has(r->body, "الإطار القانوني");	/* the dimension's title */
 	done(r);
 }
 
