@@ -216,7 +216,7 @@ static const struct command commands[] = {
 	  "      --json                       the template as imported\n" },
 	{ "campaign", cli_campaign, DB_OPTS,
 	  "open ... | list | show ID | tracking ID | reminders ID | csv ID COUNTRY | "
-	  "answer ID COUNTRY --csv=FILE | accept | return | reopen | publish",
+	  "answer ID COUNTRY --csv=FILE | carry | accept | return | reopen | publish",
 	  { "--title=", "--template=", "--opens=", "--deadline=", "--all", "--region=",
 	    "--countries=", "--lang=", "--csv=", "--tlp=", "--submit", "--comment=",
 	    "--until=", NULL },
@@ -236,6 +236,8 @@ static const struct command commands[] = {
 	  "  ccrepo campaign csv ID COUNTRY [--lang=fr]   the answer as CSV on stdout\n"
 	  "  ccrepo campaign answer ID COUNTRY --csv=FILE [--tlp=CLEAR|GREEN|AMBER]\n"
 	  "      [--submit]              save the CSV's values (and submit them)\n"
+	  "  ccrepo campaign carry ID COUNTRY   fill unanswered questions from the country's\n"
+	  "                             last answer to the same template, where unchanged\n"
 	  "  ccrepo campaign accept ID COUNTRY | return ID COUNTRY --comment=TEXT\n"
 	  "  ccrepo campaign reopen ID COUNTRY --until=DATE   let it answer late\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },

@@ -56,6 +56,7 @@ int api_coverage(struct req *r, struct resp *out);
  * and with ?region= the shared needs). */
 int api_needs(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
+int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
 int api_coverage_assessments(struct req *r, struct resp *out);
 int api_coverage_withdraw(struct req *r, struct resp *out);
 int api_coverage_disputes(struct req *r, struct resp *out);

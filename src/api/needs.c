@@ -36,7 +36,8 @@ static json_t *need_json(pool *p, const struct need *n)
 	json_t *j = json_object(), *terms = json_array();
 
 	json_object_set_new(j, "country", json_string(n->country));
-	json_object_set_new(j, "source", json_string(n->source == NEED_GAP ? "gap" : "stated"));
+	json_object_set_new(j, "source", json_string(need_source_names[n->source]));
+	json_object_set_new(j, "dimension", json_string(n->dimension));
 	json_object_set_new(j, "topic", json_string(n->topic));
 	json_object_set_new(j, "target", json_string(n->target));
 	if (n->source == NEED_GAP) {
@@ -47,6 +48,11 @@ static json_t *need_json(pool *p, const struct need *n)
 		if (n->cell->assessment)
 			json_object_set_new(j, "assessment",
 					    json_string(n->cell->assessment->note));
+	} else if (n->source == NEED_ANSWER) {
+		json_object_set_new(j, "campaign", json_integer(n->campaign->id));
+		json_object_set_new(j, "question", json_string(n->question->id));
+		json_object_set_new(j, "answer", json_string(n->value->value));
+		json_object_set_new(j, "evidence", api_str(n->value->evidence));
 	} else {
 		json_object_set_new(j, "id", json_integer(n->stated->id));
 		json_object_set_new(j, "urgency", json_integer(n->stated->urgency));
@@ -143,7 +149,8 @@ int api_need_close(struct req *r, struct resp *out)
 int api_needs(struct req *r, struct resp *out)
 {
 	struct needs_query q = { .at = arg(r, "at"), .region = arg(r, "region"),
-				 .topic = arg(r, "topic"), .target = arg(r, "target") };
+				 .topic = arg(r, "topic"), .target = arg(r, "target"),
+				 .dimension = arg(r, "dimension") };
 	const char *country = arg(r, "country");
 	struct need *v;
 	size_t n;
@@ -158,10 +165,10 @@ int api_needs(struct req *r, struct resp *out)
 	}
 	if (country) {
 		q.region = NULL;
-		rc = needs_country(r->store, r->pool, r->actor, needs_weights(), country, &q, &v,
+		rc = needs_country(r->store, r->pool, r->actor, NULL, country, &q, &v,
 				   &n, &e);
 	} else {
-		rc = needs_all(r->store, r->pool, r->actor, needs_weights(), &q, &v, &n, &e);
+		rc = needs_all(r->store, r->pool, r->actor, NULL, &q, &v, &n, &e);
 	}
 	if (rc) {
 		json_decref(arr);
@@ -195,4 +202,53 @@ int api_needs(struct req *r, struct resp *out)
 		json_object_set_new(j, "shared", sa);
 	}
 	return api_send(out, 200, j);
+}
+
+/* The weights in force as {"NAME": {"value", "what"}}. */
+static int send_weights(struct req *r, struct resp *out)
+{
+	struct need_weights w;
+	struct err e = { 0 };
+	json_t *j = json_object();
+
+	if (needs_weights_current(r->store, &w, &e)) {
+		json_decref(j);
+		return http_fail(r, out, &e);
+	}
+	for (size_t i = 0; i < NEED_WEIGHT_COUNT; i++)
+		json_object_set_new(j, need_weight_defs[i].name,
+				    json_pack("{s:f, s:s}", "value", w.w[i], "what",
+					      need_weight_defs[i].help));
+	return api_send(out, 200, json_pack("{s:o, s:s}", "weights", j, "formula",
+					    NEEDS_FORMULA));
+}
+
+/* GET the weights; PUT {"NAME": number, ...} changes those named (a curator), {}
+ * resets them to the settings'. */
+int api_need_weights(struct req *r, struct resp *out)
+{
+	struct sbuf list;
+	struct err e = { 0 };
+	const char *key;
+	json_t *body, *v;
+	int rc = 0;
+
+	out->cache_control = "no-store";
+	if (r->method != HTTP_PUT)
+		return send_weights(r, out);
+	if (!(body = api_body(r, out)))
+		return out->status;
+	sbuf_init(&list);
+	json_object_foreach(body, key, v) {
+		if (!json_is_number(v)) {
+			rc = http_error(r, out, 400, pool_printf(r->pool, "%.60s: a number", key));
+			break;
+		}
+		sbuf_addf(&list, "%s%.60s=%.17g", list.len ? "," : "", key, json_number_value(v));
+	}
+	json_decref(body);
+	if (!rc && needs_weights_save(r->store, r->actor, sbuf_str(&list), &e))
+		rc = http_fail(r, out, &e);
+	sbuf_release(&list);
+	return rc ? rc : send_weights(r, out);
 }

@@ -228,6 +228,21 @@ out:
 	return rc ? cli_failed(c) : 0;
 }
 
+static int carry(struct cli_ctx *c)
+{
+	struct camp_answer *x;
+	long long id = id_of(c, c->pos[0]), rev;
+	size_t n;
+
+	if (id <= 0 || camp_answer_get(c->s, c->p, cli_actor(), id, c->pos[1], &x, &c->e) ||
+	    camp_answer_carry(c->s, c->p, cli_actor(), id, x->country, x->revision, &n, &rev,
+			      &c->e))
+		return cli_failed(c);
+	printf("answer of %s to campaign %lld: %zu values carried over, revision %lld\n",
+	       x->country, id, n, rev);
+	return 0;
+}
+
 static int decide(struct cli_ctx *c, int accept)
 {
 	long long id = id_of(c, c->pos[0]);
@@ -285,6 +300,7 @@ static const struct {
 	{ "reminders", "campaign reminders", 1, reminders },
 	{ "csv", "campaign csv", 2, csv },
 	{ "answer", "campaign answer", 2, answer },
+	{ "carry", "campaign carry", 2, carry },
 	{ "accept", "campaign accept", 2, accept },
 	{ "return", "campaign return", 2, return_ },
 	{ "reopen", "campaign reopen", 2, reopen },
@@ -300,6 +316,7 @@ static int usage(void)
 		"publish ID\n"
 		"       ccrepo campaign csv ID COUNTRY [--lang=LL]\n"
 		"       ccrepo campaign answer ID COUNTRY --csv=FILE [--tlp=LABEL] [--submit]\n"
+		"       ccrepo campaign carry ID COUNTRY\n"
 		"       ccrepo campaign accept ID COUNTRY | return ID COUNTRY --comment=TEXT\n"
 		"       ccrepo campaign reopen ID COUNTRY --until=DATE\n");
 	return 2;

@@ -55,6 +55,7 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_ANSWER_RETURN] = "answer.return",
 	[AUDIT_ANSWER_ACCEPT] = "answer.accept",
 	[AUDIT_ANSWER_REOPEN] = "answer.reopen",
+	[AUDIT_NEED_WEIGHTS] = "need.weights",
 };
 
 /* Entries read per step of audit_verify. */

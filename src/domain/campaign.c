@@ -1,6 +1,7 @@
 #include "domain/campaign.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -101,11 +102,14 @@ int camp_list(struct store *s, pool *p, struct campaign **out, size_t *n, struct
 
 int camp_get(struct store *s, pool *p, long long id, struct campaign **out, struct err *e)
 {
-	int rc = store_camp_get(s, p, id, out, e);
+	struct err ge = { 0 };
+	int rc = store_camp_get(s, p, id, out, &ge);
 
 	if (rc == ERR_NOTFOUND)
-		rc = err_set(e, ERR_NOTFOUND, "no campaign %lld", id);
-	return rc;
+		return err_set(e, ERR_NOTFOUND, "no campaign %lld", id);
+	if (rc)
+		return err_set(e, rc, "%s", ge.msg);
+	return ERR_OK;
 }
 
 int camp_template(struct store *s, pool *p, long long id, struct campaign **c,
@@ -267,7 +271,7 @@ static int asked(struct store *s, pool *p, const struct camp_open *in, const cha
 	if (in->ncountries) {
 		*codes = pool_calloc(p, in->ncountries, sizeof(**codes));
 		for (size_t i = 0; i < in->ncountries; i++) {
-			if (country_get(s, p, in->countries[i], &c, e))
+			if (country_get(s, p, in->countries[i], &c, NULL))
 				return err_set(e, ERR_INVALID, "countries: '%.20s' is no country",
 					       in->countries[i]);
 			for (size_t k = 0; k < *n; k++)
@@ -280,7 +284,7 @@ static int asked(struct store *s, pool *p, const struct camp_open *in, const cha
 		return ERR_OK;
 	}
 	g = NULL;
-	if (in->region && *in->region && region_get(s, p, in->region, &g, e))
+	if (in->region && *in->region && region_get(s, p, in->region, &g, NULL))
 		return err_set(e, ERR_INVALID, "region: '%.20s' is no M49 region", in->region);
 	if ((rc = country_list(s, p, &all, &nall, e)))
 		return rc;
@@ -306,7 +310,7 @@ static int published(struct store *s, pool *p, const char *ref, struct qn_versio
 
 	if (!ref || !*ref)
 		return err_set(e, ERR_INVALID, "template: is required");
-	if (qn_ref(p, ref, &id, &version, e))
+	if (qn_ref(p, ref, &id, &version, NULL))
 		return err_set(e, ERR_INVALID, "template: '%.80s' is not ID or ID@VERSION", ref);
 	if (!version) {
 		if ((rc = qn_list(s, p, &list, &n, e)))
@@ -318,7 +322,7 @@ static int published(struct store *s, pool *p, const char *ref, struct qn_versio
 			return err_set(e, ERR_INVALID, "template: %.64s has no published version",
 				       id);
 	}
-	if (qn_get(s, p, id, version, out, NULL, e))
+	if (qn_get(s, p, id, version, out, NULL, NULL))
 		return err_set(e, ERR_INVALID, "template: no %.64s@%d", id, version);
 	if (strcmp((*out)->status, "published"))
 		return err_set(e, ERR_INVALID, "template: %.64s@%d is a draft; publish it first",
@@ -456,7 +460,7 @@ static int load(struct store *s, pool *p, long long id, const char *country,
 
 	if ((rc = camp_template(s, p, id, c, t, e)))
 		return rc;
-	if (country_get(s, p, country, &k, e) ||
+	if (country_get(s, p, country, &k, NULL) ||
 	    (rc = store_camp_answers(s, p, id, k->alpha2, x, &n, e)) || !n)
 		return rc ? rc : err_set(e, ERR_NOTFOUND, "no answer of %.20s to campaign %lld",
 					 country, id);
@@ -537,10 +541,16 @@ int camp_value_check(const struct qn_question *q, const char *value, const char 
 		d = strtod(value, &end);
 		if (end == value || *end || !isfinite(d))
 			return err_set(e, ERR_INVALID, "%s: '%.20s' is not a number", q->id, value);
-		if ((q->has_min && d < q->min) || (q->has_max && d > q->max))
-			return err_set(e, ERR_INVALID, "%s: %.20s is outside %g to %g", q->id,
-				       value, q->has_min ? q->min : -INFINITY,
-				       q->has_max ? q->max : INFINITY);
+		if ((q->has_min && d < q->min) || (q->has_max && d > q->max)) {
+			char lo[32] = "-", hi[32] = "-";
+
+			if (q->has_min)
+				snprintf(lo, sizeof(lo), "%g", q->min);
+			if (q->has_max)
+				snprintf(hi, sizeof(hi), "%g", q->max);
+			return err_set(e, ERR_INVALID, "%s: %.20s is outside %s to %s", q->id,
+				       value, lo, hi);
+		}
 		break;
 	case QN_CHOICE:
 		for (i = 0; i < (int)q->noptions && strcmp(q->options[i].id, value); i++)
@@ -602,11 +612,12 @@ static int change_store(struct store *s, pool *p, const struct actor *a,
 			const struct change *ch, enum audit_action act, const char *detail,
 			struct err *e)
 {
+	struct err ue = { 0 };
 	int rc;
 
-	if ((rc = store_camp_answer_update(s, ch->x, ch->from, e)))
+	if ((rc = store_camp_answer_update(s, ch->x, ch->from, &ue)))
 		return rc == ERR_CONFLICT ? err_set(e, rc, "the answer changed meanwhile: "
-						    "reload it") : rc;
+						    "reload it") : err_set(e, rc, "%s", ue.msg);
 	return audit_by(s, a, act, pool_printf(p, "campaign/%lld/%s", ch->c->id,
 					       ch->x->country), detail, e);
 }
@@ -782,10 +793,9 @@ int camp_reopen(struct store *s, const struct actor *a, long long id, const char
 	if ((rc = change_load(s, p, a, id, country, ACT_CAMPAIGN, &ch, e)))
 		goto out;
 	if (!date_ok(until) || strcmp(until, today_of(p)) < 0 ||
-	    day_number(until) - day_number(ch.c->deadline) > LIMIT_CAMP_DAYS) {
+	    day_number(until) - day_number(today_of(p)) > LIMIT_CAMP_DAYS) {
 		rc = err_set(e, ERR_INVALID, "until: '%.20s' must be a date (YYYY-MM-DD) from "
-			     "today to %d days after the deadline", until ? until : "",
-			     LIMIT_CAMP_DAYS);
+			     "today to %d days after it", until ? until : "", LIMIT_CAMP_DAYS);
 		goto out;
 	}
 	touched(p, a, ch.x);
@@ -959,28 +969,101 @@ int camp_progress(struct store *s, pool *p, const struct actor *a, const char *c
 	return ERR_OK;
 }
 
+/* Campaign id and its template, from memo when it has them (memo may be NULL). */
+static int memo_get(struct store *s, pool *p, struct camp_memo *memo, long long id,
+		    struct campaign **c, struct qn_template **t, struct err *e)
+{
+	int rc;
+
+	for (size_t i = 0; memo && i < memo->n; i++)
+		if (memo->id[i] == id) {
+			*c = memo->c[i];
+			*t = memo->t[i];
+			return ERR_OK;
+		}
+	if ((rc = camp_template(s, p, id, c, t, e)))
+		return rc;
+	if (memo && memo->n < CAMP_MEMO_MAX) {
+		memo->id[memo->n] = id;
+		memo->c[memo->n] = *c;
+		memo->t[memo->n++] = *t;
+	}
+	return ERR_OK;
+}
+
 int camp_latest_answer(struct store *s, pool *p, const struct actor *a, const char *country,
-		       struct camp_answer **out, struct campaign **c, struct qn_template **t,
-		       struct err *e)
+		       struct camp_memo *memo, struct camp_answer **out, struct campaign **c,
+		       struct qn_template **t, struct err *e)
 {
 	struct camp_answer *x;
-	struct campaign **cs;
+	struct campaign *cc;
 	size_t nx;
 	int rc;
 
 	*out = NULL;
-	if ((rc = country_answers(s, p, country, &x, &cs, &nx, e)))
+	if ((rc = store_camp_of_country(s, p, country, &x, &nx, e)))
 		return rc;
 	for (size_t i = 0; i < nx; i++) {
 		if (!given(&x[i]) || !camp_can_read(a, &x[i]))
 			continue;
-		if ((rc = camp_template(s, p, x[i].campaign, NULL, t, e)) ||
+		if ((rc = memo_get(s, p, memo, x[i].campaign, &cc, t, e)) ||
 		    (rc = values_of(s, p, *t, &x[i], e)))
 			return rc;
+		set_late(cc, &x[i], today_of(p));
 		*out = &x[i];
 		if (c)
-			*c = cs[i];
+			*c = cc;
 		return ERR_OK;
 	}
 	return ERR_OK;
+}
+
+int camp_answer_carry(struct store *s, pool *p, const struct actor *a, long long id,
+		      const char *country, long long revision, size_t *carried,
+		      long long *revision_out, struct err *e)
+{
+	struct campaign *c, *oc;
+	struct qn_template *t, *ot;
+	struct camp_answer *now, *x;
+	struct camp_value *v;
+	size_t nx, n = 0;
+	int *keep, rc;
+
+	if (carried)
+		*carried = 0;
+	if ((rc = camp_template(s, p, id, &c, &t, e)) ||
+	    (rc = camp_answer_get(s, p, a, id, country, &now, e)) ||
+	    (rc = store_camp_of_country(s, p, now->country, &x, &nx, e)))
+		return rc;
+	for (size_t i = 0; i < nx; i++) {
+		if (x[i].campaign == id || !given(&x[i]) || !camp_can_read(a, &x[i]))
+			continue;
+		if ((rc = camp_template(s, p, x[i].campaign, &oc, &ot, e)))
+			return rc;
+		if (strcmp(ot->id, t->id))
+			continue;
+		if ((rc = values_of(s, p, ot, &x[i], e)))
+			return rc;
+		qn_unchanged(p, ot, t, &keep);
+		v = pool_calloc(p, x[i].nvalues ? x[i].nvalues : 1, sizeof(*v));
+		for (size_t k = 0; k < x[i].nvalues; k++) {
+			const struct camp_value *ov = &x[i].values[k];
+			int j = -1, have = 0;
+
+			for (size_t q = 0; q < t->nquestions && j < 0; q++)
+				if (!strcmp(t->questions[q].id, ov->question))
+					j = (int)q;
+			for (size_t m = 0; m < now->nvalues; m++)
+				have |= !strcmp(now->values[m].question, ov->question);
+			if (j >= 0 && keep[j] && !have)
+				v[n++] = *ov;
+		}
+		if ((rc = camp_answer_save(s, p, a, id, now->country, revision, v, n, NULL,
+					   revision_out, e)))
+			return rc;
+		if (carried)
+			*carried = n;
+		return ERR_OK;
+	}
+	return err_set(e, ERR_NOTFOUND, "no earlier answer to carry over");
 }

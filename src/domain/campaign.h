@@ -180,6 +180,14 @@ int camp_value_check(const struct qn_question *q, const char *value, const char 
 int camp_answer_save(struct store *s, pool *p, const struct actor *a, long long id,
 		     const char *country, long long revision, const struct camp_value *v,
 		     size_t n, const char *tlp, long long *revision_out, struct err *e);
+/* Carry over into country's answer to campaign id (made from revision, as
+ * camp_answer_save) the values of its latest submitted or accepted answer to another
+ * campaign of the same template (any version) whose questions are unchanged
+ * (qn_unchanged), into questions not answered yet. *carried (may be NULL) the count;
+ * ERR_NOTFOUND "no earlier answer to carry over" when there is none. */
+int camp_answer_carry(struct store *s, pool *p, const struct actor *a, long long id,
+		      const char *country, long long revision, size_t *carried,
+		      long long *revision_out, struct err *e);
 /* Submit the answer (draft or returned, at revision), complete as the header says;
  * audited answer.submit. */
 int camp_answer_submit(struct store *s, pool *p, const struct actor *a, long long id,
@@ -192,7 +200,7 @@ int camp_answer_return(struct store *s, const struct actor *a, long long id,
 int camp_answer_accept(struct store *s, const struct actor *a, long long id,
 		       const char *country, struct err *e);
 /* A curator lets country answer campaign id until date (YYYY-MM-DD, today or later,
- * at most LIMIT_CAMP_DAYS after the deadline); an accepted answer becomes returned.
+ * at most LIMIT_CAMP_DAYS after today); an accepted answer becomes returned.
  * Audited answer.reopen. */
 int camp_reopen(struct store *s, const struct actor *a, long long id, const char *country,
 		const char *until, struct err *e);
@@ -259,10 +267,21 @@ int camp_progress(struct store *s, pool *p, const struct actor *a, const char *c
 
 /* ---- for ranked needs (domain/needs.c) ---- */
 
-/* The latest answer of country a may read (submitted or accepted; newest campaign
- * first), with its values and template, or *out NULL when none. */
+/* Campaigns and their parsed templates already read, so that walking many countries
+ * reads and parses each once (zero it before the first use; lives in the pool p of
+ * the calls that fill it). */
+#define CAMP_MEMO_MAX 32
+struct camp_memo {
+	long long id[CAMP_MEMO_MAX];
+	struct campaign *c[CAMP_MEMO_MAX];
+	struct qn_template *t[CAMP_MEMO_MAX];
+	size_t n;
+};
+/* The latest answer of country (alpha-2) a may read (submitted or accepted; newest
+ * campaign first), with its values, campaign and template, or *out NULL when none.
+ * memo may be NULL. */
 int camp_latest_answer(struct store *s, pool *p, const struct actor *a, const char *country,
-		       struct camp_answer **out, struct campaign **c, struct qn_template **t,
-		       struct err *e);
+		       struct camp_memo *memo, struct camp_answer **out, struct campaign **c,
+		       struct qn_template **t, struct err *e);
 
 #endif

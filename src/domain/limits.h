@@ -64,7 +64,8 @@
 
 #define LIMIT_CAMP_TITLE      200	/* bytes of a campaign's title */
 #define LIMIT_CAMP_DAYS       730	/* days from a campaign's opening to its
-					 * deadline, and a reopening after it */
+					 * deadline, and from today to the end of
+					 * a reopening */
 #define LIMIT_CAMP_VALUE      4000	/* bytes of one answer's value */
 #define LIMIT_CAMP_EVIDENCE   1000	/* bytes of one answer's evidence */
 #define LIMIT_CAMP_VALUES     200	/* values saved at once (a template's

@@ -30,7 +30,11 @@ const struct need_weight_def need_weight_defs[NEED_WEIGHT_COUNT] = {
 	[NW_SUBREGION] = { "subregion", 3, "countries of the sub-region cover it" },
 	[NW_URGENCY] = { "urgency", 2.5, "urgency stated" },
 	[NW_AGE] = { "age", 1, "years since raised" },
+	[NW_STAGE] = { "stage", 2, "stages short of the target stage" },
+	[NW_TARGET] = { "target-stage", 3, "target stage" },
 };
+
+const char *const need_source_names[] = { "gap", "stated", "answer" };
 
 /* The topics and target groups: keys kept in the database, names are msgids. */
 const struct need_term_def need_topics[] = {
@@ -54,6 +58,7 @@ const struct need_term_def need_targets[] = {
 	{ "cert-staff", "CERT staff" },
 	{ "legislators", "legislators" },
 	{ "central-authority", "central authority staff" },
+	{ "partners", "private sector and civil society" },
 };
 const size_t need_target_count = sizeof(need_targets) / sizeof(need_targets[0]);
 
@@ -67,6 +72,34 @@ static const struct {
 	{ "electronic-evidence", "police" },		/* procedural */
 	{ "human-rights", "judges" },			/* safeguards */
 	{ "international-cooperation", "central-authority" },	/* cooperation */
+};
+
+/* The dimension of a gap, by its article's category (cov_categories order). */
+static const char *const category_dimension[COV_CATEGORY_COUNT] = {
+	"legal", "legal", "legal", "procedural", "procedural", "cooperation",
+};
+
+/* The dimension of a stated need, by its topic. */
+static const struct {
+	const char *topic, *dimension;
+} topic_dimension[] = {
+	{ "legislation-drafting", "legal" }, { "digital-forensics", "training" },
+	{ "electronic-evidence", "procedural" }, { "international-cooperation", "cooperation" },
+	{ "financial-investigation", "training" }, { "child-exploitation", "legal" },
+	{ "cryptocurrency", "training" }, { "cert", "institutions" },
+	{ "prevention", "prevention" }, { "human-rights", "legal" },
+};
+
+/* What an answer's need is about, by its question's dimension (qn_dimensions order). */
+static const struct {
+	const char *topic, *target;
+} dimension_need[] = {
+	{ "legislation-drafting", "legislators" },		/* legal */
+	{ "electronic-evidence", "police" },			/* procedural */
+	{ "international-cooperation", "central-authority" },	/* cooperation */
+	{ "cert", "cert-staff" },				/* institutions */
+	{ "digital-forensics", "police" },			/* training */
+	{ "prevention", "partners" },				/* prevention */
 };
 
 static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER" };
@@ -102,6 +135,9 @@ int needs_weight_set(struct need_weights *w, const char *name, const char *value
 		if (!value || !*value || *end || !(v >= 0 && v <= 100))
 			return err_set(e, ERR_INVALID, "need-weight-%s: '%.40s' is not a "
 				       "number from 0 to 100", name, value ? value : "");
+		if (i == NW_TARGET && !(v >= 1 && v <= QN_STAGES))
+			return err_set(e, ERR_INVALID, "need-weight-%s: '%.40s' is not a "
+				       "stage from 1 to %d", name, value, QN_STAGES);
 		w->w[i] = v;
 		return ERR_OK;
 	}
@@ -143,6 +179,70 @@ void needs_weights_use(const struct need_weights *w)
 {
 	pthread_once(&current_once, current_init);
 	current = *w;
+}
+
+/* The key of table meta that keeps the weights curators changed. */
+#define WEIGHTS_KEY "need-weights"
+
+int needs_weights_current(struct store *s, struct need_weights *w, struct err *e)
+{
+	pool *p = pool_new();
+	char *list = NULL;
+	struct err me = { 0 };
+	int rc;
+
+	*w = *needs_weights();
+	rc = store_meta_get(s, p, WEIGHTS_KEY, &list, &me);
+	if (rc == ERR_NOTFOUND)
+		rc = ERR_OK;
+	else if (rc)
+		rc = err_set(e, rc, "%s", me.msg);
+	/* a list stored by needs_weights_save parses; if it does not, the settings stand */
+	else if (list && needs_weights_parse(w, list, &me))
+		*w = *needs_weights();
+	pool_free(p);
+	return rc;
+}
+
+int needs_weights_save(struct store *s, const struct actor *a, const char *list,
+		       struct err *e)
+{
+	pool *p = pool_new();
+	struct need_weights w;
+	struct sbuf b;
+	char *old = NULL;
+	struct tx t = { 0 };
+	int rc;
+
+	sbuf_init(&b);
+	if ((rc = record_allow(a, ACT_CAMPAIGN, NULL, e)))
+		goto out;
+	if (list && strlen(list) > 2000) {
+		rc = err_set(e, ERR_INVALID, "need-weights: longer than 2000 bytes");
+		goto out;
+	}
+	if ((rc = tx_begin(&t, s, e)))
+		goto out;
+	w = *needs_weights();
+	/* the earlier changes stay unless reset; then this list on top */
+	if (list && *list && !store_meta_get(s, p, WEIGHTS_KEY, &old, NULL) && old)
+		needs_weights_parse(&w, old, NULL);
+	if ((rc = needs_weights_parse(&w, list, e)))
+		goto out;
+	/* keep every weight that differs from the settings, by name */
+	for (size_t i = 0; i < NEED_WEIGHT_COUNT; i++)
+		if (w.w[i] != needs_weights()->w[i])
+			sbuf_addf(&b, "%s%s=%g", b.len ? "," : "", need_weight_defs[i].name,
+				  w.w[i]);
+	if ((rc = store_meta_set(s, WEIGHTS_KEY, sbuf_str(&b), e)))
+		goto out;
+	rc = audit_by(s, a, AUDIT_NEED_WEIGHTS, "needs/weights",
+		      b.len ? sbuf_str(&b) : "the settings' weights", e);
+out:
+	rc = tx_end(&t, rc, e);
+	sbuf_release(&b);
+	pool_free(p);
+	return rc;
 }
 
 static const struct need_term_def *term_find(const struct need_term_def *t, size_t n,
@@ -376,9 +476,35 @@ static void stated_score(struct need *n, const struct need_weights *w, const cha
 	n->score = n->terms[0].value + n->terms[1].value;
 }
 
+/* The stages value (of question q) is short of target: stage questions by their
+ * stage, yes / partly / no ones 0, 1 or 2; 0 when none or another kind. */
+static double stages_short(const struct qn_question *q, const char *value, double target)
+{
+	double d = 0;
+
+	if (q->kind == QN_STAGE)
+		d = target - atoi(value);
+	else if (q->kind == QN_YES_PARTLY_NO)
+		d = !strcmp(value, "no") ? 2 : !strcmp(value, "partly") ? 1 : 0;
+	return d > 0 ? d : 0;
+}
+
+/* stage weight x stages short of the target */
+static void answer_score(struct need *n, const struct need_weights *w, double short_by)
+{
+	n->nterms = 0;
+	term_add(n, w, NW_STAGE, short_by);
+	n->score = n->terms[0].value;
+}
+
 const char *needs_terms_text(pool *p, const struct need *n)
 {
 	const struct need_term *t = n->terms;
+
+	if (n->source == NEED_ANSWER)
+		return pool_printf(p, "%s: answer %s, %g stages short of the target \xc3\x97 %g = "
+				   "%.1f", n->question->id, n->value->value, t[0].x, t[0].w,
+				   t[0].value);
 
 	if (n->source == NEED_STATED)
 		return pool_printf(p, "urgency %d \xc3\x97 %g = %.1f, %.1f years since raised "
@@ -400,9 +526,11 @@ static int need_cmp(const void *x, const void *y)
 	if ((c = strcmp(a->country, b->country)))
 		return c;
 	if (a->source != b->source)
-		return a->source == NEED_GAP ? -1 : 1;
+		return (int)a->source - (int)b->source;
 	if (a->source == NEED_STATED)
 		return a->stated->id < b->stated->id ? -1 : a->stated->id > b->stated->id;
+	if (a->source == NEED_ANSWER)
+		return a->question->ordinal - b->question->ordinal;
 	if ((c = strcmp(a->article->instrument, b->article->instrument)))
 		return c;
 	return a->article->number - b->article->number;
@@ -416,6 +544,22 @@ void needs_sort(struct need *needs, size_t n)
 
 /* ---- lists ---- */
 
+static int dimension_index(const char *key)
+{
+	for (size_t i = 0; key && i < qn_dimension_count; i++)
+		if (!strcmp(qn_dimensions[i], key))
+			return (int)i;
+	return -1;
+}
+
+static const char *stated_dimension(const char *topic)
+{
+	for (size_t i = 0; i < sizeof(topic_dimension) / sizeof(topic_dimension[0]); i++)
+		if (!strcmp(topic_dimension[i].topic, topic))
+			return topic_dimension[i].dimension;
+	return "legal";
+}
+
 int needs_query_check(struct store *s, pool *p, const struct needs_query *q, struct err *e)
 {
 	struct cov_query cq = { .at = q->at, .region = q->region };
@@ -424,13 +568,17 @@ int needs_query_check(struct store *s, pool *p, const struct needs_query *q, str
 		return err_set(e, ERR_INVALID, "topic: no topic '%.40s'", q->topic);
 	if (q->target && !needs_target(q->target))
 		return err_set(e, ERR_INVALID, "target: no target group '%.40s'", q->target);
+	if (q->dimension && dimension_index(q->dimension) < 0)
+		return err_set(e, ERR_INVALID, "dimension: no dimension '%.40s'", q->dimension);
 	return cov_query_check(s, p, &cq, e);
 }
 
-static int keep(const struct needs_query *q, const char *topic, const char *target)
+static int keep(const struct needs_query *q, const char *topic, const char *target,
+		const char *dimension)
 {
 	return (!q->topic || !strcmp(q->topic, topic)) &&
-	       (!q->target || !strcmp(q->target, target));
+	       (!q->target || !strcmp(q->target, target)) &&
+	       (!q->dimension || !strcmp(q->dimension, dimension));
 }
 
 /* A growing array of needs in p. */
@@ -474,13 +622,15 @@ static int add_gaps(pool *p, struct needs_buf *b, const struct need_weights *w,
 		struct need *n;
 		long col;
 
-		if (cat < 0 || !keep(q, category_need[cat].topic, category_need[cat].target))
+		if (cat < 0 || !keep(q, category_need[cat].topic, category_need[cat].target,
+				     category_dimension[cat]))
 			continue;
 		n = buf_add(p, b);
 		n->source = NEED_GAP;
 		n->country = alpha2;
 		n->topic = category_need[cat].topic;
 		n->target = category_need[cat].target;
+		n->dimension = category_dimension[cat];
 		n->article = gaps[i].article;
 		n->cell = gaps[i].cell;
 		if (em && erow &&
@@ -499,16 +649,60 @@ static void add_stated(pool *p, struct needs_buf *b, const struct need_weights *
 	for (size_t i = 0; i < nst; i++) {
 		struct need *n;
 
-		if (!keep(q, st[i].topic, st[i].target))
+		if (!keep(q, st[i].topic, st[i].target, stated_dimension(st[i].topic)))
 			continue;
 		n = buf_add(p, b);
 		n->source = NEED_STATED;
+		n->dimension = stated_dimension(st[i].topic);
 		n->country = st[i].country;
 		n->topic = st[i].topic;
 		n->target = st[i].target;
 		n->stated = &st[i];
 		stated_score(n, w, at);
 	}
+}
+
+/* The needs of the latest answer of country (alpha-2) that a may read into b. */
+static int add_answers(struct store *s, pool *p, struct needs_buf *b,
+		       const struct need_weights *w, const struct needs_query *q,
+		       const struct actor *a, const char *country, struct camp_memo *memo,
+		       struct err *e)
+{
+	struct camp_answer *x;
+	struct campaign *c;
+	struct qn_template *t;
+	int rc;
+
+	if ((rc = camp_latest_answer(s, p, a, country, memo, &x, &c, &t, e)) || !x)
+		return rc;
+	for (size_t i = 0; i < x->nvalues; i++) {
+		const struct camp_value *v = &x->values[i];
+		const struct qn_question *qq = NULL;
+		struct need *n;
+		double d;
+		int dim;
+
+		for (size_t k = 0; k < t->nquestions && !qq; k++)
+			if (!strcmp(t->questions[k].id, v->question))
+				qq = &t->questions[k];
+		if (!qq || !(d = stages_short(qq, v->value, w->w[NW_TARGET])))
+			continue;
+		dim = qq->dimension;
+		if (!keep(q, dimension_need[dim].topic, dimension_need[dim].target,
+			  qn_dimensions[dim]))
+			continue;
+		n = buf_add(p, b);
+		n->source = NEED_ANSWER;
+		n->country = x->country;
+		n->topic = dimension_need[dim].topic;
+		n->target = dimension_need[dim].target;
+		n->dimension = qn_dimensions[dim];
+		n->question = qq;
+		n->value = v;
+		n->campaign = c;
+		answer_score(n, w, d);
+	}
+	return ERR_OK;
 }
 
 static const char *date_of(pool *p, const struct needs_query *q)
@@ -520,6 +714,7 @@ int needs_country(struct store *s, pool *p, const struct actor *a,
 		  const struct need_weights *w, const char *country,
 		  const struct needs_query *q, struct need **out, size_t *n, struct err *e)
 {
+	struct need_weights cw;
 	struct cov_query cq = { .at = q->at };
 	struct needs_buf b = { 0 };
 	struct cov_profile *pr;
@@ -529,6 +724,11 @@ int needs_country(struct store *s, pool *p, const struct actor *a,
 
 	*out = NULL;
 	*n = 0;
+	if (!w) {
+		if ((rc = needs_weights_current(s, &cw, e)))
+			return rc;
+		w = &cw;
+	}
 	if ((rc = needs_query_check(s, p, q, e)) ||
 	    (rc = cov_profile(s, p, a, &cq, country, 0, &pr, e)))
 		return rc;
@@ -553,6 +753,8 @@ int needs_country(struct store *s, pool *p, const struct actor *a,
 			return rc;
 	}
 	add_stated(p, &b, w, q, st, nst, date_of(p, q));
+	if ((rc = add_answers(s, p, &b, w, q, a, pr->row->country->alpha2, NULL, e)))
+		return rc;
 	needs_sort(b.v, b.n);
 	*out = b.v;
 	*n = b.n;
@@ -562,6 +764,7 @@ int needs_country(struct store *s, pool *p, const struct actor *a,
 int needs_all(struct store *s, pool *p, const struct actor *a, const struct need_weights *w,
 	      const struct needs_query *q, struct need **out, size_t *n, struct err *e)
 {
+	struct need_weights cw;
 	struct cov_query cq = { .at = q->at, .region = q->region, .statuses_only = 1 };
 	struct needs_buf b = { 0 };
 	struct cov_matrix *m;
@@ -571,6 +774,11 @@ int needs_all(struct store *s, pool *p, const struct actor *a, const struct need
 
 	*out = NULL;
 	*n = 0;
+	if (!w) {
+		if ((rc = needs_weights_current(s, &cw, e)))
+			return rc;
+		w = &cw;
+	}
 	if ((rc = needs_query_check(s, p, q, e)) || (rc = cov_matrix(s, p, a, &cq, &m, e)))
 		return rc;
 	for (size_t i = 0; i < m->nrows; i++)
@@ -582,6 +790,15 @@ int needs_all(struct store *s, pool *p, const struct actor *a, const struct need
 	for (size_t i = 0; i < nst; i++)
 		if (cov_matrix_row(m, st[i].country))
 			add_stated(p, &b, w, q, &st[i], 1, date_of(p, q));
+	/* the answers of the region's countries */
+	{
+		struct camp_memo memo = { .n = 0 };
+
+		for (size_t i = 0; i < m->nrows; i++)
+			if ((rc = add_answers(s, p, &b, w, q, a, m->rows[i].country->alpha2, &memo,
+					      e)))
+				return rc;
+	}
 	needs_sort(b.v, b.n);
 	*out = b.v;
 	*n = b.n;

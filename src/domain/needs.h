@@ -7,7 +7,14 @@
  *     closed when met. Labelled like records, GREEN by default; the public reads only
  *     CLEAR ones, signed-in accounts GREEN, AMBER only curators and the country's
  *     focal points (needs_can_read).
- * (Questionnaire answers below a target stage are the third source, to come.)
+ *   - questionnaire answers (domain/campaign.h): in the latest answer of the country
+ *     that the reader may read (submitted or accepted), each stage question answered
+ *     below the target stage, and each yes / partly / no question answered "no" (two
+ *     stages short) or "partly" (one short): the template phrases those questions so
+ *     that "yes" is the capability (docs/questionnaire.md). The answer, its campaign
+ *     and its evidence are the need's evidence.
+ * Every need belongs to a dimension of the questionnaire (qn_dimensions): a gap by
+ * its article's category, a stated need by its topic, an answer by its question.
  *
  * The priority score of a need is a sum of terms, each shown on the pages
  * (NEEDS_FORMULA); its weights are the table need_weight_defs (defaults), which the
@@ -19,6 +26,7 @@
 
 #include "core/err.h"
 #include "core/pool.h"
+#include "domain/campaign.h"
 #include "domain/coverage.h"
 
 struct store;
@@ -26,7 +34,8 @@ struct actor;
 
 #define NEEDS_FORMULA "gap: category weight \xc3\x97 status weight + sub-region weight " \
 	"\xc3\x97 share of the sub-region's countries covering it; stated: urgency weight " \
-	"\xc3\x97 urgency (1-3) + age weight \xc3\x97 years since raised (at most 2)"
+	"\xc3\x97 urgency (1-3) + age weight \xc3\x97 years since raised (at most 2); " \
+	"answer: stage weight \xc3\x97 stages short of the target stage"
 
 /* The weights, in the order of need_weight_defs. */
 enum need_weight {
@@ -36,6 +45,8 @@ enum need_weight {
 	NW_SUBREGION,		/* times the share of the sub-region covering it */
 	NW_URGENCY,		/* times the urgency stated, 1..3 */
 	NW_AGE,			/* times the years since raised, at most NEEDS_AGE_CAP */
+	NW_STAGE,		/* times the stages an answer is short of the target */
+	NW_TARGET,		/* not a weight: the target stage (1..5) */
 	NEED_WEIGHT_COUNT
 };
 #define NEEDS_AGE_CAP 2.0
@@ -62,9 +73,18 @@ int needs_weight_set(struct need_weights *w, const char *name, const char *value
  * nothing), each as needs_weight_set; w is unchanged on error. */
 int needs_weights_parse(struct need_weights *w, const char *list, struct err *e);
 /* The weights the server uses (defaults until needs_weights_use is called, which
- * `serve` does once before its worker threads start). */
+ * `serve` does once before its worker threads start, with the settings). */
 const struct need_weights *needs_weights(void);
 void needs_weights_use(const struct need_weights *w);
+/* The weights in force: needs_weights() with the weights a curator changed in the
+ * database on top (needs_weights_save), into *w; read at every ranking, so a change
+ * re-ranks at once. */
+int needs_weights_current(struct store *s, struct need_weights *w, struct err *e);
+/* Change the weights in the database, list as needs_weights_parse reads it (the
+ * names given change, the others stay; "" resets them all to the settings'), by a
+ * (a curator: ACT_CAMPAIGN), audited needs.weights. */
+int needs_weights_save(struct store *s, const struct actor *a, const char *list,
+		       struct err *e);
 
 /* ---- the controlled lists (kept as data: the tables in needs.c; each name a msgid
  * of data/messages.tsv) ---- */
@@ -120,7 +140,9 @@ int needs_stated_list(struct store *s, pool *p, const struct actor *a, const cha
 
 /* ---- ranked needs ---- */
 
-enum need_source { NEED_GAP, NEED_STATED };
+enum need_source { NEED_GAP, NEED_STATED, NEED_ANSWER };
+/* "gap", "stated", "answer" (by enum need_source). */
+extern const char *const need_source_names[];
 
 /* One term of a score: weight (need_weight_defs index) times x. For NW_SUBREGION,
  * count of of countries cover the article. */
@@ -141,6 +163,11 @@ struct need {
 	const struct cov_cell *cell;
 	/* NEED_STATED */
 	const struct need_stated *stated;
+	/* NEED_ANSWER: the question, its value (and evidence), the campaign answered */
+	const struct qn_question *question;
+	const struct camp_value *value;
+	const struct campaign *campaign;
+	const char *dimension;		/* a key of qn_dimensions */
 	double score;
 	struct need_term terms[NEEDS_TERMS_MAX];
 	size_t nterms;
@@ -158,20 +185,22 @@ struct needs_query {
 					 * reference; NULL: today */
 	const char *region;		/* M49 code */
 	const char *topic, *target;	/* keys */
+	const char *dimension;		/* a key of qn_dimensions */
 };
 /* Check q: ERR_INVALID naming the parameter ("at:", "region:", "topic:",
- * "target:"). */
+ * "target:", "dimension:"). */
 int needs_query_check(struct store *s, pool *p, const struct needs_query *q, struct err *e);
 
-/* The needs of country (any ISO form) under w, ranked, as a and the connection's
+/* The needs of country (any ISO form) under w (NULL: the weights in force,
+ * needs_weights_current), ranked, as a and the connection's
  * clearance read (store_set_clearance as for coverage): its gaps with their evidence
  * (cov_profile) and its open stated needs a may read. q's region is ignored; topic
  * and target filter. Everything in p. */
 int needs_country(struct store *s, pool *p, const struct actor *a,
 		  const struct need_weights *w, const char *country,
 		  const struct needs_query *q, struct need **out, size_t *n, struct err *e);
-/* The needs of every country (of q->region), ranked, filtered by q; gaps without
- * evidence (statuses only). */
+/* The needs of every country (of q->region) under w (NULL: in force), ranked,
+ * filtered by q; gaps without evidence (statuses only). */
 int needs_all(struct store *s, pool *p, const struct actor *a, const struct need_weights *w,
 	      const struct needs_query *q, struct need **out, size_t *n, struct err *e);
 

@@ -264,7 +264,7 @@ int camp_csv_read(pool *p, const struct campaign *c, const struct qn_template *t
 	while ((rc = record(&r, f, &nf)) == 1) {
 		const char *id, *value, *ev;
 		const struct qn_question *q = NULL;
-		struct err ve;
+		struct err ve = { 0 };
 		size_t qi;
 
 		if (r.row > LIMIT_CAMP_ROWS)

@@ -1,6 +1,6 @@
 /* The needs pages (domain/needs.h): /countries/KE/needs with the forms to state and
  * close a need, the profile's "Needs" section, /needs (all countries, filters, the
- * needs shared in a region) and /needs.csv. Every score is shown with its terms and
+ * needs shared in a region, the weights and their form for curators) and /needs.csv. Every score is shown with its terms and
  * the formula. */
 #include <limits.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "domain/country.h"
 #include "domain/limits.h"
 #include "domain/needs.h"
+#include "domain/questionnaire.h"
 #include "domain/record.h"
 #include "export/csv.h"
 #include "view/html.h"
@@ -38,6 +39,7 @@ static void query_of(struct req *r, struct needs_query *q)
 	q->region = arg(r, "region");
 	q->topic = arg(r, "topic");
 	q->target = arg(r, "target");
+	q->dimension = arg(r, "dimension");
 }
 
 static const char *topic_name(struct req *r, const char *key)
@@ -71,6 +73,20 @@ static void need_what(struct req *r, struct sbuf *b, const struct need *n)
 				 n->cell->evidence[i].num : n->cell->evidence[i].eid);
 		return;
 	}
+	if (n->source == NEED_ANSWER) {
+		const struct qn_text *t = &n->question->text;
+
+		html_fmt(b, "<a href=\"/campaigns/%S/answers/%u%S\">%s</a> <span class=\"tag\">"
+			 "%s</span> <q%S>%s</q> <span class=\"muted\">· %s %s · %s</span>",
+			 pool_printf(r->pool, "%lld", n->campaign->id), n->country, layout_q(r),
+			 n->campaign->title, T("questionnaire answer"),
+			 t->t[r->lang] ? "" : " lang=\"en\"",
+			 t->t[r->lang] ? t->t[r->lang] : t->t[LANG_EN], T("answer"),
+			 n->value->value, n->question->id);
+		if (n->value->evidence && *n->value->evidence)
+			html_fmt(b, " <span class=\"muted\">· %s</span>", n->value->evidence);
+		return;
+	}
 	html_fmt(b, "%s <span class=\"tag\">%s</span>", topic_name(r, n->topic),
 		 T("stated need"));
 	if (n->stated->note && *n->stated->note)
@@ -86,6 +102,12 @@ static void need_terms(struct req *r, struct sbuf *b, const struct need *n)
 {
 	const struct need_term *t = n->terms;
 
+	if (n->source == NEED_ANSWER) {
+		html_fmt(b, "%S %s ×%S = %S", pool_printf(r->pool, "%g", t[0].x),
+			 T("stages short of the target stage"), pool_printf(r->pool, "%g", t[0].w),
+			 pool_printf(r->pool, "%.1f", t[0].value));
+		return;
+	}
 	if (n->source == NEED_STATED) {
 		html_fmt(b, "%s %d ×%S = %S, %S %s ×%S = +%S", T("urgency"), (int)t[0].x,
 			 pool_printf(r->pool, "%g", t[0].w),
@@ -145,6 +167,64 @@ static void needs_table(struct req *r, struct sbuf *b, const struct need *v, siz
 	html_fmt(b, "</tbody>\n</table>\n");
 }
 
+/* The weights in force; a curator changes them here (POST /needs/weights). */
+static void weights_section(struct req *r, struct sbuf *b)
+{
+	struct need_weights w;
+	int edit = !record_allow(r->actor, ACT_CAMPAIGN, NULL, NULL);
+
+	if (needs_weights_current(r->store, &w, NULL))
+		return;
+	html_fmt(b, "<h2 id=\"weights\">%s</h2>\n", T("Weights"));
+	if (edit) {
+		html_fmt(b, "<form method=\"post\" action=\"");
+		layout_href(r, b, "/needs/weights");
+		html_fmt(b, "\">\n");
+		layout_csrf(r, b);
+	}
+	html_fmt(b, "<table class=\"weights\">\n<tbody>\n");
+	for (size_t i = 0; i < NEED_WEIGHT_COUNT; i++) {
+		const char *v = pool_printf(r->pool, "%g", w.w[i]);
+
+		if (edit)
+			html_fmt(b, "<tr><th scope=\"row\"><label for=\"w-%s\">%s</label></th><td>"
+				 "<input id=\"w-%s\" name=\"%s\" value=\"%s\" size=\"5\" "
+				 "inputmode=\"decimal\">", need_weight_defs[i].name,
+				 T(need_weight_defs[i].help), need_weight_defs[i].name,
+				 need_weight_defs[i].name, v);
+		else
+			html_fmt(b, "<tr><th scope=\"row\">%s</th><td id=\"w-%s\">%s",
+				 T(need_weight_defs[i].help), need_weight_defs[i].name, v);
+		html_fmt(b, "</td></tr>\n");
+	}
+	html_fmt(b, "</tbody>\n</table>\n");
+	if (edit)
+		html_fmt(b, "<button>%s</button>\n</form>\n", T("Save the weights"));
+}
+
+int web_needs_weights_post(struct req *r, struct resp *out)
+{
+	struct sbuf list;
+	struct err e = { 0 };
+	int rc;
+
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	sbuf_init(&list);
+	for (size_t i = 0; i < NEED_WEIGHT_COUNT; i++) {
+		const char *v = req_form(r, need_weight_defs[i].name);
+
+		if (v && *v)
+			sbuf_addf(&list, "%s%s=%s", list.len ? "," : "",
+				  need_weight_defs[i].name, v);
+	}
+	rc = needs_weights_save(r->store, r->actor, sbuf_str(&list), &e);
+	sbuf_release(&list);
+	if (rc)
+		return http_fail(r, out, &e);
+	return web_redirect(r, out, "/needs#weights");
+}
+
 static void formula(struct req *r, struct sbuf *b)
 {
 	html_fmt(b, "<p class=\"muted\">%s: %s</p>\n", T("Score"), T(NEEDS_FORMULA));
@@ -197,7 +277,7 @@ int web_country_needs_page(struct req *r, struct resp *out)
 	query_of(r, &q);
 	q.region = NULL;
 	if (country_get(r->store, r->pool, r->params[0], &c, &e) ||
-	    needs_country(r->store, r->pool, r->actor, needs_weights(), c->alpha2, &q, &v, &n,
+	    needs_country(r->store, r->pool, r->actor, NULL, c->alpha2, &q, &v, &n,
 			  &e))
 		return http_fail(r, out, &e);
 	web_page_begin(r, out, T("Needs"), "countries", NULL);
@@ -219,7 +299,7 @@ int web_country_needs(struct req *r, struct sbuf *b, const struct country *c, st
 	size_t n;
 	int rc;
 
-	if ((rc = needs_country(r->store, r->pool, r->actor, needs_weights(), c->alpha2, &q,
+	if ((rc = needs_country(r->store, r->pool, r->actor, NULL, c->alpha2, &q,
 				&v, &n, e)))
 		return rc;
 	needs_table(r, b, v, n, 3, 0, 0);
@@ -286,17 +366,20 @@ int web_country_needs_post(struct req *r, struct resp *out)
 
 static int needs_csv(struct req *r, struct resp *out, const struct need *v, size_t n)
 {
-	static const char *const head[] = { "country", "source", "article", "status",
-					    "topic", "target", "urgency", "score", "terms" };
+	static const char *const head[] = { "country", "source", "dimension", "article",
+					    "status", "question", "answer", "topic", "target",
+					    "urgency", "score", "terms" };
 
 	out->content_type = "text/csv; charset=utf-8";
 	csv_row(&out->body, head, sizeof(head) / sizeof(head[0]));
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = {
-			v[i].country, v[i].source == NEED_GAP ? "gap" : "stated",
+			v[i].country, need_source_names[v[i].source], v[i].dimension,
 			v[i].source == NEED_GAP ? pool_printf(r->pool, "%s/%d",
 				v[i].article->instrument, v[i].article->number) : "",
 			v[i].source == NEED_GAP ? cov_status_name(v[i].cell->status) : "",
+			v[i].source == NEED_ANSWER ? v[i].question->id : "",
+			v[i].source == NEED_ANSWER ? v[i].value->value : "",
 			v[i].topic, v[i].target,
 			v[i].source == NEED_STATED ? pool_printf(r->pool, "%d",
 				v[i].stated->urgency) : "",
@@ -350,7 +433,7 @@ int web_needs(struct req *r, struct resp *out)
 	struct sbuf *b = &out->body;
 
 	query_of(r, &q);
-	if (needs_all(r->store, r->pool, r->actor, needs_weights(), &q, &v, &n, &e))
+	if (needs_all(r->store, r->pool, r->actor, NULL, &q, &v, &n, &e))
 		return http_fail(r, out, &e);
 	if (r->route_data)
 		return needs_csv(r, out, v, n);
@@ -363,14 +446,23 @@ int web_needs(struct req *r, struct resp *out)
 	options(r, b, "topic", need_topics, need_topic_count, q.topic, 1);
 	html_fmt(b, "<label for=\"n-target\">%s</label>\n", T("Target group"));
 	options(r, b, "target", need_targets, need_target_count, q.target, 1);
-	html_fmt(b, "<button>%s</button>\n</form>\n", T("Show"));
+	html_fmt(b, "<label for=\"n-dimension\">%s</label>\n<select id=\"n-dimension\" "
+		 "name=\"dimension\">\n<option value=\"\">%s</option>\n", T("Dimension"),
+		 T("any"));
+	for (size_t i = 0; i < qn_dimension_count; i++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", qn_dimensions[i],
+			 q.dimension && !strcmp(q.dimension, qn_dimensions[i]) ? " selected" : "",
+			 T(qn_dimension_titles[i]));
+	html_fmt(b, "</select>\n<button>%s</button>\n</form>\n", T("Show"));
 	formula(r, b);
 	if (q.region)
 		shared_list(r, b, v, n);
 	needs_table(r, b, v, n, LIMIT_NEED_PAGE, 1, 0);
-	html_fmt(b, "<p><a href=\"/needs.csv?region=%u&amp;topic=%u&amp;target=%u\">CSV</a>"
-		 "</p>\n", q.region ? q.region : "", q.topic ? q.topic : "",
-		 q.target ? q.target : "");
+	html_fmt(b, "<p><a href=\"/needs.csv?region=%u&amp;topic=%u&amp;target=%u&amp;"
+		 "dimension=%u\">CSV</a></p>\n", q.region ? q.region : "",
+		 q.topic ? q.topic : "", q.target ? q.target : "",
+		 q.dimension ? q.dimension : "");
+	weights_section(r, b);
 	layout_end(r, b);
 	return 200;
 }

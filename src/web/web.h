@@ -89,6 +89,7 @@ int web_home_campaigns(struct req *r, struct sbuf *b, struct err *e);
  * dimension. */
 int web_country_campaigns(struct req *r, struct sbuf *b, const struct country *c,
 			  struct err *e);
+int web_needs_weights_post(struct req *r, struct resp *out);	/* POST /needs/weights */
 /* On the review queue, for those who decide them: the open disputes of coverage
  * statuses, oldest first, each linked to its country's profile. */
 int web_review_disputes(struct req *r, struct sbuf *b, struct err *e);

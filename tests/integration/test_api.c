@@ -57,6 +57,7 @@ static const char *const api_routes[] = {
 	"/api/v1/coverage/disputes/{id}/decision",
 	"/api/v1/needs",
 	"/api/v1/needs/{id}/close",
+	"/api/v1/needs/weights",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 

@@ -125,8 +125,9 @@ static void test_country_needs(void **state)
 	assert_has(r->body, "\"weight\":\"subregion\"");
 	http_response_free(r);
 	r = get("/needs.csv?region=019", 200);
-	assert_has(r->body, "country,source,article,status,topic,target,urgency,score,terms");
-	assert_has(r->body, "US,gap,");
+	assert_has(r->body, "country,source,dimension,article,status,question,answer,topic,"
+		   "target,urgency,score,terms");
+	assert_has(r->body, "US,gap,legal,");
 	http_response_free(r);
 }
 
@@ -235,6 +236,71 @@ static void test_api_stated(void **state)
 	expect(r, 404, NULL);
 }
 
+static struct http_response *put(const char *headers, const char *body)
+{
+	return http_request(S, "PUT", "/api/v1/needs/weights", headers, body, strlen(body));
+}
+
+/* The weights: anyone reads them; a curator changes them through the API or the form
+ * on /needs and the ranking follows at once; others may not; bad values name the
+ * weight. */
+static void test_weights(void **state)
+{
+	char h[512], hc[512];
+	struct http_response *r;
+	double first_gap;
+	const char *at;
+
+	(void)state;
+	NEED_SHARED();
+	r = get("/api/v1/needs/weights", 200);
+	assert_has(r->body, "\"target-stage\":{\"value\":3");
+	http_response_free(r);
+	r = get("/api/v1/needs?country=US", 200);
+	at = strstr(r->body, "\"score\":");
+	assert_non_null(at);
+	first_gap = atof(at + 8);
+	http_response_free(r);
+	snprintf(h, sizeof(h), "%sContent-Type: application/json\r\n", fp);
+	snprintf(hc, sizeof(hc), "%sContent-Type: application/json\r\n", cur);
+	expect(put(h, "{\"not-covered\":9}"),
+	       403, NULL);
+	expect(put("Content-Type: application/json"
+			    "\r\n", "{\"not-covered\":9}"), 403, NULL);
+	expect(put(hc, "{\"not-covered\":900}"), 400, "not-covered");
+	expect(put(hc, "{\"astrology\":1}"),
+	       400, "astrology");
+	expect(put(hc, "{\"not-covered\":\"x\"}"), 400, "not-covered");
+	/* doubling not-covered and partly doubles every gap's product */
+	expect(put(hc, "{\"not-covered\":4,\"partly\":2,\"subregion\":0}"), 200,
+	       "\"not-covered\":{\"value\":4");
+	r = get("/api/v1/needs?country=US", 200);
+	at = strstr(r->body, "\"score\":");
+	assert_non_null(at);
+	assert_true(atof(at + 8) >= 2 * (first_gap - 3) - 0.01);
+	assert_has(r->body, "\"weight\":\"partly\",\"w\":2.0");
+	http_response_free(r);
+	/* the page shows the form to curators only, and its post changes them */
+	r = http_get(S, "/needs", cur);
+	assert_has(r->body, "name=\"not-covered\" value=\"4\"");
+	http_response_free(r);
+	r = get("/needs", 200);
+	assert_lacks(r->body, "name=\"not-covered\"");
+	assert_has(r->body, "id=\"w-not-covered\">4<");
+	http_response_free(r);
+	expect(post(fp, "/needs/weights", "stage=5"), 403, NULL);
+	r = post(cur, "/needs/weights", "stage=5&target-stage=4");
+	expect_keep(r, 303);
+	http_response_free(r);
+	r = get("/api/v1/needs/weights", 200);
+	assert_has(r->body, "\"stage\":{\"value\":5");
+	assert_has(r->body, "\"not-covered\":{\"value\":4");
+	http_response_free(r);
+	/* back to the settings */
+	expect(put(hc, "{}"), 200,
+	       "\"not-covered\":{\"value\":2");
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -242,6 +308,7 @@ static void test_bad_input(void **state)
 	expect(http_get(S, "/needs?region=999", NULL), 400, "region");
 	expect(http_get(S, "/needs?topic=astrology", NULL), 400, "topic");
 	expect(http_get(S, "/needs?target=cooks", NULL), 400, "target");
+	expect(http_get(S, "/needs?dimension=astrology", NULL), 400, "dimension");
 	expect(http_get(S, "/needs?at=yesterday", NULL), 400, NULL);
 	expect(http_get(S, "/needs.csv?region=abc", NULL), 400, NULL);
 	expect(http_get(S, "/api/v1/needs?country=XX", NULL), 400, "country");
@@ -257,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_country_needs),
 		cmocka_unit_test(test_stated),
 		cmocka_unit_test(test_api_stated),
+		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_bad_input),
 	};
 

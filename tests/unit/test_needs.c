@@ -12,10 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fixture.h"
 
 #include "domain/audit.h"
+#include "domain/campaign.h"
+#include "domain/questionnaire.h"
+#include "domain/user.h"
 #include "domain/coverage.h"
 #include "domain/legislation.h"
 #include "domain/limits.h"
@@ -337,6 +341,119 @@ static void test_region_shared(void **state)
 	store_close(s);
 }
 
+/* Needs from questionnaire answers: stage questions below the target and "no" or
+ * "partly" answers, scored stage weight x stages short; only from answers the reader
+ * may read; the dimension filter; weights changed in the database re-rank at once. */
+static void test_answers(void **state)
+{
+	struct store *s = scenario();
+	pool *p = pool_new();
+	struct actor cur = fixture_actor(s, "cora", ROLE_CURATOR, "UNODC", NULL);
+	struct actor fp = fixture_actor(s, "kamau", ROLE_FOCAL_POINT, "KE-MoICT", "KE");
+	struct actor fp_ug = fixture_actor(s, "okello", ROLE_FOCAL_POINT, "UG-NITA", "UG");
+	const char *json = "{\"id\": \"t\", \"version\": 1, \"title\": \"T\", "
+		"\"dimensions\": [{\"id\": \"legal\", \"questions\": ["
+		"{\"id\": \"l.stage\", \"kind\": \"stage\", \"text\": \"How far?\", "
+		"\"stages\": [\"1\", \"2\", \"3\", \"4\", \"5\"]}]}, "
+		"{\"id\": \"training\", \"questions\": ["
+		"{\"id\": \"t.yn\", \"kind\": \"yes_partly_no\", \"text\": \"Trainers?\"}, "
+		"{\"id\": \"t.stage\", \"kind\": \"stage\", \"text\": \"Skills?\", "
+		"\"stages\": [\"1\", \"2\", \"3\", \"4\", \"5\"]}]}]}";
+	const char *ke[] = { "KE" };
+	struct camp_open in = { .title = "R", .template_ref = "t", .deadline = NULL,
+				.countries = ke, .ncountries = 1 };
+	struct camp_value v[3] = { { "l.stage", "1", NULL }, { "t.yn", "partly", NULL },
+				   { "t.stage", "4", NULL } };
+	struct needs_query q = { 0 };
+	struct need *nv;
+	struct need_weights w;
+	const struct need *a1 = NULL, *a2 = NULL;
+	struct err e = { 0 };
+	size_t n, nans = 0;
+	long long id, rev;
+	char d[11];
+	time_t later = time(NULL) + 30 * 86400L;
+
+	(void)state;
+	strftime(d, sizeof(d), "%Y-%m-%d", gmtime(&later));
+	in.deadline = d;
+	if (qn_import(s, p, &cur, json, strlen(json), 1, NULL, &e) ||
+	    camp_open(s, p, &cur, &in, &id, &e) ||
+	    camp_answer_save(s, p, &fp, id, "KE", 0, v, 3, NULL, &rev, &e))
+		fail_msg("%s", e.msg);
+	/* a draft is no answer yet */
+	assert_int_equal(needs_country(s, p, &fp, NULL, "KE", &q, &nv, &n, &e), ERR_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(nv[i].source, NEED_ANSWER);
+	assert_int_equal(camp_answer_submit(s, p, &fp, id, "KE", rev, &e), ERR_OK);
+	assert_int_equal(needs_country(s, p, &fp, NULL, "KE", &q, &nv, &n, &e), ERR_OK);
+	for (size_t i = 0; i < n; i++) {
+		if (nv[i].source != NEED_ANSWER)
+			continue;
+		nans++;
+		if (!strcmp(nv[i].question->id, "l.stage"))
+			a1 = &nv[i];
+		if (!strcmp(nv[i].question->id, "t.yn"))
+			a2 = &nv[i];
+	}
+	assert_int_equal(nans, 2);	/* t.stage 4 meets the target 3 */
+	assert_non_null(a1);
+	assert_non_null(a2);
+	assert_true(a1->score == 2 * 2.0);	/* two stages short, weight 2 */
+	assert_true(a2->score == 2 * 1.0);	/* partly: one short */
+	assert_string_equal(a1->dimension, "legal");
+	assert_string_equal(a2->dimension, "training");
+	assert_string_equal(a2->topic, "digital-forensics");
+	assert_int_equal(a1->campaign->id, id);
+	assert_non_null(strstr(needs_terms_text(p, a1), "l.stage: answer 1, 2 stages short"));
+	/* GREEN: not another country's focal point, nor the public */
+	assert_int_equal(needs_country(s, p, &fp_ug, NULL, "KE", &q, &nv, &n, &e), ERR_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(nv[i].source, NEED_ANSWER);
+	assert_int_equal(needs_all(s, p, NULL, NULL, &q, &nv, &n, &e), ERR_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(nv[i].source, NEED_ANSWER);
+	assert_int_equal(needs_all(s, p, &cur, NULL, &q, &nv, &n, &e), ERR_OK);
+	nans = 0;
+	for (size_t i = 0; i < n; i++)
+		nans += nv[i].source == NEED_ANSWER;
+	assert_int_equal(nans, 2);
+	/* the dimension filter */
+	q.dimension = "training";
+	assert_int_equal(needs_country(s, p, &fp, NULL, "KE", &q, &nv, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(nv[0].question->id, "t.yn");
+	q.dimension = "nope";
+	assert_int_equal(needs_country(s, p, &fp, NULL, "KE", &q, &nv, &n, &e), ERR_INVALID);
+	q.dimension = NULL;
+	/* the weights: a curator's change applies at the next ranking */
+	assert_int_equal(needs_weights_save(s, &fp, "stage=10", &e), ERR_FORBIDDEN);
+	e = (struct err){ 0 };
+	assert_int_equal(needs_weights_save(s, &cur, "stage=200", &e), ERR_INVALID);
+	e = (struct err){ 0 };
+	assert_int_equal(needs_weights_save(s, &cur, "target-stage=6", &e), ERR_INVALID);
+	e = (struct err){ 0 };
+	assert_int_equal(needs_weights_save(s, &cur, "stage=10,target-stage=5", &e), ERR_OK);
+	assert_int_equal(needs_weights_current(s, &w, &e), ERR_OK);
+	assert_true(w.w[NW_STAGE] == 10 && w.w[NW_TARGET] == 5);
+	assert_int_equal(needs_country(s, p, &fp, NULL, "KE", &q, &nv, &n, &e), ERR_OK);
+	assert_int_equal(nv[0].source, NEED_ANSWER);	/* 4 short x 10 leads now */
+	assert_true(nv[0].score == 40);
+	nans = 0;
+	for (size_t i = 0; i < n; i++)
+		nans += nv[i].source == NEED_ANSWER;
+	assert_int_equal(nans, 3);	/* t.stage 4 is short of 5 */
+	/* the earlier change stays when another weight changes; "" resets */
+	assert_int_equal(needs_weights_save(s, &cur, "age=3", &e), ERR_OK);
+	assert_int_equal(needs_weights_current(s, &w, &e), ERR_OK);
+	assert_true(w.w[NW_STAGE] == 10 && w.w[NW_AGE] == 3);
+	assert_int_equal(needs_weights_save(s, &cur, "", &e), ERR_OK);
+	assert_int_equal(needs_weights_current(s, &w, &e), ERR_OK);
+	assert_true(w.w[NW_STAGE] == 2 && w.w[NW_TARGET] == 3);
+	pool_free(p);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_weights_reorder),
 		cmocka_unit_test(test_stated),
 		cmocka_unit_test(test_region_shared),
+		cmocka_unit_test(test_answers),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
