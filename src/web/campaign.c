@@ -434,6 +434,16 @@ static int camp_agg_section(struct req *r, struct sbuf *b, const struct campaign
 		 T("Over the accepted answers labelled CLEAR or GREEN; published.") :
 		 T("Over the accepted answers labelled CLEAR or GREEN; not published yet: "
 		   "only curators see them."));
+	{
+		long long any = 0;
+
+		for (size_t i = 0; i < n; i++)
+			any += g[i].answered;
+		if (!any) {
+			html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No accepted answer yet."));
+			return ERR_OK;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].q->dimension != dim) {
 			dim = g[i].q->dimension;
