@@ -790,8 +790,14 @@ static int camp_answer_page(struct req *r, struct resp *out, const struct camp_c
 		html_fmt(b, "<dt>%s</dt><dd><q>%s</q></dd>\n", T("Curator's comment"),
 			 k->x->comment);
 	html_fmt(b, "</dl>\n");
-	if (may)
+	if (may) {
+		html_fmt(b, "<form method=\"post\" class=\"inline\" action=\"");
+		layout_href(r, b, camp_path(r, k->id, k->country->alpha2, "/carry"));
+		html_fmt(b, "\">\n<input type=\"hidden\" name=\"revision\" value=\"%S\">\n",
+			 pool_printf(r->pool, "%lld", k->x->revision));
+		web_form_end(r, b, T("Fill the unanswered questions from our latest earlier answer"));
 		camp_answer_form(r, b, k);
+	}
 	else
 		camp_answer_values(r, b, k);
 	if (camp_is_curator(r))
@@ -1025,6 +1031,18 @@ static int act_reopen(struct req *r, struct camp_ctx *k, struct err *e)
 			   e);
 }
 
+/* The values of the country's latest answer to an earlier campaign of the template,
+ * into the questions not answered yet (none: a message on the page, not a 404). */
+static int act_carry(struct req *r, struct camp_ctx *k, struct err *e)
+{
+	int rc = camp_answer_carry(r->store, r->pool, r->actor, k->id, k->country->alpha2,
+				   camp_form_revision(r), NULL, NULL, e);
+
+	if (rc == ERR_NOTFOUND)
+		rc = e->code = ERR_INVALID;
+	return rc;
+}
+
 /* The CSV uploaded (a file, else the pasted text): read row by row, then saved. */
 static int act_upload(struct req *r, struct camp_ctx *k, struct err *e)
 {
@@ -1062,6 +1080,7 @@ static const struct {
 	{ "accept", act_accept, 0 },
 	{ "reopen", act_reopen, 0 },
 	{ "upload", act_upload, 0 },
+	{ "carry", act_carry, 0 },
 };
 
 int web_campaign_answer_post(struct req *r, struct resp *out)

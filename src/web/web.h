@@ -75,7 +75,7 @@ int web_needs(struct req *r, struct resp *out);
  * country /campaigns/:id/answers/:code (its form; :code "KE.csv": the CSV; with
  * route_data non-NULL, /campaigns/:id/answers/:code/print: the printable page) and
  * POST /campaigns/:id/answers/:code/:action (save, submit, return, accept, reopen,
- * upload). */
+ * upload, carry). */
 int web_campaigns(struct req *r, struct resp *out);
 int web_campaign(struct req *r, struct resp *out);
 int web_campaign_publish(struct req *r, struct resp *out);

@@ -3,8 +3,8 @@
  * answer form of Kenya's focal point (save, reload, a conflict that keeps what was
  * typed, submit), the CSV downloaded, filled and uploaded back (and a bad one refused
  * naming its row), the printable page (self-contained), the curator's return and
- * accept, another country's focal point and the public kept out, and the hooks of the
- * home page and the profile. */
+ * accept, another country's focal point and the public kept out, the answers of an
+ * earlier campaign carried over, and the hooks of the home page and the profile. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -533,6 +533,20 @@ static void test_hooks(void **state)
 	done(r);
 	/* Kenya answers the second campaign too: the profile shows the change per
 	 * dimension */
+	r = get(fp, "/campaigns/2/answers/KE", 200);
+	assert_has(r->body, "action=\"/campaigns/2/answers/KE/carry\"");
+	assert_lacks(r->body, "name=\"v-legal.offences\" value=\"3\" checked");
+	snprintf(body, sizeof(body), "revision=%lld", revision_of(r->body));
+	done(r);
+	/* the answers of the first campaign carried over */
+	done(post(fp, "/campaigns/2/answers/KE/carry", body, 303));
+	r = get(fp, "/campaigns/2/answers/KE", 200);
+	assert_has(r->body, "name=\"v-legal.offences\" value=\"3\" checked");
+	done(r);
+	/* nothing to carry: said on the page */
+	r = post(gh, "/campaigns/1/answers/GH/carry", "revision=0", 400);
+	assert_has(r->body, "no earlier answer to carry over");
+	done(r);
 	{
 		char *csv = filled_csv(2);
 		long long rev;
