@@ -127,10 +127,22 @@ static void camp_template_select(struct req *r, struct sbuf *b, const struct qn_
 	html_fmt(b, "</select>\n");
 }
 
-static void camp_region_select(struct req *r, struct sbuf *b, const struct region *g,
-			       size_t n)
+/* Regions before sub-regions, each by name in the page's language. */
+static int camp_region_cmp(const void *x, const void *y, void *lang)
+{
+	const struct region *a = x, *b = y;
+
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	return strcmp(region_name(a, *(enum lang *)lang), region_name(b, *(enum lang *)lang));
+}
+
+static void camp_region_select(struct req *r, struct sbuf *b, struct region *g, size_t n)
 {
 	const char *sel = camp_form_or(r, "region", "");
+	enum lang lang = r->lang;
+
+	qsort_r(g, n, sizeof(*g), camp_region_cmp, &lang);
 
 	html_fmt(b, "<select id=\"c-region\" name=\"region\">\n<option value=\"\"></option>\n");
 	for (size_t i = 0; i < n; i++)
