@@ -32,6 +32,10 @@ test('campaign: a focal point answers on a phone, saves a draft, reloads, submit
   assertMatch(await page.locator('strong.status').innerText(), /not started/, 'status before');
   await noHorizontalScroll(page, 'the answer form');
   await t.screenshot('phone-campaign-answer.png', { fullPage: false });
+  await page.goto(`/campaigns/${id}/answers/KE?lang=ar`);
+  assertEqual(await page.evaluate(() => document.documentElement.dir), 'rtl', 'dir of the form in Arabic');
+  await noHorizontalScroll(page, 'the answer form in Arabic');
+  await page.goto(`/campaigns/${id}/answers/KE`);
 
   // a draft: one stage, its evidence, a text
   await page.locator('input[name="v-legal.offences"][value="3"]').check();
