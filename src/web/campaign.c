@@ -645,9 +645,10 @@ static void camp_answer_form(struct req *r, struct sbuf *b, const struct camp_ct
 
 	html_fmt(b, "<form method=\"post\" class=\"answer\" action=\"");
 	layout_href(r, b, pool_printf(r->pool, "%s/save", base));
+	/* the revision as it is now: after a conflict, what was typed is shown with the
+	 * message, and saving it again is the user's choice */
 	html_fmt(b, "\">\n<input type=\"hidden\" name=\"revision\" value=\"%S\">\n",
-		 pool_printf(r->pool, "%lld", r->form && req_form(r, "revision") ?
-			     atoll(req_form(r, "revision")) : k->x->revision));
+		 pool_printf(r->pool, "%lld", k->x->revision));
 	for (size_t i = 0; i < k->t->nquestions; i++) {
 		const struct qn_question *q = &k->t->questions[i];
 

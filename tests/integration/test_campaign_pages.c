@@ -237,6 +237,8 @@ static void test_answer_form(void **state)
 	assert_has(r->body, "role=\"alert\"");
 	assert_has(r->body, "My own words</textarea>");
 	assert_has(r->body, "name=\"v-legal.offences\" value=\"4\" checked");
+	/* the form now carries the current revision: saving again is the user's choice */
+	assert_int_equal(revision_of(r->body), rev);
 	done(r);
 	/* nothing was stored */
 	r = get(fp, "/campaigns/1/answers/KE", 200);
