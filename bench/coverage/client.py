@@ -15,15 +15,19 @@ For each PATH, on one keep-alive connection to 127.0.0.1:PORT:
 Prints one line per PATH:
   RESULT label n status p50_ms p99_ms max_ms raw_bytes gzip_bytes encoding path
 p99 is the nearest rank (the ceil(0.99 n)-th smallest): with n = 100, the second
-largest."""
+largest. With BENCH_AUTHORIZATION in the environment, every request carries it as its
+Authorization header ("Bearer ccr_..."; bench/needs.sh reads as a curator)."""
 import http.client
 import math
+import os
 import sys
 import time
 
 
 def get(conn, path, gzip=False):
     headers = {"Accept-Encoding": "gzip"} if gzip else {}
+    if os.environ.get("BENCH_AUTHORIZATION"):
+        headers["Authorization"] = os.environ["BENCH_AUTHORIZATION"]
     conn.request("GET", path, headers=headers)
     r = conn.getresponse()
     body = r.read()
