@@ -326,9 +326,9 @@ static const char *fill(const char *kind, const char *allowed, char *buf, size_t
 	return "Filled offline";
 }
 
-/* Campaign id's CSV for Kenya downloaded, every question filled (fill()), evidence
- * where asked: the CSV to upload (free it). */
-static char *filled_csv(long long id)
+/* Campaign id's CSV for country cc downloaded by auth, every question filled (fill()),
+ * evidence where asked: the CSV to upload (free it). */
+static char *filled_csv_of(const char *auth, long long id, const char *cc)
 {
 	static char cells[8][2048];
 	struct http_response *r;
@@ -337,8 +337,8 @@ static char *filled_csv(long long id)
 	int col_q = -1, col_kind = -1, col_allowed = -1, col_ev = -1, n;
 	size_t len = 0;
 
-	snprintf(path, sizeof(path), "/campaigns/%lld/answers/KE.csv", id);
-	r = get(fp, path, 200);
+	snprintf(path, sizeof(path), "/campaigns/%lld/answers/%s.csv", id, cc);
+	r = get(auth, path, 200);
 	assert_header_has(r, "Content-Type", "text/csv");
 	assert_header_has(r, "Content-Disposition", "attachment");
 	/* the comment line is kept: it names the campaign and the revision */
@@ -373,8 +373,14 @@ static char *filled_csv(long long id)
 	return csv;
 }
 
-/* csv uploaded as a file to campaign id's answer of Kenya, as the form sends it. */
-static void upload_file(long long id, const char *csv)
+static char *filled_csv(long long id)
+{
+	return filled_csv_of(fp, id, "KE");
+}
+
+/* csv uploaded by auth as a file to campaign id's answer of country cc, as the form
+ * sends it. */
+static void upload_file_of(const char *auth, long long id, const char *cc, const char *csv)
 {
 	char *mp = calloc(1, strlen(csv) + 1024), h[512], path[64];
 	struct http_response *r;
@@ -384,8 +390,8 @@ static void upload_file(long long id, const char *csv)
 			      "0\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
 			      "filename=\"answers.csv\"\r\nContent-Type: text/csv\r\n\r\n%s\r\n"
 			      "--XyZ--\r\n", csv);
-	snprintf(h, sizeof(h), "%sContent-Type: multipart/form-data; boundary=XyZ\r\n", fp);
-	snprintf(path, sizeof(path), "/campaigns/%lld/answers/KE/upload", id);
+	snprintf(h, sizeof(h), "%sContent-Type: multipart/form-data; boundary=XyZ\r\n", auth);
+	snprintf(path, sizeof(path), "/campaigns/%lld/answers/%s/upload", id, cc);
 	r = http_request(S, "POST", path, h, mp, len);
 	assert_non_null(r);
 	if (r->status != 303)
@@ -393,6 +399,11 @@ static void upload_file(long long id, const char *csv)
 			 strstr(r->body, "role=\"alert\"") : r->body);
 	done(r);
 	free(mp);
+}
+
+static void upload_file(long long id, const char *csv)
+{
+	upload_file_of(fp, id, "KE", csv);
 }
 
 static void test_csv_round_trip(void **state)
@@ -578,6 +589,58 @@ static void test_hooks(void **state)
 	done(r);
 }
 
+/* Three answers accepted (a curator answers for each country: curators may): the
+ * figures are shown, to curators, then to everybody once published. */
+static void test_aggregates(void **state)
+{
+	static const char *const cc[] = { "KE", "GH", "SN" };
+	char body[256], path[96];
+	struct http_response *r;
+
+	(void)state;
+	snprintf(body, sizeof(body), "title=Round+three&template=ccrepo-needs%%401&deadline=%s"
+		 "&who=list&countries=KE+GH+SN", deadline);
+	r = post(cur, "/campaigns", body, 303);
+	assert_header_has(r, "Location", "/campaigns/3");
+	done(r);
+	for (size_t i = 0; i < 3; i++) {
+		char *csv = filled_csv_of(cur, 3, cc[i]);
+
+		upload_file_of(cur, 3, cc[i], csv);
+		free(csv);
+		snprintf(path, sizeof(path), "/campaigns/3/answers/%s", cc[i]);
+		r = get(cur, path, 200);
+		snprintf(body, sizeof(body), "revision=%lld", revision_of(r->body));
+		done(r);
+		snprintf(path, sizeof(path), "/campaigns/3/answers/%s/submit", cc[i]);
+		done(post(cur, path, body, 303));
+		snprintf(path, sizeof(path), "/campaigns/3/answers/%s/accept", cc[i]);
+		done(post(cur, path, "", 303));
+	}
+	r = get(NULL, "/campaigns/3", 200);
+	assert_has(r->body, "The aggregates are not published yet.");
+	assert_lacks(r->body, "class=\"agg\"");
+	done(r);
+	r = get(cur, "/campaigns/3", 200);
+	assert_has(r->body, "not published yet: only curators see them");
+	assert_has(r->body, "<code>legal.offences</code>");
+	/* every country answered stage 3: three in the third row of its bars */
+	assert_has(r->body, "<th scope=\"row\">3</th>");
+	assert_has(r->body, "<dt>Median</dt>");
+	assert_lacks(r->body, "Fewer than three answers: the figures are not shown.");
+	done(r);
+	done(post(cur, "/campaigns/3/publish", "", 303));
+	r = get(NULL, "/campaigns/3", 200);
+	assert_has(r->body, "<code>legal.offences</code>");
+	assert_has(r->body, "Over the accepted answers labelled CLEAR or GREEN; published.");
+	done(r);
+	r = get(NULL, "/campaigns", 200);
+	assert_has(r->body, "accepted 3");
+	done(r);
+	/* the public still reads no single country's GREEN answer */
+	done(get(NULL, "/campaigns/3/answers/KE", 404));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_print),
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_hooks),
+		cmocka_unit_test(test_aggregates),
 	};
 
 	harness_bin();
