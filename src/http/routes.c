@@ -42,6 +42,13 @@ const struct route routes[] = {
 	{ POST, "/countries/:code/needs/:action", web_country_needs_post, 0, NULL },
 	{ GET, "/needs", web_needs, C, NULL },
 	{ GET, "/needs.csv", web_needs, C, "csv" },
+	/* campaigns: who asks decides what shows (tracking, answers): not cached */
+	{ GET | POST, "/campaigns", web_campaigns, 0, NULL },
+	{ GET, "/campaigns/:id", web_campaign, 0, NULL },
+	{ POST, "/campaigns/:id/publish", web_campaign_publish, 0, NULL },
+	{ GET, "/campaigns/:id/answers/:code", web_campaign_answer, 0, NULL },
+	{ GET, "/campaigns/:id/answers/:code/print", web_campaign_answer, 0, "print" },
+	{ POST, "/campaigns/:id/answers/:code/:action", web_campaign_answer_post, 0, NULL },
 	{ POST, "/needs/weights", web_needs_weights_post, 0, NULL },
 	{ GET, "/regions", web_regions, C, NULL },
 	{ GET, "/regions/:code", web_region, C, NULL },
