@@ -69,6 +69,10 @@ struct resp {
 	const char *location;		/* for redirects */
 	const char *allow;		/* for 405 */
 	const char *cache_control;	/* NULL: the server's default for the route */
+	const char *disposition;	/* Content-Disposition ("attachment; filename=..."),
+					 * or NULL */
+	const char *csp;		/* a Content-Security-Policy replacing the default
+					 * one (a page that carries its own style), or NULL */
 	/* Set-Cookie header values, one per cookie name: write them only with
 	 * resp_set_cookie(), which keeps the list within RESP_MAX_COOKIES */
 	const char *cookies[RESP_MAX_COOKIES];

@@ -56,14 +56,17 @@ struct conn_state {
 	char *path;
 };
 
+/* The policy of every response but those that bring their own (resp.csp). */
+static const char csp_default[] =
+	"default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+	"img-src 'self' data:; "
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 /* The one place where every response gets its security headers. */
 static void security_headers(struct MHD_Response *r)
 {
 	static const char *const h[][2] = {
-		{ "Content-Security-Policy",
-		  "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
-		  "img-src 'self' data:; "
-		  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'" },
+		{ "Content-Security-Policy", csp_default },
 		{ "X-Content-Type-Options", "nosniff" },
 		{ "Referrer-Policy", "same-origin" },
 		{ "X-Frame-Options", "DENY" },
@@ -358,11 +361,18 @@ static const char *cross_site(struct MHD_Connection *conn, enum http_method m)
 	return NULL;
 }
 
-/* Location and Allow go on whichever form of the response is sent. */
+/* Location, Allow, Content-Disposition and a page's own policy go on whichever form
+ * of the response is sent. */
 static void add_extra_headers(struct MHD_Response *r, const struct resp *out)
 {
 	if (!r)
 		return;
+	if (out->csp) {
+		MHD_del_response_header(r, "Content-Security-Policy", csp_default);
+		MHD_add_response_header(r, "Content-Security-Policy", out->csp);
+	}
+	if (out->disposition)
+		MHD_add_response_header(r, "Content-Disposition", out->disposition);
 	if (out->location)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, out->location);
 	if (out->allow)

@@ -21,6 +21,15 @@ const char *chart_percent(const struct req *r, double v)
 	return layout_plural(r, llround(v * 100), "{n}%|{n}%");
 }
 
+const char *chart_decimal(const struct req *r, double v)
+{
+	long long t = isnan(v) ? 0 : llround(v * 10);
+	int comma = r->lang == LANG_FR || r->lang == LANG_RU || r->lang == LANG_ES;
+
+	return pool_printf(r->pool, "%s%s%s%lld", t < 0 ? "-" : "",
+			   layout_number(r, llabs(t) / 10), comma ? "," : ".", llabs(t) % 10);
+}
+
 /* A number of the SVG, one decimal at most ("12", "12.5"). */
 static void chart_num(struct sbuf *sb, double v)
 {
@@ -67,7 +76,8 @@ void chart_bars(const struct req *r, struct sbuf *sb, const struct chart_bars *c
 		sbuf_adds(sb, "\" width=\"");
 		chart_num(sb, w);
 		html_fmt(sb, "\" height=\"10\"/></svg> %s</td></tr>\n",
-			 c->percent ? chart_percent(r, v) : layout_number(r, llround(v)));
+			 c->percent ? chart_percent(r, v) : c->decimal ? chart_decimal(r, v) :
+			 layout_number(r, llround(v)));
 	}
 	sbuf_adds(sb, "</tbody></table>\n");
 }

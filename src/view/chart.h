@@ -33,11 +33,17 @@ struct chart_bars {
 				   shown as whole numbers */
 	double max;		/* the value of a full bar; 0: 1 for shares, the largest
 				   count for counts */
+	int decimal;		/* not a share: values shown with one decimal (a mean
+				   stage: "2.5", "2,5" in fr ru es) */
 };
 
 /* Write the bar chart c into sb as a <table class="bars">. Values below 0 are drawn as
  * 0, above max as max. */
 void chart_bars(const struct req *r, struct sbuf *sb, const struct chart_bars *c);
+
+/* v with one decimal in the request's language ("2.5"; "2,5" in fr, ru, es; "-0.5"),
+ * the whole part grouped as layout_number does. In r's pool. */
+const char *chart_decimal(const struct req *r, double v);
 
 struct chart_point {
 	const char *date;	/* YYYY-MM-DD: from this day on, the value is */

@@ -17,6 +17,7 @@ static const struct {
 	{ "regions", "/regions", "Regions" },
 	{ "instruments", "/instruments", "Instruments" },
 	{ "coverage", "/coverage", "Coverage" },
+	{ "campaigns", "/campaigns", "Campaigns" },
 	{ "laws", "/laws", "Laws" },
 	{ "cases", "/cases", "Cases" },
 	{ "lessons", "/lessons", "Lessons" },

@@ -7,7 +7,7 @@
 #include "view/i18n.h"
 
 /* Begin a page: doctype, head with title, header with navigation (section is the
- * current one: "home", "countries", "regions", "instruments", or NULL), and open
+ * current one: "home", "countries", "regions", "instruments", "campaigns"..., or NULL), and open
  * <main>. title is text (escaped here). */
 void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const char *section);
 /* Close <main>, write the footer, close the document. */

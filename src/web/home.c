@@ -28,6 +28,9 @@ int web_home(struct req *r, struct resp *out)
 		 layout_t(r, "It implements the General Assembly's call for technical "
 			     "assistance and capacity-building to strengthen national measures "
 			     "and international cooperation against cybercrime."));
+	/* a focal point's questionnaires to answer, first */
+	if (web_home_campaigns(r, b, &e))
+		return http_fail(r, out, &e);
 	html_fmt(b, "<form method=\"get\" action=\"/search\" role=\"search\" class=\"home-search\">"
 		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
 		 "maxlength=\"%d\"> <button>%s</button>%S%S%S</form>\n",

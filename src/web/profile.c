@@ -165,6 +165,7 @@ static const struct {
 	{ "lessons", "Lessons learned", sec_lessons },
 	{ "coverage", "Coverage of the conventions", web_country_coverage },
 	{ "needs", "Needs", web_country_needs },
+	{ "questionnaires", "Questionnaires", web_country_campaigns },
 	{ "names", "Names and codes", sec_names },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

@@ -69,6 +69,26 @@ int web_country_needs(struct req *r, struct sbuf *b, const struct country *c,
 		      struct err *e);
 int web_country_needs_post(struct req *r, struct resp *out);
 int web_needs(struct req *r, struct resp *out);
+/* Questionnaire campaigns (src/web/campaign.c, domain/campaign.h): /campaigns (GET
+ * the list, with the form that opens one for curators; POST opens it),
+ * /campaigns/:id, POST /campaigns/:id/publish (the aggregates), the answer of one
+ * country /campaigns/:id/answers/:code (its form; :code "KE.csv": the CSV; with
+ * route_data non-NULL, /campaigns/:id/answers/:code/print: the printable page) and
+ * POST /campaigns/:id/answers/:code/:action (save, submit, return, accept, reopen,
+ * upload, carry). */
+int web_campaigns(struct req *r, struct resp *out);
+int web_campaign(struct req *r, struct resp *out);
+int web_campaign_publish(struct req *r, struct resp *out);
+int web_campaign_answer(struct req *r, struct resp *out);
+int web_campaign_answer_post(struct req *r, struct resp *out);
+/* The home page's list of the campaigns open for a focal point's country, with its
+ * status in each (nothing for anybody else, nor when none is open). */
+int web_home_campaigns(struct req *r, struct sbuf *b, struct err *e);
+/* The profile's "Questionnaires" section: the campaigns that asked country c (the
+ * status where the visitor may see it) and, from two answers on, the change per
+ * dimension. */
+int web_country_campaigns(struct req *r, struct sbuf *b, const struct country *c,
+			  struct err *e);
 int web_needs_weights_post(struct req *r, struct resp *out);	/* POST /needs/weights */
 /* On the review queue, for those who decide them: the open disputes of coverage
  * statuses, oldest first, each linked to its country's profile. */

@@ -39,8 +39,17 @@ export function assertMatch(actual, re, what) {
  * the session cookie then goes with everything of page's context, including
  * page.request. Nothing is allowed by coming from the server's own machine. */
 export async function signIn(page) {
-  const user = process.env.CCREPO_TEST_USER, password = process.env.CCREPO_TEST_PASSWORD;
-  assert(user && password, 'CCREPO_TEST_USER and CCREPO_TEST_PASSWORD are not set');
+  return signInAs(page, process.env.CCREPO_TEST_USER, process.env.CCREPO_TEST_PASSWORD);
+}
+
+/* Sign page in as Kenya's focal point (CCREPO_TEST_FP_USER, made by run.sh). */
+export async function signInFocalPoint(page) {
+  return signInAs(page, process.env.CCREPO_TEST_FP_USER, process.env.CCREPO_TEST_FP_PASSWORD);
+}
+
+/* Sign page in through the /signin form as user. */
+export async function signInAs(page, user, password) {
+  assert(user && password, 'the test account (CCREPO_TEST_*USER, *PASSWORD) is not set');
   const res = await page.goto('/signin');
   assert(res && res.status() === 200, `/signin: status ${res && res.status()}`);
   await page.getByLabel('User name').fill(user);
@@ -49,6 +58,34 @@ export async function signIn(page) {
     page.getByRole('button', { name: 'Sign in' }).click()]);
   const me = await (await page.request.get('/api/v1/me')).json();
   assertEqual(me.username, user, 'signed in as');
+}
+
+/* The day n days from now, YYYY-MM-DD (UTC). */
+export function inDays(n) {
+  return new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+}
+
+/* A questionnaire campaign asking Kenya, opened by the curator with the form (in its own context, so
+ * that the test's page signs in as whom it needs); its id. */
+export async function openCampaign(t, title) {
+  const context = await t.context.browser().newContext({ baseURL: t.base, locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    await signIn(page);
+    const res = await page.goto('/campaigns');
+    assertEqual(res && res.status(), 200, 'status of /campaigns');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Deadline').fill(inDays(30));
+    await page.getByLabel('A list of countries').check();
+    await page.getByLabel('Countries asked').fill('KE');
+    await Promise.all([page.waitForURL(/\/campaigns\/\d+$/),
+      page.getByRole('button', { name: 'Open the campaign' }).click()]);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    assert(id > 0, `no campaign id in ${page.url()}`);
+    return id;
+  } finally {
+    await context.close();
+  }
 }
 
 /* Chromium's flags for this machine: no sandbox (root), no GPU, and no background

@@ -8,7 +8,7 @@ import { test, run, assert, assertEqual, assertMatch, signIn } from './lib.mjs';
 const PAGES = [
   '/', '/countries', '/countries/KE', '/regions', '/regions/014',
   '/instruments', '/instruments/coe-185', '/instruments/un-cc', '/instruments/un-cc/7',
-  '/instruments/coe-185/2', '/shared',
+  '/instruments/coe-185/2', '/shared', '/campaigns',
 ];
 const LANGS = ['en', 'ar', 'zh', 'fr', 'ru', 'es'];
 
@@ -155,7 +155,7 @@ async function overflowAt360(t, paths) {
 
 test('phone viewport 360x640: no horizontal scrolling', async (t) => {
   await overflowAt360(t, ['/countries/KE', '/instruments/coe-185', '/', '/countries', '/regions/014',
-    '/instruments/un-cc', '/instruments/un-cc/7']);
+    '/instruments/un-cc', '/instruments/un-cc/7', '/campaigns']);
 });
 
 test('phone viewport 360x640 in Arabic (right-to-left): no horizontal scrolling', async (t) => {

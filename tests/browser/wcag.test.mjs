@@ -1,6 +1,7 @@
 // Accessibility: axe-core (node_modules/axe-core, a devDependency) on every kind of page
 // in the six languages; any violation fails the test. With CCREPO_SCREENSHOTS set, one
-// screenshot per page kind and language (LANG-KIND.png) is kept there.
+// screenshot per page kind and language (LANG-KIND.png) is kept there; the campaign pages
+// of a curator are checked (and kept) by campaign.test.mjs.
 //
 // axe is put into the page with page.evaluate (the DevTools protocol), not with a
 // <script> tag: the pages' Content-Security-Policy refuses scripts, as it should, and

@@ -107,7 +107,7 @@ static void test_bars(void **state)
 		{ "Cooperation", 1.5, NULL },	/* drawn full */
 		{ "Negative", -1, NULL },
 	};
-	struct chart_bars c = { "Coverage by category", "Category", "Share", bars, 4, 1, 0 };
+	struct chart_bars c = { "Coverage by category", "Category", "Share", bars, 4, 1, 0, 0 };
 	struct req r = req_in(LANG_EN);
 	struct sbuf sb = SBUF_INIT;
 	xmlDocPtr doc;
@@ -155,7 +155,7 @@ static void test_bar_counts(void **state)
 	static const struct chart_bar bars[] = {
 		{ "Laws", 1234, NULL }, { "Cases", 308.5, NULL }, { "Lessons", 0, NULL },
 	};
-	struct chart_bars c = { "Records", "Kind", "Count", bars, 3, 0, 0 };
+	struct chart_bars c = { "Records", "Kind", "Count", bars, 3, 0, 0, 0 };
 	struct req r = req_in(LANG_FR);
 	struct sbuf sb = SBUF_INIT;
 	xmlDocPtr doc;
@@ -175,8 +175,29 @@ static void test_bar_counts(void **state)
 	assert_non_null(doc = parse(&sb));
 	assert_xpath(doc, "string(//tbody/tr[1]/td/svg/rect[2]/@width)", "50");
 	xmlFreeDoc(doc);
+	/* one decimal (a mean stage), with the language's decimal separator */
+	c.decimal = 1;
+	sbuf_reset(&sb);
+	chart_bars(&r, &sb, &c);
+	assert_non_null(doc = parse(&sb));
+	assert_xpath(doc, "normalize-space(//tbody/tr[1]/td)", "1\u202f234,0");
+	assert_xpath(doc, "normalize-space(//tbody/tr[2]/td)", "308,5");
+	xmlFreeDoc(doc);
 	pool_free(r.pool);
 	sbuf_release(&sb);
+}
+
+static void test_decimal(void **state)
+{
+	struct req en = req_in(LANG_EN), ru = req_in(LANG_RU);
+
+	(void)state;
+	assert_string_equal(chart_decimal(&en, 2.25), "2.3");
+	assert_string_equal(chart_decimal(&en, -0.5), "-0.5");
+	assert_string_equal(chart_decimal(&en, 3), "3.0");
+	assert_string_equal(chart_decimal(&ru, 1.5), "1,5");
+	pool_free(en.pool);
+	pool_free(ru.pool);
 }
 
 static void test_timeline(void **state)
@@ -256,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_bar_counts),
+		cmocka_unit_test(test_decimal),
 		cmocka_unit_test(test_timeline),
 	};
 
