@@ -591,16 +591,29 @@ static int by_ids(const void *x, const void *y)
 	return a->b->id < b->b->id ? -1 : a->b->id > b->b->id;
 }
 
-/* The first target group of x that y has too, or NULL. */
+/* Whether comma-separated list has the item key[0..k). */
+static int has_n(const char *list, const char *key, size_t k)
+{
+	for (const char *at = list; at && *at;) {
+		size_t len = strcspn(at, ",");
+
+		if (len == k && !memcmp(at, key, k))
+			return 1;
+		at += len + (at[len] != 0);
+	}
+	return 0;
+}
+
+/* The first target group of x that y has too (in p), or NULL; compared in place,
+ * since the sweep asks this of every pair it meets. */
 static const char *shared_target(pool *p, const struct assist_request *x,
 				 const struct assist_request *y)
 {
 	for (const char *at = x->targets; at && *at;) {
 		size_t len = strcspn(at, ",");
-		const char *item = pool_strndup(p, at, len);
 
-		if (assist_list_has(y->targets, item))
-			return item;
+		if (has_n(y->targets, at, len))
+			return pool_strndup(p, at, len);
 		at += len + (at[len] != 0);
 	}
 	return NULL;
