@@ -58,6 +58,20 @@ int api_needs(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
 int api_coverage_assessments(struct req *r, struct resp *out);
+/* api/campaign.c: questionnaire campaigns (domain/campaign.h). GET list (?country=),
+ * POST open; one campaign; its tracking and reminders (curators); its aggregates and
+ * their publication; a country's answer (GET as JSON or CSV, PUT or POST to save as
+ * JSON or CSV) and the steps of its workflow, the step ("submit", "return", "accept",
+ * "reopen", "carry") being the route's data; a country's progress over campaigns. */
+int api_campaigns(struct req *r, struct resp *out);
+int api_campaign(struct req *r, struct resp *out);
+int api_campaign_tracking(struct req *r, struct resp *out);
+int api_campaign_reminders(struct req *r, struct resp *out);
+int api_campaign_aggregates(struct req *r, struct resp *out);
+int api_campaign_publish(struct req *r, struct resp *out);
+int api_answer(struct req *r, struct resp *out);
+int api_answer_step(struct req *r, struct resp *out);
+int api_country_progress(struct req *r, struct resp *out);
 int api_coverage_withdraw(struct req *r, struct resp *out);
 int api_coverage_disputes(struct req *r, struct resp *out);
 int api_coverage_dispute(struct req *r, struct resp *out);
@@ -79,6 +93,11 @@ json_t *api_body(struct req *r, struct resp *out);
  * in out and return its status, else 0. */
 int api_take(struct req *r, struct resp *out, json_t *body, const char *const *keys,
 	     const char **dst, size_t n);
+/* Whether every member of body is one of keys[0..n): when one is not, release body,
+ * answer 400 naming it (with where, "values[2]", before it when not NULL) and the
+ * members allowed, and return the status; else 0. */
+int api_members(struct req *r, struct resp *out, json_t *body, const char *where,
+		const char *const *keys, size_t n);
 /* A JSON string, or null for NULL. */
 json_t *api_str(const char *s);
 

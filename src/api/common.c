@@ -170,3 +170,30 @@ int api_take(struct req *r, struct resp *out, json_t *body, const char *const *k
 	json_decref(body);
 	return 0;
 }
+
+int api_members(struct req *r, struct resp *out, json_t *body, const char *where,
+		const char *const *keys, size_t n)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(body, key, v) {
+		struct sbuf allowed = SBUF_INIT;
+		const char *msg;
+		size_t i;
+
+		for (i = 0; i < n && strcmp(key, keys[i]); i++)
+			;
+		if (i < n)
+			continue;
+		sbuf_adds(&allowed, n ? "allowed: " : "no member is expected");
+		for (i = 0; i < n; i++)
+			sbuf_addf(&allowed, "%s%s", i ? ", " : "", keys[i]);
+		msg = pool_printf(r->pool, "%s%s%.64s: unknown member (%s)", where ? where : "",
+				  where ? "." : "", key, sbuf_str(&allowed));
+		sbuf_release(&allowed);
+		json_decref(body);
+		return http_error(r, out, 400, msg);
+	}
+	return 0;
+}

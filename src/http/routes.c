@@ -116,6 +116,20 @@ const struct route routes[] = {
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes/:id", api_coverage_dispute, 0, NULL },
 	{ POST, "/api/v1/coverage/disputes/:id/decision", api_coverage_decide, 0, NULL },
+	/* campaigns: who reads an answer or a campaign's tracking depends on who asks */
+	{ GET | POST, "/api/v1/campaigns", api_campaigns, 0, NULL },
+	{ GET, "/api/v1/campaigns/:id", api_campaign, 0, NULL },
+	{ GET, "/api/v1/campaigns/:id/tracking", api_campaign_tracking, 0, NULL },
+	{ GET, "/api/v1/campaigns/:id/reminders", api_campaign_reminders, 0, NULL },
+	{ GET, "/api/v1/campaigns/:id/aggregates", api_campaign_aggregates, 0, NULL },
+	{ POST, "/api/v1/campaigns/:id/publish", api_campaign_publish, 0, NULL },
+	{ GET | PUT | POST, "/api/v1/campaigns/:id/answers/:code", api_answer, 0, NULL },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/submit", api_answer_step, 0, "submit" },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/return", api_answer_step, 0, "return" },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/accept", api_answer_step, 0, "accept" },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/reopen", api_answer_step, 0, "reopen" },
+	{ POST, "/api/v1/campaigns/:id/answers/:code/carry", api_answer_step, 0, "carry" },
+	{ GET, "/api/v1/countries/:code/progress", api_country_progress, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

@@ -106,10 +106,10 @@ rc=0
 out="$tmp/out"
 : >"$out"
 for f in "$here"/*.test.mjs; do
-	# a minute and a half at most, whatever hangs (a file of six axe runs takes about 30 s
-	# alone, twice that for the sanitizer build on a busy machine)
+	# two and a half minutes at most, whatever hangs (a file takes well under one on
+	# a quiet machine; a busy one, as CI with other jobs, may need more)
 	if command -v timeout >/dev/null 2>&1; then
-		timeout -k 5 85 node "$f" 2>&1 | tee -a "$out" | grep -vE '^browser: '
+		timeout -k 5 150 node "$f" 2>&1 | tee -a "$out" | grep -vE '^browser: '
 		r=${PIPESTATUS[0]}
 	else
 		node "$f" 2>&1 | tee -a "$out" | grep -vE '^browser: '
