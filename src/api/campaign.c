@@ -441,8 +441,10 @@ static int send_csv(struct req *r, struct resp *out, long long id, const char *c
 	    camp_template(r->store, r->pool, id, &c, &t, &e))
 		return http_fail(r, out, &e);
 	sbuf_reset(&out->body);
-	camp_csv_write(r->pool, c, t, country, x, r->lang, &out->body);
+	camp_csv_write(r->pool, c, t, x->country, x, r->lang, &out->body);
 	out->content_type = "text/csv; charset=utf-8";
+	out->disposition = pool_printf(r->pool, "attachment; filename=\"campaign-%lld-%s.csv\"",
+				       id, x->country);
 	out->status = 200;
 	return 200;
 }

@@ -289,8 +289,10 @@ static int asked(struct store *s, pool *p, const struct camp_open *in, const cha
 	if ((rc = country_list(s, p, &all, &nall, e)))
 		return rc;
 	*codes = pool_calloc(p, nall ? nall : 1, sizeof(**codes));
+	/* all, or a region: its member states of the United Nations (a list may name any
+	 * country or area) */
 	for (size_t i = 0; i < nall; i++)
-		if (!g || region_contains(g, &all[i]))
+		if ((!g || region_contains(g, &all[i])) && country_un_member(all[i].alpha2))
 			(*codes)[(*n)++] = all[i].alpha2;
 	if (!*n)
 		return err_set(e, ERR_INVALID, "countries: no country is asked (all, a region "
@@ -344,7 +346,8 @@ int camp_open(struct store *s, pool *p, const struct actor *a, const struct camp
 	memset(&c, 0, sizeof(c));
 	if ((rc = allow(a, ACT_CAMPAIGN, NULL, e)))
 		goto out;
-	if (!in->title || !*in->title || !text_ok(in->title, LIMIT_CAMP_TITLE)) {
+	if (!in->title || !in->title[strspn(in->title, " \t\r\n")] ||
+	    !text_ok(in->title, LIMIT_CAMP_TITLE)) {
 		rc = err_set(e, ERR_INVALID, "title: is required, at most %d bytes of UTF-8",
 			     LIMIT_CAMP_TITLE);
 		goto out;
@@ -391,6 +394,42 @@ out:
 
 /* ---- tracking ---- */
 
+/* Sort answers x[0..n) by their countries' English names. */
+struct named {
+	const char *name;
+	struct camp_answer x;
+};
+
+static int named_cmp(const void *a, const void *b)
+{
+	return utf8_collate(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+static int by_name(struct store *s, pool *p, struct camp_answer *x, size_t n, struct err *e)
+{
+	struct country *all;
+	struct named *v;
+	size_t nall;
+	int rc;
+
+	if (n < 2)
+		return ERR_OK;
+	if ((rc = country_list(s, p, &all, &nall, e)))
+		return rc;
+	v = pool_calloc(p, n, sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		v[i].x = x[i];
+		v[i].name = x[i].country;
+		for (size_t k = 0; k < nall; k++)
+			if (!strcmp(all[k].alpha2, x[i].country))
+				v[i].name = country_name(&all[k], LANG_EN);
+	}
+	qsort(v, n, sizeof(*v), named_cmp);
+	for (size_t i = 0; i < n; i++)
+		x[i] = v[i].x;
+	return ERR_OK;
+}
+
 int camp_tracking(struct store *s, pool *p, const struct actor *a, long long id,
 		  const char *today, struct camp_answer **out, size_t *n, struct err *e)
 {
@@ -408,7 +447,7 @@ int camp_tracking(struct store *s, pool *p, const struct actor *a, long long id,
 		today = today_of(p);
 	for (size_t i = 0; i < *n; i++)
 		set_late(c, &(*out)[i], today);
-	return ERR_OK;
+	return by_name(s, p, *out, *n, e);
 }
 
 int camp_reminders(struct store *s, pool *p, const struct actor *a, long long id,
@@ -538,8 +577,12 @@ int camp_value_check(const struct qn_question *q, const char *value, const char 
 				       q->id, value);
 		break;
 	case QN_NUMBER:
+		/* a decimal number as people write it: an optional sign, digits, an optional
+		 * fraction and exponent; no hexadecimal, no spaces, no inf or nan */
 		d = strtod(value, &end);
-		if (end == value || *end || !isfinite(d))
+		if (end == value || *end || !isfinite(d) ||
+		    value[strspn(value, "+-")] < '0' || value[strspn(value, "+-")] > '9' ||
+		    strpbrk(value, "xXpP") || strspn(value, "+-") > 1)
 			return err_set(e, ERR_INVALID, "%s: '%.20s' is not a number", q->id, value);
 		if ((q->has_min && d < q->min) || (q->has_max && d > q->max)) {
 			char lo[32] = "-", hi[32] = "-";

@@ -32,7 +32,12 @@
  *     them; a question with fewer than CAMP_AGG_MIN answers shows its count only.
  *   - what a campaign is (title, template, dates, countries asked, counts per status)
  *     is public; the status of each country (tracking) only curators and the
- *     country's own focal points read. */
+ *     country's own focal points read.
+ *   - every step (save, submit, return, accept, reopen, carry) makes a new revision:
+ *     clients read the answer again after one. Who may not read an answer gets
+ *     ERR_NOTFOUND when writing it too; a write outside the days or into a
+ *     submitted or accepted answer is ERR_CONFLICT. Published aggregates follow the
+ *     answers accepted (or reopened) after the publication. */
 #ifndef DOMAIN_CAMPAIGN_H
 #define DOMAIN_CAMPAIGN_H
 #include <stddef.h>
@@ -145,7 +150,7 @@ int camp_open_for(struct store *s, pool *p, const struct actor *a, struct campai
 int camp_can_track(const struct actor *a, const char *country);
 /* Whether a may read answer x (its values): camp_can_track, or CLEAR and accepted. */
 int camp_can_read(const struct actor *a, const struct camp_answer *x);
-/* The answers of campaign id (values not filled), by country code: every country for
+/* The answers of campaign id (values not filled), by the countries' English names: every country for
  * curators and the command line; ERR_FORBIDDEN for anyone else. today: YYYY-MM-DD
  * (NULL: today) to tell who is late. */
 int camp_tracking(struct store *s, pool *p, const struct actor *a, long long id,

@@ -57,6 +57,8 @@ int region_get(struct store *s, pool *p, const char *code, struct region **out,
 int region_contains(const struct region *g, const struct country *c);
 /* Find a region in a list by code; NULL when absent. */
 const struct region *region_find(const struct region *list, size_t n, const char *code);
+/* Whether alpha2 is one of the 193 member states of the United Nations. */
+int country_un_member(const char *alpha2);
 /* The name of x in lang, falling back to English. */
 const char *country_name(const struct country *c, enum lang lang);
 const char *region_name(const struct region *r, enum lang lang);

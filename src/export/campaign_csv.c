@@ -259,6 +259,16 @@ int camp_csv_read(pool *p, const struct campaign *c, const struct qn_template *t
 		r.at += 3;	/* a spreadsheet's byte order mark */
 	if (memchr(csv, 0, len) || !utf8_valid(csv, len))
 		return err_set(e, ERR_INVALID, "the CSV is not UTF-8 text");
+	/* the limit on rows first, whatever the rows hold (a line is at most one row) */
+	{
+		size_t lines = 0;
+
+		for (const char *nl = memchr(csv, '\n', len); nl;
+		     nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - csv)))
+			if (++lines > LIMIT_CAMP_ROWS)
+				return err_set(e, ERR_INVALID, "the CSV has more than %d rows",
+					       LIMIT_CAMP_ROWS);
+	}
 	*out = pool_calloc(p, t->nquestions ? t->nquestions : 1, sizeof(**out));
 	row_of = pool_calloc(p, t->nquestions ? t->nquestions : 1, sizeof(size_t));
 	while ((rc = record(&r, f, &nf)) == 1) {

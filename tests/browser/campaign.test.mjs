@@ -41,7 +41,8 @@ test('campaign: a focal point answers on a phone, saves a draft, reloads, submit
   await page.locator('input[name="v-legal.offences"][value="3"]').check();
   await page.locator('#e-legal\\.offences').fill('https://example.org/penal-code');
   await page.locator('#v-legal\\.reform').fill('A bill is before parliament.');
-  await Promise.all([page.waitForURL(new RegExp(`/campaigns/${id}/answers/KE$`)),
+  // (the page is at that address already: wait for the navigation the form makes)
+  await Promise.all([page.waitForNavigation({ url: new RegExp(`/campaigns/${id}/answers/KE$`) }),
     page.getByRole('button', { name: 'Save draft' }).click()]);
   await page.reload();
   assertMatch(await page.locator('strong.status').innerText(), /draft/, 'status after saving');
@@ -61,7 +62,7 @@ test('campaign: a focal point answers on a phone, saves a draft, reloads, submit
     for (const e of document.querySelectorAll('form.answer .evidence input'))
       if (!e.value) e.value = 'https://example.org/evidence';
   });
-  await Promise.all([page.waitForURL(new RegExp(`/campaigns/${id}/answers/KE$`)),
+  await Promise.all([page.waitForNavigation({ url: new RegExp(`/campaigns/${id}/answers/KE$`) }),
     page.getByRole('button', { name: 'Submit', exact: true }).click()]);
   const alert = page.locator('[role=alert]');
   assertEqual(await alert.count(), 0, `an error: ${await alert.count() ? await alert.innerText() : ''}`);

@@ -164,6 +164,8 @@ static void test_open(void **state)
 	in.title = "";
 	assert_int_equal(camp_open(w.s, w.p, &w.cur, &in, &id, E), ERR_INVALID);
 	assert_true(!strncmp(e.msg, "title:", 6));
+	in.title = " \t ";
+	assert_int_equal(camp_open(w.s, w.p, &w.cur, &in, &id, E), ERR_INVALID);
 	in.title = "R";
 	/* a past deadline: the command line only (a past round) */
 	in.opens_on = "2020-01-01";
@@ -187,10 +189,28 @@ static void test_open(void **state)
 	assert_int_equal(camp_get(w.s, w.p, id, &c, E), ERR_OK);
 	assert_true(c->ncountries > 10);
 	assert_string_equal(c->scope, "region:014");
+	/* all: the 193 member states of the United Nations, by name in the tracking */
+	in.region = NULL;
+	in.all = 1;
+	assert_int_equal(camp_open(w.s, w.p, &w.cur, &in, &id, E), ERR_OK);
+	assert_int_equal(camp_get(w.s, w.p, id, &c, E), ERR_OK);
+	assert_int_equal(c->ncountries, 193);
+	{
+		struct camp_answer *x;
+		size_t n;
+
+		assert_int_equal(camp_tracking(w.s, w.p, &w.cur, id, NULL, &x, &n, E), ERR_OK);
+		assert_int_equal(n, 193);
+		assert_string_equal(x[0].country, "AF");	/* Afghanistan */
+		assert_string_equal(x[1].country, "AL");	/* Albania */
+		for (size_t i = 0; i < n; i++)
+			assert_string_not_equal(x[i].country, "AQ");
+	}
+	in.all = 0;
 	in.region = "999";
 	assert_int_equal(camp_open(w.s, w.p, &w.cur, &in, &id, E), ERR_INVALID);
 	assert_true(!strncmp(e.msg, "region:", 7));
-	assert_int_equal(audits(&w, "campaign.open"), 3);
+	assert_int_equal(audits(&w, "campaign.open"), 4);
 	world_free(&w);
 }
 
@@ -226,6 +246,11 @@ static void test_values(void **state)
 	assert_int_equal(camp_value_check(num, "1e9", NULL, E), ERR_INVALID);
 	assert_int_equal(camp_value_check(num, "12abc", NULL, E), ERR_INVALID);
 	assert_int_equal(camp_value_check(num, "nan", NULL, E), ERR_INVALID);
+	assert_int_equal(camp_value_check(num, "0x10", NULL, E), ERR_INVALID);
+	assert_int_equal(camp_value_check(num, " 12", NULL, E), ERR_INVALID);
+	assert_int_equal(camp_value_check(num, "--1", NULL, E), ERR_INVALID);
+	assert_int_equal(camp_value_check(num, "+12.5", NULL, E), ERR_OK);
+	assert_int_equal(camp_value_check(num, "1e2", NULL, E), ERR_OK);
 	assert_int_equal(camp_value_check(ch, "b", NULL, E), ERR_OK);
 	assert_int_equal(camp_value_check(ch, "c", NULL, E), ERR_INVALID);
 	assert_int_equal(camp_value_check(tx, "anything at all", NULL, E), ERR_OK);
