@@ -303,11 +303,7 @@ static int overlaps(struct cli_ctx *c)
 	return 0;
 }
 
-static const struct {
-	const char *name, *sub, *label;	/* sub NULL: no second word */
-	int npos;	/* positional arguments after the name(s) */
-	cli_fn *fn;
-} subs[] = {
+static const struct cli_sub subs[] = {
 	{ "request", "add", "assist request add", 0, request_add },
 	{ "request", "edit", "assist request edit", 1, request_edit },
 	{ "request", "list", "assist request list", 0, request_list },
@@ -357,23 +353,7 @@ static int usage(void)
 int cli_assist(const struct config *cfg, int argc, char **argv)
 {
 	struct cli_ctx c = { .argc = argc, .argv = argv, .name = "assist" };
-	char *pos[6];
-	int n = 0;
+	int rc = cli_dispatch(cfg, &c, subs, sizeof(subs) / sizeof(subs[0]), usage);
 
-	for (int i = 0; i < argc; i++)
-		if (strncmp(argv[i], "--", 2) && n < 6)
-			pos[n++] = argv[i];
-	for (size_t i = 0; n && i < sizeof(subs) / sizeof(subs[0]); i++) {
-		int words = subs[i].sub ? 2 : 1;
-
-		if (strcmp(pos[0], subs[i].name) ||
-		    (subs[i].sub && (n < 2 || strcmp(pos[1], subs[i].sub))))
-			continue;
-		if (n != subs[i].npos + words)
-			return usage();
-		c.pos = pos + words;
-		c.name = subs[i].label;
-		return cli_run(cfg, &c, subs[i].fn);
-	}
-	return usage();
+	return rc < 0 ? usage() : rc;
 }

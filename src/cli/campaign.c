@@ -7,33 +7,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 #include "core/num.h"
 #include "core/sbuf.h"
 #include "domain/campaign.h"
 #include "store/store.h"
-
-/* Read file path, at most max bytes (more: ERR_INVALID). */
-static char *read_file(const char *path, size_t max, size_t *len, struct err *e)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-
-	if (!fp) {
-		err_set(e, ERR_INVALID, "%s: cannot open", path);
-		return NULL;
-	}
-	if (!(buf = malloc(max + 2)))
-		abort();
-	*len = fread(buf, 1, max + 1, fp);
-	buf[*len] = 0;
-	fclose(fp);
-	if (*len > max) {
-		err_set(e, ERR_INVALID, "%s: larger than %zu bytes", path, max);
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 static long long id_of(struct cli_ctx *c, const char *s)
 {
@@ -212,7 +190,7 @@ static int answer(struct cli_ctx *c)
 		err_set(&c->e, ERR_INVALID, "--csv=FILE is required");
 	if (id <= 0 || !file || camp_template(c->s, c->p, id, &k, &t, &c->e) ||
 	    camp_answer_get(c->s, c->p, cli_actor(), id, c->pos[1], &x, &c->e) ||
-	    !(text = read_file(file, LIMIT_CAMP_CSV_BYTES, &len, &c->e)) ||
+	    file_read(file, LIMIT_CAMP_CSV_BYTES, &text, &len, &c->e) ||
 	    camp_csv_read(c->p, k, t, x->country, text, len, &v, &n, NULL, &c->e) ||
 	    camp_answer_save(c->s, c->p, cli_actor(), id, x->country, x->revision, v, n,
 			     cli_opt(c->argc, c->argv, "--tlp"), &rev, &c->e) ||
@@ -288,23 +266,19 @@ static int publish(struct cli_ctx *c)
 	return 0;
 }
 
-static const struct {
-	const char *name, *label;	/* label: for messages */
-	int npos;	/* positional arguments after the name */
-	cli_fn *fn;
-} subs[] = {
-	{ "open", "campaign open", 0, open_ },
-	{ "list", "campaign list", 0, list },
-	{ "show", "campaign show", 1, show },
-	{ "tracking", "campaign tracking", 1, tracking },
-	{ "reminders", "campaign reminders", 1, reminders },
-	{ "csv", "campaign csv", 2, csv },
-	{ "answer", "campaign answer", 2, answer },
-	{ "carry", "campaign carry", 2, carry },
-	{ "accept", "campaign accept", 2, accept },
-	{ "return", "campaign return", 2, return_ },
-	{ "reopen", "campaign reopen", 2, reopen },
-	{ "publish", "campaign publish", 1, publish },
+static const struct cli_sub subs[] = {
+	{ "open", NULL, "campaign open", 0, open_ },
+	{ "list", NULL, "campaign list", 0, list },
+	{ "show", NULL, "campaign show", 1, show },
+	{ "tracking", NULL, "campaign tracking", 1, tracking },
+	{ "reminders", NULL, "campaign reminders", 1, reminders },
+	{ "csv", NULL, "campaign csv", 2, csv },
+	{ "answer", NULL, "campaign answer", 2, answer },
+	{ "carry", NULL, "campaign carry", 2, carry },
+	{ "accept", NULL, "campaign accept", 2, accept },
+	{ "return", NULL, "campaign return", 2, return_ },
+	{ "reopen", NULL, "campaign reopen", 2, reopen },
+	{ "publish", NULL, "campaign publish", 1, publish },
 };
 
 static int usage(void)
@@ -325,20 +299,7 @@ static int usage(void)
 int cli_campaign(const struct config *cfg, int argc, char **argv)
 {
 	struct cli_ctx c = { .argc = argc, .argv = argv, .name = "campaign" };
-	char *pos[4];
-	int n = 0;
+	int rc = cli_dispatch(cfg, &c, subs, sizeof(subs) / sizeof(subs[0]), usage);
 
-	for (int i = 0; i < argc; i++)
-		if (strncmp(argv[i], "--", 2) && n < 4)
-			pos[n++] = argv[i];
-	for (size_t i = 0; n && i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(pos[0], subs[i].name))
-			continue;
-		if (n != subs[i].npos + 1)
-			return usage();
-		c.pos = pos + 1;
-		c.name = subs[i].label;
-		return cli_run(cfg, &c, subs[i].fn);
-	}
-	return usage();
+	return rc < 0 ? usage() : rc;
 }

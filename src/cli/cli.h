@@ -69,6 +69,20 @@ typedef int cli_fn(struct cli_ctx *c);
  * both (the caller fills in the rest of c). Returns fn's exit status, or 1 when the
  * database does not open. */
 int cli_run(const struct config *cfg, struct cli_ctx *c, cli_fn *fn);
+/* A subcommand: its first word, an optional second word (NULL: none), its name in
+ * messages ("campaign open"), how many positional arguments follow its word(s), and
+ * what it does. */
+struct cli_sub {
+	const char *name, *sub, *label;
+	int npos;
+	cli_fn *fn;
+};
+/* Run the subcommand of subs[0..n) that argv's positional arguments (those not
+ * starting with "--") name, with c's argc and argv (c->name, c->pos set for it): its
+ * exit status; usage()'s when it is named with the wrong number of arguments; -1 when
+ * none is named (the caller decides: usage, or a command without a subcommand). */
+int cli_dispatch(const struct config *cfg, struct cli_ctx *c, const struct cli_sub *subs,
+		 size_t n, int (*usage)(void));
 /* Print "ccrepo NAME: " and c->e's message on standard error. Returns 1. */
 int cli_failed(const struct cli_ctx *c);
 /* The value of own option name ("--uri") among argv, or NULL; the last one wins. */

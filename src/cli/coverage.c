@@ -163,13 +163,9 @@ static int withdraw(struct cli_ctx *c)
 	return 0;
 }
 
-static const struct {
-	const char *name, *label;	/* label: for messages */
-	int npos;	/* positional arguments after the name */
-	cli_fn *fn;
-} subs[] = {
-	{ "assess", "coverage assess", 2, assess },
-	{ "withdraw", "coverage withdraw", 1, withdraw },
+static const struct cli_sub subs[] = {
+	{ "assess", NULL, "coverage assess", 2, assess },
+	{ "withdraw", NULL, "coverage withdraw", 1, withdraw },
 };
 
 static int usage(void)
@@ -193,15 +189,8 @@ int cli_coverage(const struct config *cfg, int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		if (strncmp(argv[i], "--", 2) && n < 4)
 			pos[n++] = argv[i];
-	for (size_t i = 0; n && i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(pos[0], subs[i].name))
-			continue;
-		if (n != subs[i].npos + 1)
-			return usage();
-		c.pos = pos + 1;
-		c.name = subs[i].label;
-		return cli_run(cfg, &c, subs[i].fn);
-	}
+	if ((rc = cli_dispatch(cfg, &c, subs, sizeof(subs) / sizeof(subs[0]), usage)) >= 0)
+		return rc;
 	ar.q.at = cli_opt(argc, argv, "--at");
 	ar.q.instrument = cli_opt(argc, argv, "--instrument");
 	ar.q.category = cli_opt(argc, argv, "--category");

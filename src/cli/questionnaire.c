@@ -6,38 +6,21 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 #include "core/sbuf.h"
 #include "domain/questionnaire.h"
 #include "store/store.h"
-
-/* Read file path (at most LIMIT_QN_BYTES + 1 bytes: the domain refuses more). */
-static char *read_file(const char *path, size_t *len, struct err *e)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-
-	if (!fp) {
-		err_set(e, ERR_INVALID, "%s: cannot open", path);
-		return NULL;
-	}
-	buf = malloc(LIMIT_QN_BYTES + 2);
-	if (!buf)
-		abort();
-	*len = fread(buf, 1, LIMIT_QN_BYTES + 1, fp);
-	buf[*len] = 0;
-	fclose(fp);
-	return buf;
-}
 
 static int import(struct cli_ctx *c)
 {
 	int publish = cli_switch(c->argc, c->argv, "--publish");
 	struct qn_template *t;
 	size_t len = 0;
-	char *json = read_file(c->pos[0], &len, &c->e);
+	char *json = NULL;
 	int rc;
 
-	if (!json)
+	/* one byte over the limit, so that the domain refuses it with its message */
+	if (file_read(c->pos[0], LIMIT_QN_BYTES + 1, &json, &len, &c->e))
 		return cli_failed(c);
 	rc = qn_import(c->s, c->p, cli_actor(), json, len, publish, &t, &c->e);
 	free(json);
@@ -115,15 +98,11 @@ static int show(struct cli_ctx *c)
 	return 0;
 }
 
-static const struct {
-	const char *name, *label;	/* label: for messages */
-	int npos;	/* positional arguments after the name */
-	cli_fn *fn;
-} subs[] = {
-	{ "import", "questionnaire import", 1, import },
-	{ "publish", "questionnaire publish", 1, publish },
-	{ "list", "questionnaire list", 0, list },
-	{ "show", "questionnaire show", 1, show },
+static const struct cli_sub subs[] = {
+	{ "import", NULL, "questionnaire import", 1, import },
+	{ "publish", NULL, "questionnaire publish", 1, publish },
+	{ "list", NULL, "questionnaire list", 0, list },
+	{ "show", NULL, "questionnaire show", 1, show },
 };
 
 static int usage(void)
@@ -138,20 +117,7 @@ static int usage(void)
 int cli_questionnaire(const struct config *cfg, int argc, char **argv)
 {
 	struct cli_ctx c = { .argc = argc, .argv = argv, .name = "questionnaire" };
-	char *pos[4];
-	int n = 0;
+	int rc = cli_dispatch(cfg, &c, subs, sizeof(subs) / sizeof(subs[0]), usage);
 
-	for (int i = 0; i < argc; i++)
-		if (strncmp(argv[i], "--", 2) && n < 4)
-			pos[n++] = argv[i];
-	for (size_t i = 0; n && i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(pos[0], subs[i].name))
-			continue;
-		if (n != subs[i].npos + 1)
-			return usage();
-		c.pos = pos + 1;
-		c.name = subs[i].label;
-		return cli_run(cfg, &c, subs[i].fn);
-	}
-	return usage();
+	return rc < 0 ? usage() : rc;
 }

@@ -79,6 +79,30 @@ int cli_run(const struct config *cfg, struct cli_ctx *c, cli_fn *fn)
 	return rc;
 }
 
+int cli_dispatch(const struct config *cfg, struct cli_ctx *c, const struct cli_sub *subs,
+		 size_t n, int (*usage)(void))
+{
+	char *pos[8];
+	int np = 0;
+
+	for (int i = 0; i < c->argc; i++)
+		if (strncmp(c->argv[i], "--", 2) && np < 8)
+			pos[np++] = c->argv[i];
+	for (size_t i = 0; np && i < n; i++) {
+		int words = subs[i].sub ? 2 : 1;
+
+		if (strcmp(pos[0], subs[i].name) ||
+		    (subs[i].sub && (np < 2 || strcmp(pos[1], subs[i].sub))))
+			continue;
+		if (np != subs[i].npos + words)
+			return usage();
+		c->pos = pos + words;
+		c->name = subs[i].label;
+		return cli_run(cfg, c, subs[i].fn);
+	}
+	return -1;
+}
+
 int cli_failed(const struct cli_ctx *c)
 {
 	fprintf(stderr, "ccrepo %s: %s\n", c->name, c->e.msg);
