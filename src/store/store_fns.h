@@ -725,5 +725,31 @@ STORE_FN(int, assist_attendance_names, (struct store *s, pool *p, long long id,
 					const char ***out, size_t *n, struct err *e),
 	 (s, p, id, out, n, e))
 
+/* ---- developments (domain/dev.h) ---- */
+
+/* The versions of published laws (one row per work and date; prev the date of the
+ * work's latest earlier version, NULL for its first), the published cases and the
+ * published lessons that f selects (period, countries, a regional lesson's region,
+ * articles through accepted mappings, a lesson's topic, kinds) and the clearance
+ * reads; versions waiting for review never. Newest first by date (f->by_updated: by
+ * updated), at most f->limit rows. */
+STORE_FN(int, dev_records, (struct store *s, pool *p, const struct dev_filter *f,
+			    struct dev_row **out, size_t *n, struct err *e),
+	 (s, p, f, out, n, e))
+/* Campaigns opened (asking one of f's countries), answers submitted or accepted and
+ * requests moved to delivered (a request's topic) in f's period, of f's kinds, in
+ * f's order, at most f->limit rows. Not records: the domain decides who reads each
+ * (status and tlp are in the rows). */
+STORE_FN(int, dev_events, (struct store *s, pool *p, const struct dev_filter *f,
+			   struct dev_row **out, size_t *n, struct err *e),
+	 (s, p, f, out, n, e))
+/* The days on which coverage may have changed in f's period: per country (of f's
+ * countries) and date, the versions of published laws the clearance reads dated
+ * then, with the newest updated of them (rows: country, date, updated), by country
+ * and date. */
+STORE_FN(int, dev_law_days, (struct store *s, pool *p, const struct dev_filter *f,
+			     struct dev_row **out, size_t *n, struct err *e),
+	 (s, p, f, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -829,6 +829,14 @@ static const char *const migrations[] = {
 	"  name TEXT NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 200),\n"
 	"  PRIMARY KEY (activity, seq)\n"
 	") STRICT, WITHOUT ROWID;\n",
+	/* 21: developments (domain/dev.h): when the repository learned each version of
+	 * a law (stored, or published after review), the `updated` time of its feed
+	 * entry; versions stored before this migration take their work's creation; an
+	 * index for the developments of a period over every country */
+	"ALTER TABLE expression ADD COLUMN added_at TEXT;\n"
+	"UPDATE expression SET added_at = (SELECT created_at FROM record r\n"
+	"  WHERE r.id = expression.work_id);\n"
+	"CREATE INDEX expression_date ON expression(date);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -212,8 +212,9 @@ int sq_expr_put(struct store *s, const struct expression *x, long long *id, stru
 			      "update expression", e);
 	}
 	return sq_insert(q, SQ_EXPR_INSERT, "INSERT INTO expression(work_id, language, date, "
-			 "status, title, pending, proposed_by_user, extent, valid_to, long_title) "
-			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", SQ_VALS(SQ_INT(x->work_id),
+			 "status, title, pending, proposed_by_user, extent, valid_to, long_title, added_at) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+			 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", SQ_VALS(SQ_INT(x->work_id),
 			 SQ_TEXT(x->language), SQ_TEXT(x->date), SQ_TEXT(expr_statuses[x->status]),
 			 SQ_TEXT(x->title), SQ_BOOL(x->pending), SQ_ID(x->proposed_by_user),
 			 SQ_TEXT(x->extent), SQ_TEXT(x->valid_to), SQ_TEXT(x->long_title)), id,

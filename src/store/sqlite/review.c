@@ -53,7 +53,9 @@ int sq_audit_read_count(struct store *s, const char *day, const char *actor,
 int sq_expr_set_pending(struct store *s, long long expr_id, int pending, struct err *e)
 {
 	return sq_change((struct sq *)s, SQ_EXPR_PENDING,
-			 "UPDATE expression SET pending = ?2 WHERE id = ?1",
+			 "UPDATE expression SET pending = ?2, added_at = CASE WHEN ?2 = 0 AND "
+			 "pending = 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE added_at END "
+			 "WHERE id = ?1",
 			 SQ_VALS(SQ_INT(expr_id), SQ_BOOL(pending)), "publish version",
 			 "no such version", e);
 }
