@@ -348,6 +348,7 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 	long ncpu;
 
 	web_set_contact(cfg->contact);
+	web_set_feed_authority(cfg->feed_authority);
 	{
 		struct need_weights w;
 

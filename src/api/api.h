@@ -25,6 +25,8 @@ int api_openapi(struct req *r, struct resp *out);
 int api_health(struct req *r, struct resp *out);
 int api_search(struct req *r, struct resp *out);
 int api_me(struct req *r, struct resp *out);		/* GET /api/v1/me */
+/* GET /api/v1/developments (src/api/developments.c, domain/dev.h) */
+int api_developments(struct req *r, struct resp *out);
 
 /* The repository (src/api/repo*.c): legislation, case law, lessons learned, review,
  * mappings, import and export. */

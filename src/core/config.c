@@ -147,6 +147,27 @@ static int set_pairs(struct config *cfg, const struct setting *s, const char *v,
 	return set_str(cfg, s, v, e);
 }
 
+/* The authority of the feeds' tag URIs (RFC 4151): a host name or an e-mail address
+ * the operator owns, optionally ",DATE" (YYYY or YYYY-MM-DD: when it owned it); "" the
+ * host's name. */
+static int set_authority(struct config *cfg, const struct setting *s, const char *v,
+			 struct err *e)
+{
+	const char *comma = strchr(v, ','), *d = comma ? comma + 1 : NULL;
+	size_t n = comma ? (size_t)(comma - v) : strlen(v);
+	int year, month, day;
+	char end;
+
+	if (n > 200 || strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			      "0123456789.-@_") < n || (comma && !n) ||
+	    (d && !((strlen(d) == 4 && sscanf(d, "%4d%c", &year, &end) == 1) ||
+		    (strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &year, &month, &day,
+					       &end) == 3))))
+		return err_set(e, ERR_INVALID, "%s: '%.80s' is not HOST[,YYYY] (a host name or "
+			       "e-mail address, and the year it was owned)", s->name, v);
+	return set_str(cfg, s, v, e);
+}
+
 typedef int (*apply_fn)(struct config *, const struct setting *, const char *, struct err *);
 
 #define OFF(f) offsetof(struct config, f)
@@ -202,6 +223,10 @@ static const struct {
 	    "weights of the needs' priority score overriding the defaults, e.g. "
 	    "not-covered=2,urgency=2.5 (docs/operations.md)", OFF(need_weights), 0, 0 },
 	  set_pairs },
+	{ { "feed-authority", "CCREPO_FEED_AUTHORITY", "HOST[,YYYY]", "",
+	    "the authority of the Atom feeds' ids (tag URIs): a host name or e-mail address "
+	    "the operator owns and the year it was owned (empty: this host's name, 2026)",
+	    OFF(feed_authority), 0, 0 }, set_authority },
 };
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 

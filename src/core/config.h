@@ -32,6 +32,8 @@ struct config {
 	char need_weights[CONFIG_STR_MAX];	/* "not-covered=2,urgency=2.5": the needs'
 						 * score weights overriding the defaults
 						 * (domain/needs.h); "" when not set */
+	char feed_authority[CONFIG_STR_MAX];	/* "HOST[,YYYY]" of the feeds' tag URIs; ""
+						 * this host's name */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -53,7 +55,8 @@ enum {
 	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
 	CONFIG_OPT_CONTACT = 1 << 15,
 	CONFIG_OPT_NEED_WEIGHTS = 1 << 16,
-	CONFIG_OPT_ALL = (1 << 17) - 1,
+	CONFIG_OPT_FEED_AUTHORITY = 1 << 17,
+	CONFIG_OPT_ALL = (1 << 18) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

@@ -25,9 +25,9 @@ const char *const dev_kind_names[DEV_KIND_COUNT] = {
 	"campaign-answered", "assistance-delivered",
 };
 const char *const dev_kind_titles[DEV_KIND_COUNT] = {
-	"law adopted", "law amended", "new case", "new lesson learned",
-	"article newly covered", "campaign opened", "campaign answered",
-	"assistance delivered",
+	"Law adopted", "Law amended", "New case", "New lesson learned",
+	"Article newly covered", "Campaign opened", "Campaign answered",
+	"Assistance delivered",
 };
 
 #define ALL_KINDS ((1u << DEV_KIND_COUNT) - 1)
@@ -96,6 +96,7 @@ int dev_query_parse(struct store *s, pool *p, const struct dev_params *in,
 	if (!today)
 		today = today_of(buf);
 	if (given(in->period) || given(in->from) || given(in->to)) {
+		out->period_given = 1;
 		if ((rc = period_parse(given(in->period) ? in->period : NULL,
 				       given(in->from) ? in->from : NULL,
 				       given(in->to) ? in->to : NULL, &out->period, e)))
@@ -169,7 +170,8 @@ const char *dev_query_string(pool *p, const struct dev_query *q)
 	struct sbuf b = SBUF_INIT;
 	const char *out;
 
-	sbuf_addf(&b, "from=%s&to=%s", q->period.from, q->period.to);
+	if (q->period_given)
+		sbuf_addf(&b, "&from=%s&to=%s", q->period.from, q->period.to);
 	if (q->country[0])
 		sbuf_addf(&b, "&country=%s", q->country);
 	if (q->region[0])
@@ -190,7 +192,7 @@ const char *dev_query_string(pool *p, const struct dev_query *q)
 		sbuf_addf(&b, "&limit=%d", q->limit);
 	if (q->order == DEV_BY_UPDATED)
 		sbuf_adds(&b, "&order=updated");
-	out = pool_strdup(p, sbuf_str(&b));
+	out = pool_strdup(p, b.len ? sbuf_str(&b) + 1 : "");
 	sbuf_release(&b);
 	return out;
 }

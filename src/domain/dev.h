@@ -46,7 +46,7 @@ enum dev_kind {
 /* "law-adopted", "law-amended", "case", "lesson", "coverage", "campaign-opened",
  * "campaign-answered", "assistance-delivered": the API's and the filter's names. */
 extern const char *const dev_kind_names[DEV_KIND_COUNT];
-/* Their names for people ("law adopted", ...): msgids of data/messages.tsv. */
+/* Their names for people ("Law adopted", ...): msgids of data/messages.tsv. */
 extern const char *const dev_kind_titles[DEV_KIND_COUNT];
 /* The kind called s, or -1. */
 int dev_kind_parse(const char *s);
@@ -70,6 +70,7 @@ struct dev_params {
 /* A checked query. */
 struct dev_query {
 	struct period period;
+	int period_given;		/* asked (else the default, which moves daily) */
 	char country[3];		/* alpha-2, "" none */
 	char region[4];			/* M49, "" none */
 	const char *instrument;		/* with article: "coe-185"; NULL none */
@@ -86,8 +87,9 @@ struct dev_query {
  * (YYYY-MM-DD; NULL: today) ends the default period. */
 int dev_query_parse(struct store *s, pool *p, const struct dev_params *in,
 		    const char *today, struct dev_query *out, struct err *e);
-/* The query string of q (the parameters given, "country=KE&kind=case"), canonical:
- * the same for the same query, for links, feed ids and ETags. In p. */
+/* The query string of q (the parameters given, "country=KE&kind=case"; the period
+ * only when it was given), canonical: the same for the same query, for links, feed
+ * ids and ETags; "" for everything. In p. */
 const char *dev_query_string(pool *p, const struct dev_query *q);
 
 /* One development. */

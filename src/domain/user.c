@@ -763,3 +763,21 @@ int user_actor_from_credentials(struct store *s, pool *p, const char *bearer,
 		log_warn("session: %s", none.msg);
 	return ERR_OK;
 }
+
+int user_actor_from_feed_token(struct store *s, pool *p, const char *text, time_t now,
+			       struct actor *a, struct err *e)
+{
+	enum token_scope scope;
+	struct user *u;
+	int rc;
+
+	if ((rc = token_verify(s, p, text, now, &u, &scope, e)))
+		return rc;
+	if (scope != SCOPE_READ)
+		return err_set(e, ERR_INVALID, "token: a feed takes a token of scope read; this "
+			       "one may also write: revoke it and make a read token");
+	actor_of_user(a, u);
+	a->token = 1;
+	a->read_only = 1;
+	return ERR_OK;
+}

@@ -209,6 +209,14 @@ int user_actor_from_credentials(struct store *s, pool *p, const char *bearer,
 				const char *session, time_t now, struct actor *a,
 				const char **csrf, int *stale, struct err *e);
 
+/* The actor of a feed's token (text: as given in ?token= or after "Bearer "): a
+ * feed is read with a token of scope read only, never a session. *a becomes its
+ * account, read-only. token_verify()'s ERR_FORBIDDEN for a bad, revoked or disabled
+ * one; ERR_INVALID ("token: a feed takes a token of scope read ...") for a token that
+ * may write, which should not travel in addresses. */
+int user_actor_from_feed_token(struct store *s, pool *p, const char *text, time_t now,
+			       struct actor *a, struct err *e);
+
 /* ---- failed sign-ins ---- */
 
 /* Keys are "user:NAME" or "ip:ADDRESS" (at most 300 bytes). */

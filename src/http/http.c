@@ -1,9 +1,11 @@
 #include "http/http.h"
 
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "core/log.h"
@@ -491,4 +493,40 @@ int http_forwarded_for(const char *xff, char *addr, size_t size)
 		return 0;
 	memcpy(addr, buf, n + 1);
 	return 1;
+}
+
+static const char *const wdays[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+				      "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+const char *http_date(pool *p, time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return pool_printf(p, "%s, %02d %s %04d %02d:%02d:%02d GMT", wdays[tm.tm_wday],
+			   tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
+			   tm.tm_min, tm.tm_sec);
+}
+
+int http_date_parse(const char *s, time_t *t)
+{
+	char wd[4], mon[4], gmt[4];
+	struct tm tm = { 0 };
+	int n = 0, m = -1;
+
+	if (!s || sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wd, &tm.tm_mday, mon,
+			 &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, gmt, &n) != 8 ||
+	    s[n] || strcmp(gmt, "GMT"))
+		return -1;
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(mon, months[i]))
+			m = i;
+	if (m < 0 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60 || tm.tm_year < 1970)
+		return -1;
+	tm.tm_mon = m;
+	tm.tm_year -= 1900;
+	*t = timegm(&tm);
+	return 0;
 }

@@ -3,6 +3,7 @@
 #ifndef HTTP_HTTP_H
 #define HTTP_HTTP_H
 #include <stddef.h>
+#include <time.h>
 
 #include "core/lang.h"
 #include "core/pool.h"
@@ -60,6 +61,12 @@ struct req {
 	const char *csrf;		/* the session's form token, or NULL */
 	const char *signin_cookie;	/* the sign-in form's token (cookie ccrepo_signin) */
 	int secure;			/* the client reached us over TLS (X-Forwarded-Proto) */
+	const char *host;		/* the Host header (checked: a host name or address
+					 * and port), or NULL */
+	const char *if_modified_since;	/* the If-Modified-Since header, or NULL */
+	/* the Atom feed the page follows: layout_begin links it in the head
+	 * (<link rel="alternate" type="application/atom+xml">); NULL none */
+	const char *feed, *feed_title;
 };
 
 struct resp {
@@ -77,6 +84,10 @@ struct resp {
 	 * resp_set_cookie(), which keeps the list within RESP_MAX_COOKIES */
 	const char *cookies[RESP_MAX_COOKIES];
 	int ncookies;
+	/* Last-Modified (an HTTP date, http_date()), or NULL: with it the server
+	 * answers 304 to an If-Modified-Since as late or later (when the request has no
+	 * If-None-Match, which wins) */
+	const char *last_modified;
 };
 
 /* A handler fills out and returns the HTTP status it set. */
@@ -129,6 +140,10 @@ int http_error(struct req *r, struct resp *out, int status, const char *detail);
  * (the message may name files or SQL). Returns the status. */
 struct err;
 int http_fail(struct req *r, struct resp *out, const struct err *e);
+/* t as an HTTP date (IMF-fixdate, "Mon, 07 Dec 2026 14:21:26 GMT"), in p. */
+const char *http_date(pool *p, time_t t);
+/* An HTTP date (IMF-fixdate) into *t: 0, or -1 when s is not one. */
+int http_date_parse(const char *s, time_t *t);
 /* The reason phrase of a status ("Not Found"); "" when unknown. */
 const char *http_reason(int status);
 /* Map an err code to an HTTP status (ERR_NOTFOUND -> 404, ERR_INVALID -> 400 ...). */

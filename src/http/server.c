@@ -302,6 +302,9 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p, int trust_
 static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out,
 		    struct err *e)
 {
+	/* a feed (/feeds/) is read by feed readers: a read token, in the header or as
+	 * ?token=, and never a session (domain/user.h, user_actor_from_feed_token) */
+	int feed = !strncmp(r->path, "/feeds/", 7);
 	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						       MHD_HTTP_HEADER_AUTHORIZATION);
 	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SESSION_COOKIE);
@@ -312,6 +315,12 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 
 	r->secure = proto && !strcasecmp(proto, "https");
 	r->signin_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "ccrepo_signin");
+	if (feed) {
+		const char *text = bearer ? bearer : req_arg(r, "token");
+
+		return text ? user_actor_from_feed_token(r->store, r->pool, text, time(NULL),
+							 r->actor, e) : ERR_OK;
+	}
 	if ((rc = user_actor_from_credentials(r->store, r->pool, bearer, cookie, time(NULL),
 					      r->actor, &r->csrf, &stale, e)))
 		return rc;
@@ -377,8 +386,20 @@ static void add_extra_headers(struct MHD_Response *r, const struct resp *out)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, out->location);
 	if (out->allow)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, out->allow);
+	if (out->last_modified)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, out->last_modified);
 	for (int i = 0; i < out->ncookies; i++)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, out->cookies[i]);
+}
+
+/* Whether the request's If-Modified-Since is as late as the answer's Last-Modified. */
+static int not_modified_since(const struct req *r, const struct resp *out)
+{
+	time_t since, last;
+
+	return out->last_modified && r->if_modified_since &&
+	       !http_date_parse(r->if_modified_since, &since) &&
+	       !http_date_parse(out->last_modified, &last) && since >= last;
 }
 
 /* Queue a finished struct resp, caching it when the route allows. */
@@ -417,8 +438,12 @@ static void send_resp(struct server *s, struct MHD_Connection *conn, struct req 
 		zr = make_response(z, zlen, 0, ct, etag, cc, lang, 1, vary);
 	add_extra_headers(plain, out);
 	add_extra_headers(zr, out);
-	if (etag[0] && inm && cache_etag_match(inm, etag)) {
+	if ((etag[0] && inm && cache_etag_match(inm, etag)) ||
+	    (etag[0] && !inm && not_modified_since(r, out))) {
 		nm = make_not_modified(etag, cc, vary);
+		if (nm && out->last_modified)
+			MHD_add_response_header(nm, MHD_HTTP_HEADER_LAST_MODIFIED,
+						out->last_modified);
 		cs->status = MHD_HTTP_NOT_MODIFIED;
 		chosen = nm;
 	} else {
@@ -470,6 +495,13 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 					 MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 	r.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	r.if_modified_since = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							  MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+	r.host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (r.host && (!*r.host || strlen(r.host) > 255 ||
+		       strspn(r.host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			      "0123456789.-:[]") != strlen(r.host)))
+		r.host = NULL;
 	gz = ae && gzip_accepted(ae);
 	actx.r = &r;
 	actx.key = &key;
@@ -533,6 +565,9 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 	case ERR_NOTFOUND:
 		http_error(&r, &out, 401, "this API token is not valid (revoked, or its account "
 			   "is disabled)");
+		goto send;
+	case ERR_INVALID:	/* a feed given a token that may write */
+		http_fail(&r, &out, &e);
 		goto send;
 	default:	/* the token could not be checked: the database failed */
 		http_fail(&r, &out, &e);

@@ -21,6 +21,7 @@ static const struct {
 	{ "laws", "/laws", "Laws" },
 	{ "cases", "/cases", "Cases" },
 	{ "lessons", "/lessons", "Lessons" },
+	{ "developments", "/developments", "Developments" },
 	{ "search", "/search", "Search" },
 };
 
@@ -189,6 +190,21 @@ void layout_href(const struct req *r, struct sbuf *sb, const char *path)
 		html_fmt(sb, "%Slang=%s", strchr(path, '?') ? "&amp;" : "?", lang_code(r->lang));
 }
 
+/* The head's link to the page's Atom feed (r->feed), or "". */
+static const char *feed_link(const struct req *r)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *out;
+
+	if (!r->feed)
+		return "";
+	html_fmt(&b, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"%s\" "
+		 "href=\"%s\">\n", r->feed_title ? r->feed_title : "", r->feed);
+	out = pool_strdup(r->pool, sbuf_str(&b));
+	sbuf_release(&b);
+	return out;
+}
+
 void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const char *section)
 {
 	html_fmt(sb, "<!doctype html>\n<html lang=\"%s\" dir=\"%S\">\n<head>\n"
@@ -197,10 +213,10 @@ void layout_begin(const struct req *r, struct sbuf *sb, const char *title, const
 		 "<title>%s · ccrepo</title>\n"
 		 "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
 		 "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
-		 "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%s</a>\n"
+		 "%S</head>\n<body>\n<a class=\"skip\" href=\"#main\">%s</a>\n"
 		 "<header class=\"site\"><a class=\"brand\" href=\"",
 		 lang_code(r->lang), lang_rtl(r->lang) ? "rtl" : "ltr", title,
-		 layout_t(r, "Skip to content"));
+		 feed_link(r), layout_t(r, "Skip to content"));
 	layout_href(r, sb, "/");
 	html_fmt(sb, "\">ccrepo</a>\n<nav aria-label=\"%s\"><ul>", layout_t(r, "Main"));
 	for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {

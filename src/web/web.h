@@ -192,6 +192,24 @@ void web_country_select(struct req *r, struct sbuf *b, const char *name, const c
  * everybody), grouped by country. */
 void web_article_provisions(struct req *r, struct sbuf *b, const char *instrument, int number);
 
+/* Developments (src/web/developments.c, domain/dev.h): GET /developments (the page;
+ * POST: a signed-in account makes a feed token for the query it posts and sees the
+ * private feed's address once) and GET /feeds/developments.atom (the Atom feed). */
+struct dev;
+int web_developments(struct req *r, struct resp *out);
+int web_feed_developments(struct req *r, struct resp *out);
+/* The authority and date of the feeds' tag URIs: the setting feed-authority
+ * ("HOST[,DATE]"; "" the host's name). Once, before the server starts. */
+void web_set_feed_authority(const char *setting);
+/* Link the head of the page about to begin to the developments feed of query (a
+ * query string of domain/dev's, "country=KE"; "" every development), titled title. */
+void web_feed_link(struct req *r, const char *query, const char *title);
+/* A development's title ("Law adopted: Cybercrimes Act (Kenya)", text) and its summary
+ * as HTML (links prefixed with base: "" on a page, "https://host" in a feed), in r's
+ * language. */
+const char *web_dev_title(struct req *r, const struct dev *d);
+void web_dev_summary(struct req *r, struct sbuf *b, const struct dev *d, const char *base);
+
 /* The HTML error page (registered with http_set_error_page). */
 void web_error_page(struct req *r, struct resp *out, int status, const char *title,
 		    const char *detail);

@@ -409,6 +409,7 @@ static void test_query(void **state)
 	assert_string_equal(q.period.from, "1996-12-08");	/* 30 years */
 	assert_string_equal(q.period.to, "2026-12-07");
 	assert_int_equal(q.limit, DEV_LIMIT_DEFAULT);
+	assert_string_equal(dev_query_string(P, &q), "");
 	assert_int_equal(dev_query_parse(S, P, &in, "2024-02-29", &q, &e), ERR_OK);
 	assert_string_equal(q.period.from, "1994-03-01");
 	in = (struct dev_params){ .country = "ke", .kind = "lesson,case", .limit = "500",
