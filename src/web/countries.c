@@ -139,6 +139,8 @@ int web_region(struct req *r, struct resp *out)
 		return http_fail(r, out, &e);
 	country_sort(cs, nc, r->lang);
 	name = region_name(g, r->lang);
+	web_feed_link(r, pool_printf(r->pool, "region=%s", g->code),
+		      pool_printf(r->pool, "%s: %s", layout_t(r, "Developments"), name));
 	web_page_begin(r, out, name, "regions", NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/regions%S\">%s</a>", layout_q(r),
 		 layout_t(r, "Regions"));

@@ -91,6 +91,8 @@ int web_article(struct req *r, struct resp *out)
 	    instrument_list(r->store, r->pool, &all, &nall, &e))
 		return http_fail(r, out, &e);
 	title = pool_printf(r->pool, "%s %d – %s", layout_t(r, "Article"), a->number, a->title);
+	web_feed_link(r, pool_printf(r->pool, "article=%s/%d", in->id, a->number),
+		      pool_printf(r->pool, "%s: %s", layout_t(r, "Developments"), title));
 	web_page_begin(r, out, pool_printf(r->pool, "%s, %s", title, in->short_name), "instruments",
 		       NULL);
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/instruments%S\">%s</a> › "

@@ -188,6 +188,8 @@ int web_country(struct req *r, struct resp *out)
 		return http_error(r, out, 301, "This country's page is at its two-letter code.");
 	}
 	name = country_name(c, r->lang);
+	web_feed_link(r, pool_printf(r->pool, "country=%s", c->alpha2),
+		      pool_printf(r->pool, "%s: %s", T("Developments"), name));
 	web_page_begin(r, out, name, "countries", NULL);
 	/* where it is: Countries › Africa › Eastern Africa */
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/countries%S\">%s</a> › ", layout_q(r),

@@ -422,6 +422,7 @@ int web_laws(struct req *r, struct resp *out)
 		return http_error(r, out, 400, "The offset is a number of rows to skip.");
 	if (legislation_list(r->store, r->pool, r->actor, &q, &ws, &n, &e))
 		return http_fail(r, out, &e);
+	web_feed_link(r, "kind=law-adopted,law-amended", T("Developments (Atom feed)"));
 	web_page_begin(r, out, T("Laws"), "laws", NULL);
 	web_heading(b, T("National legislation"),
 		    T("Cybercrime laws by country and type, with their versions and the "

@@ -955,6 +955,77 @@ static int diff_page(struct req *r, struct resp *out, const struct target *t)
 	return 200;
 }
 
+/* A provision's own words (number, heading, text; not its children's), in p. */
+static const char *own_text(struct req *r, const struct provision *pv)
+{
+	return pool_printf(r->pool, "%s %s\n\n%s", pv->num ? pv->num : "",
+			   pv->heading ? pv->heading : "", pv->text ? pv->text : "");
+}
+
+/* The differences between two versions of a whole law (?diff= without a provision):
+ * the provisions added, removed or changed, in the later version's order (removed
+ * ones after), each linked to its word difference. The page a development "law
+ * amended" links to. */
+static int work_diff_page(struct req *r, struct resp *out, const struct target *t)
+{
+	const struct work *w = t->w;
+	const char *spec = req_arg(r, "diff"), *dots = spec ? strstr(spec, "..") : NULL;
+	const char *wpath = web_path_enc(r, w->uri);
+	struct expression *xa, *xb;
+	struct provision *pa, *pb;
+	size_t na, nb, shown = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (!dots)
+		return http_error(r, out, 400, "diff takes two versions: ?diff=eng@2018-05-30.."
+				  "eng@2019-01-01");
+	if (find_side(r, w, spec, (size_t)(dots - spec), &xa, &e) ||
+	    find_side(r, w, dots + 2, strlen(dots + 2), &xb, &e) ||
+	    legislation_provisions(r->store, r->pool, xa->id, &pa, &na, &e) ||
+	    legislation_provisions(r->store, r->pool, xb->id, &pb, &nb, &e))
+		return http_fail(r, out, &e);
+	web_page_begin(r, out, pool_printf(r->pool, "%s – %s", w->rec.title, T("Changes")),
+		       "laws", NULL);
+	crumbs(r, b, w, w->rec.title, wpath);
+	html_fmt(b, "<h1>%s <span class=\"muted\">– %s</span></h1>\n"
+		 "<p>%s <code>%s@%s</code> %s <code>%s@%s</code>.</p>\n", w->rec.title,
+		 T("Changes"), T("From"), xa->language, xa->date, T("to"), xb->language, xb->date);
+	web_table_begin(r, b, (const char *const[]){ "Provision", "Change from the version "
+						     "before", "Compare", NULL });
+	for (size_t pass = 0; pass < 2; pass++) {
+		const struct provision *list = pass ? pa : pb;
+		size_t n = pass ? na : nb;
+
+		for (size_t i = 0; i < n; i++) {
+			size_t at;
+			int in_a = find_eid(pa, na, list[i].eid, &at);
+			const char *ta = in_a ? own_text(r, &pa[at]) : NULL, *tb = NULL;
+			enum diff_change c;
+
+			if (pass && find_eid(pb, nb, list[i].eid, &at))
+				continue;	/* listed in the first pass */
+			if (!pass)
+				tb = own_text(r, &list[i]);
+			c = diff_classify(ta, tb);
+			if (c == DIFF_UNCHANGED)
+				continue;
+			html_fmt(b, "<tr><td>%s</td><td>%s</td><td><a href=\"",
+				 prov_label(r, &list[i]), T(diff_change_name(c)));
+			layout_href(r, b, pool_printf(r->pool, "%s/~%s?diff=%s@%s..%s@%s", wpath,
+						      web_path_enc(r, list[i].eid), xa->language,
+						      xa->date, xb->language, xb->date));
+			html_fmt(b, "\">%s</a></td></tr>\n", T("Show the changes"));
+			shown++;
+		}
+	}
+	html_fmt(b, "</tbody>\n</table>\n");
+	if (!shown)
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("unchanged"));
+	layout_end(r, b);
+	return 200;
+}
+
 int web_akn(struct req *r, struct resp *out)
 {
 	struct target t;
@@ -967,6 +1038,8 @@ int web_akn(struct req *r, struct resp *out)
 		return history_page(r, out, &t);
 	if (t.eid && diff)
 		return diff_page(r, out, &t);
+	if (diff)
+		return work_diff_page(r, out, &t);
 	if (!t.x && legislation_as_of(r->store, r->pool, t.w->rec.id, NULL, NULL, &t.x, &e))
 		return http_fail(r, out, &e);
 	if (t.eid)

@@ -343,6 +343,8 @@ int web_kind_list(struct req *r, struct resp *out)
 		return out->status;
 	if (kind_list(r->store, r->pool, r->actor, k, &q, &rs, &n, &e))
 		return http_fail(r, out, &e);
+	web_feed_link(r, k->id == REC_CASE ? "kind=case" : "kind=lesson",
+		      T("Developments (Atom feed)"));
 	web_page_begin(r, out, T(k->plural), k->path, NULL);
 	web_heading(b, T(k->heading), T(k->intro));
 	filter_form(r, b, pool_printf(r->pool, "/%s", k->path), q.country);
