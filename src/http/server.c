@@ -566,8 +566,8 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		http_error(&r, &out, 401, "this API token is not valid (revoked, or its account "
 			   "is disabled)");
 		goto send;
-	case ERR_INVALID:	/* a feed given a token that may write */
-		http_fail(&r, &out, &e);
+	case ERR_INVALID:	/* a feed given a token that may write: refused */
+		http_error(&r, &out, 403, e.msg);
 		goto send;
 	default:	/* the token could not be checked: the database failed */
 		http_fail(&r, &out, &e);

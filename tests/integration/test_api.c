@@ -71,6 +71,7 @@ static const char *const api_routes[] = {
 	"/api/v1/campaigns/{id}/answers/{code}/carry",
 	"/api/v1/countries/{code}/progress",
 	"/api/v1/needs/weights",
+	"/api/v1/developments",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
