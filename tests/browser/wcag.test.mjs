@@ -68,7 +68,7 @@ function kinds(caseId) {
     ['provision', '/akn/ke/act/2019/9/~part_1__sec_1'], ['article', '/instruments/coe-185/2'],
     ['search', '/search?q=accessibility'], ['case', `/cases/${caseId}`], ['signin', '/signin'],
     ['about', '/about'], ['help', '/help'], ['contact', '/contact'],
-    ['coverage', '/coverage'], ['map', '/coverage/map'],
+    ['coverage', '/coverage'], ['map', '/coverage/map'], ['developments', '/developments'],
   ];
 }
 
