@@ -644,6 +644,14 @@ STORE_FN(int, assist_offer_get, (struct store *s, pool *p, long long id,
 STORE_FN(int, assist_offer_list, (struct store *s, pool *p, int all,
 				  struct assist_offer **out, size_t *n, struct err *e),
 	 (s, p, all, out, n, e))
+/* The offers not withdrawn whose topics include topic, newest first. */
+STORE_FN(int, assist_offer_topic, (struct store *s, pool *p, const char *topic,
+				   struct assist_offer **out, size_t *n, struct err *e),
+	 (s, p, topic, out, n, e))
+/* Per offer with matches accepted in year ("2026"), how many, by offer. */
+STORE_FN(int, assist_offer_used, (struct store *s, pool *p, const char *year,
+				  struct assist_used **out, size_t *n, struct err *e),
+	 (s, p, year, out, n, e))
 /* Mark offer id withdrawn at, by; ERR_NOTFOUND when absent or withdrawn already. */
 STORE_FN(int, assist_offer_withdraw, (struct store *s, long long id, const char *at,
 				      const char *by, struct err *e),
