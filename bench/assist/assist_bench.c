@@ -21,6 +21,8 @@
  *             GET .../suggestions cost)
  *   overlaps  assist_overlaps over every request, 20 times
  *   overlaps1 assist_overlaps for one country, QUERIES random countries
+ *   list-*    assist_request_list (the /assistance page) as the operator and as an
+ *             account of a provider, every country (20 times) and one (QUERIES)
  * and the reference, plain SQL through sqlite3 on the same file:
  *   ref-suggest   the candidate offers of the request's topic, not withdrawn, with
  *                 their accepted matches counted (no scoring, no reasons: a floor)
@@ -355,6 +357,50 @@ static int run(struct store *s, const char *dbfile, long nq)
 		pool_free(p);
 	}
 	report("overlaps1", t, (size_t)nq);
+
+	/* the request list (the /assistance page): as the operator (no reading rule
+	 * beyond the label) and as an account of a provider organisation (the AMBER
+	 * requests it is matched to), every country and one */
+	{
+		pool *p = pool_new();
+		struct org *o;
+		struct actor prov = { .name = "bench-provider", .user_id = 1,
+				      .role = ROLE_PROVIDER };
+		const struct actor *who[2] = { &cli, &prov };
+		static const char *const names[2][2] = { { "list-all", "list-one" },
+							 { "list-all-prov", "list-one-prov" } };
+
+		if (org_get(s, p, "Provider 0", &o, &e)) {
+			fprintf(stderr, "Provider 0: %s\n", e.msg);
+			pool_free(p);
+			goto out;
+		}
+		prov.org_id = o->id;
+		for (int w = 0; w < 2; w++)
+			for (int one = 0; one < 2; one++) {
+				long runs = one ? nq : 20;
+
+				for (long i = 0; i < runs; i++) {
+					pool *q = pool_new();
+					struct assist_request *r;
+					size_t n;
+					double t0 = now_ms();
+
+					if (assist_request_list(s, q, who[w], one ?
+								countries[rnd(NCOUNTRIES)] : NULL,
+								-1, &r, &n, &e)) {
+						fprintf(stderr, "list: %s\n", e.msg);
+						pool_free(q);
+						pool_free(p);
+						goto out;
+					}
+					t[i] = now_ms() - t0;
+					pool_free(q);
+				}
+				report(names[w][one], t, (size_t)runs);
+			}
+		pool_free(p);
+	}
 
 	if (sqlite3_prepare_v2(db, ref_overlaps_sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "ref-overlaps: %s\n", sqlite3_errmsg(db));

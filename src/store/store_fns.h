@@ -652,6 +652,11 @@ STORE_FN(int, assist_offer_topic, (struct store *s, pool *p, const char *topic,
 STORE_FN(int, assist_offer_used, (struct store *s, pool *p, const char *year,
 				  struct assist_used **out, size_t *n, struct err *e),
 	 (s, p, year, out, n, e))
+/* The requests on which an offer of organisation org has a match that was not
+ * declined, by id, each once. */
+STORE_FN(int, assist_matched, (struct store *s, pool *p, long long org, long long **out,
+			       size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
 /* Mark offer id withdrawn at, by; ERR_NOTFOUND when absent or withdrawn already. */
 STORE_FN(int, assist_offer_withdraw, (struct store *s, long long id, const char *at,
 				      const char *by, struct err *e),

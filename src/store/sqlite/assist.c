@@ -252,6 +252,15 @@ int sq_assist_offer_used(struct store *s, pool *p, const char *year,
 		       &used_reader, (void **)out, n, "count matches", e);
 }
 
+int sq_assist_matched(struct store *s, pool *p, long long org, long long **out, size_t *n,
+		      struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_MATCHED, "SELECT DISTINCT m.request FROM "
+		       "assist_match m JOIN assist_offer f ON f.id = m.offer WHERE f.org = ?1 "
+		       "AND m.status <> 'declined' ORDER BY m.request", SQ_VALS(SQ_INT(org)),
+		       p, &sq_ll_reader, (void **)out, n, "list matches", e);
+}
+
 int sq_assist_offer_withdraw(struct store *s, long long id, const char *at, const char *by,
 			     struct err *e)
 {
