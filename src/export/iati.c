@@ -45,6 +45,18 @@ static const char *const iati_transaction[AF_KIND_COUNT] = {
 	[AF_DISBURSEMENT] = "3",	/* Disbursement */
 };
 
+static struct iati_org current = { IATI_ORG_REF_DEFAULT, IATI_ORG_NAME_DEFAULT };
+
+void iati_org_use(const struct iati_org *org)
+{
+	current = *org;
+}
+
+const struct iati_org *iati_org_current(void)
+{
+	return &current;
+}
+
 const char *iati_sector(const char *topic)
 {
 	for (size_t i = 0; topic && i < NELEM(iati_sectors); i++)

@@ -46,6 +46,13 @@ struct iati_org {
 						 * codelist (DAC channel 41128) */
 #define IATI_ORG_NAME_DEFAULT "United Nations Office on Drugs and Crime"
 
+/* Use org (copied; its strings must outlive the program: the settings) as the
+ * reporting organisation of iati_org_current(); the server's start does, from the
+ * settings iati-org-ref and iati-org-name. */
+void iati_org_use(const struct iati_org *org);
+/* The reporting organisation in use: the defaults until iati_org_use. */
+const struct iati_org *iati_org_current(void);
+
 /* The DAC 5 purpose code of a request's topic (a key of need_topics), or NULL. */
 const char *iati_sector(const char *topic);
 /* The IATI ActivityStatus code (1..5) of a stage name, or 0. */
