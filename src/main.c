@@ -16,6 +16,7 @@
 #include "domain/questionnaire.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
+#include "export/iati.h"
 #include "http/routes.h"
 #include "web/web.h"
 #include "http/server.h"
@@ -86,15 +87,19 @@ static const struct command commands[] = {
 	  "  --dry-run            parse and print the tree that would be stored (kind,\n"
 	  "                       number, heading, eId) and the warnings; store nothing\n"
 	  "                       and open no database\n" },
-	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
-	  { "--format=", "--out=", "--country=", "--kind=", NULL },
-	  "export records as Akoma Ntoso, JSON or CSV",
+	{ "export", cli_export, DB_OPTS | CONFIG_OPT_IATI_ORG_REF | CONFIG_OPT_IATI_ORG_NAME,
+	  "[WORK-URI[@DATE] | ID]",
+	  { "--format=", "--out=", "--country=", "--kind=", "--public", NULL },
+	  "export records as Akoma Ntoso, JSON or CSV; assistance as IATI",
 	  "With a work URI (or record id): that work. --format akn writes the version in\n"
 	  "force today (or on @DATE, or the exact /lang@DATE) as Akoma Ntoso 3.0; json a\n"
 	  "bundle with every version, provision and mapping; csv its provisions.\n"
 	  "Without one: every record (--country, --kind narrow it) as a JSON bundle or a\n"
 	  "CSV list. A bundle imports back with 'ccrepo import'.\n"
-	  "  --format akn|json|csv (default json), --out FILE (default standard output)\n" },
+	  "--format iati: the technical assistance requests (--country narrows them) as\n"
+	  "IATI 2.03 activities, reported by --iati-org-ref (docs/assistance.md); every\n"
+	  "request, or with --public only those the public reads (CLEAR).\n"
+	  "  --format akn|json|csv|iati (default json), --out FILE (default standard output)\n" },
 	{ "show", cli_show, DB_OPTS, "WORK-URI[@DATE] | ID", { "--all", NULL },
 	  "print a record: metadata, versions, table of contents",
 	  "  --all   every provision, not the first 200 of the top three levels\n" },
@@ -365,6 +370,7 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 	long ncpu;
 
 	web_set_contact(cfg->contact);
+	iati_org_use(&(struct iati_org){ cfg->iati_org_ref, cfg->iati_org_name });
 	{
 		struct need_weights w;
 
