@@ -1,6 +1,6 @@
 /* assist_bench: the technical assistance benchmark's driver (bench/assist.sh).
  *
- *   assist_bench gen DB REQUESTS OFFERS MATCHES SEED
+ *   assist_bench gen DB REQUESTS OFFERS MATCHES ACTIVITIES SEED
  *   assist_bench run DB QUERIES SEED
  *
  * Linked against the program's objects and driving only the domain's entry points
@@ -13,7 +13,9 @@
  * 2024..2028 lasting 1..120 days; 20 % CLEAR, 10 % AMBER, the rest GREEN); OFFERS
  * offers (1..3 topics, the world or one M49 region, 1..3 languages and modes, 5..50
  * activities a year); MATCHES matches confirmed on random requests to an offer on
- * the request's topic, four in five accepted. The generator is a fixed LCG from SEED:
+ * the request's topic, four in five accepted; the requests with an accepted match
+ * moved on to delivery and ACTIVITIES activities spread over them, four in five
+ * with a training record, one in three evaluated. The generator is a fixed LCG from SEED:
  * the same arguments make the same data.
  *
  * run times, in one process, each with a fresh pool:
@@ -23,6 +25,8 @@
  *   overlaps1 assist_overlaps for one country, QUERIES random countries
  *   list-*    assist_request_list (the /assistance page) as the operator and as an
  *             account of a provider, every country (20 times) and one (QUERIES)
+ *   activities1  assist_activity_list of one request (its page), QUERIES times
+ *   trained1  assist_trained of one country (its profile), QUERIES times
  * and the reference, plain SQL through sqlite3 on the same file:
  *   ref-suggest   the candidate offers of the request's topic, not withdrawn, with
  *                 their accepted matches counted (no scoring, no reasons: a floor)
@@ -122,15 +126,17 @@ static void date_text(char out[11], unsigned day)
 		 1 + (day % 30 < 27 ? day % 30 : 27));
 }
 
-static int gen(struct store *s, long nreq, long noff, long nmatch)
+static int gen(struct store *s, long nreq, long noff, long nmatch, long nact)
 {
 	struct err e = { 0 };
 	long long *offer_ids = calloc((size_t)noff + 1, sizeof(long long));
 	char **offer_topics = calloc((size_t)noff + 1, sizeof(char *));
+	long long *delivering = calloc((size_t)nmatch + 1, sizeof(long long));
+	size_t ndel = 0;
 	int rc = 1;
 	double t0 = now_ms();
 
-	if (!offer_ids || !offer_topics)
+	if (!offer_ids || !offer_topics || !delivering)
 		goto out;
 	for (int i = 0; i < 50; i++) {
 		pool *p = pool_new();
@@ -222,8 +228,8 @@ static int gen(struct store *s, long nreq, long noff, long nmatch)
 				if (assist_match_confirm(s, p, &cli, req, offer_ids[k], &mid, &e))
 					break;
 				made++;
-				if (rnd(5))
-					assist_match_answer(s, p, &cli, mid, 1, NULL, &e);
+				if (rnd(5) && !assist_match_answer(s, p, &cli, mid, 1, NULL, &e))
+					delivering[ndel++] = req;
 				break;
 			}
 		}
@@ -231,8 +237,70 @@ static int gen(struct store *s, long nreq, long noff, long nmatch)
 		pool_free(p);
 	}
 	fprintf(stderr, "  matches in %.1f s\n", (now_ms() - t0) / 1e3);
+	/* the requests with an accepted match go on to delivery (no budget: funded
+	 * holds), and the activities are spread over them, four in five with a training
+	 * record, one in three evaluated */
+	t0 = now_ms();
+	for (size_t i = 0; i < ndel; i++) {
+		static const char *const path[] = { "assessed", "matched", "funded",
+						     "in_delivery" };
+		pool *p = pool_new();
+
+		for (size_t k = 0; k < 4; k++)
+			if (assist_move(s, p, &cli, delivering[i], path[k], NULL, &e))
+				break;	/* matched twice: a request already moved on */
+		err_clear(&e);
+		pool_free(p);
+	}
+	fprintf(stderr, "  %zu requests moved to delivery in %.1f s\n", ndel,
+		(now_ms() - t0) / 1e3);
+	t0 = now_ms();
+	for (long i = 0; ndel && i < nact; i++) {
+		pool *p = pool_new();
+		long long req = delivering[rnd((unsigned)ndel)], aid;
+		unsigned start = rnd(5 * 360 - 10);
+		char from[11], to[11];
+		struct assist_activity_in in = {
+			.title = pool_printf(p, "Activity %ld", i + 1),
+			.mode = modes[rnd(4)], .language = languages[rnd(8)],
+		};
+
+		if (!strcmp(in.mode, "in_person"))
+			in.place = "Nairobi";
+		date_text(from, start);
+		date_text(to, start + rnd(5));
+		in.date_from = from;
+		in.date_to = to;
+		if (assist_activity_add(s, p, &cli, req, &in, &aid, &e)) {
+			fprintf(stderr, "activity %ld (request %lld): %s\n", i + 1, req, e.msg);
+			pool_free(p);
+			goto out;
+		}
+		if (rnd(5)) {
+			struct assist_training_in tr = { .pre = "55.5", .post = "78" };
+
+			for (int r = 0; r < AR_COUNT; r++)
+				for (int g = 0; g < AG_COUNT; g++)
+					tr.count[r][g] = pool_printf(p, "%u", rnd(6));
+			tr.count[0][0] = "1";
+			if (assist_training_set(s, p, &cli, aid, &tr, &e)) {
+				fprintf(stderr, "training %lld: %s\n", aid, e.msg);
+				pool_free(p);
+				goto out;
+			}
+		}
+		if (!rnd(3) && assist_activity_evaluate(s, p, &cli, aid, 1 + (int)rnd(5), "",
+							&e)) {
+			fprintf(stderr, "evaluation %lld: %s\n", aid, e.msg);
+			pool_free(p);
+			goto out;
+		}
+		pool_free(p);
+	}
+	fprintf(stderr, "  %ld activities in %.1f s\n", nact, (now_ms() - t0) / 1e3);
 	rc = 0;
 out:
+	free(delivering);
 	for (long i = 0; offer_topics && i < noff; i++)
 		free(offer_topics[i]);
 	free(offer_topics);
@@ -402,6 +470,41 @@ static int run(struct store *s, const char *dbfile, long nq)
 		pool_free(p);
 	}
 
+	/* a request's activities (its page) and the people trained in a country (its
+	 * profile) */
+	for (long i = 0; i < nq; i++) {
+		pool *p = pool_new();
+		struct assist_activity *act;
+		size_t n;
+		double t0 = now_ms();
+
+		if (assist_activity_list(s, p, &cli, 1 + rnd((unsigned)nreq), NULL, &act, &n,
+					 &e)) {
+			fprintf(stderr, "activities: %s\n", e.msg);
+			pool_free(p);
+			goto out;
+		}
+		t[i] = now_ms() - t0;
+		pool_free(p);
+	}
+	report("activities1", t, (size_t)nq);
+	for (long i = 0; i < nq; i++) {
+		pool *p = pool_new();
+		struct assist_trained *tr;
+		size_t n;
+		double t0 = now_ms();
+
+		if (assist_trained(s, p, &cli, countries[rnd(NCOUNTRIES)], 0, NULL, &tr, &n,
+				   &e)) {
+			fprintf(stderr, "trained: %s\n", e.msg);
+			pool_free(p);
+			goto out;
+		}
+		t[i] = now_ms() - t0;
+		pool_free(p);
+	}
+	report("trained1", t, (size_t)nq);
+
 	if (sqlite3_prepare_v2(db, ref_overlaps_sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "ref-overlaps: %s\n", sqlite3_errmsg(db));
 		goto out;
@@ -434,8 +537,8 @@ int main(int argc, char **argv)
 	int rc = 1;
 
 	if (argc < 4 || (strcmp(argv[1], "gen") && strcmp(argv[1], "run")) ||
-	    (!strcmp(argv[1], "gen") && argc != 7) || (!strcmp(argv[1], "run") && argc != 5)) {
-		fprintf(stderr, "usage: assist_bench gen DB REQUESTS OFFERS MATCHES SEED\n"
+	    (!strcmp(argv[1], "gen") && argc != 8) || (!strcmp(argv[1], "run") && argc != 5)) {
+		fprintf(stderr, "usage: assist_bench gen DB REQUESTS OFFERS MATCHES ACTIVITIES SEED\n"
 			"       assist_bench run DB QUERIES SEED\n");
 		return 2;
 	}
@@ -445,7 +548,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (!strcmp(argv[1], "gen"))
-		rc = gen(s, atol(argv[3]), atol(argv[4]), atol(argv[5]));
+		rc = gen(s, atol(argv[3]), atol(argv[4]), atol(argv[5]), atol(argv[6]));
 	else
 		rc = run(s, argv[2], atol(argv[3]));
 	store_close(s);

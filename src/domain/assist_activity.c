@@ -132,7 +132,7 @@ static int activity_read(struct store *s, pool *p, const struct actor *a, long l
 	if (store_assist_activity_get(s, p, aid, out, NULL) ||
 	    assist_request_get(s, p, a, (*out)->request, &r, NULL))
 		return err_set(e, ERR_NOTFOUND, "no activity %lld", aid);
-	if ((rc = store_assist_activity_orgs(s, p, r->id, &o, &no, e)))
+	if ((rc = store_assist_activity_orgs(s, p, r->id, NULL, &o, &no, e)))
 		return rc;
 	attach(p, *out, 1, o, no);
 	if (req)
@@ -177,8 +177,14 @@ int assist_activity_list(struct store *s, pool *p, const struct actor *a, long l
 	for (size_t i = 0; i < nr; i++)
 		ids[i] = r[i].id;
 	qsort(ids, nr, sizeof(*ids), by_ll);
-	if ((rc = store_assist_activity_list(s, p, request, &all, &nall, e)) ||
-	    (rc = store_assist_activity_orgs(s, p, request, &o, &no, e)))
+	/* the store reads only the request's or the country's activities (the country
+	 * as stored: the first request names it; none, none to read) */
+	if (!request && country && !nr)
+		return ERR_OK;
+	if (!request && country)
+		country = r[0].country;
+	if ((rc = store_assist_activity_list(s, p, request, country, &all, &nall, e)) ||
+	    (rc = store_assist_activity_orgs(s, p, request, country, &o, &no, e)))
 		return rc;
 	for (size_t i = 0; i < nall; i++)
 		if (bsearch(&all[i].request, ids, nr, sizeof(*ids), by_ll))

@@ -707,18 +707,19 @@ STORE_FN(int, assist_activity_put, (struct store *s, const struct assist_activit
 STORE_FN(int, assist_activity_get, (struct store *s, pool *p, long long id,
 				    struct assist_activity **out, struct err *e),
 	 (s, p, id, out, e))
-/* The activities of request (0: every request) as assist_activity_get reads them,
- * by id. */
+/* The activities of request or, when request is 0, of the requests of country
+ * (alpha-2; NULL: every request), as assist_activity_get reads them, by id. */
 STORE_FN(int, assist_activity_list, (struct store *s, pool *p, long long request,
-				     struct assist_activity **out, size_t *n,
-				     struct err *e),
-	 (s, p, request, out, n, e))
-/* The provider organisations of the activities of request (0: every request), as
- * (activity, organisation id, name), by activity then name. */
+				     const char *country, struct assist_activity **out,
+				     size_t *n, struct err *e),
+	 (s, p, request, country, out, n, e))
+/* The provider organisations of the activities of request or country (as
+ * assist_activity_list), as (activity, organisation id, name), by activity then
+ * name. */
 STORE_FN(int, assist_activity_orgs, (struct store *s, pool *p, long long request,
-				     struct assist_activity_org **out, size_t *n,
-				     struct err *e),
-	 (s, p, request, out, n, e))
+				     const char *country, struct assist_activity_org **out,
+				     size_t *n, struct err *e),
+	 (s, p, request, country, out, n, e))
 /* Write the training record of act->id (count, declared, pre, post, trained_*; -1
  * stored as none); ERR_NOTFOUND when absent. */
 STORE_FN(int, assist_training_put, (struct store *s, const struct assist_activity *act,
