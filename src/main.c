@@ -29,7 +29,7 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);
 	unsigned opts;
 	const char *args;	/* positional arguments, for help */
-	const char *flags[40];	/* the command's own options ("--x=" takes a value) */
+	const char *flags[64];	/* the command's own options ("--x=" takes a value) */
 	const char *summary;
 	const char *help;
 };
@@ -247,12 +247,15 @@ static const struct command commands[] = {
 	  "  ccrepo campaign reopen ID COUNTRY --until=DATE   let it answer late\n" },
 	{ "assist", cli_assist, DB_OPTS,
 	  "request add|edit|list|show | move ID STAGE | offer add|list|withdraw | suggest ID "
-	  "| match confirm|accept|decline | evaluate | fund ID | totals | overlaps",
+	  "| match confirm|accept|decline | evaluate | fund ID | totals | overlaps "
+	  "| activity add|list|show|training|attendance|evaluate | trained",
 	  { "--country=", "--title=", "--topic=", "--beneficiary=", "--targets=",
 	    "--languages=", "--from=", "--to=", "--urgency=", "--modes=", "--currency=",
 	    "--budget=", "--needs=", "--description=", "--tlp=", "--revision=", "--stage=",
 	    "--comment=", "--org=", "--topics=", "--regions=", "--capacity=", "--all",
 	    "--rating=", "--closed=", "--donor=", "--kind=", "--amount=", "--on=", "--by=",
+	    "--mode=", "--place=", "--language=", "--provider=", "--participants=",
+	    "--total=", "--pre=", "--post=", "--file=", "--show", "--closes=", "--request=",
 	    NULL },
 	  "technical assistance: requests, their lifecycle, offers, matches, funding",
 	  "Requests for technical assistance go requested, assessed, matched, funded, in\n"
@@ -280,7 +283,21 @@ static const struct command commands[] = {
 	  "  ccrepo assist fund ID --donor=ORG --kind=pledge|disbursement --currency=EUR\n"
 	  "      --amount=1000.00 --on=DATE\n"
 	  "  ccrepo assist totals [--by=donor|country|region|topic]   per currency\n"
-	  "  ccrepo assist overlaps [--country=CC]   possible duplicated assistance\n" },
+	  "  ccrepo assist overlaps [--country=CC]   possible duplicated assistance\n"
+	  "Activities and trainings (funded, in delivery or delivered; curators or the\n"
+	  "provider of an accepted match):\n"
+	  "  ccrepo assist activity add REQUEST --title=T --from=DATE --to=DATE\n"
+	  "      --mode=in_person|online|mentoring|equipment --language=en [--place=P]\n"
+	  "      [--provider=ORG ...] [--description=T]   (no provider: the accepted ones)\n"
+	  "  ccrepo assist activity list REQUEST | activity show ID\n"
+	  "  ccrepo assist activity training ID --participants='police:f=3,m=2;judge:f=1'\n"
+	  "      [--total=N] [--pre=72.5] [--post=88]   roles police, prosecutor, judge,\n"
+	  "      cert, other; genders female (f), male (m), other (o: other or not\n"
+	  "      stated); the total, if given, must be the sum; scores 0-100, one decimal\n"
+	  "  ccrepo assist activity attendance ID --file=NAMES.txt | --show   names are\n"
+	  "      RED: curators and the providers read them, each read audited\n"
+	  "  ccrepo assist activity evaluate ID --rating=1-5 [--closes=stated:12,...]\n"
+	  "  ccrepo assist trained [--country=CC] [--request=ID] [--by=request|country]\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
