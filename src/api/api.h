@@ -55,6 +55,9 @@ int api_coverage(struct req *r, struct resp *out);
 /* api/needs.c: GET /api/v1/needs (?country=; else all, ?region=, ?topic=, ?target=,
  * and with ?region= the shared needs). */
 int api_needs(struct req *r, struct resp *out);
+/* api/assist_iati.c: GET /api/v1/assistance/iati.xml (?country=): the requests the
+ * caller may read as IATI 2.03 XML (export/iati.h). */
+int api_assist_iati(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
 int api_coverage_assessments(struct req *r, struct resp *out);

@@ -32,6 +32,9 @@ struct config {
 	char need_weights[CONFIG_STR_MAX];	/* "not-covered=2,urgency=2.5": the needs'
 						 * score weights overriding the defaults
 						 * (domain/needs.h); "" when not set */
+	char iati_org_ref[CONFIG_STR_MAX];	/* the IATI organisation identifier of the
+						 * reporting organisation (export/iati.h) */
+	char iati_org_name[CONFIG_STR_MAX];	/* and its name */
 };
 
 /* Which settings a command takes (bit per setting; see config.c table order). */
@@ -53,7 +56,9 @@ enum {
 	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
 	CONFIG_OPT_CONTACT = 1 << 15,
 	CONFIG_OPT_NEED_WEIGHTS = 1 << 16,
-	CONFIG_OPT_ALL = (1 << 17) - 1,
+	CONFIG_OPT_IATI_ORG_REF = 1 << 17,
+	CONFIG_OPT_IATI_ORG_NAME = 1 << 18,
+	CONFIG_OPT_ALL = (1 << 19) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

@@ -111,6 +111,9 @@ const struct route routes[] = {
 	{ GET | POST, "/api/v1/needs", api_needs, 0, NULL },
 	{ POST, "/api/v1/needs/:id/close", api_need_close, 0, NULL },
 	{ GET | PUT, "/api/v1/needs/weights", api_need_weights, 0, NULL },
+	/* assistance as IATI 2.03 XML (issue 16): what it holds depends on who asks (the
+	 * reading rule of assist_can_read): not cached */
+	{ GET, "/api/v1/assistance/iati.xml", api_assist_iati, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
