@@ -105,7 +105,8 @@ static int request_show(struct cli_ctx *c)
 	struct assist_match *m;
 	struct assist_fund *f;
 	struct assist_sum *other;
-	size_t nst, nm, nf, nother;
+	struct assist_activity *act;
+	size_t nst, nm, nf, nother, nact;
 	long long id = id_of(c, c->pos[0], "a request"), gap, pledged;
 
 	if (id <= 0 || assist_request_get(c->s, c->p, cli_actor(), id, &r, &c->e) ||
@@ -146,6 +147,12 @@ static int request_show(struct cli_ctx *c)
 	for (size_t i = 0; i < nf; i++)
 		printf("  %s\t%s\t%s\t%s\n", f[i].on_date, f[i].donor_name,
 		       assist_fund_kind_names[f[i].kind], money(c, f[i].currency, f[i].amount));
+	if (assist_activity_list(c->s, c->p, cli_actor(), id, NULL, &act, &nact, &c->e))
+		return cli_failed(c);
+	printf("activities:\n");
+	for (size_t i = 0; i < nact; i++)
+		printf("  activity %lld\t%s..%s\t%s\t%s\n", act[i].id, act[i].date_from,
+		       act[i].date_to, act[i].mode, act[i].title);
 	return 0;
 }
 

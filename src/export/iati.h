@@ -13,7 +13,7 @@
  *                      description is the request's, or its title when it has none
  *   participating-org  1 Funding: each donor that pledged or disbursed; 2
  *                      Accountable: the beneficiary institution; 4 Implementing: the
- *                      provider of each accepted match
+ *                      providers of accepted matches and of activities
  *   activity-status    iati_status[] below (stage -> ActivityStatus 1..5)
  *   activity-date      1 planned start, 3 planned end: the preferred dates, else the
  *                      year the request was made in (assist_period); 2 actual start:
@@ -26,6 +26,10 @@
  *                      date, value in its currency (exact minor units written as a
  *                      decimal, never through floating point), the donor as
  *                      provider-org, the beneficiary as receiver-org
+ *   result             of the request's activities (assist_activity_list): people
+ *                      trained by role and gender (output), test scores before and
+ *                      after and the beneficiary's ratings (outcomes); counts only,
+ *                      attendance names are never read
  * Text is escaped by libxml2's writer; control characters other than tab and
  * newline are dropped, so the output is always well-formed. */
 #ifndef EXPORT_IATI_H

@@ -207,6 +207,8 @@ static void test_activities(void **state)
 		fail();
 	EXPECT(RUN("assist", "activity", "attendance", "1", file), 0, OUT, "recorded");
 	EXPECT(RUN("assist", "activity", "list", "3"), 0, OUT, "7 trained");
+	EXPECT(RUN("assist", "request", "show", "3"), 0, OUT,
+	       "activity 1\t2030-02-01..2030-02-03\tin_person\tWorkshop");
 	assert_false(has(OUT, "Wanjiru"));
 	EXPECT(RUN("assist", "activity", "show", "1"), 0, OUT, "attendance list: 2 names");
 	assert_false(has(OUT, "Wanjiru"));

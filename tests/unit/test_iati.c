@@ -220,8 +220,34 @@ static void test_valid(void **state)
 	move(&w, id, "matched");
 	move(&w, id, "funded");
 	move(&w, id, "in_delivery");
+	/* an activity with its training record, attendance list and evaluation */
+	{
+		static const char *const provs[] = { "CoE" };
+		static const char *const names[] = { "Wanjiru Kamau", "Otieno Ochieng" };
+		struct assist_activity_in in = { .title = "Forensics course 1",
+			.date_from = "2030-01-12", .date_to = "2030-01-16", .mode = "in_person",
+			.place = "Nairobi", .language = "en", .providers = provs,
+			.nproviders = 1 };
+		struct assist_training_in t = { .total = "7", .pre = "41.5", .post = "72.5" };
+		long long aid;
+
+		t.count[AR_POLICE][AG_FEMALE] = "3";
+		t.count[AR_POLICE][AG_MALE] = "2";
+		t.count[AR_JUDGE][AG_FEMALE] = "2";
+		if (assist_activity_add(w.s, w.p, &w.cur, id, &in, &aid, E))
+			fail_msg("activity: %s", e.msg);
+		if (assist_training_set(w.s, w.p, &w.cur, aid, &t, E))
+			fail_msg("training: %s", e.msg);
+		if (assist_attendance_set(w.s, w.p, &w.cur, aid, names, 2, E))
+			fail_msg("attendance: %s", e.msg);
+		if (assist_activity_evaluate(w.s, w.p, &w.ke, aid, 4, "", E))
+			fail_msg("evaluate: %s", e.msg);
+	}
 
 	export(&w, NULL, NULL, &b);
+	/* attendance names never leave */
+	assert_null(strstr(sbuf_str(&b), "Wanjiru"));
+	assert_null(strstr(sbuf_str(&b), "Ochieng"));
 	assert_int_equal(validate(sbuf_str(&b), b.len, &d), 0);
 	assert_int_equal(count(d, "//iati-activity"), 3);
 	assert_string_equal(xp(d, "/iati-activities/@version"), "2.03");
@@ -263,6 +289,18 @@ static void test_valid(void **state)
 	assert_string_equal(xp(d, "//transaction/value[@currency='KWD']"), "0.005");
 	assert_string_equal(xp(d, "//transaction/value[@currency='KWD']/@value-date"),
 			    "2030-01-05");
+	/* results: people trained by role and gender, the scores, the rating */
+	assert_string_equal(xp(d, "//result[@type='1']/indicator/period/actual[not(dimension)]/@value"),
+			    "7");
+	assert_string_equal(xp(d, "//result[@type='1']//actual[dimension[@name='role']"
+				  "[@value='police']][dimension[@name='sex'][@value='female']]/@value"),
+			    "3");
+	assert_int_equal(count(d, "//result[@type='1']//actual[dimension]"), 3);
+	assert_string_equal(xp(d, "//indicator[@measure='2']/baseline/@value"), "41.5");
+	assert_string_equal(xp(d, "//indicator[@measure='2']/period/actual/@value"), "72.5");
+	assert_string_equal(xp(d, "//result[@type='2']/indicator[@measure='1']/period/actual/@value"),
+			    "4");
+	assert_int_equal(count(d, "//participating-org[@role='4']"), 1);
 	xmlFreeDoc(d);
 	sbuf_release(&b);
 	world_free(&w);
