@@ -150,6 +150,16 @@ const struct route routes[] = {
 	{ POST, "/api/v1/assistance/offers/:id/withdraw", api_assist_offer_withdraw, 0, NULL },
 	{ GET, "/api/v1/assistance/overlaps", api_assist_overlaps, 0, NULL },
 	{ GET, "/api/v1/assistance/totals", api_assist_totals, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/activities", api_assist_request_activities, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/activities", api_assist_activities, 0, NULL },
+	{ GET, "/api/v1/assistance/activities/:id", api_assist_activity, 0, NULL },
+	{ PUT | POST, "/api/v1/assistance/activities/:id/training", api_assist_training, 0, NULL },
+	{ GET | PUT, "/api/v1/assistance/activities/:id/attendance", api_assist_attendance, 0,
+	  NULL },
+	{ POST, "/api/v1/assistance/activities/:id/evaluation", api_assist_activity_evaluation, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/trained", api_assist_trained, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));
