@@ -454,7 +454,8 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 }
 
 int iati_export(struct store *s, pool *p, const struct actor *a, const struct iati_org *org,
-		const char *country, const char *now, struct sbuf *out, struct err *e)
+		const char *country, const char *now, struct sbuf *out, size_t *nout,
+		struct err *e)
 {
 	struct assist_request *r;
 	size_t n;
@@ -500,6 +501,8 @@ int iati_export(struct store *s, pool *p, const struct actor *a, const struct ia
 		goto out;
 	}
 	sbuf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	if (nout)
+		*nout = n;
 	rc = ERR_OK;
 out:
 	if (w.x)

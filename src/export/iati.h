@@ -68,10 +68,12 @@ int iati_ref_ok(const char *ref);
 
 /* Append to out the IATI 2.03 document of the requests a (NULL: the public) may read,
  * of country (any ISO form; NULL every country), reported by org, generated at now
- * ("YYYY-MM-DDTHH:MM:SSZ"; NULL: the current time). ERR_INVALID for a bad country or
- * org ref; the store's errors. A document with no request has no iati-activity and
- * is still written (the schema wants one or more: the caller says so to users). */
+ * ("YYYY-MM-DDTHH:MM:SSZ"; NULL: the current time); *n (when not NULL) receives how
+ * many activities it holds. ERR_INVALID for a bad country or org ref; the store's
+ * errors. A document with no request has no iati-activity and is still written (the
+ * schema wants one or more: the caller says so to users). */
 int iati_export(struct store *s, pool *p, const struct actor *a, const struct iati_org *org,
-		const char *country, const char *now, struct sbuf *out, struct err *e);
+		const char *country, const char *now, struct sbuf *out, size_t *n,
+		struct err *e);
 
 #endif

@@ -182,7 +182,7 @@ static void export(struct world *w, const struct actor *a, const char *country,
 	struct err e = { 0 };
 
 	sbuf_reset(b);
-	if (iati_export(w->s, w->p, a, &org, country, "2030-02-01T10:00:00Z", b, E))
+	if (iati_export(w->s, w->p, a, &org, country, "2030-02-01T10:00:00Z", b, NULL, E))
 		fail_msg("export: %s", e.msg);
 }
 
@@ -381,6 +381,19 @@ static void test_reading(void **state)
 
 	export(&w, &fixture_local, "NG", &b);
 	assert_null(strstr(sbuf_str(&b), "<iati-activity"));
+	{
+		struct err e = { 0 };
+		size_t n = 99;
+
+		assert_int_equal(iati_export(w.s, w.p, NULL, &org, NULL, NULL, &b, &n, E), ERR_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(iati_export(w.s, w.p, &fixture_local, &org, "KE", NULL, &b, &n,
+					     E), ERR_OK);
+		assert_int_equal(n, 3);
+		assert_int_equal(iati_export(w.s, w.p, NULL, &org, "Atlantis", NULL, &b, &n, E),
+				 ERR_INVALID);
+		assert_non_null(strstr(e.msg, "country"));
+	}
 	sbuf_release(&b);
 	world_free(&w);
 }
@@ -413,7 +426,8 @@ static void test_tables(void **state)
 	assert_true(iati_ref_ok("XM-DAC-41128"));
 	assert_false(iati_ref_ok(""));
 	assert_false(iati_ref_ok("XM DAC"));
-	assert_int_equal(iati_export(NULL, NULL, NULL, &bad, NULL, NULL, &b, E), ERR_INVALID);
+	assert_int_equal(iati_export(NULL, NULL, NULL, &bad, NULL, NULL, &b, NULL, E),
+			 ERR_INVALID);
 	assert_non_null(strstr(e.msg, "iati-org-ref"));
 	sbuf_release(&b);
 }
