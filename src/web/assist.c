@@ -1,0 +1,1136 @@
+/* The pages of technical assistance (domain/assist.h, issue 16; docs/assistance.md
+ * "Pages"): /assistance (the requests with filters and counts by stage, the form that
+ * adds one, /assistance.csv) and the page of one request (its facts, needs, timeline,
+ * the moves the visitor may make, suggestions with their reasons, matches, funding
+ * and its gap, duplication warnings), with the forms it posts. What a visitor may
+ * read and do is the domain's answer: a request it may not read is "no request N"
+ * (404) here as everywhere. The other lists are in assist_lists.c. */
+#include <limits.h>
+#include <string.h>
+
+#include "core/num.h"
+#include "domain/assist.h"
+#include "domain/country.h"
+#include "domain/needs.h"
+#include "domain/record.h"
+#include "export/assist_csv.h"
+#include "view/html.h"
+#include "view/layout.h"
+#include "web/assist_web.h"
+#include "web/web.h"
+
+#define T(s) layout_t(r, s)
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define AW_PAGE_ROWS 500	/* requests listed on /assistance (the CSV has all) */
+
+/* ---- shared helpers (assist_web.h) ---- */
+
+void aw_ctx_init(struct aw_ctx *k, struct req *r)
+{
+	memset(k, 0, sizeof(*k));
+	k->r = r;
+}
+
+int aw_minor(void *ctx, const char *code)
+{
+	struct aw_ctx *k = ctx;
+	struct assist_currency *c;
+
+	for (size_t i = 0; i < k->ncur; i++)
+		if (!strcmp(k->code[i], code))
+			return k->minor[i];
+	if (assist_currency_get(k->r->store, k->r->pool, code, &c, NULL))
+		return -1;
+	if (k->ncur < AW_CURRENCIES) {
+		memcpy(k->code[k->ncur], c->code, 4);
+		k->minor[k->ncur++] = c->minor;
+	}
+	return c->minor;
+}
+
+const char *aw_amount(struct aw_ctx *k, const char *code, long long amount)
+{
+	struct req *r = k->r;
+	int minor = aw_minor(k, code);
+	long long unit = 1;
+
+	if (minor < 0)
+		return pool_printf(r->pool, "%lld (%s)", amount, code);
+	for (int i = 0; i < minor; i++)
+		unit *= 10;
+	if (!minor)
+		return pool_printf(r->pool, "%s %s", layout_number(r, amount), code);
+	return pool_printf(r->pool, "%s.%0*lld %s", layout_number(r, amount / unit), minor,
+			   amount % unit, code);
+}
+
+static void aw_orgs_read(struct aw_ctx *k)
+{
+	if (!k->orgs_read && org_list(k->r->store, k->r->pool, &k->orgs, &k->norgs, NULL))
+		k->norgs = 0;
+	k->orgs_read = 1;
+}
+
+const struct org *aw_org(struct aw_ctx *k, long long id)
+{
+	aw_orgs_read(k);
+	for (size_t i = 0; i < k->norgs; i++)
+		if (k->orgs[i].id == id)
+			return &k->orgs[i];
+	return NULL;
+}
+
+const struct org *aw_own_org(struct aw_ctx *k)
+{
+	const struct actor *a = k->r->actor;
+
+	return a && a->user_id && a->org_id ? aw_org(k, a->org_id) : NULL;
+}
+
+const char *aw_topic(struct req *r, const char *key)
+{
+	const struct need_term_def *t = needs_topic(key);
+
+	return t ? T(t->name) : key;
+}
+
+/* list's items, each named by name(), joined with ", ". */
+static const char *aw_list(struct req *r, const char *list,
+			   const char *(*name)(struct req *, const char *))
+{
+	const char *out = "";
+
+	for (const char *at = list; at && *at;) {
+		size_t len = strcspn(at, ",");
+		const char *item = name(r, pool_strndup(r->pool, at, len));
+
+		out = *out ? pool_printf(r->pool, "%s, %s", out, item) : item;
+		at += len + (at[len] != 0);
+	}
+	return out;
+}
+
+static const char *aw_target(struct req *r, const char *key)
+{
+	const struct need_term_def *t = needs_target(key);
+
+	return t ? T(t->name) : key;
+}
+
+const char *aw_targets(struct req *r, const char *list)
+{
+	return aw_list(r, list, aw_target);
+}
+
+/* The delivery modes' labels (assist_modes[] are the keys). */
+static const char *const aw_mode_labels[] = { "in person", "online", "mentoring",
+					      "equipment" };
+
+static const char *aw_mode(struct req *r, const char *key)
+{
+	for (size_t i = 0; assist_modes[i] && i < NELEM(aw_mode_labels); i++)
+		if (!strcmp(key, assist_modes[i]))
+			return T(aw_mode_labels[i]);
+	return key;
+}
+
+const char *aw_modes(struct req *r, const char *list)
+{
+	return aw_list(r, list, aw_mode);
+}
+
+const char *aw_stage(struct req *r, int stage)
+{
+	return stage >= 0 && stage < AS_STAGE_COUNT ? T(assist_stage_titles[stage]) : "";
+}
+
+const char *aw_urgency(struct req *r, int urgency)
+{
+	return T(urgency >= 3 ? "high" : urgency == 2 ? "medium" : "low");
+}
+
+const char *aw_msg(struct req *r, const char *msg)
+{
+	static const struct i18n_name fields[] = {
+		{ "country", "Country" }, { "title", "Title" }, { "topic", "Topic" },
+		{ "beneficiary", "Beneficiary institution" }, { "targets", "Target groups" },
+		{ "languages", "Languages" }, { "date_from", "Preferred start" },
+		{ "date_to", "Preferred end" }, { "urgency", "Urgency" },
+		{ "modes", "Delivery modes" }, { "budget_currency", "Budget currency" },
+		{ "budget_amount", "Budget" }, { "needs", "Needs answered" },
+		{ "description", "Description" }, { "tlp", "Sharing label" },
+		{ "comment", "Comment" }, { "offer", "Offer" }, { "donor", "Donor" },
+		{ "currency", "Currency" }, { "amount", "Amount" }, { "on_date", "Date" },
+		{ "org", "Organisation" }, { "rating", "Rating" }, { "topics", "Topics" },
+		{ "regions", "Regions" }, { "capacity", "Activities a year" },
+		{ "period_from", "Offered from" }, { "period_to", "Offered until" },
+	};
+
+	return layout_msg(r, msg, fields, NELEM(fields));
+}
+
+int aw_curator(const struct req *r)
+{
+	return !record_allow(r->actor, ACT_MATCH, NULL, NULL);
+}
+
+int aw_may_request(const struct req *r, const char *country)
+{
+	struct record rec = { .country = country ? country : r->actor ? r->actor->country :
+				NULL };
+
+	if (aw_curator(r))
+		return 1;
+	return rec.country && !record_allow(r->actor, ACT_ASSIST, &rec, NULL);
+}
+
+void aw_request_link(struct req *r, struct sbuf *b, const struct assist_request *q)
+{
+	html_fmt(b, "<a href=\"");
+	layout_href(r, b, pool_printf(r->pool, "/assistance/%lld", q->id));
+	html_fmt(b, "\">#%S %s</a>", pool_printf(r->pool, "%lld", q->id), q->title);
+}
+
+void aw_org_link(struct req *r, struct sbuf *b, const char *kind, const char *name)
+{
+	struct sbuf path;
+
+	sbuf_init(&path);
+	html_url(&path, name ? name : "");
+	html_fmt(b, "<a href=\"/assistance/%S/%S%S\">%s</a>", kind, sbuf_str(&path),
+		 layout_q(r), name);
+	sbuf_release(&path);
+}
+
+void aw_checkboxes(struct req *r, struct sbuf *b, const char *name, const char *legend,
+		   const char *const *keys, const char *const *labels, size_t n,
+		   const char *list)
+{
+	html_fmt(b, "<fieldset class=\"choices\"><legend>%s</legend>\n", legend);
+	for (size_t i = 0; i < n; i++)
+		html_fmt(b, "<label><input type=\"checkbox\" name=\"%s\" value=\"%s\"%S> %s"
+			 "</label>\n", name, keys[i], assist_list_has(list, keys[i]) ?
+			 " checked" : "", labels && labels[i] ? T(labels[i]) : keys[i]);
+	html_fmt(b, "</fieldset>\n");
+}
+
+const char *aw_form_list(struct req *r, const char *name)
+{
+	const char *out = NULL;
+
+	for (int i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].name, name) && r->form[i].value && *r->form[i].value)
+			out = out ? pool_printf(r->pool, "%s,%s", out, r->form[i].value) :
+				    r->form[i].value;
+	return out;
+}
+
+const char *aw_form_or(const struct req *r, const char *name, const char *dflt)
+{
+	const char *v = r->form ? req_form(r, name) : NULL;
+
+	return v ? v : dflt;
+}
+
+int aw_csv_begin(struct req *r, struct resp *out, const char *file)
+{
+	out->content_type = "text/csv; charset=utf-8";
+	out->disposition = pool_printf(r->pool, "attachment; filename=\"%s\"", file);
+	return out->status = 200;
+}
+
+/* ---- /assistance ---- */
+
+/* The list's filters, from the query. */
+struct aw_filter {
+	const char *country, *region, *topic, *stage, *urgency;
+	int st, urg;
+	struct country *countries;	/* for the region filter: every country */
+	size_t ncountries;
+	struct region *g;
+};
+
+static const char *aw_arg(const struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+
+	return v && *v ? v : NULL;
+}
+
+static int aw_filter_read(struct req *r, struct aw_filter *f, struct err *e)
+{
+	memset(f, 0, sizeof(*f));
+	f->country = aw_arg(r, "country");
+	f->region = aw_arg(r, "region");
+	f->topic = aw_arg(r, "topic");
+	f->stage = aw_arg(r, "stage");
+	f->urgency = aw_arg(r, "urgency");
+	f->st = -1;
+	if (f->stage && (f->st = assist_stage_parse(f->stage)) < 0)
+		return err_set(e, ERR_INVALID, "stage: '%.40s' is not a stage", f->stage);
+	if (f->topic && !needs_topic(f->topic))
+		return err_set(e, ERR_INVALID, "topic: '%.40s' is not one of the allowed values",
+			       f->topic);
+	if (f->urgency && (strlen(f->urgency) != 1 || f->urgency[0] < '1' ||
+			   f->urgency[0] > '3'))
+		return err_set(e, ERR_INVALID, "urgency: '%.20s' is not 1, 2 or 3", f->urgency);
+	f->urg = f->urgency ? f->urgency[0] - '0' : 0;
+	if (f->region) {
+		if (region_get(r->store, r->pool, f->region, &f->g, NULL))
+			return err_set(e, ERR_INVALID, "regions: '%.20s' is no M49 region",
+				       f->region);
+		if (country_list(r->store, r->pool, &f->countries, &f->ncountries, e))
+			return e->code;
+	}
+	return ERR_OK;
+}
+
+/* Whether q passes f's filters other than the stage and the country (the domain's). */
+static int aw_filter_pass(const struct aw_filter *f, const struct assist_request *q)
+{
+	if (f->topic && strcmp(q->topic, f->topic))
+		return 0;
+	if (f->urg && q->urgency != f->urg)
+		return 0;
+	if (f->g) {
+		for (size_t i = 0; i < f->ncountries; i++)
+			if (!strcmp(f->countries[i].alpha2, q->country))
+				return region_contains(f->g, &f->countries[i]);
+		return 0;
+	}
+	return 1;
+}
+
+/* The query string of f (for the CSV link and the stage counts), with stage, as an
+ * attribute's markup (values percent-encoded, "&amp;" between them). */
+static const char *aw_filter_query(struct req *r, const struct aw_filter *f, const char *stage)
+{
+	struct sbuf q;
+	const char *v[][2] = { { "country", f->country }, { "region", f->region },
+			       { "topic", f->topic }, { "urgency", f->urgency },
+			       { "stage", stage } };
+	const char *out;
+
+	sbuf_init(&q);
+	for (size_t i = 0; i < NELEM(v); i++)
+		if (v[i][1]) {
+			sbuf_adds(&q, q.len ? "&amp;" : "?");
+			sbuf_adds(&q, v[i][0]);
+			sbuf_adds(&q, "=");
+			html_url(&q, v[i][1]);
+		}
+	if (r->lang_explicit)
+		sbuf_addf(&q, "%slang=%s", q.len ? "&amp;" : "?", lang_code(r->lang));
+	out = pool_strdup(r->pool, sbuf_str(&q));
+	sbuf_release(&q);
+	return out;
+}
+
+static void aw_topic_select(struct req *r, struct sbuf *b, const char *id, const char *name,
+			    const char *sel, int any)
+{
+	html_fmt(b, "<select id=\"%s\" name=\"%s\">\n", id, name);
+	if (any)
+		html_fmt(b, "<option value=\"\">%s</option>\n", T("any"));
+	for (size_t i = 0; i < need_topic_count; i++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", need_topics[i].key,
+			 sel && !strcmp(sel, need_topics[i].key) ? " selected" : "",
+			 T(need_topics[i].name));
+	html_fmt(b, "</select>\n");
+}
+
+static void aw_filter_form(struct req *r, struct sbuf *b, const struct aw_filter *f)
+{
+	html_fmt(b, "<form method=\"get\" action=\"/assistance\" class=\"filters\">\n"
+		 "<input type=\"hidden\" name=\"lang\" value=\"%s\"%S>\n"
+		 "<label for=\"f-country\">%s</label>\n", lang_code(r->lang),
+		 r->lang_explicit ? "" : " disabled", T("Country"));
+	web_country_select(r, b, "country", f->country, T("All countries"));
+	html_fmt(b, "<label for=\"a-region\">%s</label> <input id=\"a-region\" name=\"region\" "
+		 "size=\"4\" value=\"%s\" placeholder=\"002\">\n<label for=\"a-topic\">%s</label>\n",
+		 T("Region"), f->region ? f->region : "", T("Topic"));
+	aw_topic_select(r, b, "a-topic", "topic", f->topic, 1);
+	html_fmt(b, "<label for=\"a-stage\">%s</label>\n<select id=\"a-stage\" name=\"stage\">\n"
+		 "<option value=\"\">%s</option>\n", T("Stage"), T("any"));
+	for (int s = 0; s < AS_STAGE_COUNT; s++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", assist_stage_names[s],
+			 s == f->st ? " selected" : "", aw_stage(r, s));
+	html_fmt(b, "</select>\n<label for=\"a-urgency\">%s</label>\n<select id=\"a-urgency\" "
+		 "name=\"urgency\">\n<option value=\"\">%s</option>\n", T("Urgency"), T("any"));
+	for (int u = 1; u <= 3; u++)
+		html_fmt(b, "<option value=\"%d\"%S>%s</option>\n", u,
+			 u == f->urg ? " selected" : "", aw_urgency(r, u));
+	html_fmt(b, "</select>\n<button>%s</button>\n</form>\n", T("Show"));
+}
+
+/* The form that adds a request (focal points for their country, curators for any). */
+static void aw_request_form(struct req *r, struct sbuf *b, const char *error)
+{
+	const char *targets[32], *target_labels[32];
+	size_t nt = 0;
+	const char *fixed = aw_curator(r) ? NULL : r->actor->country;
+	const char *urg = aw_form_or(r, "urgency", "2");
+	const char *tlp = aw_form_or(r, "tlp", "GREEN");
+	static const char *const tlps[] = { "CLEAR", "GREEN", "AMBER" };
+
+	for (size_t i = 0; i < need_target_count && nt < NELEM(targets); i++, nt++) {
+		targets[nt] = need_targets[i].key;
+		target_labels[nt] = need_targets[i].name;
+	}
+	html_fmt(b, "<h2 id=\"add\">%s</h2>\n", T("Request assistance"));
+	web_message(b, error, 1);
+	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
+	layout_href(r, b, "/assistance");
+	html_fmt(b, "\">\n<div><label for=\"f-country\">%s</label>\n", T("Country"));
+	if (fixed)
+		html_fmt(b, "<input id=\"f-country\" name=\"country\" value=\"%s\" readonly>",
+			 fixed);
+	else
+		web_country_select(r, b, "country", aw_form_or(r, "country", NULL), "");
+	html_fmt(b, "</div>\n<div><label for=\"r-title\">%s</label>\n<input id=\"r-title\" "
+		 "name=\"title\" maxlength=\"%d\" value=\"%s\"></div>\n<div><label "
+		 "for=\"r-topic\">%s</label>\n", T("Title"), LIMIT_ASSIST_TITLE,
+		 aw_form_or(r, "title", ""), T("Topic"));
+	aw_topic_select(r, b, "r-topic", "topic", aw_form_or(r, "topic", NULL), 0);
+	html_fmt(b, "</div>\n<div><label for=\"r-beneficiary\">%s</label>\n<input "
+		 "id=\"r-beneficiary\" name=\"beneficiary\" maxlength=\"%d\" value=\"%s\"></div>\n",
+		 T("Beneficiary institution"), LIMIT_ASSIST_NAME,
+		 aw_form_or(r, "beneficiary", ""));
+	aw_checkboxes(r, b, "targets", T("Target groups"), targets, target_labels, nt,
+		      r->form ? aw_form_list(r, "targets") : NULL);
+	html_fmt(b, "<div><label for=\"r-languages\">%s</label>\n<input id=\"r-languages\" "
+		 "name=\"languages\" value=\"%s\" placeholder=\"en,fr\" "
+		 "aria-describedby=\"r-languages-hint\"><p id=\"r-languages-hint\" class=\"hint\">"
+		 "%s</p></div>\n<div><label for=\"r-from\">%s</label>\n<input id=\"r-from\" "
+		 "name=\"date_from\" type=\"date\" value=\"%s\"></div>\n<div><label "
+		 "for=\"r-to\">%s</label>\n<input id=\"r-to\" name=\"date_to\" type=\"date\" "
+		 "value=\"%s\"></div>\n<div><label for=\"r-urgency\">%s</label>\n<select "
+		 "id=\"r-urgency\" name=\"urgency\">\n", T("Languages"),
+		 aw_form_or(r, "languages", ""),
+		 T("Two-letter language codes separated by commas."), T("Preferred start"),
+		 aw_form_or(r, "date_from", ""), T("Preferred end"), aw_form_or(r, "date_to", ""),
+		 T("Urgency"));
+	for (int u = 1; u <= 3; u++)
+		html_fmt(b, "<option value=\"%d\"%S>%s</option>\n", u,
+			 urg[0] - '0' == u ? " selected" : "", aw_urgency(r, u));
+	html_fmt(b, "</select></div>\n");
+	aw_checkboxes(r, b, "modes", T("Delivery modes"), (const char *const *)assist_modes,
+		      aw_mode_labels, NELEM(aw_mode_labels),
+		      r->form ? aw_form_list(r, "modes") : NULL);
+	html_fmt(b, "<div><label for=\"r-currency\">%s</label>\n<input id=\"r-currency\" "
+		 "name=\"budget_currency\" size=\"3\" maxlength=\"3\" value=\"%s\" "
+		 "placeholder=\"EUR\"></div>\n<div><label for=\"r-budget\">%s</label>\n<input "
+		 "id=\"r-budget\" name=\"budget_amount\" inputmode=\"decimal\" value=\"%s\" "
+		 "placeholder=\"50000.00\"></div>\n<div><label for=\"r-needs\">%s</label>\n<input "
+		 "id=\"r-needs\" name=\"needs\" value=\"%s\" placeholder=\"gap:un-cc/7\" "
+		 "aria-describedby=\"r-needs-hint\"><p id=\"r-needs-hint\" class=\"hint\">%s</p>"
+		 "</div>\n<div><label for=\"r-description\">%s</label>\n<textarea "
+		 "id=\"r-description\" name=\"description\" rows=\"4\" maxlength=\"%d\">%s"
+		 "</textarea></div>\n<div><label for=\"r-tlp\">%s</label>\n<select id=\"r-tlp\" "
+		 "name=\"tlp\">\n", T("Budget currency"), aw_form_or(r, "budget_currency", ""),
+		 T("Budget"), aw_form_or(r, "budget_amount", ""), T("Needs answered"),
+		 aw_form_or(r, "needs", ""),
+		 T("stated:12 (a stated need), gap:un-cc/7 (an article), "
+		   "answer:3/legal.offences (a campaign's question); separated by commas."),
+		 T("Description"), LIMIT_ASSIST_TEXT, aw_form_or(r, "description", ""),
+		 T("Sharing label"));
+	for (size_t i = 0; i < NELEM(tlps); i++)
+		html_fmt(b, "<option%S>%s</option>\n", !strcmp(tlp, tlps[i]) ? " selected" : "",
+			 tlps[i]);
+	html_fmt(b, "</select></div>\n");
+	web_form_end(r, b, T("Send the request"));
+}
+
+/* The counts by stage of v[0..n) (every stage), each a link to the list at it. */
+static void aw_stage_counts(struct req *r, struct sbuf *b, const struct aw_filter *f,
+			    const struct assist_request *v, size_t n)
+{
+	size_t count[AS_STAGE_COUNT] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].stage < AS_STAGE_COUNT && aw_filter_pass(f, &v[i]))
+			count[v[i].stage]++;
+	html_fmt(b, "<ul class=\"stages\" aria-label=\"%s\">\n", T("Requests by stage"));
+	for (int s = 0; s < AS_STAGE_COUNT; s++)
+		html_fmt(b, "<li%S><a href=\"/assistance%S\">%s</a> <span class=\"count\" "
+			 "data-stage=\"%s\">%s</span></li>\n", s == f->st ? " class=\"current\"" : "",
+			 aw_filter_query(r, f, assist_stage_names[s]), aw_stage(r, s),
+			 assist_stage_names[s], layout_number(r, (long long)count[s]));
+	html_fmt(b, "</ul>\n");
+}
+
+static int aw_list_page(struct req *r, struct resp *out, int status, const char *error)
+{
+	static const char *const head[] = { "Request", "Country", "Topic", "Beneficiary "
+					    "institution", "Urgency", "Stage", "Changed", NULL };
+	struct aw_filter f;
+	struct assist_request *v;
+	struct aw_ctx k;
+	size_t n, shown = 0;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	aw_ctx_init(&k, r);
+	if (aw_filter_read(r, &f, &e) ||
+	    assist_request_list(r->store, r->pool, r->actor, f.country, -1, &v, &n, &e))
+		return http_fail(r, out, &e);
+	if (r->route_data) {	/* /assistance.csv: the rows the filters keep, all of them */
+		struct assist_request *keep = pool_calloc(r->pool, n ? n : 1, sizeof(*keep));
+		size_t nk = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (aw_filter_pass(&f, &v[i]) && (f.st < 0 || (int)v[i].stage == f.st))
+				keep[nk++] = v[i];
+		aw_csv_begin(r, out, "assistance.csv");
+		assist_csv_requests(&out->body, r->pool, keep, nk, aw_minor, &k);
+		return 200;
+	}
+	web_page_begin(r, out, T("Technical assistance"), "assistance", "no-store");
+	web_heading(b, T("Technical assistance"),
+		    T("Requests for technical assistance from countries, from the request to "
+		      "its evaluation."));
+	html_fmt(b, "<p class=\"links\"><a href=\"/assistance/offers%S\">%s</a> · "
+		 "<a href=\"/assistance/overlaps%S\">%s</a> · <a href=\"/assistance/totals%S\">"
+		 "%s</a></p>\n", layout_q(r), T("Offers"), layout_q(r), T("Duplication warnings"),
+		 layout_q(r), T("Funding totals"));
+	aw_filter_form(r, b, &f);
+	aw_stage_counts(r, b, &f, v, n);
+	for (size_t i = 0; i < n && shown < AW_PAGE_ROWS; i++) {
+		if (!aw_filter_pass(&f, &v[i]) || (f.st >= 0 && (int)v[i].stage != f.st))
+			continue;
+		if (!shown++) {
+			html_fmt(b, "<div class=\"scroll\">\n");
+			web_table_begin(r, b, head);
+		}
+		html_fmt(b, "<tr><td>");
+		aw_request_link(r, b, &v[i]);
+		html_fmt(b, "%S</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+			 "<td>%s</td></tr>\n", strcmp(v[i].tlp, "AMBER") ? "" :
+			 " <span class=\"tag tlp-amber\">TLP:AMBER</span>",
+			 web_country_name(r, v[i].country), aw_topic(r, v[i].topic),
+			 v[i].beneficiary, aw_urgency(r, v[i].urgency), aw_stage(r, v[i].stage),
+			 layout_date(r, v[i].updated_at));
+	}
+	if (shown)
+		html_fmt(b, "</tbody>\n</table>\n</div>\n");
+	else
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No requests found."));
+	html_fmt(b, "<p><a href=\"/assistance.csv%S\">CSV</a></p>\n",
+		 aw_filter_query(r, &f, f.stage));
+	if (aw_may_request(r, NULL))
+		aw_request_form(r, b, error);
+	layout_end(r, b);
+	return out->status = status;
+}
+
+int web_assistance(struct req *r, struct resp *out)
+{
+	struct assist_request_in in;
+	long long id;
+	struct err e = { 0 };
+
+	if (r->method & (HTTP_GET | HTTP_HEAD))
+		return aw_list_page(r, out, 200, NULL);
+	if (req_form_parse(r, &e))
+		return http_fail(r, out, &e);
+	memset(&in, 0, sizeof(in));
+	in.country = req_form(r, "country");
+	in.title = req_form(r, "title");
+	in.topic = req_form(r, "topic");
+	in.beneficiary = req_form(r, "beneficiary");
+	in.targets = aw_form_list(r, "targets");
+	in.languages = req_form(r, "languages");
+	in.date_from = req_form(r, "date_from");
+	in.date_to = req_form(r, "date_to");
+	in.urgency = req_form(r, "urgency");
+	in.modes = aw_form_list(r, "modes");
+	in.budget_currency = req_form(r, "budget_currency");
+	in.budget_amount = req_form(r, "budget_amount");
+	in.needs = req_form(r, "needs");
+	in.description = req_form(r, "description");
+	in.tlp = req_form(r, "tlp");
+	if (assist_request_add(r->store, r->pool, r->actor, &in, &id, &e)) {
+		if (e.code == ERR_FORBIDDEN || http_status_of(e.code) >= 500)
+			return http_fail(r, out, &e);
+		return aw_list_page(r, out, http_status_of(e.code), aw_msg(r, e.msg));
+	}
+	return web_redirect(r, out, pool_printf(r->pool, "/assistance/%lld", id));
+}
+
+/* ---- /assistance/:id ---- */
+
+/* What the request page shows, read once. */
+struct aw_page {
+	struct aw_ctx k;
+	struct assist_request *q;
+	struct assist_step *steps;
+	size_t nsteps;
+	struct assist_match *m;
+	size_t nm;
+	struct assist_fund *f;
+	size_t nf;
+	unsigned who;
+};
+
+static int aw_page_load(struct req *r, struct aw_page *g, long long id, struct err *e)
+{
+	int rc;
+
+	memset(g, 0, sizeof(*g));
+	aw_ctx_init(&g->k, r);
+	if ((rc = assist_request_get(r->store, r->pool, r->actor, id, &g->q, e)) ||
+	    (rc = assist_timeline(r->store, r->pool, r->actor, id, &g->steps, &g->nsteps, e)) ||
+	    (rc = assist_matches(r->store, r->pool, r->actor, id, &g->m, &g->nm, e)) ||
+	    (rc = assist_funds(r->store, r->pool, r->actor, id, &g->f, &g->nf, e)) ||
+	    (rc = assist_who(r->store, r->pool, r->actor, g->q, &g->who, e)))
+		return rc;
+	return ERR_OK;
+}
+
+/* One need a request answers ("stated:12", "gap:un-cc/7", "answer:3/legal.offences"),
+ * linked to where it is. */
+static void aw_need(struct req *r, struct sbuf *b, const char *country, const char *ref)
+{
+	const char *v = strchr(ref, ':');
+	struct need_stated *st;
+
+	if (!v) {
+		html_fmt(b, "<code>%s</code>", ref);
+		return;
+	}
+	v++;
+	if (!strncmp(ref, "stated:", 7)) {
+		html_fmt(b, "<a href=\"/countries/%u/needs%S\">%s %s</a>", country, layout_q(r),
+			 T("stated need"), v);
+		if (!needs_get(r->store, r->pool, r->actor, num_id(v), &st, NULL))
+			html_fmt(b, " · %s%S", aw_topic(r, st->topic), st->closed_at ?
+				 pool_printf(r->pool, " · <strong class=\"met\">%s</strong>",
+					     T("met")) : "");
+	} else if (!strncmp(ref, "gap:", 4)) {
+		const char *slash = strchr(v, '/');
+
+		if (slash)
+			html_fmt(b, "<a href=\"/instruments/%u/%u%S\">%s</a>",
+				 pool_strndup(r->pool, v, (size_t)(slash - v)), slash + 1,
+				 layout_q(r), v);
+		else
+			html_fmt(b, "%s", v);
+		html_fmt(b, " <span class=\"tag\">%s</span>", T("gap"));
+	} else if (!strncmp(ref, "answer:", 7)) {
+		const char *slash = strchr(v, '/');
+
+		html_fmt(b, "<a href=\"/campaigns/%u/answers/%u%S\">%s</a> <span class=\"tag\">"
+			 "%s</span>", slash ? pool_strndup(r->pool, v, (size_t)(slash - v)) : v,
+			 country, layout_q(r), v, T("questionnaire answer"));
+	} else {
+		html_fmt(b, "<code>%s</code>", ref);
+	}
+}
+
+static void aw_facts(struct req *r, struct sbuf *b, struct aw_page *g)
+{
+	const struct assist_request *q = g->q;
+
+	html_fmt(b, "<dl class=\"facts\">\n<dt>%s</dt><dd><strong class=\"stage\" "
+		 "data-stage=\"%s\">%s</strong></dd>\n<dt>%s</dt><dd><a href=\"/countries/%u%S\">"
+		 "%s</a></dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s"
+		 "</dd>\n<dt>%s</dt><dd><code%S>%s</code></dd>\n", T("Stage"),
+		 assist_stage_names[q->stage], aw_stage(r, q->stage), T("Country"), q->country,
+		 layout_q(r), web_country_name(r, q->country), T("Topic"), aw_topic(r, q->topic),
+		 T("Beneficiary institution"), q->beneficiary, T("Target groups"),
+		 aw_targets(r, q->targets), T("Languages"), layout_lang(r, "zxx"), q->languages);
+	if (q->date_from)
+		html_fmt(b, "<dt>%s</dt><dd>%s – %s</dd>\n", T("Preferred dates"),
+			 layout_date(r, q->date_from), layout_date(r, q->date_to));
+	html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Urgency"), aw_urgency(r, q->urgency));
+	if (q->modes && *q->modes)
+		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n", T("Delivery modes"),
+			 aw_modes(r, q->modes));
+	if (q->budget_currency)
+		html_fmt(b, "<dt>%s</dt><dd id=\"budget\">%s</dd>\n", T("Budget"),
+			 aw_amount(&g->k, q->budget_currency, q->budget_amount));
+	html_fmt(b, "<dt>%s</dt><dd><span class=\"tag\">TLP:%s</span></dd>\n<dt>%s</dt>"
+		 "<dd>%s · %s</dd>\n<dt>%s</dt><dd>%S</dd>\n</dl>\n", T("Sharing label"), q->tlp,
+		 T("Requested"), layout_datetime(r, q->created_at), q->created_by, T("Revision"),
+		 pool_printf(r->pool, "%lld", q->revision));
+	if (q->description && *q->description)
+		html_fmt(b, "<p class=\"description\"%S>%s</p>\n", layout_lang(r, NULL),
+			 q->description);
+	html_fmt(b, "<h2 id=\"needs\">%s</h2>\n", T("Needs answered"));
+	if (!q->needs || !*q->needs) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No needs named."));
+		return;
+	}
+	html_fmt(b, "<ul class=\"needs\">\n");
+	for (const char *at = q->needs; *at;) {
+		size_t len = strcspn(at, ",");
+
+		html_fmt(b, "<li>");
+		aw_need(r, b, q->country, pool_strndup(r->pool, at, len));
+		html_fmt(b, "</li>\n");
+		at += len + (at[len] != 0);
+	}
+	html_fmt(b, "</ul>\n");
+}
+
+static void aw_timeline(struct req *r, struct sbuf *b, struct aw_page *g)
+{
+	html_fmt(b, "<h2 id=\"timeline\">%s</h2>\n<ol class=\"timeline\">\n", T("Timeline"));
+	for (size_t i = 0; i < g->nsteps; i++) {
+		const struct assist_step *s = &g->steps[i];
+		int from = s->from ? assist_stage_parse(s->from) : -1;
+
+		html_fmt(b, "<li>");
+		if (from >= 0)
+			html_fmt(b, "%s → ", aw_stage(r, from));
+		html_fmt(b, "<strong>%s</strong> <span class=\"muted\">· %s · %s</span>",
+			 aw_stage(r, assist_stage_parse(s->to)), layout_datetime(r, s->at), s->by);
+		if (s->comment && *s->comment)
+			html_fmt(b, " <q%S>%s</q>", layout_lang(r, NULL), s->comment);
+		html_fmt(b, "</li>\n");
+	}
+	html_fmt(b, "</ol>\n");
+}
+
+static void aw_post_form(struct req *r, struct sbuf *b, long long id, const char *action,
+			 const char *cls)
+{
+	html_fmt(b, "<form method=\"post\" class=\"%s\" action=\"", cls);
+	layout_href(r, b, pool_printf(r->pool, "/assistance/%lld/%s", id, action));
+	html_fmt(b, "\">\n");
+}
+
+/* The moves of the lifecycle table the visitor may make from the request's stage. */
+static void aw_moves(struct req *r, struct sbuf *b, struct aw_page *g)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < assist_move_count; i++) {
+		const struct assist_move_rule *m = &assist_moves[i];
+
+		if (m->from != g->q->stage || !(m->who & g->who))
+			continue;
+		if (!any++)
+			html_fmt(b, "<h2 id=\"moves\">%s</h2>\n<div class=\"moves\">\n",
+				 T("Next steps"));
+		aw_post_form(r, b, g->q->id, "move", "record move");
+		html_fmt(b, "<input type=\"hidden\" name=\"to\" value=\"%s\">\n<div><label "
+			 "for=\"m-%s\">%s</label>\n<textarea id=\"m-%s\" name=\"comment\" rows=\"2\" "
+			 "maxlength=\"%d\"%S></textarea></div>\n", assist_stage_names[m->to],
+			 assist_stage_names[m->to], T(m->comment ? "Comment (required)" : "Comment"),
+			 assist_stage_names[m->to], LIMIT_ASSIST_COMMENT,
+			 m->comment ? " required" : "");
+		layout_csrf(r, b);
+		html_fmt(b, "<div><button name=\"move\" value=\"%s\">%s: %s</button></div>\n"
+			 "</form>\n", assist_stage_names[m->to], T("Move to"), aw_stage(r, m->to));
+	}
+	if (any)
+		html_fmt(b, "</div>\n");
+}
+
+/* The duplication warnings that name this request. */
+static int aw_request_overlaps(struct req *r, struct sbuf *b, struct aw_page *g, struct err *e)
+{
+	struct assist_overlap *o;
+	size_t n;
+	int any = 0, rc;
+
+	if ((rc = assist_overlaps(r->store, r->pool, r->actor, g->q->country, &o, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const struct assist_request *other = o[i].a->id == g->q->id ? o[i].b :
+						     o[i].b->id == g->q->id ? o[i].a : NULL;
+
+		if (!other)
+			continue;
+		if (!any++)
+			html_fmt(b, "<section class=\"warning\" aria-labelledby=\"overlaps\">\n"
+				 "<h2 id=\"overlaps\">%s</h2>\n<ul>\n", T("Duplication warnings"));
+		html_fmt(b, "<li>");
+		aw_request_link(r, b, other);
+		html_fmt(b, " · %s · %s", other->beneficiary, aw_stage(r, other->stage));
+		if (o[i].kind == AO_BENEFICIARY)
+			html_fmt(b, ": %s", T("the same beneficiary institution, the same topic, "
+					      "overlapping periods"));
+		else
+			html_fmt(b, ": %s (%s)", T("the same target group, the same topic, "
+						   "overlapping periods"),
+				 aw_targets(r, o[i].target));
+		html_fmt(b, "</li>\n");
+	}
+	if (any)
+		html_fmt(b, "</ul>\n</section>\n");
+	return ERR_OK;
+}
+
+/* The suggested offers, best first, each term written out (curators). */
+static int aw_suggestions(struct req *r, struct sbuf *b, struct aw_page *g, struct err *e)
+{
+	struct assist_suggestion *sg;
+	size_t n;
+	int rc, may = assist_stage_open(g->q->stage) && g->q->stage < AS_FUNDED;
+
+	if ((rc = assist_suggest(r->store, r->pool, r->actor, g->q->id, &sg, &n, e)))
+		return rc;
+	html_fmt(b, "<h2 id=\"suggestions\">%s</h2>\n", T("Suggested matches"));
+	if (!n) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No offer has this topic."));
+		return ERR_OK;
+	}
+	html_fmt(b, "<ol class=\"suggestions\">\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct assist_offer *o = sg[i].offer;
+		int matched = 0;
+
+		for (size_t j = 0; j < g->nm; j++)
+			matched |= g->m[j].offer == o->id;
+		html_fmt(b, "<li class=\"suggestion\" data-offer=\"%S\"><strong>%s</strong> · ",
+			 pool_printf(r->pool, "%lld", o->id), o->title);
+		aw_org_link(r, b, "providers", o->org_name);
+		html_fmt(b, " · %s <strong class=\"score\">%S</strong>\n<ul class=\"reasons\">\n",
+			 T("Score"), pool_printf(r->pool, "%.2f", sg[i].score));
+		for (int t = 0; t < AWT_COUNT; t++) {
+			const struct assist_term *x = &sg[i].terms[t];
+
+			html_fmt(b, "<li>%s: %s, %S × %S = %S</li>\n",
+				 T(assist_weights[t].help), aw_msg(r, x->why ? x->why : ""),
+				 pool_printf(r->pool, "%g", x->w), pool_printf(r->pool, "%.2f", x->x),
+				 pool_printf(r->pool, "%.2f", x->value));
+		}
+		html_fmt(b, "</ul>\n");
+		if (matched)
+			html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Matched already."));
+		else if (may) {
+			aw_post_form(r, b, g->q->id, "confirm", "inline");
+			html_fmt(b, "<input type=\"hidden\" name=\"offer\" value=\"%S\">",
+				 pool_printf(r->pool, "%lld", o->id));
+			layout_csrf(r, b);
+			html_fmt(b, "<button>%s</button></form>\n", T("Confirm this match"));
+		}
+		html_fmt(b, "</li>\n");
+	}
+	html_fmt(b, "</ol>\n");
+	return ERR_OK;
+}
+
+static const char *aw_match_status(struct req *r, int st)
+{
+	static const char *const titles[AM_STATUS_COUNT] = { "confirmed", "accepted",
+							     "declined" };
+
+	return st >= 0 && st < AM_STATUS_COUNT ? T(titles[st]) : "";
+}
+
+/* The confirmed, accepted and declined matches; the provider's buttons. */
+static int aw_matches(struct req *r, struct sbuf *b, struct aw_page *g, struct err *e)
+{
+	const struct actor *a = r->actor;
+
+	(void)e;
+	html_fmt(b, "<h2 id=\"matches\">%s</h2>\n", T("Matches"));
+	if (!g->nm) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No match yet."));
+		return ERR_OK;
+	}
+	html_fmt(b, "<ul class=\"matches\">\n");
+	for (size_t i = 0; i < g->nm; i++) {
+		const struct assist_match *m = &g->m[i];
+		const struct org *o = aw_org(&g->k, m->org);
+		struct assist_offer *offer;
+
+		html_fmt(b, "<li class=\"match\" data-status=\"%s\">",
+			 assist_match_status_names[m->status]);
+		if (!assist_offer_get(r->store, r->pool, m->offer, &offer, NULL))
+			html_fmt(b, "<strong>%s</strong> · ", offer->title);
+		aw_org_link(r, b, "providers", o ? o->name : "");
+		html_fmt(b, " · <strong class=\"status\">%s</strong> · %s %S <span class=\"muted\">"
+			 "· %s %s · %s</span>", aw_match_status(r, m->status), T("Score"),
+			 pool_printf(r->pool, "%.2f", m->score), T("confirmed"),
+			 layout_datetime(r, m->confirmed_at), m->confirmed_by);
+		if (m->answered_at)
+			html_fmt(b, " <span class=\"muted\">· %s %s</span>",
+				 layout_datetime(r, m->answered_at), m->answered_by);
+		if (m->comment && *m->comment)
+			html_fmt(b, " <q%S>%s</q>", layout_lang(r, NULL), m->comment);
+		if (m->status == AM_CONFIRMED && a && a->user_id && a->org_id == m->org) {
+			aw_post_form(r, b, g->q->id, "answer", "inline answer");
+			html_fmt(b, "<input type=\"hidden\" name=\"match\" value=\"%S\"><label>%s "
+				 "<input name=\"comment\" maxlength=\"%d\"></label> ",
+				 pool_printf(r->pool, "%lld", m->id), T("Comment"),
+				 LIMIT_ASSIST_COMMENT);
+			layout_csrf(r, b);
+			html_fmt(b, "<button name=\"answer\" value=\"accept\">%s</button> "
+				 "<button name=\"answer\" value=\"decline\">%s</button></form>",
+				 T("Accept"), T("Decline"));
+		}
+		html_fmt(b, "</li>\n");
+	}
+	html_fmt(b, "</ul>\n");
+	return ERR_OK;
+}
+
+/* Funding: the rows, the sums by donor and currency, the gap, and the form. */
+static int aw_funding(struct req *r, struct sbuf *b, struct aw_page *g, const char *error,
+		      struct err *e)
+{
+	static const char *const head[] = { "Donor", "Kind", "Amount", "Date", NULL };
+	const struct assist_request *q = g->q;
+	const struct org *own = aw_own_org(&g->k);
+	long long gap, pledged;
+	struct assist_sum *other;
+	size_t nother;
+	int rc, form;
+
+	if ((rc = assist_gap(r->pool, q, g->f, g->nf, &gap, &pledged, &other, &nother, e)))
+		return rc;
+	html_fmt(b, "<h2 id=\"funding\">%s</h2>\n<dl class=\"facts funding\">\n", T("Funding"));
+	if (q->budget_currency)
+		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt>"
+			 "<dd id=\"gap\" class=\"%S\">%s</dd>\n", T("Budget"),
+			 aw_amount(&g->k, q->budget_currency, q->budget_amount), T("Pledged"),
+			 aw_amount(&g->k, q->budget_currency, pledged), T("Gap"),
+			 gap > 0 ? "gap open" : "gap closed",
+			 aw_amount(&g->k, q->budget_currency, gap));
+	else
+		html_fmt(b, "<dt>%s</dt><dd id=\"gap\">%s</dd>\n", T("Budget"),
+			 T("no budget stated"));
+	for (size_t i = 0; i < nother; i++)
+		html_fmt(b, "<dt>%s (%s)</dt><dd>%s %s · %s %s</dd>\n", T("Other currencies"),
+			 other[i].currency, T("pledged"),
+			 aw_amount(&g->k, other[i].currency, other[i].pledged), T("disbursed"),
+			 aw_amount(&g->k, other[i].currency, other[i].disbursed));
+	html_fmt(b, "</dl>\n");
+	if (g->nf) {
+		html_fmt(b, "<div class=\"scroll\">\n");
+		web_table_begin(r, b, head);
+		for (size_t i = 0; i < g->nf; i++) {
+			html_fmt(b, "<tr><td>");
+			aw_org_link(r, b, "donors", g->f[i].donor_name);
+			html_fmt(b, "</td><td>%s</td><td class=\"amount\">%s</td><td>%s</td></tr>\n",
+				 T(g->f[i].kind == AF_PLEDGE ? "pledge" : "disbursement"),
+				 aw_amount(&g->k, g->f[i].currency, g->f[i].amount),
+				 layout_date(r, g->f[i].on_date));
+		}
+		html_fmt(b, "</tbody>\n</table>\n</div>\n");
+	}
+	form = assist_stage_open(q->stage) &&
+	       (aw_curator(r) || (own && own->kind == ORG_DONOR &&
+				  !record_allow(r->actor, ACT_FUND, &(struct record){
+						.owner_org = own->id }, NULL)));
+	if (!form)
+		return ERR_OK;
+	html_fmt(b, "<h3 id=\"fund\">%s</h3>\n", T("Record a pledge or a disbursement"));
+	web_message(b, error, 1);
+	aw_post_form(r, b, q->id, "fund", "record");
+	if (aw_curator(r))
+		html_fmt(b, "<div><label for=\"d-donor\">%s</label>\n<input id=\"d-donor\" "
+			 "name=\"donor\" value=\"%s\"></div>\n", T("Donor"),
+			 aw_form_or(r, "donor", ""));
+	else
+		html_fmt(b, "<input type=\"hidden\" name=\"donor\" value=\"%s\">\n", own->name);
+	html_fmt(b, "<div><label for=\"d-kind\">%s</label>\n<select id=\"d-kind\" name=\"kind\">"
+		 "<option value=\"pledge\">%s</option><option value=\"disbursement\"%S>%s"
+		 "</option></select></div>\n<div><label for=\"d-currency\">%s</label>\n<input "
+		 "id=\"d-currency\" name=\"currency\" size=\"3\" maxlength=\"3\" value=\"%s\">"
+		 "</div>\n<div><label for=\"d-amount\">%s</label>\n<input id=\"d-amount\" "
+		 "name=\"amount\" inputmode=\"decimal\" value=\"%s\"></div>\n<div><label "
+		 "for=\"d-on\">%s</label>\n<input id=\"d-on\" name=\"on_date\" type=\"date\" "
+		 "value=\"%s\"></div>\n", T("Kind"), T("pledge"),
+		 !strcmp(aw_form_or(r, "kind", ""), "disbursement") ? " selected" : "",
+		 T("disbursement"), T("Currency"),
+		 aw_form_or(r, "currency", q->budget_currency ? q->budget_currency : ""),
+		 T("Amount"), aw_form_or(r, "amount", ""), T("Date"), aw_form_or(r, "on_date", ""));
+	web_form_end(r, b, T("Record"));
+	return ERR_OK;
+}
+
+/* The beneficiary's evaluation of a provider (focal points of the country,
+ * curators), once delivered. */
+static void aw_evaluate_form(struct req *r, struct sbuf *b, struct aw_page *g)
+{
+	const struct assist_request *q = g->q;
+	int any = 0;
+
+	if ((q->stage != AS_DELIVERED && q->stage != AS_EVALUATED) ||
+	    !(g->who & (AW_FOCAL | AW_CURATOR)))
+		return;
+	for (size_t i = 0; i < g->nm; i++)
+		any |= g->m[i].status == AM_ACCEPTED;
+	if (!any)
+		return;
+	html_fmt(b, "<h2 id=\"evaluate\">%s</h2>\n", T("Evaluate the assistance"));
+	aw_post_form(r, b, q->id, "evaluate", "record");
+	html_fmt(b, "<div><label for=\"e-org\">%s</label>\n<select id=\"e-org\" name=\"org\">\n",
+		 T("Provider"));
+	for (size_t i = 0; i < g->nm; i++) {
+		const struct org *o = aw_org(&g->k, g->m[i].org);
+
+		if (g->m[i].status == AM_ACCEPTED && o)
+			html_fmt(b, "<option>%s</option>\n", o->name);
+	}
+	html_fmt(b, "</select></div>\n<div><label for=\"e-rating\">%s</label>\n<select "
+		 "id=\"e-rating\" name=\"rating\">\n", T("Rating"));
+	for (int i = 5; i >= 1; i--)
+		html_fmt(b, "<option>%d</option>\n", i);
+	html_fmt(b, "</select></div>\n");
+	if (q->needs && *q->needs) {
+		html_fmt(b, "<fieldset class=\"choices\"><legend>%s</legend>\n",
+			 T("Needs it closed"));
+		for (const char *at = q->needs; *at;) {
+			size_t len = strcspn(at, ",");
+			const char *ref = pool_strndup(r->pool, at, len);
+
+			html_fmt(b, "<label><input type=\"checkbox\" name=\"closed\" value=\"%s\"> "
+				 "<code%S>%s</code></label>\n", ref, layout_lang(r, "zxx"), ref);
+			at += len + (at[len] != 0);
+		}
+		html_fmt(b, "</fieldset>\n");
+	}
+	web_form_end(r, b, T("Save the evaluation"));
+}
+
+/* The request page; error (a message) above the forms when a post was refused. */
+static int aw_request_page(struct req *r, struct resp *out, long long id, int status,
+			   const char *error, const char *fund_error)
+{
+	struct aw_page g;
+	struct err e = { 0 };
+	struct sbuf *b = &out->body;
+
+	if (aw_page_load(r, &g, id, &e))
+		return http_fail(r, out, &e);
+	web_page_begin(r, out, g.q->title, "assistance", "no-store");
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/assistance%S\">%s</a> › <a href=\"",
+		 layout_q(r), T("Technical assistance"));
+	layout_href(r, b, pool_printf(r->pool, "/assistance?country=%s", g.q->country));
+	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", web_country_name(r, g.q->country),
+		 g.q->title);
+	web_message(b, error, 1);
+	aw_facts(r, b, &g);
+	if (aw_request_overlaps(r, b, &g, &e))
+		return http_fail(r, out, &e);
+	aw_timeline(r, b, &g);
+	aw_moves(r, b, &g);
+	if (aw_curator(r) && aw_suggestions(r, b, &g, &e))
+		return http_fail(r, out, &e);
+	if (aw_matches(r, b, &g, &e) || aw_funding(r, b, &g, fund_error, &e))
+		return http_fail(r, out, &e);
+	aw_evaluate_form(r, b, &g);
+	layout_end(r, b);
+	return out->status = status;
+}
+
+int web_assistance_request(struct req *r, struct resp *out)
+{
+	long long id = num_id(r->params[0]);
+
+	if (!id)
+		return http_error(r, out, 404, "There is no such page.");
+	return aw_request_page(r, out, id, 200, NULL, NULL);
+}
+
+/* The forms' posts: /assistance/:id/:action. */
+static int act_move(struct req *r, long long id, struct err *e)
+{
+	const char *to = req_form(r, "to");
+
+	return assist_move(r->store, r->pool, r->actor, id, to ? to : "",
+			   req_form(r, "comment"), e);
+}
+
+static int act_confirm(struct req *r, long long id, struct err *e)
+{
+	const char *v = req_form(r, "offer");
+	long long offer, mid;
+
+	if (!v || num_parse(v, 1, LLONG_MAX, &offer))
+		return err_set(e, ERR_INVALID, "offer: a number");
+	return assist_match_confirm(r->store, r->pool, r->actor, id, offer, &mid, e);
+}
+
+static int act_answer(struct req *r, long long id, struct err *e)
+{
+	const char *v = req_form(r, "match"), *answer = req_form(r, "answer");
+	struct assist_match *m;
+	size_t n;
+	long long mid;
+	int rc;
+
+	if (!v || num_parse(v, 1, LLONG_MAX, &mid))
+		return err_set(e, ERR_INVALID, "match: a number");
+	if (!answer || (strcmp(answer, "accept") && strcmp(answer, "decline")))
+		return err_set(e, ERR_INVALID, "answer: accept or decline");
+	/* the match must be this request's (as the visitor reads it) */
+	if ((rc = assist_matches(r->store, r->pool, r->actor, id, &m, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].id == mid)
+			return assist_match_answer(r->store, r->pool, r->actor, mid,
+						   !strcmp(answer, "accept"),
+						   req_form(r, "comment"), e);
+	return err_set(e, ERR_NOTFOUND, "no match %lld", mid);
+}
+
+static int act_fund(struct req *r, long long id, struct err *e)
+{
+	struct assist_fund_in in = {
+		.donor = req_form(r, "donor"), .kind = req_form(r, "kind"),
+		.currency = req_form(r, "currency"), .amount = req_form(r, "amount"),
+		.on_date = req_form(r, "on_date"),
+	};
+
+	return assist_fund(r->store, r->pool, r->actor, id, &in, e);
+}
+
+static int act_evaluate(struct req *r, long long id, struct err *e)
+{
+	const char *v = req_form(r, "rating");
+	const char *closed = aw_form_list(r, "closed");
+	int rating;
+
+	if (!v || num_int(v, 1, 5, &rating))
+		return err_set(e, ERR_INVALID, "rating: from 1 to 5");
+	return assist_evaluate(r->store, r->pool, r->actor, id, req_form(r, "org"), rating,
+			       closed ? closed : "", e);
+}
+
+typedef int aw_act(struct req *r, long long id, struct err *e);
+static const struct {
+	const char *name;
+	aw_act *fn;
+	const char *anchor;	/* where the page goes back to */
+	int keep;		/* the form is shown again with what was typed */
+} aw_acts[] = {
+	{ "move", act_move, "#timeline", 0 },
+	{ "confirm", act_confirm, "#matches", 0 },
+	{ "answer", act_answer, "#matches", 0 },
+	{ "fund", act_fund, "#funding", 1 },
+	{ "evaluate", act_evaluate, "#evaluate", 0 },
+};
+
+int web_assistance_post(struct req *r, struct resp *out)
+{
+	long long id = num_id(r->params[0]);
+	struct assist_request *q;
+	struct err e = { 0 };
+	size_t i;
+
+	for (i = 0; i < NELEM(aw_acts); i++)
+		if (!strcmp(r->params[1], aw_acts[i].name))
+			break;
+	if (!id || i == NELEM(aw_acts))
+		return http_error(r, out, 404, "There is no such page.");
+	if (req_form_parse(r, &e) ||
+	    assist_request_get(r->store, r->pool, r->actor, id, &q, &e))
+		return http_fail(r, out, &e);
+	if (!aw_acts[i].fn(r, id, &e))
+		return web_redirect(r, out, pool_printf(r->pool, "/assistance/%lld%s", id,
+							 aw_acts[i].anchor));
+	if (e.code == ERR_FORBIDDEN || e.code == ERR_NOTFOUND || http_status_of(e.code) >= 500)
+		return http_fail(r, out, &e);
+	if (!aw_acts[i].keep)
+		r->form = NULL, r->nform = 0;
+	return aw_request_page(r, out, id, http_status_of(e.code),
+			       aw_acts[i].keep ? NULL : aw_msg(r, e.msg),
+			       aw_acts[i].keep ? aw_msg(r, e.msg) : NULL);
+}
