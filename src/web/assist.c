@@ -692,10 +692,13 @@ static void aw_timeline(struct req *r, struct sbuf *b, struct aw_page *g)
 	html_fmt(b, "</ol>\n");
 }
 
+/* Open a POST form to /assistance/ID/action; inline: a form of one line (buttons in
+ * a list), else a form of labelled fields. */
 static void aw_post_form(struct req *r, struct sbuf *b, long long id, const char *action,
-			 const char *cls)
+			 int inline_form)
 {
-	html_fmt(b, "<form method=\"post\" class=\"%s\" action=\"", cls);
+	html_fmt(b, inline_form ? "<form method=\"post\" class=\"inline\" action=\"" :
+		 "<form method=\"post\" class=\"record\" action=\"");
 	layout_href(r, b, pool_printf(r->pool, "/assistance/%lld/%s", id, action));
 	html_fmt(b, "\">\n");
 }
@@ -713,7 +716,7 @@ static void aw_moves(struct req *r, struct sbuf *b, struct aw_page *g)
 		if (!any++)
 			html_fmt(b, "<h2 id=\"moves\">%s</h2>\n<div class=\"moves\">\n",
 				 T("Next steps"));
-		aw_post_form(r, b, g->q->id, "move", "record move");
+		aw_post_form(r, b, g->q->id, "move", 0);
 		html_fmt(b, "<input type=\"hidden\" name=\"to\" value=\"%s\">\n<div><label "
 			 "for=\"m-%s\">%s</label>\n<textarea id=\"m-%s\" name=\"comment\" rows=\"2\" "
 			 "maxlength=\"%d\"%S></textarea></div>\n", assist_stage_names[m->to],
@@ -763,6 +766,12 @@ static int aw_request_overlaps(struct req *r, struct sbuf *b, struct aw_page *g,
 	return ERR_OK;
 }
 
+/* The terms of a score as the page names them (assist_weights[] order). */
+static const char *const aw_term_labels[AWT_COUNT] = {
+	[AWT_LANGUAGE] = "Languages", [AWT_REGION] = "Region", [AWT_CAPACITY] = "Capacity",
+	[AWT_MODE] = "Delivery modes", [AWT_RATING] = "Evaluations",
+};
+
 /* The suggested offers, best first, each term written out (curators). */
 static int aw_suggestions(struct req *r, struct sbuf *b, struct aw_page *g, struct err *e)
 {
@@ -793,7 +802,7 @@ static int aw_suggestions(struct req *r, struct sbuf *b, struct aw_page *g, stru
 			const struct assist_term *x = &sg[i].terms[t];
 
 			html_fmt(b, "<li>%s: %s, %S × %S = %S</li>\n",
-				 T(assist_weights[t].help), aw_msg(r, x->why ? x->why : ""),
+				 T(aw_term_labels[t]), aw_msg(r, x->why ? x->why : ""),
 				 pool_printf(r->pool, "%g", x->w), pool_printf(r->pool, "%.2f", x->x),
 				 pool_printf(r->pool, "%.2f", x->value));
 		}
@@ -801,7 +810,7 @@ static int aw_suggestions(struct req *r, struct sbuf *b, struct aw_page *g, stru
 		if (matched)
 			html_fmt(b, "<p class=\"muted\">%s</p>\n", T("Matched already."));
 		else if (may) {
-			aw_post_form(r, b, g->q->id, "confirm", "inline");
+			aw_post_form(r, b, g->q->id, "confirm", 1);
 			html_fmt(b, "<input type=\"hidden\" name=\"offer\" value=\"%S\">",
 				 pool_printf(r->pool, "%lld", o->id));
 			layout_csrf(r, b);
@@ -853,7 +862,7 @@ static int aw_matches(struct req *r, struct sbuf *b, struct aw_page *g, struct e
 		if (m->comment && *m->comment)
 			html_fmt(b, " <q%S>%s</q>", layout_lang(r, NULL), m->comment);
 		if (m->status == AM_CONFIRMED && a && a->user_id && a->org_id == m->org) {
-			aw_post_form(r, b, g->q->id, "answer", "inline answer");
+			aw_post_form(r, b, g->q->id, "answer", 1);
 			html_fmt(b, "<input type=\"hidden\" name=\"match\" value=\"%S\"><label>%s "
 				 "<input name=\"comment\" maxlength=\"%d\"></label> ",
 				 pool_printf(r->pool, "%lld", m->id), T("Comment"),
@@ -886,10 +895,10 @@ static int aw_funding(struct req *r, struct sbuf *b, struct aw_page *g, const ch
 	html_fmt(b, "<h2 id=\"funding\">%s</h2>\n<dl class=\"facts funding\">\n", T("Funding"));
 	if (q->budget_currency)
 		html_fmt(b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt>"
-			 "<dd id=\"gap\" class=\"%S\">%s</dd>\n", T("Budget"),
+			 "<dd id=\"gap\" data-open=\"%d\">%s</dd>\n", T("Budget"),
 			 aw_amount(&g->k, q->budget_currency, q->budget_amount), T("Pledged"),
 			 aw_amount(&g->k, q->budget_currency, pledged), T("Gap"),
-			 gap > 0 ? "gap open" : "gap closed",
+			 gap > 0,
 			 aw_amount(&g->k, q->budget_currency, gap));
 	else
 		html_fmt(b, "<dt>%s</dt><dd id=\"gap\">%s</dd>\n", T("Budget"),
@@ -921,7 +930,7 @@ static int aw_funding(struct req *r, struct sbuf *b, struct aw_page *g, const ch
 		return ERR_OK;
 	html_fmt(b, "<h3 id=\"fund\">%s</h3>\n", T("Record a pledge or a disbursement"));
 	web_message(b, error, 1);
-	aw_post_form(r, b, q->id, "fund", "record");
+	aw_post_form(r, b, q->id, "fund", 0);
 	if (aw_curator(r))
 		html_fmt(b, "<div><label for=\"d-donor\">%s</label>\n<input id=\"d-donor\" "
 			 "name=\"donor\" value=\"%s\"></div>\n", T("Donor"),
@@ -959,7 +968,7 @@ static void aw_evaluate_form(struct req *r, struct sbuf *b, struct aw_page *g)
 	if (!any)
 		return;
 	html_fmt(b, "<h2 id=\"evaluate\">%s</h2>\n", T("Evaluate the assistance"));
-	aw_post_form(r, b, q->id, "evaluate", "record");
+	aw_post_form(r, b, q->id, "evaluate", 0);
 	html_fmt(b, "<div><label for=\"e-org\">%s</label>\n<select id=\"e-org\" name=\"org\">\n",
 		 T("Provider"));
 	for (size_t i = 0; i < g->nm; i++) {

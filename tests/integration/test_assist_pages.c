@@ -221,7 +221,7 @@ static void test_request_page(void **state)
 	assert_has(r->body, "<h1>Forensics training</h1>");
 	assert_has(r->body, "DCI Cyber Unit");
 	assert_has(r->body, "id=\"timeline\"");
-	assert_has(r->body, "id=\"gap\" class=\"gap open\">50,000.00 EUR");
+	assert_has(r->body, "id=\"gap\" data-open=\"1\">50,000.00 EUR");
 	assert_has(r->body, "href=\"/instruments/un-cc/7\"");
 	assert_lacks(r->body, "<form method=\"post\"");
 	assert_lacks(r->body, "Suggested matches");
@@ -350,7 +350,7 @@ static void test_forms(void **state)
 	done(post(don, "/assistance/1/fund", "donor=GIZ&kind=pledge&currency=EUR&amount=30000"
 		  "&on_date=2030-01-01", 303));
 	r = get(NULL, "/assistance/1", 200);
-	assert_has(r->body, "id=\"gap\" class=\"gap open\">20,000.00 EUR");
+	assert_has(r->body, "id=\"gap\" data-open=\"1\">20,000.00 EUR");
 	assert_has(r->body, "href=\"/assistance/donors/GIZ\"");
 	done(r);
 	r = post(cur, "/assistance/1/move", "to=funded", 409);
@@ -362,7 +362,7 @@ static void test_forms(void **state)
 		  "&amount=10000&on_date=2030-01-03", 303));
 	done(post(don, "/assistance/1/move", "to=funded", 303));
 	r = get(NULL, "/assistance/1", 200);
-	assert_has(r->body, "id=\"gap\" class=\"gap closed\">0.00 EUR");
+	assert_has(r->body, "id=\"gap\" data-open=\"0\">0.00 EUR");
 	done(r);
 	/* the provider delivers */
 	done(post(prov, "/assistance/1/move", "to=in_delivery", 303));
