@@ -363,6 +363,24 @@ static void aw_filter_form(struct req *r, struct sbuf *b, const struct aw_filter
 	html_fmt(b, "</select>\n<button>%s</button>\n</form>\n", T("Show"));
 }
 
+/* The country of the form that adds a request (id r-country: the filters above have
+ * f-country), every country by name in the page's language. */
+static void aw_country_select(struct req *r, struct sbuf *b, const char *sel)
+{
+	struct country *cs;
+	size_t n = 0;
+
+	if (country_list(r->store, r->pool, &cs, &n, NULL))
+		n = 0;
+	country_sort(cs, n, r->lang);
+	html_fmt(b, "<select id=\"r-country\" name=\"country\">\n<option value=\"\"></option>\n");
+	for (size_t i = 0; i < n; i++)
+		html_fmt(b, "<option value=\"%s\"%S>%s</option>\n", cs[i].alpha2,
+			 sel && !strcmp(sel, cs[i].alpha2) ? " selected" : "",
+			 country_name(&cs[i], r->lang));
+	html_fmt(b, "</select>\n");
+}
+
 /* The form that adds a request (focal points for their country, curators for any). */
 static void aw_request_form(struct req *r, struct sbuf *b, const char *error)
 {
@@ -381,12 +399,12 @@ static void aw_request_form(struct req *r, struct sbuf *b, const char *error)
 	web_message(b, error, 1);
 	html_fmt(b, "<form method=\"post\" class=\"record\" action=\"");
 	layout_href(r, b, "/assistance");
-	html_fmt(b, "\">\n<div><label for=\"f-country\">%s</label>\n", T("Country"));
+	html_fmt(b, "\">\n<div><label for=\"r-country\">%s</label>\n", T("Country"));
 	if (fixed)
-		html_fmt(b, "<input id=\"f-country\" name=\"country\" value=\"%s\" readonly>",
+		html_fmt(b, "<input id=\"r-country\" name=\"country\" value=\"%s\" readonly>",
 			 fixed);
 	else
-		web_country_select(r, b, "country", aw_form_or(r, "country", NULL), "");
+		aw_country_select(r, b, aw_form_or(r, "country", NULL));
 	html_fmt(b, "</div>\n<div><label for=\"r-title\">%s</label>\n<input id=\"r-title\" "
 		 "name=\"title\" maxlength=\"%d\" value=\"%s\"></div>\n<div><label "
 		 "for=\"r-topic\">%s</label>\n", T("Title"), LIMIT_ASSIST_TITLE,

@@ -140,11 +140,11 @@ static void test_list(void **state)
 	done(r);
 	/* a focal point gets the form for their own country only */
 	r = get(fp, "/assistance", 200);
-	assert_has(r->body, "name=\"country\" value=\"KE\" readonly");
+	assert_has(r->body, "id=\"r-country\" name=\"country\" value=\"KE\" readonly");
 	assert_has(r->body, "data-stage=\"requested\">3<");	/* with the AMBER one */
 	done(r);
 	r = get(cur, "/assistance?country=KE&stage=requested", 200);
-	assert_has(r->body, "<select id=\"f-country\" name=\"country\">");
+	assert_has(r->body, "<select id=\"r-country\" name=\"country\">");
 	assert_has(r->body, SECRET);
 	assert_lacks(r->body, "Cooperation desk");
 	done(r);
