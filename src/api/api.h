@@ -77,6 +77,27 @@ int api_coverage_disputes(struct req *r, struct resp *out);
 int api_coverage_dispute(struct req *r, struct resp *out);
 int api_coverage_decide(struct req *r, struct resp *out);
 
+/* api/assist*.c: technical assistance (domain/assist.h) under /api/v1/assistance.
+ * Requests (GET list with filters and counts per stage, POST create), one request
+ * (GET, PUT edit from a revision), its timeline, its moves (POST), suggestions,
+ * matches (GET, POST confirm), funding (GET, POST a pledge or disbursement),
+ * evaluation (POST); a match's answer (POST, "accept" or "decline" the route's
+ * data); offers (GET, POST), one offer, its withdrawal; overlaps; totals. */
+int api_assist_requests(struct req *r, struct resp *out);
+int api_assist_request(struct req *r, struct resp *out);
+int api_assist_timeline(struct req *r, struct resp *out);
+int api_assist_moves(struct req *r, struct resp *out);
+int api_assist_suggestions(struct req *r, struct resp *out);
+int api_assist_matches(struct req *r, struct resp *out);
+int api_assist_match_answer(struct req *r, struct resp *out);
+int api_assist_funding(struct req *r, struct resp *out);
+int api_assist_evaluation(struct req *r, struct resp *out);
+int api_assist_offers(struct req *r, struct resp *out);
+int api_assist_offer(struct req *r, struct resp *out);
+int api_assist_offer_withdraw(struct req *r, struct resp *out);
+int api_assist_overlaps(struct req *r, struct resp *out);
+int api_assist_totals(struct req *r, struct resp *out);
+
 struct record;
 /* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..
  * LIMIT_OFFSET_MAX) into *limit and *offset; on a

@@ -365,4 +365,160 @@ extern const char *const assist_by_names[AB_COUNT];
 int assist_totals(struct store *s, pool *p, const struct actor *a, const char *by,
 		  struct assist_sum **out, size_t *n, struct err *e);
 
+/* ---- activities and trainings (assist_activity.c; docs/assistance.md, "Activities
+ * and trainings") ----
+ *
+ * An activity is what a provider delivers under a request: dates, mode (of
+ * assist_modes), place, language, the provider organisations, a title. A training
+ * record gives its participants by role and gender (counts), an optional declared
+ * total that must equal their sum, and optional pre- and post-test mean scores in
+ * tenths of a point (0..1000: "72.5" is 725). The attendance list (the participants'
+ * names) is RED: only curators (and the command line) and the accounts of the
+ * activity's provider organisations read it, each read audited
+ * (assist.attendance_read); everybody else, and every list, total or export, has its
+ * count only. The beneficiary (the country's focal points, a curator) evaluates an
+ * activity 1..5 and names the request's needs it closed; the open stated needs
+ * named leave the ranked needs at once (need.close), as in assist_evaluate.
+ * Activities are read as their request is (assist_can_read). */
+
+enum assist_role { AR_POLICE, AR_PROSECUTOR, AR_JUDGE, AR_CERT, AR_OTHER, AR_COUNT };
+enum assist_gender { AG_FEMALE, AG_MALE, AG_OTHER, AG_COUNT };
+/* "police", "prosecutor", "judge", "cert", "other" and "female", "male", "other"
+ * (kept in the database and typed), and their English titles ("CERT staff", "other
+ * or not stated"), msgids of data/messages.tsv. */
+extern const char *const assist_role_names[AR_COUNT];
+extern const char *const assist_role_titles[AR_COUNT];
+extern const char *const assist_gender_names[AG_COUNT];
+extern const char *const assist_gender_titles[AG_COUNT];
+/* The role or gender called s (a gender also by its first letter: f, m, o), or -1. */
+int assist_role_parse(const char *s);
+int assist_gender_parse(const char *s);
+
+/* An organisation that provides an activity. */
+struct assist_party {
+	long long id;
+	const char *name;
+};
+
+/* An organisation of an activity, as the store lists them (store_assist_activity_orgs). */
+struct assist_activity_org {
+	long long activity, org;
+	const char *name;
+};
+
+struct assist_activity {
+	long long id, request;
+	const char *country;		/* the request's, alpha-2 */
+	const char *title;		/* 1..LIMIT_ASSIST_TITLE bytes */
+	const char *description;	/* 0..LIMIT_ASSIST_TEXT bytes */
+	const char *date_from, *date_to;	/* YYYY-MM-DD, to not before from */
+	const char *mode;		/* one of assist_modes */
+	const char *place;		/* 0..LIMIT_ASSIST_NAME bytes; "" none */
+	const char *language;		/* ISO 639-1 */
+	struct assist_party *providers;	/* 1..LIMIT_ASSIST_PROVIDERS, by name */
+	size_t nproviders;
+	/* the training record: trained_at NULL while there is none */
+	long long count[AR_COUNT][AG_COUNT];	/* participants, 0..LIMIT_ASSIST_COUNT */
+	long long declared;		/* the declared total, -1 none; else the sum */
+	int pre, post;			/* mean test scores in tenths, 0..1000; -1 none */
+	const char *trained_at, *trained_by;
+	long long attendance;		/* how many names the attendance list has */
+	/* the evaluation: rating 0 while there is none */
+	int rating;			/* 1..5 */
+	const char *closed_needs;	/* refs of the request's needs, "" none */
+	const char *evaluated_at, *evaluated_by;
+	const char *created_at, *created_by;
+};
+
+/* What an activity is made from, as text (NULL or "" absent). providers are
+ * organisation names (none: the actor's organisation for a provider, the providers
+ * of the request's accepted matches for a curator). */
+struct assist_activity_in {
+	const char *title, *description, *date_from, *date_to, *mode, *place, *language;
+	const char *const *providers;
+	size_t nproviders;
+};
+
+/* Add an activity to request id: its curators, or an account of the provider of an
+ * accepted match on it (whose organisation must then be among the providers), while
+ * the request is funded, in delivery or delivered (ERR_CONFLICT "request N is
+ * withdrawn: activities are recorded while it is funded, in delivery or delivered");
+ * "no request N" when a may not read it. ERR_INVALID naming the field ("date_to:",
+ * "mode:", "language:", "providers:", "title:", "place:", "description:").
+ * Audited assist.activity. *aid receives its id. */
+int assist_activity_add(struct store *s, pool *p, const struct actor *a, long long id,
+			const struct assist_activity_in *in, long long *aid, struct err *e);
+/* Activity aid (with its providers), if a may read its request; ERR_NOTFOUND "no
+ * activity N" otherwise. */
+int assist_activity_get(struct store *s, pool *p, const struct actor *a, long long aid,
+			struct assist_activity **out, struct err *e);
+/* The activities a may read of request (0: every request; a request a may not read
+ * is "no request N") or, without a request, of country (any ISO form; NULL: all),
+ * oldest first, with their providers. */
+int assist_activity_list(struct store *s, pool *p, const struct actor *a, long long request,
+			 const char *country, struct assist_activity **out, size_t *n,
+			 struct err *e);
+
+/* A training record as text: counts[role][gender] whole numbers 0..LIMIT_ASSIST_COUNT
+ * (NULL or "": 0), total the declared total (NULL: none), pre and post mean scores
+ * 0..100 with at most one decimal (NULL: none). */
+struct assist_training_in {
+	const char *count[AR_COUNT][AG_COUNT];
+	const char *total, *pre, *post;
+};
+/* Read the compact form "police:f=3,m=2;judge:female=1" (roles of assist_role_names,
+ * genders by name or first letter; a pair at most once) into in's counts (in p;
+ * the others are left). ERR_INVALID "participants: ..." naming the item. */
+int assist_participants_parse(pool *p, const char *text, struct assist_training_in *in,
+			      struct err *e);
+/* Record (or replace) the training record of activity aid: who may add activities to
+ * its request, at the same stages. ERR_INVALID naming the field ("police_female: '-3'
+ * is not a whole number from 0 to 100000", "total: 12 but the counts add up to 11",
+ * "pre: ..."). Audited assist.training. */
+int assist_training_set(struct store *s, pool *p, const struct actor *a, long long aid,
+			const struct assist_training_in *in, struct err *e);
+
+/* Whether a may read the attendance names of activity act: curators, the command
+ * line and the accounts of its provider organisations (an API token reads as its
+ * account). */
+int assist_attendance_can_read(const struct actor *a, const struct assist_activity *act);
+/* Replace the attendance list of activity aid by names[0..n) (each 1..
+ * LIMIT_ASSIST_PERSON bytes of UTF-8 without control characters, at most
+ * LIMIT_ASSIST_NAMES; blank ones skipped): who may add activities to its request
+ * and may read the list. The names are never in the audit log: assist.attendance
+ * says how many. */
+int assist_attendance_set(struct store *s, pool *p, const struct actor *a, long long aid,
+			  const char *const *names, size_t n, struct err *e);
+/* The attendance names of activity aid, in the order given, if
+ * assist_attendance_can_read: each read audited assist.attendance_read (the count,
+ * never the names). ERR_FORBIDDEN "the attendance list of activity N is RED: only
+ * curators and its providers read the names" when a may read the activity but not
+ * the names; ERR_NOTFOUND when not the activity. */
+int assist_attendance_get(struct store *s, pool *p, const struct actor *a, long long aid,
+			  const char ***names, size_t *n, struct err *e);
+
+/* The beneficiary (the focal points of the request's country, or a curator) rates
+ * activity aid 1..5 and names the needs of its request it closed (refs as in requests,
+ * a subset of the request's; "" none), while the request is in delivery, delivered
+ * or evaluated. Again: replaced. The open stated needs named are closed as met by the
+ * activity (need.close each) and leave the ranked needs; gaps and answers close when
+ * the law's coverage or the next answer changes. Audited assist.activity_evaluate,
+ * all in one transaction. */
+int assist_activity_evaluate(struct store *s, pool *p, const struct actor *a, long long aid,
+			     int rating, const char *closed_needs, struct err *e);
+
+/* People trained: the participants of the training records of the activities a may
+ * read (of request when not 0, else of country when not NULL), by role and
+ * gender, summed per by: "request" (key the request's id), "country" (key alpha-2),
+ * NULL or "" one row (key NULL). Rows by key. ERR_INVALID "by: ..." otherwise. */
+struct assist_trained {
+	const char *key;
+	long long count[AR_COUNT][AG_COUNT];
+	long long role[AR_COUNT], gender[AG_COUNT], total;
+	long long activities;		/* with a training record */
+};
+int assist_trained(struct store *s, pool *p, const struct actor *a, const char *country,
+		   long long request, const char *by, struct assist_trained **out, size_t *n,
+		   struct err *e);
+
 #endif

@@ -1,5 +1,5 @@
 /* assist_impl: what the files of the assist module share (assist.c, assist_match.c,
- * assist_funds.c); not for other modules. */
+ * assist_funds.c, assist_activity.c); not for other modules. */
 #ifndef DOMAIN_ASSIST_IMPL_H
 #define DOMAIN_ASSIST_IMPL_H
 
@@ -36,6 +36,20 @@ int assist_org_by_id(struct store *s, pool *p, long long id, int *kind, const ch
  * ERR_INVALID naming the field. */
 int assist_dates(const char *from_field, const char *from, const char *to_field,
 		 const char *to, struct err *e);
+
+/* Close the open stated needs among refs ("stated:N", comma-separated; the other
+ * refs are skipped) as met by what ("assistance request 4", "activity 2 of assistance
+ * request 4": the note is "met by WHAT"), each audited need.close, inside the
+ * caller's transaction: they leave the ranked needs (needs_country). Gaps and answers
+ * close when the law's coverage or the next answer changes, not here. Shared by
+ * assist_evaluate and assist_activity_evaluate. */
+int assist_close_needs(struct store *s, pool *p, const struct actor *a, const char *refs,
+		       const char *what, struct err *e);
+/* Check closed (refs of needs, comma-separated) against request r's: each must be
+ * one of its needs ("closed_needs: 'REF' is not a need of request N"). Shared by
+ * assist_evaluate and assist_activity_evaluate. */
+int assist_needs_subset(pool *p, const struct assist_request *r, const char *closed,
+			struct err *e);
 
 /* Whether k is an ISO 639-1 code (two lower-case letters that iso-codes lists). */
 int assist_language_ok(const char *k);

@@ -457,11 +457,23 @@ int assist_matches(struct store *s, pool *p, const struct actor *a, long long re
 	return store_assist_match_list(s, p, request, 0, out, n, e);
 }
 
-/* Close the open stated needs among refs ("stated:N") as met by request r, each
- * audited need.close, inside the caller's transaction: they leave the ranked needs.
- * Gaps and answers close when the law or the next answer changes, not here. */
-static int close_stated(struct store *s, pool *p, const struct actor *a,
-			const struct assist_request *r, const char *refs, struct err *e)
+int assist_needs_subset(pool *p, const struct assist_request *r, const char *closed,
+			struct err *e)
+{
+	for (const char *at = closed ? closed : ""; *at;) {
+		size_t len = strcspn(at, ", ");
+		const char *ref = pool_strndup(p, at, len);
+
+		if (len && !assist_list_has(r->needs, ref))
+			return err_set(e, ERR_INVALID, "closed_needs: '%.60s' is not a need of "
+				       "request %lld", ref, r->id);
+		at += len + (at[len] != 0);
+	}
+	return ERR_OK;
+}
+
+int assist_close_needs(struct store *s, pool *p, const struct actor *a, const char *refs,
+		       const char *what, struct err *e)
 {
 	for (const char *at = refs ? refs : ""; *at;) {
 		size_t len = strcspn(at, ", ");
@@ -474,13 +486,11 @@ static int close_stated(struct store *s, pool *p, const struct actor *a,
 			if (!store_need_get(s, p, nid, &n, NULL) && !n->closed_at) {
 				if ((rc = store_need_close(s, nid, record_now(p),
 							   assist_actor_name(a),
-							   pool_printf(p, "met by assistance "
-								       "request %lld", r->id), e)) ||
+							   pool_printf(p, "met by %s", what), e)) ||
 				    (rc = audit_by(s, a, AUDIT_NEED_CLOSE,
 						   pool_printf(p, "country/%s", n->country),
-						   pool_printf(p, "need %lld: %s met (assistance "
-							       "request %lld)", nid, n->topic,
-							       r->id), e)))
+						   pool_printf(p, "need %lld: %s met (%s)", nid,
+							       n->topic, what), e)))
 					return rc;
 			}
 		}
@@ -531,21 +541,12 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 		rc = err_set(e, ERR_INVALID, "rating: from 1 to 5");
 		goto out;
 	}
-	for (const char *at = closed_needs ? closed_needs : ""; *at;) {
-		size_t len = strcspn(at, ", ");
-		const char *ref = pool_strndup(p, at, len);
-
-		if (len && !assist_list_has(r->needs, ref)) {
-			rc = err_set(e, ERR_INVALID, "closed_needs: '%.60s' is not a need of "
-				     "request %lld", ref, id);
-			goto out;
-		}
-		at += len + (at[len] != 0);
-	}
-	if ((rc = tx_begin(&t, s, e)) ||
+	if ((rc = assist_needs_subset(p, r, closed_needs, e)) ||
+	    (rc = tx_begin(&t, s, e)) ||
 	    (rc = store_assist_eval_put(s, id, o->id, rating, closed_needs, record_now(p),
 					assist_actor_name(a), e)) ||
-	    (rc = close_stated(s, p, a, r, closed_needs, e)))
+	    (rc = assist_close_needs(s, p, a, closed_needs,
+					 pool_printf(p, "assistance request %lld", id), e)))
 		goto out;
 	rc = audit_by(s, a, AUDIT_ASSIST_EVALUATE, pool_printf(p, "assist/%lld", id),
 		      pool_printf(p, "%s: %d", o->name, rating), e);

@@ -66,6 +66,11 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_ASSIST_MATCH_DECLINE] = "assist.match_decline",
 	[AUDIT_ASSIST_EVALUATE] = "assist.evaluate",
 	[AUDIT_ASSIST_FUND] = "assist.fund",
+	[AUDIT_ASSIST_ACTIVITY] = "assist.activity",
+	[AUDIT_ASSIST_TRAINING] = "assist.training",
+	[AUDIT_ASSIST_ATTENDANCE] = "assist.attendance",
+	[AUDIT_ASSIST_ATTENDANCE_READ] = "assist.attendance_read",
+	[AUDIT_ASSIST_ACTIVITY_EVALUATE] = "assist.activity_evaluate",
 };
 
 /* Entries read per step of audit_verify. */

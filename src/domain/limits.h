@@ -89,5 +89,10 @@
 					 * regions */
 #define LIMIT_ASSIST_NEEDS    50	/* needs one request answers */
 #define LIMIT_ASSIST_CAPACITY 10000	/* activities a year an offer may promise */
+#define LIMIT_ASSIST_PROVIDERS 20	/* provider organisations of one activity */
+#define LIMIT_ASSIST_COUNT    100000	/* participants of one role and gender in
+					 * one training */
+#define LIMIT_ASSIST_NAMES    2000	/* names of one attendance list */
+#define LIMIT_ASSIST_PERSON   200	/* bytes of one name of an attendance list */
 
 #endif

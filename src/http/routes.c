@@ -146,6 +146,23 @@ const struct route routes[] = {
 	{ POST, "/api/v1/campaigns/:id/answers/:code/reopen", api_answer_step, 0, "reopen" },
 	{ POST, "/api/v1/campaigns/:id/answers/:code/carry", api_answer_step, 0, "carry" },
 	{ GET, "/api/v1/countries/:code/progress", api_country_progress, 0, NULL },
+	/* technical assistance (api/assist*.c): who reads a request decides what shows,
+	 * so nothing is cached */
+	{ GET | POST, "/api/v1/assistance/requests", api_assist_requests, 0, NULL },
+	{ GET | PUT, "/api/v1/assistance/requests/:id", api_assist_request, 0, NULL },
+	{ GET, "/api/v1/assistance/requests/:id/timeline", api_assist_timeline, 0, NULL },
+	{ POST, "/api/v1/assistance/requests/:id/moves", api_assist_moves, 0, NULL },
+	{ GET, "/api/v1/assistance/requests/:id/suggestions", api_assist_suggestions, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/matches", api_assist_matches, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/funding", api_assist_funding, 0, NULL },
+	{ POST, "/api/v1/assistance/requests/:id/evaluation", api_assist_evaluation, 0, NULL },
+	{ POST, "/api/v1/assistance/matches/:id/accept", api_assist_match_answer, 0, "accept" },
+	{ POST, "/api/v1/assistance/matches/:id/decline", api_assist_match_answer, 0, "decline" },
+	{ GET | POST, "/api/v1/assistance/offers", api_assist_offers, 0, NULL },
+	{ GET, "/api/v1/assistance/offers/:id", api_assist_offer, 0, NULL },
+	{ POST, "/api/v1/assistance/offers/:id/withdraw", api_assist_offer_withdraw, 0, NULL },
+	{ GET, "/api/v1/assistance/overlaps", api_assist_overlaps, 0, NULL },
+	{ GET, "/api/v1/assistance/totals", api_assist_totals, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

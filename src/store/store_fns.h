@@ -682,5 +682,48 @@ STORE_FN(int, assist_fund_list, (struct store *s, pool *p, long long id,
 				 struct assist_fund **out, size_t *n, struct err *e),
 	 (s, p, id, out, n, e))
 
+/* ---- activities and trainings (domain/assist.h, assist_activity.c) ---- */
+
+/* Insert activity act (id, country, providers, training, evaluation ignored) and
+ * its provider organisations; *id receives its id. */
+STORE_FN(int, assist_activity_put, (struct store *s, const struct assist_activity *act,
+				    long long *id, struct err *e),
+	 (s, act, id, e))
+/* Activity id with its request's country and its attendance count (providers not
+ * read); ERR_NOTFOUND when absent. */
+STORE_FN(int, assist_activity_get, (struct store *s, pool *p, long long id,
+				    struct assist_activity **out, struct err *e),
+	 (s, p, id, out, e))
+/* The activities of request (0: every request) as assist_activity_get reads them,
+ * by id. */
+STORE_FN(int, assist_activity_list, (struct store *s, pool *p, long long request,
+				     struct assist_activity **out, size_t *n,
+				     struct err *e),
+	 (s, p, request, out, n, e))
+/* The provider organisations of the activities of request (0: every request), as
+ * (activity, organisation id, name), by activity then name. */
+STORE_FN(int, assist_activity_orgs, (struct store *s, pool *p, long long request,
+				     struct assist_activity_org **out, size_t *n,
+				     struct err *e),
+	 (s, p, request, out, n, e))
+/* Write the training record of act->id (count, declared, pre, post, trained_*; -1
+ * stored as none); ERR_NOTFOUND when absent. */
+STORE_FN(int, assist_training_put, (struct store *s, const struct assist_activity *act,
+				    struct err *e),
+	 (s, act, e))
+/* Write the evaluation of activity id; ERR_NOTFOUND when absent. */
+STORE_FN(int, assist_activity_eval_put, (struct store *s, long long id, int rating,
+					 const char *closed_needs, const char *at,
+					 const char *by, struct err *e),
+	 (s, id, rating, closed_needs, at, by, e))
+/* Replace the attendance list of activity id by names[0..n). */
+STORE_FN(int, assist_attendance_put, (struct store *s, long long id,
+				      const char *const *names, size_t n, struct err *e),
+	 (s, id, names, n, e))
+/* The attendance names of activity id, in their order. */
+STORE_FN(int, assist_attendance_names, (struct store *s, pool *p, long long id,
+					const char ***out, size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -71,6 +71,21 @@ static const char *const api_routes[] = {
 	"/api/v1/campaigns/{id}/answers/{code}/carry",
 	"/api/v1/countries/{code}/progress",
 	"/api/v1/needs/weights",
+	"/api/v1/assistance/requests",
+	"/api/v1/assistance/requests/{id}",
+	"/api/v1/assistance/requests/{id}/timeline",
+	"/api/v1/assistance/requests/{id}/moves",
+	"/api/v1/assistance/requests/{id}/suggestions",
+	"/api/v1/assistance/requests/{id}/matches",
+	"/api/v1/assistance/requests/{id}/funding",
+	"/api/v1/assistance/requests/{id}/evaluation",
+	"/api/v1/assistance/matches/{id}/accept",
+	"/api/v1/assistance/matches/{id}/decline",
+	"/api/v1/assistance/offers",
+	"/api/v1/assistance/offers/{id}",
+	"/api/v1/assistance/offers/{id}/withdraw",
+	"/api/v1/assistance/overlaps",
+	"/api/v1/assistance/totals",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 

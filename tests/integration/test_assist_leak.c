@@ -1,0 +1,424 @@
+/* The leak test of technical assistance, through the real server: an AMBER request of
+ * Kenya, with a canary word in its title and description, a pledge of an
+ * amount found nowhere else, an overlap with a GREEN request and a match to one
+ * provider, is asked for by everyone, on every endpoint of /api/v1/assistance (and
+ * the assistance pages when there are any). The public, a reader, Nigeria's focal
+ * point, a provider without a match and a provider whose match was declined must get
+ * 404 for it wherever it is named, and never its canary, its amount or a count that
+ * includes it; Kenya's focal point, curators and the matched provider must read it.
+ *
+ * The expectation (may_read) is written from the rule in docs/assistance.md
+ * ("Reading"), not from the program's code. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "integration/harness.h"
+
+static char *D;
+static struct srv *S;
+
+/* ---- who ---- */
+
+enum who { PUBLIC, RDR, FNG, PRV2, PRV3, FKE, CUR, ADM, PRV1, NWHO };
+static struct person {
+	const char *name, *role, *org, *country;
+	int reads;		/* may read the AMBER request (docs/assistance.md) */
+	char auth[200];		/* "Authorization: Bearer ...\r\n", "" for the public */
+} people[NWHO] = {
+	[PUBLIC] = { "public", NULL, NULL, NULL, 0, "" },
+	[RDR] = { "rita", "reader", "Civic", NULL, 0, "" },
+	[FNG] = { "ada", "focal_point", "NG-NA", "NG", 0, "" },
+	[PRV2] = { "otto", "provider", "Other", NULL, 0, "" },	/* no match */
+	[PRV3] = { "dana", "provider", "Declined", NULL, 0, "" },	/* declined its match */
+	[FKE] = { "kamau", "focal_point", "KE-NA", "KE", 1, "" },
+	[CUR] = { "cora", "curator", "UNODC", NULL, 1, "" },
+	[ADM] = { "adam", "admin", "UNODC", NULL, 1, "" },
+	[PRV1] = { "pat", "provider", "CoE", NULL, 1, "" },	/* matched */
+};
+
+/* The canaries: in the AMBER request (title, description), its pledge's
+ * amount in minor units, and the GREEN request's title (read by signed-in accounts). */
+#define CANARY "zqamberassist"
+#define CANARY_AMOUNT "77777"
+#define GREEN_CANARY "zqgreenassist"
+static long long AMBER, GREEN, MATCH_DECLINED;
+
+/* ---- requests ---- */
+
+static struct http_response *ask(const struct person *who, const char *method,
+				 const char *path, const char *json)
+{
+	char hdr[300];
+	struct http_response *r;
+
+	snprintf(hdr, sizeof(hdr), "%s%s", who->auth,
+		 json ? "Content-Type: application/json\r\n" : "");
+	r = http_request(S, method, path, hdr, json, json ? strlen(json) : 0);
+	if (!r)
+		fail_msg("%s %s: no connection", method, path);
+	return r;
+}
+
+/* As the curator: a JSON request that must answer status; its JSON (decref). */
+static json_t *as(enum who w, const char *method, const char *path, const char *json,
+		  int status)
+{
+	struct http_response *r = ask(&people[w], method, path, json);
+	json_t *j;
+
+	if (r->status != status)
+		fail_msg("%s %s as %s: %d, want %d: %.400s", method, path, people[w].name,
+			 r->status, status, r->body ? r->body : "");
+	j = json_loads(r->body ? r->body : "", 0, NULL);
+	http_response_free(r);
+	return j;
+}
+
+static long long id_of(json_t *j)
+{
+	long long id = (long long)json_integer_value(json_object_get(j, "id"));
+
+	json_decref(j);
+	if (id <= 0)
+		fail_msg("no id in the answer");
+	return id;
+}
+
+/* ---- setup ---- */
+
+static int cli(const char *const *args)
+{
+	return harness_cli(D, NULL, args, NULL, 0);
+}
+
+static int account(struct person *p)
+{
+	char email[64], token[160];
+
+	snprintf(email, sizeof(email), "%s@example.org", p->name);
+	if (harness_cli(D, HARNESS_PASSWORD "\n", (const char *const[]){ "user", "add",
+			p->name, "--role", p->role, "--org", p->org, "--email", email,
+			"--password-stdin", p->country ? "--country" : NULL, p->country, NULL },
+			NULL, 0) ||
+	    harness_cli(D, "", (const char *const[]){ "user", "token", p->name, "--name", "t",
+			"--scope", "write", NULL }, token, sizeof(token)))
+		return -1;
+	snprintf(p->auth, sizeof(p->auth), "Authorization: Bearer %s\r\n", token);
+	return 0;
+}
+
+/* The requests, the offers, the matches (one accepted, one declined) and the
+ * pledges, made through the API as the people who would make them. */
+static void test_data(void **state)
+{
+	char path[160], body[1024];
+	long long o1, o3;
+
+	(void)state;
+	snprintf(body, sizeof(body), "{\"country\":\"KE\",\"title\":\"Forensics "
+		 CANARY "\",\"topic\":\"digital-forensics\",\"beneficiary\":\"DCI Cyber "
+		 "Unit\",\"targets\":[\"police\"],\"languages\":[\"en\"],\"date_from\":"
+		 "\"2030-01-10\",\"date_to\":\"2030-03-01\",\"budget_currency\":\"EUR\","
+		 "\"budget_amount\":\"5000\",\"description\":\"About " CANARY "\","
+		 "\"tlp\":\"AMBER\"}");
+	AMBER = id_of(as(FKE, "POST", "/api/v1/assistance/requests", body, 201));
+	/* the same beneficiary, topic and period: an overlap with the AMBER one */
+	GREEN = id_of(as(FKE, "POST", "/api/v1/assistance/requests", "{\"country\":\"KE\","
+			 "\"title\":\"Forensics " GREEN_CANARY "\",\"topic\":\"digital-forensics\","
+			 "\"beneficiary\":\"dci cyber unit\",\"targets\":[\"judges\"],"
+			 "\"languages\":[\"en\"],\"date_from\":\"2030-02-01\",\"date_to\":"
+			 "\"2030-04-01\",\"tlp\":\"GREEN\"}", 201));
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/moves", AMBER);
+	json_decref(as(CUR, "POST", path, "{\"to\":\"assessed\"}", 200));
+	o1 = id_of(as(PRV1, "POST", "/api/v1/assistance/offers", "{\"title\":\"GLACY\","
+		      "\"topics\":[\"digital-forensics\"],\"languages\":[\"en\"],\"modes\":"
+		      "[\"in_person\"],\"capacity\":4}", 201));
+	json_decref(as(PRV2, "POST", "/api/v1/assistance/offers", "{\"title\":\"Other offer\","
+		       "\"topics\":[\"digital-forensics\"],\"languages\":[\"en\"],\"modes\":"
+		       "[\"online\"],\"capacity\":4}", 201));
+	o3 = id_of(as(PRV3, "POST", "/api/v1/assistance/offers", "{\"title\":\"Declined "
+		      "offer\",\"topics\":[\"digital-forensics\"],\"languages\":[\"en\"],"
+		      "\"modes\":[\"online\"],\"capacity\":4}", 201));
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/matches", AMBER);
+	snprintf(body, sizeof(body), "{\"offer\":%lld}", o1);
+	json_decref(as(CUR, "POST", path, body, 201));
+	snprintf(body, sizeof(body), "{\"offer\":%lld}", o3);
+	MATCH_DECLINED = id_of(as(CUR, "POST", path, body, 201));
+	/* confirmed, PRV3 reads it; declined, no longer */
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld", AMBER);
+	json_decref(as(PRV3, "GET", path, NULL, 200));
+	snprintf(path, sizeof(path), "/api/v1/assistance/matches/%lld/decline", MATCH_DECLINED);
+	json_decref(as(PRV3, "POST", path, "{\"comment\":\"no capacity\"}", 200));
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/funding", AMBER);
+	json_decref(as(CUR, "POST", path, "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":"
+		       "\"EUR\",\"amount\":\"777.77\",\"on\":\"2029-12-01\"}", 201));
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/funding", GREEN);
+	json_decref(as(CUR, "POST", path, "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":"
+		       "\"EUR\",\"amount\":\"100\",\"on\":\"2029-12-01\"}", 201));
+}
+
+static int setup(void **state)
+{
+	static const char *const orgs[][3] = {
+		{ "UNODC", "unodc", NULL }, { "KE-NA", "national_authority", "KE" },
+		{ "NG-NA", "national_authority", "NG" }, { "CoE", "implementing", NULL },
+		{ "Other", "implementing", NULL }, { "Declined", "implementing", NULL },
+		{ "GIZ", "donor", NULL }, { "Civic", "civil_society", NULL },
+	};
+
+	(void)state;
+	if (!(D = harness_tmpdir()) || cli((const char *const[]){ "migrate", NULL }))
+		return -1;
+	for (size_t i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++)
+		if (cli((const char *const[]){ "org", "add", orgs[i][0], "--kind", orgs[i][1],
+					       orgs[i][2] ? "--country" : NULL, orgs[i][2],
+					       NULL }))
+			return -1;
+	for (int w = 0; w < NWHO; w++)
+		if (people[w].role && account(&people[w]))
+			return -1;
+	S = srv_start_with(&(struct srv_options){ .dir = D });
+	return S ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	harness_done(S, D);
+	return 0;
+}
+
+/* ---- the checks ---- */
+
+/* The endpoints that name the AMBER request: GETs, then changes with a body that
+ * would be valid for someone allowed (so only reading decides). */
+static const struct {
+	const char *method, *rest, *body;
+} named[] = {
+	{ "GET", "", NULL },
+	{ "GET", "/timeline", NULL },
+	{ "GET", "/suggestions", NULL },
+	{ "GET", "/matches", NULL },
+	{ "GET", "/funding", NULL },
+	{ "PUT", "", "{\"revision\":99,\"title\":\"x\"}" },
+	{ "POST", "/moves", "{\"to\":\"withdrawn\",\"comment\":\"x\"}" },
+	{ "POST", "/moves", "{\"to\":\"nowhere\"}" },
+	{ "POST", "/matches", "{\"offer\":1}" },
+	{ "POST", "/funding", "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"EUR\","
+	  "\"amount\":\"1\",\"on\":\"2029-12-01\"}" },
+	{ "POST", "/evaluation", "{\"org\":\"CoE\",\"rating\":3}" },
+};
+
+/* The endpoints that list: none may carry the canary or the amount for those who
+ * may not read the request. */
+static const char *const lists[] = {
+	"/api/v1/assistance/requests",
+	"/api/v1/assistance/requests?country=KE",
+	"/api/v1/assistance/requests?stage=assessed",
+	"/api/v1/assistance/requests?topic=digital-forensics&region=002",
+	"/api/v1/assistance/offers?all=true",
+	"/api/v1/assistance/overlaps",
+	"/api/v1/assistance/overlaps?country=KE",
+	"/api/v1/assistance/totals?by=donor",
+	"/api/v1/assistance/totals?by=country",
+	"/api/v1/assistance/totals?by=region",
+	"/api/v1/assistance/totals?by=topic",
+	"/api/v1/needs?country=KE",
+};
+
+/* Every endpoint naming the AMBER request, as each person: 404 and nothing of it for
+ * those who may not read it; for those who may, the reads answer 200 with it. */
+static void test_named(void **state)
+{
+	char path[200];
+
+	(void)state;
+	for (int w = 0; w < NWHO; w++) {
+		const struct person *p = &people[w];
+
+		for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+			struct http_response *r;
+
+			/* those who may read it are not sent the changes: they would be made */
+			if (p->reads && strcmp(named[i].method, "GET"))
+				continue;
+			snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld%s", AMBER,
+				 named[i].rest);
+			r = ask(p, named[i].method, path, named[i].body);
+			if (!p->reads) {
+				/* a change without an account is 401 whatever it names */
+				int want = strcmp(named[i].method, "GET") && w == PUBLIC ? 401 : 404;
+
+				if (r->status != want)
+					fail_msg("%s %s as %s: %d, want %d: %.300s", named[i].method,
+						 path, p->name, r->status, want, r->body);
+				assert_lacks(r->body, CANARY);
+				assert_lacks(r->body, CANARY_AMOUNT);
+			} else {
+				if (r->status != 200)
+					fail_msg("GET %s as %s: %d: %.300s", path, p->name, r->status,
+						 r->body);
+				if (!*named[i].rest)
+					assert_has(r->body, CANARY);
+			}
+			http_response_free(r);
+		}
+	}
+}
+
+/* The lists, counts, overlaps and totals as each person. */
+static void test_lists(void **state)
+{
+	(void)state;
+	for (int w = 0; w < NWHO; w++) {
+		const struct person *p = &people[w];
+
+		for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+			struct http_response *r = ask(p, "GET", lists[i], NULL);
+
+			if (r->status != 200)
+				fail_msg("GET %s as %s: %d: %.300s", lists[i], p->name, r->status,
+					 r->body);
+			if (!p->reads) {
+				assert_lacks(r->body, CANARY);
+				assert_lacks(r->body, CANARY_AMOUNT);
+			}
+			if (w == PUBLIC)
+				assert_lacks(r->body, GREEN_CANARY);
+			http_response_free(r);
+		}
+		/* search echoes the query: no hit may come of it (requests are not in
+		 * the index today; one that is must still keep this) */
+		if (!p->reads) {
+			json_t *j = as((enum who)w, "GET", "/api/v1/search?q=" CANARY, NULL, 200);
+
+			assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+			json_decref(j);
+		}
+	}
+}
+
+/* The counts per stage and the totals count it for those who read it only; the
+ * overlap is shown to those who read both requests. */
+static void test_counts(void **state)
+{
+	(void)state;
+	for (int w = 0; w < NWHO; w++) {
+		const struct person *p = &people[w];
+		json_t *j = as((enum who)w, "GET", "/api/v1/assistance/requests", NULL, 200), *c;
+		long long assessed, total;
+
+		c = json_object_get(j, "counts");
+		assessed = (long long)json_integer_value(json_object_get(c, "assessed"));
+		total = (long long)json_integer_value(json_object_get(j, "total"));
+		assert_int_equal(assessed, p->reads ? 1 : 0);
+		/* the GREEN one: every signed-in account */
+		assert_int_equal(total, (p->reads ? 1 : 0) + (w == PUBLIC ? 0 : 1));
+		json_decref(j);
+
+		j = as((enum who)w, "GET", "/api/v1/assistance/overlaps", NULL, 200);
+		assert_int_equal(json_integer_value(json_object_get(j, "count")), p->reads ? 1 : 0);
+		json_decref(j);
+
+		/* totals by country: KE's pledges are 100.00 EUR, or 877.77 with it */
+		j = as((enum who)w, "GET", "/api/v1/assistance/totals?by=country", NULL, 200);
+		if (w == PUBLIC) {
+			assert_int_equal(json_integer_value(json_object_get(j, "count")), 0);
+		} else {
+			json_t *t = json_array_get(json_object_get(j, "totals"), 0);
+
+			assert_int_equal(json_integer_value(json_object_get(json_object_get(t,
+				"pledged"), "amount_minor")), p->reads ? 87777 : 10000);
+		}
+		json_decref(j);
+	}
+}
+
+/* A match on the AMBER request answered by anyone but its provider says nothing of
+ * it (404); the provider whose match was declined no longer reads the request. */
+static void test_matches(void **state)
+{
+	char path[160];
+
+	(void)state;
+	snprintf(path, sizeof(path), "/api/v1/assistance/matches/%lld/accept", MATCH_DECLINED);
+	for (int w = 0; w < NWHO; w++) {
+		struct http_response *r;
+		int want;
+
+		if (w == CUR || w == ADM || w == PRV3)
+			continue;
+		r = ask(&people[w], "POST", path, NULL);
+		want = w == PUBLIC ? 401 : 404;
+		if (r->status != want)
+			fail_msg("POST %s as %s: %d, want %d: %.300s", path, people[w].name,
+				 r->status, want, r->body);
+		assert_lacks(r->body, CANARY);
+		http_response_free(r);
+	}
+	/* its own provider: answered already (it declined): 409, still nothing of it */
+	{
+		struct http_response *r = ask(&people[PRV3], "POST", path, NULL);
+
+		assert_status(r, 409);
+		assert_lacks(r->body, CANARY);
+		http_response_free(r);
+	}
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld", AMBER);
+	json_decref(as(PRV3, "GET", path, NULL, 404));
+	json_decref(as(PRV1, "GET", path, NULL, 200));
+}
+
+/* The pages of assistance, when the program has them: every page the people can
+ * reach from /assistance (and the request's own page) must keep the canary from
+ * those who may not read it. */
+static void test_pages(void **state)
+{
+	char path[160];
+	struct http_response *r;
+
+	(void)state;
+	r = ask(&people[PUBLIC], "GET", "/assistance", NULL);
+	if (r->status == 404) {
+		http_response_free(r);
+		skip();
+	}
+	http_response_free(r);
+	snprintf(path, sizeof(path), "/assistance/requests/%lld", AMBER);
+	for (int w = 0; w < NWHO; w++) {
+		const char *pages[] = { "/assistance", "/assistance?country=KE",
+					"/assistance/offers", "/assistance/overlaps", path };
+
+		for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+			r = ask(&people[w], "GET", pages[i], NULL);
+			if (i == 4 && !people[w].reads && r->status != 404)
+				fail_msg("GET %s as %s: %d, want 404", pages[i], people[w].name,
+					 r->status);
+			if (!people[w].reads)
+				assert_lacks(r->body, CANARY);
+			http_response_free(r);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_data),
+		cmocka_unit_test(test_named),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_pages),
+	};
+
+	return harness_exit(cmocka_run_group_tests(tests, setup, teardown));
+}
