@@ -64,6 +64,7 @@ const struct route routes[] = {
 	{ GET, "/assistance/overlaps.csv", web_assistance_overlaps, 0, "csv" },
 	{ GET, "/assistance/totals", web_assistance_totals, 0, NULL },
 	{ GET, "/assistance/totals.csv", web_assistance_totals, 0, "csv" },
+	{ GET, "/assistance/requests/:id", web_assistance_request, 0, "redirect" },
 	{ GET, "/assistance/:id", web_assistance_request, 0, NULL },
 	{ POST, "/assistance/:id/:action", web_assistance_post, 0, NULL },
 	{ GET, "/regions", web_regions, C, NULL },

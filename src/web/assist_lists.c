@@ -105,8 +105,6 @@ static void al_offer_form(struct req *r, struct sbuf *b, const char *error)
 {
 	const char *topics[32], *topic_labels[32];
 	size_t nt = 0;
-	static const char *const mode_labels[] = { "in person", "online", "mentoring",
-						   "equipment" };
 
 	for (size_t i = 0; i < need_topic_count && nt < NELEM(topics); i++, nt++) {
 		topics[nt] = need_topics[i].key;
@@ -134,7 +132,7 @@ static void al_offer_form(struct req *r, struct sbuf *b, const char *error)
 		 T("UN M49 region codes separated by commas; none: the world."), T("Languages"),
 		 aw_form_or(r, "languages", ""));
 	aw_checkboxes(r, b, "modes", T("Delivery modes"), (const char *const *)assist_modes,
-		      mode_labels, NELEM(mode_labels), r->form ? aw_form_list(r, "modes") : NULL);
+		      aw_mode_labels, AW_MODES, r->form ? aw_form_list(r, "modes") : NULL);
 	html_fmt(b, "<div><label for=\"o-capacity\">%s</label>\n<input id=\"o-capacity\" "
 		 "name=\"capacity\" inputmode=\"numeric\" value=\"%s\"></div>\n<div><label "
 		 "for=\"o-from\">%s</label>\n<input id=\"o-from\" name=\"period_from\" "
@@ -547,7 +545,10 @@ int web_country_assistance(struct req *r, struct sbuf *b, const struct country *
 			   struct err *e)
 {
 	struct assist_request *v;
-	size_t n, count[AS_STAGE_COUNT] = { 0 }, met = 0;
+	struct assist_activity *acts;
+	struct assist_trained *tr;
+	size_t n, count[AS_STAGE_COUNT] = { 0 }, met = 0, nacts, ntr, delivered = 0;
+	const char *today = pool_strndup(r->pool, record_now(r->pool), 10);
 	int rc;
 
 	if ((rc = assist_request_list(r->store, r->pool, r->actor, c->alpha2, -1, &v, &n, e)))
@@ -584,7 +585,17 @@ int web_country_assistance(struct req *r, struct sbuf *b, const struct country *
 		}
 		html_fmt(b, "</ul>\n");
 	}
-	html_fmt(b, "<p id=\"needs-met\">%s: %s</p>\n", T("Needs met through assistance"),
+	if ((rc = assist_activity_list(r->store, r->pool, r->actor, 0, c->alpha2, &acts, &nacts,
+				       e)) ||
+	    (rc = assist_trained(r->store, r->pool, r->actor, c->alpha2, 0, NULL, &tr, &ntr, e)))
+		return rc;
+	for (size_t i = 0; i < nacts; i++)
+		delivered += strcmp(acts[i].date_to, today) <= 0;
+	html_fmt(b, "<dl class=\"facts\">\n<dt>%s</dt><dd id=\"activities-delivered\">%s</dd>\n"
+		 "<dt>%s</dt><dd id=\"people-trained\">%s</dd>\n<dt>%s</dt><dd id=\"needs-met\">"
+		 "%s</dd>\n</dl>\n", T("Activities delivered"),
+		 layout_number(r, (long long)delivered), T("People trained"),
+		 layout_number(r, ntr ? tr[0].total : 0), T("Needs met through assistance"),
 		 layout_number(r, (long long)met));
 	html_fmt(b, "<p><a href=\"");
 	layout_href(r, b, pool_printf(r->pool, "/assistance?country=%s", c->alpha2));

@@ -32,6 +32,9 @@ const struct org *aw_org(struct aw_ctx *k, long long id);
 /* The organisation of the signed-in account, or NULL. */
 const struct org *aw_own_org(struct aw_ctx *k);
 
+/* The labels (msgids) of the delivery modes, in assist_modes[] order. */
+#define AW_MODES 4
+extern const char *const aw_mode_labels[AW_MODES];
 /* Names in r's language: a topic key, a list of target keys or of modes ("police,
  * judges" -> "police, judges"), a stage, an urgency (1..3). In r's pool or static. */
 const char *aw_topic(struct req *r, const char *key);
@@ -42,6 +45,8 @@ const char *aw_urgency(struct req *r, int urgency);
 /* A domain message in r's language, the forms' field names shown as their labels. */
 const char *aw_msg(struct req *r, const char *msg);
 
+/* The same for the activity and training forms (their own labels). */
+const char *aw_msg_activity(struct req *r, const char *msg);
 /* Whether the actor is a curator or an admin (ACT_MATCH: confirms matches). */
 int aw_curator(const struct req *r);
 /* A link to request q: its title, "#id" before it. */
@@ -63,7 +68,18 @@ const char *aw_form_or(const struct req *r, const char *name, const char *dflt);
 /* Answer out as a CSV download named file ("assistance.csv"). Returns 200. */
 int aw_csv_begin(struct req *r, struct resp *out, const char *file);
 
-/* The pages of src/web/assist_lists.c that assist.c links to. */
+/* The activities and trainings of request q (assist_activity.c): a section of its
+ * page, with the forms who (enum assist_who) may use; error above the form that
+ * records an activity. */
+int aw_activities(struct req *r, struct sbuf *b, const struct assist_request *q, unsigned who,
+		  const char *error, struct err *e);
+/* The posts of those forms to /assistance/:id/activity, .../training (field activity,
+ * ROLE_GENDER counts, total, pre, post) and .../activity_evaluate (activity, rating,
+ * closed): 0 when done, else the error in e. */
+int aw_act_activity(struct req *r, long long id, struct err *e);
+int aw_act_training(struct req *r, long long id, struct err *e);
+int aw_act_activity_evaluate(struct req *r, long long id, struct err *e);
+
 /* Whether the actor may add a request for country (NULL: for some country). */
 int aw_may_request(const struct req *r, const char *country);
 

@@ -264,6 +264,11 @@ static void test_request_page(void **state)
 	sees(fp, "/assistance/2", 200, 1);
 	sees(cur, "/assistance/2", 200, 1);
 	done(get(cur, "/assistance/99", 404));
+	/* the API's shape of the address leads to the page, once the request is read */
+	r = get(NULL, "/assistance/requests/1", 301);
+	assert_string_equal(http_header(r, "Location"), "/assistance/1");
+	done(r);
+	done(get(NULL, "/assistance/requests/2", 404));
 	done(get(cur, "/assistance/x", 404));
 	/* nor can they act on it */
 	done(post(gh, "/assistance/2/move", "to=withdrawn&comment=x", 404));
@@ -366,6 +371,45 @@ static void test_forms(void **state)
 	done(r);
 	/* the provider delivers */
 	done(post(prov, "/assistance/1/move", "to=in_delivery", 303));
+	/* an activity and its training record, by the provider: errors name the field */
+	r = get(prov, "/assistance/1", 200);
+	assert_has(r->body, "Record an activity");
+	done(r);
+	r = get(fp, "/assistance/1", 200);
+	assert_lacks(r->body, "Record an activity");	/* the beneficiary does not */
+	done(r);
+	r = post(prov, "/assistance/1/activity", "title=Forensics+course+1&date_from=2030-02-01"
+		 "&date_to=2030-01-01&mode=in_person&place=Nairobi&language=en", 400);
+	assert_has(r->body, "To: 2030-01-01 is before 2030-02-01");
+	assert_has(r->body, "value=\"Forensics course 1\"");
+	done(r);
+	done(post(prov, "/assistance/1/activity", "title=Forensics+course+1&date_from=2030-02-01"
+		  "&date_to=2030-02-05&mode=in_person&place=Nairobi&language=en", 303));
+	r = post(prov, "/assistance/1/training", "activity=1&police_female=4&police_male=-1", 400);
+	assert_has(r->body, "police_male:");
+	done(r);
+	r = post(prov, "/assistance/1/training", "activity=1&police_female=4&police_male=6"
+		 "&judge_female=2&total=13", 400);
+	assert_has(r->body, "total: 13 but the counts add up to 12");
+	done(r);
+	done(post(prov, "/assistance/1/training", "activity=1&police_female=4&police_male=6"
+		  "&judge_female=2&total=12&pre=48.5&post=81", 303));
+	done(post(prov, "/assistance/1/training", "activity=99&police_female=1", 404));
+	r = get(NULL, "/assistance/1", 200);
+	assert_has(r->body, "Forensics course 1");
+	assert_has(r->body, "Nairobi");
+	assert_has(r->body, "data-total=\"12\"");
+	assert_has(r->body, "<strong>48.5</strong>");
+	assert_has(r->body, "<strong>81.0</strong>");
+	assert_lacks(r->body, "Record the training");
+	done(r);
+	r = get(fp, "/assistance/1", 200);
+	assert_has(r->body, "Evaluate this activity");
+	done(r);
+	done(post(fp, "/assistance/1/activity_evaluate", "activity=1&rating=5", 303));
+	r = get(NULL, "/assistance/1", 200);
+	assert_has(r->body, "class=\"rating\">5 / 5");
+	done(r);
 	done(post(prov, "/assistance/1/move", "to=delivered", 303));
 	/* the country evaluates: the rating's error names it */
 	r = get(fp, "/assistance/1", 200);
@@ -453,6 +497,8 @@ static void test_other_pages(void **state)
 	assert_has(r->body, "id=\"assistance\"");
 	assert_has(r->body, "data-stage=\"evaluated\">1<");
 	assert_lacks(r->body, "data-stage=\"requested\"");	/* the AMBER one and #4 */
+	assert_has(r->body, "id=\"activities-delivered\">0<");	/* in 2030 */
+	assert_has(r->body, "id=\"people-trained\">12<");
 	done(r);
 	r = get(fp, "/countries/KE", 200);
 	assert_has(r->body, "data-stage=\"requested\">2<");
