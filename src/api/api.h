@@ -55,6 +55,9 @@ int api_coverage(struct req *r, struct resp *out);
 /* api/needs.c: GET /api/v1/needs (?country=; else all, ?region=, ?topic=, ?target=,
  * and with ?region= the shared needs). */
 int api_needs(struct req *r, struct resp *out);
+/* api/assist_iati.c: GET /api/v1/assistance/iati.xml (?country=): the requests the
+ * caller may read as IATI 2.03 XML (export/iati.h). */
+int api_assist_iati(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
 int api_coverage_assessments(struct req *r, struct resp *out);
@@ -97,6 +100,17 @@ int api_assist_offer(struct req *r, struct resp *out);
 int api_assist_offer_withdraw(struct req *r, struct resp *out);
 int api_assist_overlaps(struct req *r, struct resp *out);
 int api_assist_totals(struct req *r, struct resp *out);
+/* api/assist_activity.c: a request's activities (GET, POST add), every activity the
+ * asker reads (?country=), one activity, its training record (PUT or POST), its RED
+ * attendance list (GET, PUT: only for those the domain lets read the names), its
+ * evaluation (POST); the people trained (?country=, ?request=, ?by=). */
+int api_assist_request_activities(struct req *r, struct resp *out);
+int api_assist_activities(struct req *r, struct resp *out);
+int api_assist_activity(struct req *r, struct resp *out);
+int api_assist_training(struct req *r, struct resp *out);
+int api_assist_attendance(struct req *r, struct resp *out);
+int api_assist_activity_evaluation(struct req *r, struct resp *out);
+int api_assist_trained(struct req *r, struct resp *out);
 
 struct record;
 /* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..

@@ -54,16 +54,17 @@ int api_assist_whole(struct req *r, struct resp *out, json_t *body, const char *
 	return 0;
 }
 
-json_t *api_assist_body(struct req *r, struct resp *out, const struct api_assist_member *m,
-			const char *const *extra, size_t nextra, int empty_ok)
+json_t *api_assist_body(struct req *r, struct resp *out, size_t max,
+			const struct api_assist_member *m, const char *const *extra,
+			size_t nextra, int empty_ok)
 {
 	const char *keys[32];
 	size_t n = 0;
 	json_t *body;
 
-	if (r->body_len > API_ASSIST_BODY_MAX) {
-		http_error(r, out, 413, pool_printf(r->pool, "the body is larger than %d bytes",
-						    API_ASSIST_BODY_MAX));
+	if (r->body_len > max) {
+		http_error(r, out, 413, pool_printf(r->pool, "the body is larger than %zu bytes",
+						    max));
 		return NULL;
 	}
 	if (empty_ok && (!r->body || !r->body_len))
@@ -145,9 +146,9 @@ int api_assist_take(struct req *r, struct resp *out, json_t *body,
 			else if (json_is_string(v))
 				*dst = pool_strdup(r->pool, json_string_value(v));
 			else
-				return http_error(r, out, 400, pool_printf(r->pool, "%s: give the "
-					"amount as text such as \"1234.56\" (or a whole number): a "
-					"number with a fraction is not exact", m->key));
+				return http_error(r, out, 400, pool_printf(r->pool, "%s: give it "
+					"as text such as \"1234.56\" (or a whole number): a number "
+					"with a fraction is not exact", m->key));
 			break;
 		}
 	}
@@ -302,7 +303,7 @@ static int create_request(struct req *r, struct resp *out)
 	int rc;
 
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, request_members, NULL, 0, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, request_members, NULL, 0, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_take(r, out, body, request_members, &in);
@@ -435,7 +436,8 @@ static int edit_request(struct req *r, struct resp *out, long long id)
 	int rc;
 
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, request_members, extra, 1, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX,
+				     request_members, extra, 1, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_whole(r, out, body, "revision", 1, LLONG_MAX, 1, &revision);
@@ -513,7 +515,7 @@ int api_assist_moves(struct req *r, struct resp *out)
 	long long id;
 
 	if (api_assist_id(r, out, "request", &id) || api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, NULL, keys, 2, 0)) ||
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, NULL, keys, 2, 0)) ||
 	    api_take(r, out, body, keys, f, 2))
 		return out->status;
 	if (!f[0] || assist_stage_parse(f[0]) < 0) {

@@ -128,6 +128,9 @@ const struct route routes[] = {
 	{ GET | POST, "/api/v1/needs", api_needs, 0, NULL },
 	{ POST, "/api/v1/needs/:id/close", api_need_close, 0, NULL },
 	{ GET | PUT, "/api/v1/needs/weights", api_need_weights, 0, NULL },
+	/* assistance as IATI 2.03 XML (issue 16): what it holds depends on who asks (the
+	 * reading rule of assist_can_read): not cached */
+	{ GET, "/api/v1/assistance/iati.xml", api_assist_iati, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
@@ -164,6 +167,16 @@ const struct route routes[] = {
 	{ POST, "/api/v1/assistance/offers/:id/withdraw", api_assist_offer_withdraw, 0, NULL },
 	{ GET, "/api/v1/assistance/overlaps", api_assist_overlaps, 0, NULL },
 	{ GET, "/api/v1/assistance/totals", api_assist_totals, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/activities", api_assist_request_activities, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/activities", api_assist_activities, 0, NULL },
+	{ GET, "/api/v1/assistance/activities/:id", api_assist_activity, 0, NULL },
+	{ PUT | POST, "/api/v1/assistance/activities/:id/training", api_assist_training, 0, NULL },
+	{ GET | PUT, "/api/v1/assistance/activities/:id/attendance", api_assist_attendance, 0,
+	  NULL },
+	{ POST, "/api/v1/assistance/activities/:id/evaluation", api_assist_activity_evaluation, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/trained", api_assist_trained, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));
