@@ -350,11 +350,29 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 	    (rc = assist_timeline(s, p, a, r->id, &st, &nst, e)) ||
 	    (rc = assist_activity_list(s, p, a, r->id, NULL, &act, &nact, e)))
 		return rc;
+	/* actual dates: the activities that took place (those with a training record),
+	 * else the moves to in_delivery and delivered */
 	for (size_t i = 0; i < nst; i++) {
 		if (!strcmp(st[i].to, "in_delivery"))
 			started = day_of(p, st[i].at);
 		else if (!strcmp(st[i].to, "delivered"))
 			ended = day_of(p, st[i].at);
+	}
+	{
+		const char *first = NULL, *last = NULL;
+
+		for (size_t i = 0; i < nact; i++) {
+			if (!act[i].trained_at)
+				continue;
+			if (!first || strcmp(act[i].date_from, first) < 0)
+				first = act[i].date_from;
+			if (!last || strcmp(act[i].date_to, last) > 0)
+				last = act[i].date_to;
+		}
+		if (first && started)
+			started = first;
+		if (last && ended)
+			ended = last;
 	}
 	assist_period(r, from, to);
 

@@ -16,8 +16,9 @@
  *                      providers of accepted matches and of activities
  *   activity-status    iati_status[] below (stage -> ActivityStatus 1..5)
  *   activity-date      1 planned start, 3 planned end: the preferred dates, else the
- *                      year the request was made in (assist_period); 2 actual start:
- *                      the move to in_delivery; 4 actual end: the move to delivered
+ *                      year the request was made in (assist_period); 2 actual start
+ *                      (4 end), once moved to in_delivery (delivered): the first
+ *                      start (last end) of its trained activities, else that move
  *   recipient-country  the request's country (alpha-2)
  *   sector             vocabulary 1 (DAC 5), iati_sectors[] below by topic
  *   budget             the request's budget over its period (type 1 original,

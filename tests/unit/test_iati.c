@@ -268,8 +268,10 @@ static void test_valid(void **state)
 	/* in delivery: implementation, actual start; the sector by topic */
 	assert_string_equal(xp(d, "//iati-activity[sector/@code='15210']/activity-status/@code"),
 			    "2");
+	assert_string_equal(xp(d, "//iati-activity[sector/@code='15210']"
+				  "/activity-date[@type='2']/@iso-date"), "2030-01-12");
 	assert_int_equal(count(d, "//iati-activity[sector/@code='15210']"
-				  "/activity-date[@type='2']"), 1);
+				  "/activity-date[@type='4']"), 0);
 	assert_string_equal(xp(d, "//iati-activity[sector/@code='15130'][budget/value/@currency='JPY']"
 				  "/activity-status/@code"), "1");
 	/* the implementing provider, the funder once, the beneficiary escaped */
