@@ -489,9 +489,9 @@ int api_assist_timeline(struct req *r, struct resp *out)
 	names = api_assist_acts(r, x);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_pack("{s:I, s:o, s:s, s:o, s:s}", "id", (json_int_t)st[i].id,
-				      "from", api_str(st[i].from), "to", st[i].to, "comment",
-				      api_str(st[i].comment), "at", st[i].at);
+		json_t *o = json_pack("{s:I, s:o, s:o, s:o, s:o}", "id", (json_int_t)st[i].id,
+				      "from", api_str(st[i].from), "to", api_str(st[i].to),
+				      "comment", api_str(st[i].comment), "at", api_str(st[i].at));
 
 		if (names)
 			json_object_set_new(o, "by", api_str(st[i].by));
