@@ -466,6 +466,11 @@ static void test_other_pages(void **state)
 	assert_has(r->body, "<h1>CoE</h1>");
 	assert_has(r->body, "GLACY+");
 	assert_has(r->body, "Forensics training");
+	assert_has(r->body, "Forensics course 1");	/* its activity, rated */
+	assert_has(r->body, "id=\"mean-rating\">Mean evaluation: <strong>5.0 / 5</strong>");
+	done(r);
+	r = get(NULL, "/", 200);	/* the home page leads here */
+	assert_has(r->body, "href=\"/assistance\"");
 	done(r);
 	done(get(NULL, "/assistance/providers/Nobody", 404));
 
