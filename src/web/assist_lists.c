@@ -343,8 +343,9 @@ int web_assistance_provider(struct req *r, struct resp *out)
 	struct sbuf *b = &out->body;
 	const char *name;
 
-	if (al_csv_param(r, r->params[0], &name) ||
-	    org_get(r->store, r->pool, name, &o, NULL))
+	int csv = al_csv_param(r, r->params[0], &name);
+
+	if (org_get(r->store, r->pool, name, &o, NULL))
 		return http_error(r, out, 404, "There is no such page.");
 	if (assist_offer_list(r->store, r->pool, 1, &v, &n, &e) ||
 	    al_org_rows(r, o->id, 0, &rows, &nrows, &e) ||
@@ -353,6 +354,19 @@ int web_assistance_provider(struct req *r, struct resp *out)
 	for (size_t i = 0; i < n; i++)
 		if (v[i].org == o->id)
 			v[k++] = v[i];
+	if (csv) {	/* its matches */
+		struct assist_match *m = pool_calloc(r->pool, nrows ? nrows : 1, sizeof(*m));
+		const struct assist_request **q = pool_calloc(r->pool, nrows ? nrows : 1,
+							      sizeof(*q));
+
+		for (size_t i = 0; i < nrows; i++) {
+			m[i] = *rows[i].m;
+			q[i] = rows[i].q;
+		}
+		aw_csv_begin(r, out, "matches.csv");
+		assist_csv_matches(&out->body, r->pool, m, q, o->name, nrows);
+		return 200;
+	}
 	web_page_begin(r, out, o->name, "assistance", "no-store");
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/assistance%S\">%s</a> › <a "
 		 "href=\"/assistance/offers%S\">%s</a></p>\n<h1>%s</h1>\n<p class=\"muted\">%s</p>\n",
@@ -377,6 +391,8 @@ int web_assistance_provider(struct req *r, struct resp *out)
 		}
 		html_fmt(b, "</tbody>\n</table>\n</div>\n");
 	}
+	html_fmt(b, "<p><a href=\"/assistance/providers/%u\">CSV</a></p>\n",
+		 pool_printf(r->pool, "%s.csv", o->name));
 	al_provider_activities(r, b, o, acts, nacts);
 	layout_end(r, b);
 	return 200;

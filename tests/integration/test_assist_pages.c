@@ -473,6 +473,10 @@ static void test_other_pages(void **state)
 	assert_has(r->body, "href=\"/assistance\"");
 	done(r);
 	done(get(NULL, "/assistance/providers/Nobody", 404));
+	r = get(NULL, "/assistance/providers/CoE.csv", 200);
+	assert_has(r->body, "request,country,title,offer,org,status,score,stage,confirmed_at,"
+		   "answered_at\r\n1,KE,Forensics training,1,CoE,accepted,");
+	done(r);
 
 	/* the donor's page: its funding and totals by currency, and its CSV */
 	r = get(NULL, "/assistance/donors/GIZ", 200);
