@@ -109,6 +109,28 @@ void assist_csv_totals(struct sbuf *out, pool *p, const char *by, const struct a
 	}
 }
 
+void assist_csv_matches(struct sbuf *out, pool *p, const struct assist_match *m,
+			const struct assist_request *const *q, const char *org, size_t n)
+{
+	static const char *const head[] = {
+		"request", "country", "title", "offer", "org", "status", "score", "stage",
+		"confirmed_at", "answered_at",
+	};
+
+	csv_row(out, head, NELEM(head));
+	for (size_t i = 0; i < n; i++) {
+		const char *row[] = {
+			num(p, m[i].request), q[i]->country, q[i]->title, num(p, m[i].offer), org,
+			m[i].status < AM_STATUS_COUNT ? assist_match_status_names[m[i].status] : "",
+			pool_printf(p, "%.2f", m[i].score),
+			q[i]->stage < AS_STAGE_COUNT ? assist_stage_names[q[i]->stage] : "",
+			m[i].confirmed_at, m[i].answered_at,
+		};
+
+		csv_row(out, row, NELEM(row));
+	}
+}
+
 void assist_csv_funds(struct sbuf *out, pool *p, const struct assist_fund *v, size_t n,
 		      assist_csv_minor_fn *minor, void *ctx)
 {

@@ -1,6 +1,6 @@
 /* assist_csv: the lists of technical assistance (domain/assist.h) as CSV (RFC 4180,
  * through export/csv.h, every field guarded against formula injection): requests,
- * offers, overlaps, totals and the funding of a donor. One header row of column
+ * offers, overlaps, totals, a provider's matches and a donor's funding. One header row of column
  * names (English keys, as the JSON API names them), then one row per item. Amounts
  * are written exactly in the currency's unit ("1234.50"), never converted; codes and
  * keys as stored (alpha-2, topic keys, stage names), so that a program can read the
@@ -34,6 +34,10 @@ void assist_csv_overlaps(struct sbuf *out, pool *p, const struct assist_overlap 
  * name (donor, country, region, topic), then currency, pledged, disbursed. */
 void assist_csv_totals(struct sbuf *out, pool *p, const char *by, const struct assist_sum *v,
 		       size_t n);
+/* Matches m[0..n) of the requests q[0..n) (q[i] the request of m[i]): request,
+ * country, title, offer, org, status, score, stage, confirmed_at, answered_at. */
+void assist_csv_matches(struct sbuf *out, pool *p, const struct assist_match *m,
+			const struct assist_request *const *q, const char *org, size_t n);
 /* Funding rows v[0..n): request, donor, kind, currency, amount, on_date, at, by. */
 void assist_csv_funds(struct sbuf *out, pool *p, const struct assist_fund *v, size_t n,
 		      assist_csv_minor_fn *minor, void *ctx);

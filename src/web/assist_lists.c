@@ -284,6 +284,50 @@ static int al_org_rows(struct req *r, long long org, int funds, struct al_of_org
 	return ERR_OK;
 }
 
+/* The activities org provided (of the requests the visitor may read) and how the
+ * beneficiaries rated them. */
+static void al_provider_activities(struct req *r, struct sbuf *b, const struct org *o,
+				   const struct assist_activity *v, size_t n)
+{
+	static const char *const head[] = { "Activity", "Country", "Dates", "Rating", NULL };
+	int any = 0;
+	long long sum = 0, rated = 0;
+
+	html_fmt(b, "<h2 id=\"activities\">%s</h2>\n", T("Activities and their evaluations"));
+	for (size_t i = 0; i < n; i++) {
+		int ours = 0;
+
+		for (size_t j = 0; j < v[i].nproviders; j++)
+			ours |= v[i].providers[j].id == o->id;
+		if (!ours)
+			continue;
+		if (!any++) {
+			html_fmt(b, "<div class=\"scroll\">\n");
+			web_table_begin(r, b, head);
+		}
+		html_fmt(b, "<tr><td><a href=\"");
+		layout_href(r, b, pool_printf(r->pool, "/assistance/%lld", v[i].request));
+		html_fmt(b, "#activities\">%s</a></td><td>%s</td><td>%s – %s</td><td>%S</td></tr>\n",
+			 v[i].title, web_country_name(r, v[i].country),
+			 layout_date(r, v[i].date_from), layout_date(r, v[i].date_to),
+			 v[i].rating ? pool_printf(r->pool, "%d / 5", v[i].rating) : "");
+		if (v[i].rating) {
+			sum += v[i].rating;
+			rated++;
+		}
+	}
+	if (!any) {
+		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No activity recorded yet."));
+		return;
+	}
+	html_fmt(b, "</tbody>\n</table>\n</div>\n");
+	if (rated)
+		html_fmt(b, "<p id=\"mean-rating\">%s: <strong>%S</strong> (%s)</p>\n",
+			 T("Mean evaluation"), pool_printf(r->pool, "%.1f / 5", (double)sum /
+							   (double)rated),
+			 layout_plural(r, rated, "{n} evaluation|{n} evaluations"));
+}
+
 int web_assistance_provider(struct req *r, struct resp *out)
 {
 	static const char *const head[] = { "Request", "Country", "Status", "Score", "Stage",
@@ -292,21 +336,37 @@ int web_assistance_provider(struct req *r, struct resp *out)
 								    "declined" };
 	struct org *o;
 	struct assist_offer *v;
+	struct assist_activity *acts;
 	struct al_of_org *rows;
-	size_t n, nrows, k = 0;
+	size_t n, nrows, nacts, k = 0;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
 	const char *name;
 
-	if (al_csv_param(r, r->params[0], &name) ||
-	    org_get(r->store, r->pool, name, &o, NULL))
+	int csv = al_csv_param(r, r->params[0], &name);
+
+	if (org_get(r->store, r->pool, name, &o, NULL))
 		return http_error(r, out, 404, "There is no such page.");
 	if (assist_offer_list(r->store, r->pool, 1, &v, &n, &e) ||
-	    al_org_rows(r, o->id, 0, &rows, &nrows, &e))
+	    al_org_rows(r, o->id, 0, &rows, &nrows, &e) ||
+	    assist_activity_list(r->store, r->pool, r->actor, 0, NULL, &acts, &nacts, &e))
 		return http_fail(r, out, &e);
 	for (size_t i = 0; i < n; i++)
 		if (v[i].org == o->id)
 			v[k++] = v[i];
+	if (csv) {	/* its matches */
+		struct assist_match *m = pool_calloc(r->pool, nrows ? nrows : 1, sizeof(*m));
+		const struct assist_request **q = pool_calloc(r->pool, nrows ? nrows : 1,
+							      sizeof(*q));
+
+		for (size_t i = 0; i < nrows; i++) {
+			m[i] = *rows[i].m;
+			q[i] = rows[i].q;
+		}
+		aw_csv_begin(r, out, "matches.csv");
+		assist_csv_matches(&out->body, r->pool, m, q, o->name, nrows);
+		return 200;
+	}
 	web_page_begin(r, out, o->name, "assistance", "no-store");
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/assistance%S\">%s</a> › <a "
 		 "href=\"/assistance/offers%S\">%s</a></p>\n<h1>%s</h1>\n<p class=\"muted\">%s</p>\n",
@@ -331,6 +391,9 @@ int web_assistance_provider(struct req *r, struct resp *out)
 		}
 		html_fmt(b, "</tbody>\n</table>\n</div>\n");
 	}
+	html_fmt(b, "<p><a href=\"/assistance/providers/%u\">CSV</a></p>\n",
+		 pool_printf(r->pool, "%s.csv", o->name));
+	al_provider_activities(r, b, o, acts, nacts);
 	layout_end(r, b);
 	return 200;
 }

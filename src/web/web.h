@@ -97,8 +97,8 @@ int web_needs_weights_post(struct req *r, struct resp *out);	/* POST /needs/weig
  * /assistance/requests/:id, 301 to it once the request is read) and its forms' posts
  * /assistance/:id/:action (move, confirm, answer, fund, evaluate), /assistance/offers
  * (GET, POST offers; .csv with route_data), POST /assistance/offers/:id/withdraw, a
- * provider's page /assistance/providers/:org, a donor's /assistance/donors/:org
- * (:org "NAME.csv": its funding as CSV), /assistance/overlaps and
+ * provider's page /assistance/providers/:org (:org "NAME.csv": its matches as CSV),
+ * a donor's /assistance/donors/:org (:org "NAME.csv": its funding as CSV), /assistance/overlaps and
  * /assistance/totals?by= (each .csv with route_data). A request the visitor may not
  * read is 404 on every one. */
 int web_assistance(struct req *r, struct resp *out);

@@ -5,7 +5,24 @@
 // page is right to left. Kenya's focal point then reads the request and may withdraw it
 // but not assess it.
 
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { test, run, assert, assertEqual, assertMatch, signIn, signInFocalPoint } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's violations on the page (put in with page.evaluate: the pages' CSP refuses
+// script tags), as lines.
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+  });
+}
 
 test('assistance: a request through the forms, a match confirmed, the gap, Arabic', async (t) => {
   const { page } = t;
@@ -69,6 +86,16 @@ test('assistance: a request through the forms, a match confirmed, the gap, Arabi
   assertEqual(await page.evaluate(() => document.documentElement.dir), 'rtl', 'dir in Arabic');
   assertEqual(await page.locator('#timeline').innerText(), 'المسار الزمني', 'the heading in Arabic');
   await t.screenshot('assist-request-ar.png', { fullPage: false });
+
+  // no accessibility violations on the pages with the curator's forms, in two scripts
+  const found = [];
+  for (const p of [url, `${url}?lang=ar`, '/assistance', '/assistance/offers?lang=fr',
+    '/assistance/overlaps', '/assistance/totals?by=topic', '/countries/KE?lang=ar']) {
+    res = await page.goto(p);
+    assertEqual(res && res.status(), 200, `status of ${p}`);
+    for (const v of await axe(page)) found.push(`${p}: ${v}`);
+  }
+  assertEqual(found.length, 0, `axe violations:\n  ${found.join('\n  ')}`);
 
   // Kenya's focal point: reads it, may withdraw, may not assess or confirm
   const fp = await t.context.browser().newContext({ baseURL: t.base, locale: 'en-GB' });

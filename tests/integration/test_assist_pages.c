@@ -466,8 +466,17 @@ static void test_other_pages(void **state)
 	assert_has(r->body, "<h1>CoE</h1>");
 	assert_has(r->body, "GLACY+");
 	assert_has(r->body, "Forensics training");
+	assert_has(r->body, "Forensics course 1");	/* its activity, rated */
+	assert_has(r->body, "id=\"mean-rating\">Mean evaluation: <strong>5.0 / 5</strong>");
+	done(r);
+	r = get(NULL, "/", 200);	/* the home page leads here */
+	assert_has(r->body, "href=\"/assistance\"");
 	done(r);
 	done(get(NULL, "/assistance/providers/Nobody", 404));
+	r = get(NULL, "/assistance/providers/CoE.csv", 200);
+	assert_has(r->body, "request,country,title,offer,org,status,score,stage,confirmed_at,"
+		   "answered_at\r\n1,KE,Forensics training,1,CoE,accepted,");
+	done(r);
 
 	/* the donor's page: its funding and totals by currency, and its CSV */
 	r = get(NULL, "/assistance/donors/GIZ", 200);
