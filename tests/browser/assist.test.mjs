@@ -97,6 +97,15 @@ test('assistance: a request through the forms, a match confirmed, the gap, Arabi
   }
   assertEqual(found.length, 0, `axe violations:\n  ${found.join('\n  ')}`);
 
+  // on a phone, nothing wider than the screen, left to right and right to left
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const p of [url, `${url}?lang=ar`, '/assistance', '/assistance/offers?lang=ar']) {
+    await page.goto(p);
+    const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth,
+      iw: window.innerWidth }));
+    assert(m.sw <= m.iw, `${p} on a phone: scrollWidth ${m.sw} > innerWidth ${m.iw}`);
+  }
+
   // Kenya's focal point: reads it, may withdraw, may not assess or confirm
   const fp = await t.context.browser().newContext({ baseURL: t.base, locale: 'en-GB' });
   try {
