@@ -578,6 +578,7 @@ static void test_pages(void **state)
 			{ "/assistance/totals", 200 },
 			{ "/assistance/totals.csv", 200 },
 			{ "/assistance/providers/CoE", 200 },
+			{ "/assistance/providers/CoE.csv", 200 },
 			{ "/assistance/donors/GIZ", 200 },
 			{ "/assistance/donors/GIZ.csv", 0 },
 			{ "/countries/KE", 200 },
