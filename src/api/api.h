@@ -100,6 +100,17 @@ int api_assist_offer(struct req *r, struct resp *out);
 int api_assist_offer_withdraw(struct req *r, struct resp *out);
 int api_assist_overlaps(struct req *r, struct resp *out);
 int api_assist_totals(struct req *r, struct resp *out);
+/* api/assist_activity.c: a request's activities (GET, POST add), every activity the
+ * asker reads (?country=), one activity, its training record (PUT or POST), its RED
+ * attendance list (GET, PUT: only for those the domain lets read the names), its
+ * evaluation (POST); the people trained (?country=, ?request=, ?by=). */
+int api_assist_request_activities(struct req *r, struct resp *out);
+int api_assist_activities(struct req *r, struct resp *out);
+int api_assist_activity(struct req *r, struct resp *out);
+int api_assist_training(struct req *r, struct resp *out);
+int api_assist_attendance(struct req *r, struct resp *out);
+int api_assist_activity_evaluation(struct req *r, struct resp *out);
+int api_assist_trained(struct req *r, struct resp *out);
 
 struct record;
 /* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..

@@ -5,9 +5,7 @@
  * do what, and every check of a field are the domain's: a request one may not read
  * is 404 everywhere, as if it did not exist. */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "api/assist_impl.h"
 #include "domain/country.h"
@@ -54,16 +52,17 @@ int api_assist_whole(struct req *r, struct resp *out, json_t *body, const char *
 	return 0;
 }
 
-json_t *api_assist_body(struct req *r, struct resp *out, const struct api_assist_member *m,
-			const char *const *extra, size_t nextra, int empty_ok)
+json_t *api_assist_body(struct req *r, struct resp *out, size_t max,
+			const struct api_assist_member *m, const char *const *extra,
+			size_t nextra, int empty_ok)
 {
 	const char *keys[32];
 	size_t n = 0;
 	json_t *body;
 
-	if (r->body_len > API_ASSIST_BODY_MAX) {
-		http_error(r, out, 413, pool_printf(r->pool, "the body is larger than %d bytes",
-						    API_ASSIST_BODY_MAX));
+	if (r->body_len > max) {
+		http_error(r, out, 413, pool_printf(r->pool, "the body is larger than %zu bytes",
+						    max));
 		return NULL;
 	}
 	if (empty_ok && (!r->body || !r->body_len))
@@ -145,9 +144,9 @@ int api_assist_take(struct req *r, struct resp *out, json_t *body,
 			else if (json_is_string(v))
 				*dst = pool_strdup(r->pool, json_string_value(v));
 			else
-				return http_error(r, out, 400, pool_printf(r->pool, "%s: give the "
-					"amount as text such as \"1234.56\" (or a whole number): a "
-					"number with a fraction is not exact", m->key));
+				return http_error(r, out, 400, pool_printf(r->pool, "%s: give it "
+					"as text such as \"1234.56\" (or a whole number): a number "
+					"with a fraction is not exact", m->key));
 			break;
 		}
 	}
@@ -302,7 +301,7 @@ static int create_request(struct req *r, struct resp *out)
 	int rc;
 
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, request_members, NULL, 0, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, request_members, NULL, 0, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_take(r, out, body, request_members, &in);
@@ -435,7 +434,8 @@ static int edit_request(struct req *r, struct resp *out, long long id)
 	int rc;
 
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, request_members, extra, 1, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX,
+				     request_members, extra, 1, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_whole(r, out, body, "revision", 1, LLONG_MAX, 1, &revision);
@@ -487,9 +487,9 @@ int api_assist_timeline(struct req *r, struct resp *out)
 	names = api_assist_acts(r, x);
 	arr = json_array();
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_pack("{s:I, s:o, s:s, s:o, s:s}", "id", (json_int_t)st[i].id,
-				      "from", api_str(st[i].from), "to", st[i].to, "comment",
-				      api_str(st[i].comment), "at", st[i].at);
+		json_t *o = json_pack("{s:I, s:o, s:o, s:o, s:o}", "id", (json_int_t)st[i].id,
+				      "from", api_str(st[i].from), "to", api_str(st[i].to),
+				      "comment", api_str(st[i].comment), "at", api_str(st[i].at));
 
 		if (names)
 			json_object_set_new(o, "by", api_str(st[i].by));
@@ -513,7 +513,7 @@ int api_assist_moves(struct req *r, struct resp *out)
 	long long id;
 
 	if (api_assist_id(r, out, "request", &id) || api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, NULL, keys, 2, 0)) ||
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, NULL, keys, 2, 0)) ||
 	    api_take(r, out, body, keys, f, 2))
 		return out->status;
 	if (!f[0] || assist_stage_parse(f[0]) < 0) {

@@ -99,7 +99,7 @@ int api_assist_funding(struct req *r, struct resp *out)
 	if (r->method != HTTP_POST)
 		return send_funding(r, out, 200, id);
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, fund_members, NULL, 0, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, fund_members, NULL, 0, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_take(r, out, body, fund_members, &in);

@@ -15,7 +15,7 @@ int api_assist_iati(struct req *r, struct resp *out)
 		country = NULL;
 	sbuf_reset(&out->body);
 	if (iati_export(r->store, r->pool, r->actor, iati_org_current(), country, NULL,
-			&out->body, &e)) {
+			&out->body, NULL, &e)) {
 		sbuf_reset(&out->body);
 		return http_fail(r, out, &e);
 	}

@@ -13,6 +13,9 @@
  * LIMIT_ASSIST_ITEMS and LIMIT_ASSIST_NEEDS items) is some 20 KiB even with every
  * character escaped; more is refused with 413 before it is parsed. */
 #define API_ASSIST_BODY_MAX (64 * 1024)
+/* An attendance list: LIMIT_ASSIST_NAMES names of LIMIT_ASSIST_PERSON bytes, each as
+ * a JSON string with its comma, twice over for escapes. */
+#define API_ASSIST_NAMES_MAX (2 * LIMIT_ASSIST_NAMES * (LIMIT_ASSIST_PERSON + 4))
 
 /* How a member of a body becomes the text the domain reads. */
 enum api_assist_kind {
@@ -37,11 +40,12 @@ int api_assist_id(struct req *r, struct resp *out, const char *what, long long *
 int api_assist_signed_in(struct req *r, struct resp *out);
 /* http_fail, but a refusal to the public is 401 (sign in). Returns the status. */
 int api_assist_fail(struct req *r, struct resp *out, const struct err *e);
-/* The body as a JSON object of at most API_ASSIST_BODY_MAX bytes whose members are
- * all in m (and extra[0..nextra)); NULL after answering 413, 415 or 400 naming the
- * member. An empty body is {} when empty_ok. */
-json_t *api_assist_body(struct req *r, struct resp *out, const struct api_assist_member *m,
-			const char *const *extra, size_t nextra, int empty_ok);
+/* The body as a JSON object of at most max bytes (API_ASSIST_BODY_MAX but for
+ * attendance lists) whose members are all in m (and extra[0..nextra)); NULL after
+ * answering 413, 415 or 400 naming the member. An empty body is {} when empty_ok. */
+json_t *api_assist_body(struct req *r, struct resp *out, size_t max,
+			const struct api_assist_member *m, const char *const *extra,
+			size_t nextra, int empty_ok);
 /* The members m of body into the struct at in (pool text); 400 naming the member
  * otherwise (body is kept: the caller releases it). 0 or the status. */
 int api_assist_take(struct req *r, struct resp *out, json_t *body,

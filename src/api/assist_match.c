@@ -105,7 +105,7 @@ static int create_offer(struct req *r, struct resp *out)
 	int rc;
 
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, offer_members, NULL, 0, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, offer_members, NULL, 0, 0)))
 		return out->status;
 	memset(&in, 0, sizeof(in));
 	rc = api_assist_take(r, out, body, offer_members, &in);
@@ -166,7 +166,7 @@ int api_assist_offer_withdraw(struct req *r, struct resp *out)
 	long long id;
 
 	if (api_assist_id(r, out, "offer", &id) || api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, NULL, NULL, 0, 1)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, NULL, NULL, 0, 1)))
 		return out->status;
 	json_decref(body);
 	if (assist_offer_withdraw(r->store, r->pool, r->actor, id, &e))
@@ -303,7 +303,7 @@ int api_assist_matches(struct req *r, struct resp *out)
 	if (r->method != HTTP_POST)
 		return send_matches(r, out, 200, id, 0);
 	if (api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, NULL, keys, 1, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, NULL, keys, 1, 0)))
 		return out->status;
 	rc = api_assist_whole(r, out, body, "offer", 1, LLONG_MAX, 1, &offer);
 	json_decref(body);
@@ -332,7 +332,7 @@ int api_assist_match_answer(struct req *r, struct resp *out)
 	/* before the match is looked up: the answer is the same whether it exists */
 	if (r->actor->read_only)
 		return http_error(r, out, 403, "this API token may only read");
-	if (!(body = api_assist_body(r, out, NULL, keys, 1, 1)) ||
+	if (!(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, NULL, keys, 1, 1)) ||
 	    api_take(r, out, body, keys, &comment, 1))
 		return out->status;
 	if (assist_match_answer(r->store, r->pool, r->actor, id, accept, comment, &e)) {
@@ -367,7 +367,7 @@ int api_assist_evaluation(struct req *r, struct resp *out)
 	int rc;
 
 	if (api_assist_id(r, out, "request", &id) || api_assist_signed_in(r, out) ||
-	    !(body = api_assist_body(r, out, members, extra, 1, 0)))
+	    !(body = api_assist_body(r, out, API_ASSIST_BODY_MAX, members, extra, 1, 0)))
 		return out->status;
 	rc = api_assist_whole(r, out, body, "rating", 1, 5, 1, &rating);
 	if (!rc)

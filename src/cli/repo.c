@@ -376,9 +376,14 @@ static int export_cmd(struct cli_ctx *c)
 	int rc = 1;
 
 	if (x->format == FMT_IATI) {
+		size_t n;
+
 		if (iati_export(c->s, c->p, x->public ? NULL : cli_actor(), &x->org,
-				q.country, NULL, &b, &c->e))
+				q.country, NULL, &b, &n, &c->e))
 			goto fail;
+		if (!n)
+			fprintf(stderr, "ccrepo export: no request to export: the document has no "
+					"iati-activity, which the IATI schema refuses\n");
 	} else if (arg) {
 		struct work *w;
 		struct expression *ex;

@@ -205,6 +205,131 @@ static const char *day_of(pool *p, const char *at)
 	return at && strlen(at) >= 10 ? pool_strndup(p, at, 10) : NULL;
 }
 
+/* <title><narrative xml:lang="en">s</narrative></title> */
+static void title_en(struct w *w, const char *s)
+{
+	open_el(w, "title");
+	narrative(w, "en", s);
+	close_el(w);
+}
+
+/* <period><period-start/><period-end/> left open for its actuals */
+static void period_open(struct w *w, const char *from, const char *to)
+{
+	open_el(w, "period");
+	empty_el(w, "period-start", "iso-date", from, NULL, NULL);
+	empty_el(w, "period-end", "iso-date", to, NULL, NULL);
+}
+
+/* The results of activities act[0..n): people trained by role and gender (output),
+ * the mean test scores before and after (outcome, per activity), the beneficiary's
+ * ratings (outcome, per activity). Counts only: attendance names are never read. */
+static void write_results(struct w *w, const struct assist_activity *act, size_t n)
+{
+	const char *from = NULL, *to = NULL;
+	long long total = 0, count[AR_COUNT][AG_COUNT] = { { 0 } };
+	size_t trained = 0, scored = 0, rated = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (act[i].trained_at) {
+			trained++;
+			if (!from || strcmp(act[i].date_from, from) < 0)
+				from = act[i].date_from;
+			if (!to || strcmp(act[i].date_to, to) > 0)
+				to = act[i].date_to;
+			for (int r = 0; r < AR_COUNT; r++)
+				for (int g = 0; g < AG_COUNT; g++) {
+					count[r][g] += act[i].count[r][g];
+					total += act[i].count[r][g];
+				}
+			scored += act[i].pre >= 0 || act[i].post >= 0;
+		}
+		rated += act[i].rating > 0;
+	}
+	if (trained) {
+		open_el(w, "result");
+		attr(w, "type", "1");		/* output */
+		attr(w, "aggregation-status", "1");
+		title_en(w, "People trained");
+		open_el(w, "indicator");
+		attr(w, "measure", "1");	/* unit */
+		attr(w, "ascending", "1");
+		title_en(w, "Participants of the trainings, by role and gender");
+		period_open(w, from, to);
+		empty_el(w, "actual", "value", pool_printf(w->p, "%lld", total), NULL, NULL);
+		for (int r = 0; r < AR_COUNT; r++)
+			for (int g = 0; g < AG_COUNT; g++) {
+				if (!count[r][g])
+					continue;
+				open_el(w, "actual");
+				attr(w, "value", pool_printf(w->p, "%lld", count[r][g]));
+				empty_el(w, "dimension", "name", "role", "value",
+					 assist_role_names[r]);
+				empty_el(w, "dimension", "name", "sex", "value",
+					 assist_gender_names[g]);
+				close_el(w);
+			}
+		close_el(w);		/* period */
+		close_el(w);		/* indicator */
+		close_el(w);		/* result */
+	}
+	if (scored) {
+		open_el(w, "result");
+		attr(w, "type", "2");		/* outcome */
+		title_en(w, "Mean test scores of the trainings, before and after (0-100)");
+		for (size_t i = 0; i < n; i++) {
+			if (!act[i].trained_at || (act[i].pre < 0 && act[i].post < 0))
+				continue;
+			open_el(w, "indicator");
+			attr(w, "measure", "2");	/* percentage */
+			attr(w, "ascending", "1");
+			title_en(w, act[i].title);
+			if (act[i].pre >= 0) {
+				open_el(w, "baseline");
+				attr(w, "iso-date", act[i].date_from);
+				attr(w, "year", pool_strndup(w->p, act[i].date_from, 4));
+				attr(w, "value", assist_amount_text(w->p, act[i].pre, 1));
+				close_el(w);
+			}
+			period_open(w, act[i].date_from, act[i].date_to);
+			if (act[i].post >= 0)
+				empty_el(w, "actual", "value",
+					 assist_amount_text(w->p, act[i].post, 1), NULL, NULL);
+			close_el(w);	/* period */
+			close_el(w);	/* indicator */
+		}
+		close_el(w);
+	}
+	if (rated) {
+		open_el(w, "result");
+		attr(w, "type", "2");		/* outcome */
+		title_en(w, "The beneficiary's evaluation of each activity (1-5)");
+		for (size_t i = 0; i < n; i++) {
+			if (act[i].rating <= 0)
+				continue;
+			open_el(w, "indicator");
+			attr(w, "measure", "1");
+			attr(w, "ascending", "1");
+			title_en(w, act[i].title);
+			period_open(w, act[i].date_from, act[i].date_to);
+			empty_el(w, "actual", "value", pool_printf(w->p, "%d", act[i].rating),
+				 NULL, NULL);
+			close_el(w);	/* period */
+			close_el(w);	/* indicator */
+		}
+		close_el(w);
+	}
+}
+
+/* Whether name is among names[0..n). */
+static int has_name(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return 1;
+	return 0;
+}
+
 static int write_request(struct store *s, pool *p, const struct actor *a, struct w *w,
 			 const struct iati_org *org, const struct assist_request *r,
 			 struct err *e)
@@ -212,7 +337,9 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 	struct assist_fund *f;
 	struct assist_match *m;
 	struct assist_step *st;
-	size_t nf, nm, nst;
+	struct assist_activity *act;
+	const char **impl;
+	size_t nf, nm, nst, nact, nimpl = 0;
 	char from[11], to[11];
 	const char *lang = first_lang(p, r->languages), *sector = iati_sector(r->topic);
 	const char *started = NULL, *ended = NULL;
@@ -220,13 +347,32 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 
 	if ((rc = assist_funds(s, p, a, r->id, &f, &nf, e)) ||
 	    (rc = assist_matches(s, p, a, r->id, &m, &nm, e)) ||
-	    (rc = assist_timeline(s, p, a, r->id, &st, &nst, e)))
+	    (rc = assist_timeline(s, p, a, r->id, &st, &nst, e)) ||
+	    (rc = assist_activity_list(s, p, a, r->id, NULL, &act, &nact, e)))
 		return rc;
+	/* actual dates: the activities that took place (those with a training record),
+	 * else the moves to in_delivery and delivered */
 	for (size_t i = 0; i < nst; i++) {
 		if (!strcmp(st[i].to, "in_delivery"))
 			started = day_of(p, st[i].at);
 		else if (!strcmp(st[i].to, "delivered"))
 			ended = day_of(p, st[i].at);
+	}
+	{
+		const char *first = NULL, *last = NULL;
+
+		for (size_t i = 0; i < nact; i++) {
+			if (!act[i].trained_at)
+				continue;
+			if (!first || strcmp(act[i].date_from, first) < 0)
+				first = act[i].date_from;
+			if (!last || strcmp(act[i].date_to, last) > 0)
+				last = act[i].date_to;
+		}
+		if (first && started)
+			started = first;
+		if (last && ended)
+			ended = last;
 	}
 	assist_period(r, from, to);
 
@@ -260,6 +406,8 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 			org_el(w, "participating-org", "1", f[i].donor_name);
 	}
 	org_el(w, "participating-org", "2", r->beneficiary);
+	/* implementing: the providers of accepted matches and of activities, once each */
+	impl = pool_calloc(p, nm + 1, sizeof(*impl));
 	for (size_t i = 0; i < nm; i++) {
 		struct assist_offer *o;
 
@@ -267,8 +415,24 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 			continue;
 		if ((rc = assist_offer_get(s, p, m[i].offer, &o, e)))
 			return rc;
-		org_el(w, "participating-org", "4", o->org_name);
+		if (!has_name(impl, nimpl, o->org_name))
+			impl[nimpl++] = o->org_name;
 	}
+	for (size_t i = 0; i < nimpl; i++)
+		org_el(w, "participating-org", "4", impl[i]);
+	for (size_t i = 0; i < nact; i++)
+		for (size_t j = 0; j < act[i].nproviders; j++) {
+			const char *name = act[i].providers[j].name;
+			int seen = has_name(impl, nimpl, name);
+
+			for (size_t k = 0; k < i && !seen; k++)
+				for (size_t l = 0; l < act[k].nproviders && !seen; l++)
+					seen = !strcmp(act[k].providers[l].name, name);
+			for (size_t l = 0; l < j && !seen; l++)
+				seen = !strcmp(act[i].providers[l].name, name);
+			if (!seen)
+				org_el(w, "participating-org", "4", name);
+		}
 
 	empty_el(w, "activity-status", "code", pool_printf(p, "%d",
 			iati_status(assist_stage_names[r->stage])), NULL, NULL);
@@ -302,12 +466,14 @@ static int write_request(struct store *s, pool *p, const struct actor *a, struct
 		org_el(w, "receiver-org", NULL, r->beneficiary);
 		close_el(w);
 	}
+	write_results(w, act, nact);
 	close_el(w);
 	return ERR_OK;
 }
 
 int iati_export(struct store *s, pool *p, const struct actor *a, const struct iati_org *org,
-		const char *country, const char *now, struct sbuf *out, struct err *e)
+		const char *country, const char *now, struct sbuf *out, size_t *nout,
+		struct err *e)
 {
 	struct assist_request *r;
 	size_t n;
@@ -353,6 +519,8 @@ int iati_export(struct store *s, pool *p, const struct actor *a, const struct ia
 		goto out;
 	}
 	sbuf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	if (nout)
+		*nout = n;
 	rc = ERR_OK;
 out:
 	if (w.x)

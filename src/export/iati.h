@@ -13,11 +13,12 @@
  *                      description is the request's, or its title when it has none
  *   participating-org  1 Funding: each donor that pledged or disbursed; 2
  *                      Accountable: the beneficiary institution; 4 Implementing: the
- *                      provider of each accepted match
+ *                      providers of accepted matches and of activities
  *   activity-status    iati_status[] below (stage -> ActivityStatus 1..5)
  *   activity-date      1 planned start, 3 planned end: the preferred dates, else the
- *                      year the request was made in (assist_period); 2 actual start:
- *                      the move to in_delivery; 4 actual end: the move to delivered
+ *                      year the request was made in (assist_period); 2 actual start
+ *                      (4 end), once moved to in_delivery (delivered): the first
+ *                      start (last end) of its trained activities, else that move
  *   recipient-country  the request's country (alpha-2)
  *   sector             vocabulary 1 (DAC 5), iati_sectors[] below by topic
  *   budget             the request's budget over its period (type 1 original,
@@ -26,6 +27,10 @@
  *                      date, value in its currency (exact minor units written as a
  *                      decimal, never through floating point), the donor as
  *                      provider-org, the beneficiary as receiver-org
+ *   result             of the request's activities (assist_activity_list): people
+ *                      trained by role and gender (output), test scores before and
+ *                      after and the beneficiary's ratings (outcomes); counts only,
+ *                      attendance names are never read
  * Text is escaped by libxml2's writer; control characters other than tab and
  * newline are dropped, so the output is always well-formed. */
 #ifndef EXPORT_IATI_H
@@ -64,10 +69,12 @@ int iati_ref_ok(const char *ref);
 
 /* Append to out the IATI 2.03 document of the requests a (NULL: the public) may read,
  * of country (any ISO form; NULL every country), reported by org, generated at now
- * ("YYYY-MM-DDTHH:MM:SSZ"; NULL: the current time). ERR_INVALID for a bad country or
- * org ref; the store's errors. A document with no request has no iati-activity and
- * is still written (the schema wants one or more: the caller says so to users). */
+ * ("YYYY-MM-DDTHH:MM:SSZ"; NULL: the current time); *n (when not NULL) receives how
+ * many activities it holds. ERR_INVALID for a bad country or org ref; the store's
+ * errors. A document with no request has no iati-activity and is still written (the
+ * schema wants one or more: the caller says so to users). */
 int iati_export(struct store *s, pool *p, const struct actor *a, const struct iati_org *org,
-		const char *country, const char *now, struct sbuf *out, struct err *e);
+		const char *country, const char *now, struct sbuf *out, size_t *n,
+		struct err *e);
 
 #endif

@@ -86,6 +86,13 @@ static const char *const api_routes[] = {
 	"/api/v1/assistance/offers/{id}/withdraw",
 	"/api/v1/assistance/overlaps",
 	"/api/v1/assistance/totals",
+	"/api/v1/assistance/requests/{id}/activities",
+	"/api/v1/assistance/activities",
+	"/api/v1/assistance/activities/{id}",
+	"/api/v1/assistance/activities/{id}/training",
+	"/api/v1/assistance/activities/{id}/attendance",
+	"/api/v1/assistance/activities/{id}/evaluation",
+	"/api/v1/assistance/trained",
 	"/api/v1/assistance/iati.xml",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))

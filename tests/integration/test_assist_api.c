@@ -4,7 +4,8 @@
  * request; a provider offers, is suggested first (with its reasons), confirmed by the
  * curator and accepts; a donor pledges (the gap shrinks to nothing) and disburses;
  * the provider delivers; the focal point evaluates and the need leaves Kenya's ranked
- * needs. Then the bad input of the issue, each refused with the member named and
+ * needs; an activity with its training (participants by role and gender) and its RED
+ * attendance list. Then the bad input of the issue, each refused with the member named and
  * nothing stored: amounts that are negative or not whole in minor units, unknown
  * currencies, dates out of order, moves the lifecycle lacks, a match to a withdrawn
  * offer; and the filters, counts, statuses and limits of the endpoints. */
@@ -376,7 +377,7 @@ static void test_funding(void **state)
 		{ "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"EUR\",\"amount\":\"-5\","
 		  "\"on\":\"2029-12-01\"}", "amount: '-5'" },
 		{ "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"EUR\",\"amount\":12.5,"
-		  "\"on\":\"2029-12-01\"}", "amount: give the amount as text" },
+		  "\"on\":\"2029-12-01\"}", "amount: give it as text" },
 		{ "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"EUR\",\"amount\":"
 		  "\"12.345\",\"on\":\"2029-12-01\"}", "amount: '12.345' has more than 2 decimals" },
 		{ "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"JPY\",\"amount\":\"10.5\","
@@ -462,6 +463,122 @@ static void test_funding(void **state)
 	EXPECT(rdr, "GET", "/api/v1/assistance/totals?by=planet", NULL, 400, "by: 'planet'");
 }
 
+/* An activity with a training: the provider records it, with participants by role and
+ * gender and the attendance list, whose names only it and curators read, on their
+ * own endpoint; the focal point evaluates it. Bad input names the member. */
+static void activities(void)
+{
+	char path[200], apath[160];
+	json_t *j, *t;
+	long long aid;
+
+	EXPECT(oth, "POST", rpath(R1, "/activities"), "{\"title\":\"x\",\"date_from\":"
+	       "\"2030-01-12\",\"date_to\":\"2030-01-16\",\"mode\":\"online\",\"language\":"
+	       "\"en\"}", 403, NULL);
+	EXPECT(prov, "POST", rpath(R1, "/activities"), "{\"title\":\"Course\",\"date_from\":"
+	       "\"2030-01-16\",\"date_to\":\"2030-01-12\",\"mode\":\"online\",\"language\":"
+	       "\"en\"}", 400, "date_to");
+	EXPECT(prov, "POST", rpath(R1, "/activities"), "{\"title\":\"Course\",\"date_from\":"
+	       "\"2030-01-12\",\"date_to\":\"2030-01-16\",\"mode\":\"in_person\","
+	       "\"language\":\"en\"}", 400, "place");
+	EXPECT(prov, "POST", rpath(R1, "/activities"), "{\"title\":\"Course\",\"date_from\":"
+	       "\"2030-01-12\",\"date_to\":\"2030-01-16\",\"mode\":\"online\",\"language\":"
+	       "\"en\",\"providers\":\"CoE\"}", 400, "providers");
+	j = call(prov, "POST", rpath(R1, "/activities"), "{\"title\":\"Forensics course\","
+		 "\"date_from\":\"2030-01-12\",\"date_to\":\"2030-01-16\",\"mode\":"
+		 "\"in_person\",\"place\":\"Nairobi\",\"language\":\"en\"}", 201,
+		 "\"name\":\"CoE\"");
+	aid = int_at(j, "id");
+	assert_true(json_is_null(json_object_get(j, "training")));
+	json_decref(j);
+	snprintf(apath, sizeof(apath), "/api/v1/assistance/activities/%lld", aid);
+	snprintf(path, sizeof(path), "%s/training", apath);
+	/* counts that do not add up, negative, not whole; scores with two decimals */
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"female\":6,\"male\":5}},"
+	       "\"total\":12}", 400, "total: 12 but the counts add up to 11");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"female\":-3}}}", 400,
+	       "police_female");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"female\":2.5}}}", 400,
+	       "participants.police.female");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"chefs\":{\"female\":2}}}", 400,
+	       "participants.chefs");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"f\":2,\"female\":1}}}",
+	       400, "counted twice");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"f\":2}},\"pre\":"
+	       "\"72.55\"}", 400, "pre");
+	EXPECT(prov, "PUT", path, "{\"participants\":{\"police\":{\"f\":2}},\"post\":72.5}",
+	       400, "post");
+	EXPECT(prov, "PUT", path, "{\"participants\":{}}", 400, "no participant");
+	EXPECT(rdr, "PUT", path, "{\"participants\":{\"police\":{\"f\":2}}}", 403, NULL);
+	j = call(prov, "PUT", path, "{\"participants\":{\"police\":{\"female\":6,\"m\":8},"
+		 "\"prosecutor\":{\"female\":3}},\"total\":17,\"pre\":\"48.5\",\"post\":77}",
+		 200, NULL);
+	t = json_object_get(j, "training");
+	assert_int_equal(int_at(t, "total"), 17);
+	assert_int_equal(int_at(json_object_get(t, "by_gender"), "female"), 9);
+	assert_int_equal(int_at(json_object_get(t, "by_role"), "police"), 14);
+	assert_int_equal(int_at(json_object_get(json_object_get(t, "participants"), "police"),
+				"male"), 8);
+	assert_string_equal(str_at(t, "pre"), "48.5");
+	assert_string_equal(str_at(t, "post"), "77.0");
+	json_decref(j);
+	/* the compact form too */
+	EXPECT(prov, "POST", path, "{\"participants\":\"police:f=6,m=8;prosecutor:f=3\","
+	       "\"total\":17,\"pre\":\"48.5\",\"post\":77}", 200, "\"total\":17");
+
+	/* the attendance list: RED */
+	snprintf(path, sizeof(path), "%s/attendance", apath);
+	EXPECT(fke, "PUT", path, "{\"names\":[\"x\"]}", 403, NULL);
+	EXPECT(prov, "PUT", path, "{\"names\":\"Zqattendee One\"}", 400, "names");
+	EXPECT(prov, "PUT", path, "{\"names\":[\"Zqattendee One\",\"Zqattendee Two\"]}", 200,
+	       "\"count\":2");
+	EXPECT(prov, "GET", path, NULL, 200, "Zqattendee Two");
+	EXPECT(cur, "GET", path, NULL, 200, "Zqattendee One");
+	EXPECT(fke, "GET", path, NULL, 403, "RED");
+	EXPECT(rdr, "GET", path, NULL, 403, "RED");
+	EXPECT(pub, "GET", path, NULL, 404, NULL);
+	/* anywhere else: the count, never the names */
+	{
+		const char *const where[] = { apath, rpath(R1, "/activities"),
+					      "/api/v1/assistance/activities?country=KE",
+					      rpath(R1, ""), "/api/v1/assistance/trained" };
+
+		for (size_t i = 0; i < sizeof(where) / sizeof(where[0]); i++) {
+			struct http_response *r = req(cur, "GET", where[i], NULL, NULL, 0);
+
+			assert_status(r, 200);
+			assert_lacks(r->body, "Zqattendee");
+			http_response_free(r);
+		}
+	}
+	EXPECT(cur, "GET", apath, NULL, 200, "\"attendance\":2");
+	/* who reads the request reads the activity; the public does not (GREEN) */
+	EXPECT(rdr, "GET", apath, NULL, 200, "Forensics course");
+	EXPECT(pub, "GET", apath, NULL, 404, NULL);
+	EXPECT(pub, "GET", "/api/v1/assistance/activities", NULL, 200, "\"count\":0");
+	/* the people trained, by country */
+	j = call(rdr, "GET", "/api/v1/assistance/trained?by=country", NULL, 200, NULL);
+	t = json_array_get(json_object_get(j, "trained"), 0);
+	assert_string_equal(str_at(t, "key"), "KE");
+	assert_int_equal(int_at(t, "total"), 17);
+	assert_int_equal(int_at(json_object_get(t, "by_gender"), "male"), 8);
+	json_decref(j);
+	EXPECT(rdr, "GET", "/api/v1/assistance/trained?by=planet", NULL, 400, "by");
+	EXPECT(rdr, "GET", "/api/v1/assistance/trained?country=XX", NULL, 400, "country");
+
+	/* its evaluation: the beneficiary */
+	snprintf(path, sizeof(path), "%s/evaluation", apath);
+	EXPECT(prov, "POST", path, "{\"rating\":4}", 403, NULL);
+	EXPECT(fke, "POST", path, "{\"rating\":0}", 400, "rating");
+	EXPECT(fke, "POST", path, "{\"rating\":4,\"closed_needs\":[\"gap:un-cc/9\"]}", 400,
+	       "closed_needs");
+	j = call(fke, "POST", path, "{\"rating\":4,\"closed_needs\":[\"gap:un-cc/7\"]}", 200,
+		 NULL);
+	assert_int_equal(int_at(json_object_get(j, "evaluation"), "rating"), 4);
+	json_decref(j);
+	EXPECT(cur, "GET", "/api/v1/assistance/activities/987654", NULL, 404, "no activity");
+}
+
 /* The provider delivers; the focal point evaluates and closes the need, which leaves
  * Kenya's ranked needs; the curator closes the request; the timeline has every move
  * with its comment. */
@@ -481,6 +598,7 @@ static void test_delivery(void **state)
 	       "can no longer be edited");
 	EXPECT(fke, "POST", rpath(R1, "/evaluation"), "{\"org\":\"CoE\",\"rating\":5}", 409,
 	       "once delivered");
+	activities();
 	EXPECT(prov, "POST", rpath(R1, "/moves"), move("delivered", "20 officers trained"), 200,
 	       "\"stage\":\"delivered\"");
 	/* evaluation: the beneficiary; rating 1..5; an org with an accepted match; needs
@@ -590,7 +708,7 @@ static void test_bad_request(void **state)
 		  400 },
 		{ "budget_currency", "\"EUR\",\"budget_amount\":-100", "budget_amount: '-100'",
 		  400 },
-		{ "budget_currency", "\"EUR\",\"budget_amount\":99.99", "budget_amount: give", 400 },
+		{ "budget_currency", "\"EUR\",\"budget_amount\":99.99", "budget_amount: give it", 400 },
 		{ "budget_currency", "\"JPY\",\"budget_amount\":\"10.5\"",
 		  "budget_amount: '10.5' has more than 0 decimals", 400 },
 		{ "budget_currency", "\"EUR\"", "budget_amount: give the currency", 400 },
@@ -810,6 +928,16 @@ static void test_openapi(void **state)
 		{ "/api/v1/assistance/offers/{id}/withdraw", "post" },
 		{ "/api/v1/assistance/overlaps", "get" },
 		{ "/api/v1/assistance/totals", "get" },
+		{ "/api/v1/assistance/requests/{id}/activities", "get" },
+		{ "/api/v1/assistance/requests/{id}/activities", "post" },
+		{ "/api/v1/assistance/activities", "get" },
+		{ "/api/v1/assistance/activities/{id}", "get" },
+		{ "/api/v1/assistance/activities/{id}/training", "put" },
+		{ "/api/v1/assistance/activities/{id}/training", "post" },
+		{ "/api/v1/assistance/activities/{id}/attendance", "get" },
+		{ "/api/v1/assistance/activities/{id}/attendance", "put" },
+		{ "/api/v1/assistance/activities/{id}/evaluation", "post" },
+		{ "/api/v1/assistance/trained", "get" },
 	};
 	json_t *j = call(pub, "GET", "/api/v1/openapi.json", NULL, 200, NULL), *paths;
 

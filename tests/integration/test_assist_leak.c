@@ -1,14 +1,17 @@
 /* The leak test of technical assistance, through the real server: an AMBER request of
- * Kenya, with a canary word in its title and description, a pledge of an
- * amount found nowhere else, an overlap with a GREEN request and a match to one
- * provider, is asked for by everyone, on every endpoint of /api/v1/assistance (and
- * the assistance pages when there are any). The public, a reader, Nigeria's focal
+ * Kenya, with a canary word in its title and description, a pledge of an amount found
+ * nowhere else, an overlap with a GREEN request, matches to two providers (one
+ * accepted, one declined) and an activity whose attendance list holds a name (RED),
+ * is asked for by everyone on every endpoint of /api/v1/assistance, the assistance
+ * pages, their CSV and the country profile. The public, a reader, Nigeria's focal
  * point, a provider without a match and a provider whose match was declined must get
- * 404 for it wherever it is named, and never its canary, its amount or a count that
- * includes it; Kenya's focal point, curators and the matched provider must read it.
+ * 404 for it wherever it is named, and never its canary, its amount or a count or
+ * total that includes it; Kenya's focal point, curators and the matched provider must
+ * read it. The attendance names come only from their own endpoint, to curators and
+ * the activity's provider.
  *
- * The expectation (may_read) is written from the rule in docs/assistance.md
- * ("Reading"), not from the program's code. */
+ * The expectation (people[].reads) is written from the rules in docs/assistance.md
+ * ("Reading", "Activities and trainings"), not from the program's code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,7 +52,9 @@ static struct person {
 #define CANARY "zqamberassist"
 #define CANARY_AMOUNT "77777"
 #define GREEN_CANARY "zqgreenassist"
-static long long AMBER, GREEN, MATCH_DECLINED;
+/* in the attendance lists of both requests' activities: RED */
+#define NAMES_CANARY "zqattendeename"
+static long long AMBER, GREEN, MATCH_DECLINED, ACT_AMBER, ACT_GREEN;
 
 /* ---- requests ---- */
 
@@ -115,8 +120,59 @@ static int account(struct person *p)
 	return 0;
 }
 
-/* The requests, the offers, the matches (one accepted, one declined) and the
- * pledges, made through the API as the people who would make them. */
+/* Take request id from its stage to funded (assess it first when assess) with offer
+ * of CoE matched and accepted, and give it an activity titled title with the
+ * participants and the attendance names (a JSON array); its id. */
+static long long deliver(long long id, int assess, long long offer, const char *title,
+			 const char *participants, const char *names)
+{
+	static const char *const stages[] = { "matched", "funded" };
+	char path[200], body[400];
+	json_t *j;
+	long long aid, mid;
+
+	if (assess) {
+		snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/moves", id);
+		json_decref(as(CUR, "POST", path, "{\"to\":\"assessed\"}", 200));
+		snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/matches", id);
+		snprintf(body, sizeof(body), "{\"offer\":%lld}", offer);
+		json_decref(as(CUR, "POST", path, body, 201));
+	}
+	/* the match of offer, confirmed */
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/matches", id);
+	j = as(CUR, "GET", path, NULL, 200);
+	mid = 0;
+	for (size_t i = 0; i < json_array_size(json_object_get(j, "matches")); i++) {
+		json_t *m = json_array_get(json_object_get(j, "matches"), i);
+
+		if (json_integer_value(json_object_get(m, "offer")) == offer)
+			mid = (long long)json_integer_value(json_object_get(m, "id"));
+	}
+	json_decref(j);
+	assert_true(mid > 0);
+	snprintf(path, sizeof(path), "/api/v1/assistance/matches/%lld/accept", mid);
+	json_decref(as(PRV1, "POST", path, NULL, 200));
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/moves", id);
+	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
+		snprintf(body, sizeof(body), "{\"to\":\"%s\"}", stages[i]);
+		json_decref(as(CUR, "POST", path, body, 200));
+	}
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/activities", id);
+	snprintf(body, sizeof(body), "{\"title\":\"%s\",\"date_from\":\"2030-01-12\","
+		 "\"date_to\":\"2030-01-16\",\"mode\":\"online\",\"language\":\"en\"}", title);
+	aid = id_of(as(PRV1, "POST", path, body, 201));
+	snprintf(path, sizeof(path), "/api/v1/assistance/activities/%lld/training", aid);
+	snprintf(body, sizeof(body), "{\"participants\":\"%s\"}", participants);
+	json_decref(as(PRV1, "PUT", path, body, 200));
+	snprintf(path, sizeof(path), "/api/v1/assistance/activities/%lld/attendance", aid);
+	snprintf(body, sizeof(body), "{\"names\":%s}", names);
+	json_decref(as(PRV1, "PUT", path, body, 200));
+	return aid;
+}
+
+/* The requests, the offers, the matches (one accepted, one declined), the pledges,
+ * the activities with their attendance lists, made through the API as the people
+ * who would make them. */
 static void test_data(void **state)
 {
 	char path[160], body[1024];
@@ -126,8 +182,8 @@ static void test_data(void **state)
 	snprintf(body, sizeof(body), "{\"country\":\"KE\",\"title\":\"Forensics "
 		 CANARY "\",\"topic\":\"digital-forensics\",\"beneficiary\":\"DCI Cyber "
 		 "Unit\",\"targets\":[\"police\"],\"languages\":[\"en\"],\"date_from\":"
-		 "\"2030-01-10\",\"date_to\":\"2030-03-01\",\"budget_currency\":\"EUR\","
-		 "\"budget_amount\":\"5000\",\"description\":\"About " CANARY "\","
+		 "\"2030-01-10\",\"date_to\":\"2030-03-01\",\"description\":\"About "
+		 CANARY "\","
 		 "\"tlp\":\"AMBER\"}");
 	AMBER = id_of(as(FKE, "POST", "/api/v1/assistance/requests", body, 201));
 	/* the same beneficiary, topic and period: an overlap with the AMBER one */
@@ -163,6 +219,14 @@ static void test_data(void **state)
 	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/funding", GREEN);
 	json_decref(as(CUR, "POST", path, "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":"
 		       "\"EUR\",\"amount\":\"100\",\"on\":\"2029-12-01\"}", 201));
+	/* both delivered by CoE: an activity each, a training, an attendance list; the
+	 * AMBER one stays funded, the GREEN one moves on to in_delivery */
+	ACT_AMBER = deliver(AMBER, 0, o1, "Activity " CANARY, "police:f=5",
+			    "[\"" NAMES_CANARY " Beta\"]");
+	ACT_GREEN = deliver(GREEN, 1, o1, "Activity " GREEN_CANARY, "police:f=2",
+			    "[\"" NAMES_CANARY " Alpha\"]");
+	snprintf(path, sizeof(path), "/api/v1/assistance/requests/%lld/moves", GREEN);
+	json_decref(as(PRV1, "POST", path, "{\"to\":\"in_delivery\"}", 200));
 }
 
 static int setup(void **state)
@@ -215,6 +279,9 @@ static const struct {
 	{ "POST", "/funding", "{\"donor\":\"GIZ\",\"kind\":\"pledge\",\"currency\":\"EUR\","
 	  "\"amount\":\"1\",\"on\":\"2029-12-01\"}" },
 	{ "POST", "/evaluation", "{\"org\":\"CoE\",\"rating\":3}" },
+	{ "GET", "/activities", NULL },
+	{ "POST", "/activities", "{\"title\":\"x\",\"date_from\":\"2030-01-12\",\"date_to\":"
+	  "\"2030-01-16\",\"mode\":\"online\",\"language\":\"en\"}" },
 };
 
 /* The endpoints that list: none may carry the canary or the amount for those who
@@ -232,6 +299,13 @@ static const char *const lists[] = {
 	"/api/v1/assistance/totals?by=region",
 	"/api/v1/assistance/totals?by=topic",
 	"/api/v1/needs?country=KE",
+	"/api/v1/assistance/activities",
+	"/api/v1/assistance/activities?country=KE",
+	"/api/v1/assistance/trained",
+	"/api/v1/assistance/trained?by=request",
+	"/api/v1/assistance/trained?by=country",
+	"/api/v1/assistance/iati.xml",
+	"/api/v1/assistance/iati.xml?country=KE",
 };
 
 /* Every endpoint naming the AMBER request, as each person: 404 and nothing of it for
@@ -269,6 +343,7 @@ static void test_named(void **state)
 				if (!*named[i].rest)
 					assert_has(r->body, CANARY);
 			}
+			assert_lacks(r->body, NAMES_CANARY);
 			http_response_free(r);
 		}
 	}
@@ -293,6 +368,7 @@ static void test_lists(void **state)
 			}
 			if (w == PUBLIC)
 				assert_lacks(r->body, GREEN_CANARY);
+			assert_lacks(r->body, NAMES_CANARY);
 			http_response_free(r);
 		}
 		/* search echoes the query: no hit may come of it (requests are not in
@@ -314,14 +390,25 @@ static void test_counts(void **state)
 	for (int w = 0; w < NWHO; w++) {
 		const struct person *p = &people[w];
 		json_t *j = as((enum who)w, "GET", "/api/v1/assistance/requests", NULL, 200), *c;
-		long long assessed, total;
+		long long funded, delivering, total;
 
 		c = json_object_get(j, "counts");
-		assessed = (long long)json_integer_value(json_object_get(c, "assessed"));
+		funded = (long long)json_integer_value(json_object_get(c, "funded"));
+		delivering = (long long)json_integer_value(json_object_get(c, "in_delivery"));
 		total = (long long)json_integer_value(json_object_get(j, "total"));
-		assert_int_equal(assessed, p->reads ? 1 : 0);
+		assert_int_equal(funded, p->reads ? 1 : 0);
 		/* the GREEN one: every signed-in account */
+		assert_int_equal(delivering, w == PUBLIC ? 0 : 1);
 		assert_int_equal(total, (p->reads ? 1 : 0) + (w == PUBLIC ? 0 : 1));
+		json_decref(j);
+
+		/* people trained: 2 on the GREEN request, 5 more on the AMBER one */
+		j = as((enum who)w, "GET", "/api/v1/assistance/trained?by=country", NULL, 200);
+		if (w == PUBLIC)
+			assert_int_equal(json_integer_value(json_object_get(j, "count")), 0);
+		else
+			assert_int_equal(json_integer_value(json_object_get(json_array_get(
+				json_object_get(j, "trained"), 0), "total")), p->reads ? 7 : 2);
 		json_decref(j);
 
 		j = as((enum who)w, "GET", "/api/v1/assistance/overlaps", NULL, 200);
@@ -377,33 +464,153 @@ static void test_matches(void **state)
 	json_decref(as(PRV1, "GET", path, NULL, 200));
 }
 
-/* The pages of assistance, when the program has them: every page the people can
- * reach from /assistance (and the request's own page) must keep the canary from
- * those who may not read it. */
-static void test_pages(void **state)
+/* The AMBER request's activity, as each person: 404 wherever it is named for those
+ * who may not read its request (401 for a change without an account). */
+static void test_activities(void **state)
 {
-	char path[160];
-	struct http_response *r;
+	static const struct {
+		const char *method, *rest, *body;
+	} ops[] = {
+		{ "GET", "", NULL },
+		{ "GET", "/attendance", NULL },
+		{ "PUT", "/attendance", "{\"names\":[\"x\"]}" },
+		{ "PUT", "/training", "{\"participants\":\"judge:m=1\"}" },
+		{ "POST", "/evaluation", "{\"rating\":2}" },
+	};
+	char path[200];
 
 	(void)state;
-	r = ask(&people[PUBLIC], "GET", "/assistance", NULL);
-	if (r->status == 404) {
-		http_response_free(r);
-		skip();
-	}
-	http_response_free(r);
-	snprintf(path, sizeof(path), "/assistance/requests/%lld", AMBER);
 	for (int w = 0; w < NWHO; w++) {
-		const char *pages[] = { "/assistance", "/assistance?country=KE",
-					"/assistance/offers", "/assistance/overlaps", path };
+		const struct person *p = &people[w];
+
+		for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+			struct http_response *r;
+			int want;
+
+			if (p->reads && strcmp(ops[i].method, "GET"))
+				continue;	/* it would be changed */
+			snprintf(path, sizeof(path), "/api/v1/assistance/activities/%lld%s",
+				 ACT_AMBER, ops[i].rest);
+			r = ask(p, ops[i].method, path, ops[i].body);
+			if (!p->reads) {
+				want = strcmp(ops[i].method, "GET") && w == PUBLIC ? 401 : 404;
+				if (r->status != want)
+					fail_msg("%s %s as %s: %d, want %d: %.300s", ops[i].method,
+						 path, p->name, r->status, want, r->body);
+				assert_lacks(r->body, CANARY);
+			} else if (!*ops[i].rest) {
+				assert_status(r, 200);
+				assert_has(r->body, CANARY);
+				assert_has(r->body, "\"attendance\":1");
+			}
+			if (w != CUR && w != ADM && w != PRV1)
+				assert_lacks(r->body, NAMES_CANARY);
+			http_response_free(r);
+		}
+	}
+}
+
+/* The attendance names (RED) come only from their own endpoint, and only to curators
+ * and the activity's provider; anyone else who reads the activity gets 403, who does
+ * not 404. */
+static void test_attendance(void **state)
+{
+	char path[200];
+
+	(void)state;
+	for (int w = 0; w < NWHO; w++) {
+		const struct person *p = &people[w];
+		int names = w == CUR || w == ADM || w == PRV1;
+
+		for (int k = 0; k < 2; k++) {
+			long long aid = k ? ACT_AMBER : ACT_GREEN;
+			int reads_activity = k ? p->reads : w != PUBLIC;
+			struct http_response *r;
+
+			snprintf(path, sizeof(path), "/api/v1/assistance/activities/%lld/attendance",
+				 aid);
+			r = ask(p, "GET", path, NULL);
+			if (names) {
+				assert_status(r, 200);
+				assert_has(r->body, NAMES_CANARY);
+				assert_has(r->body, "\"tlp\":\"RED\"");
+			} else {
+				if (r->status != (reads_activity ? 403 : 404))
+					fail_msg("GET %s as %s: %d, want %d", path, p->name, r->status,
+						 reads_activity ? 403 : 404);
+				assert_lacks(r->body, NAMES_CANARY);
+			}
+			http_response_free(r);
+			/* the activity itself: the count, never the names */
+			snprintf(path, sizeof(path), "/api/v1/assistance/activities/%lld", aid);
+			r = ask(p, "GET", path, NULL);
+			assert_int_equal(r->status, reads_activity ? 200 : 404);
+			assert_lacks(r->body, NAMES_CANARY);
+			http_response_free(r);
+		}
+	}
+}
+
+/* The pages of assistance and the country profile: the AMBER request's page is 404
+ * for those who may not read it, and no page nor CSV carries its canary, its amount
+ * or any attendance name (the pages give the count only, to everybody). */
+static void test_pages(void **state)
+{
+	char amber[64], green[64];
+
+	(void)state;
+	snprintf(amber, sizeof(amber), "/assistance/%lld", AMBER);
+	snprintf(green, sizeof(green), "/assistance/%lld", GREEN);
+	for (int w = 0; w < NWHO; w++) {
+		const struct person *p = &people[w];
+		const struct {
+			const char *path;
+			int status;	/* what it must answer; 0: not checked */
+		} pages[] = {
+			{ "/assistance", 200 },
+			{ "/assistance?country=KE", 200 },
+			{ "/assistance?stage=funded", 200 },
+			{ "/assistance.csv", 200 },
+			{ "/assistance/offers", 200 },
+			{ "/assistance/offers.csv", 200 },
+			{ "/assistance/overlaps", 200 },
+			{ "/assistance/overlaps.csv", 200 },
+			{ "/assistance/totals", 200 },
+			{ "/assistance/totals.csv", 200 },
+			{ "/assistance/providers/CoE", 200 },
+			{ "/assistance/providers/CoE.csv", 200 },
+			{ "/assistance/donors/GIZ", 200 },
+			{ "/assistance/donors/GIZ.csv", 0 },
+			{ "/countries/KE", 200 },
+			{ "/countries/KE/needs", 200 },
+			{ green, w == PUBLIC ? 404 : 200 },
+			{ amber, p->reads ? 200 : 404 },
+		};
 
 		for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-			r = ask(&people[w], "GET", pages[i], NULL);
-			if (i == 4 && !people[w].reads && r->status != 404)
-				fail_msg("GET %s as %s: %d, want 404", pages[i], people[w].name,
-					 r->status);
-			if (!people[w].reads)
+			struct http_response *r = ask(p, "GET", pages[i].path, NULL);
+
+			if (pages[i].status && r->status != pages[i].status)
+				fail_msg("GET %s as %s: %d, want %d", pages[i].path, p->name,
+					 r->status, pages[i].status);
+			if (!p->reads) {
 				assert_lacks(r->body, CANARY);
+				assert_lacks(r->body, CANARY_AMOUNT);
+				assert_lacks(r->body, "777.77");
+			}
+			if (w == PUBLIC)
+				assert_lacks(r->body, GREEN_CANARY);
+			assert_lacks(r->body, NAMES_CANARY);
+			http_response_free(r);
+		}
+		/* those who may read it find it on the list and its page */
+		if (p->reads) {
+			struct http_response *r = ask(p, "GET", "/assistance", NULL);
+
+			assert_has(r->body, CANARY);
+			http_response_free(r);
+			r = ask(p, "GET", amber, NULL);
+			assert_has(r->body, CANARY);
 			http_response_free(r);
 		}
 	}
@@ -417,6 +624,8 @@ int main(void)
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_activities),
+		cmocka_unit_test(test_attendance),
 		cmocka_unit_test(test_pages),
 	};
 

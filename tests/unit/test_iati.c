@@ -182,7 +182,7 @@ static void export(struct world *w, const struct actor *a, const char *country,
 	struct err e = { 0 };
 
 	sbuf_reset(b);
-	if (iati_export(w->s, w->p, a, &org, country, "2030-02-01T10:00:00Z", b, E))
+	if (iati_export(w->s, w->p, a, &org, country, "2030-02-01T10:00:00Z", b, NULL, E))
 		fail_msg("export: %s", e.msg);
 }
 
@@ -220,8 +220,34 @@ static void test_valid(void **state)
 	move(&w, id, "matched");
 	move(&w, id, "funded");
 	move(&w, id, "in_delivery");
+	/* an activity with its training record, attendance list and evaluation */
+	{
+		static const char *const provs[] = { "CoE" };
+		static const char *const names[] = { "Wanjiru Kamau", "Otieno Ochieng" };
+		struct assist_activity_in in = { .title = "Forensics course 1",
+			.date_from = "2030-01-12", .date_to = "2030-01-16", .mode = "in_person",
+			.place = "Nairobi", .language = "en", .providers = provs,
+			.nproviders = 1 };
+		struct assist_training_in t = { .total = "7", .pre = "41.5", .post = "72.5" };
+		long long aid;
+
+		t.count[AR_POLICE][AG_FEMALE] = "3";
+		t.count[AR_POLICE][AG_MALE] = "2";
+		t.count[AR_JUDGE][AG_FEMALE] = "2";
+		if (assist_activity_add(w.s, w.p, &w.cur, id, &in, &aid, E))
+			fail_msg("activity: %s", e.msg);
+		if (assist_training_set(w.s, w.p, &w.cur, aid, &t, E))
+			fail_msg("training: %s", e.msg);
+		if (assist_attendance_set(w.s, w.p, &w.cur, aid, names, 2, E))
+			fail_msg("attendance: %s", e.msg);
+		if (assist_activity_evaluate(w.s, w.p, &w.ke, aid, 4, "", E))
+			fail_msg("evaluate: %s", e.msg);
+	}
 
 	export(&w, NULL, NULL, &b);
+	/* attendance names never leave */
+	assert_null(strstr(sbuf_str(&b), "Wanjiru"));
+	assert_null(strstr(sbuf_str(&b), "Ochieng"));
 	assert_int_equal(validate(sbuf_str(&b), b.len, &d), 0);
 	assert_int_equal(count(d, "//iati-activity"), 3);
 	assert_string_equal(xp(d, "/iati-activities/@version"), "2.03");
@@ -242,8 +268,10 @@ static void test_valid(void **state)
 	/* in delivery: implementation, actual start; the sector by topic */
 	assert_string_equal(xp(d, "//iati-activity[sector/@code='15210']/activity-status/@code"),
 			    "2");
+	assert_string_equal(xp(d, "//iati-activity[sector/@code='15210']"
+				  "/activity-date[@type='2']/@iso-date"), "2030-01-12");
 	assert_int_equal(count(d, "//iati-activity[sector/@code='15210']"
-				  "/activity-date[@type='2']"), 1);
+				  "/activity-date[@type='4']"), 0);
 	assert_string_equal(xp(d, "//iati-activity[sector/@code='15130'][budget/value/@currency='JPY']"
 				  "/activity-status/@code"), "1");
 	/* the implementing provider, the funder once, the beneficiary escaped */
@@ -263,6 +291,18 @@ static void test_valid(void **state)
 	assert_string_equal(xp(d, "//transaction/value[@currency='KWD']"), "0.005");
 	assert_string_equal(xp(d, "//transaction/value[@currency='KWD']/@value-date"),
 			    "2030-01-05");
+	/* results: people trained by role and gender, the scores, the rating */
+	assert_string_equal(xp(d, "//result[@type='1']/indicator/period/actual[not(dimension)]/@value"),
+			    "7");
+	assert_string_equal(xp(d, "//result[@type='1']//actual[dimension[@name='role']"
+				  "[@value='police']][dimension[@name='sex'][@value='female']]/@value"),
+			    "3");
+	assert_int_equal(count(d, "//result[@type='1']//actual[dimension]"), 3);
+	assert_string_equal(xp(d, "//indicator[@measure='2']/baseline/@value"), "41.5");
+	assert_string_equal(xp(d, "//indicator[@measure='2']/period/actual/@value"), "72.5");
+	assert_string_equal(xp(d, "//result[@type='2']/indicator[@measure='1']/period/actual/@value"),
+			    "4");
+	assert_int_equal(count(d, "//participating-org[@role='4']"), 1);
 	xmlFreeDoc(d);
 	sbuf_release(&b);
 	world_free(&w);
@@ -343,6 +383,19 @@ static void test_reading(void **state)
 
 	export(&w, &fixture_local, "NG", &b);
 	assert_null(strstr(sbuf_str(&b), "<iati-activity"));
+	{
+		struct err e = { 0 };
+		size_t n = 99;
+
+		assert_int_equal(iati_export(w.s, w.p, NULL, &org, NULL, NULL, &b, &n, E), ERR_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(iati_export(w.s, w.p, &fixture_local, &org, "KE", NULL, &b, &n,
+					     E), ERR_OK);
+		assert_int_equal(n, 3);
+		assert_int_equal(iati_export(w.s, w.p, NULL, &org, "Atlantis", NULL, &b, &n, E),
+				 ERR_INVALID);
+		assert_non_null(strstr(e.msg, "country"));
+	}
 	sbuf_release(&b);
 	world_free(&w);
 }
@@ -375,7 +428,8 @@ static void test_tables(void **state)
 	assert_true(iati_ref_ok("XM-DAC-41128"));
 	assert_false(iati_ref_ok(""));
 	assert_false(iati_ref_ok("XM DAC"));
-	assert_int_equal(iati_export(NULL, NULL, NULL, &bad, NULL, NULL, &b, E), ERR_INVALID);
+	assert_int_equal(iati_export(NULL, NULL, NULL, &bad, NULL, NULL, &b, NULL, E),
+			 ERR_INVALID);
 	assert_non_null(strstr(e.msg, "iati-org-ref"));
 	sbuf_release(&b);
 }
