@@ -27,6 +27,8 @@
  *             account of a provider, every country (20 times) and one (QUERIES)
  *   activities1  assist_activity_list of one request (its page), QUERIES times
  *   trained1  assist_trained of one country (its profile), QUERIES times
+ *   iati-all, iati1  iati_export of every request (5 times) and of one country
+ *             (QUERIES / 10 times)
  * and the reference, plain SQL through sqlite3 on the same file:
  *   ref-suggest   the candidate offers of the request's topic, not withdrawn, with
  *                 their accepted matches counted (no scoring, no reasons: a floor)
@@ -45,6 +47,7 @@
 #include "domain/needs.h"
 #include "domain/record.h"
 #include "domain/user.h"
+#include "export/iati.h"
 #include "store/store.h"
 
 static const struct actor cli = { .name = "bench", .local = 1, .role = -1 };
@@ -331,6 +334,8 @@ static int run(struct store *s, const char *dbfile, long nq)
 {
 	struct err e = { 0 };
 	double *t = calloc((size_t)nq + 20, sizeof(double));
+	long long *with = calloc((size_t)nq + 1, sizeof(long long));
+	size_t nwith = 0;
 	long nreq = 0;
 	size_t ours = 0;
 	long long sqlcount = 0;
@@ -338,7 +343,7 @@ static int run(struct store *s, const char *dbfile, long nq)
 	sqlite3_stmt *st = NULL;
 	int rc = 1;
 
-	if (!t || sqlite3_open_v2(dbfile, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	if (!t || !with || sqlite3_open_v2(dbfile, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		goto out;
 	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM assist_request", -1, &st, NULL) ||
 	    sqlite3_step(st) != SQLITE_ROW)
@@ -470,15 +475,22 @@ static int run(struct store *s, const char *dbfile, long nq)
 		pool_free(p);
 	}
 
-	/* a request's activities (its page) and the people trained in a country (its
-	 * profile) */
-	for (long i = 0; i < nq; i++) {
+	/* a request's activities (its page: requests that have some) and the people
+	 * trained in a country (its profile) */
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT request FROM assist_activity ORDER BY "
+			       "request", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW && nwith < (size_t)nq)
+		with[nwith++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	for (long i = 0; nwith && i < nq; i++) {
 		pool *p = pool_new();
 		struct assist_activity *act;
 		size_t n;
 		double t0 = now_ms();
 
-		if (assist_activity_list(s, p, &cli, 1 + rnd((unsigned)nreq), NULL, &act, &n,
+		if (assist_activity_list(s, p, &cli, with[rnd((unsigned)nwith)], NULL, &act, &n,
 					 &e)) {
 			fprintf(stderr, "activities: %s\n", e.msg);
 			pool_free(p);
@@ -487,7 +499,7 @@ static int run(struct store *s, const char *dbfile, long nq)
 		t[i] = now_ms() - t0;
 		pool_free(p);
 	}
-	report("activities1", t, (size_t)nq);
+	report("activities1", t, nwith ? (size_t)nq : 0);
 	for (long i = 0; i < nq; i++) {
 		pool *p = pool_new();
 		struct assist_trained *tr;
@@ -504,6 +516,33 @@ static int run(struct store *s, const char *dbfile, long nq)
 		pool_free(p);
 	}
 	report("trained1", t, (size_t)nq);
+
+	/* the IATI document: every request (5 times) and one country's (QUERIES / 10) */
+	for (int all = 1; all >= 0; all--) {
+		long runs = all ? 5 : nq / 10 ? nq / 10 : 1;
+
+		for (long i = 0; i < runs; i++) {
+			pool *p = pool_new();
+			struct sbuf b;
+			size_t n;
+			double t0 = now_ms();
+
+			sbuf_init(&b);
+			if (iati_export(s, p, &cli, iati_org_current(), all ? NULL :
+					countries[rnd(NCOUNTRIES)], NULL, &b, &n, &e)) {
+				fprintf(stderr, "iati: %s\n", e.msg);
+				sbuf_release(&b);
+				pool_free(p);
+				goto out;
+			}
+			t[i] = now_ms() - t0;
+			if (all && !i)
+				printf("SIZE iati-all %zu activities %zu bytes\n", n, b.len);
+			sbuf_release(&b);
+			pool_free(p);
+		}
+		report(all ? "iati-all" : "iati1", t, (size_t)runs);
+	}
 
 	if (sqlite3_prepare_v2(db, ref_overlaps_sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "ref-overlaps: %s\n", sqlite3_errmsg(db));
@@ -527,6 +566,7 @@ out:
 	if (db)
 		sqlite3_close(db);
 	free(t);
+	free(with);
 	return rc;
 }
 
