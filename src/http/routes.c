@@ -129,8 +129,10 @@ const struct route routes[] = {
 	{ POST, "/api/v1/needs/:id/close", api_need_close, 0, NULL },
 	{ GET | PUT, "/api/v1/needs/weights", api_need_weights, 0, NULL },
 	/* assistance as IATI 2.03 XML (issue 16): what it holds depends on who asks (the
-	 * reading rule of assist_can_read): not cached */
-	{ GET, "/api/v1/assistance/iati.xml", api_assist_iati, 0, NULL },
+	 * reading rule of assist_can_read); the public's (CLEAR requests) is the same for
+	 * everybody and costs a query per request and part, so it is kept rendered until
+	 * the next change (an account's never is) */
+	{ GET, "/api/v1/assistance/iati.xml", api_assist_iati, C, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
