@@ -307,6 +307,35 @@ static void test_forms(void **state)
 	assert_has(r->body, "prosecutors, judges");
 	assert_has(r->body, "online, mentoring");
 	done(r);
+	/* edited by its focal point from the revision the form carries; a stale revision
+	 * is a conflict that keeps what was typed; another country's focal point may not */
+	r = get(fp, "/assistance/4", 200);
+	assert_has(r->body, "Edit the request");
+	assert_has(r->body, "name=\"revision\" value=\"1\"");
+	assert_has(r->body, "value=\"ODPP\"");
+	done(r);
+	r = get(gh, "/assistance/4", 200);
+	assert_lacks(r->body, "Edit the request");
+	done(r);
+	done(post(gh, "/assistance/4/edit", "revision=1&title=X&topic=cert&beneficiary=B"
+		  "&targets=police&languages=en", 403));
+	r = post(fp, "/assistance/4/edit", "revision=1&title=&topic=electronic-evidence"
+		 "&beneficiary=ODPP&targets=prosecutors&languages=en", 400);
+	assert_has(r->body, "title:");
+	done(r);
+	done(post(fp, "/assistance/4/edit", "revision=1&title=Prosecutors+course+2027"
+		  "&topic=electronic-evidence&beneficiary=ODPP&targets=prosecutors&languages=en,fr",
+		  303));
+	r = post(fp, "/assistance/4/edit", "revision=1&title=Stale+title&topic=electronic-evidence"
+		 "&beneficiary=ODPP&targets=prosecutors&languages=en", 409);
+	assert_has(r->body, "the request changed since revision 1: it is at revision 2");
+	assert_has(r->body, "value=\"Stale title\"");
+	done(r);
+	r = get(NULL, "/assistance/4", 404);	/* GREEN */
+	done(r);
+	r = get(rd, "/assistance/4", 200);
+	assert_has(r->body, "<h1>Prosecutors course 2027</h1>");
+	done(r);
 
 	/* the lifecycle through the forms: a move the visitor may not make is refused
 	 * with who may; a comment required names the field */
