@@ -5,9 +5,7 @@
  * do what, and every check of a field are the domain's: a request one may not read
  * is 404 everywhere, as if it did not exist. */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "api/assist_impl.h"
 #include "domain/country.h"

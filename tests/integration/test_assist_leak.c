@@ -1,14 +1,17 @@
 /* The leak test of technical assistance, through the real server: an AMBER request of
- * Kenya, with a canary word in its title and description, a pledge of an
- * amount found nowhere else, an overlap with a GREEN request and a match to one
- * provider, is asked for by everyone, on every endpoint of /api/v1/assistance (and
- * the assistance pages when there are any). The public, a reader, Nigeria's focal
+ * Kenya, with a canary word in its title and description, a pledge of an amount found
+ * nowhere else, an overlap with a GREEN request, matches to two providers (one
+ * accepted, one declined) and an activity whose attendance list holds a name (RED),
+ * is asked for by everyone on every endpoint of /api/v1/assistance, the assistance
+ * pages, their CSV and the country profile. The public, a reader, Nigeria's focal
  * point, a provider without a match and a provider whose match was declined must get
- * 404 for it wherever it is named, and never its canary, its amount or a count that
- * includes it; Kenya's focal point, curators and the matched provider must read it.
+ * 404 for it wherever it is named, and never its canary, its amount or a count or
+ * total that includes it; Kenya's focal point, curators and the matched provider must
+ * read it. The attendance names come only from their own endpoint, to curators and
+ * the activity's provider.
  *
- * The expectation (may_read) is written from the rule in docs/assistance.md
- * ("Reading"), not from the program's code. */
+ * The expectation (people[].reads) is written from the rules in docs/assistance.md
+ * ("Reading", "Activities and trainings"), not from the program's code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -548,33 +551,66 @@ static void test_attendance(void **state)
 	}
 }
 
-/* The pages of assistance, when the program has them: every page the people can
- * reach from /assistance (and the request's own page) must keep the canary from
- * those who may not read it. */
+/* The pages of assistance and the country profile: the AMBER request's page is 404
+ * for those who may not read it, and no page nor CSV carries its canary, its amount
+ * or any attendance name (the pages give the count only, to everybody). */
 static void test_pages(void **state)
 {
-	char path[160];
-	struct http_response *r;
+	char amber[64], green[64];
 
 	(void)state;
-	r = ask(&people[PUBLIC], "GET", "/assistance", NULL);
-	if (r->status == 404) {
-		http_response_free(r);
-		skip();
-	}
-	http_response_free(r);
-	snprintf(path, sizeof(path), "/assistance/requests/%lld", AMBER);
+	snprintf(amber, sizeof(amber), "/assistance/%lld", AMBER);
+	snprintf(green, sizeof(green), "/assistance/%lld", GREEN);
 	for (int w = 0; w < NWHO; w++) {
-		const char *pages[] = { "/assistance", "/assistance?country=KE",
-					"/assistance/offers", "/assistance/overlaps", path };
+		const struct person *p = &people[w];
+		const struct {
+			const char *path;
+			int status;	/* what it must answer; 0: not checked */
+		} pages[] = {
+			{ "/assistance", 200 },
+			{ "/assistance?country=KE", 200 },
+			{ "/assistance?stage=funded", 200 },
+			{ "/assistance.csv", 200 },
+			{ "/assistance/offers", 200 },
+			{ "/assistance/offers.csv", 200 },
+			{ "/assistance/overlaps", 200 },
+			{ "/assistance/overlaps.csv", 200 },
+			{ "/assistance/totals", 200 },
+			{ "/assistance/totals.csv", 200 },
+			{ "/assistance/providers/CoE", 200 },
+			{ "/assistance/providers/CoE.csv", 200 },
+			{ "/assistance/donors/GIZ", 200 },
+			{ "/assistance/donors/GIZ.csv", 0 },
+			{ "/countries/KE", 200 },
+			{ "/countries/KE/needs", 200 },
+			{ green, w == PUBLIC ? 404 : 200 },
+			{ amber, p->reads ? 200 : 404 },
+		};
 
 		for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-			r = ask(&people[w], "GET", pages[i], NULL);
-			if (i == 4 && !people[w].reads && r->status != 404)
-				fail_msg("GET %s as %s: %d, want 404", pages[i], people[w].name,
-					 r->status);
-			if (!people[w].reads)
+			struct http_response *r = ask(p, "GET", pages[i].path, NULL);
+
+			if (pages[i].status && r->status != pages[i].status)
+				fail_msg("GET %s as %s: %d, want %d", pages[i].path, p->name,
+					 r->status, pages[i].status);
+			if (!p->reads) {
 				assert_lacks(r->body, CANARY);
+				assert_lacks(r->body, CANARY_AMOUNT);
+				assert_lacks(r->body, "777.77");
+			}
+			if (w == PUBLIC)
+				assert_lacks(r->body, GREEN_CANARY);
+			assert_lacks(r->body, NAMES_CANARY);
+			http_response_free(r);
+		}
+		/* those who may read it find it on the list and its page */
+		if (p->reads) {
+			struct http_response *r = ask(p, "GET", "/assistance", NULL);
+
+			assert_has(r->body, CANARY);
+			http_response_free(r);
+			r = ask(p, "GET", amber, NULL);
+			assert_has(r->body, CANARY);
 			http_response_free(r);
 		}
 	}
