@@ -463,8 +463,12 @@ static void aw_evaluate_form(struct req *r, struct sbuf *b, struct aw_page *g)
 }
 
 /* The request page; error (a message) above the forms when a post was refused. */
+/* Where a refused form's message goes: above the page (its forms are one-line), or
+ * above the form, which is shown again with what was typed. */
+enum aw_where { AWW_TOP, AWW_FUND, AWW_ACTIVITY, AWW_EDIT };
+
 static int aw_request_page(struct req *r, struct resp *out, long long id, int status,
-			   const char *error, const char *fund_error, const char *activity_error)
+			   const char *error, enum aw_where where)
 {
 	struct aw_page g;
 	struct err e = { 0 };
@@ -478,7 +482,7 @@ static int aw_request_page(struct req *r, struct resp *out, long long id, int st
 	layout_href(r, b, pool_printf(r->pool, "/assistance?country=%s", g.q->country));
 	html_fmt(b, "\">%s</a></p>\n<h1>%s</h1>\n", web_country_name(r, g.q->country),
 		 g.q->title);
-	web_message(b, error, 1);
+	web_message(b, where == AWW_TOP ? error : NULL, 1);
 	aw_facts(r, b, &g);
 	if (aw_request_overlaps(r, b, &g, &e))
 		return http_fail(r, out, &e);
@@ -486,11 +490,16 @@ static int aw_request_page(struct req *r, struct resp *out, long long id, int st
 	aw_moves(r, b, &g);
 	if (aw_curator(r) && aw_suggestions(r, b, &g, &e))
 		return http_fail(r, out, &e);
-	if (aw_matches(r, b, &g, &e) || aw_funding(r, b, &g, fund_error, &e))
+	if (aw_matches(r, b, &g, &e) ||
+	    aw_funding(r, b, &g, where == AWW_FUND ? error : NULL, &e))
 		return http_fail(r, out, &e);
 	aw_evaluate_form(r, b, &g);
-	if (aw_activities(r, b, g.q, g.who, activity_error, &e))
+	if (aw_activities(r, b, g.q, g.who, where == AWW_ACTIVITY ? error : NULL, &e))
 		return http_fail(r, out, &e);
+	/* edits until it is in delivery (assist_request_edit) */
+	if ((g.who & (AW_FOCAL | AW_CURATOR)) && assist_stage_open(g.q->stage) &&
+	    g.q->stage < AS_IN_DELIVERY)
+		aw_request_form(r, b, where == AWW_EDIT ? error : NULL, g.q);
 	html_fmt(b, "<p><a href=\"/api/v1/assistance/requests/%S\">JSON</a></p>\n",
 		 pool_printf(r->pool, "%lld", id));
 	layout_end(r, b);
@@ -511,7 +520,7 @@ int web_assistance_request(struct req *r, struct resp *out)
 		out->location = pool_printf(r->pool, "/assistance/%lld%s", id, layout_q(r));
 		return http_error(r, out, 301, "This request's page is at /assistance/N.");
 	}
-	return aw_request_page(r, out, id, 200, NULL, NULL, NULL);
+	return aw_request_page(r, out, id, 200, NULL, AWW_TOP);
 }
 
 /* The forms' posts: /assistance/:id/:action. */
@@ -579,23 +588,36 @@ static int act_evaluate(struct req *r, long long id, struct err *e)
 			       closed ? closed : "", e);
 }
 
+static int act_edit(struct req *r, long long id, struct err *e)
+{
+	struct assist_request_in in;
+	const char *v = req_form(r, "revision");
+	long long revision;
+
+	if (!v || num_parse(v, 1, LLONG_MAX, &revision))
+		return err_set(e, ERR_INVALID, "revision: a number");
+	aw_request_in(r, &in);
+	return assist_request_edit(r->store, r->pool, r->actor, id, revision, &in, e);
+}
+
 typedef int aw_act(struct req *r, long long id, struct err *e);
 static const struct {
 	const char *name;
 	aw_act *fn;
 	const char *anchor;	/* where the page goes back to */
-	int keep;		/* the form is shown again with what was typed: 1 the
-				 * funding form, 2 the activity form (its message there) */
+	enum aw_where where;	/* where its message goes (AWW_TOP: the form is not kept) */
 	const char *(*msg)(struct req *r, const char *msg);	/* its fields' labels */
 } aw_acts[] = {
-	{ "move", act_move, "#timeline", 0, aw_msg },
-	{ "confirm", act_confirm, "#matches", 0, aw_msg },
-	{ "answer", act_answer, "#matches", 0, aw_msg },
-	{ "fund", act_fund, "#funding", 1, aw_msg },
-	{ "evaluate", act_evaluate, "#evaluate", 0, aw_msg },
-	{ "activity", aw_act_activity, "#activities", 2, aw_msg_activity },
-	{ "training", aw_act_training, "#activities", 0, aw_msg_activity },
-	{ "activity_evaluate", aw_act_activity_evaluate, "#activities", 0, aw_msg_activity },
+	{ "move", act_move, "#timeline", AWW_TOP, aw_msg },
+	{ "confirm", act_confirm, "#matches", AWW_TOP, aw_msg },
+	{ "answer", act_answer, "#matches", AWW_TOP, aw_msg },
+	{ "fund", act_fund, "#funding", AWW_FUND, aw_msg },
+	{ "evaluate", act_evaluate, "#evaluate", AWW_TOP, aw_msg },
+	{ "edit", act_edit, "", AWW_EDIT, aw_msg },
+	{ "activity", aw_act_activity, "#activities", AWW_ACTIVITY, aw_msg_activity },
+	{ "training", aw_act_training, "#activities", AWW_TOP, aw_msg_activity },
+	{ "activity_evaluate", aw_act_activity_evaluate, "#activities", AWW_TOP,
+	  aw_msg_activity },
 };
 
 int web_assistance_post(struct req *r, struct resp *out)
@@ -618,14 +640,12 @@ int web_assistance_post(struct req *r, struct resp *out)
 							 aw_acts[i].anchor));
 	if (e.code == ERR_FORBIDDEN || e.code == ERR_NOTFOUND || http_status_of(e.code) >= 500)
 		return http_fail(r, out, &e);
-	if (!aw_acts[i].keep)
+	if (aw_acts[i].where == AWW_TOP)
 		r->form = NULL, r->nform = 0;
 	{
 		const char *msg = aw_acts[i].msg(r, e.msg);
 
-		return aw_request_page(r, out, id, http_status_of(e.code),
-				       aw_acts[i].keep ? NULL : msg,
-				       aw_acts[i].keep == 1 ? msg : NULL,
-				       aw_acts[i].keep == 2 ? msg : NULL);
+		return aw_request_page(r, out, id, http_status_of(e.code), msg,
+				       aw_acts[i].where);
 	}
 }

@@ -83,4 +83,17 @@ int aw_act_activity_evaluate(struct req *r, long long id, struct err *e);
 /* Whether the actor may add a request for country (NULL: for some country). */
 int aw_may_request(const struct req *r, const char *country);
 
+/* The forms of a request (assist_form.c). */
+/* A <select id=id name=name> of the topics, sel selected; any: an empty first choice. */
+void aw_topic_select(struct req *r, struct sbuf *b, const char *id, const char *name,
+		     const char *sel, int any);
+/* The form that adds a request (q NULL: POST /assistance; focal points for their
+ * country, curators for any) or edits q (POST /assistance/ID/edit with its revision,
+ * the country fixed), filled from q or, when a post was refused, from what was typed;
+ * error above it. */
+void aw_request_form(struct req *r, struct sbuf *b, const char *error,
+		     const struct assist_request *q);
+/* The request that form posted, its fields as typed (in r's pool). */
+void aw_request_in(struct req *r, struct assist_request_in *in);
+
 #endif

@@ -4,7 +4,8 @@
  * and a donor (what each sees and the forms each gets); the forms (a request added,
  * a move, a match confirmed and accepted, a pledge, an evaluation) and their errors
  * naming the field; the offers, provider, donor, overlaps and totals pages and their
- * CSVs; the country profile's section. An AMBER request is on no page and in no CSV
+ * CSVs; the country profile's section. An AMBER request (matched, funded) is on no
+ * page and in no CSV
  * for those who may not read it, and its page is 404 for them as for a number that
  * is no request. */
 #include <setjmp.h>
@@ -306,6 +307,35 @@ static void test_forms(void **state)
 	assert_has(r->body, "prosecutors, judges");
 	assert_has(r->body, "online, mentoring");
 	done(r);
+	/* edited by its focal point from the revision the form carries; a stale revision
+	 * is a conflict that keeps what was typed; another country's focal point may not */
+	r = get(fp, "/assistance/4", 200);
+	assert_has(r->body, "Edit the request");
+	assert_has(r->body, "name=\"revision\" value=\"1\"");
+	assert_has(r->body, "value=\"ODPP\"");
+	done(r);
+	r = get(gh, "/assistance/4", 200);
+	assert_lacks(r->body, "Edit the request");
+	done(r);
+	done(post(gh, "/assistance/4/edit", "revision=1&title=X&topic=cert&beneficiary=B"
+		  "&targets=police&languages=en", 403));
+	r = post(fp, "/assistance/4/edit", "revision=1&title=&topic=electronic-evidence"
+		 "&beneficiary=ODPP&targets=prosecutors&languages=en", 400);
+	assert_has(r->body, "title:");
+	done(r);
+	done(post(fp, "/assistance/4/edit", "revision=1&title=Prosecutors+course+2027"
+		  "&topic=electronic-evidence&beneficiary=ODPP&targets=prosecutors&languages=en,fr",
+		  303));
+	r = post(fp, "/assistance/4/edit", "revision=1&title=Stale+title&topic=electronic-evidence"
+		 "&beneficiary=ODPP&targets=prosecutors&languages=en", 409);
+	assert_has(r->body, "the request changed since revision 1: it is at revision 2");
+	assert_has(r->body, "value=\"Stale title\"");
+	done(r);
+	r = get(NULL, "/assistance/4", 404);	/* GREEN */
+	done(r);
+	r = get(rd, "/assistance/4", 200);
+	assert_has(r->body, "<h1>Prosecutors course 2027</h1>");
+	done(r);
 
 	/* the lifecycle through the forms: a move the visitor may not make is refused
 	 * with who may; a comment required names the field */
@@ -514,6 +544,52 @@ static void test_other_pages(void **state)
 	done(r);
 }
 
+/* The AMBER request matched to CoE and funded by GIZ: on the provider's, the donor's
+ * and the totals pages (and their CSV) only for those who may read it. */
+static void test_amber_elsewhere(void **state)
+{
+	/* each page, and what shows the AMBER request on it */
+	static const char *const pages[][2] = {
+		{ "/assistance/providers/CoE", SECRET }, { "/assistance/providers/CoE.csv", SECRET },
+		{ "/assistance/donors/GIZ", SECRET }, { "/assistance/donors/GIZ.csv", "777.00" },
+	};
+	const char *const no[] = { NULL, rd, gh }, *const yes[] = { cur, fp };
+	struct http_response *r;
+
+	(void)state;
+	done(post(cur, "/assistance/2/confirm", "offer=1", 303));
+	done(post(cur, "/assistance/2/fund", "donor=GIZ&kind=pledge&currency=EUR&amount=777"
+		  "&on_date=2030-02-01", 303));
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++) {
+			r = get(no[k], pages[i][0], 200);
+			assert_lacks(r->body, pages[i][1]);
+			done(r);
+		}
+		for (size_t k = 0; k < sizeof(yes) / sizeof(yes[0]); k++) {
+			r = get(yes[k], pages[i][0], 200);
+			assert_has(r->body, pages[i][1]);
+			done(r);
+		}
+	}
+	/* the provider with a (confirmed) match reads it */
+	sees(prov, "/assistance/providers/CoE", 200, 1);
+	sees(prov, "/assistance/2", 200, 1);
+	/* the pledge counts in the totals of those who read the request only */
+	r = get(NULL, "/assistance/totals.csv?by=country", 200);
+	assert_has(r->body, "KE,EUR,50000.00,10000.00\r\n");
+	done(r);
+	r = get(gh, "/assistance/donors/GIZ", 200);
+	assert_lacks(r->body, "777");
+	done(r);
+	r = get(cur, "/assistance/totals.csv?by=country", 200);
+	assert_has(r->body, "KE,EUR,50777.00,10000.00\r\n");
+	done(r);
+	r = get(cur, "/assistance/donors/GIZ", 200);
+	assert_has(r->body, "777.00 EUR");
+	done(r);
+}
+
 static void test_arabic(void **state)
 {
 	struct http_response *r;
@@ -537,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_request_page),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_other_pages),
+		cmocka_unit_test(test_amber_elsewhere),
 		cmocka_unit_test(test_arabic),
 	};
 
