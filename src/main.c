@@ -16,6 +16,7 @@
 #include "domain/questionnaire.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
+#include "export/iati.h"
 #include "http/routes.h"
 #include "web/web.h"
 #include "http/server.h"
@@ -28,7 +29,7 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);
 	unsigned opts;
 	const char *args;	/* positional arguments, for help */
-	const char *flags[40];	/* the command's own options ("--x=" takes a value) */
+	const char *flags[64];	/* the command's own options ("--x=" takes a value) */
 	const char *summary;
 	const char *help;
 };
@@ -86,15 +87,19 @@ static const struct command commands[] = {
 	  "  --dry-run            parse and print the tree that would be stored (kind,\n"
 	  "                       number, heading, eId) and the warnings; store nothing\n"
 	  "                       and open no database\n" },
-	{ "export", cli_export, DB_OPTS, "[WORK-URI[@DATE] | ID]",
-	  { "--format=", "--out=", "--country=", "--kind=", NULL },
-	  "export records as Akoma Ntoso, JSON or CSV",
+	{ "export", cli_export, DB_OPTS | CONFIG_OPT_IATI_ORG_REF | CONFIG_OPT_IATI_ORG_NAME,
+	  "[WORK-URI[@DATE] | ID]",
+	  { "--format=", "--out=", "--country=", "--kind=", "--public", NULL },
+	  "export records as Akoma Ntoso, JSON or CSV; assistance as IATI",
 	  "With a work URI (or record id): that work. --format akn writes the version in\n"
 	  "force today (or on @DATE, or the exact /lang@DATE) as Akoma Ntoso 3.0; json a\n"
 	  "bundle with every version, provision and mapping; csv its provisions.\n"
 	  "Without one: every record (--country, --kind narrow it) as a JSON bundle or a\n"
 	  "CSV list. A bundle imports back with 'ccrepo import'.\n"
-	  "  --format akn|json|csv (default json), --out FILE (default standard output)\n" },
+	  "--format iati: the technical assistance requests (--country narrows them) as\n"
+	  "IATI 2.03 activities, reported by --iati-org-ref (docs/assistance.md); every\n"
+	  "request, or with --public only those the public reads (CLEAR).\n"
+	  "  --format akn|json|csv|iati (default json), --out FILE (default standard output)\n" },
 	{ "show", cli_show, DB_OPTS, "WORK-URI[@DATE] | ID", { "--all", NULL },
 	  "print a record: metadata, versions, table of contents",
 	  "  --all   every provision, not the first 200 of the top three levels\n" },
@@ -242,12 +247,15 @@ static const struct command commands[] = {
 	  "  ccrepo campaign reopen ID COUNTRY --until=DATE   let it answer late\n" },
 	{ "assist", cli_assist, DB_OPTS,
 	  "request add|edit|list|show | move ID STAGE | offer add|list|withdraw | suggest ID "
-	  "| match confirm|accept|decline | evaluate | fund ID | totals | overlaps",
+	  "| match confirm|accept|decline | evaluate | fund ID | totals | overlaps "
+	  "| activity add|list|show|training|attendance|evaluate | trained",
 	  { "--country=", "--title=", "--topic=", "--beneficiary=", "--targets=",
 	    "--languages=", "--from=", "--to=", "--urgency=", "--modes=", "--currency=",
 	    "--budget=", "--needs=", "--description=", "--tlp=", "--revision=", "--stage=",
 	    "--comment=", "--org=", "--topics=", "--regions=", "--capacity=", "--all",
 	    "--rating=", "--closed=", "--donor=", "--kind=", "--amount=", "--on=", "--by=",
+	    "--mode=", "--place=", "--language=", "--provider=", "--participants=",
+	    "--total=", "--pre=", "--post=", "--file=", "--show", "--closes=", "--request=",
 	    NULL },
 	  "technical assistance: requests, their lifecycle, offers, matches, funding",
 	  "Requests for technical assistance go requested, assessed, matched, funded, in\n"
@@ -275,7 +283,21 @@ static const struct command commands[] = {
 	  "  ccrepo assist fund ID --donor=ORG --kind=pledge|disbursement --currency=EUR\n"
 	  "      --amount=1000.00 --on=DATE\n"
 	  "  ccrepo assist totals [--by=donor|country|region|topic]   per currency\n"
-	  "  ccrepo assist overlaps [--country=CC]   possible duplicated assistance\n" },
+	  "  ccrepo assist overlaps [--country=CC]   possible duplicated assistance\n"
+	  "Activities and trainings (funded, in delivery or delivered; curators or the\n"
+	  "provider of an accepted match):\n"
+	  "  ccrepo assist activity add REQUEST --title=T --from=DATE --to=DATE\n"
+	  "      --mode=in_person|online|mentoring|equipment --language=en [--place=P]\n"
+	  "      [--provider=ORG ...] [--description=T]   (no provider: the accepted ones)\n"
+	  "  ccrepo assist activity list REQUEST | activity show ID\n"
+	  "  ccrepo assist activity training ID --participants='police:f=3,m=2;judge:f=1'\n"
+	  "      [--total=N] [--pre=72.5] [--post=88]   roles police, prosecutor, judge,\n"
+	  "      cert, other; genders female (f), male (m), other (o: other or not\n"
+	  "      stated); the total, if given, must be the sum; scores 0-100, one decimal\n"
+	  "  ccrepo assist activity attendance ID --file=NAMES.txt | --show   names are\n"
+	  "      RED: curators and the providers read them, each read audited\n"
+	  "  ccrepo assist activity evaluate ID --rating=1-5 [--closes=stated:12,...]\n"
+	  "  ccrepo assist trained [--country=CC] [--request=ID] [--by=request|country]\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -349,6 +371,7 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 
 	web_set_contact(cfg->contact);
 	web_set_feed_authority(cfg->feed_authority);
+	iati_org_use(&(struct iati_org){ cfg->iati_org_ref, cfg->iati_org_name });
 	{
 		struct need_weights w;
 

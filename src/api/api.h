@@ -57,6 +57,9 @@ int api_coverage(struct req *r, struct resp *out);
 /* api/needs.c: GET /api/v1/needs (?country=; else all, ?region=, ?topic=, ?target=,
  * and with ?region= the shared needs). */
 int api_needs(struct req *r, struct resp *out);
+/* api/assist_iati.c: GET /api/v1/assistance/iati.xml (?country=): the requests the
+ * caller may read as IATI 2.03 XML (export/iati.h). */
+int api_assist_iati(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
 int api_coverage_assessments(struct req *r, struct resp *out);
@@ -78,6 +81,38 @@ int api_coverage_withdraw(struct req *r, struct resp *out);
 int api_coverage_disputes(struct req *r, struct resp *out);
 int api_coverage_dispute(struct req *r, struct resp *out);
 int api_coverage_decide(struct req *r, struct resp *out);
+
+/* api/assist*.c: technical assistance (domain/assist.h) under /api/v1/assistance.
+ * Requests (GET list with filters and counts per stage, POST create), one request
+ * (GET, PUT edit from a revision), its timeline, its moves (POST), suggestions,
+ * matches (GET, POST confirm), funding (GET, POST a pledge or disbursement),
+ * evaluation (POST); a match's answer (POST, "accept" or "decline" the route's
+ * data); offers (GET, POST), one offer, its withdrawal; overlaps; totals. */
+int api_assist_requests(struct req *r, struct resp *out);
+int api_assist_request(struct req *r, struct resp *out);
+int api_assist_timeline(struct req *r, struct resp *out);
+int api_assist_moves(struct req *r, struct resp *out);
+int api_assist_suggestions(struct req *r, struct resp *out);
+int api_assist_matches(struct req *r, struct resp *out);
+int api_assist_match_answer(struct req *r, struct resp *out);
+int api_assist_funding(struct req *r, struct resp *out);
+int api_assist_evaluation(struct req *r, struct resp *out);
+int api_assist_offers(struct req *r, struct resp *out);
+int api_assist_offer(struct req *r, struct resp *out);
+int api_assist_offer_withdraw(struct req *r, struct resp *out);
+int api_assist_overlaps(struct req *r, struct resp *out);
+int api_assist_totals(struct req *r, struct resp *out);
+/* api/assist_activity.c: a request's activities (GET, POST add), every activity the
+ * asker reads (?country=), one activity, its training record (PUT or POST), its RED
+ * attendance list (GET, PUT: only for those the domain lets read the names), its
+ * evaluation (POST); the people trained (?country=, ?request=, ?by=). */
+int api_assist_request_activities(struct req *r, struct resp *out);
+int api_assist_activities(struct req *r, struct resp *out);
+int api_assist_activity(struct req *r, struct resp *out);
+int api_assist_training(struct req *r, struct resp *out);
+int api_assist_attendance(struct req *r, struct resp *out);
+int api_assist_activity_evaluation(struct req *r, struct resp *out);
+int api_assist_trained(struct req *r, struct resp *out);
 
 struct record;
 /* ?limit= (1..LIMIT_PAGE_MAX, default LIMIT_PAGE_DEFAULT) and ?offset= (0..

@@ -1,6 +1,7 @@
 /* ccrepo assist: technical assistance at the command line: requests and their moves,
  * offers, suggested and confirmed matches, evaluations, funding, totals and
- * overlaps. The subcommands are rows of a table; the rules are domain/assist's. The
+ * overlaps; activities, their training records, attendance lists and evaluations,
+ * and the people trained. The subcommands are rows of a table; the rules are domain/assist's. The
  * command line acts as the operator (a curator); offers and funding name their
  * organisation. */
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 #include "core/num.h"
 #include "domain/assist.h"
 #include "store/store.h"
@@ -103,7 +105,8 @@ static int request_show(struct cli_ctx *c)
 	struct assist_match *m;
 	struct assist_fund *f;
 	struct assist_sum *other;
-	size_t nst, nm, nf, nother;
+	struct assist_activity *act;
+	size_t nst, nm, nf, nother, nact;
 	long long id = id_of(c, c->pos[0], "a request"), gap, pledged;
 
 	if (id <= 0 || assist_request_get(c->s, c->p, cli_actor(), id, &r, &c->e) ||
@@ -144,6 +147,12 @@ static int request_show(struct cli_ctx *c)
 	for (size_t i = 0; i < nf; i++)
 		printf("  %s\t%s\t%s\t%s\n", f[i].on_date, f[i].donor_name,
 		       assist_fund_kind_names[f[i].kind], money(c, f[i].currency, f[i].amount));
+	if (assist_activity_list(c->s, c->p, cli_actor(), id, NULL, &act, &nact, &c->e))
+		return cli_failed(c);
+	printf("activities:\n");
+	for (size_t i = 0; i < nact; i++)
+		printf("  activity %lld\t%s..%s\t%s\t%s\n", act[i].id, act[i].date_from,
+		       act[i].date_to, act[i].mode, act[i].title);
 	return 0;
 }
 
@@ -303,6 +312,224 @@ static int overlaps(struct cli_ctx *c)
 	return 0;
 }
 
+/* ---- activities and trainings ---- */
+
+/* Every value of option name (repeated: --provider=A --provider=B), in c->p. */
+static const char *const *opts(struct cli_ctx *c, const char *name, size_t *n)
+{
+	const char **v = pool_calloc(c->p, (size_t)c->argc + 1, sizeof(*v));
+	size_t len = strlen(name);
+
+	*n = 0;
+	for (int i = 0; i < c->argc; i++)
+		if (!strncmp(c->argv[i], name, len) && c->argv[i][len] == '=')
+			v[(*n)++] = c->argv[i] + len + 1;
+	return v;
+}
+
+static int activity_add(struct cli_ctx *c)
+{
+	struct assist_activity_in in = {
+		.title = opt(c, "--title"), .description = opt(c, "--description"),
+		.date_from = opt(c, "--from"), .date_to = opt(c, "--to"),
+		.mode = opt(c, "--mode"), .place = opt(c, "--place"),
+		.language = opt(c, "--language"),
+	};
+	long long id = id_of(c, c->pos[0], "a request"), aid;
+
+	in.providers = opts(c, "--provider", &in.nproviders);
+	if (id <= 0 || assist_activity_add(c->s, c->p, cli_actor(), id, &in, &aid, &c->e))
+		return cli_failed(c);
+	printf("activity %lld added to request %lld\n", aid, id);
+	return 0;
+}
+
+/* A score in tenths as "72.5", or "-" for none. */
+static const char *tenths(struct cli_ctx *c, int v)
+{
+	return v < 0 ? "-" : pool_printf(c->p, "%d.%d", v / 10, v % 10);
+}
+
+static void activity_print(struct cli_ctx *c, const struct assist_activity *a)
+{
+	printf("activity %lld of request %lld (%s): %s\n%s..%s, %s%s%s, language %s\n"
+	       "providers:", a->id, a->request, a->country, a->title, a->date_from,
+	       a->date_to, a->mode, *a->place ? ", " : "", a->place, a->language);
+	for (size_t i = 0; i < a->nproviders; i++)
+		printf("%s %s", i ? ";" : "", a->providers[i].name);
+	printf("\n");
+	if (*a->description)
+		printf("%s\n", a->description);
+	if (a->trained_at) {
+		long long sum = 0;
+
+		printf("participants\tfemale\tmale\tother\n");
+		for (int r = 0; r < AR_COUNT; r++) {
+			printf("  %s", assist_role_names[r]);
+			for (int g = 0; g < AG_COUNT; g++) {
+				printf("\t%lld", a->count[r][g]);
+				sum += a->count[r][g];
+			}
+			printf("\n");
+		}
+		printf("total %lld; pre-test %s, post-test %s (%s, %s)\n", sum,
+		       tenths(c, a->pre), tenths(c, a->post), a->trained_at, a->trained_by);
+	} else {
+		printf("no training record\n");
+	}
+	printf("attendance list: %lld names (RED)\n", a->attendance);
+	if (a->rating)
+		printf("evaluation %d of 5; closed %s (%s, %s)\n", a->rating,
+		       *a->closed_needs ? a->closed_needs : "-", a->evaluated_at,
+		       a->evaluated_by);
+}
+
+static int activity_list(struct cli_ctx *c)
+{
+	struct assist_activity *a;
+	size_t n;
+	long long id = id_of(c, c->pos[0], "a request");
+
+	if (id <= 0 || assist_activity_list(c->s, c->p, cli_actor(), id, NULL, &a, &n, &c->e))
+		return cli_failed(c);
+	for (size_t i = 0; i < n; i++) {
+		long long sum = 0;
+
+		for (int r = 0; r < AR_COUNT; r++)
+			for (int g = 0; g < AG_COUNT; g++)
+				sum += a[i].count[r][g];
+		printf("%lld\t%s..%s\t%s\t%s\t%lld trained\t%s\t%s\n", a[i].id,
+		       a[i].date_from, a[i].date_to, a[i].mode, a[i].language, sum,
+		       a[i].rating ? pool_printf(c->p, "rated %d", a[i].rating) : "not rated",
+		       a[i].title);
+	}
+	return 0;
+}
+
+static int activity_show(struct cli_ctx *c)
+{
+	struct assist_activity *a;
+	long long id = id_of(c, c->pos[0], "an activity");
+
+	if (id <= 0 || assist_activity_get(c->s, c->p, cli_actor(), id, &a, &c->e))
+		return cli_failed(c);
+	activity_print(c, a);
+	return 0;
+}
+
+static int activity_training(struct cli_ctx *c)
+{
+	struct assist_training_in in;
+	long long id = id_of(c, c->pos[0], "an activity");
+
+	memset(&in, 0, sizeof(in));
+	if (id <= 0 || assist_participants_parse(c->p, opt(c, "--participants"), &in, &c->e))
+		return cli_failed(c);
+	in.total = opt(c, "--total");
+	in.pre = opt(c, "--pre");
+	in.post = opt(c, "--post");
+	if (assist_training_set(c->s, c->p, cli_actor(), id, &in, &c->e))
+		return cli_failed(c);
+	printf("training of activity %lld recorded\n", id);
+	return 0;
+}
+
+/* The lines of file path (one name each) into *names. */
+static int names_read(struct cli_ctx *c, const char *path, const char ***names, size_t *n)
+{
+	char *buf = NULL, *text;
+	size_t len, k = 0;
+	const char **v;
+	int rc;
+
+	if ((rc = file_read(path, (size_t)LIMIT_ASSIST_NAMES * (LIMIT_ASSIST_PERSON + 2) + 4096,
+			    &buf, &len, &c->e)))
+		return rc;
+	text = pool_strndup(c->p, buf, len);
+	free(buf);
+	v = pool_calloc(c->p, len + 1, sizeof(*v));
+	for (char *at = text; *at;) {
+		size_t l = strcspn(at, "\n");
+
+		v[k++] = at;
+		at += l + (at[l] != 0);
+		if (at[-1] == '\n')
+			at[-1] = 0;
+	}
+	*names = v;
+	*n = k;
+	return ERR_OK;
+}
+
+static int activity_attendance(struct cli_ctx *c)
+{
+	const char *file = opt(c, "--file");
+	const char **names;
+	size_t n;
+	long long id = id_of(c, c->pos[0], "an activity");
+	int show = cli_switch(c->argc, c->argv, "--show");
+
+	if (id > 0 && !file == !show)
+		err_set(&c->e, ERR_INVALID, "give --file=NAMES.txt (one name a line) or --show");
+	if (id <= 0 || !file == !show)
+		return cli_failed(c);
+	if (show) {
+		if (assist_attendance_get(c->s, c->p, cli_actor(), id, &names, &n, &c->e))
+			return cli_failed(c);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", names[i]);
+		return 0;
+	}
+	if (names_read(c, file, &names, &n) ||
+	    assist_attendance_set(c->s, c->p, cli_actor(), id, names, n, &c->e))
+		return cli_failed(c);
+	printf("attendance list of activity %lld recorded\n", id);
+	return 0;
+}
+
+static int activity_evaluate(struct cli_ctx *c)
+{
+	const char *rating = opt(c, "--rating");
+	long long id = id_of(c, c->pos[0], "an activity");
+	int r = 0;
+
+	/* anything but one digit is out of range for the domain to name */
+	if (rating && rating[0] >= '0' && rating[0] <= '9' && !rating[1])
+		r = rating[0] - '0';
+	if (id <= 0 || assist_activity_evaluate(c->s, c->p, cli_actor(), id, r,
+						opt(c, "--closes"), &c->e))
+		return cli_failed(c);
+	printf("activity %lld evaluated\n", id);
+	return 0;
+}
+
+static int trained(struct cli_ctx *c)
+{
+	struct assist_trained *t;
+	const char *req = opt(c, "--request");
+	long long id = req ? id_of(c, req, "a request") : 0;
+	size_t n;
+
+	if (id < 0 || (req && id == 0) ||
+	    assist_trained(c->s, c->p, cli_actor(), opt(c, "--country"), id, opt(c, "--by"),
+			   &t, &n, &c->e))
+		return cli_failed(c);
+	printf("key\tactivities\ttotal\tfemale\tmale\tgender_other");
+	for (int r = 0; r < AR_COUNT; r++)
+		printf("\t%s", assist_role_names[r]);
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\t%lld\t%lld", t[i].key ? t[i].key : "all", t[i].activities,
+		       t[i].total);
+		for (int g = 0; g < AG_COUNT; g++)
+			printf("\t%lld", t[i].gender[g]);
+		for (int r = 0; r < AR_COUNT; r++)
+			printf("\t%lld", t[i].role[r]);
+		printf("\n");
+	}
+	return 0;
+}
+
 static const struct cli_sub subs[] = {
 	{ "request", "add", "assist request add", 0, request_add },
 	{ "request", "edit", "assist request edit", 1, request_edit },
@@ -320,6 +547,13 @@ static const struct cli_sub subs[] = {
 	{ "fund", NULL, "assist fund", 1, fund },
 	{ "totals", NULL, "assist totals", 0, totals },
 	{ "overlaps", NULL, "assist overlaps", 0, overlaps },
+	{ "activity", "add", "assist activity add", 1, activity_add },
+	{ "activity", "list", "assist activity list", 1, activity_list },
+	{ "activity", "show", "assist activity show", 1, activity_show },
+	{ "activity", "training", "assist activity training", 1, activity_training },
+	{ "activity", "attendance", "assist activity attendance", 1, activity_attendance },
+	{ "activity", "evaluate", "assist activity evaluate", 1, activity_evaluate },
+	{ "trained", NULL, "assist trained", 0, trained },
 };
 
 static int usage(void)
@@ -346,7 +580,23 @@ static int usage(void)
 		"--currency=EUR\n"
 		"                      --amount=1000.00 --on=DATE\n"
 		"       ccrepo assist totals [--by=donor|country|region|topic]\n"
-		"       ccrepo assist overlaps [--country=CC]\n");
+		"       ccrepo assist overlaps [--country=CC]\n"
+		"       ccrepo assist activity add REQUEST --title=T --from=DATE --to=DATE "
+		"--mode=MODE\n"
+		"                      --language=LL [--place=PLACE] [--provider=ORG ...] "
+		"[--description=TEXT]\n"
+		"       ccrepo assist activity list REQUEST | show ID\n"
+		"       ccrepo assist activity training ID "
+		"--participants='police:f=3,m=2;judge:f=1'\n"
+		"                      [--total=N] [--pre=SCORE] [--post=SCORE]\n"
+		"                      (roles police prosecutor judge cert other; genders "
+		"female|f male|m other|o;\n"
+		"                      scores 0-100, one decimal at most)\n"
+		"       ccrepo assist activity attendance ID --file=NAMES.txt (one name a "
+		"line) | --show\n"
+		"       ccrepo assist activity evaluate ID --rating=1-5 [--closes=REF,REF]\n"
+		"       ccrepo assist trained [--country=CC] [--request=ID] "
+		"[--by=request|country]\n");
 	return 2;
 }
 

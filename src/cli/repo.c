@@ -17,6 +17,7 @@
 #include "domain/refdata.h"
 #include "export/akn.h"
 #include "export/csv.h"
+#include "export/iati.h"
 #include "import/doc.h"
 #include "store/store.h"
 
@@ -120,13 +121,14 @@ const struct actor *cli_actor(void)
 }
 
 /* What ccrepo export writes (what import reads is the importer's). */
-enum format { FMT_AKN, FMT_JSON, FMT_CSV };
+enum format { FMT_AKN, FMT_JSON, FMT_CSV, FMT_IATI };
 
 static const struct {
 	const char *name;
 	enum format f;
 } formats[] = {
 	{ "akn", FMT_AKN }, { "xml", FMT_AKN }, { "json", FMT_JSON }, { "csv", FMT_CSV },
+	{ "iati", FMT_IATI },
 };
 
 static int format_parse(const char *s)
@@ -361,6 +363,8 @@ struct export_req {
 	int format;			/* enum format */
 	const char *fmt, *out, *kind;	/* as given, NULL when not */
 	struct record_query q;		/* --country, --kind */
+	struct iati_org org;		/* iati: the settings iati-org-ref and -name */
+	int public;			/* iati: --public, what the public reads */
 };
 
 static int export_cmd(struct cli_ctx *c)
@@ -371,7 +375,16 @@ static int export_cmd(struct cli_ctx *c)
 	struct sbuf b = SBUF_INIT;
 	int rc = 1;
 
-	if (arg) {
+	if (x->format == FMT_IATI) {
+		size_t n;
+
+		if (iati_export(c->s, c->p, x->public ? NULL : cli_actor(), &x->org,
+				q.country, NULL, &b, &n, &c->e))
+			goto fail;
+		if (!n)
+			fprintf(stderr, "ccrepo export: no request to export: the document has no "
+					"iati-activity, which the IATI schema refuses\n");
+	} else if (arg) {
 		struct work *w;
 		struct expression *ex;
 		struct doc *d;
@@ -421,19 +434,24 @@ int cli_export(const struct config *cfg, int argc, char **argv)
 		.format = FMT_JSON, .fmt = cli_opt(argc, argv, "--format"),
 		.out = cli_opt(argc, argv, "--out"), .kind = cli_opt(argc, argv, "--kind"),
 		.q = { -1, cli_opt(argc, argv, "--country"), -1, NULL, 0, 0, 0, 0 },
+		.org = { cfg->iati_org_ref, cfg->iati_org_name },
+		.public = cli_switch(argc, argv, "--public"),
 	};
 
 	if (x.fmt && (x.format = format_parse(x.fmt)) < 0) {
-		fprintf(stderr, "ccrepo export: --format must be akn, json or csv\n");
+		fprintf(stderr, "ccrepo export: --format must be akn, json, csv or iati\n");
 		return 2;
 	}
 	if (x.kind && (x.q.kind = record_kind_parse(x.kind)) < 0) {
 		fprintf(stderr, "ccrepo export: --kind must be legislation, case or lesson\n");
 		return 2;
 	}
-	if (n > 1 || (x.format == FMT_AKN && n != 1)) {
+	if (n > 1 || (x.format == FMT_AKN && n != 1) || (x.format == FMT_IATI && n) ||
+	    (x.public && x.format != FMT_IATI)) {
 		fprintf(stderr, "usage: ccrepo export [--format akn|json|csv] [--out FILE] "
-				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n");
+				"[--country CC] [--kind K] [WORK-URI[@DATE] | ID]\n"
+				"       ccrepo export --format iati [--out FILE] [--country CC] "
+				"[--public]\n");
 		return 2;
 	}
 	return cli_run(cfg, &(struct cli_ctx){ .name = "export", .pos = n ? args : NULL,

@@ -131,6 +131,21 @@ static int set_contact(struct config *cfg, const struct setting *s, const char *
 	return set_str(cfg, s, v, e);
 }
 
+/* An IATI organisation identifier ({agency}-{number}): letters, digits and - _ . : /,
+ * at most 100 bytes (export/iati.c checks the same with iati_ref_ok; core knows no
+ * IATI). */
+static int set_org_ref(struct config *cfg, const struct setting *s, const char *v,
+		       struct err *e)
+{
+	size_t n = strlen(v);
+
+	if (!n || n > 100 || strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				   "0123456789-_.:/") != n)
+		return err_set(e, ERR_INVALID, "%s: '%.100s' is not an IATI organisation "
+			       "identifier (letters, digits, - _ . : /; at most 100)", s->name, v);
+	return set_str(cfg, s, v, e);
+}
+
 /* A list of NAME=NUMBER pairs separated by commas (checked by its user, domain/needs:
  * core knows no weights); empty allowed. */
 static int set_pairs(struct config *cfg, const struct setting *s, const char *v,
@@ -223,6 +238,14 @@ static const struct {
 	    "weights of the needs' priority score overriding the defaults, e.g. "
 	    "not-covered=2,urgency=2.5 (docs/operations.md)", OFF(need_weights), 0, 0 },
 	  set_pairs },
+	{ { "iati-org-ref", "CCREPO_IATI_ORG_REF", "ID", "XM-DAC-41128",
+	    "IATI organisation identifier of the organisation that publishes the IATI "
+	    "export (default UNODC's, DAC channel 41128; docs/assistance.md)",
+	    OFF(iati_org_ref), 0, 0 }, set_org_ref },
+	{ { "iati-org-name", "CCREPO_IATI_ORG_NAME", "NAME",
+	    "United Nations Office on Drugs and Crime",
+	    "name of that organisation in the IATI export", OFF(iati_org_name), 0, 0 },
+	  set_str },
 	{ { "feed-authority", "CCREPO_FEED_AUTHORITY", "HOST[,YYYY]", "",
 	    "the authority of the Atom feeds' ids (tag URIs): a host name or e-mail address "
 	    "the operator owns and the year it was owned (empty: this host's name, 2026)",

@@ -32,11 +32,15 @@ struct config {
 	char need_weights[CONFIG_STR_MAX];	/* "not-covered=2,urgency=2.5": the needs'
 						 * score weights overriding the defaults
 						 * (domain/needs.h); "" when not set */
+	char iati_org_ref[CONFIG_STR_MAX];	/* the IATI organisation identifier of the
+						 * reporting organisation (export/iati.h) */
+	char iati_org_name[CONFIG_STR_MAX];	/* and its name */
 	char feed_authority[CONFIG_STR_MAX];	/* "HOST[,YYYY]" of the feeds' tag URIs; ""
 						 * this host's name */
 };
 
-/* Which settings a command takes (bit per setting; see config.c table order). */
+/* Which settings a command takes: bit i is the i-th row of config.c's table, so
+ * these follow its order. */
 enum {
 	CONFIG_OPT_LISTEN = 1 << 0,
 	CONFIG_OPT_DB = 1 << 1,
@@ -46,17 +50,19 @@ enum {
 	CONFIG_OPT_LOCALE_DIR = 1 << 5,
 	CONFIG_OPT_MAX_BODY = 1 << 6,
 	CONFIG_OPT_TIMEOUT = 1 << 7,
-	CONFIG_OPT_CACHE_MAX = 1 << 8,
-	CONFIG_OPT_DB_CACHE = 1 << 9,
-	CONFIG_OPT_TRUST_PROXY = 1 << 10,
-	CONFIG_OPT_HEADER_TIMEOUT = 1 << 11,
-	CONFIG_OPT_BODY_TIMEOUT = 1 << 12,
-	CONFIG_OPT_MAX_CONNECTIONS = 1 << 13,
-	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 14,
+	CONFIG_OPT_HEADER_TIMEOUT = 1 << 8,
+	CONFIG_OPT_BODY_TIMEOUT = 1 << 9,
+	CONFIG_OPT_MAX_CONNECTIONS = 1 << 10,
+	CONFIG_OPT_MAX_PER_ADDRESS = 1 << 11,
+	CONFIG_OPT_CACHE_MAX = 1 << 12,
+	CONFIG_OPT_DB_CACHE = 1 << 13,
+	CONFIG_OPT_TRUST_PROXY = 1 << 14,
 	CONFIG_OPT_CONTACT = 1 << 15,
 	CONFIG_OPT_NEED_WEIGHTS = 1 << 16,
-	CONFIG_OPT_FEED_AUTHORITY = 1 << 17,
-	CONFIG_OPT_ALL = (1 << 18) - 1,
+	CONFIG_OPT_IATI_ORG_REF = 1 << 17,
+	CONFIG_OPT_IATI_ORG_NAME = 1 << 18,
+	CONFIG_OPT_FEED_AUTHORITY = 1 << 19,
+	CONFIG_OPT_ALL = (1 << 20) - 1,
 };
 
 /* Fill cfg with the built-in defaults. */

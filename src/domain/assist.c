@@ -522,12 +522,20 @@ int assist_request_get(struct store *s, pool *p, const struct actor *a, long lon
 	return request_read(s, p, a, id, out, e);
 }
 
+/* long longs in order, for bsearch */
+static int cmp_id(const void *x, const void *y)
+{
+	long long a = *(const long long *)x, b = *(const long long *)y;
+
+	return a < b ? -1 : a > b;
+}
+
 int assist_request_list(struct store *s, pool *p, const struct actor *a,
 			const char *country, int stage, struct assist_request **out,
 			size_t *n, struct err *e)
 {
 	struct assist_request *all;
-	struct assist_match *m = NULL;
+	long long *m = NULL;		/* the requests a's organisation is matched to */
 	struct country *c;
 	size_t nall, nm = 0, k = 0;
 	int rc;
@@ -541,15 +549,12 @@ int assist_request_list(struct store *s, pool *p, const struct actor *a,
 					    assist_stage_names[stage] : NULL, &all, &nall, e)))
 		return rc;
 	if (a && a->user_id && a->org_id && !assist_curator(a) &&
-	    (rc = store_assist_match_list(s, p, 0, 0, &m, &nm, e)))
+	    (rc = store_assist_matched(s, p, a->org_id, &m, &nm, e)))
 		return rc;
 	*out = pool_calloc(p, nall ? nall : 1, sizeof(**out));
 	for (size_t i = 0; i < nall; i++) {
-		int matched = 0;
+		int matched = nm && bsearch(&all[i].id, m, nm, sizeof(*m), cmp_id) != NULL;
 
-		for (size_t j = 0; j < nm && !matched; j++)
-			matched = m[j].request == all[i].id && m[j].org == a->org_id &&
-				  m[j].status != AM_DECLINED;
 		if (assist_can_read(a, &all[i], matched))
 			(*out)[k++] = all[i];
 	}

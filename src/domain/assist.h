@@ -270,6 +270,10 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 struct assist_rating {
 	long long org, count, sum;
 };
+/* How many of an offer's matches were accepted in a year. */
+struct assist_used {
+	long long offer, count;
+};
 
 /* ---- duplication warnings ---- */
 

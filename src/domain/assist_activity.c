@@ -77,17 +77,17 @@ static int provides(const struct assist_activity *act, long long org)
 
 /* Whether a may record on request r (act NULL: add an activity to it; else change
  * act): a curator, or the provider of an accepted match on r (whose organisation
- * provides act). ERR_FORBIDDEN otherwise. */
+ * provides act); a's mask of enum assist_who into *who. ERR_FORBIDDEN otherwise. */
 static int may_record(struct store *s, pool *p, const struct actor *a,
 		      const struct assist_request *r, const struct assist_activity *act,
-		      struct err *e)
+		      unsigned *who, struct err *e)
 {
-	unsigned who;
 	int rc;
 
-	if ((rc = assist_who(s, p, a, r, &who, e)))
+	if ((rc = assist_who(s, p, a, r, who, e)))
 		return rc;
-	if ((who & AW_CURATOR) || ((who & AW_PROVIDER) && (!act || provides(act, a->org_id))))
+	if ((*who & AW_CURATOR) ||
+	    ((*who & AW_PROVIDER) && (!act || provides(act, a->org_id))))
 		return ERR_OK;
 	return err_set(e, ERR_FORBIDDEN, "only curators and the provider of an accepted match "
 		       "record the activities of a request");
@@ -132,7 +132,7 @@ static int activity_read(struct store *s, pool *p, const struct actor *a, long l
 	if (store_assist_activity_get(s, p, aid, out, NULL) ||
 	    assist_request_get(s, p, a, (*out)->request, &r, NULL))
 		return err_set(e, ERR_NOTFOUND, "no activity %lld", aid);
-	if ((rc = store_assist_activity_orgs(s, p, r->id, &o, &no, e)))
+	if ((rc = store_assist_activity_orgs(s, p, r->id, NULL, &o, &no, e)))
 		return rc;
 	attach(p, *out, 1, o, no);
 	if (req)
@@ -177,8 +177,14 @@ int assist_activity_list(struct store *s, pool *p, const struct actor *a, long l
 	for (size_t i = 0; i < nr; i++)
 		ids[i] = r[i].id;
 	qsort(ids, nr, sizeof(*ids), by_ll);
-	if ((rc = store_assist_activity_list(s, p, request, &all, &nall, e)) ||
-	    (rc = store_assist_activity_orgs(s, p, request, &o, &no, e)))
+	/* the store reads only the request's or the country's activities (the country
+	 * as stored: the first request names it; none, none to read) */
+	if (!request && country && !nr)
+		return ERR_OK;
+	if (!request && country)
+		country = r[0].country;
+	if ((rc = store_assist_activity_list(s, p, request, country, &all, &nall, e)) ||
+	    (rc = store_assist_activity_orgs(s, p, request, country, &o, &no, e)))
 		return rc;
 	for (size_t i = 0; i < nall; i++)
 		if (bsearch(&all[i].request, ids, nr, sizeof(*ids), by_ll))
@@ -303,8 +309,7 @@ int assist_activity_add(struct store *s, pool *p, const struct actor *a, long lo
 
 	sbuf_init(&names);
 	if ((rc = assist_request_get(s, p, a, id, &r, e)) ||
-	    (rc = may_record(s, p, a, r, NULL, e)) ||
-	    (rc = assist_who(s, p, a, r, &who, e)) ||
+	    (rc = may_record(s, p, a, r, NULL, &who, e)) ||
 	    (rc = stage_allows(r, OP_RECORD, e)) ||
 	    (rc = activity_check(in, act, e)) ||
 	    (rc = providers(s, p, a, r, in, who, act, e)))
@@ -444,10 +449,11 @@ int assist_training_set(struct store *s, pool *p, const struct actor *a, long lo
 	struct assist_request *r;
 	struct tx t = { 0 };
 	long long sum;
+	unsigned who;
 	int rc;
 
 	if ((rc = activity_read(s, p, a, aid, &act, &r, e)) ||
-	    (rc = may_record(s, p, a, r, act, e)) ||
+	    (rc = may_record(s, p, a, r, act, &who, e)) ||
 	    (rc = stage_allows(r, OP_RECORD, e)))
 		goto out;
 	for (int i = 0; i < AR_COUNT; i++)
@@ -505,10 +511,11 @@ int assist_attendance_set(struct store *s, pool *p, const struct actor *a, long 
 	struct tx t = { 0 };
 	const char **keep = pool_calloc(p, n ? n : 1, sizeof(*keep));
 	size_t k = 0;
+	unsigned who;
 	int rc;
 
 	if ((rc = activity_read(s, p, a, aid, &act, &r, e)) ||
-	    (rc = may_record(s, p, a, r, act, e)) ||
+	    (rc = may_record(s, p, a, r, act, &who, e)) ||
 	    (rc = stage_allows(r, OP_RECORD, e)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {

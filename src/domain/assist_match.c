@@ -163,8 +163,8 @@ out:
 struct scoring {
 	const struct assist_request *r;
 	const struct country *c;
-	struct assist_match *m;		/* every match */
-	size_t nm;
+	struct assist_used *used;	/* accepted matches in year, by offer */
+	size_t nused;
 	struct assist_rating *ratings;
 	size_t nratings;
 	int year;
@@ -221,7 +221,6 @@ static int score(pool *p, const struct scoring *sc, const struct assist_offer *o
 	const char *names;
 	size_t k, n;
 	long long used = 0;
-	char year[5];
 
 	memset(sg, 0, sizeof(*sg));
 	if (!assist_list_has(o->topics, r->topic) || o->withdrawn_at ||
@@ -244,10 +243,18 @@ static int score(pool *p, const struct scoring *sc, const struct assist_offer *o
 	else
 		term(sg, AWT_REGION, 0, pool_printf(p, "not offered in the region of %s",
 						    r->country));
-	snprintf(year, sizeof(year), "%04d", sc->year);
-	for (size_t i = 0; i < sc->nm; i++)
-		used += sc->m[i].offer == o->id && sc->m[i].status == AM_ACCEPTED &&
-			sc->m[i].answered_at && !strncmp(sc->m[i].answered_at, year, 4);
+	for (size_t lo = 0, hi = sc->nused; lo < hi;) {	/* sc->used is by offer */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sc->used[mid].offer == o->id) {
+			used = sc->used[mid].count;
+			break;
+		}
+		if (sc->used[mid].offer < o->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	sg->year = sc->year;
 	sg->capacity_left = o->capacity > used ? o->capacity - used : 0;
 	term(sg, AWT_CAPACITY, (double)sg->capacity_left / (double)o->capacity,
@@ -311,7 +318,8 @@ static int scoring_init(struct store *s, pool *p, const struct assist_request *r
 	sc->c = country_get(s, p, r->country, &c, NULL) ? NULL : c;
 	sc->start = r->date_from ? r->date_from : pool_strndup(p, record_now(p), 10);
 	sc->year = atoi(sc->start);
-	if ((rc = store_assist_match_list(s, p, 0, 0, &sc->m, &sc->nm, e)) ||
+	if ((rc = store_assist_offer_used(s, p, pool_printf(p, "%04d", sc->year), &sc->used,
+					  &sc->nused, e)) ||
 	    (rc = store_assist_ratings(s, p, &sc->ratings, &sc->nratings, e)))
 		return rc;
 	return ERR_OK;
@@ -330,7 +338,7 @@ int assist_suggest(struct store *s, pool *p, const struct actor *a, long long id
 	*n = 0;
 	if ((rc = assist_request_get(s, p, a, id, &r, e)) ||
 	    (rc = scoring_init(s, p, r, &sc, e)) ||
-	    (rc = store_assist_offer_list(s, p, 0, &o, &no, e)))
+	    (rc = store_assist_offer_topic(s, p, r->topic, &o, &no, e)))
 		return rc;
 	*out = pool_calloc(p, no ? no : 1, sizeof(**out));
 	for (size_t i = 0; i < no; i++)

@@ -50,6 +50,23 @@ const struct route routes[] = {
 	{ GET, "/campaigns/:id/answers/:code/print", web_campaign_answer, 0, "print" },
 	{ POST, "/campaigns/:id/answers/:code/:action", web_campaign_answer_post, 0, NULL },
 	{ POST, "/needs/weights", web_needs_weights_post, 0, NULL },
+	/* technical assistance (src/web/assist*.c): who reads a request depends on who
+	 * asks, and the forms are on the pages: not cached; the literal paths before
+	 * /assistance/:id */
+	{ GET | POST, "/assistance", web_assistance, 0, NULL },
+	{ GET, "/assistance.csv", web_assistance, 0, "csv" },
+	{ GET | POST, "/assistance/offers", web_assistance_offers, 0, NULL },
+	{ GET, "/assistance/offers.csv", web_assistance_offers, 0, "csv" },
+	{ POST, "/assistance/offers/:id/withdraw", web_assistance_offer_withdraw, 0, NULL },
+	{ GET, "/assistance/providers/:org", web_assistance_provider, 0, NULL },
+	{ GET, "/assistance/donors/:org", web_assistance_donor, 0, NULL },
+	{ GET, "/assistance/overlaps", web_assistance_overlaps, 0, NULL },
+	{ GET, "/assistance/overlaps.csv", web_assistance_overlaps, 0, "csv" },
+	{ GET, "/assistance/totals", web_assistance_totals, 0, NULL },
+	{ GET, "/assistance/totals.csv", web_assistance_totals, 0, "csv" },
+	{ GET, "/assistance/requests/:id", web_assistance_request, 0, "redirect" },
+	{ GET, "/assistance/:id", web_assistance_request, 0, NULL },
+	{ POST, "/assistance/:id/:action", web_assistance_post, 0, NULL },
 	{ GET, "/regions", web_regions, C, NULL },
 	{ GET, "/regions/:code", web_region, C, NULL },
 	{ GET, "/instruments", web_instruments, C, NULL },
@@ -111,6 +128,11 @@ const struct route routes[] = {
 	{ GET | POST, "/api/v1/needs", api_needs, 0, NULL },
 	{ POST, "/api/v1/needs/:id/close", api_need_close, 0, NULL },
 	{ GET | PUT, "/api/v1/needs/weights", api_need_weights, 0, NULL },
+	/* assistance as IATI 2.03 XML (issue 16): what it holds depends on who asks (the
+	 * reading rule of assist_can_read); the public's (CLEAR requests) is the same for
+	 * everybody and costs a query per request and part, so it is kept rendered until
+	 * the next change (an account's never is) */
+	{ GET, "/api/v1/assistance/iati.xml", api_assist_iati, C, NULL },
 	{ GET | POST, "/api/v1/coverage/assessments", api_coverage_assessments, 0, NULL },
 	{ POST, "/api/v1/coverage/assessments/:id/withdraw", api_coverage_withdraw, 0, NULL },
 	{ GET | POST, "/api/v1/coverage/disputes", api_coverage_disputes, 0, NULL },
@@ -135,6 +157,33 @@ const struct route routes[] = {
 	{ GET | POST, "/developments", web_developments, 0, NULL },
 	{ GET, "/feeds/developments.atom", web_feed_developments, 0, NULL },
 	{ GET, "/api/v1/developments", api_developments, 0, NULL },
+	/* technical assistance (api/assist*.c): who reads a request decides what shows,
+	 * so nothing is cached */
+	{ GET | POST, "/api/v1/assistance/requests", api_assist_requests, 0, NULL },
+	{ GET | PUT, "/api/v1/assistance/requests/:id", api_assist_request, 0, NULL },
+	{ GET, "/api/v1/assistance/requests/:id/timeline", api_assist_timeline, 0, NULL },
+	{ POST, "/api/v1/assistance/requests/:id/moves", api_assist_moves, 0, NULL },
+	{ GET, "/api/v1/assistance/requests/:id/suggestions", api_assist_suggestions, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/matches", api_assist_matches, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/funding", api_assist_funding, 0, NULL },
+	{ POST, "/api/v1/assistance/requests/:id/evaluation", api_assist_evaluation, 0, NULL },
+	{ POST, "/api/v1/assistance/matches/:id/accept", api_assist_match_answer, 0, "accept" },
+	{ POST, "/api/v1/assistance/matches/:id/decline", api_assist_match_answer, 0, "decline" },
+	{ GET | POST, "/api/v1/assistance/offers", api_assist_offers, 0, NULL },
+	{ GET, "/api/v1/assistance/offers/:id", api_assist_offer, 0, NULL },
+	{ POST, "/api/v1/assistance/offers/:id/withdraw", api_assist_offer_withdraw, 0, NULL },
+	{ GET, "/api/v1/assistance/overlaps", api_assist_overlaps, 0, NULL },
+	{ GET, "/api/v1/assistance/totals", api_assist_totals, 0, NULL },
+	{ GET | POST, "/api/v1/assistance/requests/:id/activities", api_assist_request_activities, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/activities", api_assist_activities, 0, NULL },
+	{ GET, "/api/v1/assistance/activities/:id", api_assist_activity, 0, NULL },
+	{ PUT | POST, "/api/v1/assistance/activities/:id/training", api_assist_training, 0, NULL },
+	{ GET | PUT, "/api/v1/assistance/activities/:id/attendance", api_assist_attendance, 0,
+	  NULL },
+	{ POST, "/api/v1/assistance/activities/:id/evaluation", api_assist_activity_evaluation, 0,
+	  NULL },
+	{ GET, "/api/v1/assistance/trained", api_assist_trained, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

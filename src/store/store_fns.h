@@ -644,6 +644,19 @@ STORE_FN(int, assist_offer_get, (struct store *s, pool *p, long long id,
 STORE_FN(int, assist_offer_list, (struct store *s, pool *p, int all,
 				  struct assist_offer **out, size_t *n, struct err *e),
 	 (s, p, all, out, n, e))
+/* The offers not withdrawn whose topics include topic, newest first. */
+STORE_FN(int, assist_offer_topic, (struct store *s, pool *p, const char *topic,
+				   struct assist_offer **out, size_t *n, struct err *e),
+	 (s, p, topic, out, n, e))
+/* Per offer with matches accepted in year ("2026"), how many, by offer. */
+STORE_FN(int, assist_offer_used, (struct store *s, pool *p, const char *year,
+				  struct assist_used **out, size_t *n, struct err *e),
+	 (s, p, year, out, n, e))
+/* The requests on which an offer of organisation org has a match that was not
+ * declined, by id, each once. */
+STORE_FN(int, assist_matched, (struct store *s, pool *p, long long org, long long **out,
+			       size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
 /* Mark offer id withdrawn at, by; ERR_NOTFOUND when absent or withdrawn already. */
 STORE_FN(int, assist_offer_withdraw, (struct store *s, long long id, const char *at,
 				      const char *by, struct err *e),
@@ -694,18 +707,19 @@ STORE_FN(int, assist_activity_put, (struct store *s, const struct assist_activit
 STORE_FN(int, assist_activity_get, (struct store *s, pool *p, long long id,
 				    struct assist_activity **out, struct err *e),
 	 (s, p, id, out, e))
-/* The activities of request (0: every request) as assist_activity_get reads them,
- * by id. */
+/* The activities of request or, when request is 0, of the requests of country
+ * (alpha-2; NULL: every request), as assist_activity_get reads them, by id. */
 STORE_FN(int, assist_activity_list, (struct store *s, pool *p, long long request,
-				     struct assist_activity **out, size_t *n,
-				     struct err *e),
-	 (s, p, request, out, n, e))
-/* The provider organisations of the activities of request (0: every request), as
- * (activity, organisation id, name), by activity then name. */
+				     const char *country, struct assist_activity **out,
+				     size_t *n, struct err *e),
+	 (s, p, request, country, out, n, e))
+/* The provider organisations of the activities of request or country (as
+ * assist_activity_list), as (activity, organisation id, name), by activity then
+ * name. */
 STORE_FN(int, assist_activity_orgs, (struct store *s, pool *p, long long request,
-				     struct assist_activity_org **out, size_t *n,
-				     struct err *e),
-	 (s, p, request, out, n, e))
+				     const char *country, struct assist_activity_org **out,
+				     size_t *n, struct err *e),
+	 (s, p, request, country, out, n, e))
 /* Write the training record of act->id (count, declared, pre, post, trained_*; -1
  * stored as none); ERR_NOTFOUND when absent. */
 STORE_FN(int, assist_training_put, (struct store *s, const struct assist_activity *act,

@@ -51,7 +51,11 @@ int web_home(struct req *r, struct resp *out)
 			 "(%s)</span></li>\n", ins[i].id, layout_q(r), layout_lang(r, "en"),
 			 ins[i].short_name,
 			 layout_plural(r, ins[i].article_count, "{n} article|{n} articles"));
-	html_fmt(b, "</ul>\n");
+	html_fmt(b, "<li><a href=\"");
+	layout_href(r, b, "/assistance");
+	html_fmt(b, "\">%s</a> <span class=\"muted\">(%s)</span></li>\n</ul>\n",
+		 layout_t(r, "Technical assistance"),
+		 layout_t(r, "requests, offers, matches and funding"));
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
 		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
 		 "<li><a href=\"/lessons%S\">%s</a></li>\n",

@@ -166,6 +166,7 @@ static const struct {
 	{ "coverage", "Coverage of the conventions", web_country_coverage },
 	{ "needs", "Needs", web_country_needs },
 	{ "questionnaires", "Questionnaires", web_country_campaigns },
+	{ "assistance", "Assistance", web_country_assistance },
 	{ "names", "Names and codes", sec_names },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

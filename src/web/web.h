@@ -90,6 +90,31 @@ int web_home_campaigns(struct req *r, struct sbuf *b, struct err *e);
 int web_country_campaigns(struct req *r, struct sbuf *b, const struct country *c,
 			  struct err *e);
 int web_needs_weights_post(struct req *r, struct resp *out);	/* POST /needs/weights */
+/* Technical assistance (src/web/assist.c, assist_lists.c; domain/assist.h):
+ * /assistance (GET the requests with ?country=, ?region=, ?topic=, ?stage=,
+ * ?urgency= and the counts by stage; POST adds a request) and /assistance.csv
+ * (route_data non-NULL), the request page /assistance/:id (route_data non-NULL:
+ * /assistance/requests/:id, 301 to it once the request is read) and its forms' posts
+ * /assistance/:id/:action (move, confirm, answer, fund, evaluate), /assistance/offers
+ * (GET, POST offers; .csv with route_data), POST /assistance/offers/:id/withdraw, a
+ * provider's page /assistance/providers/:org (:org "NAME.csv": its matches as CSV),
+ * a donor's /assistance/donors/:org (:org "NAME.csv": its funding as CSV), /assistance/overlaps and
+ * /assistance/totals?by= (each .csv with route_data). A request the visitor may not
+ * read is 404 on every one. */
+int web_assistance(struct req *r, struct resp *out);
+int web_assistance_request(struct req *r, struct resp *out);
+int web_assistance_post(struct req *r, struct resp *out);
+int web_assistance_offers(struct req *r, struct resp *out);
+int web_assistance_offer_withdraw(struct req *r, struct resp *out);
+int web_assistance_provider(struct req *r, struct resp *out);
+int web_assistance_donor(struct req *r, struct resp *out);
+int web_assistance_overlaps(struct req *r, struct resp *out);
+int web_assistance_totals(struct req *r, struct resp *out);
+/* The profile's "Assistance" section: country c's requests the visitor may read by
+ * stage, its activities delivered (ended by today), the people trained and the
+ * stated needs its requests met. */
+int web_country_assistance(struct req *r, struct sbuf *b, const struct country *c,
+			   struct err *e);
 /* On the review queue, for those who decide them: the open disputes of coverage
  * statuses, oldest first, each linked to its country's profile. */
 int web_review_disputes(struct req *r, struct sbuf *b, struct err *e);

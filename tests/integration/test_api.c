@@ -72,6 +72,29 @@ static const char *const api_routes[] = {
 	"/api/v1/countries/{code}/progress",
 	"/api/v1/needs/weights",
 	"/api/v1/developments",
+	"/api/v1/assistance/requests",
+	"/api/v1/assistance/requests/{id}",
+	"/api/v1/assistance/requests/{id}/timeline",
+	"/api/v1/assistance/requests/{id}/moves",
+	"/api/v1/assistance/requests/{id}/suggestions",
+	"/api/v1/assistance/requests/{id}/matches",
+	"/api/v1/assistance/requests/{id}/funding",
+	"/api/v1/assistance/requests/{id}/evaluation",
+	"/api/v1/assistance/matches/{id}/accept",
+	"/api/v1/assistance/matches/{id}/decline",
+	"/api/v1/assistance/offers",
+	"/api/v1/assistance/offers/{id}",
+	"/api/v1/assistance/offers/{id}/withdraw",
+	"/api/v1/assistance/overlaps",
+	"/api/v1/assistance/totals",
+	"/api/v1/assistance/requests/{id}/activities",
+	"/api/v1/assistance/activities",
+	"/api/v1/assistance/activities/{id}",
+	"/api/v1/assistance/activities/{id}/training",
+	"/api/v1/assistance/activities/{id}/attendance",
+	"/api/v1/assistance/activities/{id}/evaluation",
+	"/api/v1/assistance/trained",
+	"/api/v1/assistance/iati.xml",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
@@ -624,6 +647,21 @@ static void test_health(void **state)
 	http_response_free(r);
 }
 
+/* The IATI export (issue 16): XML of version 2.03 for the public, a bad country a
+ * problem naming it. */
+static void test_assist_iati(void **state)
+{
+	struct http_response *r = http_get(S, "/api/v1/assistance/iati.xml", NULL);
+
+	(void)state;
+	assert_status(r, 200);
+	assert_header_has(r, "Content-Type", "application/xml");
+	assert_non_null(strstr(r->body, "<iati-activities version=\"2.03\""));
+	http_response_free(r);
+	check_problem("GET", "/api/v1/assistance/iati.xml?country=Atlantis", NULL, 400,
+		      "country");
+}
+
 static void test_api_gzip_and_etag(void **state)
 {
 	struct http_response *plain = http_get(S, "/api/v1/countries", NULL);
@@ -666,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_openapi),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_health),
+		cmocka_unit_test(test_assist_iati),
 		cmocka_unit_test(test_api_gzip_and_etag),
 		cmocka_unit_test(srv_one_test_stop),
 	};

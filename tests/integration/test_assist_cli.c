@@ -1,7 +1,10 @@
 /* ccrepo assist through the real binary: a request from added to closed (assessed,
  * an offer suggested and confirmed, accepted, pledged, funded, delivered, evaluated),
  * the errors that name their field or both stages, a withdrawn offer refused, totals
- * per currency, overlaps, exit codes of bad usage. */
+ * per currency, overlaps, exit codes of bad usage; activities (added, listed,
+ * shown), their training records in the compact form and by option, the attendance
+ * list (its names only with --show, each read audited), an evaluation that closes a
+ * stated need, the people trained, and the errors naming their fields. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -141,10 +144,109 @@ static void test_path(void **state)
 	EXPECT(RUN("assist", "--help"), 0, OUT, "technical assistance");
 }
 
+/* Activities and trainings, after test_path (requests 1 and 2, offers 1 and 2). */
+static void test_activities(void **state)
+{
+	char *file = NULL;
+	int rc;
+
+	(void)state;
+	rc = RUN("assist", "request", "add", "--country=KE", "--title=Lab",
+		 "--topic=digital-forensics", "--beneficiary=DCI Lab", "--targets=police",
+		 "--languages=en", "--needs=gap:un-cc/7,gap:un-cc/8");
+	EXPECT(rc, 0, OUT, "request 3 added");
+	rc = RUN("assist", "activity", "add", "3", "--title=Workshop", "--from=2030-02-01",
+		 "--to=2030-02-03", "--mode=online", "--language=en", "--provider=CoE");
+	EXPECT(rc, 1, ERR, "request 3 is requested: activities are recorded while");
+	EXPECT(RUN("assist", "move", "3", "assessed"), 0, OUT, "assessed");
+	rc = RUN("assist", "offer", "add", "--org=CoE", "--title=Labs",
+		 "--topics=digital-forensics", "--languages=en", "--modes=online",
+		 "--capacity=4");
+	EXPECT(rc, 0, OUT, "offer 3 added");
+	EXPECT(RUN("assist", "match", "confirm", "3", "3"), 0, OUT, "match 2 confirmed");
+	EXPECT(RUN("assist", "match", "accept", "2"), 0, OUT, "accepted");
+	EXPECT(RUN("assist", "move", "3", "matched"), 0, OUT, "matched");
+	EXPECT(RUN("assist", "move", "3", "funded"), 0, OUT, "funded");
+	rc = RUN("assist", "activity", "add", "3", "--title=Workshop", "--from=2030-02-03",
+		 "--to=2030-02-01", "--mode=online", "--language=en");
+	EXPECT(rc, 1, ERR, "date_to: 2030-02-01 is before 2030-02-03");
+	rc = RUN("assist", "activity", "add", "3", "--title=Workshop", "--from=2030-02-01",
+		 "--to=2030-02-03", "--mode=in_person", "--place=Nairobi", "--language=en",
+		 "--provider=Nobody");
+	EXPECT(rc, 1, ERR, "providers: 'Nobody' is no organisation");
+	rc = RUN("assist", "activity", "add", "3", "--title=Workshop", "--from=2030-02-01",
+		 "--to=2030-02-03", "--mode=in_person", "--place=Nairobi", "--language=en");
+	EXPECT(rc, 0, OUT, "activity 1 added to request 3");
+	EXPECT(RUN("assist", "activity", "add", "99", "--title=W", "--from=2030-02-01",
+		   "--to=2030-02-03", "--mode=online", "--language=en"), 1, ERR,
+	       "no request 99");
+	/* training: the compact form, the sum and each count checked */
+	rc = RUN("assist", "activity", "training", "1",
+		 "--participants=police:f=3,m=2;judge:o=1", "--total=7");
+	EXPECT(rc, 1, ERR, "total: 7 but the counts add up to 6");
+	rc = RUN("assist", "activity", "training", "1", "--participants=police:f=3,m=2;chef:f=1");
+	EXPECT(rc, 1, ERR, "participants: 'chef' is not one of the roles");
+	rc = RUN("assist", "activity", "training", "1", "--participants=police:f=3;judge:m=-1");
+	EXPECT(rc, 1, ERR, "judge_male: '-1' is not a whole number");
+	rc = RUN("assist", "activity", "training", "1", "--participants=police:f=3,m=4",
+		 "--total=7", "--pre=41.5", "--post=101");
+	EXPECT(rc, 1, ERR, "post: '101' is not a score from 0 to 100");
+	rc = RUN("assist", "activity", "training", "1", "--participants=police:f=3,m=4",
+		 "--total=7", "--pre=41.5", "--post=78");
+	EXPECT(rc, 0, OUT, "training of activity 1 recorded");
+	EXPECT(RUN("assist", "activity", "show", "1"), 0, OUT, "pre-test 41.5, post-test 78.0");
+	assert_true(has(OUT, "  police\t3\t4\t0"));
+	assert_true(has(OUT, "providers: CoE"));
+	/* attendance: the count everywhere, the names only on request, audited */
+	if (asprintf(&file, "%s/names.txt", D) < 0)
+		fail();
+	assert_int_equal(harness_write_file(file, "Wanjiru Kamau\n\nOtieno Odhiambo\n", 31),
+			 0);
+	free(file);
+	if (asprintf(&file, "--file=%s/names.txt", D) < 0)
+		fail();
+	EXPECT(RUN("assist", "activity", "attendance", "1", file), 0, OUT, "recorded");
+	EXPECT(RUN("assist", "activity", "list", "3"), 0, OUT, "7 trained");
+	EXPECT(RUN("assist", "request", "show", "3"), 0, OUT,
+	       "activity 1\t2030-02-01..2030-02-03\tin_person\tWorkshop");
+	assert_false(has(OUT, "Wanjiru"));
+	EXPECT(RUN("assist", "activity", "show", "1"), 0, OUT, "attendance list: 2 names");
+	assert_false(has(OUT, "Wanjiru"));
+	EXPECT(RUN("assist", "activity", "attendance", "1"), 1, ERR, "--file");
+	EXPECT(RUN("assist", "activity", "attendance", "1", "--show"), 0, OUT,
+	       "Wanjiru Kamau\nOtieno Odhiambo\n");
+	EXPECT(RUN("audit", "list", "--action=assist.attendance_read"), 0, OUT,
+	       "assist/3/activity/1");
+	assert_false(has(OUT, "Wanjiru"));
+	/* evaluation: names the needs it closed (gaps are recorded; they close when the
+	 * law's coverage changes) */
+	EXPECT(RUN("assist", "activity", "evaluate", "1", "--rating=4"), 1, ERR,
+	       "request 3 is funded: activities are evaluated while");
+	EXPECT(RUN("assist", "move", "3", "in_delivery"), 0, OUT, "in_delivery");
+	EXPECT(RUN("assist", "activity", "evaluate", "1", "--rating=6"), 1, ERR,
+	       "rating: from 1 to 5");
+	EXPECT(RUN("assist", "activity", "evaluate", "1", "--rating=4.5"), 1, ERR,
+	       "rating: from 1 to 5");
+	EXPECT(RUN("assist", "activity", "evaluate", "1", "--rating=4",
+		   "--closes=gap:un-cc/9"), 1, ERR, "closed_needs: 'gap:un-cc/9' is not a need");
+	EXPECT(RUN("assist", "activity", "evaluate", "1", "--rating=4",
+		   "--closes=gap:un-cc/8"), 0, OUT, "activity 1 evaluated");
+	EXPECT(RUN("assist", "activity", "show", "1"), 0, OUT,
+	       "evaluation 4 of 5; closed gap:un-cc/8");
+	EXPECT(RUN("audit", "list", "--action=assist.activity_evaluate"), 0, OUT,
+	       "assist/3/activity/1");
+	EXPECT(RUN("assist", "trained", "--by=country"), 0, OUT, "KE\t1\t7\t3\t4\t0\t7");
+	EXPECT(RUN("assist", "trained", "--by=donor"), 1, ERR, "by: 'donor'");
+	EXPECT(RUN("assist", "activity", "show", "12"), 1, ERR, "no activity 12");
+	EXPECT(RUN("assist", "activity", "show"), 2, ERR, "usage: ccrepo assist");
+	free(file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_activities),
 	};
 
 	return harness_exit(cmocka_run_group_tests(tests, group_setup, group_teardown));

@@ -107,6 +107,12 @@ static const struct sq_col rating_cols[] = {
 };
 static const struct sq_reader rating_reader = SQ_READER(struct assist_rating, rating_cols);
 
+static const struct sq_col used_cols[] = {
+	SQ_NUM(struct assist_used, offer),
+	SQ_NUM(struct assist_used, count),
+};
+static const struct sq_reader used_reader = SQ_READER(struct assist_used, used_cols);
+
 static const struct sq_col fund_cols[] = {
 	SQ_NUM(struct assist_fund, id),
 	SQ_NUM(struct assist_fund, request),
@@ -226,6 +232,33 @@ int sq_assist_offer_list(struct store *s, pool *p, int all, struct assist_offer 
 	return sq_list((struct sq *)s, SQ_ASSIST_OFFER_LIST, OFFER_SELECT "WHERE ?1 OR "
 		       "f.withdrawn_at IS NULL ORDER BY f.id DESC", SQ_VALS(SQ_BOOL(all)), p,
 		       &offer_reader, (void **)out, n, "list offers", e);
+}
+
+int sq_assist_offer_topic(struct store *s, pool *p, const char *topic,
+			  struct assist_offer **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_OFFER_TOPIC, OFFER_SELECT "WHERE "
+		       "f.withdrawn_at IS NULL AND instr(',' || f.topics || ',', ',' || ?1 || "
+		       "',') > 0 ORDER BY f.id DESC", SQ_VALS(SQ_TEXT(topic)), p,
+		       &offer_reader, (void **)out, n, "list offers", e);
+}
+
+int sq_assist_offer_used(struct store *s, pool *p, const char *year,
+			 struct assist_used **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_OFFER_USED, "SELECT offer, count(*) FROM "
+		       "assist_match WHERE status = 'accepted' AND substr(answered_at, 1, 4) "
+		       "= ?1 GROUP BY offer ORDER BY offer", SQ_VALS(SQ_TEXT(year)), p,
+		       &used_reader, (void **)out, n, "count matches", e);
+}
+
+int sq_assist_matched(struct store *s, pool *p, long long org, long long **out, size_t *n,
+		      struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_MATCHED, "SELECT DISTINCT m.request FROM "
+		       "assist_match m JOIN assist_offer f ON f.id = m.offer WHERE f.org = ?1 "
+		       "AND m.status <> 'declined' ORDER BY m.request", SQ_VALS(SQ_INT(org)),
+		       p, &sq_ll_reader, (void **)out, n, "list matches", e);
 }
 
 int sq_assist_offer_withdraw(struct store *s, long long id, const char *at, const char *by,

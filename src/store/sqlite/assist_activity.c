@@ -3,6 +3,7 @@
  * attendance names are read by one function only (sq_assist_attendance_names), which
  * the domain calls after its reading rule. */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "store/sqlite/internal.h"
 
@@ -56,6 +57,9 @@ static const struct sq_col org_cols[] = {
 };
 static const struct sq_reader org_reader = SQ_READER(struct assist_activity_org, org_cols);
 
+/* s as a parameter, NULL when NULL */
+#define SQ_TEXT_OR_NULL(s) { .type = (s) ? SQ_V_TEXT : SQ_V_NULL, .ptr = (s) }
+
 /* n as a parameter, NULL when negative (none) */
 #define SQ_NONNEG(n) { .type = (n) < 0 ? SQ_V_NULL : SQ_V_INT, .i = (long long)(n) }
 
@@ -90,22 +94,50 @@ int sq_assist_activity_get(struct store *s, pool *p, long long id,
 		      SQ_VALS(SQ_INT(id)), p, &act_reader, (void **)out, "activity", e);
 }
 
-int sq_assist_activity_list(struct store *s, pool *p, long long request,
-			    struct assist_activity **out, size_t *n, struct err *e)
+/* Which activities a list takes: one statement per scope, so that each uses its
+ * index (assist_activity_request; assist_request_country for a country) instead of
+ * a scan that "?1 = 0 OR ..." would make. */
+enum act_scope { AS_ONE_REQUEST, AS_ONE_COUNTRY, AS_EVERY };
+static const struct {
+	enum sq_stmt list, orgs;
+	const char *where;
+} act_scopes[] = {
+	[AS_ONE_REQUEST] = { SQ_ACT_LIST, SQ_ACT_ORGS, "WHERE a.request = ?1 AND ?2 IS NULL " },
+	[AS_ONE_COUNTRY] = { SQ_ACT_LIST_COUNTRY, SQ_ACT_ORGS_COUNTRY,
+			     "WHERE ?1 = 0 AND r.country = ?2 " },
+	[AS_EVERY] = { SQ_ACT_LIST_ALL, SQ_ACT_ORGS_ALL, "WHERE ?1 = 0 AND ?2 IS NULL " },
+};
+
+static enum act_scope act_scope(long long request, const char *country)
 {
-	return sq_list((struct sq *)s, SQ_ACT_LIST, ACT_SELECT "WHERE ?1 = 0 OR a.request = ?1 "
-		       "ORDER BY a.id", SQ_VALS(SQ_INT(request)), p, &act_reader, (void **)out,
-		       n, "list activities", e);
+	return request ? AS_ONE_REQUEST : country ? AS_ONE_COUNTRY : AS_EVERY;
 }
 
-int sq_assist_activity_orgs(struct store *s, pool *p, long long request,
+int sq_assist_activity_list(struct store *s, pool *p, long long request, const char *country,
+			    struct assist_activity **out, size_t *n, struct err *e)
+{
+	enum act_scope k = act_scope(request, country);
+	char sql[2048];
+
+	snprintf(sql, sizeof(sql), "%s%sORDER BY a.id", ACT_SELECT, act_scopes[k].where);
+	return sq_list((struct sq *)s, act_scopes[k].list, sql,
+		       SQ_VALS(SQ_INT(request), SQ_TEXT_OR_NULL(request ? NULL : country)), p,
+		       &act_reader, (void **)out, n, "list activities", e);
+}
+
+int sq_assist_activity_orgs(struct store *s, pool *p, long long request, const char *country,
 			    struct assist_activity_org **out, size_t *n, struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ACT_ORGS, "SELECT x.activity, x.org, o.name FROM "
-		       "assist_activity_org x JOIN organisation o ON o.id = x.org JOIN "
-		       "assist_activity a ON a.id = x.activity WHERE ?1 = 0 OR a.request = ?1 "
-		       "ORDER BY x.activity, o.name", SQ_VALS(SQ_INT(request)), p, &org_reader,
-		       (void **)out, n, "list activity providers", e);
+	enum act_scope k = act_scope(request, country);
+	char sql[1024];
+
+	snprintf(sql, sizeof(sql), "SELECT x.activity, x.org, o.name FROM assist_activity a "
+		 "JOIN assist_request r ON r.id = a.request JOIN assist_activity_org x ON "
+		 "x.activity = a.id JOIN organisation o ON o.id = x.org %sORDER BY x.activity, "
+		 "o.name", act_scopes[k].where);
+	return sq_list((struct sq *)s, act_scopes[k].orgs, sql,
+		       SQ_VALS(SQ_INT(request), SQ_TEXT_OR_NULL(request ? NULL : country)), p,
+		       &org_reader, (void **)out, n, "list activity providers", e);
 }
 
 int sq_assist_training_put(struct store *s, const struct assist_activity *act,
