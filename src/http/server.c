@@ -302,8 +302,9 @@ static struct actor *make_actor(struct MHD_Connection *conn, pool *p, int trust_
 static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out,
 		    struct err *e)
 {
-	/* a feed (/feeds/) is read by feed readers: a read token, in the header or as
-	 * ?token=, and never a session (domain/user.h, user_actor_from_feed_token) */
+	/* a feed (/feeds/) is read by feed readers and programs: a read token as ?token=
+	 * (user_actor_from_feed_token), or a token in the header, which only reads
+	 * there; never a session */
 	int feed = !strncmp(r->path, "/feeds/", 7);
 	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						       MHD_HTTP_HEADER_AUTHORIZATION);
@@ -315,11 +316,18 @@ static int identify(struct MHD_Connection *conn, struct req *r, struct resp *out
 
 	r->secure = proto && !strcasecmp(proto, "https");
 	r->signin_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "ccrepo_signin");
-	if (feed) {
-		const char *text = bearer ? bearer : req_arg(r, "token");
+	if (feed && !bearer) {	/* a feed reader's address: a read token only */
+		const char *text = req_arg(r, "token");
 
 		return text ? user_actor_from_feed_token(r->store, r->pool, text, time(NULL),
 							 r->actor, e) : ERR_OK;
+	}
+	if (feed) {		/* a program's header: any valid token, reading only */
+		if ((rc = user_actor_from_credentials(r->store, r->pool, bearer, NULL,
+						      time(NULL), r->actor, &r->csrf, &stale, e)))
+			return rc;
+		r->actor->read_only = 1;
+		return ERR_OK;
 	}
 	if ((rc = user_actor_from_credentials(r->store, r->pool, bearer, cookie, time(NULL),
 					      r->actor, &r->csrf, &stale, e)))

@@ -346,6 +346,11 @@ static void test_token_feed(void **state)
 	r = get("/feeds/developments.atom?country=KE", hdr, 200);
 	assert_has(r->body, "zqamberlaw");
 	http_response_free(r);
+	/* a program's write token in the header only reads there */
+	r = get("/feeds/developments.atom?country=KE", fke, 200);
+	assert_has(r->body, "zqamberlaw");
+	assert_has(http_header(r, "Cache-Control"), "private");
+	http_response_free(r);
 	/* ?token= is nothing anywhere else: the API answers as to the public */
 	snprintf(path, sizeof(path), "/api/v1/developments?country=KE&token=%s", fke_read);
 	r = get(path, NULL, 200);
