@@ -829,6 +829,11 @@ static const char *const migrations[] = {
 	"  name TEXT NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 200),\n"
 	"  PRIMARY KEY (activity, seq)\n"
 	") STRICT, WITHOUT ROWID;\n",
+	/* 21: a provider's or a donor's page reads its activities, matches and funding
+	 * by organisation */
+	"CREATE INDEX assist_activity_org_org ON assist_activity_org(org, activity);\n"
+	"CREATE INDEX assist_offer_org ON assist_offer(org);\n"
+	"CREATE INDEX assist_funding_donor ON assist_funding(donor);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
