@@ -677,6 +677,10 @@ STORE_FN(int, assist_match_list, (struct store *s, pool *p, long long request,
 				  long long offer, struct assist_match **out, size_t *n,
 				  struct err *e),
 	 (s, p, request, offer, out, n, e))
+/* The matches of the offers of organisation org, oldest first. */
+STORE_FN(int, assist_match_list_org, (struct store *s, pool *p, long long org,
+				      struct assist_match **out, size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
 /* Insert or replace the evaluation of request id's provider org. */
 STORE_FN(int, assist_eval_put, (struct store *s, long long id, long long org, int rating,
 				const char *closed_needs, const char *at, const char *by,
@@ -694,6 +698,10 @@ STORE_FN(int, assist_fund_put, (struct store *s, const struct assist_fund *f,
 STORE_FN(int, assist_fund_list, (struct store *s, pool *p, long long id,
 				 struct assist_fund **out, size_t *n, struct err *e),
 	 (s, p, id, out, n, e))
+/* The funding given by donor (an organisation's id) with its name, oldest first. */
+STORE_FN(int, assist_fund_list_donor, (struct store *s, pool *p, long long donor,
+				       struct assist_fund **out, size_t *n, struct err *e),
+	 (s, p, donor, out, n, e))
 
 /* ---- activities and trainings (domain/assist.h, assist_activity.c) ---- */
 
@@ -720,6 +728,16 @@ STORE_FN(int, assist_activity_orgs, (struct store *s, pool *p, long long request
 				     const char *country, struct assist_activity_org **out,
 				     size_t *n, struct err *e),
 	 (s, p, request, country, out, n, e))
+/* The activities organisation org provides (assist_activity_list's form) and their
+ * providers, by activity. */
+STORE_FN(int, assist_activity_list_org, (struct store *s, pool *p, long long org,
+					 struct assist_activity **out, size_t *n,
+					 struct err *e),
+	 (s, p, org, out, n, e))
+STORE_FN(int, assist_activity_orgs_org, (struct store *s, pool *p, long long org,
+					 struct assist_activity_org **out, size_t *n,
+					 struct err *e),
+	 (s, p, org, out, n, e))
 /* Write the training record of act->id (count, declared, pre, post, trained_*; -1
  * stored as none); ERR_NOTFOUND when absent. */
 STORE_FN(int, assist_training_put, (struct store *s, const struct assist_activity *act,

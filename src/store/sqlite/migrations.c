@@ -837,6 +837,11 @@ static const char *const migrations[] = {
 	"UPDATE expression SET added_at = (SELECT created_at FROM record r\n"
 	"  WHERE r.id = expression.work_id);\n"
 	"CREATE INDEX expression_date ON expression(date);\n",
+	/* 22: a provider's or a donor's page reads its activities, matches and funding
+	 * by organisation */
+	"CREATE INDEX assist_activity_org_org ON assist_activity_org(org, activity);\n"
+	"CREATE INDEX assist_offer_org ON assist_offer(org);\n"
+	"CREATE INDEX assist_funding_donor ON assist_funding(donor);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
