@@ -686,7 +686,13 @@ STORE_FN(int, assist_eval_put, (struct store *s, long long id, long long org, in
 				const char *closed_needs, const char *at, const char *by,
 				struct err *e),
 	 (s, id, org, rating, closed_needs, at, by, e))
-/* Per provider organisation, the count and sum of its ratings, by org. */
+/* Recount the ratings of provider org (its evaluations on requests and the ratings of
+ * the activities it provided) into its summary row, which assist_ratings reads; in
+ * the transaction of the evaluation that changed them. */
+STORE_FN(int, assist_rating_refresh, (struct store *s, long long org, struct err *e),
+	 (s, org, e))
+/* Per provider organisation, the count and sum of its ratings (evaluations of
+ * requests and of activities: the summary rows), by org. */
 STORE_FN(int, assist_ratings, (struct store *s, pool *p, struct assist_rating **out,
 			       size_t *n, struct err *e),
 	 (s, p, out, n, e))
