@@ -853,6 +853,22 @@ static const char *const migrations[] = {
 	"FROM (SELECT org, rating FROM assist_evaluation UNION ALL SELECT x.org, a.rating "
 	"FROM assist_activity a JOIN assist_activity_org x ON x.activity = a.id WHERE "
 	"a.rating IS NOT NULL) GROUP BY org;\n",
+	/* 24: saved reports (domain/report.h): the parameters, when and by whom, the
+	 * content as made (JSON) and the prose written around the report to the
+	 * Commission (a JSON object by paragraph); the stated needs of a period */
+	"CREATE TABLE report (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  made_at TEXT NOT NULL,\n"
+	"  made_by TEXT NOT NULL,\n"
+	"  title TEXT,\n"
+	"  date_from TEXT NOT NULL,\n"
+	"  date_to TEXT NOT NULL,\n"
+	"  scope TEXT NOT NULL,\n"
+	"  level TEXT NOT NULL CHECK (level IN ('public', 'green')),\n"
+	"  content TEXT NOT NULL,\n"
+	"  prose TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX stated_need_closed ON stated_need(closed_at);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
