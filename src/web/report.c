@@ -227,8 +227,13 @@ static void table_html(struct req *r, struct sbuf *b, const struct report_table 
 
 static void level_note(struct req *r, struct sbuf *b, const struct report *rep, int foot)
 {
-	html_fmt(b, "<p class=\"%S\" role=\"note\">%s</p>\n", foot ? "level-foot" : "note level",
-		 T(rep->q.level == REPORT_GREEN ? REPORT_GREEN_NOTE : REPORT_PUBLIC_NOTE));
+	const char *note = T(rep->q.level == REPORT_GREEN ? REPORT_GREEN_NOTE :
+			     REPORT_PUBLIC_NOTE);
+
+	if (foot)
+		html_fmt(b, "<p class=\"level-foot\" aria-hidden=\"true\">%s</p>\n", note);
+	else
+		html_fmt(b, "<p class=\"note level\" role=\"note\">%s</p>\n", note);
 }
 
 /* The report to the Commission: each paragraph's gist, its figures, its prose (a
@@ -245,8 +250,8 @@ static void commission(struct req *r, struct sbuf *b, const struct report *rep, 
 		int any = 0;
 
 		html_fmt(b, "<article class=\"para\" id=\"para-%d\">\n<h3>%s</h3>\n"
-			 "<blockquote><p>%s</p></blockquote>\n", pg->number, layout_plural(r,
-			 pg->number, "Paragraph {n}|Paragraph {n}"), T(pg->gist));
+			 "<blockquote><p>%s</p></blockquote>\n", pg->number, pool_printf(r->pool,
+			 "%s %d", T("Paragraph"), pg->number), T(pg->gist));
 		for (size_t i = 0; i < rep->nsections; i++)
 			for (size_t k = 0; k < rep->sections[i].nfigures; k++) {
 				const struct report_figure *f = &rep->sections[i].figures[k];
@@ -506,8 +511,8 @@ static void markdown(struct req *r, struct sbuf *b, const struct report *rep)
 		const struct report_paragraph *pg = &report_paragraphs[g];
 		int any = 0;
 
-		sbuf_addf(b, "## %s\n\n> %s\n\n", layout_plural(r, pg->number,
-			  "Paragraph {n}|Paragraph {n}"), T(pg->gist));
+		sbuf_addf(b, "## %s\n\n> %s\n\n", pool_printf(r->pool, "%s %d",
+			  T("Paragraph"), pg->number), T(pg->gist));
 		if (rep->prose[g])
 			sbuf_addf(b, "%s\n\n", rep->prose[g]);
 		for (size_t i = 0; i < rep->nsections; i++)
