@@ -232,6 +232,8 @@ static void figure(struct mk *m, const char *key, const char *label, const char 
 	figure_of(m, key, label, NULL, unit, value, share);
 }
 
+#define SECTION_TABLES_MAX 8
+
 /* A table of the current section with ncols columns, rows added by row(). */
 struct tb {
 	struct report_table *t;
@@ -242,11 +244,14 @@ static struct tb table(struct mk *m, const char *key, const char *title,
 		       const struct report_column *cols, size_t ncols)
 {
 	struct report_section *sec = m->sec;
-	struct report_table *v = pool_calloc(m->p, sec->ntables + 1, sizeof(*v));
+	struct report_table *v;
 
-	if (sec->ntables)
-		memcpy(v, sec->tables, sec->ntables * sizeof(*v));
-	sec->tables = v;
+	/* the tables of a section stay where they are: the caller fills several at once */
+	if (!sec->tables)
+		sec->tables = pool_calloc(m->p, SECTION_TABLES_MAX, sizeof(*v));
+	if (sec->ntables == SECTION_TABLES_MAX)
+		abort();	/* a bug: the sections below have at most four */
+	v = sec->tables;
 	v[sec->ntables] = (struct report_table){ .key = key, .title = title, .cols = cols,
 						 .ncols = ncols };
 	return (struct tb){ &v[sec->ntables++], 0 };
