@@ -199,7 +199,7 @@ const struct route routes[] = {
 	{ GET | POST, "/api/v1/reports", api_reports, 0, NULL },
 	{ GET, "/api/v1/reports/:id", api_report_saved, 0, NULL },
 	{ GET, "/api/v1/reports/:id/again", api_report_again, 0, NULL },
-	{ PUT, "/api/v1/reports/:id/prose/:paragraph", api_report_prose, 0, NULL },
+	{ PUT | POST, "/api/v1/reports/:id/prose/:paragraph", api_report_prose, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

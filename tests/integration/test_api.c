@@ -95,6 +95,11 @@ static const char *const api_routes[] = {
 	"/api/v1/assistance/activities/{id}/evaluation",
 	"/api/v1/assistance/trained",
 	"/api/v1/assistance/iati.xml",
+	"/api/v1/report",
+	"/api/v1/reports",
+	"/api/v1/reports/{id}",
+	"/api/v1/reports/{id}/again",
+	"/api/v1/reports/{id}/prose/{paragraph}",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
