@@ -541,6 +541,120 @@ static void test_timing(void **state)
 	assert_true(t[15] < 200);	/* a generous bound for a loaded machine */
 }
 
+/* ---- on the corpus of ../shared (skipped without it) ---- */
+
+static char *shared_dir;
+
+static int corpus_setup(void **state)
+{
+	const char *sh = getenv("CCREPO_SHARED");
+	char corpus[1024], ca[256], fa[256];
+	FILE *f;
+
+	(void)state;
+	S = NULL;
+	if (!sh || !*sh)
+		return 0;
+	snprintf(corpus, sizeof(corpus), "%s/corpus/README.md", sh);
+	if (!(f = fopen(corpus, "r")))
+		return 0;
+	fclose(f);
+	shared_dir = strdup(sh);
+	S = harness_corpus_srv(shared_dir, ca, fa, sizeof(ca));
+	return S ? 0 : -1;
+}
+
+static int corpus_teardown(void **state)
+{
+	(void)state;
+	free(shared_dir);
+	if (S)
+		assert_int_equal(srv_stop(S), 0);
+	S = NULL;
+	return 0;
+}
+
+#define NEED_CORPUS()                                                                   \
+	do {                                                                            \
+		if (!S) {                                                               \
+			printf("skipped: no corpus at $CCREPO_SHARED/corpus\n");         \
+			skip();                                                         \
+		}                                                                       \
+	} while (0)
+
+/* Every law of the corpus in the feeds of 1986-2015, valid; the United States' laws
+ * and the articles they cover since 1986 in its feed and the API. */
+static void test_corpus_feeds(void **state)
+{
+	static const char *const feeds[] = {
+		"/feeds/developments.atom?from=1986-01-01&to=2015-12-31&limit=500",
+		"/feeds/developments.atom?from=1986-01-01&to=2015-12-31&country=US&lang=ar",
+		"/feeds/developments.atom?from=1986-01-01&to=2015-12-31&article=un-cc/7&lang=zh",
+		"/feeds/developments.atom?from=1990-01-01&to=2019-12-31&region=150&lang=fr",
+	};
+	struct http_response *r;
+	json_t *j, *v;
+	size_t i;
+	int us7 = 0;
+
+	(void)state;
+	NEED_CORPUS();
+	for (i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++) {
+		const char *lang = strstr(feeds[i], "lang=");
+
+		r = get(feeds[i], NULL, 200);
+		assert_true(check_feed(r, lang ? lang + 5 : "en") >= 2);
+		http_response_free(r);
+	}
+	r = get(feeds[0], NULL, 200);
+	assert_has(r->body, "18 U.S.C. 1030");
+	assert_has(r->body, "Code pénal");
+	http_response_free(r);
+	j = must("", "GET", "/api/v1/developments?from=1986-01-01&to=2015-12-31&country=US"
+		 "&kind=coverage&limit=500", NULL, 200);
+	json_array_foreach(json_object_get(j, "developments"), i, v) {
+		const char *a = json_string_value(json_object_get(v, "article"));
+
+		if (a && !strcmp(a, "un-cc/7") &&
+		    !strcmp(json_string_value(json_object_get(v, "date")), "1986-10-16"))
+			us7 = 1;
+	}
+	json_decref(j);
+	assert_true(us7);
+}
+
+/* A country's feed and the world's, warm, on the corpus: median and 99th percentile. */
+static void test_corpus_timing(void **state)
+{
+	static const char *const paths[] = {
+		"/feeds/developments.atom?country=US&from=1986-01-01&to=2015-12-31",
+		"/feeds/developments.atom?from=1986-01-01&to=2015-12-31",
+	};
+	double t[100], tmp;
+
+	(void)state;
+	NEED_CORPUS();
+	for (size_t p = 0; p < 2; p++) {
+		http_response_free(get(paths[p], NULL, 200));
+		for (int i = 0; i < 100; i++) {
+			double t0 = harness_now_ms();
+
+			http_response_free(get(paths[p], NULL, 200));
+			t[i] = harness_now_ms() - t0;
+		}
+		for (int i = 0; i < 100; i++)
+			for (int k = i + 1; k < 100; k++)
+				if (t[k] < t[i]) {
+					tmp = t[i];
+					t[i] = t[k];
+					t[k] = tmp;
+				}
+		printf("corpus, %s feed, warm, over HTTP: median %.2f ms, p99 %.2f ms\n",
+		       p ? "the world's" : "a country's (US)", t[50], t[98]);
+		assert_true(t[50] < 500);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -553,5 +667,12 @@ int main(void)
 		cmocka_unit_test(test_token_feed),
 	};
 
-	return harness_exit(cmocka_run_group_tests(tests, setup, teardown));
+	const struct CMUnitTest corpus[] = {
+		cmocka_unit_test(test_corpus_feeds),
+		cmocka_unit_test(test_corpus_timing),
+	};
+	int rc = cmocka_run_group_tests(tests, setup, teardown);
+
+	return harness_exit(rc ? rc : cmocka_run_group_tests(corpus, corpus_setup,
+							     corpus_teardown));
 }
