@@ -127,6 +127,8 @@ static int setup(void **state)
 	if (mapping_set(S, &fixture_local, act_id, "sec_14", "coe-185", 2, "accepted", "full",
 			NULL, &e) ||
 	    mapping_set(S, &fixture_local, act_id, "sec_15", "un-cc", 12, "accepted", "full",
+			NULL, &e) ||
+	    mapping_set(S, &fixture_local, amber_id, "sec_1", "coe-185", 11, "accepted", "full",
 			NULL, &e))
 		goto fail;
 
@@ -372,9 +374,13 @@ static void test_clearance(void **state)
 	assert_non_null(find(v, n, DEV_CAMPAIGN_OPENED, NULL));
 	for (size_t i = 0; i < n; i++)
 		assert_true(v[i].id != amber_id || v[i].kind > DEV_LAW_AMENDED);
+	/* nor what the AMBER act covers (coe-185/11 only through it) */
+	assert_null(covered(v, n, "coe-185", 11));
 	/* Kenya's focal point reads them all */
 	v = list(&FKE, &in, &n);
 	assert_non_null(find(v, n, DEV_LAW_ADOPTED, "2019-07-01"));
+	assert_non_null(covered(v, n, "coe-185", 11));
+	assert_string_equal(covered(v, n, "coe-185", 11)->date, "2019-07-01");
 	assert_non_null(find(v, n, DEV_CAMPAIGN_ANSWERED, NULL));
 	assert_non_null(find(v, n, DEV_ASSIST_DELIVERED, NULL));
 	/* Uganda's: the GREEN request (signed in), not the AMBER act nor Kenya's answer */
