@@ -358,6 +358,30 @@ static void test_filters(void **state)
 	assert_int_equal(v[1].kind, DEV_CAMPAIGN_ANSWERED);
 }
 
+/* A shorter list is the beginning of a longer one, in both orders (coverage is
+ * computed only for the countries whose days can still enter the list). */
+static void test_limit_prefix(void **state)
+{
+	static const char *const orders[] = { "date", "updated" };
+	static const char *const limits[] = { "1", "2", "3", "5", "8", "13" };
+
+	(void)state;
+	for (size_t o = 0; o < 2; o++) {
+		struct dev_params in = { .order = orders[o] };
+		size_t nall, n;
+		struct dev *all = list(&CUR, &in, &nall), *v;
+
+		assert_true(nall > 13);
+		for (size_t l = 0; l < sizeof(limits) / sizeof(limits[0]); l++) {
+			in.limit = limits[l];
+			v = list(&CUR, &in, &n);
+			assert_int_equal(n, (size_t)atoi(limits[l]));
+			for (size_t i = 0; i < n; i++)
+				assert_string_equal(v[i].key, all[i].key);
+		}
+	}
+}
+
 static void test_clearance(void **state)
 {
 	struct dev_params in = { 0 };
@@ -454,6 +478,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds_and_dates),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_limit_prefix),
 		cmocka_unit_test(test_clearance),
 		cmocka_unit_test(test_query),
 	};
