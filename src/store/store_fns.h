@@ -759,8 +759,8 @@ STORE_FN(int, dev_events, (struct store *s, pool *p, const struct dev_filter *f,
 	 (s, p, f, out, n, e))
 /* The days on which coverage may have changed in f's period: per country (of f's
  * countries) and date, the versions of published laws the clearance reads dated
- * then, with the newest updated of them (rows: country, date, updated), by country
- * and date. */
+ * then (with f's articles: of laws mapped to one of them), with the newest updated of
+ * them (rows: country, date, updated), by country and date. */
 STORE_FN(int, dev_law_days, (struct store *s, pool *p, const struct dev_filter *f,
 			     struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))

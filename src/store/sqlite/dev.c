@@ -131,7 +131,8 @@ int sq_dev_law_days(struct store *s, pool *p, const struct dev_filter *f,
 		"SELECT 4, 0, r.country, NULL, NULL, NULL, x.date, max(" VERSION_UPDATED "), "
 		"NULL, NULL, NULL, NULL, NULL, NULL FROM record r "
 		"JOIN expression x ON x.work_id = r.id AND x.pending = 0 "
-		"WHERE r.country IS NOT NULL AND " VERSIONS_WHERE " "
+		"WHERE r.country IS NOT NULL AND " VERSIONS_WHERE " AND (?5 IS NULL OR EXISTS "
+		"(SELECT 1 FROM mapping m WHERE m.work_id = r.id AND " IN_ARTICLES ")) "
 		"GROUP BY r.country, x.date ORDER BY r.country, x.date", f, p, out, n,
 		"list the days of laws", e);
 }
