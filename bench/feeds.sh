@@ -9,7 +9,8 @@
 #      laws and the curators' mappings (tests/relevance/load-corpus.sh); the counts;
 #   4. the requests: a country's feed (the country with the most laws), its region's,
 #      the world's (by updated, the feeds' order, and by date), an article's, the
-#      world's with 500 entries, and the JSON of the country;
+#      world's with 500 entries, and the JSON of the country; from a server without its
+#      page cache (cold: every request computes, as private feeds do) and with it;
 #   5. the table, also written to bench/results/feeds-latest.txt.
 # Knobs: BENCH_PROVISIONS (1000000), BENCH_MAPPINGS (a tenth of the provisions),
 # BENCH_COUNTRIES (193), BENCH_SEED (1), BENCH_REQUESTS (100), BENCH_MAX_SECONDS (300),
@@ -90,15 +91,8 @@ echo "database: $1 provisions, $2 laws, $3 versions, $4 accepted mappings, laws 
 	tee "$tmp/counts.txt"
 echo "country: $cc ($6 laws, the most of any country), its sub-region $region" | tee -a "$tmp/counts.txt"
 
-# 4. the requests
-p=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin" serve --db "$db" --listen "127.0.0.1:$p" --log-level warn >"$tmp/serve.log" 2>&1 &
-spid=$!
-pids="$pids $spid"
-for i in $(seq 1 300); do
-	curl -fs -o /dev/null "http://127.0.0.1:$p/healthz" && break
-	sleep 0.1
-done
+# 4. the requests, from a server without its page cache ("cold": every request
+# computes, as a private feed always does) and with it ("cached": the public's feeds)
 urls=(
 	"country-feed=/feeds/developments.atom?country=$cc"
 	"region-feed=/feeds/developments.atom?region=$region"
@@ -108,22 +102,41 @@ urls=(
 	"world-feed-500=/feeds/developments.atom?limit=500"
 	"country-json=/api/v1/developments?country=$cc"
 )
-timeout --kill-after=10 $(( maxs * ${#urls[@]} + 600 )) \
-	python3 bench/coverage/client.py "$p" "$requests" "$maxs" "${urls[@]}" | tee "$tmp/results.txt"
-echo "RSS $(awk '/VmRSS/ { print $2 }' /proc/$spid/status) $(awk '/VmHWM/ { print $2 }' /proc/$spid/status)" >>"$tmp/results.txt"
+: >"$tmp/results.txt"
+for mode in cold cached; do
+	p=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	opts=(--db "$db" --listen "127.0.0.1:$p" --log-level warn)
+	[ $mode = cold ] && opts+=(--cache-max 0)
+	"$bin" serve "${opts[@]}" >"$tmp/serve-$mode.log" 2>&1 &
+	spid=$!
+	pids="$pids $spid"
+	for i in $(seq 1 300); do
+		curl -fs -o /dev/null "http://127.0.0.1:$p/healthz" && break
+		sleep 0.1
+	done
+	echo "requests, $mode ..."
+	timeout --kill-after=10 $(( maxs * ${#urls[@]} + 600 )) \
+		python3 bench/coverage/client.py "$p" "$requests" "$maxs" "${urls[@]}" |
+		sed "s/^RESULT /RESULT $mode /" | tee -a "$tmp/results.txt"
+	echo "RSS $mode $(awk '/VmRSS/ { print $2 }' /proc/$spid/status) $(awk '/VmHWM/ { print $2 }' /proc/$spid/status)" >>"$tmp/results.txt"
+	kill "$spid"
+	wait "$spid" 2>/dev/null || true
+done
 
 # 5. the table
 {
 	cat "$tmp/head.txt" "$tmp/counts.txt"
 	echo
 	echo "Requests: milliseconds from sending the request to the last byte of the answer,"
-	echo "after two requests that are not timed (warm); feeds are never kept by the page cache."
-	echo "Bytes: the body without compression, and with Accept-Encoding: gzip."
-	printf '%-20s %4s %6s %9s %9s %9s %10s %9s\n' request n status "p50 ms" "p99 ms" "max ms" \
-		"raw B" "gzip B"
-	awk '$1 == "RESULT" { printf "%-20s %4d %6s %9.2f %9.2f %9.2f %10d %9d\n",
-		$2, $3, $4, $5, $6, $7, $8, $9 }' "$tmp/results.txt"
-	awk '$1 == "RSS" { printf "ccrepo serve: VmRSS %.1f MiB at the end, peak %.1f MiB\n", $2 / 1024, $3 / 1024 }' "$tmp/results.txt"
+	echo "after two requests that are not timed (warm). cold: --cache-max 0, every request"
+	echo "computes (as a private feed, with a token, always does); cached: the default page"
+	echo "cache, which keeps the public's feeds until the next commit (the JSON API is not"
+	echo "cached). Bytes: the body without compression, and with Accept-Encoding: gzip."
+	printf '%-20s %-7s %4s %6s %9s %9s %9s %10s %9s\n' request server n status "p50 ms" \
+		"p99 ms" "max ms" "raw B" "gzip B"
+	awk '$1 == "RESULT" { printf "%-20s %-7s %4d %6s %9.2f %9.2f %9.2f %10d %9d\n",
+		$3, $2, $4, $5, $6, $7, $8, $9, $10 }' "$tmp/results.txt"
+	awk '$1 == "RSS" { printf "ccrepo serve (%s): VmRSS %.1f MiB at the end, peak %.1f MiB\n", $2, $3 / 1024, $4 / 1024 }' "$tmp/results.txt"
 	echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$tmp/report.txt"
 echo

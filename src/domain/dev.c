@@ -292,6 +292,8 @@ static void from_row(pool *p, const struct dev_row *w, struct dev *d)
 	d->date = w->date;
 	d->updated = w->updated;
 	d->detail = w->detail;
+	if (d->kind <= DEV_LESSON)
+		d->tlp = w->tlp;
 	switch (d->kind) {
 	case DEV_LAW_ADOPTED:
 	case DEV_LAW_AMENDED:
@@ -561,6 +563,25 @@ int dev_list(struct store *s, pool *p, const struct actor *a, const struct dev_q
 	if ((f.kinds & (1u << DEV_COVERED)) && (rc = covered(s, p, a, q, &f, &acc, e)))
 		return rc;
 	keep_first(&acc, f.by_updated, (size_t)f.limit);
+	/* shown to a: its reads of restricted records are audited, as a list's */
+	if (a) {
+		struct record *recs = pool_calloc(p, acc.n ? acc.n : 1, sizeof(*recs));
+		size_t nrec = 0;
+
+		for (size_t i = 0; i < acc.n; i++)
+			if (acc.v[i].tlp) {
+				recs[nrec].id = acc.v[i].id;
+				recs[nrec].kind = acc.v[i].kind == DEV_CASE ? REC_CASE :
+						  acc.v[i].kind == DEV_LESSON ? REC_LESSON :
+						  REC_LEGISLATION;
+				recs[nrec].country = acc.v[i].country;
+				recs[nrec].title = acc.v[i].title;
+				recs[nrec].status = ST_PUBLISHED;
+				recs[nrec++].tlp = acc.v[i].tlp;
+			}
+		if ((rc = record_read_each(s, a, recs, sizeof(*recs), nrec, e)))
+			return rc;
+	}
 	if (newest)
 		for (size_t i = 0; i < acc.n; i++)
 			if (!*newest || str0cmp(acc.v[i].updated, *newest) > 0)

@@ -745,8 +745,8 @@ STORE_FN(int, assist_attendance_names, (struct store *s, pool *p, long long id,
  * work's latest earlier version, NULL for its first), the published cases and the
  * published lessons that f selects (period, countries, a regional lesson's region,
  * articles through accepted mappings, a lesson's topic, kinds) and the clearance
- * reads; versions waiting for review never. Newest first by date (f->by_updated: by
- * updated), at most f->limit rows. */
+ * reads (each row with its record's label, tlp); versions waiting for review never.
+ * Newest first by date (f->by_updated: by updated), at most f->limit rows. */
 STORE_FN(int, dev_records, (struct store *s, pool *p, const struct dev_filter *f,
 			    struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))

@@ -517,38 +517,54 @@ static void test_bad_input(void **state)
 		}
 }
 
-/* A country's feed, warm: the median and the slowest of 30 requests, printed. */
-static void test_timing(void **state)
+/* n requests of path with hdr after one not timed: the median and the 99th percentile
+ * (nearest rank) in ms into q[0], q[1]. */
+static void timed(const char *path, const char *hdr, int n, double q[2])
 {
-	double t[30], tmp;
+	double t[200], tmp;
 
-	(void)state;
-	http_response_free(get("/feeds/developments.atom?country=KE", NULL, 200));
-	for (int i = 0; i < 30; i++) {
+	assert_true(n <= 200);
+	http_response_free(get(path, hdr, 200));
+	for (int i = 0; i < n; i++) {
 		double t0 = harness_now_ms();
 
-		http_response_free(get("/feeds/developments.atom?country=KE", NULL, 200));
+		http_response_free(get(path, hdr, 200));
 		t[i] = harness_now_ms() - t0;
 	}
-	for (int i = 0; i < 30; i++)
-		for (int k = i + 1; k < 30; k++)
+	for (int i = 0; i < n; i++)
+		for (int k = i + 1; k < n; k++)
 			if (t[k] < t[i]) {
 				tmp = t[i];
 				t[i] = t[k];
 				t[k] = tmp;
 			}
-	printf("country feed, warm, over HTTP: median %.2f ms, slowest %.2f ms\n", t[15], t[29]);
-	assert_true(t[15] < 200);	/* a generous bound for a loaded machine */
+	q[0] = t[n / 2];
+	q[1] = t[(99 * n + 99) / 100 - 1];
+}
+
+/* A country's feed, warm: computed (a program's token in the header: a private feed,
+ * never cached) and the public's (from the page cache after the first). */
+static void test_timing(void **state)
+{
+	double c[2], k[2];
+
+	(void)state;
+	timed("/feeds/developments.atom?country=KE", fke, 50, c);
+	timed("/feeds/developments.atom?country=KE", NULL, 50, k);
+	printf("country feed, warm, over HTTP: computed median %.2f ms (p99 %.2f); public, "
+	       "cached, median %.2f ms (p99 %.2f)\n", c[0], c[1], k[0], k[1]);
+	assert_true(c[0] < 200);	/* a generous bound for a loaded machine */
 }
 
 /* ---- on the corpus of ../shared (skipped without it) ---- */
 
 static char *shared_dir;
+static char corpus_cur[256];	/* the corpus server's curator: "Authorization: ..." */
 
 static int corpus_setup(void **state)
 {
 	const char *sh = getenv("CCREPO_SHARED");
-	char corpus[1024], ca[256], fa[256];
+	char corpus[1024], fa[256];
 	FILE *f;
 
 	(void)state;
@@ -560,7 +576,7 @@ static int corpus_setup(void **state)
 		return 0;
 	fclose(f);
 	shared_dir = strdup(sh);
-	S = harness_corpus_srv(shared_dir, ca, fa, sizeof(ca));
+	S = harness_corpus_srv(shared_dir, corpus_cur, fa, sizeof(fa));
 	return S ? 0 : -1;
 }
 
@@ -623,35 +639,25 @@ static void test_corpus_feeds(void **state)
 	assert_true(us7);
 }
 
-/* A country's feed and the world's, warm, on the corpus: median and 99th percentile. */
+/* A country's feed and the world's, warm, on the corpus, computed (the curator's
+ * token: never cached) and the public's (cached): median and 99th percentile. */
 static void test_corpus_timing(void **state)
 {
 	static const char *const paths[] = {
 		"/feeds/developments.atom?country=US&from=1986-01-01&to=2015-12-31",
 		"/feeds/developments.atom?from=1986-01-01&to=2015-12-31",
 	};
-	double t[100], tmp;
+	double c[2], k[2];
 
 	(void)state;
 	NEED_CORPUS();
 	for (size_t p = 0; p < 2; p++) {
-		http_response_free(get(paths[p], NULL, 200));
-		for (int i = 0; i < 100; i++) {
-			double t0 = harness_now_ms();
-
-			http_response_free(get(paths[p], NULL, 200));
-			t[i] = harness_now_ms() - t0;
-		}
-		for (int i = 0; i < 100; i++)
-			for (int k = i + 1; k < 100; k++)
-				if (t[k] < t[i]) {
-					tmp = t[i];
-					t[i] = t[k];
-					t[k] = tmp;
-				}
-		printf("corpus, %s feed, warm, over HTTP: median %.2f ms, p99 %.2f ms\n",
-		       p ? "the world's" : "a country's (US)", t[50], t[98]);
-		assert_true(t[50] < 500);
+		timed(paths[p], corpus_cur, 100, c);
+		timed(paths[p], NULL, 100, k);
+		printf("corpus, %s feed, warm, over HTTP: computed median %.2f ms (p99 %.2f); "
+		       "public, cached, median %.2f ms (p99 %.2f)\n",
+		       p ? "the world's" : "a country's (US)", c[0], c[1], k[0], k[1]);
+		assert_true(c[0] < 500);
 	}
 }
 

@@ -17,6 +17,7 @@
 #include "fixture.h"
 
 #include "domain/assist.h"
+#include "domain/audit.h"
 #include "domain/campaign.h"
 #include "domain/caselaw.h"
 #include "domain/dev.h"
@@ -407,6 +408,21 @@ static void test_clearance(void **state)
 	assert_string_equal(covered(v, n, "coe-185", 11)->date, "2019-07-01");
 	assert_non_null(find(v, n, DEV_CAMPAIGN_ANSWERED, NULL));
 	assert_non_null(find(v, n, DEV_ASSIST_DELIVERED, NULL));
+	/* shown to Kenya's focal point, the AMBER act is a restricted read, audited once a
+	 * day; the CLEAR act is not */
+	{
+		struct audit_filter af = { .actor = "kamau", .action = "read.restricted" };
+		struct audit_entry *en;
+		size_t ne;
+		struct err e = { 0 };
+
+		assert_int_equal(audit_list(S, P, &af, 0, 0, &en, &ne, &e), ERR_OK);
+		assert_int_equal(ne, 1);
+		assert_string_equal(en[0].target, pool_printf(P, "record/%lld", amber_id));
+		list(&FKE, &in, &n);
+		assert_int_equal(audit_list(S, P, &af, 0, 0, &en, &ne, &e), ERR_OK);
+		assert_int_equal(ne, 1);
+	}
 	/* Uganda's: the GREEN request (signed in), not the AMBER act nor Kenya's answer */
 	v = list(&FUG, &in, &n);
 	assert_null(find(v, n, DEV_LAW_ADOPTED, "2019-07-01"));
