@@ -525,4 +525,21 @@ int assist_trained(struct store *s, pool *p, const struct actor *a, const char *
 		   long long request, const char *by, struct assist_trained **out, size_t *n,
 		   struct err *e);
 
+/* ---- by organisation (a provider's page, a donor's page; assist_org.c) ---- */
+
+/* The matches of the offers of organisation org on the requests a may read, oldest
+ * first, with (*reqs)[i] the request of (*out)[i]. */
+int assist_org_matches(struct store *s, pool *p, const struct actor *a, long long org,
+		       struct assist_match **out, const struct assist_request ***reqs,
+		       size_t *n, struct err *e);
+/* The pledges and disbursements of donor org on the requests a may read, oldest first,
+ * with (*reqs)[i] the request of (*out)[i]. */
+int assist_org_funds(struct store *s, pool *p, const struct actor *a, long long org,
+		     struct assist_fund **out, const struct assist_request ***reqs,
+		     size_t *n, struct err *e);
+/* The activities organisation org provides, of the requests a may read, by id, with
+ * their providers (assist_activity_list's form). */
+int assist_org_activities(struct store *s, pool *p, const struct actor *a, long long org,
+			  struct assist_activity **out, size_t *n, struct err *e);
+
 #endif

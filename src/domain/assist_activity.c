@@ -195,6 +195,36 @@ int assist_activity_list(struct store *s, pool *p, const struct actor *a, long l
 	return ERR_OK;
 }
 
+int assist_org_activities(struct store *s, pool *p, const struct actor *a, long long org,
+			  struct assist_activity **out, size_t *n, struct err *e)
+{
+	struct assist_activity *all;
+	struct assist_activity_org *o;
+	struct assist_request **rq;
+	long long *ids;
+	size_t nall, no, nid, k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_assist_activity_list_org(s, p, org, &all, &nall, e)) ||
+	    (rc = store_assist_activity_orgs_org(s, p, org, &o, &no, e)))
+		return rc;
+	ids = pool_calloc(p, nall ? nall : 1, sizeof(*ids));
+	for (size_t i = 0; i < nall; i++)
+		ids[i] = all[i].request;
+	nid = nall;
+	if ((rc = assist_readable(s, p, a, ids, &nid, &rq, e)))
+		return rc;
+	attach(p, all, nall, o, no);
+	for (size_t i = 0; i < nall; i++)
+		if (assist_readable_find(ids, rq, nid, all[i].request))
+			all[k++] = all[i];
+	*out = all;
+	*n = k;
+	return ERR_OK;
+}
+
 /* ---- adding ---- */
 
 /* The providers of in (names) into act, or by default a's organisation (a provider)
@@ -620,6 +650,11 @@ int assist_activity_evaluate(struct store *s, pool *p, const struct actor *a, lo
 	    (rc = assist_close_needs(s, p, a, refs.len ? refs.buf : "",
 				     pool_printf(p, "activity %lld of assistance request %lld",
 						 aid, r->id), e)))
+		goto out;
+	/* the providers' evaluations, which the suggestions weigh, include this one */
+	for (size_t i = 0; i < act->nproviders && !rc; i++)
+		rc = store_assist_rating_refresh(s, act->providers[i].id, e);
+	if (rc)
 		goto out;
 	rc = audit_by(s, a, AUDIT_ASSIST_ACTIVITY_EVALUATE,
 		      pool_printf(p, "assist/%lld/activity/%lld", r->id, aid),

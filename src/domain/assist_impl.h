@@ -51,6 +51,16 @@ int assist_close_needs(struct store *s, pool *p, const struct actor *a, const ch
 int assist_needs_subset(pool *p, const struct assist_request *r, const char *closed,
 			struct err *e);
 
+/* The requests of ids[0..n) that a may read: sorted and made unique in place (*n
+ * becomes how many distinct), with (*reqs)[i] the request of ids[i] or NULL when a
+ * may not read it (in p). For lists by organisation (assist_org.c). */
+int assist_readable(struct store *s, pool *p, const struct actor *a, long long *ids,
+		    size_t *n, struct assist_request ***reqs, struct err *e);
+/* The request of id among ids[0..n) / reqs of assist_readable, or NULL. */
+const struct assist_request *assist_readable_find(const long long *ids,
+						  struct assist_request *const *reqs,
+						  size_t n, long long id);
+
 /* Whether k is an ISO 639-1 code (two lower-case letters that iso-codes lists). */
 int assist_language_ok(const char *k);
 

@@ -677,12 +677,22 @@ STORE_FN(int, assist_match_list, (struct store *s, pool *p, long long request,
 				  long long offer, struct assist_match **out, size_t *n,
 				  struct err *e),
 	 (s, p, request, offer, out, n, e))
+/* The matches of the offers of organisation org, oldest first. */
+STORE_FN(int, assist_match_list_org, (struct store *s, pool *p, long long org,
+				      struct assist_match **out, size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
 /* Insert or replace the evaluation of request id's provider org. */
 STORE_FN(int, assist_eval_put, (struct store *s, long long id, long long org, int rating,
 				const char *closed_needs, const char *at, const char *by,
 				struct err *e),
 	 (s, id, org, rating, closed_needs, at, by, e))
-/* Per provider organisation, the count and sum of its ratings, by org. */
+/* Recount the ratings of provider org (its evaluations on requests and the ratings of
+ * the activities it provided) into its summary row, which assist_ratings reads; in
+ * the transaction of the evaluation that changed them. */
+STORE_FN(int, assist_rating_refresh, (struct store *s, long long org, struct err *e),
+	 (s, org, e))
+/* Per provider organisation, the count and sum of its ratings (evaluations of
+ * requests and of activities: the summary rows), by org. */
 STORE_FN(int, assist_ratings, (struct store *s, pool *p, struct assist_rating **out,
 			       size_t *n, struct err *e),
 	 (s, p, out, n, e))
@@ -694,6 +704,10 @@ STORE_FN(int, assist_fund_put, (struct store *s, const struct assist_fund *f,
 STORE_FN(int, assist_fund_list, (struct store *s, pool *p, long long id,
 				 struct assist_fund **out, size_t *n, struct err *e),
 	 (s, p, id, out, n, e))
+/* The funding given by donor (an organisation's id) with its name, oldest first. */
+STORE_FN(int, assist_fund_list_donor, (struct store *s, pool *p, long long donor,
+				       struct assist_fund **out, size_t *n, struct err *e),
+	 (s, p, donor, out, n, e))
 
 /* ---- activities and trainings (domain/assist.h, assist_activity.c) ---- */
 
@@ -720,6 +734,16 @@ STORE_FN(int, assist_activity_orgs, (struct store *s, pool *p, long long request
 				     const char *country, struct assist_activity_org **out,
 				     size_t *n, struct err *e),
 	 (s, p, request, country, out, n, e))
+/* The activities organisation org provides (assist_activity_list's form) and their
+ * providers, by activity. */
+STORE_FN(int, assist_activity_list_org, (struct store *s, pool *p, long long org,
+					 struct assist_activity **out, size_t *n,
+					 struct err *e),
+	 (s, p, org, out, n, e))
+STORE_FN(int, assist_activity_orgs_org, (struct store *s, pool *p, long long org,
+					 struct assist_activity_org **out, size_t *n,
+					 struct err *e),
+	 (s, p, org, out, n, e))
 /* Write the training record of act->id (count, declared, pre, post, trained_*; -1
  * stored as none); ERR_NOTFOUND when absent. */
 STORE_FN(int, assist_training_put, (struct store *s, const struct assist_activity *act,

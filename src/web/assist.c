@@ -19,7 +19,6 @@
 
 #define T(s) layout_t(r, s)
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-#define AW_PAGE_ROWS 500	/* requests listed on /assistance (the CSV has all) */
 
 /* ---- /assistance ---- */
 
@@ -155,23 +154,23 @@ static int aw_list_page(struct req *r, struct resp *out, int status, const char 
 	static const char *const head[] = { "Request", "Country", "Topic", "Beneficiary "
 					    "institution", "Urgency", "Stage", "Changed", NULL };
 	struct aw_filter f;
-	struct assist_request *v;
+	struct assist_request *v, *keep;
 	struct aw_ctx k;
-	size_t n, shown = 0;
+	size_t n, nk = 0, from, to;
 	struct err e = { 0 };
 	struct sbuf *b = &out->body;
+	int page;
 
 	aw_ctx_init(&k, r);
 	if (aw_filter_read(r, &f, &e) ||
 	    assist_request_list(r->store, r->pool, r->actor, f.country, -1, &v, &n, &e))
 		return http_fail(r, out, &e);
-	if (r->route_data) {	/* /assistance.csv: the rows the filters keep, all of them */
-		struct assist_request *keep = pool_calloc(r->pool, n ? n : 1, sizeof(*keep));
-		size_t nk = 0;
-
-		for (size_t i = 0; i < n; i++)
-			if (aw_filter_pass(&f, &v[i]) && (f.st < 0 || (int)v[i].stage == f.st))
-				keep[nk++] = v[i];
+	/* the rows the filters keep: all of them in the CSV, a page of them here */
+	keep = pool_calloc(r->pool, n ? n : 1, sizeof(*keep));
+	for (size_t i = 0; i < n; i++)
+		if (aw_filter_pass(&f, &v[i]) && (f.st < 0 || (int)v[i].stage == f.st))
+			keep[nk++] = v[i];
+	if (r->route_data) {	/* /assistance.csv */
 		aw_csv_begin(r, out, "assistance.csv");
 		assist_csv_requests(&out->body, r->pool, keep, nk, aw_minor, &k);
 		return 200;
@@ -186,25 +185,26 @@ static int aw_list_page(struct req *r, struct resp *out, int status, const char 
 		 layout_q(r), T("Funding totals"));
 	aw_filter_form(r, b, &f);
 	aw_stage_counts(r, b, &f, v, n);
-	for (size_t i = 0; i < n && shown < AW_PAGE_ROWS; i++) {
-		if (!aw_filter_pass(&f, &v[i]) || (f.st >= 0 && (int)v[i].stage != f.st))
-			continue;
-		if (!shown++) {
+	page = aw_page(r, nk, &from, &to);
+	for (size_t i = from; i < to; i++) {
+		if (i == from) {
 			html_fmt(b, "<div class=\"scroll\">\n");
 			web_table_begin(r, b, head);
 		}
 		html_fmt(b, "<tr><td>");
-		aw_request_link(r, b, &v[i]);
+		aw_request_link(r, b, &keep[i]);
 		html_fmt(b, "%S</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-			 "<td>%s</td></tr>\n", strcmp(v[i].tlp, "AMBER") ? "" :
+			 "<td>%s</td></tr>\n", strcmp(keep[i].tlp, "AMBER") ? "" :
 			 " <span class=\"tag tlp-amber\">TLP:AMBER</span>",
-			 web_country_name(r, v[i].country), aw_topic(r, v[i].topic),
-			 v[i].beneficiary, aw_urgency(r, v[i].urgency), aw_stage(r, v[i].stage),
-			 layout_date(r, v[i].updated_at));
+			 web_country_name(r, keep[i].country), aw_topic(r, keep[i].topic),
+			 keep[i].beneficiary, aw_urgency(r, keep[i].urgency),
+			 aw_stage(r, keep[i].stage), layout_date(r, keep[i].updated_at));
 	}
-	if (shown)
+	if (from < to) {
 		html_fmt(b, "</tbody>\n</table>\n</div>\n");
-	else
+		aw_pager(r, b, pool_printf(r->pool, "/assistance%s", aw_filter_query(r, &f,
+					   f.stage)), nk, page);
+	} else
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No requests found."));
 	html_fmt(b, "<p><a href=\"/assistance.csv%S\">CSV</a></p>\n",
 		 aw_filter_query(r, &f, f.stage));

@@ -175,7 +175,16 @@ static int al_offers_page(struct req *r, struct resp *out, int status, const cha
 	html_fmt(b, "<p><a href=\"");
 	layout_href(r, b, all ? "/assistance/offers" : "/assistance/offers?all=1");
 	html_fmt(b, "\">%s</a></p>\n", T(all ? "Offers open now" : "Also the withdrawn offers"));
-	al_offers_table(r, b, v, n, 1);
+	{
+		size_t from, to;
+		int page = aw_page(r, n, &from, &to);
+		const char *q = layout_q(r);
+
+		al_offers_table(r, b, v + from, to - from, 1);
+		aw_pager(r, b, all ? pool_printf(r->pool, "/assistance/offers?all=1%s%s",
+						 *q ? "&amp;" : "", *q ? q + 1 : "") :
+			 pool_printf(r->pool, "/assistance/offers%s", q), n, page);
+	}
 	html_fmt(b, "<p><a href=\"/assistance/offers.csv%S\">CSV</a></p>\n", all ? "?all=1" : "");
 	if (al_may_offer_any(r))
 		al_offer_form(r, b, error);
@@ -226,61 +235,32 @@ int web_assistance_offer_withdraw(struct req *r, struct resp *out)
 
 /* ---- providers and donors ---- */
 
-/* The requests the visitor may read, with each one's matches (provider) or funding
- * (donor) of organisation org. */
+/* The matches (provider) or funding (donor) of organisation org on the requests the
+ * visitor may read, each with its request (assist_org_matches, assist_org_funds). */
 struct al_of_org {
-	struct assist_request *q;
+	const struct assist_request *q;
 	struct assist_match *m;
 	struct assist_fund *f;
 };
 
-/* Append row to *v (*n of them, room for *cap), growing it in r's pool. */
-static void al_push(struct req *r, struct al_of_org **v, size_t *n, size_t *cap,
-		    struct al_of_org row)
-{
-	if (*n == *cap) {
-		struct al_of_org *w = pool_calloc(r->pool, *cap ? *cap * 2 : 16, sizeof(*w));
-
-		if (*n)
-			memcpy(w, *v, *n * sizeof(*w));
-		*v = w;
-		*cap = *cap ? *cap * 2 : 16;
-	}
-	(*v)[(*n)++] = row;
-}
-
 static int al_org_rows(struct req *r, long long org, int funds, struct al_of_org **out,
 		       size_t *nout, struct err *e)
 {
-	struct assist_request *v;
-	size_t n, k = 0, cap = 0;
-	int rc;
+	const struct assist_request **q;
+	struct assist_match *m = NULL;
+	struct assist_fund *f = NULL;
+	size_t n;
+	int rc = funds ? assist_org_funds(r->store, r->pool, r->actor, org, &f, &q, &n, e) :
+			 assist_org_matches(r->store, r->pool, r->actor, org, &m, &q, &n, e);
 
 	*nout = 0;
 	*out = NULL;
-	if ((rc = assist_request_list(r->store, r->pool, r->actor, NULL, -1, &v, &n, e)))
+	if (rc)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct assist_match *m;
-		struct assist_fund *f;
-		size_t nm, nf;
-
-		if (funds) {
-			if ((rc = assist_funds(r->store, r->pool, r->actor, v[i].id, &f, &nf, e)))
-				return rc;
-			for (size_t j = 0; j < nf; j++)
-				if (f[j].donor == org)
-					al_push(r, out, &k, &cap,
-						(struct al_of_org){ &v[i], NULL, &f[j] });
-			continue;
-		}
-		if ((rc = assist_matches(r->store, r->pool, r->actor, v[i].id, &m, &nm, e)))
-			return rc;
-		for (size_t j = 0; j < nm; j++)
-			if (m[j].org == org)
-				al_push(r, out, &k, &cap, (struct al_of_org){ &v[i], &m[j], NULL });
-	}
-	*nout = k;
+	*out = pool_calloc(r->pool, n ? n : 1, sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = (struct al_of_org){ q[i], funds ? NULL : &m[i], funds ? &f[i] : NULL };
+	*nout = n;
 	return ERR_OK;
 }
 
@@ -349,7 +329,7 @@ int web_assistance_provider(struct req *r, struct resp *out)
 		return http_error(r, out, 404, "There is no such page.");
 	if (assist_offer_list(r->store, r->pool, 1, &v, &n, &e) ||
 	    al_org_rows(r, o->id, 0, &rows, &nrows, &e) ||
-	    assist_activity_list(r->store, r->pool, r->actor, 0, NULL, &acts, &nacts, &e))
+	    assist_org_activities(r->store, r->pool, r->actor, o->id, &acts, &nacts, &e))
 		return http_fail(r, out, &e);
 	for (size_t i = 0; i < n; i++)
 		if (v[i].org == o->id)
@@ -505,9 +485,14 @@ int web_assistance_overlaps(struct req *r, struct resp *out)
 	if (!n) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No duplication found."));
 	} else {
+		size_t from, to;
+		int page = aw_page(r, n, &from, &to);
+		const char *q = layout_q(r);
+		struct sbuf base;
+
 		html_fmt(b, "<div class=\"scroll\">\n");
 		web_table_begin(r, b, head);
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = from; i < to; i++) {
 			html_fmt(b, "<tr><td>");
 			aw_request_link(r, b, v[i].a);
 			html_fmt(b, "<br><span class=\"muted\">%s</span></td><td>", v[i].a->beneficiary);
@@ -521,6 +506,11 @@ int web_assistance_overlaps(struct req *r, struct resp *out)
 				 v[i].kind == AO_TARGET ? ")" : "");
 		}
 		html_fmt(b, "</tbody>\n</table>\n</div>\n");
+		sbuf_init(&base);
+		html_fmt(&base, "/assistance/overlaps?country=%u%S%S", country ? country : "",
+			 *q ? "&amp;" : "", *q ? q + 1 : "");
+		aw_pager(r, b, pool_strdup(r->pool, sbuf_str(&base)), n, page);
+		sbuf_release(&base);
 	}
 	html_fmt(b, "<p><a href=\"/assistance/overlaps.csv?country=%u\">CSV</a></p>\n",
 		 country ? country : "");

@@ -237,6 +237,39 @@ const char *aw_form_or(const struct req *r, const char *name, const char *dflt)
 	return v ? v : dflt;
 }
 
+int aw_page(struct req *r, size_t n, size_t *from, size_t *to)
+{
+	long long page = 1, last = n ? (long long)((n + AW_PAGE_ROWS - 1) / AW_PAGE_ROWS) : 1;
+	const char *arg = req_arg(r, "page");
+
+	if (!arg || num_parse(arg, 1, last, &page))
+		page = 1;
+	*from = (size_t)(page - 1) * AW_PAGE_ROWS;
+	*to = *from + AW_PAGE_ROWS < n ? *from + AW_PAGE_ROWS : n;
+	return (int)page;
+}
+
+void aw_pager(struct req *r, struct sbuf *b, const char *base, size_t n, int page)
+{
+	size_t from = (size_t)(page - 1) * AW_PAGE_ROWS, to = from + AW_PAGE_ROWS < n ?
+			from + AW_PAGE_ROWS : n;
+	const char *sep = strchr(base, '?') ? "&amp;" : "?";
+
+	if (n <= AW_PAGE_ROWS)
+		return;
+	html_fmt(b, "<nav class=\"pager\" aria-label=\"%s\"><p>%s", T("Pages"),
+		 layout_plural(r, (long long)n, "{n} row|{n} rows"));
+	html_fmt(b, ": %s–%s", layout_number(r, (long long)from + 1),
+		 layout_number(r, (long long)to));
+	if (page > 1)
+		html_fmt(b, " · <a rel=\"prev\" href=\"%S%Spage=%d\">%s</a>", base, sep, page - 1,
+			 T("Previous"));
+	if (to < n)
+		html_fmt(b, " · <a rel=\"next\" href=\"%S%Spage=%d\">%s</a>", base, sep, page + 1,
+			 T("Next"));
+	html_fmt(b, "</p></nav>\n");
+}
+
 int aw_csv_begin(struct req *r, struct resp *out, const char *file)
 {
 	out->content_type = "text/csv; charset=utf-8";

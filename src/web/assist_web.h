@@ -65,6 +65,15 @@ const char *aw_form_list(struct req *r, const char *name);
 /* A form field's value as posted, or dflt (a page shown again after an error keeps
  * what was typed). */
 const char *aw_form_or(const struct req *r, const char *name, const char *dflt);
+/* Rows a list page shows at once (the CSV has them all). */
+#define AW_PAGE_ROWS 100
+/* The page of a list of n rows that ?page= asks for (1 when absent, not a number or
+ * past the last), and its rows [*from, *to). */
+int aw_page(struct req *r, size_t n, size_t *from, size_t *to);
+/* "N rows: A–B" and the links to the pages before and after: base is the list's
+ * path with its query (escaped for HTML, "?" or "&amp;" follows as needed). Nothing
+ * when n fits on one page. */
+void aw_pager(struct req *r, struct sbuf *b, const char *base, size_t n, int page);
 /* Answer out as a CSV download named file ("assistance.csv"). Returns 200. */
 int aw_csv_begin(struct req *r, struct resp *out, const char *file);
 

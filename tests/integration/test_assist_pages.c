@@ -605,6 +605,50 @@ static void test_arabic(void **state)
 	done(r);
 }
 
+/* A list longer than a page: 100 rows a page, the count, the links before and
+ * after keeping the filters and the language, a page past the last shows the first;
+ * the CSV has every row. */
+static void test_paging(void **state)
+{
+	struct http_response *r;
+	char h[512];
+
+	(void)state;
+	snprintf(h, sizeof(h), "%sContent-Type: application/json\r\n", cur);
+	for (int i = 0; i < 105; i++) {	/* 106 offers with the one of setup */
+		char body[256];
+		int n = snprintf(body, sizeof(body), "{\"org\":\"CoE\",\"title\":\"Offer %03d\","
+				 "\"topics\":\"cert\",\"languages\":\"en\",\"modes\":"
+				 "\"online\",\"capacity\":2}", i);
+
+		r = http_request(S, "POST", "/api/v1/assistance/offers", h, body, (size_t)n);
+		assert_non_null(r);
+		if (r->status != 201)
+			fail_msg("offer %d: %d %.300s", i, r->status, r->body);
+		done(r);
+	}
+	r = get(NULL, "/assistance/offers", 200);
+	assert_has(r->body, "106 rows: 1–100");
+	assert_has(r->body, "<a rel=\"next\" href=\"/assistance/offers?page=2\">Next</a>");
+	assert_lacks(r->body, "rel=\"prev\"");
+	assert_has(r->body, "Offer 104");	/* newest first */
+	assert_lacks(r->body, "GLACY+");
+	done(r);
+	r = get(NULL, "/assistance/offers?page=2&lang=fr", 200);
+	assert_has(r->body, "101–106");
+	assert_has(r->body, "GLACY+");
+	assert_has(r->body, "href=\"/assistance/offers?lang=fr&amp;page=1\">Précédent</a>");
+	assert_lacks(r->body, "rel=\"next\"");
+	done(r);
+	r = get(NULL, "/assistance/offers?page=99", 200);
+	assert_has(r->body, "106 rows: 1–100");
+	done(r);
+	r = get(NULL, "/assistance/offers.csv", 200);
+	assert_has(r->body, "GLACY+");
+	assert_has(r->body, "Offer 104");
+	done(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -615,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_other_pages),
 		cmocka_unit_test(test_amber_elsewhere),
 		cmocka_unit_test(test_arabic),
+		cmocka_unit_test(test_paging),
 	};
 
 	return harness_exit(cmocka_run_group_tests(tests, setup, teardown));

@@ -471,6 +471,57 @@ static void test_reading(void **state)
 	world_free(&w);
 }
 
+/* By organisation: a provider's matches and a donor's funding, of the requests the
+ * asker may read only, each with its request; other organisations' rows absent. */
+static void test_by_org(void **state)
+{
+	struct world w;
+	struct err e = { 0 };
+	const struct assist_request **q;
+	struct assist_match *m;
+	struct assist_fund *f;
+	struct assist_activity *act;
+	long long amber, green, o, o2, mid, coe, giz;
+	size_t n;
+
+	(void)state;
+	world_make(&w);
+	coe = fixture_org_id(w.s, "CoE");
+	giz = fixture_org_id(w.s, "GIZ");
+	amber = request(&w, "AMBER", "EUR", "1000");
+	green = request(&w, "GREEN", "EUR", "1000");
+	o = offer(&w, &w.prov, NULL, "digital-forensics", "en", "online", "", "3");
+	o2 = offer(&w, &w.prov2, NULL, "digital-forensics", "en", "online", "", "3");
+	assert_int_equal(assist_match_confirm(w.s, w.p, &w.cur, amber, o, &mid, E), ERR_OK);
+	assert_int_equal(assist_match_confirm(w.s, w.p, &w.cur, green, o, &mid, E), ERR_OK);
+	assert_int_equal(assist_match_confirm(w.s, w.p, &w.cur, green, o2, &mid, E), ERR_OK);
+	fund(&w, amber, "GIZ", "pledge", "EUR", "10", ERR_OK);
+	fund(&w, green, "GIZ", "pledge", "EUR", "20", ERR_OK);
+	fund(&w, green, "Norway", "pledge", "EUR", "30", ERR_OK);
+
+	assert_int_equal(assist_org_matches(w.s, w.p, &w.cur, coe, &m, &q, &n, E), ERR_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(q[0]->id, amber);
+	assert_int_equal(m[1].request, green);
+	assert_int_equal(q[1]->id, green);
+	/* a reader: the GREEN one only; the public: none */
+	assert_int_equal(assist_org_matches(w.s, w.p, &w.rd, coe, &m, &q, &n, E), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(q[0]->id, green);
+	assert_int_equal(assist_org_matches(w.s, w.p, NULL, coe, &m, &q, &n, E), ERR_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(assist_org_funds(w.s, w.p, &w.cur, giz, &f, &q, &n, E), ERR_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(f[0].amount, 1000);
+	assert_int_equal(q[1]->id, green);
+	assert_int_equal(assist_org_funds(w.s, w.p, &w.ng, giz, &f, &q, &n, E), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(f[0].amount, 2000);
+	assert_int_equal(assist_org_activities(w.s, w.p, &w.cur, coe, &act, &n, E), ERR_OK);
+	assert_int_equal(n, 0);
+	world_free(&w);
+}
+
 /* Suggestions: the topic is required, each term shown, best first. */
 static void test_suggest(void **state)
 {
@@ -882,6 +933,7 @@ int main(void)
 		cmocka_unit_test(test_evaluation_closes_needs),
 		cmocka_unit_test(test_request_checks),
 		cmocka_unit_test(test_reading),
+		cmocka_unit_test(test_by_org),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_overlaps),
 		cmocka_unit_test(test_amounts),

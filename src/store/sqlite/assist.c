@@ -177,12 +177,21 @@ int sq_assist_request_get(struct store *s, pool *p, long long id,
 		      SQ_VALS(SQ_INT(id)), p, &req_reader, (void **)out, "request", e);
 }
 
+/* The lists below take one statement per filter given, so that SQLite uses the
+ * index of what is given: "?1 IS NULL OR col = ?1" would scan the table at every
+ * call (the plan is made before the values are known). */
+
 int sq_assist_request_list(struct store *s, pool *p, const char *country,
 			   const char *stage, struct assist_request **out, size_t *n,
 			   struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ASSIST_REQ_LIST, REQ_SELECT "WHERE (?1 IS NULL "
-		       "OR country = ?1) AND (?2 IS NULL OR stage = ?2) ORDER BY id DESC",
+	if (country)
+		return sq_list((struct sq *)s, SQ_ASSIST_REQ_LIST_COUNTRY, REQ_SELECT "WHERE "
+			       "country = ?1 AND (?2 IS NULL OR stage = ?2) ORDER BY id DESC",
+			       SQ_VALS(SQ_TEXT(country), SQ_TEXT(stage)), p, &req_reader,
+			       (void **)out, n, "list requests", e);
+	return sq_list((struct sq *)s, SQ_ASSIST_REQ_LIST, REQ_SELECT "WHERE ?1 IS NULL AND "
+		       "(?2 IS NULL OR stage = ?2) ORDER BY id DESC",
 		       SQ_VALS(SQ_TEXT(country), SQ_TEXT(stage)), p, &req_reader,
 		       (void **)out, n, "list requests", e);
 }
@@ -293,15 +302,37 @@ int sq_assist_match_answer(struct store *s, const struct assist_match *m, struct
 			 "answer match", "no such match waiting for an answer", e);
 }
 
+#define MATCH_SELECT "SELECT m.id, m.request, m.offer, f.org, m.status, m.score, " \
+	"m.comment, m.confirmed_at, m.confirmed_by, m.answered_at, m.answered_by FROM " \
+	"assist_match m JOIN assist_offer f ON f.id = m.offer "
+
 int sq_assist_match_list(struct store *s, pool *p, long long request, long long offer,
 			 struct assist_match **out, size_t *n, struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ASSIST_MATCH_LIST, "SELECT m.id, m.request, "
-		       "m.offer, f.org, m.status, m.score, m.comment, m.confirmed_at, "
-		       "m.confirmed_by, m.answered_at, m.answered_by FROM assist_match m JOIN "
-		       "assist_offer f ON f.id = m.offer WHERE (?1 = 0 OR m.request = ?1) AND "
-		       "(?2 = 0 OR m.offer = ?2) ORDER BY m.id",
+	/* by request (the index of UNIQUE (request, offer)), by offer
+	 * (assist_match_offer), or all */
+	static const struct {
+		enum sq_stmt id;
+		const char *sql;
+	} by[] = {
+		{ SQ_ASSIST_MATCH_LIST, MATCH_SELECT "WHERE m.request = ?1 AND (?2 = 0 OR "
+		  "m.offer = ?2) ORDER BY m.id" },
+		{ SQ_ASSIST_MATCH_LIST_OFFER, MATCH_SELECT "WHERE ?1 = 0 AND m.offer = ?2 ORDER "
+		  "BY m.id" },
+		{ SQ_ASSIST_MATCH_LIST_ALL, MATCH_SELECT "WHERE ?1 = 0 AND ?2 = 0 ORDER BY m.id" },
+	};
+	int k = request ? 0 : offer ? 1 : 2;
+
+	return sq_list((struct sq *)s, by[k].id, by[k].sql,
 		       SQ_VALS(SQ_INT(request), SQ_INT(offer)), p, &match_reader,
+		       (void **)out, n, "list matches", e);
+}
+
+int sq_assist_match_list_org(struct store *s, pool *p, long long org,
+			     struct assist_match **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_MATCH_LIST_ORG, MATCH_SELECT "WHERE f.org = "
+		       "?1 ORDER BY m.id", SQ_VALS(SQ_INT(org)), p, &match_reader,
 		       (void **)out, n, "list matches", e);
 }
 
@@ -317,12 +348,22 @@ int sq_assist_eval_put(struct store *s, long long id, long long org, int rating,
 			      SQ_TEXT(by)), "record evaluation", e);
 }
 
+int sq_assist_rating_refresh(struct store *s, long long org, struct err *e)
+{
+	return sq_run((struct sq *)s, SQ_ASSIST_RATING_REFRESH, "INSERT OR REPLACE INTO "
+		      "assist_org_rating(org, count, sum) SELECT ?1, count(*), "
+		      "coalesce(sum(rating), 0) FROM (SELECT rating FROM assist_evaluation WHERE "
+		      "org = ?1 UNION ALL SELECT a.rating FROM assist_activity_org x JOIN "
+		      "assist_activity a ON a.id = x.activity WHERE x.org = ?1 AND a.rating IS "
+		      "NOT NULL)", SQ_VALS(SQ_INT(org)), "count evaluations", e);
+}
+
 int sq_assist_ratings(struct store *s, pool *p, struct assist_rating **out, size_t *n,
 		      struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ASSIST_RATINGS, "SELECT org, count(*), "
-		       "sum(rating) FROM assist_evaluation GROUP BY org ORDER BY org",
-		       SQ_NOVALS, p, &rating_reader, (void **)out, n, "read evaluations", e);
+	return sq_list((struct sq *)s, SQ_ASSIST_RATINGS, "SELECT org, count, sum FROM "
+		       "assist_org_rating WHERE count > 0 ORDER BY org", SQ_NOVALS, p,
+		       &rating_reader, (void **)out, n, "read evaluations", e);
 }
 
 int sq_assist_fund_put(struct store *s, const struct assist_fund *f, struct err *e)
@@ -336,12 +377,25 @@ int sq_assist_fund_put(struct store *s, const struct assist_fund *f, struct err 
 			      SQ_TEXT(f->by)), "record funding", e);
 }
 
+#define FUND_SELECT "SELECT f.id, f.request, f.donor, o.name, f.kind, f.currency, " \
+	"f.amount, f.on_date, f.at, f.by FROM assist_funding f JOIN organisation o ON " \
+	"o.id = f.donor "
+
 int sq_assist_fund_list(struct store *s, pool *p, long long id, struct assist_fund **out,
 			size_t *n, struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ASSIST_FUND_LIST, "SELECT f.id, f.request, "
-		       "f.donor, o.name, f.kind, f.currency, f.amount, f.on_date, f.at, f.by "
-		       "FROM assist_funding f JOIN organisation o ON o.id = f.donor WHERE "
-		       "(?1 = 0 OR f.request = ?1) ORDER BY f.id", SQ_VALS(SQ_INT(id)), p,
-		       &fund_reader, (void **)out, n, "list funding", e);
+	if (id)
+		return sq_list((struct sq *)s, SQ_ASSIST_FUND_LIST, FUND_SELECT "WHERE "
+			       "f.request = ?1 ORDER BY f.id", SQ_VALS(SQ_INT(id)), p,
+			       &fund_reader, (void **)out, n, "list funding", e);
+	return sq_list((struct sq *)s, SQ_ASSIST_FUND_LIST_ALL, FUND_SELECT "ORDER BY f.id",
+		       SQ_NOVALS, p, &fund_reader, (void **)out, n, "list funding", e);
+}
+
+int sq_assist_fund_list_donor(struct store *s, pool *p, long long donor,
+			      struct assist_fund **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ASSIST_FUND_LIST_DONOR, FUND_SELECT "WHERE "
+		       "f.donor = ?1 ORDER BY f.id", SQ_VALS(SQ_INT(donor)), p, &fund_reader,
+		       (void **)out, n, "list funding", e);
 }

@@ -140,6 +140,25 @@ int sq_assist_activity_orgs(struct store *s, pool *p, long long request, const c
 		       &org_reader, (void **)out, n, "list activity providers", e);
 }
 
+int sq_assist_activity_list_org(struct store *s, pool *p, long long org,
+				struct assist_activity **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ACT_LIST_ORG, ACT_SELECT "WHERE a.id IN (SELECT "
+		       "activity FROM assist_activity_org WHERE org = ?1) ORDER BY a.id",
+		       SQ_VALS(SQ_INT(org)), p, &act_reader, (void **)out, n,
+		       "list activities", e);
+}
+
+int sq_assist_activity_orgs_org(struct store *s, pool *p, long long org,
+				struct assist_activity_org **out, size_t *n, struct err *e)
+{
+	return sq_list((struct sq *)s, SQ_ACT_ORGS_ORG, "SELECT x.activity, x.org, o.name FROM "
+		       "assist_activity_org x JOIN organisation o ON o.id = x.org WHERE "
+		       "x.activity IN (SELECT activity FROM assist_activity_org WHERE org = ?1) "
+		       "ORDER BY x.activity, o.name", SQ_VALS(SQ_INT(org)), p, &org_reader,
+		       (void **)out, n, "list activity providers", e);
+}
+
 int sq_assist_training_put(struct store *s, const struct assist_activity *act,
 			   struct err *e)
 {

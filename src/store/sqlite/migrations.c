@@ -837,6 +837,22 @@ static const char *const migrations[] = {
 	"UPDATE expression SET added_at = (SELECT created_at FROM record r\n"
 	"  WHERE r.id = expression.work_id);\n"
 	"CREATE INDEX expression_date ON expression(date);\n",
+	/* 22: a provider's or a donor's page reads its activities, matches and funding
+	 * by organisation */
+	"CREATE INDEX assist_activity_org_org ON assist_activity_org(org, activity);\n"
+	"CREATE INDEX assist_offer_org ON assist_offer(org);\n"
+	"CREATE INDEX assist_funding_donor ON assist_funding(donor);\n",
+	/* 23: each provider's evaluations counted once per change (on requests and on
+	 * the activities it provided), for the rating term of every suggestion */
+	"CREATE TABLE assist_org_rating (\n"
+	"  org INTEGER PRIMARY KEY REFERENCES organisation(id),\n"
+	"  count INTEGER NOT NULL CHECK (count >= 0),\n"
+	"  sum INTEGER NOT NULL CHECK (sum >= 0)\n"
+	") STRICT;\n"
+	"INSERT INTO assist_org_rating(org, count, sum) SELECT org, count(*), sum(rating) "
+	"FROM (SELECT org, rating FROM assist_evaluation UNION ALL SELECT x.org, a.rating "
+	"FROM assist_activity a JOIN assist_activity_org x ON x.activity = a.id WHERE "
+	"a.rating IS NOT NULL) GROUP BY org;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
