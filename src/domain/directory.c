@@ -516,9 +516,29 @@ static int from_json(pool *p, const json_t *j, struct dir_entry *out, int check_
 	char cc[4];
 	int rc;
 
+	static const char *const known[] = {
+		"country", "kind", "tlp", "public_part", "names", "articles", "legal_bases",
+		"legal_basis_text", "languages", "channels", "hours", "timezone",
+		"requirements",
+		/* what dir_to_json adds, ignored: an entry read can be sent back */
+		"id", "version", "created_at", "created_by", "changed_at", "changed_by",
+		"verified_on", "verified_by", "verified_version", "stale", "only_public",
+	};
+	const char *key;
+	const json_t *v;
+
 	memset(out, 0, sizeof(*out));
 	if (!json_is_object(j))
 		return err_set(e, ERR_INVALID, "the entry must be a JSON object");
+	json_object_foreach((json_t *)j, key, v) {
+		size_t i = 0;
+
+		while (i < sizeof(known) / sizeof(known[0]) && strcmp(known[i], key))
+			i++;
+		if (i == sizeof(known) / sizeof(known[0]))
+			return err_set(e, ERR_INVALID, "%.40s: not a field of a directory entry",
+				       key);
+	}
 	if ((rc = str_member(p, j, "country", 3, 0, 1, &out->country, e)) ||
 	    (rc = country_code_normalize(out->country, cc, e)))
 		return rc;
@@ -1202,7 +1222,7 @@ int dir_ask(struct store *s, pool *p, const struct actor *a, const char *country
 	out->need = &dir_needs[ni];
 	if ((rc = country_get(s, p, country, &c, e)))
 		return rc;
-	q.country = c->alpha2;
+	q.country = out->country = c->alpha2;
 	if ((rc = dir_list(s, p, a, &q, &v, &n, e)))
 		return rc;
 	out->entries = pool_calloc(p, n ? n : 1, sizeof(*out->entries));

@@ -240,6 +240,7 @@ int dir_may_verify(const struct actor *a);
  * (those serving one of its articles first), and the accepted mappings of the
  * country's provisions to the need's power articles that a may read. */
 struct dir_answer {
+	const char *country;	/* alpha-2 */
 	const struct dir_need_def *need;
 	struct dir_entry *entries;
 	size_t nentries;
