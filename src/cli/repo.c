@@ -384,6 +384,10 @@ static int export_cmd(struct cli_ctx *c)
 		if (!n)
 			fprintf(stderr, "ccrepo export: no request to export: the document has no "
 					"iati-activity, which the IATI schema refuses\n");
+		else if (!x->public)
+			fprintf(stderr, "ccrepo export: this document holds every request, GREEN "
+					"and AMBER ones too; the one to publish is made with "
+					"--public\n");
 	} else if (arg) {
 		struct work *w;
 		struct expression *ex;

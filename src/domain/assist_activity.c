@@ -651,6 +651,11 @@ int assist_activity_evaluate(struct store *s, pool *p, const struct actor *a, lo
 				     pool_printf(p, "activity %lld of assistance request %lld",
 						 aid, r->id), e)))
 		goto out;
+	/* the providers' evaluations, which the suggestions weigh, include this one */
+	for (size_t i = 0; i < act->nproviders && !rc; i++)
+		rc = store_assist_rating_refresh(s, act->providers[i].id, e);
+	if (rc)
+		goto out;
 	rc = audit_by(s, a, AUDIT_ASSIST_ACTIVITY_EVALUATE,
 		      pool_printf(p, "assist/%lld/activity/%lld", r->id, aid),
 		      pool_printf(p, "%d%s%s", rating, refs.len ? "; closed " : "",

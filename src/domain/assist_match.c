@@ -553,6 +553,7 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 	    (rc = tx_begin(&t, s, e)) ||
 	    (rc = store_assist_eval_put(s, id, o->id, rating, closed_needs, record_now(p),
 					assist_actor_name(a), e)) ||
+	    (rc = store_assist_rating_refresh(s, o->id, e)) ||
 	    (rc = assist_close_needs(s, p, a, closed_needs,
 					 pool_printf(p, "assistance request %lld", id), e)))
 		goto out;

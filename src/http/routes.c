@@ -152,10 +152,12 @@ const struct route routes[] = {
 	{ POST, "/api/v1/campaigns/:id/answers/:code/reopen", api_answer_step, 0, "reopen" },
 	{ POST, "/api/v1/campaigns/:id/answers/:code/carry", api_answer_step, 0, "carry" },
 	{ GET, "/api/v1/countries/:code/progress", api_country_progress, 0, NULL },
-	/* developments and their feeds (issue 17): what shows depends on who asks (a
-	 * feed's token on /feeds/ only, never a session): not cached */
-	{ GET | POST, "/developments", web_developments, 0, NULL },
-	{ GET, "/feeds/developments.atom", web_feed_developments, 0, NULL },
+	/* developments and their feeds (issue 17): the public's are kept by the page
+	 * cache (the server never caches what an account sees: a feed's token, on
+	 * /feeds/ only, or a session on the page) */
+	{ GET, "/developments", web_developments, C, NULL },
+	{ POST, "/developments", web_developments, 0, NULL },
+	{ GET, "/feeds/developments.atom", web_feed_developments, C, NULL },
 	{ GET, "/api/v1/developments", api_developments, 0, NULL },
 	/* technical assistance (api/assist*.c): who reads a request decides what shows,
 	 * so nothing is cached */

@@ -686,7 +686,13 @@ STORE_FN(int, assist_eval_put, (struct store *s, long long id, long long org, in
 				const char *closed_needs, const char *at, const char *by,
 				struct err *e),
 	 (s, id, org, rating, closed_needs, at, by, e))
-/* Per provider organisation, the count and sum of its ratings, by org. */
+/* Recount the ratings of provider org (its evaluations on requests and the ratings of
+ * the activities it provided) into its summary row, which assist_ratings reads; in
+ * the transaction of the evaluation that changed them. */
+STORE_FN(int, assist_rating_refresh, (struct store *s, long long org, struct err *e),
+	 (s, org, e))
+/* Per provider organisation, the count and sum of its ratings (evaluations of
+ * requests and of activities: the summary rows), by org. */
 STORE_FN(int, assist_ratings, (struct store *s, pool *p, struct assist_rating **out,
 			       size_t *n, struct err *e),
 	 (s, p, out, n, e))
@@ -763,8 +769,8 @@ STORE_FN(int, assist_attendance_names, (struct store *s, pool *p, long long id,
  * work's latest earlier version, NULL for its first), the published cases and the
  * published lessons that f selects (period, countries, a regional lesson's region,
  * articles through accepted mappings, a lesson's topic, kinds) and the clearance
- * reads; versions waiting for review never. Newest first by date (f->by_updated: by
- * updated), at most f->limit rows. */
+ * reads (each row with its record's label, tlp); versions waiting for review never.
+ * Newest first by date (f->by_updated: by updated), at most f->limit rows. */
 STORE_FN(int, dev_records, (struct store *s, pool *p, const struct dev_filter *f,
 			    struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))
@@ -777,8 +783,8 @@ STORE_FN(int, dev_events, (struct store *s, pool *p, const struct dev_filter *f,
 	 (s, p, f, out, n, e))
 /* The days on which coverage may have changed in f's period: per country (of f's
  * countries) and date, the versions of published laws the clearance reads dated
- * then, with the newest updated of them (rows: country, date, updated), by country
- * and date. */
+ * then (with f's articles: of laws mapped to one of them), with the newest updated of
+ * them (rows: country, date, updated), by country and date. */
 STORE_FN(int, dev_law_days, (struct store *s, pool *p, const struct dev_filter *f,
 			     struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))

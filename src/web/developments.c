@@ -277,7 +277,8 @@ static int page(struct req *r, struct resp *out, const char *made)
 		return http_fail(r, out, &e);
 	qs = dev_query_string(r->pool, &q);
 	web_feed_link(r, qs, T("Developments (Atom feed)"));
-	web_page_begin(r, out, T("Developments"), "developments", "no-store");
+	web_page_begin(r, out, T("Developments"), "developments",
+		       r->actor && r->actor->user_id ? "no-store" : NULL);
 	web_heading(b, T("Developments"),
 		    T("New and amended laws, new cases and lessons learned, articles newly "
 		      "covered, campaigns opened and answered, and assistance delivered, newest "

@@ -4,7 +4,8 @@
  * per currency, overlaps, exit codes of bad usage; activities (added, listed,
  * shown), their training records in the compact form and by option, the attendance
  * list (its names only with --show, each read audited), an evaluation that closes a
- * stated need, the people trained, and the errors naming their fields. */
+ * stated need, the people trained, and the errors naming their fields; the IATI
+ * export of the operator and of the public (--public). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -242,11 +243,35 @@ static void test_activities(void **state)
 	free(file);
 }
 
+/* ccrepo export --format iati: the operator's document holds the AMBER request and
+ * says to publish the --public one; --public holds the CLEAR requests only. */
+static void test_iati_export(void **state)
+{
+	int rc;
+
+	(void)state;
+	rc = RUN("assist", "request", "add", "--country=KE", "--title=Open desk",
+		 "--topic=international-cooperation", "--beneficiary=Central Authority",
+		 "--targets=central-authority", "--languages=en", "--tlp=CLEAR");
+	EXPECT(rc, 0, OUT, "added");
+	EXPECT(RUN("export", "--format", "iati"), 0, OUT, "<iati-activities");
+	EXPECT(0, 0, OUT, "Again");		/* the AMBER request */
+	EXPECT(0, 0, OUT, "Open desk");
+	EXPECT(0, 0, ERR, "--public");
+	EXPECT(RUN("export", "--format", "iati", "--public"), 0, OUT, "Open desk");
+	if (has(OUT, "Again") || has(OUT, "Forensics training") || has(ERR, "--public"))
+		fail_msg("--public: stdout %s stderr %s", OUT, ERR);
+	EXPECT(RUN("export", "--format", "iati", "--public", "--country=NG"), 0, ERR,
+	       "no request to export");
+	EXPECT(RUN("export", "--format", "json", "--public"), 2, ERR, "usage");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path),
 		cmocka_unit_test(test_activities),
+		cmocka_unit_test(test_iati_export),
 	};
 
 	return harness_exit(cmocka_run_group_tests(tests, group_setup, group_teardown));

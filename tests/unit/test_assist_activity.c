@@ -659,6 +659,21 @@ static void test_evaluate(void **state)
 	/* the request-level evaluation shares the need-closing code */
 	force(&w, id, AS_EVALUATED);
 	assert_int_equal(assist_activity_evaluate(w.s, w.p, &w.ke, aid, 3, "", E), ERR_OK);
+	/* the provider's evaluations, which suggestions weigh, count the activity once,
+	 * with its latest rating */
+	{
+		struct assist_rating *rt;
+		size_t nrt, found = 0;
+
+		assert_int_equal(store_assist_ratings(w.s, w.p, &rt, &nrt, E), ERR_OK);
+		for (size_t i = 0; i < nrt; i++)
+			if (rt[i].org == w.prov.org_id) {
+				found++;
+				assert_int_equal(rt[i].count, 1);
+				assert_int_equal(rt[i].sum, 3);
+			}
+		assert_int_equal(found, 1);
+	}
 	force(&w, id, AS_CLOSED);
 	expect(assist_activity_evaluate(w.s, w.p, &w.ke, aid, 3, "", E), e.msg, ERR_CONFLICT,
 	       pool_printf(w.p, "request %lld is closed", id));

@@ -348,12 +348,22 @@ int sq_assist_eval_put(struct store *s, long long id, long long org, int rating,
 			      SQ_TEXT(by)), "record evaluation", e);
 }
 
+int sq_assist_rating_refresh(struct store *s, long long org, struct err *e)
+{
+	return sq_run((struct sq *)s, SQ_ASSIST_RATING_REFRESH, "INSERT OR REPLACE INTO "
+		      "assist_org_rating(org, count, sum) SELECT ?1, count(*), "
+		      "coalesce(sum(rating), 0) FROM (SELECT rating FROM assist_evaluation WHERE "
+		      "org = ?1 UNION ALL SELECT a.rating FROM assist_activity_org x JOIN "
+		      "assist_activity a ON a.id = x.activity WHERE x.org = ?1 AND a.rating IS "
+		      "NOT NULL)", SQ_VALS(SQ_INT(org)), "count evaluations", e);
+}
+
 int sq_assist_ratings(struct store *s, pool *p, struct assist_rating **out, size_t *n,
 		      struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_ASSIST_RATINGS, "SELECT org, count(*), "
-		       "sum(rating) FROM assist_evaluation GROUP BY org ORDER BY org",
-		       SQ_NOVALS, p, &rating_reader, (void **)out, n, "read evaluations", e);
+	return sq_list((struct sq *)s, SQ_ASSIST_RATINGS, "SELECT org, count, sum FROM "
+		       "assist_org_rating WHERE count > 0 ORDER BY org", SQ_NOVALS, p,
+		       &rating_reader, (void **)out, n, "read evaluations", e);
 }
 
 int sq_assist_fund_put(struct store *s, const struct assist_fund *f, struct err *e)

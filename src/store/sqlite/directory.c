@@ -1,5 +1,5 @@
 /* The SQLite store of the cooperation directory (domain/directory.h; tables
- * directory_entry and directory_revision, migration 23). */
+ * directory_entry and directory_revision, migration 24). */
 #include "store/sqlite/internal.h"
 
 static const struct sq_col dir_cols[] = {

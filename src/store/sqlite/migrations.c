@@ -842,7 +842,18 @@ static const char *const migrations[] = {
 	"CREATE INDEX assist_activity_org_org ON assist_activity_org(org, activity);\n"
 	"CREATE INDEX assist_offer_org ON assist_offer(org);\n"
 	"CREATE INDEX assist_funding_donor ON assist_funding(donor);\n",
-	/* 23: the cooperation directory (domain/directory.h, docs/directory.md):
+	/* 23: each provider's evaluations counted once per change (on requests and on
+	 * the activities it provided), for the rating term of every suggestion */
+	"CREATE TABLE assist_org_rating (\n"
+	"  org INTEGER PRIMARY KEY REFERENCES organisation(id),\n"
+	"  count INTEGER NOT NULL CHECK (count >= 0),\n"
+	"  sum INTEGER NOT NULL CHECK (sum >= 0)\n"
+	") STRICT;\n"
+	"INSERT INTO assist_org_rating(org, count, sum) SELECT org, count(*), sum(rating) "
+	"FROM (SELECT org, rating FROM assist_evaluation UNION ALL SELECT x.org, a.rating "
+	"FROM assist_activity a JOIN assist_activity_org x ON x.activity = a.id WHERE "
+	"a.rating IS NOT NULL) GROUP BY org;\n",
+	/* 24: the cooperation directory (domain/directory.h, docs/directory.md):
 	 * entries with their country, kind, label and public part in columns and the
 	 * other values as a JSON object, their verification, and the append-only
 	 * history of their versions */
