@@ -186,6 +186,24 @@ const struct route routes[] = {
 	{ POST, "/api/v1/assistance/activities/:id/evaluation", api_assist_activity_evaluation, 0,
 	  NULL },
 	{ GET, "/api/v1/assistance/trained", api_assist_trained, 0, NULL },
+	/* the cooperation directory (issue 18; web/directory.c, api/directory.c): what an
+	 * entry shows depends on who asks (dir_readable), so nothing is cached; the
+	 * literal paths before /directory/:id */
+	{ GET, "/directory", web_directory, 0, NULL },
+	{ GET, "/directory.csv", web_directory, 0, "csv" },
+	{ GET, "/directory/ask", web_directory_ask, 0, NULL },
+	{ GET | POST, "/directory/new", web_directory_new, 0, NULL },
+	{ GET, "/directory/:id", web_directory_entry, 0, NULL },
+	{ GET | POST, "/directory/:id/edit", web_directory_edit, 0, NULL },
+	{ POST, "/directory/:id/verify", web_directory_verify, 0, NULL },
+	{ GET, "/countries/:code/contacts", web_country_contacts, 0, NULL },
+	{ GET, "/countries/:code/contacts.vcf", web_country_contacts, 0, "vcf" },
+	{ GET, "/countries/:code/contacts.csv", web_country_contacts, 0, "csv" },
+	{ GET | POST, "/api/v1/directory", api_directory, 0, NULL },
+	{ GET, "/api/v1/directory/stale", api_directory_stale, 0, NULL },
+	{ GET, "/api/v1/directory/ask", api_directory_ask, 0, NULL },
+	{ GET | PUT, "/api/v1/directory/:id", api_directory_entry, 0, NULL },
+	{ POST, "/api/v1/directory/:id/verify", api_directory_verify, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

@@ -16,6 +16,7 @@
 #include "domain/country.h"
 #include "domain/coverage.h"
 #include "domain/dev.h"
+#include "domain/directory.h"
 #include "domain/questionnaire.h"
 #include "domain/kind.h"
 #include "domain/instrument.h"

@@ -789,5 +789,44 @@ STORE_FN(int, dev_law_days, (struct store *s, pool *p, const struct dev_filter *
 			     struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))
 
+/* ---- the cooperation directory (domain/directory.h) ---- */
+
+/* Insert entry row (id ignored); *id receives its id. ERR_CONFLICT when the country
+ * does not exist. */
+STORE_FN(int, dir_insert, (struct store *s, const struct dir_row *row, long long *id,
+			   struct err *e),
+	 (s, row, id, e))
+/* Replace the values, version and change of entry row->id (its creation and
+ * verification stay). ERR_NOTFOUND when absent. */
+STORE_FN(int, dir_update, (struct store *s, const struct dir_row *row, struct err *e),
+	 (s, row, e))
+/* Set entry id's verification: on (YYYY-MM-DD), by, at version. ERR_NOTFOUND. */
+STORE_FN(int, dir_verified, (struct store *s, long long id, const char *on, const char *by,
+			     int version, struct err *e),
+	 (s, id, on, by, version, e))
+/* One entry by id. ERR_NOTFOUND when absent. Entries are no records: the domain
+ * decides who reads them (dir_readable). */
+STORE_FN(int, dir_get, (struct store *s, pool *p, long long id, struct dir_row **out,
+			struct err *e),
+	 (s, p, id, out, e))
+/* The entries of country (NULL: all), by country, kind and id. */
+STORE_FN(int, dir_list, (struct store *s, pool *p, const char *country,
+			 struct dir_row **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
+/* Append a step of an entry's history (seq and changed ignored: the next seq). */
+STORE_FN(int, dir_rev_add, (struct store *s, const struct dir_revision *rev,
+			    struct err *e),
+	 (s, rev, e))
+/* The history of entry id, oldest first (changed NULL). */
+STORE_FN(int, dir_revs, (struct store *s, pool *p, long long id, struct dir_revision **out,
+			 size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+/* The countries (alpha-2, sorted, once each) of organisation org and of the
+ * organisations that share a sharing group with it: whose AMBER directory entries
+ * its accounts read. */
+STORE_FN(int, dir_partners, (struct store *s, pool *p, long long org, const char ***out,
+			     size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
+
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -95,6 +95,11 @@ static const char *const api_routes[] = {
 	"/api/v1/assistance/activities/{id}/evaluation",
 	"/api/v1/assistance/trained",
 	"/api/v1/assistance/iati.xml",
+	"/api/v1/directory",
+	"/api/v1/directory/stale",
+	"/api/v1/directory/ask",
+	"/api/v1/directory/{id}",
+	"/api/v1/directory/{id}/verify",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 
