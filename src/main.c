@@ -298,6 +298,22 @@ static const struct command commands[] = {
 	  "      RED: curators and the providers read them, each read audited\n"
 	  "  ccrepo assist activity evaluate ID --rating=1-5 [--closes=stated:12,...]\n"
 	  "  ccrepo assist trained [--country=CC] [--request=ID] [--by=request|country]\n" },
+	{ "directory", cli_directory, DB_OPTS,
+	  "add|edit|list|show|verify|stale",
+	  { "--file=", "--version=", "--country=", "--kind=", "--region=", "--language=",
+	    "--article=", "--format=", NULL },
+	  "the cooperation directory: competent authorities and 24/7 points of contact",
+	  "Entries are written as JSON, the API's form (docs/directory.md); the operator\n"
+	  "adds, edits and verifies any country's. An entry not verified for 12 months is\n"
+	  "stale.\n"
+	  "  ccrepo directory add --file=ENTRY.json\n"
+	  "  ccrepo directory edit ID --file=ENTRY.json [--version=N]   N: the version the\n"
+	  "                             edit was made from (else \"version\" in the file)\n"
+	  "  ccrepo directory list [--country=CC] [--kind=KIND] [--region=M49]\n"
+	  "      [--language=LL] [--article=coe-185/35] [--format=text|vcard|csv]\n"
+	  "  ccrepo directory show ID     the entry and its history as JSON\n"
+	  "  ccrepo directory verify ID   mark it verified today\n"
+	  "  ccrepo directory stale       entries not verified for 12 months\n" },
 	{ "report", cli_report, DB_OPTS,
 	  "make | list | show ID",
 	  { "--from=", "--to=", "--period=", "--scope=", "--region=", "--country=", "--level=",

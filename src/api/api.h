@@ -62,6 +62,14 @@ int api_needs(struct req *r, struct resp *out);
 int api_assist_iati(struct req *r, struct resp *out);
 int api_need_close(struct req *r, struct resp *out);	/* POST /api/v1/needs/:id/close */
 int api_need_weights(struct req *r, struct resp *out);	/* GET|PUT /api/v1/needs/weights */
+/* api/directory.c: the cooperation directory (domain/directory.h): GET list and
+ * POST add; GET one (with its history) and PUT edit; POST verify; GET the stale
+ * entries the asker acts on; GET "who do I ask?" (?country=, ?need=). */
+int api_directory(struct req *r, struct resp *out);
+int api_directory_entry(struct req *r, struct resp *out);
+int api_directory_verify(struct req *r, struct resp *out);
+int api_directory_stale(struct req *r, struct resp *out);
+int api_directory_ask(struct req *r, struct resp *out);
 int api_coverage_assessments(struct req *r, struct resp *out);
 /* api/campaign.c: questionnaire campaigns (domain/campaign.h). GET list (?country=),
  * POST open; one campaign; its tracking and reminders (curators); its aggregates and

@@ -33,6 +33,8 @@ int cli_campaign(const struct config *cfg, int argc, char **argv);
  * withdraw", "suggest", "match confirm|accept|decline", "evaluate", "fund", "totals",
  * "overlaps". */
 int cli_assist(const struct config *cfg, int argc, char **argv);
+/* cli/directory.c: "directory add|edit|list|show|verify|stale". */
+int cli_directory(const struct config *cfg, int argc, char **argv);
 /* cli/report.c: "report make|list|show". */
 int cli_report(const struct config *cfg, int argc, char **argv);
 /* cli/map.c: "map WORK-URI EID ARTICLE full|partial|reject" and "map --file=FILE". */

@@ -71,6 +71,9 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_ASSIST_ATTENDANCE] = "assist.attendance",
 	[AUDIT_ASSIST_ATTENDANCE_READ] = "assist.attendance_read",
 	[AUDIT_ASSIST_ACTIVITY_EVALUATE] = "assist.activity_evaluate",
+	[AUDIT_DIR_CREATE] = "directory.create",
+	[AUDIT_DIR_EDIT] = "directory.edit",
+	[AUDIT_DIR_VERIFY] = "directory.verify",
 	[AUDIT_REPORT_SAVE] = "report.save",
 	[AUDIT_REPORT_PROSE] = "report.prose",
 };

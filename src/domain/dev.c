@@ -292,6 +292,8 @@ static void from_row(pool *p, const struct dev_row *w, struct dev *d)
 	d->date = w->date;
 	d->updated = w->updated;
 	d->detail = w->detail;
+	if (d->kind <= DEV_LESSON)
+		d->tlp = w->tlp;
 	switch (d->kind) {
 	case DEV_LAW_ADOPTED:
 	case DEV_LAW_AMENDED:
@@ -376,56 +378,6 @@ static const char *day_updated(const struct dev_row *days, size_t n, const char 
 	return NULL;
 }
 
-/* The articles newly covered in the period, per country that has a version dated in
- * it, as coverage's timeline says at the period's end. */
-static int covered(struct store *s, pool *p, const struct actor *a, const struct dev_query *q,
-		   const struct dev_filter *f, struct acc *acc, struct err *e)
-{
-	struct dev_row *days;
-	size_t nd;
-	int rc;
-
-	if ((rc = store_dev_law_days(s, p, f, &days, &nd, e)))
-		return rc;
-	for (size_t i = 0; i < nd; i++) {
-		const char *const one[1] = { days[i].country };
-		struct cov_query cq = { 0 };
-		struct cov_timeline *t;
-
-		if (i && !strcmp(days[i].country, days[i - 1].country))
-			continue;
-		cq.at = q->period.to;
-		cq.countries = one;
-		cq.ncountries = 1;
-		if ((rc = cov_timeline(s, p, a, &cq, &t, e)))
-			return rc;
-		for (size_t j = 0; j < t->narticles; j++) {
-			const struct cov_since *c = &t->articles[j];
-			const char *up;
-			struct dev *d;
-
-			if (!c->covered_since || !period_contains(&q->period, c->covered_since) ||
-			    !article_in(p, f->articles, c->article->instrument, c->article->number))
-				continue;
-			d = acc_add(p, acc);
-			d->kind = DEV_COVERED;
-			d->country = days[i].country;
-			d->title = c->article->title;
-			d->language = "en";
-			d->date = c->covered_since;
-			up = day_updated(days, nd, days[i].country, c->covered_since);
-			d->updated = up ? up : pool_printf(p, "%sT00:00:00Z", c->covered_since);
-			d->instrument = c->article->instrument;
-			d->article = c->article->number;
-			d->path = pool_printf(p, "/countries/%s", days[i].country);
-			d->key = pool_printf(p, "coverage/%s/%s/%d/%s", days[i].country,
-					     c->article->instrument, c->article->number,
-					     c->covered_since);
-		}
-	}
-	return ERR_OK;
-}
-
 static int str0cmp(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "");
@@ -454,6 +406,108 @@ static int by_date(const void *a, const void *b)
 static int by_updated(const void *a, const void *b)
 {
 	return dev_cmp(a, b, 1);
+}
+
+/* Sort the developments of a in the order asked and keep the first limit. */
+static void keep_first(struct acc *a, int updated, size_t limit)
+{
+	if (a->n > 1)
+		qsort(a->v, a->n, sizeof(*a->v), updated ? by_updated : by_date);
+	if (a->n > limit)
+		a->n = limit;
+}
+
+/* A country with a version dated in the period: the greatest of its days by the
+ * order's key (the date, or the updated time of that day's versions) and by the other
+ * key. */
+struct cday {
+	const char *country, *key, *key2;
+};
+
+static int cday_cmp(const void *pa, const void *pb)
+{
+	const struct cday *a = pa, *b = pb;
+	int c = str0cmp(b->key, a->key);
+
+	return c ? c : str0cmp(b->key2, a->key2);
+}
+
+/* The articles newly covered in the period, per country that has a version dated in
+ * it, as coverage's timeline says at the period's end. An article becomes covered on
+ * the day of a version, so a country's entries are no newer (by date, or by updated)
+ * than its newest day: countries are taken newest first, and once acc holds limit
+ * entries that all come before a country's newest day in the order, neither it nor
+ * those after it are computed. */
+static int covered(struct store *s, pool *p, const struct actor *a, const struct dev_query *q,
+		   const struct dev_filter *f, struct acc *acc, struct err *e)
+{
+	struct dev_row *days;
+	struct cday *cs;
+	size_t nd, nc = 0, limit = (size_t)f->limit;
+	int rc;
+
+	if ((rc = store_dev_law_days(s, p, f, &days, &nd, e)))
+		return rc;
+	cs = pool_calloc(p, nd ? nd : 1, sizeof(*cs));
+	for (size_t i = 0; i < nd; i++) {
+		const char *key = f->by_updated ? days[i].updated : days[i].date;
+		const char *key2 = f->by_updated ? days[i].date : days[i].updated;
+
+		if (!nc || strcmp(cs[nc - 1].country, days[i].country))
+			cs[nc++].country = days[i].country;
+		if (str0cmp(key, cs[nc - 1].key) > 0)
+			cs[nc - 1].key = key;
+		if (str0cmp(key2, cs[nc - 1].key2) > 0)
+			cs[nc - 1].key2 = key2;
+	}
+	if (nc > 1)
+		qsort(cs, nc, sizeof(*cs), cday_cmp);
+	for (size_t k = 0; k < nc; k++) {
+		const char *const one[1] = { cs[k].country };
+		struct cov_query cq = { 0 };
+		struct cov_timeline *t;
+
+		if (acc->n >= limit) {
+			const struct dev *last;
+			int c;
+
+			keep_first(acc, f->by_updated, limit);
+			last = &acc->v[limit - 1];
+			c = str0cmp(cs[k].key, f->by_updated ? last->updated : last->date);
+			if (c < 0 || (!c && str0cmp(cs[k].key2, f->by_updated ? last->date :
+						    last->updated) < 0))
+				break;
+		}
+		cq.at = q->period.to;
+		cq.countries = one;
+		cq.ncountries = 1;
+		if ((rc = cov_timeline(s, p, a, &cq, &t, e)))
+			return rc;
+		for (size_t j = 0; j < t->narticles; j++) {
+			const struct cov_since *c = &t->articles[j];
+			const char *up;
+			struct dev *d;
+
+			if (!c->covered_since || !period_contains(&q->period, c->covered_since) ||
+			    !article_in(p, f->articles, c->article->instrument, c->article->number))
+				continue;
+			d = acc_add(p, acc);
+			d->kind = DEV_COVERED;
+			d->country = cs[k].country;
+			d->title = c->article->title;
+			d->language = "en";
+			d->date = c->covered_since;
+			up = day_updated(days, nd, cs[k].country, c->covered_since);
+			d->updated = up ? up : pool_printf(p, "%sT00:00:00Z", c->covered_since);
+			d->instrument = c->article->instrument;
+			d->article = c->article->number;
+			d->path = pool_printf(p, "/countries/%s", cs[k].country);
+			d->key = pool_printf(p, "coverage/%s/%s/%d/%s", cs[k].country,
+					     c->article->instrument, c->article->number,
+					     c->covered_since);
+		}
+	}
+	return ERR_OK;
 }
 
 int dev_list(struct store *s, pool *p, const struct actor *a, const struct dev_query *q,
@@ -508,10 +562,26 @@ int dev_list(struct store *s, pool *p, const struct actor *a, const struct dev_q
 	}
 	if ((f.kinds & (1u << DEV_COVERED)) && (rc = covered(s, p, a, q, &f, &acc, e)))
 		return rc;
-	if (acc.n > 1)
-		qsort(acc.v, acc.n, sizeof(*acc.v), f.by_updated ? by_updated : by_date);
-	if (acc.n > (size_t)f.limit)
-		acc.n = (size_t)f.limit;
+	keep_first(&acc, f.by_updated, (size_t)f.limit);
+	/* shown to a: its reads of restricted records are audited, as a list's */
+	if (a) {
+		struct record *recs = pool_calloc(p, acc.n ? acc.n : 1, sizeof(*recs));
+		size_t nrec = 0;
+
+		for (size_t i = 0; i < acc.n; i++)
+			if (acc.v[i].tlp) {
+				recs[nrec].id = acc.v[i].id;
+				recs[nrec].kind = acc.v[i].kind == DEV_CASE ? REC_CASE :
+						  acc.v[i].kind == DEV_LESSON ? REC_LESSON :
+						  REC_LEGISLATION;
+				recs[nrec].country = acc.v[i].country;
+				recs[nrec].title = acc.v[i].title;
+				recs[nrec].status = ST_PUBLISHED;
+				recs[nrec++].tlp = acc.v[i].tlp;
+			}
+		if ((rc = record_read_each(s, a, recs, sizeof(*recs), nrec, e)))
+			return rc;
+	}
 	if (newest)
 		for (size_t i = 0; i < acc.n; i++)
 			if (!*newest || str0cmp(acc.v[i].updated, *newest) > 0)

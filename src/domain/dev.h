@@ -117,13 +117,15 @@ struct dev {
 					 * template, a request's topic key; NULL */
 	const char *key;		/* what identifies it for ever ("law/12/2020-01-01",
 					 * "case/7"): the specific part of its feed id */
+	const char *tlp;		/* a law's, case's or lesson's label; else NULL */
 };
 
 /* The developments q selects that a may read (NULL: the public), q->order first
  * (date or updated, newest first; ties by the other, then kind and id), at most
  * q->limit, into *out (in p). The caller has set the store's clearance for a
  * (record_use_clearance). *newest receives the greatest updated among them (NULL
- * when none). */
+ * when none). They are shown to a: the AMBER, AMBER+STRICT and RED records among
+ * them go to the audit log as a list's do (record_read_each). */
 int dev_list(struct store *s, pool *p, const struct actor *a, const struct dev_query *q,
 	     struct dev **out, size_t *n, const char **newest, struct err *e);
 
@@ -153,7 +155,8 @@ struct dev_row {
 	const char *country, *region, *title, *language, *date, *updated;
 	const char *uri, *version_language, *prev;	/* laws */
 	const char *detail;
-	const char *status, *tlp;	/* answers: the answer's; requests: tlp */
+	const char *status, *tlp;	/* answers: the answer's; requests and records:
+					 * tlp */
 };
 
 #endif

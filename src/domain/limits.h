@@ -95,4 +95,19 @@
 #define LIMIT_ASSIST_NAMES    2000	/* names of one attendance list */
 #define LIMIT_ASSIST_PERSON   200	/* bytes of one name of an attendance list */
 
+#define LIMIT_DIR_NAME        300	/* bytes of a directory entry's name in one
+					 * language */
+#define LIMIT_DIR_ITEMS       20	/* names, articles, legal bases, languages or
+					 * channels of one directory entry */
+#define LIMIT_DIR_VALUE       320	/* bytes of a channel's value (an e-mail
+					 * address, a telephone number, the
+					 * diplomatic route) */
+#define LIMIT_DIR_URL         2000	/* bytes of a secure portal's URL */
+#define LIMIT_DIR_NOTE        300	/* bytes of a channel's note, of the working
+					 * hours */
+#define LIMIT_DIR_TEXT        4000	/* bytes of what a request must contain, of
+					 * the legal basis in words */
+#define LIMIT_DIR_BODY        65536	/* bytes of one entry as JSON (API, CLI) */
+#define LIMIT_DIR_LIST        5000	/* entries of one directory list or export */
+
 #endif

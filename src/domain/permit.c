@@ -12,7 +12,7 @@ enum cond {
 	OWN_ORG,	/* the account's organisation owns the record, or it made it */
 };
 
-#define NACT (ACT_FUND + 1)
+#define NACT (ACT_VERIFY + 1)
 
 static const unsigned char table[ROLE_COUNT][NACT] = {
 	/* LABEL: only the owning organisation (or the author), curators and admins
@@ -33,25 +33,27 @@ static const unsigned char table[ROLE_COUNT][NACT] = {
 	 * OFFER: offer assistance: providers for their own organisation, curators for any
 	 * MATCH: confirm an offer for a request: curators only
 	 * FUND: pledges and disbursements: a provider account of the donor organisation
-	 * (the domain checks it is a donor), curators for any */
+	 * (the domain checks it is a donor), curators for any
+	 * DIRECTORY: add and edit the cooperation directory's entries of a country: its
+	 * focal points, curators for any; VERIFY: confirm an entry is right: curators */
 	/*                   READ CREATE       EDIT         SUBMIT       PUBLISH WITHDRAW MAP LABEL
 	 *                   ASSESS       DISPUTE      DECIDE QUESTIONNAIRE NEED
-	 *                   CAMPAIGN ANSWER ASSIST OFFER MATCH FUND */
+	 *                   CAMPAIGN ANSWER ASSIST OFFER MATCH FUND DIRECTORY VERIFY */
 	[ROLE_READER]      = { NO, NO,          NO,          NO,          NO,  NO,  NO,  NO,
 			       NO,          NO,          NO,  NO,  NO,
-			       NO,  NO,  NO,  NO,  NO,  NO },
+			       NO,  NO,  NO,  NO,  NO,  NO,  NO, NO },
 	[ROLE_FOCAL_POINT] = { NO, OWN_COUNTRY, OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  NO,  OWN_ORG,
 			       OWN_COUNTRY, OWN_COUNTRY, NO,  NO,  OWN_COUNTRY,
-			       NO,  OWN_COUNTRY, OWN_COUNTRY, NO, NO, NO },
+			       NO,  OWN_COUNTRY, OWN_COUNTRY, NO, NO, NO, OWN_COUNTRY, NO },
 	[ROLE_PROVIDER]    = { NO, ANY,         OWN_ORG,     OWN_ORG,     NO,  NO,  NO,  OWN_ORG,
 			       NO,          NO,          NO,  NO,  NO,
-			       NO,  NO,  NO,  OWN_ORG, NO, OWN_ORG },
+			       NO,  NO,  NO,  OWN_ORG, NO, OWN_ORG, NO, NO },
 	[ROLE_CURATOR]     = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
 			       ANY,         NO,          ANY, ANY, ANY,
-			       ANY, ANY, ANY, ANY, ANY, ANY },
+			       ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY },
 	[ROLE_ADMIN]       = { NO, ANY,         ANY,         ANY,         ANY, ANY, ANY, ANY,
 			       ANY,         NO,          ANY, ANY, ANY,
-			       ANY, ANY, ANY, ANY, ANY, ANY },
+			       ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY },
 };
 
 static int signed_in(const struct actor *a)

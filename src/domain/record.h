@@ -109,11 +109,13 @@ int record_use_clearance(struct store *s, const struct actor *a, struct err *e);
  * ACT_ASSIST: request technical assistance for rec's country, edit the request
  * (domain/assist.h). ACT_OFFER: offer assistance as rec's owner_org, withdraw it.
  * ACT_MATCH: confirm an offer for a request (curators). ACT_FUND: record a pledge or
- * disbursement of the donor rec's owner_org. */
+ * disbursement of the donor rec's owner_org.
+ * ACT_DIRECTORY: add or edit the cooperation directory's entries of rec's country
+ * (domain/directory.h). ACT_VERIFY: mark a directory entry verified (curators). */
 enum record_action { ACT_READ, ACT_CREATE, ACT_EDIT, ACT_SUBMIT, ACT_PUBLISH, ACT_WITHDRAW,
 		     ACT_MAP, ACT_LABEL, ACT_ASSESS, ACT_DISPUTE, ACT_DECIDE,
 		     ACT_QUESTIONNAIRE, ACT_NEED, ACT_CAMPAIGN, ACT_ANSWER, ACT_ASSIST,
-		     ACT_OFFER, ACT_MATCH, ACT_FUND };
+		     ACT_OFFER, ACT_MATCH, ACT_FUND, ACT_DIRECTORY, ACT_VERIFY };
 
 /* Names: "legislation", "case", "lesson"; "draft", ...; and back (-1 unknown). */
 const char *record_kind_name(enum record_kind k);

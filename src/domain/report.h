@@ -23,7 +23,7 @@
  *
  * A report is a value: sections of named figures and tables of cells (text, numbers,
  * dates), which the handlers write as HTML, CSV and JSON (export/report_json.h), and
- * which a saved report keeps (table report, migration 24) with its parameters, its
+ * which a saved report keeps (table report, migration 25) with its parameters, its
  * time and the prose written around the report to the Commission
  * (report_paragraphs: paragraphs 5 to 13 of the resolution). Making a saved report
  * again compares the figures (report_compare). */
@@ -174,7 +174,7 @@ struct report_change {
 void report_compare(pool *p, const struct report *before, const struct report *after,
 		    struct report_change **out, size_t *n);
 
-/* ---- saved reports (table report, migration 24) ---- */
+/* ---- saved reports (table report, migration 25) ---- */
 
 /* Whether a (NULL: the public) may read saved report r: a public one everybody; a
  * GREEN one signed-in accounts and the command line. */

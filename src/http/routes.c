@@ -152,10 +152,12 @@ const struct route routes[] = {
 	{ POST, "/api/v1/campaigns/:id/answers/:code/reopen", api_answer_step, 0, "reopen" },
 	{ POST, "/api/v1/campaigns/:id/answers/:code/carry", api_answer_step, 0, "carry" },
 	{ GET, "/api/v1/countries/:code/progress", api_country_progress, 0, NULL },
-	/* developments and their feeds (issue 17): what shows depends on who asks (a
-	 * feed's token on /feeds/ only, never a session): not cached */
-	{ GET | POST, "/developments", web_developments, 0, NULL },
-	{ GET, "/feeds/developments.atom", web_feed_developments, 0, NULL },
+	/* developments and their feeds (issue 17): the public's are kept by the page
+	 * cache (the server never caches what an account sees: a feed's token, on
+	 * /feeds/ only, or a session on the page) */
+	{ GET, "/developments", web_developments, C, NULL },
+	{ POST, "/developments", web_developments, 0, NULL },
+	{ GET, "/feeds/developments.atom", web_feed_developments, C, NULL },
 	{ GET, "/api/v1/developments", api_developments, 0, NULL },
 	/* technical assistance (api/assist*.c): who reads a request decides what shows,
 	 * so nothing is cached */
@@ -184,6 +186,24 @@ const struct route routes[] = {
 	{ POST, "/api/v1/assistance/activities/:id/evaluation", api_assist_activity_evaluation, 0,
 	  NULL },
 	{ GET, "/api/v1/assistance/trained", api_assist_trained, 0, NULL },
+	/* the cooperation directory (issue 18; web/directory.c, api/directory.c): what an
+	 * entry shows depends on who asks (dir_readable), so nothing is cached; the
+	 * literal paths before /directory/:id */
+	{ GET, "/directory", web_directory, 0, NULL },
+	{ GET, "/directory.csv", web_directory, 0, "csv" },
+	{ GET, "/directory/ask", web_directory_ask, 0, NULL },
+	{ GET | POST, "/directory/new", web_directory_new, 0, NULL },
+	{ GET, "/directory/:id", web_directory_entry, 0, NULL },
+	{ GET | POST, "/directory/:id/edit", web_directory_edit, 0, NULL },
+	{ POST, "/directory/:id/verify", web_directory_verify, 0, NULL },
+	{ GET, "/countries/:code/contacts", web_country_contacts, 0, NULL },
+	{ GET, "/countries/:code/contacts.vcf", web_country_contacts, 0, "vcf" },
+	{ GET, "/countries/:code/contacts.csv", web_country_contacts, 0, "csv" },
+	{ GET | POST, "/api/v1/directory", api_directory, 0, NULL },
+	{ GET, "/api/v1/directory/stale", api_directory_stale, 0, NULL },
+	{ GET, "/api/v1/directory/ask", api_directory_ask, 0, NULL },
+	{ GET | PUT, "/api/v1/directory/:id", api_directory_entry, 0, NULL },
+	{ POST, "/api/v1/directory/:id/verify", api_directory_verify, 0, NULL },
 	/* reports (issue 17, src/web/report.c, src/api/report.c): made for who asks (a
 	 * curator may include GREEN data), saved ones read by level: not cached; the
 	 * literal paths before /reports/:id */

@@ -610,7 +610,10 @@ static void dispatch(struct server *s, struct MHD_Connection *conn, const char *
 		gen = store_generation(r.store);
 		sbuf_release(&key);
 		sbuf_adds(&key, k);
-		if (cache_serve(s->cache, k, gen, gz, inm, conn, &cs->status, &cs->bytes))
+		/* the cache answers If-None-Match; an If-Modified-Since alone goes to the
+		 * handler, whose answer's Last-Modified send_resp compares */
+		if ((inm || !r.if_modified_since) &&
+		    cache_serve(s->cache, k, gen, gz, inm, conn, &cs->status, &cs->bytes))
 			goto out;
 	}
 	out.status = route->handler(&r, &out);

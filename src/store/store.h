@@ -17,6 +17,7 @@
 #include "domain/coverage.h"
 #include "domain/report.h"
 #include "domain/dev.h"
+#include "domain/directory.h"
 #include "domain/questionnaire.h"
 #include "domain/kind.h"
 #include "domain/instrument.h"

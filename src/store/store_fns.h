@@ -769,8 +769,8 @@ STORE_FN(int, assist_attendance_names, (struct store *s, pool *p, long long id,
  * work's latest earlier version, NULL for its first), the published cases and the
  * published lessons that f selects (period, countries, a regional lesson's region,
  * articles through accepted mappings, a lesson's topic, kinds) and the clearance
- * reads; versions waiting for review never. Newest first by date (f->by_updated: by
- * updated), at most f->limit rows. */
+ * reads (each row with its record's label, tlp); versions waiting for review never.
+ * Newest first by date (f->by_updated: by updated), at most f->limit rows. */
 STORE_FN(int, dev_records, (struct store *s, pool *p, const struct dev_filter *f,
 			    struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))
@@ -783,13 +783,51 @@ STORE_FN(int, dev_events, (struct store *s, pool *p, const struct dev_filter *f,
 	 (s, p, f, out, n, e))
 /* The days on which coverage may have changed in f's period: per country (of f's
  * countries) and date, the versions of published laws the clearance reads dated
- * then, with the newest updated of them (rows: country, date, updated), by country
- * and date. */
+ * then (with f's articles: of laws mapped to one of them), with the newest updated of
+ * them (rows: country, date, updated), by country and date. */
 STORE_FN(int, dev_law_days, (struct store *s, pool *p, const struct dev_filter *f,
 			     struct dev_row **out, size_t *n, struct err *e),
 	 (s, p, f, out, n, e))
 
-/* ---- saved reports (domain/report.h; table report, migration 24) ---- */
+/* ---- the cooperation directory (domain/directory.h) ---- */
+
+/* Insert entry row (id ignored); *id receives its id. ERR_CONFLICT when the country
+ * does not exist. */
+STORE_FN(int, dir_insert, (struct store *s, const struct dir_row *row, long long *id,
+			   struct err *e),
+	 (s, row, id, e))
+/* Replace the values, version and change of entry row->id (its creation and
+ * verification stay). ERR_NOTFOUND when absent. */
+STORE_FN(int, dir_update, (struct store *s, const struct dir_row *row, struct err *e),
+	 (s, row, e))
+/* Set entry id's verification: on (YYYY-MM-DD), by, at version. ERR_NOTFOUND. */
+STORE_FN(int, dir_verified, (struct store *s, long long id, const char *on, const char *by,
+			     int version, struct err *e),
+	 (s, id, on, by, version, e))
+/* One entry by id. ERR_NOTFOUND when absent. Entries are no records: the domain
+ * decides who reads them (dir_readable). */
+STORE_FN(int, dir_get, (struct store *s, pool *p, long long id, struct dir_row **out,
+			struct err *e),
+	 (s, p, id, out, e))
+/* The entries of country (NULL: all), by country, kind and id. */
+STORE_FN(int, dir_list, (struct store *s, pool *p, const char *country,
+			 struct dir_row **out, size_t *n, struct err *e),
+	 (s, p, country, out, n, e))
+/* Append a step of an entry's history (seq and changed ignored: the next seq). */
+STORE_FN(int, dir_rev_add, (struct store *s, const struct dir_revision *rev,
+			    struct err *e),
+	 (s, rev, e))
+/* The history of entry id, oldest first (changed NULL). */
+STORE_FN(int, dir_revs, (struct store *s, pool *p, long long id, struct dir_revision **out,
+			 size_t *n, struct err *e),
+	 (s, p, id, out, n, e))
+/* The countries (alpha-2, sorted, once each) of organisation org and of the
+ * organisations that share a sharing group with it: whose AMBER directory entries
+ * its accounts read. */
+STORE_FN(int, dir_partners, (struct store *s, pool *p, long long org, const char ***out,
+			     size_t *n, struct err *e),
+	 (s, p, org, out, n, e))
+/* ---- saved reports (domain/report.h; table report, migration 25) ---- */
 
 /* Insert saved report r (id and prose ignored); *id receives its id. */
 STORE_FN(int, report_put, (struct store *s, const struct report_saved *r, long long *id,

@@ -7,9 +7,10 @@
  *
  * A feed is public unless its address carries a feed token (?token=, a read token
  * of the account: server.c reads it on /feeds/ only, and no session there): then it
- * shows what the account reads, is never kept by shared caches (Cache-Control:
- * private, no-store) and says so. Conditional GET: the server's ETag of the body,
- * and Last-Modified from the newest entry's updated. */
+ * shows what the account reads, is kept by no cache (Cache-Control: private,
+ * no-store; the server's page cache keeps only the public's) and says so.
+ * Conditional GET: the server's ETag of the body, and Last-Modified from the newest
+ * entry's updated. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -277,7 +278,8 @@ static int page(struct req *r, struct resp *out, const char *made)
 		return http_fail(r, out, &e);
 	qs = dev_query_string(r->pool, &q);
 	web_feed_link(r, qs, T("Developments (Atom feed)"));
-	web_page_begin(r, out, T("Developments"), "developments", "no-store");
+	web_page_begin(r, out, T("Developments"), "developments",
+		       r->actor && r->actor->user_id ? "no-store" : NULL);
 	web_heading(b, T("Developments"),
 		    T("New and amended laws, new cases and lessons learned, articles newly "
 		      "covered, campaigns opened and answered, and assistance delivered, newest "

@@ -167,6 +167,7 @@ static const struct {
 	{ "needs", "Needs", web_country_needs },
 	{ "questionnaires", "Questionnaires", web_country_campaigns },
 	{ "assistance", "Assistance", web_country_assistance },
+	{ "contacts", "Contacts", web_country_contacts_section },
 	{ "names", "Names and codes", sec_names },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

@@ -217,6 +217,21 @@ void web_country_select(struct req *r, struct sbuf *b, const char *name, const c
  * everybody), grouped by country. */
 void web_article_provisions(struct req *r, struct sbuf *b, const char *instrument, int number);
 
+/* The cooperation directory (src/web/directory.c, domain/directory.h): /directory
+ * (route data non-NULL: its CSV), /directory/ask, /directory/:id, POST
+ * /directory/:id/verify, the forms /directory/new?country= and /directory/:id/edit
+ * (GET, POST), /countries/:code/contacts (route data "vcf" or "csv": the exports)
+ * and the profile's "Contacts" section. */
+int web_directory(struct req *r, struct resp *out);
+int web_directory_ask(struct req *r, struct resp *out);
+int web_directory_entry(struct req *r, struct resp *out);
+int web_directory_verify(struct req *r, struct resp *out);
+int web_directory_new(struct req *r, struct resp *out);
+int web_directory_edit(struct req *r, struct resp *out);
+int web_country_contacts(struct req *r, struct resp *out);
+int web_country_contacts_section(struct req *r, struct sbuf *b, const struct country *c,
+				 struct err *e);
+
 /* Developments (src/web/developments.c, domain/dev.h): GET /developments (the page;
  * POST: a signed-in account makes a feed token for the query it posts and sees the
  * private feed's address once) and GET /feeds/developments.atom (the Atom feed). */

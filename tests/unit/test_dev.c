@@ -17,6 +17,7 @@
 #include "fixture.h"
 
 #include "domain/assist.h"
+#include "domain/audit.h"
 #include "domain/campaign.h"
 #include "domain/caselaw.h"
 #include "domain/dev.h"
@@ -127,6 +128,8 @@ static int setup(void **state)
 	if (mapping_set(S, &fixture_local, act_id, "sec_14", "coe-185", 2, "accepted", "full",
 			NULL, &e) ||
 	    mapping_set(S, &fixture_local, act_id, "sec_15", "un-cc", 12, "accepted", "full",
+			NULL, &e) ||
+	    mapping_set(S, &fixture_local, amber_id, "sec_1", "coe-185", 11, "accepted", "full",
 			NULL, &e))
 		goto fail;
 
@@ -356,6 +359,30 @@ static void test_filters(void **state)
 	assert_int_equal(v[1].kind, DEV_CAMPAIGN_ANSWERED);
 }
 
+/* A shorter list is the beginning of a longer one, in both orders (coverage is
+ * computed only for the countries whose days can still enter the list). */
+static void test_limit_prefix(void **state)
+{
+	static const char *const orders[] = { "date", "updated" };
+	static const char *const limits[] = { "1", "2", "3", "5", "8", "13" };
+
+	(void)state;
+	for (size_t o = 0; o < 2; o++) {
+		struct dev_params in = { .order = orders[o] };
+		size_t nall, n;
+		struct dev *all = list(&CUR, &in, &nall), *v;
+
+		assert_true(nall > 13);
+		for (size_t l = 0; l < sizeof(limits) / sizeof(limits[0]); l++) {
+			in.limit = limits[l];
+			v = list(&CUR, &in, &n);
+			assert_int_equal(n, (size_t)atoi(limits[l]));
+			for (size_t i = 0; i < n; i++)
+				assert_string_equal(v[i].key, all[i].key);
+		}
+	}
+}
+
 static void test_clearance(void **state)
 {
 	struct dev_params in = { 0 };
@@ -372,11 +399,30 @@ static void test_clearance(void **state)
 	assert_non_null(find(v, n, DEV_CAMPAIGN_OPENED, NULL));
 	for (size_t i = 0; i < n; i++)
 		assert_true(v[i].id != amber_id || v[i].kind > DEV_LAW_AMENDED);
+	/* nor what the AMBER act covers (coe-185/11 only through it) */
+	assert_null(covered(v, n, "coe-185", 11));
 	/* Kenya's focal point reads them all */
 	v = list(&FKE, &in, &n);
 	assert_non_null(find(v, n, DEV_LAW_ADOPTED, "2019-07-01"));
+	assert_non_null(covered(v, n, "coe-185", 11));
+	assert_string_equal(covered(v, n, "coe-185", 11)->date, "2019-07-01");
 	assert_non_null(find(v, n, DEV_CAMPAIGN_ANSWERED, NULL));
 	assert_non_null(find(v, n, DEV_ASSIST_DELIVERED, NULL));
+	/* shown to Kenya's focal point, the AMBER act is a restricted read, audited once a
+	 * day; the CLEAR act is not */
+	{
+		struct audit_filter af = { .actor = "kamau", .action = "read.restricted" };
+		struct audit_entry *en;
+		size_t ne;
+		struct err e = { 0 };
+
+		assert_int_equal(audit_list(S, P, &af, 0, 0, &en, &ne, &e), ERR_OK);
+		assert_int_equal(ne, 1);
+		assert_string_equal(en[0].target, pool_printf(P, "record/%lld", amber_id));
+		list(&FKE, &in, &n);
+		assert_int_equal(audit_list(S, P, &af, 0, 0, &en, &ne, &e), ERR_OK);
+		assert_int_equal(ne, 1);
+	}
 	/* Uganda's: the GREEN request (signed in), not the AMBER act nor Kenya's answer */
 	v = list(&FUG, &in, &n);
 	assert_null(find(v, n, DEV_LAW_ADOPTED, "2019-07-01"));
@@ -448,6 +494,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds_and_dates),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_limit_prefix),
 		cmocka_unit_test(test_clearance),
 		cmocka_unit_test(test_query),
 	};

@@ -24,8 +24,8 @@
  * development); prev: the work's latest earlier version that is not pending. */
 #define DEV_LAWS \
 	"SELECT CASE WHEN prev IS NULL THEN 0 ELSE 1 END AS k, id, country, region, " \
-	"title, language, d, u, uri, xl, prev, NULL AS detail, NULL AS status, NULL AS tlp " \
-	"FROM (SELECT r.id, r.country, r.region, r.title, r.language, x.date AS d, " \
+	"title, language, d, u, uri, xl, prev, NULL AS detail, NULL AS status, tlp " \
+	"FROM (SELECT r.id, r.country, r.region, r.title, r.language, r.tlp, x.date AS d, " \
 	"max(" VERSION_UPDATED ") AS u, w.uri, min(x.language) AS xl, " \
 	"(SELECT max(y.date) FROM expression y WHERE y.work_id = r.id AND y.pending = 0 " \
 	"AND y.date < x.date) AS prev " \
@@ -37,7 +37,7 @@
 #define CASE_DATE "coalesce(c.decided, substr(r.created_at, 1, 10))"
 #define DEV_CASES \
 	"SELECT 2, r.id, r.country, r.region, r.title, r.language, " CASE_DATE ", " \
-	"r.changed_at, NULL, NULL, NULL, c.court, NULL, NULL " \
+	"r.changed_at, NULL, NULL, NULL, c.court, NULL, r.tlp " \
 	"FROM record r JOIN caselaw c ON c.record_id = r.id " \
 	"WHERE ?7 & 4 AND r.kind = 'case' AND r.status = 'published' AND " CASE_DATE \
 	" BETWEEN ?1 AND ?2 AND " IN_COUNTRIES("r.country") " AND (?5 IS NULL OR EXISTS " \
@@ -47,7 +47,7 @@
 #define LESSON_DATE "coalesce(l.date, substr(r.created_at, 1, 10))"
 #define DEV_LESSONS \
 	"SELECT 3, r.id, r.country, r.region, r.title, r.language, " LESSON_DATE ", " \
-	"r.changed_at, NULL, NULL, NULL, l.topic, NULL, NULL " \
+	"r.changed_at, NULL, NULL, NULL, l.topic, NULL, r.tlp " \
 	"FROM record r JOIN lesson l ON l.record_id = r.id " \
 	"WHERE ?7 & 8 AND r.kind = 'lesson' AND r.status = 'published' AND " LESSON_DATE \
 	" BETWEEN ?1 AND ?2 AND (" IN_COUNTRIES("r.country") " OR r.region = ?4) AND " \
@@ -131,7 +131,8 @@ int sq_dev_law_days(struct store *s, pool *p, const struct dev_filter *f,
 		"SELECT 4, 0, r.country, NULL, NULL, NULL, x.date, max(" VERSION_UPDATED "), "
 		"NULL, NULL, NULL, NULL, NULL, NULL FROM record r "
 		"JOIN expression x ON x.work_id = r.id AND x.pending = 0 "
-		"WHERE r.country IS NOT NULL AND " VERSIONS_WHERE " "
+		"WHERE r.country IS NOT NULL AND " VERSIONS_WHERE " AND (?5 IS NULL OR EXISTS "
+		"(SELECT 1 FROM mapping m WHERE m.work_id = r.id AND " IN_ARTICLES ")) "
 		"GROUP BY r.country, x.date ORDER BY r.country, x.date", f, p, out, n,
 		"list the days of laws", e);
 }

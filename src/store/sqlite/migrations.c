@@ -853,7 +853,41 @@ static const char *const migrations[] = {
 	"FROM (SELECT org, rating FROM assist_evaluation UNION ALL SELECT x.org, a.rating "
 	"FROM assist_activity a JOIN assist_activity_org x ON x.activity = a.id WHERE "
 	"a.rating IS NOT NULL) GROUP BY org;\n",
-	/* 24: saved reports (domain/report.h): the parameters, when and by whom, the
+	/* 24: the cooperation directory (domain/directory.h, docs/directory.md):
+	 * entries with their country, kind, label and public part in columns and the
+	 * other values as a JSON object, their verification, and the append-only
+	 * history of their versions */
+	"CREATE TABLE directory_entry (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  country TEXT NOT NULL REFERENCES country(alpha2),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('24x7', 'mla', 'extradition', "
+	"'preservation', 'cert', 'cyber-unit', 'prosecution')),\n"
+	"  tlp TEXT NOT NULL CHECK (tlp IN ('CLEAR', 'GREEN', 'AMBER')),\n"
+	"  public_part INTEGER NOT NULL CHECK (public_part IN (0, 1)),\n"
+	"  body TEXT NOT NULL CHECK (json_valid(body) AND "
+	"length(CAST(body AS BLOB)) <= 200000),\n"
+	"  version INTEGER NOT NULL CHECK (version >= 1),\n"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,\n"
+	"  created_by_user INTEGER,\n"
+	"  changed_at TEXT NOT NULL, changed_by TEXT NOT NULL,\n"
+	"  verified_on TEXT, verified_by TEXT,\n"
+	"  verified_version INTEGER NOT NULL DEFAULT 0\n"
+	") STRICT;\n"
+	"CREATE INDEX directory_entry_country ON directory_entry(country, kind, id);\n"
+	"CREATE TABLE directory_revision (\n"
+	"  entry INTEGER NOT NULL REFERENCES directory_entry(id),\n"
+	"  seq INTEGER NOT NULL CHECK (seq >= 1),\n"
+	"  action TEXT NOT NULL CHECK (action IN ('create', 'edit', 'verify')),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  snapshot TEXT NOT NULL,\n"
+	"  at TEXT NOT NULL, by TEXT NOT NULL,\n"
+	"  PRIMARY KEY (entry, seq)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TRIGGER directory_revision_keep BEFORE UPDATE ON directory_revision\n"
+	"BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;\n"
+	"CREATE TRIGGER directory_revision_stay BEFORE DELETE ON directory_revision\n"
+	"BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;\n",
+	/* 25: saved reports (domain/report.h): the parameters, when and by whom, the
 	 * content as made (JSON) and the prose written around the report to the
 	 * Commission (a JSON object by paragraph); the stated needs of a period */
 	"CREATE TABLE report (\n"

@@ -1,4 +1,4 @@
-/* The SQLite store of saved reports (domain/report.h; table report, migration 24) and
+/* The SQLite store of saved reports (domain/report.h; table report, migration 25) and
  * the stated needs of a period that a report's needs section reads. */
 #include "store/sqlite/internal.h"
 
