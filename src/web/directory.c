@@ -118,19 +118,21 @@ static void verified_text(struct req *r, struct sbuf *b, const struct dir_entry 
 			 T("Stale: not verified for 12 months"));
 }
 
-/* One entry as a card: its name, kind, and, when read whole, everything. */
-static void entry_card(struct req *r, struct sbuf *b, const struct dir_entry *en, int link)
+/* One entry as a card under a heading of level (2 or 3): its name, kind, and, when
+ * read whole, everything. */
+static void entry_card(struct req *r, struct sbuf *b, const struct dir_entry *en, int link,
+		       int level)
 {
-	html_fmt(b, "<article class=\"contact\" id=\"entry-%S\">\n<h3>",
-		 pool_printf(r->pool, "%lld", en->id));
+	html_fmt(b, "<article class=\"contact\" id=\"entry-%S\">\n<h%d>",
+		 pool_printf(r->pool, "%lld", en->id), level);
 	if (link)
 		html_fmt(b, "<a href=\"/directory/%S%S\">", pool_printf(r->pool, "%lld", en->id),
 			 layout_q(r));
 	entry_name(r, b, en);
 	if (link)
 		html_fmt(b, "</a>");
-	html_fmt(b, "</h3>\n<p><span class=\"tag\">%s</span> <span class=\"tag tlp\">TLP:%s"
-		 "</span></p>\n", T(dir_kinds[en->kind].label), en->tlp);
+	html_fmt(b, "</h%d>\n<p><span class=\"tag\">%s</span> <span class=\"tag tlp\">TLP:%s"
+		 "</span></p>\n", level, T(dir_kinds[en->kind].label), en->tlp);
 	if (en->only_public) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n</article>\n",
 			 T("Only the name and kind of this entry are public; its channels are "
@@ -295,7 +297,7 @@ int web_directory_ask(struct req *r, struct resp *out)
 			html_fmt(b, "<p class=\"muted\">%s</p>\n",
 				 T("No authority for this need is listed that you may read."));
 		for (size_t i = 0; i < ans.nentries; i++)
-			entry_card(r, b, &ans.entries[i], 1);
+			entry_card(r, b, &ans.entries[i], 1, 3);
 		html_fmt(b, "<p class=\"muted\">%s ", T("International cooperation under"));
 		for (size_t i = 0; ans.need->articles[i]; i++) {
 			const char *ref = ans.need->articles[i], *slash = strchr(ref, '/');
@@ -390,7 +392,7 @@ int web_directory_entry(struct req *r, struct resp *out)
 				 en->names[i].name);
 		html_fmt(b, "</ul>\n");
 	}
-	entry_card(r, b, en, 0);
+	entry_card(r, b, en, 0, 2);
 	if (!en->only_public && dir_may_edit(r->actor, en->country))
 		html_fmt(b, "<p><a href=\"/directory/%S/edit%S\">%s</a></p>\n", ids, layout_q(r),
 			 T("Edit this entry"));
@@ -777,7 +779,7 @@ int web_country_contacts(struct req *r, struct resp *out)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n",
 			 T("No directory entry of this country that you may read."));
 	for (size_t i = 0; i < n; i++)
-		entry_card(r, b, &v[i], 1);
+		entry_card(r, b, &v[i], 1, 2);
 	html_fmt(b, "<p><a href=\"/countries/%S/contacts.vcf\">vCard</a> · <a "
 		 "href=\"/countries/%S/contacts.csv\">CSV</a> · <a "
 		 "href=\"/api/v1/directory?country=%S\">JSON</a> · <a "
