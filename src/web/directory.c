@@ -13,6 +13,7 @@
 #include "domain/directory.h"
 #include "domain/legislation.h"
 #include "domain/limits.h"
+#include "domain/user.h"
 #include "export/directory.h"
 #include "view/html.h"
 #include "view/layout.h"
@@ -821,5 +822,30 @@ int web_country_contacts_section(struct req *r, struct sbuf *b, const struct cou
 	}
 	html_fmt(b, "<p><a href=\"/countries/%S/contacts%S\">%s</a></p>\n", c->alpha2,
 		 layout_q(r), T("All contacts, vCard and CSV"));
+	return ERR_OK;
+}
+
+int web_home_directory(struct req *r, struct sbuf *b, struct err *e)
+{
+	struct dir_entry *v;
+	size_t n;
+	int rc;
+
+	if (!r->actor || !r->actor->user_id || r->actor->role != ROLE_FOCAL_POINT ||
+	    !r->actor->country)
+		return ERR_OK;
+	if ((rc = dir_stale_list(r->store, r->pool, r->actor, &v, &n, e)) || !n)
+		return rc;
+	html_fmt(b, "<section aria-labelledby=\"home-stale\">\n<h2 id=\"home-stale\">%s</h2>\n"
+		 "<p>%s</p>\n<ul>\n", T("Directory entries to verify"),
+		 T("Not verified for 12 months: check them with the authority, update them and "
+		   "ask a curator to verify them."));
+	for (size_t i = 0; i < n; i++) {
+		html_fmt(b, "<li><a href=\"/directory/%S%S\">", pool_printf(r->pool, "%lld",
+			 v[i].id), layout_q(r));
+		entry_name(r, b, &v[i]);
+		html_fmt(b, "</a> · %s</li>\n", T(dir_kinds[v[i].kind].label));
+	}
+	html_fmt(b, "</ul>\n</section>\n");
 	return ERR_OK;
 }

@@ -291,6 +291,13 @@ static void test_stale(void **state)
 	assert_has(body, "id=\"stale\"");
 	assert_has(body, PUBLIC_NAME);
 	free(body);
+	body = page(FKE, "/");
+	assert_has(body, "id=\"home-stale\"");
+	assert_has(body, HIDDEN_NAME);
+	free(body);
+	body = page(FUG, "/");
+	assert_lacks(body, "id=\"home-stale\"");
+	free(body);
 	body = page(PARTNER, "/countries/KE/contacts");
 	assert_lacks(body, "id=\"stale\"");
 	assert_has(body, "Stale: not verified for 12 months");
