@@ -72,8 +72,23 @@ test('directory: the focal point adds an entry, contacts, who do I ask?, Arabic'
     assertEqual(await page.locator('html').getAttribute('dir'), 'rtl', `${p} is right to left`);
     assertEqual(await page.locator('html').getAttribute('lang'), 'ar', `${p} is Arabic`);
   }
-  res = await page.goto('/countries/KE/contacts');
-  assertEqual((await axe(page)).join('\n'), '', 'the contacts page has no accessibility violations');
+  // no accessibility violations, in two scripts; nothing wider than a phone's screen
+  const found = [];
+  for (const p of ['/countries/KE/contacts', '/countries/KE/contacts?lang=ar', url, `${url}?lang=ar`,
+    `${url}/edit`, '/directory/new?country=KE&lang=ar', '/directory', '/directory?lang=ar', '/']) {
+    res = await page.goto(p);
+    assertEqual(res && res.status(), 200, `status of ${p}`);
+    for (const v of await axe(page)) found.push(`${p}: ${v}`);
+  }
+  assertEqual(found.length, 0, `axe violations:\n  ${found.join('\n  ')}`);
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const p of ['/countries/KE/contacts?lang=ar', url, '/directory', '/directory/ask?country=KE&need=preserve']) {
+    await page.goto(p);
+    const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth,
+      iw: window.innerWidth }));
+    assert(m.sw <= m.iw, `${p} on a phone: scrollWidth ${m.sw} > innerWidth ${m.iw}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // the public: the name and kind, not the channels
   const pub = await t.context.browser().newContext({ baseURL: t.base, locale: 'en-GB' });
