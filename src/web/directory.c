@@ -196,8 +196,6 @@ int web_directory(struct req *r, struct resp *out)
 
 	if (arg(r, "kind") && (q.kind = dir_kind_parse(arg(r, "kind"))) < 0)
 		return http_error(r, out, 400, "kind: not a kind of authority");
-	if (q.country && strlen(q.country) != 2)
-		return http_error(r, out, 400, "country: a two-letter code");
 	if (dir_list(r->store, r->pool, r->actor, &q, &v, &n, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
 		return http_fail(r, out, &e);

@@ -105,6 +105,8 @@ static long long id_of(json_t *j)
 	return id;
 }
 
+static int listed(json_t *j, long long id);
+
 static int cli(const char *const *args)
 {
 	return harness_cli(D, NULL, args, NULL, 0);
@@ -204,6 +206,20 @@ static void test_add_edit_verify(void **state)
 	assert_status(r, 400);
 	assert_has(r->body, "articles[0]");
 	http_response_free(r);
+	/* bad filters: refused, naming the parameter; a country by its other codes */
+	r = ask(&people[FKE], "GET", "/api/v1/directory?language=english", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "language");
+	http_response_free(r);
+	r = ask(&people[FKE], "GET", "/api/v1/directory?article=coe-185", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "article");
+	http_response_free(r);
+	r = ask(&people[FKE], "GET", "/api/v1/directory?country=Germany", NULL);
+	assert_true(r->status == 400 || r->status == 404);
+	http_response_free(r);
+	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=KEN", NULL, 200), PUB));
+	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=404", NULL, 200), PUB));
 	/* edit at version 1, then again from version 1: a conflict */
 	snprintf(path, sizeof(path), "/api/v1/directory/%lld", PUB);
 	j = as(FKE, "GET", path, NULL, 200);
