@@ -497,6 +497,60 @@ static void test_pages(void **state)
 	}
 }
 
+/* ---- the command line ---- */
+
+static void test_cli(void **state)
+{
+	char file[400], *out = NULL, *err = NULL, *body;
+	FILE *f;
+
+	(void)state;
+	snprintf(file, sizeof(file), "%s/entry.json", D);
+	body = entry("extradition", "{\"en\":\"Zqcli Extradition Office\"}", 1, "0720");
+	assert_non_null(f = fopen(file, "w"));
+	fputs(body, f);
+	fclose(f);
+	free(body);
+	/* a bad telephone number: exit 1, the field named */
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "add",
+			 "--file", file, NULL }, &out, &err), 1);
+	assert_has(err, "channels[0].value");
+	body = entry("extradition", "{\"en\":\"Zqcli Extradition Office\"}", 1, CANARY_PHONE);
+	assert_non_null(f = fopen(file, "w"));
+	fputs(body, f);
+	fclose(f);
+	free(body);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "add",
+			 "--file", file, NULL }, &out, &err), 0);
+	assert_has(out, "added");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--country", "KE", "--kind", "extradition", NULL }, &out, &err), 0);
+	assert_has(out, "Zqcli Extradition Office");
+	assert_lacks(out, PUBLIC_NAME);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--country", "KE", "--format", "vcard", NULL }, &out, &err), 0);
+	assert_has(out, "BEGIN:VCARD\r\n");
+	assert_has(out, "FN:Zqcli Extradition Office\r\n");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--kind", "police", NULL }, &out, &err), 1);
+	assert_has(err, "--kind");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "show",
+			 "1", NULL }, &out, &err), 0);
+	assert_has(out, "\"history\"");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory",
+			 "stale", NULL }, &out, &err), 0);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory",
+			 "verify", "999", NULL }, &out, &err), 1);
+	assert_has(err, "no directory entry 999");
+	/* the API sees what the command line added */
+	body = page(CUR, "/api/v1/directory?kind=extradition");
+	assert_has(body, "Zqcli Extradition Office");
+	assert_lacks(body, PUBLIC_NAME);
+	free(body);
+	free(out);
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -504,6 +558,7 @@ int main(void)
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_leak),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_cli),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
