@@ -175,6 +175,7 @@ static int aw_list_page(struct req *r, struct resp *out, int status, const char 
 		assist_csv_requests(&out->body, r->pool, keep, nk, aw_minor, &k);
 		return 200;
 	}
+	web_feed_link(r, "kind=assistance-delivered", T("Developments (Atom feed)"));
 	web_page_begin(r, out, T("Technical assistance"), "assistance", "no-store");
 	web_heading(b, T("Technical assistance"),
 		    T("Requests for technical assistance from countries, from the request to "

@@ -210,6 +210,7 @@ static int camp_list_page(struct req *r, struct resp *out, int status, const cha
 
 	if (camp_list(r->store, r->pool, &cs, &n, &e))
 		return http_fail(r, out, &e);
+	web_feed_link(r, "kind=campaign-opened,campaign-answered", T("Developments (Atom feed)"));
 	web_page_begin(r, out, T("Campaigns"), "campaigns", "no-store");
 	web_heading(b, T("Campaigns"), T("Questionnaire rounds sent to member states: who is "
 					 "asked, until when, and how far they are."));

@@ -7,9 +7,10 @@
  *
  * A feed is public unless its address carries a feed token (?token=, a read token
  * of the account: server.c reads it on /feeds/ only, and no session there): then it
- * shows what the account reads, is never kept by shared caches (Cache-Control:
- * private, no-store) and says so. Conditional GET: the server's ETag of the body,
- * and Last-Modified from the newest entry's updated. */
+ * shows what the account reads, is kept by no cache (Cache-Control: private,
+ * no-store; the server's page cache keeps only the public's) and says so.
+ * Conditional GET: the server's ETag of the body, and Last-Modified from the newest
+ * entry's updated. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

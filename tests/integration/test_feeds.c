@@ -457,6 +457,16 @@ static void test_pages(void **state)
 	r = get("/instruments/coe-185/2", NULL, 200);
 	assert_has(r->body, "/feeds/developments.atom?article=coe-185/2&amp;lang=en");
 	http_response_free(r);
+	r = get("/campaigns", NULL, 200);
+	assert_has(r->body, "/feeds/developments.atom?kind=campaign-opened,campaign-answered&amp;"
+		   "lang=en");
+	http_response_free(r);
+	r = get("/assistance", NULL, 200);
+	assert_has(r->body, "/feeds/developments.atom?kind=assistance-delivered&amp;lang=en");
+	http_response_free(r);
+	r = get("/regions/014", NULL, 200);
+	assert_has(r->body, "/feeds/developments.atom?region=014&amp;lang=en");
+	http_response_free(r);
 	r = get("/developments?kind=case", NULL, 200);
 	assert_has(r->body, "Republic v. Mwangi");
 	assert_lacks(r->body, "Computer Misuse Act");

@@ -428,6 +428,26 @@ static void test_tokens(void **state)
 					 " '%s') OR instr(hex(secret_hash), upper('%s'))",
 					 text + 21, text + 21)));
 
+	/* a feed takes the read token (its account, reading only), not the write one */
+	{
+		struct actor a = { 0 };
+
+		assert_int_equal(user_actor_from_feed_token(S, P, text2, T0 + 12, &a, &e), ERR_OK);
+		assert_string_equal(a.name, "alice");
+		assert_true(a.user_id > 0);
+		assert_int_equal(a.read_only, 1);
+		assert_int_equal(a.token, 1);
+		memset(&a, 0, sizeof(a));
+		assert_int_equal(user_actor_from_feed_token(S, P, text, T0 + 12, &a, &e),
+				 ERR_INVALID);
+		assert_non_null(strstr(e.msg, "token: a feed takes a token of scope read"));
+		assert_int_equal(a.user_id, 0);
+		err_clear(&e);
+		assert_int_equal(user_actor_from_feed_token(S, P, "ccr_nope", T0, &a, &e),
+				 ERR_FORBIDDEN);
+		err_clear(&e);
+	}
+
 	/* errors of creation */
 	assert_int_equal(token_create(S, P, "nobody", "x", SCOPE_READ, T0, &id2, &text2, &e),
 			 ERR_NOTFOUND);
