@@ -314,6 +314,19 @@ static const struct command commands[] = {
 	  "  ccrepo directory show ID     the entry and its history as JSON\n"
 	  "  ccrepo directory verify ID   mark it verified today\n"
 	  "  ccrepo directory stale       entries not verified for 12 months\n" },
+	{ "report", cli_report, DB_OPTS,
+	  "make | list | show ID",
+	  { "--from=", "--to=", "--period=", "--scope=", "--region=", "--country=", "--level=",
+	    "--title=", "--format=", "--table=", "--lang=", "--dry-run", "--again", NULL },
+	  "periodic reports: developments, coverage, needs, assistance, campaigns",
+	  "A report for a period (at most 30 years) and a scope (the world, an M49 region,\n"
+	  "a country or a list), its sections computed by the functions the pages use\n"
+	  "(docs/reports.md). make saves it (unless --dry-run) and prints it; show prints a\n"
+	  "saved one, or with --again makes it again and prints the figures that changed.\n\n"
+	  "  ccrepo report make --from=2025-01-01 --to=2025-12-31 [--scope=world|014|KE,UG]\n"
+	  "      [--level=public|green] [--title=T] [--format=json|csv|html] [--table=KEY]\n"
+	  "  ccrepo report list\n"
+	  "  ccrepo report show ID [--format=...] | --again\n" },
 	{ "version", cmd_version, 0, "", { NULL }, "print the version", "" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

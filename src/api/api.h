@@ -192,4 +192,14 @@ int api_send_list(struct resp *out, const char *key, json_t *arr, const struct r
  * *country (pool string); on an unknown country answer in out and return non-zero. */
 int api_country_arg(struct req *r, struct resp *out, const char **country);
 
+/* Reports (api/report.c, domain/report.h): GET /api/v1/report (made from the query
+ * string, not saved), GET|POST /api/v1/reports (the saved ones; make and save), GET
+ * /api/v1/reports/:id, GET /api/v1/reports/:id/again (made again with the changes),
+ * PUT /api/v1/reports/:id/prose/:paragraph. */
+int api_report(struct req *r, struct resp *out);
+int api_reports(struct req *r, struct resp *out);
+int api_report_saved(struct req *r, struct resp *out);
+int api_report_again(struct req *r, struct resp *out);
+int api_report_prose(struct req *r, struct resp *out);
+
 #endif

@@ -35,6 +35,8 @@ int cli_campaign(const struct config *cfg, int argc, char **argv);
 int cli_assist(const struct config *cfg, int argc, char **argv);
 /* cli/directory.c: "directory add|edit|list|show|verify|stale". */
 int cli_directory(const struct config *cfg, int argc, char **argv);
+/* cli/report.c: "report make|list|show". */
+int cli_report(const struct config *cfg, int argc, char **argv);
 /* cli/map.c: "map WORK-URI EID ARTICLE full|partial|reject" and "map --file=FILE". */
 int cli_map(const struct config *cfg, int argc, char **argv);
 /* cli/audit.c: "audit verify" and "audit list". */

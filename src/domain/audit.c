@@ -74,6 +74,8 @@ static const char *const action_names[AUDIT_ACTION_COUNT] = {
 	[AUDIT_DIR_CREATE] = "directory.create",
 	[AUDIT_DIR_EDIT] = "directory.edit",
 	[AUDIT_DIR_VERIFY] = "directory.verify",
+	[AUDIT_REPORT_SAVE] = "report.save",
+	[AUDIT_REPORT_PROSE] = "report.prose",
 };
 
 /* Entries read per step of audit_verify. */

@@ -204,6 +204,22 @@ const struct route routes[] = {
 	{ GET, "/api/v1/directory/ask", api_directory_ask, 0, NULL },
 	{ GET | PUT, "/api/v1/directory/:id", api_directory_entry, 0, NULL },
 	{ POST, "/api/v1/directory/:id/verify", api_directory_verify, 0, NULL },
+	/* reports (issue 17, src/web/report.c, src/api/report.c): made for who asks (a
+	 * curator may include GREEN data), saved ones read by level: not cached; the
+	 * literal paths before /reports/:id */
+	{ GET | POST, "/reports", web_reports, 0, NULL },
+	{ GET | POST, "/reports/new", web_reports, 0, NULL },
+	{ GET, "/reports/view", web_report_view, 0, NULL },
+	{ GET, "/reports/view.csv", web_report_view, 0, "csv" },
+	{ GET, "/reports/:id", web_report, 0, NULL },
+	{ GET, "/reports/:id/again", web_report_again, 0, NULL },
+	{ POST, "/reports/:id/prose", web_report_prose, 0, NULL },
+	{ GET, "/reports/:id/:file", web_report, 0, NULL },
+	{ GET, "/api/v1/report", api_report, 0, NULL },
+	{ GET | POST, "/api/v1/reports", api_reports, 0, NULL },
+	{ GET, "/api/v1/reports/:id", api_report_saved, 0, NULL },
+	{ GET, "/api/v1/reports/:id/again", api_report_again, 0, NULL },
+	{ PUT | POST, "/api/v1/reports/:id/prose/:paragraph", api_report_prose, 0, NULL },
 };
 
 const int routes_count = (int)(sizeof(routes) / sizeof(routes[0]));

@@ -15,6 +15,7 @@
 #include "domain/campaign.h"
 #include "domain/country.h"
 #include "domain/coverage.h"
+#include "domain/report.h"
 #include "domain/dev.h"
 #include "domain/directory.h"
 #include "domain/questionnaire.h"

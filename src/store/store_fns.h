@@ -827,6 +827,34 @@ STORE_FN(int, dir_revs, (struct store *s, pool *p, long long id, struct dir_revi
 STORE_FN(int, dir_partners, (struct store *s, pool *p, long long org, const char ***out,
 			     size_t *n, struct err *e),
 	 (s, p, org, out, n, e))
+/* ---- saved reports (domain/report.h; table report, migration 25) ---- */
+
+/* Insert saved report r (id and prose ignored); *id receives its id. */
+STORE_FN(int, report_put, (struct store *s, const struct report_saved *r, long long *id,
+			   struct err *e),
+	 (s, r, id, e))
+/* Saved report id. ERR_NOTFOUND when absent. Reports are no records: the domain
+ * decides who reads them (report_can_read). */
+STORE_FN(int, report_get, (struct store *s, pool *p, long long id, struct report_saved **out,
+			   struct err *e),
+	 (s, p, id, out, e))
+/* The saved reports, newest first, at most limit: public ones only unless green
+ * (then GREEN ones too). Without their content. */
+STORE_FN(int, report_list, (struct store *s, pool *p, int green, int limit,
+			    struct report_saved **out, size_t *n, struct err *e),
+	 (s, p, green, limit, out, n, e))
+/* Set the prose called key (a paragraph's number) of saved report id to text ("":
+ * none). ERR_NOTFOUND when absent. */
+STORE_FN(int, report_prose, (struct store *s, long long id, const char *key,
+			     const char *text, struct err *e),
+	 (s, id, key, text, e))
+/* The stated needs (domain/needs.h) raised or closed from `from` to `to` (UTC days,
+ * both included) of the countries of JSON array countries (NULL: all), by raised_at
+ * then id. Stated needs are no records: the caller applies needs_can_read. */
+STORE_FN(int, report_needs, (struct store *s, pool *p, const char *from, const char *to,
+			     const char *countries, struct need_stated **out, size_t *n,
+			     struct err *e),
+	 (s, p, from, to, countries, out, n, e))
 
 #undef STORE_FN
 #undef STORE_FN_HAND

@@ -199,3 +199,48 @@ void chart_timeline(const struct req *r, struct sbuf *sb, const struct chart_tim
 	}
 	sbuf_adds(sb, "</tbody></table>\n");
 }
+
+/* The pairs' drawing: a label column, then the bars from PX0 to PX1, each pair ROW
+ * high, the legend at the top. */
+enum { PR_W = 480, PR_X0 = 170, PR_X1 = 430, PR_ROW = 26, PR_TOP = 28 };
+
+void chart_pairs(const struct req *r, struct sbuf *sb, const struct chart_pairs *c)
+{
+	const char *id = c->id ? c->id : "pr";
+	int h = PR_TOP + (int)c->n * PR_ROW + 8;
+
+	html_fmt(sb, "<svg class=\"pairs\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+		 "%d %d\" role=\"img\" aria-labelledby=\"%s-t\" aria-describedby=\"%s-d\" "
+		 "dir=\"ltr\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">", PR_W, h, id, id, id,
+		 c->title, id);
+	for (size_t i = 0; i < c->n; i++)
+		html_fmt(sb, "%s%s: %s %s, %s %s.", i ? " " : "", c->pairs[i].label, c->a_label,
+			 chart_percent(r, c->pairs[i].a), c->b_label, chart_percent(r, c->pairs[i].b));
+	sbuf_adds(sb, "</desc>\n");
+	/* the legend */
+	html_fmt(sb, "<rect class=\"pa\" x=\"%d\" y=\"6\" width=\"12\" height=\"10\"/>", PR_X0);
+	chart_label(r, sb, PR_X0 + 16, 15, 0, c->a_label);
+	html_fmt(sb, "<rect class=\"pb\" x=\"%d\" y=\"6\" width=\"12\" height=\"10\"/>",
+		 PR_X0 + 130);
+	chart_label(r, sb, PR_X0 + 146, 15, 0, c->b_label);
+	for (size_t i = 0; i < c->n; i++) {
+		int y = PR_TOP + (int)i * PR_ROW;
+		double va = isnan(c->pairs[i].a) || c->pairs[i].a < 0 ? 0 : c->pairs[i].a > 1 ? 1 :
+			    c->pairs[i].a;
+		double vb = isnan(c->pairs[i].b) || c->pairs[i].b < 0 ? 0 : c->pairs[i].b > 1 ? 1 :
+			    c->pairs[i].b;
+
+		chart_label(r, sb, PR_X0 - 6, y + 15, 1, c->pairs[i].label);
+		html_fmt(sb, "\n<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"20\"/>",
+			 PR_X0, y + 1, PR_X1 - PR_X0);
+		html_fmt(sb, "<rect class=\"pa\" x=\"%d\" y=\"%d\" height=\"9\" width=\"", PR_X0,
+			 y + 1);
+		chart_num(sb, va * (PR_X1 - PR_X0));
+		html_fmt(sb, "\"/><rect class=\"pb\" x=\"%d\" y=\"%d\" height=\"9\" width=\"", PR_X0,
+			 y + 12);
+		chart_num(sb, vb * (PR_X1 - PR_X0));
+		sbuf_adds(sb, "\"/>");
+		chart_label(r, sb, PR_X1 + 4, y + 15, 0, chart_percent(r, vb));
+	}
+	sbuf_adds(sb, "\n</svg>\n");
+}

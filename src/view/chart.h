@@ -68,4 +68,21 @@ struct chart_timeline {
  * date is not a date are left out; with no point, the SVG shows empty axes. */
 void chart_timeline(const struct req *r, struct sbuf *sb, const struct chart_timeline *c);
 
+/* Two shares per label (a start and an end: coverage at a report's first and last
+ * day), drawn as pairs of horizontal bars in an <svg role="img" dir="ltr"> with
+ * <title> and <desc> (its text alternative: every pair said in words); the numbers
+ * are also in the table the caller writes beside it. */
+struct chart_pair {
+	const char *label;	/* text */
+	double a, b;		/* shares 0..1 */
+};
+struct chart_pairs {
+	const char *id;		/* prefix of the ids in the SVG, unique in the page */
+	const char *title;	/* text: the chart's accessible name */
+	const char *a_label, *b_label;	/* text: the two series ("start", "end") */
+	const struct chart_pair *pairs;
+	size_t n;
+};
+void chart_pairs(const struct req *r, struct sbuf *sb, const struct chart_pairs *c);
+
 #endif

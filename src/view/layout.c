@@ -22,6 +22,7 @@ static const struct {
 	{ "cases", "/cases", "Cases" },
 	{ "lessons", "/lessons", "Lessons" },
 	{ "developments", "/developments", "Developments" },
+	{ "reports", "/reports", "Reports" },
 	{ "search", "/search", "Search" },
 };
 

@@ -257,4 +257,20 @@ void web_dev_summary(struct req *r, struct sbuf *b, const struct dev *d, const c
 void web_error_page(struct req *r, struct resp *out, int status, const char *title,
 		    const char *detail);
 
+/* Reports (src/web/report.c, domain/report.h): GET /reports and /reports/new (the
+ * form, the saved reports; POST /reports/new saves the report posted), GET
+ * /reports/view and /reports/view.csv (route data "csv") made from the query string,
+ * GET /reports/:id and /reports/:id/:file (TABLE.csv, commission.md), GET
+ * /reports/:id/again (made again, compared), POST /reports/:id/prose. */
+int web_reports(struct req *r, struct resp *out);
+int web_report_view(struct req *r, struct resp *out);
+int web_report_save(struct req *r, struct resp *out);
+int web_report(struct req *r, struct resp *out);
+int web_report_again(struct req *r, struct resp *out);
+int web_report_prose(struct req *r, struct resp *out);
+/* Report rep as a whole HTML document of its own (its print style inside) in r's
+ * language, for the command line (r needs a pool, a store and a language). */
+struct report;
+void web_report_document(struct req *r, struct sbuf *b, const struct report *rep);
+
 #endif

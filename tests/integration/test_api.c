@@ -100,6 +100,11 @@ static const char *const api_routes[] = {
 	"/api/v1/directory/ask",
 	"/api/v1/directory/{id}",
 	"/api/v1/directory/{id}/verify",
+	"/api/v1/report",
+	"/api/v1/reports",
+	"/api/v1/reports/{id}",
+	"/api/v1/reports/{id}/again",
+	"/api/v1/reports/{id}/prose/{paragraph}",
 };
 #define N_API_ROUTES (sizeof(api_routes) / sizeof(api_routes[0]))
 

@@ -887,6 +887,22 @@ static const char *const migrations[] = {
 	"BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;\n"
 	"CREATE TRIGGER directory_revision_stay BEFORE DELETE ON directory_revision\n"
 	"BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;\n",
+	/* 25: saved reports (domain/report.h): the parameters, when and by whom, the
+	 * content as made (JSON) and the prose written around the report to the
+	 * Commission (a JSON object by paragraph); the stated needs of a period */
+	"CREATE TABLE report (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  made_at TEXT NOT NULL,\n"
+	"  made_by TEXT NOT NULL,\n"
+	"  title TEXT,\n"
+	"  date_from TEXT NOT NULL,\n"
+	"  date_to TEXT NOT NULL,\n"
+	"  scope TEXT NOT NULL,\n"
+	"  level TEXT NOT NULL CHECK (level IN ('public', 'green')),\n"
+	"  content TEXT NOT NULL,\n"
+	"  prose TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX stated_need_closed ON stated_need(closed_at);\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));
