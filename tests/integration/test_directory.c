@@ -6,7 +6,7 @@
  * curator verifies it again. And the leak test: an AMBER entry with a CLEAR public
  * part and an AMBER entry without one, each with canaries in their channels and
  * requirements, are asked for by the public, a provider outside Kenya's sharing
- * groups and Uganda's focal point on every directory endpoint, the exports, the
+ * groups, a company of Kenya outside them, a reader and Uganda's focal point on every directory endpoint, the exports, the
  * country profile, "who do I ask?" and the search (entries are not indexed: the
  * search must not find them); only the public part shows to them, whole entries to
  * the partner in Kenya's sharing group, Kenya's focal point and the curator, and
@@ -31,7 +31,7 @@
 static char *D;
 static struct srv *S;
 
-enum who { PUBLIC, OUTSIDER, FUG, READER, PARTNER, FKE, CUR, NWHO };
+enum who { PUBLIC, OUTSIDER, FUG, READER, KEBANK, PARTNER, FKE, CUR, NWHO };
 static struct person {
 	const char *name, *role, *org, *country;
 	int reads;		/* reads the AMBER entries whole (docs/directory.md) */
@@ -41,6 +41,8 @@ static struct person {
 	[OUTSIDER] = { "olga", "provider", "Outsider Telco", NULL, 0, "" },
 	[FUG] = { "okello", "focal_point", "UG-NA", "UG", 0, "" },
 	[READER] = { "rita", "reader", "Civic", NULL, 0, "" },
+	/* a company of Kenya outside its sharing groups: no authority, no partner */
+	[KEBANK] = { "bob", "reader", "KE Bank", NULL, 0, "" },
 	[PARTNER] = { "pierre", "provider", "Partner Telco", NULL, 1, "" },
 	[FKE] = { "kamau", "focal_point", "KE-NA", "KE", 1, "" },
 	[CUR] = { "cora", "curator", "UNODC", NULL, 1, "" },
@@ -136,6 +138,7 @@ static int setup(void **state)
 		{ "UG-NA", "national_authority", "UG" },
 		{ "Partner Telco", "private_sector", "FR" },
 		{ "Outsider Telco", "private_sector", "UG" }, { "Civic", "civil_society", NULL },
+		{ "KE Bank", "private_sector", "KE" },
 	};
 
 	(void)state;

@@ -462,7 +462,7 @@ static int reads(struct store *s, const struct actor *a, long long id)
 static void test_reading_rule(void **state)
 {
 	struct store *s = fixture_db(NULL, FIX_REFDATA);
-	struct actor cur, fp_ke, fp_ug, outsider, partner, ke_org, reader;
+	struct actor cur, fp_ke, fp_ug, outsider, partner, ke_org, reader, ke_bank;
 	const char *members[] = { "KE Police", "Partner Telco" };
 	long long pub, hidden;
 	char target[40];
@@ -476,6 +476,7 @@ static void test_reading_rule(void **state)
 	fixture_org(s, "KE Police", ORG_NATIONAL_AUTHORITY, "KE");
 	fixture_org(s, "Partner Telco", ORG_PRIVATE_SECTOR, "FR");
 	fixture_org(s, "Other Telco", ORG_PRIVATE_SECTOR, "UG");
+	fixture_org(s, "KE Bank", ORG_PRIVATE_SECTOR, "KE");	/* of the country, no group */
 	fixture_group(s, "East Africa partners", members, 2);
 	cur = fixture_actor(s, "cora", ROLE_CURATOR, "UNODC", NULL);
 	fp_ke = fixture_actor(s, "kamau", ROLE_FOCAL_POINT, "KE-MoICT", "KE");
@@ -484,6 +485,7 @@ static void test_reading_rule(void **state)
 	partner = fixture_actor(s, "pierre", ROLE_PROVIDER, "Partner Telco", NULL);
 	ke_org = fixture_actor(s, "wanjiru", ROLE_READER, "KE Police", NULL);
 	reader = fixture_actor(s, "rita", ROLE_READER, "UNODC", NULL);
+	ke_bank = fixture_actor(s, "bob", ROLE_READER, "KE Bank", NULL);
 	pub = add_entry(s, &fixture_local, "KE", 1, NULL);
 	hidden = add_entry(s, &fixture_local, "KE", 0, NULL);
 	/* the public part shows to everybody; the rest only to partners */
@@ -493,6 +495,7 @@ static void test_reading_rule(void **state)
 	assert_int_equal(reads(s, &outsider, pub), 1);
 	assert_int_equal(reads(s, &outsider, hidden), 0);
 	assert_int_equal(reads(s, &reader, hidden), 0);
+	assert_int_equal(reads(s, &ke_bank, hidden), 0);	/* a company is no authority */
 	assert_int_equal(reads(s, &fp_ug, pub), 1);
 	assert_int_equal(reads(s, &fp_ug, hidden), 0);
 	assert_int_equal(reads(s, &partner, hidden), 2);
