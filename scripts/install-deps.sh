@@ -2,7 +2,7 @@
 # Install the Debian packages ccrepo needs when they are missing, with sudo when not
 # root. Usage: install-deps.sh [build|test|bench]...  (default: build)
 set -eu
-build="pkg-config gcc make libmicrohttpd-dev libjansson-dev libsqlite3-dev zlib1g-dev libxml2-dev libcmark-dev libstemmer-dev libsodium-dev libpoppler-glib-dev iso-codes nodejs npm"
+build="pkg-config gcc make libmicrohttpd-dev libjansson-dev libsqlite3-dev zlib1g-dev libxml2-dev libcmark-dev libstemmer-dev libsodium-dev libpoppler-glib-dev iso-codes tzdata nodejs npm"
 test="libcmocka-dev curl chromium g++ libxapian-dev fonts-noto-core fonts-noto-cjk"
 bench="wrk nginx-light procps g++ libxapian-dev python3 sqlite3 curl"
 want=""

@@ -103,11 +103,6 @@ int api_directory(struct req *r, struct resp *out)
 	if (arg(r, "kind") && (q.kind = dir_kind_parse(arg(r, "kind"))) < 0)
 		return http_error(r, out, 400, pool_printf(r->pool, "kind: '%.40s' is not a "
 				  "kind of authority", arg(r, "kind")));
-	if (q.country)
-		q.country = pool_printf(r->pool, "%.2s", q.country);
-	for (char *c = (char *)q.country; c && *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 32);
 	if (dir_list(r->store, r->pool, r->actor, &q, &v, &n, &e))
 		return http_fail(r, out, &e);
 	return send_entries(out, v, n);

@@ -1070,8 +1070,24 @@ static int read_list(struct store *s, pool *p, const struct dir_reader *r,
 	const char *day = today(p);
 	int rc;
 
+	struct dir_query qq = *q;
+	struct dir_article art;
+	struct country *one;
+
 	*out = NULL;
 	*n = 0;
+	/* the filters: checked, each error naming its parameter */
+	if (q->country && (rc = country_get(s, p, q->country, &one, e)))
+		return rc;
+	if (q->country)
+		qq.country = one->alpha2;
+	if (q->language && (rc = dir_lang_valid("language", q->language, e)))
+		return rc;
+	if (q->article && (rc = article_parse(p, "article", q->article, &art, e)))
+		return rc;
+	if (q->article)
+		qq.article = dir_article_ref(p, &art);
+	q = &qq;
 	if (q->region && ((rc = region_get(s, p, q->region, &g, e)) ||
 			  (rc = country_list(s, p, &cs, &ncs, e))))
 		return rc;

@@ -185,7 +185,8 @@ int dir_stale(const struct dir_entry *en, const char *today);
 /* Who reads an entry: made once per request by dir_reader_init. */
 struct dir_reader {
 	const struct actor *a;
-	const char **partners;	/* countries of the account's organisation and of the
+	const char **partners;	/* the country of the account's organisation when it
+				 * is a national authority, and the countries of the
 				 * organisations sharing a sharing group with it */
 	size_t npartners;
 };
@@ -194,8 +195,9 @@ int dir_reader_init(struct store *s, pool *p, const struct actor *a, struct dir_
 enum dir_access { DIR_NONE, DIR_PUBLIC, DIR_FULL };
 /* What r reads of en. The whole entry: CLEAR everybody; GREEN the signed in; AMBER
  * the command line, curators and admins, the account that made it, the focal
- * points of its country, and accounts of an organisation of its country or sharing
- * a sharing group with an organisation of its country (cooperation partners).
+ * points of its country, and accounts of a national authority of its country or of
+ * an organisation sharing a sharing group with an organisation of its country
+ * (cooperation partners).
  * Otherwise its public part (name, kind, country) when public_part, else nothing. */
 enum dir_access dir_readable(const struct dir_reader *r, const struct dir_entry *en);
 

@@ -821,9 +821,9 @@ STORE_FN(int, dir_rev_add, (struct store *s, const struct dir_revision *rev,
 STORE_FN(int, dir_revs, (struct store *s, pool *p, long long id, struct dir_revision **out,
 			 size_t *n, struct err *e),
 	 (s, p, id, out, n, e))
-/* The countries (alpha-2, sorted, once each) of organisation org and of the
- * organisations that share a sharing group with it: whose AMBER directory entries
- * its accounts read. */
+/* The countries (alpha-2, sorted, once each) of organisation org when it is a national
+ * authority, and of the organisations that share a sharing group with it: whose AMBER
+ * directory entries its accounts read. */
 STORE_FN(int, dir_partners, (struct store *s, pool *p, long long org, const char ***out,
 			     size_t *n, struct err *e),
 	 (s, p, org, out, n, e))

@@ -13,6 +13,7 @@
 #include "domain/directory.h"
 #include "domain/legislation.h"
 #include "domain/limits.h"
+#include "domain/user.h"
 #include "export/directory.h"
 #include "view/html.h"
 #include "view/layout.h"
@@ -118,19 +119,21 @@ static void verified_text(struct req *r, struct sbuf *b, const struct dir_entry 
 			 T("Stale: not verified for 12 months"));
 }
 
-/* One entry as a card: its name, kind, and, when read whole, everything. */
-static void entry_card(struct req *r, struct sbuf *b, const struct dir_entry *en, int link)
+/* One entry as a card under a heading of level (2 or 3): its name, kind, and, when
+ * read whole, everything. */
+static void entry_card(struct req *r, struct sbuf *b, const struct dir_entry *en, int link,
+		       int level)
 {
-	html_fmt(b, "<article class=\"contact\" id=\"entry-%S\">\n<h3>",
-		 pool_printf(r->pool, "%lld", en->id));
+	html_fmt(b, "<article class=\"contact\" id=\"entry-%S\">\n<h%d>",
+		 pool_printf(r->pool, "%lld", en->id), level);
 	if (link)
 		html_fmt(b, "<a href=\"/directory/%S%S\">", pool_printf(r->pool, "%lld", en->id),
 			 layout_q(r));
 	entry_name(r, b, en);
 	if (link)
 		html_fmt(b, "</a>");
-	html_fmt(b, "</h3>\n<p><span class=\"tag\">%s</span> <span class=\"tag tlp\">TLP:%s"
-		 "</span></p>\n", T(dir_kinds[en->kind].label), en->tlp);
+	html_fmt(b, "</h%d>\n<p><span class=\"tag\">%s</span> <span class=\"tag tlp\">TLP:%s"
+		 "</span></p>\n", level, T(dir_kinds[en->kind].label), en->tlp);
 	if (en->only_public) {
 		html_fmt(b, "<p class=\"muted\">%s</p>\n</article>\n",
 			 T("Only the name and kind of this entry are public; its channels are "
@@ -193,8 +196,6 @@ int web_directory(struct req *r, struct resp *out)
 
 	if (arg(r, "kind") && (q.kind = dir_kind_parse(arg(r, "kind"))) < 0)
 		return http_error(r, out, 400, "kind: not a kind of authority");
-	if (q.country && strlen(q.country) != 2)
-		return http_error(r, out, 400, "country: a two-letter code");
 	if (dir_list(r->store, r->pool, r->actor, &q, &v, &n, &e) ||
 	    region_list(r->store, r->pool, &rs, &nr, &e))
 		return http_fail(r, out, &e);
@@ -295,7 +296,7 @@ int web_directory_ask(struct req *r, struct resp *out)
 			html_fmt(b, "<p class=\"muted\">%s</p>\n",
 				 T("No authority for this need is listed that you may read."));
 		for (size_t i = 0; i < ans.nentries; i++)
-			entry_card(r, b, &ans.entries[i], 1);
+			entry_card(r, b, &ans.entries[i], 1, 3);
 		html_fmt(b, "<p class=\"muted\">%s ", T("International cooperation under"));
 		for (size_t i = 0; ans.need->articles[i]; i++) {
 			const char *ref = ans.need->articles[i], *slash = strchr(ref, '/');
@@ -390,7 +391,7 @@ int web_directory_entry(struct req *r, struct resp *out)
 				 en->names[i].name);
 		html_fmt(b, "</ul>\n");
 	}
-	entry_card(r, b, en, 0);
+	entry_card(r, b, en, 0, 2);
 	if (!en->only_public && dir_may_edit(r->actor, en->country))
 		html_fmt(b, "<p><a href=\"/directory/%S/edit%S\">%s</a></p>\n", ids, layout_q(r),
 			 T("Edit this entry"));
@@ -777,7 +778,7 @@ int web_country_contacts(struct req *r, struct resp *out)
 		html_fmt(b, "<p class=\"muted\">%s</p>\n",
 			 T("No directory entry of this country that you may read."));
 	for (size_t i = 0; i < n; i++)
-		entry_card(r, b, &v[i], 1);
+		entry_card(r, b, &v[i], 1, 2);
 	html_fmt(b, "<p><a href=\"/countries/%S/contacts.vcf\">vCard</a> · <a "
 		 "href=\"/countries/%S/contacts.csv\">CSV</a> · <a "
 		 "href=\"/api/v1/directory?country=%S\">JSON</a> · <a "
@@ -819,5 +820,30 @@ int web_country_contacts_section(struct req *r, struct sbuf *b, const struct cou
 	}
 	html_fmt(b, "<p><a href=\"/countries/%S/contacts%S\">%s</a></p>\n", c->alpha2,
 		 layout_q(r), T("All contacts, vCard and CSV"));
+	return ERR_OK;
+}
+
+int web_home_directory(struct req *r, struct sbuf *b, struct err *e)
+{
+	struct dir_entry *v;
+	size_t n;
+	int rc;
+
+	if (!r->actor || !r->actor->user_id || r->actor->role != ROLE_FOCAL_POINT ||
+	    !r->actor->country)
+		return ERR_OK;
+	if ((rc = dir_stale_list(r->store, r->pool, r->actor, &v, &n, e)) || !n)
+		return rc;
+	html_fmt(b, "<section aria-labelledby=\"home-stale\">\n<h2 id=\"home-stale\">%s</h2>\n"
+		 "<p>%s</p>\n<ul>\n", T("Directory entries to verify"),
+		 T("Not verified for 12 months: check them with the authority, update them and "
+		   "ask a curator to verify them."));
+	for (size_t i = 0; i < n; i++) {
+		html_fmt(b, "<li><a href=\"/directory/%S%S\">", pool_printf(r->pool, "%lld",
+			 v[i].id), layout_q(r));
+		entry_name(r, b, &v[i]);
+		html_fmt(b, "</a> · %s</li>\n", T(dir_kinds[v[i].kind].label));
+	}
+	html_fmt(b, "</ul>\n</section>\n");
 	return ERR_OK;
 }

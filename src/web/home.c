@@ -31,6 +31,9 @@ int web_home(struct req *r, struct resp *out)
 	/* a focal point's questionnaires to answer, first */
 	if (web_home_campaigns(r, b, &e))
 		return http_fail(r, out, &e);
+	/* and their cooperation directory's entries to verify (web/directory.c) */
+	if (web_home_directory(r, b, &e))
+		return http_fail(r, out, &e);
 	html_fmt(b, "<form method=\"get\" action=\"/search\" role=\"search\" class=\"home-search\">"
 		 "<label for=\"q\">%s</label> <input id=\"q\" name=\"q\" type=\"search\" "
 		 "maxlength=\"%d\"> <button>%s</button>%S%S%S</form>\n",
@@ -56,6 +59,11 @@ int web_home(struct req *r, struct resp *out)
 	html_fmt(b, "\">%s</a> <span class=\"muted\">(%s)</span></li>\n</ul>\n",
 		 layout_t(r, "Technical assistance"),
 		 layout_t(r, "requests, offers, matches and funding"));
+	html_fmt(b, "<h2>%s</h2>\n<ul>\n<li><a href=\"/directory%S\">%s</a></li>\n"
+		 "<li><a href=\"/directory/ask%S\">%s</a></li>\n</ul>\n",
+		 layout_t(r, "Cooperation directory"), layout_q(r),
+		 layout_t(r, "Competent authorities and 24/7 points of contact"), layout_q(r),
+		 layout_t(r, "Who do I ask?"));
 	html_fmt(b, "<h2>%s</h2>\n<ul>\n"
 		 "<li><a href=\"/laws%S\">%s</a></li>\n<li><a href=\"/cases%S\">%s</a></li>\n"
 		 "<li><a href=\"/lessons%S\">%s</a></li>\n",

@@ -231,6 +231,9 @@ int web_directory_edit(struct req *r, struct resp *out);
 int web_country_contacts(struct req *r, struct resp *out);
 int web_country_contacts_section(struct req *r, struct sbuf *b, const struct country *c,
 				 struct err *e);
+/* The home page's list of a focal point's country's stale directory entries (nothing
+ * for others, or when none is stale). */
+int web_home_directory(struct req *r, struct sbuf *b, struct err *e);
 
 /* Developments (src/web/developments.c, domain/dev.h): GET /developments (the page;
  * POST: a signed-in account makes a feed token for the query it posts and sees the

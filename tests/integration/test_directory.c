@@ -6,7 +6,7 @@
  * curator verifies it again. And the leak test: an AMBER entry with a CLEAR public
  * part and an AMBER entry without one, each with canaries in their channels and
  * requirements, are asked for by the public, a provider outside Kenya's sharing
- * groups and Uganda's focal point on every directory endpoint, the exports, the
+ * groups, a company of Kenya outside them, a reader and Uganda's focal point on every directory endpoint, the exports, the
  * country profile, "who do I ask?" and the search (entries are not indexed: the
  * search must not find them); only the public part shows to them, whole entries to
  * the partner in Kenya's sharing group, Kenya's focal point and the curator, and
@@ -31,7 +31,7 @@
 static char *D;
 static struct srv *S;
 
-enum who { PUBLIC, OUTSIDER, FUG, READER, PARTNER, FKE, CUR, NWHO };
+enum who { PUBLIC, OUTSIDER, FUG, READER, KEBANK, PARTNER, FKE, CUR, NWHO };
 static struct person {
 	const char *name, *role, *org, *country;
 	int reads;		/* reads the AMBER entries whole (docs/directory.md) */
@@ -41,6 +41,8 @@ static struct person {
 	[OUTSIDER] = { "olga", "provider", "Outsider Telco", NULL, 0, "" },
 	[FUG] = { "okello", "focal_point", "UG-NA", "UG", 0, "" },
 	[READER] = { "rita", "reader", "Civic", NULL, 0, "" },
+	/* a company of Kenya outside its sharing groups: no authority, no partner */
+	[KEBANK] = { "bob", "reader", "KE Bank", NULL, 0, "" },
 	[PARTNER] = { "pierre", "provider", "Partner Telco", NULL, 1, "" },
 	[FKE] = { "kamau", "focal_point", "KE-NA", "KE", 1, "" },
 	[CUR] = { "cora", "curator", "UNODC", NULL, 1, "" },
@@ -105,6 +107,8 @@ static long long id_of(json_t *j)
 	return id;
 }
 
+static int listed(json_t *j, long long id);
+
 static int cli(const char *const *args)
 {
 	return harness_cli(D, NULL, args, NULL, 0);
@@ -134,6 +138,7 @@ static int setup(void **state)
 		{ "UG-NA", "national_authority", "UG" },
 		{ "Partner Telco", "private_sector", "FR" },
 		{ "Outsider Telco", "private_sector", "UG" }, { "Civic", "civil_society", NULL },
+		{ "KE Bank", "private_sector", "KE" },
 	};
 
 	(void)state;
@@ -204,6 +209,20 @@ static void test_add_edit_verify(void **state)
 	assert_status(r, 400);
 	assert_has(r->body, "articles[0]");
 	http_response_free(r);
+	/* bad filters: refused, naming the parameter; a country by its other codes */
+	r = ask(&people[FKE], "GET", "/api/v1/directory?language=english", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "language");
+	http_response_free(r);
+	r = ask(&people[FKE], "GET", "/api/v1/directory?article=coe-185", NULL);
+	assert_status(r, 400);
+	assert_has(r->body, "article");
+	http_response_free(r);
+	r = ask(&people[FKE], "GET", "/api/v1/directory?country=Germany", NULL);
+	assert_true(r->status == 400 || r->status == 404);
+	http_response_free(r);
+	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=KEN", NULL, 200), PUB));
+	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=404", NULL, 200), PUB));
 	/* edit at version 1, then again from version 1: a conflict */
 	snprintf(path, sizeof(path), "/api/v1/directory/%lld", PUB);
 	j = as(FKE, "GET", path, NULL, 200);
@@ -290,6 +309,13 @@ static void test_stale(void **state)
 	body = page(FKE, "/countries/KE/contacts");
 	assert_has(body, "id=\"stale\"");
 	assert_has(body, PUBLIC_NAME);
+	free(body);
+	body = page(FKE, "/");
+	assert_has(body, "id=\"home-stale\"");
+	assert_has(body, HIDDEN_NAME);
+	free(body);
+	body = page(FUG, "/");
+	assert_lacks(body, "id=\"home-stale\"");
 	free(body);
 	body = page(PARTNER, "/countries/KE/contacts");
 	assert_lacks(body, "id=\"stale\"");
@@ -474,6 +500,60 @@ static void test_pages(void **state)
 	}
 }
 
+/* ---- the command line ---- */
+
+static void test_cli(void **state)
+{
+	char file[400], *out = NULL, *err = NULL, *body;
+	FILE *f;
+
+	(void)state;
+	snprintf(file, sizeof(file), "%s/entry.json", D);
+	body = entry("extradition", "{\"en\":\"Zqcli Extradition Office\"}", 1, "0720");
+	assert_non_null(f = fopen(file, "w"));
+	fputs(body, f);
+	fclose(f);
+	free(body);
+	/* a bad telephone number: exit 1, the field named */
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "add",
+			 "--file", file, NULL }, &out, &err), 1);
+	assert_has(err, "channels[0].value");
+	body = entry("extradition", "{\"en\":\"Zqcli Extradition Office\"}", 1, CANARY_PHONE);
+	assert_non_null(f = fopen(file, "w"));
+	fputs(body, f);
+	fclose(f);
+	free(body);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "add",
+			 "--file", file, NULL }, &out, &err), 0);
+	assert_has(out, "added");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--country", "KE", "--kind", "extradition", NULL }, &out, &err), 0);
+	assert_has(out, "Zqcli Extradition Office");
+	assert_lacks(out, PUBLIC_NAME);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--country", "KE", "--format", "vcard", NULL }, &out, &err), 0);
+	assert_has(out, "BEGIN:VCARD\r\n");
+	assert_has(out, "FN:Zqcli Extradition Office\r\n");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "list",
+			 "--kind", "police", NULL }, &out, &err), 1);
+	assert_has(err, "--kind");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory", "show",
+			 "1", NULL }, &out, &err), 0);
+	assert_has(out, "\"history\"");
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory",
+			 "stale", NULL }, &out, &err), 0);
+	assert_int_equal(harness_cli_keep(D, NULL, (const char *const[]){ "directory",
+			 "verify", "999", NULL }, &out, &err), 1);
+	assert_has(err, "no directory entry 999");
+	/* the API sees what the command line added */
+	body = page(CUR, "/api/v1/directory?kind=extradition");
+	assert_has(body, "Zqcli Extradition Office");
+	assert_lacks(body, PUBLIC_NAME);
+	free(body);
+	free(out);
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_leak),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_cli),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

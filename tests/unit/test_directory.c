@@ -21,6 +21,8 @@
 
 #include "domain/audit.h"
 #include "domain/directory.h"
+#include "domain/legislation.h"
+#include "import/doc.h"
 #include "domain/share.h"
 #include "export/directory.h"
 #include "store/store.h"
@@ -460,7 +462,7 @@ static int reads(struct store *s, const struct actor *a, long long id)
 static void test_reading_rule(void **state)
 {
 	struct store *s = fixture_db(NULL, FIX_REFDATA);
-	struct actor cur, fp_ke, fp_ug, outsider, partner, ke_org, reader;
+	struct actor cur, fp_ke, fp_ug, outsider, partner, ke_org, reader, ke_bank;
 	const char *members[] = { "KE Police", "Partner Telco" };
 	long long pub, hidden;
 	char target[40];
@@ -474,6 +476,7 @@ static void test_reading_rule(void **state)
 	fixture_org(s, "KE Police", ORG_NATIONAL_AUTHORITY, "KE");
 	fixture_org(s, "Partner Telco", ORG_PRIVATE_SECTOR, "FR");
 	fixture_org(s, "Other Telco", ORG_PRIVATE_SECTOR, "UG");
+	fixture_org(s, "KE Bank", ORG_PRIVATE_SECTOR, "KE");	/* of the country, no group */
 	fixture_group(s, "East Africa partners", members, 2);
 	cur = fixture_actor(s, "cora", ROLE_CURATOR, "UNODC", NULL);
 	fp_ke = fixture_actor(s, "kamau", ROLE_FOCAL_POINT, "KE-MoICT", "KE");
@@ -482,6 +485,7 @@ static void test_reading_rule(void **state)
 	partner = fixture_actor(s, "pierre", ROLE_PROVIDER, "Partner Telco", NULL);
 	ke_org = fixture_actor(s, "wanjiru", ROLE_READER, "KE Police", NULL);
 	reader = fixture_actor(s, "rita", ROLE_READER, "UNODC", NULL);
+	ke_bank = fixture_actor(s, "bob", ROLE_READER, "KE Bank", NULL);
 	pub = add_entry(s, &fixture_local, "KE", 1, NULL);
 	hidden = add_entry(s, &fixture_local, "KE", 0, NULL);
 	/* the public part shows to everybody; the rest only to partners */
@@ -491,6 +495,7 @@ static void test_reading_rule(void **state)
 	assert_int_equal(reads(s, &outsider, pub), 1);
 	assert_int_equal(reads(s, &outsider, hidden), 0);
 	assert_int_equal(reads(s, &reader, hidden), 0);
+	assert_int_equal(reads(s, &ke_bank, hidden), 0);	/* a company is no authority */
 	assert_int_equal(reads(s, &fp_ug, pub), 1);
 	assert_int_equal(reads(s, &fp_ug, hidden), 0);
 	assert_int_equal(reads(s, &partner, hidden), 2);
@@ -621,6 +626,80 @@ static void test_history(void **state)
 	store_close(s);
 }
 
+/* A published one-section law of country mapped to inst/art (accepted). */
+static void law(struct store *s, const char *country, const char *uri, const char *inst,
+		int art)
+{
+	struct doc *d = doc_new();
+	struct err e = { 0 };
+	long long id = 0;
+	size_t n = 0;
+
+	d->kind = DOC_LEGISLATION;
+	d->work_uri = uri;
+	d->country = country;
+	d->type = "act";
+	d->number = "1";
+	d->date = "2015-01-01";
+	d->title = "Computer Misuse Act";
+	d->language = "eng";
+	d->expr_date = "2015-01-01";
+	doc_add(d, NULL, "section", "sec_1", "1", "Preservation order", "A police officer ...",
+		1);
+	if (legislation_import_doc(s, &fixture_local, d, ST_PUBLISHED, NULL, &id, &n, &e))
+		fail_msg("import %s: %s", uri, e.msg);
+	doc_free(d);
+	if (mapping_set(s, &fixture_local, id, "sec_1", inst, art, "accepted", "full", NULL,
+			&e))
+		fail_msg("map: %s", e.msg);
+}
+
+/* "Who do I ask?": the need's kinds in order, those serving its articles first, and the
+ * country's provisions mapped to the articles that give the power. */
+static void test_ask(void **state)
+{
+	struct store *s = fixture_db(NULL, FIX_REFDATA);
+	pool *p = pool_new();
+	struct dir_entry en;
+	struct dir_answer ans;
+	struct err e = { 0 };
+	long long id247, idpres, idmla;
+
+	(void)state;
+	law(s, "KE", "/akn/ke/act/2015/1", "coe-185", 16);
+	law(s, "UG", "/akn/ug/act/2015/1", "coe-185", 16);	/* another country's */
+	law(s, "KE", "/akn/ke/act/2016/1", "coe-185", 18);	/* another need's */
+	assert_true(ok(parse_with(p, "articles", "[\"coe-185/29\"]", &en, &e), &e));
+	en.kind = DIR_K_PRESERVATION;
+	assert_true(ok(dir_add(s, &fixture_local, &en, &idpres, &e), &e));
+	assert_true(ok(parse_with(p, "articles", "[]", &en, &e), &e));
+	assert_true(ok(dir_add(s, &fixture_local, &en, &id247, &e), &e));	/* 24/7 */
+	assert_true(ok(parse_with(p, "kind", "\"mla\"", &en, &e), &e));
+	assert_true(ok(dir_add(s, &fixture_local, &en, &idmla, &e), &e));
+	assert_true(ok(dir_ask(s, p, &fixture_local, "ken", "preserve", &ans, &e), &e));
+	assert_string_equal(ans.country, "KE");
+	assert_int_equal(ans.nentries, 2);
+	/* the 24/7 point serves no preservation article: after the 24/7 kind's serving
+	 * ones, before the preservation authority (the second kind) */
+	assert_int_equal(ans.entries[0].id, id247);
+	assert_int_equal(ans.entries[1].id, idpres);
+	assert_int_equal(ans.npowers, 1);
+	assert_string_equal(ans.powers[0].work_uri, "/akn/ke/act/2015/1");
+	assert_int_equal(ans.powers[0].article, 16);
+	assert_true(ok(dir_ask(s, p, &fixture_local, "KE", "subscriber", &ans, &e), &e));
+	assert_int_equal(ans.nentries, 2);	/* 24/7 and mla */
+	assert_int_equal(ans.entries[1].id, idmla);
+	assert_int_equal(ans.npowers, 1);
+	assert_string_equal(ans.powers[0].work_uri, "/akn/ke/act/2016/1");
+	assert_true(ok(dir_ask(s, p, &fixture_local, "KE", "extradite", &ans, &e), &e));
+	assert_int_equal(ans.nentries, 0);
+	bad(dir_ask(s, p, &fixture_local, "KE", "bribe", &ans, &e), &e, "need");
+	assert_int_equal(dir_ask(s, p, &fixture_local, "ZZ", "mla", &ans, &e),
+			 ERR_NOTFOUND);
+	pool_free(p);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +714,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_reading_rule),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_ask),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);

@@ -111,6 +111,7 @@ int sq_dir_partners(struct store *s, pool *p, long long org, const char ***out, 
 	char **v = NULL;
 	int rc = sq_list((struct sq *)s, SQ_DIR_PARTNERS,
 		"SELECT country FROM organisation WHERE id = ?1 AND country IS NOT NULL "
+		"AND kind = 'national_authority' "
 		"UNION SELECT o.country FROM sharing_group_member mine "
 		"JOIN sharing_group_member other ON other.group_id = mine.group_id "
 		"JOIN organisation o ON o.id = other.org_id "
