@@ -86,6 +86,26 @@ static const char *scope_words(struct req *r, const struct report_query *q)
 	return out;
 }
 
+/* A saved report's scope ("world", "region:014", "KE,UG") in words. */
+static const char *saved_scope_words(struct req *r, const char *scope)
+{
+	struct report_query q = { 0 };
+	char *copy, *save = NULL;
+
+	if (!strcmp(scope, "world"))
+		return T("The world");
+	if (!strncmp(scope, "region:", 7) && strlen(scope + 7) < sizeof(q.region)) {
+		memcpy(q.region, scope + 7, strlen(scope + 7) + 1);
+		return scope_words(r, &q);
+	}
+	copy = pool_strdup(r->pool, scope);
+	q.countries = pool_calloc(r->pool, REPORT_COUNTRIES_MAX + 1, sizeof(*q.countries));
+	for (char *t = strtok_r(copy, ",", &save); t && q.ncountries < REPORT_COUNTRIES_MAX;
+	     t = strtok_r(NULL, ",", &save))
+		q.countries[q.ncountries++] = t;
+	return scope_words(r, &q);
+}
+
 /* ---- writing a report ---- */
 
 static const char *figure_value(struct req *r, const struct report_figure *f)
@@ -384,7 +404,8 @@ static void saved_list(struct req *r, struct sbuf *b)
 		html_fmt(b, "<tr><td><a href=\"/reports/%d%S\">%s</a></td><td>%s – %s</td>"
 			 "<td>%s</td><td>%s</td><td>%s</td></tr>\n", (int)v[i].id, layout_q(r),
 			 v[i].title ? v[i].title : pool_printf(r->pool, "%lld", v[i].id),
-			 layout_date(r, v[i].date_from), layout_date(r, v[i].date_to), v[i].scope,
+			 layout_date(r, v[i].date_from), layout_date(r, v[i].date_to),
+			 saved_scope_words(r, v[i].scope),
 			 T(strcmp(v[i].level, "green") ? "Public data only" :
 			   "Public and GREEN data"), layout_datetime(r, v[i].made_at));
 	html_fmt(b, "</tbody>\n</table>\n");

@@ -317,7 +317,12 @@ static void test_saved_again(void **state)
 		json_object_get(j, "commission"), 1), "prose")), "Police officers were trained.");
 	assert_string_equal(json_string_value(json_object_get(j, "title")), "Kenya 2023");
 	json_decref(j);
-	/* the page, a table, the Markdown */
+	/* the list (the public's: not the GREEN one), the page, a table, the Markdown */
+	r = get("/reports", NULL, 200);
+	assert_has(r->body, "Kenya 2023</a></td>");
+	assert_has(r->body, "<td>Kenya</td>");
+	assert_null(strstr(r->body, "Public and GREEN data</td>"));
+	http_response_free(r);
 	snprintf(path, sizeof(path), "/reports/%lld", id);
 	r = get(path, NULL, 200);
 	assert_has(r->body, "Police officers were trained.");
