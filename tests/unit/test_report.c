@@ -179,6 +179,17 @@ static int setup(void **state)
 	    mapping_set(S, &fixture_local, act_id, "sec_15", "un-cc", 12, "accepted", "full",
 			NULL, &e))
 		goto fail;
+	/* gaps: coe-185/3 partly covered from 2020 (a gap found), coe-185/4 assessed not
+	 * covered from 2018 (a gap at both ends) */
+	{
+		long long aid;
+
+		if (mapping_set(S, &fixture_local, act_id, "sec_15", "coe-185", 3, "accepted",
+				"partial", NULL, &e) ||
+		    cov_assess(S, &CUR, "KE", "coe-185", 4, "2018-01-01", "No provision.", &aid,
+			       &e))
+			goto fail;
+	}
 	{
 		struct caselaw c = { .rec = { .country = "KE", .language = "en",
 					      .title = "Republic v. Mwangi" },
@@ -444,6 +455,8 @@ static void test_needs_equal_pages(void **state)
 	}
 	assert_int_equal(fig(r, "needs.gaps.start"), gaps[0]);
 	assert_int_equal(fig(r, "needs.gaps.end"), gaps[1]);
+	assert_true(gaps[0] >= 1);			/* coe-185/4 */
+	assert_true(fig(r, "needs.gaps.found") >= 1);	/* coe-185/3, partly from 2020 */
 	assert_int_equal(fig(r, "needs.gaps.end") - fig(r, "needs.gaps.start"),
 			 fig(r, "needs.gaps.found") - fig(r, "needs.gaps.closed"));
 	assert_int_equal(fig(r, "needs.stated.raised"), 1);
@@ -451,6 +464,17 @@ static void test_needs_equal_pages(void **state)
 	assert_string_equal(cellv(r, "stated", 0, "id"), pool_printf(P, "%lld", need_id));
 	r = make(NULL, &(struct report_params){ .period = "2024", .country = "KE" });
 	assert_int_equal(fig(r, "needs.stated.raised"), 0);
+	/* Africa: the needs page of the region (needs_all) */
+	r = make(NULL, &(struct report_params){ .from = "2019-01-01", .to = "2026-12-31",
+						.region = "002" });
+	assert_int_equal(record_use_clearance(S, NULL, E), ERR_OK);
+	gaps[1] = 0;
+	assert_int_equal(needs_all(S, P, NULL, NULL, &(struct needs_query){ .at = "2026-12-31",
+				   .region = "002" }, &v, &n, E), ERR_OK);
+	for (size_t i = 0; i < n; i++)
+		gaps[1] += v[i].source == NEED_GAP;
+	assert_int_equal(fig(r, "needs.gaps.end"), gaps[1]);
+	assert_true(gaps[1] > 0);
 }
 
 /* Assistance: the public reads Kenya's CLEAR request only; the GREEN level Uganda's
