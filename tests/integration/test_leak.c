@@ -500,6 +500,10 @@ static void test_crawl(void **state)
 		"/api/v1/coverage?country=KE", "/api/v1/coverage?article=un-cc/7",
 		"/api/v1/coverage?region=014", "/api/v1/coverage/assessments?country=KE",
 		"/api/v1/coverage/disputes",
+		/* reports (issue 17): public data, whoever asks */
+		"/reports/view?from=1997-01-01&to=2026-12-31",
+		"/api/v1/report?from=1997-01-01&to=2026-12-31&country=KE",
+		"/reports/view.csv?from=1997-01-01&to=2026-12-31&table=laws",
 	};
 	static const char *const per_record[] = {
 		"/%s/%lld/edit", "/api/v1/records/%lld/revisions", "/api/v1/records/%lld/sharing",
