@@ -434,8 +434,14 @@ int web_report_view(struct req *r, struct resp *out)
 		out->cache_control = "no-store";
 		return 200;
 	}
-	web_page_begin(r, out, T("Report"), "reports", "no-store");
-	web_heading(b, q.title ? q.title : T("Report"), NULL);
+	{
+		const char *h = q.title ? q.title : pool_printf(r->pool, "%s: %s, %s – %s",
+			T("Report"), scope_words(r, &q), layout_date(r, q.period.from),
+			layout_date(r, q.period.to));
+
+		web_page_begin(r, out, h, "reports", "no-store");
+		web_heading(b, h, NULL);
+	}
 	report_html(r, b, rep, pool_printf(r->pool, "/reports/view.csv?%s", qs), 1, 0);
 	html_fmt(b, "<p class=\"noprint\"><a href=\"/api/v1/report?%S\">JSON</a></p>\n", qs);
 	if (web_signed_in(r)) {

@@ -69,6 +69,7 @@ function kinds(caseId) {
     ['search', '/search?q=accessibility'], ['case', `/cases/${caseId}`], ['signin', '/signin'],
     ['about', '/about'], ['help', '/help'], ['contact', '/contact'],
     ['coverage', '/coverage'], ['map', '/coverage/map'], ['developments', '/developments'],
+    ['reports', '/reports'], ['report', '/reports/view?from=2018-01-01&to=2026-12-31'],
   ];
 }
 
