@@ -439,8 +439,10 @@ int assist_request_check(struct store *s, pool *p, const struct assist_request_i
 		return err_set(e, ERR_INVALID, "budget_amount: give the currency and the "
 			       "amount, or neither");
 	if (!assist_none(in->budget_currency)) {
-		if ((rc = assist_currency_get(s, p, in->budget_currency, &cur, e)) ||
-		    (rc = assist_amount_parse("budget_amount", in->budget_amount, cur->minor, 0,
+		if (assist_currency_get(s, p, in->budget_currency, &cur, NULL))
+			return err_set(e, ERR_INVALID, "budget_currency: '%.20s' is not an ISO "
+				       "4217 code", in->budget_currency);
+		if ((rc = assist_amount_parse("budget_amount", in->budget_amount, cur->minor, 0,
 					      &r->budget_amount, e)))
 			return rc;
 		r->budget_currency = pool_strdup(p, cur->code);

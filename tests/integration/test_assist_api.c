@@ -713,7 +713,7 @@ static void test_bad_request(void **state)
 		  "budget_amount: '10.5' has more than 0 decimals", 400 },
 		{ "budget_currency", "\"EUR\"", "budget_amount: give the currency", 400 },
 		{ "budget_currency", "\"ZZZ\",\"budget_amount\":\"10\"",
-		  "currency: 'ZZZ' is not an ISO 4217 code", 400 },
+		  "budget_currency: 'ZZZ' is not an ISO 4217 code", 400 },
 		{ "urgency", "\"high\"", "urgency: a whole number", 400 },
 		{ "urgency", "7", "urgency: '7' is not 1, 2 or 3", 400 },
 		{ "targets", "[\"chefs\"]", "targets: 'chefs' is not one of the allowed values",
