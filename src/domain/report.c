@@ -233,6 +233,8 @@ static void figure(struct mk *m, const char *key, const char *label, const char 
 }
 
 #define SECTION_TABLES_MAX 8
+/* The most developments of a kind a report gathers by halving its period. */
+#define REPORT_DEVS_MAX 50000
 
 /* A table of the current section with ncols columns, rows added by row(). */
 struct tb {
@@ -279,8 +281,6 @@ static const char *num(pool *p, long long n)
 	return pool_printf(p, "%lld", n);
 }
 
-/* The developments of kinds in the scope, newest first (per country for a list,
- * merged); *truncated when a source gave DEV_LIMIT_MAX. */
 static int by_date_desc(const void *x, const void *y)
 {
 	const struct dev *a = x, *b = y;
@@ -290,16 +290,78 @@ static int by_date_desc(const void *x, const void *y)
 			(a->id < b->id) - (a->id > b->id));
 }
 
-static int devs(struct mk *m, unsigned kinds, struct dev **out, size_t *n, int *truncated,
-		struct err *e)
+/* Developments gathered from several calls of dev_list. */
+struct devacc {
+	struct dev *v;
+	size_t n, cap;
+	int truncated;
+};
+
+static void devacc_add(pool *p, struct devacc *a, const struct dev *v, size_t n)
 {
-	struct dev_query dq = { 0 };
-	size_t cap = 0;
+	if (a->n + n > a->cap) {
+		struct dev *grown = pool_calloc(p, a->cap = (a->n + n) * 2 + 16, sizeof(*grown));
+
+		if (a->n)
+			memcpy(grown, a->v, a->n * sizeof(*grown));
+		a->v = grown;
+	}
+	if (n)
+		memcpy(a->v + a->n, v, n * sizeof(*v));
+	a->n += n;
+}
+
+/* dev_list for dq into a; when it gives its most (DEV_LIMIT_MAX) and split, the
+ * period's two halves each again, so that the counts are whole (up to
+ * REPORT_DEVS_MAX developments; a day with more is marked truncated). Only kinds
+ * whose dates alone place them in a period may be split: not coverage, whose "newly
+ * covered" holds at the period's end. */
+static int dev_range(struct mk *m, struct dev_query *dq, int split, struct devacc *a,
+		     struct err *e)
+{
+	struct dev *v;
+	size_t n;
+	long d0, d1;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	*truncated = 0;
+	if ((rc = dev_list(m->s, m->p, m->view, dq, &v, &n, NULL, e)))
+		return rc;
+	if (n < DEV_LIMIT_MAX) {
+		devacc_add(m->p, a, v, n);
+		return ERR_OK;
+	}
+	if (!split || period_day(dq->period.from, &d0) || period_day(dq->period.to, &d1) ||
+	    d1 <= d0 || a->n + n > REPORT_DEVS_MAX) {
+		a->truncated = 1;
+		devacc_add(m->p, a, v, n);
+		return ERR_OK;
+	}
+	{
+		struct period whole = dq->period;
+		long mid = d0 + (d1 - d0) / 2;
+
+		period_date(mid + 1, dq->period.from);
+		rc = dev_range(m, dq, split, a, e);	/* the later half first: newest first */
+		dq->period = whole;
+		if (!rc) {
+			period_date(mid, dq->period.to);
+			rc = dev_range(m, dq, split, a, e);
+		}
+		dq->period = whole;
+	}
+	return rc;
+}
+
+/* The developments of kinds in the scope, newest first (per country for a list,
+ * merged; split: by halves of the period as dev_range does); *truncated when some
+ * are missing. */
+static int devs_split(struct mk *m, unsigned kinds, int split, struct dev **out, size_t *n,
+		      int *truncated, struct err *e)
+{
+	struct dev_query dq = { 0 };
+	struct devacc a = { 0 };
+	int rc = ERR_OK;
+
 	dq.period = m->q->period;
 	dq.period_given = 1;
 	dq.kinds = kinds;
@@ -307,39 +369,34 @@ static int devs(struct mk *m, unsigned kinds, struct dev **out, size_t *n, int *
 	dq.order = DEV_BY_DATE;
 	memcpy(dq.region, m->q->region, sizeof(dq.region));
 	if (!m->q->ncountries)
-		return dev_list(m->s, m->p, m->view, &dq, out, n, NULL, e) ? e->code :
-		       (*truncated = *n >= DEV_LIMIT_MAX, ERR_OK);
-	for (size_t i = 0; i < m->q->ncountries; i++) {
-		struct dev *v;
-		size_t nv;
-
+		rc = dev_range(m, &dq, split, &a, e);
+	for (size_t i = 0; i < m->q->ncountries && !rc; i++) {
 		memcpy(dq.country, m->q->countries[i], 3);
-		if ((rc = dev_list(m->s, m->p, m->view, &dq, &v, &nv, NULL, e)))
-			return rc;
-		*truncated |= nv >= DEV_LIMIT_MAX;
-		if (*n + nv > cap) {
-			struct dev *grown = pool_calloc(m->p, cap = (*n + nv) * 2, sizeof(*grown));
-
-			if (*n)
-				memcpy(grown, *out, *n * sizeof(*grown));
-			*out = grown;
-		}
-		if (nv)
-			memcpy(*out + *n, v, nv * sizeof(*v));
-		*n += nv;
+		rc = dev_range(m, &dq, split, &a, e);
 	}
-	/* a campaign opened asks several countries of the list: once */
-	if (*n > 1) {
+	if (rc)
+		return rc;
+	/* newest first; a campaign opened asks several countries of a list: once */
+	if (a.n > 1) {
 		size_t k = 1;
 
-		qsort(*out, *n, sizeof(**out), by_date_desc);
-		for (size_t i = 1; i < *n; i++)
-			if ((*out)[i].kind != (*out)[k - 1].kind || (*out)[i].id != (*out)[k - 1].id ||
-			    strcmp((*out)[i].key, (*out)[k - 1].key))
-				(*out)[k++] = (*out)[i];
-		*n = k;
+		qsort(a.v, a.n, sizeof(*a.v), by_date_desc);
+		for (size_t i = 1; i < a.n; i++)
+			if (a.v[i].kind != a.v[k - 1].kind || a.v[i].id != a.v[k - 1].id ||
+			    strcmp(a.v[i].key, a.v[k - 1].key))
+				a.v[k++] = a.v[i];
+		a.n = k;
 	}
+	*out = a.v;
+	*n = a.n;
+	*truncated = a.truncated;
 	return ERR_OK;
+}
+
+static int devs(struct mk *m, unsigned kinds, struct dev **out, size_t *n, int *truncated,
+		struct err *e)
+{
+	return devs_split(m, kinds, !(kinds & (1u << DEV_COVERED)), out, n, truncated, e);
 }
 
 #define NCOLS(c) (sizeof(c) / sizeof((c)[0]))
@@ -356,20 +413,32 @@ static const struct report_column covered_cols[] = {
 
 static int sec_legislation(struct mk *m, struct err *e)
 {
-	struct dev *v;
-	size_t n, adopted = 0, amended = 0, covered = 0;
-	int trunc, rc;
+	struct dev *v, *cv;
+	size_t n, ncv, adopted = 0, amended = 0, covered = 0;
+	int trunc, ctrunc, rc;
 	struct tb laws, cov;
 
-	if ((rc = devs(m, (1u << DEV_LAW_ADOPTED) | (1u << DEV_LAW_AMENDED) |
-		       (1u << DEV_COVERED), &v, &n, &trunc, e)))
+	if ((rc = devs(m, (1u << DEV_LAW_ADOPTED) | (1u << DEV_LAW_AMENDED), &v, &n, &trunc,
+		       e)) ||
+	    (rc = devs(m, 1u << DEV_COVERED, &cv, &ncv, &ctrunc, e)))
 		return rc;
+	/* one list: the laws, then the articles newly covered */
+	if (ncv) {
+		struct dev *all = pool_calloc(m->p, n + ncv, sizeof(*all));
+
+		if (n)
+			memcpy(all, v, n * sizeof(*v));
+		memcpy(all + n, cv, ncv * sizeof(*cv));
+		v = all;
+		n += ncv;
+	}
 	section(m, "legislation", "Legislative developments",
 		"Laws adopted or amended in the period (by the date of their version) and the "
 		"instrument articles a country's law newly covers.");
 	laws = table(m, "laws", "Laws adopted or amended", law_cols, NCOLS(law_cols));
 	cov = table(m, "covered", "Articles newly covered", covered_cols, NCOLS(covered_cols));
-	laws.t->truncated = cov.t->truncated = trunc;
+	laws.t->truncated = trunc;
+	cov.t->truncated = ctrunc;
 	for (size_t i = 0; i < n; i++) {
 		const char **c;
 

@@ -23,6 +23,7 @@
 #include "domain/campaign.h"
 #include "domain/caselaw.h"
 #include "domain/coverage.h"
+#include "domain/dev.h"
 #include "domain/legislation.h"
 #include "domain/lesson.h"
 #include "domain/needs.h"
@@ -655,6 +656,42 @@ static void test_save_again(void **state)
 	assert_int_equal(ch[0].after, 2);
 }
 
+/* More developments than dev_list gives at once (DEV_LIMIT_MAX): the report halves
+ * the period until each part fits, so the count is whole and not marked truncated. */
+static void test_many(void **state)
+{
+	struct report *r;
+	const struct report_table *t;
+	struct err e = { 0 };
+	size_t want = DEV_LIMIT_MAX + 20;
+
+	(void)state;
+	if (!S)
+		skip();
+	assert_int_equal(record_use_clearance(S, &fixture_local, E), ERR_OK);
+	for (size_t i = 0; i < want; i++) {
+		struct lesson l = { .rec = { .country = "TZ", .language = "en",
+					     .title = "A lesson" },
+				    .topic = "Training", .body = "Text.",
+				    .date = pool_printf(P, "2010-%02zu-%02zu", 1 + i % 12,
+							1 + i % 28) };
+		long long id;
+
+		if (lesson_save(S, &fixture_local, &l, &id, E))
+			fail_msg("lesson: %s", e.msg);
+		publish(id);
+	}
+	r = make(NULL, &(struct report_params){ .period = "2010", .country = "TZ" });
+	assert_int_equal(fig(r, "lessons.count"), want);
+	t = report_table_find(r, "lessons");
+	assert_int_equal(t->nrows, want);
+	assert_false(t->truncated);
+	assert_string_equal(cellv(r, "lessons", 0, "date"), "2010-12-28");	/* newest first */
+	r = make(NULL, &(struct report_params){ .from = "2010-01-01", .to = "2010-06-30",
+						.region = "014" });
+	assert_true(fig(r, "lessons.count") > 200 && fig(r, "lessons.count") < want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -667,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_campaigns),
 		cmocka_unit_test(test_json_csv),
 		cmocka_unit_test(test_save_again),
+		cmocka_unit_test(test_many),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
