@@ -1227,12 +1227,13 @@ int report_get(struct store *s, pool *p, const struct actor *a, long long id,
 	       struct report_saved **out, struct err *e)
 {
 	struct report r;
-	int rc = store_report_get(s, p, id, out, NULL);
+	struct err local = { 0 };
+	int rc = store_report_get(s, p, id, out, &local);
 
 	if (rc == ERR_NOTFOUND)
 		return err_set(e, ERR_NOTFOUND, "no report %lld", id);
 	if (rc)
-		return store_report_get(s, p, id, out, e);
+		return err_set(e, rc, "%s", local.msg);
 	saved_as_report(*out, &r);
 	if (!report_can_read(a, &r)) {
 		*out = NULL;
