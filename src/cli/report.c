@@ -47,7 +47,8 @@ static int print(struct cli_ctx *c, const struct report *rep)
 					continue;
 				if (!table)
 					sbuf_addf(&b, "%s# table %s\r\n", b.len ? "\r\n" : "", t->key);
-				report_csv(&b, t);
+				report_csv(&b, t, rep->q.level == REPORT_GREEN ?
+					   REPORT_GREEN_NOTE : NULL);
 			}
 		if (table && !b.len) {
 			err_set(&c->e, ERR_INVALID, "table: no table '%.40s' in a report", table);

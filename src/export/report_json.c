@@ -283,8 +283,10 @@ void report_json_prose(pool *p, const char *prose, struct report *r)
 	json_decref(j);
 }
 
-void report_csv(struct sbuf *out, const struct report_table *t)
+void report_csv(struct sbuf *out, const struct report_table *t, const char *note)
 {
+	if (note)
+		sbuf_addf(out, "# %s\r\n", note);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			sbuf_addc(out, ',');

@@ -25,8 +25,9 @@ int report_json_read(pool *p, const char *text, struct report **out, struct err 
 /* prose, a JSON object {"5": "...", ...} (NULL: none), into r->prose, in p. */
 void report_json_prose(pool *p, const char *prose, struct report *r);
 /* Table t as CSV: a header of the columns' keys, then its rows; guarded against
- * formulas (csv_row) except numbers. */
-void report_csv(struct sbuf *out, const struct report_table *t);
+ * formulas (csv_row) except numbers. note (NULL: none) first, as a comment line
+ * "# NOTE" (a GREEN report's REPORT_GREEN_NOTE). */
+void report_csv(struct sbuf *out, const struct report_table *t, const char *note);
 /* The table called key ("laws", ...) of r, or NULL. */
 const struct report_table *report_table_find(const struct report *r, const char *key);
 

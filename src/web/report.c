@@ -448,7 +448,8 @@ int web_report_view(struct req *r, struct resp *out)
 
 		if (!t)
 			return http_error(r, out, 400, "table: no such table in a report");
-		report_csv(&out->body, t);
+		report_csv(&out->body, t, q.level == REPORT_GREEN ? T(REPORT_GREEN_NOTE) :
+			   NULL);
 		out->content_type = "text/csv; charset=utf-8";
 		out->disposition = pool_printf(r->pool, "attachment; filename=\"report-%s.csv\"",
 					       t->key);
@@ -584,7 +585,8 @@ int web_report(struct req *r, struct resp *out)
 
 		if (!t)
 			return http_error(r, out, 404, "There is no such page.");
-		report_csv(b, t);
+		report_csv(b, t, rep->q.level == REPORT_GREEN ? T(REPORT_GREEN_NOTE) :
+			   NULL);
 		out->content_type = "text/csv; charset=utf-8";
 		out->disposition = pool_printf(r->pool, "attachment; filename=\"report-%lld-%s.csv\"",
 					       rep->id, t->key);

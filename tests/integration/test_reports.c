@@ -276,6 +276,11 @@ static void test_public_curator(void **state)
 	assert_has(r->body, "<p class=\"level-foot\" aria-hidden=\"true\">Includes GREEN data");
 	assert_has(r->body, "Uganda Data Act");
 	http_response_free(r);
+	/* its tables as CSV say so on their first line */
+	r = get("/reports/view.csv?period=2021&country=UG&level=green&table=laws", hdr, 200);
+	assert_true(!strncmp(r->body, "# Includes GREEN data", 21));
+	assert_has(r->body, "Uganda Data Act");
+	http_response_free(r);
 }
 
 /* A saved report: by a reader; read by level; its prose; made again after a new case. */

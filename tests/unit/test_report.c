@@ -575,7 +575,7 @@ static void test_json_csv(void **state)
 		assert_string_equal(t->cells[i] ? t->cells[i] : "", u->cells[i] ? u->cells[i] : "");
 	assert_int_equal(report_json_read(P, "{\"from\": 1}", &back, E), ERR_INVALID);
 	assert_int_equal(report_json_read(P, "[", &back, E), ERR_INVALID);
-	report_csv(&b, report_table_find(r, "cases"));
+	report_csv(&b, report_table_find(r, "cases"), NULL);
 	assert_string_equal(sbuf_str(&b), pool_printf(P, "date,country,title,path,court\r\n"
 						  "2021-02-03,KE,Republic v. Mwangi,/cases/%lld,"
 						  "High Court\r\n", case_id));
