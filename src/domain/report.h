@@ -74,6 +74,8 @@ struct report_query {
  * for curators" when a may not make a GREEN report. */
 int report_query_parse(struct store *s, pool *p, const struct actor *a,
 		       const struct report_params *in, struct report_query *out, struct err *e);
+/* Whether a may make a GREEN report: curators, admins and the command line. */
+int report_can_green(const struct actor *a);
 /* The scope of q in words for the machine: "world", "region:014", "KE", "KE,UG". */
 const char *report_scope(pool *p, const struct report_query *q);
 

@@ -18,7 +18,6 @@
 #include "domain/country.h"
 #include "domain/record.h"
 #include "domain/report.h"
-#include "domain/user.h"
 #include "export/report_json.h"
 #include "view/chart.h"
 #include "view/html.h"
@@ -365,8 +364,7 @@ static void report_html(struct req *r, struct sbuf *b, const struct report *rep,
 static void report_form(struct req *r, struct sbuf *b, const struct report_query *q)
 {
 	const char *countries = q && q->ncountries ? report_scope(r->pool, q) : "";
-	struct actor *a = (struct actor *)r->actor;
-	int curator = a && (a->role == ROLE_CURATOR || a->role == ROLE_ADMIN) && a->user_id;
+	int curator = report_can_green(r->actor);
 
 	html_fmt(b, "<form method=\"get\" action=\"/reports/view\" class=\"record\">\n");
 	if (r->lang_explicit)
