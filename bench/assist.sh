@@ -96,6 +96,7 @@ phase "suggestions, overlaps, reference" "$(since "$t0")"
 	printf '%-14s %6s %9s %9s %9s\n' what n "p50 ms" "p99 ms" "max ms"
 	awk '$1 == "RESULT" { printf "%-14s %6d %9.3f %9.3f %9.3f\n", $2, $3, $4, $5, $6 }' "$tmp/results.txt"
 	grep '^CHECK' "$tmp/results.txt" || true
+	awk '$1 == "SIZE" { printf "IATI document of every request: %d activities, %.1f MB\n", $3, $5 / 1e6 }' "$tmp/results.txt"
 	for x in suggest:ref-suggest overlaps:ref-overlaps; do
 		a=$(awk -v w="${x%%:*}" '$1 == "RESULT" && $2 == w { print $4 }' "$tmp/results.txt")
 		b=$(awk -v w="${x#*:}" '$1 == "RESULT" && $2 == w { print $4 }' "$tmp/results.txt")
