@@ -271,6 +271,43 @@ static void test_timeline(void **state)
 	sbuf_release(&sb);
 }
 
+/* Pairs (a report's coverage at both ends): an svg role="img" named by its <title>,
+ * every pair said in its <desc>, the bars as wide as their shares, escaped labels. */
+static void test_pairs(void **state)
+{
+	static const struct chart_pair pairs[] = {
+		{ "Criminalization & <co>", 0.25, 0.5 }, { "Overall", -1, 2 },
+	};
+	struct chart_pairs c = {
+		.id = "pr", .title = "Scores at <both> ends", .a_label = "Start", .b_label = "End",
+		.pairs = pairs, .n = 2,
+	};
+	struct req r = req_in(LANG_EN);
+	struct sbuf sb = SBUF_INIT;
+	xmlDocPtr doc;
+
+	(void)state;
+	chart_pairs(&r, &sb, &c);
+	keep(&sb, &r);
+	assert_non_null(doc = parse(&sb));
+	assert_xpath(doc, "string(/root/s:svg/@role)", "img");
+	assert_xpath(doc, "string(/root/s:svg/@dir)", "ltr");
+	assert_xpath(doc, "string(/root/s:svg/s:title[@id=/root/s:svg/@aria-labelledby])",
+		     "Scores at <both> ends");
+	assert_xpath(doc, "string(/root/s:svg/s:desc[@id=/root/s:svg/@aria-describedby])",
+		     "Criminalization & <co>: Start 25%, End 50%. Overall: Start -100%, End 200%.");
+	/* the numbers said as they are; drawn: 260 units for 100%, a quarter 65, a half
+	 * 130, out of range as 0 and 100% */
+	assert_xpath(doc, "string((//s:rect[@class='pa'])[2]/@width)", "65");
+	assert_xpath(doc, "string((//s:rect[@class='pb'])[2]/@width)", "130");
+	assert_xpath(doc, "string((//s:rect[@class='pa'])[3]/@width)", "0");
+	assert_xpath(doc, "string((//s:rect[@class='pb'])[3]/@width)", "260");
+	assert_null(strstr(sb.buf, "<co>"));
+	xmlFreeDoc(doc);
+	pool_free(r.pool);
+	sbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_bar_counts),
 		cmocka_unit_test(test_decimal),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_pairs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
