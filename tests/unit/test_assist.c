@@ -333,7 +333,7 @@ static void test_request_checks(void **state)
 		{ "languages", "eng", "languages" }, { "date_to", "2029-01-01", "date_to" },
 		{ "date_from", "2030-02-30", "date_from" }, { "urgency", "4", "urgency" },
 		{ "modes", "telepathy", "modes" }, { "budget_amount", "-5", "budget_amount" },
-		{ "budget_currency", "ZZZ", "currency" },
+		{ "budget_currency", "ZZZ", "budget_currency: 'ZZZ'" },
 		{ "needs", "stated:999", "needs" }, { "needs", "gap:un-cc/999", "needs" },
 		{ "needs", "answer:999/legal.x", "needs" }, { "needs", "wish:1", "needs" },
 		{ "tlp", "RED", "tlp" },
