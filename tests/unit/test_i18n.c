@@ -375,34 +375,63 @@ static void test_catalog_patterns(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* What the rows of the catalog have shown so far: problems, and every msgid with its
+ * line (each msgid once: a second row would shadow or be shadowed by the first). */
+struct catalog_check {
+	int bad;
+	char **ids;
+	int *lines;
+	size_t n, cap;
+};
+
 static int complete_row(void *ud, int lineno, char **f, int nf, struct err *e)
 {
 	static const char *const langs[] = { "msgid", "ar", "zh", "fr", "ru", "es" };
-	int *bad = ud;
+	struct catalog_check *c = ud;
 
 	(void)e;
 	for (int i = 1; i < nf; i++)
 		if (!*f[i]) {
 			print_error("data/messages.tsv:%d: '%s' has no %s translation\n", lineno,
 				    f[0], i < 6 ? langs[i] : "?");
-			(*bad)++;
+			c->bad++;
 		}
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->ids[i], f[0])) {
+			print_error("data/messages.tsv:%d: '%s' is also line %d\n", lineno, f[0],
+				    c->lines[i]);
+			c->bad++;
+		}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 1024;
+		c->ids = realloc(c->ids, c->cap * sizeof(*c->ids));
+		c->lines = realloc(c->lines, c->cap * sizeof(*c->lines));
+		assert_non_null(c->ids);
+		assert_non_null(c->lines);
+	}
+	c->ids[c->n] = strdup(f[0]);
+	c->lines[c->n++] = lineno;
 	return ERR_OK;
 }
 
-/* Every message of the catalog is translated into all five languages. */
+/* Every message of the catalog is translated into all five languages, and has one
+ * row. */
 static void test_catalog_complete(void **state)
 {
 	size_t len;
 	const char *d = (const char *)embed_find("data/messages.tsv", &len);
 	struct err e = { 0 };
-	int bad = 0;
+	struct catalog_check c = { 0 };
 
 	(void)state;
 	assert_non_null(d);
-	assert_int_equal(tsv_parse(d, len, 6, "data/messages.tsv", complete_row, &bad, &e),
+	assert_int_equal(tsv_parse(d, len, 6, "data/messages.tsv", complete_row, &c, &e),
 			 ERR_OK);
-	assert_int_equal(bad, 0);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.ids[i]);
+	free(c.ids);
+	free(c.lines);
+	assert_int_equal(c.bad, 0);
 	/* and i18n() finds them: as many messages in each language as in English */
 	for (int l = 0; l < LANG_COUNT; l++)
 		assert_int_equal(i18n_count((enum lang)l), i18n_count(LANG_EN));
