@@ -215,6 +215,9 @@ struct sq_reader {
 			   .size = sizeof(T) } }, 1 }
 /* A row of one integer column, into a long long; of one text, into a char *. */
 extern const struct sq_reader sq_ll_reader, sq_str_reader;
+/* A row of table stated_need (its columns in order) into a struct need_stated
+ * (needs.c; the reports read needs of a period with it too). */
+extern const struct sq_reader sq_need_reader;
 
 /* ---- Parameters: the values of ?1..?n as a table of typed values ---- */
 enum sq_vtype { SQ_V_NULL, SQ_V_TEXT, SQ_V_INT, SQ_V_REAL, SQ_V_BLOB, SQ_V_ROW };

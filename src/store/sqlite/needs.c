@@ -15,7 +15,7 @@ static const struct sq_col need_cols[] = {
 	SQ_STR(struct need_stated, closed_by),
 	SQ_STR(struct need_stated, close_note),
 };
-static const struct sq_reader need_reader = SQ_READER(struct need_stated, need_cols);
+const struct sq_reader sq_need_reader = SQ_READER(struct need_stated, need_cols);
 #define NEED_SELECT "SELECT id, country, topic, target, urgency, note, tlp, raised_at, " \
 	"raised_by, closed_at, closed_by, close_note FROM stated_need "
 
@@ -44,7 +44,7 @@ int sq_need_get(struct store *s, pool *p, long long id, struct need_stated **out
 		struct err *e)
 {
 	return sq_get((struct sq *)s, SQ_NEED_GET, NEED_SELECT "WHERE id = ?1",
-		      SQ_VALS(SQ_INT(id)), p, &need_reader, (void **)out, "stated need", e);
+		      SQ_VALS(SQ_INT(id)), p, &sq_need_reader, (void **)out, "stated need", e);
 }
 
 int sq_need_list(struct store *s, pool *p, const char *country, struct need_stated **out,
@@ -53,6 +53,6 @@ int sq_need_list(struct store *s, pool *p, const char *country, struct need_stat
 	return sq_list((struct sq *)s, SQ_NEED_LIST, NEED_SELECT
 		       "WHERE (?1 IS NULL OR country = ?1) AND closed_at IS NULL "
 		       "ORDER BY country, raised_at, id",
-		       SQ_VALS(SQ_TEXT(country)), p, &need_reader, (void **)out, n,
+		       SQ_VALS(SQ_TEXT(country)), p, &sq_need_reader, (void **)out, n,
 		       "list stated needs", e);
 }

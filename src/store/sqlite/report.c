@@ -57,22 +57,6 @@ int sq_report_prose(struct store *s, long long id, const char *key, const char *
 			 "no such report", e);
 }
 
-static const struct sq_col need_cols[] = {
-	SQ_NUM(struct need_stated, id),
-	SQ_STR(struct need_stated, country),
-	SQ_STR(struct need_stated, topic),
-	SQ_STR(struct need_stated, target),
-	SQ_NUM(struct need_stated, urgency),
-	SQ_STR(struct need_stated, note),
-	SQ_STR(struct need_stated, tlp),
-	SQ_STR(struct need_stated, raised_at),
-	SQ_STR(struct need_stated, raised_by),
-	SQ_STR(struct need_stated, closed_at),
-	SQ_STR(struct need_stated, closed_by),
-	SQ_STR(struct need_stated, close_note),
-};
-static const struct sq_reader need_reader = SQ_READER(struct need_stated, need_cols);
-
 int sq_report_needs(struct store *s, pool *p, const char *from, const char *to,
 		    const char *countries, struct need_stated **out, size_t *n, struct err *e)
 {
@@ -83,6 +67,6 @@ int sq_report_needs(struct store *s, pool *p, const char *from, const char *to,
 		       "substr(closed_at, 1, 10) BETWEEN ?1 AND ?2) AND "
 		       "(?3 IS NULL OR country IN (SELECT value FROM json_each(?3))) "
 		       "ORDER BY raised_at, id",
-		       SQ_VALS(SQ_TEXT(from), SQ_TEXT(to), SQ_TEXT(countries)), p, &need_reader,
+		       SQ_VALS(SQ_TEXT(from), SQ_TEXT(to), SQ_TEXT(countries)), p, &sq_need_reader,
 		       (void **)out, n, "stated needs of a period", e);
 }
