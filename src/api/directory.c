@@ -83,11 +83,11 @@ int api_directory(struct req *r, struct resp *out)
 			       .language = arg(r, "language"), .article = arg(r, "article"),
 			       .kind = -1 };
 	struct dir_entry *v, en;
-	size_t n;
+	size_t n, from, to;
 	long long id;
 	struct err e = { 0 };
 	json_t *body;
-	int rc;
+	int rc, limit, offset;
 
 	out->cache_control = "no-store";
 	if (r->method == HTTP_POST) {
@@ -103,9 +103,17 @@ int api_directory(struct req *r, struct resp *out)
 	if (arg(r, "kind") && (q.kind = dir_kind_parse(arg(r, "kind"))) < 0)
 		return http_error(r, out, 400, pool_printf(r->pool, "kind: '%.40s' is not a "
 				  "kind of authority", arg(r, "kind")));
+	if (api_paging(r, out, &limit, &offset))
+		return out->status;
 	if (dir_list(r->store, r->pool, r->actor, &q, &v, &n, &e))
 		return http_fail(r, out, &e);
-	return send_entries(out, v, n);
+	/* a page of them: count is the page's, total all the asker reads */
+	from = (size_t)offset < n ? (size_t)offset : n;
+	to = from + (size_t)limit < n ? from + (size_t)limit : n;
+	return api_send(out, 200, json_pack("{s:I, s:I, s:i, s:i, s:o}", "count",
+					    (json_int_t)(to - from), "total", (json_int_t)n,
+					    "limit", limit, "offset", offset,
+					    "entries", entries_json(v + from, to - from)));
 }
 
 int api_directory_entry(struct req *r, struct resp *out)

@@ -223,6 +223,26 @@ static void test_add_edit_verify(void **state)
 	http_response_free(r);
 	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=KEN", NULL, 200), PUB));
 	assert_true(listed(as(FKE, "GET", "/api/v1/directory?country=404", NULL, 200), PUB));
+	/* pages: count is the page's, total every entry read; the second page starts
+	 * where the first ended */
+	{
+		json_t *all = as(FKE, "GET", "/api/v1/directory", NULL, 200), *pg;
+		json_int_t total = json_integer_value(json_object_get(all, "total"));
+
+		assert_true(total >= 2);
+		assert_int_equal(json_integer_value(json_object_get(all, "count")), total);
+		pg = as(FKE, "GET", "/api/v1/directory?limit=1&offset=1", NULL, 200);
+		assert_int_equal(json_integer_value(json_object_get(pg, "count")), 1);
+		assert_int_equal(json_integer_value(json_object_get(pg, "total")), total);
+		assert_true(json_equal(json_array_get(json_object_get(pg, "entries"), 0),
+				       json_array_get(json_object_get(all, "entries"), 1)));
+		json_decref(pg);
+		json_decref(all);
+		r = ask(&people[FKE], "GET", "/api/v1/directory?limit=0", NULL);
+		assert_status(r, 400);
+		assert_has(r->body, "limit");
+		http_response_free(r);
+	}
 	/* edit at version 1, then again from version 1: a conflict */
 	snprintf(path, sizeof(path), "/api/v1/directory/%lld", PUB);
 	j = as(FKE, "GET", path, NULL, 200);
