@@ -64,6 +64,33 @@ const size_t assist_move_count = sizeof(assist_moves) / sizeof(assist_moves[0]);
 #undef FC
 #undef PC
 
+#define ST(x) (1u << (x))
+/* The stages (a mask) and the people (enum assist_who) of each enum assist_op. */
+static const struct {
+	unsigned stages, who;
+} assist_ops[ASSIST_OP_COUNT] = {
+	[ASSIST_OP_EDIT] = { ST(AS_REQUESTED) | ST(AS_ASSESSED) | ST(AS_MATCHED) | ST(AS_FUNDED),
+			     AW_FOCAL | AW_CURATOR },
+	[ASSIST_OP_MATCH] = { ST(AS_REQUESTED) | ST(AS_ASSESSED) | ST(AS_MATCHED), AW_CURATOR },
+	[ASSIST_OP_EVALUATE] = { ST(AS_DELIVERED) | ST(AS_EVALUATED), AW_FOCAL | AW_CURATOR },
+	[ASSIST_OP_ACT_RECORD] = { ST(AS_FUNDED) | ST(AS_IN_DELIVERY) | ST(AS_DELIVERED),
+				   AW_CURATOR | AW_PROVIDER },
+	[ASSIST_OP_ACT_EVALUATE] = { ST(AS_IN_DELIVERY) | ST(AS_DELIVERED) | ST(AS_EVALUATED),
+				     AW_FOCAL | AW_CURATOR },
+};
+#undef ST
+
+int assist_op_stage(const struct assist_request *r, enum assist_op op)
+{
+	return op < ASSIST_OP_COUNT && r->stage < AS_STAGE_COUNT &&
+	       (assist_ops[op].stages & (1u << r->stage));
+}
+
+int assist_op_may(const struct assist_request *r, unsigned who, enum assist_op op)
+{
+	return assist_op_stage(r, op) && (who & assist_ops[op].who);
+}
+
 /* Who may make the moves of the table, in words (msgids; for ERR_FORBIDDEN). */
 static const struct {
 	unsigned who;
@@ -576,7 +603,7 @@ int assist_request_edit(struct store *s, pool *p, const struct actor *a, long lo
 	if ((rc = request_read(s, p, a, id, &old, e)) ||
 	    (rc = assist_allow(a, ACT_ASSIST, old->country, e)))
 		goto out;
-	if (!assist_stage_open(old->stage) || old->stage >= AS_IN_DELIVERY) {
+	if (!assist_op_stage(old, ASSIST_OP_EDIT)) {
 		rc = err_set(e, ERR_CONFLICT, "request %lld is %s: it can no longer be "
 			     "edited", id, assist_stage_titles[old->stage]);
 		goto out;

@@ -29,6 +29,7 @@
 
 struct store;
 struct actor;
+struct assist_request;
 
 /* ---- the lifecycle ---- */
 
@@ -69,6 +70,25 @@ extern const struct assist_move_rule assist_moves[];
 extern const size_t assist_move_count;
 /* The rule of the move from -> to, or NULL when the table has none. */
 const struct assist_move_rule *assist_move_rule(enum assist_stage from, enum assist_stage to);
+
+/* What may be done to a request besides moving it, each at some stages and by some
+ * people (assist_ops[], assist.c): the domain's checks and the forms a page shows
+ * read the same table. */
+enum assist_op {
+	ASSIST_OP_EDIT,		/* edit the request: open, before in delivery */
+	ASSIST_OP_MATCH,	/* confirm a match: open, before funded */
+	ASSIST_OP_EVALUATE,	/* evaluate a provider: delivered or evaluated */
+	ASSIST_OP_ACT_RECORD,	/* record activities: funded to delivered */
+	ASSIST_OP_ACT_EVALUATE,	/* evaluate an activity: in delivery to evaluated */
+	ASSIST_OP_COUNT
+};
+/* Whether request r's stage allows op. */
+int assist_op_stage(const struct assist_request *r, enum assist_op op);
+/* Whether who (a mask of enum assist_who, from assist_who) may do op on r now: its
+ * stage allows it and who holds one of the op's roles. The domain's checks are the
+ * word (a provider records only the activities its organisation provides); this is
+ * what a page asks to show a form. */
+int assist_op_may(const struct assist_request *r, unsigned who, enum assist_op op);
 
 /* ---- requests ---- */
 

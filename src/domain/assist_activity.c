@@ -25,17 +25,10 @@ const char *const assist_gender_titles[AG_COUNT] = {
 	"women", "men", "other or not stated",
 };
 
-/* What is done to an activity, and the stages of its request at which it may be:
- * activities and their records while the work is funded and under way (and after,
- * to record it late), evaluations once it is under way (one activity may be over
- * while others go on) until the request is evaluated. */
-enum act_op { OP_RECORD, OP_EVALUATE };
-#define ST(x) (1u << (x))
-static const unsigned op_stages[] = {
-	[OP_RECORD] = ST(AS_FUNDED) | ST(AS_IN_DELIVERY) | ST(AS_DELIVERED),
-	[OP_EVALUATE] = ST(AS_IN_DELIVERY) | ST(AS_DELIVERED) | ST(AS_EVALUATED),
-};
-#undef ST
+/* What is done to an activity, and the stages of its request at which it may be
+ * (assist_ops[], assist.c): activities and their records while the work is funded
+ * and under way (and after, to record it late), evaluations once it is under way
+ * (one activity may be over while others go on) until the request is evaluated. */
 
 int assist_role_parse(const char *s)
 {
@@ -55,11 +48,11 @@ int assist_gender_parse(const char *s)
 }
 
 /* Whether request r's stage allows op; ERR_CONFLICT naming the stage otherwise. */
-static int stage_allows(const struct assist_request *r, enum act_op op, struct err *e)
+static int stage_allows(const struct assist_request *r, enum assist_op op, struct err *e)
 {
-	if (op_stages[op] & (1u << r->stage))
+	if (assist_op_stage(r, op))
 		return ERR_OK;
-	return err_set(e, ERR_CONFLICT, op == OP_RECORD ?
+	return err_set(e, ERR_CONFLICT, op == ASSIST_OP_ACT_RECORD ?
 		       "request %lld is %s: activities are recorded while it is funded, in "
 		       "delivery or delivered" :
 		       "request %lld is %s: activities are evaluated while it is in delivery, "
@@ -340,7 +333,7 @@ int assist_activity_add(struct store *s, pool *p, const struct actor *a, long lo
 	sbuf_init(&names);
 	if ((rc = assist_request_get(s, p, a, id, &r, e)) ||
 	    (rc = may_record(s, p, a, r, NULL, &who, e)) ||
-	    (rc = stage_allows(r, OP_RECORD, e)) ||
+	    (rc = stage_allows(r, ASSIST_OP_ACT_RECORD, e)) ||
 	    (rc = activity_check(in, act, e)) ||
 	    (rc = providers(s, p, a, r, in, who, act, e)))
 		goto out;
@@ -484,7 +477,7 @@ int assist_training_set(struct store *s, pool *p, const struct actor *a, long lo
 
 	if ((rc = activity_read(s, p, a, aid, &act, &r, e)) ||
 	    (rc = may_record(s, p, a, r, act, &who, e)) ||
-	    (rc = stage_allows(r, OP_RECORD, e)))
+	    (rc = stage_allows(r, ASSIST_OP_ACT_RECORD, e)))
 		goto out;
 	for (int i = 0; i < AR_COUNT; i++)
 		for (int g = 0; g < AG_COUNT; g++) {
@@ -546,7 +539,7 @@ int assist_attendance_set(struct store *s, pool *p, const struct actor *a, long 
 
 	if ((rc = activity_read(s, p, a, aid, &act, &r, e)) ||
 	    (rc = may_record(s, p, a, r, act, &who, e)) ||
-	    (rc = stage_allows(r, OP_RECORD, e)))
+	    (rc = stage_allows(r, ASSIST_OP_ACT_RECORD, e)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = names[i] ? names[i] : "";
@@ -628,7 +621,7 @@ int assist_activity_evaluate(struct store *s, pool *p, const struct actor *a, lo
 			     "evaluate assistance");
 		goto out;
 	}
-	if ((rc = stage_allows(r, OP_EVALUATE, e)))
+	if ((rc = stage_allows(r, ASSIST_OP_ACT_EVALUATE, e)))
 		goto out;
 	if (rating < 1 || rating > 5) {
 		rc = err_set(e, ERR_INVALID, "rating: from 1 to 5");

@@ -378,7 +378,7 @@ int assist_match_confirm(struct store *s, pool *p, const struct actor *a, long l
 			     r->topic);
 		goto out;
 	}
-	if (!assist_stage_open(r->stage) || r->stage >= AS_IN_DELIVERY) {
+	if (!assist_op_stage(r, ASSIST_OP_MATCH)) {
 		rc = err_set(e, ERR_CONFLICT, "request %lld is %s: it can no longer be "
 			     "matched", request, assist_stage_titles[r->stage]);
 		goto out;
@@ -526,7 +526,7 @@ int assist_evaluate(struct store *s, pool *p, const struct actor *a, long long i
 			     "evaluate assistance");
 		goto out;
 	}
-	if (r->stage != AS_DELIVERED && r->stage != AS_EVALUATED) {
+	if (!assist_op_stage(r, ASSIST_OP_EVALUATE)) {
 		rc = err_set(e, ERR_CONFLICT, "request %lld is %s: assistance is evaluated "
 			     "once delivered", id, assist_stage_titles[r->stage]);
 		goto out;

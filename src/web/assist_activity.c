@@ -97,19 +97,6 @@ static void aa_activity(struct req *r, struct sbuf *b, const struct assist_activ
 	html_fmt(b, "</article>\n");
 }
 
-/* Whether activities may be recorded on q now, by who (the domain decides again). */
-static int aa_may_record(const struct assist_request *q, unsigned who)
-{
-	return (q->stage == AS_FUNDED || q->stage == AS_IN_DELIVERY || q->stage == AS_DELIVERED) &&
-	       (who & (AW_CURATOR | AW_PROVIDER));
-}
-
-static int aa_may_evaluate(const struct assist_request *q, unsigned who)
-{
-	return (q->stage == AS_IN_DELIVERY || q->stage == AS_DELIVERED ||
-		q->stage == AS_EVALUATED) && (who & (AW_CURATOR | AW_FOCAL));
-}
-
 static void aa_form_begin(struct req *r, struct sbuf *b, long long id, const char *action,
 			  long long activity)
 {
@@ -241,12 +228,12 @@ int aw_activities(struct req *r, struct sbuf *b, const struct assist_request *q,
 		html_fmt(b, "<p class=\"muted\">%s</p>\n", T("No activity recorded yet."));
 	for (size_t i = 0; i < n; i++) {
 		aa_activity(r, b, &v[i]);
-		if (aa_may_record(q, who))
+		if (assist_op_may(q, who, ASSIST_OP_ACT_RECORD))
 			aa_training_form(r, b, q, &v[i]);
-		if (aa_may_evaluate(q, who))
+		if (assist_op_may(q, who, ASSIST_OP_ACT_EVALUATE))
 			aa_evaluate_form(r, b, q, &v[i]);
 	}
-	if (aa_may_record(q, who))
+	if (assist_op_may(q, who, ASSIST_OP_ACT_RECORD))
 		aa_activity_form(r, b, q, error);
 	return ERR_OK;
 }

@@ -241,7 +241,7 @@ static int aw_suggestions(struct req *r, struct sbuf *b, struct aw_page *g, stru
 {
 	struct assist_suggestion *sg;
 	size_t n;
-	int rc, may = assist_stage_open(g->q->stage) && g->q->stage < AS_FUNDED;
+	int rc, may = assist_op_stage(g->q, ASSIST_OP_MATCH);
 
 	if ((rc = assist_suggest(r->store, r->pool, r->actor, g->q->id, &sg, &n, e)))
 		return rc;
@@ -424,8 +424,7 @@ static void aw_evaluate_form(struct req *r, struct sbuf *b, struct aw_page *g)
 	const struct assist_request *q = g->q;
 	int any = 0;
 
-	if ((q->stage != AS_DELIVERED && q->stage != AS_EVALUATED) ||
-	    !(g->who & (AW_FOCAL | AW_CURATOR)))
+	if (!assist_op_may(q, g->who, ASSIST_OP_EVALUATE))
 		return;
 	for (size_t i = 0; i < g->nm; i++)
 		any |= g->m[i].status == AM_ACCEPTED;
@@ -497,8 +496,7 @@ static int aw_request_page(struct req *r, struct resp *out, long long id, int st
 	if (aw_activities(r, b, g.q, g.who, where == AWW_ACTIVITY ? error : NULL, &e))
 		return http_fail(r, out, &e);
 	/* edits until it is in delivery (assist_request_edit) */
-	if ((g.who & (AW_FOCAL | AW_CURATOR)) && assist_stage_open(g.q->stage) &&
-	    g.q->stage < AS_IN_DELIVERY)
+	if (assist_op_may(g.q, g.who, ASSIST_OP_EDIT))
 		aw_request_form(r, b, where == AWW_EDIT ? error : NULL, g.q);
 	html_fmt(b, "<p><a href=\"/api/v1/assistance/requests/%S\">JSON</a></p>\n",
 		 pool_printf(r->pool, "%lld", id));
