@@ -121,13 +121,9 @@ static int saved(struct req *r, struct report **rep, struct err *e)
 
 	if (!id)
 		return err_set(e, ERR_NOTFOUND, "no report %.20s", r->params[0]);
-	if ((rc = report_get(r->store, r->pool, r->actor, id, &sv, e)) ||
-	    (rc = report_json_read(r->pool, sv->content, rep, e)))
+	if ((rc = report_get(r->store, r->pool, r->actor, id, &sv, e)))
 		return rc;
-	(*rep)->id = sv->id;
-	(*rep)->made_by = sv->made_by;
-	report_json_prose(r->pool, sv->prose, *rep);
-	return ERR_OK;
+	return report_json_saved(r->pool, sv, rep, e);
 }
 
 /* GET /api/v1/reports/:id */

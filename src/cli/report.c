@@ -133,11 +133,8 @@ static int show(struct cli_ctx *c)
 		return cli_failed(c);
 	}
 	if (report_get(c->s, c->p, cli_actor(), id, &sv, &c->e) ||
-	    report_json_read(c->p, sv->content, &rep, &c->e))
+	    report_json_saved(c->p, sv, &rep, &c->e))
 		return cli_failed(c);
-	rep->id = sv->id;
-	rep->made_by = sv->made_by;
-	report_json_prose(c->p, sv->prose, rep);
 	if (!cli_switch(c->argc, c->argv, "--again"))
 		return print(c, rep);
 	if (report_make(c->s, c->p, cli_actor(), &rep->q, &now, &c->e))

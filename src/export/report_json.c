@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "export/csv.h"
 #include "export/report_json.h"
 
@@ -316,4 +317,19 @@ const struct report_table *report_table_find(const struct report *r, const char 
 			if (!strcmp(r->sections[i].tables[k].key, key))
 				return &r->sections[i].tables[k];
 	return NULL;
+}
+
+int report_json_saved(pool *p, const struct report_saved *sv, struct report **out,
+		      struct err *e)
+{
+	struct err why = { 0 };
+
+	if (report_json_read(p, sv->content, out, &why)) {
+		log_error("saved report %lld: %s", sv->id, why.msg);
+		return err_set(e, ERR_INTERNAL, "saved report %lld cannot be read", sv->id);
+	}
+	(*out)->id = sv->id;
+	(*out)->made_by = sv->made_by;
+	report_json_prose(p, sv->prose, *out);
+	return ERR_OK;
 }

@@ -24,6 +24,11 @@ json_t *report_json(const struct report *r);
 int report_json_read(pool *p, const char *text, struct report **out, struct err *e);
 /* prose, a JSON object {"5": "...", ...} (NULL: none), into r->prose, in p. */
 void report_json_prose(pool *p, const char *prose, struct report *r);
+/* Saved report sv as a report, in p: its content read (report_json_read), its id,
+ * maker and prose. A content that does not read (the database was changed by hand or
+ * damaged) is ERR_INTERNAL "saved report N cannot be read", the reason in the log. */
+int report_json_saved(pool *p, const struct report_saved *sv, struct report **out,
+		      struct err *e);
 /* Table t as CSV: a header of the columns' keys, then its rows; guarded against
  * formulas (csv_row) except numbers. note (NULL: none) first, as a comment line
  * "# NOTE" (a GREEN report's REPORT_GREEN_NOTE). */
