@@ -31,6 +31,7 @@
 #include "domain/search.h"
 #include "domain/user.h"
 #include "store/store.h"
+#include "store/sqlite/internal.h"
 
 #define KE_ACT "/akn/ke/act/2018/5"
 #define NSECTIONS 16
@@ -199,6 +200,43 @@ static int group_teardown(void **state)
 
 static pool *P;
 
+/* Every search of these tests is run twice: by the index in memory (ix.h) and by
+ * FTS5 alone; both give the same total, facets and hits in the same order with the
+ * same scores. */
+static void same_as_fts5(const char *q, int limit, const struct search_result *r)
+{
+	struct search_result *f = NULL;
+	struct err e = { 0 };
+
+	((struct sq *)S)->ix_off = 1;
+	if (search_run(S, P, NULL, q, limit, 0, &f, &e))
+		fail_msg("search \"%s\" by FTS5: %s", q, e.msg);
+	((struct sq *)S)->ix_off = 0;
+	if (f->total != r->total || f->nhits != r->nhits)
+		fail_msg("\"%s\": FTS5 %lld matches %zu hits, the index %lld and %zu", q,
+			 f->total, f->nhits, r->total, r->nhits);
+	for (int k = 0; k < FACET_COUNT; k++) {
+		assert_int_equal(f->nfacets[k], r->nfacets[k]);
+		for (size_t i = 0; i < r->nfacets[k]; i++) {
+			assert_string_equal(f->facets[k][i].value, r->facets[k][i].value);
+			assert_int_equal(f->facets[k][i].count, r->facets[k][i].count);
+		}
+	}
+	for (size_t i = 0; i < r->nhits; i++) {
+		double a = f->hits[i].score, b = r->hits[i].score;
+
+		if (a - b > 1e-9 * (a < 0 ? -a : a) + 1e-9 || b - a > 1e-9 * (a < 0 ? -a : a) + 1e-9)
+			fail_msg("\"%s\": hit %zu scored %.12g by FTS5, %.12g by the index", q, i,
+				 a, b);
+		/* the same row, unless its score ties with a neighbour's */
+		if ((i == 0 || f->hits[i - 1].score != a) &&
+		    (i + 1 == r->nhits || f->hits[i + 1].score != a) &&
+		    (f->hits[i].record_id != r->hits[i].record_id ||
+		     strcmp(f->hits[i].eid ? f->hits[i].eid : "", r->hits[i].eid ? r->hits[i].eid : "")))
+			fail_msg("\"%s\": hit %zu differs", q, i);
+	}
+}
+
 static struct search_result *run_as(const struct actor *a, const char *q, int limit)
 {
 	struct search_result *r = NULL;
@@ -208,6 +246,7 @@ static struct search_result *run_as(const struct actor *a, const char *q, int li
 	record_clearance(a, &c);	/* what the server does per request */
 	if (store_set_clearance(S, &c, &e) || search_run(S, P, NULL, q, limit, 0, &r, &e))
 		fail_msg("search \"%s\": %s", q, e.msg);
+	same_as_fts5(q, limit, r);
 	return r;
 }
 

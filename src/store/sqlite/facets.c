@@ -352,11 +352,17 @@ static void emit(pool *p, const struct fcache *c, const long long *counts,
 		}
 }
 
-int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
-		    struct search_result *out, struct err *e)
+/* The counts of one search: country, region, language, articles by string index. */
+struct tally {
+	long long *cnt[5], kind[3], *year, total;
+};
+
+/* Bring c to the generation of the index now and take its read lock: 0, or an
+ * error (no lock held). */
+static int facets_begin(struct sq *q, struct fcache *c, pool *p, struct tally *t,
+			struct err *e)
 {
-	long long g, *cnt[5], kind[3] = { 0 }, *year;
-	sqlite3_stmt *st;
+	long long g;
 	int rc;
 
 	if ((rc = generation_now(q, &g, e)))
@@ -372,42 +378,42 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 			return rc;
 		pthread_rwlock_rdlock(&c->lock);
 	}
-	/* country, region, language, articles by string index */
+	memset(t, 0, sizeof(*t));
 	for (int i = 0; i < 4; i++)
-		cnt[i] = pool_calloc(p, c->nstr + 1, sizeof(long long));
-	year = pool_calloc(p, YEARS, sizeof(long long));
-	out->total = 0;
-	if (!(st = sq_prep(q, SQ_SEARCH_ROWIDS, "SELECT rowid FROM search WHERE search MATCH ?1",
-			   e))) {
-		pthread_rwlock_unlock(&c->lock);
-		return ERR_DB;
-	}
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0) - c->base;
-		const struct fdoc *d;
+		t->cnt[i] = pool_calloc(p, c->nstr + 1, sizeof(long long));
+	t->year = pool_calloc(p, YEARS, sizeof(long long));
+	return ERR_OK;
+}
 
-		out->total++;
-		if (id < 0 || (size_t)id >= c->n || (d = &c->a[id])->kind == NONE)
-			continue;	/* indexed after the copy was made: counted, no facets */
-		cnt[0][d->country]++;
-		cnt[1][d->region]++;
-		if (d->cregion != d->region)
-			cnt[1][d->cregion]++;
-		if (d->csub != d->region && d->csub != d->cregion)
-			cnt[1][d->csub]++;
-		if (d->cint != d->region && d->cint != d->cregion && d->cint != d->csub)
-			cnt[1][d->cint]++;
-		cnt[2][d->lang]++;
-		cnt[3][d->articles]++;
-		kind[d->kind]++;
-		year[d->year]++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		pthread_rwlock_unlock(&c->lock);
-		return sq_fail(q, "search", e);
-	}
+/* Row rowid counted (read lock held). */
+static inline void tally_row(const struct fcache *c, struct tally *t, long long rowid)
+{
+	long long id = rowid - c->base;
+	const struct fdoc *d;
+
+	t->total++;
+	if (id < 0 || (size_t)id >= c->n || (d = &c->a[id])->kind == NONE)
+		return;		/* indexed after the copy was made: counted, no facets */
+	t->cnt[0][d->country]++;
+	t->cnt[1][d->region]++;
+	if (d->cregion != d->region)
+		t->cnt[1][d->cregion]++;
+	if (d->csub != d->region && d->csub != d->cregion)
+		t->cnt[1][d->csub]++;
+	if (d->cint != d->region && d->cint != d->cregion && d->cint != d->csub)
+		t->cnt[1][d->cint]++;
+	t->cnt[2][d->lang]++;
+	t->cnt[3][d->articles]++;
+	t->kind[d->kind]++;
+	t->year[d->year]++;
+}
+
+/* The counts into out's facets; releases the read lock. */
+static void facets_end(struct fcache *c, pool *p, struct tally *t, struct search_result *out)
+{
+	long long **cnt = t->cnt, *kind = t->kind, *year = t->year;
+
+	out->total = t->total;
 	emit(p, c, cnt[0], out, FACET_COUNTRY);
 	emit(p, c, cnt[1], out, FACET_REGION);
 	emit(p, c, cnt[2], out, FACET_LANG);
@@ -455,5 +461,44 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 				out->facets[FACET_YEAR][out->nfacets[FACET_YEAR]++].count = year[y];
 			}
 	}
+}
+
+int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
+		    struct search_result *out, struct err *e)
+{
+	struct tally t;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = facets_begin(q, c, p, &t, e)))
+		return rc;
+	if (!(st = sq_prep(q, SQ_SEARCH_ROWIDS, "SELECT rowid FROM search WHERE search MATCH ?1",
+			   e))) {
+		pthread_rwlock_unlock(&c->lock);
+		return ERR_DB;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		tally_row(c, &t, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		pthread_rwlock_unlock(&c->lock);
+		return sq_fail(q, "search", e);
+	}
+	facets_end(c, p, &t, out);
+	return ERR_OK;
+}
+
+int sq_facets_count_ids(struct sq *q, struct fcache *c, pool *p, const int64_t *ids,
+			size_t n, struct search_result *out, struct err *e)
+{
+	struct tally t;
+	int rc;
+
+	if ((rc = facets_begin(q, c, p, &t, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		tally_row(c, &t, ids[i]);
+	facets_end(c, p, &t, out);
 	return ERR_OK;
 }

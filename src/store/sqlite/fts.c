@@ -42,6 +42,7 @@
 #include "core/stem.h"
 #include "core/utf8.h"
 #include "store/sqlite/internal.h"
+#include "store/sqlite/ix.h"
 
 #define FTS_MARK '\x1f'
 #define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
@@ -657,6 +658,29 @@ void sq_fts_release(struct sq *q)
 	q->vocab = NULL;
 	tok_delete((Fts5Tokenizer *)q->qtok);
 	q->qtok = NULL;
+}
+
+static int ix_tokenize(void *tok, void *ctx, int flags, const char *text, int n,
+		       ix_token_cb cb)
+{
+	return tok_tokenize((Fts5Tokenizer *)tok, ctx, flags, text, n, cb);
+}
+
+int sq_fts_tokenizer(sqlite3 *db, struct ix_tokenizer *out)
+{
+	fts5_api *api = fts_api(db);
+
+	out->tokenize = ix_tokenize;
+	out->tok = NULL;
+	if (!api || tok_create(api, NULL, 0, (Fts5Tokenizer **)&out->tok) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+void sq_fts_tokenizer_free(struct ix_tokenizer *t)
+{
+	tok_delete((Fts5Tokenizer *)t->tok);
+	t->tok = NULL;
 }
 
 int sq_fts_register(sqlite3 *db, struct sq_rank_io *io)

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/sqlite/ix.h"
 
 /* Every statement the backend runs, prepared once per connection on first use. */
 enum sq_stmt {
@@ -132,6 +133,9 @@ struct sq {
 	void *qtok;		/* fts.c: a tokenizer for sq_fts_phrase_df */
 	sqlite3_stmt *vocab;	/* fts.c: the vocabulary lookup */
 	struct sq_clear clear;	/* clearance.c: who reads through this connection */
+	struct ixshared *ixs;	/* ixsync.c: the search index in memory */
+	struct ix_tokenizer ixtok;	/* search.c: the query tokenizer for it */
+	int ix_off;		/* 1: searches go to FTS5 only (tests compare the two) */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -301,6 +305,25 @@ int sq_fts_register(sqlite3 *db, struct sq_rank_io *io);
  * (word, stem), and the least frequent position. -1 when it cannot be told. */
 long long sq_fts_phrase_df(struct sq *q, const char *text, int n);
 void sq_fts_release(struct sq *q);
+/* A tokenizer of db's "ccrepo" for the index in memory (ix.h): 0, or -1. Free it
+ * with sq_fts_tokenizer_free. */
+int sq_fts_tokenizer(sqlite3 *db, struct ix_tokenizer *out);
+void sq_fts_tokenizer_free(struct ix_tokenizer *t);
+
+/* ixsync.c: the search index in memory (ix.h), one per database file in this
+ * process, attached by a connection on its first search and detached when it
+ * closes. sq_ix_acquire gives it current for a search on q: 1 with *out set and a
+ * read lock held until sq_ix_release; 0 when the search goes to FTS5 instead (it is
+ * being built in the background, q is in a transaction that sees another
+ * generation, or q->ix_off). sq_ix_warm starts building it (the server at start);
+ * an index of more than sq_ix_sync_rows rows is built in a thread of its own. */
+struct ixshared;
+struct ixshared *sq_ix_attach(const char *path);
+void sq_ix_detach(struct ixshared *s);
+int sq_ix_acquire(struct sq *q, const struct ix **out);
+void sq_ix_release(struct sq *q);
+void sq_ix_warm(struct sq *q);
+extern long long sq_ix_sync_rows;
 
 /* clearance.c: the reading rules of the sharing labels, in one place. SQ_VISIBLE(r)
  * is the SQL condition that the record row aliased r may be read by the connection's
@@ -332,6 +355,9 @@ void sq_facets_detach(struct fcache *c);
 /* (sets q->generation) */
 int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 		    struct search_result *out, struct err *e);
+/* The same for the rows ids[0..n) (the matches the index in memory found). */
+int sq_facets_count_ids(struct sq *q, struct fcache *c, pool *p, const int64_t *ids,
+			size_t n, struct search_result *out, struct err *e);
 
 /* search.c */
 void sq_idf_free(struct idf_cache *c);

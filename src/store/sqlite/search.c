@@ -352,6 +352,23 @@ static int by_k_score(const void *a, const void *b)
 	return 0;
 }
 
+/* Candidate k of a page (in rank order): its place among its record's. */
+static void cand_add(struct cand *c, size_t k, long long rowid, long long record_id,
+		     double score)
+{
+	c[k].rowid = rowid;
+	c[k].record_id = record_id;
+	c[k].score = score;
+	c[k].order = k;
+	c[k].coord = (int)(-score / SQ_COORD_UNIT);
+	c[k].k = 1;
+	for (size_t j = k; j-- > 0;)
+		if (c[j].record_id == record_id) {
+			c[k].k = c[j].k + 1;
+			break;
+		}
+}
+
 static int count_matches(struct sq *q, const char *match, long long *n, struct err *e)
 {
 	*n = 0;
@@ -406,17 +423,8 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	q->rank.boost_w = bw->boost_w;
 	q->rank.nboost = bw->nboost;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)want) {
-		c[k].rowid = sqlite3_column_int64(st, 0);
-		c[k].record_id = sqlite3_column_int64(st, 1);
-		c[k].score = sqlite3_column_double(st, 2);
-		c[k].order = k;
-		c[k].coord = (int)(-c[k].score / SQ_COORD_UNIT);
-		c[k].k = 1;
-		for (size_t j = k; j-- > 0;)
-			if (c[j].record_id == c[k].record_id) {
-				c[k].k = c[j].k + 1;
-				break;
-			}
+		cand_add(c, k, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			 sqlite3_column_double(st, 2));
 		k++;
 	}
 	sqlite3_reset(st);
@@ -426,6 +434,68 @@ static int page_rows(struct sq *q, pool *p, const struct search_request *rq, int
 	qsort(c, k, sizeof(*c), by_k_score);
 	*out = c;
 	*n = k;
+	return ERR_OK;
+}
+
+/* The candidates from the index in memory (ix.h), with the total and the facets
+ * into out: *used 0 when the search goes to FTS5 instead (the index is not ready,
+ * or the expression is not one it evaluates). The same ranking as page_rows' and
+ * the same document frequencies (cached per connection), over every match. */
+static int ix_rows(struct sq *q, pool *p, const struct search_request *rq, const char *match,
+		   const char *spec, const struct sq_phrase *ph, size_t nph,
+		   const struct sq_rank_io *bw, struct search_result *res, struct cand **out,
+		   size_t *n, int *used, struct err *e)
+{
+	const char *keys[SQ_RANK_PHRASES], *why = NULL;
+	size_t nkeys = nph < SQ_RANK_PHRASES ? nph : SQ_RANK_PHRASES;
+	int want = 4 * (rq->offset + rq->limit), rc;
+	const struct ix *x;
+	struct ix_query iq;
+	struct ix_result r;
+	struct cand *c;
+
+	*used = 0;
+	if (!q->ixtok.tok && sq_fts_tokenizer(q->db, &q->ixtok))
+		return ERR_OK;
+	if (sq_ix_acquire(q, &x) != 1)
+		return ERR_OK;
+	if (want < (rq->candidates ? rq->candidates : CANDIDATES_MIN))
+		want = rq->candidates ? rq->candidates : CANDIDATES_MIN;
+	/* document frequencies known on this connection for this generation */
+	q->generation = x->generation;
+	for (size_t i = 0; i < nkeys; i++)
+		keys[i] = pool_printf(p, "A%s", ph[i].key);
+	idf_before(q, ph, keys, 0);
+	for (size_t i = 0; i < nkeys; i++) {
+		size_t k = idf_slot(q->idf, keys[i]);
+
+		if (q->idf->key[k]) {
+			q->rank.have[i] = 1;
+			q->rank.df[i] = q->idf->df[k];
+		}
+	}
+	iq = (struct ix_query){ match, (int)nph, spec, want, q->rank.have, q->rank.df, nkeys,
+				bw->boost_id, bw->boost_w, bw->nboost };
+	rc = ix_search(x, &q->ixtok, p, &iq, &r, &why);
+	sq_ix_release(q);
+	if (rc) {
+		memset(&q->rank, 0, sizeof(q->rank));
+		if (rc > 0)
+			log_debug("search: FTS5 for %s", why);
+		return rc > 0 ? ERR_OK : err_set(e, ERR_INTERNAL, "search: the index in memory failed");
+	}
+	idf_after(q, keys, nkeys);
+	if (!q->facets)
+		q->facets = sq_facets_attach(q->path);
+	if ((rc = sq_facets_count_ids(q, q->facets, p, r.rowids, (size_t)r.total, res, e)))
+		return rc;
+	c = pool_calloc(p, r.ntop + 1, sizeof(*c));
+	for (size_t i = 0; i < r.ntop; i++)
+		cand_add(c, i, r.top[i].rowid, r.top[i].record, r.top[i].score);
+	qsort(c, r.ntop, sizeof(*c), by_k_score);
+	*out = c;
+	*n = r.ntop;
+	*used = 1;
 	return ERR_OK;
 }
 
@@ -536,7 +606,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	size_t nc = 0, nph, first = (size_t)rq->offset;
 	const char *terms, *match = NULL, *spec, *concepts;
 	struct sq_rank_io bw;
-	int rc;
+	int rc, used = 0;
 
 	memset(&bw, 0, sizeof(bw));
 	/* changes made outside a transaction are indexed now (every write path of the
@@ -554,16 +624,19 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	if ((rc = full_match(q, p, rq, terms, concepts, 0, &match, e)) ||
 	    (concepts && (rc = concept_weights(q, p, rq, &bw, e))))
 		return rc;
-	/* the total and every facet from one pass over the matches */
-	if (!q->facets)
-		q->facets = sq_facets_attach(q->path);
-	if ((rc = sq_facets_count(q, q->facets, p, match, out, e)))
+	/* the index in memory: every match counted and ranked */
+	if ((rc = ix_rows(q, p, rq, match, spec, ph, nph, &bw, out, &c, &nc, &used, e)))
 		return rc;
-	/* Ranking costs microseconds per match. When very many rows match, the best are
-	 * looked for among those with the words in their headings (a tiered index), if
-	 * there are enough of them; and at most SEARCH_RANK_MAX rows are ranked: beyond
-	 * that, an evenly spread sample (every so many by row id). */
-	{
+	/* else FTS5: the total and every facet from one pass over the matches */
+	if (!used && !q->facets)
+		q->facets = sq_facets_attach(q->path);
+	if (!used && (rc = sq_facets_count(q, q->facets, p, match, out, e)))
+		return rc;
+	/* Ranking in FTS5 costs microseconds per match. When very many rows match, the
+	 * best are looked for among those with the words in their headings (a tiered
+	 * index), if there are enough of them; and at most SEARCH_RANK_MAX rows are
+	 * ranked: beyond that, an evenly spread sample (every so many by row id). */
+	if (!used) {
 		const char *ranked = match;
 		long long n = out->total, enough = 4LL * (rq->offset + rq->limit);
 		int headings = 0;
@@ -665,6 +738,16 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 			SQ_TEXT(comma_list(p, nl > 0, codes, nl)),
 			SQ_TEXT(comma_list(p, 1, rq->concepts, rq->nconcepts)), SQ_INT(rq->limit)),
 		p, &hit_reader, (void **)out, n, "concept search", e);
+}
+
+int sq_search_warm(struct store *s, struct err *e)
+{
+	struct sq *q = (struct sq *)s;
+
+	(void)e;
+	sq_ix_attach(q->path);	/* kept for the process's life */
+	sq_ix_warm(q);
+	return ERR_OK;
 }
 
 int sq_reindex(struct store *s, long long *rows, struct err *e)

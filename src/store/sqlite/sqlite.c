@@ -559,6 +559,9 @@ static void sq_close(struct store *s)
 		sqlite3_finalize(q->stmt[i]);
 	sq_fts_release(q);
 	sq_facets_detach(q->facets);
+	sq_ix_detach(q->ixs);
+	if (q->ixtok.tok)
+		sq_fts_tokenizer_free(&q->ixtok);
 	sq_idf_free(q->idf);
 	sqlite3_close_v2(q->db);
 	free(q->path);

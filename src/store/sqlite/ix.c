@@ -1,0 +1,406 @@
+/* The search index in memory: documents, terms and postings (see ix.h). */
+#include "store/sqlite/ix.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+struct ix *ix_new(void)
+{
+	return xcalloc(1, sizeof(struct ix));
+}
+
+static void free_terms(struct ix *x)
+{
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		free(x->terms[i].doc);
+		free(x->terms[i].slot);
+		free(x->terms[i].more);
+	}
+	free(x->terms);
+}
+
+void ix_free(struct ix *x)
+{
+	if (!x)
+		return;
+	free_terms(x);
+	free(x->thash);
+	free(x->chars);
+	free(x->rowid);
+	free(x->record);
+	free(x->len);
+	free(x->alive);
+	free(x->map);
+	free(x);
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static uint64_t hash_id(int64_t id)
+{
+	uint64_t h = (uint64_t)id * 0x9e3779b97f4a7c15ull;
+
+	return h ^ (h >> 29);
+}
+
+/* ---- row id -> document number ---- */
+
+static size_t map_slot(const struct ix *x, int64_t rowid)
+{
+	size_t k = hash_id(rowid) & (x->mapcap - 1);
+
+	while (x->map[k] && x->rowid[x->map[k] - 1] != rowid)
+		k = (k + 1) & (x->mapcap - 1);
+	return k;
+}
+
+static void map_grow(struct ix *x)
+{
+	uint32_t *old = x->map;
+	size_t oldcap = x->mapcap;
+
+	x->mapcap = oldcap ? oldcap * 2 : 1024;
+	x->map = xcalloc(x->mapcap, sizeof(*x->map));
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i])
+			x->map[map_slot(x, x->rowid[old[i] - 1])] = old[i];
+	free(old);
+}
+
+int64_t ix_find(const struct ix *x, int64_t rowid)
+{
+	size_t k;
+
+	if (!x->mapcap)
+		return -1;
+	k = map_slot(x, rowid);
+	if (!x->map[k] || !(x->alive[(x->map[k] - 1) >> 6] >> ((x->map[k] - 1) & 63) & 1))
+		return -1;
+	return x->map[k] - 1;
+}
+
+/* ---- terms ---- */
+
+static void thash_grow(struct ix *x)
+{
+	free(x->thash);
+	x->thcap = x->thcap ? x->thcap * 2 : 4096;
+	x->thash = xcalloc(x->thcap, sizeof(*x->thash));
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		const struct ix_term *t = &x->terms[i];
+		size_t k = hash_bytes(x->chars + t->key, t->len) & (x->thcap - 1);
+
+		while (x->thash[k])
+			k = (k + 1) & (x->thcap - 1);
+		x->thash[k] = i + 1;
+	}
+}
+
+static size_t term_slot(const struct ix *x, const char *s, size_t n)
+{
+	size_t k = hash_bytes(s, n) & (x->thcap - 1);
+
+	while (x->thash[k]) {
+		const struct ix_term *t = &x->terms[x->thash[k] - 1];
+
+		if (t->len == n && !memcmp(x->chars + t->key, s, n))
+			break;
+		k = (k + 1) & (x->thcap - 1);
+	}
+	return k;
+}
+
+const struct ix_term *ix_term_get(const struct ix *x, const char *s, size_t n)
+{
+	size_t k;
+
+	if (!x->thcap)
+		return NULL;
+	k = term_slot(x, s, n);
+	return x->thash[k] ? &x->terms[x->thash[k] - 1] : NULL;
+}
+
+/* The index of the term s[0..n), added when new. */
+static uint32_t term_id(struct ix *x, const char *s, size_t n)
+{
+	size_t k;
+
+	if (!x->thcap || (size_t)x->nterms * 2 >= x->thcap)
+		thash_grow(x);
+	k = term_slot(x, s, n);
+	if (x->thash[k])
+		return x->thash[k] - 1;
+	if (x->nterms == x->capterms) {
+		x->capterms = x->capterms ? x->capterms * 2 : 1024;
+		x->terms = xrealloc(x->terms, x->capterms * sizeof(*x->terms));
+	}
+	if (x->nchars + n > x->capchars) {
+		x->capchars = (x->nchars + n) * 2 + 4096;
+		x->chars = xrealloc(x->chars, x->capchars);
+	}
+	memcpy(x->chars + x->nchars, s, n);
+	memset(&x->terms[x->nterms], 0, sizeof(x->terms[0]));
+	x->terms[x->nterms].key = (uint32_t)x->nchars;
+	x->terms[x->nterms].len = (uint32_t)n;
+	x->nchars += n;
+	x->thash[k] = x->nterms + 1;
+	return x->nterms++;
+}
+
+uint32_t ix_term_df(const struct ix *x, const struct ix_term *t)
+{
+	uint32_t n = 0;
+
+	if (x->nalive == x->ndocs)
+		return t->n;
+	for (uint32_t i = 0; i < t->n; i++)
+		n += x->alive[t->doc[i] >> 6] >> (t->doc[i] & 63) & 1;
+	return n;
+}
+
+uint32_t ix_positions(const struct ix_term *t, uint32_t i, const uint32_t **pos,
+		      uint32_t *one)
+{
+	uint32_t s;
+
+	if (!t->slot)
+		return 0;
+	s = t->slot[i];
+	if (s & IX_INLINE) {
+		*one = s & ~IX_INLINE;
+		*pos = one;
+		return 1;
+	}
+	*pos = t->more + s + 1;
+	return t->more[s];
+}
+
+/* ---- adding a row ---- */
+
+struct tok {
+	uint32_t term, pos;
+};
+
+struct addctx {
+	struct ix *x;
+	struct tok *t;
+	size_t n, cap;
+	int col, size;		/* the column, its tokens so far */
+	uint32_t tokens;	/* the row's */
+};
+
+static int on_doc_token(void *p, int tflags, const char *tok, int ntok, int start, int end)
+{
+	struct addctx *c = p;
+
+	(void)start;
+	(void)end;
+	if (ntok <= 0)
+		return SQLITE_OK;
+	if (ntok > IX_TOKEN_MAX)
+		ntok = IX_TOKEN_MAX;
+	/* FTS5: a token counts (and takes the next position) unless colocated */
+	if (!(tflags & FTS5_TOKEN_COLOCATED) || c->size == 0) {
+		c->size++;
+		c->tokens++;
+	}
+	if ((uint32_t)(c->size - 1) >= IX_OFF_MAX)
+		return SQLITE_OK;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->t = xrealloc(c->t, c->cap * sizeof(*c->t));
+	}
+	c->t[c->n].term = term_id(c->x, tok, (size_t)ntok);
+	c->t[c->n++].pos = (uint32_t)c->col << IX_OFF_BITS | (uint32_t)(c->size - 1);
+	return SQLITE_OK;
+}
+
+static int by_term_pos(const void *a, const void *b)
+{
+	const struct tok *x = a, *y = b;
+
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void docs_grow(struct ix *x)
+{
+	uint32_t cap = x->cap ? x->cap * 2 : 1024;
+
+	x->rowid = xrealloc(x->rowid, cap * sizeof(*x->rowid));
+	x->record = xrealloc(x->record, cap * sizeof(*x->record));
+	x->len = xrealloc(x->len, cap * sizeof(*x->len));
+	x->alive = xrealloc(x->alive, (cap / 64) * sizeof(*x->alive));
+	memset(x->alive + x->cap / 64, 0, (cap - x->cap) / 64 * sizeof(*x->alive));
+	x->cap = cap;
+}
+
+/* Append the postings of the row's tokens t[0..n) (sorted) for document dn. */
+static void post(struct ix *x, uint32_t dn, const struct tok *t, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		struct ix_term *tm = &x->terms[t[i].term];
+		int tag = x->chars[tm->key] == IX_MARK;
+		size_t j = i, k;
+
+		while (j < n && t[j].term == t[i].term)
+			j++;
+		if (tm->n == tm->cap) {
+			tm->cap = tm->cap ? tm->cap * 2 : 4;
+			tm->doc = xrealloc(tm->doc, tm->cap * sizeof(*tm->doc));
+			if (!tag)
+				tm->slot = xrealloc(tm->slot, tm->cap * sizeof(*tm->slot));
+		}
+		tm->doc[tm->n] = dn;
+		if (!tag) {
+			/* positions without repeats */
+			size_t np = 1;
+
+			for (k = i + 1; k < j; k++)
+				np += t[k].pos != t[k - 1].pos;
+			if (np == 1) {
+				tm->slot[tm->n] = t[i].pos | IX_INLINE;
+			} else {
+				if (tm->nmore + np + 1 > tm->capmore) {
+					tm->capmore = (tm->nmore + (uint32_t)np + 1) * 2;
+					tm->more = xrealloc(tm->more, tm->capmore * sizeof(*tm->more));
+				}
+				tm->slot[tm->n] = tm->nmore;
+				tm->more[tm->nmore++] = (uint32_t)np;
+				for (k = i; k < j; k++)
+					if (k == i || t[k].pos != t[k - 1].pos)
+						tm->more[tm->nmore++] = t[k].pos;
+			}
+		}
+		tm->n++;
+		i = j;
+	}
+}
+
+int ix_add(struct ix *x, const struct ix_tokenizer *t, int64_t rowid, int64_t record,
+	   const char *const col[IX_COLS], const int n[IX_COLS])
+{
+	struct addctx c = { x, NULL, 0, 0, 0, 0, 0 };
+	uint32_t dn;
+	int rc = 0;
+
+	ix_remove(x, rowid);
+	for (int i = 0; i < IX_COLS && !rc; i++) {
+		c.col = i;
+		c.size = 0;
+		if (col[i] && t->tokenize(t->tok, &c, FTS5_TOKENIZE_DOCUMENT, col[i], n[i],
+					  on_doc_token) != SQLITE_OK)
+			rc = -1;
+	}
+	if (rc) {
+		free(c.t);
+		return -1;
+	}
+	if (x->ndocs == x->cap)
+		docs_grow(x);
+	if (!x->mapcap || ((size_t)x->ndocs + 1) * 2 >= x->mapcap)
+		map_grow(x);
+	dn = x->ndocs++;
+	x->rowid[dn] = rowid;
+	x->record[dn] = record;
+	x->len[dn] = c.tokens;
+	x->alive[dn >> 6] |= 1ull << (dn & 63);
+	x->nalive++;
+	x->total += c.tokens;
+	x->map[map_slot(x, rowid)] = dn + 1;
+	if (c.n > 1)
+		qsort(c.t, c.n, sizeof(*c.t), by_term_pos);
+	post(x, dn, c.t, c.n);
+	free(c.t);
+	return 0;
+}
+
+void ix_remove(struct ix *x, int64_t rowid)
+{
+	int64_t dn = ix_find(x, rowid);
+
+	if (dn < 0)
+		return;
+	x->alive[dn >> 6] &= ~(1ull << (dn & 63));
+	x->nalive--;
+	x->total -= x->len[dn];
+}
+
+void ix_compact(struct ix *x)
+{
+	uint32_t *to = xmalloc(((size_t)x->ndocs + 1) * sizeof(*to)), n = 0;
+
+	for (uint32_t d = 0; d < x->ndocs; d++) {
+		to[d] = n;
+		if (x->alive[d >> 6] >> (d & 63) & 1) {
+			x->rowid[n] = x->rowid[d];
+			x->record[n] = x->record[d];
+			x->len[n] = x->len[d];
+			n++;
+		}
+	}
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		struct ix_term *t = &x->terms[i];
+		uint32_t *more = NULL, nmore = 0, k = 0;
+
+		if (t->slot && t->nmore) {
+			more = xmalloc(t->nmore * sizeof(*more));
+		}
+		for (uint32_t j = 0; j < t->n; j++) {
+			uint32_t d = t->doc[j];
+
+			if (!(x->alive[d >> 6] >> (d & 63) & 1))
+				continue;
+			t->doc[k] = to[d];
+			if (t->slot) {
+				uint32_t s = t->slot[j];
+
+				if (!(s & IX_INLINE)) {
+					memcpy(more + nmore, t->more + s, (t->more[s] + 1) * sizeof(*more));
+					s = nmore;
+					nmore += t->more[t->slot[j]] + 1;
+				}
+				t->slot[k] = s;
+			}
+			k++;
+		}
+		t->n = k;
+		free(t->more);
+		t->more = more;
+		t->nmore = t->capmore = nmore;
+	}
+	memset(x->alive, 0, (x->cap / 64) * sizeof(*x->alive));
+	for (uint32_t d = 0; d < n; d++)
+		x->alive[d >> 6] |= 1ull << (d & 63);
+	x->ndocs = x->nalive = n;
+	memset(x->map, 0, x->mapcap * sizeof(*x->map));
+	for (uint32_t d = 0; d < n; d++)
+		x->map[map_slot(x, x->rowid[d])] = d + 1;
+	free(to);
+}
+
+size_t ix_bytes(const struct ix *x)
+{
+	size_t b = sizeof(*x) + (size_t)x->cap * (2 * sizeof(int64_t) + sizeof(uint32_t)) +
+		   x->cap / 8 + x->mapcap * sizeof(uint32_t) + x->capterms * sizeof(struct ix_term) +
+		   x->thcap * sizeof(uint32_t) + x->capchars;
+
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		const struct ix_term *t = &x->terms[i];
+
+		b += (size_t)t->cap * sizeof(uint32_t) * (t->slot ? 2 : 1) +
+		     (size_t)t->capmore * sizeof(uint32_t);
+	}
+	return b;
+}

@@ -1,0 +1,137 @@
+/* Private to the SQLite backend: the search index in memory (ix.c, ixq.c, ixsync.c).
+ *
+ * An inverted index of the rows of the FTS5 table "search", derived from it: the same
+ * tokenizer (fts.c) gives the same tokens at the same positions, so a MATCH
+ * expression means the same here as in FTS5, and ccrank()'s ranking is computed the
+ * same way. FTS5 walks every match through the SQL engine to count facets and rank;
+ * here a match set is a bitmap over dense document numbers, and the ranking runs over
+ * arrays, with a bound that skips the costly closeness of words for rows that cannot
+ * reach the page (exact: no sampling).
+ *
+ * Documents have dense numbers (dn) in the order they were added; a changed row is
+ * removed (its number marked dead) and added again at the end, so that postings stay
+ * sorted by appending. Dead numbers are dropped by ix_compact. The index is never
+ * written anywhere: SQLite is the truth, the index is built from it at start and
+ * brought up to date from search_changed (ixsync.c). */
+#ifndef STORE_SQLITE_IX_H
+#define STORE_SQLITE_IX_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/pool.h"
+
+#define IX_MARK '\x1f'		/* tags and instructions start with it (fts.c) */
+#define IX_COLS 6		/* lang, title, heading, body, tags, context */
+#define IX_OFF_BITS 24		/* a position: column << IX_OFF_BITS | offset */
+#define IX_OFF_MAX ((1u << IX_OFF_BITS) - 256)	/* offsets beyond are not indexed */
+#define IX_TOKEN_MAX 32768	/* longer tokens are cut, as FTS5 does */
+
+/* The tokenizer, as fts.c gives it: tokenize text[0..n) with FTS5_TOKENIZE_* flags,
+ * calling cb for each token (FTS5's xToken). */
+typedef int (*ix_token_cb)(void *ctx, int tflags, const char *tok, int ntok, int start,
+			   int end);
+struct ix_tokenizer {
+	void *tok;
+	int (*tokenize)(void *tok, void *ctx, int flags, const char *text, int n,
+			ix_token_cb cb);
+};
+
+struct ix_term {
+	uint32_t n, cap;	/* postings */
+	uint32_t *doc;		/* document numbers, ascending */
+	uint32_t *slot;		/* per posting (text terms; NULL for tags): its one
+				   position | IX_INLINE, or the index in more of its
+				   count followed by its positions */
+	uint32_t *more;
+	uint32_t nmore, capmore;
+	uint32_t key;		/* the term's bytes: chars + key */
+	uint32_t len;
+};
+#define IX_INLINE 0x80000000u
+
+struct ix {
+	/* documents */
+	uint32_t ndocs, cap, nalive;
+	int64_t *rowid;		/* search's row id */
+	int64_t *record;	/* its record */
+	uint32_t *len;		/* its tokens, every column (FTS5's column size -1) */
+	uint64_t *alive;	/* bitmap */
+	uint64_t total;		/* tokens of the live documents */
+	uint32_t *map;		/* row id -> dn + 1 (open addressing, 0 empty) */
+	size_t mapcap;
+	/* terms */
+	struct ix_term *terms;
+	uint32_t nterms, capterms;
+	uint32_t *thash;	/* term index + 1, open addressing */
+	size_t thcap;
+	char *chars;
+	size_t nchars, capchars;
+	long long generation;	/* of the search index the content is from */
+};
+
+/* A new empty index; ix_free frees one (NULL is fine). */
+struct ix *ix_new(void);
+void ix_free(struct ix *x);
+/* Add the row rowid (of record) with column values col[0..IX_COLS) (lengths n[]; a
+ * NULL value is empty), tokenized by t in document mode as FTS5 does: the row's
+ * language column first, then the others in order. A row already there is replaced.
+ * 0, or -1 when the tokenizer fails. */
+int ix_add(struct ix *x, const struct ix_tokenizer *t, int64_t rowid, int64_t record,
+	   const char *const col[IX_COLS], const int n[IX_COLS]);
+/* Remove row rowid (nothing when absent). */
+void ix_remove(struct ix *x, int64_t rowid);
+/* The document number of a live row, or -1. */
+int64_t ix_find(const struct ix *x, int64_t rowid);
+/* Drop the dead documents and number the others again from 0 (when a quarter or
+ * more are dead, ix_remove's callers do it). */
+void ix_compact(struct ix *x);
+/* Bytes the index holds in memory. */
+size_t ix_bytes(const struct ix *x);
+/* The term with the bytes s[0..n), or NULL. */
+const struct ix_term *ix_term_get(const struct ix *x, const char *s, size_t n);
+/* Live documents with term t. */
+uint32_t ix_term_df(const struct ix *x, const struct ix_term *t);
+/* The positions of posting i of text term t into *pos (count returned; a tag: 0). */
+uint32_t ix_positions(const struct ix_term *t, uint32_t i, const uint32_t **pos,
+		      uint32_t *one);
+
+/* ---- queries (ixq.c) ---- */
+
+/* A ranked query: an FTS5 MATCH expression as search.c writes them (quoted
+ * strings with an optional trailing *, AND, OR, NOT, parentheses), ranked as
+ * ccrank(k, any, spec) ranks it (fts.c). */
+struct ix_query {
+	const char *match;
+	int k;			/* text phrases: the first k of the expression */
+	const char *spec;	/* ccrank's spec */
+	int want;		/* the best so many, ranked */
+	/* document frequencies known for the first phrases (have[i]: df[i] holds it);
+	 * filled for the others */
+	int *have;
+	double *df;
+	size_t ndf;
+	/* concept weights by row id (ascending), 1 for a row not listed */
+	const long long *boost_id;
+	const unsigned char *boost_w;
+	size_t nboost;
+};
+struct ix_hit {
+	int64_t rowid, record;
+	double score;		/* lower is better, as ccrank's */
+};
+struct ix_result {
+	long long total;
+	int64_t *rowids;	/* every match (total of them) */
+	struct ix_hit *top;	/* the best, best first (ties: earlier rows first) */
+	size_t ntop;
+};
+/* Run q on x (under the caller's read lock), tokenizing its strings with t (query
+ * mode). 0 with *out filled from p; 1 when the expression is not of the kind this
+ * evaluates (*why says what: the caller asks FTS5 instead); -1 out of memory. */
+int ix_search(const struct ix *x, const struct ix_tokenizer *t, pool *p,
+	      const struct ix_query *q, struct ix_result *out, const char **why);
+/* Only parse match: 0 when ix_search would take it, 1 with *why otherwise. For the
+ * fuzz target. */
+int ix_parse_check(const char *match, pool *p, const char **why);
+
+#endif

@@ -1,0 +1,1086 @@
+/* The search index in memory: queries (see ix.h). An FTS5 MATCH expression is
+ * parsed into a tree of phrases under AND, OR and NOT; each phrase becomes the list
+ * of documents that have it (with the positions where it starts), each node a bitmap
+ * over document numbers. The rows of the root's bitmap are counted and ranked as
+ * ccrank() ranks them (fts.c: BM25 over weighted columns, times 1 + the closeness of
+ * the query's words, tiers by the groups present, concept boosts): the closeness is
+ * the costly part, and is computed only for rows whose bound (the score with the
+ * closeness at its most, twice) could still enter the page. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/ix.h"
+
+#define DEPTH_MAX 64		/* of parentheses */
+#define PHRASE_TOKENS_MAX 64	/* tokens of one phrase */
+#define ALT_MAX 4096		/* forms at one position (a prefix's terms) */
+#define PHRASES_MAX 64		/* as ccrank: phrases ranked, concepts seen */
+#define PROX_INST_MAX 1024	/* instances looked at for closeness (ccrank) */
+#define TIERS 16
+#define CONCEPT_GAIN 1.5
+#define COORD_UNIT 1e4		/* SQ_COORD_UNIT */
+
+static const double col_weight[IX_COLS] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
+
+/* ---- the expression ---- */
+
+enum ntype { N_PHRASE, N_AND, N_OR, N_NOT };
+struct node {
+	enum ntype type;
+	int a, b;		/* children (nodes) */
+	int phrase;		/* N_PHRASE: its number, in order of appearance */
+	unsigned char ranked;	/* a ranked phrase is in it (ix_search) */
+	unsigned char keep;	/* its bitmap is kept: a ranked child of OR */
+};
+
+struct pstr {			/* a phrase as written */
+	const char *text;	/* between the quotes, quotes single */
+	int len, prefix;
+};
+
+struct parser {
+	pool *p;
+	const char *s;
+	struct node *nodes;
+	int nnodes, capnodes;
+	struct pstr *ph;
+	int nph, capph;
+	const char *why;
+	int depth;
+};
+
+static int new_node(struct parser *ps, enum ntype t, int a, int b)
+{
+	if (ps->nnodes == ps->capnodes) {
+		struct node *n = pool_calloc(ps->p, (size_t)ps->capnodes * 2 + 16, sizeof(*n));
+
+		if (ps->nnodes)
+			memcpy(n, ps->nodes, (size_t)ps->nnodes * sizeof(*n));
+		ps->nodes = n;
+		ps->capnodes = ps->capnodes * 2 + 16;
+	}
+	ps->nodes[ps->nnodes] = (struct node){ t, a, b, -1, 0, 0 };
+	return ps->nnodes++;
+}
+
+static void skip_space(struct parser *ps)
+{
+	while (*ps->s == ' ' || *ps->s == '\t' || *ps->s == '\n' || *ps->s == '\r')
+		ps->s++;
+}
+
+/* Whether the keyword kw (AND, OR, NOT) comes next, as a word of its own. */
+static int keyword(struct parser *ps, const char *kw)
+{
+	size_t n = strlen(kw);
+	char c;
+
+	skip_space(ps);
+	if (strncmp(ps->s, kw, n))
+		return 0;
+	c = ps->s[n];
+	if (c && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '(' && c != '"')
+		return 0;
+	ps->s += n;
+	return 1;
+}
+
+/* A quoted string and its optional "*": a phrase node; -1 when none is next. */
+static int phrase(struct parser *ps)
+{
+	const char *c;
+	char *b;
+	int node, n = 0;
+
+	skip_space(ps);
+	if (*ps->s != '"')
+		return -1;
+	b = pool_alloc(ps->p, strlen(ps->s) + 1);
+	for (c = ps->s + 1;; c++) {
+		if (!*c) {
+			ps->why = "a string without its closing quote";
+			return -2;
+		}
+		if (*c == '"') {
+			if (c[1] != '"')
+				break;
+			c++;
+		}
+		b[n++] = *c;
+	}
+	b[n] = '\0';
+	ps->s = c + 1;
+	if (ps->nph == ps->capph) {
+		struct pstr *more = pool_calloc(ps->p, (size_t)ps->capph * 2 + 16, sizeof(*more));
+
+		if (ps->nph)
+			memcpy(more, ps->ph, (size_t)ps->nph * sizeof(*more));
+		ps->ph = more;
+		ps->capph = ps->capph * 2 + 16;
+	}
+	ps->ph[ps->nph] = (struct pstr){ b, n, 0 };
+	skip_space(ps);
+	if (*ps->s == '*') {
+		ps->ph[ps->nph].prefix = 1;
+		ps->s++;
+	}
+	node = new_node(ps, N_PHRASE, -1, -1);
+	ps->nodes[node].phrase = ps->nph++;
+	return node;
+}
+
+static int or_expr(struct parser *ps);
+
+/* '(' or ')' | phrase phrase* (adjacent phrases: implicit AND, FTS5's tightest) */
+static int primary(struct parser *ps)
+{
+	int n, m;
+
+	skip_space(ps);
+	if (*ps->s == '(') {
+		if (++ps->depth > DEPTH_MAX) {
+			ps->why = "too deep";
+			return -2;
+		}
+		ps->s++;
+		if ((n = or_expr(ps)) < 0)
+			return n;
+		skip_space(ps);
+		if (*ps->s != ')') {
+			ps->why = "a parenthesis not closed";
+			return -2;
+		}
+		ps->s++;
+		ps->depth--;
+		return n;
+	}
+	if ((n = phrase(ps)) == -1) {
+		ps->why = *ps->s ? "a word that is not a quoted string, or a column filter" :
+			  "an expression that ends too soon";
+		return -2;
+	}
+	while (n >= 0) {
+		const char *at = ps->s;
+
+		skip_space(ps);
+		if (*ps->s != '"') {
+			ps->s = at;
+			break;
+		}
+		if ((m = phrase(ps)) < 0)
+			return m;
+		n = new_node(ps, N_AND, n, m);
+	}
+	return n;
+}
+
+static int not_expr(struct parser *ps)
+{
+	int n = primary(ps), m;
+
+	while (n >= 0 && keyword(ps, "NOT")) {
+		if ((m = primary(ps)) < 0)
+			return m;
+		n = new_node(ps, N_NOT, n, m);
+	}
+	return n;
+}
+
+static int and_expr(struct parser *ps)
+{
+	int n = not_expr(ps), m;
+
+	while (n >= 0 && keyword(ps, "AND")) {
+		if ((m = not_expr(ps)) < 0)
+			return m;
+		n = new_node(ps, N_AND, n, m);
+	}
+	return n;
+}
+
+static int or_expr(struct parser *ps)
+{
+	int n = and_expr(ps), m;
+
+	while (n >= 0 && keyword(ps, "OR")) {
+		if ((m = and_expr(ps)) < 0)
+			return m;
+		n = new_node(ps, N_OR, n, m);
+	}
+	return n;
+}
+
+static int parse(struct parser *ps, pool *p, const char *match)
+{
+	int root;
+
+	memset(ps, 0, sizeof(*ps));
+	ps->p = p;
+	ps->s = match;
+	root = or_expr(ps);
+	skip_space(ps);
+	if (root >= 0 && *ps->s) {
+		ps->why = "something after the expression";
+		root = -2;
+	}
+	if (root < 0 && !ps->why)
+		ps->why = "an empty expression";
+	return root;
+}
+
+int ix_parse_check(const char *match, pool *p, const char **why)
+{
+	struct parser ps;
+
+	if (parse(&ps, p, match) < 0) {
+		*why = ps.why;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- phrases as lists of documents ---- */
+
+/* The documents with a phrase (ascending) and where it starts in each: from a term
+ * directly (t), or built (istart, inst), or without positions (a tag). */
+struct plist {
+	uint32_t n;
+	const uint32_t *doc;
+	const struct ix_term *t;
+	const uint32_t *istart, *inst;
+};
+
+static uint32_t pl_pos(const struct plist *l, uint32_t i, const uint32_t **pos,
+		       uint32_t *one)
+{
+	if (l->t)
+		return ix_positions(l->t, i, pos, one);
+	if (!l->istart)
+		return 0;
+	*pos = l->inst + l->istart[i];
+	return l->istart[i + 1] - l->istart[i];
+}
+
+static struct plist from_term(const struct ix_term *t)
+{
+	struct plist l = { t->n, t->doc, t, NULL, NULL };
+
+	return l;
+}
+
+/* a and b merged: every document of either, positions merged without repeats */
+static struct plist merge2(pool *p, const struct plist *a, const struct plist *b)
+{
+	struct plist r = { 0, NULL, NULL, NULL, NULL };
+	uint32_t *doc = pool_alloc(p, ((size_t)a->n + b->n + 1) * sizeof(*doc));
+	uint32_t *istart = pool_alloc(p, ((size_t)a->n + b->n + 1) * sizeof(*istart));
+	uint32_t *inst = NULL, ni = 0, cap = 0, i = 0, j = 0, k = 0;
+	int positions = (a->t && a->t->slot) || a->istart || (b->t && b->t->slot) || b->istart;
+
+	while (i < a->n || j < b->n) {
+		const uint32_t *pa = NULL, *pb = NULL;
+		uint32_t na = 0, nb = 0, oa, ob, d;
+
+		if (j >= b->n || (i < a->n && a->doc[i] < b->doc[j])) {
+			d = a->doc[i];
+			if (positions)
+				na = pl_pos(a, i, &pa, &oa);
+			i++;
+		} else if (i >= a->n || b->doc[j] < a->doc[i]) {
+			d = b->doc[j];
+			if (positions)
+				nb = pl_pos(b, j, &pb, &ob);
+			j++;
+		} else {
+			d = a->doc[i];
+			if (positions) {
+				na = pl_pos(a, i, &pa, &oa);
+				nb = pl_pos(b, j, &pb, &ob);
+			}
+			i++;
+			j++;
+		}
+		doc[k] = d;
+		istart[k++] = ni;
+		if (ni + na + nb > cap) {
+			uint32_t *more;
+
+			cap = (ni + na + nb) * 2 + 1024;
+			more = pool_alloc(p, (size_t)cap * sizeof(*more));
+			if (ni)
+				memcpy(more, inst, (size_t)ni * sizeof(*more));
+			inst = more;
+		}
+		for (uint32_t x = 0, y = 0; x < na || y < nb;) {
+			uint32_t v = y >= nb || (x < na && pa[x] <= pb[y]) ? pa[x++] : pb[y++];
+
+			if (!ni || inst[ni - 1] != v || istart[k - 1] == ni)
+				inst[ni++] = v;
+		}
+	}
+	istart[k] = ni;
+	r.n = k;
+	r.doc = doc;
+	if (positions) {
+		r.istart = istart;
+		r.inst = inst ? inst : istart;
+	}
+	return r;
+}
+
+/* The union of l[0..n) (divide and conquer: each posting merged log n times) */
+static struct plist merge_all(pool *p, struct plist *l, int n)
+{
+	struct plist a, b;
+
+	if (n == 1)
+		return l[0];
+	a = merge_all(p, l, n / 2);
+	b = merge_all(p, l + n / 2, n - n / 2);
+	return merge2(p, &a, &b);
+}
+
+/* The first index at or after i in l's documents with a document >= d. */
+static uint32_t seek(const struct plist *l, uint32_t i, uint32_t d)
+{
+	uint32_t step = 1, lo, hi;
+
+	if (i >= l->n || l->doc[i] >= d)
+		return i;
+	/* gallop, then bisect */
+	lo = i;
+	while (lo + step < l->n && l->doc[lo + step] < d) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < l->n ? lo + step : l->n;
+	while (lo + 1 < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (l->doc[mid] < d)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+static int has_pos(const uint32_t *pos, uint32_t n, uint32_t v)
+{
+	uint32_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (pos[mid] == v)
+			return 1;
+		if (pos[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The tokens of a phrase string, as the query tokenizer gives them: per position
+ * its forms. */
+struct qtok {
+	pool *p;
+	const struct ix *x;
+	int prefix;
+	int npos;
+	int nalt[PHRASE_TOKENS_MAX];
+	const char *alt[PHRASE_TOKENS_MAX][8];
+	int altn[PHRASE_TOKENS_MAX][8];
+	int over;
+};
+
+static int on_query_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	struct qtok *q = ctx;
+
+	(void)start;
+	(void)end;
+	if (ntok <= 0)
+		return SQLITE_OK;
+	if (ntok > IX_TOKEN_MAX)
+		ntok = IX_TOKEN_MAX;
+	if (!(tflags & FTS5_TOKEN_COLOCATED) || !q->npos) {
+		if (q->npos == PHRASE_TOKENS_MAX) {
+			q->over = 1;
+			return SQLITE_OK;
+		}
+		q->nalt[q->npos++] = 0;
+	}
+	if (q->nalt[q->npos - 1] == 8) {
+		q->over = 1;
+		return SQLITE_OK;
+	}
+	q->alt[q->npos - 1][q->nalt[q->npos - 1]] = pool_strndup(q->p, tok, (size_t)ntok);
+	q->altn[q->npos - 1][q->nalt[q->npos - 1]++] = ntok;
+	return SQLITE_OK;
+}
+
+/* The documents of the forms at one position: the terms (with prefix, every term
+ * that starts with one of them). */
+static int position_list(pool *p, const struct ix *x, const struct qtok *q, int j,
+			 struct plist *out)
+{
+	int last = q->prefix && j == q->npos - 1, n = 0;
+	struct plist *l = pool_calloc(p, last ? ALT_MAX : 8, sizeof(*l));
+
+	for (int a = 0; a < q->nalt[j]; a++) {
+		if (!last) {
+			const struct ix_term *t = ix_term_get(x, q->alt[j][a], (size_t)q->altn[j][a]);
+
+			if (t && t->n)
+				l[n++] = from_term(t);
+			continue;
+		}
+		for (uint32_t i = 0; i < x->nterms; i++) {
+			const struct ix_term *t = &x->terms[i];
+
+			if (t->len >= (uint32_t)q->altn[j][a] && t->n &&
+			    !memcmp(x->chars + t->key, q->alt[j][a], (size_t)q->altn[j][a])) {
+				int dup = 0;
+
+				for (int b = 0; b < n && !dup; b++)
+					dup = l[b].t == t;
+				if (dup)
+					continue;
+				if (n == ALT_MAX)
+					return 1;
+				l[n++] = from_term(t);
+			}
+		}
+	}
+	if (!n) {
+		memset(out, 0, sizeof(*out));
+		return 0;
+	}
+	*out = merge_all(p, l, n);
+	return 0;
+}
+
+/* The documents where the positions' lists l[0..m) stand in a row, with where. */
+static struct plist in_a_row(pool *p, const struct plist *l, int m)
+{
+	struct plist r = { 0, NULL, NULL, NULL, NULL };
+	uint32_t *cur = pool_calloc(p, (size_t)m, sizeof(*cur));
+	uint32_t *doc = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*doc));
+	uint32_t *istart = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*istart));
+	uint32_t *inst = NULL, ni = 0, cap = 0, k = 0;
+
+	for (uint32_t i = 0; i < l[0].n; i++) {
+		uint32_t d = l[0].doc[i], one0, n0;
+		const uint32_t *p0;
+		int all = 1;
+
+		for (int j = 1; j < m && all; j++) {
+			cur[j] = seek(&l[j], cur[j], d);
+			all = cur[j] < l[j].n && l[j].doc[cur[j]] == d;
+		}
+		if (!all)
+			continue;
+		n0 = pl_pos(&l[0], i, &p0, &one0);
+		istart[k] = ni;
+		for (uint32_t a = 0; a < n0; a++) {
+			int ok = 1;
+
+			for (int j = 1; j < m && ok; j++) {
+				const uint32_t *pj;
+				uint32_t onej, nj = pl_pos(&l[j], cur[j], &pj, &onej);
+
+				ok = has_pos(pj, nj, p0[a] + (uint32_t)j);
+			}
+			if (!ok)
+				continue;
+			if (ni == cap) {
+				uint32_t *more;
+
+				cap = cap * 2 + 1024;
+				more = pool_alloc(p, (size_t)cap * sizeof(*more));
+				if (ni)
+					memcpy(more, inst, (size_t)ni * sizeof(*more));
+				inst = more;
+			}
+			inst[ni++] = p0[a];
+		}
+		if (ni > istart[k])
+			doc[k++] = d;
+	}
+	istart[k] = ni;
+	r.n = k;
+	r.doc = doc;
+	r.istart = istart;
+	r.inst = inst ? inst : istart;
+	return r;
+}
+
+/* Phrase s as a list of documents into *out: 0, or 1 with *why when it cannot be
+ * evaluated here. */
+static int phrase_list(pool *p, const struct ix *x, const struct ix_tokenizer *tk,
+		       const struct pstr *s, struct plist *out, const char **why)
+{
+	struct qtok q;
+	struct plist *l;
+	int flags = FTS5_TOKENIZE_QUERY | (s->prefix ? FTS5_TOKENIZE_PREFIX : 0);
+
+	memset(&q, 0, sizeof(q));
+	q.p = p;
+	q.x = x;
+	q.prefix = s->prefix;
+	if (tk->tokenize(tk->tok, &q, flags, s->text, s->len, on_query_token) != SQLITE_OK) {
+		*why = "the tokenizer failed";
+		return 1;
+	}
+	if (q.over || !q.npos) {
+		*why = q.over ? "a phrase too long" : "a phrase without words";
+		return 1;
+	}
+	l = pool_calloc(p, (size_t)q.npos, sizeof(*l));
+	for (int j = 0; j < q.npos; j++) {
+		if (position_list(p, x, &q, j, &l[j])) {
+			*why = "a prefix of too many words";
+			return 1;
+		}
+		if (!l[j].n) {	/* a form nowhere: the phrase nowhere */
+			memset(out, 0, sizeof(*out));
+			return 0;
+		}
+	}
+	*out = q.npos == 1 ? l[0] : in_a_row(p, l, q.npos);
+	return 0;
+}
+
+/* ---- bitmaps ---- */
+
+struct eval {
+	pool *p;
+	const struct ix *x;
+	size_t words;
+	const struct node *nodes;
+	const struct plist *pl;
+	uint64_t **bm;		/* the kept nodes' bitmaps */
+};
+
+static void set_bits(uint64_t *b, const struct plist *l)
+{
+	for (uint32_t i = 0; i < l->n; i++)
+		b[l->doc[i] >> 6] |= 1ull << (l->doc[i] & 63);
+}
+
+/* Node n's bitmap (a kept child's copied before its parent changes it). */
+static uint64_t *eval(struct eval *e, int n)
+{
+	const struct node *nd = &e->nodes[n];
+	uint64_t *r, *o;
+
+	if (nd->type == N_PHRASE) {
+		r = pool_calloc(e->p, e->words, sizeof(*r));
+		set_bits(r, &e->pl[nd->phrase]);
+		return r;
+	}
+	r = eval(e, nd->a);
+	if (e->nodes[nd->a].keep) {
+		uint64_t *c = pool_alloc(e->p, e->words * sizeof(*c));
+
+		memcpy(c, r, e->words * sizeof(*c));
+		e->bm[nd->a] = r;
+		r = c;
+	}
+	if (nd->type == N_OR && e->nodes[nd->b].type == N_PHRASE) {
+		set_bits(r, &e->pl[e->nodes[nd->b].phrase]);
+		return r;
+	}
+	o = eval(e, nd->b);
+	if (e->nodes[nd->b].keep)
+		e->bm[nd->b] = o;
+	for (size_t i = 0; i < e->words; i++)
+		r[i] = nd->type == N_AND ? r[i] & o[i] : nd->type == N_OR ? r[i] | o[i] :
+		       r[i] & ~o[i];
+	return r;
+}
+
+/* Which nodes hold a ranked phrase (bottom up: children come first), and which
+ * keep their bitmaps. */
+static void mark_ranked(struct node *nodes, int nnodes, const unsigned char *ranked)
+{
+	for (int n = 0; n < nnodes; n++) {
+		struct node *nd = &nodes[n];
+
+		nd->ranked = nd->type == N_PHRASE ? ranked[nd->phrase] :
+			     nodes[nd->a].ranked || nodes[nd->b].ranked;
+		if (nd->type == N_OR) {
+			nodes[nd->a].keep = nodes[nd->a].ranked && nodes[nd->a].type != N_PHRASE;
+			nodes[nd->b].keep = nodes[nd->b].ranked && nodes[nd->b].type != N_PHRASE;
+		}
+	}
+}
+
+/* The phrases FTS5 reports instances of in a row that node n matches: those whose
+ * every AND above them matched it (an OR's side that did not match the row is
+ * positioned elsewhere, and reports none: fts5_expr.c's sqlite3Fts5ExprPoslist).
+ * present[p]: phrase p has the row; live[p] is set for the reported ones. */
+static void live_phrases(const struct eval *e, int n, uint32_t dn, const unsigned char *present,
+			 unsigned char *live)
+{
+	const struct node *nd = &e->nodes[n];
+
+	if (!nd->ranked)
+		return;
+	switch (nd->type) {
+	case N_PHRASE:
+		live[nd->phrase] = present[nd->phrase];
+		return;
+	case N_AND:
+		live_phrases(e, nd->a, dn, present, live);
+		live_phrases(e, nd->b, dn, present, live);
+		return;
+	case N_NOT:
+		live_phrases(e, nd->a, dn, present, live);
+		return;
+	case N_OR:
+		for (int side = 0; side < 2; side++) {
+			int c = side ? nd->b : nd->a;
+			const struct node *cn = &e->nodes[c];
+			int hit = cn->type == N_PHRASE ? present[cn->phrase] :
+				  cn->keep ? (int)(e->bm[c][dn >> 6] >> (dn & 63) & 1) : 0;
+
+			if (hit)
+				live_phrases(e, c, dn, present, live);
+		}
+		return;
+	}
+}
+
+/* ---- ranking (ccrank, fts.c) ---- */
+
+struct rank {
+	int k, ngroups;
+	signed char group[PHRASES_MAX];
+	unsigned char concept[PHRASES_MAX];
+	double idf[PHRASES_MAX], gidf[PHRASES_MAX], idf_sum, avgdl;
+};
+
+static void rank_spec(struct rank *d, const char *spec)
+{
+	int i = 0;
+
+	for (int j = 0; j < PHRASES_MAX; j++)
+		d->group[j] = (signed char)(spec || j >= d->k ? -1 : j);
+	if (!spec) {
+		d->ngroups = d->k;
+		return;
+	}
+	for (; *spec && i < PHRASES_MAX; i++) {
+		long g;
+
+		while (*spec == ' ')
+			spec++;
+		if (!*spec)
+			break;
+		if (*spec == 'c')
+			d->concept[i] = 1;
+		else if (*spec >= '0' && *spec <= '9' && (g = strtol(spec, NULL, 10)) < PHRASES_MAX)
+			d->group[i] = (signed char)g;
+		if (d->group[i] + 1 > d->ngroups)
+			d->ngroups = d->group[i] + 1;
+		while (*spec && *spec != ' ')
+			spec++;
+	}
+}
+
+struct window {
+	int have[PHRASES_MAX];
+	int distinct, best;
+	int ph[PROX_INST_MAX], off[PROX_INST_MAX];
+	int a, n;
+};
+
+static void window_add(struct window *w, int phrase, int offset, int m)
+{
+	if (w->n == PROX_INST_MAX)
+		return;
+	w->ph[w->n] = phrase;
+	w->off[w->n++] = offset;
+	if (!w->have[phrase]++)
+		w->distinct++;
+	while (w->distinct == m) {
+		int span = offset - w->off[w->a] + 1;
+
+		if (!w->best || span < w->best)
+			w->best = span;
+		if (!--w->have[w->ph[w->a]])
+			w->distinct--;
+		w->a++;
+	}
+}
+
+struct inst {
+	uint32_t pos;
+	int phrase;
+};
+
+/* ccrank's closeness: the instances in[0..n) in (column, offset, phrase) order. */
+static double closeness(const struct rank *d, const struct inst *in, int n, struct window *w)
+{
+	int col = -1, m = 0, on = 0;
+	double near = 0.0;
+
+	for (int i = 0; i <= n; i++) {
+		int ic = i < n ? (int)(in[i].pos >> IX_OFF_BITS) : IX_COLS;
+
+		if (ic != col) {
+			if (on && m >= 2 && w->best) {
+				double cl = (double)m / (w->best > m ? w->best : m);
+
+				if (cl * m > near)
+					near = cl * m;
+			}
+			col = ic;
+			m = 0;
+			memset(w->have, 0, sizeof(w->have));
+			w->distinct = w->best = w->a = w->n = 0;
+			if (i < n && d->k > 1 && col_weight[ic] > 0.0) {
+				unsigned char in_col[PHRASES_MAX] = { 0 };
+
+				for (int j = i; j < n && (int)(in[j].pos >> IX_OFF_BITS) == ic; j++)
+					if (!in_col[in[j].phrase]++)
+						m++;
+				if (m >= 2)
+					on = 1;
+			}
+		}
+		if (i == n)
+			break;
+		if (on && m >= 2)
+			window_add(w, in[i].phrase, (int)(in[i].pos & ((1u << IX_OFF_BITS) - 1)), m);
+	}
+	return near;
+}
+
+struct heap {
+	struct ix_hit *h;
+	uint32_t *dn;
+	size_t n, cap;
+};
+
+/* worse: a lower score (goodness), or the same and a later document */
+static int worse(const struct heap *hp, size_t i, size_t j)
+{
+	if (hp->h[i].score != hp->h[j].score)
+		return hp->h[i].score < hp->h[j].score;
+	return hp->dn[i] > hp->dn[j];
+}
+
+static void swap(struct heap *hp, size_t i, size_t j)
+{
+	struct ix_hit t = hp->h[i];
+	uint32_t d = hp->dn[i];
+
+	hp->h[i] = hp->h[j];
+	hp->dn[i] = hp->dn[j];
+	hp->h[j] = t;
+	hp->dn[j] = d;
+}
+
+static void sift_down(struct heap *hp, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+
+		if (l < hp->n && worse(hp, l, m))
+			m = l;
+		if (r < hp->n && worse(hp, r, m))
+			m = r;
+		if (m == i)
+			return;
+		swap(hp, i, m);
+		i = m;
+	}
+}
+
+/* Offer document dn with goodness g (higher is better; h.score holds it here). */
+static void offer(struct heap *hp, uint32_t dn, const struct ix *x, double g)
+{
+	size_t i;
+
+	if (hp->n == hp->cap) {
+		if (g <= hp->h[0].score)
+			return;
+		hp->h[0] = (struct ix_hit){ x->rowid[dn], x->record[dn], g };
+		hp->dn[0] = dn;
+		sift_down(hp, 0);
+		return;
+	}
+	i = hp->n++;
+	hp->h[i] = (struct ix_hit){ x->rowid[dn], x->record[dn], g };
+	hp->dn[i] = dn;
+	while (i && worse(hp, i, (i - 1) / 2)) {
+		swap(hp, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static int concept_weight(const struct ix_query *q, int64_t rowid)
+{
+	size_t lo = 0, hi = q->nboost;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q->boost_id[mid] == rowid)
+			return q->boost_w[mid];
+		if (q->boost_id[mid] < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1;
+}
+
+/* The document frequency of phrase i as ccrank's caller finds it: known, else
+ * from the vocabulary (per position its most frequent form, the least frequent
+ * position: sq_fts_phrase_df), a prefix's by counting its rows. */
+static double phrase_df(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
+			const struct pstr *s, const struct plist *l)
+{
+	struct qtok q;
+	uint32_t min = 0;
+
+	if (!s->prefix) {
+		memset(&q, 0, sizeof(q));
+		q.p = p;
+		if (tk->tokenize(tk->tok, &q, FTS5_TOKENIZE_QUERY, s->text, s->len,
+				 on_query_token) == SQLITE_OK && !q.over && q.npos) {
+			for (int j = 0; j < q.npos; j++) {
+				uint32_t most = 0;
+
+				for (int a = 0; a < q.nalt[j]; a++) {
+					const struct ix_term *t = ix_term_get(x, q.alt[j][a],
+									      (size_t)q.altn[j][a]);
+					uint32_t df = t ? ix_term_df(x, t) : 0;
+
+					most = df > most ? df : most;
+				}
+				min = j == 0 || most < min ? most : min;
+			}
+			return min;
+		}
+	}
+	for (uint32_t i = 0; i < l->n; i++)
+		min += x->alive[l->doc[i] >> 6] >> (l->doc[i] & 63) & 1;
+	return min;
+}
+
+struct ranked {
+	struct ix_hit h;
+	uint32_t dn;
+};
+
+static int by_goodness(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->h.score != y->h.score)
+		return x->h.score > y->h.score ? -1 : 1;
+	return x->dn < y->dn ? -1 : x->dn > y->dn;
+}
+
+int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
+	      const struct ix_query *q, struct ix_result *out, const char **why)
+{
+	struct parser ps;
+	struct eval ev;
+	struct plist *pl;
+	struct rank d;
+	struct heap hp;
+	struct window *win;
+	uint64_t *m;
+	uint32_t *cur;
+	int root, k, nranked, ncon = 0, con[PHRASES_MAX];
+	unsigned char *ranked;
+	long long total = 0;
+	size_t nr = 0;
+	double rows;
+
+	memset(out, 0, sizeof(*out));
+	if ((root = parse(&ps, p, q->match)) < 0) {
+		*why = ps.why;
+		return 1;
+	}
+	pl = pool_calloc(p, (size_t)ps.nph, sizeof(*pl));
+	for (int i = 0; i < ps.nph; i++)
+		if (phrase_list(p, x, tk, &ps.ph[i], &pl[i], why))
+			return 1;
+	/* ranking: as ccrank(k, any, spec); the phrases it looks at */
+	memset(&d, 0, sizeof(d));
+	k = q->k < 0 ? 0 : q->k > ps.nph ? ps.nph : q->k;
+	d.k = k = k > PHRASES_MAX ? PHRASES_MAX : k;
+	rank_spec(&d, q->spec);
+	ranked = pool_calloc(p, (size_t)ps.nph + 1, 1);
+	for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
+		ranked[i] = i < k || d.concept[i];
+	mark_ranked(ps.nodes, ps.nnodes, ranked);
+	/* the matches: the root's bitmap, less the dead */
+	ev = (struct eval){ p, x, ((size_t)x->ndocs + 63) / 64, ps.nodes, pl,
+			    pool_calloc(p, (size_t)ps.nnodes, sizeof(uint64_t *)) };
+	if (!ev.words) {
+		out->rowids = pool_alloc(p, sizeof(int64_t));
+		out->top = pool_alloc(p, sizeof(struct ix_hit));
+		return 0;
+	}
+	m = eval(&ev, root);
+	for (size_t i = 0; i < ev.words; i++) {
+		m[i] &= x->alive[i];
+		total += __builtin_popcountll(m[i]);
+	}
+	out->total = total;
+	out->rowids = pool_alloc(p, ((size_t)total + 1) * sizeof(int64_t));
+	rows = (double)x->nalive;
+	d.avgdl = x->nalive ? (double)x->total / rows : 1.0;
+	{
+		double best[PHRASES_MAX] = { 0 };
+
+		for (int i = 0; i < k; i++) {
+			double n, idf;
+
+			if (q->have && (size_t)i < q->ndf && q->have[i]) {
+				n = q->df[i];
+			} else {
+				n = phrase_df(x, tk, p, &ps.ph[i], &pl[i]);
+				if (q->have && (size_t)i < q->ndf) {
+					q->df[i] = n;
+					q->have[i] = 1;
+				}
+			}
+			if (n > rows)
+				n = rows;
+			idf = log(rows - n + 0.5) - log(n + 0.5);
+			d.idf[i] = idf > 1e-6 ? idf : 1e-6;
+			if (d.group[i] >= 0 && d.idf[i] > best[d.group[i]])
+				best[d.group[i]] = d.idf[i];
+		}
+		for (int g = 0; g < PHRASES_MAX; g++)
+			d.idf_sum += best[g];
+		memcpy(d.gidf, best, sizeof(d.gidf));
+	}
+	for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
+		if (d.concept[i])
+			con[ncon++] = i;
+	nranked = q->want > 0 ? q->want : 1;
+	hp.cap = (size_t)nranked;
+	hp.n = 0;
+	hp.h = pool_alloc(p, hp.cap * sizeof(*hp.h));
+	hp.dn = pool_alloc(p, hp.cap * sizeof(*hp.dn));
+	cur = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*cur));
+	win = pool_alloc(p, sizeof(*win));
+	{
+		struct inst *in = NULL;
+		size_t incap = 0;
+
+		for (size_t w = 0; w < ev.words; w++) {
+			for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
+				uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+				double f[PHRASES_MAX], score = 0.0, matched = 0.0, hi, g;
+				const uint32_t *pos[PHRASES_MAX];
+				uint32_t npos[PHRASES_MAX], one[PHRASES_MAX];
+				unsigned char seen[PHRASES_MAX] = { 0 };
+				int npresent = 0, coord = 0, cw = 0, tier;
+				size_t ninst = 0;
+
+				unsigned char present[PHRASES_MAX] = { 0 }, live[PHRASES_MAX] = { 0 };
+
+				out->rowids[nr++] = x->rowid[dn];
+				/* the ranked phrases the row has, and those FTS5 would report */
+				for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
+					if (ranked[i]) {
+						cur[i] = seek(&pl[i], cur[i], dn);
+						present[i] = cur[i] < pl[i].n && pl[i].doc[cur[i]] == dn;
+					}
+				live_phrases(&ev, root, dn, present, live);
+				for (int c = 0; c < ncon && !cw; c++)
+					if (live[con[c]])
+						cw = concept_weight(q, x->rowid[dn]);
+				for (int i = 0; i < k; i++) {
+					f[i] = 0.0;
+					npos[i] = 0;
+					if (!live[i])
+						continue;
+					npos[i] = pl_pos(&pl[i], cur[i], &pos[i], &one[i]);
+					for (uint32_t j = 0; j < npos[i]; j++)
+						f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
+					ninst += npos[i];
+				}
+				for (int i = 0; i < k; i++)
+					if (f[i] > 0) {
+						npresent++;
+						score += d.idf[i] * f[i] * 2.2 /
+							 (f[i] + 1.2 * (0.25 + 0.75 * (double)x->len[dn] /
+									d.avgdl));
+						if (d.group[i] >= 0 && !seen[d.group[i]]++) {
+							coord++;
+							matched += d.gidf[d.group[i]];
+						}
+					}
+				if (coord >= d.ngroups)
+					tier = TIERS;
+				else if (coord)
+					tier = (int)((TIERS - 1) * matched /
+						     (d.idf_sum > 0 ? d.idf_sum : 1.0));
+				else
+					tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+				/* the bound: closeness at most doubles the score */
+				hi = (npresent >= 2 ? 2 * score : score) +
+				     (cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d.idf_sum : 0.0);
+				hi = tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1);
+				if (hp.n == hp.cap && hi <= hp.h[0].score)
+					continue;
+				if (npresent >= 2) {
+					/* the instances in (column, offset, phrase) order */
+					size_t at[PHRASES_MAX] = { 0 }, o = 0;
+
+					if (ninst > incap) {
+						incap = ninst * 2;
+						in = pool_alloc(p, incap * sizeof(*in));
+					}
+					while (o < ninst) {
+						int b = -1;
+
+						for (int i = 0; i < k; i++)
+							if (at[i] < npos[i] &&
+							    (b < 0 || pos[i][at[i]] < pos[b][at[b]]))
+								b = i;
+						in[o].pos = pos[b][at[b]++];
+						in[o++].phrase = b;
+					}
+					score *= 1.0 + closeness(&d, in, (int)ninst, win) / npresent;
+				}
+				if (cw)
+					score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d.idf_sum;
+				g = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+				offer(&hp, dn, x, g);
+			}
+		}
+	}
+	/* best first, ties by document; the score as ccrank gives it (lower is better) */
+	{
+		struct ranked *r = pool_alloc(p, (hp.n + 1) * sizeof(*r));
+
+		for (size_t i = 0; i < hp.n; i++) {
+			r[i].h = hp.h[i];
+			r[i].dn = hp.dn[i];
+		}
+		qsort(r, hp.n, sizeof(*r), by_goodness);
+		out->top = pool_alloc(p, (hp.n + 1) * sizeof(*out->top));
+		for (size_t i = 0; i < hp.n; i++) {
+			out->top[i] = r[i].h;
+			out->top[i].score = -r[i].h.score;
+		}
+		out->ntop = hp.n;
+	}
+	return 0;
+}
