@@ -441,7 +441,7 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 				 "--role admin --org NAME` (README, \"First admin\")");
 		pool_free(p);
 	}
-	store_search_warm(s, NULL);
+	store_search_warm(s, 0, NULL);
 	store_close(s);
 	store_thread_setup(cfg->db);
 	routes_init();

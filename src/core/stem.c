@@ -14,10 +14,20 @@ static const char *const algorithms[LANG_COUNT] = {
 	[LANG_FR] = "french", [LANG_RU] = "russian", [LANG_ES] = "spanish",
 };
 
+/* Stems of recent short words, by hash (tokenizing a law asks for the same few
+ * thousand words again and again; Snowball and the tables below cost more). */
+#define CACHE_SLOTS 4096
+#define CACHE_WORD 32
+struct cached {
+	unsigned char lang, n, sn, used;
+	char w[CACHE_WORD], s[CACHE_WORD];
+};
+
 struct stemmer {
 	struct sb_stemmer *sb[LANG_COUNT];
 	int failed[LANG_COUNT];
 	char word[STEM_WORD_MAX + 8];	/* the word respelled (English) */
+	struct cached *cache;		/* CACHE_SLOTS, made on first use */
 };
 
 /* English spelling variants: American forms that no rule below catches, as the
@@ -112,6 +122,7 @@ void stem_free(struct stemmer *st)
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (st->sb[l])
 			sb_stemmer_delete(st->sb[l]);
+	free(st->cache);
 	free(st);
 }
 
@@ -119,6 +130,7 @@ int stem_word(struct stemmer *st, enum lang l, const char *w, size_t n, const ch
 	      size_t *outlen)
 {
 	const sb_symbol *r;
+	struct cached *c = NULL;
 
 	if ((unsigned)l >= LANG_COUNT || !algorithms[l] || !n || n > STEM_WORD_MAX ||
 	    st->failed[l])
@@ -126,6 +138,24 @@ int stem_word(struct stemmer *st, enum lang l, const char *w, size_t n, const ch
 	if (!st->sb[l] && !(st->sb[l] = sb_stemmer_new(algorithms[l], "UTF_8"))) {
 		st->failed[l] = 1;
 		return 0;
+	}
+	if (n < CACHE_WORD) {
+		uint32_t h = 2166136261u ^ (uint32_t)l;
+
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)w[i]) * 16777619u;
+		if (!st->cache)
+			st->cache = xcalloc(CACHE_SLOTS, sizeof(*st->cache));
+		c = &st->cache[h & (CACHE_SLOTS - 1)];
+		if (c->used && c->lang == l && c->n == n && !memcmp(c->w, w, n)) {
+			*out = c->s;
+			*outlen = c->sn;
+			return 1;
+		}
+		memcpy(c->w, w, n);
+		c->n = (unsigned char)n;
+		c->lang = (unsigned char)l;
+		c->used = 0;
 	}
 	if (l == LANG_EN) {
 		n = respell_en(w, n, st->word);
@@ -135,6 +165,11 @@ int stem_word(struct stemmer *st, enum lang l, const char *w, size_t n, const ch
 		return 0;
 	*outlen = (size_t)sb_stemmer_length(st->sb[l]);
 	*out = family_of(l, (const char *)r, outlen);
+	if (c && *outlen < CACHE_WORD) {
+		memcpy(c->s, *out, *outlen);
+		c->sn = (unsigned char)*outlen;
+		c->used = 1;
+	}
 	return 1;
 }
 

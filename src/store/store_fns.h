@@ -253,10 +253,10 @@ STORE_FN(int, search, (struct store *s, pool *p, const struct search_request *rq
 /* Rebuild the search index from the records (inside the caller's transaction);
  * *rows receives the number of rows indexed. */
 STORE_FN(int, reindex, (struct store *s, long long *rows, struct err *e), (s, rows, e))
-/* Start loading the search index into memory, kept for the process's life (the
- * server at start): a small one now, a large one in the background, searches going
- * to the slower FTS5 index until it is ready. */
-STORE_FN(int, search_warm, (struct store *s, struct err *e), (s, e))
+/* Load the search index into memory, kept there for the process's life: with wait,
+ * now; else a small one now and a large one in the background (the server at
+ * start), searches going to the slower FTS5 index until it is ready. */
+STORE_FN(int, search_warm, (struct store *s, int wait, struct err *e), (s, wait, e))
 /* The provisions with an accepted mapping to one of rq->concepts, under rq's other
  * filters (its terms are not matched), best mapped first. */
 STORE_FN(int, search_mapped, (struct store *s, pool *p, const struct search_request *rq,

@@ -315,14 +315,14 @@ void sq_fts_tokenizer_free(struct ix_tokenizer *t);
  * closes. sq_ix_acquire gives it current for a search on q: 1 with *out set and a
  * read lock held until sq_ix_release; 0 when the search goes to FTS5 instead (it is
  * being built in the background, q is in a transaction that sees another
- * generation, or q->ix_off). sq_ix_warm starts building it (the server at start);
- * an index of more than sq_ix_sync_rows rows is built in a thread of its own. */
+ * generation, or q->ix_off). An index of more than sq_ix_sync_rows rows is built
+ * in a thread of its own, unless sq_ix_warm is told to wait. */
 struct ixshared;
 struct ixshared *sq_ix_attach(const char *path);
 void sq_ix_detach(struct ixshared *s);
 int sq_ix_acquire(struct sq *q, const struct ix **out);
 void sq_ix_release(struct sq *q);
-void sq_ix_warm(struct sq *q);
+void sq_ix_warm(struct sq *q, int wait);
 extern long long sq_ix_sync_rows;
 
 /* clearance.c: the reading rules of the sharing labels, in one place. SQ_VISIBLE(r)

@@ -388,6 +388,29 @@ void ix_compact(struct ix *x)
 	for (uint32_t d = 0; d < n; d++)
 		x->map[map_slot(x, x->rowid[d])] = d + 1;
 	free(to);
+	ix_shrink(x);
+}
+
+void ix_shrink(struct ix *x)
+{
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		struct ix_term *t = &x->terms[i];
+
+		if (t->n && t->cap > t->n) {
+			t->doc = xrealloc(t->doc, t->n * sizeof(*t->doc));
+			if (t->slot)
+				t->slot = xrealloc(t->slot, t->n * sizeof(*t->slot));
+			t->cap = t->n;
+		}
+		if (t->nmore && t->capmore > t->nmore) {
+			t->more = xrealloc(t->more, t->nmore * sizeof(*t->more));
+			t->capmore = t->nmore;
+		}
+	}
+	if (x->nchars && x->capchars > x->nchars) {
+		x->chars = xrealloc(x->chars, x->nchars);
+		x->capchars = x->nchars;
+	}
 }
 
 size_t ix_bytes(const struct ix *x)
@@ -403,4 +426,20 @@ size_t ix_bytes(const struct ix *x)
 		     (size_t)t->capmore * sizeof(uint32_t);
 	}
 	return b;
+}
+
+void ix_stats(const struct ix *x, struct ix_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->rows = x->nalive;
+	st->terms = x->nterms;
+	st->bytes = ix_bytes(x);
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		const struct ix_term *t = &x->terms[i];
+
+		st->postings += t->n;
+		st->positions += t->slot ? t->nmore : 0;
+		if (!t->slot)
+			st->tag_postings += t->n;
+	}
 }

@@ -85,8 +85,16 @@ int64_t ix_find(const struct ix *x, int64_t rowid);
 /* Drop the dead documents and number the others again from 0 (when a quarter or
  * more are dead, ix_remove's callers do it). */
 void ix_compact(struct ix *x);
+/* Give back the room arrays grew into (after a build: growing doubles them). */
+void ix_shrink(struct ix *x);
 /* Bytes the index holds in memory. */
 size_t ix_bytes(const struct ix *x);
+/* What x holds: live rows, terms, postings (of tags among them), positions kept
+ * apart from their postings (a posting's one position is kept in it), bytes. */
+struct ix_stats {
+	size_t rows, terms, postings, tag_postings, positions, bytes;
+};
+void ix_stats(const struct ix *x, struct ix_stats *st);
 /* The term with the bytes s[0..n), or NULL. */
 const struct ix_term *ix_term_get(const struct ix *x, const char *s, size_t n);
 /* Live documents with term t. */

@@ -16,6 +16,7 @@
 #define DEPTH_MAX 64		/* of parentheses */
 #define PHRASE_TOKENS_MAX 64	/* tokens of one phrase */
 #define ALT_MAX 4096		/* forms at one position (a prefix's terms) */
+#define ALT_SIDE 8		/* forms read side by side (struct plist) */
 #define PHRASES_MAX 64		/* as ccrank: phrases ranked, concepts seen */
 #define PROX_INST_MAX 1024	/* instances looked at for closeness (ccrank) */
 #define TIERS 16
@@ -250,6 +251,10 @@ struct plist {
 	const uint32_t *doc;
 	const struct ix_term *t;
 	const uint32_t *istart, *inst;
+	/* or, with nalt > 1, the lists of a word's forms (the word and its stem) read
+	 * side by side instead of merged (n: the sum of theirs) */
+	int nalt;
+	struct plist *alt;
 };
 
 static uint32_t pl_pos(const struct plist *l, uint32_t i, const uint32_t **pos,
@@ -265,7 +270,7 @@ static uint32_t pl_pos(const struct plist *l, uint32_t i, const uint32_t **pos,
 
 static struct plist from_term(const struct ix_term *t)
 {
-	struct plist l = { t->n, t->doc, t, NULL, NULL };
+	struct plist l = { t->n, t->doc, t, NULL, NULL, 0, NULL };
 
 	return l;
 }
@@ -273,7 +278,7 @@ static struct plist from_term(const struct ix_term *t)
 /* a and b merged: every document of either, positions merged without repeats */
 static struct plist merge2(pool *p, const struct plist *a, const struct plist *b)
 {
-	struct plist r = { 0, NULL, NULL, NULL, NULL };
+	struct plist r = { 0, NULL, NULL, NULL, NULL, 0, NULL };
 	uint32_t *doc = pool_alloc(p, ((size_t)a->n + b->n + 1) * sizeof(*doc));
 	uint32_t *istart = pool_alloc(p, ((size_t)a->n + b->n + 1) * sizeof(*istart));
 	uint32_t *inst = NULL, ni = 0, cap = 0, i = 0, j = 0, k = 0;
@@ -424,9 +429,10 @@ static int on_query_token(void *ctx, int tflags, const char *tok, int ntok, int 
 }
 
 /* The documents of the forms at one position: the terms (with prefix, every term
- * that starts with one of them). */
+ * that starts with one of them), merged, or with side set and a few forms, read side
+ * by side. */
 static int position_list(pool *p, const struct ix *x, const struct qtok *q, int j,
-			 struct plist *out)
+			 int side, struct plist *out)
 {
 	int last = q->prefix && j == q->npos - 1, n = 0;
 	struct plist *l = pool_calloc(p, last ? ALT_MAX : 8, sizeof(*l));
@@ -460,6 +466,14 @@ static int position_list(pool *p, const struct ix *x, const struct qtok *q, int 
 		memset(out, 0, sizeof(*out));
 		return 0;
 	}
+	if (side && n > 1 && n <= ALT_SIDE) {
+		memset(out, 0, sizeof(*out));
+		out->nalt = n;
+		out->alt = l;
+		for (int a = 0; a < n; a++)
+			out->n += l[a].n;
+		return 0;
+	}
 	*out = merge_all(p, l, n);
 	return 0;
 }
@@ -467,7 +481,7 @@ static int position_list(pool *p, const struct ix *x, const struct qtok *q, int 
 /* The documents where the positions' lists l[0..m) stand in a row, with where. */
 static struct plist in_a_row(pool *p, const struct plist *l, int m)
 {
-	struct plist r = { 0, NULL, NULL, NULL, NULL };
+	struct plist r = { 0, NULL, NULL, NULL, NULL, 0, NULL };
 	uint32_t *cur = pool_calloc(p, (size_t)m, sizeof(*cur));
 	uint32_t *doc = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*doc));
 	uint32_t *istart = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*istart));
@@ -542,7 +556,7 @@ static int phrase_list(pool *p, const struct ix *x, const struct ix_tokenizer *t
 	}
 	l = pool_calloc(p, (size_t)q.npos, sizeof(*l));
 	for (int j = 0; j < q.npos; j++) {
-		if (position_list(p, x, &q, j, &l[j])) {
+		if (position_list(p, x, &q, j, q.npos == 1 && !q.prefix, &l[j])) {
 			*why = "a prefix of too many words";
 			return 1;
 		}
@@ -553,6 +567,83 @@ static int phrase_list(pool *p, const struct ix *x, const struct ix_tokenizer *t
 	}
 	*out = q.npos == 1 ? l[0] : in_a_row(p, l, q.npos);
 	return 0;
+}
+
+/* A ranked phrase's place while rows are scored in order. */
+struct pcur {
+	uint32_t i, a[ALT_SIDE];
+	unsigned char has[ALT_SIDE];
+	uint32_t *buf, cap;	/* the positions of a list read side by side */
+};
+
+/* Whether l has row dn (at or after the rows before: c moves forward). */
+static int at_row(const struct plist *l, struct pcur *c, uint32_t dn)
+{
+	int any = 0;
+
+	if (!l->nalt) {
+		c->i = seek(l, c->i, dn);
+		return c->i < l->n && l->doc[c->i] == dn;
+	}
+	for (int a = 0; a < l->nalt; a++) {
+		c->a[a] = seek(&l->alt[a], c->a[a], dn);
+		c->has[a] = c->a[a] < l->alt[a].n && l->alt[a].doc[c->a[a]] == dn;
+		any |= c->has[a];
+	}
+	return any;
+}
+
+/* The positions of the row at_row found, ascending and without repeats. */
+static uint32_t row_pos(pool *p, const struct plist *l, struct pcur *c, const uint32_t **pos,
+			uint32_t *one)
+{
+	uint32_t n = 0, want = 0;
+
+	if (!l->nalt)
+		return pl_pos(l, c->i, pos, one);
+	for (int a = 0; a < l->nalt; a++) {
+		const uint32_t *ap;
+		uint32_t ao;
+
+		if (c->has[a])
+			want += pl_pos(&l->alt[a], c->a[a], &ap, &ao);
+	}
+	if (want > c->cap) {
+		c->cap = want * 2 + 16;
+		c->buf = pool_alloc(p, c->cap * sizeof(*c->buf));
+	}
+	for (int a = 0; a < l->nalt; a++) {
+		const uint32_t *ap;
+		uint32_t ao, an;
+
+		if (!c->has[a])
+			continue;
+		an = pl_pos(&l->alt[a], c->a[a], &ap, &ao);
+		if (an == 1 && ap == &ao) {	/* inline: not kept past this call */
+			c->buf[n++] = ao;
+			continue;
+		}
+		memcpy(c->buf + n, ap, an * sizeof(*ap));
+		n += an;
+	}
+	/* sort (a few) and drop repeats */
+	for (uint32_t i = 1; i < n; i++)
+		for (uint32_t j = i; j > 0 && c->buf[j] < c->buf[j - 1]; j--) {
+			uint32_t t = c->buf[j];
+
+			c->buf[j] = c->buf[j - 1];
+			c->buf[j - 1] = t;
+		}
+	{
+		uint32_t k = 0;
+
+		for (uint32_t i = 0; i < n; i++)
+			if (!k || c->buf[k - 1] != c->buf[i])
+				c->buf[k++] = c->buf[i];
+		n = k;
+	}
+	*pos = c->buf;
+	return n;
 }
 
 /* ---- bitmaps ---- */
@@ -568,6 +659,10 @@ struct eval {
 
 static void set_bits(uint64_t *b, const struct plist *l)
 {
+	for (int a = 0; a < l->nalt; a++)
+		set_bits(b, &l->alt[a]);
+	if (l->nalt)
+		return;
 	for (uint32_t i = 0; i < l->n; i++)
 		b[l->doc[i] >> 6] |= 1ull << (l->doc[i] & 63);
 }
@@ -618,6 +713,21 @@ static void mark_ranked(struct node *nodes, int nnodes, const unsigned char *ran
 			nodes[nd->b].keep = nodes[nd->b].ranked && nodes[nd->b].type != N_PHRASE;
 		}
 	}
+}
+
+/* Whether a ranked phrase under node n may be in a row without FTS5 reporting it:
+ * under an AND or NOT that is itself under an OR (or_above), which may not match
+ * the row while the phrase does. */
+static int needs_live(const struct node *nodes, int n, int or_above)
+{
+	const struct node *nd = &nodes[n];
+
+	if (!nd->ranked || nd->type == N_PHRASE)
+		return 0;
+	if (or_above && nd->type != N_OR)
+		return 1;
+	or_above |= nd->type == N_OR;
+	return needs_live(nodes, nd->a, or_above) || needs_live(nodes, nd->b, or_above);
 }
 
 /* The phrases FTS5 reports instances of in a row that node n matches: those whose
@@ -900,7 +1010,8 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	struct heap hp;
 	struct window *win;
 	uint64_t *m;
-	uint32_t *cur;
+	struct pcur *pc;
+	int *rk, nrk = 0, some_live = 0;
 	int root, k, nranked, ncon = 0, con[PHRASES_MAX];
 	unsigned char *ranked;
 	long long total = 0;
@@ -976,7 +1087,12 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	hp.n = 0;
 	hp.h = pool_alloc(p, hp.cap * sizeof(*hp.h));
 	hp.dn = pool_alloc(p, hp.cap * sizeof(*hp.dn));
-	cur = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*cur));
+	pc = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*pc));
+	rk = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*rk));
+	for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
+		if (ranked[i])
+			rk[nrk++] = i;
+	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
 	win = pool_alloc(p, sizeof(*win));
 	{
 		struct inst *in = NULL;
@@ -985,23 +1101,25 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 		for (size_t w = 0; w < ev.words; w++) {
 			for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
 				uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-				double f[PHRASES_MAX], score = 0.0, matched = 0.0, hi, g;
+				double f[PHRASES_MAX], score = 0.0, matched = 0.0, hi, g, norm;
 				const uint32_t *pos[PHRASES_MAX];
 				uint32_t npos[PHRASES_MAX], one[PHRASES_MAX];
-				unsigned char seen[PHRASES_MAX] = { 0 };
+				unsigned char seen[PHRASES_MAX];
 				int npresent = 0, coord = 0, cw = 0, tier;
 				size_t ninst = 0;
-
-				unsigned char present[PHRASES_MAX] = { 0 }, live[PHRASES_MAX] = { 0 };
+				unsigned char present[PHRASES_MAX], live[PHRASES_MAX];
 
 				out->rowids[nr++] = x->rowid[dn];
 				/* the ranked phrases the row has, and those FTS5 would report */
-				for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
-					if (ranked[i]) {
-						cur[i] = seek(&pl[i], cur[i], dn);
-						present[i] = cur[i] < pl[i].n && pl[i].doc[cur[i]] == dn;
-					}
-				live_phrases(&ev, root, dn, present, live);
+				for (int r = 0; r < nrk; r++) {
+					present[rk[r]] = (unsigned char)at_row(&pl[rk[r]], &pc[rk[r]], dn);
+					live[rk[r]] = some_live ? 0 : present[rk[r]];
+				}
+				if (some_live)
+					live_phrases(&ev, root, dn, present, live);
+				for (int i = 0; i < d.ngroups && i < PHRASES_MAX; i++)
+					seen[i] = 0;
+				norm = 1.2 * (0.25 + 0.75 * (double)x->len[dn] / d.avgdl);
 				for (int c = 0; c < ncon && !cw; c++)
 					if (live[con[c]])
 						cw = concept_weight(q, x->rowid[dn]);
@@ -1010,7 +1128,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 					npos[i] = 0;
 					if (!live[i])
 						continue;
-					npos[i] = pl_pos(&pl[i], cur[i], &pos[i], &one[i]);
+					npos[i] = row_pos(p, &pl[i], &pc[i], &pos[i], &one[i]);
 					for (uint32_t j = 0; j < npos[i]; j++)
 						f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
 					ninst += npos[i];
@@ -1018,9 +1136,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 				for (int i = 0; i < k; i++)
 					if (f[i] > 0) {
 						npresent++;
-						score += d.idf[i] * f[i] * 2.2 /
-							 (f[i] + 1.2 * (0.25 + 0.75 * (double)x->len[dn] /
-									d.avgdl));
+						score += d.idf[i] * f[i] * 2.2 / (f[i] + norm);
 						if (d.group[i] >= 0 && !seen[d.group[i]]++) {
 							coord++;
 							matched += d.gidf[d.group[i]];

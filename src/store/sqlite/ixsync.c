@@ -129,8 +129,16 @@ static int build(sqlite3 *db, struct ix **out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (add_row(x, &t, st))
 			goto out;
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		struct ix_stats is;
+
 		ok = 0;
+		ix_shrink(x);
+		ix_stats(x, &is);
+		log_info("search index: %zu rows, %zu terms, %zu postings (%zu of tags), %zu "
+			 "positions apart, %zu MB in memory", is.rows, is.terms, is.postings,
+			 is.tag_postings, is.positions, is.bytes >> 20);
+	}
 out:
 	if (ok)
 		log_warn("search index: cannot build it: %s", sqlite3_errmsg(db));
@@ -221,9 +229,7 @@ static void *build_thread(void *arg)
 	if (sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) ==
 	    SQLITE_OK && sq_fts_register(db, &unused_io) == SQLITE_OK) {
 		sqlite3_busy_timeout(db, 5000);
-		if (!build(db, &x))
-			log_info("search index: %u rows in memory (%zu MB)", x->ndocs,
-				 ix_bytes(x) >> 20);
+		build(db, &x);
 	}
 	sqlite3_close_v2(db);
 	pthread_rwlock_wrlock(&s->lock);
@@ -271,8 +277,9 @@ static long long rows_now(sqlite3 *db)
 	return n;
 }
 
-/* Make s->x current for q (write lock held, outside a transaction). */
-static void bring(struct sq *q, struct ixshared *s)
+/* Make s->x current for q (write lock held, outside a transaction); a large index
+ * is built in the background unless wait. */
+static void bring(struct sq *q, struct ixshared *s, int wait)
 {
 	int rc = 1;
 
@@ -284,14 +291,14 @@ static void bring(struct sq *q, struct ixshared *s)
 	s->x = NULL;
 	if (rc < 0)
 		return;
-	if (rows_now(q->db) > sq_ix_sync_rows) {
+	if (!wait && rows_now(q->db) > sq_ix_sync_rows) {
 		build_later(s);
 		return;
 	}
 	build(q->db, &s->x);
 }
 
-int sq_ix_acquire(struct sq *q, const struct ix **out)
+static int acquire(struct sq *q, const struct ix **out, int wait)
 {
 	struct ixshared *s;
 	int intx = !sqlite3_get_autocommit(q->db);
@@ -316,7 +323,7 @@ int sq_ix_acquire(struct sq *q, const struct ix **out)
 			return 0;
 		pthread_rwlock_wrlock(&s->lock);
 		if (!s->x || s->x->generation < g)
-			bring(q, s);
+			bring(q, s, wait);
 		pthread_rwlock_unlock(&s->lock);
 		if ((g = generation_of(q->db)) < 0)
 			return 0;
@@ -324,15 +331,20 @@ int sq_ix_acquire(struct sq *q, const struct ix **out)
 	return 0;
 }
 
+int sq_ix_acquire(struct sq *q, const struct ix **out)
+{
+	return acquire(q, out, 0);
+}
+
 void sq_ix_release(struct sq *q)
 {
 	pthread_rwlock_unlock(&q->ixs->lock);
 }
 
-void sq_ix_warm(struct sq *q)
+void sq_ix_warm(struct sq *q, int wait)
 {
 	const struct ix *x;
 
-	if (sq_ix_acquire(q, &x) == 1)
+	if (acquire(q, &x, wait) == 1)
 		sq_ix_release(q);
 }

@@ -740,14 +740,24 @@ int sq_search_mapped(struct store *s, pool *p, const struct search_request *rq,
 		p, &hit_reader, (void **)out, n, "concept search", e);
 }
 
-int sq_search_warm(struct store *s, struct err *e)
+int sq_search_warm(struct store *s, int wait, struct err *e)
 {
 	struct sq *q = (struct sq *)s;
 
-	(void)e;
+	pool *p = pool_new();
+	struct search_result r;
+	int rc;
+
 	sq_ix_attach(q->path);	/* kept for the process's life */
-	sq_ix_warm(q);
-	return ERR_OK;
+	sq_ix_warm(q, wait);
+	/* and the facets' copy, loaded by its first count, kept too */
+	memset(&r, 0, sizeof(r));
+	sq_facets_attach(q->path);
+	if (!q->facets)
+		q->facets = sq_facets_attach(q->path);
+	rc = sq_facets_count_ids(q, q->facets, p, NULL, 0, &r, e);
+	pool_free(p);
+	return rc;
 }
 
 int sq_reindex(struct store *s, long long *rows, struct err *e)

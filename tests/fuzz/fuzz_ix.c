@@ -1,0 +1,152 @@
+/* Fuzz target of the search index in memory (store/sqlite/ix.c, ixq.c) against FTS5.
+ * The input's lines are rows (the first byte of each picks its language, the rest is
+ * its text; odd rows carry the tag "ka", even ones "kb"), its last line a MATCH
+ * expression. The rows go both into an FTS5 table with the tokenizer "ccrepo" and
+ * into an index in memory. When the index takes the expression, FTS5 must take it
+ * too and find the same rows, and ccrank() must give each the score the index gives
+ * (with the same document frequencies). Then the first row is removed from both,
+ * the index compacted, and the two compared again. abort() on any difference. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/lang.h"
+#include "core/pool.h"
+#include "store/sqlite/internal.h"
+#include "store/sqlite/ix.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define ROWS_MAX 16
+#define LINE_MAX_BYTES 2000
+
+static sqlite3 *db;
+static struct sq_rank_io io;
+static struct ix_tokenizer tk;
+
+static void setup(void)
+{
+	if (db)
+		return;
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK || sq_fts_register(db, &io) != SQLITE_OK ||
+	    sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(lang, title, heading, body, "
+			 "tags, context, tokenize = 'ccrepo')", NULL, NULL, NULL) != SQLITE_OK ||
+	    sq_fts_tokenizer(db, &tk))
+		abort();
+}
+
+/* Compare the index's answer to q with FTS5's. */
+static void compare(const struct ix *x, pool *p, const char *match)
+{
+	int have[SQ_RANK_PHRASES] = { 0 };
+	double df[SQ_RANK_PHRASES] = { 0 };
+	struct ix_query q = { match, SQ_RANK_PHRASES, NULL, 64, have, df, SQ_RANK_PHRASES,
+			      NULL, NULL, 0 };
+	struct ix_result r;
+	const char *why;
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (ix_search(x, &tk, p, &q, &r, &why))
+		return;		/* not an expression the index takes: FTS5's alone */
+	memcpy(io.have, have, sizeof(io.have));
+	memcpy(io.df, df, sizeof(io.df));
+	if (sqlite3_prepare_v2(db, "SELECT rowid, ccrank(t, 64) FROM t WHERE t MATCH ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		abort();
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		double s = sqlite3_column_double(st, 1);
+		size_t i = 0;
+
+		while (i < r.ntop && r.top[i].rowid != id)
+			i++;
+		if (i == r.ntop || fabs(r.top[i].score - s) > 1e-9 * (fabs(s) + 1)) {
+			fprintf(stderr, "row %lld: FTS5 %.12g, index %s %.12g\n", id, s,
+				i == r.ntop ? "none" : "", i == r.ntop ? 0.0 : r.top[i].score);
+			abort();
+		}
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "FTS5 refused what the index took: %s: %s\n", match,
+			sqlite3_errmsg(db));
+		abort();
+	}
+	sqlite3_finalize(st);
+	memset(&io, 0, sizeof(io));
+	if (n != r.total || (size_t)n != r.ntop)
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1), *line[ROWS_MAX + 1];
+	int nl = 0;
+	struct ix *x = ix_new();
+	pool *p = pool_new();
+
+	setup();
+	memcpy(s, data, size);
+	s[size] = '\0';
+	for (char *c = s; c && nl <= ROWS_MAX;) {
+		char *nlc = strchr(c, '\n');
+
+		line[nl++] = c;
+		if (nlc)
+			*nlc = '\0';
+		c = nlc ? nlc + 1 : NULL;
+	}
+	if (sqlite3_exec(db, "DELETE FROM t", NULL, NULL, NULL) != SQLITE_OK)
+		abort();
+	for (int i = 0; i + 1 < nl; i++) {
+		char lang[8], tags[8];
+		const char *text = line[i][0] ? line[i] + 1 : line[i];
+		const char *col[IX_COLS];
+		int n[IX_COLS];
+		sqlite3_stmt *st;
+
+		if (strlen(text) > LINE_MAX_BYTES)
+			continue;
+		snprintf(lang, sizeof(lang), "\x1fL%s",
+			 lang_code((enum lang)((unsigned char)line[i][0] % LANG_COUNT)));
+		snprintf(tags, sizeof(tags), "\x1f# k%c", i % 2 ? 'a' : 'b');
+		col[0] = lang;
+		col[1] = col[2] = col[5] = "";
+		col[3] = text;
+		col[4] = tags;
+		for (int c = 0; c < IX_COLS; c++)
+			n[c] = (int)strlen(col[c]);
+		if (sqlite3_prepare_v2(db, "INSERT INTO t(rowid, lang, title, heading, body, tags, "
+				       "context) VALUES (?1, ?2, '', '', ?3, ?4, '')", -1, &st,
+				       NULL) != SQLITE_OK)
+			abort();
+		sqlite3_bind_int(st, 1, i + 1);
+		sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, tags, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE || ix_add(x, &tk, i + 1, i + 1, col, n))
+			abort();
+		sqlite3_finalize(st);
+	}
+	compare(x, p, line[nl - 1]);
+	/* the first row gone from both, the index compacted */
+	if (sqlite3_exec(db, "DELETE FROM t WHERE rowid = 1", NULL, NULL, NULL) != SQLITE_OK)
+		abort();
+	ix_remove(x, 1);
+	if (ix_find(x, 1) >= 0)
+		abort();
+	compare(x, p, line[nl - 1]);
+	ix_compact(x);
+	compare(x, p, line[nl - 1]);
+	ix_free(x);
+	pool_free(p);
+	free(s);
+	return 0;
+}
