@@ -200,6 +200,14 @@ static int group_teardown(void **state)
 
 static pool *P;
 
+/* Two scores equal but for rounding. */
+static int near(double a, double b)
+{
+	double d = a > b ? a - b : b - a, m = a < 0 ? -a : a;
+
+	return d <= 1e-9 * m + 1e-9;
+}
+
 /* Every search of these tests is run twice: by the index in memory (ix.h) and by
  * FTS5 alone; both give the same total, facets and hits in the same order with the
  * same scores. */
@@ -225,12 +233,12 @@ static void same_as_fts5(const char *q, int limit, const struct search_result *r
 	for (size_t i = 0; i < r->nhits; i++) {
 		double a = f->hits[i].score, b = r->hits[i].score;
 
-		if (a - b > 1e-9 * (a < 0 ? -a : a) + 1e-9 || b - a > 1e-9 * (a < 0 ? -a : a) + 1e-9)
+		if (!near(a, b))
 			fail_msg("\"%s\": hit %zu scored %.12g by FTS5, %.12g by the index", q, i,
 				 a, b);
-		/* the same row, unless its score ties with a neighbour's */
-		if ((i == 0 || f->hits[i - 1].score != a) &&
-		    (i + 1 == r->nhits || f->hits[i + 1].score != a) &&
+		/* the same row, unless its score ties with a neighbour's (to rounding) */
+		if ((i == 0 || !near(f->hits[i - 1].score, a)) &&
+		    (i + 1 == r->nhits || !near(f->hits[i + 1].score, a)) &&
 		    (f->hits[i].record_id != r->hits[i].record_id ||
 		     strcmp(f->hits[i].eid ? f->hits[i].eid : "", r->hits[i].eid ? r->hits[i].eid : "")))
 			fail_msg("\"%s\": hit %zu differs", q, i);
@@ -889,6 +897,68 @@ static void test_plain(void **state)
 	pool_free(p);
 }
 
+/* Inside a transaction the index in memory answers only at the generation the
+ * transaction sees; a rolled-back import leaves nothing in it. */
+static void test_index_transaction(void **state)
+{
+	struct err e = { 0 };
+	json_t *rs = json_array();
+
+	(void)state;
+	assert_int_equal(store_begin(S, &e), ERR_OK);
+	json_array_append_new(rs, law("TZ", "en", "eng", "/akn/tz/act/2016/99", "2016-09-01",
+		"Cybercrimes Act", "published", "CLEAR", "Pornography", "A person who "
+		"publishes zanzibarine material commits an offence."));
+	import(rs);
+	assert_int_equal(total("zanzibarine"), 0);	/* indexed at commit */
+	store_rollback(S);
+	assert_int_equal(total("zanzibarine"), 0);
+	rs = json_array();
+	json_array_append_new(rs, law("TZ", "en", "eng", "/akn/tz/act/2016/99", "2016-09-01",
+		"Cybercrimes Act", "published", "CLEAR", "Pornography", "A person who "
+		"publishes zanzibarine material commits an offence."));
+	import(rs);
+	assert_int_equal(total("zanzibarine"), 1);
+}
+
+/* A large index is built in a thread of its own while FTS5 answers; then the index
+ * answers, the same. */
+static void test_index_background(void **state)
+{
+	struct store *t = NULL;
+	struct search_result *r = NULL, *again = NULL;
+	struct err e = { 0 };
+	const struct ix *x = NULL;
+	long long keep = sq_ix_sync_rows;
+	const char *copy = NULL;
+	int ready = 0;
+
+	(void)state;
+	copy = pool_strdup(P, fixture_path("bg.db"));
+	assert_int_equal(store_backup(S, copy, &e), ERR_OK);
+	sq_ix_sync_rows = 0;	/* every index is large */
+	assert_int_equal(store_open(copy, &t, &e), ERR_OK);
+	assert_int_equal(store_set_clearance(t, &operator_clearance, &e), ERR_OK);
+	assert_int_equal(search_run(t, P, NULL, "computer", 10, 0, &r, &e), ERR_OK);
+	assert_true(r->total > 0);
+	for (int i = 0; i < 500 && !ready; i++) {	/* at most 5 s */
+		if (sq_ix_acquire((struct sq *)t, &x) == 1) {
+			ready = 1;
+			sq_ix_release((struct sq *)t);
+		} else {
+			usleep(10000);
+		}
+	}
+	sq_ix_sync_rows = keep;
+	assert_true(ready);
+	assert_int_equal(search_run(t, P, NULL, "computer", 10, 0, &again, &e), ERR_OK);
+	assert_int_equal(again->total, r->total);
+	assert_int_equal(again->nhits, r->nhits);
+	for (size_t i = 0; i < r->nhits; i++)
+		assert_true(near(again->hits[i].score, r->hits[i].score));
+	store_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -909,6 +979,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_follows_case_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_facets_follow_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reindex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_background, setup, teardown),
 		cmocka_unit_test(test_plain),
 	};
 

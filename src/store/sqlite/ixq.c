@@ -1016,7 +1016,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	unsigned char *ranked;
 	long long total = 0;
 	size_t nr = 0;
-	double rows;
+	double rows, len_scale;
 
 	memset(out, 0, sizeof(*out));
 	if ((root = parse(&ps, p, q->match)) < 0) {
@@ -1053,6 +1053,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	out->rowids = pool_alloc(p, ((size_t)total + 1) * sizeof(int64_t));
 	rows = (double)x->nalive;
 	d.avgdl = x->nalive ? (double)x->total / rows : 1.0;
+	len_scale = 0.9 / d.avgdl;
 	{
 		double best[PHRASES_MAX] = { 0 };
 
@@ -1119,7 +1120,9 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 					live_phrases(&ev, root, dn, present, live);
 				for (int i = 0; i < d.ngroups && i < PHRASES_MAX; i++)
 					seen[i] = 0;
-				norm = 1.2 * (0.25 + 0.75 * (double)x->len[dn] / d.avgdl);
+				/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl),
+				 * without a division per row */
+				norm = 0.3 + len_scale * (double)x->len[dn];
 				for (int c = 0; c < ncon && !cw; c++)
 					if (live[con[c]])
 						cw = concept_weight(q, x->rowid[dn]);
@@ -1132,6 +1135,14 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 					for (uint32_t j = 0; j < npos[i]; j++)
 						f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
 					ninst += npos[i];
+				}
+				/* one phrase and a full page: a row whose score cannot pass the
+				 * page's last, told without dividing (A f / (f + norm) <= t) */
+				if (k == 1 && !ncon && hp.n == hp.cap && f[0] > 0) {
+					double t = hp.h[0].score - TIERS * COORD_UNIT;
+
+					if (f[0] * (d.idf[0] * 2.2 - t) <= t * norm)
+						continue;
 				}
 				for (int i = 0; i < k; i++)
 					if (f[i] > 0) {
