@@ -4,7 +4,8 @@
  * expression. The rows go both into an FTS5 table with the tokenizer "ccrepo" and
  * into an index in memory. When the index takes the expression, FTS5 must take it
  * too and find the same rows, and ccrank() must give each the score the index gives
- * (with the same document frequencies). Then the first row is removed from both,
+ * (with the same document frequencies), and a page of three must hold the three best
+ * scores (the bounds that skip rows are exact). Then the first row is removed from both,
  * the index compacted, and the two compared again. abort() on any difference. */
 #include <math.h>
 #include <sqlite3.h>
@@ -83,6 +84,22 @@ static void compare(const struct ix *x, pool *p, const char *match)
 	memset(&io, 0, sizeof(io));
 	if (n != r.total || (size_t)n != r.ntop)
 		abort();
+	/* a short page (the bounds skip rows): the best scores of the full list */
+	{
+		struct ix_query q3 = q;
+		struct ix_result r3;
+
+		q3.want = 3;
+		if (ix_search(x, &tk, p, &q3, &r3, &why) || r3.total != r.total ||
+		    r3.ntop != (r.ntop < 3 ? r.ntop : 3))
+			abort();
+		for (size_t i = 0; i < r3.ntop; i++)
+			if (fabs(r3.top[i].score - r.top[i].score) > 1e-9 * (fabs(r.top[i].score) + 1)) {
+				fprintf(stderr, "page of 3, hit %zu: %.12g, full list %.12g\n", i,
+					r3.top[i].score, r.top[i].score);
+				abort();
+			}
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1126,6 +1126,34 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 				for (int c = 0; c < ncon && !cw; c++)
 					if (live[con[c]])
 						cw = concept_weight(q, x->rowid[dn]);
+				f[0] = 0.0;
+				/* a first bound, before any position is read: the tier of the
+				 * groups reported (a text phrase reported has weight), each
+				 * phrase's BM25 term below idf x 2.2, closeness doubling */
+				if (hp.n == hp.cap) {
+					double b = 0.0, gm = 0.0;
+					int gc = 0, bt;
+
+					for (int i = 0; i < k; i++)
+						if (live[i]) {
+							b += d.idf[i] * 2.2;
+							if (d.group[i] >= 0 && !seen[d.group[i]]++) {
+								gc++;
+								gm += d.gidf[d.group[i]];
+							}
+						}
+					for (int i = 0; i < d.ngroups && i < PHRASES_MAX; i++)
+						seen[i] = 0;
+					bt = gc >= d.ngroups ? TIERS : gc ? (int)((TIERS - 1) * gm /
+						(d.idf_sum > 0 ? d.idf_sum : 1.0)) : 0;
+					if (cw && (cw >= 3 ? TIERS : TIERS - 1) > bt)
+						bt = cw >= 3 ? TIERS : TIERS - 1;
+					b = 2 * b + (cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN *
+						     d.idf_sum : 0.0);
+					if (bt * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) <=
+					    hp.h[0].score)
+						continue;
+				}
 				for (int i = 0; i < k; i++) {
 					f[i] = 0.0;
 					npos[i] = 0;
