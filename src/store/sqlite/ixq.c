@@ -593,54 +593,65 @@ static int at_row(const struct plist *l, struct pcur *c, uint32_t dn)
 	return any;
 }
 
-/* The positions of the row at_row found, ascending and without repeats. */
+/* The positions of the row at_row found, ascending and without repeats: one form's
+ * as they are, several forms' merged. */
 static uint32_t row_pos(pool *p, const struct plist *l, struct pcur *c, const uint32_t **pos,
 			uint32_t *one)
 {
-	uint32_t n = 0, want = 0;
+	const uint32_t *ap[ALT_SIDE];
+	uint32_t an[ALT_SIDE], ao[ALT_SIDE], at[ALT_SIDE] = { 0 }, n = 0, want = 0;
+	int m = 0, only = -1;
 
 	if (!l->nalt)
 		return pl_pos(l, c->i, pos, one);
-	for (int a = 0; a < l->nalt; a++) {
-		const uint32_t *ap;
-		uint32_t ao;
-
-		if (c->has[a])
-			want += pl_pos(&l->alt[a], c->a[a], &ap, &ao);
+	for (int a = 0; a < l->nalt; a++)
+		if (c->has[a]) {
+			only = a;
+			m++;
+		}
+	if (m == 1) {
+		n = pl_pos(&l->alt[only], c->a[only], pos, one);
+		if (n == 1 && *pos != one) {	/* kept in the posting: copied to one */
+			*one = **pos;
+			*pos = one;
+		}
+		return n;
+	}
+	m = 0;
+	for (int a = 0; a < l->nalt; a++)
+		if (c->has[a]) {
+			an[m] = pl_pos(&l->alt[a], c->a[a], &ap[m], &ao[m]);
+			if (an[m] == 1 && ap[m] != &ao[m]) {
+				ao[m] = *ap[m];
+				ap[m] = &ao[m];
+			}
+			want += an[m++];
+		}
+	/* a word and its stem: in a row of the stem's language, the same positions */
+	if (m == 2 && an[0] == an[1] && !memcmp(ap[0], ap[1], an[0] * sizeof(*ap[0]))) {
+		if (an[0] == 1) {
+			*one = ap[0][0];
+			*pos = one;
+			return 1;
+		}
+		*pos = ap[0] == &ao[0] ? ap[1] : ap[0];
+		return an[0];
 	}
 	if (want > c->cap) {
 		c->cap = want * 2 + 16;
 		c->buf = pool_alloc(p, c->cap * sizeof(*c->buf));
 	}
-	for (int a = 0; a < l->nalt; a++) {
-		const uint32_t *ap;
-		uint32_t ao, an;
+	for (;;) {	/* the smallest head of the forms, once */
+		int b = -1;
 
-		if (!c->has[a])
-			continue;
-		an = pl_pos(&l->alt[a], c->a[a], &ap, &ao);
-		if (an == 1 && ap == &ao) {	/* inline: not kept past this call */
-			c->buf[n++] = ao;
-			continue;
-		}
-		memcpy(c->buf + n, ap, an * sizeof(*ap));
-		n += an;
-	}
-	/* sort (a few) and drop repeats */
-	for (uint32_t i = 1; i < n; i++)
-		for (uint32_t j = i; j > 0 && c->buf[j] < c->buf[j - 1]; j--) {
-			uint32_t t = c->buf[j];
-
-			c->buf[j] = c->buf[j - 1];
-			c->buf[j - 1] = t;
-		}
-	{
-		uint32_t k = 0;
-
-		for (uint32_t i = 0; i < n; i++)
-			if (!k || c->buf[k - 1] != c->buf[i])
-				c->buf[k++] = c->buf[i];
-		n = k;
+		for (int a = 0; a < m; a++)
+			if (at[a] < an[a] && (b < 0 || ap[a][at[a]] < ap[b][at[b]]))
+				b = a;
+		if (b < 0)
+			break;
+		if (!n || c->buf[n - 1] != ap[b][at[b]])
+			c->buf[n++] = ap[b][at[b]];
+		at[b]++;
 	}
 	*pos = c->buf;
 	return n;
@@ -872,13 +883,66 @@ static double closeness(const struct rank *d, const struct inst *in, int n, stru
 	return near;
 }
 
+/* closeness() for a row with two phrases (a before b in the query): the same value
+ * from one merge of their positions, without the instance list. In each weighted
+ * column with both, the shortest span holding both is between two neighbours of
+ * different phrases in (offset, phrase) order, among the column's first
+ * PROX_INST_MAX instances as the window sees them. */
+static double closeness2(const uint32_t *pa, uint32_t na, const uint32_t *pb, uint32_t nb)
+{
+	uint32_t i = 0, j = 0, col = UINT32_MAX, seen = 0, last = 0;
+	int lastph = -1, have = 0, best = 0;
+	double near = 0.0;
+
+	for (;;) {
+		int ph, end = i >= na && j >= nb;
+		uint32_t v = 0, c;
+
+		if (!end) {
+			ph = j >= nb || (i < na && pa[i] <= pb[j]) ? 0 : 1;
+			v = ph ? pb[j++] : pa[i++];
+		} else {
+			ph = -1;
+		}
+		c = end ? UINT32_MAX : v >> IX_OFF_BITS;
+		if (c != col) {
+			if (have == 3 && best) {
+				double cl = 2.0 / (best > 2 ? best : 2);
+
+				if (cl * 2 > near)
+					near = cl * 2;
+			}
+			if (end)
+				return near;
+			col = c;
+			seen = 0;
+			have = 0;
+			lastph = -1;
+			best = 0;
+		}
+		if (col_weight[c] <= 0.0)
+			continue;
+		have |= 1 << ph;	/* both in the column: the window is on */
+		if (seen++ >= PROX_INST_MAX)
+			continue;
+		if (lastph >= 0 && lastph != ph) {
+			int span = (int)((v & ((1u << IX_OFF_BITS) - 1)) - last) + 1;
+
+			if (!best || span < best)
+				best = span;
+		}
+		lastph = ph;
+		last = v & ((1u << IX_OFF_BITS) - 1);
+	}
+}
+
 struct heap {
-	struct ix_hit *h;
+	struct ix_hit *h;	/* score: the goodness (higher is better) */
 	uint32_t *dn;
 	size_t n, cap;
 };
 
-/* worse: a lower score (goodness), or the same and a later document */
+/* worse: a lower goodness, or the same and a later document */
 static int worse(const struct heap *hp, size_t i, size_t j)
 {
 	if (hp->h[i].score != hp->h[j].score)
@@ -913,13 +977,14 @@ static void sift_down(struct heap *hp, size_t i)
 	}
 }
 
-/* Offer document dn with goodness g (higher is better; h.score holds it here). */
+/* Offer document dn with goodness g: kept when the heap has room or it beats the
+ * worst kept (a lower goodness loses, and of equal ones the later document). */
 static void offer(struct heap *hp, uint32_t dn, const struct ix *x, double g)
 {
 	size_t i;
 
 	if (hp->n == hp->cap) {
-		if (g <= hp->h[0].score)
+		if (g < hp->h[0].score || (g == hp->h[0].score && dn > hp->dn[0]))
 			return;
 		hp->h[0] = (struct ix_hit){ x->rowid[dn], x->record[dn], g };
 		hp->dn[0] = dn;
@@ -1000,6 +1065,154 @@ static int by_goodness(const void *a, const void *b)
 	return x->dn < y->dn ? -1 : x->dn > y->dn;
 }
 
+/* What scoring a row needs (ix_search). */
+struct rctx {
+	const struct ix *x;
+	const struct ix_query *q;
+	pool *p;
+	const struct eval *ev;
+	int root;
+	const struct plist *pl;
+	const struct rank *d;
+	int k, ncon;
+	const int *con, *rk;
+	int nrk, some_live;
+	double len_scale;
+	struct window *win;
+	struct inst *in;
+	size_t incap;
+};
+
+/* Row dn's goodness as ccrank ranks it (tier x COORD_UNIT + score, higher is better)
+ * into *out; pc: the ranked phrases' places, moved forward to dn. 0 when a bound
+ * shows it cannot pass t, the page's last (-1: none yet); closeness, the costly part,
+ * is computed only past the last bound. */
+static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, double *out)
+{
+	const struct rank *d = c->d;
+	const struct ix *x = c->x;
+	int k = c->k, npresent = 0, coord = 0, cw = 0, tier;
+	double f[PHRASES_MAX], score = 0.0, matched = 0.0, norm, cb, hi;
+	const uint32_t *pos[PHRASES_MAX];
+	uint32_t npos[PHRASES_MAX], one[PHRASES_MAX];
+	unsigned char seen[PHRASES_MAX], present[PHRASES_MAX], live[PHRASES_MAX];
+	size_t ninst = 0;
+
+	/* the ranked phrases the row has, and those FTS5 would report */
+	for (int r = 0; r < c->nrk; r++) {
+		int i = c->rk[r];
+
+		present[i] = (unsigned char)at_row(&c->pl[i], &pc[i], dn);
+		live[i] = c->some_live ? 0 : present[i];
+	}
+	if (c->some_live)
+		live_phrases(c->ev, c->root, dn, present, live);
+	for (int i = 0; i < d->ngroups && i < PHRASES_MAX; i++)
+		seen[i] = 0;
+	/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl), without a division */
+	norm = 0.3 + c->len_scale * (double)x->len[dn];
+	for (int i = 0; i < c->ncon && !cw; i++)
+		if (live[c->con[i]])
+			cw = concept_weight(c->q, x->rowid[dn]);
+	cb = cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum : 0.0;
+	f[0] = 0.0;
+	/* a first bound, before any position is read: the tier of the groups reported
+	 * (a text phrase reported has weight), each phrase's BM25 term below idf x 2.2,
+	 * closeness doubling */
+	if (t >= 0 && (k > 1 || c->ncon)) {
+		double b = 0.0, gm = 0.0;
+		int gc = 0, bt;
+
+		for (int i = 0; i < k; i++)
+			if (live[i]) {
+				b += d->idf[i] * 2.2;
+				if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+					gc++;
+					gm += d->gidf[d->group[i]];
+				}
+			}
+		for (int i = 0; i < d->ngroups && i < PHRASES_MAX; i++)
+			seen[i] = 0;
+		bt = gc >= d->ngroups ? TIERS : gc ? (int)((TIERS - 1) * gm /
+			(d->idf_sum > 0 ? d->idf_sum : 1.0)) : 0;
+		if (cw && (cw >= 3 ? TIERS : TIERS - 1) > bt)
+			bt = cw >= 3 ? TIERS : TIERS - 1;
+		b = 2 * b + cb;
+		if (bt * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) < t)
+			return 0;
+	}
+	for (int i = 0; i < k; i++) {
+		f[i] = 0.0;
+		npos[i] = 0;
+		if (!live[i])
+			continue;
+		npos[i] = row_pos(c->p, &c->pl[i], &pc[i], &pos[i], &one[i]);
+		for (uint32_t j = 0; j < npos[i]; j++)
+			f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
+		ninst += npos[i];
+	}
+	/* one phrase: a row whose score cannot pass t, told without dividing
+	 * (A f / (f + norm) < t) */
+	if (k == 1 && !c->ncon && t >= TIERS * COORD_UNIT && f[0] > 0) {
+		double tt = t - TIERS * COORD_UNIT;
+
+		if (f[0] * (d->idf[0] * 2.2 - tt) < tt * norm)
+			return 0;
+	}
+	for (int i = 0; i < k; i++)
+		if (f[i] > 0) {
+			npresent++;
+			score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
+			if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+				coord++;
+				matched += d->gidf[d->group[i]];
+			}
+		}
+	if (coord >= d->ngroups)
+		tier = TIERS;
+	else if (coord)
+		tier = (int)((TIERS - 1) * matched / (d->idf_sum > 0 ? d->idf_sum : 1.0));
+	else
+		tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+	/* closeness at most doubles the score */
+	hi = (npresent >= 2 ? 2 * score : score) + cb;
+	if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
+		return 0;
+	if (npresent == 2) {
+		int a = -1, b = -1;
+
+		for (int i = 0; i < k; i++)
+			if (f[i] > 0) {
+				if (a < 0)
+					a = i;
+				else
+					b = i;
+			}
+		score *= 1.0 + closeness2(pos[a], npos[a], pos[b], npos[b]) / 2;
+	} else if (npresent > 2) {
+		/* the instances in (column, offset, phrase) order */
+		size_t at[PHRASES_MAX] = { 0 }, o = 0;
+
+		if (ninst > c->incap) {
+			c->incap = ninst * 2;
+			c->in = pool_alloc(c->p, c->incap * sizeof(*c->in));
+		}
+		while (o < ninst) {
+			int b = -1;
+
+			for (int i = 0; i < k; i++)
+				if (at[i] < npos[i] && (b < 0 || pos[i][at[i]] < pos[b][at[b]]))
+					b = i;
+			c->in[o].pos = pos[b][at[b]++];
+			c->in[o++].phrase = b;
+		}
+		score *= 1.0 + closeness(d, c->in, (int)ninst, c->win) / npresent;
+	}
+	score += cb;
+	*out = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+	return 1;
+}
+
 int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	      const struct ix_query *q, struct ix_result *out, const char **why)
 {
@@ -1008,10 +1221,10 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	struct plist *pl;
 	struct rank d;
 	struct heap hp;
-	struct window *win;
 	uint64_t *m;
 	struct pcur *pc;
 	int *rk, nrk = 0, some_live = 0;
+	struct rctx rc;
 	int root, k, nranked, ncon = 0, con[PHRASES_MAX];
 	unsigned char *ranked;
 	long long total = 0;
@@ -1094,131 +1307,17 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 		if (ranked[i])
 			rk[nrk++] = i;
 	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
-	win = pool_alloc(p, sizeof(*win));
-	{
-		struct inst *in = NULL;
-		size_t incap = 0;
+	rc = (struct rctx){ x, q, p, &ev, root, pl, &d, k, ncon, con, rk, nrk, some_live,
+			    len_scale, pool_alloc(p, sizeof(struct window)), NULL, 0 };
+	/* every match counted, and scored unless a bound says it cannot reach the page */
+	for (size_t w = 0; w < ev.words; w++) {
+		for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
+			uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			double g;
 
-		for (size_t w = 0; w < ev.words; w++) {
-			for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
-				uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-				double f[PHRASES_MAX], score = 0.0, matched = 0.0, hi, g, norm;
-				const uint32_t *pos[PHRASES_MAX];
-				uint32_t npos[PHRASES_MAX], one[PHRASES_MAX];
-				unsigned char seen[PHRASES_MAX];
-				int npresent = 0, coord = 0, cw = 0, tier;
-				size_t ninst = 0;
-				unsigned char present[PHRASES_MAX], live[PHRASES_MAX];
-
-				out->rowids[nr++] = x->rowid[dn];
-				/* the ranked phrases the row has, and those FTS5 would report */
-				for (int r = 0; r < nrk; r++) {
-					present[rk[r]] = (unsigned char)at_row(&pl[rk[r]], &pc[rk[r]], dn);
-					live[rk[r]] = some_live ? 0 : present[rk[r]];
-				}
-				if (some_live)
-					live_phrases(&ev, root, dn, present, live);
-				for (int i = 0; i < d.ngroups && i < PHRASES_MAX; i++)
-					seen[i] = 0;
-				/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl),
-				 * without a division per row */
-				norm = 0.3 + len_scale * (double)x->len[dn];
-				for (int c = 0; c < ncon && !cw; c++)
-					if (live[con[c]])
-						cw = concept_weight(q, x->rowid[dn]);
-				f[0] = 0.0;
-				/* a first bound, before any position is read: the tier of the
-				 * groups reported (a text phrase reported has weight), each
-				 * phrase's BM25 term below idf x 2.2, closeness doubling */
-				if (hp.n == hp.cap) {
-					double b = 0.0, gm = 0.0;
-					int gc = 0, bt;
-
-					for (int i = 0; i < k; i++)
-						if (live[i]) {
-							b += d.idf[i] * 2.2;
-							if (d.group[i] >= 0 && !seen[d.group[i]]++) {
-								gc++;
-								gm += d.gidf[d.group[i]];
-							}
-						}
-					for (int i = 0; i < d.ngroups && i < PHRASES_MAX; i++)
-						seen[i] = 0;
-					bt = gc >= d.ngroups ? TIERS : gc ? (int)((TIERS - 1) * gm /
-						(d.idf_sum > 0 ? d.idf_sum : 1.0)) : 0;
-					if (cw && (cw >= 3 ? TIERS : TIERS - 1) > bt)
-						bt = cw >= 3 ? TIERS : TIERS - 1;
-					b = 2 * b + (cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN *
-						     d.idf_sum : 0.0);
-					if (bt * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) <=
-					    hp.h[0].score)
-						continue;
-				}
-				for (int i = 0; i < k; i++) {
-					f[i] = 0.0;
-					npos[i] = 0;
-					if (!live[i])
-						continue;
-					npos[i] = row_pos(p, &pl[i], &pc[i], &pos[i], &one[i]);
-					for (uint32_t j = 0; j < npos[i]; j++)
-						f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
-					ninst += npos[i];
-				}
-				/* one phrase and a full page: a row whose score cannot pass the
-				 * page's last, told without dividing (A f / (f + norm) <= t) */
-				if (k == 1 && !ncon && hp.n == hp.cap && f[0] > 0) {
-					double t = hp.h[0].score - TIERS * COORD_UNIT;
-
-					if (f[0] * (d.idf[0] * 2.2 - t) <= t * norm)
-						continue;
-				}
-				for (int i = 0; i < k; i++)
-					if (f[i] > 0) {
-						npresent++;
-						score += d.idf[i] * f[i] * 2.2 / (f[i] + norm);
-						if (d.group[i] >= 0 && !seen[d.group[i]]++) {
-							coord++;
-							matched += d.gidf[d.group[i]];
-						}
-					}
-				if (coord >= d.ngroups)
-					tier = TIERS;
-				else if (coord)
-					tier = (int)((TIERS - 1) * matched /
-						     (d.idf_sum > 0 ? d.idf_sum : 1.0));
-				else
-					tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
-				/* the bound: closeness at most doubles the score */
-				hi = (npresent >= 2 ? 2 * score : score) +
-				     (cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d.idf_sum : 0.0);
-				hi = tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1);
-				if (hp.n == hp.cap && hi <= hp.h[0].score)
-					continue;
-				if (npresent >= 2) {
-					/* the instances in (column, offset, phrase) order */
-					size_t at[PHRASES_MAX] = { 0 }, o = 0;
-
-					if (ninst > incap) {
-						incap = ninst * 2;
-						in = pool_alloc(p, incap * sizeof(*in));
-					}
-					while (o < ninst) {
-						int b = -1;
-
-						for (int i = 0; i < k; i++)
-							if (at[i] < npos[i] &&
-							    (b < 0 || pos[i][at[i]] < pos[b][at[b]]))
-								b = i;
-						in[o].pos = pos[b][at[b]++];
-						in[o++].phrase = b;
-					}
-					score *= 1.0 + closeness(&d, in, (int)ninst, win) / npresent;
-				}
-				if (cw)
-					score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d.idf_sum;
-				g = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+			out->rowids[nr++] = x->rowid[dn];
+			if (score_row(&rc, dn, pc, hp.n == hp.cap ? hp.h[0].score : -1.0, &g))
 				offer(&hp, dn, x, g);
-			}
 		}
 	}
 	/* best first, ties by document; the score as ccrank gives it (lower is better) */
