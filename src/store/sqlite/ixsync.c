@@ -10,6 +10,7 @@
  * that changed the index sees a newer one, which only FTS5 has); it is brought up
  * to date only outside one, from committed rows. */
 #include <pthread.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct ixshared {
 	pthread_rwlock_t lock;	/* over x */
 	struct ix *x;		/* NULL: not built */
 	int building;		/* a thread builds it (under lock) */
+	time_t failed;		/* when a build last failed: not tried again for a minute */
 };
 
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -236,6 +238,7 @@ static void *build_thread(void *arg)
 	ix_free(s->x);
 	s->x = x;
 	s->building = 0;
+	s->failed = x ? 0 : time(NULL);
 	pthread_rwlock_unlock(&s->lock);
 	sq_ix_detach(s);
 	return NULL;
@@ -283,7 +286,7 @@ static void bring(struct sq *q, struct ixshared *s, int wait)
 {
 	int rc = 1;
 
-	if (s->building)
+	if (s->building || (s->failed && time(NULL) - s->failed < 60))
 		return;
 	if (s->x && (rc = update(q->db, s->x)) == 0)
 		return;
@@ -295,7 +298,8 @@ static void bring(struct sq *q, struct ixshared *s, int wait)
 		build_later(s);
 		return;
 	}
-	build(q->db, &s->x);
+	if (build(q->db, &s->x))
+		s->failed = time(NULL);
 }
 
 static int acquire(struct sq *q, const struct ix **out, int wait)
