@@ -604,7 +604,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct cand *c = NULL;
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
-	const char *terms, *match = NULL, *spec, *concepts;
+	const char *terms, *match = NULL, *spec, *concepts, *shown;
 	struct sq_rank_io bw;
 	int rc, used = 0;
 
@@ -658,6 +658,22 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 				    ranked, spec, ph, nph, &bw, &c, &nc, e)))
 			return rc;
 	}
+	/* Each hit's row and snippet: the row is known to match the whole expression, so
+	 * its words alone (and the concepts' tags, for a row mapped to one) are enough
+	 * for snippet() to mark them; the filters' and the clearance's tags, which FTS5
+	 * would look up again for every hit, are in no text. A query of filters alone:
+	 * its kinds' tags, one of which every row has. */
+	if (terms) {
+		shown = concepts ? pool_printf(p, "( %s ) OR %s", terms, concepts) : terms;
+	} else {
+		struct sbuf b = SBUF_INIT;
+
+		for (int k = 0; k < REC_KIND_COUNT; k++)
+			sbuf_addf(&b, "%s\"" MARK "#k%s\"", k ? " OR " : "",
+				  record_kind_name((enum record_kind)k));
+		shown = pool_strdup(p, sbuf_str(&b));
+		sbuf_release(&b);
+	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
 	for (size_t i = first; i < nc && out->nhits < (size_t)rq->limit; i++) {
@@ -671,7 +687,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 				 "d.language FROM search s JOIN search_doc d ON d.id = s.rowid "
 				 "LEFT JOIN work w ON w.record_id = d.record_id "
 				 "WHERE search MATCH ?1 AND s.rowid = ?2",
-				 SQ_VALS(SQ_TEXT(match), SQ_INT(c[i].rowid)), p, &hit_reader, h,
+				 SQ_VALS(SQ_TEXT(shown), SQ_INT(c[i].rowid)), p, &hit_reader, h,
 				 &found, "search", e)))
 			return rc;
 		if (found) {
