@@ -380,11 +380,13 @@ void ix_compact(struct ix *x)
 		t->more = more;
 		t->nmore = t->capmore = nmore;
 	}
-	memset(x->alive, 0, (x->cap / 64) * sizeof(*x->alive));
+	if (x->cap)
+		memset(x->alive, 0, (x->cap / 64) * sizeof(*x->alive));
 	for (uint32_t d = 0; d < n; d++)
 		x->alive[d >> 6] |= 1ull << (d & 63);
 	x->ndocs = x->nalive = n;
-	memset(x->map, 0, x->mapcap * sizeof(*x->map));
+	if (x->mapcap)
+		memset(x->map, 0, x->mapcap * sizeof(*x->map));
 	for (uint32_t d = 0; d < n; d++)
 		x->map[map_slot(x, x->rowid[d])] = d + 1;
 	free(to);
