@@ -22,7 +22,7 @@
  * they stand side by side, as a phrase). spec, a space-separated word per phrase,
  * says more: a number is the phrase's OR group (terms), "-" an exclusion, "c" a
  * concept's article tag: a row with one gets a boost of (weight / 4)^2 x
- * CONCEPT_GAIN x the idf of the query's terms, its weight (1..4) from the caller's
+ * RANK_CONCEPT_GAIN (rank.h) x the idf of the query's terms, its weight (1..4) from the caller's
  * list (struct sq_rank_io; 1 when not listed): one score with the text's, not a pin,
  * and a weak mapping (an accepted suggestion of low confidence) adds little.
  * Rows are ranked by how many of the groups they have first (weighted by their idf,
@@ -30,8 +30,8 @@
  * all of them; with any set, the fallback when few rows have every word, some), a
  * concept's row without any of the words with those that have all when its mapping
  * is sure (weight 3 or 4), else between those and the rows with fewer; then by the
- * score: -(tier x SQ_COORD_UNIT + score), tier TIERS for every group, less for some
- * (their share of the query's idf), TIERS - 1 for a concept's row of weight 1 or 2
+ * score: -(tier x SQ_COORD_UNIT + score), tier RANK_TIERS for every group, less for some
+ * (their share of the query's idf), RANK_TIERS - 1 for a concept's row of weight 1 or 2
  * without words. The argument
  * any is kept for the callers (the tiers are the same). Lower is better, as bm25(). */
 #include <math.h>
@@ -43,15 +43,13 @@
 #include "core/utf8.h"
 #include "store/sqlite/internal.h"
 #include "store/sqlite/ix.h"
+#include "store/sqlite/rank.h"
 
 #define FTS_MARK '\x1f'
 #define TOKEN_MAX 256		/* longer words are indexed folded, not stemmed */
 #define TAG_MAX 80
 
-static const double col_weight[] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
-#define CONCEPT_GAIN 1.5
-#define TIERS 16		/* the tier of the rows with every group of words */
-#define NCOLS ((int)(sizeof(col_weight) / sizeof(col_weight[0])))
+#define NCOLS RANK_COLS
 
 struct ftok {
 	fts5_tokenizer inner;		/* unicode61 */
@@ -321,49 +319,15 @@ static int tok_create(void *udata, const char **argv, int argc, Fts5Tokenizer **
 
 /* ---- ranking ---- */
 
-#define PHRASES_MAX 64
-#define PROX_INST_MAX 1024	/* instances looked at for closeness */
+#define PHRASES_MAX RANK_PHRASES_MAX
 
 struct rankdata {
-	int k;			/* text phrases */
+	struct rank_groups g;	/* the phrases' groups (rank_spec) */
 	double avgdl;
-	int ngroups;		/* of the terms */
 	double gidf[PHRASES_MAX];	/* per group: the idf of its rarest phrase */
-	signed char group[PHRASES_MAX];	/* per phrase: its group, -1 none */
-	unsigned char concept[PHRASES_MAX];	/* per phrase: 1 for a concept's tag */
 	double idf_sum;		/* of the terms, the best per group */
 	double idf[];
 };
-
-/* spec (see ccrank) into d's groups and weights; without one, each phrase of the
- * first k is a group of its own. */
-static void rank_spec(struct rankdata *d, const char *spec)
-{
-	int i = 0;
-
-	for (int j = 0; j < PHRASES_MAX; j++)
-		d->group[j] = (signed char)(spec || j >= d->k ? -1 : j);
-	if (!spec) {
-		d->ngroups = d->k;
-		return;
-	}
-	for (; *spec && i < PHRASES_MAX; i++) {
-		long g;
-
-		while (*spec == ' ')
-			spec++;
-		if (!*spec)
-			break;
-		if (*spec == 'c')
-			d->concept[i] = 1;
-		else if (*spec >= '0' && *spec <= '9' && (g = strtol(spec, NULL, 10)) < PHRASES_MAX)
-			d->group[i] = (signed char)g;
-		if (d->group[i] + 1 > d->ngroups)
-			d->ngroups = d->group[i] + 1;
-		while (*spec && *spec != ' ')
-			spec++;
-	}
-}
 
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *n)
 {
@@ -386,8 +350,7 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		*rc = SQLITE_NOMEM;
 		return NULL;
 	}
-	d->k = k;
-	rank_spec(d, spec);
+	rank_spec(&d->g, k, spec);
 	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &total);
 	d->avgdl = rows ? (double)total / (double)rows : 1.0;
@@ -411,8 +374,8 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 			n = rows;
 		idf = log((double)(rows - n) + 0.5) - log((double)n + 0.5);
 		d->idf[i] = idf > 1e-6 ? idf : 1e-6;
-		if (d->group[i] >= 0 && d->idf[i] > best[d->group[i]])
-			best[d->group[i]] = d->idf[i];
+		if (d->g.group[i] >= 0 && d->idf[i] > best[d->g.group[i]])
+			best[d->g.group[i]] = d->idf[i];
 	}
 	for (int g = 0; g < PHRASES_MAX; g++)
 		d->idf_sum += best[g];
@@ -424,34 +387,6 @@ static struct rankdata *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 		return NULL;
 	}
 	return d;
-}
-
-/* A sliding window over one column's instances (in offset order): the shortest span
- * of tokens that holds one instance of each of the m distinct phrases seen there. */
-struct window {
-	int have[PHRASES_MAX];
-	int distinct, best;
-	int ph[PROX_INST_MAX], off[PROX_INST_MAX];
-	int a, n;
-};
-
-static void window_add(struct window *w, int phrase, int offset, int m)
-{
-	if (w->n == PROX_INST_MAX)
-		return;
-	w->ph[w->n] = phrase;
-	w->off[w->n++] = offset;
-	if (!w->have[phrase]++)
-		w->distinct++;
-	while (w->distinct == m) {
-		int span = offset - w->off[w->a] + 1;
-
-		if (!w->best || span < w->best)
-			w->best = span;
-		if (!--w->have[w->ph[w->a]])
-			w->distinct--;
-		w->a++;
-	}
 }
 
 /* The concept weight of the current row: from the caller's list, 1 when absent. */
@@ -482,7 +417,7 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 	double f[PHRASES_MAX] = { 0 }, score = 0.0, near = 0.0;
 	unsigned char in_col[PHRASES_MAX];
 	struct rankdata *d;
-	struct window win, *w = NULL;	/* used from a column with two phrases */
+	struct rank_window win, *w = NULL;	/* used from a column with two phrases */
 	int m = 0, npresent = 0;
 	int cw = 0, coord = 0, tier;	/* a concept's weight; groups present */
 	double matched = 0.0;		/* the idf of the groups present */
@@ -507,7 +442,7 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 
 		if (i < ninst && (rc = api->xInst(fts, i, &ip, &ic, &io)) != SQLITE_OK)
 			goto out;
-		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->concept[ip] && !cw)
+		if (i < ninst && ip >= 0 && ip < PHRASES_MAX && d->g.concept[ip] && !cw)
 			cw = concept_weight(api, fts);
 		if (i < ninst && (ip >= k || ic < 0 || ic >= NCOLS))
 			continue;
@@ -522,9 +457,8 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 			col = ic;
 			m = 0;
 			if (w)
-				memset(w->have, 0, sizeof(w->have)), w->distinct = w->best = w->a =
-					w->n = 0;
-			if (i < ninst && k > 1 && col_weight[ic] > 0.0) {
+				rank_window_reset(w);
+			if (i < ninst && k > 1 && rank_col_weight[ic] > 0.0) {
 				/* the phrases present in this column: one pass ahead */
 				memset(in_col, 0, (size_t)k);
 				for (int j = i; j < ninst; j++) {
@@ -537,41 +471,33 @@ static void ccrank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 				}
 				if (m >= 2 && !w) {
 					w = &win;
-					memset(w->have, 0, sizeof(w->have));
-					w->distinct = w->best = w->a = w->n = 0;
+					rank_window_reset(w);
 				}
 			}
 		}
 		if (i == ninst)
 			break;
-		f[ip] += col_weight[ic];
+		f[ip] += rank_col_weight[ic];
 		if (w && m >= 2)
-			window_add(w, ip, io, m);
+			rank_window_add(w, ip, io, m);
 	}
 	for (int i = 0; i < k; i++)
 		if (f[i] > 0) {
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 /
 				 (f[i] + 1.2 * (0.25 + 0.75 * (double)nt / d->avgdl));
-			if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+			if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
 				coord++;
-				matched += d->gidf[d->group[i]];
+				matched += d->gidf[d->g.group[i]];
 			}
 		}
 	if (npresent >= 2)
 		score *= 1.0 + near / npresent;
-	if (cw)		/* a concept's: by its weight squared, weak mappings count little */
-		score += (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum;
-	/* tiers: every group TIERS; some of them, by their share of the query's idf
-	 * (a rare word weighs more than "the" or "dans"); a concept's row without a word
-	 * with those that have them all when its mapping is sure (weight 3 or 4), else
-	 * just below them */
-	if (coord >= d->ngroups)
-		tier = TIERS;
-	else if (coord)
-		tier = (int)((TIERS - 1) * matched / (d->idf_sum > 0 ? d->idf_sum : 1.0));
-	else
-		tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+	/* a concept's: by its weight squared, weak mappings count little */
+	score += rank_concept_boost(cw, d->idf_sum);
+	/* tiers: by the groups present, a rare word weighing more than "the" or "dans"
+	 * (rank_tier) */
+	tier = rank_tier(coord, d->g.ngroups, matched, d->idf_sum, cw);
 	score = tier * SQ_COORD_UNIT +
 		(score < SQ_COORD_UNIT - 1 ? score : SQ_COORD_UNIT - 1);
 out:

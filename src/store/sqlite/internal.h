@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 #include "store/sqlite/ix.h"
+#include "store/sqlite/rank.h"
 
 /* Every statement the backend runs, prepared once per connection on first use. */
 enum sq_stmt {
@@ -97,7 +98,7 @@ enum sq_stmt {
 /* See sq_fts_register. */
 #define SQ_RANK_PHRASES 64
 /* ccrank(k, any, spec) ranks by tier x SQ_COORD_UNIT + score (fts.c) */
-#define SQ_COORD_UNIT 1e4
+#define SQ_COORD_UNIT RANK_COORD_UNIT
 struct sq_rank_io {
 	int have[SQ_RANK_PHRASES];
 	double df[SQ_RANK_PHRASES];	/* rows with the phrase */

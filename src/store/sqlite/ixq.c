@@ -12,18 +12,17 @@
 #include <string.h>
 
 #include "store/sqlite/ix.h"
+#include "store/sqlite/rank.h"
 
 #define DEPTH_MAX 64		/* of parentheses */
 #define PHRASE_TOKENS_MAX 64	/* tokens of one phrase */
 #define ALT_MAX 4096		/* forms at one position (a prefix's terms) */
 #define ALT_SIDE 8		/* forms read side by side (struct plist) */
-#define PHRASES_MAX 64		/* as ccrank: phrases ranked, concepts seen */
-#define PROX_INST_MAX 1024	/* instances looked at for closeness (ccrank) */
-#define TIERS 16
-#define CONCEPT_GAIN 1.5
-#define COORD_UNIT 1e4		/* SQ_COORD_UNIT */
-
-static const double col_weight[IX_COLS] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
+#define PHRASES_MAX RANK_PHRASES_MAX
+#define PROX_INST_MAX RANK_PROX_INST_MAX
+#define TIERS RANK_TIERS
+#define COORD_UNIT RANK_COORD_UNIT
+#define col_weight rank_col_weight
 
 /* ---- the expression ---- */
 
@@ -780,65 +779,9 @@ static void live_phrases(const struct eval *e, int n, uint32_t dn, const unsigne
 /* ---- ranking (ccrank, fts.c) ---- */
 
 struct rank {
-	int k, ngroups;
-	signed char group[PHRASES_MAX];
-	unsigned char concept[PHRASES_MAX];
+	struct rank_groups g;	/* the phrases' groups (rank_spec) */
 	double idf[PHRASES_MAX], gidf[PHRASES_MAX], idf_sum, avgdl;
 };
-
-static void rank_spec(struct rank *d, const char *spec)
-{
-	int i = 0;
-
-	for (int j = 0; j < PHRASES_MAX; j++)
-		d->group[j] = (signed char)(spec || j >= d->k ? -1 : j);
-	if (!spec) {
-		d->ngroups = d->k;
-		return;
-	}
-	for (; *spec && i < PHRASES_MAX; i++) {
-		long g;
-
-		while (*spec == ' ')
-			spec++;
-		if (!*spec)
-			break;
-		if (*spec == 'c')
-			d->concept[i] = 1;
-		else if (*spec >= '0' && *spec <= '9' && (g = strtol(spec, NULL, 10)) < PHRASES_MAX)
-			d->group[i] = (signed char)g;
-		if (d->group[i] + 1 > d->ngroups)
-			d->ngroups = d->group[i] + 1;
-		while (*spec && *spec != ' ')
-			spec++;
-	}
-}
-
-struct window {
-	int have[PHRASES_MAX];
-	int distinct, best;
-	int ph[PROX_INST_MAX], off[PROX_INST_MAX];
-	int a, n;
-};
-
-static void window_add(struct window *w, int phrase, int offset, int m)
-{
-	if (w->n == PROX_INST_MAX)
-		return;
-	w->ph[w->n] = phrase;
-	w->off[w->n++] = offset;
-	if (!w->have[phrase]++)
-		w->distinct++;
-	while (w->distinct == m) {
-		int span = offset - w->off[w->a] + 1;
-
-		if (!w->best || span < w->best)
-			w->best = span;
-		if (!--w->have[w->ph[w->a]])
-			w->distinct--;
-		w->a++;
-	}
-}
 
 struct inst {
 	uint32_t pos;
@@ -846,7 +789,7 @@ struct inst {
 };
 
 /* ccrank's closeness: the instances in[0..n) in (column, offset, phrase) order. */
-static double closeness(const struct rank *d, const struct inst *in, int n, struct window *w)
+static double closeness(const struct rank *d, const struct inst *in, int n, struct rank_window *w)
 {
 	int col = -1, m = 0, on = 0;
 	double near = 0.0;
@@ -863,9 +806,8 @@ static double closeness(const struct rank *d, const struct inst *in, int n, stru
 			}
 			col = ic;
 			m = 0;
-			memset(w->have, 0, sizeof(w->have));
-			w->distinct = w->best = w->a = w->n = 0;
-			if (i < n && d->k > 1 && col_weight[ic] > 0.0) {
+			rank_window_reset(w);
+			if (i < n && d->g.k > 1 && col_weight[ic] > 0.0) {
 				unsigned char in_col[PHRASES_MAX] = { 0 };
 
 				for (int j = i; j < n && (int)(in[j].pos >> IX_OFF_BITS) == ic; j++)
@@ -878,7 +820,7 @@ static double closeness(const struct rank *d, const struct inst *in, int n, stru
 		if (i == n)
 			break;
 		if (on && m >= 2)
-			window_add(w, in[i].phrase, (int)(in[i].pos & ((1u << IX_OFF_BITS) - 1)), m);
+			rank_window_add(w, in[i].phrase, (int)(in[i].pos & ((1u << IX_OFF_BITS) - 1)), m);
 	}
 	return near;
 }
@@ -1078,7 +1020,7 @@ struct rctx {
 	const int *con, *rk;
 	int nrk, some_live;
 	double len_scale;
-	struct window *win;
+	struct rank_window *win;
 	struct inst *in;
 	size_t incap;
 };
@@ -1107,14 +1049,14 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	}
 	if (c->some_live)
 		live_phrases(c->ev, c->root, dn, present, live);
-	for (int i = 0; i < d->ngroups && i < PHRASES_MAX; i++)
+	for (int i = 0; i < d->g.ngroups && i < PHRASES_MAX; i++)
 		seen[i] = 0;
 	/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl), without a division */
 	norm = 0.3 + c->len_scale * (double)x->len[dn];
 	for (int i = 0; i < c->ncon && !cw; i++)
 		if (live[c->con[i]])
 			cw = concept_weight(c->q, x->rowid[dn]);
-	cb = cw ? (cw / 4.0) * (cw / 4.0) * CONCEPT_GAIN * d->idf_sum : 0.0;
+	cb = rank_concept_boost(cw, d->idf_sum);
 	f[0] = 0.0;
 	/* a first bound, before any position is read: the tier of the groups reported
 	 * (a text phrase reported has weight), each phrase's BM25 term below idf x 2.2,
@@ -1126,17 +1068,17 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		for (int i = 0; i < k; i++)
 			if (live[i]) {
 				b += d->idf[i] * 2.2;
-				if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+				if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
 					gc++;
-					gm += d->gidf[d->group[i]];
+					gm += d->gidf[d->g.group[i]];
 				}
 			}
-		for (int i = 0; i < d->ngroups && i < PHRASES_MAX; i++)
+		for (int i = 0; i < d->g.ngroups && i < PHRASES_MAX; i++)
 			seen[i] = 0;
-		bt = gc >= d->ngroups ? TIERS : gc ? (int)((TIERS - 1) * gm /
-			(d->idf_sum > 0 ? d->idf_sum : 1.0)) : 0;
-		if (cw && (cw >= 3 ? TIERS : TIERS - 1) > bt)
-			bt = cw >= 3 ? TIERS : TIERS - 1;
+		/* the higher of the groups' tier and a concept's row's without words */
+		bt = rank_tier(gc, d->g.ngroups, gm, d->idf_sum, 0);
+		if (cw && rank_tier(0, 1, 0.0, 0.0, cw) > bt)
+			bt = rank_tier(0, 1, 0.0, 0.0, cw);
 		b = 2 * b + cb;
 		if (bt * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) < t)
 			return 0;
@@ -1163,17 +1105,12 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		if (f[i] > 0) {
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
-			if (d->group[i] >= 0 && !seen[d->group[i]]++) {
+			if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
 				coord++;
-				matched += d->gidf[d->group[i]];
+				matched += d->gidf[d->g.group[i]];
 			}
 		}
-	if (coord >= d->ngroups)
-		tier = TIERS;
-	else if (coord)
-		tier = (int)((TIERS - 1) * matched / (d->idf_sum > 0 ? d->idf_sum : 1.0));
-	else
-		tier = cw >= 3 ? TIERS : cw ? TIERS - 1 : 0;
+	tier = rank_tier(coord, d->g.ngroups, matched, d->idf_sum, cw);
 	/* closeness at most doubles the score */
 	hi = (npresent >= 2 ? 2 * score : score) + cb;
 	if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
@@ -1243,11 +1180,11 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	/* ranking: as ccrank(k, any, spec); the phrases it looks at */
 	memset(&d, 0, sizeof(d));
 	k = q->k < 0 ? 0 : q->k > ps.nph ? ps.nph : q->k;
-	d.k = k = k > PHRASES_MAX ? PHRASES_MAX : k;
-	rank_spec(&d, q->spec);
+	k = k > PHRASES_MAX ? PHRASES_MAX : k;
+	rank_spec(&d.g, k, q->spec);
 	ranked = pool_calloc(p, (size_t)ps.nph + 1, 1);
 	for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
-		ranked[i] = i < k || d.concept[i];
+		ranked[i] = i < k || d.g.concept[i];
 	mark_ranked(ps.nodes, ps.nnodes, ranked);
 	/* the matches: the root's bitmap, less the dead */
 	ev = (struct eval){ p, x, ((size_t)x->ndocs + 63) / 64, ps.nodes, pl,
@@ -1286,15 +1223,15 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 				n = rows;
 			idf = log(rows - n + 0.5) - log(n + 0.5);
 			d.idf[i] = idf > 1e-6 ? idf : 1e-6;
-			if (d.group[i] >= 0 && d.idf[i] > best[d.group[i]])
-				best[d.group[i]] = d.idf[i];
+			if (d.g.group[i] >= 0 && d.idf[i] > best[d.g.group[i]])
+				best[d.g.group[i]] = d.idf[i];
 		}
 		for (int g = 0; g < PHRASES_MAX; g++)
 			d.idf_sum += best[g];
 		memcpy(d.gidf, best, sizeof(d.gidf));
 	}
 	for (int i = 0; i < ps.nph && i < PHRASES_MAX; i++)
-		if (d.concept[i])
+		if (d.g.concept[i])
 			con[ncon++] = i;
 	nranked = q->want > 0 ? q->want : 1;
 	hp.cap = (size_t)nranked;
@@ -1308,7 +1245,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 			rk[nrk++] = i;
 	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
 	rc = (struct rctx){ x, q, p, &ev, root, pl, &d, k, ncon, con, rk, nrk, some_live,
-			    len_scale, pool_alloc(p, sizeof(struct window)), NULL, 0 };
+			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0 };
 	/* every match counted, and scored unless a bound says it cannot reach the page */
 	for (size_t w = 0; w < ev.words; w++) {
 		for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
