@@ -181,7 +181,7 @@ uint32_t ix_positions(const struct ix_term *t, uint32_t i, const uint32_t **pos,
 		*pos = one;
 		return 1;
 	}
-	*pos = t->more + s + 1;
+	*pos = t->more + s + 2;
 	return t->more[s];
 }
 
@@ -272,15 +272,21 @@ static void post(struct ix *x, uint32_t dn, const struct tok *t, size_t n)
 			if (np == 1) {
 				tm->slot[tm->n] = t[i].pos | IX_INLINE;
 			} else {
-				if (tm->nmore + np + 1 > tm->capmore) {
-					tm->capmore = (tm->nmore + (uint32_t)np + 1) * 2;
+				uint32_t wf = 0;
+
+				if (tm->nmore + np + 2 > tm->capmore) {
+					tm->capmore = (tm->nmore + (uint32_t)np + 2) * 2;
 					tm->more = xrealloc(tm->more, tm->capmore * sizeof(*tm->more));
 				}
 				tm->slot[tm->n] = tm->nmore;
 				tm->more[tm->nmore++] = (uint32_t)np;
+				tm->nmore++;	/* the weight, below */
 				for (k = i; k < j; k++)
-					if (k == i || t[k].pos != t[k - 1].pos)
+					if (k == i || t[k].pos != t[k - 1].pos) {
 						tm->more[tm->nmore++] = t[k].pos;
+						wf += rank_col_halves[t[k].pos >> IX_OFF_BITS];
+					}
+				tm->more[tm->slot[tm->n] + 1] = wf;
 			}
 		}
 		tm->n++;
@@ -367,9 +373,9 @@ void ix_compact(struct ix *x)
 				uint32_t s = t->slot[j];
 
 				if (!(s & IX_INLINE)) {
-					memcpy(more + nmore, t->more + s, (t->more[s] + 1) * sizeof(*more));
+					memcpy(more + nmore, t->more + s, (t->more[s] + 2) * sizeof(*more));
 					s = nmore;
-					nmore += t->more[t->slot[j]] + 1;
+					nmore += t->more[t->slot[j]] + 2;
 				}
 				t->slot[k] = s;
 			}
@@ -440,7 +446,8 @@ void ix_stats(const struct ix *x, struct ix_stats *st)
 		const struct ix_term *t = &x->terms[i];
 
 		st->postings += t->n;
-		st->positions += t->slot ? t->nmore : 0;
+		for (uint32_t j = 0; t->slot && j < t->n; j++)
+			st->positions += t->slot[j] & IX_INLINE ? 0 : t->more[t->slot[j]];
 		if (!t->slot)
 			st->tag_postings += t->n;
 	}

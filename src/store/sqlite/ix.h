@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "core/pool.h"
+#include "store/sqlite/rank.h"
 
 #define IX_MARK '\x1f'		/* tags and instructions start with it (fts.c) */
 #define IX_COLS 6		/* lang, title, heading, body, tags, context */
@@ -41,7 +42,7 @@ struct ix_term {
 	uint32_t *doc;		/* document numbers, ascending */
 	uint32_t *slot;		/* per posting (text terms; NULL for tags): its one
 				   position | IX_INLINE, or the index in more of its
-				   count followed by its positions */
+				   count, its weight (ix_wf) and its positions */
 	uint32_t *more;
 	uint32_t nmore, capmore;
 	uint32_t key;		/* the term's bytes: chars + key */
@@ -102,6 +103,20 @@ uint32_t ix_term_df(const struct ix *x, const struct ix_term *t);
 /* The positions of posting i of text term t into *pos (count returned; a tag: 0). */
 uint32_t ix_positions(const struct ix_term *t, uint32_t i, const uint32_t **pos,
 		      uint32_t *one);
+/* The weight of posting i of text term t in halves: the sum of its positions' column
+ * weights (rank_col_halves, rank.h), ccrank's f times two, read without its positions
+ * (a tag: 0). */
+static inline uint32_t ix_wf(const struct ix_term *t, uint32_t i)
+{
+	uint32_t s;
+
+	if (!t->slot)
+		return 0;
+	s = t->slot[i];
+	if (s & IX_INLINE)
+		return rank_col_halves[(s & ~IX_INLINE) >> IX_OFF_BITS];
+	return t->more[s + 1];
+}
 
 /* ---- queries (ixq.c) ---- */
 

@@ -1007,6 +1007,31 @@ static int by_goodness(const void *a, const void *b)
 	return x->dn < y->dn ? -1 : x->dn > y->dn;
 }
 
+/* The weight of the row at_row found for l in halves (ix_wf): exact, or with several
+ * forms there (*exact 0) the sum of theirs, at least the weight of their positions
+ * together. */
+static uint32_t phrase_wf(const struct plist *l, const struct pcur *c, int *exact)
+{
+	uint32_t w = 0;
+	int m = 0;
+
+	*exact = 1;
+	if (l->t)
+		return ix_wf(l->t, c->i);
+	if (l->istart) {
+		for (uint32_t j = l->istart[c->i]; j < l->istart[c->i + 1]; j++)
+			w += rank_col_halves[l->inst[j] >> IX_OFF_BITS];
+		return w;
+	}
+	for (int a = 0; a < l->nalt; a++)
+		if (c->has[a]) {
+			w += ix_wf(l->alt[a].t, c->a[a]);
+			m++;
+		}
+	*exact = m <= 1;
+	return w;
+}
+
 /* What scoring a row needs (ix_search). */
 struct rctx {
 	const struct ix *x;
@@ -1033,7 +1058,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 {
 	const struct rank *d = c->d;
 	const struct ix *x = c->x;
-	int k = c->k, npresent = 0, coord = 0, cw = 0, tier;
+	int k = c->k, npresent = 0, coord = 0, cw = 0, tier, exact = 1;
 	double f[PHRASES_MAX], score = 0.0, matched = 0.0, norm, cb, hi;
 	const uint32_t *pos[PHRASES_MAX];
 	uint32_t npos[PHRASES_MAX], one[PHRASES_MAX];
@@ -1057,51 +1082,14 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		if (live[c->con[i]])
 			cw = concept_weight(c->q, x->rowid[dn]);
 	cb = rank_concept_boost(cw, d->idf_sum);
-	f[0] = 0.0;
-	/* a first bound, before any position is read: the tier of the groups reported
-	 * (a text phrase reported has weight), each phrase's BM25 term below idf x 2.2,
-	 * closeness doubling */
-	if (t >= 0 && (k > 1 || c->ncon)) {
-		double b = 0.0, gm = 0.0;
-		int gc = 0, bt;
-
-		for (int i = 0; i < k; i++)
-			if (live[i]) {
-				b += d->idf[i] * 2.2;
-				if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
-					gc++;
-					gm += d->gidf[d->g.group[i]];
-				}
-			}
-		for (int i = 0; i < d->g.ngroups && i < PHRASES_MAX; i++)
-			seen[i] = 0;
-		/* the higher of the groups' tier and a concept's row's without words */
-		bt = rank_tier(gc, d->g.ngroups, gm, d->idf_sum, 0);
-		if (cw && rank_tier(0, 1, 0.0, 0.0, cw) > bt)
-			bt = rank_tier(0, 1, 0.0, 0.0, cw);
-		b = 2 * b + cb;
-		if (bt * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) < t)
-			return 0;
-	}
+	/* a bound before any position is read: each phrase's weight (f) from its
+	 * postings (exact for a word alone, for a word and its stem at most the sum of
+	 * theirs); whether it is there (f > 0), and so the tier, is exact */
 	for (int i = 0; i < k; i++) {
-		f[i] = 0.0;
-		npos[i] = 0;
-		if (!live[i])
-			continue;
-		npos[i] = row_pos(c->p, &c->pl[i], &pc[i], &pos[i], &one[i]);
-		for (uint32_t j = 0; j < npos[i]; j++)
-			f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
-		ninst += npos[i];
-	}
-	/* one phrase: a row whose score cannot pass t, told without dividing
-	 * (A f / (f + norm) < t) */
-	if (k == 1 && !c->ncon && t >= TIERS * COORD_UNIT && f[0] > 0) {
-		double tt = t - TIERS * COORD_UNIT;
+		int ex = 1;
 
-		if (f[0] * (d->idf[0] * 2.2 - tt) < tt * norm)
-			return 0;
-	}
-	for (int i = 0; i < k; i++)
+		f[i] = live[i] ? phrase_wf(&c->pl[i], &pc[i], &ex) / 2.0 : 0.0;
+		exact &= ex;
 		if (f[i] > 0) {
 			npresent++;
 			score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
@@ -1110,7 +1098,36 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 				matched += d->gidf[d->g.group[i]];
 			}
 		}
+	}
 	tier = rank_tier(coord, d->g.ngroups, matched, d->idf_sum, cw);
+	if (t >= 0) {
+		/* one phrase: told without dividing (A f / (f + norm) < t) */
+		if (k == 1 && !c->ncon && t >= TIERS * COORD_UNIT && f[0] > 0) {
+			double tt = t - TIERS * COORD_UNIT;
+
+			if (f[0] * (d->idf[0] * 2.2 - tt) < tt * norm)
+				return 0;
+		}
+		/* closeness at most doubles the score */
+		hi = (npresent >= 2 ? 2 * score : score) + cb;
+		if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
+			return 0;
+	}
+	if (npresent < 2 && exact)
+		goto done;
+	/* the positions: the weights of a word and its stem together, the closeness */
+	score = 0.0;
+	for (int i = 0; i < k; i++) {
+		npos[i] = 0;
+		if (f[i] <= 0)
+			continue;
+		npos[i] = row_pos(c->p, &c->pl[i], &pc[i], &pos[i], &one[i]);
+		f[i] = 0.0;
+		for (uint32_t j = 0; j < npos[i]; j++)
+			f[i] += col_weight[pos[i][j] >> IX_OFF_BITS];
+		ninst += npos[i];
+		score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
+	}
 	/* closeness at most doubles the score */
 	hi = (npresent >= 2 ? 2 * score : score) + cb;
 	if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
@@ -1145,6 +1162,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		}
 		score *= 1.0 + closeness(d, c->in, (int)ninst, c->win) / npresent;
 	}
+done:
 	score += cb;
 	*out = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
 	return 1;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 const double rank_col_weight[RANK_COLS] = { 0.0, 10.0, 4.0, 1.0, 0.0, 1.5 };
+const unsigned rank_col_halves[RANK_COLS] = { 0, 20, 8, 2, 0, 3 };
 
 void rank_spec(struct rank_groups *g, int k, const char *spec)
 {

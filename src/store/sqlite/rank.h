@@ -11,8 +11,10 @@
 #define RANK_COLS 6		/* lang, title, heading, body, tags, context */
 #define RANK_COORD_UNIT 1e4	/* a row ranks by tier x RANK_COORD_UNIT + score */
 
-/* The weight of each column of the search table. */
+/* The weight of each column of the search table; the same in halves (every weight
+ * is a multiple of one half, so that a sum of them is exact in either form). */
 extern const double rank_col_weight[RANK_COLS];
+extern const unsigned rank_col_halves[RANK_COLS];
 
 /* The query's groups as ccrank's spec gives them: per phrase its OR group (-1: an
  * exclusion or a concept's tag, or beyond the first k), and whether it is a concept's
