@@ -40,12 +40,32 @@ static void setup(void)
 		abort();
 }
 
+/* The text phrases of match: its quoted strings before the first tag's ("\x1f#"),
+ * ranked as the store ranks them (the tags after them are not). */
+static int text_phrases(const char *match)
+{
+	int k = 0;
+
+	for (const char *c = match; *c; c++) {
+		if (*c != '"')
+			continue;
+		if (c[1] == '\x1f' && c[2] == '#')
+			return k;
+		k++;
+		for (c++; *c && (*c != '"' || c[1] == '"'); c += *c == '"' ? 2 : 1)
+			;
+		if (!*c)
+			break;
+	}
+	return k;
+}
+
 /* Compare the index's answer to q with FTS5's. */
 static void compare(const struct ix *x, pool *p, const char *match)
 {
 	int have[SQ_RANK_PHRASES] = { 0 };
 	double df[SQ_RANK_PHRASES] = { 0 };
-	struct ix_query q = { match, SQ_RANK_PHRASES, NULL, 64, have, df, SQ_RANK_PHRASES,
+	struct ix_query q = { match, text_phrases(match), NULL, 64, have, df, SQ_RANK_PHRASES,
 			      NULL, NULL, 0 };
 	struct ix_result r;
 	const char *why;
@@ -57,10 +77,11 @@ static void compare(const struct ix *x, pool *p, const char *match)
 		return;		/* not an expression the index takes: FTS5's alone */
 	memcpy(io.have, have, sizeof(io.have));
 	memcpy(io.df, df, sizeof(io.df));
-	if (sqlite3_prepare_v2(db, "SELECT rowid, ccrank(t, 64) FROM t WHERE t MATCH ?1", -1, &st,
+	if (sqlite3_prepare_v2(db, "SELECT rowid, ccrank(t, ?2) FROM t WHERE t MATCH ?1", -1, &st,
 			       NULL) != SQLITE_OK)
 		abort();
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, q.k);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		double s = sqlite3_column_double(st, 1);
@@ -100,6 +121,37 @@ static void compare(const struct ix *x, pool *p, const char *match)
 				abort();
 			}
 	}
+}
+
+/* compare() again with every term in impact order and walked (ixq.c's walk): with
+ * room to finish, then with none (it gives up and every match is scored); a row
+ * added after the order was made (the last row again) is looked at apart. */
+static const char *last_col[IX_COLS];
+static char last_lang[8], last_tags[8];
+static int last_n[IX_COLS];
+static int64_t last_id;
+
+static void walked(struct ix *x, pool *p, const char *match)
+{
+	uint32_t was[3] = { x->impact_min, x->walk_min, x->walk_slack };
+
+	x->impact_min = 1;
+	x->walk_min = 1;
+	ix_impacts(x, 1);
+	x->walk_slack = 1000;
+	compare(x, p, match);
+	x->walk_slack = 0;
+	compare(x, p, match);
+	if (last_id && ix_find(x, last_id) >= 0) {
+		x->walk_slack = 1000;
+		if (ix_add(x, &tk, last_id, last_id, last_col, last_n))
+			abort();
+		compare(x, p, match);
+	}
+	x->impact_min = was[0];
+	x->walk_min = was[1];
+	x->walk_slack = was[2];
+	ix_impacts(x, 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -150,9 +202,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sqlite3_bind_text(st, 4, tags, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE || ix_add(x, &tk, i + 1, i + 1, col, n))
 			abort();
+		memcpy(last_col, col, sizeof(col));
+		memcpy(last_n, n, sizeof(n));
+		memcpy(last_lang, lang, sizeof(lang));
+		memcpy(last_tags, tags, sizeof(tags));
+		last_col[0] = last_lang;
+		last_col[4] = last_tags;
+		last_id = i + 1;
 		sqlite3_finalize(st);
 	}
 	compare(x, p, line[nl - 1]);
+	walked(x, p, line[nl - 1]);
+	last_id = 0;		/* its text is the input's, freed below */
 	/* the first row gone from both, the index compacted */
 	if (sqlite3_exec(db, "DELETE FROM t WHERE rowid = 1", NULL, NULL, NULL) != SQLITE_OK)
 		abort();
@@ -162,6 +223,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	compare(x, p, line[nl - 1]);
 	ix_compact(x);
 	compare(x, p, line[nl - 1]);
+	walked(x, p, line[nl - 1]);
 	ix_free(x);
 	pool_free(p);
 	free(s);

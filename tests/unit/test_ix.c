@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/pool.h"
@@ -214,6 +215,73 @@ static void test_rank(void **state)
 	pool_free(p);
 }
 
+/* The best rows of query with want, walked in impact order (slack: how many rows
+ * beyond a quarter it may look at) or with every match scored. */
+static struct ix_result best(struct ix *x, pool *p, const char *match, int want, int walk,
+			     uint32_t slack)
+{
+	struct ix_query q = { match, 1, NULL, want, NULL, NULL, 0, NULL, NULL, 0 };
+	struct ix_result r;
+	const char *why;
+
+	x->walk_min = walk ? 1 : UINT32_MAX;
+	x->walk_slack = slack;
+	assert_int_equal(ix_search(x, &tk, p, &q, &r, &why), 0);
+	return r;
+}
+
+/* The walk in impact order finds the page a scan of every match finds: a word alone
+ * and a word with its stem, rows longer than the capped length, weights past the
+ * capped weight, rows of one score (the earlier first), rows added after the order. */
+static void test_walk(void **state)
+{
+	static const char *const q[] = { "\"fraud\"", "\"\x1fSen\x1f" "frauds\"",
+					 "\"fraud\" NOT \"\x1f#kb\"" };
+	pool *p = pool_new();
+	struct ix *x = ix_new();
+	struct sbuf { char *s; size_t n; } b = { malloc(64 * 1024), 0 };
+	int id = 1;
+
+	(void)state;
+	for (int i = 0; i < 300; i++) {
+		int words = i % 7 == 0 ? 5000 : 3 + i % 23, hits = i % 11 == 0 ? 700 : 1 + i % 3;
+
+		b.n = 0;
+		for (int w = 0; w < words; w++)
+			b.n += (size_t)snprintf(b.s + b.n, 64 * 1024 - b.n, "%s ",
+						w < hits ? (i % 2 ? "fraud" : "frauds") : "other");
+		add(x, id++, i % 5 == 0 ? "Fraud" : i % 3 == 0 ? "Frauds" : "Heading", b.s,
+		    i % 2 ? "\x1f# ka" : "\x1f# kb");
+	}
+	x->impact_min = 1;
+	ix_impacts(x, 1);
+	for (int round = 0; round < 2; round++) {
+		for (size_t k = 0; k < sizeof(q) / sizeof(*q); k++)
+			for (int want = 1; want <= 40; want += 13) {
+				struct ix_result a = best(x, p, q[k], want, 0, 0);
+				struct ix_result w = best(x, p, q[k], want, 1, 100000);
+				struct ix_result g = best(x, p, q[k], want, 1, 0);
+
+				assert_true(a.total > 0);
+				assert_int_equal(w.total, a.total);
+				assert_int_equal(w.ntop, a.ntop);
+				assert_int_equal(g.ntop, a.ntop);
+				for (size_t i = 0; i < a.ntop; i++) {
+					assert_int_equal(w.top[i].rowid, a.top[i].rowid);
+					assert_true(w.top[i].score == a.top[i].score);
+					assert_int_equal(g.top[i].rowid, a.top[i].rowid);
+				}
+			}
+		/* rows added after the orders were made, better than any before */
+		for (int i = 0; i < 20; i++)
+			add(x, id++, "Fraud", "fraud frauds fraud", "\x1f# ka");
+		add(x, 7, "Fraud", "fraud fraud", "\x1f# ka");	/* replaced */
+	}
+	free(b.s);
+	ix_free(x);
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +289,7 @@ int main(void)
 		cmocka_unit_test(test_declined),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_rank),
+		cmocka_unit_test(test_walk),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

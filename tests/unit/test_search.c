@@ -32,6 +32,7 @@
 #include "domain/user.h"
 #include "store/store.h"
 #include "store/sqlite/internal.h"
+#include "store/sqlite/ix.h"
 
 #define KE_ACT "/akn/ke/act/2018/5"
 #define NSECTIONS 16
@@ -984,5 +985,10 @@ int main(void)
 		cmocka_unit_test(test_plain),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	int failed = cmocka_run_group_tests(tests, group_setup, group_teardown);
+
+	/* again with every term in impact order and every one-word search walked in it
+	 * (ixq.c), as the index does from IX_IMPACT_MIN postings and IX_WALK_MIN matches */
+	ix_tuning = (struct ix_tuning){ 1, 1, 1000 };
+	return failed + cmocka_run_group_tests_name("walked", tests, group_setup, group_teardown);
 }

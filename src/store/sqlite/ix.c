@@ -7,9 +7,46 @@
 
 #include "core/xalloc.h"
 
+struct ix_tuning ix_tuning = { IX_IMPACT_MIN, IX_WALK_MIN, IX_WALK_MIN };
+
 struct ix *ix_new(void)
 {
-	return xcalloc(1, sizeof(struct ix));
+	struct ix *x = xcalloc(1, sizeof(struct ix));
+
+	x->impact_min = ix_tuning.impact_min;
+	x->walk_min = ix_tuning.walk_min;
+	x->walk_slack = ix_tuning.walk_slack;
+	pthread_mutex_init(&x->ulock, NULL);
+	return x;
+}
+
+static void drop_unions(struct ix *x, int all)
+{
+	struct ix_union **pu = &x->unions;
+
+	while (*pu) {
+		struct ix_union *u = *pu;
+		uint32_t later = x->ndocs - u->ndocs;
+
+		if (!all && (later <= IX_IMPACT_MIN || later <= u->n / 8)) {
+			pu = &u->next;
+			continue;
+		}
+		*pu = u->next;
+		free(u->dn);
+		free(u->wg);
+		free(u);
+		x->nunions--;
+	}
+}
+
+static void drop_impacts(struct ix_term *t)
+{
+	free(t->imp);
+	free(t->wg);
+	t->imp = NULL;
+	t->wg = NULL;
+	t->nimp = t->nwg = 0;
 }
 
 static void free_terms(struct ix *x)
@@ -18,6 +55,7 @@ static void free_terms(struct ix *x)
 		free(x->terms[i].doc);
 		free(x->terms[i].slot);
 		free(x->terms[i].more);
+		drop_impacts(&x->terms[i]);
 	}
 	free(x->terms);
 }
@@ -26,6 +64,8 @@ void ix_free(struct ix *x)
 {
 	if (!x)
 		return;
+	drop_unions(x, 1);
+	pthread_mutex_destroy(&x->ulock);
 	free_terms(x);
 	free(x->thash);
 	free(x->chars);
@@ -347,6 +387,7 @@ void ix_compact(struct ix *x)
 {
 	uint32_t *to = xmalloc(((size_t)x->ndocs + 1) * sizeof(*to)), n = 0;
 
+	drop_unions(x, 1);
 	for (uint32_t d = 0; d < x->ndocs; d++) {
 		to[d] = n;
 		if (x->alive[d >> 6] >> (d & 63) & 1) {
@@ -399,6 +440,192 @@ void ix_compact(struct ix *x)
 	ix_shrink(x);
 }
 
+/* The impact order of n items (weight w[i], length len[i]) into perm (item numbers):
+ * two stable counting sorts, by capped length, then by capped weight, heaviest first,
+ * so that items of one weight and length stay in their order; its groups of one
+ * weight into *wg (then one past the last) and *nwg. */
+static void sort_impacts(uint32_t n, const uint32_t *w, const uint32_t *len, uint32_t *perm,
+			 struct ix_wgroup **wg, uint32_t *nwg)
+{
+	uint32_t *by_len = xmalloc(((size_t)n + 1) * sizeof(*by_len));
+	uint32_t *cnt = xcalloc(IX_IMPACT_LEN + 2, sizeof(*cnt)), ng = 0;
+	struct ix_wgroup *g;
+
+	for (uint32_t i = 0; i < n; i++)
+		cnt[(len[i] < IX_IMPACT_LEN ? len[i] : IX_IMPACT_LEN) + 1]++;
+	for (uint32_t l = 1; l <= IX_IMPACT_LEN + 1; l++)
+		cnt[l] += cnt[l - 1];
+	for (uint32_t i = 0; i < n; i++)
+		by_len[cnt[len[i] < IX_IMPACT_LEN ? len[i] : IX_IMPACT_LEN]++] = i;
+	memset(cnt, 0, (IX_IMPACT_WF + 2) * sizeof(*cnt));
+	for (uint32_t i = 0; i < n; i++)
+		cnt[IX_IMPACT_WF - (w[i] < IX_IMPACT_WF ? w[i] : IX_IMPACT_WF) + 1]++;
+	for (uint32_t k = 0; k <= IX_IMPACT_WF; k++)
+		ng += cnt[k + 1] > 0;
+	g = xmalloc(((size_t)ng + 1) * sizeof(*g));
+	ng = 0;
+	for (uint32_t k = 0; k <= IX_IMPACT_WF; k++) {
+		if (cnt[k + 1]) {
+			g[ng].start = cnt[k];
+			g[ng++].wmax = IX_IMPACT_WF - k;
+		}
+		cnt[k + 1] += cnt[k];
+	}
+	g[ng].start = n;
+	g[ng].wmax = 0;
+	for (uint32_t j = 0; j < n; j++) {
+		uint32_t i = by_len[j];
+
+		perm[cnt[IX_IMPACT_WF - (w[i] < IX_IMPACT_WF ? w[i] : IX_IMPACT_WF)]++] = i;
+		if (w[i] > IX_IMPACT_WF && w[i] > g[0].wmax)
+			g[0].wmax = w[i];	/* the capped group is the first */
+	}
+	*wg = g;
+	*nwg = ng;
+	free(cnt);
+	free(by_len);
+}
+
+/* t's impact order. */
+static void make_impacts(const struct ix *x, struct ix_term *t)
+{
+	uint32_t n = t->n, *w = xmalloc(((size_t)n + 1) * sizeof(*w));
+	uint32_t *len = xmalloc(((size_t)n + 1) * sizeof(*len));
+
+	drop_impacts(t);
+	for (uint32_t i = 0; i < n; i++) {
+		w[i] = ix_wf(t, i);
+		len[i] = x->len[t->doc[i]];
+	}
+	t->imp = xmalloc(((size_t)n + 1) * sizeof(*t->imp));
+	sort_impacts(n, w, len, t->imp, &t->wg, &t->nwg);
+	t->nimp = n;
+	free(w);
+	free(len);
+}
+
+/* The weight of the union of the positions of t[a] at postings at[a] for the forms in
+ * has[0..m) (ascending positions each; a position once). */
+static uint32_t union_wf(const struct ix_term *const *t, const uint32_t *at, const int *has,
+			 int m)
+{
+	const uint32_t *p[IX_UNION_FORMS];
+	uint32_t np[IX_UNION_FORMS], one[IX_UNION_FORMS], k[IX_UNION_FORMS] = { 0 }, w = 0;
+	uint32_t last = UINT32_MAX;
+
+	for (int a = 0; a < m; a++)
+		np[a] = ix_positions(t[has[a]], at[has[a]], &p[a], &one[a]);
+	for (;;) {
+		int b = -1;
+
+		for (int a = 0; a < m; a++)
+			if (k[a] < np[a] && (b < 0 || p[a][k[a]] < p[b][k[b]]))
+				b = a;
+		if (b < 0)
+			return w;
+		if (p[b][k[b]] != last)
+			w += rank_col_halves[p[b][k[b]] >> IX_OFF_BITS];
+		last = p[b][k[b]++];
+	}
+}
+
+static struct ix_union *make_union(const struct ix *x, const struct ix_term *const *t, int n)
+{
+	struct ix_union *u = xcalloc(1, sizeof(*u));
+	uint32_t at[IX_UNION_FORMS] = { 0 }, cap = 0, m = 0, *w = NULL, *len = NULL, *dn = NULL;
+
+	for (int a = 0; a < n; a++)
+		cap += t[a]->n;
+	w = xmalloc(((size_t)cap + 1) * sizeof(*w));
+	len = xmalloc(((size_t)cap + 1) * sizeof(*len));
+	dn = xmalloc(((size_t)cap + 1) * sizeof(*dn));
+	for (;;) {	/* the forms' rows in document order, each once */
+		uint32_t d = UINT32_MAX;
+		int has[IX_UNION_FORMS], nh = 0;
+
+		for (int a = 0; a < n; a++)
+			if (at[a] < t[a]->n && t[a]->doc[at[a]] < d)
+				d = t[a]->doc[at[a]];
+		if (d == UINT32_MAX)
+			break;
+		for (int a = 0; a < n; a++)
+			if (at[a] < t[a]->n && t[a]->doc[at[a]] == d)
+				has[nh++] = a;
+		w[m] = nh == 1 ? ix_wf(t[has[0]], at[has[0]]) : union_wf(t, at, has, nh);
+		len[m] = x->len[d];
+		dn[m++] = d;
+		for (int a = 0; a < nh; a++)
+			at[has[a]]++;
+	}
+	u->nterms = (uint32_t)n;
+	for (int a = 0; a < n; a++)
+		u->term[a] = (uint32_t)(t[a] - x->terms);
+	u->ndocs = x->ndocs;
+	u->n = m;
+	u->dn = xmalloc(((size_t)m + 1) * sizeof(*u->dn));
+	sort_impacts(m, w, len, u->dn, &u->wg, &u->nwg);
+	for (uint32_t j = 0; j < m; j++)
+		u->dn[j] = dn[u->dn[j]];
+	free(w);
+	free(len);
+	free(dn);
+	return u;
+}
+
+static int by_term(const void *a, const void *b)
+{
+	const struct ix_term *const *x = a, *const *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+const struct ix_union *ix_union_get(const struct ix *cx, const struct ix_term *const *t, int n)
+{
+	struct ix *x = (struct ix *)cx;	/* the unions: under ulock */
+	const struct ix_term *s[IX_UNION_FORMS];
+	struct ix_union *u;
+
+	if (n < 2 || n > IX_UNION_FORMS)
+		return NULL;
+	memcpy(s, t, (size_t)n * sizeof(*s));
+	qsort(s, (size_t)n, sizeof(*s), by_term);
+	pthread_mutex_lock(&x->ulock);
+	for (u = x->unions; u; u = u->next) {
+		int same = u->nterms == (uint32_t)n;
+
+		for (int a = 0; a < n && same; a++)
+			same = u->term[a] == (uint32_t)(s[a] - x->terms);
+		if (same)
+			goto out;
+	}
+	if (x->nunions < IX_UNIONS_MAX) {
+		u = make_union(x, s, n);
+		u->next = x->unions;
+		x->unions = u;
+		x->nunions++;
+	}
+out:
+	pthread_mutex_unlock(&x->ulock);
+	return u;
+}
+
+void ix_impacts(struct ix *x, int all)
+{
+	drop_unions(x, all);
+	for (uint32_t i = 0; i < x->nterms; i++) {
+		struct ix_term *t = &x->terms[i];
+
+		if (!t->slot || t->n < x->impact_min) {
+			if (t->imp)
+				drop_impacts(t);
+			continue;
+		}
+		if (all || !t->imp ||
+		    (t->n - t->nimp > IX_IMPACT_MIN && t->n - t->nimp > t->nimp / 8))
+			make_impacts(x, t);
+	}
+}
+
 void ix_shrink(struct ix *x)
 {
 	for (uint32_t i = 0; i < x->nterms; i++) {
@@ -419,6 +646,7 @@ void ix_shrink(struct ix *x)
 		x->chars = xrealloc(x->chars, x->nchars);
 		x->capchars = x->nchars;
 	}
+	ix_impacts(x, 1);
 }
 
 size_t ix_bytes(const struct ix *x)
@@ -432,7 +660,13 @@ size_t ix_bytes(const struct ix *x)
 
 		b += (size_t)t->cap * sizeof(uint32_t) * (t->slot ? 2 : 1) +
 		     (size_t)t->capmore * sizeof(uint32_t);
+		if (t->imp)
+			b += ((size_t)t->nimp + 1) * sizeof(uint32_t) +
+			     ((size_t)t->nwg + 1) * sizeof(struct ix_wgroup);
 	}
+	for (const struct ix_union *u = x->unions; u; u = u->next)
+		b += sizeof(*u) + ((size_t)u->n + 1) * sizeof(uint32_t) +
+		     ((size_t)u->nwg + 1) * sizeof(struct ix_wgroup);
 	return b;
 }
 

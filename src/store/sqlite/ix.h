@@ -15,6 +15,7 @@
  * brought up to date from search_changed (ixsync.c). */
 #ifndef STORE_SQLITE_IX_H
 #define STORE_SQLITE_IX_H
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,7 +48,20 @@ struct ix_term {
 	uint32_t nmore, capmore;
 	uint32_t key;		/* the term's bytes: chars + key */
 	uint32_t len;
+	/* the impact order (ix_impacts; text terms of IX_IMPACT_MIN postings or more):
+	 * the postings [0, nimp) by weight (ix_wf), heaviest first, then by the row's
+	 * length (capped at IX_IMPACT_LEN), shortest first, then by document. Weights
+	 * are capped at IX_IMPACT_WF: a group of one capped weight holds wmax its
+	 * largest. A posting past nimp was added after the order was made. */
+	uint32_t *imp, nimp;
+	struct ix_wgroup {
+		uint32_t start, wmax;	/* its first place in imp, its heaviest weight */
+	} *wg;			/* the groups of one weight, then one past the last */
+	uint32_t nwg;
 };
+#define IX_IMPACT_MIN 8192
+#define IX_IMPACT_LEN 4095
+#define IX_IMPACT_WF 1023
 #define IX_INLINE 0x80000000u
 
 struct ix {
@@ -68,7 +82,39 @@ struct ix {
 	char *chars;
 	size_t nchars, capchars;
 	long long generation;	/* of the search index the content is from */
+	uint32_t impact_min;	/* terms with an impact order: this many postings or
+				   more */
+	uint32_t walk_min;	/* matches walked in impact order: this many or more */
+	uint32_t walk_slack;	/* a walk looks at no more than a quarter of the
+				   matches and this many, else they are all scored */
+	/* the forms' impact orders made by queries: readers add to them under ulock;
+	   only a writer (ix_compact, ix_impacts, ix_free) removes one */
+	pthread_mutex_t ulock;
+	struct ix_union *unions;
+	uint32_t nunions;
 };
+
+/* The rows of a word's forms together (the word and its stems: a phrase's forms at
+ * one position) in impact order, by their weight together (the weight of the union of
+ * their positions), made on a first query and kept (ix_union). */
+#define IX_UNION_FORMS 8
+#define IX_UNIONS_MAX 32	/* kept at once */
+struct ix_union {
+	struct ix_union *next;
+	uint32_t nterms, term[IX_UNION_FORMS];	/* the forms (term numbers), ascending */
+	uint32_t ndocs;		/* documents when it was made: later ones are not in it */
+	uint32_t n, *dn;	/* the rows, in impact order */
+	uint32_t nwg;
+	struct ix_wgroup *wg;	/* its groups of one weight, as a term's */
+};
+
+/* What ix_new gives impact_min, walk_min and walk_slack: IX_IMPACT_MIN, IX_WALK_MIN
+ * twice (tests lower them, so that the walk is taken on a few rows). */
+struct ix_tuning {
+	uint32_t impact_min, walk_min, walk_slack;
+};
+extern struct ix_tuning ix_tuning;
+#define IX_WALK_MIN 4096
 
 /* A new empty index; ix_free frees one (NULL is fine). */
 struct ix *ix_new(void);
@@ -86,8 +132,14 @@ int64_t ix_find(const struct ix *x, int64_t rowid);
 /* Drop the dead documents and number the others again from 0 (when a quarter or
  * more are dead, ix_remove's callers do it). */
 void ix_compact(struct ix *x);
-/* Give back the room arrays grew into (after a build: growing doubles them). */
+/* Give back the room arrays grew into (after a build: growing doubles them), and
+ * make every impact order again (ix_impacts). */
 void ix_shrink(struct ix *x);
+/* Make the impact order of each text term of x->impact_min postings or more that has
+ * none, or whose postings added since are more than IX_IMPACT_MIN and an eighth of
+ * those it covers (all: every one again); drop the unions likewise out of date (all:
+ * every one). */
+void ix_impacts(struct ix *x, int all);
 /* Bytes the index holds in memory. */
 size_t ix_bytes(const struct ix *x);
 /* What x holds: live rows, terms, postings (of tags among them), positions kept
@@ -96,6 +148,11 @@ struct ix_stats {
 	size_t rows, terms, postings, tag_postings, positions, bytes;
 };
 void ix_stats(const struct ix *x, struct ix_stats *st);
+/* The impact order of the terms t[0..n) together (2 to IX_UNION_FORMS of them,
+ * each of impact_min postings or more), kept in x for the next queries: made now
+ * unless kept already (a reader may call it under its read lock: it is the one part
+ * of x a reader changes). NULL when IX_UNIONS_MAX are kept already. */
+const struct ix_union *ix_union_get(const struct ix *x, const struct ix_term *const *t, int n);
 /* The term with the bytes s[0..n), or NULL. */
 const struct ix_term *ix_term_get(const struct ix *x, const char *s, size_t n);
 /* Live documents with term t. */

@@ -1092,22 +1092,24 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		exact &= ex;
 		if (f[i] > 0) {
 			npresent++;
-			score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
 			if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
 				coord++;
 				matched += d->gidf[d->g.group[i]];
 			}
 		}
 	}
+	/* one phrase: told without dividing (A f / (f + norm) < t) */
+	if (k == 1 && !c->ncon && t >= TIERS * COORD_UNIT && f[0] > 0) {
+		double tt = t - TIERS * COORD_UNIT;
+
+		if (f[0] * (d->idf[0] * 2.2 - tt) < tt * norm)
+			return 0;
+	}
+	for (int i = 0; i < k; i++)
+		if (f[i] > 0)
+			score += d->idf[i] * f[i] * 2.2 / (f[i] + norm);
 	tier = rank_tier(coord, d->g.ngroups, matched, d->idf_sum, cw);
 	if (t >= 0) {
-		/* one phrase: told without dividing (A f / (f + norm) < t) */
-		if (k == 1 && !c->ncon && t >= TIERS * COORD_UNIT && f[0] > 0) {
-			double tt = t - TIERS * COORD_UNIT;
-
-			if (f[0] * (d->idf[0] * 2.2 - tt) < tt * norm)
-				return 0;
-		}
 		/* closeness at most doubles the score */
 		hi = (npresent >= 2 ? 2 * score : score) + cb;
 		if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
@@ -1166,6 +1168,226 @@ done:
 	score += cb;
 	*out = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
 	return 1;
+}
+
+/* ---- the impact walk: one ranked phrase, its best rows first ---- */
+
+/* Whether every row node n matches has phrase ph (on the path of ANDs and the left
+ * of NOTs, or on both sides of an OR). */
+static int must_have(const struct node *nodes, int n, int ph)
+{
+	const struct node *nd = &nodes[n];
+
+	switch (nd->type) {
+	case N_PHRASE:
+		return nd->phrase == ph;
+	case N_AND:
+		return must_have(nodes, nd->a, ph) || must_have(nodes, nd->b, ph);
+	case N_NOT:
+		return must_have(nodes, nd->a, ph);
+	case N_OR:
+		return must_have(nodes, nd->a, ph) && must_have(nodes, nd->b, ph);
+	}
+	return 0;
+}
+
+/* The order a walk follows: a term's postings (t) or a union's rows (u), in groups of
+ * one weight; per group its next place, the groups in a heap by the bound of their
+ * next row, f / (f + norm) with the group's heaviest weight and the row's capped
+ * length (the rows after it in the group are as light or lighter, and as long or
+ * longer). */
+struct order {
+	const struct ix_term *t;
+	const struct ix_union *u;
+	const struct ix_wgroup *wg;
+	uint32_t nwg, *at, *heap, nh;
+	double *r;
+};
+
+static uint32_t order_dn(const struct order *o, uint32_t j)
+{
+	return o->t ? o->t->doc[o->t->imp[j]] : o->u->dn[j];
+}
+
+static double group_bound(const struct rctx *c, const struct order *o, uint32_t g)
+{
+	uint32_t l = c->x->len[order_dn(o, o->at[g])];
+	double f = o->wg[g].wmax / 2.0;
+
+	l = l < IX_IMPACT_LEN ? l : IX_IMPACT_LEN;
+	return f > 0 ? f / (f + 0.3 + c->len_scale * (double)l) : 0.0;
+}
+
+static void order_sift(struct order *o, uint32_t i)
+{
+	for (;;) {
+		uint32_t l = 2 * i + 1, r = l + 1, b = i, tmp;
+
+		if (l < o->nh && o->r[o->heap[l]] > o->r[o->heap[b]])
+			b = l;
+		if (r < o->nh && o->r[o->heap[r]] > o->r[o->heap[b]])
+			b = r;
+		if (b == i)
+			return;
+		tmp = o->heap[i];
+		o->heap[i] = o->heap[b];
+		o->heap[b] = tmp;
+		i = b;
+	}
+}
+
+static void order_start(struct rctx *c, struct order *o)
+{
+	o->at = pool_alloc(c->p, ((size_t)o->nwg + 1) * sizeof(*o->at));
+	o->heap = pool_alloc(c->p, ((size_t)o->nwg + 1) * sizeof(*o->heap));
+	o->r = pool_alloc(c->p, ((size_t)o->nwg + 1) * sizeof(*o->r));
+	o->nh = 0;
+	for (uint32_t g = 0; g < o->nwg; g++) {
+		o->at[g] = o->wg[g].start;
+		if (o->wg[g].start < o->wg[g + 1].start) {
+			o->r[g] = group_bound(c, o, g);
+			o->heap[o->nh++] = g;
+		}
+	}
+	for (uint32_t i = o->nh / 2 + 1; i-- > 0;)
+		order_sift(o, i);
+}
+
+/* The next place in o's order (its best group's head) and its group. */
+static uint32_t order_pop(const struct rctx *c, struct order *o, uint32_t *group)
+{
+	uint32_t g = o->heap[0], j = o->at[g]++;
+
+	if (o->at[g] < o->wg[g + 1].start)
+		o->r[g] = group_bound(c, o, g);
+	else
+		o->heap[0] = o->heap[--o->nh];
+	order_sift(o, 0);
+	*group = g;
+	return j;
+}
+
+/* A phrase's place from the first row again (its buffer kept). */
+static void pcur_reset(struct pcur *c)
+{
+	c->i = 0;
+	memset(c->a, 0, sizeof(c->a));
+	memset(c->has, 0, sizeof(c->has));
+}
+
+/* The goodness of row dn whose one ranked phrase (k 1, no concept) weighs f, as
+ * score_row gives it. */
+static double one_phrase_goodness(const struct rctx *c, uint32_t dn, double f)
+{
+	const struct rank *d = c->d;
+	double norm = 0.3 + c->len_scale * (double)c->x->len[dn], score = 0.0;
+	int grp = d->g.group[0], tier;
+
+	if (f > 0)
+		score += d->idf[0] * f * 2.2 / (f + norm);
+	tier = rank_tier(f > 0 && grp >= 0, d->g.ngroups, f > 0 && grp >= 0 ? d->gidf[grp] : 0.0,
+			 d->idf_sum, 0);
+	score += rank_concept_boost(0, d->idf_sum);
+	return tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+}
+
+/* The order of the one ranked phrase l's rows into *o: its term's, or its forms'
+ * together (made now on their first query); 0 when there is none. */
+static int walk_order(const struct rctx *c, const struct plist *l, struct order *o)
+{
+	memset(o, 0, sizeof(*o));
+	if (!l->nalt) {
+		if (!l->t || !l->t->imp)
+			return 0;
+		o->t = l->t;
+		o->wg = l->t->wg;
+		o->nwg = l->t->nwg;
+		return 1;
+	} else {
+		const struct ix_term *t[ALT_SIDE];
+
+		for (int a = 0; a < l->nalt; a++)
+			if (!(t[a] = l->alt[a].t) || !t[a]->slot || t[a]->n < c->x->impact_min)
+				return 0;
+		if (!(o->u = ix_union_get(c->x, t, l->nalt)))
+			return 0;
+		o->wg = o->u->wg;
+		o->nwg = o->u->nwg;
+		return 1;
+	}
+}
+
+/* The best rows of the one ranked phrase (every match m has it) into hp, in the
+ * order o, until no row not looked at can pass the page's last: 0, or 1 when more than
+ * budget rows were looked at (the caller scans instead). The rows the order does not
+ * hold (added since it was made) are scored first. */
+static int walk(struct rctx *c, struct order *o, const uint64_t *m,
+		struct heap *hp, struct pcur *pc, size_t budget)
+{
+	const struct rank *d = c->d;
+	int grp = d->g.group[0];
+	double a = d->idf[0] * 2.2, cb = rank_concept_boost(0, d->idf_sum);
+	int t1 = rank_tier(grp >= 0, d->g.ngroups, grp >= 0 ? d->gidf[grp] : 0.0, d->idf_sum, 0);
+	int t0 = rank_tier(0, d->g.ngroups, 0.0, d->idf_sum, 0);
+	size_t looked = 0;
+
+	t1 = t1 > t0 ? t1 : t0;
+	/* after the order: a term's postings past it, a union's documents past it */
+	pcur_reset(pc);
+	if (o->t) {
+		for (uint32_t i = o->t->nimp; i < o->t->n; i++) {
+			uint32_t dn = o->t->doc[i];
+			double g;
+
+			if (!(m[dn >> 6] >> (dn & 63) & 1))
+				continue;
+			if (++looked > budget)
+				return 1;
+			g = one_phrase_goodness(c, dn, ix_wf(o->t, i) / 2.0);
+			offer(hp, dn, c->x, g);
+		}
+	} else {
+		uint32_t words = (c->x->ndocs + 63) / 64, from = o->u->ndocs;
+
+		for (uint32_t w = from / 64; w < words; w++)
+			for (uint64_t bits = m[w] & (w == from / 64 ? ~0ull << (from & 63) : ~0ull);
+			     bits; bits &= bits - 1) {
+				uint32_t dn = (uint32_t)(w * 64 + (uint32_t)__builtin_ctzll(bits));
+				double g;
+
+				if (++looked > budget)
+					return 1;
+				if (score_row(c, dn, pc, -1.0, &g))
+					offer(hp, dn, c->x, g);
+			}
+	}
+	order_start(c, o);
+	while (o->nh) {
+		double b = a * o->r[o->heap[0]] * (1 + 1e-9) + cb;
+		uint32_t g, j, dn;
+
+		if (hp->n == hp->cap &&
+		    t1 * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) < hp->h[0].score)
+			return 0;
+		j = order_pop(c, o, &g);
+		dn = order_dn(o, j);
+		if (!(m[dn >> 6] >> (dn & 63) & 1))
+			continue;
+		if (++looked > budget)
+			return 1;
+		if (o->t) {
+			offer(hp, dn, c->x, one_phrase_goodness(c, dn, ix_wf(o->t, o->t->imp[j]) / 2.0));
+		} else if (o->wg[g].wmax <= IX_IMPACT_WF) {
+			offer(hp, dn, c->x, one_phrase_goodness(c, dn, o->wg[g].wmax / 2.0));
+		} else {	/* a capped weight: the row's own */
+			double gd;
+
+			pcur_reset(pc);
+			if (score_row(c, dn, pc, -1.0, &gd))
+				offer(hp, dn, c->x, gd);
+		}
+	}
+	return 0;
 }
 
 int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
@@ -1264,6 +1486,25 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
 	rc = (struct rctx){ x, q, p, &ev, root, pl, &d, k, ncon, con, rk, nrk, some_live,
 			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0 };
+	/* one ranked phrase that every match has, and many matches of its rows: its best
+	 * rows first (walk), while they can still reach the page */
+	if (k == 1 && !ncon && nrk == 1 && !some_live && (uint64_t)total >= x->walk_min &&
+	    (uint64_t)total * 4 >= pl[0].n && must_have(ps.nodes, root, 0)) {
+		struct order o;
+
+		if (walk_order(&rc, &pl[0], &o)) {
+			for (size_t w = 0; w < ev.words; w++)
+				for (uint64_t bits = m[w]; bits; bits &= bits - 1)
+					out->rowids[nr++] =
+						x->rowid[w * 64 + (size_t)__builtin_ctzll(bits)];
+			if (!walk(&rc, &o, m, &hp, pc, (size_t)total / 4 + x->walk_slack))
+				goto ranked;
+			/* too many looked at: every match scored after all */
+			hp.n = 0;
+			nr = 0;
+			memset(pc, 0, ((size_t)ps.nph + 1) * sizeof(*pc));
+		}
+	}
 	/* every match counted, and scored unless a bound says it cannot reach the page */
 	for (size_t w = 0; w < ev.words; w++) {
 		for (uint64_t bits = m[w]; bits; bits &= bits - 1) {
@@ -1275,6 +1516,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 				offer(&hp, dn, x, g);
 		}
 	}
+ranked:
 	/* best first, ties by document; the score as ccrank gives it (lower is better) */
 	{
 		struct ranked *r = pool_alloc(p, (hp.n + 1) * sizeof(*r));

@@ -210,6 +210,8 @@ static int update(sqlite3 *db, struct ix *x)
 	sq_fts_tokenizer_free(&t);
 	if (!rc && x->ndocs - x->nalive > 1024 && x->ndocs - x->nalive > x->ndocs / 4)
 		ix_compact(x);
+	if (!rc)
+		ix_impacts(x, 0);	/* the orders of terms with many rows added */
 out:
 	if (rc < 0)
 		log_warn("search index: cannot bring it up to date: %s", sqlite3_errmsg(db));
