@@ -282,6 +282,51 @@ static void test_walk(void **state)
 	pool_free(p);
 }
 
+/* Any of several words, scored by phases (the rows with the rarest first): the rows
+ * left after a phase are scored while their tier can still reach the page. Two words
+ * as rare as each other, the second's rows better: the page is theirs. */
+static void test_phases(void **state)
+{
+	pool *p = pool_new();
+	struct ix *x = ix_new();
+	char body[96];
+
+	(void)state;
+	for (int i = 1; i <= 8; i++) {
+		snprintf(body, sizeof(body), "alpha in a long body of many words number %d", i);
+		add(x, i, "Other", body, "");
+		add(x, 100 + i, "Beta", "beta", "");
+	}
+	for (int i = 0; i < 2; i++)
+		add(x, 200 + i, "Alpha beta", "alpha beta", "");
+	for (int i = 0; i < 40; i++) {
+		snprintf(body, sizeof(body), "nothing of note %d", i);
+		add(x, 300 + i, "Other", body, "");
+	}
+	for (int want = 1; want <= 12; want++) {
+		struct ix_result a, w;
+		struct ix_query q = { "\"alpha\" OR \"beta\"", 2, NULL, want, NULL, NULL, 0,
+				      NULL, NULL, 0 };
+		const char *why;
+
+		x->walk_min = UINT32_MAX;	/* every match scored */
+		assert_int_equal(ix_search(x, &tk, p, &q, &a, &why), 0);
+		x->walk_min = 1;		/* by phases */
+		assert_int_equal(ix_search(x, &tk, p, &q, &w, &why), 0);
+		assert_int_equal(a.total, 18);
+		assert_int_equal(w.total, 18);
+		assert_int_equal(w.ntop, a.ntop);
+		for (size_t i = 0; i < a.ntop; i++) {
+			assert_int_equal(w.top[i].rowid, a.top[i].rowid);
+			assert_true(w.top[i].score == a.top[i].score);
+		}
+		if (want >= 3)	/* both words, then the second's short rows */
+			assert_true(a.top[2].rowid > 100 && a.top[2].rowid < 200);
+	}
+	ix_free(x);
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_walk),
+		cmocka_unit_test(test_phases),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

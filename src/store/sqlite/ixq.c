@@ -575,6 +575,14 @@ struct pcur {
 	uint32_t *buf, cap;	/* the positions of a list read side by side */
 };
 
+/* A phrase's place from the first row again (its buffer kept). */
+static void pcur_reset(struct pcur *c)
+{
+	c->i = 0;
+	memset(c->a, 0, sizeof(c->a));
+	memset(c->has, 0, sizeof(c->has));
+}
+
 /* Whether l has row dn (at or after the rows before: c moves forward). */
 static int at_row(const struct plist *l, struct pcur *c, uint32_t dn)
 {
@@ -1170,7 +1178,7 @@ done:
 	return 1;
 }
 
-/* ---- the impact walk: one ranked phrase, its best rows first ---- */
+/* ---- scoring by phases of groups ---- */
 
 /* Whether every row node n matches has phrase ph (on the path of ANDs and the left
  * of NOTs, or on both sides of an OR). */
@@ -1190,6 +1198,101 @@ static int must_have(const struct node *nodes, int n, int ph)
 	}
 	return 0;
 }
+
+/* Whether every match of node root has a phrase of each group (one of them on its
+ * path of ANDs: must_have). */
+static int every_group(const struct node *nodes, int root, const struct rank_groups *g)
+{
+	for (int grp = 0; grp < g->ngroups && grp < PHRASES_MAX; grp++) {
+		int has = 0;
+
+		for (int i = 0; i < g->k && !has; i++)
+			has = g->group[i] == grp && must_have(nodes, root, i);
+		if (!has)
+			return 0;
+	}
+	return 1;
+}
+
+/* Score the rows of bits (their place in dn order) and offer them; past the first
+ * phase (late), rows come after better ones of later documents: no bound that
+ * rounding could turn against a row equal to the page's last. */
+static void score_bits(struct rctx *c, const uint64_t *bits, size_t words, struct heap *hp,
+		       struct pcur *pc, int nph, int late)
+{
+	for (int i = 0; i < nph; i++)
+		pcur_reset(&pc[i]);
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t b = bits[w]; b; b &= b - 1) {
+			uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+			double g, t = hp->n == hp->cap ? hp->h[0].score : -1.0;
+
+			if (late && t >= 0)
+				t -= 1e-9 * (t > 1 ? t : 1);
+			if (score_row(c, dn, pc, t, &g))
+				offer(hp, dn, c->x, g);
+		}
+}
+
+/* The matches m scored by phases, when the query's groups of words are not all in
+ * every match (any word of several): first the rows with the rarest group, then
+ * those with the next and not the rarer, and so on. The rows left after a phase lack
+ * every group done, so their tier is at most that of all the other groups together:
+ * once the page's last is above it, they are counted and not scored. 0, or 1 when
+ * every match has the rarest group (nothing done: the caller scans). */
+static int scan_phases(struct rctx *c, uint64_t *m, size_t words, struct heap *hp,
+		       struct pcur *pc, int nph)
+{
+	const struct rank *d = c->d;
+	int ng = d->g.ngroups < PHRASES_MAX ? d->g.ngroups : PHRASES_MAX, order[PHRASES_MAX];
+	uint64_t *gb = pool_alloc(c->p, words * sizeof(*gb));
+	uint64_t *ph = pool_alloc(c->p, words * sizeof(*ph));
+	double rest = 0.0;
+
+	for (int g = 0; g < ng; g++) {	/* rarest first */
+		int j = g;
+
+		while (j > 0 && d->gidf[order[j - 1]] < d->gidf[g]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = g;
+	}
+	for (int j = 0; j < ng; j++) {
+		uint64_t any = 0;
+		int tier;
+
+		memset(gb, 0, words * sizeof(*gb));
+		for (int i = 0; i < c->k; i++)
+			if (d->g.group[i] == order[j])
+				set_bits(gb, &c->pl[i]);
+		for (size_t w = 0; w < words; w++) {
+			ph[w] = m[w] & gb[w];
+			m[w] &= ~gb[w];
+			any |= m[w];
+		}
+		if (j == 0 && !any) {	/* restore: every match has the rarest group */
+			for (size_t w = 0; w < words; w++)
+				m[w] |= ph[w];
+			return 1;
+		}
+		score_bits(c, ph, words, hp, pc, nph, j > 0);
+		/* the best a row without groups order[0..j] can have (the idf of the others
+		 * a little more, lest rounding lower their tier) */
+		rest = 0.0;
+		for (int l = j + 1; l < ng; l++)
+			rest += d->gidf[order[l]];
+		tier = rank_tier(ng - j - 1, ng, rest * (1 + 1e-9), d->idf_sum, 0);
+		if (hp->n == hp->cap && hp->h[0].score > tier * COORD_UNIT + COORD_UNIT - 1)
+			return 0;
+		if (!any)
+			return 0;
+	}
+	score_bits(c, m, words, hp, pc, nph, 1);	/* rows with none of the groups */
+	return 0;
+}
+
+/* ---- the impact walk: one ranked phrase, its best rows first ---- */
 
 /* The order a walk follows: a term's postings (t) or a union's rows (u), in groups of
  * one weight; per group its next place, the groups in a heap by the bound of their
@@ -1265,14 +1368,6 @@ static uint32_t order_pop(const struct rctx *c, struct order *o, uint32_t *group
 	order_sift(o, 0);
 	*group = g;
 	return j;
-}
-
-/* A phrase's place from the first row again (its buffer kept). */
-static void pcur_reset(struct pcur *c)
-{
-	c->i = 0;
-	memset(c->a, 0, sizeof(c->a));
-	memset(c->has, 0, sizeof(c->has));
 }
 
 /* The goodness of row dn whose one ranked phrase (k 1, no concept) weighs f, as
@@ -1504,6 +1599,16 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 			nr = 0;
 			memset(pc, 0, ((size_t)ps.nph + 1) * sizeof(*pc));
 		}
+	}
+	/* groups of words not in every match: by phases, the rarest groups first */
+	if (k >= 2 && !ncon && !some_live && d.g.ngroups >= 2 &&
+	    (uint64_t)total >= x->walk_min && !every_group(ps.nodes, root, &d.g)) {
+		for (size_t w = 0; w < ev.words; w++)
+			for (uint64_t bits = m[w]; bits; bits &= bits - 1)
+				out->rowids[nr++] = x->rowid[w * 64 + (size_t)__builtin_ctzll(bits)];
+		if (!scan_phases(&rc, m, ev.words, &hp, pc, ps.nph))
+			goto ranked;
+		nr = 0;
 	}
 	/* every match counted, and scored unless a bound says it cannot reach the page */
 	for (size_t w = 0; w < ev.words; w++) {
