@@ -3,9 +3,11 @@
  * Counting facets over a query that matches a third of a million provisions with SQL
  * costs a B-tree lookup and a sort per match. Instead the facts of every indexed row
  * (country, its region, sub-region and intermediate region, the record's own region, kind, year, language,
- * mapped articles) are kept in an array by row id, shared by all connections of this
- * process to one database file, and the matches are counted in one pass over their
- * row ids. The copy is loaded on first use. Every change of the index bumps meta
+ * mapped articles) are kept by row id, shared by all connections of this process to
+ * one database file, and the matches are counted in one pass over their row ids. Many
+ * rows have the same facts: each distinct set of them (a combination) is kept once and
+ * each row holds its number, so that a large match set is counted by combination, one
+ * increment a row, and the counts of each combination added to the facets after. The copy is loaded on first use. Every change of the index bumps meta
  * 'search_generation' and lists the rows it touched in search_changed (search_sql.h);
  * each search reads the generation first and brings the copy up to date row by row
  * (or loads it again whole after a rebuild or a long absence), so changes from
@@ -19,12 +21,12 @@
 #include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 
-#define NONE 0xff
 #define YEARS 4096		/* years counted: 0..4095 */
 
 struct fdoc {
 	uint16_t country, region, cregion, csub, cint, year;	/* strings: index, 0 none */
-	uint8_t kind, lang;				/* kind NONE: no such row */
+	uint8_t kind, lang;
+	uint16_t pad;					/* zero: combinations are hashed */
 	uint32_t articles;
 };
 
@@ -36,7 +38,11 @@ struct fcache {
 	long long generation;		/* -1: not loaded */
 	long long base;			/* row id of a[0] */
 	size_t n;
-	struct fdoc *a;
+	uint32_t *a;			/* per row its combination, 0 no such row */
+	struct fdoc *cb;		/* the combinations, cb[0] unused */
+	size_t ncb, capcb;
+	uint32_t *cbhash;		/* open addressing into cb, 0 empty */
+	size_t cbhcap;
 	char **str;			/* interned strings, str[0] unused */
 	size_t nstr, cap;
 	uint32_t *hash;			/* open addressing into str, 0 empty */
@@ -127,20 +133,69 @@ static void clear(struct fcache *c)
 	free(c->str);
 	free(c->hash);
 	free(c->a);
+	free(c->cb);
+	free(c->cbhash);
 	c->str = NULL;
 	c->hash = NULL;
 	c->a = NULL;
-	c->nstr = c->cap = c->hcap = c->n = 0;
+	c->cb = NULL;
+	c->cbhash = NULL;
+	c->nstr = c->cap = c->hcap = c->n = c->ncb = c->capcb = c->cbhcap = 0;
+}
+
+static uint32_t combo_hash(const struct fdoc *d)
+{
+	const unsigned char *b = (const unsigned char *)d;
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < sizeof(*d); i++)
+		h = (h ^ b[i]) * 16777619u;
+	return h;
+}
+
+/* The number of combination d (added when new). */
+static uint32_t combo(struct fcache *c, const struct fdoc *d)
+{
+	size_t k;
+
+	if (!c->cbhash || c->ncb * 2 >= c->cbhcap) {
+		free(c->cbhash);
+		c->cbhcap = c->cbhcap ? c->cbhcap * 2 : 1024;
+		c->cbhash = xcalloc(c->cbhcap, sizeof(*c->cbhash));
+		for (uint32_t i = 1; i < c->ncb; i++) {
+			k = combo_hash(&c->cb[i]) & (c->cbhcap - 1);
+			while (c->cbhash[k])
+				k = (k + 1) & (c->cbhcap - 1);
+			c->cbhash[k] = i;
+		}
+	}
+	k = combo_hash(d) & (c->cbhcap - 1);
+	while (c->cbhash[k]) {
+		if (!memcmp(&c->cb[c->cbhash[k]], d, sizeof(*d)))
+			return c->cbhash[k];
+		k = (k + 1) & (c->cbhcap - 1);
+	}
+	if (c->ncb == c->capcb) {
+		c->capcb = c->capcb ? c->capcb * 2 : 256;
+		c->cb = xrealloc(c->cb, c->capcb * sizeof(*c->cb));
+		if (c->ncb == 0)
+			memset(&c->cb[c->ncb++], 0, sizeof(*c->cb));
+	}
+	c->cb[c->ncb] = *d;
+	c->cbhash[k] = (uint32_t)c->ncb;
+	return (uint32_t)c->ncb++;
 }
 
 /* Row st's facts (columns from first: country, region, country's region, sub-region,
- * kind, year, language, articles, intermediate region) into d. */
-static void fill(struct fcache *c, struct fdoc *d, sqlite3_stmt *st, int first)
+ * kind, year, language, articles, intermediate region): their combination into *slot. */
+static void fill(struct fcache *c, uint32_t *slot, sqlite3_stmt *st, int first)
 {
 	const char *kind = (const char *)sqlite3_column_text(st, first + 4);
 	int year = sqlite3_column_int(st, first + 5);
+	struct fdoc facts, *d = &facts;
 	uint32_t l;
 
+	memset(d, 0, sizeof(*d));
 	d->country = intern16(c, (const char *)sqlite3_column_text(st, first));
 	d->region = intern16(c, (const char *)sqlite3_column_text(st, first + 1));
 	d->cregion = intern16(c, (const char *)sqlite3_column_text(st, first + 2));
@@ -164,6 +219,7 @@ static void fill(struct fcache *c, struct fdoc *d, sqlite3_stmt *st, int first)
 		a += len;
 		a += *a == ' ';
 	}
+	*slot = combo(c, d);
 }
 
 #define FACTS "d.country, d.region, k.region, k.subregion, d.kind, d.year, d.language, " \
@@ -189,8 +245,6 @@ static int load(struct sq *q, struct fcache *c, long long generation, struct err
 	c->base = lo;
 	c->n = hi >= lo ? (size_t)(hi - lo + 1) : 0;
 	c->a = xcalloc(c->n ? c->n : 1, sizeof(*c->a));
-	for (size_t i = 0; i < c->n; i++)
-		c->a[i].kind = NONE;
 	if (sqlite3_prepare_v2(q->db, "SELECT d.id, " FACTS " FROM search_doc d "
 			       "LEFT JOIN country k ON k.alpha2 = d.country", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -217,7 +271,6 @@ static void ensure(struct fcache *c, long long id)
 	if (!c->n) {
 		free(c->a);
 		c->a = xcalloc(1, sizeof(*c->a));
-		c->a[0].kind = NONE;
 		c->base = id;
 		c->n = 1;
 	}
@@ -225,8 +278,7 @@ static void ensure(struct fcache *c, long long id)
 		grow = (size_t)(c->base - id) + 1024;
 		c->a = xrealloc(c->a, (c->n + grow) * sizeof(*c->a));
 		memmove(c->a + grow, c->a, c->n * sizeof(*c->a));
-		for (size_t i = 0; i < grow; i++)
-			c->a[i].kind = NONE;
+		memset(c->a, 0, grow * sizeof(*c->a));
 		c->base -= (long long)grow;
 		c->n += grow;
 	} else if ((size_t)(id - c->base) >= c->n) {
@@ -234,8 +286,7 @@ static void ensure(struct fcache *c, long long id)
 
 		grow = want > c->n + c->n / 2 ? want : c->n + c->n / 2;
 		c->a = xrealloc(c->a, grow * sizeof(*c->a));
-		for (size_t i = c->n; i < grow; i++)
-			c->a[i].kind = NONE;
+		memset(c->a + c->n, 0, (grow - c->n) * sizeof(*c->a));
 		c->n = grow;
 	}
 }
@@ -270,7 +321,7 @@ static int update(struct sq *q, struct fcache *c, long long generation, struct e
 		n++;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {	/* gone */
 			if (id >= c->base && (size_t)(id - c->base) < c->n)
-				c->a[id - c->base].kind = NONE;
+				c->a[id - c->base] = 0;
 			continue;
 		}
 		ensure(c, id);
@@ -352,15 +403,17 @@ static void emit(pool *p, const struct fcache *c, const long long *counts,
 		}
 }
 
-/* The counts of one search: country, region, language, articles by string index. */
+/* The counts of one search: country, region, language, articles by string index;
+ * per combination when counted by combination (bycb). */
 struct tally {
-	long long *cnt[5], kind[3], *year, total;
+	long long *cnt[5], kind[3], *year, total, *bycb;
 };
 
 /* Bring c to the generation of the index now and take its read lock: 0, or an
- * error (no lock held). */
+ * error (no lock held). rows: how many will be counted (-1 not known): when they are
+ * many for the combinations, by combination. */
 static int facets_begin(struct sq *q, struct fcache *c, pool *p, struct tally *t,
-			struct err *e)
+			long long rows, struct err *e)
 {
 	long long g;
 	int rc;
@@ -382,30 +435,41 @@ static int facets_begin(struct sq *q, struct fcache *c, pool *p, struct tally *t
 	for (int i = 0; i < 4; i++)
 		t->cnt[i] = pool_calloc(p, c->nstr + 1, sizeof(long long));
 	t->year = pool_calloc(p, YEARS, sizeof(long long));
+	if (rows >= 0 && (size_t)rows >= c->ncb / 8)
+		t->bycb = pool_calloc(p, c->ncb + 1, sizeof(long long));
 	return ERR_OK;
+}
+
+/* n rows of combination d counted. */
+static void tally_combo(struct tally *t, const struct fdoc *d, long long n)
+{
+	t->cnt[0][d->country] += n;
+	t->cnt[1][d->region] += n;
+	if (d->cregion != d->region)
+		t->cnt[1][d->cregion] += n;
+	if (d->csub != d->region && d->csub != d->cregion)
+		t->cnt[1][d->csub] += n;
+	if (d->cint != d->region && d->cint != d->cregion && d->cint != d->csub)
+		t->cnt[1][d->cint] += n;
+	t->cnt[2][d->lang] += n;
+	t->cnt[3][d->articles] += n;
+	t->kind[d->kind] += n;
+	t->year[d->year] += n;
 }
 
 /* Row rowid counted (read lock held). */
 static inline void tally_row(const struct fcache *c, struct tally *t, long long rowid)
 {
 	long long id = rowid - c->base;
-	const struct fdoc *d;
+	uint32_t k;
 
 	t->total++;
-	if (id < 0 || (size_t)id >= c->n || (d = &c->a[id])->kind == NONE)
+	if (id < 0 || (size_t)id >= c->n || !(k = c->a[id]))
 		return;		/* indexed after the copy was made: counted, no facets */
-	t->cnt[0][d->country]++;
-	t->cnt[1][d->region]++;
-	if (d->cregion != d->region)
-		t->cnt[1][d->cregion]++;
-	if (d->csub != d->region && d->csub != d->cregion)
-		t->cnt[1][d->csub]++;
-	if (d->cint != d->region && d->cint != d->cregion && d->cint != d->csub)
-		t->cnt[1][d->cint]++;
-	t->cnt[2][d->lang]++;
-	t->cnt[3][d->articles]++;
-	t->kind[d->kind]++;
-	t->year[d->year]++;
+	if (t->bycb)
+		t->bycb[k]++;
+	else
+		tally_combo(t, &c->cb[k], 1);
 }
 
 /* The counts into out's facets; releases the read lock. */
@@ -413,6 +477,9 @@ static void facets_end(struct fcache *c, pool *p, struct tally *t, struct search
 {
 	long long **cnt = t->cnt, *kind = t->kind, *year = t->year;
 
+	for (size_t k = 1; t->bycb && k < c->ncb; k++)
+		if (t->bycb[k])
+			tally_combo(t, &c->cb[k], t->bycb[k]);
 	out->total = t->total;
 	emit(p, c, cnt[0], out, FACET_COUNTRY);
 	emit(p, c, cnt[1], out, FACET_REGION);
@@ -470,7 +537,7 @@ int sq_facets_count(struct sq *q, struct fcache *c, pool *p, const char *match,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = facets_begin(q, c, p, &t, e)))
+	if ((rc = facets_begin(q, c, p, &t, -1, e)))
 		return rc;
 	if (!(st = sq_prep(q, SQ_SEARCH_ROWIDS, "SELECT rowid FROM search WHERE search MATCH ?1",
 			   e))) {
@@ -495,7 +562,7 @@ int sq_facets_count_ids(struct sq *q, struct fcache *c, pool *p, const int64_t *
 	struct tally t;
 	int rc;
 
-	if ((rc = facets_begin(q, c, p, &t, e)))
+	if ((rc = facets_begin(q, c, p, &t, (long long)n, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		tally_row(c, &t, ids[i]);
