@@ -457,6 +457,70 @@ static void test_articles_match_corpus(void **state)
 	pool_free(p);
 }
 
+/* The region and country lists a connection keeps follow every change: its own,
+ * another connection's, and inside a transaction what it changed (and no more after a
+ * rollback). */
+static void test_lists_follow_changes(void **state)
+{
+	struct store *s = fresh("follow.db"), *other;
+	pool *p = pool_new();
+	struct region w = { "001", REGION_WORLD, "", { 0 }, 0 };
+	struct country k = { "KE", "KEN", "404", "Republic of Kenya", { 0 }, "", "", "" };
+	struct country *c;
+	struct region *r;
+	size_t n;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		w.names[l] = "World";
+		k.names[l] = "Kenya";
+	}
+	assert_int_equal(store_region_put(s, &w, &e), ERR_OK);
+	assert_int_equal(store_country_put(s, &k, &e), ERR_OK);
+	assert_int_equal(country_list(s, p, &c, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].names[LANG_EN], "Kenya");
+	assert_int_equal(region_list(s, p, &r, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].country_count, 1);
+	/* a change through this connection */
+	k.names[LANG_EN] = "Kenya (changed)";
+	assert_int_equal(store_country_put(s, &k, &e), ERR_OK);
+	assert_int_equal(country_get(s, p, "KEN", &c, &e), ERR_OK);
+	assert_string_equal(c->names[LANG_EN], "Kenya (changed)");
+	/* another connection's */
+	assert_int_equal(fixture_db_open("follow.db", 0, &other, &e), ERR_OK);
+	k.names[LANG_EN] = "Kenya (by another)";
+	assert_int_equal(store_country_put(other, &k, &e), ERR_OK);
+	assert_int_equal(country_list(s, p, &c, &n, &e), ERR_OK);
+	assert_string_equal(c[0].names[LANG_EN], "Kenya (by another)");
+	/* inside a transaction, then rolled back */
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	k.names[LANG_EN] = "Kenya (rolled back)";
+	assert_int_equal(store_country_put(s, &k, &e), ERR_OK);
+	assert_int_equal(country_get(s, p, "KE", &c, &e), ERR_OK);
+	assert_string_equal(c->names[LANG_EN], "Kenya (rolled back)");
+	store_rollback(s);
+	assert_int_equal(country_get(s, p, "KE", &c, &e), ERR_OK);
+	assert_string_equal(c->names[LANG_EN], "Kenya (by another)");
+	/* rolled back, then as many changes by another: not the rolled back lists */
+	assert_int_equal(store_begin(s, &e), ERR_OK);
+	k.names[LANG_EN] = "Kenya (rolled back again)";
+	assert_int_equal(store_country_put(s, &k, &e), ERR_OK);
+	assert_int_equal(country_list(s, p, &c, &n, &e), ERR_OK);
+	store_rollback(s);
+	k.names[LANG_EN] = "Kenya (after)";
+	assert_int_equal(store_country_put(other, &k, &e), ERR_OK);
+	assert_int_equal(country_list(s, p, &c, &n, &e), ERR_OK);
+	assert_string_equal(c[0].names[LANG_EN], "Kenya (after)");
+	assert_int_equal(country_get(s, p, "UG", &c, &e), ERR_NOTFOUND);
+	store_close(other);
+	store_close(s);
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +531,7 @@ int main(void)
 		cmocka_unit_test(test_bad_and_unknown),
 		cmocka_unit_test(test_instruments),
 		cmocka_unit_test(test_articles_match_corpus),
+		cmocka_unit_test(test_lists_follow_changes),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_group_setup, group_teardown);

@@ -13,7 +13,7 @@
 enum sq_stmt {
 	SQ_META_GET, SQ_META_SET,
 	SQ_REGION_PUT, SQ_REGION_LIST,
-	SQ_COUNTRY_PUT, SQ_COUNTRY_LIST, SQ_COUNTRY_GET,
+	SQ_COUNTRY_PUT, SQ_COUNTRY_LIST, SQ_COUNTRY_GET, SQ_REF_GENERATION,
 	SQ_INSTRUMENT_PUT, SQ_INSTRUMENT_LIST,
 	SQ_CHAPTER_PUT, SQ_CHAPTER_LIST,
 	SQ_ARTICLE_PUT, SQ_ARTICLE_LIST,
@@ -137,6 +137,7 @@ struct sq {
 	struct ixshared *ixs;	/* ixsync.c: the search index in memory */
 	struct ix_tokenizer ixtok;	/* search.c: the query tokenizer for it */
 	int ix_off;		/* 1: searches go to FTS5 only (tests compare the two) */
+	struct sq_refcache *ref;	/* ref.c: the region and country lists */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -263,6 +264,11 @@ int sq_insert(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_va
  * (NULL: "what: not found") when it touched none. */
 int sq_change(struct sq *q, enum sq_stmt id, const char *sql, const struct sq_val *v,
 	      size_t n, const char *what, const char *notfound, struct err *e);
+
+/* A copy of row src (read by r) into dst, its strings copied into p. */
+void sq_copy(pool *p, const struct sq_reader *r, void *dst, const void *src);
+/* Free the region and country lists a connection keeps (ref.c); NULL is fine. */
+void sq_ref_free(struct sq_refcache *c);
 
 /* Read the current row of st from column col on into row, as r says; strings go to
  * p. Returns the column after the last read. */

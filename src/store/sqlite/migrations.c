@@ -903,6 +903,33 @@ static const char *const migrations[] = {
 	"  prose TEXT\n"
 	") STRICT;\n"
 	"CREATE INDEX stated_need_closed ON stated_need(closed_at);\n",
+	/* 26: every change of the regions and countries counted in meta 'ref_generation',
+	 * so that a connection keeps their lists and reads them again only after one
+	 * (store/sqlite/ref.c) */
+	"CREATE TRIGGER region_insert AFTER INSERT ON region BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n"
+	"CREATE TRIGGER region_update AFTER UPDATE ON region BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n"
+	"CREATE TRIGGER region_delete AFTER DELETE ON region BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n"
+	"CREATE TRIGGER country_insert AFTER INSERT ON country BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n"
+	"CREATE TRIGGER country_update AFTER UPDATE ON country BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n"
+	"CREATE TRIGGER country_delete AFTER DELETE ON country BEGIN\n"
+	"  INSERT INTO meta(key, value) VALUES ('ref_generation', '1') ON CONFLICT(key)\n"
+	"  DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);\n"
+	"END;\n",
 };
 
 const int sq_schema_latest = (int)(sizeof(migrations) / sizeof(migrations[0]));

@@ -1,6 +1,10 @@
 /* The SQLite backend: reference data (regions, countries, instruments, articles,
  * cross-walk). One table of columns per struct serves both ways: a put binds the
  * struct's fields in its order, a list reads rows back in the same order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
 #include "store/sqlite/internal.h"
 
 static const char *const level_names[] = { "world", "region", "subregion", "intermediate" };
@@ -25,10 +29,95 @@ int sq_region_put(struct store *s, const struct region *r, struct err *e)
 		      "save region", e);
 }
 
+/* The region and country lists a connection keeps: pages that show them (the
+ * search form, every facet and hit naming a country) read them on every request, and
+ * counting each region's countries in SQL took a third of a search page's time. They
+ * are read again when meta 'ref_generation' changes: the triggers of migration 26
+ * count every change of the tables, by any process. Inside a transaction the tables
+ * are read (what it changed may be rolled back). */
+struct sq_refcache {
+	long long generation;
+	pool *p;
+	struct region *regions;
+	size_t nregions;
+	struct country *countries;
+	size_t ncountries;
+};
+
+static const struct sq_reader country_reader;
+
+void sq_ref_free(struct sq_refcache *c)
+{
+	if (!c)
+		return;
+	pool_free(c->p);
+	free(c);
+}
+
+/* Whether q->ref holds the lists of now into *fresh (0: read them from the tables,
+ * inside a transaction): 0, or an error. */
+static int ref_fresh(struct sq *q, int *fresh, struct err *e)
+{
+	struct sq_refcache *c;
+	long long g = 0;
+	pool *np;
+	int rc;
+
+	*fresh = 0;
+	if (q->depth)
+		return ERR_OK;
+	if ((rc = sq_row(q, SQ_REF_GENERATION, NULL, SQ_NOVALS, NULL, &sq_ll_reader, &g, NULL,
+			 "reference data", e)))
+		return rc;
+	if (q->ref && q->ref->generation == g) {
+		*fresh = 1;
+		return ERR_OK;
+	}
+	np = pool_new();
+	c = q->ref ? q->ref : xcalloc(1, sizeof(*c));
+	if ((rc = sq_list(q, SQ_REGION_LIST, NULL, SQ_NOVALS, np, &region_reader,
+			  (void **)&c->regions, &c->nregions, "list regions", e)) ||
+	    (rc = sq_list(q, SQ_COUNTRY_LIST, NULL, SQ_NOVALS, np, &country_reader,
+			  (void **)&c->countries, &c->ncountries, "list countries", e))) {
+		pool_free(np);
+		if (!q->ref)
+			free(c);
+		else
+			q->ref->generation = -1;
+		return rc;
+	}
+	pool_free(c->p);
+	c->p = np;
+	c->generation = g;
+	q->ref = c;
+	*fresh = 1;
+	return ERR_OK;
+}
+
+/* n rows of reader r from src, copied into p. */
+static void *copy_list(pool *p, const struct sq_reader *r, const void *src, size_t n)
+{
+	unsigned char *out = pool_calloc(p, n + 1, r->size);
+
+	for (size_t i = 0; i < n; i++)
+		sq_copy(p, r, out + i * r->size, (const unsigned char *)src + i * r->size);
+	return out;
+}
+
 int sq_region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_REGION_LIST, NULL, SQ_NOVALS, p, &region_reader,
-		       (void **)out, n, "list regions", e);
+	struct sq *q = (struct sq *)s;
+	int fresh, rc = ref_fresh(q, &fresh, e);
+
+	if (rc)
+		return rc;
+	if (fresh) {
+		*out = copy_list(p, &region_reader, q->ref->regions, q->ref->nregions);
+		*n = q->ref->nregions;
+		return ERR_OK;
+	}
+	return sq_list(q, SQ_REGION_LIST, NULL, SQ_NOVALS, p, &region_reader, (void **)out, n,
+		       "list regions", e);
 }
 
 static const struct sq_col country_cols[] = {
@@ -52,17 +141,43 @@ int sq_country_put(struct store *s, const struct country *c, struct err *e)
 int sq_country_list(struct store *s, pool *p, struct country **out, size_t *n,
 		    struct err *e)
 {
-	return sq_list((struct sq *)s, SQ_COUNTRY_LIST, NULL, SQ_NOVALS, p, &country_reader,
-		       (void **)out, n, "list countries", e);
+	struct sq *q = (struct sq *)s;
+	int fresh, rc = ref_fresh(q, &fresh, e);
+
+	if (rc)
+		return rc;
+	if (fresh) {
+		*out = copy_list(p, &country_reader, q->ref->countries, q->ref->ncountries);
+		*n = q->ref->ncountries;
+		return ERR_OK;
+	}
+	return sq_list(q, SQ_COUNTRY_LIST, NULL, SQ_NOVALS, p, &country_reader, (void **)out, n,
+		       "list countries", e);
 }
 
 int sq_country_get(struct store *s, pool *p, const char *code, struct country **out,
 		   struct err *e)
 {
-	size_t n;
-	int rc = sq_list((struct sq *)s, SQ_COUNTRY_GET, NULL, SQ_VALS(SQ_TEXT(code)), p,
-			 &country_reader, (void **)out, &n, "get country", e);
+	struct sq *q = (struct sq *)s;
+	size_t n = 0;
+	int fresh, rc = ref_fresh(q, &fresh, e);
 
+	if (rc)
+		return rc;
+	if (fresh) {
+		for (size_t i = 0; i < q->ref->ncountries && !n; i++) {
+			const struct country *c = &q->ref->countries[i];
+
+			if (!strcmp(c->alpha2, code) || !strcmp(c->alpha3, code) ||
+			    !strcmp(c->numeric, code)) {
+				*out = copy_list(p, &country_reader, c, 1);
+				n = 1;
+			}
+		}
+	} else {
+		rc = sq_list(q, SQ_COUNTRY_GET, NULL, SQ_VALS(SQ_TEXT(code)), p,
+			     &country_reader, (void **)out, &n, "get country", e);
+	}
 	if (!rc && !n)
 		rc = err_set(e, ERR_NOTFOUND, "no country with code %s", code);
 	return rc;

@@ -55,6 +55,8 @@ static const char *const sql[SQ_COUNT] = {
 	[SQ_COUNTRY_LIST] = COUNTRY_SELECT "ORDER BY name_en",
 	[SQ_COUNTRY_GET] = COUNTRY_SELECT "WHERE alpha2 = ?1 OR alpha3 = ?1 OR numeric = ?1 "
 			   "LIMIT 1",
+	[SQ_REF_GENERATION] = "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+			      "WHERE key = 'ref_generation'), 0)",
 	[SQ_INSTRUMENT_PUT] =
 		"INSERT INTO instrument(id, short_name, title, adopted, work_uri, article_count) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET "
@@ -295,6 +297,28 @@ static int bind_row(sqlite3_stmt *st, int at, const struct sq_reader *r, const v
 		}
 	}
 	return at;
+}
+
+static void copy_strings(pool *p, const struct sq_reader *r, unsigned char *row)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct sq_col *c = &r->cols[i];
+		char **strs = (char **)(void *)(row + c->off);
+
+		if (c->type == SQ_C_STR && *strs)
+			*strs = pool_strdup(p, *strs);
+		else if (c->type == SQ_C_STRS)
+			for (size_t k = 0; k < c->size; k++)
+				strs[k] = strs[k] ? pool_strdup(p, strs[k]) : NULL;
+		else if (c->type == SQ_C_SUB)
+			copy_strings(p, c->sub, row + c->off);
+	}
+}
+
+void sq_copy(pool *p, const struct sq_reader *r, void *dst, const void *src)
+{
+	memcpy(dst, src, r->size);
+	copy_strings(p, r, dst);
 }
 
 void sq_bind(sqlite3_stmt *st, const struct sq_val *v, size_t n)
@@ -563,6 +587,7 @@ static void sq_close(struct store *s)
 	if (q->ixtok.tok)
 		sq_fts_tokenizer_free(&q->ixtok);
 	sq_idf_free(q->idf);
+	sq_ref_free(q->ref);
 	sqlite3_close_v2(q->db);
 	free(q->path);
 	free(q);
