@@ -5,7 +5,8 @@
  * into an index in memory. When the index takes the expression, FTS5 must take it
  * too and find the same rows, and ccrank() must give each the score the index gives
  * (with the same document frequencies), and a page of three must hold the three best
- * scores (the bounds that skip rows are exact). Then the first row is removed from both,
+ * scores (the bounds that skip rows are exact); each row's snippet made from the
+ * index's instances (ix_snippet) must be FTS5's snippet(). Then the first row is removed from both,
  * the index compacted, and the two compared again. abort() on any difference. */
 #include <math.h>
 #include <sqlite3.h>
@@ -77,7 +78,8 @@ static void compare(const struct ix *x, pool *p, const char *match)
 		return;		/* not an expression the index takes: FTS5's alone */
 	memcpy(io.have, have, sizeof(io.have));
 	memcpy(io.df, df, sizeof(io.df));
-	if (sqlite3_prepare_v2(db, "SELECT rowid, ccrank(t, ?2) FROM t WHERE t MATCH ?1", -1, &st,
+	if (sqlite3_prepare_v2(db, "SELECT rowid, ccrank(t, ?2), snippet(t, 3, char(2), char(3), '…', 14), body "
+			       "FROM t WHERE t MATCH ?1", -1, &st,
 			       NULL) != SQLITE_OK)
 		abort();
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
@@ -93,6 +95,31 @@ static void compare(const struct ix *x, pool *p, const char *match)
 			fprintf(stderr, "row %lld: FTS5 %.12g, index %s %.12g\n", id, s,
 				i == r.ntop ? "none" : "", i == r.ntop ? 0.0 : r.top[i].score);
 			abort();
+		}
+		/* the snippet from the index's instances, as FTS5 makes it */
+		{
+			const char *fs = (const char *)sqlite3_column_text(st, 2);
+			const char *body = (const char *)sqlite3_column_text(st, 3);
+			struct ix_inst *in;
+			size_t nin;
+			const char *w;
+			int nph = 0;
+
+			if (!ix_instances(x, &tk, p, match, id, 3, &in, &nin, &w)) {
+				for (size_t j = 0; j < nin; j++)
+					nph = in[j].phrase >= nph ? in[j].phrase + 1 : nph;
+				const char *ours = ix_snippet(p, &tk, body, (int)strlen(body), in, nin,
+							      nph, "\x02", "\x03", "…", 14);
+
+				if (strcmp(fs ? fs : "", ours)) {
+					fprintf(stderr, "row %lld: snippet by FTS5 \"%s\", by the "
+						"index \"%s\"\n", id, fs ? fs : "", ours);
+					abort();
+				}
+			} else if (strcmp(w, "a prefix")) {
+				fprintf(stderr, "row %lld: no instances: %s: %s\n", id, w, match);
+				abort();
+			}
 		}
 		n++;
 	}

@@ -211,7 +211,7 @@ static int near(double a, double b)
 
 /* Every search of these tests is run twice: by the index in memory (ix.h) and by
  * FTS5 alone; both give the same total, facets and hits in the same order with the
- * same scores. */
+ * same scores and snippets. */
 static void same_as_fts5(const char *q, int limit, const struct search_result *r)
 {
 	struct search_result *f = NULL;
@@ -243,6 +243,14 @@ static void same_as_fts5(const char *q, int limit, const struct search_result *r
 		    (f->hits[i].record_id != r->hits[i].record_id ||
 		     strcmp(f->hits[i].eid ? f->hits[i].eid : "", r->hits[i].eid ? r->hits[i].eid : "")))
 			fail_msg("\"%s\": hit %zu differs", q, i);
+		/* the snippet: FTS5's snippet(), or made from the index's instances */
+		if (f->hits[i].record_id == r->hits[i].record_id &&
+		    !strcmp(f->hits[i].eid ? f->hits[i].eid : "", r->hits[i].eid ? r->hits[i].eid : "") &&
+		    strcmp(f->hits[i].snippet ? f->hits[i].snippet : "(null)",
+			   r->hits[i].snippet ? r->hits[i].snippet : "(null)"))
+			fail_msg("\"%s\": hit %zu: snippet by FTS5 \"%s\", by the index \"%s\"", q, i,
+				 f->hits[i].snippet ? f->hits[i].snippet : "(null)",
+				 r->hits[i].snippet ? r->hits[i].snippet : "(null)");
 	}
 }
 

@@ -210,6 +210,26 @@ struct ix_result {
  * evaluates (*why says what: the caller asks FTS5 instead); -1 out of memory. */
 int ix_search(const struct ix *x, const struct ix_tokenizer *t, pool *p,
 	      const struct ix_query *q, struct ix_result *out, const char **why);
+/* A phrase's instance in a row: the phrase (in order of the expression), its first
+ * token's offset in the column, its tokens. */
+struct ix_inst {
+	int phrase, off, size;
+};
+/* The instances FTS5 reports in column col of row rowid for match (the phrases it
+ * reports a row of: those whose every AND above matched the row), by offset, then
+ * phrase, into *out from p. 0; 1 with *why when the index cannot tell (the row is not
+ * in it, the expression does not match it or is not of the kind ix_search takes, a
+ * prefix). For snippets (ix_snippet). */
+int ix_instances(const struct ix *x, const struct ix_tokenizer *t, pool *p, const char *match,
+		 int64_t rowid, int col, struct ix_inst **out, size_t *n, const char **why);
+/* The snippet of the column text[0..n) as FTS5's snippet() makes it with open, close,
+ * ellipsis and a window of ntok tokens, from the column's instances in[0..nin)
+ * (ix_instances) of nphrase phrases, the text tokenized by t as FTS5 does for its
+ * auxiliary functions (snip.c). In p. */
+char *ix_snippet(pool *p, const struct ix_tokenizer *t, const char *text, int n,
+		 const struct ix_inst *in, size_t nin, int nphrase, const char *open,
+		 const char *close, const char *ellipsis, int ntok);
+
 /* Only parse match: 0 when ix_search would take it, 1 with *why otherwise. For the
  * fuzz target. */
 int ix_parse_check(const char *match, pool *p, const char **why);

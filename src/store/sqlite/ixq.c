@@ -1640,3 +1640,192 @@ ranked:
 	}
 	return 0;
 }
+
+/* ---- a row's instances (the snippet of a hit) ---- */
+
+/* Whether the row matches node n, its phrases' presence given. */
+static int row_has(const struct node *nodes, int n, const unsigned char *present)
+{
+	const struct node *nd = &nodes[n];
+
+	switch (nd->type) {
+	case N_PHRASE:
+		return present[nd->phrase];
+	case N_AND:
+		return row_has(nodes, nd->a, present) && row_has(nodes, nd->b, present);
+	case N_OR:
+		return row_has(nodes, nd->a, present) || row_has(nodes, nd->b, present);
+	case N_NOT:
+		return row_has(nodes, nd->a, present) && !row_has(nodes, nd->b, present);
+	}
+	return 0;
+}
+
+/* The phrases FTS5 reports instances of in a row node n matches (as live_phrases). */
+static void row_live(const struct node *nodes, int n, const unsigned char *present,
+		     unsigned char *live)
+{
+	const struct node *nd = &nodes[n];
+
+	switch (nd->type) {
+	case N_PHRASE:
+		live[nd->phrase] = present[nd->phrase];
+		return;
+	case N_AND:
+		row_live(nodes, nd->a, present, live);
+		row_live(nodes, nd->b, present, live);
+		return;
+	case N_NOT:
+		row_live(nodes, nd->a, present, live);
+		return;
+	case N_OR:
+		if (row_has(nodes, nd->a, present))
+			row_live(nodes, nd->a, present, live);
+		if (row_has(nodes, nd->b, present))
+			row_live(nodes, nd->b, present, live);
+		return;
+	}
+}
+
+/* The positions of the forms at position j of q in document dn, merged, into *out
+ * (count returned); *has: a form is in the document (a tag has no positions). */
+static uint32_t row_forms(pool *p, const struct ix *x, const struct qtok *q, int j, uint32_t dn,
+			  uint32_t **out, int *has)
+{
+	uint32_t n = 0, *v = NULL;
+
+	for (int a = 0; a < q->nalt[j]; a++) {
+		const struct ix_term *t = ix_term_get(x, q->alt[j][a], (size_t)q->altn[j][a]);
+		struct plist l;
+		const uint32_t *pos;
+		uint32_t one, i, np, *m, k = 0, u = 0, w = 0;
+
+		if (!t || !t->n)
+			continue;
+		l = from_term(t);
+		if ((i = seek(&l, 0, dn)) >= l.n || l.doc[i] != dn)
+			continue;
+		*has = 1;
+		np = ix_positions(t, i, &pos, &one);
+		m = pool_alloc(p, ((size_t)n + np + 1) * sizeof(*m));
+		while (u < n || w < np) {	/* merged, once each */
+			uint32_t val = w >= np || (u < n && v[u] <= pos[w]) ? v[u++] : pos[w++];
+
+			if (!k || m[k - 1] != val)
+				m[k++] = val;
+		}
+		v = m;
+		n = k;
+	}
+	*out = v;
+	return n;
+}
+
+int ix_instances(const struct ix *x, const struct ix_tokenizer *tk, pool *p, const char *match,
+		 int64_t rowid, int col, struct ix_inst **out, size_t *nout, const char **why)
+{
+	struct parser ps;
+	unsigned char *present, *live;
+	uint32_t **starts, *nstarts;
+	int *size, root;
+	int64_t dn = ix_find(x, rowid);
+	size_t n = 0, cap = 0;
+	struct ix_inst *in = NULL;
+
+	*out = NULL;
+	*nout = 0;
+	if (dn < 0) {
+		*why = "the row is not in the index";
+		return 1;
+	}
+	if ((root = parse(&ps, p, match)) < 0) {
+		*why = ps.why;
+		return 1;
+	}
+	present = pool_calloc(p, (size_t)ps.nph + 1, 1);
+	live = pool_calloc(p, (size_t)ps.nph + 1, 1);
+	starts = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*starts));
+	nstarts = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*nstarts));
+	size = pool_calloc(p, (size_t)ps.nph + 1, sizeof(*size));
+	for (int i = 0; i < ps.nph; i++) {
+		const struct pstr *s = &ps.ph[i];
+		struct qtok q;
+		uint32_t **pos, *npos;
+
+		if (s->prefix) {
+			*why = "a prefix";
+			return 1;
+		}
+		memset(&q, 0, sizeof(q));
+		q.p = p;
+		q.x = x;
+		if (tk->tokenize(tk->tok, &q, FTS5_TOKENIZE_QUERY, s->text, s->len,
+				 on_query_token) != SQLITE_OK || q.over) {
+			*why = "a phrase it cannot tokenize";
+			return 1;
+		}
+		size[i] = q.npos;
+		if (!q.npos)
+			continue;
+		pos = pool_calloc(p, (size_t)q.npos, sizeof(*pos));
+		npos = pool_calloc(p, (size_t)q.npos, sizeof(*npos));
+		for (int j = 0; j < q.npos; j++) {
+			int has = 0;
+
+			npos[j] = row_forms(p, x, &q, j, (uint32_t)dn, &pos[j], &has);
+			if (q.npos == 1)
+				present[i] = (unsigned char)has;	/* a tag too */
+		}
+		starts[i] = pool_alloc(p, ((size_t)npos[0] + 1) * sizeof(**starts));
+		for (uint32_t a = 0; a < npos[0]; a++) {
+			int ok = 1;
+
+			for (int j = 1; j < q.npos && ok; j++)
+				ok = has_pos(pos[j], npos[j], pos[0][a] + (uint32_t)j);
+			if (ok)
+				starts[i][nstarts[i]++] = pos[0][a];
+		}
+		if (q.npos > 1)
+			present[i] = nstarts[i] > 0;
+	}
+	if (!row_has(ps.nodes, root, present)) {
+		*why = "the row does not match";
+		return 1;
+	}
+	row_live(ps.nodes, root, present, live);
+	/* the instances in column col, by offset, then phrase (as FTS5 gives them) */
+	for (;;) {
+		int best = -1;
+		uint32_t bo = 0;
+
+		for (int i = 0; i < ps.nph; i++) {
+			while (live[i] && nstarts[i] && (int)(starts[i][0] >> IX_OFF_BITS) < col) {
+				starts[i]++;
+				nstarts[i]--;
+			}
+			if (!live[i] || !nstarts[i] || (int)(starts[i][0] >> IX_OFF_BITS) != col)
+				continue;
+			if (best < 0 || starts[i][0] < bo) {
+				best = i;
+				bo = starts[i][0];
+			}
+		}
+		if (best < 0)
+			break;
+		if (n == cap) {
+			struct ix_inst *more;
+
+			cap = cap * 2 + 16;
+			more = pool_alloc(p, cap * sizeof(*more));
+			if (n)
+				memcpy(more, in, n * sizeof(*in));
+			in = more;
+		}
+		in[n++] = (struct ix_inst){ best, (int)(bo & ((1u << IX_OFF_BITS) - 1)), size[best] };
+		starts[best]++;
+		nstarts[best]--;
+	}
+	*out = in;
+	*nout = n;
+	return 0;
+}

@@ -597,6 +597,47 @@ static const char *hit_concept(pool *p, const struct search_request *rq, const c
 	return NULL;
 }
 
+/* A hit's row (hit_reader), its snippet column snip, the rows where. */
+#define PAGE_SQL(snip, where) \
+	"SELECT d.record_id, d.eid, s.heading, 0.0, " snip ", d.kind, d.country, s.title, " \
+	"w.uri, NULL, d.articles, (SELECT nullif(c.citation, '') FROM caselaw c " \
+	"WHERE c.record_id = d.record_id AND d.eid IS NULL), d.language " \
+	"FROM search s JOIN search_doc d ON d.id = s.rowid " \
+	"LEFT JOIN work w ON w.record_id = d.record_id WHERE " where
+#define SNIPPET_TOKENS 14
+
+/* Hit rowid's row into h (*found 0 when it is gone), its snippet marking the words of
+ * shown (the query's words, and concept tags): from the index in memory x (held)
+ * when it can tell the row's instances, the row read by its id; else by FTS5, which
+ * matches shown again for the row. */
+static int page_row(struct sq *q, pool *p, const struct ix *x, const char *shown,
+		    long long rowid, struct search_hit *h, int *found, struct err *e)
+{
+	struct ix_inst *in;
+	size_t nin;
+	const char *why;
+	int rc;
+
+	if (x && !ix_instances(x, &q->ixtok, p, shown, rowid, 3, &in, &nin, &why)) {
+		if ((rc = sq_row(q, SQ_SEARCH_PAGE_ROW, PAGE_SQL("s.body", "s.rowid = ?1"),
+				 SQ_VALS(SQ_INT(rowid)), p, &hit_reader, h, found, "search", e)) ||
+		    !*found)
+			return rc;
+		if (h->snippet) {
+			int nph = 0;
+
+			for (size_t i = 0; i < nin; i++)
+				nph = in[i].phrase >= nph ? in[i].phrase + 1 : nph;
+			h->snippet = ix_snippet(p, &q->ixtok, h->snippet, (int)strlen(h->snippet),
+						in, nin, nph, "\x02", "\x03", "…", SNIPPET_TOKENS);
+		}
+		return ERR_OK;
+	}
+	return sq_row(q, SQ_SEARCH_PAGE, PAGE_SQL("snippet(search, 3, char(2), char(3), '…', 14)",
+						  "search MATCH ?1 AND s.rowid = ?2"),
+		      SQ_VALS(SQ_TEXT(shown), SQ_INT(rowid)), p, &hit_reader, h, found, "search", e);
+}
+
 int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	      struct search_result *out, struct err *e)
 {
@@ -605,6 +646,7 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	struct sq_phrase *ph;
 	size_t nc = 0, nph, first = (size_t)rq->offset;
 	const char *terms, *match = NULL, *spec, *concepts, *shown;
+	const struct ix *x = NULL;
 	struct sq_rank_io bw;
 	int rc, used = 0;
 
@@ -676,26 +718,24 @@ int sq_search(struct store *s, pool *p, const struct search_request *rq,
 	}
 	out->hits = pool_calloc(p, (size_t)rq->limit + 1, sizeof(*out->hits));
 	out->nhits = 0;
+	if (used && sq_ix_acquire(q, &x) != 1)
+		x = NULL;
 	for (size_t i = first; i < nc && out->nhits < (size_t)rq->limit; i++) {
 		struct search_hit *h = &out->hits[out->nhits];
 		int found;
 
-		if ((rc = sq_row(q, SQ_SEARCH_PAGE, "SELECT d.record_id, d.eid, s.heading, 0.0, "
-				 "snippet(search, 3, char(2), char(3), '…', 14), d.kind, d.country, "
-				 "s.title, w.uri, NULL, d.articles, (SELECT nullif(c.citation, '') "
-				 "FROM caselaw c WHERE c.record_id = d.record_id AND d.eid IS NULL), "
-				 "d.language FROM search s JOIN search_doc d ON d.id = s.rowid "
-				 "LEFT JOIN work w ON w.record_id = d.record_id "
-				 "WHERE search MATCH ?1 AND s.rowid = ?2",
-				 SQ_VALS(SQ_TEXT(shown), SQ_INT(c[i].rowid)), p, &hit_reader, h,
-				 &found, "search", e)))
-			return rc;
+		if ((rc = page_row(q, p, x, shown, c[i].rowid, h, &found, e)))
+			break;
 		if (found) {
 			h->score = c[i].score;
 			h->concept = hit_concept(p, rq, h->articles);
 			out->nhits++;
 		}
 	}
+	if (x)
+		sq_ix_release(q);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < out->nhits; i++)
 		if (out->hits[i].eid && c[first + i].rowid > 0)
 			provision_path(q, p, c[first + i].rowid, &out->hits[i], e);
