@@ -107,6 +107,14 @@ int utf8_collate(const char *a, const char *b)
 	}
 }
 
+void utf8_collate_key(const char *s, uint32_t *key)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while ((*key++ = fold_next(&p)))
+		;
+}
+
 /* What utf8_fold makes of code point cp: 0 to drop it, else its replacement. */
 static uint32_t fold_cp(uint32_t cp)
 {

@@ -23,6 +23,10 @@ uint32_t utf8_latin_base(uint32_t cp);
  * are ignored first ("Réunion" sorts between "Qatar" and "Romania"), then bytes
  * break ties. Other scripts compare by code point. */
 int utf8_collate(const char *a, const char *b);
+/* The sort key of s as utf8_collate compares it: its folded code points, then 0, into
+ * key (room for strlen(s) + 1). utf8_collate(a, b) has the sign of comparing the keys
+ * (as arrays, the first difference), then strcmp(a, b). */
+void utf8_collate_key(const char *s, uint32_t *key);
 
 /* Fold the word in[0..n) for search: ASCII and Cyrillic lowercased, Latin letters
  * without their accents (U+00C0..U+017F and combining marks), Ё as Е, and Arabic

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 
 static const char *const level_names[] = {
@@ -56,18 +57,44 @@ int country_list(struct store *s, pool *p, struct country **out, size_t *n, stru
 	return store_country_list(s, p, out, n, e);
 }
 
-static _Thread_local enum lang sort_lang;
+/* A country and its name's sort key (utf8_collate_key). */
+struct keyed {
+	struct country c;
+	const char *name;
+	uint32_t *key;
+};
 
-static int by_name(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
-	return utf8_collate(country_name(a, sort_lang), country_name(b, sort_lang));
+	const struct keyed *x = a, *y = b;
+	size_t i = 0;
+
+	while (x->key[i] == y->key[i] && x->key[i])
+		i++;
+	if (x->key[i] != y->key[i])
+		return x->key[i] < y->key[i] ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 void country_sort(struct country *list, size_t n, enum lang lang)
 {
-	sort_lang = lang;
-	if (n > 1)
-		qsort(list, n, sizeof(*list), by_name);
+	struct keyed *k;
+
+	if (n < 2)
+		return;
+	k = xmalloc(n * sizeof(*k));
+	for (size_t i = 0; i < n; i++) {
+		k[i].c = list[i];
+		k[i].name = country_name(&list[i], lang);
+		k[i].key = xmalloc((strlen(k[i].name) + 1) * sizeof(*k[i].key));
+		utf8_collate_key(k[i].name, k[i].key);
+	}
+	qsort(k, n, sizeof(*k), by_key);	/* as utf8_collate sorts the names */
+	for (size_t i = 0; i < n; i++) {
+		list[i] = k[i].c;
+		free(k[i].key);
+	}
+	free(k);
 }
 
 int country_get(struct store *s, pool *p, const char *code, struct country **out,

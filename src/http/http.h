@@ -37,6 +37,8 @@ struct req_arg {
 	const char *filename;	/* a file field of a multipart form, else NULL */
 };
 
+struct web_memo;
+
 struct req {
 	pool *pool;			/* freed when the request ends */
 	enum http_method method;
@@ -67,6 +69,8 @@ struct req {
 	/* the Atom feed the page follows: layout_begin links it in the head
 	 * (<link rel="alternate" type="application/atom+xml">); NULL none */
 	const char *feed, *feed_title;
+	struct web_memo *memo;		/* what the web layer read once for this request
+					 * (web/repo.c), NULL until then */
 };
 
 struct resp {

@@ -76,11 +76,34 @@ const char *web_record_path(struct req *r, const struct record *rec)
 	}
 }
 
+/* What a request reads once: the countries (a page names dozens: facets, hits). */
+struct web_memo {
+	struct country *countries;
+	size_t ncountries;
+	int have_countries;
+};
+
+static struct web_memo *memo(struct req *r)
+{
+	if (!r->memo)
+		r->memo = pool_calloc(r->pool, 1, sizeof(*r->memo));
+	return r->memo;
+}
+
 const char *web_country_name(struct req *r, const char *cc)
 {
+	struct web_memo *m = memo(r);
 	struct country *c;
 
-	if (cc && !country_get(r->store, r->pool, cc, &c, NULL))
+	if (!cc)
+		return cc;
+	if (!m->have_countries)
+		m->have_countries = 1 + !country_list(r->store, r->pool, &m->countries,
+						      &m->ncountries, NULL);
+	for (size_t i = 0; m->have_countries == 2 && i < m->ncountries; i++)
+		if (!strcmp(m->countries[i].alpha2, cc))
+			return country_name(&m->countries[i], r->lang);
+	if (!country_get(r->store, r->pool, cc, &c, NULL))	/* another form of code */
 		return country_name(c, r->lang);
 	return cc;
 }

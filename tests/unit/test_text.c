@@ -38,6 +38,31 @@ static void test_collate_other_scripts(void **state)
 	assert_true(utf8_collate("\xff\xfe", "a") > 0);
 }
 
+/* utf8_collate_key orders as utf8_collate: every pair of these, both ways. */
+static void test_collate_key(void **state)
+{
+	static const char *const w[] = { "Qatar", "Réunion", "Romania", "Åland Islands",
+		"Albania", "Côte d'Ivoire", "curaçao", "Curaçao", "Kenya", "Ke", "", "Ÿ", "Z",
+		"Ёлка", "Жук", "Кения", "кения", "\xc3", "\xc3\xa9", "\xff\xfe", "a",
+		"الجزائر", "中国", "Zz" };
+	size_t n = sizeof(w) / sizeof(*w);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			uint32_t a[64], b[64];
+			size_t k = 0;
+			int by_key, c = utf8_collate(w[i], w[j]);
+
+			utf8_collate_key(w[i], a);
+			utf8_collate_key(w[j], b);
+			while (a[k] == b[k] && a[k])
+				k++;
+			by_key = a[k] != b[k] ? (a[k] < b[k] ? -1 : 1) : strcmp(w[i], w[j]);
+			assert_int_equal(by_key < 0 ? -1 : by_key > 0, c < 0 ? -1 : c > 0);
+		}
+}
+
 static void test_country_sort(void **state)
 {
 	struct country cs[4];
@@ -79,6 +104,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_collate_latin),
 		cmocka_unit_test(test_collate_other_scripts),
+		cmocka_unit_test(test_collate_key),
 		cmocka_unit_test(test_country_sort),
 		cmocka_unit_test(test_i18n),
 	};

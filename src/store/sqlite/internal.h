@@ -138,6 +138,7 @@ struct sq {
 	struct ix_tokenizer ixtok;	/* search.c: the query tokenizer for it */
 	int ix_off;		/* 1: searches go to FTS5 only (tests compare the two) */
 	struct sq_refcache *ref;	/* ref.c: the region and country lists */
+	struct places *places;	/* search.c: hits' places in their laws */
 };
 
 /* The prepared statement for id, reset and with bindings cleared; NULL with e set. */
@@ -368,6 +369,7 @@ int sq_facets_count_ids(struct sq *q, struct fcache *c, pool *p, const int64_t *
 
 /* search.c */
 void sq_idf_free(struct idf_cache *c);
+void sq_places_free(struct places *c);
 
 /* match.c: the FTS5 MATCH expression of the search terms t[0..n) (the filters are
  * search.c's), from p; NULL when there is no positive term (a query of filters only).

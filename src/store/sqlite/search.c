@@ -512,34 +512,87 @@ static const struct sq_col hit_place_cols[] = {
 };
 static const struct sq_reader hit_place_reader = SQ_READER(struct hit_place, hit_place_cols);
 
+/* The places of hits read on this connection, for the index generation they were read
+ * in (a provision's heading or its ancestors' change the rows of its law, and so the
+ * generation): by row id, at most PLACES_MAX, forgotten all at once when full. */
+#define PLACES_MAX 4096
+struct places {
+	long long generation;
+	pool *p;
+	size_t n;
+	long long id[PLACES_MAX * 2];	/* 0 empty */
+	struct hit_place v[PLACES_MAX * 2];
+};
+
+void sq_places_free(struct places *c)
+{
+	if (!c)
+		return;
+	pool_free(c->p);
+	free(c);
+}
+
+/* The slot of rowid in c (its own, or the empty one it would take). */
+static size_t place_slot(const struct places *c, long long rowid)
+{
+	size_t k = (size_t)((unsigned long long)rowid * 0x9e3779b97f4a7c15ull >> 40) %
+		   (PLACES_MAX * 2);
+
+	while (c->id[k] && c->id[k] != rowid)
+		k = (k + 1) % (PLACES_MAX * 2);
+	return k;
+}
+
 /* The place of provision rowid in its law into h: its ancestors' numbers and
  * headings, and for a provision without a heading of its own, those up to the
- * nearest ancestor with one (its section) apart from those above. */
+ * nearest ancestor with one (its section) apart from those above; kept per
+ * connection (struct places) outside transactions. */
 static void provision_path(struct sq *q, pool *p, long long rowid, struct search_hit *h,
 			   struct err *e)
 {
 	struct hit_place pl = { NULL, NULL, NULL, 1 };
+	struct places *c = q->places;
+	size_t k;
 
-	sq_row(q, SQ_SEARCH_PATH,
-	       "WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
-	       "WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
-	       "up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
-	       "WHERE v.parent_id IS NOT NULL LIMIT 16), "
-	       "l(label, headed, depth) AS (SELECT trim(coalesce(v.num, '') || ' ' || "
-	       "coalesce(v.heading, '')), coalesce(trim(v.heading), '') != '', up.depth "
-	       "FROM up JOIN provision v ON v.id = up.id), "
-	       "s(d) AS (SELECT coalesce((SELECT min(depth) FROM l WHERE headed), 0)) "
-	       "SELECT (SELECT group_concat(label, ' › ') FROM (SELECT label FROM l "
-	       "ORDER BY depth DESC)), (SELECT group_concat(label, ' › ') FROM (SELECT label "
-	       "FROM l, s WHERE depth <= s.d ORDER BY depth DESC)), "
-	       "(SELECT group_concat(label, ' › ') FROM (SELECT label FROM l, s "
-	       "WHERE depth > s.d ORDER BY depth DESC)), "
-	       "(SELECT coalesce(trim(heading), '') != '' FROM provision WHERE id = ?1)",
-	       SQ_VALS(SQ_INT(rowid)), p, &hit_place_reader, &pl, NULL, "search", e);
-	h->path = pl.path && *pl.path ? pl.path : NULL;
+	if (!c)
+		c = q->places = xcalloc(1, sizeof(*c));
+	if (c->generation != q->generation || c->n >= PLACES_MAX || !c->p) {
+		pool_free(c->p);
+		memset(c->id, 0, sizeof(c->id));
+		c->p = pool_new();
+		c->n = 0;
+		c->generation = q->generation;
+	}
+	k = place_slot(c, rowid);
+	if (c->id[k] && !q->depth) {
+		pl = c->v[k];
+	} else if (!sq_row(q, SQ_SEARCH_PATH,
+		   "WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 0 FROM provision "
+		   "WHERE id = ?1 AND parent_id IS NOT NULL UNION ALL SELECT v.parent_id, "
+		   "up.depth + 1 FROM provision v JOIN up ON v.id = up.id "
+		   "WHERE v.parent_id IS NOT NULL LIMIT 16), "
+		   "l(label, headed, depth) AS (SELECT trim(coalesce(v.num, '') || ' ' || "
+		   "coalesce(v.heading, '')), coalesce(trim(v.heading), '') != '', up.depth "
+		   "FROM up JOIN provision v ON v.id = up.id), "
+		   "s(d) AS (SELECT coalesce((SELECT min(depth) FROM l WHERE headed), 0)) "
+		   "SELECT (SELECT group_concat(label, ' › ') FROM (SELECT label FROM l "
+		   "ORDER BY depth DESC)), (SELECT group_concat(label, ' › ') FROM (SELECT label "
+		   "FROM l, s WHERE depth <= s.d ORDER BY depth DESC)), "
+		   "(SELECT group_concat(label, ' › ') FROM (SELECT label FROM l, s "
+		   "WHERE depth > s.d ORDER BY depth DESC)), "
+		   "(SELECT coalesce(trim(heading), '') != '' FROM provision WHERE id = ?1)",
+		   SQ_VALS(SQ_INT(rowid)), q->depth ? p : c->p, &hit_place_reader, &pl, NULL,
+		   "search", e) &&
+		   !q->depth) {	/* inside a transaction: it may be rolled back */
+		c->id[k] = rowid;
+		c->v[k] = pl;
+		c->n++;
+	}
+	h->path = pl.path && *pl.path ? pool_strdup(p, pl.path) : NULL;
 	if (!pl.headed && pl.section && *pl.section) {
-		h->section = pl.section;
-		h->section_path = pl.section_path && *pl.section_path ? pl.section_path : NULL;
+		h->section = pool_strdup(p, pl.section);
+		h->section_path = pl.section_path && *pl.section_path ?
+				  pool_strdup(p, pl.section_path) : NULL;
 	}
 }
 

@@ -587,6 +587,7 @@ static void sq_close(struct store *s)
 	if (q->ixtok.tok)
 		sq_fts_tokenizer_free(&q->ixtok);
 	sq_idf_free(q->idf);
+	sq_places_free(q->places);
 	sq_ref_free(q->ref);
 	sqlite3_close_v2(q->db);
 	free(q->path);
