@@ -8,7 +8,8 @@
 # Knobs: BENCH_PROVISIONS (200000), BENCH_SEED (1), LOAD_CONNS (64), LOAD_SECONDS (30),
 # LOAD_CPUS (the server's CPU list for taskset, "0"), LOAD_CLIENT_CPUS (wrk's, "1"), LOAD_MEMORY (bytes, 512 MiB; the memory
 # cgroup, v1 or v2, when one can be made: else said and not limited), LOAD_THREADS (the
-# server's HTTP threads, 4).
+# server's HTTP threads; by default the server's own: one per CPU it may run on, so one
+# on CPU 0).
 set -eu
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,7 +20,7 @@ secs=${LOAD_SECONDS:-30}
 cpus=${LOAD_CPUS:-0}
 client_cpus=${LOAD_CLIENT_CPUS:-1}
 memory=${LOAD_MEMORY:-$((512 * 1024 * 1024))}
-threads=${LOAD_THREADS:-4}
+threads=${LOAD_THREADS:-0}
 data=bench/search/data/p$provisions-s$seed
 command -v wrk >/dev/null && command -v curl >/dev/null && command -v python3 >/dev/null ||
 	scripts/install-deps.sh bench test
@@ -35,7 +36,7 @@ trap 'exit 130' INT TERM
 
 echo "search under load, $(date -u +%FT%TZ)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "ccrepo $(git rev-parse --short HEAD 2>/dev/null); $provisions provisions (seed $seed); server on CPU $cpus, $threads threads, $((memory >> 20)) MiB; wrk $conns connections, $secs s"
+echo "ccrepo $(git rev-parse --short HEAD 2>/dev/null); $provisions provisions (seed $seed); server on CPU $cpus, $([ "$threads" = 0 ] && echo "one HTTP thread per CPU" || echo "$threads HTTP threads"), $((memory >> 20)) MiB; wrk $conns connections, $secs s"
 make -s
 if [ ! -f "$data/.done" ]; then
 	echo "generating the corpus in $data ..."

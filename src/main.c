@@ -1,5 +1,6 @@
 /* ccrepo: one program and one database file; the command table. */
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,8 +418,11 @@ static int cmd_serve(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "ccrepo serve: unexpected argument '%s'\n", argv[0]);
 		return 2;
 	}
-	if (!o.threads) {
-		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (!o.threads) {	/* one per CPU the process may run on (taskset, a cpuset) */
+		cpu_set_t cs;
+
+		ncpu = sched_getaffinity(0, sizeof(cs), &cs) ? sysconf(_SC_NPROCESSORS_ONLN) :
+		       CPU_COUNT(&cs);
 		o.threads = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 2;
 	}
 	/* block the stop signals in every thread; this one waits for them */

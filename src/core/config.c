@@ -195,7 +195,7 @@ static const struct {
 	{ { "db", "CCREPO_DB", "FILE", "data/ccrepo.db",
 	    "SQLite database file (created on first start)", OFF(db), 0, 0 }, set_str },
 	{ { "threads", "CCREPO_THREADS", "N", "0",
-	    "HTTP worker threads (0: one per CPU)", OFF(threads), 0, 256 }, set_int },
+	    "HTTP worker threads (0: one per CPU it may run on)", OFF(threads), 0, 256 }, set_int },
 	{ { "log-level", "CCREPO_LOG_LEVEL", "LEVEL", "info",
 	    "error, warn, info or debug", OFF(log_level), 0, 0 }, set_level },
 	{ { "iso-codes-dir", "CCREPO_ISO_CODES_DIR", "DIR", "/usr/share/iso-codes/json",

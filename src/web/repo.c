@@ -90,32 +90,42 @@ static struct web_memo *memo(struct req *r)
 	return r->memo;
 }
 
-const char *web_country_name(struct req *r, const char *cc)
+/* The request's country list (read once), or NULL with *n 0. */
+static const struct country *countries(struct req *r, size_t *n)
 {
 	struct web_memo *m = memo(r);
+
+	if (!m->have_countries)
+		m->have_countries = 1 + !country_list(r->store, r->pool, &m->countries,
+						      &m->ncountries, NULL);
+	*n = m->have_countries == 2 ? m->ncountries : 0;
+	return *n ? m->countries : NULL;
+}
+
+const char *web_country_name(struct req *r, const char *cc)
+{
+	size_t n;
+	const struct country *all = countries(r, &n);
 	struct country *c;
 
 	if (!cc)
 		return cc;
-	if (!m->have_countries)
-		m->have_countries = 1 + !country_list(r->store, r->pool, &m->countries,
-						      &m->ncountries, NULL);
-	for (size_t i = 0; m->have_countries == 2 && i < m->ncountries; i++)
-		if (!strcmp(m->countries[i].alpha2, cc))
-			return country_name(&m->countries[i], r->lang);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(all[i].alpha2, cc))
+			return country_name(&all[i], r->lang);
 	if (!country_get(r->store, r->pool, cc, &c, NULL))	/* another form of code */
 		return country_name(c, r->lang);
 	return cc;
 }
-
 void web_country_select(struct req *r, struct sbuf *b, const char *name, const char *selected,
 			const char *empty_label)
 {
-	struct country *cs;
-	size_t n = 0;
+	size_t n;
+	const struct country *all = countries(r, &n);
+	struct country *cs = pool_alloc(r->pool, (n + 1) * sizeof(*cs));
 
-	if (country_list(r->store, r->pool, &cs, &n, NULL))
-		n = 0;
+	if (n)
+		memcpy(cs, all, n * sizeof(*cs));	/* the request's list stays as read */
 	country_sort(cs, n, r->lang);
 	html_fmt(b, "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s</option>\n", name,
 		 name, empty_label);
