@@ -1058,6 +1058,13 @@ struct rctx {
 	size_t incap;
 };
 
+/* A row's goodness from its tier and score (ccrank's, negated: higher is better), the
+ * score capped below the tier unit. */
+static double goodness(int tier, double score)
+{
+	return tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+}
+
 /* Row dn's goodness as ccrank ranks it (tier x COORD_UNIT + score, higher is better)
  * into *out; pc: the ranked phrases' places, moved forward to dn. 0 when a bound
  * shows it cannot pass t, the page's last (-1: none yet); closeness, the costly part,
@@ -1120,7 +1127,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	if (t >= 0) {
 		/* closeness at most doubles the score */
 		hi = (npresent >= 2 ? 2 * score : score) + cb;
-		if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
+		if (goodness(tier, hi) < t)
 			return 0;
 	}
 	if (npresent < 2 && exact)
@@ -1140,7 +1147,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	}
 	/* closeness at most doubles the score */
 	hi = (npresent >= 2 ? 2 * score : score) + cb;
-	if (tier * COORD_UNIT + (hi < COORD_UNIT - 1 ? hi : COORD_UNIT - 1) < t)
+	if (goodness(tier, hi) < t)
 		return 0;
 	if (npresent == 2) {
 		int a = -1, b = -1;
@@ -1174,7 +1181,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	}
 done:
 	score += cb;
-	*out = tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+	*out = goodness(tier, score);
 	return 1;
 }
 
@@ -1283,7 +1290,7 @@ static int scan_phases(struct rctx *c, uint64_t *m, size_t words, struct heap *h
 		for (int l = j + 1; l < ng; l++)
 			rest += d->gidf[order[l]];
 		tier = rank_tier(ng - j - 1, ng, rest * (1 + 1e-9), d->idf_sum, 0);
-		if (hp->n == hp->cap && hp->h[0].score > tier * COORD_UNIT + COORD_UNIT - 1)
+		if (hp->n == hp->cap && hp->h[0].score > goodness(tier, COORD_UNIT))	/* its most */
 			return 0;
 		if (!any)
 			return 0;
@@ -1383,7 +1390,7 @@ static double one_phrase_goodness(const struct rctx *c, uint32_t dn, double f)
 	tier = rank_tier(f > 0 && grp >= 0, d->g.ngroups, f > 0 && grp >= 0 ? d->gidf[grp] : 0.0,
 			 d->idf_sum, 0);
 	score += rank_concept_boost(0, d->idf_sum);
-	return tier * COORD_UNIT + (score < COORD_UNIT - 1 ? score : COORD_UNIT - 1);
+	return goodness(tier, score);
 }
 
 /* The order of the one ranked phrase l's rows into *o: its term's, or its forms'
@@ -1462,7 +1469,7 @@ static int walk(struct rctx *c, struct order *o, const uint64_t *m,
 		uint32_t g, j, dn;
 
 		if (hp->n == hp->cap &&
-		    t1 * COORD_UNIT + (b < COORD_UNIT - 1 ? b : COORD_UNIT - 1) < hp->h[0].score)
+		    goodness(t1, b) < hp->h[0].score)
 			return 0;
 		j = order_pop(c, o, &g);
 		dn = order_dn(o, j);

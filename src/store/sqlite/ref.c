@@ -104,20 +104,28 @@ static void *copy_list(pool *p, const struct sq_reader *r, const void *src, size
 	return out;
 }
 
-int sq_region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e)
+/* The region list (countries 0) or the country list into *out: a copy of the kept one,
+ * or read from the tables inside a transaction. */
+static int ref_list(struct sq *q, pool *p, int countries, void **out, size_t *n,
+		    struct err *e)
 {
-	struct sq *q = (struct sq *)s;
+	const struct sq_reader *r = countries ? &country_reader : &region_reader;
 	int fresh, rc = ref_fresh(q, &fresh, e);
 
 	if (rc)
 		return rc;
-	if (fresh) {
-		*out = copy_list(p, &region_reader, q->ref->regions, q->ref->nregions);
-		*n = q->ref->nregions;
-		return ERR_OK;
-	}
-	return sq_list(q, SQ_REGION_LIST, NULL, SQ_NOVALS, p, &region_reader, (void **)out, n,
-		       "list regions", e);
+	if (!fresh)
+		return sq_list(q, countries ? SQ_COUNTRY_LIST : SQ_REGION_LIST, NULL, SQ_NOVALS, p,
+			       r, out, n, countries ? "list countries" : "list regions", e);
+	*n = countries ? q->ref->ncountries : q->ref->nregions;
+	*out = copy_list(p, r, countries ? (const void *)q->ref->countries :
+			 (const void *)q->ref->regions, *n);
+	return ERR_OK;
+}
+
+int sq_region_list(struct store *s, pool *p, struct region **out, size_t *n, struct err *e)
+{
+	return ref_list((struct sq *)s, p, 0, (void **)out, n, e);
 }
 
 static const struct sq_col country_cols[] = {
@@ -141,18 +149,7 @@ int sq_country_put(struct store *s, const struct country *c, struct err *e)
 int sq_country_list(struct store *s, pool *p, struct country **out, size_t *n,
 		    struct err *e)
 {
-	struct sq *q = (struct sq *)s;
-	int fresh, rc = ref_fresh(q, &fresh, e);
-
-	if (rc)
-		return rc;
-	if (fresh) {
-		*out = copy_list(p, &country_reader, q->ref->countries, q->ref->ncountries);
-		*n = q->ref->ncountries;
-		return ERR_OK;
-	}
-	return sq_list(q, SQ_COUNTRY_LIST, NULL, SQ_NOVALS, p, &country_reader, (void **)out, n,
-		       "list countries", e);
+	return ref_list((struct sq *)s, p, 1, (void **)out, n, e);
 }
 
 int sq_country_get(struct store *s, pool *p, const char *code, struct country **out,
