@@ -6,7 +6,8 @@
 #   3. the three drivers (ccrepo's linked against the program's objects);
 #   4. the three indexes, each timed and measured on disk;
 #   5. every query on each engine: warm-up, then 1 and 2 threads;
-#   6. the comparison table, also written to bench/results/search-latest.txt.
+#   6. the comparison table and each engine's ten slowest queries, also written to
+#      bench/results/search-latest.txt.
 # Knobs: BENCH_PROVISIONS (1000000), BENCH_QUERIES (1000), BENCH_SEED (1),
 # BENCH_THREADS (1,2), BENCH_MAX_SECONDS (per engine and thread count, 1200),
 # BENCH_ENGINES (ccrepo fts5 xapian), BENCH_TMP (where the indexes go, default /tmp).
@@ -93,7 +94,7 @@ cc $cflags -Isrc -Ibuild/rel/gen \
 phase "build ccrepo and the drivers" "$(since "$t0")"
 
 has() { case " $engines " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
-opts=(--threads "$threads" --max "$queries" --max-seconds "$maxs")
+opts=(--threads "$threads" --max "$queries" --max-seconds "$maxs" --slowest 10)
 guard=$(( maxs * 3 + 600 ))	# warm-up and two thread counts, and some
 : >"$tmp/build.txt"
 
@@ -166,6 +167,11 @@ done
 	sed 's/^/  /' "$data/stats.txt"
 	echo
 	python3 bench/search/report.py "$tmp"
+	echo
+	echo "The ten slowest queries of each engine on one thread (ms, query id, class, query)"
+	for e in $engines; do
+		grep -h "^SLOW $e 1 " "$tmp/$e.out" 2>/dev/null | cut -d' ' -f2,4- | sed 's/^/  /'
+	done
 	echo
 	echo "Phases"
 	printf '%s' "$phases"

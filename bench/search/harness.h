@@ -14,7 +14,10 @@
  * class "all" is every query; its qps is all queries over the sum of the batches'
  * wall times. A deadline (--max-seconds) stops taking queries: n then says how many
  * ran. --counts FILE writes, from the warm-up pass, one line per query: id, class,
- * matches (-1: error), the query, its latency in ms. */
+ * matches (-1: error), the query, its latency in ms. --slowest N prints, per thread
+ * count, the N slowest queries of the timed runs (the ones that make the p99):
+ *
+ *   SLOW engine threads ms id class query */
 #ifndef BENCH_HARNESS_H
 #define BENCH_HARNESS_H
 #include <math.h>
@@ -212,12 +215,24 @@ static void bench_report(const char *engine, int threads, const char *cls, doubl
 
 static const char *const bench_classes[] = { "rare", "common", "multi", "phrase", "filter" };
 
+struct bench_slow {
+	double ms;
+	const struct bq *q;
+};
+
+static int bench_slow_cmp(const void *a, const void *b)
+{
+	double x = ((const struct bench_slow *)a)->ms, y = ((const struct bench_slow *)b)->ms;
+
+	return x > y ? -1 : x < y;
+}
+
 /* Options: --threads 1,2  --max N (queries)  --counts FILE  --max-seconds S (per
- * thread count; default 1200). Returns the exit status. */
+ * thread count; default 1200)  --slowest N. Returns the exit status. */
 static int bench_main(const struct bench_engine *e, const char *qpath, int argc, char **argv)
 {
 	const char *threads = "1,2", *counts = NULL;
-	int max = 0, nq, maxth = 1, rc = 0;
+	int max = 0, nq, maxth = 1, rc = 0, slowest = 0;
 	double limit = 1200;
 	struct bq *qs;
 	void *ctx[64] = { 0 };
@@ -232,6 +247,8 @@ static int bench_main(const struct bench_engine *e, const char *qpath, int argc,
 			counts = argv[i + 1];
 		else if (!strcmp(argv[i], "--max-seconds"))
 			limit = atof(argv[i + 1]);
+		else if (!strcmp(argv[i], "--slowest"))
+			slowest = atoi(argv[i + 1]);
 		else {
 			fprintf(stderr, "%s: unknown option %s\n", e->name, argv[i]);
 			return 2;
@@ -257,6 +274,7 @@ static int bench_main(const struct bench_engine *e, const char *qpath, int argc,
 	b.lat = (double *)malloc((size_t)nq * sizeof(*b.lat));
 	b.total = (long long *)malloc((size_t)nq * sizeof(*b.total));
 	double *all = (double *)malloc((size_t)nq * sizeof(*all));
+	struct bench_slow *slow = (struct bench_slow *)malloc((size_t)nq * sizeof(*slow));
 
 	/* warm-up: every query once, on one thread; and the match counts */
 	for (int i = 0; i < nq; i++)
@@ -297,12 +315,19 @@ static int bench_main(const struct bench_engine *e, const char *qpath, int argc,
 				continue;
 			wall = bench_batch_run(&b, nth);
 			bench_report(e->name, nth, bench_classes[c], b.lat, b.n, wall, b.errors);
-			for (int i = 0; i < b.n; i++)
+			for (int i = 0; i < b.n; i++) {
+				slow[nall].ms = b.lat[i];
+				slow[nall].q = b.q[i];
 				all[nall++] = b.lat[i];
+			}
 			sum += wall;
 			errs += b.errors;
 		}
 		bench_report(e->name, nth, "all", all, nall, sum, errs);
+		qsort(slow, (size_t)nall, sizeof(*slow), bench_slow_cmp);
+		for (int i = 0; i < slowest && i < nall && slow[i].ms >= 0; i++)
+			printf("SLOW %s %d %.3f %d %s %s\n", e->name, nth, slow[i].ms,
+			       slow[i].q->id, slow[i].q->cls, slow[i].q->query);
 		if (errs)
 			rc = 1;
 		t += strcspn(t, ",");
@@ -323,6 +348,7 @@ static int bench_main(const struct bench_engine *e, const char *qpath, int argc,
 	free(b.q);
 	free(b.lat);
 	free(all);
+	free(slow);
 	return rc;
 }
 

@@ -477,36 +477,49 @@ static int position_list(pool *p, const struct ix *x, const struct qtok *q, int 
 	return 0;
 }
 
-/* The documents where the positions' lists l[0..m) stand in a row, with where. */
+/* The documents where the positions' lists l[0..m) stand in a row, with where (the
+ * first position's offsets). The shortest list leads; the others are sought. */
 static struct plist in_a_row(pool *p, const struct plist *l, int m)
 {
 	struct plist r = { 0, NULL, NULL, NULL, NULL, 0, NULL };
 	uint32_t *cur = pool_calloc(p, (size_t)m, sizeof(*cur));
-	uint32_t *doc = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*doc));
-	uint32_t *istart = pool_alloc(p, ((size_t)l[0].n + 1) * sizeof(*istart));
-	uint32_t *inst = NULL, ni = 0, cap = 0, k = 0;
+	uint32_t *inst = NULL, ni = 0, cap = 0, k = 0, *doc, *istart;
+	int lead = 0;
 
-	for (uint32_t i = 0; i < l[0].n; i++) {
-		uint32_t d = l[0].doc[i], one0, n0;
-		const uint32_t *p0;
+	for (int j = 1; j < m; j++)
+		if (l[j].n < l[lead].n)
+			lead = j;
+	doc = pool_alloc(p, ((size_t)l[lead].n + 1) * sizeof(*doc));
+	istart = pool_alloc(p, ((size_t)l[lead].n + 1) * sizeof(*istart));
+	for (uint32_t i = 0; i < l[lead].n; i++) {
+		uint32_t d = l[lead].doc[i], onel, nl;
+		const uint32_t *pl;
 		int all = 1;
 
-		for (int j = 1; j < m && all; j++) {
+		cur[lead] = i;
+		for (int j = 0; j < m && all; j++) {
+			if (j == lead)
+				continue;
 			cur[j] = seek(&l[j], cur[j], d);
 			all = cur[j] < l[j].n && l[j].doc[cur[j]] == d;
 		}
 		if (!all)
 			continue;
-		n0 = pl_pos(&l[0], i, &p0, &one0);
+		nl = pl_pos(&l[lead], i, &pl, &onel);
 		istart[k] = ni;
-		for (uint32_t a = 0; a < n0; a++) {
-			int ok = 1;
+		for (uint32_t a = 0; a < nl; a++) {
+			uint32_t start = pl[a] - (uint32_t)lead;
+			int ok = pl[a] >= (uint32_t)lead &&
+				 (pl[a] >> IX_OFF_BITS) == (start >> IX_OFF_BITS);
 
-			for (int j = 1; j < m && ok; j++) {
+			for (int j = 0; j < m && ok; j++) {
 				const uint32_t *pj;
-				uint32_t onej, nj = pl_pos(&l[j], cur[j], &pj, &onej);
+				uint32_t onej, nj;
 
-				ok = has_pos(pj, nj, p0[a] + (uint32_t)j);
+				if (j == lead)
+					continue;
+				nj = pl_pos(&l[j], cur[j], &pj, &onej);
+				ok = has_pos(pj, nj, start + (uint32_t)j);
 			}
 			if (!ok)
 				continue;
@@ -519,7 +532,7 @@ static struct plist in_a_row(pool *p, const struct plist *l, int m)
 					memcpy(more, inst, (size_t)ni * sizeof(*more));
 				inst = more;
 			}
-			inst[ni++] = p0[a];
+			inst[ni++] = start;
 		}
 		if (ni > istart[k])
 			doc[k++] = d;
