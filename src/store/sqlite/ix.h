@@ -204,6 +204,8 @@ struct ix_result {
 	int64_t *rowids;	/* every match (total of them) */
 	struct ix_hit *top;	/* the best, best first (ties: earlier rows first) */
 	size_t ntop;
+	size_t scored;		/* rows scored or bounded: fewer than total when the best
+				 * were found first (a walk in impact order) */
 };
 /* Run q on x (under the caller's read lock), tokenizing its strings with t (query
  * mode). 0 with *out filled from p; 1 when the expression is not of the kind this

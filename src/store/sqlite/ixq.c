@@ -1069,6 +1069,7 @@ struct rctx {
 	struct rank_window *win;
 	struct inst *in;
 	size_t incap;
+	size_t scored;		/* rows scored or bounded (ix_result) */
 };
 
 /* A row's goodness from its tier and score (ccrank's, negated: higher is better), the
@@ -1093,6 +1094,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	unsigned char seen[PHRASES_MAX], present[PHRASES_MAX], live[PHRASES_MAX];
 	size_t ninst = 0;
 
+	c->scored++;
 	/* the ranked phrases the row has, and those FTS5 would report */
 	for (int r = 0; r < c->nrk; r++) {
 		int i = c->rk[r];
@@ -1198,120 +1200,6 @@ done:
 	return 1;
 }
 
-/* ---- scoring by phases of groups ---- */
-
-/* Whether every row node n matches has phrase ph (on the path of ANDs and the left
- * of NOTs, or on both sides of an OR). */
-static int must_have(const struct node *nodes, int n, int ph)
-{
-	const struct node *nd = &nodes[n];
-
-	switch (nd->type) {
-	case N_PHRASE:
-		return nd->phrase == ph;
-	case N_AND:
-		return must_have(nodes, nd->a, ph) || must_have(nodes, nd->b, ph);
-	case N_NOT:
-		return must_have(nodes, nd->a, ph);
-	case N_OR:
-		return must_have(nodes, nd->a, ph) && must_have(nodes, nd->b, ph);
-	}
-	return 0;
-}
-
-/* Whether every match of node root has a phrase of each group (one of them on its
- * path of ANDs: must_have). */
-static int every_group(const struct node *nodes, int root, const struct rank_groups *g)
-{
-	for (int grp = 0; grp < g->ngroups && grp < PHRASES_MAX; grp++) {
-		int has = 0;
-
-		for (int i = 0; i < g->k && !has; i++)
-			has = g->group[i] == grp && must_have(nodes, root, i);
-		if (!has)
-			return 0;
-	}
-	return 1;
-}
-
-/* Score the rows of bits (their place in dn order) and offer them; past the first
- * phase (late), rows come after better ones of later documents: no bound that
- * rounding could turn against a row equal to the page's last. */
-static void score_bits(struct rctx *c, const uint64_t *bits, size_t words, struct heap *hp,
-		       struct pcur *pc, int nph, int late)
-{
-	for (int i = 0; i < nph; i++)
-		pcur_reset(&pc[i]);
-	for (size_t w = 0; w < words; w++)
-		for (uint64_t b = bits[w]; b; b &= b - 1) {
-			uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-			double g, t = hp->n == hp->cap ? hp->h[0].score : -1.0;
-
-			if (late && t >= 0)
-				t -= 1e-9 * (t > 1 ? t : 1);
-			if (score_row(c, dn, pc, t, &g))
-				offer(hp, dn, c->x, g);
-		}
-}
-
-/* The matches m scored by phases, when the query's groups of words are not all in
- * every match (any word of several): first the rows with the rarest group, then
- * those with the next and not the rarer, and so on. The rows left after a phase lack
- * every group done, so their tier is at most that of all the other groups together:
- * once the page's last is above it, they are counted and not scored. 0, or 1 when
- * every match has the rarest group (nothing done: the caller scans). */
-static int scan_phases(struct rctx *c, uint64_t *m, size_t words, struct heap *hp,
-		       struct pcur *pc, int nph)
-{
-	const struct rank *d = c->d;
-	int ng = d->g.ngroups < PHRASES_MAX ? d->g.ngroups : PHRASES_MAX, order[PHRASES_MAX];
-	uint64_t *gb = pool_alloc(c->p, words * sizeof(*gb));
-	uint64_t *ph = pool_alloc(c->p, words * sizeof(*ph));
-	double rest = 0.0;
-
-	for (int g = 0; g < ng; g++) {	/* rarest first */
-		int j = g;
-
-		while (j > 0 && d->gidf[order[j - 1]] < d->gidf[g]) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = g;
-	}
-	for (int j = 0; j < ng; j++) {
-		uint64_t any = 0;
-		int tier;
-
-		memset(gb, 0, words * sizeof(*gb));
-		for (int i = 0; i < c->k; i++)
-			if (d->g.group[i] == order[j])
-				set_bits(gb, &c->pl[i]);
-		for (size_t w = 0; w < words; w++) {
-			ph[w] = m[w] & gb[w];
-			m[w] &= ~gb[w];
-			any |= m[w];
-		}
-		if (j == 0 && !any) {	/* restore: every match has the rarest group */
-			for (size_t w = 0; w < words; w++)
-				m[w] |= ph[w];
-			return 1;
-		}
-		score_bits(c, ph, words, hp, pc, nph, j > 0);
-		/* the best a row without groups order[0..j] can have (the idf of the others
-		 * a little more, lest rounding lower their tier) */
-		rest = 0.0;
-		for (int l = j + 1; l < ng; l++)
-			rest += d->gidf[order[l]];
-		tier = rank_tier(ng - j - 1, ng, rest * (1 + 1e-9), d->idf_sum, 0);
-		if (hp->n == hp->cap && hp->h[0].score > goodness(tier, COORD_UNIT))	/* its most */
-			return 0;
-		if (!any)
-			return 0;
-	}
-	score_bits(c, m, words, hp, pc, nph, 1);	/* rows with none of the groups */
-	return 0;
-}
-
 /* ---- the impact walk: one ranked phrase, its best rows first ---- */
 
 /* The order a walk follows: a term's postings (t) or a union's rows (u), in groups of
@@ -1390,20 +1278,28 @@ static uint32_t order_pop(const struct rctx *c, struct order *o, uint32_t *group
 	return j;
 }
 
-/* The goodness of row dn whose one ranked phrase (k 1, no concept) weighs f, as
- * score_row gives it. */
-static double one_phrase_goodness(const struct rctx *c, uint32_t dn, double f)
+/* The goodness of row dn whose only ranked phrase present is ph (no concept), of
+ * weight f, as score_row gives it. */
+static double one_phrase_goodness(struct rctx *c, int ph, uint32_t dn, double f)
 {
 	const struct rank *d = c->d;
 	double norm = 0.3 + c->len_scale * (double)c->x->len[dn], score = 0.0;
-	int grp = d->g.group[0], tier;
+	int grp = d->g.group[ph], tier;
 
+	c->scored++;
 	if (f > 0)
-		score += d->idf[0] * f * 2.2 / (f + norm);
+		score += d->idf[ph] * f * 2.2 / (f + norm);
 	tier = rank_tier(f > 0 && grp >= 0, d->g.ngroups, f > 0 && grp >= 0 ? d->gidf[grp] : 0.0,
 			 d->idf_sum, 0);
 	score += rank_concept_boost(0, d->idf_sum);
 	return goodness(tier, score);
+}
+
+/* Every ranked phrase's place from the first row again. */
+static void pcur_reset_all(const struct rctx *c, struct pcur *pc)
+{
+	for (int r = 0; r < c->nrk; r++)
+		pcur_reset(&pc[c->rk[r]]);
 }
 
 /* The order of the one ranked phrase l's rows into *o: its term's, or its forms'
@@ -1432,23 +1328,24 @@ static int walk_order(const struct rctx *c, const struct plist *l, struct order 
 	}
 }
 
-/* The best rows of the one ranked phrase (every match m has it) into hp, in the
- * order o, until no row not looked at can pass the page's last: 0, or 1 when more than
- * budget rows were looked at (the caller scans instead). The rows the order does not
- * hold (added since it was made) are scored first. */
-static int walk(struct rctx *c, struct order *o, const uint64_t *m,
+/* The best rows of m into hp, in the order o of ranked phrase ph, the only ranked
+ * phrase each row of m has (and every one has it), until no row not looked at can
+ * pass the page's last: 0, or 1 when more than budget rows were looked at (the
+ * caller scans instead; the rows offered are still in hp). The rows the order does
+ * not hold (added since it was made) are scored first. */
+static int walk(struct rctx *c, int ph, struct order *o, const uint64_t *m,
 		struct heap *hp, struct pcur *pc, size_t budget)
 {
 	const struct rank *d = c->d;
-	int grp = d->g.group[0];
-	double a = d->idf[0] * 2.2, cb = rank_concept_boost(0, d->idf_sum);
+	int grp = d->g.group[ph];
+	double a = d->idf[ph] * 2.2, cb = rank_concept_boost(0, d->idf_sum);
 	int t1 = rank_tier(grp >= 0, d->g.ngroups, grp >= 0 ? d->gidf[grp] : 0.0, d->idf_sum, 0);
 	int t0 = rank_tier(0, d->g.ngroups, 0.0, d->idf_sum, 0);
 	size_t looked = 0;
 
 	t1 = t1 > t0 ? t1 : t0;
 	/* after the order: a term's postings past it, a union's documents past it */
-	pcur_reset(pc);
+	pcur_reset_all(c, pc);
 	if (o->t) {
 		for (uint32_t i = o->t->nimp; i < o->t->n; i++) {
 			uint32_t dn = o->t->doc[i];
@@ -1458,7 +1355,7 @@ static int walk(struct rctx *c, struct order *o, const uint64_t *m,
 				continue;
 			if (++looked > budget)
 				return 1;
-			g = one_phrase_goodness(c, dn, ix_wf(o->t, i) / 2.0);
+			g = one_phrase_goodness(c, ph, dn, ix_wf(o->t, i) / 2.0);
 			offer(hp, dn, c->x, g);
 		}
 	} else {
@@ -1491,17 +1388,167 @@ static int walk(struct rctx *c, struct order *o, const uint64_t *m,
 		if (++looked > budget)
 			return 1;
 		if (o->t) {
-			offer(hp, dn, c->x, one_phrase_goodness(c, dn, ix_wf(o->t, o->t->imp[j]) / 2.0));
+			offer(hp, dn, c->x,
+			      one_phrase_goodness(c, ph, dn, ix_wf(o->t, o->t->imp[j]) / 2.0));
 		} else if (o->wg[g].wmax <= IX_IMPACT_WF) {
-			offer(hp, dn, c->x, one_phrase_goodness(c, dn, o->wg[g].wmax / 2.0));
+			offer(hp, dn, c->x, one_phrase_goodness(c, ph, dn, o->wg[g].wmax / 2.0));
 		} else {	/* a capped weight: the row's own */
 			double gd;
 
-			pcur_reset(pc);
+			pcur_reset_all(c, pc);
 			if (score_row(c, dn, pc, -1.0, &gd))
 				offer(hp, dn, c->x, gd);
 		}
 	}
+	return 0;
+}
+
+/* ---- scoring by phases of groups ---- */
+
+/* Whether every row node n matches has phrase ph (on the path of ANDs and the left
+ * of NOTs, or on both sides of an OR). */
+static int must_have(const struct node *nodes, int n, int ph)
+{
+	const struct node *nd = &nodes[n];
+
+	switch (nd->type) {
+	case N_PHRASE:
+		return nd->phrase == ph;
+	case N_AND:
+		return must_have(nodes, nd->a, ph) || must_have(nodes, nd->b, ph);
+	case N_NOT:
+		return must_have(nodes, nd->a, ph);
+	case N_OR:
+		return must_have(nodes, nd->a, ph) && must_have(nodes, nd->b, ph);
+	}
+	return 0;
+}
+
+/* Whether every match of node root has a phrase of each group (one of them on its
+ * path of ANDs: must_have). */
+static int every_group(const struct node *nodes, int root, const struct rank_groups *g)
+{
+	for (int grp = 0; grp < g->ngroups && grp < PHRASES_MAX; grp++) {
+		int has = 0;
+
+		for (int i = 0; i < g->k && !has; i++)
+			has = g->group[i] == grp && must_have(nodes, root, i);
+		if (!has)
+			return 0;
+	}
+	return 1;
+}
+
+/* Score the rows of bits (their place in dn order) and offer them; past the first
+ * phase (late), rows come after better ones of later documents: no bound that
+ * rounding could turn against a row equal to the page's last. */
+static void score_bits(struct rctx *c, const uint64_t *bits, size_t words, struct heap *hp,
+		       struct pcur *pc, int nph, int late)
+{
+	for (int i = 0; i < nph; i++)
+		pcur_reset(&pc[i]);
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t b = bits[w]; b; b &= b - 1) {
+			uint32_t dn = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+			double g, t = hp->n == hp->cap ? hp->h[0].score : -1.0;
+
+			if (late && t >= 0)
+				t -= 1e-9 * (t > 1 ? t : 1);
+			if (score_row(c, dn, pc, t, &g))
+				offer(hp, dn, c->x, g);
+		}
+}
+
+/* The rows ph (n of them) of the last phase, whose only ranked phrase present is one
+ * of group grp, by a walk when the group has one phrase, with an order, and the rows
+ * are many and most of its rows: 1 when done, 0 when the caller scores them (hp as
+ * before). */
+static int walk_phase(struct rctx *c, int grp, const uint64_t *ph, size_t n, struct heap *hp,
+		      struct pcur *pc)
+{
+	const struct rank *d = c->d;
+	struct order o;
+	struct ix_hit *h;
+	uint32_t *dn;
+	size_t had = hp->n;
+	int one = -1;
+
+	for (int i = 0; i < c->k; i++)
+		if (d->g.group[i] == grp || d->g.group[i] < 0)	/* (a phrase of no group: any row) */
+			one = one < 0 && d->g.group[i] == grp ? i : PHRASES_MAX;
+	if (one < 0 || one == PHRASES_MAX || (uint64_t)n < c->x->walk_min ||
+	    (uint64_t)n * 4 < c->pl[one].n || !walk_order(c, &c->pl[one], &o))
+		return 0;
+	h = pool_alloc(c->p, (had + 1) * sizeof(*h));
+	dn = pool_alloc(c->p, (had + 1) * sizeof(*dn));
+	memcpy(h, hp->h, had * sizeof(*h));
+	memcpy(dn, hp->dn, had * sizeof(*dn));
+	if (!walk(c, one, &o, ph, hp, pc, n / 4 + c->x->walk_slack))
+		return 1;
+	memcpy(hp->h, h, had * sizeof(*h));	/* too many looked at: as it was */
+	memcpy(hp->dn, dn, had * sizeof(*dn));
+	hp->n = had;
+	return 0;
+}
+
+/* The matches m scored by phases, when the query's groups of words are not all in
+ * every match (any word of several): first the rows with the rarest group, then
+ * those with the next and not the rarer, and so on. The rows left after a phase lack
+ * every group done, so their tier is at most that of all the other groups together:
+ * once the page's last is above it, they are counted and not scored. 0, or 1 when
+ * every match has the rarest group (nothing done: the caller scans). */
+static int scan_phases(struct rctx *c, uint64_t *m, size_t words, struct heap *hp,
+		       struct pcur *pc, int nph)
+{
+	const struct rank *d = c->d;
+	int ng = d->g.ngroups < PHRASES_MAX ? d->g.ngroups : PHRASES_MAX, order[PHRASES_MAX];
+	uint64_t *gb = pool_alloc(c->p, words * sizeof(*gb));
+	uint64_t *ph = pool_alloc(c->p, words * sizeof(*ph));
+	double rest = 0.0;
+
+	for (int g = 0; g < ng; g++) {	/* rarest first */
+		int j = g;
+
+		while (j > 0 && d->gidf[order[j - 1]] < d->gidf[g]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = g;
+	}
+	for (int j = 0; j < ng; j++) {
+		uint64_t any = 0;
+		size_t nrows = 0;
+		int tier;
+
+		memset(gb, 0, words * sizeof(*gb));
+		for (int i = 0; i < c->k; i++)
+			if (d->g.group[i] == order[j])
+				set_bits(gb, &c->pl[i]);
+		for (size_t w = 0; w < words; w++) {
+			ph[w] = m[w] & gb[w];
+			m[w] &= ~gb[w];
+			any |= m[w];
+			nrows += (size_t)__builtin_popcountll(ph[w]);
+		}
+		if (j == 0 && !any) {	/* restore: every match has the rarest group */
+			for (size_t w = 0; w < words; w++)
+				m[w] |= ph[w];
+			return 1;
+		}
+		if (j != ng - 1 || !walk_phase(c, order[j], ph, nrows, hp, pc))
+			score_bits(c, ph, words, hp, pc, nph, j > 0);
+		/* the best a row without groups order[0..j] can have (the idf of the others
+		 * a little more, lest rounding lower their tier) */
+		rest = 0.0;
+		for (int l = j + 1; l < ng; l++)
+			rest += d->gidf[order[l]];
+		tier = rank_tier(ng - j - 1, ng, rest * (1 + 1e-9), d->idf_sum, 0);
+		if (hp->n == hp->cap && hp->h[0].score > goodness(tier, COORD_UNIT))	/* its most */
+			return 0;
+		if (!any)
+			return 0;
+	}
+	score_bits(c, m, words, hp, pc, nph, 1);	/* rows with none of the groups */
 	return 0;
 }
 
@@ -1600,7 +1647,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 			rk[nrk++] = i;
 	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
 	rc = (struct rctx){ x, q, p, &ev, root, pl, &d, k, ncon, con, rk, nrk, some_live,
-			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0 };
+			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0, 0 };
 	/* one ranked phrase that every match has, and many matches of its rows: its best
 	 * rows first (walk), while they can still reach the page */
 	if (k == 1 && !ncon && nrk == 1 && !some_live && (uint64_t)total >= x->walk_min &&
@@ -1612,7 +1659,7 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 				for (uint64_t bits = m[w]; bits; bits &= bits - 1)
 					out->rowids[nr++] =
 						x->rowid[w * 64 + (size_t)__builtin_ctzll(bits)];
-			if (!walk(&rc, &o, m, &hp, pc, (size_t)total / 4 + x->walk_slack))
+			if (!walk(&rc, 0, &o, m, &hp, pc, (size_t)total / 4 + x->walk_slack))
 				goto ranked;
 			/* too many looked at: every match scored after all */
 			hp.n = 0;
@@ -1658,6 +1705,7 @@ ranked:
 		}
 		out->ntop = hp.n;
 	}
+	out->scored = rc.scored;
 	return 0;
 }
 
