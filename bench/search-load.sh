@@ -26,10 +26,13 @@ command -v wrk >/dev/null && command -v curl >/dev/null && command -v python3 >/
 	scripts/install-deps.sh bench test
 tmp=$(mktemp -d /tmp/ccrepo-search-load.XXXXXX)
 srv="" cg=""
-cleanup() {
-	[ -n "$srv" ] && kill -TERM "$srv" 2>/dev/null && sleep 1 && kill -KILL "$srv" 2>/dev/null
-	[ -n "$cg" ] && rmdir "$cg" 2>/dev/null
+cleanup() {	# the script's own status kept, whatever the cleaning up returns
+	local rc=$?
+
+	[ -n "$srv" ] && kill -TERM "$srv" 2>/dev/null && sleep 1 && kill -KILL "$srv" 2>/dev/null || true
+	[ -n "$cg" ] && rmdir "$cg" 2>/dev/null || true
 	rm -rf "$tmp"
+	exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
