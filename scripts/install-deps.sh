@@ -3,7 +3,7 @@
 # root. Usage: install-deps.sh [build|test|bench]...  (default: build)
 set -eu
 build="pkg-config gcc make libmicrohttpd-dev libjansson-dev libsqlite3-dev zlib1g-dev libxml2-dev libcmark-dev libstemmer-dev libsodium-dev libpoppler-glib-dev iso-codes tzdata nodejs npm"
-test="libcmocka-dev curl chromium g++ libxapian-dev fonts-noto-core fonts-noto-cjk"
+test="libcmocka-dev curl chromium g++ libxapian-dev fonts-noto-core fonts-noto-cjk poppler-utils"
 bench="wrk nginx-light procps g++ libxapian-dev python3 sqlite3 curl"
 want=""
 for set in "${@:-build}"; do
