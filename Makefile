@@ -40,7 +40,8 @@ endif
 deps:
 	@scripts/install-deps.sh build
 
-# what the suite needs beyond the build: cmocka, chromium, node and playwright-core
+# what the suite needs beyond the build: cmocka, chromium, node and playwright-core,
+# and the references some tests compare with (Xapian, pdftotext)
 test-deps:
 	@scripts/install-deps.sh test
 	@if [ ! -d node_modules/playwright-core ] && command -v npm >/dev/null; then \
