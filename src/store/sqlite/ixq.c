@@ -1070,6 +1070,11 @@ struct rctx {
 	struct inst *in;
 	size_t incap;
 	size_t scored;		/* rows scored or bounded (ix_result) */
+	/* when every match has every ranked phrase (no concept, none live apart): the
+	 * phrases by idf, the highest first (nby of them, else 0), the most the ones after
+	 * each can add, and the tier of a row with all */
+	int nby, by[PHRASES_MAX], tall;
+	double rest[PHRASES_MAX];
 };
 
 /* A row's goodness from its tier and score (ccrank's, negated: higher is better), the
@@ -1095,6 +1100,24 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	size_t ninst = 0;
 
 	c->scored++;
+	/* every phrase there: a bound phrase by phrase, the weightiest first, each from its
+	 * postings' weight, the rest at their most, closeness doubling the sum */
+	if (t >= 0 && c->nby) {
+		double part = 0.0, nm = 0.3 + c->len_scale * (double)x->len[dn];
+
+		for (int r = 0; r < c->nby; r++) {
+			int i = c->by[r], ex;
+			double fi;
+
+			if (!at_row(&c->pl[i], &pc[i], dn))
+				break;
+			fi = phrase_wf(&c->pl[i], &pc[i], &ex) / 2.0;
+			if (fi > 0)
+				part += d->idf[i] * fi * 2.2 / (fi + nm);
+			if (goodness(c->tall, 2 * (part + c->rest[r]) * (1 + 1e-9)) < t)
+				return 0;
+		}
+	}
 	/* the ranked phrases the row has, and those FTS5 would report */
 	for (int r = 0; r < c->nrk; r++) {
 		int i = c->rk[r];
@@ -1552,6 +1575,39 @@ static int scan_phases(struct rctx *c, uint64_t *m, size_t words, struct heap *h
 	return 0;
 }
 
+/* c's phrases by idf for score_row's bound phrase by phrase, when every match of root
+ * has each of them. */
+static void all_there(struct rctx *c, const struct node *nodes, int root)
+{
+	const struct rank *d = c->d;
+	unsigned char seen[PHRASES_MAX] = { 0 };
+	double matched = 0.0, after = 0.0;
+	int coord = 0;
+
+	for (int i = 0; i < c->k; i++)
+		if (!must_have(nodes, root, i))
+			return;
+	for (int i = 0; i < c->k; i++) {	/* by idf, the highest first */
+		int j = i;
+
+		while (j > 0 && d->idf[c->by[j - 1]] < d->idf[i]) {
+			c->by[j] = c->by[j - 1];
+			j--;
+		}
+		c->by[j] = i;
+		if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
+			coord++;
+			matched += d->gidf[d->g.group[i]];
+		}
+	}
+	for (int r = c->k; r-- > 0;) {
+		c->rest[r] = after;
+		after += d->idf[c->by[r]] * 2.2;
+	}
+	c->tall = rank_tier(coord, d->g.ngroups, matched * (1 + 1e-9), d->idf_sum, 0);
+	c->nby = c->k;
+}
+
 int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 	      const struct ix_query *q, struct ix_result *out, const char **why)
 {
@@ -1647,7 +1703,10 @@ int ix_search(const struct ix *x, const struct ix_tokenizer *tk, pool *p,
 			rk[nrk++] = i;
 	some_live = needs_live(ps.nodes, root, 0);	/* else every phrase the row has counts */
 	rc = (struct rctx){ x, q, p, &ev, root, pl, &d, k, ncon, con, rk, nrk, some_live,
-			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0, 0 };
+			    len_scale, pool_alloc(p, sizeof(struct rank_window)), NULL, 0, 0, 0,
+			    { 0 }, 0, { 0 } };
+	if (k >= 2 && !ncon && nrk == k && !some_live)
+		all_there(&rc, ps.nodes, root);
 	/* one ranked phrase that every match has, and many matches of its rows: its best
 	 * rows first (walk), while they can still reach the page */
 	if (k == 1 && !ncon && nrk == 1 && !some_live && (uint64_t)total >= x->walk_min &&
