@@ -338,6 +338,47 @@ static void test_phases(void **state)
 	pool_free(p);
 }
 
+/* Two words every match has, one of them in most rows (its idf the floor): a short
+ * page, whose rows are bounded word by word, the weightiest first, is the start of
+ * the list scored without bounds (a page larger than the matches). */
+static void test_bound_each(void **state)
+{
+	pool *p = pool_new();
+	struct ix *x = ix_new();
+	char body[512];
+	struct ix_query q = { "\"alpha\" \"beta\"", 2, NULL, 1000, NULL, NULL, 0, NULL, NULL, 0 };
+	struct ix_result all;
+	const char *why;
+
+	(void)state;
+	for (int i = 0; i < 300; i++) {
+		size_t n = 0;
+		int len = 3 + (i * 7) % 40, at = (i * 13) % len;
+
+		for (int w = 0; w < len; w++)
+			n += (size_t)snprintf(body + n, sizeof(body) - n, "%s ",
+					      w == at || (i % 9 == 0 && w == at + 1) ? "beta" :
+					      w % 5 == 0 || w == at - 1 ? "alpha" : "other");
+		add(x, i + 1, i % 4 ? "Heading" : "Alpha", i % 3 ? body : "alpha only", "");
+	}
+	assert_int_equal(ix_search(x, &tk, p, &q, &all, &why), 0);
+	assert_true(all.total > 100 && (size_t)all.total == all.ntop);
+	for (int want = 1; want <= 12; want++) {
+		struct ix_result r;
+
+		q.want = want;
+		assert_int_equal(ix_search(x, &tk, p, &q, &r, &why), 0);
+		assert_int_equal(r.total, all.total);
+		assert_int_equal(r.ntop, (size_t)want);
+		for (size_t i = 0; i < r.ntop; i++) {
+			assert_int_equal(r.top[i].rowid, all.top[i].rowid);
+			assert_true(r.top[i].score == all.top[i].score);
+		}
+	}
+	ix_free(x);
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_walk),
 		cmocka_unit_test(test_phases),
+		cmocka_unit_test(test_bound_each),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
