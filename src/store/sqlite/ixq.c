@@ -1077,6 +1077,17 @@ struct rctx {
 	double rest[PHRASES_MAX];
 };
 
+/* Phrase i found in a row: its group counted into *coord and its idf into *matched
+ * (what rank_tier takes) unless seen already. */
+static void group_add(const struct rank *d, int i, unsigned char *seen, int *coord,
+		      double *matched)
+{
+	if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
+		(*coord)++;
+		*matched += d->gidf[d->g.group[i]];
+	}
+}
+
 /* A row's goodness from its tier and score (ccrank's, negated: higher is better), the
  * score capped below the tier unit. */
 static double goodness(int tier, double score)
@@ -1100,10 +1111,12 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 	size_t ninst = 0;
 
 	c->scored++;
+	/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl), without a division */
+	norm = 0.3 + c->len_scale * (double)x->len[dn];
 	/* every phrase there: a bound phrase by phrase, the weightiest first, each from its
 	 * postings' weight, the rest at their most, closeness doubling the sum */
 	if (t >= 0 && c->nby) {
-		double part = 0.0, nm = 0.3 + c->len_scale * (double)x->len[dn];
+		double part = 0.0;
 
 		for (int r = 0; r < c->nby; r++) {
 			int i = c->by[r], ex;
@@ -1113,7 +1126,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 				break;
 			fi = phrase_wf(&c->pl[i], &pc[i], &ex) / 2.0;
 			if (fi > 0)
-				part += d->idf[i] * fi * 2.2 / (fi + nm);
+				part += d->idf[i] * fi * 2.2 / (fi + norm);
 			if (goodness(c->tall, 2 * (part + c->rest[r]) * (1 + 1e-9)) < t)
 				return 0;
 		}
@@ -1129,8 +1142,6 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		live_phrases(c->ev, c->root, dn, present, live);
 	for (int i = 0; i < d->g.ngroups && i < PHRASES_MAX; i++)
 		seen[i] = 0;
-	/* BM25's length norm, 1.2 x (0.25 + 0.75 x len / avgdl), without a division */
-	norm = 0.3 + c->len_scale * (double)x->len[dn];
 	for (int i = 0; i < c->ncon && !cw; i++)
 		if (live[c->con[i]])
 			cw = concept_weight(c->q, x->rowid[dn]);
@@ -1145,10 +1156,7 @@ static int score_row(struct rctx *c, uint32_t dn, struct pcur *pc, double t, dou
 		exact &= ex;
 		if (f[i] > 0) {
 			npresent++;
-			if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
-				coord++;
-				matched += d->gidf[d->g.group[i]];
-			}
+			group_add(d, i, seen, &coord, &matched);
 		}
 	}
 	/* one phrase: told without dividing (A f / (f + norm) < t) */
@@ -1595,10 +1603,7 @@ static void all_there(struct rctx *c, const struct node *nodes, int root)
 			j--;
 		}
 		c->by[j] = i;
-		if (d->g.group[i] >= 0 && !seen[d->g.group[i]]++) {
-			coord++;
-			matched += d->gidf[d->g.group[i]];
-		}
+		group_add(d, i, seen, &coord, &matched);
 	}
 	for (int r = c->k; r-- > 0;) {
 		c->rest[r] = after;
